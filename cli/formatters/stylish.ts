@@ -1,0 +1,36 @@
+// For people: grouped by file, `line:col  severity  message  rule-id`, then how to fix, then a summary.
+import { styleText } from "node:util";
+import type { FormatOptions, Report } from "./types.js";
+
+export function formatStylish(report: Report, options: FormatOptions): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  const byFile = new Map<string, typeof report.findings>();
+  for (const finding of report.findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const [path, findings] of byFile) {
+    lines.push("", paint("underline", path));
+    for (const f of findings) {
+      const severity = f.severity === "error" ? paint("red", "error  ") : paint("yellow", "warning");
+      lines.push(`  ${`${f.start.line}:${f.start.column}`.padEnd(8)} ${severity}  ${f.message}  ${paint("dim", f.ruleId)}`);
+      if (f.help) lines.push(`  ${" ".repeat(8)} ${paint("dim", `fix: ${f.help}`)}`);
+    }
+  }
+  if (report.notices.length > 0) {
+    lines.push("", paint("bold", "Notices"));
+    for (const notice of report.notices) lines.push(`  ${notice.path}: ${notice.message}`);
+  }
+  const errors = report.findings.filter((f) => f.severity === "error").length;
+  const warnings = report.findings.length - errors;
+  lines.push("");
+  if (report.findings.length === 0) {
+    lines.push(paint("green", `✔ no problems in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`));
+  } else {
+    const summary = `✖ ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${report.filesLinted} files`;
+    lines.push(paint(errors > 0 ? "red" : "yellow", summary));
+  }
+  if (report.baselined > 0) lines.push(paint("dim", `${report.baselined} finding(s) accepted by the baseline are not shown.`));
+  if (report.staleBaselineEntries > 0) {
+    lines.push(paint("yellow", `${report.staleBaselineEntries} baseline entr${report.staleBaselineEntries === 1 ? "y matches" : "ies match"} nothing any more: run \`nhilint --update-baseline\` to drop them.`));
+  }
+  return lines.join("\n").replace(/^\n/, "") + "\n";
+}

@@ -1,0 +1,18 @@
+import type { Finding } from "../../linter-core/index.js";
+import type { Notice } from "../read.js";
+
+export interface Report {
+  findings: Finding[];
+  /** Files skipped or read with a problem, and internal errors: always named. */
+  notices: Notice[];
+  filesLinted: number;
+  /** Baseline entries that matched nothing any more. */
+  staleBaselineEntries: number;
+  /** Findings hidden because the baseline accepts them. */
+  baselined: number;
+}
+
+export interface FormatOptions {
+  color: boolean;
+  version: string;
+}

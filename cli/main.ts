@@ -1,0 +1,100 @@
+// The `nhilint` command line. Parsing is commander's; the work is in scan.ts and init.ts.
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ConfigError } from "../linter-core/index.js";
+import { BaselineError } from "./baseline.js";
+import { GitError } from "./git.js";
+import { init } from "./init.js";
+import { scan, UsageError } from "./scan.js";
+
+declare const NHILINT_VERSION: string | undefined;
+const VERSION = typeof NHILINT_VERSION === "string" ? NHILINT_VERSION : "0.1.0";
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
+  return n;
+}
+
+function fail(error: unknown): number {
+  const known = error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError || error instanceof GitError;
+  process.stderr.write(`nhilint: ${known ? (error as Error).message : `internal error: ${error instanceof Error ? error.message : String(error)}`}\n`);
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("nhilint")
+    .description("Find hardcoded secrets and unowned connectors (non-human identities) in workflow and pipeline definitions.")
+    .version(VERSION)
+    .argument("[paths...]", "files or folders to lint (default: the whole repository, honouring .gitignore)")
+    .option("--staged", "lint what is staged for commit (the index's content, not the working tree)", false)
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif"]).default("stylish"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--no-color", "plain text output")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", count)
+    .option("--config <file>", "configuration file (default: .nhilint.yaml at the repository root)")
+    .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
+    .option("--baseline <file>", "accepted findings (default: .nhilint-baseline.json)")
+    .option("--update-baseline", "write every current finding to the baseline and exit 0", false)
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 no blocking finding; 1 findings at error severity (or more warnings than --max-warnings);
+            2 usage, configuration or internal error.
+
+Examples:
+  nhilint                          lint the repository
+  nhilint .github/workflows        lint one folder
+  nhilint --staged                 what the pre-commit hook runs
+  nhilint --format sarif -o nhilint.sarif   for GitHub code scanning
+  nhilint init                     install the pre-commit hook and an inventory skeleton`,
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .action(async (paths: string[], opts) => {
+      exitCode = await scan({
+        cwd: process.cwd(),
+        paths,
+        staged: opts.staged,
+        format: opts.format,
+        output: opts.output,
+        color: opts.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        maxWarnings: opts.maxWarnings,
+        config: opts.config,
+        inventory: opts.inventory,
+        baseline: opts.baseline,
+        updateBaseline: opts.updateBaseline,
+        version: VERSION,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        progress: Boolean(process.stderr.isTTY),
+      });
+    });
+
+  program
+    .command("init")
+    .description("set up the pre-commit hook (husky in a Node repository, a git hook otherwise) and an nhi-inventory.yaml skeleton")
+    .option("--force", "append nhilint to an existing hook that nhilint did not write", false)
+    .action((opts) => {
+      exitCode = init({ cwd: process.cwd(), force: opts.force, log: (line) => process.stdout.write(`nhilint: ${line}\n`) });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") return 0;
+    if (typeof code === "string" && code.startsWith("commander.")) return 2;
+    return fail(error);
+  }
+  return exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.exitCode = fail(error);
+  },
+);

@@ -1,0 +1,35 @@
+// Bytes → text, with the guards that keep one bad file from stopping a run: too large, binary,
+// not UTF-8. Each becomes a notice naming the file; the rest of the run goes on.
+import type { SourceFile } from "../linter-core/index.js";
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface Notice {
+  path: string;
+  message: string;
+}
+
+export type ReadResult = { file: SourceFile; notice?: Notice } | { notice: Notice };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const lenient = new TextDecoder("utf-8");
+
+export function decode(path: string, bytes: Buffer): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { notice: { path, message: `skipped: ${(bytes.length / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` } };
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return { notice: { path, message: "skipped: binary file" } };
+  try {
+    return { file: { path, text: stripBom(utf8.decode(bytes)) } };
+  } catch {
+    // Still scan it: a secret in a Latin-1 file is still a secret. Say that bytes were replaced.
+    return {
+      file: { path, text: stripBom(lenient.decode(bytes)) },
+      notice: { path, message: "not valid UTF-8: invalid bytes were replaced before scanning" },
+    };
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,230 @@
+// `nhilint [PATH...]` and `nhilint --staged`: find the files, read them (from the working tree or
+// from the index), lint, apply the baseline, print, and turn the result into an exit code.
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
+import { glob } from "tinyglobby";
+import {
+  CODEOWNERS_PATHS,
+  CONFIG_PATH,
+  INVENTORY_PATHS,
+  lint,
+  parseConfig,
+  type Config,
+  type SourceFile,
+} from "../linter-core/index.js";
+import { RULES } from "../rules/index.js";
+import { applyBaseline, BASELINE_PATH, baselineText, parseBaseline, type Baseline } from "./baseline.js";
+import { formatJson } from "./formatters/json.js";
+import { formatSarif } from "./formatters/sarif.js";
+import { formatStylish } from "./formatters/stylish.js";
+import type { Report } from "./formatters/types.js";
+import { listFiles, readIndex, repositoryRoot, stagedPaths } from "./git.js";
+import { decode, MAX_FILE_BYTES, type Notice } from "./read.js";
+
+export class UsageError extends Error {}
+
+export interface ScanOptions {
+  cwd: string;
+  paths: string[];
+  staged: boolean;
+  format: "stylish" | "json" | "sarif";
+  output?: string;
+  color: boolean;
+  maxWarnings?: number;
+  config?: string;
+  inventory?: string;
+  baseline?: string;
+  updateBaseline: boolean;
+  now?: Date;
+  version: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  progress: boolean;
+}
+
+const toPosix = (path: string) => path.split(sep).join("/");
+
+/** Where the run reads its files from: the working tree, or the index for --staged. */
+interface Source {
+  root: string;
+  read(path: string): Buffer | undefined;
+}
+
+function workingTree(root: string): Source {
+  return {
+    root,
+    read(path) {
+      const absolute = join(root, path);
+      try {
+        return statSync(absolute).isFile() ? readFileSync(absolute) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function index(root: string): Source {
+  const cache = new Map<string, Buffer | undefined>();
+  return {
+    root,
+    read(path) {
+      if (!cache.has(path)) cache.set(path, readIndex(root, [path]).get(path));
+      return cache.get(path);
+    },
+  };
+}
+
+function readText(source: Source, path: string): string | undefined {
+  return source.read(path)?.toString("utf8");
+}
+
+function loadConfig(options: ScanOptions, source: Source): { config?: Config; path?: string } {
+  const path = options.config ? toPosix(relative(source.root, resolve(options.cwd, options.config))) : CONFIG_PATH;
+  const text = options.config ? readFileOrFail(resolve(options.cwd, options.config), "--config") : readText(source, path);
+  if (text === undefined) return {};
+  return { config: parseConfig({ path, text }, RULES.map((rule) => rule.meta.id)), path };
+}
+
+function readFileOrFail(path: string, flag: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`${flag} ${path}: no such file`);
+  }
+}
+
+/** Files to lint in the working tree: git's view of .gitignore when in a repository, else .gitignore by hand-off to `ignore`. */
+async function discover(root: string, inGit: boolean, paths: string[], cwd: string): Promise<string[]> {
+  const targets = paths.map((path) => {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new UsageError(`${path}: no such file or directory`);
+    return { absolute, relative: toPosix(relative(root, absolute)) || "." };
+  });
+  for (const target of targets) {
+    if (target.relative.startsWith("..") || isAbsolute(target.relative)) throw new UsageError(`${target.absolute} is outside the repository at ${root}`);
+  }
+  const files = targets.filter((t) => statSync(t.absolute).isFile()).map((t) => t.relative);
+  const folders = paths.length === 0 ? ["."] : targets.filter((t) => !statSync(t.absolute).isFile()).map((t) => t.relative);
+  if (folders.length > 0) {
+    if (inGit) {
+      files.push(...listFiles(root, folders).filter((file) => existsSync(join(root, file))));
+    } else {
+      const gitignore = ignore().add([".git", "node_modules"]);
+      if (existsSync(join(root, ".gitignore"))) gitignore.add(readFileSync(join(root, ".gitignore"), "utf8"));
+      for (const folder of folders) {
+        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/.git/**", "**/node_modules/**"] });
+        files.push(...found.filter((file) => !gitignore.ignores(file)));
+      }
+    }
+  }
+  return [...new Set(files)].sort();
+}
+
+/**
+ * The folder paths are reported against: the repository of the first target (or of the current
+ * folder); outside git, the current folder or, for targets outside it, their common ancestor.
+ */
+function findRoot(cwd: string, paths: string[]): { root: string; inGit: boolean } {
+  const targets = paths.map((path) => resolve(cwd, path));
+  for (const target of targets) if (!existsSync(target)) throw new UsageError(`${relative(cwd, target) || target}: no such file or directory`);
+  const anchor = targets[0] ?? cwd;
+  const gitRoot = repositoryRoot(statSync(anchor).isDirectory() ? anchor : dirname(anchor));
+  if (gitRoot) return { root: gitRoot, inGit: true };
+  const inside = (folder: string, target: string) => !relative(folder, target).startsWith("..");
+  let root = resolve(cwd);
+  while (!targets.every((target) => inside(root, target)) && dirname(root) !== root) root = dirname(root);
+  return { root, inGit: false };
+}
+
+export async function scan(options: ScanOptions): Promise<number> {
+  const found = findRoot(options.cwd, options.paths);
+  const gitRoot = found.inGit ? found.root : undefined;
+  if (options.staged && !gitRoot) throw new UsageError("--staged needs a git repository (no .git found from here)");
+  if (options.staged && options.paths.length > 0) throw new UsageError("--staged lints what is staged: give no paths with it");
+  const root = found.root;
+  const source = options.staged ? index(root) : workingTree(root);
+
+  const { config } = loadConfig(options, source);
+  const inventoryPath = options.inventory
+    ? toPosix(relative(root, resolve(options.cwd, options.inventory)))
+    : (config?.inventory ?? INVENTORY_PATHS.find((path) => source.read(path) !== undefined) ?? INVENTORY_PATHS[0]);
+  const inventoryText = options.inventory ? readFileOrFail(resolve(options.cwd, options.inventory), "--inventory") : readText(source, inventoryPath);
+  const codeowners = CODEOWNERS_PATHS.map((path) => readText(source, path)).find((text) => text !== undefined);
+
+  const paths = options.staged ? stagedPaths(root) : await discover(root, Boolean(gitRoot), options.paths, options.cwd);
+  const notices: Notice[] = [];
+  const files: SourceFile[] = [];
+  const staged = options.staged ? readIndex(root, paths) : undefined;
+  for (const path of paths) {
+    if (!staged) {
+      const size = statSync(join(root, path)).size;
+      if (size > MAX_FILE_BYTES) {
+        notices.push({ path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` });
+        continue;
+      }
+    }
+    const bytes = staged ? staged.get(path) : source.read(path);
+    if (!bytes) continue;
+    const read = decode(path, bytes);
+    if (read.notice) notices.push(read.notice);
+    if ("file" in read) files.push(read.file);
+  }
+
+  const progress = options.progress && files.length >= 200;
+  let lastDraw = 0;
+  const result = await lint(files, {
+    rules: RULES,
+    config,
+    inventory: inventoryText === undefined ? undefined : { path: inventoryPath, text: inventoryText },
+    codeowners,
+    now: options.now,
+    onProgress: progress
+      ? (done, total) => {
+          const now = Date.now();
+          if (now - lastDraw < 100 && done < total) return;
+          lastDraw = now;
+          options.stderr(`\rnhilint: ${done}/${total} files`);
+          if (done === total) options.stderr("\r\x1b[K");
+        }
+      : undefined,
+  });
+  for (const error of result.internalErrors) notices.push({ path: error.path, message: `internal error: ${error.message}` });
+
+  const baselinePath = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
+  if (options.updateBaseline) {
+    writeFileSync(baselinePath, baselineText(result.findings));
+    options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${toPosix(relative(options.cwd, baselinePath)) || baselinePath}\n`);
+    return 0;
+  }
+  let baseline: Baseline | undefined;
+  const baselineText_ = options.baseline ? readFileOrFail(baselinePath, "--baseline") : readText(source, BASELINE_PATH);
+  if (baselineText_ !== undefined) baseline = parseBaseline(toPosix(relative(options.cwd, baselinePath)), baselineText_);
+  const applied = applyBaseline(result.findings, baseline);
+  // Only a whole-repository run can tell that a baseline entry matches nothing any more.
+  const wholeRun = !options.staged && options.paths.length === 0;
+
+  const report: Report = {
+    findings: applied.kept,
+    notices,
+    filesLinted: result.files.length,
+    baselined: applied.baselined,
+    staleBaselineEntries: wholeRun ? applied.stale : 0,
+  };
+  const formatOptions = { color: options.color, version: options.version };
+  const text =
+    options.format === "json" ? formatJson(report, formatOptions) : options.format === "sarif" ? formatSarif(report, formatOptions) : formatStylish(report, { ...formatOptions, color: options.color && !options.output });
+  if (options.output) writeFileSync(resolve(options.cwd, options.output), text);
+  else options.stdout(text);
+
+  if (result.internalErrors.length > 0) return 2;
+  const errors = report.findings.filter((f) => f.severity === "error").length;
+  const warnings = report.findings.length - errors;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    options.stderr(`nhilint: ${warnings} warnings is more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+// CODEOWNERS: gitignore-style patterns, the last matching line wins (GitHub's rule).
+import ignore from "ignore";
+
+export const CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+
+export interface CodeOwners {
+  ownersOf(path: string): string[];
+}
+
+export function parseCodeOwners(text: string | undefined): CodeOwners {
+  const rules: { matches: (path: string) => boolean; owners: string[] }[] = [];
+  for (const raw of (text ?? "").split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line) continue;
+    const [pattern, ...owners] = line.split(/\s+/);
+    try {
+      const matcher = ignore().add(pattern);
+      rules.push({ matches: (path) => matcher.ignores(path), owners });
+    } catch {
+      // A pattern `ignore` rejects is one GitHub would reject too: skip the line.
+    }
+  }
+  return {
+    ownersOf(path) {
+      for (let i = rules.length - 1; i >= 0; i--) {
+        if (rules[i].matches(path)) return rules[i].owners;
+      }
+      return [];
+    },
+  };
+}

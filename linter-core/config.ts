@@ -1,0 +1,66 @@
+// .nhilint.yaml: rule severities, ignored paths, the inventory's place, the expiry warning window.
+import type { SeveritySetting, SourceFile } from "./model.js";
+import { asMap, asSeq, entries, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
+import { LineIndex } from "./text.js";
+
+export const CONFIG_PATH = ".nhilint.yaml";
+
+export interface Config {
+  rules: Record<string, SeveritySetting>;
+  /** Globs (gitignore syntax) of files never linted. */
+  ignore: string[];
+  inventory?: string;
+  /** Days before `expires` that expired-connector starts warning. */
+  expiryWarningDays: number;
+}
+
+export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], expiryWarningDays: 30 };
+
+/** A configuration error names the file and line: the CLI exits 2 with it. */
+export class ConfigError extends Error {}
+
+export function parseConfig(file: SourceFile, knownRules: readonly string[]): Config {
+  const config: Config = { ...DEFAULT_CONFIG, rules: {}, ignore: [] };
+  const lines = new LineIndex(file.text);
+  const fail = (message: string, offset: number): never => {
+    const { line, column } = lines.position(offset);
+    throw new ConfigError(`${file.path}:${line}:${column}: ${message}`);
+  };
+  const yaml = parseYaml(file.text);
+  if (yaml.errors.length > 0) fail(`not valid YAML: ${yaml.errors[0].message}`, yaml.errors[0].span.start);
+  const root = yaml.documents[0]?.contents;
+  if (root === null || root === undefined) return config;
+  const map = asMap(root) ?? fail("must be a mapping (rules, ignore, inventory, expiry-warning-days)", 0);
+  for (const { key, keyNode, value } of entries(map)) {
+    const at = spanOf(value ?? keyNode).start;
+    switch (key) {
+      case "rules":
+        for (const rule of entries(asMap(value) ?? fail("`rules` must map rule ids to error, warning or off", at))) {
+          if (!knownRules.includes(rule.key)) fail(`unknown rule \`${rule.key}\` (known: ${knownRules.join(", ")})`, spanOf(rule.keyNode).start);
+          const severity = scalarText(rule.value);
+          if (severity !== "error" && severity !== "warning" && severity !== "off") {
+            fail(`rule \`${rule.key}\`: severity must be error, warning or off`, spanOf(rule.value ?? rule.keyNode).start);
+          }
+          config.rules[rule.key] = severity as SeveritySetting;
+        }
+        break;
+      case "ignore": {
+        const seq = asSeq(value) ?? fail("`ignore` must be a list of globs", at);
+        config.ignore = seq.items.map((item) => scalarText(item) ?? fail("`ignore` entries must be strings", at));
+        break;
+      }
+      case "inventory":
+        config.inventory = scalarText(value) ?? fail("`inventory` must be a path", at);
+        break;
+      case "expiry-warning-days": {
+        const days = Number(scalarText(value));
+        if (!Number.isInteger(days) || days < 0) fail("`expiry-warning-days` must be a whole number of days", at);
+        config.expiryWarningDays = days;
+        break;
+      }
+      default:
+        fail(`unknown setting \`${key}\` (expected rules, ignore, inventory, expiry-warning-days)`, spanOf(keyNode).start);
+    }
+  }
+  return config;
+}

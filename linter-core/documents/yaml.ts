@@ -1,0 +1,171 @@
+// YAML text → documents with exact source ranges. Aliases are never expanded (no `toJS`), so an
+// alias bomb costs nothing; syntax errors become data, never exceptions.
+import {
+  parseAllDocuments,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YamlNode,
+  type YAMLMap,
+  type YAMLSeq,
+  type Scalar,
+} from "yaml";
+import type { Span } from "../model.js";
+
+export type { YamlNode, YAMLMap, YAMLSeq, Scalar };
+
+export interface YamlFile {
+  documents: Document.Parsed[];
+  errors: { message: string; span: Span }[];
+}
+
+/** Nesting deeper than this is not walked: no real workflow comes close, and it bounds the stack. */
+export const MAX_DEPTH = 200;
+
+export function parseYaml(text: string): YamlFile {
+  try {
+    const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    const docs = Array.isArray(documents) ? documents : [];
+    const errors = docs.flatMap((doc) =>
+      doc.errors.map((error) => ({
+        message: firstLine(error.message),
+        span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+      })),
+    );
+    return { documents: docs, errors };
+  } catch (error) {
+    // The parser recurses; absurd nesting can exhaust the stack. Report it, keep going.
+    return { documents: [], errors: [{ message: `cannot be parsed: ${firstLine(String(error))}`, span: { start: 0, end: 0 } }] };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0].trim();
+}
+
+export function spanOf(node: YamlNode | null | undefined): Span {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+/** The string value of a scalar (numbers and booleans as written), or undefined. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return node.source ?? String(value);
+  return undefined;
+}
+
+export function asMap(node: unknown): YAMLMap | undefined {
+  return isMap(node) ? node : undefined;
+}
+
+export function asSeq(node: unknown): YAMLSeq | undefined {
+  return isSeq(node) ? node : undefined;
+}
+
+/** The value node under `key` in a map (string keys only; aliases are not followed). */
+export function getNode(map: YAMLMap | undefined, key: string): YamlNode | undefined {
+  if (!map) return undefined;
+  for (const pair of map.items) {
+    if (isPair(pair) && scalarText(pair.key) === key) {
+      const value = pair.value;
+      return value && !isAlias(value) ? (value as YamlNode) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The key node under `key` in a map, for reporting at a key. */
+export function getKeyNode(map: YAMLMap | undefined, key: string): YamlNode | undefined {
+  if (!map) return undefined;
+  for (const pair of map.items) {
+    if (isPair(pair) && scalarText(pair.key) === key) return pair.key as YamlNode;
+  }
+  return undefined;
+}
+
+/** Entries of a map with string keys, in source order. */
+export function entries(map: YAMLMap | undefined): { key: string; keyNode: YamlNode; value: YamlNode | undefined }[] {
+  if (!map) return [];
+  const result: { key: string; keyNode: YamlNode; value: YamlNode | undefined }[] = [];
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    const key = scalarText(pair.key);
+    if (key === undefined) continue;
+    const value = pair.value && !isAlias(pair.value) ? (pair.value as YamlNode) : undefined;
+    result.push({ key, keyNode: pair.key as YamlNode, value });
+  }
+  return result;
+}
+
+export interface ScalarPair {
+  key: string;
+  path: (string | number)[];
+  node: Scalar;
+  value: string;
+}
+
+/**
+ * Every scalar that is the value of a string key, anywhere in the document, with its path.
+ * Iterative and depth-bounded; aliases are skipped, so shared anchors are visited once, where written.
+ */
+export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
+  const result: ScalarPair[] = [];
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) continue;
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        if (!isPair(pair)) continue;
+        const key = scalarText(pair.key);
+        if (key === undefined || isAlias(pair.value)) continue;
+        const value = pair.value;
+        if (isScalar(value)) {
+          const text = scalarText(value);
+          if (text !== undefined) result.push({ key, path: [...path, key], node: value, value: text });
+        } else if (value) {
+          stack.push({ node: value, path: [...path, key] });
+        }
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        if (isMap(item) || isSeq(item)) stack.push({ node: item, path: [...path, i] });
+      }
+    }
+  }
+  // The stack walks in reverse; restore source order for stable output.
+  return result.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+}
+
+/** Every scalar string in the document (keys excluded), for reference scanning. */
+export function allScalars(root: YamlNode | null | undefined): { node: Scalar; value: string; path: (string | number)[] }[] {
+  const result: { node: Scalar; value: string; path: (string | number)[] }[] = [];
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) continue;
+    if (isScalar(node)) {
+      const text = scalarText(node);
+      if (text !== undefined) result.push({ node, value: text, path });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || isAlias(pair.value)) continue;
+        const key = scalarText(pair.key);
+        stack.push({ node: pair.value, path: [...path, key ?? "?"] });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (!isAlias(item)) stack.push({ node: item, path: [...path, i] });
+      });
+    }
+  }
+  return result.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+}

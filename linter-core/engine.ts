@@ -1,0 +1,198 @@
+// lint(files, options) → findings. Each file is parsed once into a model; every rule reads it.
+// A failure in one file or one rule becomes a message naming it; the run goes on.
+import ignore from "ignore";
+import { parseCodeOwners } from "./codeowners.js";
+import { DEFAULT_CONFIG, type Config } from "./config.js";
+import { fingerprint } from "./fingerprint.js";
+import { emptyInventory, loadInventory, type Inventory } from "./inventory.js";
+import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
+import { platformFor, type Platform } from "./platforms/index.js";
+import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
+import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
+import { findSuppressions } from "./suppressions.js";
+import { LineIndex } from "./text.js";
+
+export interface LintOptions {
+  rules: readonly Rule[];
+  /** The inventory file's text (from the working tree, the index or the editor), if there is one. */
+  inventory?: SourceFile;
+  /** CODEOWNERS text, to suggest owners. */
+  codeowners?: string;
+  config?: Config;
+  /** Injectable clock: expiry and rotation are judged against it. */
+  now?: Date;
+  /** Called after each file, for progress on long runs. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Each linted file and the platform it was recognised as. */
+  files: { path: string; platform: string }[];
+  /** Files or rules that failed inside nhilint: named, never thrown. */
+  internalErrors: { path: string; message: string }[];
+}
+
+/** Core diagnostics that are not rules of their own: a file that does not parse, a bad suppression, a broken inventory. */
+export const CORE_DIAGNOSTICS = {
+  "parse-error": "warning",
+  "invalid-inventory": "error",
+  "invalid-suppression": "warning",
+} as const satisfies Record<string, Severity>;
+
+interface PendingFinding extends ReportDescriptor {
+  ruleId: string;
+  path: string;
+  severity: Severity;
+}
+
+export async function lint(files: readonly SourceFile[], options: LintOptions): Promise<LintResult> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const now = options.now ?? new Date();
+  const ignored = ignore().add(config.ignore);
+  const inventory: Inventory = loadInventory(options.inventory) ?? emptyInventory();
+  const codeowners = parseCodeOwners(options.codeowners);
+  const result: LintResult = { findings: [], files: [], internalErrors: [] };
+  const pending: PendingFinding[] = [];
+  const linted = new Map<string, SourceFile>();
+
+  const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
+    const setting = config.rules[ruleId];
+    return setting === "off" ? undefined : (setting ?? fallback);
+  };
+  const activeRules = options.rules.filter((rule) => severityOf(rule.meta.id, rule.meta.defaultSeverity));
+
+  const reporter = (rule: Rule, defaultPath: string) => (descriptor: ReportDescriptor) => {
+    const configured = config.rules[rule.meta.id];
+    const severity = configured && configured !== "off" ? configured : (descriptor.severity ?? rule.meta.defaultSeverity);
+    pending.push({ ...descriptor, ruleId: rule.meta.id, path: descriptor.path ?? defaultPath, severity });
+  };
+  const coreReport = (ruleId: keyof typeof CORE_DIAGNOSTICS, path: string, descriptor: Omit<ReportDescriptor, "identity"> & { identity?: string }) => {
+    const severity = severityOf(ruleId, CORE_DIAGNOSTICS[ruleId]);
+    if (severity) pending.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
+  };
+
+  const models: { model: FileModel; platform: Platform }[] = [];
+  for (const file of files) {
+    if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
+    linted.set(file.path, file);
+    try {
+      const platform = platformFor(file.path, file.text);
+      const model = platform.buildModel(file.path, file.text);
+      models.push({ model, platform });
+      result.files.push({ path: file.path, platform: platform.id });
+      // The first syntax error is the one to fix; the rest usually follow from it.
+      for (const error of model.parseErrors.slice(0, 1)) {
+        coreReport("parse-error", file.path, { span: error.span, message: `${platform.title} could not be parsed: ${error.message}. Only the provider-pattern secret scan ran on it.` });
+      }
+      let detections: Promise<SecretDetection[]> | undefined;
+      const context: Omit<FileContext, "report"> = {
+        file: model,
+        platform,
+        inventory,
+        codeowners,
+        config,
+        now,
+        detectSecrets: () => (detections ??= detectSecrets(model)),
+      };
+      for (const rule of activeRules) {
+        if (!rule.checkFile) continue;
+        try {
+          await rule.checkFile({ ...context, report: reporter(rule, file.path) });
+        } catch (error) {
+          result.internalErrors.push({ path: file.path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
+        }
+      }
+    } catch (error) {
+      result.internalErrors.push({ path: file.path, message: `could not be linted: ${describe(error)}` });
+    }
+    options.onProgress?.(linted.size, files.length);
+  }
+
+  if (linted.has(inventory.path)) {
+    for (const problem of inventory.problems) coreReport("invalid-inventory", inventory.path, problem);
+  }
+  const workspace: Omit<WorkspaceContext, "report"> = { files: models, inventory, codeowners, config, now };
+  for (const rule of activeRules) {
+    if (!rule.checkWorkspace) continue;
+    try {
+      await rule.checkWorkspace({ ...workspace, report: reporter(rule, inventory.path) });
+    } catch (error) {
+      result.internalErrors.push({ path: inventory.path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
+    }
+  }
+
+  result.findings = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules);
+  return result;
+}
+
+/** Positions, suppressions, fingerprints; findings on files that were not linted are dropped. */
+async function finish(
+  pending: PendingFinding[],
+  linted: Map<string, SourceFile>,
+  coreReport: (ruleId: "invalid-suppression", path: string, d: { span: { start: number; end: number }; message: string }) => void,
+  rules: readonly Rule[],
+): Promise<Finding[]> {
+  const indexes = new Map<string, LineIndex>();
+  const indexOf = (path: string) => {
+    let index = indexes.get(path);
+    if (!index) indexes.set(path, (index = new LineIndex(linted.get(path)!.text)));
+    return index;
+  };
+  const known = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(CORE_DIAGNOSTICS)]);
+  const kept = pending.filter((f) => linted.has(f.path));
+
+  // Suppressions are judged against rule findings, then reported themselves if misused.
+  const suppressed = new Set<PendingFinding>();
+  for (const [path, file] of linted) {
+    const suppressions = findSuppressions(file.text, indexOf(path));
+    for (const suppression of suppressions) {
+      const unknown = suppression.rules.filter((id) => !known.has(id));
+      if (suppression.rules.length === 0 || unknown.length > 0) {
+        coreReport("invalid-suppression", path, {
+          span: suppression.span,
+          message: suppression.rules.length === 0 ? "nhilint-disable-next-line needs the rule id it silences" : `unknown rule id ${unknown.join(", ")} in nhilint-disable-next-line`,
+        });
+        continue;
+      }
+      if (!suppression.reason) {
+        coreReport("invalid-suppression", path, { span: suppression.span, message: "a suppression needs a reason: nhilint-disable-next-line RULE -- why this is acceptable" });
+        continue;
+      }
+      for (const finding of kept) {
+        if (finding.path === path && suppression.rules.includes(finding.ruleId) && indexOf(path).position(finding.span.start).line === suppression.line) {
+          suppressed.add(finding);
+          suppression.used = true;
+        }
+      }
+      if (!suppression.used) {
+        coreReport("invalid-suppression", path, { span: suppression.span, message: `this suppression of ${suppression.rules.join(", ")} matches no finding on the next line: remove it` });
+      }
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const f of pending) {
+    if (!linted.has(f.path) || suppressed.has(f)) continue;
+    const index = indexOf(f.path);
+    findings.push({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      confidence: f.confidence ?? "high",
+      message: f.message,
+      path: f.path,
+      span: f.span,
+      start: index.position(f.span.start),
+      end: index.position(f.span.end),
+      fingerprint: await fingerprint(f.ruleId, f.path, f.identity),
+      fixes: f.fixes ?? [],
+      help: f.help,
+    });
+  }
+  return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1)));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return "input too deeply nested or too large";
+  return error instanceof Error ? error.message.split("\n")[0] : String(error);
+}

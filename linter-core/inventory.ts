@@ -1,0 +1,220 @@
+// nhi-inventory.yaml: load and validate it (problems become findings on the inventory itself,
+// never exceptions), match connectors to records, and write new records as text edits.
+import { isMap, isScalar, isSeq, type YAMLSeq } from "yaml";
+import { CONNECTOR_KINDS, type ConnectorKind, type SourceFile, type Span, type TextEdit } from "./model.js";
+import { asMap, entries, getNode, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
+
+export const DEFAULT_INVENTORY_PATH = "nhi-inventory.yaml";
+export const INVENTORY_PATHS = [DEFAULT_INVENTORY_PATH, ".github/nhi-inventory.yaml"];
+
+export interface InventoryRecord {
+  name: string;
+  kind: ConnectorKind;
+  owner?: string;
+  businessOwner?: string;
+  backupOwner?: string;
+  purpose?: string;
+  expires?: string;
+  rotateEvery?: string;
+  lastRotated?: string;
+  usedBy?: string[];
+  revocation?: string;
+  /** The whole record, and each field by its YAML key, for reporting where the user can act. */
+  span: Span;
+  fieldSpans: Record<string, Span>;
+}
+
+export interface InventoryProblem {
+  message: string;
+  span: Span;
+}
+
+export interface Inventory {
+  path: string;
+  /** False when no inventory file exists yet: every connector is unowned. */
+  exists: boolean;
+  text: string;
+  records: InventoryRecord[];
+  problems: InventoryProblem[];
+}
+
+const FIELDS: Record<string, keyof InventoryRecord> = {
+  name: "name",
+  kind: "kind",
+  owner: "owner",
+  "business-owner": "businessOwner",
+  "backup-owner": "backupOwner",
+  purpose: "purpose",
+  expires: "expires",
+  "rotate-every": "rotateEvery",
+  "last-rotated": "lastRotated",
+  "used-by": "usedBy",
+  revocation: "revocation",
+};
+
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const CADENCE = /^(\d+)([dwmy])$/;
+
+function isValidDate(value: string): boolean {
+  return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+export function emptyInventory(path = DEFAULT_INVENTORY_PATH): Inventory {
+  return { path, exists: false, text: "", records: [], problems: [] };
+}
+
+export function loadInventory(file: SourceFile | undefined): Inventory {
+  if (!file) return emptyInventory();
+  const inventory: Inventory = { path: file.path, exists: true, text: file.text, records: [], problems: [] };
+  const problem = (message: string, span: Span) => inventory.problems.push({ message, span });
+  const yaml = parseYaml(file.text);
+  for (const error of yaml.errors) problem(`nhi-inventory.yaml is not valid YAML: ${error.message}`, error.span);
+  if (yaml.errors.length > 0) return inventory;
+
+  const root = asMap(yaml.documents[0]?.contents);
+  if (!root) {
+    if (file.text.trim()) problem("the inventory must be a mapping with `version: 1` and `connectors:`", { start: 0, end: 0 });
+    return inventory;
+  }
+  const version = getNode(root, "version");
+  if (scalarText(version) !== "1") problem("`version: 1` is required", version ? spanOf(version) : { start: 0, end: 0 });
+  const connectors = getNode(root, "connectors");
+  if (connectors === undefined || (isScalar(connectors) && connectors.value === null)) return inventory;
+  if (!isSeq(connectors)) {
+    problem("`connectors` must be a list of records", spanOf(connectors));
+    return inventory;
+  }
+
+  const seen = new Map<string, string>();
+  for (const item of connectors.items) {
+    const map = asMap(item);
+    if (!map) {
+      problem("each connector must be a mapping with at least `name` and `owner`", spanOf(item as never));
+      continue;
+    }
+    const record: InventoryRecord = { name: "", kind: "secret", span: spanOf(map), fieldSpans: {} };
+    for (const { key, keyNode, value } of entries(map)) {
+      const field = FIELDS[key];
+      const span = spanOf(value ?? keyNode);
+      if (!field) {
+        problem(`unknown field \`${key}\` (expected one of: ${Object.keys(FIELDS).join(", ")})`, spanOf(keyNode));
+        continue;
+      }
+      record.fieldSpans[key] = span;
+      if (field === "usedBy") {
+        if (value && isSeq(value) && value.items.every((entry) => scalarText(entry) !== undefined)) {
+          record.usedBy = value.items.map((entry) => scalarText(entry)!);
+        } else if (value && scalarText(value) !== undefined) {
+          record.usedBy = [scalarText(value)!];
+        } else {
+          problem("`used-by` must be a list of file globs", span);
+        }
+        continue;
+      }
+      const text = value && isScalar(value) && value.value !== null ? scalarText(value) ?? String(value.value) : undefined;
+      if (value && !isScalar(value)) {
+        problem(`\`${key}\` must be a single value`, span);
+        continue;
+      }
+      if (text === undefined || text.trim() === "") continue;
+      (record as unknown as Record<string, string>)[field] = text.trim();
+    }
+    if (!record.name) {
+      problem("a connector record needs a `name`: the secret, connection, role or credential name workflows use", record.span);
+      continue;
+    }
+    if (!CONNECTOR_KINDS.includes(record.kind)) {
+      problem(`unknown kind \`${record.kind}\` (expected one of: ${CONNECTOR_KINDS.join(", ")})`, record.fieldSpans.kind);
+      record.kind = "secret";
+    }
+    for (const field of ["expires", "last-rotated"]) {
+      const value = field === "expires" ? record.expires : record.lastRotated;
+      if (value !== undefined && !isValidDate(value)) problem(`\`${field}\` must be a date written YYYY-MM-DD`, record.fieldSpans[field]);
+    }
+    if (record.rotateEvery !== undefined && !CADENCE.test(record.rotateEvery)) {
+      problem("`rotate-every` must be a number and a unit: 90d, 12w, 6m, 1y", record.fieldSpans["rotate-every"]);
+    }
+    const identity = record.name.toUpperCase();
+    if (seen.has(identity)) problem(`\`${record.name}\` is recorded twice`, record.fieldSpans.name);
+    seen.set(identity, record.name);
+    inventory.records.push(record);
+  }
+  return inventory;
+}
+
+/** The record for a connector name; case-insensitive where the platform upper-cases names. */
+export function findRecord(inventory: Inventory, name: string, caseInsensitive: boolean): InventoryRecord | undefined {
+  if (caseInsensitive) {
+    const upper = name.toUpperCase();
+    return inventory.records.find((record) => record.name.toUpperCase() === upper);
+  }
+  return inventory.records.find((record) => record.name === name);
+}
+
+export interface NewRecord {
+  name: string;
+  kind: ConnectorKind;
+  owner?: string;
+  usedBy: string[];
+}
+
+function yamlString(value: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/:]*$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** A record as YAML lines at `indent`, with the fields a person must decide left marked. */
+export function recordText(record: NewRecord, indent: string): string {
+  const lines = [
+    `- name: ${yamlString(record.name)}`,
+    `  kind: ${record.kind}`,
+    record.owner ? `  owner: ${JSON.stringify(record.owner)}` : `  owner: ""          # TODO: accountable team handle (@org/team) or e-mail`,
+    `  purpose: ""        # TODO: what this connector is for`,
+    `  expires: ""        # TODO: YYYY-MM-DD, when access is re-approved or revoked`,
+    `  used-by:`,
+    ...record.usedBy.map((path) => `    - ${yamlString(path)}`),
+  ];
+  return lines.map((line) => indent + line).join("\n") + "\n";
+}
+
+export const INVENTORY_HEADER =
+  "# Non-human identities (API tokens, service accounts, cloud roles, service connections) this repository's\n" +
+  "# automation uses: who owns each, what it is for, and when access ends. Format: nhilint docs, \"The inventory\".\n" +
+  "version: 1\nconnectors:\n";
+
+/** A text edit that adds records to the inventory, creating the file if it does not exist. */
+export function addRecordsEdit(inventory: Inventory, records: NewRecord[]): TextEdit {
+  const { text, path } = inventory;
+  if (!inventory.exists || text.trim() === "") {
+    return { path, start: 0, end: text.length, text: INVENTORY_HEADER + records.map((r) => recordText(r, "  ")).join(""), createFile: !inventory.exists };
+  }
+  const yaml = parseYaml(text);
+  const root = asMap(yaml.documents[0]?.contents);
+  const connectors = root ? getNode(root, "connectors") : undefined;
+  const seq = connectors && isSeq(connectors) ? (connectors as YAMLSeq) : undefined;
+  if (seq && seq.items.length > 0 && !seq.flow) {
+    const last = seq.items[seq.items.length - 1] as { range?: [number, number, number] };
+    const first = seq.items[0] as { range?: [number, number, number] };
+    const lineStart = text.lastIndexOf("\n", (first.range?.[0] ?? 0) - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const endOfLast = last.range?.[1] ?? text.length;
+    const newline = text.indexOf("\n", Math.max(endOfLast - 1, 0));
+    const at = newline === -1 ? text.length : newline + 1;
+    const prefix = newline === -1 ? "\n" : "";
+    return { path, start: at, end: at, text: prefix + records.map((r) => recordText(r, indent)).join("") };
+  }
+  const body = records.map((r) => recordText(r, "  ")).join("");
+  if (connectors && (isSeq(connectors) || isMap(connectors) || isScalar(connectors))) {
+    // `connectors: []` or an empty value: replace it with a block list.
+    const span = spanOf(connectors);
+    return { path, start: span.start, end: span.end, text: "\n" + body.replace(/\n$/, "") };
+  }
+  const keyNull = root && root.items.find((pair) => scalarText(pair.key) === "connectors");
+  if (keyNull) {
+    const keyEnd = (keyNull.key as { range?: number[] }).range?.[1] ?? text.length;
+    const newline = text.indexOf("\n", keyEnd);
+    const at = newline === -1 ? text.length : newline + 1;
+    return { path, start: at, end: at, text: (newline === -1 ? "\n" : "") + body };
+  }
+  const separator = text.endsWith("\n") ? "" : "\n";
+  return { path, start: text.length, end: text.length, text: `${separator}connectors:\n${body}` };
+}

@@ -1,0 +1,142 @@
+// The shared vocabulary of the core. Everything here is plain data: no I/O, no editor types.
+
+export type Severity = "error" | "warning";
+export type SeveritySetting = Severity | "off";
+export type Confidence = "high" | "medium" | "low";
+
+/** A file handed to the linter: a repository-relative POSIX path and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** 1-based line and column (UTF-16 code units, as SARIF and editors count them). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A half-open [start, end) range of UTF-16 offsets into a file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A plain text edit; the faces turn it into an editor edit or a file write. */
+export interface TextEdit {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The edit creates `path`, which does not exist yet (start = end = 0). */
+  createFile?: boolean;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Replacing a secret changes what a workflow does: such fixes are offered, never applied
+   * silently (a `--fix` would only apply `safe` ones).
+   */
+  safe: boolean;
+  /** Steps the user still has to take by hand after the edit (store the value, rotate it...). */
+  followUp?: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** Never holds a whole secret: see redact.ts. */
+  message: string;
+  path: string;
+  span: Span;
+  start: Position;
+  end: Position;
+  /** Stable across line moves; never contains the secret (a hash). */
+  fingerprint: string;
+  fixes: Fix[];
+  /** A short, secret-free hint on how to fix it. */
+  help?: string;
+}
+
+/** Where in a workflow something sits, for messages and for scope rules. */
+export interface Scope {
+  job?: string;
+  step?: string;
+}
+
+/** A literal scalar value in a definition, with the key it is bound to. */
+export interface LiteralValue {
+  /** The mapping key the value sits under (`API_TOKEN`, `password`, `run`). */
+  key: string;
+  /** Keys from the document root, e.g. ["jobs", "build", "steps", 2, "env", "API_TOKEN"]. */
+  path: (string | number)[];
+  value: string;
+  /** The whole scalar node in the source, quotes included: what a fix replaces. */
+  span: Span;
+  /** `assignment`: a key-value binding (env, with, variables); `script`: shell code (run:). */
+  role: "assignment" | "script";
+  scope: Scope;
+}
+
+/** A reference to a connector by name: `${{ secrets.DEPLOY_TOKEN }}`, `$(ARM_SECRET)`, ... */
+export interface ConnectorRef {
+  name: string;
+  kind: ConnectorKind;
+  span: Span;
+  scope: Scope;
+  /** Issued per run by the platform (GITHUB_TOKEN, CI_JOB_TOKEN): governed by permissions, not the inventory. */
+  issuedByPlatform?: boolean;
+}
+
+export type ConnectorKind =
+  | "secret"
+  | "service-connection"
+  | "cloud-role"
+  | "service-account"
+  | "oauth-app"
+  | "webhook"
+  | "ssh-key"
+  | "n8n-credential"
+  | "connection-reference";
+
+export const CONNECTOR_KINDS: readonly ConnectorKind[] = [
+  "secret",
+  "service-connection",
+  "cloud-role",
+  "service-account",
+  "oauth-app",
+  "webhook",
+  "ssh-key",
+  "n8n-credential",
+  "connection-reference",
+];
+
+export interface Step {
+  id: string;
+  uses?: string;
+  span: Span;
+}
+
+export interface Job {
+  id: string;
+  span: Span;
+  /** `uses:` of a reusable-workflow call. */
+  uses?: string;
+  secretsInherit?: Span;
+  steps: Step[];
+}
+
+/** What a platform module extracts from one file; every rule reads this, never raw YAML keys. */
+export interface FileModel {
+  platform: string;
+  path: string;
+  text: string;
+  literals: LiteralValue[];
+  connectorRefs: ConnectorRef[];
+  jobs: Job[];
+  /** Problems reading the file (YAML syntax errors...), reported as `parse-error` findings. */
+  parseErrors: { message: string; span: Span }[];
+}

@@ -1,0 +1,45 @@
+// Files no platform claims. YAML still yields key-value literals (credential-like keys are worth
+// checking in any config); every other text file gets the provider-pattern scan only.
+import type { FileModel } from "../model.js";
+import { jsonStringPairs, parseJson } from "../documents/json.js";
+import { parseYaml, scalarPairs, spanOf } from "../documents/yaml.js";
+import type { Platform } from "./platform.js";
+
+export const genericYaml: Platform = {
+  id: "yaml",
+  title: "YAML file",
+  recognise: (path) => /\.ya?ml$/i.test(path),
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const literals = yaml.documents.flatMap((doc) =>
+      scalarPairs(doc.contents).map((pair) => ({
+        key: pair.key,
+        path: pair.path,
+        value: pair.value,
+        span: spanOf(pair.node),
+        role: "assignment" as const,
+        scope: {},
+      })),
+    );
+    // A YAML file no platform claims that does not parse is most likely a template (Helm, Jinja):
+    // not worth a finding; the provider-pattern scan still runs over its text.
+    return { platform: "yaml", path, text, literals, connectorRefs: [], jobs: [], parseErrors: [] };
+  },
+};
+
+export const genericJson: Platform = {
+  id: "json",
+  title: "JSON file",
+  recognise: (path) => /\.(json|jsonc)$/i.test(path),
+  buildModel(path, text): FileModel {
+    const literals = jsonStringPairs(parseJson(text).root).map((pair) => ({ ...pair, role: "assignment" as const, scope: {} }));
+    return { platform: "json", path, text, literals, connectorRefs: [], jobs: [], parseErrors: [] };
+  },
+};
+
+export const plainText: Platform = {
+  id: "text",
+  title: "text file",
+  recognise: () => true,
+  buildModel: (path, text) => ({ platform: "text", path, text, literals: [], connectorRefs: [], jobs: [], parseErrors: [] }),
+};

@@ -1,0 +1,65 @@
+// The shape every rule has: data (`meta`) plus pure checks over the model. Rules never read files.
+import type { CodeOwners } from "./codeowners.js";
+import type { Config } from "./config.js";
+import type { Inventory } from "./inventory.js";
+import type { Confidence, FileModel, Fix, Severity, Span } from "./model.js";
+import type { Platform } from "./platforms/platform.js";
+import type { SecretDetection } from "./secrets/detect.js";
+
+export interface RuleMeta {
+  id: string;
+  /** One line: what it flags. */
+  description: string;
+  defaultSeverity: Severity;
+  /** OWASP Non-Human Identities Top 10 (2025) items, e.g. "NHI2". */
+  owasp: string[];
+  /** NIST CSF 2.0 categories, e.g. "PR.AA-01". */
+  nist: string[];
+  /** Offers fixes (as suggestions: never applied without a person choosing them). */
+  hasFixes: boolean;
+}
+
+export interface ReportDescriptor {
+  span: Span;
+  /** Secret-free: use redact() for any part of a credential. */
+  message: string;
+  /** What was found, for the fingerprint: the secret's value, the connector's name. Hashed, never shown. */
+  identity: string;
+  /** Defaults to the file being checked; set it to report on the inventory. */
+  path?: string;
+  /** For rules with two levels (expired = error, expiring = warning); config overrides it. */
+  severity?: Severity;
+  confidence?: Confidence;
+  fixes?: Fix[];
+  help?: string;
+}
+
+interface SharedContext {
+  inventory: Inventory;
+  codeowners: CodeOwners;
+  config: Config;
+  now: Date;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface FileContext extends SharedContext {
+  file: FileModel;
+  platform: Platform;
+  /** Every secret detector over this file, run once and shared. */
+  detectSecrets(): Promise<SecretDetection[]>;
+}
+
+export interface WorkspaceContext extends SharedContext {
+  files: { model: FileModel; platform: Platform }[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  checkFile?(context: FileContext): void | Promise<void>;
+  /** Cross-file checks (scope, stale, inventory records) over every model at once. */
+  checkWorkspace?(context: WorkspaceContext): void | Promise<void>;
+}
+
+export function docsUrl(ruleId: string): string {
+  return `https://github.com/nhilint/nhilint/blob/main/docs/rules/${ruleId}.md`;
+}

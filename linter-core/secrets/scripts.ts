@@ -1,0 +1,114 @@
+// Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
+import { isCredentialKey, isReference, looksLikeCredential } from "./values.js";
+
+export interface ScriptMatch {
+  /** What kind of idiom: shown in the message. */
+  title: string;
+  /** Suggested secret name for the fix. */
+  secretName: string;
+  start: number;
+  end: number;
+  value: string;
+}
+
+interface Idiom {
+  title: string;
+  keywords: string[];
+  pattern: RegExp;
+  /** The credential's capture group. */
+  group: number;
+  /** Judge the value as this kind of key: "token" (long, random) or "password". */
+  judgeAs: "token" | "password";
+  secretName: (match: RegExpMatchArray) => string;
+}
+
+// A value in a script ends at whitespace, a quote or a shell metacharacter.
+const VALUE = String.raw`([^\s"'\\$;|&<>()\x60]+)`;
+
+const IDIOMS: Idiom[] = [
+  {
+    title: "token in an Authorization header",
+    keywords: ["uthorization", "UTHORIZATION"],
+    pattern: new RegExp(String.raw`authorization:\s*(?:bearer|token|basic|bot)\s+` + VALUE, "gi"),
+    group: 1,
+    judgeAs: "token",
+    secretName: () => "API_TOKEN",
+  },
+  {
+    title: "credential in a request header",
+    keywords: ["-H", "--header"],
+    pattern: new RegExp(String.raw`(?:-H|--header)\s*["']?([\w-]*(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
+    group: 2,
+    judgeAs: "token",
+    secretName: (m) => envName(m[1]),
+  },
+  {
+    title: "password given to docker login",
+    keywords: ["login"],
+    pattern: new RegExp(String.raw`\blogin\b[^\n]*?\s(?:-p|--password)(?:=|\s+)["']?` + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: () => "REGISTRY_PASSWORD",
+  },
+  {
+    title: "password in a curl/wget user option",
+    keywords: ["-u", "--user"],
+    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]*?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']+:` + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: () => "BASIC_AUTH_PASSWORD",
+  },
+  {
+    title: "password in a URL",
+    keywords: ["://"],
+    pattern: new RegExp(String.raw`\b[a-z][a-z0-9+.-]*://[^\s:/@"'$]+:([^\s@/"'$]+)@`, "gi"),
+    group: 1,
+    judgeAs: "password",
+    secretName: () => "URL_PASSWORD",
+  },
+  {
+    title: "credential passed as a command-line option",
+    keywords: ["--"],
+    pattern: new RegExp(String.raw`\s--((?:[\w-]*-)?(?:token|password|api-key|apikey|secret|client-secret|auth-token|access-key))(?:=|\s+)["']?` + VALUE, "gi"),
+    group: 2,
+    judgeAs: "token",
+    secretName: (m) => envName(m[1]),
+  },
+  {
+    title: "npm auth token in a script",
+    keywords: ["_authToken", "_auth="],
+    pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*["']?` + VALUE, "g"),
+    group: 1,
+    judgeAs: "token",
+    secretName: () => "NPM_TOKEN",
+  },
+  {
+    title: "credential assigned to a variable",
+    keywords: ["="],
+    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]*)\s?=\s?["']?` + VALUE, "gm"),
+    group: 2,
+    judgeAs: "token",
+    secretName: (m) => envName(m[1]),
+  },
+];
+
+function envName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "SECRET";
+}
+
+export function findScriptSecrets(script: string): ScriptMatch[] {
+  const matches: ScriptMatch[] = [];
+  for (const idiom of IDIOMS) {
+    if (!idiom.keywords.some((keyword) => script.includes(keyword))) continue;
+    for (const match of script.matchAll(idiom.pattern)) {
+      const value = match[idiom.group];
+      if (!value || isReference(value)) continue;
+      if (idiom.title === "credential assigned to a variable" && !isCredentialKey(match[1])) continue;
+      const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
+      if (!looksLikeCredential(value, judgeKey)) continue;
+      const start = match.index! + match[0].lastIndexOf(value);
+      matches.push({ title: idiom.title, secretName: idiom.secretName(match), start, end: start + value.length, value });
+    }
+  }
+  return matches;
+}

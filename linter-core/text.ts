@@ -1,0 +1,32 @@
+import type { Position } from "./model.js";
+
+/** Maps UTF-16 offsets to 1-based line/column, built once per file. */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    }
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
+  }
+
+  /** Offset of the first character of a 1-based line. */
+  lineStart(line: number): number {
+    return this.lineStarts[Math.min(Math.max(line - 1, 0), this.lineStarts.length - 1)];
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+}

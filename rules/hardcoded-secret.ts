@@ -1,0 +1,58 @@
+import { redact } from "../linter-core/redact.js";
+import type { Fix, LiteralValue, Scope } from "../linter-core/model.js";
+import type { Rule } from "../linter-core/rule.js";
+import { toSecretName } from "../linter-core/secrets/detect.js";
+
+export function describeScope(scope: Scope | undefined): string {
+  if (!scope?.job && !scope?.step) return "";
+  const parts = [scope.job && `job \`${scope.job}\``, scope.step && `step \`${scope.step}\``].filter(Boolean);
+  return ` in ${parts.join(", ")}`;
+}
+
+/** Name the stored secret after the key it was bound to, when it was bound to one. */
+function secretNameFor(literal: LiteralValue | undefined, fallback: string): string {
+  if (literal?.role === "assignment" && !/^(value|default|run|script|args?)$/i.test(literal.key)) return toSecretName(literal.key);
+  return fallback;
+}
+
+export const hardcodedSecret: Rule = {
+  meta: {
+    id: "hardcoded-secret",
+    description: "A literal credential in a workflow, pipeline, automation export or automation code.",
+    defaultSeverity: "error",
+    owasp: ["NHI2"],
+    nist: ["PR.AA-01", "PR.DS-01"],
+    hasFixes: true,
+  },
+
+  async checkFile(context) {
+    const { file, platform } = context;
+    for (const detection of await context.detectSecrets()) {
+      const fixes: Fix[] = [];
+      const reference = platform.secretReference;
+      const name = secretNameFor(detection.literal, detection.secretName);
+      if (reference && detection.literal) {
+        const literal = detection.literal;
+        // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
+        const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
+        const span = wholeValue ? literal.span : detection.span;
+        fixes.push({
+          title: `Replace with ${reference.call(platform, name)}`,
+          edits: [{ path: file.path, start: span.start, end: span.end, text: reference.call(platform, name) }],
+          safe: false,
+          followUp: platform.storeSecretSteps?.(name),
+        });
+      }
+      context.report({
+        span: detection.span,
+        message: `Hardcoded ${detection.title} (${redact(detection.value)})${describeScope(detection.literal?.scope)}: anyone who can read this file can use it.`,
+        identity: detection.value,
+        confidence: detection.confidence,
+        fixes,
+        help: reference
+          ? `Store it as a secret named ${name} and reference it as ${reference.call(platform, name)}; rotate it if it was ever committed.`
+          : "Move it to a secrets manager and read it from there; rotate it if it was ever committed.",
+      });
+    }
+  },
+};

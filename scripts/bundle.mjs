@@ -1,0 +1,23 @@
+// Bundles the CLI so start-up loads one file instead of walking hundreds of modules.
+// Heavy parts (secretlint) stay behind dynamic import() and land in their own chunks.
+import { build } from "esbuild";
+import { chmodSync } from "node:fs";
+
+await build({
+  entryPoints: { cli: "cli/main.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
+  mainFields: ["module", "main"],
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+  banner: {
+    // CommonJS dependencies (commander, ignore) call require(); give ESM output one.
+    js: "#!/usr/bin/env node\nimport { createRequire as __nhilintCreateRequire } from 'node:module';\nconst require = __nhilintCreateRequire(import.meta.url);",
+  },
+});
+chmodSync("dist/cli.js", 0o755);
