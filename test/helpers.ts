@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { lint, type Config, type Finding, type SourceFile } from "../linter-core/index.js";
+import type { Rule } from "../linter-core/rule.js";
+import { RULES } from "../rules/index.js";
+
+/** The repository root (tests run from out/test/...). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const CLI = resolve(ROOT, "dist", "cli.js");
+export const CORPUS = resolve(ROOT, "..", "shared", "corpus");
+export const NOW = new Date("2026-11-23T12:00:00Z");
+
+/**
+ * Deterministic fake credentials of the right shape, made at test time: the repository never holds a
+ * string that looks like a live secret, so its own pre-commit scan stays meaningful.
+ */
+export class FakeSecrets {
+  private state: number;
+  constructor(seed = 42) {
+    this.state = seed;
+  }
+  private next(): number {
+    // mulberry32
+    let t = (this.state += 0x6d2b79f5);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  chars(length: number, alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"): string {
+    let out = "";
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
+    return out;
+  }
+  hex(length: number): string {
+    return this.chars(length, "0123456789abcdef");
+  }
+  digits(length: number): string {
+    return this.chars(length, "0123456789");
+  }
+  password(length = 16): string {
+    // Letters, digits and a symbol: what a generated password looks like.
+    return this.chars(length - 2) + this.chars(1, "!#%+=_") + this.digits(1);
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+}
+
+export async function lintFiles(files: SourceFile[], options: { inventory?: SourceFile; codeowners?: string; config?: Config; rules?: readonly Rule[] } = {}) {
+  return lint(files, { rules: options.rules ?? RULES, now: NOW, ...options });
+}
+
+export const WORKFLOW_PATH = ".github/workflows/ci.yml";
+
+export interface ExpectedFinding {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message?: RegExp;
+}
+
+export interface InvalidCase {
+  name: string;
+  code: string;
+  path?: string;
+  inventory?: string;
+  codeowners?: string;
+  errors: ExpectedFinding[];
+  /** The file after applying each finding's first fix (edits to this file only), or undefined for no fix. */
+  output?: string;
+}
+
+export interface ValidCase {
+  name: string;
+  code: string;
+  path?: string;
+  inventory?: string;
+}
+
+/** Apply edits to a text, last first so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: { start: number; end: number; text: string }[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/**
+ * ESLint's RuleTester, in mocha: every valid case yields no finding of the rule; every invalid case
+ * yields exactly the expected findings at the expected places (a case with no error is refused).
+ */
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const id = rule.meta.id;
+  const run = async (c: ValidCase | InvalidCase): Promise<Finding[]> => {
+    const path = c.path ?? WORKFLOW_PATH;
+    const result = await lintFiles([{ path, text: c.code }], {
+      inventory: c.inventory === undefined ? undefined : { path: "nhi-inventory.yaml", text: c.inventory },
+      codeowners: (c as InvalidCase).codeowners,
+    });
+    assert.deepEqual(result.internalErrors, []);
+    return result.findings.filter((f) => f.ruleId === id && f.path === path);
+  };
+  describe(`${id}: must not flag`, () => {
+    for (const c of cases.valid) {
+      it(c.name, async () => {
+        const findings = await run(c);
+        assert.deepEqual(findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`), []);
+      });
+    }
+  });
+  describe(`${id}: must flag`, () => {
+    for (const c of cases.invalid) {
+      it(c.name, async () => {
+        assert.ok(c.errors.length > 0, "an invalid case must expect at least one finding");
+        const findings = await run(c);
+        assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got: ${findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`).join(" | ")}`);
+        c.errors.forEach((expected, i) => {
+          const actual = findings[i];
+          assert.equal(actual.start.line, expected.line, `finding ${i} line`);
+          assert.equal(actual.start.column, expected.column, `finding ${i} column`);
+          if (expected.endLine !== undefined) assert.equal(actual.end.line, expected.endLine, `finding ${i} end line`);
+          if (expected.endColumn !== undefined) assert.equal(actual.end.column, expected.endColumn, `finding ${i} end column`);
+          if (expected.message) assert.match(actual.message, expected.message);
+        });
+        if (c.output !== undefined) {
+          const path = c.path ?? WORKFLOW_PATH;
+          const edits = findings.flatMap((f) => f.fixes[0]?.edits.filter((e) => e.path === path) ?? []);
+          assert.ok(edits.length > 0, "expected a fix");
+          assert.equal(applyEdits(c.code, edits), c.output);
+        }
+      });
+    }
+  });
+}
+
+/** The exact place of `needle` in `code` as a finding would report it (start and end). */
+export function at(code: string, needle: string, message?: RegExp): ExpectedFinding {
+  const offset = code.indexOf(needle);
+  if (offset < 0) throw new Error(`fixture does not contain ${needle.slice(0, 4)}…`);
+  const before = code.slice(0, offset).split("\n");
+  const endBefore = code.slice(0, offset + needle.length).split("\n");
+  return {
+    line: before.length,
+    column: before[before.length - 1].length + 1,
+    endLine: endBefore.length,
+    endColumn: endBefore[endBefore.length - 1].length + 1,
+    message,
+  };
+}

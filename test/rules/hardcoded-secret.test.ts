@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { parseDocument } from "yaml";
+import { hardcodedSecret } from "../../rules/hardcoded-secret.js";
+import { applyEdits, at, FakeSecrets, lintFiles, ruleTester, WORKFLOW_PATH } from "../helpers.js";
+
+const fake = new FakeSecrets(7);
+const ghp = `ghp_${fake.chars(36)}`;
+const apiKey = fake.chars(32);
+const bearer = fake.chars(40);
+const dockerPassword = fake.password(18);
+const curlPassword = fake.password(14);
+const urlPassword = fake.password(16);
+const stripe = `sk_live_${fake.chars(24)}`;
+const akia = `AKIA${fake.chars(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")}`;
+const clientSecret = `${fake.chars(3)}8Q~${fake.chars(34)}`;
+const exported = fake.chars(36);
+
+const header = "name: ci\non: push\n";
+
+ruleTester(hardcodedSecret, {
+  valid: [
+    { name: "secret references", code: `${header}env:\n  API_TOKEN: \${{ secrets.API_TOKEN }}\n  DB_PASSWORD: "\${{ secrets.DB_PASSWORD }}"\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -H "Authorization: Bearer $API_TOKEN" https://api.example.com\n` },
+    { name: "shell and Azure-style references", code: `${header}env:\n  NPM_TOKEN: $NPM_TOKEN\n  OTHER_TOKEN: \${OTHER_TOKEN}\n  AZ_SECRET: $(AzureSecret)\njobs: {}\n` },
+    { name: "placeholders", code: `${header}env:\n  API_KEY: <your-api-key>\n  SECRET_TOKEN: changeme\n  DEPLOY_TOKEN: xxxxxxxxxxxxxxxx\n  SLACK_TOKEN: REPLACE_ME\n  AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE\n  AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\njobs: {}\n` },
+    { name: "action pinned to a commit SHA and image digests", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node@sha256:${fake.hex(64)}\n    steps:\n      - uses: actions/checkout@${fake.hex(40)}\n` },
+    { name: "UUIDs, ARNs, versions and public keys", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@v2\n        with:\n          client-id: 0f8fad5b-d9cb-469f-a165-70867728950e\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n      - env:\n          SIGNING_PUBLIC_KEY: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake.chars(43)}\n          TOOL_VERSION: 20.11.1\n        run: echo ok\n` },
+    { name: "cache keys", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          key: \${{ runner.os }}-node-\${{ hashFiles('**/package-lock.json') }}\n          restore-keys: matlab-ccache-ubuntu-\n` },
+    { name: "throw-away test-container passwords", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    services:\n      db:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: postgres\n          MSSQL_SA_PASSWORD: Localtestpass1!\n    steps:\n      - run: psql postgres://postgres:postgres@localhost:5432/test\n` },
+    { name: "a long non-secret value under a non-credential key", code: `${header}env:\n  BUILD_ID: ${fake.chars(32)}\njobs: {}\n` },
+  ],
+  invalid: [
+    {
+      name: "GitHub token in step env (secretlint), fix uses the key's name",
+      code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n        run: gh release list\n`,
+      errors: [at(`${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n`, ghp, /GitHub token \(ghp_… \(40 chars\)\) in job `a`, step `step 1`/)],
+      output: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: \${{ secrets.GH_PAT }}\n        run: gh release list\n`,
+    },
+    {
+      name: "random API key under a credential-like key, quoted; the fix replaces the quotes too",
+      code: `${header}env:\n  API_KEY: "${apiKey}"\njobs: {}\n`,
+      errors: [at(`${header}env:\n  API_KEY: "${apiKey}"`, apiKey, /credential-like value under `API_KEY`/)],
+      output: `${header}env:\n  API_KEY: \${{ secrets.API_KEY }}\njobs: {}\n`,
+    },
+    {
+      name: "with: input named like a credential",
+      code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/deploy@v1\n        with:\n          client-secret: ${clientSecret}\n`,
+      errors: [at(`${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/deploy@v1\n        with:\n          client-secret: ${clientSecret}`, clientSecret, /Azure AD client secret/)],
+      output: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/deploy@v1\n        with:\n          client-secret: \${{ secrets.CLIENT_SECRET }}\n`,
+    },
+    (() => {
+      const code = `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: call\n        run: |\n          curl -H "Authorization: Bearer ${bearer}" https://api.example.com\n          docker login -u bot -p '${dockerPassword}' registry.example.com\n          curl -u deploy:${curlPassword} https://nexus.example.com/upload\n          git clone https://bot:${urlPassword}@git.example.com/repo.git\n          export SERVICE_TOKEN=${exported}\n`;
+      return {
+        name: "script idioms in run:",
+        code,
+        errors: [
+          at(code, bearer, /Authorization header .* in job `a`, step `call`/),
+          at(code, dockerPassword, /docker login/),
+          at(code, curlPassword, /curl\/wget user option/),
+          at(code, urlPassword, /password in a URL/),
+          at(code, exported, /assigned to a variable/),
+        ],
+        output: code
+          .replace(bearer, "${{ secrets.API_TOKEN }}")
+          .replace(dockerPassword, "${{ secrets.REGISTRY_PASSWORD }}")
+          .replace(curlPassword, "${{ secrets.BASIC_AUTH_PASSWORD }}")
+          .replace(urlPassword, "${{ secrets.URL_PASSWORD }}")
+          .replace(exported, "${{ secrets.SERVICE_TOKEN }}"),
+      };
+    })(),
+    {
+      name: "provider keys secretlint misses: Stripe and an AWS access key id",
+      code: `${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}\njobs: {}\n`,
+      errors: [at(`${header}env:\n  PAYMENTS: ${stripe}`, stripe, /Stripe secret key/), at(`${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}`, akia, /AWS access key id/)],
+    },
+    {
+      name: "a secret in a file no platform claims still gets the provider scan",
+      path: "scripts/deploy.sh",
+      code: `#!/bin/sh\nexport TOKEN=${ghp}\n`,
+      errors: [at(`#!/bin/sh\nexport TOKEN=${ghp}`, ghp, /GitHub token/)],
+    },
+  ],
+});
+
+describe("hardcoded-secret: fixes and messages", () => {
+  it("the fixed workflow still parses and no longer has the finding", async () => {
+    const code = `${header}env:\n  API_KEY: "${apiKey}"\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl -H "Authorization: Bearer ${bearer}" https://x.example.com\n`;
+    const before = await lintFiles([{ path: WORKFLOW_PATH, text: code }]);
+    const secrets = before.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(secrets.length, 2);
+    const fixed = applyEdits(code, secrets.flatMap((f) => f.fixes[0].edits));
+    assert.equal(parseDocument(fixed).errors.length, 0);
+    const after = await lintFiles([{ path: WORKFLOW_PATH, text: fixed }]);
+    assert.equal(after.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 0);
+  });
+
+  it("fixes are suggestions (not safe to apply silently) and say where to store the value", async () => {
+    const result = await lintFiles([{ path: WORKFLOW_PATH, text: `${header}env:\n  API_KEY: ${apiKey}\njobs: {}\n` }]);
+    const fix = result.findings[0].fixes[0];
+    assert.equal(fix.safe, false);
+    assert.match(fix.followUp!.join(" "), /gh secret set API_KEY/);
+  });
+
+  it("no message, help, fix or fingerprint holds the secret", async () => {
+    const code = `${header}env:\n  API_KEY: ${apiKey}\n  GH: ${ghp}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: docker login -p ${dockerPassword} r.example.com\n`;
+    const result = await lintFiles([{ path: WORKFLOW_PATH, text: code }]);
+    const serialised = JSON.stringify(result);
+    assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 3);
+    for (const secret of [apiKey, ghp, dockerPassword]) {
+      assert.ok(!serialised.includes(secret), "a whole secret leaked into the result");
+      assert.ok(!serialised.includes(secret.slice(0, 12)), "more than a short prefix leaked");
+    }
+  });
+
+  it("the fingerprint survives moving the secret to another line", async () => {
+    const one = await lintFiles([{ path: WORKFLOW_PATH, text: `${header}env:\n  API_KEY: ${apiKey}\njobs: {}\n` }]);
+    const two = await lintFiles([{ path: WORKFLOW_PATH, text: `${header}\n\n# moved\nenv:\n  OTHER: 1\n  API_KEY: ${apiKey}\njobs: {}\n` }]);
+    assert.equal(one.findings[0].fingerprint, two.findings[0].fingerprint);
+    assert.notEqual(one.findings[0].start.line, two.findings[0].start.line);
+  });
+});

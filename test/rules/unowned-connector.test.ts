@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { parseDocument } from "yaml";
+import { loadInventory } from "../../linter-core/inventory.js";
+import { unownedConnector } from "../../rules/unowned-connector.js";
+import { applyEdits, at, lintFiles, ruleTester, WORKFLOW_PATH } from "../helpers.js";
+
+const workflow = (body: string) => `name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${body}`;
+const deployStep = `      - name: ship\n        run: ./deploy.sh\n        env:\n          TOKEN: \${{ secrets.DEPLOY_TOKEN }}\n`;
+const owned = `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Deploy\n    expires: 2027-06-30\n`;
+
+ruleTester(unownedConnector, {
+  valid: [
+    { name: "a secret with an owned record", code: workflow(deployStep), inventory: owned },
+    { name: "names match case-insensitively on GitHub", code: workflow(deployStep.replace("DEPLOY_TOKEN", "deploy_token")), inventory: owned },
+    { name: "GITHUB_TOKEN is issued by the platform, not an inventory connector", code: workflow(`      - run: gh pr list\n        env:\n          GH_TOKEN: \${{ secrets.GITHUB_TOKEN }}\n`) },
+    { name: "no secrets used at all", code: workflow(`      - run: make test\n`) },
+  ],
+  invalid: [
+    {
+      name: "a secret with no inventory at all: reported at the reference, with the job and step",
+      code: workflow(deployStep),
+      errors: [{ ...at(workflow(deployStep), "DEPLOY_TOKEN"), message: /secret `DEPLOY_TOKEN` in job `deploy`, step `ship` has no record in nhi-inventory.yaml/ }],
+    },
+    {
+      name: "a record with no owner",
+      code: workflow(deployStep),
+      inventory: `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    purpose: Deploy\n`,
+      errors: [{ ...at(workflow(deployStep), "DEPLOY_TOKEN"), message: /has a record in nhi-inventory.yaml but no owner/ }],
+    },
+    {
+      name: "bracket syntax and several uses in one file: one finding at the first",
+      code: workflow(`      - run: echo "\${{ secrets['NPM_TOKEN'] }}" > /dev/null\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`),
+      inventory: owned,
+      errors: [{ ...at(workflow(`      - run: echo "\${{ secrets['NPM_TOKEN'] }}"`), "NPM_TOKEN"), message: /used 2 times in this file/ }],
+    },
+    {
+      name: "a cloud role passed to configure-aws-credentials",
+      code: workflow(`      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n`),
+      errors: [{ ...at(workflow(`      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy`), "arn:aws:iam::123456789012:role/deploy"), message: /cloud-role/ }],
+    },
+  ],
+});
+
+describe("unowned-connector: the fix registers the connector", () => {
+  it("creates nhi-inventory.yaml with the owner from CODEOWNERS when there is no inventory", async () => {
+    const result = await lintFiles([{ path: WORKFLOW_PATH, text: workflow(deployStep) }], { codeowners: "* @acme/everyone\n.github/workflows/ @acme/platform\n" });
+    const fix = result.findings.find((f) => f.ruleId === "unowned-connector")!.fixes[0];
+    assert.match(fix.title, /owner @acme\/platform from CODEOWNERS/);
+    const edit = fix.edits[0];
+    assert.equal(edit.path, "nhi-inventory.yaml");
+    assert.equal(edit.createFile, true);
+    const inventory = loadInventory({ path: "nhi-inventory.yaml", text: applyEdits("", [edit]) });
+    assert.deepEqual(inventory.problems, []);
+    assert.equal(inventory.records[0].name, "DEPLOY_TOKEN");
+    assert.equal(inventory.records[0].owner, "@acme/platform");
+    assert.deepEqual(inventory.records[0].usedBy, [WORKFLOW_PATH]);
+  });
+
+  it("appends to an existing inventory, keeping comments, and the finding goes away", async () => {
+    const existing = `# Owned by the platform team\nversion: 1\nconnectors:\n  # the deploy bot\n  - name: OTHER\n    owner: ops@acme.example # on call\n\n# end of list\n`;
+    const inventoryFile = { path: "nhi-inventory.yaml", text: existing };
+    const result = await lintFiles([{ path: WORKFLOW_PATH, text: workflow(deployStep) }], { inventory: inventoryFile, codeowners: "* @acme/web\n" });
+    const edit = result.findings.find((f) => f.ruleId === "unowned-connector")!.fixes[0].edits[0];
+    const updated = applyEdits(existing, [edit]);
+    assert.ok(updated.startsWith(existing.slice(0, existing.indexOf("\n\n# end"))), "existing text kept byte for byte");
+    assert.ok(updated.includes("# end of list"));
+    assert.equal(parseDocument(updated).errors.length, 0);
+    const after = await lintFiles([{ path: WORKFLOW_PATH, text: workflow(deployStep) }], { inventory: { path: "nhi-inventory.yaml", text: updated } });
+    assert.equal(after.findings.filter((f) => f.ruleId === "unowned-connector").length, 0);
+  });
+
+  it("reports a record without an owner on the inventory itself when it is linted", async () => {
+    const text = `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    purpose: Deploy\n`;
+    const result = await lintFiles([{ path: "nhi-inventory.yaml", text }], { inventory: { path: "nhi-inventory.yaml", text } });
+    const finding = result.findings.find((f) => f.ruleId === "unowned-connector")!;
+    assert.equal(finding.path, "nhi-inventory.yaml");
+    assert.equal(finding.start.line, 3);
+  });
+});
