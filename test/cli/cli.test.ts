@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FakeSecrets } from "../helpers.js";
+import { TempRepo } from "./repo.js";
+
+const fake = new FakeSecrets(5);
+const apiKey = fake.chars(32);
+const token = `ghp_${fake.chars(36)}`;
+const secretWorkflow = `name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build.sh\n        env:\n          API_KEY: ${apiKey}\n          GH_PAT: ${token}\n`;
+const cleanWorkflow = `name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`;
+
+describe("cli: exit codes, formats and secrets", () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = new TempRepo();
+  });
+  afterEach(() => repo.remove());
+
+  it("exit 0 and a clean summary when there is nothing to report", () => {
+    repo.write(".github/workflows/ci.yml", cleanWorkflow);
+    const run = repo.nhilint();
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /no problems in 1 file/);
+  });
+
+  it("stylish: file, line:col, severity, message, rule id and how to fix; exit 1; no secret", () => {
+    repo.write(".github/workflows/ci.yml", secretWorkflow);
+    const run = repo.nhilint();
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^\.github\/workflows\/ci\.yml$/m);
+    assert.match(run.stdout, /^ {2}9:20 +error +Hardcoded credential-like value under `API_KEY` .* hardcoded-secret$/m);
+    assert.match(run.stdout, /fix: Store it as a secret named API_KEY and reference it as \$\{\{ secrets\.API_KEY \}\}/);
+    assert.match(run.stdout, /2 problems \(2 errors, 0 warnings\)/);
+    for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
+  });
+
+  it("json: the documented shape, no secret", () => {
+    repo.write(".github/workflows/ci.yml", secretWorkflow);
+    const run = repo.nhilint("--format", "json");
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.version, 1);
+    assert.deepEqual(Object.keys(report.summary), ["files", "errors", "warnings", "baselined", "staleBaselineEntries"]);
+    const finding = report.findings[0];
+    assert.deepEqual(
+      { ruleId: finding.ruleId, severity: finding.severity, path: finding.path, line: finding.line, column: finding.column, endColumn: finding.endColumn },
+      { ruleId: "hardcoded-secret", severity: "error", path: ".github/workflows/ci.yml", line: 9, column: 20, endColumn: 52 },
+    );
+    assert.match(finding.fingerprint, /^[0-9a-f]{32}$/);
+    assert.equal(finding.fixes[0].edits[0].text, "${{ secrets.API_KEY }}");
+    for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret));
+  });
+
+  it("sarif: 2.1.0 with rules, levels, relative URIs, regions and partial fingerprints; no secret", () => {
+    repo.write(".github/workflows/ci.yml", secretWorkflow);
+    const run = repo.nhilint("--format", "sarif", "--output", "out.sarif");
+    assert.equal(run.code, 1);
+    const text = readFileSync(join(repo.dir, "out.sarif"), "utf8");
+    const log = JSON.parse(text);
+    assert.equal(log.version, "2.1.0");
+    const sarifRun = log.runs[0];
+    const ruleIds = sarifRun.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes("hardcoded-secret") && ruleIds.includes("unowned-connector"));
+    const result = sarifRun.results[0];
+    assert.equal(result.ruleId, "hardcoded-secret");
+    assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, "hardcoded-secret");
+    assert.equal(result.level, "error");
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, ".github/workflows/ci.yml");
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 9, startColumn: 20, endLine: 9, endColumn: 52 });
+    assert.match(Object.values(result.partialFingerprints)[0] as string, /^[0-9a-f]{32}$/);
+    for (const secret of [apiKey, token]) assert.ok(!text.includes(secret));
+  });
+
+  it("honours .gitignore and lints untracked files", () => {
+    repo.write(".gitignore", "build/\n");
+    repo.write("build/ci.yml", secretWorkflow);
+    repo.write(".github/workflows/ci.yml", cleanWorkflow);
+    const run = repo.nhilint();
+    assert.equal(run.code, 0, run.stdout);
+  });
+
+  it("usage errors exit 2 with a message that says what", () => {
+    const missing = repo.nhilint("no-such-folder");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no-such-folder: no such file or directory/);
+    const badFormat = repo.nhilint("--format", "xml");
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /Allowed choices are stylish, json, sarif/);
+  });
+
+  it("a bad .nhilint.yaml exits 2 naming the file, line and column", () => {
+    repo.write(".nhilint.yaml", "rules:\n  hardcoded-secret: loud\n");
+    const run = repo.nhilint();
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /\.nhilint\.yaml:2:21: rule `hardcoded-secret`: severity must be error, warning or off/);
+    assert.ok(!/\n\s+at /.test(run.stderr), "no stack trace");
+  });
+
+  it(".nhilint.yaml turns rules off and ignores paths", () => {
+    repo.write(".github/workflows/ci.yml", secretWorkflow);
+    repo.write("fixtures/ci.yml", secretWorkflow);
+    repo.write(".nhilint.yaml", "ignore:\n  - fixtures/\nrules:\n  unowned-connector: off\n");
+    const run = repo.nhilint("--format", "json");
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual([...new Set(report.findings.map((f: { path: string }) => f.path))], [".github/workflows/ci.yml"]);
+  });
+
+  it("--max-warnings makes warnings block", () => {
+    repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  a: [\n`);
+    assert.equal(repo.nhilint().code, 0);
+    const run = repo.nhilint("--max-warnings", "0");
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /parse-error/);
+  });
+
+  it("a baseline accepts today's findings and blocks only new ones", () => {
+    repo.write(".github/workflows/ci.yml", secretWorkflow);
+    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    const baseline = readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8");
+    assert.ok(!baseline.includes(apiKey) && !baseline.includes(token.slice(0, 10)));
+    assert.equal(repo.nhilint().code, 0);
+    repo.write(".github/workflows/other.yml", secretWorkflow.replace(apiKey, fake.chars(32)));
+    const run = repo.nhilint();
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /other\.yml/);
+    assert.doesNotMatch(run.stdout, /^\.github\/workflows\/ci\.yml$/m);
+  });
+
+  it("--help answers and exits 0", () => {
+    const run = repo.nhilint("--help");
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /--staged/);
+    assert.match(run.stdout, /Exit codes/);
+  });
+});

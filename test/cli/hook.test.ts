@@ -1,0 +1,129 @@
+// The pre-commit hook, for real: `nhilint init` in a repository, then real `git commit`s.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { CLI, FakeSecrets } from "../helpers.js";
+import { TempRepo } from "./repo.js";
+
+const fake = new FakeSecrets(11);
+const token = `ghp_${fake.chars(36)}`;
+const workflow = (value: string) => `name: ci\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build.sh\n        env:\n          GH_PAT: ${value}\n`;
+const clean = workflow("${{ secrets.GH_PAT }}");
+const withSecret = workflow(token);
+const inventory = `version: 1\nconnectors:\n  - name: GH_PAT\n    kind: secret\n    owner: "@acme/ci"\n    purpose: Build\n    expires: 2099-01-01\n`;
+
+/** Everything a commit attempt must leave as it was. */
+function snapshot(repo: TempRepo) {
+  return {
+    index: repo.git("ls-files", "-s"),
+    status: repo.git("status", "--porcelain"),
+    file: readFileSync(join(repo.dir, ".github/workflows/ci.yml"), "utf8"),
+    head: repo.git("rev-parse", "HEAD"),
+  };
+}
+
+describe("pre-commit hook in a Node repository (husky)", function () {
+  let repo: TempRepo;
+
+  beforeEach(() => {
+    repo = new TempRepo();
+    repo.write("package.json", JSON.stringify({ name: "app", version: "1.0.0", scripts: { prepare: "husky" } }, null, 2));
+    repo.linkNodeModules();
+    const init = repo.nhilint("init");
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stdout, /created \.husky\/pre-commit/);
+    repo.write("nhi-inventory.yaml", inventory);
+    repo.write(".github/workflows/ci.yml", clean);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "initial");
+  });
+  afterEach(() => repo.remove());
+
+  it("init installed a husky hook running nhilint --staged, and is idempotent", () => {
+    assert.equal(readFileSync(join(repo.dir, ".husky/pre-commit"), "utf8").includes("npx --no-install nhilint --staged"), true);
+    assert.equal(repo.git("config", "core.hooksPath").trim(), ".husky/_");
+    const again = repo.nhilint("init");
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /already runs nhilint/);
+    assert.match(again.stdout, /nhi-inventory.yaml exists: left as it is/);
+  });
+
+  it("blocks a commit whose staged workflow holds a token, without printing it, changing nothing", () => {
+    repo.write(".github/workflows/ci.yml", withSecret);
+    repo.git("add", ".github/workflows/ci.yml");
+    const before = snapshot(repo);
+    const commit = repo.exec("git", ["commit", "-m", "add token"]);
+    assert.notEqual(commit.code, 0, "the commit must be blocked");
+    const output = commit.stdout + commit.stderr;
+    assert.match(output, /hardcoded-secret/);
+    assert.match(output, /\.github\/workflows\/ci\.yml/);
+    assert.ok(!output.includes(token), "the token was printed");
+    assert.ok(!output.includes(token.slice(0, 10)), "more than a short prefix was printed");
+    assert.deepEqual(snapshot(repo), before, "index, working tree and HEAD unchanged");
+  });
+
+  it("allows the commit when only the working tree holds the token (the staged version is clean)", () => {
+    repo.write(".github/workflows/ci.yml", clean.replace("./build.sh", "./build.sh --fast"));
+    repo.git("add", ".github/workflows/ci.yml");
+    repo.write(".github/workflows/ci.yml", withSecret);
+    const commit = repo.exec("git", ["commit", "-m", "faster build"]);
+    assert.equal(commit.code, 0, commit.stdout + commit.stderr);
+    assert.equal(readFileSync(join(repo.dir, ".github/workflows/ci.yml"), "utf8"), withSecret, "working tree untouched");
+    assert.match(repo.git("show", "HEAD:.github/workflows/ci.yml"), /--fast/);
+  });
+
+  it("blocks the commit when only the index holds the token (the working tree is clean)", () => {
+    repo.write(".github/workflows/ci.yml", withSecret);
+    repo.git("add", ".github/workflows/ci.yml");
+    repo.write(".github/workflows/ci.yml", clean);
+    const before = snapshot(repo);
+    const commit = repo.exec("git", ["commit", "-m", "sneaky"]);
+    assert.notEqual(commit.code, 0);
+    assert.match(commit.stdout + commit.stderr, /hardcoded-secret/);
+    assert.deepEqual(snapshot(repo), before);
+  });
+
+  it("blocks a commit that starts using a secret nobody owns", () => {
+    repo.write(".github/workflows/ci.yml", clean.replace("GH_PAT }}", "GH_PAT }}\n          SLACK: ${{ secrets.SLACK_BOT_TOKEN }}"));
+    repo.git("add", "-A");
+    const commit = repo.exec("git", ["commit", "-m", "notify"]);
+    assert.notEqual(commit.code, 0);
+    assert.match(commit.stdout + commit.stderr, /SLACK_BOT_TOKEN.*has no record in nhi-inventory\.yaml.*unowned-connector/);
+  });
+});
+
+describe("pre-commit hook in a repository without package.json (plain git hook)", () => {
+  it("installs .git/hooks/pre-commit and blocks a commit with a token", () => {
+    const repo = new TempRepo();
+    try {
+      const bin = join(repo.dir, ".bin-for-test");
+      mkdirSync(bin);
+      symlinkSync(CLI, join(bin, "nhilint"));
+      const init = repo.nhilint("init");
+      assert.equal(init.code, 0, init.stderr);
+      assert.match(readFileSync(join(repo.dir, ".git/hooks/pre-commit"), "utf8"), /nhilint --staged/);
+      repo.write(".github/workflows/ci.yml", withSecret);
+      repo.write(".gitignore", ".bin-for-test/\n");
+      repo.git("add", "-A");
+      const env = { PATH: `${bin}:${process.env.PATH}` };
+      const commit = repo.exec("git", ["commit", "-m", "token"], { env });
+      assert.notEqual(commit.code, 0);
+      assert.match(commit.stdout + commit.stderr, /hardcoded-secret/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("never replaces a hook it did not write", () => {
+    const repo = new TempRepo();
+    try {
+      repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
+      const init = repo.nhilint("init");
+      assert.equal(init.code, 0);
+      assert.match(init.stdout, /was not written by nhilint: left unchanged/);
+      assert.equal(readFileSync(join(repo.dir, ".git/hooks/pre-commit"), "utf8"), "#!/bin/sh\necho mine\n");
+    } finally {
+      repo.remove();
+    }
+  });
+});

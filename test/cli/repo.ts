@@ -1,0 +1,66 @@
+// Real temporary git repositories and real runs of the built CLI.
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { CLI, ROOT } from "../helpers.js";
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class TempRepo {
+  readonly dir: string;
+  constructor(options: { git?: boolean } = {}) {
+    this.dir = mkdtempSync(join(tmpdir(), "nhilint-test-"));
+    if (options.git !== false) {
+      this.git("init", "-q", "-b", "main");
+      this.git("config", "user.name", "Test Author");
+      this.git("config", "user.email", "author@example.com");
+      this.git("config", "commit.gpgsign", "false");
+    }
+  }
+
+  write(path: string, content: string | Buffer): void {
+    mkdirSync(dirname(join(this.dir, path)), { recursive: true });
+    writeFileSync(join(this.dir, path), content);
+  }
+
+  exec(command: string, args: string[], options: SpawnSyncOptions = {}): Run {
+    const result = spawnSync(command, args, { cwd: this.dir, encoding: "utf8", maxBuffer: 1 << 28, ...options, env: { ...cleanEnv(), ...options.env } });
+    return { code: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+  }
+
+  git(...args: string[]): string {
+    const run = this.exec("git", args);
+    if (run.code !== 0) throw new Error(`git ${args.join(" ")} failed: ${run.stderr}`);
+    return run.stdout;
+  }
+
+  nhilint(...args: string[]): Run {
+    return this.exec(process.execPath, [CLI, ...args]);
+  }
+
+  /** node_modules with this checkout's nhilint and husky, as `npm install -D nhilint husky` would leave it. */
+  linkNodeModules(): void {
+    mkdirSync(join(this.dir, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(ROOT, join(this.dir, "node_modules", "nhilint"));
+    symlinkSync(join(ROOT, "node_modules", "husky"), join(this.dir, "node_modules", "husky"));
+    symlinkSync(CLI, join(this.dir, "node_modules", ".bin", "nhilint"));
+    symlinkSync(join(ROOT, "node_modules", "husky", "bin.js"), join(this.dir, "node_modules", ".bin", "husky"));
+    this.write(".gitignore", "node_modules/\n");
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The environment without anything that would change git's or husky's behaviour under test. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  for (const key of Object.keys(env)) if (key.startsWith("GIT_") || key === "HUSKY") delete env[key];
+  return env;
+}
