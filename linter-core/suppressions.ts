@@ -1,4 +1,5 @@
-// `nhilint-disable-next-line RULE[, RULE] -- reason` in the file's comment syntax (# or //).
+// `nhilint-disable-next-line RULE[, RULE] -- reason` in the file's comment syntax: `#` in YAML and
+// shell, `//` or `/*` in JavaScript, TypeScript and JSONC.
 import type { Span } from "./model.js";
 import type { LineIndex } from "./text.js";
 
@@ -11,14 +12,18 @@ export interface Suppression {
   used: boolean;
 }
 
-const DIRECTIVE = /(?:#|\/\/|\/\*)[ \t]*nhilint-disable-next-line\b([^\n]*)/g;
+// A directive counts only at the start of a comment in the file's own syntax, so one quoted in a
+// string (a test fixture, a docs example) is not taken for a real one.
+const HASH_COMMENT = /(?:^|[ \t])#[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
+const SLASH_COMMENT = /^[ \t]*(?:\/\/|\/\*)[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
+const SLASH_LANGUAGES = /\.(m?[jt]sx?|cjs|cts|jsonc?)$/i;
 
-export function findSuppressions(text: string, lines: LineIndex): Suppression[] {
+export function findSuppressions(path: string, text: string, lines: LineIndex): Suppression[] {
   if (!text.includes("nhilint-disable")) return [];
   const result: Suppression[] = [];
-  for (const match of text.matchAll(DIRECTIVE)) {
+  for (const match of text.matchAll(SLASH_LANGUAGES.test(path) ? SLASH_COMMENT : HASH_COMMENT)) {
     const [rulesPart, ...reasonParts] = match[1].replace(/\*\/\s*$/, "").split(/\s--(?:\s|$)/);
-    const start = match.index!;
+    const start = match.index! + match[0].search(/#|\/[/*]/);
     result.push({
       line: lines.position(start).line + 1,
       rules: rulesPart.split(/[\s,]+/).filter(Boolean),

@@ -1,0 +1,154 @@
+// `npm run bench`: nhilint against peers measured in the same run, alternating, medians quoted.
+//   full scan      nhilint CLI vs the secretlint CLI (recommended preset), whole processes, on the corpus
+//   library peer   nhilint CLI vs secretlint's preset in-process over the same files (the cheapest peer)
+//   floor          nhilint CLI vs a script that only reads every corpus file and parses it once
+//   pre-commit     `nhilint --staged` with 10 staged workflows vs bare `node -e 0`
+//   editor relint  in-process lint of the largest workflow vs `yaml.parseDocument` of it
+//   memory         peak RSS of the full scan, nhilint vs secretlint CLI
+// Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseDocument } from "yaml";
+import { lint } from "../linter-core/index.js";
+import { RULES } from "../rules/index.js";
+import { CLI, ROOT } from "../test/helpers.js";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const RUNS = Number(option("--runs", "3"));
+const CORPUS = resolve(option("--corpus", join(ROOT, "..", "shared", "corpus")));
+const SKIP_SECRETLINT_CLI = args.includes("--skip-secretlint-cli");
+const TIME = "/usr/bin/time";
+
+interface Sample {
+  seconds: number;
+  peakKb?: number;
+}
+
+function run(command: string, commandArgs: string[], cwd = ROOT): Sample {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(TIME, ["-f", "%M", command, ...commandArgs], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const peak = Number(/(\d+)\s*$/.exec(result.stderr ?? "")?.[1]);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(" ")} exited ${result.status}: ${result.stderr.slice(-500)}`);
+  return { seconds, peakKb: Number.isFinite(peak) ? peak : undefined };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Alternate ours and the peer, `runs` times each; medians of both. */
+function versus(runs: number, ours: () => Sample, peer: () => Sample) {
+  const a: Sample[] = [];
+  const b: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(ours());
+    b.push(peer());
+  }
+  return {
+    ours: median(a.map((s) => s.seconds)),
+    peer: median(b.map((s) => s.seconds)),
+    oursPeakMb: median(a.map((s) => s.peakKb ?? 0)) / 1024,
+    peerPeakMb: median(b.map((s) => s.peakKb ?? 0)) / 1024,
+  };
+}
+
+function corpusFiles(): string[] {
+  return (readdirSync(CORPUS, { recursive: true }) as string[]).map((f) => join(CORPUS, f)).filter((f) => statSync(f).isFile());
+}
+
+const work = mkdtempSync(join(tmpdir(), "nhilint-bench-"));
+const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, runs: RUNS, date: new Date().toISOString() };
+const rows: string[][] = [];
+const row = (figure: string, oursLabel: string, ours: number, peerLabel: string, peer: number, goal: string, unit = "s") => {
+  rows.push([figure, `${ours.toFixed(unit === "s" ? 2 : 0)} ${unit}`, `${peerLabel}: ${peer.toFixed(unit === "s" ? 2 : 0)} ${unit}`, `${(ours / peer).toFixed(3)}×`, goal]);
+  results[figure] = { [oursLabel]: ours, [peerLabel]: peer, ratio: ours / peer, goal, unit };
+};
+
+try {
+  const files = corpusFiles();
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  results.corpus = { files: files.length, mib: bytes / 1048576 };
+  console.log(`corpus: ${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB (${CORPUS})`);
+  const nhilintScan = () => run(process.execPath, [CLI, CORPUS, "--format", "json", "--output", join(work, "nhilint.json")]);
+
+  // The floor: read every file and parse it once.
+  const floorScript = join(work, "floor.mjs");
+  writeFileSync(
+    floorScript,
+    `import { readdirSync, readFileSync, statSync } from "node:fs"; import { join } from "node:path";
+     import { parseAllDocuments } from ${JSON.stringify(join(ROOT, "node_modules/yaml/dist/index.js"))};
+     import jsonc from ${JSON.stringify(join(ROOT, "node_modules/jsonc-parser/lib/umd/main.js"))};
+     const root = ${JSON.stringify(CORPUS)};
+     for (const f of readdirSync(root, { recursive: true })) { const p = join(root, f); if (!statSync(p).isFile()) continue;
+       const text = readFileSync(p, "utf8"); if (/\\.json$/.test(p)) jsonc.parseTree(text); else if (/\\.ya?ml$/.test(p)) parseAllDocuments(text); }`,
+  );
+  const floor = versus(RUNS, nhilintScan, () => run(process.execPath, [floorScript]));
+  row("full scan vs the floor (read + parse once)", "nhilint", floor.ours, "floor", floor.peer, "≤ 2×");
+
+  // secretlint's preset in-process, over the same files (profiler as shipped).
+  const libraryScript = join(work, "secretlint-library.mjs");
+  writeFileSync(
+    libraryScript,
+    `import { lintSource } from ${JSON.stringify(join(ROOT, "node_modules/@secretlint/core/module/index.js"))};
+     import { creator } from ${JSON.stringify(join(ROOT, "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"))};
+     import { readdirSync, readFileSync, statSync } from "node:fs"; import { join } from "node:path";
+     const root = ${JSON.stringify(CORPUS)}; const config = { rules: [{ id: creator.meta.id, rule: creator }] };
+     for (const f of readdirSync(root, { recursive: true })) { const p = join(root, f); if (!statSync(p).isFile()) continue;
+       await lintSource({ source: { content: readFileSync(p, "utf8"), filePath: p, contentType: "text" }, options: { config, maskSecrets: true } }); }`,
+  );
+  const library = versus(RUNS, nhilintScan, () => run(process.execPath, [libraryScript]));
+  row("full scan vs secretlint preset in-process", "nhilint", library.ours, "secretlint library", library.peer, "(context)");
+
+  if (!SKIP_SECRETLINT_CLI) {
+    const rc = join(work, ".secretlintrc.json");
+    writeFileSync(rc, JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] }));
+    const secretlintCli = () => run(process.execPath, [join(ROOT, "node_modules/secretlint/bin/secretlint.js"), "--secretlintrc", rc, "--format", "json", "--output", join(work, "secretlint.json"), `${CORPUS}/**/*`]);
+    const cli = versus(1, nhilintScan, secretlintCli);
+    row("full scan vs secretlint CLI", "nhilint", cli.ours, "secretlint CLI", cli.peer, "≤ 0.05×");
+    row("peak RSS of the full scan", "nhilint", cli.oursPeakMb, "secretlint CLI", cli.peerPeakMb, "≤ 1.5×", "MB");
+  }
+
+  // Pre-commit: 10 staged workflows in a real repository.
+  const repo = join(work, "repo");
+  mkdirSync(join(repo, ".github", "workflows"), { recursive: true });
+  const git = (...gitArgs: string[]) => spawnSync("git", gitArgs, { cwd: repo, encoding: "utf8" });
+  git("init", "-q");
+  files.filter((f) => f.includes("github-actions/")).slice(0, 10).forEach((f, i) => writeFileSync(join(repo, ".github", "workflows", `w${i}.yml`), readFileSync(f)));
+  git("add", "-A");
+  const hook = versus(Math.max(RUNS, 5), () => run(process.execPath, [CLI, "--staged"], repo), () => run(process.execPath, ["-e", "0"], repo));
+  row("pre-commit: --staged, 10 workflows", "nhilint --staged", hook.ours, "node -e 0", hook.peer, "≤ 3×");
+
+  // Editor relint: the largest workflow, in-process, warm.
+  const workflows = files.filter((f) => f.includes("/github-actions/"));
+  const largest = workflows.reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));
+  const text = readFileSync(largest, "utf8");
+  const file = { path: ".github/workflows/large.yml", text };
+  await lint([file], { rules: RULES });
+  const timeIt = async (fn: () => unknown, n = 20) => {
+    const samples: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = process.hrtime.bigint();
+      await fn();
+      samples.push(Number(process.hrtime.bigint() - start) / 1e9);
+    }
+    return median(samples);
+  };
+  const relint = await timeIt(() => lint([file], { rules: RULES }));
+  const parse = await timeIt(() => parseDocument(text));
+  row(`editor relint: ${(text.length / 1024).toFixed(0)} KiB workflow`, "lint", relint * 1000, "yaml.parseDocument", parse * 1000, "≤ 3×", "ms");
+
+  console.log("");
+  const widths = rows[0].map((_, i) => Math.max(...[["figure", "nhilint", "peer", "ratio", "goal"], ...rows].map((r) => r[i].length)));
+  for (const r of [["figure", "nhilint", "peer", "ratio", "goal"], ...rows]) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join("  "));
+  mkdirSync(join(ROOT, ".bench"), { recursive: true });
+  writeFileSync(join(ROOT, ".bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nwritten to .bench/results.json`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
