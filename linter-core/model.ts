@@ -89,6 +89,8 @@ export interface ConnectorRef {
   scope: Scope;
   /** Issued per run by the platform (GITHUB_TOKEN, CI_JOB_TOKEN): governed by permissions, not the inventory. */
   issuedByPlatform?: boolean;
+  /** When the reference is bound to an environment variable: at which level, and its name. */
+  binding?: { level: "workflow" | "job" | "step"; name: string; keySpan: Span };
 }
 
 export type ConnectorKind =
@@ -114,10 +116,26 @@ export const CONNECTOR_KINDS: readonly ConnectorKind[] = [
   "connection-reference",
 ];
 
+export interface ScalarField {
+  value: string;
+  span: Span;
+}
+
 export interface Step {
   id: string;
-  uses?: string;
+  uses?: ScalarField;
   span: Span;
+  /** `with:` inputs. */
+  inputs: Record<string, ScalarField>;
+  /** Where a new input line goes, and its indentation; `createWith` when the step has no `with:` yet. */
+  inputInsertion: { offset: number; indent: string; createWith: boolean };
+}
+
+/** `permissions:` at workflow or job level: a shorthand (`write-all`) or scopes. */
+export interface Permissions {
+  span: Span;
+  shorthand?: ScalarField;
+  scopes: Record<string, ScalarField>;
 }
 
 export interface Job {
@@ -127,6 +145,9 @@ export interface Job {
   uses?: string;
   secretsInherit?: Span;
   steps: Step[];
+  permissions?: Permissions;
+  /** `environment:` (name), the approval gate. */
+  environment?: string;
 }
 
 /** What a platform module extracts from one file; every rule reads this, never raw YAML keys. */
@@ -137,6 +158,14 @@ export interface FileModel {
   literals: LiteralValue[];
   connectorRefs: ConnectorRef[];
   jobs: Job[];
+  /** Events that start it (`push`, `pull_request_target`...), with where they are written. */
+  triggers: ScalarField[];
+  /** Workflow-level permissions; undefined when absent. */
+  permissions?: Permissions;
+  /** Template expressions (`${{ ... }}`) with their scope, for rules about what they expose. */
+  expressions: { text: string; span: Span; scope: Scope }[];
+  /** Where a workflow-level key could be inserted (before `jobs:`), for fixes that add one. */
+  workflowInsertion?: number;
   /** Problems reading the file (YAML syntax errors...), reported as `parse-error` findings. */
   parseErrors: { message: string; span: Span }[];
 }

@@ -23,7 +23,7 @@ export const genericYaml: Platform = {
     );
     // A YAML file no platform claims that does not parse is most likely a template (Helm, Jinja):
     // not worth a finding; the provider-pattern scan still runs over its text.
-    return { platform: "yaml", path, text, literals, connectorRefs: [], jobs: [], parseErrors: [] };
+    return { platform: "yaml", path, text, literals, connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] };
   },
 };
 
@@ -33,7 +33,7 @@ export const genericJson: Platform = {
   recognise: (path) => /\.(json|jsonc)$/i.test(path),
   buildModel(path, text): FileModel {
     const literals = jsonStringPairs(parseJson(text).root).map((pair) => ({ ...pair, role: "assignment" as const, scope: {} }));
-    return { platform: "json", path, text, literals, connectorRefs: [], jobs: [], parseErrors: [] };
+    return { platform: "json", path, text, literals, connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] };
   },
 };
 
@@ -41,5 +41,5 @@ export const plainText: Platform = {
   id: "text",
   title: "text file",
   recognise: () => true,
-  buildModel: (path, text) => ({ platform: "text", path, text, literals: [], connectorRefs: [], jobs: [], parseErrors: [] }),
+  buildModel: (path, text) => ({ platform: "text", path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] }),
 };

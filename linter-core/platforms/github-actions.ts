@@ -1,7 +1,9 @@
 // GitHub Actions: workflows, reusable workflows and composite actions. All GitHub-specific keys
-// (jobs, steps, env, with, run, secrets.X, uses) are read here and nowhere else.
-import type { ConnectorKind, FileModel, Job, LiteralValue, Scope, Step } from "../model.js";
-import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, scalarText, spanOf } from "../documents/yaml.js";
+// (on, permissions, jobs, steps, env, with, run, environment, secrets.X, uses) are read here and
+// nowhere else.
+import { isMap, isScalar, isSeq } from "yaml";
+import type { ConnectorKind, ConnectorRef, FileModel, Job, LiteralValue, Permissions, ScalarField, Scope, Step } from "../model.js";
+import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, scalarText, spanOf, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import type { Platform } from "./platform.js";
 
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
@@ -29,16 +31,74 @@ function isActionText(text: string): boolean {
   return /^runs\s*:/m.test(text) && /^\s+using\s*:/m.test(text);
 }
 
-function scopeOf(path: (string | number)[], stepNames: Map<string, string>): Scope {
-  const scope: Scope = {};
-  const jobsAt = path[0] === "jobs" ? 0 : -1;
-  if (jobsAt === 0 && typeof path[1] === "string") scope.job = path[1];
-  const stepsAt = path.indexOf("steps");
-  if (stepsAt >= 0 && typeof path[stepsAt + 1] === "number") {
-    const key = path.slice(0, stepsAt + 2).join("/");
-    scope.step = stepNames.get(key) ?? `step ${Number(path[stepsAt + 1]) + 1}`;
+function field(node: YamlNode | undefined): ScalarField | undefined {
+  const value = scalarText(node);
+  return value === undefined ? undefined : { value, span: spanOf(node) };
+}
+
+function readPermissions(node: YamlNode | undefined): Permissions | undefined {
+  if (!node) return undefined;
+  const permissions: Permissions = { span: spanOf(node), scopes: {} };
+  if (isScalar(node)) permissions.shorthand = field(node);
+  for (const entry of entries(asMap(node))) {
+    const scope = field(entry.value);
+    if (scope) permissions.scopes[entry.key] = scope;
   }
-  return scope;
+  return permissions;
+}
+
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+function endOfLine(text: string, offset: number): number {
+  const newline = text.indexOf("\n", Math.max(offset - 1, 0));
+  return newline === -1 ? text.length : newline + 1;
+}
+
+function readStep(text: string, item: unknown, id: string): Step {
+  const stepMap = asMap(item);
+  const withNode = asMap(getNode(stepMap, "with"));
+  const inputs: Record<string, ScalarField> = {};
+  for (const entry of entries(withNode)) {
+    const value = field(entry.value);
+    if (value) inputs[entry.key] = value;
+  }
+  let inputInsertion: Step["inputInsertion"];
+  const lastInput = withNode?.items.at(-1);
+  if (withNode && !withNode.flow && lastInput) {
+    const keyStart = spanOf(lastInput.key as YamlNode).start;
+    const valueEnd = spanOf((lastInput.value ?? lastInput.key) as YamlNode).end;
+    inputInsertion = { offset: endOfLine(text, valueEnd), indent: lineIndent(text, keyStart), createWith: false };
+  } else {
+    // No `with:` yet: add it after the step's `uses:` line, at the indentation of the step's keys.
+    const uses = getNode(stepMap, "uses");
+    const firstKey = stepMap?.items[0]?.key as YamlNode | undefined;
+    const keyColumn = firstKey ? spanOf(firstKey).start - (text.lastIndexOf("\n", spanOf(firstKey).start - 1) + 1) : 0;
+    inputInsertion = { offset: endOfLine(text, spanOf(uses).end), indent: " ".repeat(keyColumn), createWith: true };
+  }
+  return { id, uses: field(getNode(stepMap, "uses")), span: spanOf(item as YamlNode), inputs, inputInsertion };
+}
+
+/** The events a workflow runs on, from `on: push`, `on: [a, b]` or `on: { a: ..., b: ... }`. */
+function readTriggers(node: YamlNode | undefined): ScalarField[] {
+  if (!node) return [];
+  if (isScalar(node)) return [field(node)!].filter(Boolean);
+  if (isSeq(node)) return node.items.map((item) => field(item as YamlNode)).filter((f): f is ScalarField => Boolean(f));
+  if (isMap(node)) return entries(node).map((entry) => ({ value: entry.key, span: spanOf(entry.keyNode) }));
+  return [];
+}
+
+/** Which env binding a path points into: `env.NAME` at workflow, job or step level. */
+function bindingOf(path: (string | number)[]): { level: "workflow" | "job" | "step"; name: string } | undefined {
+  const envAt = path.lastIndexOf("env");
+  if (envAt < 0 || envAt !== path.length - 2 || typeof path[envAt + 1] !== "string") return undefined;
+  const name = path[envAt + 1] as string;
+  if (envAt === 0) return { level: "workflow", name };
+  if (path[0] === "jobs" && envAt === 2) return { level: "job", name };
+  if (path.includes("steps")) return { level: "step", name };
+  return undefined;
 }
 
 export const githubActions: Platform = {
@@ -65,10 +125,23 @@ export const githubActions: Platform = {
 
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
-    const model: FileModel = { platform: "github-actions", path, text, literals: [], connectorRefs: [], jobs: [], parseErrors: yaml.errors };
-    const root = yaml.documents[0]?.contents;
-    const rootMap = asMap(root);
+    const model: FileModel = {
+      platform: "github-actions",
+      path,
+      text,
+      literals: [],
+      connectorRefs: [],
+      jobs: [],
+      triggers: [],
+      expressions: [],
+      parseErrors: yaml.errors,
+    };
+    const rootMap: YAMLMap | undefined = asMap(yaml.documents[0]?.contents);
     if (!rootMap) return model;
+    model.triggers = readTriggers(getNode(rootMap, "on"));
+    model.permissions = readPermissions(getNode(rootMap, "permissions"));
+    const jobsKey = rootMap.items.find((pair) => scalarText(pair.key) === "jobs")?.key as YamlNode | undefined;
+    if (jobsKey) model.workflowInsertion = text.lastIndexOf("\n", spanOf(jobsKey).start - 1) + 1;
 
     // Steps are named by id, then name, then position: that is how people find them.
     const stepNames = new Map<string, string>();
@@ -80,10 +153,17 @@ export const githubActions: Platform = {
     for (const { prefix, steps } of stepLists) {
       steps?.items.forEach((item, i) => {
         const step = asMap(item);
-        const name = scalarText(getNode(step, "id")) ?? scalarText(getNode(step, "name"));
-        if (name) stepNames.set([...prefix, i].join("/"), name);
+        const name = scalarText(getNode(step, "id")) ?? scalarText(getNode(step, "name")) ?? `step ${i + 1}`;
+        stepNames.set([...prefix, i].join("/"), name);
       });
     }
+    const scopeOf = (nodePath: (string | number)[]): Scope => {
+      const scope: Scope = {};
+      if (nodePath[0] === "jobs" && typeof nodePath[1] === "string") scope.job = nodePath[1];
+      const stepsAt = nodePath.indexOf("steps");
+      if (stepsAt >= 0 && typeof nodePath[stepsAt + 1] === "number") scope.step = stepNames.get(nodePath.slice(0, stepsAt + 2).join("/"));
+      return scope;
+    };
 
     for (const pair of scalarPairs(rootMap)) {
       const inSteps = pair.path.includes("steps");
@@ -94,26 +174,38 @@ export const githubActions: Platform = {
         value: pair.value,
         span: spanOf(pair.node),
         role: isScript ? "script" : "assignment",
-        scope: scopeOf(pair.path, stepNames),
+        scope: scopeOf(pair.path),
       };
       model.literals.push(literal);
     }
 
+    // Expressions and the secrets they read, found in the source of every scalar (exact offsets).
+    const envKeys = new Map<string, YamlNode>();
     for (const scalar of allScalars(rootMap)) {
       const span = spanOf(scalar.node);
       const source = text.slice(span.start, span.end);
-      if (!source.includes("secrets")) continue;
+      if (!source.includes("${{")) continue;
+      const scope = scopeOf(scalar.path);
+      const binding = bindingOf(scalar.path);
       for (const expression of source.matchAll(EXPRESSION)) {
+        const start = span.start + expression.index!;
+        model.expressions.push({ text: expression[1].trim(), span: { start, end: start + expression[0].length }, scope });
         for (const ref of expression[1].matchAll(SECRET_IN_EXPRESSION)) {
           const name = ref[1] ?? ref[2];
-          const start = span.start + expression.index! + 3 + ref.index! + ref[0].lastIndexOf(name);
-          model.connectorRefs.push({
+          const refStart = start + 3 + ref.index! + ref[0].lastIndexOf(name);
+          const connector: ConnectorRef = {
             name,
             kind: "secret",
-            span: { start, end: start + name.length },
-            scope: scopeOf(scalar.path, stepNames),
+            span: { start: refStart, end: refStart + name.length },
+            scope,
             issuedByPlatform: PLATFORM_ISSUED.has(name.toUpperCase()),
-          });
+          };
+          if (binding) {
+            const keyNode = envKeys.get(scalar.path.join("/")) ?? findKeyNode(rootMap, scalar.path);
+            if (keyNode) envKeys.set(scalar.path.join("/"), keyNode);
+            connector.binding = { ...binding, keySpan: spanOf(keyNode) };
+          }
+          model.connectorRefs.push(connector);
         }
       }
     }
@@ -121,27 +213,24 @@ export const githubActions: Platform = {
     for (const job of entries(asMap(getNode(rootMap, "jobs")))) {
       const jobMap = asMap(job.value);
       const secretsNode = getNode(jobMap, "secrets");
+      const environment = getNode(jobMap, "environment");
       const modelJob: Job = {
         id: job.key,
         span: spanOf(job.keyNode),
         uses: scalarText(getNode(jobMap, "uses")),
         secretsInherit: scalarText(secretsNode) === "inherit" ? spanOf(secretsNode) : undefined,
         steps: [],
+        permissions: readPermissions(getNode(jobMap, "permissions")),
+        environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")),
       };
       asSeq(getNode(jobMap, "steps"))?.items.forEach((item, i) => {
-        const stepMap = asMap(item);
-        const step: Step = {
-          id: stepNames.get(["jobs", job.key, "steps", i].join("/")) ?? `step ${i + 1}`,
-          uses: scalarText(getNode(stepMap, "uses")),
-          span: spanOf(item as never),
-        };
+        const step = readStep(text, item, stepNames.get(["jobs", job.key, "steps", i].join("/")) ?? `step ${i + 1}`);
         modelJob.steps.push(step);
         for (const identity of IDENTITY_INPUTS) {
-          if (!step.uses || !identity.action.test(step.uses)) continue;
-          const valueNode = getNode(asMap(getNode(stepMap, "with")), identity.input);
-          const value = scalarText(valueNode);
-          if (!value || value.includes("${{")) continue;
-          model.connectorRefs.push({ name: value, kind: identity.kind, span: spanOf(valueNode), scope: { job: job.key, step: step.id } });
+          if (!step.uses || !identity.action.test(step.uses.value)) continue;
+          const input = step.inputs[identity.input];
+          if (!input || input.value.includes("${{")) continue;
+          model.connectorRefs.push({ name: input.value, kind: identity.kind, span: input.span, scope: { job: job.key, step: step.id } });
         }
       });
       model.jobs.push(modelJob);
@@ -149,3 +238,21 @@ export const githubActions: Platform = {
     return model;
   },
 };
+
+/** The key node at the end of a path of map keys and sequence indexes. */
+function findKeyNode(root: YAMLMap, path: (string | number)[]): YamlNode | undefined {
+  let node: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key === "number") {
+      node = asSeq(node)?.items[key];
+      continue;
+    }
+    const map = asMap(node);
+    const pair = map?.items.find((p) => scalarText(p.key) === key);
+    if (!pair) return undefined;
+    if (i === path.length - 1) return pair.key as YamlNode;
+    node = pair.value;
+  }
+  return undefined;
+}
