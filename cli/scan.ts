@@ -180,6 +180,7 @@ export async function scan(options: ScanOptions): Promise<number> {
     inventory: inventoryText === undefined ? undefined : { path: inventoryPath, text: inventoryText },
     codeowners,
     now: options.now,
+    wholeWorkspace: !options.staged && options.paths.length === 0,
     onProgress: progress
       ? (done, total) => {
           const now = Date.now();

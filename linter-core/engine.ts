@@ -21,6 +21,8 @@ export interface LintOptions {
   config?: Config;
   /** Injectable clock: expiry and rotation are judged against it. */
   now?: Date;
+  /** The files are the whole workspace (so a record nothing uses is really unused). */
+  wholeWorkspace?: boolean;
   /** Called after each file, for progress on long runs. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -112,7 +114,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   if (linted.has(inventory.path)) {
     for (const problem of inventory.problems) coreReport("invalid-inventory", inventory.path, problem);
   }
-  const workspace: Omit<WorkspaceContext, "report"> = { files: models, inventory, codeowners, config, now };
+  const workspace: Omit<WorkspaceContext, "report"> = { files: models, inventory, codeowners, config, now, wholeWorkspace: options.wholeWorkspace ?? false };
   for (const rule of activeRules) {
     if (!rule.checkWorkspace) continue;
     try {

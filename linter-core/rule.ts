@@ -51,6 +51,8 @@ export interface FileContext extends SharedContext {
 
 export interface WorkspaceContext extends SharedContext {
   files: { model: FileModel; platform: Platform }[];
+  /** Every file of the workspace was linted (not just staged or named ones): absence means unused. */
+  wholeWorkspace: boolean;
 }
 
 export interface Rule {

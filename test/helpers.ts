@@ -47,7 +47,7 @@ export class FakeSecrets {
   }
 }
 
-export async function lintFiles(files: SourceFile[], options: { inventory?: SourceFile; codeowners?: string; config?: Config; rules?: readonly Rule[] } = {}) {
+export async function lintFiles(files: SourceFile[], options: { inventory?: SourceFile; codeowners?: string; config?: Config; rules?: readonly Rule[]; wholeWorkspace?: boolean } = {}) {
   return lint(files, { rules: options.rules ?? RULES, now: NOW, ...options });
 }
 
@@ -66,6 +66,10 @@ export interface InvalidCase {
   code: string;
   path?: string;
   inventory?: string;
+  /** Other files linted in the same run (workflows using the inventory's connectors). */
+  files?: SourceFile[];
+  wholeWorkspace?: boolean;
+  severity?: "error" | "warning";
   codeowners?: string;
   errors: ExpectedFinding[];
   /** The file after applying each finding's first fix (edits to this file only), or undefined for no fix. */
@@ -77,7 +81,11 @@ export interface ValidCase {
   code: string;
   path?: string;
   inventory?: string;
+  files?: SourceFile[];
+  wholeWorkspace?: boolean;
 }
+
+export const INVENTORY_PATH = "nhi-inventory.yaml";
 
 /** Apply edits to a text, last first so earlier offsets stay valid. */
 export function applyEdits(text: string, edits: { start: number; end: number; text: string }[]): string {
@@ -94,9 +102,12 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
   const id = rule.meta.id;
   const run = async (c: ValidCase | InvalidCase): Promise<Finding[]> => {
     const path = c.path ?? WORKFLOW_PATH;
-    const result = await lintFiles([{ path, text: c.code }], {
-      inventory: c.inventory === undefined ? undefined : { path: "nhi-inventory.yaml", text: c.inventory },
+    // A case whose code is the inventory lints it as the inventory.
+    const inventory = path === INVENTORY_PATH ? c.code : c.inventory;
+    const result = await lintFiles([{ path, text: c.code }, ...(c.files ?? [])], {
+      inventory: inventory === undefined ? undefined : { path: INVENTORY_PATH, text: inventory },
       codeowners: (c as InvalidCase).codeowners,
+      wholeWorkspace: c.wholeWorkspace,
     });
     assert.deepEqual(result.internalErrors, []);
     return result.findings.filter((f) => f.ruleId === id && f.path === path);
@@ -122,6 +133,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (expected.endLine !== undefined) assert.equal(actual.end.line, expected.endLine, `finding ${i} end line`);
           if (expected.endColumn !== undefined) assert.equal(actual.end.column, expected.endColumn, `finding ${i} end column`);
           if (expected.message) assert.match(actual.message, expected.message);
+          if (c.severity) assert.equal(actual.severity, c.severity);
         });
         if (c.output !== undefined) {
           const path = c.path ?? WORKFLOW_PATH;

@@ -7,8 +7,8 @@ import { TempRepo } from "./repo.js";
 const fake = new FakeSecrets(5);
 const apiKey = fake.chars(32);
 const token = `ghp_${fake.chars(36)}`;
-const secretWorkflow = `name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build.sh\n        env:\n          API_KEY: ${apiKey}\n          GH_PAT: ${token}\n`;
-const cleanWorkflow = `name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`;
+const secretWorkflow = `name: ci\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./build.sh\n        env:\n          API_KEY: ${apiKey}\n          GH_PAT: ${token}\n`;
+const cleanWorkflow = `name: ci\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`;
 
 describe("cli: exit codes, formats and secrets", () => {
   let repo: TempRepo;
@@ -29,7 +29,7 @@ describe("cli: exit codes, formats and secrets", () => {
     const run = repo.nhilint();
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^\.github\/workflows\/ci\.yml$/m);
-    assert.match(run.stdout, /^ {2}9:20 +error +Hardcoded credential-like value under `API_KEY` .* hardcoded-secret$/m);
+    assert.match(run.stdout, /^ {2}11:20 +error +Hardcoded credential-like value under `API_KEY` .* hardcoded-secret$/m);
     assert.match(run.stdout, /fix: Store it as a secret named API_KEY and reference it as \$\{\{ secrets\.API_KEY \}\}/);
     assert.match(run.stdout, /2 problems \(2 errors, 0 warnings\)/);
     for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
@@ -45,7 +45,7 @@ describe("cli: exit codes, formats and secrets", () => {
     const finding = report.findings[0];
     assert.deepEqual(
       { ruleId: finding.ruleId, severity: finding.severity, path: finding.path, line: finding.line, column: finding.column, endColumn: finding.endColumn },
-      { ruleId: "hardcoded-secret", severity: "error", path: ".github/workflows/ci.yml", line: 9, column: 20, endColumn: 52 },
+      { ruleId: "hardcoded-secret", severity: "error", path: ".github/workflows/ci.yml", line: 11, column: 20, endColumn: 52 },
     );
     assert.match(finding.fingerprint, /^[0-9a-f]{32}$/);
     assert.equal(finding.fixes[0].edits[0].text, "${{ secrets.API_KEY }}");
@@ -67,7 +67,7 @@ describe("cli: exit codes, formats and secrets", () => {
     assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, "hardcoded-secret");
     assert.equal(result.level, "error");
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, ".github/workflows/ci.yml");
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 9, startColumn: 20, endLine: 9, endColumn: 52 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 11, startColumn: 20, endLine: 11, endColumn: 52 });
     assert.match(Object.values(result.partialFingerprints)[0] as string, /^[0-9a-f]{32}$/);
     for (const secret of [apiKey, token]) assert.ok(!text.includes(secret));
   });

@@ -1,0 +1,28 @@
+// Dates in the inventory are calendar days (UTC); "now" is injected, so tests never depend on today.
+import { CADENCE } from "./inventory.js";
+
+const DAY = 86_400_000;
+
+export function parseDay(value: string): Date | undefined {
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Whole days from `now` until `date` (negative when past). */
+export function daysUntil(date: Date, now: Date): number {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((date.getTime() - today) / DAY);
+}
+
+/** `date` plus a cadence such as 90d, 12w, 6m, 1y. */
+export function addCadence(date: Date, cadence: string): Date | undefined {
+  const match = CADENCE.exec(cadence);
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  const result = new Date(date);
+  if (match[2] === "d") result.setUTCDate(result.getUTCDate() + n);
+  if (match[2] === "w") result.setUTCDate(result.getUTCDate() + 7 * n);
+  if (match[2] === "m") result.setUTCMonth(result.getUTCMonth() + n);
+  if (match[2] === "y") result.setUTCFullYear(result.getUTCFullYear() + n);
+  return result;
+}

@@ -1,0 +1,33 @@
+import picomatch from "picomatch";
+import type { Rule } from "../linter-core/rule.js";
+import { ownerOf, referencesWithRecords } from "./connectors.js";
+
+export const connectorScope: Rule = {
+  meta: {
+    id: "connector-scope",
+    description: "A connector used by a file outside its record's `used-by` globs: one credential shared across unrelated workflows.",
+    defaultSeverity: "error",
+    owasp: ["NHI9"],
+    nist: ["PR.AA-05"],
+    hasFixes: false,
+  },
+
+  checkWorkspace(context) {
+    const matchers = new Map<string, (path: string) => boolean>();
+    const reported = new Set<string>();
+    for (const { path, ref, record } of referencesWithRecords(context)) {
+      if (!record?.usedBy || record.usedBy.length === 0) continue;
+      let matches = matchers.get(record.name);
+      if (!matches) matchers.set(record.name, (matches = picomatch(record.usedBy, { dot: true })));
+      if (matches(path) || reported.has(`${path}\0${record.name}`)) continue;
+      reported.add(`${path}\0${record.name}`);
+      context.report({
+        path,
+        span: ref.span,
+        message: `${ref.kind} \`${ref.name}\` is granted to ${record.usedBy.join(", ")} only, not to this file (${ownerOf(record)}): give this workflow its own credential, or ask the owner to widen \`used-by\`.`,
+        identity: ref.name,
+        help: "One credential per workflow limits what one leak can reach.",
+      });
+    }
+  },
+};

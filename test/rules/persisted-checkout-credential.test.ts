@@ -1,0 +1,15 @@
+import { persistedCheckoutCredential } from "../../rules/persisted-checkout-credential.js";
+import { at, ruleTester } from "../helpers.js";
+import { wf } from "./workflow-fixtures.js";
+
+const bare = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n");
+const withFetch = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Check out\n        uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - run: make\n");
+const explicitTrue = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: true\n");
+ruleTester(persistedCheckoutCredential, {
+  valid: [{ name: "persist-credentials: false", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n") }],
+  invalid: [
+    { name: "a bare checkout: the fix adds a with: block", code: bare, errors: [at(bare, "actions/checkout@v4", /leaves its token in \.git\/config/)], output: bare.replace("actions/checkout@v4\n", "actions/checkout@v4\n        with:\n          persist-credentials: false\n") },
+    { name: "a checkout with inputs: the fix adds one line", code: withFetch, errors: [at(withFetch, "actions/checkout@v4")], output: withFetch.replace("fetch-depth: 0\n", "fetch-depth: 0\n          persist-credentials: false\n") },
+    { name: "persist-credentials: true", code: explicitTrue, errors: [at(explicitTrue, "true\n".slice(0, 4))], output: explicitTrue.replace("persist-credentials: true", "persist-credentials: false") },
+  ],
+});

@@ -1,0 +1,14 @@
+import { rotationOverdue } from "../../rules/rotation-overdue.js";
+import { at, INVENTORY_PATH, ruleTester } from "../helpers.js";
+import { record } from "./inventory-fixtures.js";
+
+ruleTester(rotationOverdue, {
+  valid: [
+    { name: "rotated within its cadence", path: INVENTORY_PATH, code: record({ "rotate-every": "90d", "last-rotated": "2026-10-01" }) },
+    { name: "no cadence set", path: INVENTORY_PATH, code: record({ "last-rotated": "2020-01-01" }) },
+  ],
+  invalid: [
+    { name: "last rotation plus cadence is past", path: INVENTORY_PATH, code: record({ "rotate-every": "3m", "last-rotated": "2026-05-01" }), errors: [{ ...at(record({ "rotate-every": "3m", "last-rotated": "2026-05-01" }), "2026-05-01"), message: /due for rotation 114 days ago .*owner @acme\/platform/ }] },
+    { name: "a cadence with no rotation recorded", path: INVENTORY_PATH, code: record({ "rotate-every": "1y" }), errors: [{ ...at(record({ "rotate-every": "1y" }), "1y"), message: /no rotation is recorded/ }] },
+  ],
+});
