@@ -17,9 +17,11 @@ export interface Suppression {
 const HASH_COMMENT = /(?:^|[ \t])#[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
 const SLASH_COMMENT = /^[ \t]*(?:\/\/|\/\*)[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
 const SLASH_LANGUAGES = /\.(m?[jt]sx?|cjs|cts|jsonc?)$/i;
+/** Prose, where `#` starts a heading and a directive can only be an example. */
+const NO_COMMENTS = /\.(md|markdown|txt|rst|adoc)$/i;
 
 export function findSuppressions(path: string, text: string, lines: LineIndex): Suppression[] {
-  if (!text.includes("nhilint-disable")) return [];
+  if (!text.includes("nhilint-disable") || NO_COMMENTS.test(path)) return [];
   const result: Suppression[] = [];
   for (const match of text.matchAll(SLASH_LANGUAGES.test(path) ? SLASH_COMMENT : HASH_COMMENT)) {
     const [rulesPart, ...reasonParts] = match[1].replace(/\*\/\s*$/, "").split(/\s--(?:\s|$)/);

@@ -15,8 +15,9 @@ export const broadSecretScope: Rule = {
     for (const ref of file.connectorRefs) {
       if (!ref.binding || ref.issuedByPlatform || ref.binding.level === "step") continue;
       const job = file.jobs.find((j) => j.id === ref.scope.job);
-      // A job with a single step gains nothing from moving the binding down.
+      // A single step gains nothing from moving the binding down.
       if (ref.binding.level === "job" && job && job.steps.length <= 1) continue;
+      if (ref.binding.level === "workflow" && file.jobs.length === 1 && file.jobs[0].steps.length <= 1) continue;
       const audience = ref.binding.level === "workflow" ? `every step of all ${file.jobs.length} job${file.jobs.length === 1 ? "" : "s"}` : `all ${job?.steps.length ?? ""} steps of job \`${ref.scope.job}\``;
       context.report({
         span: ref.binding.keySpan,

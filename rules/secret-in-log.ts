@@ -1,8 +1,38 @@
 import type { Rule } from "../linter-core/rule.js";
 import { describeScope } from "./hardcoded-secret.js";
 
-/** Commands that print, and writes to the job summary or log files. */
-const PRINTS = /\b(echo|printf|print|cat|Write-Host|Write-Output|console\.log|tee)\b|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
+/** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
+const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
+/** Commands that only transform what they are given and still print it. */
+const STILL_PRINTS = /^\s*(tee|base64|xxd|od|rev|tr|sed|awk|cut|cat|head|tail)\b/;
+
+/** Output piped into a tool that consumes it (`echo "$T" | gpg --import`) is not printed. */
+function consumedByTool(line: string): boolean {
+  const segments = line.split(/(?<!\|)\|(?!\|)/);
+  return segments.length > 1 && segments.slice(1).some((segment) => !STILL_PRINTS.test(segment));
+}
+/** Output sent to a log-like place: the job summary or a .log file. */
+const LOG_TARGET = /GITHUB_STEP_SUMMARY|\.log\b/;
+/** A redirect of output into a file (`> file`, `>> "$GITHUB_ENV"`), not into `&2` or a log. */
+const REDIRECT = /(^|[^&0-9<>])>>?\s*(?!&)("?[^\s;|]+)/;
+
+/** Lines whose output goes to a file rather than the log: redirected themselves, or inside a `{ ...; } > file` group. */
+function redirectedLines(lines: string[]): Set<number> {
+  const result = new Set<number>();
+  const openGroups: number[] = [];
+  lines.forEach((line, i) => {
+    const redirect = REDIRECT.exec(line);
+    if (redirect && !LOG_TARGET.test(redirect[2])) result.add(i);
+    if (/^\s*\{\s*$/.test(line)) openGroups.push(i);
+    const close = /^\s*\}\s*(.*)$/.exec(line);
+    if (close && openGroups.length > 0) {
+      const start = openGroups.pop()!;
+      const target = REDIRECT.exec(close[1]);
+      if (target && !LOG_TARGET.test(target[2])) for (let j = start; j <= i; j++) result.add(j);
+    }
+  });
+  return result;
+}
 
 export const secretInLog: Rule = {
   meta: {
@@ -22,10 +52,12 @@ export const secretInLog: Rule = {
       if (literal.role !== "script") continue;
       const visible = bound.filter((ref) => ref.binding!.level === "workflow" || (ref.scope.job === literal.scope.job && (ref.binding!.level === "job" || ref.scope.step === literal.scope.step)));
       let offset = literal.span.start;
-      for (const line of file.text.slice(literal.span.start, literal.span.end).split("\n")) {
+      const lines = file.text.slice(literal.span.start, literal.span.end).split("\n");
+      const toFiles = redirectedLines(lines);
+      for (const [index, line] of lines.entries()) {
         const lineStart = offset;
         offset += line.length + 1;
-        if (!PRINTS.test(line) || /--password-stdin|\|\s*(docker|helm|gh|npm|az|gcloud|kubectl)\b/.test(line)) continue;
+        if (!PRINTS.test(line) || toFiles.has(index) || consumedByTool(line) || line.includes("::add-mask::")) continue;
         const direct = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/.exec(line);
         const viaEnv = visible.find((ref) => new RegExp(`\\$\\{?${ref.binding!.name}\\b|\\$env:${ref.binding!.name}\\b`).test(line));
         const name = direct?.[1] ?? viaEnv?.name;

@@ -1,7 +1,10 @@
 import type { Rule } from "../linter-core/rule.js";
 
-/** Names of credentials that deploy or publish. */
-const DEPLOY_CREDENTIAL = /deploy|prod|release|publish|aws_|azure|gcp|gcloud|kube|k8s|heroku|vercel|netlify|npm_token|pypi|cargo|nuget|docker|registry|ssh_key|terraform/i;
+/** A secret named for a deployment target... */
+const DEPLOY_WORD = /(^|_)(deploy\w*|prod\w*|release|publish\w*|aws|azure|arm|gcp|gcloud|google|kube\w*|k8s|heroku|vercel|netlify|npm|pypi|cargo|nuget|docker\w*|registry|terraform|tf|firebase|cloudflare|fly)(_|$)/i;
+/** ...that is a credential (not a user name or a URL). */
+const CREDENTIAL_WORD = /(token|key|secret|password|pass|pat|credentials?|auth)(_|$)/i;
+const isDeployCredential = (name: string) => DEPLOY_WORD.test(name) && CREDENTIAL_WORD.test(name);
 const CLOUD_LOGIN = /^(aws-actions\/configure-aws-credentials|azure\/login|google-github-actions\/auth)@/;
 
 export const ungatedPrivilegedJob: Rule = {
@@ -20,7 +23,7 @@ export const ungatedPrivilegedJob: Rule = {
     for (const job of file.jobs) {
       if (job.environment || job.uses) continue;
       const credential =
-        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && DEPLOY_CREDENTIAL.test(ref.name))?.name ??
+        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
         job.steps.find((step) => step.uses && CLOUD_LOGIN.test(step.uses.value))?.uses?.value.split("@")[0];
       if (!credential) continue;
       context.report({

@@ -7,6 +7,7 @@ const cloud = wf("  release:\n    runs-on: ubuntu-latest\n    steps:\n      - us
 ruleTester(ungatedPrivilegedJob, {
   valid: [
     { name: "behind an environment", code: ungated.replace("    runs-on", "    environment: production\n    runs-on") },
+    { name: "user names, URLs and bot tokens that only name a deployment word in passing (kubernetes/minikube, apache/arrow, pytorch/test-infra)", code: wf("  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./bump.sh\n        env:\n          GH: ${{ secrets.MINIKUBE_BOT_PAT }}\n          U: ${{ secrets.DOCKERHUB_USER }}\n          L: ${{ secrets.AWS_INFRA_ALERTS_LAMBDA_URL }}\n") },
     { name: "a job with a non-deployment secret", code: wf("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          CODECOV: ${{ secrets.CODECOV_UPLOAD }}\n") },
   ],
   invalid: [
