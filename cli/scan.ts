@@ -65,8 +65,18 @@ function workingTree(root: string): Source {
   };
 }
 
-function index(root: string): Source {
-  const cache = new Map<string, Buffer | undefined>();
+/** The files a run reads besides the ones it lints. */
+const SUPPORT_PATHS = [CONFIG_PATH, ...INVENTORY_PATHS, ...CODEOWNERS_PATHS, BASELINE_PATH];
+
+/**
+ * The index, for --staged. The staged files and every support file are read in one
+ * `git ls-files -s` + one `git cat-file --batch`: a hook must not spawn git per file.
+ */
+function index(root: string, staged: string[]): Source {
+  const wanted = [...new Set([...staged, ...SUPPORT_PATHS])];
+  const found = readIndex(root, wanted);
+  // Absent files are remembered as absent, so asking again costs nothing.
+  const cache = new Map<string, Buffer | undefined>(wanted.map((path) => [path, found.get(path)]));
   return {
     root,
     read(path) {
@@ -144,7 +154,8 @@ export async function scan(options: ScanOptions): Promise<number> {
   if (options.staged && !gitRoot) throw new UsageError("--staged needs a git repository (no .git found from here)");
   if (options.staged && options.paths.length > 0) throw new UsageError("--staged lints what is staged: give no paths with it");
   const root = found.root;
-  const source = options.staged ? index(root) : workingTree(root);
+  const stagedList = options.staged ? stagedPaths(root) : undefined;
+  const source = stagedList ? index(root, stagedList) : workingTree(root);
 
   const { config } = loadConfig(options, source);
   const inventoryPath = options.inventory
@@ -153,19 +164,18 @@ export async function scan(options: ScanOptions): Promise<number> {
   const inventoryText = options.inventory ? readFileOrFail(resolve(options.cwd, options.inventory), "--inventory") : readText(source, inventoryPath);
   const codeowners = CODEOWNERS_PATHS.map((path) => readText(source, path)).find((text) => text !== undefined);
 
-  const paths = options.staged ? stagedPaths(root) : await discover(root, Boolean(gitRoot), options.paths, options.cwd);
+  const paths = stagedList ?? (await discover(root, Boolean(gitRoot), options.paths, options.cwd));
   const notices: Notice[] = [];
   const files: SourceFile[] = [];
-  const staged = options.staged ? readIndex(root, paths) : undefined;
   for (const path of paths) {
-    if (!staged) {
+    if (!stagedList) {
       const size = statSync(join(root, path)).size;
       if (size > MAX_FILE_BYTES) {
         notices.push({ path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` });
         continue;
       }
     }
-    const bytes = staged ? staged.get(path) : source.read(path);
+    const bytes = source.read(path);
     if (!bytes) continue;
     const read = decode(path, bytes);
     if (read.notice) notices.push(read.notice);
