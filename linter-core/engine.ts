@@ -80,7 +80,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     linted.set(file.path, file);
     try {
       const platform = platformFor(file.path, file.text);
-      const model = platform.buildModel(file.path, file.text);
+      const model = await platform.buildModel(file.path, file.text);
       models.push({ model, platform });
       result.files.push({ path: file.path, platform: platform.id });
       // The first syntax error is the one to fix; the rest usually follow from it.

@@ -76,8 +76,15 @@ export interface LiteralValue {
   value: string;
   /** The whole scalar node in the source, quotes included: what a fix replaces. */
   span: Span;
+  /** The key's place (for fixes that rewrite the binding, e.g. `value:` → `valueFrom:`). */
+  keySpan?: Span;
   /** `assignment`: a key-value binding (env, with, variables); `script`: shell code (run:). */
   role: "assignment" | "script";
+  /**
+   * The platform knows this field always holds a credential (a registry password in
+   * `container.credentials`, a Kubernetes Secret's `stringData`): any literal is reported, weak or not.
+   */
+  alwaysCredential?: boolean;
   scope: Scope;
 }
 

@@ -33,12 +33,17 @@ export const hardcodedSecret: Rule = {
       const name = secretNameFor(detection.literal, detection.secretName);
       if (reference && detection.literal) {
         const literal = detection.literal;
-        // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
-        const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
-        const span = wholeValue ? literal.span : detection.span;
+        let edit: { span: { start: number; end: number }; text: string };
+        if (platform.secretFix) {
+          edit = platform.secretFix(literal, detection.span, name, file.text);
+        } else {
+          // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
+          const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
+          edit = { span: wholeValue ? literal.span : detection.span, text: reference.call(platform, name) };
+        }
         fixes.push({
           title: `Replace with ${reference.call(platform, name)}`,
-          edits: [{ path: file.path, start: span.start, end: span.end, text: reference.call(platform, name) }],
+          edits: [{ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text }],
           safe: false,
           followUp: platform.storeSecretSteps?.(name),
         });

@@ -1,7 +1,9 @@
 // Bundles the CLI so start-up loads one file instead of walking hundreds of modules.
 // Heavy parts (secretlint) stay behind dynamic import() and land in their own chunks.
 import { build } from "esbuild";
-import { chmodSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
+
+rmSync("dist", { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: "cli/main.ts" },
@@ -10,6 +12,8 @@ await build({
   splitting: true,
   format: "esm",
   platform: "node",
+  // The TypeScript parser (and TypeScript itself) stay in node_modules, loaded only for TS/JS files.
+  external: ["@typescript-eslint/typescript-estree", "typescript"],
   // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
   mainFields: ["module", "main"],
   target: "node20",

@@ -2,7 +2,7 @@
 // tolerates errors and never throws. Depth-bounded like the YAML walker.
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { Span } from "../model.js";
-import { MAX_DEPTH } from "./yaml.js";
+import { boundName, MAX_DEPTH } from "./yaml.js";
 
 export type { JsonNode };
 
@@ -26,6 +26,7 @@ export interface JsonStringPair {
   value: string;
   /** The string token, quotes included. */
   span: Span;
+  keySpan: Span;
 }
 
 /** Every string that is the value of a property, with its path, in source order. */
@@ -41,7 +42,14 @@ export function jsonStringPairs(root: JsonNode | undefined): JsonStringPair[] {
         if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
         const key = keyNode.value;
         if (valueNode.type === "string") {
-          result.push({ key, path: [...path, key], value: valueNode.value as string, span: { start: valueNode.offset, end: valueNode.offset + valueNode.length } });
+          const bound = key === "value" ? boundName((node.children ?? []).map((p) => ({ key: p.children?.[0]?.value as string, value: p.children?.[1]?.value }))) : undefined;
+          result.push({
+            key: bound ?? key,
+            path: [...path, key],
+            value: valueNode.value as string,
+            span: { start: valueNode.offset, end: valueNode.offset + valueNode.length },
+            keySpan: { start: keyNode.offset, end: keyNode.offset + keyNode.length },
+          });
         } else {
           stack.push({ node: valueNode, path: [...path, key] });
         }
@@ -51,4 +59,35 @@ export function jsonStringPairs(root: JsonNode | undefined): JsonStringPair[] {
     }
   }
   return result.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The value of `key` in a JSON object node. */
+export function jsonProperty(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== "object") return undefined;
+  return node.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1];
+}
+
+/** Every property (key node, value node) anywhere below `root` whose key is in `keys`. */
+export function jsonPropertiesNamed(root: JsonNode | undefined, keys: ReadonlySet<string>): { key: JsonNode; value: JsonNode }[] {
+  const found: { key: JsonNode; value: JsonNode }[] = [];
+  const stack: { node: JsonNode; depth: number }[] = root ? [{ node: root, depth: 0 }] : [];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) continue;
+    for (const child of node.children ?? []) {
+      if (child.type === "property") {
+        const [key, value] = child.children ?? [];
+        if (key && value && keys.has(key.value as string)) found.push({ key, value });
+        if (value) stack.push({ node: value, depth: depth + 1 });
+      } else {
+        stack.push({ node: child, depth: depth + 1 });
+      }
+    }
+  }
+  return found;
+}
+
+/** A JSON string token's content span (inside the quotes). */
+export function jsonSpan(node: JsonNode): Span {
+  return { start: node.offset, end: node.offset + node.length };
 }

@@ -108,6 +108,16 @@ export interface ScalarPair {
   path: (string | number)[];
   node: Scalar;
   value: string;
+  keyNode: YamlNode;
+}
+
+/**
+ * `- name: API_TOKEN` / `value: abc` (Kubernetes env, Azure variables, n8n headers): the value is
+ * bound to the sibling name, so report it under that name.
+ */
+export function boundName(siblings: { key: string; value: unknown }[]): string | undefined {
+  const name = siblings.find((entry) => entry.key === "name");
+  return typeof name?.value === "string" && /^[\w.-]+$/.test(name.value) ? name.value : undefined;
 }
 
 /**
@@ -129,7 +139,9 @@ export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
         const value = pair.value;
         if (isScalar(value)) {
           const text = scalarText(value);
-          if (text !== undefined) result.push({ key, path: [...path, key], node: value, value: text });
+          if (text === undefined) continue;
+          const bound = key === "value" ? boundName(node.items.map((p) => ({ key: scalarText(p.key) ?? "", value: isScalar(p.value) ? p.value.value : undefined }))) : undefined;
+          result.push({ key: bound ?? key, path: [...path, key], node: value, value: text, keyNode: pair.key as YamlNode });
         } else if (value) {
           stack.push({ node: value, path: [...path, key] });
         }

@@ -8,7 +8,8 @@ import type { Platform } from "./platform.js";
 export const genericYaml: Platform = {
   id: "yaml",
   title: "YAML file",
-  recognise: (path) => /\.ya?ml$/i.test(path),
+  matchesPath: () => false,
+  matchesContent: (path) => /\.ya?ml$/i.test(path),
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const literals = yaml.documents.flatMap((doc) =>
@@ -30,7 +31,8 @@ export const genericYaml: Platform = {
 export const genericJson: Platform = {
   id: "json",
   title: "JSON file",
-  recognise: (path) => /\.(json|jsonc)$/i.test(path),
+  matchesPath: () => false,
+  matchesContent: (path) => /\.(json|jsonc)$/i.test(path),
   buildModel(path, text): FileModel {
     const literals = jsonStringPairs(parseJson(text).root).map((pair) => ({ ...pair, role: "assignment" as const, scope: {} }));
     return { platform: "json", path, text, literals, connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] };
@@ -40,6 +42,7 @@ export const genericJson: Platform = {
 export const plainText: Platform = {
   id: "text",
   title: "text file",
-  recognise: () => true,
+  matchesPath: () => false,
+  matchesContent: () => true,
   buildModel: (path, text) => ({ platform: "text", path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] }),
 };

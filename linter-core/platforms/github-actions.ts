@@ -4,6 +4,7 @@
 import { isMap, isScalar, isSeq } from "yaml";
 import type { ConnectorKind, ConnectorRef, FileModel, Job, LiteralValue, Permissions, ScalarField, Scope, Step } from "../model.js";
 import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, scalarText, spanOf, type YAMLMap, type YamlNode } from "../documents/yaml.js";
+import { isYamlPath, repoPath } from "./common.js";
 import type { Platform } from "./platform.js";
 
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
@@ -106,11 +107,8 @@ export const githubActions: Platform = {
   title: "GitHub Actions",
   caseInsensitiveNames: true,
 
-  recognise(path, text) {
-    if (WORKFLOW_PATH.test(path)) return true;
-    if (ACTION_PATH.test(path)) return isActionText(text);
-    return /\.ya?ml$/i.test(path) && (isWorkflowText(text) || (ACTION_PATH.test(path.replace(/.*__/, "")) && isActionText(text)));
-  },
+  matchesPath: (path) => WORKFLOW_PATH.test(repoPath(path)),
+  matchesContent: (path, text) => isYamlPath(path) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),
 
   secretReference(name) {
     return `\${{ secrets.${name} }}`;
@@ -175,6 +173,8 @@ export const githubActions: Platform = {
         span: spanOf(pair.node),
         role: isScript ? "script" : "assignment",
         scope: scopeOf(pair.path),
+        // Registry credentials of a job container or service container.
+        alwaysCredential: pair.key === "password" && pair.path.at(-2) === "credentials",
       };
       model.literals.push(literal);
     }

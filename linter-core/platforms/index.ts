@@ -1,14 +1,41 @@
-import { githubActions } from "./github-actions.js";
+import { azurePipelines } from "./azure-pipelines.js";
+import { bitbucketPipelines } from "./bitbucket.js";
+import { circleci } from "./circleci.js";
+import { dockerCompose } from "./docker-compose.js";
 import { genericJson, genericYaml, plainText } from "./generic.js";
+import { githubActions } from "./github-actions.js";
+import { gitlabCi } from "./gitlab-ci.js";
+import { kubernetes } from "./kubernetes.js";
+import { logicApps } from "./logic-apps.js";
+import { n8n } from "./n8n.js";
 import type { Platform } from "./platform.js";
+import { typescriptCode } from "./typescript.js";
 
 export type { Platform };
 
-/** In order of specificity: the first that recognises a file gets it. */
-export const PLATFORMS: readonly Platform[] = [githubActions, genericYaml, genericJson, plainText];
+/**
+ * In order of specificity: the first that recognises a file gets it. Each recognises by path first,
+ * then by content (GitHub before Azure: both have `jobs:`; Kubernetes before compose: `apiVersion`).
+ */
+export const PLATFORMS: readonly Platform[] = [
+  githubActions,
+  azurePipelines,
+  gitlabCi,
+  bitbucketPipelines,
+  circleci,
+  kubernetes,
+  dockerCompose,
+  n8n,
+  logicApps,
+  typescriptCode,
+  genericYaml,
+  genericJson,
+  plainText,
+];
 
+/** Path first (of every platform), content second: `.gitlab-ci.yml` is GitLab whatever it holds. */
 export function platformFor(path: string, text: string): Platform {
-  return PLATFORMS.find((platform) => platform.recognise(path, text)) ?? plainText;
+  return PLATFORMS.find((platform) => platform.matchesPath(path)) ?? PLATFORMS.find((platform) => platform.matchesContent(path, text)) ?? plainText;
 }
 
 export function platformById(id: string): Platform | undefined {

@@ -1,4 +1,4 @@
-import type { FileModel } from "../model.js";
+import type { FileModel, LiteralValue, Span } from "../model.js";
 
 /**
  * Everything nhilint knows about one platform lives behind this interface: how to recognise its
@@ -7,9 +7,18 @@ import type { FileModel } from "../model.js";
 export interface Platform {
   id: string;
   title: string;
-  /** Path first, content second. `text` may be large: test cheap things first. */
-  recognise(path: string, text: string): boolean;
-  buildModel(path: string, text: string): FileModel;
+  /** Claims a file by its path alone (`.github/workflows/*.yml`, `.gitlab-ci.yml`). Asked first, of every platform. */
+  matchesPath(path: string): boolean;
+  /** Claims a file by its content, when no platform claimed it by path. `text` may be large: test cheap things first. */
+  matchesContent(path: string, text: string): boolean;
+  /** May be async: a platform can load its parser lazily (the TypeScript parser is 23 MB). */
+  buildModel(path: string, text: string): FileModel | Promise<FileModel>;
+  /**
+   * The edit that moves a secret out of a literal, when the platform needs more than writing
+   * `secretReference(name)` over the secret (JSON quoting, n8n's `=` expression prefix,
+   * Kubernetes' `valueFrom`). `secret` is the secret's span inside the file.
+   */
+  secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string };
   /** The platform's own syntax for reading a stored secret, or undefined when it has none. */
   secretReference?(name: string): string;
   /** Where the user stores the value, as steps a person can follow (secret-free). */

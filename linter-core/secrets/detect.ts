@@ -4,7 +4,7 @@ import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
 import { findProviderSecrets } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, isCredentialKey, isPlaceholder, looksLikeCredential, urlPassword } from "./values.js";
+import { authorizationCredential, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, urlPassword } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -120,11 +120,12 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
         });
         continue;
       }
-      if (!isCredentialKey(literal.key) || !looksLikeCredential(literal.value, literal.key)) continue;
+      const known = literal.alwaysCredential && literal.value.trim() !== "" && !isReference(literal.value) && !isPlaceholder(literal.value);
+      if (!known && (!isCredentialKey(literal.key) || !looksLikeCredential(literal.value, literal.key))) continue;
       candidates.push({
         span,
         value: text.slice(span.start, span.end),
-        title: `credential-like value under \`${literal.key}\``,
+        title: known ? `credential in \`${literal.key}\`` : `credential-like value under \`${literal.key}\``,
         secretName: toSecretName(literal.key),
         confidence: "medium",
         priority: 1,

@@ -22,8 +22,8 @@ interface Idiom {
   secretName: (match: RegExpMatchArray) => string;
 }
 
-// A value in a script ends at whitespace, a quote or a shell metacharacter.
-const VALUE = String.raw`([^\s"'\\$;|&<>()\x60]+)`;
+// A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter.
+const VALUE = String.raw`([^\s"'\\$;|&<>(),\x60]+)`;
 
 const IDIOMS: Idiom[] = [
   {

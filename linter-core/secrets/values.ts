@@ -7,7 +7,7 @@ const CREDENTIAL_KEY =
 
 /** Keys that look credential-like but name something public or something else. */
 const NOT_CREDENTIAL_KEY =
-  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|vault|_enabled$|_required$|_rotation)/i;
+  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|vault|_enabled$|_required$|_rotation)/i;
 
 /** `webhook_url` and connection strings carry the credential inside: keep them even with _url. */
 const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|dsn)$/i;
@@ -31,7 +31,7 @@ export function isReference(value: string): boolean {
 
 /** Placeholders people write instead of a real value, and documented example keys. */
 const PLACEHOLDER =
-  /^<.*>$|^\[.*\]$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?me|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
+  /^<.*>$|^\[.*\]$|^\{[\w .-]+\}$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?me|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
 
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());

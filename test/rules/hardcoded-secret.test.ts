@@ -26,6 +26,7 @@ ruleTester(hardcodedSecret, {
     { name: "UUIDs, ARNs, versions and public keys", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@v2\n        with:\n          client-id: 0f8fad5b-d9cb-469f-a165-70867728950e\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n      - env:\n          SIGNING_PUBLIC_KEY: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake.chars(43)}\n          TOOL_VERSION: 20.11.1\n        run: echo ok\n` },
     { name: "cache keys", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n        with:\n          key: \${{ runner.os }}-node-\${{ hashFiles('**/package-lock.json') }}\n          restore-keys: matlab-ccache-ubuntu-\n` },
     { name: "throw-away test-container passwords", code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    services:\n      db:\n        image: postgres\n        env:\n          POSTGRES_PASSWORD: postgres\n          MSSQL_SA_PASSWORD: Localtestpass1!\n    steps:\n      - run: psql postgres://postgres:postgres@localhost:5432/test\n` },
+    { name: "identifiers passed along, brace placeholders, Atlassian space keys (tektoncd/catalog, n8n-workflows cases)", code: `${header}jobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          python -c "client = OpenAI(api_key=api_key,base_url=api_base_url)"\n        env:\n          DEVELOPER_TOKEN: "{developer-token}"\n          TARGET_SPACE_KEY: "~5f5915647187b8006ffffe8e"\n` },
     { name: "a long non-secret value under a non-credential key", code: `${header}env:\n  BUILD_ID: ${fake.chars(32)}\njobs: {}\n` },
   ],
   invalid: [
@@ -72,6 +73,10 @@ ruleTester(hardcodedSecret, {
       code: `${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}\njobs: {}\n`,
       errors: [at(`${header}env:\n  PAYMENTS: ${stripe}`, stripe, /Stripe secret key/), at(`${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}`, akia, /AWS access key id/)],
     },
+    (() => {
+      const code = `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: registry.example.com/app:1\n      credentials:\n        username: user\n        password: hackme\n    steps:\n      - run: make\n`;
+      return { name: "a registry password of a job container, however weak (zizmor's hardcoded-container-credentials case)", code, errors: [at(code, "hackme", /credential in `password`/)] };
+    })(),
     {
       name: "a secret in a file no platform claims still gets the provider scan",
       path: "scripts/deploy.sh",

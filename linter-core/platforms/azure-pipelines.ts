@@ -1,0 +1,74 @@
+// Azure Pipelines: secrets are `$(NAME)` macros from secret variables, variable groups (often
+// Key Vault-linked) and AzureKeyVault@ tasks; service connections carry cloud identities.
+import type { ConnectorRef, FileModel } from "../model.js";
+import { allScalars, asMap, entries, getNode, spanOf, type YamlNode } from "../documents/yaml.js";
+import { isCredentialKey } from "../secrets/values.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
+import type { Platform } from "./platform.js";
+
+const SCRIPT_KEYS = new Set(["script", "bash", "powershell", "pwsh", "inlineScript", "InlineScript", "arguments"]);
+const SERVICE_CONNECTION_INPUT = /^(azureSubscription|connectedServiceName\w*|\w*ServiceConnection|containerRegistry|azureResourceManagerConnection|dockerRegistryServiceConnection|kubernetesServiceEndpoint|serviceEndpoint|externalEndpoints?)$/i;
+const MACRO = /\$\(([A-Za-z_][\w.-]*)\)/g;
+/** Predefined variables and the job token. */
+const issued = (name: string) => /^(System|Build|Agent|Release|Pipeline|Environment|Strategy|Resources|Checks|TF_BUILD)\b/i.test(name);
+
+export const azurePipelines: Platform = {
+  id: "azure-pipelines",
+  title: "Azure Pipelines",
+  matchesPath: (path) => /^azure-pipelines.*\.ya?ml$/i.test(baseName(path)) || /(^|\/)\.(azure-?)?pipelines\/.+\.ya?ml$/i.test(repoPath(path)),
+  matchesContent: (path, text) =>
+    isYamlPath(path) &&
+    // A GitHub workflow also has `jobs:`; `on:` is GitHub's alone.
+    !/^on\s*:/m.test(text) &&
+    (/^\s*-?\s*task\s*:\s*[\w.-]+@\d/m.test(text) ||
+      /^\s*vmImage\s*:/m.test(text) ||
+      /^\s*-\s*(pwsh|powershell)\s*:/m.test(text) ||
+      // Template expressions only Azure has: `${{ parameters.x }}`, `${{ if ... }}:`, `${{ each ... }}`.
+      /\$\{\{[^}\n]*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/.test(text) ||
+      (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && /^\s*-\s*(stage|job|deployment|script|bash|checkout)\s*:/m.test(text))),
+  secretReference: (name) => `$(${name})`,
+  storeSecretSteps: (name) => [
+    `Add ${name} as a secret pipeline variable (Pipelines → Edit → Variables → Keep this value secret) or to a variable group linked to Azure Key Vault, and reference it as $(${name}).`,
+    "Secret variables are not passed to scripts automatically: map them in the step's `env:`.",
+    "If the value was ever committed or pushed, rotate it at the provider.",
+  ],
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const model = emptyModel("azure-pipelines", path, text, yaml);
+    const root = yaml.documents[0]?.contents as YamlNode | undefined;
+    if (!root) return model;
+    model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
+
+    // Variables this file defines: `variables: {A: x}`, `- name: A` items; groups are connectors.
+    const defined = new Set<string>();
+    for (const scalar of allScalars(root)) {
+      const parentKey = scalar.path.at(-3);
+      const key = scalar.path.at(-1);
+      if (scalar.path.at(-2) === "variables" && typeof key === "string") defined.add(key);
+      if (key === "name" && parentKey === "variables") defined.add(scalar.value);
+      if (key === "group" && parentKey === "variables") {
+        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: {} });
+      }
+    }
+    for (const pair of entries(asMap(getNode(asMap(root), "variables")))) defined.add(pair.key);
+
+    for (const scalar of allScalars(root)) {
+      const key = scalar.path.at(-1);
+      const span = spanOf(scalar.node);
+      if (typeof key === "string" && SERVICE_CONNECTION_INPUT.test(key) && !scalar.value.includes("$(") && !scalar.value.includes("${{")) {
+        model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: {} });
+      }
+      if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: {} });
+      const source = text.slice(span.start, span.end);
+      if (!source.includes("$(")) continue;
+      for (const macro of source.matchAll(MACRO)) {
+        const name = macro[1];
+        if (!isCredentialKey(name) || defined.has(name)) continue;
+        const start = span.start + macro.index! + 2;
+        const ref: ConnectorRef = { name, kind: "secret", span: { start, end: start + name.length }, scope: {}, issuedByPlatform: issued(name) };
+        model.connectorRefs.push(ref);
+      }
+    }
+    return model;
+  },
+};

@@ -1,0 +1,47 @@
+// CircleCI: secrets reach jobs as project variables or through contexts (`context:` in workflows).
+
+import type { FileModel } from "../model.js";
+import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
+import { emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
+import type { Platform } from "./platform.js";
+import { shellCredentialRefs } from "./shell.js";
+
+const issued = (name: string) => /^CIRCLE_/.test(name);
+
+export const circleci: Platform = {
+  id: "circleci",
+  title: "CircleCI",
+  // Orb sources (`src/@orb.yml`, `src/commands/*.yml`, `src/jobs/*.yml`...) are CircleCI config too.
+  matchesPath: (path) => /(^|\/)\.circleci\/[^/]+\.ya?ml$/.test(repoPath(path)) || /(^|\/)src\/(@orb\.ya?ml|(commands|jobs|executors|examples)\/[^/]+\.ya?ml)$/.test(repoPath(path)),
+  matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?2(\.\d)?/m.test(text) && /^(jobs|workflows|orbs|commands|executors)\s*:/m.test(text),
+  secretReference: (name) => `$${name}`,
+  storeSecretSteps: (name) => [
+    `Add ${name} to a context (Organization Settings → Contexts) restricted to the right security group, or as a project environment variable (Project Settings → Environment Variables).`,
+    "If the value was ever committed or pushed, rotate it at the provider.",
+  ],
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const model = emptyModel("circleci", path, text, yaml);
+    const root = asMap(yaml.documents[0]?.contents);
+    if (!root) return model;
+    model.literals = yamlLiterals(root, {
+      scriptKeys: new Set(["command"]),
+      scopeOf: (p) => (p[0] === "jobs" && typeof p[1] === "string" ? { job: p[1] } : {}),
+    });
+    // `run: echo hi` (a string) is shell code too.
+    for (const literal of model.literals) if (literal.key === "run") literal.role = "script";
+    for (const literal of model.literals) {
+      if (literal.role !== "script") continue;
+      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, () => false, issued));
+    }
+    // Contexts named by workflow jobs: `- build: { context: [aws-prod] }`.
+    for (const scalar of allScalars(getNode(root, "workflows"))) {
+      const key = scalar.path.at(-1);
+      if (key === "context" || (typeof key === "number" && scalar.path.at(-2) === "context")) {
+        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: {} });
+      }
+    }
+    for (const job of entries(asMap(getNode(root, "jobs")))) model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [] });
+    return model;
+  },
+};

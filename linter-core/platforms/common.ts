@@ -1,0 +1,51 @@
+// Model-building helpers shared by the YAML platforms.
+import type { FileModel, LiteralValue, Scope } from "../model.js";
+import { allScalars, parseYaml, scalarPairs, spanOf, type YamlFile, type YamlNode } from "../documents/yaml.js";
+
+export interface YamlLiteralOptions {
+  /** Keys whose value (a string, or a list of strings) is shell code. */
+  scriptKeys: ReadonlySet<string>;
+  scopeOf: (path: (string | number)[]) => Scope;
+}
+
+/** Key-value literals, plus script lines written as list items (`script: [ "...", "..." ]`). */
+export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLiteralOptions): LiteralValue[] {
+  const literals: LiteralValue[] = scalarPairs(root).map((pair) => ({
+    key: pair.key,
+    path: pair.path,
+    value: pair.value,
+    span: spanOf(pair.node),
+    keySpan: spanOf(pair.keyNode),
+    role: options.scriptKeys.has(pair.key) ? "script" : "assignment",
+    scope: options.scopeOf(pair.path),
+  }));
+  for (const scalar of allScalars(root)) {
+    const last = scalar.path.at(-1);
+    const parent = scalar.path.at(-2);
+    if (typeof last !== "number" || typeof parent !== "string" || !options.scriptKeys.has(parent)) continue;
+    literals.push({ key: parent, path: scalar.path, value: scalar.value, span: spanOf(scalar.node), role: "script", scope: options.scopeOf(scalar.path) });
+  }
+  return literals.sort((a, b) => a.span.start - b.span.start);
+}
+
+export function emptyModel(platform: string, path: string, text: string, yaml?: YamlFile): FileModel {
+  return { platform, path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: yaml?.errors ?? [] };
+}
+
+export { parseYaml };
+
+/**
+ * The path inside its repository. Files collected from many repositories are often stored flattened
+ * as `owner+repo__dir__file.yml` (as in the benchmark corpus): read those as `dir/file.yml`.
+ */
+export function repoPath(path: string): string {
+  const name = path.replace(/^.*\//, "");
+  const flattened = /^[\w.-]+?\+[\w.-]+?__(.+)$/.exec(name);
+  return flattened ? flattened[1].split("__").join("/") : path;
+}
+
+export function baseName(path: string): string {
+  return repoPath(path).replace(/^.*\//, "");
+}
+
+export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);

@@ -1,0 +1,53 @@
+// docker-compose: `environment:` literals (map or `KEY=value` list), `secrets:`, `${NAME}` interpolation.
+import type { FileModel } from "../model.js";
+import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
+import { isCredentialKey } from "../secrets/values.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
+import type { Platform } from "./platform.js";
+
+const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?-][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+export const dockerCompose: Platform = {
+  id: "docker-compose",
+  title: "docker-compose",
+  matchesPath: (path) => /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(baseName(path)),
+  matchesContent: (path, text) => isYamlPath(path) && /^services\s*:/m.test(text) && /^\s+(image|build)\s*:/m.test(text) && !/^(on|jobs|apiVersion|pipelines)\s*:/m.test(text),
+  secretReference: (name) => `\${${name}}`,
+  storeSecretSteps: (name) => [
+    `Put ${name} in an untracked .env file (listed in .gitignore) or the shell environment; compose substitutes \${${name}}.`,
+    "Better for real secrets: a top-level `secrets:` entry mounted as a file at /run/secrets/.",
+  ],
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const model = emptyModel("docker-compose", path, text, yaml);
+    const root = asMap(yaml.documents[0]?.contents);
+    if (!root) return model;
+    const scopeOf = (p: (string | number)[]) => (p[0] === "services" && typeof p[1] === "string" ? { job: p[1] } : {});
+    model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "entrypoint"]), scopeOf });
+    // `environment: ["API_KEY=abc"]`: the key is before the `=`.
+    for (const scalar of allScalars(root)) {
+      if (scalar.path.at(-2) !== "environment" || typeof scalar.path.at(-1) !== "number") continue;
+      const match = /^([A-Za-z_][\w.]*)=(.*)$/s.exec(scalar.value);
+      if (!match) continue;
+      const span = spanOf(scalar.node);
+      const raw = text.slice(span.start, span.end);
+      const at = raw.indexOf(match[2], raw.indexOf("="));
+      model.literals.push({ key: match[1], path: scalar.path, value: match[2], span: { start: span.start + at, end: span.start + at + match[2].length }, role: "assignment", scope: scopeOf(scalar.path) });
+    }
+    for (const secret of entries(asMap(getNode(root, "secrets")))) {
+      model.connectorRefs.push({ name: secret.key, kind: "secret", span: spanOf(secret.keyNode), scope: {} });
+    }
+    for (const scalar of allScalars(root)) {
+      const span = spanOf(scalar.node);
+      const source = text.slice(span.start, span.end);
+      if (!source.includes("$")) continue;
+      for (const match of source.matchAll(INTERPOLATION)) {
+        const name = match[1] ?? match[2];
+        if (!isCredentialKey(name)) continue;
+        const start = span.start + match.index! + match[0].indexOf(name);
+        model.connectorRefs.push({ name, kind: "secret", span: { start, end: start + name.length }, scope: scopeOf(scalar.path) });
+      }
+    }
+    return model;
+  },
+};

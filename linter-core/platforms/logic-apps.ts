@@ -1,0 +1,40 @@
+// Azure Logic Apps and Power Automate definitions: connections (`connectionReferences`,
+// `$connections`, connections.json) are the connectors; HTTP actions are where keys get pasted.
+import type { FileModel } from "../model.js";
+import { jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
+import { emptyModel } from "./common.js";
+import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
+import type { Platform } from "./platform.js";
+
+const CONNECTION_SETS = new Set(["connectionReferences", "managedApiConnections", "serviceProviderConnections", "$connections"]);
+
+export const logicApps: Platform = {
+  id: "logic-apps",
+  title: "Logic Apps / Power Automate",
+  matchesPath: () => false,
+  matchesContent: (path, text) =>
+    /\.json$/i.test(path) &&
+    (text.includes("Microsoft.Logic/schemas") || text.includes("workflowdefinition.json") || text.includes('"managedApiConnections"') || text.includes('"serviceProviderConnections"') || (text.includes('"triggers"') && text.includes('"actions"'))),
+  secretReference: (name) => `@parameters('${name}')`,
+  storeSecretSteps: (name) => [
+    `Declare a parameter ${name} of type securestring in the workflow definition and set it from Azure Key Vault (a Key Vault reference in the parameters file or an @appsetting backed by Key Vault), or use the Key Vault connector's "Get secret" action with secure outputs.`,
+    "If the value was ever shared or exported, rotate it at the provider.",
+  ],
+  secretFix(literal, secret, name, text) {
+    return replaceInJsonString(literal, secret, text, `@parameters('${name}')`, (before, after) => `${before}@{parameters('${name}')}${after}`);
+  },
+  buildModel(path, text): FileModel {
+    const json = parseJson(text);
+    const model = emptyModel("logic-apps", path, text);
+    model.literals = jsonLiterals(json.root);
+    for (const { key, value } of jsonPropertiesNamed(json.root, CONNECTION_SETS)) {
+      // `$connections` is a parameter: its connections sit under `value`.
+      const set = key.value === "$connections" ? (jsonProperty(value, "value") ?? value) : value;
+      for (const property of set.type === "object" ? (set.children ?? []) : []) {
+        const nameNode = property.children?.[0];
+        if (nameNode && typeof nameNode.value === "string") model.connectorRefs.push({ name: nameNode.value, kind: "connection-reference", span: jsonSpan(nameNode), scope: {} });
+      }
+    }
+    return model;
+  },
+};

@@ -1,0 +1,42 @@
+// n8n workflow exports: nodes with `parameters` (where keys get pasted) and `credentials` (the
+// connectors: each node names the stored credential it uses).
+import type { FileModel } from "../model.js";
+import { jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
+import { emptyModel } from "./common.js";
+import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
+import type { Platform } from "./platform.js";
+
+export const n8n: Platform = {
+  id: "n8n",
+  title: "n8n workflow",
+  matchesPath: () => false,
+  matchesContent: (path, text) => /\.json$/i.test(path) && text.includes('"nodes"') && text.includes('"connections"'),
+  secretReference: (name) => `{{ $env.${name} }}`,
+  storeSecretSteps: (name) => [
+    "Best: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value) and select it in the node's Authentication field; the workflow export then holds only the credential's name.",
+    `Or set ${name} in the n8n server's environment and read it as {{ $env.${name} }} (needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
+    "If the value was ever shared or exported, rotate it at the provider.",
+  ],
+  secretFix(literal, secret, name, text) {
+    const reference = `{{ $env.${name} }}`;
+    // An n8n parameter is an expression only when it starts with `=`.
+    return replaceInJsonString(literal, secret, text, `=${reference}`, (before, after) => `${before.startsWith("=") ? "" : "="}${before}${reference}${after}`);
+  },
+  buildModel(path, text): FileModel {
+    const json = parseJson(text);
+    const model = emptyModel("n8n", path, text);
+    model.literals = jsonLiterals(json.root);
+    const nodes = jsonProperty(json.root, "nodes");
+    for (const node of nodes?.type === "array" ? (nodes.children ?? []) : []) {
+      const nodeName = jsonProperty(node, "name")?.value as string | undefined;
+      const credentials = jsonProperty(node, "credentials");
+      for (const property of credentials?.type === "object" ? (credentials.children ?? []) : []) {
+        const [typeNode, value] = property.children ?? [];
+        const nameNode = jsonProperty(value, "name") ?? jsonProperty(value, "id");
+        if (!nameNode || typeof nameNode.value !== "string") continue;
+        model.connectorRefs.push({ name: nameNode.value, kind: "n8n-credential", span: jsonSpan(nameNode), scope: { step: nodeName ?? String(typeNode?.value) } });
+      }
+    }
+    return model;
+  },
+};

@@ -1,0 +1,23 @@
+// Shared by the platforms whose secrets reach scripts as environment variables (GitLab CI,
+// Bitbucket, CircleCI, docker-compose): `$NAME` / `${NAME}` references to credential-like names.
+import type { ConnectorRef, Scope, Span } from "../model.js";
+import { isCredentialKey } from "../secrets/values.js";
+
+const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+
+/**
+ * Credential-like variables read in `source` (at `offset` in the file) that the file does not define
+ * itself and the platform does not issue.
+ */
+export function shellCredentialRefs(source: string, offset: number, scope: Scope, isDefined: (name: string) => boolean, isIssued: (name: string) => boolean): ConnectorRef[] {
+  const refs: ConnectorRef[] = [];
+  if (!source.includes("$")) return refs;
+  for (const match of source.matchAll(VARIABLE)) {
+    const name = match[1];
+    if (!isCredentialKey(name) || isDefined(name)) continue;
+    const start = offset + match.index! + match[0].indexOf(name);
+    const span: Span = { start, end: start + name.length };
+    refs.push({ name, kind: "secret", span, scope, issuedByPlatform: isIssued(name) });
+  }
+  return refs;
+}
