@@ -11,7 +11,8 @@ export function describeScope(scope: Scope | undefined): string {
 
 /** Name the stored secret after the key it was bound to, when it was bound to one. */
 function secretNameFor(literal: LiteralValue | undefined, fallback: string): string {
-  if (literal?.role === "assignment" && !/^(value|default|run|script|args?)$/i.test(literal.key)) return toSecretName(literal.key);
+  // Generic keys (an Authorization header, a `value:`) name nothing: use the detector's name.
+  if (literal?.role === "assignment" && !/^(value|default|run|script|args?|authorization(_token)?|auth(_token)?|headers?)$/i.test(literal.key)) return toSecretName(literal.key);
   return fallback;
 }
 

@@ -114,7 +114,8 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
           span: { start, end: start + header.credential.length },
           value: header.credential,
           title: "token in an Authorization header value",
-          secretName: isCredentialKey(literal.key) ? toSecretName(literal.key) : "API_TOKEN",
+          // The rule names it after an informative key; a bare header gets a generic name.
+          secretName: "API_TOKEN",
           confidence: "medium",
           priority: 2,
         });
