@@ -41,12 +41,15 @@ export const kubernetes: Platform = {
       for (const scalar of allScalars(doc.contents)) {
         const [grand, parent, key] = [scalar.path.at(-3), scalar.path.at(-2), scalar.path.at(-1)];
         const span = spanOf(scalar.node);
+        // `$(params.secret-name)` (Tekton), `{{inputs.parameters.x}}` (Argo): chosen at run time, not a connector here.
+        if (/\$\(|\{\{/.test(scalar.value)) continue;
         if (key === "name" && (parent === "secretKeyRef" || parent === "secretRef" || grand === "imagePullSecrets")) {
           model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: {} });
         } else if (key === "secretName" && parent === "secret") {
           model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: {} });
         } else if (key === "serviceAccountName" || key === "serviceAccount") {
-          model.connectorRefs.push({ name: scalar.value, kind: "service-account", span, scope: {} });
+          // The namespace's `default` account is the platform's own.
+          model.connectorRefs.push({ name: scalar.value, kind: "service-account", span, scope: {}, issuedByPlatform: scalar.value === "default" });
         }
       }
     }

@@ -4,6 +4,8 @@ import type { ConnectorRef, Scope, Span } from "../model.js";
 import { isCredentialKey } from "../secrets/values.js";
 
 const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+/** Shell variables whose names merely look credential-like (`$PWD` is the working directory). */
+const SHELL_VARIABLES = new Set(["PWD", "OLDPWD"]);
 
 /**
  * Credential-like variables read in `source` (at `offset` in the file) that the file does not define
@@ -14,7 +16,7 @@ export function shellCredentialRefs(source: string, offset: number, scope: Scope
   if (!source.includes("$")) return refs;
   for (const match of source.matchAll(VARIABLE)) {
     const name = match[1];
-    if (!isCredentialKey(name) || isDefined(name)) continue;
+    if (!isCredentialKey(name) || isDefined(name) || SHELL_VARIABLES.has(name)) continue;
     const start = offset + match.index! + match[0].indexOf(name);
     const span: Span = { start, end: start + name.length };
     refs.push({ name, kind: "secret", span, scope, issuedByPlatform: isIssued(name) });

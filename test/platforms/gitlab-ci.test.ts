@@ -17,7 +17,7 @@ platformSuite({
   ],
   connectors: {
     path: ".gitlab-ci.yml",
-    text: pipeline(`    - 'curl -H "PRIVATE-TOKEN: $DEPLOY_TOKEN" "$CI_API_V4_URL/projects"'\n    - echo $APP_TOKEN_NAME\n`),
+    text: pipeline(`    - 'curl -H "PRIVATE-TOKEN: $DEPLOY_TOKEN" "$CI_API_V4_URL/projects"'\n    - echo $APP_TOKEN_NAME in $PWD\n`),
     expected: ["DATABASE_PASSWORD:secret", "DEPLOY_TOKEN:secret"],
   },
   secret: {

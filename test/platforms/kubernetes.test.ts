@@ -20,6 +20,7 @@ platformSuite({
     value: key,
     fixed: deployment(`            - name: PAYMENTS_API_KEY\n              valueFrom: { secretKeyRef: { name: app-secrets, key: payments-api-key } }\n`),
   },
-  clean: [{ path: "k8s/deploy.yaml", text: deployment(ref + `            - name: LOG_LEVEL\n              value: debug\n`) }],
+  clean: [
+    { path: "tekton/task.yaml", text: "apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n    - name: s\n      image: x\n      env:\n        - name: TOKEN\n          valueFrom:\n            secretKeyRef:\n              name: $(params.token-secret)\n              key: token\n" },{ path: "k8s/deploy.yaml", text: deployment(ref + `            - name: LOG_LEVEL\n              value: debug\n`) }],
   validate: validYaml,
 });
