@@ -1,3 +1,5 @@
+import { mayMatch } from "./prefilter.js";
+
 // Provider token formats secretlint's recommended preset does not cover (or does not report by
 // default). Each has keywords: a cheap `includes` prefilter decides whether its regex runs at all.
 
@@ -152,7 +154,7 @@ export interface ProviderMatch {
 export function findProviderSecrets(text: string): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
   for (const pattern of PROVIDER_PATTERNS) {
-    if (!pattern.keywords.some((keyword) => text.includes(keyword))) continue;
+    if (!mayMatch(text, pattern.keywords)) continue;
     pattern.pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern.pattern)) {
       const value = match[1] ?? match[0];

@@ -1,4 +1,5 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
+import { mayMatch } from "./prefilter.js";
 import { isCredentialKey, isReference, looksLikeCredential } from "./values.js";
 
 export interface ScriptMatch {
@@ -99,7 +100,7 @@ function envName(name: string): string {
 export function findScriptSecrets(script: string): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
-    if (!idiom.keywords.some((keyword) => script.includes(keyword))) continue;
+    if (!mayMatch(script, idiom.keywords)) continue;
     for (const match of script.matchAll(idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
