@@ -4,6 +4,7 @@ import { ConfigError } from "../linter-core/index.js";
 import { BaselineError } from "./baseline.js";
 import { GitError } from "./git.js";
 import { init } from "./init.js";
+import { inventoryInit, inventoryReport } from "./inventory.js";
 import { scan, UsageError } from "./scan.js";
 
 declare const NHILINT_VERSION: string | undefined;
@@ -50,6 +51,8 @@ Examples:
   nhilint init                     install the pre-commit hook and an inventory skeleton`,
     )
     .showHelpAfterError()
+    // `nhilint inventory --format html`: options after a subcommand belong to it.
+    .enablePositionalOptions()
     .exitOverride()
     .action(async (paths: string[], opts) => {
       exitCode = await scan({
@@ -77,6 +80,33 @@ Examples:
     .option("--force", "append nhilint to an existing hook that nhilint did not write", false)
     .action((opts) => {
       exitCode = init({ cwd: process.cwd(), force: opts.force, log: (line) => process.stdout.write(`nhilint: ${line}\n`) });
+    });
+
+  const common = (opts: { config?: string; inventory?: string }) => ({
+    cwd: process.cwd(),
+    config: opts.config ?? program.opts().config,
+    inventory: opts.inventory ?? program.opts().inventory,
+    progress: Boolean(process.stderr.isTTY),
+    stdout: (text: string) => process.stdout.write(text),
+    stderr: (text: string) => process.stderr.write(text),
+  });
+  const inventory = program
+    .command("inventory")
+    .description("report every connector and its record: owner, expiry, rotation, where it is used, its jobs' permissions, its findings")
+    .addOption(new Option("-f, --format <format>", "report format").choices(["markdown", "csv", "json", "html"]).default("markdown"))
+    .option("-o, --output <file>", "write the report to a file")
+    .option("--config <file>", "configuration file (default: .nhilint.yaml)")
+    .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
+    .action(async (opts) => {
+      exitCode = await inventoryReport({ ...common(opts), format: opts.format, output: opts.output });
+    });
+  inventory
+    .command("init")
+    .description("add a record to nhi-inventory.yaml for every connector that has none (owner from CODEOWNERS or git history; never touches existing text)")
+    .option("--config <file>", "configuration file (default: .nhilint.yaml)")
+    .option("--inventory <file>", "the inventory to add records to (default: nhi-inventory.yaml)")
+    .action(async (opts) => {
+      exitCode = await inventoryInit(common(opts));
     });
 
   try {

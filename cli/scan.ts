@@ -90,7 +90,7 @@ function readText(source: Source, path: string): string | undefined {
   return source.read(path)?.toString("utf8");
 }
 
-function loadConfig(options: ScanOptions, source: Source): { config?: Config; path?: string } {
+function loadConfig(options: Pick<ScanOptions, "cwd" | "config">, source: Source): { config?: Config; path?: string } {
   const path = options.config ? toPosix(relative(source.root, resolve(options.cwd, options.config))) : CONFIG_PATH;
   const text = options.config ? readFileOrFail(resolve(options.cwd, options.config), "--config") : readText(source, path);
   if (text === undefined) return {};
@@ -148,7 +148,19 @@ function findRoot(cwd: string, paths: string[]): { root: string; inGit: boolean 
   return { root, inGit: false };
 }
 
-export async function scan(options: ScanOptions): Promise<number> {
+export interface RepositoryRun {
+  root: string;
+  inGit: boolean;
+  source: Source;
+  config?: Config;
+  inventoryPath: string;
+  inventoryText?: string;
+  result: Awaited<ReturnType<typeof lint>>;
+  notices: Notice[];
+}
+
+/** Find, read and lint the files of a run: shared by `nhilint`, `nhilint inventory` and `inventory init`. */
+export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr">): Promise<RepositoryRun> {
   const found = findRoot(options.cwd, options.paths);
   const gitRoot = found.inGit ? found.root : undefined;
   if (options.staged && !gitRoot) throw new UsageError("--staged needs a git repository (no .git found from here)");
@@ -202,6 +214,11 @@ export async function scan(options: ScanOptions): Promise<number> {
       : undefined,
   });
   for (const error of result.internalErrors) notices.push({ path: error.path, message: `internal error: ${error.message}` });
+  return { root, inGit: Boolean(gitRoot), source, config, inventoryPath, inventoryText, result, notices };
+}
+
+export async function scan(options: ScanOptions): Promise<number> {
+  const { root, source, result, notices } = await lintRepository(options);
 
   const baselinePath = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
   if (options.updateBaseline) {

@@ -33,6 +33,10 @@ export interface LintResult {
   files: { path: string; platform: string }[];
   /** Files or rules that failed inside nhilint: named, never thrown. */
   internalErrors: { path: string; message: string }[];
+  /** The model of every linted file, for reports built on the same parse. */
+  models: { model: FileModel; platform: Platform }[];
+  /** The inventory as loaded. */
+  inventory: Inventory;
 }
 
 /** Core diagnostics that are not rules of their own: a file that does not parse, a bad suppression, a broken inventory. */
@@ -54,7 +58,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   const ignored = ignore().add(config.ignore);
   const inventory: Inventory = loadInventory(options.inventory) ?? emptyInventory();
   const codeowners = parseCodeOwners(options.codeowners);
-  const result: LintResult = { findings: [], files: [], internalErrors: [] };
+  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory };
   const pending: PendingFinding[] = [];
   const linted = new Map<string, SourceFile>();
 
@@ -74,7 +78,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     if (severity) pending.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
   };
 
-  const models: { model: FileModel; platform: Platform }[] = [];
+  const models = result.models;
   for (const file of files) {
     if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
     linted.set(file.path, file);

@@ -159,7 +159,7 @@ export interface NewRecord {
 }
 
 function yamlString(value: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/:]*$/.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_.][A-Za-z0-9_.\-/:]*$/.test(value) && !/^\.\.?$/.test(value) ? value : JSON.stringify(value);
 }
 
 /** A record as YAML lines at `indent`, with the fields a person must decide left marked. */

@@ -1,0 +1,67 @@
+// `nhilint inventory` (the report) and `nhilint inventory init` (bootstrap the records).
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { addRecordsEdit, buildReport, DEFAULT_CONFIG, loadInventory, unrecordedConnectors } from "../linter-core/index.js";
+import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
+import { formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
+import { lintRepository, type ScanOptions } from "./scan.js";
+
+type Common = Pick<ScanOptions, "cwd" | "config" | "inventory" | "now" | "progress" | "stderr" | "stdout">;
+
+export async function inventoryReport(options: Common & { format: "markdown" | "csv" | "json" | "html"; output?: string }): Promise<number> {
+  const run = await lintRepository({ ...options, paths: [], staged: false });
+  const report = buildReport({
+    models: run.result.models,
+    inventory: run.result.inventory,
+    findings: run.result.findings,
+    now: options.now ?? new Date(),
+    expiryWarningDays: (run.config ?? DEFAULT_CONFIG).expiryWarningDays,
+  });
+  const format = { markdown: formatReportMarkdown, csv: formatReportCsv, json: formatReportJson, html: formatReportHtml }[options.format];
+  const text = format(report);
+  if (options.output) writeFileSync(resolve(options.cwd, options.output), text);
+  else options.stdout(text);
+  for (const notice of run.notices) options.stderr(`nhilint: ${notice.path}: ${notice.message}\n`);
+  return run.result.internalErrors.length > 0 ? 2 : 0;
+}
+
+/** The author of the commit that first added `name` to one of `paths` (git log -S), if any. */
+function introducedBy(root: string, name: string, paths: string[]): string | undefined {
+  const result = spawnSync("git", ["log", "-S", name, "--reverse", "--format=%ae", "--", ...paths], { cwd: root, encoding: "utf8" });
+  return result.status === 0 ? result.stdout.split("\n").find(Boolean) : undefined;
+}
+
+export async function inventoryInit(options: Common): Promise<number> {
+  const run = await lintRepository({ ...options, paths: [], staged: false });
+  const inventory = loadInventory(run.inventoryText === undefined ? undefined : { path: run.inventoryPath, text: run.inventoryText });
+  if (inventory.problems.length > 0 && inventory.exists) {
+    options.stderr(`nhilint: ${run.inventoryPath} has problems; fix them first (run \`nhilint\` to see them)\n`);
+    return 2;
+  }
+  const missing = unrecordedConnectors(run.result.models, inventory);
+  if (missing.length === 0) {
+    options.stdout(`nhilint: nothing to add: every connector has a record in ${run.inventoryPath}\n`);
+    return 0;
+  }
+  const codeowners = parseCodeOwners(CODEOWNERS_PATHS.map((path) => run.source.read(path)?.toString("utf8")).find((t) => t !== undefined));
+  let fromGit = 0;
+  const records = missing.map((connector) => {
+    let owner = connector.paths.map((path) => codeowners.ownersOf(path)[0]).find(Boolean);
+    if (!owner && run.inGit) {
+      owner = introducedBy(run.root, connector.name, connector.paths);
+      if (owner) fromGit++;
+    }
+    return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths };
+  });
+  const edit = addRecordsEdit(inventory, records);
+  const text = inventory.text.slice(0, edit.start) + edit.text + inventory.text.slice(edit.end);
+  writeFileSync(join(run.root, run.inventoryPath), text);
+  const withoutOwner = records.filter((r) => !r.owner).length;
+  options.stdout(
+    `nhilint: added ${records.length} record${records.length === 1 ? "" : "s"} to ${run.inventoryPath}` +
+      ` (owners: ${records.length - withoutOwner - fromGit} from CODEOWNERS, ${fromGit} from git history, ${withoutOwner} to fill in).\n` +
+      `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
+  );
+  return 0;
+}
