@@ -1,0 +1,63 @@
+// The Connectors view: every connector in the workspace grouped by status; click to go to a use.
+import * as vscode from "vscode";
+import type { ConnectorReportRow, ConnectorStatus } from "../../linter-core/index.js";
+import type { WorkspaceLinter } from "./workspace-linter.js";
+
+const GROUPS: { status: ConnectorStatus; label: string; icon: string }[] = [
+  { status: "unowned", label: "Unowned", icon: "error" },
+  { status: "expired", label: "Expired", icon: "error" },
+  { status: "expiring", label: "Expiring soon", icon: "warning" },
+  { status: "rotation-overdue", label: "Rotation overdue", icon: "warning" },
+  { status: "incomplete", label: "Incomplete record", icon: "info" },
+  { status: "unused", label: "Unused (revoke?)", icon: "info" },
+  { status: "healthy", label: "Healthy", icon: "pass" },
+];
+
+export type ConnectorNode =
+  | { type: "group"; status: ConnectorStatus; label: string; icon: string; rows: { row: ConnectorReportRow; folder: vscode.WorkspaceFolder }[] }
+  | { type: "connector"; row: ConnectorReportRow; folder: vscode.WorkspaceFolder }
+  | { type: "use"; path: string; folder: vscode.WorkspaceFolder; name: string };
+
+export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly linter: WorkspaceLinter) {
+    linter.onDidLint(() => this.changed.fire());
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** The view's data, also used by tests. */
+  groups(): Extract<ConnectorNode, { type: "group" }>[] {
+    const rows = [...this.linter.states.values()].flatMap((state) => (state.report?.connectors ?? []).map((row) => ({ row, folder: state.folder })));
+    return GROUPS.map((g) => ({ type: "group" as const, ...g, rows: rows.filter((r) => r.row.status === g.status) })).filter((g) => g.rows.length > 0);
+  }
+
+  getChildren(node?: ConnectorNode): ConnectorNode[] {
+    if (!node) return this.groups();
+    if (node.type === "group") return node.rows.map((r) => ({ type: "connector", row: r.row, folder: r.folder }));
+    if (node.type === "connector") return node.row.usedBy.map((use) => ({ type: "use", path: use.path, folder: node.folder, name: node.row.name }));
+    return [];
+  }
+
+  getTreeItem(node: ConnectorNode): vscode.TreeItem {
+    if (node.type === "group") {
+      const item = new vscode.TreeItem(`${node.label} (${node.rows.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      return item;
+    }
+    if (node.type === "connector") {
+      const item = new vscode.TreeItem(node.row.name, node.row.usedBy.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = [node.row.kind, node.row.owner ?? "no owner", node.row.expires ? `expires ${node.row.expires}` : ""].filter(Boolean).join(" · ");
+      item.tooltip = node.row.purpose ?? undefined;
+      return item;
+    }
+    const item = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.None);
+    item.resourceUri = vscode.Uri.joinPath(node.folder.uri, node.path);
+    item.command = { command: "nhilint.revealConnector", title: "Go to use", arguments: [item.resourceUri.toString(), node.name] };
+    return item;
+  }
+}

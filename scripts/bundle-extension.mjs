@@ -1,0 +1,16 @@
+// The VS Code extension and its integration suite, bundled (CommonJS, as the extension host loads
+// them). The extension is self-contained: the core, secretlint and the TypeScript parser go in.
+import { build } from "esbuild";
+import { copyFileSync, rmSync } from "node:fs";
+
+rmSync("extension/dist", { recursive: true, force: true });
+rmSync("extension/out", { recursive: true, force: true });
+const common = { bundle: true, format: "cjs", platform: "node", target: "node20", mainFields: ["module", "main"], sourcemap: true, logLevel: "warning" };
+await build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "extension/dist/extension.js", external: ["vscode"], minify: true });
+await build({
+  ...common,
+  entryPoints: ["extension/test/suite/index.ts", "extension/test/suite/extension.test.ts"],
+  outdir: "extension/out/test/suite",
+  external: ["vscode", "mocha"],
+});
+copyFileSync("LICENSE", "extension/LICENSE");
