@@ -1,5 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
-import { describeScope } from "./hardcoded-secret.js";
+import { describeScope } from "./shared.js";
 
 /** `toJSON(secrets)`, or the whole `secrets` context used as a value. */
 const ALL_SECRETS = /\btoJSON\s*\(\s*secrets\s*\)|^secrets$|\b(?:fromJSON|format|join)\s*\([^)]*\bsecrets\s*[,)]/;

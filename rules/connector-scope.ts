@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import type { Rule } from "../linter-core/rule.js";
-import { ownerOf, referencesWithRecords } from "./connectors.js";
+import { ownerOf, referencesWithRecords } from "./shared.js";
 
 export const connectorScope: Rule = {
   meta: {

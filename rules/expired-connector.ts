@@ -1,6 +1,6 @@
 import { daysUntil, parseDay } from "../linter-core/dates.js";
 import type { Rule } from "../linter-core/rule.js";
-import { ownerOf, referencesWithRecords } from "./connectors.js";
+import { ownerOf, referencesWithRecords } from "./shared.js";
 
 export const expiredConnector: Rule = {
   meta: {

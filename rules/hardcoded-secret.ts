@@ -1,13 +1,8 @@
 import { redact } from "../linter-core/redact.js";
-import type { Fix, LiteralValue, Scope } from "../linter-core/model.js";
+import type { Fix, LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { toSecretName } from "../linter-core/secrets/detect.js";
-
-export function describeScope(scope: Scope | undefined): string {
-  if (!scope?.job && !scope?.step) return "";
-  const parts = [scope.job && `job \`${scope.job}\``, scope.step && `step \`${scope.step}\``].filter(Boolean);
-  return ` in ${parts.join(", ")}`;
-}
+import { describeScope } from "./shared.js";
 
 /** Name the stored secret after the key it was bound to, when it was bound to one. */
 function secretNameFor(literal: LiteralValue | undefined, fallback: string): string {

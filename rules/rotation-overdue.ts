@@ -1,6 +1,6 @@
 import { addCadence, daysUntil, parseDay } from "../linter-core/dates.js";
 import type { Rule } from "../linter-core/rule.js";
-import { ownerOf } from "./connectors.js";
+import { ownerOf } from "./shared.js";
 
 export const rotationOverdue: Rule = {
   meta: {

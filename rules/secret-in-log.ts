@@ -1,5 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
-import { describeScope } from "./hardcoded-secret.js";
+import { describeScope } from "./shared.js";
 
 /** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
 const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;

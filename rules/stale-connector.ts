@@ -1,5 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
-import { ownerOf, referencesWithRecords } from "./connectors.js";
+import { ownerOf, referencesWithRecords } from "./shared.js";
 
 export const staleConnector: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import { addRecordsEdit, findRecord } from "../linter-core/inventory.js";
 import type { ConnectorRef } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
-import { describeScope } from "./hardcoded-secret.js";
+import { describeScope } from "./shared.js";
 
 export const unownedConnector: Rule = {
   meta: {

@@ -1,6 +1,7 @@
-// Shared by the inventory rules: which records the linted files use, and how to name an owner.
+// Helpers the rules share: which records the linted files use, how to name an owner, how to say
+// where in a workflow something is.
 import { findRecord, type InventoryRecord } from "../linter-core/inventory.js";
-import type { ConnectorRef } from "../linter-core/model.js";
+import type { ConnectorRef, Scope } from "../linter-core/model.js";
 import type { WorkspaceContext } from "../linter-core/rule.js";
 
 export function ownerOf(record: InventoryRecord): string {
@@ -17,4 +18,11 @@ export function referencesWithRecords(context: Pick<WorkspaceContext, "files" | 
     }
   }
   return result;
+}
+
+/** ` in job `build`, step `deploy``, or nothing outside jobs. */
+export function describeScope(scope: Scope | undefined): string {
+  if (!scope?.job && !scope?.step) return "";
+  const parts = [scope.job && `job \`${scope.job}\``, scope.step && `step \`${scope.step}\``].filter(Boolean);
+  return ` in ${parts.join(", ")}`;
 }
