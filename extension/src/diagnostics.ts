@@ -19,7 +19,6 @@ export class Diagnostics implements vscode.Disposable {
 
   publish(state: FolderState): void {
     const folderKey = state.folder.uri.toString();
-    for (const uri of this.published.get(folderKey) ?? []) this.collection.delete(uri);
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const finding of state.result?.findings ?? []) {
       const uri = vscode.Uri.joinPath(state.folder.uri, finding.path);
@@ -30,6 +29,9 @@ export class Diagnostics implements vscode.Disposable {
       this.findings.set(Diagnostics.key(uri, range, finding.ruleId), finding);
       byFile.set(uri.toString(), [...(byFile.get(uri.toString()) ?? []), diagnostic]);
     }
+    // Replace per file, and clear only files that have none now: clearing everything first would
+    // leave a moment with no diagnostics, when a code-action request could find nothing.
+    for (const uri of this.published.get(folderKey) ?? []) if (!byFile.has(uri.toString())) this.collection.delete(uri);
     const uris: vscode.Uri[] = [];
     for (const [uri, diagnostics] of byFile) {
       const parsed = vscode.Uri.parse(uri);

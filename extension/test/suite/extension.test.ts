@@ -53,8 +53,13 @@ describe("nhilint in VS Code", () => {
   it("replaces it with ${{ secrets.API_KEY }} through the quick fix, and the problem goes", async () => {
     const uri = file(".github/workflows/deploy.yml");
     const document = await vscode.workspace.openTextDocument(uri);
-    const [diagnostic] = nhilint(uri, "hardcoded-secret");
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    // Quick fixes are computed from the latest lint: ask until they are there (a relint may be in flight).
+    const actions = await waitFor("the quick fixes", async () => {
+      const [diagnostic] = nhilint(uri, "hardcoded-secret");
+      if (!diagnostic) return undefined;
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return offered.some((a) => a.title === "Replace with ${{ secrets.API_KEY }}") ? offered : undefined;
+    });
     const replace = actions.find((a) => a.title === "Replace with ${{ secrets.API_KEY }}");
     assert.ok(replace?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(" | ")}`);
     assert.ok(actions.some((a) => a.title.startsWith("Suppress hardcoded-secret")));
@@ -77,8 +82,12 @@ describe("nhilint in VS Code", () => {
   it("registers an unowned connector in the inventory from the quick fix", async () => {
     const uri = file(".github/workflows/deploy.yml");
     const deployToken = () => nhilint(uri, "unowned-connector").find((d) => d.message.includes("DEPLOY_TOKEN"));
-    const diagnostic = await waitFor("unowned-connector on DEPLOY_TOKEN", deployToken);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await waitFor("the register fix", async () => {
+      const diagnostic = deployToken();
+      if (!diagnostic) return undefined;
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return offered.some((a) => a.title.startsWith("Register `DEPLOY_TOKEN`")) ? offered : undefined;
+    });
     const register = actions.find((a) => a.title.startsWith("Register `DEPLOY_TOKEN`"));
     assert.ok(register?.edit, actions.map((a) => a.title).join(" | "));
     assert.ok(await vscode.workspace.applyEdit(register.edit));
