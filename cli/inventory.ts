@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { addRecordsEdit, buildReport, DEFAULT_CONFIG, loadInventory, unrecordedConnectors } from "../linter-core/index.js";
+import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors } from "../linter-core/index.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
 import { lintRepository, type ScanOptions } from "./scan.js";
@@ -34,7 +34,8 @@ function introducedBy(root: string, name: string, paths: string[]): string | und
 
 export async function inventoryInit(options: Common): Promise<number> {
   const run = await lintRepository({ ...options, paths: [], staged: false });
-  const inventory = loadInventory(run.inventoryText === undefined ? undefined : { path: run.inventoryPath, text: run.inventoryText });
+  // The lint run already loaded and validated it.
+  const inventory = run.result.inventory;
   if (inventory.problems.length > 0 && inventory.exists) {
     options.stderr(`nhilint: ${run.inventoryPath} has problems; fix them first (run \`nhilint\` to see them)\n`);
     return 2;

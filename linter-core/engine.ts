@@ -4,7 +4,7 @@ import ignore from "ignore";
 import { parseCodeOwners } from "./codeowners.js";
 import { DEFAULT_CONFIG, type Config } from "./config.js";
 import { fingerprint } from "./fingerprint.js";
-import { emptyInventory, loadInventory, type Inventory } from "./inventory.js";
+import { loadInventory, type Inventory } from "./inventory.js";
 import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
 import { platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
@@ -56,7 +56,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
   const ignored = ignore().add(config.ignore);
-  const inventory: Inventory = loadInventory(options.inventory) ?? emptyInventory();
+  const inventory: Inventory = loadInventory(options.inventory);
   const codeowners = parseCodeOwners(options.codeowners);
   const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory };
   const pending: PendingFinding[] = [];

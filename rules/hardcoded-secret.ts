@@ -25,8 +25,8 @@ export const hardcodedSecret: Rule = {
     const { file, platform } = context;
     for (const detection of await context.detectSecrets()) {
       const fixes: Fix[] = [];
-      const reference = platform.secretReference;
       const name = secretNameFor(detection.literal, detection.secretName);
+      const reference = platform.secretReference?.(name);
       if (reference && detection.literal) {
         const literal = detection.literal;
         let edit: { span: { start: number; end: number }; text: string };
@@ -35,10 +35,10 @@ export const hardcodedSecret: Rule = {
         } else {
           // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
           const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
-          edit = { span: wholeValue ? literal.span : detection.span, text: reference.call(platform, name) };
+          edit = { span: wholeValue ? literal.span : detection.span, text: reference };
         }
         fixes.push({
-          title: `Replace with ${reference.call(platform, name)}`,
+          title: `Replace with ${reference}`,
           edits: [{ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text }],
           safe: false,
           followUp: platform.storeSecretSteps?.(name),
@@ -51,7 +51,7 @@ export const hardcodedSecret: Rule = {
         confidence: detection.confidence,
         fixes,
         help: reference
-          ? `Store it as a secret named ${name} and reference it as ${reference.call(platform, name)}; rotate it if it was ever committed.`
+          ? `Store it as a secret named ${name} and reference it as ${reference}; rotate it if it was ever committed.`
           : "Move it to a secrets manager and read it from there; rotate it if it was ever committed.",
       });
     }

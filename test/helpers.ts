@@ -61,14 +61,7 @@ export interface ExpectedFinding {
   message?: RegExp;
 }
 
-export interface InvalidCase {
-  name: string;
-  code: string;
-  path?: string;
-  inventory?: string;
-  /** Other files linted in the same run (workflows using the inventory's connectors). */
-  files?: SourceFile[];
-  wholeWorkspace?: boolean;
+export interface InvalidCase extends ValidCase {
   severity?: "error" | "warning";
   codeowners?: string;
   errors: ExpectedFinding[];
@@ -81,6 +74,7 @@ export interface ValidCase {
   code: string;
   path?: string;
   inventory?: string;
+  /** Other files linted in the same run (workflows using the inventory's connectors). */
   files?: SourceFile[];
   wholeWorkspace?: boolean;
 }
