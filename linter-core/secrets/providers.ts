@@ -1,7 +1,8 @@
 import { mayMatch } from "./prefilter.js";
 
 // Provider token formats secretlint's recommended preset does not cover (or does not report by
-// default). Each has keywords: a cheap `includes` prefilter decides whether its regex runs at all.
+// default). Each has keywords: a cheap `includes` prefilter decides whether its regex runs at all
+// (compared without case when the regex has the `i` flag).
 
 export interface ProviderPattern {
   id: string;
@@ -26,7 +27,7 @@ export const PROVIDER_PATTERNS: ProviderPattern[] = [
     id: "aws-secret-access-key",
     title: "AWS secret access key",
     secretName: "AWS_SECRET_ACCESS_KEY",
-    keywords: ["ws_secret", "WS_SECRET", "ecret_access_key", "ecretAccessKey", "ECRET_ACCESS_KEY"],
+    keywords: ["secret_access", "secretaccess"],
     pattern: /(?:aws_?secret_?access_?key|secret_?access_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
   },
   {
@@ -54,7 +55,7 @@ export const PROVIDER_PATTERNS: ProviderPattern[] = [
     id: "azure-storage-key",
     title: "Azure storage account key",
     secretName: "AZURE_STORAGE_KEY",
-    keywords: ["AccountKey=", "accountkey="],
+    keywords: ["accountkey="],
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/gi,
   },
   {
@@ -117,7 +118,7 @@ export const PROVIDER_PATTERNS: ProviderPattern[] = [
     id: "datadog",
     title: "Datadog API key",
     secretName: "DD_API_KEY",
-    keywords: ["DD_API_KEY", "dd_api_key", "DATADOG_API_KEY", "datadog_api_key", "DD-API-KEY", "dd-api-key"],
+    keywords: ["api_key", "api-key"],
     pattern: /(?:dd|datadog)[_-]api[_-]key["']?\s*[:=]\s*["']?([0-9a-f]{32})\b/gi,
   },
   {
@@ -154,7 +155,7 @@ export interface ProviderMatch {
 export function findProviderSecrets(text: string): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
   for (const pattern of PROVIDER_PATTERNS) {
-    if (!mayMatch(text, pattern.keywords)) continue;
+    if (!mayMatch(text, pattern.keywords, pattern.pattern.ignoreCase)) continue;
     pattern.pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern.pattern)) {
       const value = match[1] ?? match[0];

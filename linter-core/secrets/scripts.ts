@@ -29,7 +29,7 @@ const VALUE = String.raw`([^\s"'\\$;|&<>(),\x60]+)`;
 const IDIOMS: Idiom[] = [
   {
     title: "token in an Authorization header",
-    keywords: ["uthorization", "UTHORIZATION"],
+    keywords: ["authorization"],
     pattern: new RegExp(String.raw`authorization:\s*(?:bearer|token|basic|bot)\s+` + VALUE, "gi"),
     group: 1,
     judgeAs: "token",
@@ -37,7 +37,7 @@ const IDIOMS: Idiom[] = [
   },
   {
     title: "credential in a request header",
-    keywords: ["-H", "--header"],
+    keywords: ["-h", "--header"],
     pattern: new RegExp(String.raw`(?:-H|--header)\s*["']?([\w-]*(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
     judgeAs: "token",
@@ -100,7 +100,7 @@ function envName(name: string): string {
 export function findScriptSecrets(script: string): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
-    if (!mayMatch(script, idiom.keywords)) continue;
+    if (!mayMatch(script, idiom.keywords, idiom.pattern.ignoreCase)) continue;
     for (const match of script.matchAll(idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
