@@ -28,33 +28,43 @@ export function listFiles(root: string, paths: string[] = []): string[] {
   return splitZ(git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--", ...paths]));
 }
 
-/** Paths staged for commit (added, copied, modified, renamed), repository-relative. */
-export function stagedPaths(root: string): string[] {
-  return splitZ(git(root, ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"]));
+/**
+ * What is staged for commit (added, copied, modified, renamed; not submodules): each path with the
+ * id of its staged blob, from one `git diff --cached --raw`.
+ */
+export function stagedBlobs(root: string): { path: string; id: string }[] {
+  const fields = splitZ(git(root, ["diff", "--cached", "--raw", "--no-abbrev", "-z", "--diff-filter=ACMR", "--no-renames"]));
+  const staged: { path: string; id: string }[] = [];
+  // -z raw records: ":<old mode> <new mode> <old id> <new id> <status>" NUL <path> NUL
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const [, newMode, , newId] = fields[i].slice(1).split(" ");
+    if (newMode !== "160000") staged.push({ path: fields[i + 1], id: newId });
+  }
+  return staged;
 }
 
 /**
- * The staged content of `paths`, read from the index in one `git cat-file --batch` call.
- * Paths not in the index are absent from the result. Nothing in the index or working tree changes.
+ * Objects' content in one `git cat-file --batch`: blob ids, or `:path` for the index's version of
+ * a path. Blobs only; names git does not have are absent from the result. Nothing changes in the
+ * index or the working tree.
  */
-export function readIndex(root: string, paths: string[]): Map<string, Buffer> {
+export function readObjects(root: string, names: string[]): Map<string, Buffer> {
   const result = new Map<string, Buffer>();
-  if (paths.length === 0) return result;
-  const stage = splitZ(git(root, ["ls-files", "-s", "-z", "--", ...paths]));
-  const blobs: { path: string; sha: string }[] = [];
-  for (const entry of stage) {
-    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(entry);
-    if (match && match[3] === "0" && match[1] !== "160000") blobs.push({ path: match[4], sha: match[2] });
-  }
-  if (blobs.length === 0) return result;
-  const out = git(root, ["cat-file", "--batch"], Buffer.from(blobs.map((b) => b.sha).join("\n") + "\n"));
+  // The batch protocol is one name per line: a path holding a newline cannot be asked for.
+  const asked = names.filter((name) => !name.includes("\n"));
+  if (asked.length === 0) return result;
+  const out = git(root, ["cat-file", "--batch"], Buffer.from(asked.join("\n") + "\n"));
   let offset = 0;
-  for (const blob of blobs) {
+  for (const name of asked) {
     const headerEnd = out.indexOf(10, offset);
-    const header = out.subarray(offset, headerEnd).toString();
-    const size = Number(header.split(" ")[2]);
-    result.set(blob.path, out.subarray(headerEnd + 1, headerEnd + 1 + size));
-    offset = headerEnd + 1 + size + 1;
+    if (headerEnd < 0) break;
+    // "<id> <type> <size>", or "<name> missing" / "<name> ambiguous"
+    const header = out.subarray(offset, headerEnd).toString().split(" ");
+    offset = headerEnd + 1;
+    if (header.length !== 3 || !/^\d+$/.test(header[2])) continue;
+    const size = Number(header[2]);
+    if (header[1] === "blob") result.set(name, out.subarray(offset, offset + size));
+    offset += size + 1;
   }
   return result;
 }

@@ -19,7 +19,7 @@ import { formatJson } from "./formatters/json.js";
 import { formatSarif } from "./formatters/sarif.js";
 import { formatStylish } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
-import { listFiles, readIndex, repositoryRoot, stagedPaths } from "./git.js";
+import { listFiles, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
 import { decode, MAX_FILE_BYTES, type Notice } from "./read.js";
 
 export class UsageError extends Error {}
@@ -70,17 +70,17 @@ const SUPPORT_PATHS = [CONFIG_PATH, ...INVENTORY_PATHS, ...CODEOWNERS_PATHS, BAS
 
 /**
  * The index, for --staged. The staged files and every support file are read in one
- * `git ls-files -s` + one `git cat-file --batch`: a hook must not spawn git per file.
+ * `git cat-file --batch` (staged blobs by id, support files as `:path`): a hook must not spawn git per file.
  */
-function index(root: string, staged: string[]): Source {
-  const wanted = [...new Set([...staged, ...SUPPORT_PATHS])];
-  const found = readIndex(root, wanted);
+function index(root: string, staged: { path: string; id: string }[]): Source {
+  const objects = readObjects(root, [...staged.map((file) => file.id), ...SUPPORT_PATHS.map((path) => `:${path}`)]);
   // Absent files are remembered as absent, so asking again costs nothing.
-  const cache = new Map<string, Buffer | undefined>(wanted.map((path) => [path, found.get(path)]));
+  const cache = new Map<string, Buffer | undefined>(SUPPORT_PATHS.map((path) => [path, objects.get(`:${path}`)]));
+  for (const file of staged) cache.set(file.path, objects.get(file.id));
   return {
     root,
     read(path) {
-      if (!cache.has(path)) cache.set(path, readIndex(root, [path]).get(path));
+      if (!cache.has(path)) cache.set(path, readObjects(root, [`:${path}`]).get(`:${path}`));
       return cache.get(path);
     },
   };
@@ -166,8 +166,9 @@ export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" 
   if (options.staged && !gitRoot) throw new UsageError("--staged needs a git repository (no .git found from here)");
   if (options.staged && options.paths.length > 0) throw new UsageError("--staged lints what is staged: give no paths with it");
   const root = found.root;
-  const stagedList = options.staged ? stagedPaths(root) : undefined;
-  const source = stagedList ? index(root, stagedList) : workingTree(root);
+  const staged = options.staged ? stagedBlobs(root) : undefined;
+  const stagedList = staged?.map((file) => file.path);
+  const source = staged ? index(root, staged) : workingTree(root);
 
   const { config } = loadConfig(options, source);
   const inventoryPath = options.inventory

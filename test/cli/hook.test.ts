@@ -90,6 +90,20 @@ describe("pre-commit hook in a Node repository (husky)", function () {
     assert.notEqual(commit.code, 0);
     assert.match(commit.stdout + commit.stderr, /SLACK_BOT_TOKEN.*has no record in nhi-inventory\.yaml.*unowned-connector/);
   });
+
+  it("judges the commit by the staged inventory, not the working tree's", () => {
+    const slackRecord = `  - name: SLACK_BOT_TOKEN\n    kind: secret\n    owner: "@acme/chatops"\n    purpose: Notify\n    expires: 2099-01-01\n`;
+    repo.write(".github/workflows/ci.yml", clean.replace("GH_PAT }}", "GH_PAT }}\n          SLACK: ${{ secrets.SLACK_BOT_TOKEN }}"));
+    repo.git("add", ".github/workflows/ci.yml");
+    repo.write("nhi-inventory.yaml", inventory + slackRecord); // recorded, but not staged
+    const blocked = repo.exec("git", ["commit", "-m", "notify"]);
+    assert.notEqual(blocked.code, 0, "an unstaged record does not go into the commit");
+    assert.match(blocked.stdout + blocked.stderr, /SLACK_BOT_TOKEN.*has no record/);
+    repo.git("add", "nhi-inventory.yaml");
+    repo.write("nhi-inventory.yaml", inventory); // staged, then undone in the working tree only
+    const allowed = repo.exec("git", ["commit", "-m", "notify"]);
+    assert.equal(allowed.code, 0, allowed.stdout + allowed.stderr);
+  });
 });
 
 describe("pre-commit hook in a repository without package.json (plain git hook)", () => {
