@@ -1,10 +1,9 @@
-// The `nhilint` command line. Parsing is commander's; the work is in scan.ts and init.ts.
+// The `nhilint` command line. Parsing is commander's; the work is in scan.ts, init.ts and inventory.ts,
+// the last two (and the json/sarif formatters) loaded only when asked for: the pre-commit hook pays for every module.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../linter-core/index.js";
 import { BaselineError } from "./baseline.js";
 import { GitError } from "./git.js";
-import { init } from "./init.js";
-import { inventoryInit, inventoryReport } from "./inventory.js";
 import { scan, UsageError } from "./scan.js";
 
 declare const NHILINT_VERSION: string | undefined;
@@ -78,7 +77,8 @@ Examples:
     .command("init")
     .description("set up the pre-commit hook (husky in a Node repository, a git hook otherwise) and an nhi-inventory.yaml skeleton")
     .option("--force", "append nhilint to an existing hook that nhilint did not write", false)
-    .action((opts) => {
+    .action(async (opts) => {
+      const { init } = await import("./init.js");
       exitCode = init({ cwd: process.cwd(), force: opts.force, log: (line) => process.stdout.write(`nhilint: ${line}\n`) });
     });
 
@@ -98,6 +98,7 @@ Examples:
     .option("--config <file>", "configuration file (default: .nhilint.yaml)")
     .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
     .action(async (opts) => {
+      const { inventoryReport } = await import("./inventory.js");
       exitCode = await inventoryReport({ ...common(opts), format: opts.format, output: opts.output });
     });
   inventory
@@ -106,6 +107,7 @@ Examples:
     .option("--config <file>", "configuration file (default: .nhilint.yaml)")
     .option("--inventory <file>", "the inventory to add records to (default: nhi-inventory.yaml)")
     .action(async (opts) => {
+      const { inventoryInit } = await import("./inventory.js");
       exitCode = await inventoryInit(common(opts));
     });
 

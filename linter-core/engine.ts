@@ -3,7 +3,7 @@
 import ignore from "ignore";
 import { parseCodeOwners } from "./codeowners.js";
 import { DEFAULT_CONFIG, type Config } from "./config.js";
-import { fingerprint } from "./fingerprint.js";
+import { fingerprint, type Sha256 } from "./fingerprint.js";
 import { loadInventory, type Inventory } from "./inventory.js";
 import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
 import { platformFor, type Platform } from "./platforms/index.js";
@@ -25,6 +25,8 @@ export interface LintOptions {
   wholeWorkspace?: boolean;
   /** Called after each file, for progress on long runs. */
   onProgress?: (done: number, total: number) => void;
+  /** The hash behind fingerprints; Web Crypto's by default. */
+  sha256?: Sha256;
 }
 
 export interface LintResult {
@@ -128,7 +130,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
-  result.findings = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules);
+  result.findings = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256);
   return result;
 }
 
@@ -138,6 +140,7 @@ async function finish(
   linted: Map<string, SourceFile>,
   coreReport: (ruleId: "invalid-suppression", path: string, d: { span: { start: number; end: number }; message: string }) => void,
   rules: readonly Rule[],
+  sha256?: Sha256,
 ): Promise<Finding[]> {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (path: string) => {
@@ -190,7 +193,7 @@ async function finish(
       span: f.span,
       start: index.position(f.span.start),
       end: index.position(f.span.end),
-      fingerprint: await fingerprint(f.ruleId, f.path, f.identity),
+      fingerprint: await fingerprint(f.ruleId, f.path, f.identity, sha256),
       fixes: f.fixes ?? [],
       help: f.help,
     });
