@@ -5,7 +5,8 @@
 //   pre-commit     `nhilint --staged` with 10 staged workflows vs bare `node -e 0`
 //   editor relint  in-process lint of the largest workflow vs `yaml.parseDocument` of it
 //   memory         peak RSS of the full scan, nhilint vs secretlint CLI
-// Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR.
+// Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
+//          --only floor,library,secretlint-cli,pre-commit,relint (a subset, for quick checks).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +20,9 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(option("--runs", "3"));
 const CORPUS = resolve(option("--corpus", join(ROOT, "..", "shared", "corpus")));
-const SKIP_SECRETLINT_CLI = args.includes("--skip-secretlint-cli");
+const ONLY = option("--only", "").split(",").filter(Boolean);
+const wants = (figure: string) => ONLY.length === 0 || ONLY.includes(figure);
+const SKIP_SECRETLINT_CLI = args.includes("--skip-secretlint-cli") || !wants("secretlint-cli");
 const TIME = "/usr/bin/time";
 
 interface Sample {
@@ -88,8 +91,10 @@ try {
      for (const f of readdirSync(root, { recursive: true })) { const p = join(root, f); if (!statSync(p).isFile()) continue;
        const text = readFileSync(p, "utf8"); if (/\\.json$/.test(p)) jsonc.parseTree(text); else if (/\\.ya?ml$/.test(p)) parseAllDocuments(text); }`,
   );
-  const floor = versus(RUNS, nhilintScan, () => run(process.execPath, [floorScript]));
-  row("full scan vs the floor (read + parse once)", "nhilint", floor.ours, "floor", floor.peer, "≤ 2×");
+  if (wants("floor")) {
+    const floor = versus(RUNS, nhilintScan, () => run(process.execPath, [floorScript]));
+    row("full scan vs the floor (read + parse once)", "nhilint", floor.ours, "floor", floor.peer, "≤ 2×");
+  }
 
   // secretlint's preset in-process, over the same files (profiler as shipped).
   const libraryScript = join(work, "secretlint-library.mjs");
@@ -103,8 +108,10 @@ try {
        await lintSource({ source: { content: readFileSync(p, "utf8"), filePath: p, contentType: "text" }, options: { config, maskSecrets: true } }); }`,
   );
   // One run: at about 150 s a run it is context, not a goal.
-  const library = versus(1, nhilintScan, () => run(process.execPath, [libraryScript]));
-  row("full scan vs secretlint preset in-process", "nhilint", library.ours, "secretlint library", library.peer, "(context)");
+  if (wants("library")) {
+    const library = versus(1, nhilintScan, () => run(process.execPath, [libraryScript]));
+    row("full scan vs secretlint preset in-process", "nhilint", library.ours, "secretlint library", library.peer, "(context)");
+  }
 
   if (!SKIP_SECRETLINT_CLI) {
     const rc = join(work, ".secretlintrc.json");
@@ -122,8 +129,10 @@ try {
   git("init", "-q");
   files.filter((f) => f.includes("github-actions/")).slice(0, 10).forEach((f, i) => writeFileSync(join(repo, ".github", "workflows", `w${i}.yml`), readFileSync(f)));
   git("add", "-A");
-  const hook = versus(Math.max(RUNS, 5), () => run(process.execPath, [CLI, "--staged"], repo), () => run(process.execPath, ["-e", "0"], repo));
-  row("pre-commit: --staged, 10 workflows", "nhilint --staged", hook.ours, "node -e 0", hook.peer, "≤ 3×");
+  if (wants("pre-commit")) {
+    const hook = versus(Math.max(RUNS, 5), () => run(process.execPath, [CLI, "--staged"], repo), () => run(process.execPath, ["-e", "0"], repo));
+    row("pre-commit: --staged, 10 workflows", "nhilint --staged", hook.ours, "node -e 0", hook.peer, "≤ 3×");
+  }
 
   // Editor relint: the largest workflow, in-process, warm.
   const workflows = files.filter((f) => f.includes("/github-actions/"));
@@ -140,9 +149,11 @@ try {
     }
     return median(samples);
   };
-  const relint = await timeIt(() => lint([file], { rules: RULES }));
-  const parse = await timeIt(() => parseDocument(text));
-  row(`editor relint: ${(text.length / 1024).toFixed(0)} KiB workflow`, "lint", relint * 1000, "yaml.parseDocument", parse * 1000, "≤ 3×", "ms");
+  if (wants("relint")) {
+    const relint = await timeIt(() => lint([file], { rules: RULES }));
+    const parse = await timeIt(() => parseDocument(text));
+    row(`editor relint: ${(text.length / 1024).toFixed(0)} KiB workflow`, "lint", relint * 1000, "yaml.parseDocument", parse * 1000, "≤ 3×", "ms");
+  }
 
   console.log("");
   const widths = rows[0].map((_, i) => Math.max(...[["figure", "nhilint", "peer", "ratio", "goal"], ...rows].map((r) => r[i].length)));

@@ -154,7 +154,7 @@ async function finish(
   // Suppressions are judged against rule findings, then reported themselves if misused.
   const suppressed = new Set<PendingFinding>();
   for (const [path, file] of linted) {
-    const suppressions = findSuppressions(path, file.text, indexOf(path));
+    const suppressions = findSuppressions(path, file.text, () => indexOf(path));
     for (const suppression of suppressions) {
       const unknown = suppression.rules.filter((id) => !known.has(id));
       if (suppression.rules.length === 0 || unknown.length > 0) {

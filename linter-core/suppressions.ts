@@ -20,14 +20,15 @@ const SLASH_LANGUAGES = /\.(m?[jt]sx?|cjs|cts|jsonc?)$/i;
 /** Prose, where `#` starts a heading and a directive can only be an example. */
 const NO_COMMENTS = /\.(md|markdown|txt|rst|adoc)$/i;
 
-export function findSuppressions(path: string, text: string, lines: LineIndex): Suppression[] {
+/** `lines` is asked for only when the file holds a directive: most files do not need a line index. */
+export function findSuppressions(path: string, text: string, lines: () => LineIndex): Suppression[] {
   if (!text.includes("nhilint-disable") || NO_COMMENTS.test(path)) return [];
   const result: Suppression[] = [];
   for (const match of text.matchAll(SLASH_LANGUAGES.test(path) ? SLASH_COMMENT : HASH_COMMENT)) {
     const [rulesPart, ...reasonParts] = match[1].replace(/\*\/\s*$/, "").split(/\s--(?:\s|$)/);
     const start = match.index! + match[0].search(/#|\/[/*]/);
     result.push({
-      line: lines.position(start).line + 1,
+      line: lines().position(start).line + 1,
       rules: rulesPart.split(/[\s,]+/).filter(Boolean),
       reason: reasonParts.join(" -- ").trim(),
       span: { start, end: start + match[0].length },

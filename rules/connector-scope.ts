@@ -1,4 +1,3 @@
-import picomatch from "picomatch";
 import type { Rule } from "../linter-core/rule.js";
 import { ownerOf, referencesWithRecords } from "./shared.js";
 
@@ -12,11 +11,15 @@ export const connectorScope: Rule = {
     hasFixes: false,
   },
 
-  checkWorkspace(context) {
+  async checkWorkspace(context) {
+    const scoped = referencesWithRecords(context).filter(({ record }) => record?.usedBy && record.usedBy.length > 0);
+    if (scoped.length === 0) return;
+    // Most inventories scope nothing: only those that do pay for loading the glob matcher.
+    const { default: picomatch } = await import("picomatch");
     const matchers = new Map<string, (path: string) => boolean>();
     const reported = new Set<string>();
-    for (const { path, ref, record } of referencesWithRecords(context)) {
-      if (!record?.usedBy || record.usedBy.length === 0) continue;
+    for (const { path, ref, record } of scoped) {
+      if (!record?.usedBy) continue;
       let matches = matchers.get(record.name);
       if (!matches) matchers.set(record.name, (matches = picomatch(record.usedBy, { dot: true })));
       if (matches(path) || reported.has(`${path}\0${record.name}`)) continue;

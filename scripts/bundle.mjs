@@ -2,6 +2,7 @@
 // Heavy parts (secretlint) stay behind dynamic import() and land in their own chunks.
 import { build } from "esbuild";
 import { chmodSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 rmSync("dist", { recursive: true, force: true });
 
@@ -21,6 +22,15 @@ await build({
   // Less to parse and compile at every start: the pre-commit hook pays it on each commit.
   minify: true,
   logLevel: "warning",
+  plugins: [
+    {
+      // yaml's "node" export is CommonJS; its ESM build (the same code) lets esbuild hoist and tree-shake it.
+      name: "yaml-esm",
+      setup(build) {
+        build.onResolve({ filter: /^yaml$/ }, () => ({ path: fileURLToPath(new URL("../node_modules/yaml/browser/index.js", import.meta.url)) }));
+      },
+    },
+  ],
   banner: {
     // CommonJS dependencies (commander, ignore) call require(); give ESM output one.
     js: "#!/usr/bin/env node\nimport { createRequire as __nhilintCreateRequire } from 'node:module';\nconst require = __nhilintCreateRequire(import.meta.url);",
