@@ -85,6 +85,8 @@ export interface LiteralValue {
    * `container.credentials`, a Kubernetes Secret's `stringData`): any literal is reported, weak or not.
    */
   alwaysCredential?: boolean;
+  /** The platform knows the value is encoded (a Kubernetes Secret's `data`): detectors judge the decoded text. */
+  encoding?: "base64";
   scope: Scope;
 }
 

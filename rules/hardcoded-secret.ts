@@ -27,9 +27,9 @@ export const hardcodedSecret: Rule = {
       const fixes: Fix[] = [];
       const name = secretNameFor(detection.literal, detection.secretName);
       const reference = platform.secretReference?.(name);
+      let edit: { span: { start: number; end: number }; text: string } | undefined;
       if (reference && detection.literal) {
         const literal = detection.literal;
-        let edit: { span: { start: number; end: number }; text: string };
         if (platform.secretFix) {
           edit = platform.secretFix(literal, detection.span, name, file.text);
         } else {
@@ -37,6 +37,8 @@ export const hardcodedSecret: Rule = {
           const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
           edit = { span: wholeValue ? literal.span : detection.span, text: reference };
         }
+      }
+      if (reference && edit) {
         fixes.push({
           title: `Replace with ${reference}`,
           edits: [{ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text }],
@@ -50,9 +52,10 @@ export const hardcodedSecret: Rule = {
         identity: detection.value,
         confidence: detection.confidence,
         fixes,
-        help: reference
-          ? `Store it as a secret named ${name} and reference it as ${reference}; rotate it if it was ever committed.`
-          : "Move it to a secrets manager and read it from there; rotate it if it was ever committed.",
+        help:
+          reference && edit
+            ? `Store it as a secret named ${name} and reference it as ${reference}; rotate it if it was ever committed.`
+            : (platform.storeSecretSteps?.(name).join(" ") ?? "Move it to a secrets manager and read it from there; rotate it if it was ever committed."),
       });
     }
   },

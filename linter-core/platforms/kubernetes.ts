@@ -7,9 +7,16 @@ import type { Platform } from "./platform.js";
 
 const SCRIPT_KEYS = new Set(["script", "args", "command", "source"]);
 
+/** Keys of a Secret's `data` that hold a credential whatever they look like (the built-in Secret types'). */
+const CREDENTIAL_DATA_KEYS = new Set([".dockerconfigjson", ".dockercfg", "tls.key", "ssh-privatekey", "password", "token"]);
+
 function toSecretKey(name: string): string {
   return name.toLowerCase().replace(/_/g, "-");
 }
+
+/** A value of a Secret manifest itself (as marked by buildModel), not an env entry that could reference one. */
+const isSecretValue = (literal: LiteralValue) =>
+  literal.path.length === 2 && ((literal.path[0] === "data" && literal.encoding === "base64") || (literal.path[0] === "stringData" && literal.alwaysCredential === true));
 
 export const kubernetes: Platform = {
   id: "kubernetes",
@@ -18,10 +25,13 @@ export const kubernetes: Platform = {
   matchesContent: (path, text) => isYamlPath(path) && /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text),
   secretReference: (name) => `valueFrom: { secretKeyRef: { name: app-secrets, key: ${toSecretKey(name)} } }`,
   storeSecretSteps: (name) => [
-    `Create the Secret outside the repository: kubectl create secret generic app-secrets --from-literal=${toSecretKey(name)}=… (or External Secrets / Sealed Secrets / the CSI driver from your vault).`,
+    `Create the Secret outside the repository: kubectl create secret generic app-secrets --from-literal=${toSecretKey(name)}=… (or External Secrets / Sealed Secrets / the CSI driver from your vault), and keep Secret manifests with values out of git.`,
     "If the value was ever committed or pushed, rotate it at the provider.",
   ],
   secretFix(literal: LiteralValue, secret: Span, name: string, text: string) {
+    // A Secret manifest's values have no in-file reference to become: the manifest itself must leave
+    // the repository (storeSecretSteps says how).
+    if (isSecretValue(literal)) return undefined;
     // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
     const wholeValue = text.slice(secret.start, secret.end) === literal.value.trim();
     if (wholeValue && literal.keySpan && literal.path.at(-1) === "value") {
@@ -34,9 +44,17 @@ export const kubernetes: Platform = {
     const model = emptyModel("kubernetes", path, text, yaml);
     for (const doc of yaml.documents) {
       const literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
-      // A Secret manifest's stringData is, by definition, secret values committed in the clear.
+      // A Secret manifest holds its values in the clear: `stringData` as written, `data` in base64,
+      // which is an encoding, not encryption.
       const isSecret = /^\s*kind\s*:\s*Secret\s*$/m.test(text.slice(doc.range[0], doc.range[2]));
-      for (const literal of literals) if (isSecret && literal.path[0] === "stringData") literal.alwaysCredential = true;
+      for (const literal of literals) {
+        if (!isSecret || literal.path.length !== 2) continue;
+        if (literal.path[0] === "stringData") literal.alwaysCredential = true;
+        if (literal.path[0] === "data") {
+          literal.encoding = "base64";
+          literal.alwaysCredential = CREDENTIAL_DATA_KEYS.has(literal.key);
+        }
+      }
       model.literals.push(...literals);
       for (const scalar of allScalars(doc.contents)) {
         const [grand, parent, key] = [scalar.path.at(-3), scalar.path.at(-2), scalar.path.at(-1)];

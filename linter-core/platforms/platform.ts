@@ -16,9 +16,10 @@ export interface Platform {
   /**
    * The edit that moves a secret out of a literal, when the platform needs more than writing
    * `secretReference(name)` over the secret (JSON quoting, n8n's `=` expression prefix,
-   * Kubernetes' `valueFrom`). `secret` is the secret's span inside the file.
+   * Kubernetes' `valueFrom`). `secret` is the secret's span inside the file. Undefined when no
+   * in-file reference can replace it (a Kubernetes Secret manifest's own values).
    */
-  secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string };
+  secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string } | undefined;
   /** The platform's own syntax for reading a stored secret, or undefined when it has none. */
   secretReference?(name: string): string;
   /** Where the user stores the value, as steps a person can follow (secret-free). */

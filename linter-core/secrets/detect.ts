@@ -4,7 +4,7 @@ import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
 import { findProviderSecrets } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, urlPassword } from "./values.js";
+import { authorizationCredential, decodeBase64, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, urlPassword } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -76,6 +76,22 @@ export function toSecretName(key: string): string {
   return name;
 }
 
+/**
+ * A base64 value (a Kubernetes Secret's `data`) judged by what it decodes to: the detectors' title
+ * when one recognises it, else a credential when the platform or the key says so or it looks random.
+ */
+async function encodedSecret(path: string, literal: LiteralValue): Promise<Pick<SecretDetection, "title" | "confidence"> | undefined> {
+  const decoded = decodeBase64(literal.value);
+  if (decoded === undefined || isBenign(decoded)) return undefined;
+  const where = `base64 in \`${literal.key}\``;
+  const known = (await runSecretlint(path, decoded))[0]?.rule;
+  if (known) return { title: `${SECRETLINT_TITLES[known] ?? `${known} credential`} (${where})`, confidence: "high" };
+  const provider = findProviderSecrets(decoded)[0];
+  if (provider) return { title: `${provider.pattern.title} (${where})`, confidence: "high" };
+  if (literal.alwaysCredential || isCredentialKey(literal.key) || looksLikeCredential(decoded, "token")) return { title: `credential (${where})`, confidence: "medium" };
+  return undefined;
+}
+
 export async function detectSecrets(model: FileModel): Promise<SecretDetection[]> {
   const { text } = model;
   const candidates: (SecretDetection & { priority: number })[] = [];
@@ -104,7 +120,11 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
     });
   }
   for (const literal of model.literals) {
-    if (literal.role === "assignment") {
+    if (literal.encoding === "base64") {
+      const found = await encodedSecret(model.path, literal);
+      const span = valueSpan(text, literal);
+      if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), priority: 3, ...found });
+    } else if (literal.role === "assignment") {
       const span = valueSpan(text, literal);
       const header = authorizationCredential(literal.value);
       const raw = text.slice(span.start, span.end);

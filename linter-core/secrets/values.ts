@@ -113,3 +113,17 @@ export function authorizationCredential(value: string): { offset: number; creden
 export function urlPassword(value: string): string | undefined {
   return /:\/\/[^:/@\s]*:([^@\s/]+)@/.exec(value)?.[1];
 }
+
+/**
+ * The text a base64 value encodes (a Kubernetes Secret's `data`), or undefined when it is not base64.
+ * Binary content comes back with U+FFFD where it is not UTF-8.
+ */
+export function decodeBase64(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, "");
+  if (compact === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(compact), (ch) => ch.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}

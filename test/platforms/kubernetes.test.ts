@@ -1,4 +1,5 @@
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const key = new FakeSecrets(35).chars(32);
@@ -23,4 +24,57 @@ platformSuite({
   clean: [
     { path: "tekton/task.yaml", text: "apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n    - name: s\n      image: x\n      env:\n        - name: TOKEN\n          valueFrom:\n            secretKeyRef:\n              name: $(params.token-secret)\n              key: token\n" },{ path: "k8s/deploy.yaml", text: deployment(ref + `            - name: LOG_LEVEL\n              value: debug\n`) }],
   validate: validYaml,
+});
+
+describe("platform kubernetes: Secret manifests", () => {
+  const fake = new FakeSecrets(36);
+  const b64 = (text: string) => Buffer.from(text).toString("base64");
+  const token = `ghp_${fake.chars(36)}`;
+  const password = fake.password(14);
+  const secret = (data: string, extra = "") =>
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n${data}${extra}`;
+  const data = [
+    `  username: ${b64("app-user")}`,
+    `  host: ${b64("db.internal")}`,
+    `  port: ${b64("5432")}`,
+    `  password: ${b64(password)}`,
+    `  api-token: ${b64(token)}`,
+    `  signing-seed: ${b64(fake.chars(32))}`,
+    `  empty: ""`,
+    `  later: ${b64("changeme")}`,
+    `  settings.json: ${b64('{"retries": 3}')}`,
+    `  tls.crt: ${b64("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n")}`,
+  ].join("\n");
+
+  it("decodes `data` (base64 is an encoding, not encryption) and flags the credentials in it", async () => {
+    const text = secret(`data:\n${data}\n`);
+    const findings = (await lintFiles([{ path: "k8s/secret.yaml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(
+      findings.map((f) => f.start.line),
+      [10, 11, 12], // password, api-token, signing-seed
+      findings.map((f) => f.message).join("\n"),
+    );
+    assert.match(findings[1].message, /GitHub token \(base64 in `api-token`\)/);
+    for (const finding of findings) {
+      assert.deepEqual(finding.fixes, [], "a Secret's own value has no in-file reference to become");
+      assert.match(finding.help ?? "", /kubectl create secret generic .*Sealed Secrets/);
+      for (const leaked of [token, password, b64(token), b64(password)]) assert.ok(!finding.message.includes(leaked.slice(0, 8)));
+    }
+  });
+
+  it("does not decode a ConfigMap's data, nor flag a Secret holding only references and placeholders", async () => {
+    const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  greeting: ${b64("hello world, this is config")}\n`;
+    const placeholders = secret(`data:\n  password: ${b64("<your-password>")}\n  token: ""\nstringData:\n  api-key: \${API_KEY}\n`);
+    for (const text of [configMap, placeholders]) {
+      const findings = (await lintFiles([{ path: "k8s/cfg.yaml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.deepEqual(findings.map((f) => f.message), []);
+    }
+  });
+
+  it("reports stringData values as they are, without a fix that would make the manifest invalid", async () => {
+    const text = secret(`stringData:\n  password: ${password}\n`);
+    const findings = (await lintFiles([{ path: "k8s/secret.yaml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].fixes, []);
+  });
 });
