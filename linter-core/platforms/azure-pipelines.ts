@@ -4,7 +4,7 @@ import type { ConnectorRef, FileModel } from "../model.js";
 import { allScalars, asMap, entries, getNode, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 const SCRIPT_KEYS = new Set(["script", "bash", "powershell", "pwsh", "inlineScript", "InlineScript", "arguments"]);
 const SERVICE_CONNECTION_INPUT = /^(azureSubscription|connectedServiceName\w*|\w*ServiceConnection|containerRegistry|azureResourceManagerConnection|dockerRegistryServiceConnection|kubernetesServiceEndpoint|serviceEndpoint|externalEndpoints?)$/i;
@@ -30,7 +30,7 @@ export const azurePipelines: Platform = {
   storeSecretSteps: (name) => [
     `Add ${name} as a secret pipeline variable (Pipelines → Edit → Variables → Keep this value secret) or to a variable group linked to Azure Key Vault, and reference it as $(${name}).`,
     "Secret variables are not passed to scripts automatically: map them in the step's `env:`.",
-    "If the value was ever committed or pushed, rotate it at the provider.",
+    ROTATE_IF_COMMITTED,
   ],
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

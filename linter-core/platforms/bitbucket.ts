@@ -2,7 +2,7 @@
 import type { FileModel } from "../model.js";
 import { asMap, entries, getNode } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
 
 const issued = (name: string) => /^BITBUCKET_/.test(name);
@@ -15,7 +15,7 @@ export const bitbucketPipelines: Platform = {
   secretReference: (name) => `$${name}`,
   storeSecretSteps: (name) => [
     `Add ${name} as a secured variable: Repository settings → Pipelines → Repository variables (or Deployments for one environment), with "Secured" ticked.`,
-    "If the value was ever committed or pushed, rotate it at the provider.",
+    ROTATE_IF_COMMITTED,
   ],
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

@@ -3,7 +3,7 @@
 import type { FileModel } from "../model.js";
 import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
 import { emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
 
 const issued = (name: string) => /^CIRCLE_/.test(name);
@@ -17,7 +17,7 @@ export const circleci: Platform = {
   secretReference: (name) => `$${name}`,
   storeSecretSteps: (name) => [
     `Add ${name} to a context (Organization Settings → Contexts) restricted to the right security group, or as a project environment variable (Project Settings → Environment Variables).`,
-    "If the value was ever committed or pushed, rotate it at the provider.",
+    ROTATE_IF_COMMITTED,
   ],
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

@@ -3,7 +3,7 @@ import type { FileModel } from "../model.js";
 import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?-][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -16,6 +16,7 @@ export const dockerCompose: Platform = {
   storeSecretSteps: (name) => [
     `Put ${name} in an untracked .env file (listed in .gitignore) or the shell environment; compose substitutes \${${name}}.`,
     "Better for real secrets: a top-level `secrets:` entry mounted as a file at /run/secrets/.",
+    ROTATE_IF_COMMITTED,
   ],
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

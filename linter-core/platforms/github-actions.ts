@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq } from "yaml";
 import type { ConnectorKind, ConnectorRef, FileModel, Job, LiteralValue, Permissions, ScalarField, Scope, Step } from "../model.js";
 import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, scalarText, spanOf, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, repoPath } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const ACTION_PATH = /(^|\/)action\.ya?ml$/;
@@ -117,7 +117,7 @@ export const githubActions: Platform = {
   storeSecretSteps(name) {
     return [
       `Store the value as a repository or environment secret: gh secret set ${name} (it prompts for the value), or Settings → Secrets and variables → Actions → New repository secret.`,
-      "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.",
+      ROTATE_IF_COMMITTED,
     ];
   },
 

@@ -4,7 +4,7 @@ import { isMap } from "yaml";
 import type { FileModel } from "../model.js";
 import { asMap, entries, getNode, spanOf } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
 
 const SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
@@ -22,7 +22,7 @@ export const gitlabCi: Platform = {
   storeSecretSteps: (name) => [
     `Add ${name} as a CI/CD variable, masked and protected: Settings → CI/CD → Variables, or \`glab variable set ${name} --masked --protected\`.`,
     "Or read it from a secrets manager with a job `secrets:` entry (HashiCorp Vault, Azure Key Vault, GCP Secret Manager).",
-    "If the value was ever committed or pushed, rotate it at the provider.",
+    ROTATE_IF_COMMITTED,
   ],
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

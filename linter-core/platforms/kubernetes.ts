@@ -3,7 +3,7 @@
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { allScalars, spanOf } from "../documents/yaml.js";
 import { emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 const SCRIPT_KEYS = new Set(["script", "args", "command", "source"]);
 
@@ -26,7 +26,7 @@ export const kubernetes: Platform = {
   secretReference: (name) => `valueFrom: { secretKeyRef: { name: app-secrets, key: ${toSecretKey(name)} } }`,
   storeSecretSteps: (name) => [
     `Create the Secret outside the repository: kubectl create secret generic app-secrets --from-literal=${toSecretKey(name)}=… (or External Secrets / Sealed Secrets / the CSI driver from your vault), and keep Secret manifests with values out of git.`,
-    "If the value was ever committed or pushed, rotate it at the provider.",
+    ROTATE_IF_COMMITTED,
   ],
   secretFix(literal: LiteralValue, secret: Span, name: string, text: string) {
     // A Secret manifest's values have no in-file reference to become: the manifest itself must leave

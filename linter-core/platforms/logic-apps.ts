@@ -4,7 +4,7 @@ import type { FileModel } from "../model.js";
 import { jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
 import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
 const CONNECTION_SETS = new Set(["connectionReferences", "managedApiConnections", "serviceProviderConnections", "$connections"]);
 
@@ -18,7 +18,7 @@ export const logicApps: Platform = {
   secretReference: (name) => `@parameters('${name}')`,
   storeSecretSteps: (name) => [
     `Declare a parameter ${name} of type securestring in the workflow definition and set it from Azure Key Vault (a Key Vault reference in the parameters file or an @appsetting backed by Key Vault), or use the Key Vault connector's "Get secret" action with secure outputs.`,
-    "If the value was ever shared or exported, rotate it at the provider.",
+    ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
     return replaceInJsonString(literal, secret, text, `@parameters('${name}')`, (before, after) => `${before}@{parameters('${name}')}${after}`);

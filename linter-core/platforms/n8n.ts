@@ -4,7 +4,7 @@ import type { FileModel } from "../model.js";
 import { jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
 import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
 export const n8n: Platform = {
   id: "n8n",
@@ -15,7 +15,7 @@ export const n8n: Platform = {
   storeSecretSteps: (name) => [
     "Best: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value) and select it in the node's Authentication field; the workflow export then holds only the credential's name.",
     `Or set ${name} in the n8n server's environment and read it as {{ $env.${name} }} (needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
-    "If the value was ever shared or exported, rotate it at the provider.",
+    ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
     const reference = `{{ $env.${name} }}`;

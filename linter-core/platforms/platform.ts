@@ -27,3 +27,8 @@ export interface Platform {
   /** Do secret names match case-insensitively (GitHub upper-cases them)? */
   caseInsensitiveNames?: boolean;
 }
+
+/** The last of `storeSecretSteps` for files that live in git: moving a leaked value does not make it secret again. */
+export const ROTATE_IF_COMMITTED = "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.";
+/** The same, for definitions that travel as exports (n8n, Logic Apps / Power Automate). */
+export const ROTATE_IF_EXPORTED = "If the value was ever shared or exported, rotate it at the provider: moving it does not make it secret again.";

@@ -4,7 +4,7 @@ import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import type { ConnectorRef, FileModel, LiteralValue, Span } from "../model.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { emptyModel } from "./common.js";
-import type { Platform } from "./platform.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 type Parse = typeof import("@typescript-eslint/typescript-estree").parse;
 let parser: Promise<Parse> | undefined;
@@ -45,7 +45,7 @@ export const typescriptCode: Platform = {
   secretReference: (name) => `process.env.${name}`,
   storeSecretSteps: (name) => [
     `Provide ${name} through the environment (a CI secret, a secrets manager, an untracked .env file) and read process.env.${name}.`,
-    "If the value was ever committed or pushed, rotate it at the provider.",
+    ROTATE_IF_COMMITTED,
   ],
   secretFix(literal, secret, name, text) {
     const reference = `process.env.${name}`;
