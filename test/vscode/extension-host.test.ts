@@ -30,7 +30,10 @@ describe("VS Code extension: integration suite in the real extension host", func
       await page.exposeFunction("codeAutomationExit", (code: number) => exit(code));
       const extension = `vscode-remote://127.0.0.1:${server.port}${join(ROOT, "extension")}`;
       await page.goto(server.url(workspace, [["extensionDevelopmentPath", extension], ["extensionTestsPath", `${extension}/out/test/suite/index`]]));
-      const code = await Promise.race([exited, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`no result in 180 s:\n${output.join("\n")}`)), 180_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error(`no result in 180 s:\n${output.join("\n")}`)), 180_000)));
+      // Cleared, or the pending timer would keep mocha alive for three minutes after the suite.
+      const code = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
       // The workbench logs its own start-up (and failed gallery look-ups) first: show the suite's part.
       const suite = output.join("\n");
       console.log(suite.slice(Math.max(0, suite.search(/^\s*nhilint in VS Code/m))).replace(/^/gm, "      | "));
