@@ -157,6 +157,8 @@ export interface Job {
   permissions?: Permissions;
   /** `environment:` (name), the approval gate. */
   environment?: string;
+  /** Settings come from a definition outside this file (GitLab `extends:` of an included template): its environment is unknown. */
+  inheritsUnseen?: boolean;
 }
 
 /** What a platform module extracts from one file; every rule reads this, never raw YAML keys. */

@@ -1,19 +1,20 @@
+import type { CredentialProvider } from "../linter-core/platforms/platform.js";
 import type { Rule } from "../linter-core/rule.js";
 
-/** Static keys where the platform offers short-lived federation, and what to use instead. */
-const STATIC_KEYS: { secret: RegExp; what: string; instead: string }[] = [
-  { secret: /^AWS_(SECRET_)?ACCESS_KEY(_ID)?$/i, what: "a static AWS access key", instead: "OIDC: aws-actions/configure-aws-credentials with `role-to-assume` and `permissions: id-token: write`" },
-  { secret: /^(AZURE_CREDENTIALS|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/i, what: "an Azure service principal secret", instead: "OIDC: azure/login with `client-id`, `tenant-id`, `subscription-id` and `permissions: id-token: write`" },
-  { secret: /^(GCP|GOOGLE|GCLOUD)_[A-Z_]*(CREDENTIALS|SA_KEY|SERVICE_ACCOUNT_KEY|KEY_JSON)$/i, what: "a GCP service account key", instead: "Workload Identity Federation: google-github-actions/auth with `workload_identity_provider`" },
-  { secret: /^PYPI_(API_)?TOKEN$|^PYPI_PASSWORD$/i, what: "a PyPI API token", instead: "trusted publishing: pypa/gh-action-pypi-publish with `permissions: id-token: write` and no password" },
-  { secret: /^NPM_(TOKEN|AUTH_TOKEN|PUBLISH_TOKEN)$/i, what: "an npm token", instead: "npm trusted publishing (OIDC) with `permissions: id-token: write`" },
+/** Static keys by name, and whose: the platform says what replaces them there (`shortLivedAlternatives`). */
+const STATIC_KEYS: { secret: RegExp; what: string; provider: CredentialProvider }[] = [
+  { secret: /^AWS_(SECRET_)?ACCESS_KEY(_ID)?$/i, what: "a static AWS access key", provider: "aws" },
+  { secret: /^(AZURE_CREDENTIALS|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/i, what: "an Azure service principal secret", provider: "azure" },
+  { secret: /^(GCP|GOOGLE|GCLOUD)_[A-Z_]*(CREDENTIALS|SA_KEY|SERVICE_ACCOUNT_KEY|KEY_JSON)$/i, what: "a GCP service account key", provider: "gcp" },
+  { secret: /^PYPI_(API_)?TOKEN$|^PYPI_PASSWORD$/i, what: "a PyPI API token", provider: "pypi" },
+  { secret: /^NPM_(TOKEN|AUTH_TOKEN|PUBLISH_TOKEN)$/i, what: "an npm token", provider: "npm" },
 ];
 
-/** Action inputs that take a static key. */
-const STATIC_INPUTS: { action: RegExp; input: string; what: string; instead: string }[] = [
-  { action: /^azure\/login@/, input: "creds", what: "an Azure service principal secret", instead: STATIC_KEYS[1].instead },
-  { action: /^google-github-actions\/auth@/, input: "credentials_json", what: "a GCP service account key", instead: STATIC_KEYS[2].instead },
-  { action: /^pypa\/gh-action-pypi-publish@/, input: "password", what: "a PyPI API token", instead: STATIC_KEYS[3].instead },
+/** GitHub Actions inputs that take a static key (only GitHub models have steps with `uses:`). */
+const STATIC_INPUTS: { action: RegExp; input: string; what: string; provider: CredentialProvider }[] = [
+  { action: /^azure\/login@/, input: "creds", what: "an Azure service principal secret", provider: "azure" },
+  { action: /^google-github-actions\/auth@/, input: "credentials_json", what: "a GCP service account key", provider: "gcp" },
+  { action: /^pypa\/gh-action-pypi-publish@/, input: "password", what: "a PyPI API token", provider: "pypi" },
 ];
 
 export const longLivedCloudCredential: Rule = {
@@ -27,26 +28,29 @@ export const longLivedCloudCredential: Rule = {
   },
 
   checkFile(context) {
-    const { file } = context;
-    if (file.platform !== "github-actions") return;
+    const { file, platform } = context;
+    const alternatives = platform.shortLivedAlternatives;
+    if (!alternatives) return;
     const reported: { start: number; end: number }[] = [];
     for (const job of file.jobs) {
       for (const step of job.steps) {
         for (const input of STATIC_INPUTS) {
           const value = step.inputs[input.input];
-          if (!step.uses || !input.action.test(step.uses.value) || !value) continue;
+          const instead = alternatives[input.provider];
+          if (!step.uses || !input.action.test(step.uses.value) || !value || !instead) continue;
           reported.push(value.span);
-          context.report({ span: value.span, message: `job \`${job.id}\` signs in with ${input.what}, a long-lived credential: use ${input.instead}.`, identity: `${job.id}/${step.id}/${input.input}`, help: `Replace it with ${input.instead}, then revoke the key.` });
+          context.report({ span: value.span, message: `job \`${job.id}\` signs in with ${input.what}, a long-lived credential: use ${instead}.`, identity: `${job.id}/${step.id}/${input.input}`, help: `Replace it with ${instead}, then revoke the key.` });
         }
       }
     }
     const seen = new Set<string>();
     for (const ref of file.connectorRefs) {
       const key = STATIC_KEYS.find((k) => k.secret.test(ref.name));
+      const instead = key && alternatives[key.provider];
       // Already reported through the action input it is passed to.
-      if (!key || seen.has(ref.name.toUpperCase()) || reported.some((span) => span.start <= ref.span.start && ref.span.end <= span.end)) continue;
+      if (!key || !instead || ref.issuedByPlatform || seen.has(ref.name.toUpperCase()) || reported.some((span) => span.start <= ref.span.start && ref.span.end <= span.end)) continue;
       seen.add(ref.name.toUpperCase());
-      context.report({ span: ref.span, message: `\`${ref.name}\` is ${key.what}, a long-lived credential: use ${key.instead}.`, identity: ref.name, help: `Switch to ${key.instead}, then revoke the key and remove the secret.` });
+      context.report({ span: ref.span, message: `\`${ref.name}\` is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
     }
   },
 };

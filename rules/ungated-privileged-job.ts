@@ -5,6 +5,7 @@ const DEPLOY_WORD = /(^|_)(deploy\w*|prod\w*|release|publish\w*|aws|azure|arm|gc
 /** ...that is a credential (not a user name or a URL). */
 const CREDENTIAL_WORD = /(token|key|secret|password|pass|pat|credentials?|auth)(_|$)/i;
 const isDeployCredential = (name: string) => DEPLOY_WORD.test(name) && CREDENTIAL_WORD.test(name);
+/** GitHub Actions that sign in to a cloud (only GitHub models have steps with `uses:`). */
 const CLOUD_LOGIN = /^(aws-actions\/configure-aws-credentials|azure\/login|google-github-actions\/auth)@/;
 
 export const ungatedPrivilegedJob: Rule = {
@@ -18,10 +19,12 @@ export const ungatedPrivilegedJob: Rule = {
   },
 
   checkFile(context) {
-    const { file } = context;
-    if (file.platform !== "github-actions") return;
+    const { file, platform } = context;
+    // Platforms whose files can say where a job's gate is (GitHub, GitLab `environment:`).
+    const gate = platform.deploymentGate;
+    if (!gate) return;
     for (const job of file.jobs) {
-      if (job.environment || job.uses) continue;
+      if (job.environment || job.uses || job.inheritsUnseen || job.id.startsWith(".")) continue;
       const credential =
         file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
         job.steps.find((step) => step.uses && CLOUD_LOGIN.test(step.uses.value))?.uses?.value.split("@")[0];
@@ -30,7 +33,7 @@ export const ungatedPrivilegedJob: Rule = {
         span: job.span,
         message: `job \`${job.id}\` uses deployment credentials (${credential}) with no \`environment:\`: no approval gate, and the secret is not scoped to an environment.`,
         identity: job.id,
-        help: "Add `environment: production` (with required reviewers) and move the secret to that environment.",
+        help: gate,
       });
     }
   },

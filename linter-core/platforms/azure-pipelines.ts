@@ -32,6 +32,11 @@ export const azurePipelines: Platform = {
     "Secret variables are not passed to scripts automatically: map them in the step's `env:`.",
     ROTATE_IF_COMMITTED,
   ],
+  // No PyPI or npm trusted publishing from Azure DevOps: static tokens there are not reported.
+  shortLivedAlternatives: {
+    azure: "an Azure Resource Manager service connection with workload identity federation, used through `azureSubscription:` (AzureCLI@2, AzurePowerShell@5)",
+    aws: "an AWS service connection that assumes a role through OIDC (AWS Toolkit for Azure DevOps)",
+  },
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("azure-pipelines", path, text, yaml);

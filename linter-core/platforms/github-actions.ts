@@ -106,6 +106,14 @@ export const githubActions: Platform = {
   id: "github-actions",
   title: "GitHub Actions",
   caseInsensitiveNames: true,
+  shortLivedAlternatives: {
+    aws: "OIDC: aws-actions/configure-aws-credentials with `role-to-assume` and `permissions: id-token: write`",
+    azure: "OIDC: azure/login with `client-id`, `tenant-id`, `subscription-id` and `permissions: id-token: write`",
+    gcp: "Workload Identity Federation: google-github-actions/auth with `workload_identity_provider`",
+    pypi: "trusted publishing: pypa/gh-action-pypi-publish with `permissions: id-token: write` and no password",
+    npm: "npm trusted publishing (OIDC) with `permissions: id-token: write`",
+  },
+  deploymentGate: "Add `environment: production` (with required reviewers) and move the secret to that environment.",
 
   matchesPath: (path) => WORKFLOW_PATH.test(repoPath(path)),
   matchesContent: (path, text) => isYamlPath(path) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),

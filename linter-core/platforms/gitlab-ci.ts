@@ -2,7 +2,7 @@
 // (`$NAME`), through `secrets:` (Vault, Azure Key Vault, GCP Secret Manager) or as `id_tokens:`.
 import { isMap } from "yaml";
 import type { FileModel } from "../model.js";
-import { asMap, entries, getNode, spanOf } from "../documents/yaml.js";
+import { asMap, asSeq, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
@@ -11,6 +11,27 @@ const SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
 const GLOBAL_KEYS = new Set(["stages", "variables", "include", "default", "workflow", "image", "services", "cache", "before_script", "after_script", "spec"]);
 /** Issued per job by GitLab: governed by the project's token settings, not the inventory. */
 const issued = (name: string) => /^(CI_|GITLAB_|CHAT_)/.test(name);
+
+/**
+ * A job's `environment:` (a name, or a map with `name:`), following `extends:` within this file. A
+ * job extending a template this file does not define inherits what nhilint cannot see.
+ */
+function jobEnvironment(root: YAMLMap, jobKey: string, seen = new Set<string>()): { environment?: string; inheritsUnseen?: boolean } {
+  const job = asMap(getNode(root, jobKey));
+  if (!job || seen.has(jobKey)) return {};
+  seen.add(jobKey);
+  const environment = getNode(job, "environment");
+  const name = scalarText(environment) ?? scalarText(getNode(asMap(environment), "name"));
+  if (name) return { environment: name };
+  const extended = getNode(job, "extends");
+  const parents = [scalarText(extended), ...(asSeq(extended)?.items.map(scalarText) ?? [])].filter((p): p is string => Boolean(p));
+  for (const parent of parents) {
+    if (!getNode(root, parent)) return { inheritsUnseen: true };
+    const inherited = jobEnvironment(root, parent, seen);
+    if (inherited.environment || inherited.inheritsUnseen) return inherited;
+  }
+  return {};
+}
 
 export const gitlabCi: Platform = {
   id: "gitlab-ci",
@@ -24,6 +45,14 @@ export const gitlabCi: Platform = {
     "Or read it from a secrets manager with a job `secrets:` entry (HashiCorp Vault, Azure Key Vault, GCP Secret Manager).",
     ROTATE_IF_COMMITTED,
   ],
+  shortLivedAlternatives: {
+    aws: "GitLab OIDC: an `id_tokens:` entry (`aud: sts.amazonaws.com`) exchanged for a role with `aws sts assume-role-with-web-identity`",
+    azure: "GitLab OIDC: an `id_tokens:` entry and `az login --service-principal --federated-token` against a federated credential of the app registration",
+    gcp: "Workload Identity Federation: an `id_tokens:` entry and a credential configuration from `gcloud iam workload-identity-pools create-cred-config`",
+    pypi: "PyPI trusted publishing from GitLab CI/CD: an `id_tokens:` entry with `aud: pypi`, exchanged at upload",
+    npm: "npm trusted publishing from GitLab CI/CD (OIDC through an `id_tokens:` entry)",
+  },
+  deploymentGate: "Add `environment: production`, protect that environment with required approvals (Settings → CI/CD → Protected environments) and scope the variable to it.",
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("gitlab-ci", path, text, yaml);
@@ -37,7 +66,7 @@ export const gitlabCi: Platform = {
       if (GLOBAL_KEYS.has(job.key) || !isMap(job.value)) continue;
       const jobMap = asMap(job.value);
       const jobDefined = new Set([...defined, ...entries(asMap(getNode(jobMap, "variables"))).map((e) => e.key)]);
-      model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], environment: undefined });
+      model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], ...jobEnvironment(root, job.key) });
       for (const secret of entries(asMap(getNode(jobMap, "secrets")))) {
         model.connectorRefs.push({ name: secret.key, kind: "secret", span: spanOf(secret.keyNode), scope: { job: job.key } });
       }

@@ -26,7 +26,18 @@ export interface Platform {
   storeSecretSteps?(name: string): string[];
   /** Do secret names match case-insensitively (GitHub upper-cases them)? */
   caseInsensitiveNames?: boolean;
+  /**
+   * How a job here gets a short-lived credential instead of a static key (OIDC, workload identity,
+   * trusted publishing), per provider. A provider missing here has no such way on this platform:
+   * its static key is not reported.
+   */
+  shortLivedAlternatives?: Partial<Record<CredentialProvider, string>>;
+  /** How a job is put behind an approval gate with its own secrets; undefined when the file has no such thing. */
+  deploymentGate?: string;
 }
+
+/** Whose static keys `shortLivedAlternatives` replaces. */
+export type CredentialProvider = "aws" | "azure" | "gcp" | "pypi" | "npm";
 
 /** The last of `storeSecretSteps` for files that live in git: moving a leaked value does not make it secret again. */
 export const ROTATE_IF_COMMITTED = "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.";

@@ -4,14 +4,23 @@ import { wf } from "./workflow-fixtures.js";
 
 const ungated = wf("  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          TOKEN: ${{ secrets.PROD_DEPLOY_TOKEN }}\n");
 const cloud = wf("  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n");
+// GitLab CI: protected environments are the gate, and `extends:` may bring one in.
+const GITLAB = ".gitlab-ci.yml";
+const gitlab = (job: string) => `stages: [deploy]\n.deploy-template:\n  stage: deploy\n  environment: production\n${job}`;
+const gitlabUngated = gitlab("deploy:\n  stage: deploy\n  script:\n    - ./deploy.sh --token $PROD_DEPLOY_TOKEN\n");
 ruleTester(ungatedPrivilegedJob, {
   valid: [
     { name: "behind an environment", code: ungated.replace("    runs-on", "    environment: production\n    runs-on") },
     { name: "user names, URLs and bot tokens that only name a deployment word in passing (kubernetes/minikube, apache/arrow, pytorch/test-infra)", code: wf("  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./bump.sh\n        env:\n          GH: ${{ secrets.MINIKUBE_BOT_PAT }}\n          U: ${{ secrets.DOCKERHUB_USER }}\n          L: ${{ secrets.AWS_INFRA_ALERTS_LAMBDA_URL }}\n") },
+    { name: "GitLab: a job with `environment:`", path: GITLAB, code: gitlabUngated.replace("deploy:\n  stage: deploy\n", "deploy:\n  stage: deploy\n  environment:\n    name: production\n") },
+    { name: "GitLab: a job extending a template (in this file) that has the environment", path: GITLAB, code: gitlabUngated.replace("deploy:\n  stage: deploy\n", "deploy:\n  extends: .deploy-template\n") },
+    { name: "GitLab: a job extending a template from an include (its environment cannot be seen)", path: GITLAB, code: gitlabUngated.replace("deploy:\n  stage: deploy\n", "deploy:\n  extends: [.from-include]\n") },
+    { name: "Azure Pipelines: service connections carry their own approvals and checks", path: "azure-pipelines.yml", code: "steps:\n  - script: ./deploy.sh\n    env:\n      TOKEN: $(PROD_DEPLOY_TOKEN)\n" },
     { name: "a job with a non-deployment secret", code: wf("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          CODECOV: ${{ secrets.CODECOV_UPLOAD }}\n") },
   ],
   invalid: [
     { name: "a deploy token with no environment", code: ungated, errors: [{ ...at(ungated, "deploy:"), endColumn: undefined, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
+    { name: "GitLab: a deploy token in a job's script with no environment", path: GITLAB, code: gitlabUngated, errors: [{ line: 5, column: 1, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
     { name: "a cloud sign-in with no environment", code: cloud, errors: [{ ...at(cloud, "release"), message: /uses deployment credentials \(arn:aws:iam::123456789012:role\/deploy\)/ }] },
   ],
 });
