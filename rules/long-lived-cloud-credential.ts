@@ -45,12 +45,14 @@ export const longLivedCloudCredential: Rule = {
     }
     const seen = new Set<string>();
     for (const ref of file.connectorRefs) {
-      const key = STATIC_KEYS.find((k) => k.secret.test(ref.name));
+      // By the secret's name, or by the variable it is bound to (`AWS_SECRET_ACCESS_KEY: ${{ secrets.PROD_AWS }}`).
+      const key = STATIC_KEYS.find((k) => k.secret.test(ref.name) || (ref.binding !== undefined && k.secret.test(ref.binding.name)));
       const instead = key && alternatives[key.provider];
       // Already reported through the action input it is passed to.
       if (!key || !instead || ref.issuedByPlatform || seen.has(ref.name.toUpperCase()) || reported.some((span) => span.start <= ref.span.start && ref.span.end <= span.end)) continue;
       seen.add(ref.name.toUpperCase());
-      context.report({ span: ref.span, message: `\`${ref.name}\` is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
+      const as = ref.binding && !key.secret.test(ref.name) ? ` (as ${ref.binding.name})` : "";
+      context.report({ span: ref.span, message: `\`${ref.name}\`${as} is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
     }
   },
 };

@@ -18,6 +18,7 @@ ruleTester(longLivedCloudCredential, {
   invalid: [
     { name: "GitLab: a static AWS key, with GitLab's own way out (id_tokens)", path: ".gitlab-ci.yml", code: gitlab, errors: [at(gitlab, "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key.*`id_tokens:`/)] },
     { name: "Azure Pipelines: a service principal secret, not the npm token (no trusted publishing from Azure DevOps)", path: "azure-pipelines.yml", code: azurePipeline, errors: [at(azurePipeline, "ARM_CLIENT_SECRET", /`ARM_CLIENT_SECRET` is an Azure service principal secret.*workload identity federation/)] },
+    { name: "a key recognised by the variable it is bound to", code: wf("  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.S3_STAGING_KEY }}\n    steps:\n      - run: ./upload.sh\n"), errors: [{ line: 9, column: 42, message: /`S3_STAGING_KEY` \(as AWS_SECRET_ACCESS_KEY\) is a static AWS access key/ }] },
     { name: "static AWS keys", code: aws, errors: [{ line: 11, column: 42, message: /`AWS_ACCESS_KEY_ID` is a static AWS access key/ }, { line: 12, column: 46, message: /`AWS_SECRET_ACCESS_KEY` is a static AWS access key/ }] },
     { name: "azure/login with a service principal secret: one finding at the input", code: azure, errors: [at(azure, "${{ secrets.AZURE_CREDENTIALS }}", /Azure service principal secret/)] },
   ],
