@@ -18,6 +18,11 @@ export interface LintOptions {
   inventory?: SourceFile;
   /** CODEOWNERS text, to suggest owners. */
   codeowners?: string;
+  /**
+   * Who is writing the files (the editor passes `git config user.email`): suggested as the owner of a
+   * new inventory record when CODEOWNERS names nobody for the file.
+   */
+  author?: string;
   config?: Config;
   /** Injectable clock: expiry and rotation are judged against it. */
   now?: Date;
@@ -99,6 +104,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
         platform,
         inventory,
         codeowners,
+        author: options.author,
         config,
         now,
         detectSecrets: () => (detections ??= detectSecrets(model)),
@@ -120,7 +126,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   if (linted.has(inventory.path)) {
     for (const problem of inventory.problems) coreReport("invalid-inventory", inventory.path, problem);
   }
-  const workspace: Omit<WorkspaceContext, "report"> = { files: models, inventory, codeowners, config, now, wholeWorkspace: options.wholeWorkspace ?? false };
+  const workspace: Omit<WorkspaceContext, "report"> = { files: models, inventory, codeowners, author: options.author, config, now, wholeWorkspace: options.wholeWorkspace ?? false };
   for (const rule of activeRules) {
     if (!rule.checkWorkspace) continue;
     try {

@@ -37,6 +37,8 @@ export interface ReportDescriptor {
 interface SharedContext {
   inventory: Inventory;
   codeowners: CodeOwners;
+  /** Who is writing the files, when the face knows (the editor's git user): an owner to suggest. */
+  author?: string;
   config: Config;
   now: Date;
   report(descriptor: ReportDescriptor): void;

@@ -14,7 +14,7 @@ export const unownedConnector: Rule = {
   },
 
   checkFile(context) {
-    const { file, platform, inventory, codeowners } = context;
+    const { file, platform, inventory, codeowners, author } = context;
     // One finding per connector per file, at its first reference: the rest would repeat it.
     const byName = new Map<string, ConnectorRef[]>();
     for (const ref of file.connectorRefs) {
@@ -36,14 +36,17 @@ export const unownedConnector: Rule = {
         });
         continue;
       }
-      const owner = codeowners.ownersOf(file.path)[0];
+      // CODEOWNERS says who answers for the file; failing that, whoever is adding the connector owns it until they hand it over.
+      const fromCodeowners = codeowners.ownersOf(file.path)[0];
+      const owner = fromCodeowners ?? author;
+      const whose = fromCodeowners ? ` (owner ${owner} from CODEOWNERS)` : owner ? ` (owner ${owner}: you, until you hand it over)` : "";
       context.report({
         span: ref.span,
         message: `${ref.kind} \`${ref.name}\`${describeScope(ref.scope)} has no record in ${inventory.path}: nobody is accountable for it${uses}.`,
         identity: ref.name,
         fixes: [
           {
-            title: `Register \`${ref.name}\` in ${inventory.path}${owner ? ` (owner ${owner} from CODEOWNERS)` : ""}`,
+            title: `Register \`${ref.name}\` in ${inventory.path}${whose}`,
             edits: [addRecordsEdit(inventory, [{ name: ref.name, kind: ref.kind, owner, usedBy: [file.path] }])],
             safe: true,
             followUp: ["Fill in `purpose` and `expires` in the new record."],

@@ -47,7 +47,7 @@ export class FakeSecrets {
   }
 }
 
-export async function lintFiles(files: SourceFile[], options: { inventory?: SourceFile; codeowners?: string; config?: Config; rules?: readonly Rule[]; wholeWorkspace?: boolean } = {}) {
+export async function lintFiles(files: SourceFile[], options: { inventory?: SourceFile; codeowners?: string; author?: string; config?: Config; rules?: readonly Rule[]; wholeWorkspace?: boolean } = {}) {
   return lint(files, { rules: options.rules ?? RULES, now: NOW, ...options });
 }
 

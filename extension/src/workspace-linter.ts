@@ -56,6 +56,7 @@ export class WorkspaceLinter implements vscode.Disposable {
   private readonly files = new Map<string, Map<string, string>>();
   readonly states = new Map<string, FolderState>();
   private readonly onDidLintEmitter = new vscode.EventEmitter<FolderState>();
+  private readonly authors = new Map<string, string | undefined>();
   readonly onDidLint = this.onDidLintEmitter.event;
 
   constructor(private readonly log: vscode.OutputChannel) {}
@@ -117,6 +118,23 @@ export class WorkspaceLinter implements vscode.Disposable {
     };
   }
 
+  /**
+   * The folder's `git config user.email`: the owner a new inventory record suggests when CODEOWNERS
+   * names nobody. Trusted folders only, as git reads the folder's own config.
+   */
+  private async author(folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const key = folder.uri.toString();
+    if (!this.authors.has(key)) {
+      const { execFile } = await import("node:child_process");
+      const email = await new Promise<string | undefined>((resolve) =>
+        execFile("git", ["config", "--get", "user.email"], { cwd: folder.uri.fsPath, timeout: 5000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined)),
+      );
+      this.authors.set(key, email);
+    }
+    return this.authors.get(key);
+  }
+
   async lintFolder(folder: vscode.WorkspaceFolder): Promise<FolderState> {
     const key = folder.uri.toString();
     const files = new Map(this.files.get(key) ?? []);
@@ -135,6 +153,7 @@ export class WorkspaceLinter implements vscode.Disposable {
       config,
       inventory: files.has(inventoryPath) ? { path: inventoryPath, text: files.get(inventoryPath)! } : { path: inventoryPath, text: "" },
       codeowners: CODEOWNERS_PATHS.map((path) => files.get(path)).find((text) => text !== undefined),
+      author: await this.author(folder),
       wholeWorkspace: true,
     });
     if (!files.has(inventoryPath)) result.inventory.exists = false;

@@ -56,6 +56,16 @@ describe("unowned-connector: the fix registers the connector", () => {
     assert.deepEqual(inventory.records[0].usedBy, [WORKFLOW_PATH]);
   });
 
+  it("suggests the author (the editor's git user) when CODEOWNERS names nobody, and CODEOWNERS first when it does", async () => {
+    const files = [{ path: WORKFLOW_PATH, text: workflow(deployStep) }];
+    const byAuthor = await lintFiles(files, { codeowners: "docs/ @acme/docs\n", author: "dev@acme.example" });
+    const fix = byAuthor.findings.find((f) => f.ruleId === "unowned-connector")!.fixes[0];
+    assert.match(fix.title, /owner dev@acme\.example: you, until you hand it over/);
+    assert.equal(loadInventory({ path: "nhi-inventory.yaml", text: applyEdits("", fix.edits) }).records[0].owner, "dev@acme.example");
+    const byCodeowners = await lintFiles(files, { codeowners: ".github/ @acme/platform\n", author: "dev@acme.example" });
+    assert.match(byCodeowners.findings.find((f) => f.ruleId === "unowned-connector")!.fixes[0].title, /owner @acme\/platform from CODEOWNERS/);
+  });
+
   it("appends to an existing inventory, keeping comments, and the finding goes away", async () => {
     const existing = `# Owned by the platform team\nversion: 1\nconnectors:\n  # the deploy bot\n  - name: OTHER\n    owner: ops@acme.example # on call\n\n# end of list\n`;
     const inventoryFile = { path: "nhi-inventory.yaml", text: existing };

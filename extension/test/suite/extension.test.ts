@@ -97,6 +97,19 @@ describe("nhilint in VS Code", () => {
     await waitFor("the unowned finding to go", () => !deployToken() || undefined);
   });
 
+  it("suggests you (git's user.email) as the owner of a connector CODEOWNERS does not cover", async () => {
+    const uri = file(".gitlab-ci.yml");
+    await vscode.window.showTextDocument(uri);
+    const actions = await waitFor("the register fix for REGISTRY_PASSWORD", async () => {
+      const diagnostic = nhilint(uri, "unowned-connector").find((d) => d.message.includes("REGISTRY_PASSWORD"));
+      if (!diagnostic) return undefined;
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return offered.some((a) => a.title.startsWith("Register `REGISTRY_PASSWORD`")) ? offered : undefined;
+    });
+    const register = actions.find((a) => a.title.startsWith("Register `REGISTRY_PASSWORD`"))!;
+    assert.match(register.title, /owner dev@acme\.example: you, until you hand it over/);
+  });
+
   it("gives the inventory its own diagnostics (an expired record)", async () => {
     const diagnostics = await waitFor("expired-connector on the inventory", () => nhilint(file("nhi-inventory.yaml"), "expired-connector").length ? nhilint(file("nhi-inventory.yaml"), "expired-connector") : undefined);
     assert.match(diagnostics[0].message, /OLD_DEPLOY_KEY.*expired/);
