@@ -161,6 +161,17 @@ export interface Job {
   inheritsUnseen?: boolean;
 }
 
+/** A source checkout step, which can leave its token in .git/config for every later step. */
+export interface Checkout {
+  scope: Scope;
+  /** The setting that keeps the token when it is written, else the checkout itself. */
+  span: Span;
+  /** The token stays for later steps (the platform's default applies when nothing is written). */
+  persistsCredentials: boolean;
+  /** The platform's edit that stops it (set the option to false, or add it); undefined when it does not persist. */
+  fix?: { title: string; span: Span; text: string; followUp?: string[] };
+}
+
 /** What a platform module extracts from one file; every rule reads this, never raw YAML keys. */
 export interface FileModel {
   platform: string;
@@ -173,6 +184,8 @@ export interface FileModel {
   triggers: ScalarField[];
   /** Workflow-level permissions; undefined when absent. */
   permissions?: Permissions;
+  /** Source checkouts (GitHub `actions/checkout`, Azure `checkout:`). */
+  checkouts: Checkout[];
   /** Template expressions (`${{ ... }}`) with their scope, for rules about what they expose. */
   expressions: { text: string; span: Span; scope: Scope }[];
   /** Where a workflow-level key could be inserted (before `jobs:`), for fixes that add one. */

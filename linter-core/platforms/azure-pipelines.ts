@@ -1,7 +1,8 @@
 // Azure Pipelines: secrets are `$(NAME)` macros from secret variables, variable groups (often
 // Key Vault-linked) and AzureKeyVault@ tasks; service connections carry cloud identities.
-import type { ConnectorRef, FileModel } from "../model.js";
-import { allScalars, asMap, entries, getNode, spanOf, type YamlNode } from "../documents/yaml.js";
+import type { Document } from "yaml";
+import type { Checkout, ConnectorRef, FileModel } from "../model.js";
+import { allScalars, asMap, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -74,6 +75,33 @@ export const azurePipelines: Platform = {
         model.connectorRefs.push(ref);
       }
     }
+    model.checkouts = checkouts(yaml.documents[0]);
     return model;
   },
 };
+
+/**
+ * `- checkout: self` steps. Azure keeps the job's System.AccessToken in .git/config only with
+ * `persistCredentials: true` (the default is false).
+ */
+function checkouts(doc: Document.Parsed): Checkout[] {
+  const found: Checkout[] = [];
+  for (const scalar of allScalars(doc.contents)) {
+    if (scalar.path.at(-1) !== "checkout") continue;
+    const step = asMap(doc.getIn(scalar.path.slice(0, -1), true));
+    const setting = getNode(step, "persistCredentials");
+    const written = setting ? scalarText(setting) : undefined;
+    // The job around it (`- job: build`, `- deployment: web`), for the message and the fingerprint.
+    const jobPath = scalar.path.slice(0, scalar.path.lastIndexOf("steps"));
+    const jobMap = asMap(doc.getIn(jobPath, true));
+    const job = scalarText(getNode(jobMap, "job")) ?? scalarText(getNode(jobMap, "deployment")) ?? "pipeline";
+    const stepIndex = scalar.path.at(-2);
+    found.push({
+      scope: { job, step: `checkout: ${scalar.value}${typeof stepIndex === "number" ? ` (step ${stepIndex + 1})` : ""}` },
+      span: setting ? spanOf(setting) : spanOf(scalar.node),
+      persistsCredentials: written?.toLowerCase() === "true",
+      fix: setting ? { title: "Set `persistCredentials: false`", span: spanOf(setting), text: "false" } : undefined,
+    });
+  }
+  return found;
+}

@@ -29,7 +29,7 @@ export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLit
 }
 
 export function emptyModel(platform: string, path: string, text: string, yaml?: YamlFile): FileModel {
-  return { platform, path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: yaml?.errors ?? [] };
+  return { platform, path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], checkouts: [], expressions: [], parseErrors: yaml?.errors ?? [] };
 }
 
 export { parseYaml };

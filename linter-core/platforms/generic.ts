@@ -3,6 +3,7 @@
 import type { FileModel } from "../model.js";
 import { jsonStringPairs, parseJson } from "../documents/json.js";
 import { parseYaml, scalarPairs, spanOf } from "../documents/yaml.js";
+import { emptyModel } from "./common.js";
 import type { Platform } from "./platform.js";
 
 export const genericYaml: Platform = {
@@ -24,7 +25,7 @@ export const genericYaml: Platform = {
     );
     // A YAML file no platform claims that does not parse is most likely a template (Helm, Jinja):
     // not worth a finding; the provider-pattern scan still runs over its text.
-    return { platform: "yaml", path, text, literals, connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] };
+    return { ...emptyModel("yaml", path, text), literals };
   },
 };
 
@@ -35,7 +36,7 @@ export const genericJson: Platform = {
   matchesContent: (path) => /\.(json|jsonc)$/i.test(path),
   buildModel(path, text): FileModel {
     const literals = jsonStringPairs(parseJson(text).root).map((pair) => ({ ...pair, role: "assignment" as const, scope: {} }));
-    return { platform: "json", path, text, literals, connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] };
+    return { ...emptyModel("json", path, text), literals };
   },
 };
 
@@ -44,5 +45,5 @@ export const plainText: Platform = {
   title: "text file",
   matchesPath: () => false,
   matchesContent: () => true,
-  buildModel: (path, text) => ({ platform: "text", path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], expressions: [], parseErrors: [] }),
+  buildModel: (path, text) => emptyModel("text", path, text),
 };

@@ -2,7 +2,7 @@
 // (on, permissions, jobs, steps, env, with, run, environment, secrets.X, uses) are read here and
 // nowhere else.
 import { isMap, isScalar, isSeq } from "yaml";
-import type { ConnectorKind, ConnectorRef, FileModel, Job, LiteralValue, Permissions, ScalarField, Scope, Step } from "../model.js";
+import type { Checkout, ConnectorKind, ConnectorRef, FileModel, Job, LiteralValue, Permissions, ScalarField, Scope, Step } from "../model.js";
 import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, scalarText, spanOf, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -82,6 +82,27 @@ function readStep(text: string, item: unknown, id: string): Step {
   return { id, uses: field(getNode(stepMap, "uses")), span: spanOf(item as YamlNode), inputs, inputInsertion };
 }
 
+const CHECKOUT = /^actions\/checkout@/;
+
+/** actions/checkout keeps its token in .git/config unless `persist-credentials: false`. */
+function checkoutOf(step: Step, job: string): Checkout {
+  const setting = step.inputs["persist-credentials"];
+  const { offset, indent, createWith } = step.inputInsertion;
+  return {
+    scope: { job, step: step.id },
+    span: setting?.span ?? step.uses!.span,
+    persistsCredentials: setting?.value !== "false",
+    fix: setting
+      ? { title: "Set `persist-credentials: false`", span: setting.span, text: "false" }
+      : {
+          title: "Add `persist-credentials: false`",
+          span: { start: offset, end: offset },
+          text: createWith ? `${indent}with:\n${indent}  persist-credentials: false\n` : `${indent}persist-credentials: false\n`,
+          followUp: ["A later step that pushes must now authenticate itself (for example with a token in its own env)."],
+        },
+  };
+}
+
 /** The events a workflow runs on, from `on: push`, `on: [a, b]` or `on: { a: ..., b: ... }`. */
 function readTriggers(node: YamlNode | undefined): ScalarField[] {
   if (!node) return [];
@@ -139,6 +160,7 @@ export const githubActions: Platform = {
       connectorRefs: [],
       jobs: [],
       triggers: [],
+      checkouts: [],
       expressions: [],
       parseErrors: yaml.errors,
     };
@@ -234,6 +256,7 @@ export const githubActions: Platform = {
       asSeq(getNode(jobMap, "steps"))?.items.forEach((item, i) => {
         const step = readStep(text, item, stepNames.get(["jobs", job.key, "steps", i].join("/")) ?? `step ${i + 1}`);
         modelJob.steps.push(step);
+        if (step.uses && CHECKOUT.test(step.uses.value)) model.checkouts.push(checkoutOf(step, job.key));
         for (const identity of IDENTITY_INPUTS) {
           if (!step.uses || !identity.action.test(step.uses.value)) continue;
           const input = step.inputs[identity.input];

@@ -5,11 +5,20 @@ import { wf } from "./workflow-fixtures.js";
 const bare = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n");
 const withFetch = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Check out\n        uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - run: make\n");
 const explicitTrue = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: true\n");
+// Azure Pipelines keeps System.AccessToken in .git/config only when asked to.
+const AZURE = "azure-pipelines.yml";
+const azure = (checkout: string) => `jobs:\n  - job: build\n    steps:\n      - checkout: self\n${checkout}      - script: git push origin HEAD\n`;
+const azurePersist = azure("        persistCredentials: True\n");
 ruleTester(persistedCheckoutCredential, {
-  valid: [{ name: "persist-credentials: false", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n") }],
+  valid: [
+    { name: "persist-credentials: false", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n") },
+    { name: "Azure: a checkout as it comes (persistCredentials defaults to false)", path: AZURE, code: azure("") },
+    { name: "Azure: persistCredentials: false", path: AZURE, code: azure("        persistCredentials: false\n") },
+  ],
   invalid: [
     { name: "a bare checkout: the fix adds a with: block", code: bare, errors: [at(bare, "actions/checkout@v4", /leaves its token in \.git\/config/)], output: bare.replace("actions/checkout@v4\n", "actions/checkout@v4\n        with:\n          persist-credentials: false\n") },
     { name: "a checkout with inputs: the fix adds one line", code: withFetch, errors: [at(withFetch, "actions/checkout@v4")], output: withFetch.replace("fetch-depth: 0\n", "fetch-depth: 0\n          persist-credentials: false\n") },
+    { name: "Azure: persistCredentials: True, with the job and step in the message", path: AZURE, code: azurePersist, errors: [at(azurePersist, "True", /checkout in job `build`, step `checkout: self \(step 1\)` leaves its token/)], output: azurePersist.replace("True", "false") },
     { name: "persist-credentials: true", code: explicitTrue, errors: [at(explicitTrue, "true\n".slice(0, 4))], output: explicitTrue.replace("persist-credentials: true", "persist-credentials: false") },
   ],
 });
