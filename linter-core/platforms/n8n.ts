@@ -14,6 +14,7 @@ export const n8n: Platform = {
   secretReference: (name) => `{{ $env.${name} }}`,
   storeSecretSteps: (name) => [
     "Best: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value) and select it in the node's Authentication field; the workflow export then holds only the credential's name.",
+    `With a secrets manager (n8n Enterprise external secrets: HashiCorp Vault, AWS Secrets Manager, Azure Key Vault, GCP Secret Manager, Infisical, 1Password): store the value there as ${name}, connect the store under Settings → External Secrets, and write {{ $secrets.<store>.${name} }} in that credential's field (external secrets resolve in credential fields only).`,
     `Or set ${name} in the n8n server's environment and read it as {{ $env.${name} }} (needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
     ROTATE_IF_EXPORTED,
   ],

@@ -1,4 +1,5 @@
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validJson } from "./suite.js";
 
 const fake = new FakeSecrets(37);
@@ -30,4 +31,15 @@ platformSuite({
   secret: { path: "workflows/notify.json", text: workflow(`Bearer ${token}`), value: token, fixed: workflow("=Bearer {{ $env.API_TOKEN }}") },
   clean: [{ path: "workflows/notify.json", text: workflow("=Bearer {{ $env.API_TOKEN }}") }],
   validate: validJson,
+});
+
+describe("platform n8n: the guided steps after the fix", () => {
+  it("lead from the pasted key to an n8n credential or a secrets manager, and say to rotate it", async () => {
+    const result = await lintFiles([{ path: "workflows/notify.json", text: workflow(`Bearer ${token}`) }]);
+    const steps = result.findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes[0].followUp ?? [];
+    assert.match(steps[0], /create an n8n credential/);
+    assert.ok(steps.some((step) => step.includes("{{ $secrets.<store>.API_TOKEN }}") && /Vault/.test(step)), steps.join("\n"));
+    assert.match(steps.at(-1)!, /rotate it/);
+    assert.ok(!steps.join(" ").includes(token.slice(0, 8)), "no step repeats the secret");
+  });
 });
