@@ -7,6 +7,8 @@ import type { WorkspaceLinter } from "./workspace-linter.js";
 
 export const SECRET_MOVED = "nhilint.secretMoved";
 export const PLACE_CURSOR = "nhilint.placeCursor";
+/** Internal: every step from a pasted secret to a stored one, as a document beside the editor. */
+export const SHOW_SECRET_STEPS = "nhilint.showSecretSteps";
 
 /** The core's edits as a WorkspaceEdit (offsets resolved against each file's current text). */
 export async function toWorkspaceEdit(folder: vscode.WorkspaceFolder, edits: TextEdit[]): Promise<vscode.WorkspaceEdit> {

@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import { formatReportHtml } from "../../cli/formatters/report.js";
 import { INVENTORY_HEADER } from "../../linter-core/inventory.js";
 import { INVENTORY_PATHS } from "../../linter-core/index.js";
-import { CodeActions, PLACE_CURSOR, SECRET_MOVED } from "./code-actions.js";
+import { CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
 import { ConnectorsView } from "./connectors-view.js";
 import { Diagnostics } from "./diagnostics.js";
 import { Hovers } from "./hovers.js";
@@ -148,6 +148,11 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     vscode.commands.registerCommand(SECRET_MOVED, async (args: { name: string; value: string; followUp: string[]; path: string; folder: string }) => {
       await guideSecretStorage(args, log);
     }),
+    vscode.commands.registerCommand(SHOW_SECRET_STEPS, async (args: { name: string; followUp: string[]; rotate?: string }) => {
+      const content = [`# Store ${args.name} outside the file`, "", ...args.followUp.map((step, i) => `${i + 1}. ${step}`), ...(args.rotate ? ["", args.rotate.trim()] : []), ""].join("\n");
+      const document = await vscode.workspace.openTextDocument({ language: "markdown", content });
+      return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }),
   );
   return { linter, diagnostics, connectors, ready };
 }
@@ -169,7 +174,12 @@ async function guideSecretStorage(args: { name: string; value: string; followUp:
           : "";
   log.appendLine(`moved a secret to ${args.name} in ${args.path}`);
   const steps = args.followUp[0] ?? `Store the value as ${args.name} in your platform's secret store.`;
-  const choice = await vscode.window.showInformationMessage(`nhilint: ${steps}${rotate}`, "Copy value to clipboard", ...(steps.includes("gh secret set") ? ["Open terminal with gh secret set"] : []));
+  const choice = await vscode.window.showInformationMessage(
+    `nhilint: ${steps}${rotate}`,
+    "Copy value to clipboard",
+    ...(steps.includes("gh secret set") ? ["Open terminal with gh secret set"] : []),
+    ...(args.followUp.length > 1 ? ["Show every step"] : []),
+  );
   if (choice === "Copy value to clipboard") {
     await vscode.env.clipboard.writeText(args.value);
     args.value = "";
@@ -177,6 +187,8 @@ async function guideSecretStorage(args: { name: string; value: string; followUp:
     const terminal = vscode.window.createTerminal("store secret");
     terminal.show();
     terminal.sendText(`gh secret set ${args.name}`, false);
+  } else if (choice === "Show every step") {
+    await vscode.commands.executeCommand(SHOW_SECRET_STEPS, { name: args.name, followUp: args.followUp, rotate });
   }
 }
 

@@ -146,6 +146,7 @@ export const githubActions: Platform = {
   storeSecretSteps(name) {
     return [
       `Store the value as a repository or environment secret: gh secret set ${name} (it prompts for the value), or Settings → Secrets and variables → Actions → New repository secret.`,
+      "Where secrets live in a manager, fetch it at run time instead, signed in with OIDC (no copy in GitHub): hashicorp/vault-action, aws-actions/aws-secretsmanager-get-secrets, or azure/login then `az keyvault secret show`.",
       ROTATE_IF_COMMITTED,
     ];
   },

@@ -68,6 +68,15 @@ describe("nhilint in VS Code", () => {
     await waitFor("the finding to go", () => nhilint(uri, "hardcoded-secret").length === 0 || undefined);
   });
 
+  it("shows every step from a pasted secret to a stored one, numbered, beside the editor", async () => {
+    const followUp = ["Create an n8n credential for the service.", "Or keep it in a secrets manager: {{ $secrets.<store>.API_TOKEN }}.", "If the value was ever shared or exported, rotate it at the provider."];
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>("nhilint.showSecretSteps", { name: "API_TOKEN", followUp });
+    const text = editor.document.getText();
+    assert.equal(editor.document.languageId, "markdown");
+    assert.match(text, /^# Store API_TOKEN outside the file\n\n1\. Create an n8n credential.*\n2\. Or keep it in a secrets manager.*\n3\. If the value was ever shared/m);
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
+
   it("hovers a secret reference with its owner, purpose and expiry", async () => {
     const uri = file(".github/workflows/release.yml");
     const document = await vscode.workspace.openTextDocument(uri);
