@@ -6,6 +6,6 @@ export { CODEOWNERS_PATHS } from "./codeowners.js";
 export { redact } from "./redact.js";
 export { buildReport, unrecordedConnectors, type ConnectorReport, type ConnectorReportRow, type ConnectorStatus } from "./report.js";
 export { docsUrl, type Rule, type RuleMeta } from "./rule.js";
-export { webCryptoSha256, type Sha256 } from "./fingerprint.js";
+export type { Sha256 } from "./fingerprint.js";
 export { PLATFORMS, platformFor } from "./platforms/index.js";
 export type * from "./model.js";

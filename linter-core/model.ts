@@ -159,6 +159,8 @@ export interface Job {
   environment?: string;
   /** Settings come from a definition outside this file (GitLab `extends:` of an included template): its environment is unknown. */
   inheritsUnseen?: boolean;
+  /** Never runs itself: a template other jobs extend (GitLab `.hidden` jobs). */
+  template?: boolean;
 }
 
 /** A source checkout step, which can leave its token in .git/config for every later step. */

@@ -24,7 +24,7 @@ export const ungatedPrivilegedJob: Rule = {
     const gate = platform.deploymentGate;
     if (!gate) return;
     for (const job of file.jobs) {
-      if (job.environment || job.uses || job.inheritsUnseen || job.id.startsWith(".")) continue;
+      if (job.environment || job.uses || job.inheritsUnseen || job.template) continue;
       const credential =
         file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
         job.steps.find((step) => step.uses && CLOUD_LOGIN.test(step.uses.value))?.uses?.value.split("@")[0];

@@ -65,6 +65,7 @@ export const azurePipelines: Platform = {
         model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: {} });
       }
       if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: {} });
+      if (key === "checkout") model.checkouts.push(checkoutOf(yaml.documents[0], scalar));
       const source = text.slice(span.start, span.end);
       if (!source.includes("$(")) continue;
       for (const macro of source.matchAll(MACRO)) {
@@ -75,33 +76,25 @@ export const azurePipelines: Platform = {
         model.connectorRefs.push(ref);
       }
     }
-    model.checkouts = checkouts(yaml.documents[0]);
     return model;
   },
 };
 
 /**
- * `- checkout: self` steps. Azure keeps the job's System.AccessToken in .git/config only with
+ * A `- checkout: self` step. Azure keeps the job's System.AccessToken in .git/config only with
  * `persistCredentials: true` (the default is false).
  */
-function checkouts(doc: Document.Parsed): Checkout[] {
-  const found: Checkout[] = [];
-  for (const scalar of allScalars(doc.contents)) {
-    if (scalar.path.at(-1) !== "checkout") continue;
-    const step = asMap(doc.getIn(scalar.path.slice(0, -1), true));
-    const setting = getNode(step, "persistCredentials");
-    const written = setting ? scalarText(setting) : undefined;
-    // The job around it (`- job: build`, `- deployment: web`), for the message and the fingerprint.
-    const jobPath = scalar.path.slice(0, scalar.path.lastIndexOf("steps"));
-    const jobMap = asMap(doc.getIn(jobPath, true));
-    const job = scalarText(getNode(jobMap, "job")) ?? scalarText(getNode(jobMap, "deployment")) ?? "pipeline";
-    const stepIndex = scalar.path.at(-2);
-    found.push({
-      scope: { job, step: `checkout: ${scalar.value}${typeof stepIndex === "number" ? ` (step ${stepIndex + 1})` : ""}` },
-      span: setting ? spanOf(setting) : spanOf(scalar.node),
-      persistsCredentials: written?.toLowerCase() === "true",
-      fix: setting ? { title: "Set `persistCredentials: false`", span: spanOf(setting), text: "false" } : undefined,
-    });
-  }
-  return found;
+function checkoutOf(doc: Document.Parsed, scalar: { path: (string | number)[]; value: string; node: YamlNode }): Checkout {
+  const step = asMap(doc.getIn(scalar.path.slice(0, -1), true));
+  const setting = getNode(step, "persistCredentials");
+  // The job around it (`- job: build`, `- deployment: web`), for the message and the fingerprint.
+  const jobMap = asMap(doc.getIn(scalar.path.slice(0, scalar.path.lastIndexOf("steps")), true));
+  const job = scalarText(getNode(jobMap, "job")) ?? scalarText(getNode(jobMap, "deployment")) ?? "pipeline";
+  const stepIndex = scalar.path.at(-2);
+  return {
+    scope: { job, step: `checkout: ${scalar.value}${typeof stepIndex === "number" ? ` (step ${stepIndex + 1})` : ""}` },
+    span: spanOf(setting ?? scalar.node),
+    persistsCredentials: scalarText(setting)?.toLowerCase() === "true",
+    fix: setting ? { title: "Set `persistCredentials: false`", span: spanOf(setting), text: "false" } : undefined,
+  };
 }
