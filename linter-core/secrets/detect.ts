@@ -1,10 +1,10 @@
 // All secret detectors over one file, merged: secretlint's preset, our provider patterns, values
 // under credential-like keys, and script idioms. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
-import { findProviderSecrets } from "./providers.js";
+import { findNamedSecret, findProviderSecrets, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, decodeBase64, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, urlPassword } from "./values.js";
+import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -76,6 +76,16 @@ export function toSecretName(key: string): string {
   return name;
 }
 
+/** What the table, the private-key and the secretlint detectors recognise in a decoded text. */
+async function knownFormat(path: string, decoded: string): Promise<string | undefined> {
+  const provider = findProviderSecrets(decoded)[0];
+  if (provider) return provider.format.title;
+  const key = findPrivateKeys(decoded)[0];
+  if (key) return `${key.kind} private key`;
+  const known = (await runSecretlint(path, decoded)).find((hit) => hit.rule !== "filter-comments")?.rule;
+  return known ? (SECRETLINT_TITLES[known] ?? `${known} credential`) : undefined;
+}
+
 /**
  * A base64 value (a Kubernetes Secret's `data`) judged by what it decodes to: the detectors' title
  * when one recognises it, else a credential when the platform or the key says so or it looks random.
@@ -84,22 +94,81 @@ async function encodedSecret(path: string, literal: LiteralValue): Promise<Pick<
   const decoded = decodeBase64(literal.value);
   if (decoded === undefined || isBenign(decoded)) return undefined;
   const where = `base64 in \`${literal.key}\``;
-  const known = (await runSecretlint(path, decoded))[0]?.rule;
-  if (known) return { title: `${SECRETLINT_TITLES[known] ?? `${known} credential`} (${where})`, confidence: "high" };
-  const provider = findProviderSecrets(decoded)[0];
-  if (provider) return { title: `${provider.pattern.title} (${where})`, confidence: "high" };
+  const known = await knownFormat(path, decoded);
+  if (known) return { title: `${known} (${where})`, confidence: "high" };
   if (literal.alwaysCredential || isCredentialKey(literal.key) || looksLikeCredential(decoded, "token")) return { title: `credential (${where})`, confidence: "medium" };
   return undefined;
 }
 
+/**
+ * Base64 anywhere in the text that decodes to a known credential format (gitleaks decodes too): a
+ * token wrapped in `echo … | base64 -d`, a Basic header, a config blob. Only decoded text that is
+ * printable is looked at.
+ */
+async function encodedTokens(model: FileModel): Promise<Candidate[]> {
+  const { path, text } = model;
+  const found: Candidate[] = [];
+  for (const match of text.matchAll(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/_-])/g)) {
+    // A platform's base64 field (a Secret's `data`) is judged with its key, below.
+    if (model.literals.some((l) => l.encoding === "base64" && l.span.start <= match.index! && match.index! < l.span.end)) continue;
+    const decoded = decodeBase64(match[0]);
+    if (decoded === undefined || !/^[\x20-\x7e\r\n\t]+$/.test(decoded)) continue;
+    const known = await knownFormat(path, decoded);
+    if (!known) continue;
+    found.push({ span: { start: match.index!, end: match.index! + match[0].length }, value: match[0], title: `${known} (base64-encoded)`, secretName: "ENCODED_SECRET", confidence: "high", priority: 3 });
+  }
+  return found;
+}
+
+type Candidate = SecretDetection & { priority: number };
+
+/**
+ * `secretlint-disable-line` and `secretlint-disable-next-line` comments (what users of secretlint
+ * already wrote): whether an offset sits on a line they disable. Undefined when the text has none.
+ */
+function secretlintDisabled(text: string): ((offset: number) => boolean) | undefined {
+  if (!text.includes("secretlint-disable")) return undefined;
+  const lines = new Set<number>();
+  let line = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start) === -1 ? text.length : text.indexOf("\n", start);
+    const content = text.slice(start, end);
+    if (content.includes("secretlint-disable-next-line")) lines.add(line + 1);
+    else if (content.includes("secretlint-disable-line")) lines.add(line);
+    line++;
+    start = end + 1;
+  }
+  return (offset) => {
+    let n = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+    return lines.has(n);
+  };
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+function providerCandidate(hit: ProviderMatch): Candidate {
+  const { format, checksumValid } = hit;
+  const title =
+    checksumValid === true ? `${format.title}, checksum valid` : checksumValid === false ? `${format.title}, checksum does not match (mistyped or altered: still a leak)` : format.title;
+  return {
+    span: { start: hit.start, end: hit.end },
+    value: hit.value,
+    title,
+    secretName: format.secretName,
+    // A shape of its own is a strong signal; a value known only by the name beside it, or a token
+    // whose checksum fails, is a medium one.
+    confidence: checksumValid === false || format.names ? "medium" : "high",
+    priority: 3,
+  };
+}
+
 export async function detectSecrets(model: FileModel): Promise<SecretDetection[]> {
   const { text } = model;
-  const candidates: (SecretDetection & { priority: number })[] = [];
+  const candidates: Candidate[] = [];
 
   for (const hit of await runSecretlint(model.path, text)) {
-    // A URL's password is judged like any password: `postgres:postgres@localhost` guards a test container.
-    const password = hit.rule === "basicauth" || hit.rule === "database-connection-string" ? urlPassword(text.slice(hit.start, hit.end)) : undefined;
-    if (password !== undefined && !looksLikeCredential(password, "password")) continue;
     candidates.push({
       span: { start: hit.start, end: hit.end },
       value: text.slice(hit.start, hit.end),
@@ -109,15 +178,24 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       priority: 3,
     });
   }
-  for (const hit of findProviderSecrets(text)) {
-    candidates.push({
-      span: { start: hit.start, end: hit.end },
-      value: hit.value,
-      title: hit.pattern.title,
-      secretName: hit.pattern.secretName,
-      confidence: "high",
-      priority: 3,
-    });
+  for (const hit of findProviderSecrets(text)) candidates.push(providerCandidate(hit));
+  for (const key of findPrivateKeys(text)) {
+    candidates.push({ span: { start: key.start, end: key.end }, value: text.slice(key.start, key.end), title: `${key.kind} private key`, secretName: "PRIVATE_KEY", confidence: "high", priority: 3 });
+  }
+  candidates.push(...(await encodedTokens(model)));
+  // A URL's password is judged like any password, whatever the scheme or host:
+  // `postgres:postgres@localhost` guards a test container, `redis://:s3cr3t…@cache.example.com` does not.
+  for (const hit of findUrlPasswords(text)) {
+    candidates.push({ span: { start: hit.start, end: hit.end }, value: hit.value, title: "password in a URL", secretName: "URL_PASSWORD", confidence: "medium", priority: 2 });
+  }
+  // Script idioms over the whole text: every platform's script fields (run:, inlineScript:,
+  // before_script:, command:, n8n Code nodes, Logic Apps inline code) and anything else that holds one.
+  // In program source (TypeScript/JavaScript) the idioms read the string literals only: code is not a script.
+  const scripts = model.platform === "typescript" ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
+  for (const { offset, source } of scripts) {
+    for (const hit of findScriptSecrets(source)) {
+      candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: toSecretName(hit.secretName), confidence: "medium", priority: 2 });
+    }
   }
   for (const literal of model.literals) {
     if (literal.encoding === "base64") {
@@ -126,8 +204,16 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), priority: 3, ...found });
     } else if (literal.role === "assignment") {
       const span = valueSpan(text, literal);
-      const header = authorizationCredential(literal.value);
       const raw = text.slice(span.start, span.end);
+      const header = authorizationCredential(literal.value);
+      const bound = header?.credential ?? literal.value.trim();
+      // A value known by the provider named in its key: `name: PULUMI_TOKEN` / `value: pul-…`.
+      const named = raw.includes(bound) ? findNamedSecret(literal.key, bound) : undefined;
+      if (named) {
+        const start = span.start + raw.indexOf(bound);
+        candidates.push({ span: { start, end: start + bound.length }, value: bound, title: named.title, secretName: toSecretName(literal.key), confidence: "medium", priority: 3 });
+        continue;
+      }
       if (header && raw.includes(header.credential)) {
         const start = span.start + raw.indexOf(header.credential);
         candidates.push({
@@ -151,28 +237,21 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
         confidence: "medium",
         priority: 1,
       });
-    } else {
-      const source = text.slice(literal.span.start, literal.span.end);
-      for (const hit of findScriptSecrets(source)) {
-        candidates.push({
-          span: { start: literal.span.start + hit.start, end: literal.span.start + hit.end },
-          value: hit.value,
-          title: hit.title,
-          secretName: toSecretName(hit.secretName),
-          confidence: "medium",
-          priority: 2,
-        });
-      }
     }
   }
 
-  // Merge overlapping hits: the most specific title wins, a name taken from a key wins.
+  // secretlint's own disable comments keep working for what the table now finds in its place.
+  const disabled = secretlintDisabled(text);
+  if (disabled) for (let i = candidates.length - 1; i >= 0; i--) if (disabled(candidates[i].span.start)) candidates.splice(i, 1);
+
+  // Merge overlapping hits: the most specific title wins (then the more confident), a name taken
+  // from a key wins.
   candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const merged: SecretDetection[] = [];
-  let group: (SecretDetection & { priority: number })[] = [];
+  let group: Candidate[] = [];
   const flush = () => {
     if (group.length === 0) return;
-    const best = group.reduce((a, b) => (b.priority > a.priority ? b : a));
+    const best = group.reduce((a, b) => (b.priority > a.priority || (b.priority === a.priority && CONFIDENCE_RANK[b.confidence] > CONFIDENCE_RANK[a.confidence]) ? b : a));
     const named = group.find((c) => c.priority < 3) ?? best;
     const start = Math.min(...group.map((c) => c.span.start));
     const end = Math.max(...group.map((c) => c.span.end));
@@ -183,7 +262,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
         value,
         title: best.title,
         secretName: named.secretName,
-        confidence: best.priority === 3 ? "high" : best.confidence,
+        confidence: best.confidence,
         literal: model.literals.find((l) => l.span.start <= start && end <= l.span.end),
       });
     }

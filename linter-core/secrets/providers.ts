@@ -1,167 +1,191 @@
-import { mayMatch } from "./prefilter.js";
-
-// Provider token formats secretlint's recommended preset does not cover (or does not report by
-// default). Each has keywords: a cheap `includes` prefilter decides whether its regex runs at all
-// (compared without case when the regex has the `i` flag).
-
-export interface ProviderPattern {
-  id: string;
-  /** Shown in messages: "Stripe secret key". */
-  title: string;
-  /** Suggested secret name for the fix when the key gives none. */
-  secretName: string;
-  keywords: string[];
-  /** Must be global; the secret is capture group 1 when present, else the whole match. */
-  pattern: RegExp;
-}
-
-export const PROVIDER_PATTERNS: ProviderPattern[] = [
-  {
-    id: "aws-access-key-id",
-    title: "AWS access key id",
-    secretName: "AWS_ACCESS_KEY_ID",
-    keywords: ["AKIA", "ASIA", "ABIA", "ACCA"],
-    pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g,
-  },
-  {
-    id: "aws-secret-access-key",
-    title: "AWS secret access key",
-    secretName: "AWS_SECRET_ACCESS_KEY",
-    keywords: ["secret_access", "secretaccess"],
-    pattern: /(?:aws_?secret_?access_?key|secret_?access_?key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
-  },
-  {
-    id: "stripe",
-    title: "Stripe secret key",
-    secretName: "STRIPE_SECRET_KEY",
-    keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"],
-    pattern: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/g,
-  },
-  {
-    id: "twilio",
-    title: "Twilio API key",
-    secretName: "TWILIO_API_KEY",
-    keywords: ["SK"],
-    pattern: /\b(SK[0-9a-f]{32})\b/g,
-  },
-  {
-    id: "discord-webhook",
-    title: "Discord webhook URL",
-    secretName: "DISCORD_WEBHOOK_URL",
-    keywords: ["/api/webhooks/"],
-    pattern: /(https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[\w-]{40,100})/g,
-  },
-  {
-    id: "azure-storage-key",
-    title: "Azure storage account key",
-    secretName: "AZURE_STORAGE_KEY",
-    keywords: ["accountkey="],
-    pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/gi,
-  },
-  {
-    id: "azure-client-secret",
-    title: "Azure AD client secret",
-    secretName: "AZURE_CLIENT_SECRET",
-    keywords: ["Q~"],
-    pattern: /(?<![\w~.-])([\w~.-]{3}\dQ~[\w~.-]{31,34})(?![\w~.-])/g,
-  },
-  {
-    id: "google-api-key",
-    title: "Google API key",
-    secretName: "GOOGLE_API_KEY",
-    keywords: ["AIza"],
-    pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
-  },
-  {
-    id: "google-oauth-client-secret",
-    title: "Google OAuth client secret",
-    secretName: "GOOGLE_CLIENT_SECRET",
-    keywords: ["GOCSPX-"],
-    pattern: /\b(GOCSPX-[0-9A-Za-z_-]{28})(?![0-9A-Za-z_-])/g,
-  },
-  {
-    id: "mailgun",
-    title: "Mailgun API key",
-    secretName: "MAILGUN_API_KEY",
-    keywords: ["key-"],
-    pattern: /\b(key-[0-9a-f]{32})\b/g,
-  },
-  {
-    id: "pypi",
-    title: "PyPI upload token",
-    secretName: "PYPI_API_TOKEN",
-    keywords: ["pypi-AgE"],
-    pattern: /\b(pypi-AgE[A-Za-z0-9_-]{50,})/g,
-  },
-  {
-    id: "dockerhub",
-    title: "Docker Hub access token",
-    secretName: "DOCKERHUB_TOKEN",
-    keywords: ["dckr_pat_", "dckr_oat_"],
-    pattern: /\b(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,})/g,
-  },
-  {
-    id: "telegram-bot",
-    title: "Telegram bot token",
-    secretName: "TELEGRAM_BOT_TOKEN",
-    keywords: [":AA"],
-    pattern: /\b(\d{8,10}:AA[0-9A-Za-z_-]{33})(?![0-9A-Za-z_-])/g,
-  },
-  {
-    id: "digitalocean",
-    title: "DigitalOcean token",
-    secretName: "DIGITALOCEAN_TOKEN",
-    keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
-    pattern: /\b(do[opr]_v1_[a-f0-9]{64})\b/g,
-  },
-  {
-    id: "datadog",
-    title: "Datadog API key",
-    secretName: "DD_API_KEY",
-    keywords: ["api_key", "api-key"],
-    pattern: /(?:dd|datadog)[_-]api[_-]key["']?\s*[:=]\s*["']?([0-9a-f]{32})\b/gi,
-  },
-  {
-    id: "sendinblue",
-    title: "Brevo (Sendinblue) API key",
-    secretName: "BREVO_API_KEY",
-    keywords: ["xkeysib-"],
-    pattern: /\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b/g,
-  },
-  {
-    id: "perplexity",
-    title: "Perplexity API key",
-    secretName: "PERPLEXITY_API_KEY",
-    keywords: ["pplx-"],
-    pattern: /\b(pplx-[A-Za-z0-9]{40,})\b/g,
-  },
-  {
-    id: "postman",
-    title: "Postman API key",
-    secretName: "POSTMAN_API_KEY",
-    keywords: ["PMAK-"],
-    pattern: /\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b/g,
-  },
-];
+// The credential-format table (formats.ts), compiled: token shapes are found wherever they stand;
+// provider-name formats where the provider's name stands before the value, in the text
+// (`SENTRY_TOKEN=…`, `--pulumi-token=…`, `X-Doppler: …`, `?doppler=…`) or as the key a value is bound
+// to (a Kubernetes `name:`/`value:` pair, an n8n header parameter).
+import { hasValidBase62Crc32 } from "./checksums.js";
+import { CREDENTIAL_FORMATS, type CredentialFormat } from "./formats.js";
+import { mayMatch, registerKeywords } from "./prefilter.js";
+import { entropy, isPlaceholder } from "./values.js";
 
 export interface ProviderMatch {
-  pattern: ProviderPattern;
+  format: CredentialFormat;
   start: number;
   end: number;
   value: string;
+  /** For formats with a checksum: whether it holds. */
+  checksumValid?: boolean;
 }
 
-/** Run every provider pattern whose keyword occurs in `text`; offsets are relative to `text`. */
+interface Compiled {
+  format: CredentialFormat;
+  keywords: string[];
+  /** Global: over the text. */
+  pattern: RegExp;
+  /** Anchored: the whole value bound to a key naming the provider. */
+  whole?: RegExp;
+  /** Whether a key names the provider. */
+  nameIn?: RegExp;
+  allow: RegExp[];
+  /** The format's own fixed runs (Dropbox's AAAAAAAAAA): not a placeholder's repetition. */
+  literalRuns: boolean;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A name compared without case inside a regex whose value part may be case-sensitive. */
+const anyCase = (name: string) => escape(name).replace(/[a-z]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`);
+
+/**
+ * A regex source that matches without case, for a regex that cannot take the `i` flag (its names
+ * must keep their case): letters outside classes become `[xX]`, letter ranges in classes gain the
+ * other case.
+ */
+export function caseless(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === "\\") {
+      out += ch + (source[++i] ?? "");
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      else if (/[a-z]/i.test(ch) && source[i + 1] === "-" && /[a-z]/i.test(source[i + 2] ?? "")) {
+        const range = `${ch}-${source[i + 2]}`;
+        out += range + (ch === ch.toLowerCase() ? range.toUpperCase() : range.toLowerCase());
+        i += 2;
+        continue;
+      } else if (/[a-z]/i.test(ch)) {
+        out += ch.toLowerCase() + ch.toUpperCase();
+        continue;
+      }
+      out += ch;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    out += /[a-z]/i.test(ch) && source[i - 1] !== "{" ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch;
+  }
+  return out;
+}
+
+/** A name as lower case, Capitalised or UPPER CASE only. */
+const exactCase = (name: string) => `${escape(name)}|${escape(name[0].toUpperCase() + name.slice(1))}|${escape(name.toUpperCase())}`;
+
+// gitleaks's operator set between a name and its value (=, :, :=, =>, ?=, ||, a comma), and the
+// characters that may end a value (quotes, whitespace, ; , & ) } ] < |, an escaped newline, the end).
+const OPERATOR = String.raw`[\w.-]{0,20}?[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`;
+const END = String.raw`(?=[\x60'"\s;,&)}\]<|]|\\[nr]|$)`;
+
+let compiled: Compiled[] | undefined;
+
+function compile(): Compiled[] {
+  return CREDENTIAL_FORMATS.map((format) => {
+    const keywords = [...(format.names ?? []), ...(format.keywords ?? [])];
+    let pattern: RegExp;
+    let whole: RegExp | undefined;
+    let nameIn: RegExp | undefined;
+    if (format.token) {
+      pattern = new RegExp(format.token.source, `${format.token.flags.replace("g", "")}g`);
+    } else {
+      let { source, flags } = format.value!;
+      if (format.namesExact && flags.includes("i")) {
+        source = caseless(source);
+        flags = flags.replace("i", "");
+      }
+      const names = format.names!.map(format.namesExact ? exactCase : anyCase).join("|");
+      pattern = new RegExp(`(?:${names})${OPERATOR}(${source})${END}`, `${flags.replace("g", "")}g`);
+      whole = new RegExp(`^(?:${source})$`, flags.replace("g", ""));
+      nameIn = new RegExp(format.namesExact ? format.names!.map(exactCase).join("|") : format.names!.map(escape).join("|"), format.namesExact ? "" : "i");
+    }
+    const allow = (format.allow ?? []).map((a) => new RegExp(a));
+    // A run the format itself spells (Dropbox's AAAAAAAAAA, Twitter's A{22}) is not a placeholder's.
+    const literalRuns = /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).source.replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
+    return { format, keywords, pattern, whole, nameIn, allow, literalRuns };
+  });
+}
+
+function formats(): Compiled[] {
+  if (!compiled) {
+    compiled = compile();
+    registerKeywords(compiled.flatMap((c) => c.keywords));
+  }
+  return compiled;
+}
+formats();
+
+/** The part of a token after its fixed prefix segments (`sk_test_`, `xoxe.xoxp-1-`). */
+function body(secret: string): string {
+  let rest = secret;
+  for (let i = 0; i < 4; i++) {
+    const match = /^[A-Za-z0-9]{1,8}[_.~-]/.exec(rest);
+    if (!match || match[0].length >= rest.length - 8) break;
+    rest = rest.slice(match[0].length);
+  }
+  return rest;
+}
+
+const FILLER_WORDS = /your|here|random|string|example|sample|dummy|fake|placeholder|redacted|insert|replace|changeme|secret|password|token|apikey|xxxx/i;
+
+function hasSequence(value: string, length: number): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step === 1 ? up + 1 : 1;
+    down = step === -1 ? down + 1 : 1;
+    if (up >= length || down >= length) return true;
+  }
+  return false;
+}
+
+/**
+ * A value of the right shape that nobody would issue: documented samples, repeated or sequential
+ * characters, filler words, too little entropy.
+ */
+export function isPlaceholderToken(secret: string, options: { entropy?: number; literalRuns?: boolean } = {}): boolean {
+  if (isPlaceholder(secret)) return true;
+  if (options.entropy !== undefined && entropy(secret) < options.entropy) return true;
+  const rest = body(secret);
+  if (FILLER_WORDS.test(rest)) return true;
+  if (!options.literalRuns && /([A-Za-z0-9])\1{4}/.test(rest)) return true;
+  if (hasSequence(rest, 6)) return true;
+  return rest.length >= 10 && entropy(rest) < 2.5;
+}
+
+function accept(c: Compiled, secret: string): boolean {
+  if (c.allow.some((a) => a.test(secret))) return false;
+  return !isPlaceholderToken(secret, { entropy: c.format.entropy, literalRuns: c.literalRuns });
+}
+
+function checksumOf(format: CredentialFormat, secret: string): boolean | undefined {
+  return format.checksum === "base62-crc32" ? hasValidBase62Crc32(secret) : undefined;
+}
+
+/** Every format whose keywords occur in `text`, run over it; offsets are relative to `text`. */
 export function findProviderSecrets(text: string): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
-  for (const pattern of PROVIDER_PATTERNS) {
-    if (!mayMatch(text, pattern.keywords, pattern.pattern.ignoreCase)) continue;
-    pattern.pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern.pattern)) {
-      const value = match[1] ?? match[0];
-      const start = match.index! + match[0].indexOf(value);
-      matches.push({ pattern, start, end: start + value.length, value });
+  for (const c of formats()) {
+    if (c.keywords.length > 0 && !mayMatch(text, c.keywords)) continue;
+    c.pattern.lastIndex = 0;
+    for (const match of text.matchAll(c.pattern)) {
+      const value = match.slice(1).find((group) => group !== undefined && group !== "") ?? match[0];
+      if (!accept(c, value)) continue;
+      const start = match.index! + match[0].lastIndexOf(value);
+      matches.push({ format: c.format, start, end: start + value.length, value, checksumValid: checksumOf(c.format, value) });
     }
   }
   return matches;
+}
+
+/**
+ * A provider-name format recognised from the key a value is bound to: `value` is the whole value
+ * (an Authorization scheme such as `Bearer ` already removed).
+ */
+export function findNamedSecret(key: string, value: string): CredentialFormat | undefined {
+  for (const c of formats()) {
+    if (!c.whole || !c.nameIn!.test(key)) continue;
+    if (c.whole.test(value) && accept(c, value)) return c.format;
+  }
+  return undefined;
 }

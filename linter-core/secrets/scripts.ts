@@ -1,6 +1,6 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
-import { mayMatch } from "./prefilter.js";
-import { isCredentialKey, isReference, looksLikeCredential } from "./values.js";
+import { mayMatch, registerKeywords } from "./prefilter.js";
+import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -25,6 +25,8 @@ interface Idiom {
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter.
 const VALUE = String.raw`([^\s"'\\$;|&<>(),\x60]+)`;
+// An opening quote, escaped when the script sits in a JSON string (n8n Code nodes, Logic Apps).
+const QUOTE = String.raw`(?:\\?["'])?`;
 
 const IDIOMS: Idiom[] = [
   {
@@ -38,7 +40,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential in a request header",
     keywords: ["-h", "--header"],
-    pattern: new RegExp(String.raw`(?:-H|--header)\s*["']?([\w-]*(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
+    pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]*(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
     judgeAs: "token",
     secretName: (m) => envName(m[1]),
@@ -46,7 +48,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "password given to docker login",
     keywords: ["login"],
-    pattern: new RegExp(String.raw`\blogin\b[^\n]*?\s(?:-p|--password)(?:=|\s+)["']?` + VALUE, "g"),
+    pattern: new RegExp(String.raw`\blogin\b[^\n]*?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: () => "REGISTRY_PASSWORD",
@@ -60,17 +62,9 @@ const IDIOMS: Idiom[] = [
     secretName: () => "BASIC_AUTH_PASSWORD",
   },
   {
-    title: "password in a URL",
-    keywords: ["://"],
-    pattern: new RegExp(String.raw`\b[a-z][a-z0-9+.-]*://[^\s:/@"'$]+:([^\s@/"'$]+)@`, "gi"),
-    group: 1,
-    judgeAs: "password",
-    secretName: () => "URL_PASSWORD",
-  },
-  {
     title: "credential passed as a command-line option",
     keywords: ["--"],
-    pattern: new RegExp(String.raw`\s--((?:[\w-]*-)?(?:token|password|api-key|apikey|secret|client-secret|auth-token|access-key))(?:=|\s+)["']?` + VALUE, "gi"),
+    pattern: new RegExp(String.raw`\s--((?:[\w-]*-)?(?:token|password|passwd|passphrase|api-key|apikey|secret|client-secret|auth-token|access-key|account-key|access-token|api-token|private-key|signing-key|sas-token|pat|credentials?))(?:=|\s+)` + QUOTE + VALUE, "gi"),
     group: 2,
     judgeAs: "token",
     secretName: (m) => envName(m[1]),
@@ -78,7 +72,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "npm auth token in a script",
     keywords: ["_authToken", "_auth="],
-    pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*["']?` + VALUE, "g"),
+    pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "token",
     secretName: () => "NPM_TOKEN",
@@ -86,12 +80,14 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential assigned to a variable",
     keywords: ["="],
-    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]*)\s?=\s?["']?` + VALUE, "gm"),
+    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]*)\s?=\s?` + QUOTE + VALUE, "gm"),
     group: 2,
     judgeAs: "token",
     secretName: (m) => envName(m[1]),
   },
 ];
+
+registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
 
 function envName(name: string): string {
   return name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "SECRET";
@@ -100,13 +96,13 @@ function envName(name: string): string {
 export function findScriptSecrets(script: string): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
-    if (!mayMatch(script, idiom.keywords, idiom.pattern.ignoreCase)) continue;
+    if (!mayMatch(script, idiom.keywords)) continue;
     for (const match of script.matchAll(idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
       if (idiom.title === "credential assigned to a variable" && !isCredentialKey(match[1])) continue;
       const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
-      if (!looksLikeCredential(value, judgeKey)) continue;
+      if (!looksLikeCredential(value, judgeKey) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
       matches.push({ title: idiom.title, secretName: idiom.secretName(match), start, end: start + value.length, value });
     }

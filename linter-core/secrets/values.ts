@@ -33,8 +33,22 @@ export function isReference(value: string): boolean {
 const PLACEHOLDER =
   /^<.*>$|^\[.*\]$|^\{[\w .-]+\}$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?me|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
 
+/** Fill-in markers: `**PUT_API_KEY_HERE**`, `YOUR_TOKEN_HERE`, `<here>`, `%%SECRET%%`. */
+const FILL_IN = /(^|[^a-z])here([^a-z]|$)|^\*\*.*\*\*$|^%%.*%%$|(^|[_-])put[_-]/i;
+
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value.trim());
+  const v = value.trim();
+  return PLACEHOLDER.test(v) || FILL_IN.test(v);
+}
+
+/** Four or more ascending digits or letters (`1234`, `abcd`): a made-up value. */
+export function hasCountingRun(value: string, length = 4): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) - value.charCodeAt(i - 1) === 1 && /[0-9a-z]/i.test(value[i]) ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,6 +61,8 @@ const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/-]*$|^[\w.-]+\/[\w./-]+$/
 const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 const WORDS = /^[A-Za-z]+([ _.-][A-Za-z]+)*$/;
+/** Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold code). */
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^/;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -64,6 +80,19 @@ function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
 
+/**
+ * Random text rather than words: a random value switches between lower case, upper case, digits and
+ * symbols at most characters (~0.6 for base64); paths, names and sentences rarely (~0.2). This, not
+ * the presence of `/`, tells an AWS secret key (`wJal…/K7MD…`) from `.github/workflows/ci.yml`.
+ */
+export function looksRandom(value: string): boolean {
+  if (value.length < 16) return false;
+  const kind = (code: number) => (code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3);
+  let switches = 0;
+  for (let i = 1; i < value.length; i++) if (kind(value.charCodeAt(i)) !== kind(value.charCodeAt(i - 1))) switches++;
+  return switches / (value.length - 1) >= 0.35 && entropy(value) >= 3.5;
+}
+
 /** Values that are never credentials whatever key they sit under. */
 export function isBenign(value: string): boolean {
   const v = value.trim();
@@ -77,7 +106,8 @@ export function isBenign(value: string): boolean {
     DIGEST.test(v) ||
     EMAIL.test(v) ||
     PUBLIC_KEY.test(v) ||
-    PATH_LIKE.test(v) ||
+    CODE_EXPRESSION.test(v) ||
+    (PATH_LIKE.test(v) && !looksRandom(v)) ||
     URL_WITHOUT_CREDENTIALS.test(v) ||
     /^(true|false|yes|no|on|off|\d+)$/i.test(v)
   );
@@ -90,7 +120,7 @@ export function isBenign(value: string): boolean {
  */
 export function looksLikeCredential(value: string, key: string): boolean {
   const v = value.trim();
-  if (/\s/.test(v) || v.length > 1000 || isBenign(v)) return false;
+  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
     if (v.length < 8 || WORDS.test(v) || TEST_MARKER.test(v)) return false;
@@ -105,13 +135,95 @@ const AUTH_VALUE = /^(?:bearer|basic|token|bot)\s+(\S+)$/i;
 
 export function authorizationCredential(value: string): { offset: number; credential: string } | undefined {
   const match = AUTH_VALUE.exec(value.trim());
-  if (!match || !looksLikeCredential(match[1], "token")) return undefined;
+  if (!match || !looksLikeCredential(match[1], "token") || isPlaceholderBasic(match[1])) return undefined;
   return { offset: value.indexOf(match[1]), credential: match[1] };
+}
+
+/**
+ * A Basic credential whose decoded `user:password` is a placeholder
+ * (`eW91cl9lbWFpbEBkb21haW4uY29tOnlvdXJfdXNlcl9hcGlfdG9rZW4=` is `your_email@domain.com:your_user_api_token`).
+ */
+export function isPlaceholderBasic(credential: string): boolean {
+  const decoded = decodeBase64(credential);
+  if (decoded === undefined || !/^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded)) return false;
+  const password = decoded.slice(decoded.indexOf(":") + 1);
+  return isPlaceholder(decoded) || isPlaceholder(password) || !looksLikeCredential(password, "password");
 }
 
 /** The password inside `scheme://user:password@host`, if any. */
 export function urlPassword(value: string): string | undefined {
   return /:\/\/[^:/@\s]*:([^@\s/]+)@/.exec(value)?.[1];
+}
+
+/**
+ * `scheme://user:password@host` anywhere in a text, whatever the scheme (mongodb+srv, redis with no
+ * user, amqps, mssql, https…) or the host: the password is what is judged. Offsets of the password.
+ */
+export function findUrlPasswords(text: string): { start: number; end: number; value: string }[] {
+  const found: { start: number; end: number; value: string }[] = [];
+  // A token given as the user name (`https://<token>@github.com`, `https://<token>:x-oauth-basic@…`).
+  for (const match of text.matchAll(/\b[a-z][a-z0-9+.-]{1,30}:\/\/([A-Za-z0-9_-]{20,})(?::x-oauth-basic)?@[\w.[\]-]/gi)) {
+    const user = match[1];
+    if (!looksRandom(user) && !/^[0-9a-f]{40}$/.test(user)) continue;
+    const start = match.index! + match[0].indexOf(user);
+    found.push({ start, end: start + user.length, value: user });
+  }
+  for (const match of text.matchAll(/\b[a-z][a-z0-9+.-]{1,30}:\/\/([^\s:/@"'<>\\$`{}]*):([^\s@/"'<>\\`]+)@[\w.[\]-]/gi)) {
+    const password = match[2];
+    if (/^[$%{]|\{\{|\$\{|\$\(/.test(password) || !looksLikeCredential(decodeURIComponentSafe(password), "password")) continue;
+    const start = match.index! + match[0].indexOf(`:${password}@`) + 1;
+    found.push({ start, end: start + password.length, value: password });
+  }
+  return found;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The kind a private key's armour names: "RSA", "EC", "OPENSSH", "ENCRYPTED", "PGP"… */
+export interface PrivateKeyMatch {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+/**
+ * Private keys of every kind and length (RSA, EC of any curve, Ed25519, DSA, OpenSSH, PKCS#8
+ * encrypted or not, PGP private blocks, PuTTY files), in a block scalar, a heredoc or a JSON string
+ * with `\n` escapes. A block whose body is too short or not random (`...`, `<key>`) is an example.
+ */
+export function findPrivateKeys(text: string): PrivateKeyMatch[] {
+  const found: PrivateKeyMatch[] = [];
+  const armour = /-----BEGIN([ A-Z0-9_-]{0,100})PRIVATE KEY(?: BLOCK)?-----([\s\S]{0,20000}?)(?:-----END[ A-Z0-9_-]{0,100})?KEY(?: BLOCK)?-----/gi;
+  for (const match of text.matchAll(armour)) {
+    if (!randomBody(match[2])) continue;
+    const kind = match[1].trim().toUpperCase() || "PKCS#8";
+    found.push({ start: match.index!, end: match.index! + match[0].length, kind: kind === "ENCRYPTED" ? "encrypted PKCS#8" : kind });
+  }
+  const putty = /PuTTY-User-Key-File-\d: [\w-]+[\s\S]{0,20000}?Private-Lines: \d+((?:\s|\\[nr])+[A-Za-z0-9+/=\s\\]+?)Private-MAC: [0-9a-f]+/g;
+  for (const match of text.matchAll(putty)) {
+    if (randomBody(match[1])) found.push({ start: match.index!, end: match.index! + match[0].length, kind: "PuTTY" });
+  }
+  return found;
+}
+
+/**
+ * A key body, headers (`Proc-Type:`, `Version:`) and escapes aside, long and varied enough to be a
+ * key: not `...`, `<your key>`, `xxxx` or a short stub.
+ */
+function randomBody(body: string): boolean {
+  const content = body
+    .replace(/\\[nrt]/g, "\n")
+    .split("\n")
+    .filter((line) => !/^\s*[\w-]+: /.test(line))
+    .join("")
+    .replace(/\s+/g, "");
+  return content.length >= 40 && entropy(content) >= 4 && !/\.{3}|…|<[^>]*>|x{6,}/i.test(body);
 }
 
 /**

@@ -54,7 +54,7 @@ describe("platform kubernetes: Secret manifests", () => {
       [10, 11, 12], // password, api-token, signing-seed
       findings.map((f) => f.message).join("\n"),
     );
-    assert.match(findings[1].message, /GitHub token \(base64 in `api-token`\)/);
+    assert.match(findings[1].message, /GitHub personal access token \(base64 in `api-token`\)/);
     for (const finding of findings) {
       assert.deepEqual(finding.fixes, [], "a Secret's own value has no in-file reference to become");
       assert.match(finding.help ?? "", /kubectl create secret generic .*Sealed Secrets/);

@@ -31,9 +31,9 @@ ruleTester(hardcodedSecret, {
   ],
   invalid: [
     {
-      name: "GitHub token in step env (secretlint), fix uses the key's name",
+      name: "GitHub token in step env, fix uses the key's name",
       code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n        run: gh release list\n`,
-      errors: [at(`${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n`, ghp, /GitHub token \(ghp_… \(40 chars\)\) in job `a`, step `step 1`/)],
+      errors: [at(`${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n`, ghp, /GitHub personal access token, checksum does not match \(mistyped or altered: still a leak\) \(ghp_… \(40 chars\)\) in job `a`, step `step 1`/)],
       output: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: \${{ secrets.GH_PAT }}\n        run: gh release list\n`,
     },
     {
@@ -71,7 +71,7 @@ ruleTester(hardcodedSecret, {
     {
       name: "provider keys secretlint misses: Stripe and an AWS access key id",
       code: `${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}\njobs: {}\n`,
-      errors: [at(`${header}env:\n  PAYMENTS: ${stripe}`, stripe, /Stripe secret key/), at(`${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}`, akia, /AWS access key id/)],
+      errors: [at(`${header}env:\n  PAYMENTS: ${stripe}`, stripe, /Stripe secret or restricted key/), at(`${header}env:\n  PAYMENTS: ${stripe}\n  AWS_ACCESS_KEY_ID: ${akia}`, akia, /AWS access key id/)],
     },
     (() => {
       const code = `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: registry.example.com/app:1\n      credentials:\n        username: user\n        password: hackme\n    steps:\n      - run: make\n`;
@@ -81,7 +81,7 @@ ruleTester(hardcodedSecret, {
       name: "a secret in a file no platform claims still gets the provider scan",
       path: "scripts/deploy.sh",
       code: `#!/bin/sh\nexport TOKEN=${ghp}\n`,
-      errors: [at(`#!/bin/sh\nexport TOKEN=${ghp}`, ghp, /GitHub token/)],
+      errors: [at(`#!/bin/sh\nexport TOKEN=${ghp}`, ghp, /GitHub personal access token/)],
     },
   ],
 });

@@ -1,0 +1,156 @@
+// Breadth and precision against gitleaks's default rules, the way a security engineer comparing
+// scanners measures it: for every non-generic rule, fresh random credentials generated from the
+// rule's own regex are planted in four positions a workflow puts them (GitHub Actions env under a
+// neutral or provider name, a run: line as a CLI flag or HTTP header, an n8n HTTP node, a Kubernetes
+// env list); gitleaks's own false-positive examples are planted the same way as decoys.
+//
+//   node bench/gitleaks-breadth.mjs <gitleaks checkout or mirror work tree> [--seed N] [--verbose]
+//
+// Needs `npm run build` first. Not a test: gitleaks's files are not part of this repository.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import RandExp from "randexp";
+import { parse } from "smol-toml";
+import { lint } from "../out/linter-core/index.js";
+import { RULES } from "../out/rules/index.js";
+
+const args = process.argv.slice(2);
+const root = args.find((a) => !a.startsWith("--"));
+if (!root || !existsSync(join(root, "config", "gitleaks.toml"))) {
+  console.error("usage: node bench/gitleaks-breadth.mjs <gitleaks work tree> [--seed N] [--verbose]");
+  process.exit(2);
+}
+const verbose = args.includes("--verbose");
+let seed = Number(args[args.indexOf("--seed") + 1]) || 1;
+const random = () => {
+  // mulberry32
+  let t = (seed += 0x6d2b79f5);
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const config = parse(readFileSync(join(root, "config", "gitleaks.toml"), "utf8"));
+const GENERIC = new Set(["generic-api-key", "pkcs12-file", "kubernetes-secret-yaml", "hashicorp-tf-password", "nuget-config-password", "freemius-secret-key", "curl-auth-header", "curl-auth-user"]);
+
+/** Go RE2 → JS, enough for sample generation. */
+function goToJs(re) {
+  let flags = "";
+  if (re.startsWith("(?i)")) {
+    flags = "i";
+    re = re.slice(4);
+  }
+  re = re.replace(/\[\[:alnum:\]\]/g, "[A-Za-z0-9]").replace(/\[:alnum:\]/g, "A-Za-z0-9").replace(/\\z/g, "$").replace(/\(\?s:\.\)/g, "[\\s\\S]");
+  const mid = re.indexOf("(?i)");
+  if (mid >= 0) re = re.slice(0, mid) + re.slice(mid + 4).replace(/a-z/g, "a-zA-Z").replace(/a-f/g, "a-fA-F").replace(/a-h/g, "a-hA-H");
+  re = re.replace(/\(\?-?i:/g, "(?:").replace(/\(\?P</g, "(?<");
+  return new RegExp(re, flags);
+}
+
+const SEMI = /^(?:\(\?i\))?\[\\w\.-\]\{0,50\}\?\(\?(?:i)?:(?:\[\\w\.-\]\{0,50\}\?\(\?:)?(.*?)\)\(\?:\[ \\t\\w\.-\]\{0,20\}\)\[\\s'"\]\{0,3\}\)?\(\?:=\|>\|:\{1,3\}=\|\\\|\\\|\|:\|=>\|\\\?=\|,\)\[\\x60'"\\s=\]\{0,5\}\((.*)\)\(\?:\[\\x60'"\\s;\]\|\\\\\[nr\]\|\$\)$/;
+const SUFFIX = "(?:[\\x60'\"\\s;]|\\\\[nr]|$)";
+
+function samplerFor(rule) {
+  // A rule that is a semi-generic part OR a token of its own (Atlassian): sample the token.
+  const regex = rule.regex.includes(SUFFIX + "|") ? rule.regex.slice(rule.regex.indexOf(SUFFIX + "|") + SUFFIX.length + 1) : rule.regex;
+  const semi = SEMI.exec(regex);
+  let secret;
+  let name;
+  if (semi) {
+    // The provider's name as a person would write it: the first identifier's leading word.
+    name = rule.keywords?.[0] ?? /[A-Za-z][A-Za-z0-9]+/.exec(semi[1].replace(/\(\?-i:/g, "").replace(/\[([A-Z])[a-z]\]/g, (_, c) => c.toLowerCase()))[0].toLowerCase();
+    secret = goToJs((regex.startsWith("(?i)") ? "(?i)" : "") + semi[2]);
+  } else {
+    let re = regex.replace(/^\\b/, "");
+    const at = re.lastIndexOf(SUFFIX);
+    if (at > 0 && at + SUFFIX.length === re.length) re = re.slice(0, at);
+    re = re.replace(/\\b$/, "");
+    secret = goToJs(re);
+  }
+  // An unescaped `.` in a format (hooks.slack.com, xoxe.xoxp) stands for the dot every real one has.
+  const gen = new RandExp(new RegExp(secret.source.replace(/(?<![\\[])\.(?![*+?{])/g, "\\."), secret.flags));
+  gen.max = 40;
+  gen.randInt = (a, b) => a + Math.floor(random() * (b - a + 1));
+  return { name, make: () => gen.gen() };
+}
+
+function fixturesOf(ruleId) {
+  const dir = join(root, "cmd", "generate", "config", "rules");
+  for (const file of readdirSync(dir)) {
+    const src = readFileSync(join(dir, file), "utf8");
+    const at = src.indexOf(`"${ruleId}"`);
+    if (at < 0) continue;
+    const end = src.indexOf("\nfunc ", at);
+    const body = src.slice(at, end < 0 ? undefined : end);
+    const fps = /fps\s*:?=\s*\[\]string\{([\s\S]*?)\n\t\}/.exec(body);
+    if (!fps) return [];
+    return [...fps[1].matchAll(/^\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)/gm)].map((m) => (m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2])).filter((s) => s.length >= 8 && !s.includes("\n"));
+  }
+  return [];
+}
+
+const upper = (s) => s.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+const POSITIONS = {
+  "actions env": (v, name) => ({ path: ".github/workflows/p.yml", text: `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          ${name ? `${upper(name)}_KEY` : "SETTING_A"}: ${JSON.stringify(v)}\n        run: ./deploy.sh\n` }),
+  "run line": (v, name) => ({
+    path: ".github/workflows/r.yml",
+    text: `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          ${name ? `./release --${name.toLowerCase()}-token=${v}` : `curl -fsS -H "X-Api-Key: ${v}" https://api.example.net/v1`}\n`,
+  }),
+  "n8n http node": (v, name) => ({
+    path: "workflows/w.json",
+    text: JSON.stringify(
+      { name: "w", nodes: [{ id: "1", name: "HTTP Request", type: "n8n-nodes-base.httpRequest", typeVersion: 4, position: [0, 0], parameters: { method: "POST", url: "https://api.example.net/v1", sendHeaders: true, headerParameters: { parameters: [{ name: name ? `X-${name}` : "Authorization", value: name ? v : `Bearer ${v}` }] } } }], connections: {} },
+      null,
+      2,
+    ),
+  }),
+  "kubernetes env": (v, name) => ({
+    path: "deploy/app.yaml",
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1\n          env:\n            - name: ${name ? `${upper(name)}_TOKEN` : "APP_SETTING"}\n              value: ${JSON.stringify(v)}\n`,
+  }),
+};
+
+async function findingsIn(file) {
+  const result = await lint([file], { rules: RULES.filter((r) => r.meta.id === "hardcoded-secret"), now: new Date() });
+  return result.findings.filter((f) => f.ruleId === "hardcoded-secret");
+}
+
+const rules = config.rules.filter((r) => r.regex && !GENERIC.has(r.id));
+let planted = 0;
+let found = 0;
+let decoys = 0;
+let decoysFlagged = 0;
+const missedByRule = new Map();
+const flagged = [];
+for (const rule of rules) {
+  const sampler = samplerFor(rule);
+  for (let n = 0; n < 2; n++) {
+    const value = sampler.make();
+    for (const [position, place] of Object.entries(POSITIONS)) {
+      const file = place(value, sampler.name);
+      const at = file.path.endsWith(".json") ? file.text.indexOf(JSON.stringify(value).slice(1, -1)) : file.text.indexOf(value);
+      const hits = await findingsIn(file);
+      planted++;
+      if (hits.some((f) => f.span.start < at + value.length && at < f.span.end)) found++;
+      else missedByRule.set(rule.id, [...(missedByRule.get(rule.id) ?? []), `${position}: ${verbose ? value : value.slice(0, 12)} (${value.length})`]);
+    }
+  }
+  for (const fp of fixturesOf(rule.id)) {
+    for (const [position, place] of Object.entries(POSITIONS)) {
+      if (position === "n8n http node" || position === "run line") continue;
+      decoys++;
+      const hits = await findingsIn(place(fp, undefined));
+      if (hits.length > 0) {
+        decoysFlagged++;
+        flagged.push(`${rule.id} ${position}: ${fp}`);
+      }
+    }
+  }
+}
+const pct = (a, b) => `${((100 * a) / b).toFixed(1)} %`;
+console.log(`gitleaks rules: ${rules.length}; planted ${planted}, found ${found} (recall ${pct(found, planted)}); decoys ${decoys}, flagged ${decoysFlagged} (${pct(decoysFlagged, decoys)})`);
+console.log(`rules with a miss: ${missedByRule.size}`);
+if (verbose) {
+  for (const [id, misses] of missedByRule) console.log(`  missed ${id}: ${misses.join("; ")}`);
+  for (const line of flagged) console.log(`  decoy flagged ${line}`);
+}
