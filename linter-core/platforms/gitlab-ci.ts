@@ -9,8 +9,19 @@ import { shellCredentialRefs } from "./shell.js";
 
 const SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
 const GLOBAL_KEYS = new Set(["stages", "variables", "include", "default", "workflow", "image", "services", "cache", "before_script", "after_script", "spec"]);
-/** Issued per job by GitLab: governed by the project's token settings, not the inventory. */
-const issued = (name: string) => /^(CI_|GITLAB_|CHAT_)/.test(name);
+/**
+ * GitLab's predefined variables that carry a credential, issued per job: governed by the project's
+ * token settings, not the inventory. The exact published names
+ * (https://docs.gitlab.com/ci/variables/predefined_variables/), not a prefix: `GITLAB_TOKEN` or
+ * `CI_DEPLOY_PAT` are variables someone defined and must own.
+ */
+const PREDEFINED_CREDENTIALS = new Set([
+  "CI_JOB_TOKEN", "CI_JOB_JWT", "CI_JOB_JWT_V1", "CI_JOB_JWT_V2", "CI_BUILD_TOKEN", "CI_REGISTRY_PASSWORD", "CI_DEPLOY_PASSWORD",
+  "CI_DEPENDENCY_PROXY_PASSWORD", "CI_REPOSITORY_URL", "CI_SERVER_TLS_CA_FILE", "CI_SERVER_TLS_CERT_FILE", "CI_SERVER_TLS_KEY_FILE",
+  "CI_REGISTRY_USER", "CI_DEPLOY_USER", "CI_DEPENDENCY_PROXY_USER", "GITLAB_USER_LOGIN", "GITLAB_USER_EMAIL", "GITLAB_USER_ID", "GITLAB_USER_NAME",
+  "KUBECONFIG", "CI_KUBERNETES_ACTIVE",
+]);
+const issued = (name: string) => PREDEFINED_CREDENTIALS.has(name);
 
 /**
  * A job's `environment:` (a name, or a map with `name:`), following `extends:` within this file. A

@@ -14,9 +14,16 @@ const SHELL_VARIABLES = new Set(["PWD", "OLDPWD"]);
 export function shellCredentialRefs(source: string, offset: number, scope: Scope, isDefined: (name: string) => boolean, isIssued: (name: string) => boolean): ConnectorRef[] {
   const refs: ConnectorRef[] = [];
   if (!source.includes("$")) return refs;
+  // Variables the script sets itself (`creds=$(curl …)`, `export TOKEN=$(vault read …)`) are its own.
+  // Not `docker run -e NAME=…` (an option) nor `NAME=$NAME` (passing the outside value on).
+  const assigned = new Set(
+    [...source.matchAll(/(-e\s+|--env[=\s]+)?(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)/gm)]
+      .filter((m) => !m[1] && !new RegExp(`^["']?\\$\\{?${m[2]}\\b`).test(m[3]))
+      .map((m) => m[2]),
+  );
   for (const match of source.matchAll(VARIABLE)) {
     const name = match[1];
-    if (!isCredentialKey(name) || isDefined(name) || SHELL_VARIABLES.has(name)) continue;
+    if (!isCredentialKey(name) || isDefined(name) || assigned.has(name) || SHELL_VARIABLES.has(name)) continue;
     const start = offset + match.index! + match[0].indexOf(name);
     const span: Span = { start, end: start + name.length };
     refs.push({ name, kind: "secret", span, scope, issuedByPlatform: isIssued(name) });

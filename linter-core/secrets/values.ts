@@ -12,9 +12,15 @@ const NOT_CREDENTIAL_KEY =
 /** `webhook_url` and connection strings carry the credential inside: keep them even with _url. */
 const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|dsn)$/i;
 
+/**
+ * Short credential words that need a real word boundary (`RELEASE_PAT`, `NPM_AUTH`, `REGISTRY_CREDS`,
+ * `SENTRY_DSN`, `ghPat`), so that `COMPAT` or `XPATH` are not read as one.
+ */
+const SHORT_CREDENTIAL_WORD = /(?:^|[_\-.])(?:pat|auth|creds|dsn)s?$|(?<=[a-z])(?:Pat|Auth|Creds|Dsn)s?$|^(?:PAT|AUTH|CREDS|DSN)$/;
+
 export function isCredentialKey(key: string): boolean {
   if (CREDENTIAL_URL_KEY.test(key)) return true;
-  return CREDENTIAL_KEY.test(key) && !NOT_CREDENTIAL_KEY.test(key);
+  return (CREDENTIAL_KEY.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD.test(key.toLowerCase())) && !NOT_CREDENTIAL_KEY.test(key);
 }
 
 export function isPasswordKey(key: string): boolean {
