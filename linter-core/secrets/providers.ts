@@ -139,6 +139,14 @@ function hasSequence(value: string, length: number): boolean {
   return false;
 }
 
+/** The share of neighbouring characters that count up (`0123-5678` is mostly counting). */
+function countingShare(value: string): number {
+  if (value.length < 8) return 0;
+  let up = 0;
+  for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) up++;
+  return up / (value.length - 1);
+}
+
 /**
  * A value of the right shape that nobody would issue: documented samples, repeated or sequential
  * characters, filler words, too little entropy.
@@ -148,8 +156,10 @@ export function isPlaceholderToken(secret: string, options: { entropy?: number; 
   if (options.entropy !== undefined && entropy(secret) < options.entropy) return true;
   const rest = body(secret);
   if (FILLER_WORDS.test(rest)) return true;
-  if (!options.literalRuns && /([A-Za-z0-9])\1{4}/.test(rest)) return true;
-  if (hasSequence(rest, 6)) return true;
+  // Separators aside: `A3-ABCDEF-012345-…` counts as much as `ABCDEF012345`.
+  const compact = rest.replace(/[^A-Za-z0-9]/g, "");
+  if (!options.literalRuns && /([A-Za-z0-9])\1{4}/.test(compact)) return true;
+  if (hasSequence(compact, 6) || countingShare(compact) >= 0.5) return true;
   return rest.length >= 10 && entropy(rest) < 2.5;
 }
 

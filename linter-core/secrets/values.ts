@@ -126,7 +126,7 @@ export function isBenign(value: string): boolean {
  */
 export function looksLikeCredential(value: string, key: string): boolean {
   const v = value.trim();
-  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v)) return false;
+  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
     if (v.length < 8 || WORDS.test(v) || TEST_MARKER.test(v)) return false;
