@@ -58,7 +58,8 @@ function samplerFor(rule) {
   let name;
   if (semi) {
     // The provider's name as a person would write it: the first identifier's leading word.
-    name = rule.keywords?.[0] ?? /[A-Za-z][A-Za-z0-9]+/.exec(semi[1].replace(/\(\?-i:/g, "").replace(/\[([A-Z])[a-z]\]/g, (_, c) => c.toLowerCase()))[0].toLowerCase();
+    const first = semi[1].replace(/\(\?-i:/g, "").replace(/\[([A-Z])[a-z]\]/g, (_, c) => c.toLowerCase()).replace(/\[_-\]\?/g, "").split("|")[0].replace(/[()]/g, "");
+    name = /^[A-Za-z][\w-]+$/.test(first) ? first.toLowerCase() : (rule.keywords?.[0] ?? "key");
     secret = goToJs((regex.startsWith("(?i)") ? "(?i)" : "") + semi[2]);
   } else {
     let re = regex.replace(/^\\b/, "");

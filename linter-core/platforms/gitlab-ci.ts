@@ -5,7 +5,7 @@ import type { FileModel } from "../model.js";
 import { asMap, asSeq, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { shellCredentialRefs } from "./shell.js";
+import { assignedIn, shellCredentialRefs } from "./shell.js";
 
 const SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
 const GLOBAL_KEYS = new Set(["stages", "variables", "include", "default", "workflow", "image", "services", "cache", "before_script", "after_script", "spec"]);
@@ -85,10 +85,12 @@ export const gitlabCi: Platform = {
         // Short-lived OIDC tokens: what we want people to use; issued by the platform.
         model.connectorRefs.push({ name: token.key, kind: "cloud-role", span: spanOf(token.keyNode), scope: { job: job.key }, issuedByPlatform: true });
       }
-      for (const literal of model.literals) {
-        if (literal.scope.job !== job.key) continue;
+      // A job's script lines are one script: a variable set on one line is the job's own on the next.
+      const jobLiterals = model.literals.filter((literal) => literal.scope.job === job.key);
+      const setByScript = new Set(jobLiterals.filter((l) => l.role === "script").flatMap((l) => [...assignedIn(l.value)]));
+      for (const literal of jobLiterals) {
         const source = text.slice(literal.span.start, literal.span.end);
-        model.connectorRefs.push(...shellCredentialRefs(source, literal.span.start, literal.scope, (n) => jobDefined.has(n), issued));
+        model.connectorRefs.push(...shellCredentialRefs(source, literal.span.start, literal.scope, (n) => jobDefined.has(n) || setByScript.has(n), issued));
       }
     }
     return model;

@@ -8,19 +8,25 @@ const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 const SHELL_VARIABLES = new Set(["PWD", "OLDPWD"]);
 
 /**
+ * Variables a script sets itself (`creds=$(curl …)`, `export TOKEN=$(vault read …)`): its own, not
+ * connectors. Not `docker run -e NAME=…` (an option) nor `NAME=$NAME` (passing the outside value on).
+ */
+export function assignedIn(source: string): Set<string> {
+  return new Set(
+    [...source.matchAll(/(-e\s+|--env[=\s]+)?(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)/gm)]
+      .filter((m) => !m[1] && !new RegExp(`^["']?\\$\\{?${m[2]}\\b`).test(m[3]))
+      .map((m) => m[2]),
+  );
+}
+
+/**
  * Credential-like variables read in `source` (at `offset` in the file) that the file does not define
  * itself and the platform does not issue.
  */
 export function shellCredentialRefs(source: string, offset: number, scope: Scope, isDefined: (name: string) => boolean, isIssued: (name: string) => boolean): ConnectorRef[] {
   const refs: ConnectorRef[] = [];
   if (!source.includes("$")) return refs;
-  // Variables the script sets itself (`creds=$(curl …)`, `export TOKEN=$(vault read …)`) are its own.
-  // Not `docker run -e NAME=…` (an option) nor `NAME=$NAME` (passing the outside value on).
-  const assigned = new Set(
-    [...source.matchAll(/(-e\s+|--env[=\s]+)?(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)/gm)]
-      .filter((m) => !m[1] && !new RegExp(`^["']?\\$\\{?${m[2]}\\b`).test(m[3]))
-      .map((m) => m[2]),
-  );
+  const assigned = assignedIn(source);
   for (const match of source.matchAll(VARIABLE)) {
     const name = match[1];
     if (!isCredentialKey(name) || isDefined(name) || assigned.has(name) || SHELL_VARIABLES.has(name)) continue;

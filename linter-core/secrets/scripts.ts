@@ -63,8 +63,12 @@ const IDIOMS: Idiom[] = [
   },
   {
     title: "credential passed as a command-line option",
-    keywords: ["--"],
-    pattern: new RegExp(String.raw`\s--((?:[\w-]*-)?(?:token|password|passwd|passphrase|api-key|apikey|secret|client-secret|auth-token|access-key|account-key|access-token|api-token|private-key|signing-key|sas-token|pat|credentials?))(?:=|\s+)` + QUOTE + VALUE, "gi"),
+    keywords: ["--", "key", "token", "secret", "pass", "pat", "credential"],
+    // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x`, and argument lists (`["--access-token", "x"]`).
+    pattern: new RegExp(
+      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]*-)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*)` + QUOTE + VALUE,
+      "gi",
+    ),
     group: 2,
     judgeAs: "token",
     secretName: (m) => envName(m[1]),
