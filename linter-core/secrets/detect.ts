@@ -1,7 +1,7 @@
 // All secret detectors over one file, merged: secretlint's preset, our provider patterns, values
 // under credential-like keys, and script idioms. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
-import { findNamedSecret, findProviderSecrets, type ProviderMatch } from "./providers.js";
+import { findNamedSecret, findProviderSecrets, namedFormatsIn, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
 import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential } from "./values.js";
@@ -108,9 +108,12 @@ async function encodedSecret(path: string, literal: LiteralValue): Promise<Pick<
 async function encodedTokens(model: FileModel): Promise<Candidate[]> {
   const { path, text } = model;
   const found: Candidate[] = [];
+  // A platform's base64 field (a Secret's `data`) is judged with its key, below.
+  const encodedFields = model.literals.filter((l) => l.encoding === "base64");
   for (const match of text.matchAll(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/_-])/g)) {
-    // A platform's base64 field (a Secret's `data`) is judged with its key, below.
-    if (model.literals.some((l) => l.encoding === "base64" && l.span.start <= match.index! && match.index! < l.span.end)) continue;
+    if (encodedFields.some((l) => l.span.start <= match.index! && match.index! < l.span.end)) continue;
+    // Most base64-looking runs (hashes, certificates) decode to bytes, not text: look at 6 bytes first.
+    if (!/^[\x20-\x7e\r\n\t]+$/.test(atob(match[0].slice(0, 8)))) continue;
     const decoded = decodeBase64(match[0]);
     if (decoded === undefined || !/^[\x20-\x7e\r\n\t]+$/.test(decoded)) continue;
     const known = await knownFormat(path, decoded);
@@ -197,6 +200,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: toSecretName(hit.secretName), confidence: "medium", priority: 2 });
     }
   }
+  let namedFormats: NamedFormats | undefined;
   for (const literal of model.literals) {
     if (literal.encoding === "base64") {
       const found = await encodedSecret(model.path, literal);
@@ -208,7 +212,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       const header = authorizationCredential(literal.value);
       const bound = header?.credential ?? literal.value.trim();
       // A value known by the provider named in its key: `name: PULUMI_TOKEN` / `value: pul-…`.
-      const named = raw.includes(bound) ? findNamedSecret(literal.key, bound) : undefined;
+      const named = raw.includes(bound) ? findNamedSecret(literal.key, bound, (namedFormats ??= namedFormatsIn(text))) : undefined;
       if (named) {
         const start = span.start + raw.indexOf(bound);
         candidates.push({ span: { start, end: start + bound.length }, value: bound, title: named.title, secretName: toSecretName(literal.key), confidence: "medium", priority: 3 });

@@ -27,57 +27,79 @@ export function registerKeywords(keywords: Iterable<string>): void {
   }
 }
 
-/** Dense ASCII transitions; a character outside ASCII can start no keyword (all are ASCII). */
+/**
+ * ASCII transitions, filled in on first use: a row of the table is computed when the scan first
+ * reaches that state with that character (the hook reads a few KiB and touches a few rows; a full
+ * scan fills what it needs). A character outside ASCII can start no keyword (all are ASCII).
+ */
 interface Automaton {
-  next: Int32Array;
+  /** ASCII code → column; 0 for characters no keyword has (they lead back to the start). */
+  column: Uint8Array;
+  width: number;
+  next: Uint16Array;
+  fail: Uint16Array;
   /** Per state: the keyword indices that end here, following dictionary links. */
   outputs: number[][];
 }
 
+const UNKNOWN = 0xffff;
+
 function build(): Automaton {
-  const goto: Map<number, number>[] = [new Map()];
-  const ends: number[][] = [[]];
+  const column = new Uint8Array(128);
+  let width = 1;
+  let capacity = 1;
+  for (const keyword of keywordIndex.keys()) {
+    capacity += keyword.length;
+    for (let i = 0; i < keyword.length; i++) {
+      const code = keyword.charCodeAt(i) & 0x7f;
+      if (column[code] === 0) column[code] = width++;
+    }
+  }
+  if (capacity >= UNKNOWN) throw new Error("too many keyword characters for the prefilter");
+  const next = new Uint16Array(capacity * width).fill(UNKNOWN);
+  const outputs: number[][] = [[]];
+  /** The trie's edges, per state: [column, child]. */
+  const children: [number, number][][] = [[]];
+  let states = 1;
   for (const [keyword, index] of keywordIndex) {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const code = keyword.charCodeAt(i) & 0x7f;
-      let to = goto[state].get(code);
-      if (to === undefined) {
-        to = goto.length;
-        goto.push(new Map());
-        ends.push([]);
-        goto[state].set(code, to);
+      const col = column[keyword.charCodeAt(i) & 0x7f];
+      const slot = state * width + col;
+      if (next[slot] === UNKNOWN) {
+        next[slot] = states++;
+        outputs.push([]);
+        children.push([]);
+        children[state].push([col, next[slot]]);
       }
-      state = to;
+      state = next[slot];
     }
-    ends[state].push(index);
+    outputs[state].push(index);
   }
-  const states = goto.length;
-  const next = new Int32Array(states * 128);
-  const fail = new Int32Array(states);
-  const outputs: number[][] = ends.map((e) => [...e]);
-  // Breadth-first: every state's failure link is known before its children's.
-  const queue: number[] = [];
-  for (let code = 0; code < 128; code++) {
-    const to = goto[0].get(code);
-    next[code] = to ?? 0;
-    if (to !== undefined) queue.push(to);
-  }
+  for (let col = 0; col < width; col++) if (next[col] === UNKNOWN) next[col] = 0;
+  const automaton: Automaton = { column, width, next, fail: new Uint16Array(states), outputs };
+  // Failure links breadth-first over the trie's edges, so a parent's link is known before its children's.
+  const queue = [0];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head];
-    outputs[state].push(...outputs[fail[state]]);
-    for (let code = 0; code < 128; code++) {
-      const to = goto[state].get(code);
-      if (to === undefined) {
-        next[state * 128 + code] = next[fail[state] * 128 + code];
-      } else {
-        fail[to] = next[fail[state] * 128 + code];
-        next[state * 128 + code] = to;
-        queue.push(to);
-      }
+    for (const [col, to] of children[state]) {
+      automaton.fail[to] = state === 0 ? 0 : step(automaton, automaton.fail[state], col);
+      if (outputs[automaton.fail[to]].length > 0) outputs[to] = outputs[to].concat(outputs[automaton.fail[to]]);
+      queue.push(to);
     }
   }
-  return { next, outputs };
+  return automaton;
+}
+
+/** The transition from `state` on `code`, computed from the failure links the first time it is needed. */
+function step(automaton: Automaton, state: number, col: number): number {
+  const slot = state * automaton.width + col;
+  let to = automaton.next[slot];
+  if (to === UNKNOWN) {
+    to = step(automaton, automaton.fail[state], col);
+    automaton.next[slot] = to;
+  }
+  return to;
 }
 
 let lastText: string | undefined;
@@ -87,17 +109,19 @@ let lastFound = new Uint8Array(0);
 function keywordsIn(text: string): Uint8Array {
   if (text === lastText) return lastFound;
   automaton ??= build();
-  const { next, outputs } = automaton;
+  const { column, width, next, outputs } = automaton;
   const found = new Uint8Array(keywordIndex.size);
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
-    if (code >= 128) {
+    if (code >= 65 && code <= 90) code |= 0x20;
+    const col = code < 128 ? column[code] : 0;
+    if (col === 0) {
       state = 0;
       continue;
     }
-    if (code >= 65 && code <= 90) code |= 0x20;
-    state = next[state * 128 + code];
+    const to = next[state * width + col];
+    state = to === UNKNOWN ? step(automaton, state, col) : to;
     const out = outputs[state];
     for (let k = 0; k < out.length; k++) found[out[k]] = 1;
   }
@@ -106,10 +130,19 @@ function keywordsIn(text: string): Uint8Array {
   return found;
 }
 
+// Each detector passes the same keyword array every time: resolve it to automaton indices once.
+const resolved = new WeakMap<readonly string[], number[]>();
+
 /** Whether one of the keywords occurs in the text (without case). */
 export function mayMatch(text: string, keywords: readonly string[]): boolean {
   if (!enabled) return true;
-  if (keywords.some((keyword) => !keywordIndex.has(keyword.toLowerCase()))) registerKeywords(keywords);
+  let indices = resolved.get(keywords);
+  if (!indices) {
+    registerKeywords(keywords);
+    indices = keywords.map((keyword) => keywordIndex.get(keyword.toLowerCase())!);
+    resolved.set(keywords, indices);
+  }
   const found = keywordsIn(text);
-  return keywords.some((keyword) => found[keywordIndex.get(keyword.toLowerCase())!] === 1);
+  for (const index of indices) if (found[index] === 1) return true;
+  return false;
 }

@@ -16,9 +16,14 @@ export interface ProviderMatch {
   checksumValid?: boolean;
 }
 
+/** A format with its keywords; its regexes are built the first time a file holds a keyword. */
 interface Compiled {
   format: CredentialFormat;
   keywords: string[];
+  built?: Built;
+}
+
+interface Built {
   /** Global: over the text. */
   pattern: RegExp;
   /** Anchored: the whole value bound to a key naming the provider. */
@@ -77,42 +82,35 @@ const exactCase = (name: string) => `${escape(name)}|${escape(name[0].toUpperCas
 const OPERATOR = String.raw`[\w.-]{0,20}?[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`;
 const END = String.raw`(?=[\x60'"\s;,&)}\]<|]|\\[nr]|$)`;
 
-let compiled: Compiled[] | undefined;
-
-function compile(): Compiled[] {
-  return CREDENTIAL_FORMATS.map((format) => {
-    const keywords = [...(format.names ?? []), ...(format.keywords ?? [])];
-    let pattern: RegExp;
-    let whole: RegExp | undefined;
-    let nameIn: RegExp | undefined;
-    if (format.token) {
-      pattern = new RegExp(format.token.source, `${format.token.flags.replace("g", "")}g`);
-    } else {
-      let { source, flags } = format.value!;
-      if (format.namesExact && flags.includes("i")) {
-        source = caseless(source);
-        flags = flags.replace("i", "");
-      }
-      const names = format.names!.map(format.namesExact ? exactCase : anyCase).join("|");
-      pattern = new RegExp(`(?:${names})${OPERATOR}(${source})${END}`, `${flags.replace("g", "")}g`);
-      whole = new RegExp(`^(?:${source})$`, flags.replace("g", ""));
-      nameIn = new RegExp(format.namesExact ? format.names!.map(exactCase).join("|") : format.names!.map(escape).join("|"), format.namesExact ? "" : "i");
+function build(format: CredentialFormat): Built {
+  let pattern: RegExp;
+  let whole: RegExp | undefined;
+  let nameIn: RegExp | undefined;
+  if (format.token) {
+    pattern = new RegExp(format.token.source, `${format.token.flags.replace("g", "")}g`);
+  } else {
+    let { source, flags } = format.value!;
+    if (format.namesExact && flags.includes("i")) {
+      source = caseless(source);
+      flags = flags.replace("i", "");
     }
-    const allow = (format.allow ?? []).map((a) => new RegExp(a));
-    // A run the format itself spells (Dropbox's AAAAAAAAAA, Twitter's A{22}) is not a placeholder's.
-    const literalRuns = /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).source.replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
-    return { format, keywords, pattern, whole, nameIn, allow, literalRuns };
-  });
+    const names = format.names!.map(format.namesExact ? exactCase : anyCase).join("|");
+    pattern = new RegExp(`(?:${names})${OPERATOR}(${source})${END}`, `${flags.replace("g", "")}g`);
+    whole = new RegExp(`^(?:${source})$`, flags.replace("g", ""));
+    nameIn = new RegExp(format.namesExact ? format.names!.map(exactCase).join("|") : format.names!.map(escape).join("|"), format.namesExact ? "" : "i");
+  }
+  const allow = (format.allow ?? []).map((a) => new RegExp(a));
+  // A run the format itself spells (Dropbox's AAAAAAAAAA, Twitter's A{22}) is not a placeholder's.
+  const literalRuns = /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).source.replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
+  return { pattern, whole, nameIn, allow, literalRuns };
 }
 
-function formats(): Compiled[] {
-  if (!compiled) {
-    compiled = compile();
-    registerKeywords(compiled.flatMap((c) => c.keywords));
-  }
-  return compiled;
-}
-formats();
+const built = (c: Compiled): Built => (c.built ??= build(c.format));
+
+// Keywords are registered when this module loads; regexes are built on first need (the hook's
+// files need few of the formats).
+const compiled: Compiled[] = CREDENTIAL_FORMATS.map((format) => ({ format, keywords: [...(format.names ?? []), ...(format.keywords ?? [])] }));
+registerKeywords(compiled.flatMap((c) => c.keywords));
 
 /** The part of a token after its fixed prefix segments (`sk_test_`, `xoxe.xoxp-1-`). */
 function body(secret: string): string {
@@ -164,8 +162,9 @@ export function isPlaceholderToken(secret: string, options: { entropy?: number; 
 }
 
 function accept(c: Compiled, secret: string): boolean {
-  if (c.allow.some((a) => a.test(secret))) return false;
-  return !isPlaceholderToken(secret, { entropy: c.format.entropy, literalRuns: c.literalRuns });
+  const { allow, literalRuns } = built(c);
+  if (allow.some((a) => a.test(secret))) return false;
+  return !isPlaceholderToken(secret, { entropy: c.format.entropy, literalRuns });
 }
 
 function checksumOf(format: CredentialFormat, secret: string): boolean | undefined {
@@ -175,10 +174,9 @@ function checksumOf(format: CredentialFormat, secret: string): boolean | undefin
 /** Every format whose keywords occur in `text`, run over it; offsets are relative to `text`. */
 export function findProviderSecrets(text: string): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
-  for (const c of formats()) {
+  for (const c of compiled) {
     if (c.keywords.length > 0 && !mayMatch(text, c.keywords)) continue;
-    c.pattern.lastIndex = 0;
-    for (const match of text.matchAll(c.pattern)) {
+    for (const match of text.matchAll(built(c).pattern)) {
       const value = match.slice(1).find((group) => group !== undefined && group !== "") ?? match[0];
       if (!accept(c, value)) continue;
       const start = match.index! + match[0].lastIndexOf(value);
@@ -188,14 +186,23 @@ export function findProviderSecrets(text: string): ProviderMatch[] {
   return matches;
 }
 
+/** The provider-name formats whose names occur in a file (one keyword pass): the only ones a key in it can name. */
+export interface NamedFormats {
+  readonly formats: readonly Compiled[];
+}
+
+export function namedFormatsIn(text: string): NamedFormats {
+  return { formats: compiled.filter((c) => c.format.names && mayMatch(text, c.format.names)) };
+}
+
 /**
  * A provider-name format recognised from the key a value is bound to: `value` is the whole value
- * (an Authorization scheme such as `Bearer ` already removed).
+ * (an Authorization scheme such as `Bearer ` already removed); `named` comes from the file's text.
  */
-export function findNamedSecret(key: string, value: string): CredentialFormat | undefined {
-  for (const c of formats()) {
-    if (!c.whole || !c.nameIn!.test(key)) continue;
-    if (c.whole.test(value) && accept(c, value)) return c.format;
+export function findNamedSecret(key: string, value: string, named: NamedFormats): CredentialFormat | undefined {
+  for (const c of named.formats) {
+    const { nameIn, whole } = built(c);
+    if (nameIn!.test(key) && whole!.test(value) && accept(c, value)) return c.format;
   }
   return undefined;
 }

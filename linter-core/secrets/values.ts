@@ -167,17 +167,19 @@ export function urlPassword(value: string): string | undefined {
  */
 export function findUrlPasswords(text: string): { start: number; end: number; value: string }[] {
   const found: { start: number; end: number; value: string }[] = [];
-  // A token given as the user name (`https://<token>@github.com`, `https://<token>:x-oauth-basic@…`).
-  for (const match of text.matchAll(/\b[a-z][a-z0-9+.-]{1,30}:\/\/([A-Za-z0-9_-]{20,})(?::x-oauth-basic)?@[\w.[\]-]/gi)) {
-    const user = match[1];
-    if (!looksRandom(user) && !/^[0-9a-f]{40}$/.test(user)) continue;
-    const start = match.index! + match[0].indexOf(user);
-    found.push({ start, end: start + user.length, value: user });
-  }
-  for (const match of text.matchAll(/\b[a-z][a-z0-9+.-]{1,30}:\/\/([^\s:/@"'<>\\$`{}]*):([^\s@/"'<>\\`]+)@[\w.[\]-]/gi)) {
-    const password = match[2];
+  // Found from the literal `://` (fast to look for), the scheme checked behind it.
+  for (const match of text.matchAll(/:\/\/([^\s:/@"'<>\\$`{}]*)(?::([^\s@/"'<>\\`]+))?@[\w.[\]-]/g)) {
+    if (!/\b[a-z][a-z0-9+.-]{0,30}$/i.test(text.slice(Math.max(0, match.index! - 32), match.index!))) continue;
+    const [whole, user, password] = match;
+    if (password === undefined || password === "x-oauth-basic") {
+      // A token given as the user name (`https://<token>@github.com`, `https://<token>:x-oauth-basic@…`).
+      if (user.length < 20 || !/^[A-Za-z0-9_-]+$/.test(user) || (!looksRandom(user) && !/^[0-9a-f]{40}$/.test(user))) continue;
+      const start = match.index! + 3;
+      found.push({ start, end: start + user.length, value: user });
+      continue;
+    }
     if (/^[$%{]|\{\{|\$\{|\$\(/.test(password) || !looksLikeCredential(decodeURIComponentSafe(password), "password")) continue;
-    const start = match.index! + match[0].indexOf(`:${password}@`) + 1;
+    const start = match.index! + whole.indexOf(`:${password}@`, 3) + 1;
     found.push({ start, end: start + password.length, value: password });
   }
   return found;
