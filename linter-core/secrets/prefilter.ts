@@ -130,6 +130,18 @@ function keywordsIn(text: string): Uint8Array {
   return found;
 }
 
+/**
+ * The registered keywords that occur in the text (all of them with the prefilter off): for
+ * dispatching many detectors at once instead of asking for each.
+ */
+export function keywordsFoundIn(text: string): string[] {
+  if (!enabled) return [...keywordIndex.keys()];
+  const found = keywordsIn(text);
+  const result: string[] = [];
+  for (const [keyword, index] of keywordIndex) if (found[index] === 1) result.push(keyword);
+  return result;
+}
+
 // Each detector passes the same keyword array every time: resolve it to automaton indices once.
 const resolved = new WeakMap<readonly string[], number[]>();
 

@@ -4,7 +4,7 @@
 // to (a Kubernetes `name:`/`value:` pair, an n8n header parameter).
 import { hasValidBase62Crc32 } from "./checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "./formats.js";
-import { mayMatch, registerKeywords } from "./prefilter.js";
+import { keywordsFoundIn, mayMatch, registerKeywords } from "./prefilter.js";
 import { entropy, isPlaceholder } from "./values.js";
 
 export interface ProviderMatch {
@@ -87,21 +87,22 @@ function build(format: CredentialFormat): Built {
   let whole: RegExp | undefined;
   let nameIn: RegExp | undefined;
   if (format.token) {
-    pattern = new RegExp(format.token.source, `${format.token.flags.replace("g", "")}g`);
+    pattern = new RegExp(format.token, `${format.flags ?? ""}g`);
   } else {
-    let { source, flags } = format.value!;
+    let source = format.value!;
+    let flags = format.flags ?? "";
     if (format.namesExact && flags.includes("i")) {
       source = caseless(source);
       flags = flags.replace("i", "");
     }
     const names = format.names!.map(format.namesExact ? exactCase : anyCase).join("|");
-    pattern = new RegExp(`(?:${names})${OPERATOR}(${source})${END}`, `${flags.replace("g", "")}g`);
-    whole = new RegExp(`^(?:${source})$`, flags.replace("g", ""));
+    pattern = new RegExp(`(?:${names})${OPERATOR}(${source})${END}`, `${flags}g`);
+    whole = new RegExp(`^(?:${source})$`, flags);
     nameIn = new RegExp(format.namesExact ? format.names!.map(exactCase).join("|") : format.names!.map(escape).join("|"), format.namesExact ? "" : "i");
   }
   const allow = (format.allow ?? []).map((a) => new RegExp(a));
   // A run the format itself spells (Dropbox's AAAAAAAAAA, Twitter's A{22}) is not a placeholder's.
-  const literalRuns = /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).source.replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
+  const literalRuns = /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
   return { pattern, whole, nameIn, allow, literalRuns };
 }
 
@@ -111,6 +112,17 @@ const built = (c: Compiled): Built => (c.built ??= build(c.format));
 // files need few of the formats).
 const compiled: Compiled[] = CREDENTIAL_FORMATS.map((format) => ({ format, keywords: [...(format.names ?? []), ...(format.keywords ?? [])] }));
 registerKeywords(compiled.flatMap((c) => c.keywords));
+/** Keyword → the formats it gates; and the formats with no keyword, which always run. */
+const byKeyword = new Map<string, Compiled[]>();
+for (const c of compiled) for (const keyword of c.keywords) byKeyword.set(keyword.toLowerCase(), [...(byKeyword.get(keyword.toLowerCase()) ?? []), c]);
+const ungated = compiled.filter((c) => c.keywords.length === 0);
+
+/** The formats whose keywords occur in the text, in table order (one keyword pass). */
+function formatsFor(text: string): Compiled[] {
+  const wanted = new Set<Compiled>(ungated);
+  for (const keyword of keywordsFoundIn(text)) for (const c of byKeyword.get(keyword) ?? []) wanted.add(c);
+  return compiled.filter((c) => wanted.has(c));
+}
 
 /** The part of a token after its fixed prefix segments (`sk_test_`, `xoxe.xoxp-1-`). */
 function body(secret: string): string {
@@ -174,8 +186,7 @@ function checksumOf(format: CredentialFormat, secret: string): boolean | undefin
 /** Every format whose keywords occur in `text`, run over it; offsets are relative to `text`. */
 export function findProviderSecrets(text: string): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
-  for (const c of compiled) {
-    if (c.keywords.length > 0 && !mayMatch(text, c.keywords)) continue;
+  for (const c of formatsFor(text)) {
     for (const match of text.matchAll(built(c).pattern)) {
       const value = match.slice(1).find((group) => group !== undefined && group !== "") ?? match[0];
       if (!accept(c, value)) continue;
@@ -192,7 +203,7 @@ export interface NamedFormats {
 }
 
 export function namedFormatsIn(text: string): NamedFormats {
-  return { formats: compiled.filter((c) => c.format.names && mayMatch(text, c.format.names)) };
+  return { formats: formatsFor(text).filter((c) => c.format.names && mayMatch(text, c.format.names)) };
 }
 
 /**

@@ -31,7 +31,7 @@ export const COVERED_BY_TABLE: ReadonlySet<string> = new Set([
  * for every rule and fails when the preset has a rule neither this table nor COVERED_BY_TABLE
  * knows (the preset is pinned; an upgrade must revisit it).
  */
-const PRESET_KEYWORDS: Record<string, { keywords?: readonly string[]; pattern?: RegExp }> = {
+const PRESET_KEYWORDS: Record<string, { keywords: readonly string[] }> = {
   // Only `(AWS_)?SECRET_?ACCESS_?KEY = <40 chars>` runs by default (the id scans are opt-in).
   aws: { keywords: ["secretaccess", "secret_access"] },
   // JSON service-account keys; the parsed JSON may spell its keys with \u escapes.
@@ -53,8 +53,7 @@ export function secretlintRulesFor(text: string): string[] {
   const rules = Object.keys(PRESET_KEYWORDS);
   if (!isPrefilterOn()) return rules;
   return rules.filter((rule) => {
-    const { keywords = [], pattern } = PRESET_KEYWORDS[rule];
-    return mayMatch(text, keywords) || Boolean(pattern?.test(text));
+    return mayMatch(text, PRESET_KEYWORDS[rule].keywords);
   });
 }
 

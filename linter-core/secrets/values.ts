@@ -16,11 +16,20 @@ const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|
  * Short credential words that need a real word boundary (`RELEASE_PAT`, `NPM_AUTH`, `REGISTRY_CREDS`,
  * `SENTRY_DSN`, `ghPat`), so that `COMPAT` or `XPATH` are not read as one.
  */
-const SHORT_CREDENTIAL_WORD = /(?:^|[_\-.])(?:pat|auth|creds|dsn)s?$|(?<=[a-z])(?:Pat|Auth|Creds|Dsn)s?$|^(?:PAT|AUTH|CREDS|DSN)$/;
+const SHORT_CREDENTIAL_WORD = /(?:^|[_\-.])(?:pat|auth|creds|dsn)s?$/i;
+const SHORT_CREDENTIAL_WORD_CAMEL = /[a-z](?:Pat|Auth|Creds|Dsn)s?$/;
+
+// Names repeat across a file and a run (`$AWS_REGION` in every step): remember the answers.
+const credentialKeys = new Map<string, boolean>();
 
 export function isCredentialKey(key: string): boolean {
-  if (CREDENTIAL_URL_KEY.test(key)) return true;
-  return (CREDENTIAL_KEY.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD.test(key.toLowerCase())) && !NOT_CREDENTIAL_KEY.test(key);
+  let known = credentialKeys.get(key);
+  if (known === undefined) {
+    known = CREDENTIAL_URL_KEY.test(key) || ((CREDENTIAL_KEY.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD_CAMEL.test(key)) && !NOT_CREDENTIAL_KEY.test(key));
+    if (credentialKeys.size > 50_000) credentialKeys.clear();
+    credentialKeys.set(key, known);
+  }
+  return known;
 }
 
 export function isPasswordKey(key: string): boolean {

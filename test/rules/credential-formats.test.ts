@@ -43,8 +43,8 @@ function withoutLookarounds(source: string): string {
 
 /** Two values of the entry's shape that are not placeholders by our own definition. */
 function samples(format: CredentialFormat, count = 2): string[] {
-  const shape = format.token ?? format.value!;
-  const generator = new RandExp(new RegExp(withoutLookarounds(shape.source), shape.flags.replace("g", "")));
+  const shape = new RegExp(format.token ?? format.value!, format.flags);
+  const generator = new RandExp(new RegExp(withoutLookarounds(shape.source), shape.flags));
   generator.max = 24;
   generator.randInt = (a: number, b: number) => a + Math.floor(Number.parseInt(fake.hex(8), 16) / 2 ** 32 * (b - a + 1));
   const whole = new RegExp(`^(?:${shape.source})$`, shape.flags.replace("g", ""));
@@ -97,8 +97,8 @@ function locate(file: SourceFile, value: string): { start: number; end: number }
 
 /** Variants of a true sample that keep its shape but fill its body in like a person would. */
 function placeholdersOf(format: CredentialFormat, sample: string): string[] {
-  const shape = format.token ?? format.value!;
-  const whole = new RegExp(`^(?:${withoutLookarounds(shape.source)})$`, shape.flags.replace("g", ""));
+  const shape = new RegExp(format.token ?? format.value!, format.flags);
+  const whole = new RegExp(`^(?:${withoutLookarounds(shape.source)})$`, shape.flags);
   const keep = Math.min(12, Math.floor(sample.length / 3));
   const fill = (make: (ch: string, i: number) => string) => sample.slice(0, keep) + [...sample.slice(keep)].map((ch, i) => (/[A-Za-z0-9]/.test(ch) ? make(ch, i) : ch)).join("");
   const variants = [
@@ -125,6 +125,8 @@ describe("hardcoded-secret: every credential format of the table", () => {
       assert.ok(format.title && format.secretName && format.source, format.id);
       assert.ok(Boolean(format.token) !== Boolean(format.names && format.value), `${format.id} is either a token shape or a provider name + value`);
       assert.match(format.secretName, /^[A-Z_][A-Z0-9_]*$/, `${format.id}: secret names are upper snake case`);
+      // Shapes are strings (built on first need): each must be a valid regex.
+      assert.doesNotThrow(() => new RegExp(format.token ?? format.value!, format.flags), format.id);
     }
     assert.ok(CREDENTIAL_FORMATS.length >= 220, `the table knows ${CREDENTIAL_FORMATS.length} formats`);
   });

@@ -28,3 +28,10 @@ describe("rule files", () => {
     });
   }
 });
+
+describe("docs/credential-formats.md", () => {
+  it("is what scripts/formats-doc.mjs renders from the format table (regenerate it after changing the table)", async () => {
+    const { render } = (await import(join(ROOT, "scripts", "formats-doc.mjs"))) as { render: () => Promise<string> };
+    assert.equal(readFileSync(join(ROOT, "docs", "credential-formats.md"), "utf8"), await render());
+  });
+});
