@@ -2,6 +2,7 @@
 // inventory skeleton. Idempotent; never replaces a hook or inventory it did not write.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { applyEdits, modify, parse } from "jsonc-parser";
 import { dirname, join, relative, resolve } from "node:path";
 import { INVENTORY_HEADER, INVENTORY_PATHS } from "../linter-core/inventory.js";
 import { gitConfig, gitPath, repositoryRoot } from "./git.js";
@@ -44,6 +45,7 @@ export function init(options: InitOptions): number {
   if (!root) throw new UsageError("nhilint init sets up a git pre-commit hook: run it inside a git repository");
   const packageJson = join(root, "package.json");
 
+  let active = true;
   if (existsSync(packageJson)) {
     ensureHookLine(join(root, ".husky", "pre-commit"), "", HOOK_COMMAND, options, root);
     const husky = join(root, "node_modules", ".bin", "husky");
@@ -54,12 +56,11 @@ export function init(options: InitOptions): number {
       if (result.status !== 0) throw new UsageError(`husky could not set up the hooks: ${(result.stderr || result.stdout).trim()}`);
       options.log("ran husky: git now runs .husky/pre-commit");
     } else {
-      options.log("husky is not installed here: run `npm install --save-dev husky nhilint && npx husky` to turn the hook on");
+      // The files are written, but git runs nothing yet: say so, and do not report success.
+      options.log("husky is not installed here, so git does not run the hook yet: run `npm install --save-dev husky` (then `npm install` runs it for everyone)");
+      active = false;
     }
-    const pkg = JSON.parse(readFileSync(packageJson, "utf8")) as { scripts?: Record<string, string> };
-    if (!pkg.scripts?.prepare?.includes("husky")) {
-      options.log('tip: add "prepare": "husky" to package.json scripts so a fresh clone gets the hook after `npm install`');
-    }
+    ensurePrepareScript(packageJson, options);
   } else {
     const hooksDir = resolve(root, gitPath(root, "hooks"));
     ensureHookLine(join(hooksDir, "pre-commit"), "#!/bin/sh\n", "nhilint --staged", options, root);
@@ -77,5 +78,25 @@ export function init(options: InitOptions): number {
     );
     options.log(`created ${INVENTORY_PATHS[0]}: record each connector's owner, purpose and expiry there`);
   }
-  return 0;
+  return active ? 0 : 1;
+}
+
+/**
+ * `"prepare": "husky"` in package.json (husky's convention): every clone gets the hook at
+ * `npm install`/`npm ci`. Kept if there; put in front of an existing `prepare`; the file's own
+ * formatting is kept (a jsonc-parser edit, not a rewrite).
+ */
+function ensurePrepareScript(packageJson: string, options: InitOptions): void {
+  const text = readFileSync(packageJson, "utf8");
+  const pkg = parse(text) as { scripts?: Record<string, string> } | undefined;
+  const prepare = pkg?.scripts?.prepare;
+  if (prepare?.split(/\s*(?:&&|;)\s*/).includes("husky")) {
+    options.log('package.json already runs husky in "prepare": every clone gets the hook at npm install');
+    return;
+  }
+  const value = prepare ? `husky && ${prepare}` : "husky";
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
+  const edits = modify(text, ["scripts", "prepare"], value, { formattingOptions: { insertSpaces: !indent.includes("\t"), tabSize: indent.includes("\t") ? 1 : indent.length } });
+  writeFileSync(packageJson, applyEdits(text, edits));
+  options.log(`package.json: "prepare": "${value}", so every clone gets the hook at npm install / npm ci`);
 }

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../linter-core/index.js";
 import { BaselineError } from "./baseline.js";
 import { GitError } from "./git.js";
+import { useColor } from "./color.js";
 import { scan, UsageError } from "./scan.js";
 
 declare const NHILINT_VERSION: string | undefined;
@@ -28,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .argument("[paths...]", "files or folders to lint (default: the whole repository, honouring .gitignore)")
     .option("--staged", "lint what is staged for commit (the index's content, not the working tree)", false)
-    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif"]).default("stylish"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--no-color", "plain text output")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", count)
@@ -49,7 +50,7 @@ Examples:
   nhilint --format sarif -o nhilint.sarif   for GitHub code scanning
   nhilint init                     install the pre-commit hook and an inventory skeleton`,
     )
-    .showHelpAfterError()
+    .showHelpAfterError("(nhilint --help shows every option)")
     // `nhilint inventory --format html`: options after a subcommand belong to it.
     .enablePositionalOptions()
     .exitOverride()
@@ -60,7 +61,7 @@ Examples:
         staged: opts.staged,
         format: opts.format,
         output: opts.output,
-        color: opts.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        color: opts.color !== false && useColor(process.env, Boolean(process.stdout.isTTY)),
         maxWarnings: opts.maxWarnings,
         config: opts.config,
         inventory: opts.inventory,
@@ -120,6 +121,14 @@ Examples:
     return fail(error);
   }
   return exitCode;
+}
+
+// A reader that stops early (`nhilint --help | head -1`) closes the pipe: stop quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 main(process.argv.slice(2)).then(

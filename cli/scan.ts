@@ -26,7 +26,7 @@ export interface ScanOptions {
   cwd: string;
   paths: string[];
   staged: boolean;
-  format: "stylish" | "json" | "sarif";
+  format: "stylish" | "json" | "sarif" | "github" | "gitlab";
   output?: string;
   color: boolean;
   maxWarnings?: number;
@@ -103,6 +103,14 @@ function readFileOrFail(path: string, flag: string): string {
   }
 }
 
+/** No paths, or only paths naming the repository's root (`nhilint .` there): the whole repository. */
+function isWholeRepository(root: string, cwd: string, paths: string[]): boolean {
+  return paths.every((path) => resolve(cwd, path) === resolve(root));
+}
+
+/** Dependency folders: never linted unless a path given names one (ESLint's default for node_modules). */
+const DEPENDENCY_FOLDER = /(^|\/)(node_modules|bower_components)\//;
+
 /** Files to lint in the working tree: git's view of .gitignore when in a repository, else .gitignore by hand-off to `ignore`. */
 async function discover(root: string, inGit: boolean, paths: string[], cwd: string): Promise<string[]> {
   const targets = paths.map((path) => {
@@ -116,16 +124,18 @@ async function discover(root: string, inGit: boolean, paths: string[], cwd: stri
   const files = targets.filter((t) => statSync(t.absolute).isFile()).map((t) => t.relative);
   const folders = paths.length === 0 ? ["."] : targets.filter((t) => !statSync(t.absolute).isFile()).map((t) => t.relative);
   if (folders.length > 0) {
+    // A folder given inside node_modules is named explicitly: lint it; otherwise skip dependencies.
+    const keep = (file: string) => !DEPENDENCY_FOLDER.test(file) || folders.some((folder) => folder !== "." && DEPENDENCY_FOLDER.test(`${folder}/`) && file.startsWith(`${folder}/`));
     if (inGit) {
-      files.push(...listFiles(root, folders).filter((file) => existsSync(join(root, file))));
+      files.push(...listFiles(root, folders).filter((file) => keep(file) && existsSync(join(root, file))));
     } else {
       // Outside git only: the hook and git repositories never load the globber.
       const { glob } = await import("tinyglobby");
-      const gitignore = ignore().add([".git", "node_modules"]);
+      const gitignore = ignore().add([".git"]);
       if (existsSync(join(root, ".gitignore"))) gitignore.add(readFileSync(join(root, ".gitignore"), "utf8"));
       for (const folder of folders) {
-        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/.git/**", "**/node_modules/**"] });
-        files.push(...found.filter((file) => !gitignore.ignores(file)));
+        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/.git/**"] });
+        files.push(...found.filter((file) => keep(file) && !gitignore.ignores(file)));
       }
     }
   }
@@ -203,7 +213,7 @@ export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" 
     inventory: inventoryText === undefined ? undefined : { path: inventoryPath, text: inventoryText },
     codeowners,
     now: options.now,
-    wholeWorkspace: !options.staged && options.paths.length === 0,
+    wholeWorkspace: !options.staged && isWholeRepository(root, options.cwd, options.paths),
     // The same digest as the core's Web Crypto default, without its ~7 ms of start-up in every hook run.
     sha256: (data) => createHash("sha256").update(data).digest("hex"),
     onProgress: progress
@@ -234,7 +244,7 @@ export async function scan(options: ScanOptions): Promise<number> {
   if (baselineText_ !== undefined) baseline = parseBaseline(toPosix(relative(options.cwd, baselinePath)), baselineText_);
   const applied = applyBaseline(result.findings, baseline);
   // Only a whole-repository run can tell that a baseline entry matches nothing any more.
-  const wholeRun = !options.staged && options.paths.length === 0;
+  const wholeRun = !options.staged && isWholeRepository(root, options.cwd, options.paths);
 
   const report: Report = {
     findings: applied.kept,
@@ -249,7 +259,11 @@ export async function scan(options: ScanOptions): Promise<number> {
       ? (await import("./formatters/json.js")).formatJson(report, formatOptions)
       : options.format === "sarif"
         ? (await import("./formatters/sarif.js")).formatSarif(report, formatOptions)
-        : formatStylish(report, { ...formatOptions, color: options.color && !options.output });
+        : options.format === "github"
+          ? (await import("./formatters/github.js")).formatGithub(report, formatOptions)
+          : options.format === "gitlab"
+            ? (await import("./formatters/gitlab.js")).formatGitlab(report, formatOptions)
+            : formatStylish(report, { ...formatOptions, color: options.color && !options.output });
   if (options.output) writeFileSync(resolve(options.cwd, options.output), text);
   else options.stdout(text);
 

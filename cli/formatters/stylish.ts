@@ -25,7 +25,7 @@ export function formatStylish(report: Report, options: FormatOptions): string {
   if (report.findings.length === 0) {
     lines.push(paint("green", `✔ no problems in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`));
   } else {
-    const summary = `✖ ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${report.filesLinted} files`;
+    const summary = `✖ ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`;
     lines.push(paint(errors > 0 ? "red" : "yellow", summary));
   }
   if (report.baselined > 0) lines.push(paint("dim", `${report.baselined} finding(s) accepted by the baseline are not shown.`));

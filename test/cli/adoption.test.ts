@@ -1,0 +1,164 @@
+// What a team meets first (issue 12): the hook in every clone, what is linted, output for CI
+// platforms, and a command line that behaves in pipes and terminals. Real repositories, the built CLI.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { useColor } from "../../cli/color.js";
+import { CLI, FakeSecrets } from "../helpers.js";
+import { TempRepo } from "./repo.js";
+
+const token = `ghp_${new FakeSecrets(912).chars(36)}`;
+const leaky = `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${token}\n        run: ./release.sh\n`;
+
+describe("nhilint init: the hook reaches every clone", () => {
+  let repo: TempRepo;
+  beforeEach(() => (repo = new TempRepo()));
+  afterEach(() => repo.remove());
+
+  it('adds "prepare": "husky" to package.json, keeping its formatting, an existing prepare, and idempotent', () => {
+    repo.write("package.json", `{\n    "name": "app",\n    "version": "1.0.0",\n    "scripts": {\n        "prepare": "tsc -p ."\n    }\n}\n`);
+    repo.linkNodeModules();
+    const first = repo.nhilint("init");
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    const pkg = readFileSync(join(repo.dir, "package.json"), "utf8");
+    assert.equal(JSON.parse(pkg).scripts.prepare, "husky && tsc -p .");
+    assert.match(pkg, /\n {8}"prepare"/, "the file's four-space indentation is kept");
+    const again = repo.nhilint("init");
+    assert.equal(again.code, 0);
+    assert.equal(readFileSync(join(repo.dir, "package.json"), "utf8"), pkg, "a second init changes nothing");
+  });
+
+  it("says the hook is not active and exits 1 when husky is not installed", () => {
+    repo.write("package.json", JSON.stringify({ name: "app", version: "1.0.0" }, null, 2));
+    const run = repo.nhilint("init");
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /git does not run the hook yet/);
+    assert.equal(JSON.parse(readFileSync(join(repo.dir, "package.json"), "utf8")).scripts.prepare, "husky");
+  });
+
+  it("a teammate's clone gets the hook from npm's prepare and a staged token is blocked", function () {
+    repo.write("package.json", JSON.stringify({ name: "app", version: "1.0.0", private: true }, null, 2));
+    repo.linkNodeModules();
+    assert.equal(repo.nhilint("init").code, 0);
+    repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "initial");
+    // The clone: no hooks of its own until `prepare` runs (what `npm ci` / `npm install` do).
+    const clone = new TempRepo({ git: false });
+    try {
+      const cloned = clone.exec("git", ["clone", "-q", repo.dir, "."]);
+      assert.equal(cloned.code, 0, cloned.stderr);
+      clone.git("config", "user.name", "Teammate");
+      clone.git("config", "user.email", "teammate@example.com");
+      clone.linkNodeModules();
+      assert.equal(clone.exec("git", ["config", "core.hooksPath"]).stdout.trim(), "");
+      const prepare = clone.exec("npm", ["run", "prepare", "--silent"]);
+      assert.equal(prepare.code, 0, prepare.stderr);
+      assert.equal(clone.git("config", "core.hooksPath").trim(), ".husky/_");
+      clone.write(".github/workflows/ci.yml", leaky);
+      clone.git("add", ".github/workflows/ci.yml");
+      const commit = clone.exec("git", ["commit", "-m", "add token"]);
+      assert.notEqual(commit.code, 0, "the teammate's commit must be blocked");
+      assert.ok(!(commit.stdout + commit.stderr).includes(token));
+    } finally {
+      clone.remove();
+    }
+  });
+});
+
+describe("what is linted", () => {
+  let repo: TempRepo;
+  beforeEach(() => (repo = new TempRepo()));
+  afterEach(() => repo.remove());
+
+  it("`nhilint .` at the root is the whole repository (workspace rules run)", () => {
+    repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: OLD_TOKEN\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Deploy\n    expires: 2030-01-01\n`);
+    repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`);
+    const whole = repo.nhilint("--format", "json");
+    const dot = repo.nhilint(".", "--format", "json");
+    const rules = (run: { stdout: string }) => (JSON.parse(run.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId).sort();
+    assert.ok(rules(whole).includes("stale-connector"), whole.stdout);
+    assert.deepEqual(rules(dot), rules(whole));
+  });
+
+  it("node_modules/ is not linted unless named, even when .gitignore does not list it", () => {
+    repo.write("node_modules/some-pkg/.github/workflows/release.yml", leaky);
+    repo.write("src/app.yml", "name: app\n");
+    for (const args of [[], ["."]]) {
+      const run = repo.nhilint(...args, "--format", "json");
+      assert.equal(run.code, 0, run.stdout);
+      assert.ok(!(JSON.parse(run.stdout).findings as { path: string }[]).some((f) => f.path.includes("node_modules")));
+    }
+    const named = repo.nhilint("node_modules/some-pkg", "--format", "json");
+    assert.equal(named.code, 1, "a folder inside node_modules named on the command line is linted");
+  });
+});
+
+describe("output for CI platforms", () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = new TempRepo();
+    repo.write(".github/workflows/ci.yml", leaky);
+  });
+  afterEach(() => repo.remove());
+
+  it("--format github writes workflow-command annotations, escaped, without the secret", () => {
+    const run = repo.nhilint("--format", "github");
+    assert.equal(run.code, 1);
+    const line = run.stdout.split("\n").find((l) => l.includes("hardcoded-secret"))!;
+    assert.match(line, /^::error file=\.github\/workflows\/ci\.yml,line=9,col=\d+,endLine=9,endColumn=\d+,title=nhilint hardcoded-secret::Hardcoded /);
+    assert.ok(!run.stdout.includes(token));
+  });
+
+  it("--format gitlab writes GitLab's secret-detection report, without the secret", () => {
+    const run = repo.nhilint("--format", "gitlab");
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout) as { version: string; scan: { type: string; status: string }; vulnerabilities: { id: string; category: string; severity: string; location: { file: string; start_line: number }; identifiers: { value: string }[] }[] };
+    assert.equal(report.scan.type, "secret_detection");
+    assert.equal(report.scan.status, "success");
+    const secret = report.vulnerabilities.find((v) => v.identifiers[0].value === "hardcoded-secret")!;
+    assert.equal(secret.category, "secret_detection");
+    assert.equal(secret.severity, "High");
+    assert.deepEqual(secret.location.file, ".github/workflows/ci.yml");
+    assert.equal(secret.location.start_line, 9);
+    assert.match(secret.id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.ok(!run.stdout.includes(token));
+  });
+});
+
+describe("the command line in pipes and terminals", () => {
+  it("`nhilint --help | head -1` ends quietly", () => {
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" --help | head -1; exit \${PIPESTATUS:-0}`], { encoding: "utf8" });
+    assert.match(run.stdout, /^Usage: nhilint/);
+    assert.doesNotMatch(run.stderr, /EPIPE|at .*\(node:/);
+  });
+
+  it("a usage error says what is wrong in a few lines, not the whole help, and exits 2", () => {
+    const run = spawnSync(process.execPath, [CLI, "--format", "nope"], { encoding: "utf8" });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /nope/);
+    assert.doesNotMatch(run.stderr, /Examples:/);
+    assert.ok(run.stderr.split("\n").length <= 4, run.stderr);
+  });
+
+  it("says 1 file, not 1 files", () => {
+    const repo = new TempRepo();
+    try {
+      repo.write(".github/workflows/ci.yml", leaky);
+      assert.match(repo.nhilint().stdout, /in 1 file$/m);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("colour follows NO_COLOR (when not empty), FORCE_COLOR and the terminal", () => {
+    assert.equal(useColor({}, true), true);
+    assert.equal(useColor({}, false), false);
+    assert.equal(useColor({ NO_COLOR: "" }, true), true, "an empty NO_COLOR does not disable colour");
+    assert.equal(useColor({ NO_COLOR: "1" }, true), false);
+    assert.equal(useColor({ FORCE_COLOR: "1" }, false), true);
+    assert.equal(useColor({ FORCE_COLOR: "0" }, true), false);
+    assert.equal(useColor({ NO_COLOR: "1", FORCE_COLOR: "1" }, true), false);
+  });
+});
