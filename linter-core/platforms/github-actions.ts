@@ -85,6 +85,27 @@ function readStep(text: string, item: unknown, id: string): Step {
 const CHECKOUT = /^actions\/checkout@/;
 
 /** actions/checkout keeps its token in .git/config unless `persist-credentials: false`. */
+/**
+ * A step with neither `id` nor `name`, called what a reader sees: its action or the first words of
+ * its command, with its position (two `actions/checkout@v4` steps stay apart): "actions/checkout@v4
+ * (step 1)", "docker login (step 3)". Only plain words are taken: a name never carries a value
+ * (`docker login -p …` stops at `-p`), and a URL's user info is dropped.
+ */
+function unnamedStep(step: ReturnType<typeof asMap>, index: number): string {
+  const uses = scalarText(getNode(step, "uses"))?.replace(/\/\/[^/@\s]*@/, "//");
+  const line = scalarText(getNode(step, "run"))
+    ?.split("\n")
+    .map((l) => l.trim())
+    .find((l) => l !== "" && !l.startsWith("#"));
+  const words: string[] = [];
+  for (const word of line?.split(/\s+/) ?? []) {
+    if (words.length === 3 || word.length > 24 || !/^[\w./][\w./-]*$/.test(word)) break;
+    words.push(word);
+  }
+  const what = uses ?? (words.length > 0 ? words.join(" ") : undefined);
+  return what ? `${what} (step ${index + 1})` : `step ${index + 1}`;
+}
+
 function checkoutOf(step: Step, job: string): Checkout {
   const setting = step.inputs["persist-credentials"];
   const { offset, indent, createWith } = step.inputInsertion;
@@ -182,7 +203,7 @@ export const githubActions: Platform = {
     for (const { prefix, steps } of stepLists) {
       steps?.items.forEach((item, i) => {
         const step = asMap(item);
-        const name = scalarText(getNode(step, "id")) ?? scalarText(getNode(step, "name")) ?? `step ${i + 1}`;
+        const name = scalarText(getNode(step, "id")) ?? scalarText(getNode(step, "name")) ?? unnamedStep(step, i);
         stepNames.set([...prefix, i].join("/"), name);
       });
     }
@@ -255,7 +276,7 @@ export const githubActions: Platform = {
         environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")),
       };
       asSeq(getNode(jobMap, "steps"))?.items.forEach((item, i) => {
-        const step = readStep(text, item, stepNames.get(["jobs", job.key, "steps", i].join("/")) ?? `step ${i + 1}`);
+        const step = readStep(text, item, stepNames.get(["jobs", job.key, "steps", i].join("/")) ?? unnamedStep(asMap(item), i));
         modelJob.steps.push(step);
         if (step.uses && CHECKOUT.test(step.uses.value)) model.checkouts.push(checkoutOf(step, job.key));
         for (const identity of IDENTITY_INPUTS) {

@@ -157,3 +157,15 @@ describe("connectors: credential variable names on every platform", () => {
     assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message), []);
   });
 });
+
+describe("step names in messages", () => {
+  it("an unnamed step is called by its action or its first plain words, never by a value", async () => {
+    const token = `ghp_${fake.chars(36)}`;
+    const password = fake.password(18);
+    const text = workflow(`      - uses: acme/deploy@v1\n        with:\n          token: ${token}\n      - run: docker login -u bot -p ${password} registry.acme.test\n`);
+    const messages = (await secretsIn({ path: ".github/workflows/a.yml", text })).map((f) => f.message);
+    assert.ok(messages.some((m) => m.includes("step `acme/deploy@v1 (step 1)`")), messages.join("\n"));
+    assert.ok(messages.some((m) => m.includes("step `docker login (step 2)`")), messages.join("\n"));
+    for (const m of messages) assert.ok(!m.includes(password) && !m.includes(token));
+  });
+});

@@ -33,7 +33,7 @@ ruleTester(hardcodedSecret, {
     {
       name: "GitHub token in step env, fix uses the key's name",
       code: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n        run: gh release list\n`,
-      errors: [at(`${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n`, ghp, /GitHub personal access token, checksum does not match \(mistyped or altered: still a leak\) \(ghp_… \(40 chars\)\) in job `a`, step `step 1`/)],
+      errors: [at(`${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${ghp}\n`, ghp, /GitHub personal access token, checksum does not match \(mistyped or altered: still a leak\) \(ghp_… \(40 chars\)\) in job `a`, step `gh release list \(step 1\)`/)],
       output: `${header}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: \${{ secrets.GH_PAT }}\n        run: gh release list\n`,
     },
     {
