@@ -13,6 +13,7 @@ import {
   type Config,
   type SourceFile,
 } from "../linter-core/index.js";
+import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
 import { applyBaseline, BASELINE_PATH, baselineText, parseBaseline, type Baseline } from "./baseline.js";
 import { formatStylish } from "./formatters/stylish.js";
@@ -227,6 +228,12 @@ export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" 
       : undefined,
   });
   for (const error of result.internalErrors) notices.push({ path: error.path, message: `internal error: ${error.message}` });
+  if (typescriptParserMissing()) {
+    notices.push({
+      path: "TypeScript/JavaScript files",
+      message: "read as plain text: the optional @typescript-eslint/typescript-estree is not installed, so only the text-wide secret scan ran on them (install it with typescript to read them fully)",
+    });
+  }
   return { root, inGit: Boolean(gitRoot), source, config, inventoryPath, inventoryText, result, notices };
 }
 

@@ -118,9 +118,17 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
         void vscode.window.showWarningMessage("nhilint: setting up the git hook runs commands in this folder; trust the folder first (Restricted Mode keeps it off).");
         return;
       }
-      const terminal = vscode.window.createTerminal("nhilint init");
+      // The project's own nhilint, never a package fetched by name (`npx --yes` would run whatever is
+      // published under it): typed, not run, so the user sees it first.
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const terminal = vscode.window.createTerminal({ name: "nhilint init", cwd: folder?.uri });
       terminal.show();
-      terminal.sendText("npx --yes nhilint init", false);
+      terminal.sendText("npx --no-install nhilint init", false);
+      if (folder) {
+        void vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, "node_modules", ".bin", "nhilint")).then(undefined, () =>
+          vscode.window.showInformationMessage("nhilint is not installed in this repository yet: add it as a dev dependency (see the README's install section), then run the command in the terminal."),
+        );
+      }
     }),
     vscode.commands.registerCommand("nhilint.showReport", () => {
       const state = [...linter.states.values()][0];

@@ -7,8 +7,22 @@ import { emptyModel } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 type Parse = typeof import("@typescript-eslint/typescript-estree").parse;
-let parser: Promise<Parse> | undefined;
-const loadParser = () => (parser ??= import("@typescript-eslint/typescript-estree").then((module) => module.parse));
+let parser: Promise<Parse | undefined> | undefined;
+let parserMissing = false;
+// An optional dependency: where it is not installed, TS/JS files get the text-wide secret scan only.
+const loadParser = () =>
+  (parser ??= import("@typescript-eslint/typescript-estree").then(
+    (module) => module.parse,
+    () => {
+      parserMissing = true;
+      return undefined;
+    },
+  ));
+
+/** Whether a TS/JS file was linted without the parser (it is an optional dependency): say so, once. */
+export function typescriptParserMissing(): boolean {
+  return parserMissing;
+}
 
 /** Property names that carry a credential in client options (`new Octokit({ auth })`). */
 const AUTH_PROPERTIES: Record<string, string> = { auth: "auth_token", authorization: "authorization_token", bearer: "bearer_token" };
@@ -59,8 +73,10 @@ export const typescriptCode: Platform = {
     return { span: literal.span, text: `\`${escape(literal.value.slice(0, at))}\${${reference}}${escape(literal.value.slice(at + secretText.length))}\`` };
   },
   async buildModel(path, text): Promise<FileModel> {
-    const model = emptyModel("typescript", path, text);
     const parse = await loadParser();
+    // Without the parser the file is plain text to the detectors (their script idioms read all of it).
+    if (!parse) return emptyModel("text", path, text);
+    const model = emptyModel("typescript", path, text);
     let program: TSESTree.Program;
     try {
       program = parse(text, { range: true, loc: false, comment: false, jsx: /x$/i.test(path), errorOnUnknownASTType: false });

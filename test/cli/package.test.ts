@@ -1,0 +1,70 @@
+// The package as a user gets it: `npm pack`, installed into a fresh project (no registry entry yet),
+// `npx nhilint init`, and a real commit carrying a token blocked. No source maps, no runtime
+// dependency but the optional TypeScript parser (everything else is bundled).
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakeSecrets, ROOT } from "../helpers.js";
+import { TempRepo } from "./repo.js";
+
+const token = `ghp_${new FakeSecrets(4040).chars(36)}`;
+
+describe("the packed package, installed into a fresh project", function () {
+  this.timeout(600_000);
+  let tarball: string;
+  let packDir: string;
+  let repo: TempRepo;
+
+  before(() => {
+    packDir = mkdtempSync(join(tmpdir(), "nhilint-pack-"));
+    const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT, encoding: "utf8" });
+    assert.equal(pack.status, 0, pack.stderr);
+    tarball = join(packDir, pack.stdout.trim().split("\n").at(-1)!);
+    repo = new TempRepo();
+    repo.write("package.json", JSON.stringify({ name: "acme-app", version: "1.0.0", private: true }, null, 2));
+    repo.write(".gitignore", "node_modules/\n");
+  });
+  after(() => {
+    repo?.remove();
+    rmSync(packDir, { recursive: true, force: true });
+  });
+
+  it("holds what runs and nothing else: the bundle, docs, README, LICENSE; no maps, no sources", () => {
+    const list = spawnSync("tar", ["-tzf", tarball], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+    assert.ok(list.includes("package/dist/cli.js"));
+    assert.ok(list.includes("package/README.md") && list.includes("package/LICENSE"));
+    assert.ok(list.some((f) => f.startsWith("package/docs/rules/")));
+    assert.deepEqual(list.filter((f) => f.endsWith(".map") || f.endsWith(".ts") || f.includes("/test/") || f.includes("/linter-core/")), []);
+    const manifest = JSON.parse(spawnSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }).stdout);
+    assert.equal(manifest.private, undefined);
+    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), [], "everything but the optional TypeScript parser is bundled");
+  });
+
+  it("installs without its optional parser, sets up the hook with init, and blocks a commit with a token", () => {
+    const install = repo.exec("npm", ["install", "--no-audit", "--no-fund", "--omit=optional", "--save-dev", tarball, "husky@9.1.7"]);
+    assert.equal(install.code, 0, install.stderr);
+    const init = repo.exec("npx", ["--no-install", "nhilint", "init"]);
+    assert.equal(init.code, 0, init.stdout + init.stderr);
+    assert.equal(JSON.parse(readFileSync(join(repo.dir, "package.json"), "utf8")).scripts.prepare, "husky");
+    repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "initial");
+    repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${token}\n        run: make\n`);
+    repo.git("add", "-A");
+    const commit = repo.exec("git", ["commit", "-m", "token"]);
+    assert.notEqual(commit.code, 0, "the commit must be blocked");
+    assert.match(commit.stdout + commit.stderr, /hardcoded-secret/);
+    assert.ok(!(commit.stdout + commit.stderr).includes(token));
+  });
+
+  it("without the optional TypeScript parser, a TS file is still scanned as text and the run says so once", () => {
+    repo.write("scripts/notify.ts", `const API_TOKEN = "${token}";\nexport const headers = { Authorization: \`Bearer \${API_TOKEN}\` };\n`);
+    repo.write("scripts/other.ts", "export const x = 1;\n");
+    const run = repo.exec("npx", ["--no-install", "nhilint", "scripts"]);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /hardcoded-secret/);
+    assert.equal(run.stdout.match(/optional @typescript-eslint\/typescript-estree is not installed/g)?.length, 1);
+  });
+});
