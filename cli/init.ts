@@ -64,6 +64,7 @@ export function init(options: InitOptions): number {
   } else {
     const hooksDir = resolve(root, gitPath(root, "hooks"));
     ensureHookLine(join(hooksDir, "pre-commit"), "#!/bin/sh\n", "nhilint --staged", options, root);
+    options.log("git does not share hooks: each teammate runs `nhilint init` once in their clone (or use the pre-commit framework, see the README)");
   }
 
   const existing = INVENTORY_PATHS.find((path) => existsSync(join(root, path)));

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors } from "../linter-core/index.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
+import { gitConfig } from "./git.js";
 import { lintRepository, type ScanOptions } from "./scan.js";
 
 type Common = Pick<ScanOptions, "cwd" | "config" | "inventory" | "now" | "progress" | "stderr" | "stdout">;
@@ -47,11 +48,19 @@ export async function inventoryInit(options: Common): Promise<number> {
   }
   const codeowners = parseCodeOwners(CODEOWNERS_PATHS.map((path) => run.source.read(path)?.toString("utf8")).find((t) => t !== undefined));
   let fromGit = 0;
+  let fromYou = 0;
+  // A connector not committed yet has no history: the person adding it (git's user.email) is the
+  // best guess, as the editor's quick fix suggests.
+  const you = run.inGit ? gitConfig(run.root, "user.email") : undefined;
   const records = missing.map((connector) => {
     let owner = connector.paths.map((path) => codeowners.ownersOf(path)[0]).find(Boolean);
     if (!owner && run.inGit) {
       owner = introducedBy(run.root, connector.name, connector.paths);
       if (owner) fromGit++;
+      else if (you) {
+        owner = you;
+        fromYou++;
+      }
     }
     return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths };
   });
@@ -61,7 +70,7 @@ export async function inventoryInit(options: Common): Promise<number> {
   const withoutOwner = records.filter((r) => !r.owner).length;
   options.stdout(
     `nhilint: added ${records.length} record${records.length === 1 ? "" : "s"} to ${run.inventoryPath}` +
-      ` (owners: ${records.length - withoutOwner - fromGit} from CODEOWNERS, ${fromGit} from git history, ${withoutOwner} to fill in).\n` +
+      ` (owners: ${records.length - withoutOwner - fromGit - fromYou} from CODEOWNERS, ${fromGit} from git history, ${fromYou} you (git's user.email, not committed yet), ${withoutOwner} to fill in).\n` +
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );
   return 0;

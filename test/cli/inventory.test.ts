@@ -33,7 +33,7 @@ describe("nhilint inventory init", () => {
     try {
       const first = repo.nhilint("inventory", "init");
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /added 4 records to nhi-inventory\.yaml \(owners: 1 from CODEOWNERS, 3 from git history, 0 to fill in\)/);
+      assert.match(first.stdout, /added 4 records to nhi-inventory\.yaml \(owners: 1 from CODEOWNERS, 3 from git history, 0 you \(git's user\.email, not committed yet\), 0 to fill in\)/);
       assert.match(first.stdout, /purpose and expires on all 4/);
       const text = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
       const owners = Object.fromEntries([...text.matchAll(/- name: (.+)\n\s+kind: (.+)\n\s+owner: (.+)/g)].map((m) => [m[1], `${m[2]} ${m[3]}`]));
@@ -53,6 +53,20 @@ describe("nhilint inventory init", () => {
       assert.equal(again.code, 0);
       assert.match(again.stdout, /nothing to add/);
       assert.equal(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), text);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("suggests you (git's user.email) as the owner of a connector not committed yet", () => {
+    const repo = repositoryWithHistory();
+    try {
+      // Outside the folder CODEOWNERS covers, never committed: no owner but you.
+      repo.write("release/.gitlab-ci.yml", "stages: [release]\nrelease:\n  script:\n    - ./release.sh --token $FRESH_TOKEN\n");
+      const run = repo.nhilint("inventory", "init");
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /1 you \(git's user\.email, not committed yet\)/);
+      assert.match(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), /- name: FRESH_TOKEN\n\s+kind: secret\n\s+owner: "author@example\.com"/);
     } finally {
       repo.remove();
     }
