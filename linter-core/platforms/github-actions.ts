@@ -7,7 +7,10 @@ import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, sca
 import { isYamlPath, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
-const WORKFLOW_PATH = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+// GitHub runs workflows from the repository root's .github/workflows/ only: one under a subfolder
+// (vendor/x/.github/workflows/) is someone else's file, linted as plain YAML for secrets.
+const WORKFLOW_PATH = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const NESTED_WORKFLOW_PATH = /.\/\.github\/workflows\//;
 const ACTION_PATH = /(^|\/)action\.ya?ml$/;
 
 /** Issued by the platform per run and scoped by `permissions:`; not inventory connectors. */
@@ -158,7 +161,7 @@ export const githubActions: Platform = {
   deploymentGate: "Add `environment: production` (with required reviewers) and move the secret to that environment.",
 
   matchesPath: (path) => WORKFLOW_PATH.test(repoPath(path)),
-  matchesContent: (path, text) => isYamlPath(path) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),
+  matchesContent: (path, text) => isYamlPath(path) && !NESTED_WORKFLOW_PATH.test(repoPath(path)) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),
 
   secretReference(name) {
     return `\${{ secrets.${name} }}`;

@@ -95,6 +95,18 @@ describe("what is linted", () => {
   });
 });
 
+describe("vendored workflows", () => {
+  it("a workflow under a subfolder's .github/workflows is not a live workflow: secrets found, workflow rules not", async () => {
+    const { lintFiles } = await import("../helpers.js");
+    const unpinned = `on: pull_request_target\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - env:\n          GH_PAT: ${token}\n        run: make\n`;
+    const live = await lintFiles([{ path: ".github/workflows/ci.yml", text: unpinned }]);
+    const vendored = await lintFiles([{ path: "vendor/acme/.github/workflows/ci.yml", text: unpinned }]);
+    const rules = (r: typeof live) => [...new Set(r.findings.map((f) => f.ruleId))].sort();
+    assert.ok(rules(live).includes("persisted-checkout-credential") && rules(live).includes("hardcoded-secret"));
+    assert.deepEqual(rules(vendored), ["hardcoded-secret"]);
+  });
+});
+
 describe("output for CI platforms", () => {
   let repo: TempRepo;
   beforeEach(() => {
