@@ -108,6 +108,40 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
 type Candidate = SecretDetection & { priority: number };
 
 /**
+ * JSON inside a string (an n8n `jsonBody`, a `with: payload:` of an action, `={…}` expressions):
+ * its credential-like keys are judged as any key is. Located in the raw text of the literal.
+ */
+function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
+  const source = literal.value.trim().replace(/^=/, "");
+  if (!/^[{[]/.test(source) || source.length > 100_000) return [];
+  let root: unknown;
+  try {
+    root = JSON.parse(source);
+  } catch {
+    return [];
+  }
+  const found: Candidate[] = [];
+  const raw = text.slice(literal.span.start, literal.span.end);
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let visited = 0; stack.length > 0 && visited < 5_000; visited++) {
+    const { node, depth } = stack.pop()!;
+    if (depth > 20 || node === null || typeof node !== "object") continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value !== "string") {
+        stack.push({ node: value, depth: depth + 1 });
+        continue;
+      }
+      if (!isCredentialKey(key) || !looksLikeCredential(value, key)) continue;
+      const at = raw.indexOf(value);
+      if (at < 0) continue;
+      const start = literal.span.start + at;
+      found.push({ span: { start, end: start + value.length }, value, title: `credential-like value under \`${key}\` (in embedded JSON)`, secretName: toSecretName(key), confidence: "medium", priority: 1 });
+    }
+  }
+  return found;
+}
+
+/**
  * `secretlint-disable-line` and `secretlint-disable-next-line` comments (what users of secretlint
  * already wrote): whether an offset sits on a line they disable. Undefined when the text has none.
  */
@@ -189,6 +223,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       const span = valueSpan(text, literal);
       if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), priority: 3, ...found });
     } else if (literal.role === "assignment") {
+      candidates.push(...embeddedJsonSecrets(text, literal));
       const span = valueSpan(text, literal);
       const raw = text.slice(span.start, span.end);
       const header = authorizationCredential(literal.value);

@@ -78,9 +78,10 @@ export function caseless(source: string): string {
 const exactCase = (name: string) => `${escape(name)}|${escape(name[0].toUpperCase() + name.slice(1))}|${escape(name.toUpperCase())}`;
 
 // gitleaks's operator set between a name and its value (=, :, :=, =>, ?=, ||, a comma), and the
-// characters that may end a value (quotes, whitespace, ; , & ) } ] < |, an escaped newline, the end).
+// characters that may end a value (quotes, whitespace, ; , & ) } ] < | \, the end).
 const OPERATOR = String.raw`[\w.-]{0,20}?[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`;
-const END = String.raw`(?=[\x60'"\s;,&)}\]<|]|\\[nr]|$)`;
+// A backslash ends a value too: it opens an escape (`\n`, `\"`) when the text is a JSON string.
+const END = String.raw`(?=[\x60'"\s;,&)}\]<|\\]|$)`;
 
 function build(format: CredentialFormat): Built {
   let pattern: RegExp;

@@ -105,7 +105,11 @@ export function looksRandom(value: string): boolean {
   const kind = (code: number) => (code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3);
   let switches = 0;
   for (let i = 1; i < value.length; i++) if (kind(value.charCodeAt(i)) !== kind(value.charCodeAt(i - 1))) switches++;
-  return switches / (value.length - 1) >= 0.35 && entropy(value) >= 3.5;
+  if (switches / (value.length - 1) < 0.35 || entropy(value) < 3.5) return false;
+  // CamelCase words switch case often too (`TestPyPiAPIToken`, `PowerShellNuGetOrgPush`): random text
+  // is mostly not made of word-like runs.
+  const wordy = value.replace(/[A-Z]?[a-z]{3,}/g, "").length / value.length < 0.4;
+  return !wordy;
 }
 
 /** Values that are never credentials whatever key they sit under. */
@@ -138,10 +142,11 @@ export function looksLikeCredential(value: string, key: string): boolean {
   if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
-    if (v.length < 8 || WORDS.test(v) || TEST_MARKER.test(v)) return false;
+    // …unless the value is random text, where a word inside is chance (`xQdevK…`).
+    if (v.length < 8 || ((WORDS.test(v) || TEST_MARKER.test(v)) && !looksRandom(v))) return false;
     return characterClasses(v) >= 3 || (characterClasses(v) >= 2 && entropy(v) >= 3);
   }
-  if (v.length < 16 || WORDS.test(v)) return false;
+  if (v.length < 16 || (WORDS.test(v) && !looksRandom(v))) return false;
   return entropy(v) >= 3 && characterClasses(v) >= 2;
 }
 
