@@ -25,16 +25,22 @@ export function parseBaseline(path: string, text: string): Baseline {
   return baseline;
 }
 
-export function applyBaseline(findings: Finding[], baseline: Baseline | undefined) {
-  if (!baseline) return { kept: findings, baselined: 0, stale: 0 };
-  const accepted = new Set(baseline.fingerprints);
+/** Findings the baseline accepts move to `accepted`, marked as suppressed by it (reported, not dropped). */
+export function applyBaseline(findings: Finding[], baseline: Baseline | undefined, path = BASELINE_PATH) {
+  if (!baseline) return { kept: findings, accepted: [] as Finding[], stale: 0 };
+  const fingerprints = new Set(baseline.fingerprints);
   const matched = new Set<string>();
-  const kept = findings.filter((finding) => {
-    if (!accepted.has(finding.fingerprint)) return true;
+  const kept: Finding[] = [];
+  const accepted: Finding[] = [];
+  for (const finding of findings) {
+    if (!fingerprints.has(finding.fingerprint)) {
+      kept.push(finding);
+      continue;
+    }
     matched.add(finding.fingerprint);
-    return false;
-  });
-  return { kept, baselined: findings.length - kept.length, stale: accepted.size - matched.size };
+    accepted.push({ ...finding, suppression: { kind: "external", justification: `accepted in ${path}` } });
+  }
+  return { kept, accepted, stale: fingerprints.size - matched.size };
 }
 
 export function baselineText(findings: Finding[]): string {

@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
     .option("--baseline <file>", "accepted findings (default: .nhilint-baseline.json)")
     .option("--update-baseline", "write every current finding to the baseline and exit 0", false)
+    .option("--show-suppressed", "also list findings accepted by a suppression comment or the baseline (always in json and sarif)", false)
     .addHelpText(
       "after",
       `
@@ -67,6 +68,7 @@ Examples:
         inventory: opts.inventory,
         baseline: opts.baseline,
         updateBaseline: opts.updateBaseline,
+        showSuppressed: opts.showSuppressed,
         version: VERSION,
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),

@@ -35,6 +35,8 @@ export interface ScanOptions {
   inventory?: string;
   baseline?: string;
   updateBaseline: boolean;
+  /** Stylish lists accepted (suppressed) findings too. */
+  showSuppressed?: boolean;
   now?: Date;
   version: string;
   stdout: (text: string) => void;
@@ -244,12 +246,16 @@ export async function scan(options: ScanOptions): Promise<number> {
   if (options.updateBaseline) {
     writeFileSync(baselinePath, baselineText(result.findings));
     options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${toPosix(relative(options.cwd, baselinePath)) || baselinePath}\n`);
+    // Accepting a secret does not make it secret again: say so, per secret.
+    for (const f of result.findings.filter((f) => f.ruleId === "hardcoded-secret")) {
+      options.stderr(`nhilint: accepted ${f.path}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")} — still a leaked credential: rotate it at the provider\n`);
+    }
     return 0;
   }
   let baseline: Baseline | undefined;
   const baselineText_ = options.baseline ? readFileOrFail(baselinePath, "--baseline") : readText(source, BASELINE_PATH);
   if (baselineText_ !== undefined) baseline = parseBaseline(toPosix(relative(options.cwd, baselinePath)), baselineText_);
-  const applied = applyBaseline(result.findings, baseline);
+  const applied = applyBaseline(result.findings, baseline, toPosix(relative(root, baselinePath)) || BASELINE_PATH);
   // Only a whole-repository run can tell that a baseline entry matches nothing any more.
   const wholeRun = !options.staged && isWholeRepository(root, options.cwd, options.paths);
 
@@ -257,7 +263,9 @@ export async function scan(options: ScanOptions): Promise<number> {
     findings: applied.kept,
     notices,
     filesLinted: result.files.length,
-    baselined: applied.baselined,
+    baselined: applied.accepted.length,
+    suppressed: [...result.suppressed, ...applied.accepted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start)),
+    showSuppressed: options.showSuppressed,
     staleBaselineEntries: wholeRun ? applied.stale : 0,
   };
   const formatOptions = { color: options.color, version: options.version };

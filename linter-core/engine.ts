@@ -44,6 +44,8 @@ export interface LintResult {
   models: { model: FileModel; platform: Platform }[];
   /** The inventory as loaded. */
   inventory: Inventory;
+  /** Findings a `nhilint-disable-next-line` comment accepts, with its reason: reported as suppressed. */
+  suppressed: Finding[];
 }
 
 /** Core diagnostics that are not rules of their own: a file that does not parse, a bad suppression, a broken inventory. */
@@ -65,7 +67,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   const ignored = ignore().add(config.ignore);
   const inventory: Inventory = loadInventory(options.inventory);
   const codeowners = parseCodeOwners(options.codeowners);
-  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory };
+  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [] };
   const pending: PendingFinding[] = [];
   const linted = new Map<string, SourceFile>();
 
@@ -136,7 +138,9 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
-  result.findings = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256);
+  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256);
+  result.findings = finished.filter((f) => !f.suppression);
+  result.suppressed = finished.filter((f) => f.suppression);
   return result;
 }
 
@@ -158,7 +162,7 @@ async function finish(
   const kept = pending.filter((f) => linted.has(f.path));
 
   // Suppressions are judged against rule findings, then reported themselves if misused.
-  const suppressed = new Set<PendingFinding>();
+  const suppressed = new Map<PendingFinding, string>();
   for (const [path, file] of linted) {
     const suppressions = findSuppressions(path, file.text, () => indexOf(path));
     for (const suppression of suppressions) {
@@ -176,7 +180,7 @@ async function finish(
       }
       for (const finding of kept) {
         if (finding.path === path && suppression.rules.includes(finding.ruleId) && indexOf(path).position(finding.span.start).line === suppression.line) {
-          suppressed.add(finding);
+          suppressed.set(finding, suppression.reason);
           suppression.used = true;
         }
       }
@@ -187,9 +191,16 @@ async function finish(
   }
 
   const findings: Finding[] = [];
-  for (const f of pending) {
-    if (!linted.has(f.path) || suppressed.has(f)) continue;
+  // The same identity twice in a file (one secret pasted in two places) is two findings: the second
+  // and later carry their occurrence in the fingerprint, the first keeps the plain one.
+  const occurrences = new Map<string, number>();
+  const ordered = pending.filter((f) => linted.has(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start));
+  for (const f of ordered) {
     const index = indexOf(f.path);
+    const seen = `${f.ruleId}\u0000${f.path}\u0000${f.identity}`;
+    const occurrence = occurrences.get(seen) ?? 0;
+    occurrences.set(seen, occurrence + 1);
+    const reason = suppressed.get(f);
     findings.push({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -199,9 +210,10 @@ async function finish(
       span: f.span,
       start: index.position(f.span.start),
       end: index.position(f.span.end),
-      fingerprint: await fingerprint(f.ruleId, f.path, f.identity, sha256),
+      fingerprint: await fingerprint(f.ruleId, f.path, occurrence === 0 ? f.identity : `${f.identity}\u0000#${occurrence + 1}`, sha256),
       fixes: f.fixes ?? [],
       help: f.help,
+      ...(reason === undefined ? {} : { suppression: { kind: "inSource" as const, justification: reason } }),
     });
   }
   return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1)));

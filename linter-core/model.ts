@@ -59,6 +59,12 @@ export interface Finding {
   fixes: Fix[];
   /** A short, secret-free hint on how to fix it. */
   help?: string;
+  /**
+   * Set when the finding is accepted rather than fixed: `inSource` by a `nhilint-disable-next-line`
+   * comment (its reason is the justification), `external` by the baseline. Suppressed findings are
+   * reported as such (SARIF `suppressions`), never dropped.
+   */
+  suppression?: { kind: "inSource" | "external"; justification: string };
 }
 
 /** Where in a workflow something sits, for messages and for scope rules. */

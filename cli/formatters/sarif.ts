@@ -1,5 +1,6 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: rules in tool.driver.rules, one result per finding,
 // repository-relative URIs, full regions and a stable partial fingerprint.
+import { readFileSync } from "node:fs";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { CORE_DIAGNOSTICS, docsUrl } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
@@ -11,6 +12,18 @@ const CORE_DESCRIPTIONS: Record<keyof typeof CORE_DIAGNOSTICS, string> = {
   "invalid-suppression": "A suppression comment without a reason, with an unknown rule, or matching nothing.",
 };
 
+const RANK = { high: 90, medium: 60, low: 30 } as const;
+
+/** A rule's docs page as SARIF help: the markdown shipped beside the CLI (docs/rules/), or a link. */
+function helpOf(id: string): { text: string; markdown?: string } {
+  try {
+    const markdown = readFileSync(new URL(`../docs/rules/${id}.md`, import.meta.url), "utf8");
+    return { text: markdown.replace(/[`*]/g, ""), markdown };
+  } catch {
+    return { text: `See ${docsUrl(id)}` };
+  }
+}
+
 function ruleDescriptors(): ReportingDescriptor[] {
   const rules: ReportingDescriptor[] = RULES.map((rule) => ({
     id: rule.meta.id,
@@ -18,11 +31,12 @@ function ruleDescriptors(): ReportingDescriptor[] {
     shortDescription: { text: rule.meta.description },
     fullDescription: { text: `${rule.meta.description} OWASP NHI Top 10: ${rule.meta.owasp.join(", ")}. NIST CSF 2.0: ${rule.meta.nist.join(", ")}.` },
     helpUri: docsUrl(rule.meta.id),
-    help: { text: `See ${docsUrl(rule.meta.id)}` },
+    help: helpOf(rule.meta.id),
     defaultConfiguration: { level: rule.meta.defaultSeverity },
     properties: {
       tags: ["security", ...rule.meta.owasp.map((id) => `OWASP-${id}`)],
-      precision: "high",
+      // Findings of a rule that judges values by context carry medium confidence too.
+      precision: rule.meta.id === "hardcoded-secret" ? "medium" : "high",
       "security-severity": rule.meta.defaultSeverity === "error" ? "8.0" : "5.0",
     },
   }));
@@ -41,7 +55,7 @@ function ruleDescriptors(): ReportingDescriptor[] {
 export function formatSarif(report: Report, options: FormatOptions): string {
   const rules = ruleDescriptors();
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results: Result[] = report.findings.map((f) => ({
+  const results: Result[] = [...report.findings, ...report.suppressed].map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: f.severity,
@@ -55,7 +69,11 @@ export function formatSarif(report: Report, options: FormatOptions): string {
       },
     ],
     partialFingerprints: { "nhilintFingerprint/v1": f.fingerprint },
+    // Code scanning orders alerts by rank: a finding's confidence.
+    rank: RANK[f.confidence],
     properties: { confidence: f.confidence },
+    // Accepted, not fixed: code scanning shows it dismissed, not gone.
+    ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, status: "accepted" as const, justification: f.suppression.justification }] } : {}),
   }));
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

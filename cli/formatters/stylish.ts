@@ -28,7 +28,19 @@ export function formatStylish(report: Report, options: FormatOptions): string {
     const summary = `✖ ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`;
     lines.push(paint(errors > 0 ? "red" : "yellow", summary));
   }
-  if (report.baselined > 0) lines.push(paint("dim", `${report.baselined} finding(s) accepted by the baseline are not shown.`));
+  // Accepted secrets are never silent: they are still leaked credentials until rotated.
+  const acceptedSecrets = report.suppressed.filter((f) => f.ruleId === "hardcoded-secret");
+  if (acceptedSecrets.length > 0) {
+    lines.push("", paint("yellow", `Accepted secrets — rotate them (${acceptedSecrets.length}):`));
+    for (const f of acceptedSecrets) lines.push(`  ${f.path}:${f.start.line}  ${f.message.replace(/^Hardcoded /, "").replace(/: anyone who can read.*$/, "")}  ${paint("dim", f.suppression?.kind === "external" ? "(baseline)" : `(${f.suppression?.justification})`)}`);
+  }
+  if (report.showSuppressed && report.suppressed.length > 0) {
+    lines.push("", paint("bold", "Suppressed"));
+    for (const f of report.suppressed) lines.push(`  ${f.path}:${f.start.line}:${f.start.column}  ${f.message}  ${paint("dim", `${f.ruleId}, ${f.suppression?.kind === "external" ? "baseline" : `comment: ${f.suppression?.justification}`}`)}`);
+  } else if (report.suppressed.length > 0) {
+    const byComment = report.suppressed.filter((f) => f.suppression?.kind === "inSource").length;
+    lines.push(paint("dim", `${report.suppressed.length} accepted finding(s) not shown (${byComment} by nhilint-disable comments, ${report.suppressed.length - byComment} by the baseline): --show-suppressed lists them.`));
+  }
   if (report.staleBaselineEntries > 0) {
     lines.push(paint("yellow", `${report.staleBaselineEntries} baseline entr${report.staleBaselineEntries === 1 ? "y matches" : "ies match"} nothing any more: run \`nhilint --update-baseline\` to drop them.`));
   }

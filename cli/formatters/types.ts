@@ -10,6 +10,10 @@ export interface Report {
   staleBaselineEntries: number;
   /** Findings hidden because the baseline accepts them. */
   baselined: number;
+  /** Accepted findings (by a comment or the baseline), marked with their suppression: never dropped. */
+  suppressed: Finding[];
+  /** Stylish lists the suppressed findings too. */
+  showSuppressed?: boolean;
 }
 
 export interface FormatOptions {

@@ -107,13 +107,17 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
 
 type Candidate = SecretDetection & { priority: number };
 
+const EMBEDDED_JSON = /^\s*=?\s*[{[]/;
+const CREDENTIAL_WORD = /token|secret|passw|pwd|key|auth|credential|pat|dsn|conn/i;
+
 /**
  * JSON inside a string (an n8n `jsonBody`, a `with: payload:` of an action, `={…}` expressions):
  * its credential-like keys are judged as any key is. Located in the raw text of the literal.
  */
 function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
+  // Cheap checks first: most literals are not JSON, and JSON without a credential word has nothing to judge.
+  if (!EMBEDDED_JSON.test(literal.value) || literal.value.length > 100_000 || !CREDENTIAL_WORD.test(literal.value)) return [];
   const source = literal.value.trim().replace(/^=/, "");
-  if (!/^[{[]/.test(source) || source.length > 100_000) return [];
   let root: unknown;
   try {
     root = JSON.parse(source);

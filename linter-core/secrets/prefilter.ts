@@ -24,6 +24,7 @@ export function registerKeywords(keywords: Iterable<string>): void {
     keywordIndex.set(lower, keywordIndex.size);
     automaton = undefined;
     lastText = undefined;
+    previousText = undefined;
   }
 }
 
@@ -102,12 +103,20 @@ function step(automaton: Automaton, state: number, col: number): number {
   return to;
 }
 
+// The last two texts' answers: a file's detectors ask about the file, and now and then about a piece
+// decoded from it (base64), then about the file again.
 let lastText: string | undefined;
 let lastFound = new Uint8Array(0);
+let previousText: string | undefined;
+let previousFound = new Uint8Array(0);
 
 /** Which registered keywords occur in the text: one pass, cached for the last text seen. */
 function keywordsIn(text: string): Uint8Array {
   if (text === lastText) return lastFound;
+  if (text === previousText) {
+    [previousText, previousFound, lastText, lastFound] = [lastText, lastFound, previousText, previousFound];
+    return lastFound;
+  }
   automaton ??= build();
   const { column, width, next, outputs } = automaton;
   const found = new Uint8Array(keywordIndex.size);
@@ -125,6 +134,8 @@ function keywordsIn(text: string): Uint8Array {
     const out = outputs[state];
     for (let k = 0; k < out.length; k++) found[out[k]] = 1;
   }
+  previousText = lastText;
+  previousFound = lastFound;
   lastText = text;
   lastFound = found;
   return found;

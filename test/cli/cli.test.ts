@@ -41,7 +41,7 @@ describe("cli: exit codes, formats and secrets", () => {
     assert.equal(run.code, 1);
     const report = JSON.parse(run.stdout);
     assert.equal(report.version, 1);
-    assert.deepEqual(Object.keys(report.summary), ["files", "errors", "warnings", "baselined", "staleBaselineEntries"]);
+    assert.deepEqual(Object.keys(report.summary), ["files", "errors", "warnings", "baselined", "suppressed", "staleBaselineEntries"]);
     const finding = report.findings[0];
     assert.deepEqual(
       { ruleId: finding.ruleId, severity: finding.severity, path: finding.path, line: finding.line, column: finding.column, endColumn: finding.endColumn },
