@@ -35,7 +35,7 @@ export async function render() {
     "A value known only by the provider's name beside it is `medium`.",
     "",
     "**Never reported:** values below the format's entropy threshold, documented sample keys (the `allow` list),",
-    "and placeholders — five repeated characters, six counting ones (`123456`, `abcdef`), mostly-counting bodies",
+    "and placeholders — five repeated letters or six repeated digits, six counting characters (`123456`, `abcdef`), mostly-counting bodies",
     "(`0123-4567-8901`), filler words (`YOUR`, `HERE`, `EXAMPLE`, `REDACTED`, `xxxx`…).",
     "",
     "| id | what | found by | keywords | source |",

@@ -102,9 +102,12 @@ function build(format: CredentialFormat): Built {
     nameIn = new RegExp(format.namesExact ? format.names!.map(exactCase).join("|") : format.names!.map(escape).join("|"), format.namesExact ? "" : "i");
   }
   const allow = (format.allow ?? []).map((a) => new RegExp(a));
-  // A run the format itself spells (Dropbox's AAAAAAAAAA, Twitter's A{22}) is not a placeholder's.
-  const literalRuns = /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
-  return { pattern, whole, nameIn, allow, literalRuns };
+  return { pattern, whole, nameIn, allow, literalRuns: hasLiteralRuns(format) };
+}
+
+/** The format itself spells a run (Dropbox's AAAAAAAAAA, Twitter's A{22}): that is not a placeholder's. */
+export function hasLiteralRuns(format: CredentialFormat): boolean {
+  return /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
 }
 
 const built = (c: Compiled): Built => (c.built ??= build(c.format));
@@ -166,12 +169,14 @@ export function isPlaceholderToken(secret: string, options: { entropy?: number; 
   if (isPlaceholder(secret)) return true;
   if (options.entropy !== undefined && entropy(secret) < options.entropy) return true;
   const rest = body(secret);
-  if (FILLER_WORDS.test(rest)) return true;
+  // In a long random body a filler word turns up by chance (1 % at 300 characters): only short bodies.
+  if (rest.length <= 64 && FILLER_WORDS.test(rest)) return true;
   // Separators aside: `A3-ABCDEF-012345-…` counts as much as `ABCDEF012345`.
   const compact = rest.replace(/[^A-Za-z0-9]/g, "");
-  if (!options.literalRuns && /([A-Za-z0-9])\1{4}/.test(compact)) return true;
+  // Five letters or six digits alike: a random digit group repeats five times one time in 250.
+  if (!options.literalRuns && /([A-Za-z])\1{4}|(\d)\2{5}/.test(compact)) return true;
   if (hasSequence(compact, 6) || countingShare(compact) >= 0.5) return true;
-  return rest.length >= 10 && entropy(rest) < 2.5;
+  return rest.length >= 10 && entropy(rest) < 2;
 }
 
 function accept(c: Compiled, secret: string): boolean {

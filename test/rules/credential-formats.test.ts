@@ -9,7 +9,7 @@ import randexp from "randexp";
 const RandExp = randexp as unknown as typeof randexp.default;
 import { base62Crc32 } from "../../linter-core/secrets/checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "../../linter-core/secrets/formats.js";
-import { isPlaceholderToken } from "../../linter-core/secrets/providers.js";
+import { hasLiteralRuns, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
 import type { SourceFile } from "../../linter-core/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
 
@@ -51,7 +51,7 @@ function samples(format: CredentialFormat, count = 2): string[] {
   const found: string[] = [];
   for (let tries = 0; found.length < count && tries < 200; tries++) {
     const value = generator.gen();
-    if (/[\s"'\\`]/.test(value) || isPlaceholderToken(value, { entropy: format.entropy, literalRuns: true })) continue;
+    if (/[\s"'\\`]/.test(value) || isPlaceholderToken(value, { entropy: format.entropy, literalRuns: hasLiteralRuns(format) })) continue;
     // The generator does not honour every bound (a negated class after a quantifier): keep values of the shape.
     if (format.value ? !whole.test(value) : !new RegExp(shape.source, shape.flags.replace("g", "")).test(`${value} `)) continue;
     found.push(value);
