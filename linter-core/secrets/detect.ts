@@ -92,20 +92,66 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
   const found: Candidate[] = [];
   // A platform's base64 field (a Secret's `data`) is judged with its key, below.
   const encodedFields = model.literals.filter((l) => l.encoding === "base64");
-  for (const match of text.matchAll(/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/_-])/g)) {
-    if (encodedFields.some((l) => l.span.start <= match.index! && match.index! < l.span.end)) continue;
+  for (const run of base64Runs(text)) {
+    const match = { index: run.start, 0: text.slice(run.start, run.end) };
+    if (encodedFields.some((l) => l.span.start <= match.index && match.index < l.span.end)) continue;
     // Most base64-looking runs (hashes, certificates) decode to bytes, not text: look at 6 bytes first.
     if (!/^[\x20-\x7e\r\n\t]+$/.test(atob(match[0].slice(0, 8)))) continue;
     const decoded = decodeBase64(match[0]);
     if (decoded === undefined || !/^[\x20-\x7e\r\n\t]+$/.test(decoded)) continue;
     const known = await knownFormat(path, decoded);
     if (!known) continue;
-    found.push({ span: { start: match.index!, end: match.index! + match[0].length }, value: match[0], title: `${known} (base64-encoded)`, secretName: "ENCODED_SECRET", confidence: "high", priority: 3 });
+    found.push({ span: { start: match.index, end: match.index + match[0].length }, value: match[0], title: `${known} (base64-encoded)`, secretName: "ENCODED_SECRET", confidence: "high", priority: 3 });
   }
   return found;
 }
 
 type Candidate = SecretDetection & { priority: number };
+
+// Character kinds for base64 runs: 1 base64 ([A-Za-z0-9+/]), 2 `=`, 3 `_` or `-` (base64url: a run
+// touching one is not standard base64), 0 anything else.
+const BASE64_KIND = (() => {
+  const kinds = new Uint8Array(128);
+  for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") kinds[ch.charCodeAt(0)] = 1;
+  kinds[61] = 2;
+  kinds[95] = kinds[45] = 3;
+  return kinds;
+})();
+
+/**
+ * Runs of 24+ base64 characters and up to two `=`, not touching another base64, `_` or `-`
+ * character: one pass, what `(?<![\w+/-])[A-Za-z0-9+/]{24,}={0,2}(?![\w+/-])` finds, without the
+ * regex engine's per-position lookbehind (a full scan reads megabytes).
+ */
+export function base64Runs(text: string): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  const n = text.length;
+  const kind = (i: number) => {
+    if (i < 0 || i >= n) return 0;
+    const code = text.charCodeAt(i);
+    return code < 128 ? BASE64_KIND[code] : 0;
+  };
+  for (let p = 0; p < n; p++) {
+    if (kind(p) !== 1) continue;
+    let e = p;
+    while (kind(e) === 1) e++;
+    const before = kind(p - 1);
+    if (e - p >= 24 && before !== 1 && before !== 3) {
+      let pads = 0;
+      while (pads < 2 && kind(e + pads) === 2) pads++;
+      // As the regex backtracks: the most `=` after which no base64, `_` or `-` follows.
+      for (let k = pads; k >= 0; k--) {
+        const after = kind(e + k);
+        if (after !== 1 && after !== 3) {
+          runs.push({ start: p, end: e + k });
+          break;
+        }
+      }
+    }
+    p = e - 1;
+  }
+  return runs;
+}
 
 const EMBEDDED_JSON = /^\s*=?\s*[{[]/;
 const CREDENTIAL_WORD = /token|secret|passw|pwd|key|auth|credential|pat|dsn|conn/i;

@@ -41,6 +41,8 @@ interface Automaton {
   fail: Uint16Array;
   /** Per state: the keyword indices that end here, following dictionary links. */
   outputs: number[][];
+  /** Per state: 1 when `outputs` is not empty (most states end no keyword). */
+  ends: Uint8Array;
 }
 
 const UNKNOWN = 0xffff;
@@ -78,7 +80,7 @@ function build(): Automaton {
     outputs[state].push(index);
   }
   for (let col = 0; col < width; col++) if (next[col] === UNKNOWN) next[col] = 0;
-  const automaton: Automaton = { column, width, next, fail: new Uint16Array(states), outputs };
+  const automaton: Automaton = { column, width, next, fail: new Uint16Array(states), outputs, ends: new Uint8Array(states) };
   // Failure links breadth-first over the trie's edges, so a parent's link is known before its children's.
   const queue = [0];
   for (let head = 0; head < queue.length; head++) {
@@ -89,6 +91,7 @@ function build(): Automaton {
       queue.push(to);
     }
   }
+  for (let state = 0; state < states; state++) automaton.ends[state] = outputs[state].length > 0 ? 1 : 0;
   return automaton;
 }
 
@@ -118,7 +121,7 @@ function keywordsIn(text: string): Uint8Array {
     return lastFound;
   }
   automaton ??= build();
-  const { column, width, next, outputs } = automaton;
+  const { column, width, next, outputs, ends } = automaton;
   const found = new Uint8Array(keywordIndex.size);
   let state = 0;
   for (let i = 0; i < text.length; i++) {
@@ -131,8 +134,10 @@ function keywordsIn(text: string): Uint8Array {
     }
     const to = next[state * width + col];
     state = to === UNKNOWN ? step(automaton, state, col) : to;
-    const out = outputs[state];
-    for (let k = 0; k < out.length; k++) found[out[k]] = 1;
+    if (ends[state] === 1) {
+      const out = outputs[state];
+      for (let k = 0; k < out.length; k++) found[out[k]] = 1;
+    }
   }
   previousText = lastText;
   previousFound = lastFound;

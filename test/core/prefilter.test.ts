@@ -51,3 +51,17 @@ describe("keyword prefilter", () => {
     await compare(filesUnder(CORPUS, CORPUS));
   });
 });
+
+describe("base64 runs (the encoded-token scan)", () => {
+  it("finds what the regex it replaces finds, on random text over the characters that matter", async () => {
+    const { base64Runs } = await import("../../linter-core/secrets/detect.js");
+    const regex = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/_-])/g;
+    const fake = new FakeSecrets(64);
+    for (let round = 0; round < 400; round++) {
+      // Long base64-ish stretches broken by the characters the boundaries care about.
+      const text = Array.from({ length: 6 }, () => fake.chars(10 + (fake.digits(2).charCodeAt(1) % 30), "ABCab01+/") + fake.pick(["=", "==", "===", "_", "-", " ", "\n", "é", ":", "=A", "=_"])).join("");
+      const expected = [...text.matchAll(regex)].map((m) => [m.index!, m.index! + m[0].length]);
+      assert.deepEqual(base64Runs(text).map((r) => [r.start, r.end]), expected, JSON.stringify(text));
+    }
+  });
+});
