@@ -67,4 +67,41 @@ describe("the packed package, installed into a fresh project", function () {
     assert.match(run.stdout, /hardcoded-secret/);
     assert.equal(run.stdout.match(/optional @typescript-eslint\/typescript-estree is not installed/g)?.length, 1);
   });
+  // Last: `npm ci` reinstalls the optional parser the test above does without.
+  it("runs every docs/ci.md recipe's commands as written: exit 1 and a report on a finding, 2 when it cannot run", () => {
+    const doc = readFileSync(join(ROOT, "docs", "ci.md"), "utf8");
+    // The shell commands of the recipes: `run:` / `script:` values and script list items.
+    const commands = [...doc.matchAll(/^\s*(?:-\s+)?(?:run:|script:|-)\s+((?:npm|npx)\s[^\n#]*?)\s*(?:#.*)?$/gm)].map((m) => m[1]);
+    const nhilint = commands.filter((c) => c.includes("nhilint"));
+    assert.ok(nhilint.length >= 4, commands.join("\n"));
+    for (const command of commands) {
+      const shell = command.replace(/\$\(Build\.ArtifactStagingDirectory\)/g, "out");
+      repo.exec("mkdir", ["-p", "out"]);
+      const run = repo.exec("sh", ["-c", shell]);
+      if (!shell.includes("nhilint")) {
+        assert.equal(run.code, 0, `${shell}: ${run.stderr}`);
+        continue;
+      }
+      assert.equal(run.code, 1, `${shell} should exit 1 on the committed token: ${run.stdout}${run.stderr}`);
+      const output = /--output (\S+)/.exec(shell)?.[1];
+      const text = output ? readFileSync(join(repo.dir, output), "utf8") : run.stdout;
+      assert.match(text, /hardcoded-secret/, shell);
+      assert.ok(!text.includes(token), `${shell} printed the token`);
+      if (output) JSON.parse(text);
+      const broken = repo.exec("sh", ["-c", `${shell} --config missing.yaml`]);
+      assert.equal(broken.code, 2, `${shell} with a missing config must exit 2`);
+    }
+  });
+
+
+  it("action.yml's step runs the installed nhilint: SARIF written and exit 1 on a finding, fail-level none passes, bad input exits 2", () => {
+    const action = (env: Record<string, string>) => repo.exec("bash", [join(ROOT, "scripts", "action.sh")], { env: { GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: join(repo.dir, "out", "github-output"), ...env } });
+    repo.exec("mkdir", ["-p", "out"]);
+    const sarif = action({ NHILINT_FORMAT: "sarif" });
+    assert.equal(sarif.code, 1, sarif.stdout + sarif.stderr);
+    assert.match(readFileSync(join(repo.dir, "nhilint.sarif"), "utf8"), /"ruleId": "hardcoded-secret"/);
+    assert.match(readFileSync(join(repo.dir, "out", "github-output"), "utf8"), /sarif-file=nhilint\.sarif/);
+    assert.equal(action({ NHILINT_FORMAT: "github", NHILINT_FAIL_LEVEL: "none" }).code, 0);
+    assert.equal(action({ NHILINT_FORMAT: "xml" }).code, 2);
+  });
 });
