@@ -104,4 +104,26 @@ describe("the packed package, installed into a fresh project", function () {
     assert.equal(action({ NHILINT_FORMAT: "github", NHILINT_FAIL_LEVEL: "none" }).code, 0);
     assert.equal(action({ NHILINT_FORMAT: "xml" }).code, 2);
   });
+
+  it("a teammate's clone gets the hook from `npm ci` alone and blocks a staged token", () => {
+    // The project as committed: package.json with "prepare": "husky", the lockfile, the hook.
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "nhilint and its hook");
+    const clone = new TempRepo({ git: false });
+    try {
+      assert.equal(clone.exec("git", ["clone", "-q", repo.dir, "."]).code, 0);
+      clone.git("config", "user.name", "Teammate");
+      clone.git("config", "user.email", "teammate@example.com");
+      const ci = clone.exec("npm", ["ci", "--no-audit", "--no-fund", "--omit=optional"]);
+      assert.equal(ci.code, 0, ci.stderr);
+      assert.equal(clone.git("config", "core.hooksPath").trim(), ".husky/_", "npm ci ran prepare: husky");
+      clone.write(".github/workflows/release.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          GH_PAT: ${token}\n        run: make\n`);
+      clone.git("add", "-A");
+      const commit = clone.exec("git", ["commit", "-m", "release"]);
+      assert.notEqual(commit.code, 0, "the teammate's commit must be blocked");
+      assert.ok(!(commit.stdout + commit.stderr).includes(token));
+    } finally {
+      clone.remove();
+    }
+  });
 });
