@@ -14,7 +14,7 @@ export class BaselineError extends Error {}
 export function parseBaseline(path: string, text: string): Baseline {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new BaselineError(`${path}: not valid JSON (${(error as Error).message})`);
   }

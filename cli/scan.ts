@@ -106,6 +106,17 @@ function readFileOrFail(path: string, flag: string): string {
   }
 }
 
+/** Write a report or baseline, or say what is wrong with where (a folder, a missing directory). */
+function writeOrFail(path: string, text: string, flag: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EISDIR" ? "is a folder" : code === "ENOENT" ? "is in a folder that does not exist" : code === "EACCES" ? "cannot be written (permission denied)" : `cannot be written (${code ?? (error as Error).message})`;
+    throw new UsageError(`${flag} ${path} ${why}`);
+  }
+}
+
 /** No paths, or only paths naming the repository's root (`nhilint .` there): the whole repository. */
 function isWholeRepository(root: string, cwd: string, paths: string[]): boolean {
   return paths.every((path) => resolve(cwd, path) === resolve(root));
@@ -244,7 +255,7 @@ export async function scan(options: ScanOptions): Promise<number> {
 
   const baselinePath = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
   if (options.updateBaseline) {
-    writeFileSync(baselinePath, baselineText(result.findings));
+    writeOrFail(baselinePath, baselineText(result.findings), "--update-baseline");
     options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${toPosix(relative(options.cwd, baselinePath)) || baselinePath}\n`);
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const f of result.findings.filter((f) => f.ruleId === "hardcoded-secret")) {
@@ -279,7 +290,7 @@ export async function scan(options: ScanOptions): Promise<number> {
           : options.format === "gitlab"
             ? (await import("./formatters/gitlab.js")).formatGitlab(report, formatOptions)
             : formatStylish(report, { ...formatOptions, color: options.color && !options.output });
-  if (options.output) writeFileSync(resolve(options.cwd, options.output), text);
+  if (options.output) writeOrFail(resolve(options.cwd, options.output), text, "--output");
   else options.stdout(text);
 
   if (result.internalErrors.length > 0) return 2;

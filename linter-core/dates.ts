@@ -4,6 +4,7 @@ import { CADENCE } from "./inventory.js";
 const DAY = 86_400_000;
 
 export function parseDay(value: string): Date | undefined {
+  if (value.length > 40) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
@@ -24,5 +25,6 @@ export function addCadence(date: Date, cadence: string): Date | undefined {
   if (match[2] === "w") result.setUTCDate(result.getUTCDate() + 7 * n);
   if (match[2] === "m") result.setUTCMonth(result.getUTCMonth() + n);
   if (match[2] === "y") result.setUTCFullYear(result.getUTCFullYear() + n);
-  return result;
+  // `300000y` lands past the last date JavaScript can hold: no date, as for a cadence it cannot read.
+  return Number.isNaN(result.getTime()) ? undefined : result;
 }

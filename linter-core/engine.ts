@@ -9,6 +9,8 @@ import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
 import { platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
+import { plainText } from "./platforms/generic.js";
+import { redact, redactQuoted } from "./redact.js";
 import { findSuppressions } from "./suppressions.js";
 import { LineIndex } from "./text.js";
 
@@ -98,7 +100,8 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
       result.files.push({ path: file.path, platform: platform.id });
       // The first syntax error is the one to fix; the rest usually follow from it.
       for (const error of model.parseErrors.slice(0, 1)) {
-        coreReport("parse-error", file.path, { span: error.span, message: `${platform.title} could not be parsed: ${error.message}. Only the provider-pattern secret scan ran on it.` });
+        // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
+        coreReport("parse-error", file.path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message)}. Only the provider-pattern secret scan ran on it.` });
       }
       let detections: Promise<SecretDetection[]> | undefined;
       const context: Omit<FileContext, "report"> = {
@@ -121,6 +124,16 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
       }
     } catch (error) {
       result.internalErrors.push({ path: file.path, message: `could not be linted: ${describe(error)}` });
+      // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token).
+      const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
+      try {
+        const model = (await plainText.buildModel(file.path, file.text)) as FileModel;
+        for (const detection of secrets ? await detectSecrets(model) : []) {
+          reporter(secrets!, file.path)({ span: detection.span, message: `Hardcoded ${detection.title} (${redact(detection.value)}): anyone who can read this file can use it.`, identity: detection.value, confidence: detection.confidence });
+        }
+      } catch {
+        // The text scan is the last resort; the internal error above already names the file.
+      }
     }
     options.onProgress?.(linted.size, files.length);
   }

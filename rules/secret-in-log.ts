@@ -34,6 +34,12 @@ function redirectedLines(lines: string[]): Set<number> {
   return result;
 }
 
+/** `$NAME`, `${NAME}` or `$env:NAME` in a line; the name escaped (a key may hold `[` or `.`). */
+function envUse(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])`);
+}
+
 export const secretInLog: Rule = {
   meta: {
     id: "secret-in-log",
@@ -59,10 +65,10 @@ export const secretInLog: Rule = {
         offset += line.length + 1;
         if (!PRINTS.test(line) || toFiles.has(index) || consumedByTool(line) || line.includes("::add-mask::")) continue;
         const direct = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/.exec(line);
-        const viaEnv = visible.find((ref) => new RegExp(`\\$\\{?${ref.binding!.name}\\b|\\$env:${ref.binding!.name}\\b`).test(line));
+        const viaEnv = visible.find((ref) => envUse(ref.binding!.name).test(line));
         const name = direct?.[1] ?? viaEnv?.name;
         if (!name || name.toUpperCase() === "GITHUB_TOKEN") continue;
-        const column = direct ? direct.index : line.search(new RegExp(`\\$\\{?${viaEnv!.binding!.name}\\b|\\$env:${viaEnv!.binding!.name}\\b`));
+        const column = direct ? direct.index : line.search(envUse(viaEnv!.binding!.name));
         context.report({
           span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
           message: `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,

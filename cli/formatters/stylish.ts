@@ -2,7 +2,19 @@
 import { styleText } from "node:util";
 import type { FormatOptions, Report } from "./types.js";
 
+/**
+ * Text from files (paths, job ids, step names in messages) without terminal control characters: a
+ * workflow must not be able to move the cursor or hide lines of the report (ESC, CR, BS…).
+ */
+const plain = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "�");
+
 export function formatStylish(report: Report, options: FormatOptions): string {
+  // Cleaned before colouring: the colours' own escape sequences stay.
+  const clean = <T extends { path: string; message: string; help?: string }>(item: T): T => ({ ...item, path: plain(item.path), message: plain(item.message), ...(item.help === undefined ? {} : { help: plain(item.help) }) });
+  return formatStylishLines({ ...report, findings: report.findings.map(clean), suppressed: report.suppressed.map(clean), notices: report.notices.map(clean) }, options);
+}
+
+function formatStylishLines(report: Report, options: FormatOptions): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
   const lines: string[] = [];
   const byFile = new Map<string, typeof report.findings>();

@@ -324,8 +324,13 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
     if (group.length === 0) return;
     const best = group.reduce((a, b) => (b.priority > a.priority || (b.priority === a.priority && CONFIDENCE_RANK[b.confidence] > CONFIDENCE_RANK[a.confidence]) ? b : a));
     const named = group.find((c) => c.priority < 3) ?? best;
-    const start = Math.min(...group.map((c) => c.span.start));
-    const end = Math.max(...group.map((c) => c.span.end));
+    // A loop, not Math.min(...spread): a value holding 100 000 keys makes a group that large.
+    let start = Infinity;
+    let end = -Infinity;
+    for (const c of group) {
+      if (c.span.start < start) start = c.span.start;
+      if (c.span.end > end) end = c.span.end;
+    }
     const value = text.slice(start, end);
     if (!isPlaceholder(value)) {
       merged.push({

@@ -38,3 +38,62 @@ describe("cli: hostile input", () => {
     }
   });
 });
+
+describe("cli: hostile input, second round (issue 17)", () => {
+  let repo: TempRepo;
+  beforeEach(() => (repo = new TempRepo()));
+  afterEach(() => repo.remove());
+  const password = `Zq8v${fake.chars(12)}!7`;
+
+  it("a parse error never quotes a secret (a password starting with `|`)", () => {
+    repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          DB_PASSWORD: |${password}\n`);
+    for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
+      const run = repo.nhilint("--format", format);
+      assert.ok(!(run.stdout + run.stderr).includes(password.slice(0, 8)), `${format} quoted the password: ${run.stdout}`);
+    }
+  });
+
+  it("a credential-like env name with regex characters, 100 000 key ids in one value, a 300000y cadence: findings, not crashes", () => {
+    const ids = Array.from({ length: 100_000 }, () => `AKIA${fake.chars(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")}`).join(",");
+    repo.write(".github/workflows/a.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "\${TOKEN[}"\n        env:\n          TOKEN[: \${{ secrets.T }}\n`);
+    repo.write(".github/workflows/b.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          KEYS: "${ids}"\n`);
+    repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: T\n    kind: secret\n    owner: "@a"\n    purpose: p\n    expires: 2030-01-01\n    rotated: 2026-01-01\n    rotate-every: 300000y\n`);
+    const run = repo.nhilint("--format", "json");
+    assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.notices.filter((n: { message: string }) => /internal error/.test(n.message)), []);
+    assert.ok(report.findings.some((f: { path: string; ruleId: string }) => f.path.endsWith("b.yml") && f.ruleId === "hardcoded-secret"));
+    assert.ok(!run.stdout.includes("Invalid time value") && !run.stdout.includes("NaN"));
+  });
+
+  it("JSON nested 5 000 deep still gets its token reported", () => {
+    repo.write("deep.json", `${'{"a":'.repeat(5000)}"${token}"${"}".repeat(5000)}`);
+    const run = repo.nhilint("--format", "json");
+    const report = JSON.parse(run.stdout);
+    assert.ok(report.findings.some((f: { path: string; ruleId: string }) => f.path === "deep.json" && f.ruleId === "hardcoded-secret"), run.stdout);
+    assert.ok(!run.stdout.includes(token));
+  });
+
+  it("--output and --update-baseline to a folder or a missing directory: a clear error and exit 2", () => {
+    repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n");
+    repo.write("reports/.keep", "");
+    for (const args of [["--output", "reports"], ["--output", "missing/dir/report.json"], ["--update-baseline", "--baseline", "reports"]]) {
+      const run = repo.nhilint(...args);
+      assert.equal(run.code, 2, args.join(" "));
+      assert.match(run.stderr, /is a folder|does not exist/);
+      assert.doesNotMatch(run.stderr, /internal error|EISDIR|ENOENT/);
+    }
+  });
+
+  it("a baseline saved with a UTF-8 BOM is read", () => {
+    repo.write(".nhilint-baseline.json", `\uFEFF${JSON.stringify({ version: 1, fingerprints: [] })}`);
+    assert.equal(repo.nhilint().code, 0);
+  });
+
+  it("stylish output carries no terminal control characters from a workflow", () => {
+    repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  "build\\u001b[2K\\r":\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${token}\n`);
+    const run = repo.nhilint("--no-color");
+    assert.equal(run.code, 1);
+    assert.doesNotMatch(run.stdout, /[\u001b\r]/);
+  });
+});
