@@ -40,7 +40,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential in a request header",
     keywords: ["-h", "--header"],
-    pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]*(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
+    pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]{0,40}?(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
     judgeAs: "token",
     secretName: (m) => envName(m[1]),
@@ -48,7 +48,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "password given to docker login",
     keywords: ["login"],
-    pattern: new RegExp(String.raw`\blogin\b[^\n]*?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
+    pattern: new RegExp(String.raw`\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: () => "REGISTRY_PASSWORD",
@@ -56,7 +56,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "password in a curl/wget user option",
     keywords: ["-u", "--user"],
-    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]*?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']+:` + VALUE, "g"),
+    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']{1,100}:` + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: () => "BASIC_AUTH_PASSWORD",
@@ -66,7 +66,7 @@ const IDIOMS: Idiom[] = [
     keywords: ["--", "key", "token", "secret", "pass", "pat", "credential"],
     // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x`, and argument lists (`["--access-token", "x"]`).
     pattern: new RegExp(
-      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]*-)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*)` + QUOTE + VALUE,
+      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*)` + QUOTE + VALUE,
       "gi",
     ),
     group: 2,
@@ -84,7 +84,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential assigned to a variable",
     keywords: ["="],
-    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]*)\s?=\s?` + QUOTE + VALUE, "gm"),
+    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})\s?=\s?` + QUOTE + VALUE, "gm"),
     group: 2,
     judgeAs: "token",
     secretName: (m) => envName(m[1]),
