@@ -10,7 +10,7 @@ import { platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
 import { plainText } from "./platforms/generic.js";
-import { redact, redactQuoted } from "./redact.js";
+import { redactQuoted } from "./redact.js";
 import { findSuppressions } from "./suppressions.js";
 import { LineIndex } from "./text.js";
 
@@ -89,6 +89,12 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     if (severity) pending.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
   };
 
+  /** What a rule sees of one file; secrets are detected once, for whichever rule asks first. */
+  const contextFor = (model: FileModel, platform: Platform): Omit<FileContext, "report"> => {
+    let detections: Promise<SecretDetection[]> | undefined;
+    return { file: model, platform, inventory, codeowners, author: options.author, config, now, detectSecrets: () => (detections ??= detectSecrets(model)) };
+  };
+
   const models = result.models;
   for (const file of files) {
     if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
@@ -103,17 +109,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
         // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
         coreReport("parse-error", file.path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message)}. Only the provider-pattern secret scan ran on it.` });
       }
-      let detections: Promise<SecretDetection[]> | undefined;
-      const context: Omit<FileContext, "report"> = {
-        file: model,
-        platform,
-        inventory,
-        codeowners,
-        author: options.author,
-        config,
-        now,
-        detectSecrets: () => (detections ??= detectSecrets(model)),
-      };
+      const context = contextFor(model, platform);
       for (const rule of activeRules) {
         if (!rule.checkFile) continue;
         try {
@@ -124,13 +120,12 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
       }
     } catch (error) {
       result.internalErrors.push({ path: file.path, message: `could not be linted: ${describe(error)}` });
-      // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token).
+      // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token):
+      // the secret rule itself, over the file read as plain text.
       const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
       try {
-        const model = (await plainText.buildModel(file.path, file.text)) as FileModel;
-        for (const detection of secrets ? await detectSecrets(model) : []) {
-          reporter(secrets!, file.path)({ span: detection.span, message: `Hardcoded ${detection.title} (${redact(detection.value)}): anyone who can read this file can use it.`, identity: detection.value, confidence: detection.confidence });
-        }
+        const model = await plainText.buildModel(file.path, file.text);
+        await secrets?.checkFile?.({ ...contextFor(model, plainText), report: reporter(secrets, file.path) });
       } catch {
         // The text scan is the last resort; the internal error above already names the file.
       }

@@ -1,5 +1,6 @@
 // The one place that decides how much of a secret may be shown: a short prefix and the length.
 // Every message, hover, log, JSON or SARIF output goes through here.
+import { characterClasses } from "./secrets/values.js";
 
 /** `ghp_… (40 chars)`; at most 4 characters and never more than a quarter of the value. */
 export function redact(secret: string): string {
@@ -13,7 +14,7 @@ export function redact(secret: string): string {
  */
 export function redactQuoted(text: string): string {
   return text.replace(/[^\s"'`,;()[\]{}]{8,}/g, (run) => {
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(run)).length;
+    const classes = characterClasses(run);
     const wordLike = /^[A-Za-z][a-z]*[.:]?$/.test(run) || /^[a-z]+(?:[-_][a-z]+)*[.:]?$/i.test(run);
     return !wordLike && (classes >= 3 || (classes >= 2 && run.length >= 16)) ? `${redact(run)}` : run;
   });

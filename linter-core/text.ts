@@ -29,3 +29,8 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 }
+
+/** Text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../linter-core/text.js";
 import type { Rule } from "../linter-core/rule.js";
 import { describeScope } from "./shared.js";
 
@@ -36,7 +37,7 @@ function redirectedLines(lines: string[]): Set<number> {
 
 /** `$NAME`, `${NAME}` or `$env:NAME` in a line; the name escaped (a key may hold `[` or `.`). */
 function envUse(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(name);
   return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])`);
 }
 

@@ -1,6 +1,8 @@
-// All secret detectors over one file, merged: secretlint's preset, our provider patterns, values
-// under credential-like keys, and script idioms. Overlapping hits become one detection.
+// All secret detectors over one file, merged: the credential-format table, private keys, base64-wrapped
+// tokens, URL passwords, script idioms, values under credential-like keys (also in embedded JSON), and
+// secretlint's preset rules the table does not cover. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
+import { LineIndex } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
@@ -82,6 +84,8 @@ async function encodedSecret(path: string, literal: LiteralValue): Promise<Pick<
   return undefined;
 }
 
+const PRINTABLE = /^[\x20-\x7e\r\n\t]+$/;
+
 /**
  * Base64 anywhere in the text that decodes to a known credential format (gitleaks decodes too): a
  * token wrapped in `echo … | base64 -d`, a Basic header, a config blob. Only decoded text that is
@@ -92,16 +96,15 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
   const found: Candidate[] = [];
   // A platform's base64 field (a Secret's `data`) is judged with its key, below.
   const encodedFields = model.literals.filter((l) => l.encoding === "base64");
-  for (const run of base64Runs(text)) {
-    const match = { index: run.start, 0: text.slice(run.start, run.end) };
-    if (encodedFields.some((l) => l.span.start <= match.index && match.index < l.span.end)) continue;
+  for (const span of base64Runs(text)) {
+    if (encodedFields.some((l) => l.span.start <= span.start && span.start < l.span.end)) continue;
+    const value = text.slice(span.start, span.end);
     // Most base64-looking runs (hashes, certificates) decode to bytes, not text: look at 6 bytes first.
-    if (!/^[\x20-\x7e\r\n\t]+$/.test(atob(match[0].slice(0, 8)))) continue;
-    const decoded = decodeBase64(match[0]);
-    if (decoded === undefined || !/^[\x20-\x7e\r\n\t]+$/.test(decoded)) continue;
+    if (!PRINTABLE.test(atob(value.slice(0, 8)))) continue;
+    const decoded = decodeBase64(value);
+    if (decoded === undefined || !PRINTABLE.test(decoded)) continue;
     const known = await knownFormat(path, decoded);
-    if (!known) continue;
-    found.push({ span: { start: match.index, end: match.index + match[0].length }, value: match[0], title: `${known} (base64-encoded)`, secretName: "ENCODED_SECRET", confidence: "high", priority: 3 });
+    if (known) found.push({ span, value, title: `${known} (base64-encoded)`, secretName: "ENCODED_SECRET", confidence: "high", priority: 3 });
   }
   return found;
 }
@@ -197,22 +200,13 @@ function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
  */
 function secretlintDisabled(text: string): ((offset: number) => boolean) | undefined {
   if (!text.includes("secretlint-disable")) return undefined;
+  const index = new LineIndex(text);
   const lines = new Set<number>();
-  let line = 0;
-  let start = 0;
-  while (start <= text.length) {
-    const end = text.indexOf("\n", start) === -1 ? text.length : text.indexOf("\n", start);
-    const content = text.slice(start, end);
-    if (content.includes("secretlint-disable-next-line")) lines.add(line + 1);
-    else if (content.includes("secretlint-disable-line")) lines.add(line);
-    line++;
-    start = end + 1;
+  for (const match of text.matchAll(/secretlint-disable-(next-)?line/g)) {
+    const line = index.position(match.index!).line;
+    lines.add(match[1] ? line + 1 : line);
   }
-  return (offset) => {
-    let n = 0;
-    for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-    return lines.has(n);
-  };
+  return (offset) => lines.has(index.position(offset).line);
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };

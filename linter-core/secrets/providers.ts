@@ -5,6 +5,7 @@
 import { hasValidBase62Crc32 } from "./checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "./formats.js";
 import { keywordsFoundIn, mayMatch, registerKeywords } from "./prefilter.js";
+import { escapeRegExp } from "../text.js";
 import { entropy, isPlaceholder } from "./values.js";
 
 export interface ProviderMatch {
@@ -35,10 +36,8 @@ interface Built {
   literalRuns: boolean;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** A name compared without case inside a regex whose value part may be case-sensitive. */
-const anyCase = (name: string) => escape(name).replace(/[a-z]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`);
+const anyCase = (name: string) => escapeRegExp(name).replace(/[a-z]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`);
 
 /**
  * A regex source that matches without case, for a regex that cannot take the `i` flag (its names
@@ -75,7 +74,7 @@ export function caseless(source: string): string {
 }
 
 /** A name as lower case, Capitalised or UPPER CASE only. */
-const exactCase = (name: string) => `${escape(name)}|${escape(name[0].toUpperCase() + name.slice(1))}|${escape(name.toUpperCase())}`;
+const exactCase = (name: string) => `${escapeRegExp(name)}|${escapeRegExp(name[0].toUpperCase() + name.slice(1))}|${escapeRegExp(name.toUpperCase())}`;
 
 // gitleaks's operator set between a name and its value (=, :, :=, =>, ?=, ||, a comma), and the
 // characters that may end a value (quotes, whitespace, ; , & ) } ] < | \, the end).
@@ -99,7 +98,7 @@ function build(format: CredentialFormat): Built {
     const names = format.names!.map(format.namesExact ? exactCase : anyCase).join("|");
     pattern = new RegExp(`(?:${names})${OPERATOR}(${source})${END}`, `${flags}g`);
     whole = new RegExp(`^(?:${source})$`, flags);
-    nameIn = new RegExp(format.namesExact ? format.names!.map(exactCase).join("|") : format.names!.map(escape).join("|"), format.namesExact ? "" : "i");
+    nameIn = new RegExp(names);
   }
   const allow = (format.allow ?? []).map((a) => new RegExp(a));
   return { pattern, whole, nameIn, allow, literalRuns: hasLiteralRuns(format) };

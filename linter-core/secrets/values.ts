@@ -91,7 +91,8 @@ export function entropy(value: string): number {
   return bits;
 }
 
-function characterClasses(value: string): number {
+/** How many of lower case, upper case, digits and symbols a value mixes. */
+export function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
 
@@ -168,11 +169,6 @@ export function isPlaceholderBasic(credential: string): boolean {
   if (decoded === undefined || !/^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded)) return false;
   const password = decoded.slice(decoded.indexOf(":") + 1);
   return isPlaceholder(decoded) || isPlaceholder(password) || !looksLikeCredential(password, "password");
-}
-
-/** The password inside `scheme://user:password@host`, if any. */
-export function urlPassword(value: string): string | undefined {
-  return /:\/\/[^:/@\s]*:([^@\s/]+)@/.exec(value)?.[1];
 }
 
 /**
