@@ -1,13 +1,15 @@
 // .nhilint-baseline.json: fingerprints of accepted findings (never the secret values), so an existing
-// repository can adopt nhilint and block only new findings.
-import type { Finding } from "../linter-core/index.js";
+// repository can adopt nhilint and block only new findings. Version 2 adds the repository's salt for
+// the slow derivation of secret values (docs/output.md, "Fingerprints"); version 1 files still match
+// until the next --update-baseline migrates them.
+import { randomBytes } from "node:crypto";
+import { KDF_ALGORITHM, KDF_ITERATIONS, type Finding, type SecretFingerprints } from "../linter-core/index.js";
 
 export const BASELINE_PATH = ".nhilint-baseline.json";
 
-export interface Baseline {
-  version: 1;
-  fingerprints: string[];
-}
+export type Baseline =
+  | { version: 1; fingerprints: string[] }
+  | { version: 2; salt: string; kdf: { algorithm: typeof KDF_ALGORITHM; iterations: number }; fingerprints: string[] };
 
 export class BaselineError extends Error {}
 
@@ -19,11 +21,29 @@ export function parseBaseline(path: string, text: string): Baseline {
     throw new BaselineError(`${path}: not valid JSON (${(error as Error).message})`);
   }
   const baseline = data as Baseline;
-  if (!baseline || baseline.version !== 1 || !Array.isArray(baseline.fingerprints) || !baseline.fingerprints.every((f) => typeof f === "string")) {
-    throw new BaselineError(`${path}: expected {"version": 1, "fingerprints": ["..."]}`);
+  const shape = `expected {"version": 2, "salt": "...", "kdf": {"algorithm": "${KDF_ALGORITHM}", "iterations": ${KDF_ITERATIONS}}, "fingerprints": ["..."]}`;
+  if (!baseline || typeof baseline !== "object" || !Array.isArray(baseline.fingerprints) || !baseline.fingerprints.every((f) => typeof f === "string")) {
+    throw new BaselineError(`${path}: ${shape}`);
+  }
+  if (baseline.version === 1) return baseline;
+  if (baseline.version !== 2 || typeof baseline.salt !== "string" || baseline.salt.length < 16 || baseline.kdf?.algorithm !== KDF_ALGORITHM) {
+    throw new BaselineError(`${path}: ${shape}`);
+  }
+  // A lower count would make every fingerprint in SARIF cheap to test guesses against.
+  if (!Number.isInteger(baseline.kdf.iterations) || baseline.kdf.iterations < KDF_ITERATIONS) {
+    throw new BaselineError(`${path}: kdf.iterations must be a whole number of at least ${KDF_ITERATIONS}`);
   }
   return baseline;
 }
+
+/** How secret values are fingerprinted for this baseline: its salt; `plain` for a version 1 file (until migrated). */
+export function secretFingerprintsFor(baseline: Baseline | undefined, fallbackSalt: string): SecretFingerprints | "plain" {
+  if (baseline?.version === 1) return "plain";
+  return { salt: baseline?.salt ?? fallbackSalt, iterations: baseline?.kdf.iterations ?? KDF_ITERATIONS };
+}
+
+/** A fresh repository salt: 128 random bits. */
+export const newSalt = () => randomBytes(16).toString("hex");
 
 /** Findings the baseline accepts move to `accepted`, marked as suppressed by it (reported, not dropped). */
 export function applyBaseline(findings: Finding[], baseline: Baseline | undefined, path = BASELINE_PATH) {
@@ -33,7 +53,7 @@ export function applyBaseline(findings: Finding[], baseline: Baseline | undefine
   const kept: Finding[] = [];
   const accepted: Finding[] = [];
   for (const finding of findings) {
-    if (!fingerprints.has(finding.fingerprint)) {
+    if (!finding.fingerprint || !fingerprints.has(finding.fingerprint)) {
       kept.push(finding);
       continue;
     }
@@ -43,7 +63,8 @@ export function applyBaseline(findings: Finding[], baseline: Baseline | undefine
   return { kept, accepted, stale: fingerprints.size - matched.size };
 }
 
-export function baselineText(findings: Finding[]): string {
+export function baselineText(findings: Finding[], salt: string, iterations = KDF_ITERATIONS): string {
   const fingerprints = [...new Set(findings.map((f) => f.fingerprint))].sort();
-  return JSON.stringify({ version: 1, fingerprints } satisfies Baseline, null, 2) + "\n";
+  const baseline: Baseline = { version: 2, salt, kdf: { algorithm: KDF_ALGORITHM, iterations }, fingerprints };
+  return JSON.stringify(baseline, null, 2) + "\n";
 }

@@ -80,3 +80,26 @@ export function gitConfig(root: string, key: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * What a report names as its source: the origin remote (credentials in its URL dropped: a remote
+ * like https://user:token@host/x would otherwise print a token) or the folder's name, the commit,
+ * and whether the working tree differs from it.
+ */
+export function describeRepository(root: string, folderName: string): { name: string; commit: string | null; uncommittedChanges: boolean } {
+  const remote = gitConfig(root, "remote.origin.url");
+  const name = remote ? remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1").replace(/\.git$/, "") : folderName;
+  let commit: string | null = null;
+  try {
+    commit = git(root, ["rev-parse", "--short=12", "HEAD"]).toString().trim();
+  } catch {
+    // A repository with no commit yet.
+  }
+  let uncommittedChanges = false;
+  try {
+    uncommittedChanges = git(root, ["status", "--porcelain", "--untracked-files=no"]).length > 0;
+  } catch {
+    // Not knowing is not a reason to fail a report.
+  }
+  return { name, commit, uncommittedChanges };
+}

@@ -1,12 +1,12 @@
 // `nhilint inventory` (the report) and `nhilint inventory init` (bootstrap the records).
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors } from "../linter-core/index.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
-import { gitConfig } from "./git.js";
-import { lintRepository, type ScanOptions } from "./scan.js";
+import { describeRepository, gitConfig } from "./git.js";
+import { lintRepository, writeOrFail, type ScanOptions } from "./scan.js";
 
 type Common = Pick<ScanOptions, "cwd" | "config" | "inventory" | "now" | "progress" | "stderr" | "stdout">;
 
@@ -15,13 +15,15 @@ export async function inventoryReport(options: Common & { format: "markdown" | "
   const report = buildReport({
     models: run.result.models,
     inventory: run.result.inventory,
-    findings: run.result.findings,
+    // Accepted findings are part of the truth: shown, marked as accepted.
+    findings: [...run.result.findings, ...run.result.suppressed],
     now: options.now ?? new Date(),
     expiryWarningDays: (run.config ?? DEFAULT_CONFIG).expiryWarningDays,
+    repository: run.inGit ? describeRepository(run.root, basename(run.root)) : null,
   });
   const format = { markdown: formatReportMarkdown, csv: formatReportCsv, json: formatReportJson, html: formatReportHtml }[options.format];
   const text = format(report);
-  if (options.output) writeFileSync(resolve(options.cwd, options.output), text);
+  if (options.output) writeOrFail(resolve(options.cwd, options.output), text, "--output");
   else options.stdout(text);
   for (const notice of run.notices) options.stderr(`nhilint: ${notice.path}: ${notice.message}\n`);
   return run.result.internalErrors.length > 0 ? 2 : 0;

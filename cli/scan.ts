@@ -8,14 +8,17 @@ import {
   CODEOWNERS_PATHS,
   CONFIG_PATH,
   INVENTORY_PATHS,
+  KDF_ITERATIONS,
   lint,
+  PUBLIC_SALT,
   parseConfig,
   type Config,
+  type SecretFingerprints,
   type SourceFile,
 } from "../linter-core/index.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
-import { applyBaseline, BASELINE_PATH, baselineText, parseBaseline, type Baseline } from "./baseline.js";
+import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
 import { formatStylish } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { listFiles, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
@@ -107,7 +110,7 @@ function readFileOrFail(path: string, flag: string): string {
 }
 
 /** Write a report or baseline, or say what is wrong with where (a folder, a missing directory). */
-function writeOrFail(path: string, text: string, flag: string): void {
+export function writeOrFail(path: string, text: string, flag: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {
@@ -184,7 +187,12 @@ export interface RepositoryRun {
 }
 
 /** Find, read and lint the files of a run: shared by `nhilint`, `nhilint inventory` and `inventory init`. */
-export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr">): Promise<RepositoryRun> {
+export async function lintRepository(
+  options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr"> & {
+    /** How secret values are fingerprinted, decided once the run's source (tree or index) is known. */
+    secretFingerprints?: (source: Source, root: string) => SecretFingerprints;
+  },
+): Promise<RepositoryRun> {
   const found = findRoot(options.cwd, options.paths);
   const gitRoot = found.inGit ? found.root : undefined;
   if (options.staged && !gitRoot) throw new UsageError("--staged needs a git repository (no .git found from here)");
@@ -230,6 +238,7 @@ export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" 
     wholeWorkspace: !options.staged && isWholeRepository(root, options.cwd, options.paths),
     // The same digest as the core's Web Crypto default, without its ~7 ms of start-up in every hook run.
     sha256: (data) => createHash("sha256").update(data).digest("hex"),
+    secretFingerprints: options.secretFingerprints?.(source, root) ?? "skip",
     onProgress: progress
       ? (done, total) => {
           const now = Date.now();
@@ -251,21 +260,43 @@ export async function lintRepository(options: Pick<ScanOptions, "cwd" | "paths" 
 }
 
 export async function scan(options: ScanOptions): Promise<number> {
-  const { root, source, result, notices } = await lintRepository(options);
+  // The baseline is read before linting: its salt is what secret values are fingerprinted with.
+  let baseline: Baseline | undefined;
+  let baselinePath = "";
+  let updateSalt = "";
+  const secretFingerprints = (source: Source, root: string): SecretFingerprints => {
+    baselinePath = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
+    const text = options.updateBaseline
+      ? existsSync(baselinePath) && statSync(baselinePath).isFile() ? readFileSync(baselinePath, "utf8") : undefined
+      : options.baseline ? readFileOrFail(baselinePath, "--baseline") : readText(source, BASELINE_PATH);
+    if (text !== undefined) baseline = parseBaseline(toPosix(relative(options.cwd, baselinePath)) || baselinePath, text);
+    if (options.updateBaseline) {
+      // Keep the team's salt; a first baseline, or a version 1 one being migrated, gets a new one.
+      updateSalt = baseline?.version === 2 ? baseline.salt : newSalt();
+      return { salt: updateSalt, iterations: baseline?.version === 2 ? baseline.kdf.iterations : KDF_ITERATIONS };
+    }
+    // Only what shows or matches fingerprints pays for the slow derivation (about 0.1 s per secret).
+    const shown = options.format === "json" || options.format === "sarif" || options.format === "gitlab";
+    return baseline || shown ? secretFingerprintsFor(baseline, PUBLIC_SALT) : "skip";
+  };
+  const { root, result, notices } = await lintRepository({ ...options, secretFingerprints });
+  const shownPath = toPosix(relative(options.cwd, baselinePath)) || baselinePath;
 
-  const baselinePath = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
   if (options.updateBaseline) {
-    writeOrFail(baselinePath, baselineText(result.findings), "--update-baseline");
-    options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${toPosix(relative(options.cwd, baselinePath)) || baselinePath}\n`);
+    writeOrFail(baselinePath, baselineText(result.findings, updateSalt, baseline?.version === 2 ? baseline.kdf.iterations : KDF_ITERATIONS), "--update-baseline");
+    options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${shownPath}\n`);
+    if (baseline?.version === 1) {
+      options.stderr(`nhilint: migrated ${shownPath} to version 2: secret values are now fingerprinted with a salt (kept in the file) and a slow derivation, so a fingerprint cannot confirm a guessed secret\n`);
+    }
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const f of result.findings.filter((f) => f.ruleId === "hardcoded-secret")) {
       options.stderr(`nhilint: accepted ${f.path}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")} — still a leaked credential: rotate it at the provider\n`);
     }
     return 0;
   }
-  let baseline: Baseline | undefined;
-  const baselineText_ = options.baseline ? readFileOrFail(baselinePath, "--baseline") : readText(source, BASELINE_PATH);
-  if (baselineText_ !== undefined) baseline = parseBaseline(toPosix(relative(options.cwd, baselinePath)), baselineText_);
+  if (baseline?.version === 1) {
+    notices.push({ path: shownPath, message: "a version 1 baseline fingerprints secret values with a plain hash (a guessed secret can be checked against it): run nhilint --update-baseline to migrate it to salted, slow fingerprints" });
+  }
   const applied = applyBaseline(result.findings, baseline, toPosix(relative(root, baselinePath)) || BASELINE_PATH);
   // Only a whole-repository run can tell that a baseline entry matches nothing any more.
   const wholeRun = !options.staged && isWholeRepository(root, options.cwd, options.paths);

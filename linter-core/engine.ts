@@ -3,7 +3,7 @@
 import ignore from "ignore";
 import { parseCodeOwners } from "./codeowners.js";
 import { DEFAULT_CONFIG, type Config } from "./config.js";
-import { fingerprint, type Sha256 } from "./fingerprint.js";
+import { deriveSecretIdentity, fingerprint, POOLED_ABOVE, webCryptoSha256, type SecretFingerprints, type Sha256 } from "./fingerprint.js";
 import { loadInventory, type Inventory } from "./inventory.js";
 import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
 import { platformFor, type Platform } from "./platforms/index.js";
@@ -34,6 +34,12 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** The hash behind fingerprints; Web Crypto's by default. */
   sha256?: Sha256;
+  /**
+   * How findings whose identity is a secret value get their fingerprint: a salted slow derivation
+   * (about 0.1 s per distinct value), or `skip` (the default: empty fingerprints, for faces that show
+   * none). The CLI passes the baseline's salt whenever its output or baseline needs fingerprints.
+   */
+  secretFingerprints?: SecretFingerprints;
 }
 
 export interface LintResult {
@@ -146,7 +152,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
-  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256);
+  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip");
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
   return result;
@@ -158,7 +164,8 @@ async function finish(
   linted: Map<string, SourceFile>,
   coreReport: (ruleId: "invalid-suppression", path: string, d: { span: { start: number; end: number }; message: string }) => void,
   rules: readonly Rule[],
-  sha256?: Sha256,
+  sha256: Sha256 | undefined,
+  secretFingerprints: SecretFingerprints,
 ): Promise<Finding[]> {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (path: string) => {
@@ -203,6 +210,33 @@ async function finish(
   // and later carry their occurrence in the fingerprint, the first keeps the plain one.
   const occurrences = new Map<string, number>();
   const ordered = pending.filter((f) => linted.has(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start));
+  // Secret values are derived once each, all at once (Web Crypto and node run them off the main thread).
+  // A file with more distinct values than POOLED_ABOVE (a dump of keys) is derived once as a whole, so
+  // a hostile file cannot cost hours: each value's identity then also needs every other value in it.
+  const derived = new Map<string, string>();
+  if (typeof secretFingerprints === "object") {
+    const byFile = new Map<string, Set<string>>();
+    for (const f of ordered) if (f.identityIsSecret) byFile.set(f.path, (byFile.get(f.path) ?? new Set()).add(f.identity));
+    const jobs: Promise<void>[] = [];
+    for (const [path, values] of byFile) {
+      if (values.size <= POOLED_ABOVE) {
+        for (const value of values) jobs.push(deriveSecretIdentity(value, secretFingerprints).then((digest) => void derived.set(`${path}\u0000${value}`, digest)));
+        continue;
+      }
+      const pool = [...values].sort().join("\u0000");
+      jobs.push(
+        deriveSecretIdentity(pool, secretFingerprints).then(async (digest) => {
+          for (const value of values) derived.set(`${path}\u0000${value}`, `pooled:${digest}:${await (sha256 ?? webCryptoSha256)(value)}`);
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  }
+  const fingerprintOf = async (f: PendingFinding, occurrence: number) => {
+    const identity = f.identityIsSecret && secretFingerprints !== "plain" ? derived.get(`${f.path}\u0000${f.identity}`) : f.identity;
+    if (identity === undefined) return "";
+    return fingerprint(f.ruleId, f.path, occurrence === 0 ? identity : `${identity}\u0000#${occurrence + 1}`, sha256);
+  };
   for (const f of ordered) {
     const index = indexOf(f.path);
     const seen = `${f.ruleId}\u0000${f.path}\u0000${f.identity}`;
@@ -218,9 +252,10 @@ async function finish(
       span: f.span,
       start: index.position(f.span.start),
       end: index.position(f.span.end),
-      fingerprint: await fingerprint(f.ruleId, f.path, occurrence === 0 ? f.identity : `${f.identity}\u0000#${occurrence + 1}`, sha256),
+      fingerprint: await fingerprintOf(f, occurrence),
       fixes: f.fixes ?? [],
       help: f.help,
+      ...(f.connector === undefined ? {} : { connector: f.connector }),
       ...(reason === undefined ? {} : { suppression: { kind: "inSource" as const, justification: reason } }),
     });
   }

@@ -54,9 +54,14 @@ export interface Finding {
   span: Span;
   start: Position;
   end: Position;
-  /** Stable across line moves; never contains the secret (a hash). */
+  /**
+   * Stable across line moves; never contains the secret (a hash; a secret value goes through a salted
+   * slow derivation first). Empty for a secret value when the caller asked for none (`secretFingerprints: "skip"`).
+   */
   fingerprint: string;
   fixes: Fix[];
+  /** The connector the finding is about (its name as used or recorded), when it is about one. */
+  connector?: string;
   /** A short, secret-free hint on how to fix it. */
   help?: string;
   /**

@@ -3,10 +3,15 @@
 // findings. Pure: built from the models, the inventory, the findings and "now".
 import { addCadence, daysUntil, parseDay } from "./dates.js";
 import { findRecord, type Inventory, type InventoryRecord } from "./inventory.js";
-import type { ConnectorKind, FileModel, Finding, Permissions } from "./model.js";
+import type { ConnectorKind, FileModel, Finding, Permissions, Severity } from "./model.js";
 import type { Platform } from "./platforms/platform.js";
 
-export type ConnectorStatus = "unowned" | "expired" | "rotation-overdue" | "expiring" | "incomplete" | "unused" | "healthy";
+/**
+ * The states a connector can be in, most urgent first within a severity. A row's `status` is the first
+ * of its `conditions` once error-level ones are put before warnings: worst severity wins.
+ */
+export const CONNECTOR_STATUSES = ["unowned", "expired", "at-risk", "expiring", "rotation-overdue", "incomplete", "unused", "healthy"] as const;
+export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
 
 export interface ConnectorUse {
   path: string;
@@ -14,10 +19,25 @@ export interface ConnectorUse {
   jobs: { id: string; environment: string | null; permissions: string }[];
 }
 
+/** A finding as every report shape shows it: the message is secret-free (redacted at the rule). */
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  message: string;
+  /** Why it was accepted (a suppression's reason, the baseline), or null: accepted is still shown. */
+  accepted: string | null;
+}
+
 export interface ConnectorReportRow {
   name: string;
   kind: ConnectorKind;
   status: ConnectorStatus;
+  /** The worst severity among its conditions; `none` when healthy. */
+  severity: Severity | "none";
+  /** Every state that applies, most urgent first (the first is the status). */
+  conditions: ConnectorStatus[];
   recorded: boolean;
   owner: string | null;
   backupOwner: string | null;
@@ -30,15 +50,23 @@ export interface ConnectorReportRow {
   rotationDue: string | null;
   revocation: string | null;
   usedBy: ConnectorUse[];
-  findings: { ruleId: string; severity: string; path: string; line: number; message: string }[];
+  findings: ReportFinding[];
 }
 
 export interface ConnectorReport {
-  version: 1;
+  version: 2;
   generated: string;
+  /** Which repository and commit the report describes (null outside git). */
+  repository: { name: string; commit: string | null; uncommittedChanges: boolean } | null;
   inventory: string;
-  summary: Record<ConnectorStatus, number> & { connectors: number };
+  expiryWarningDays: number;
+  /** Rows in each state (a row counts in every state that applies; healthy rows have none), and totals. */
+  summary: Record<ConnectorStatus, number> & { connectors: number; secrets: number; otherFindings: number };
   connectors: ConnectorReportRow[];
+  /** Hardcoded secrets: not connectors, but the credentials the inventory most needs to know about. */
+  secrets: ReportFinding[];
+  /** Findings about no connector (permissions, triggers, parse errors...). */
+  otherFindings: ReportFinding[];
 }
 
 function describePermissions(job: Permissions | undefined, workflow: Permissions | undefined): string {
@@ -49,12 +77,35 @@ function describePermissions(job: Permissions | undefined, workflow: Permissions
   return scopes.length > 0 ? scopes.join(", ") : "none";
 }
 
+/** The state a connector finding puts its row in. */
+function conditionOf(ruleId: string, row: ConnectorReportRow): ConnectorStatus {
+  switch (ruleId) {
+    case "unowned-connector":
+      return "unowned";
+    case "expired-connector":
+      return row.daysLeft !== null && row.daysLeft < 0 ? "expired" : "expiring";
+    case "rotation-overdue":
+      return "rotation-overdue";
+    case "incomplete-connector-record":
+      return "incomplete";
+    case "stale-connector":
+      return "unused";
+    default:
+      return "at-risk";
+  }
+}
+
+const reportFinding = (f: Finding): ReportFinding => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, line: f.start.line, message: f.message, accepted: f.suppression?.justification ?? null });
+const byPlace = (a: ReportFinding, b: ReportFinding) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1));
+
 export function buildReport(options: {
   models: { model: FileModel; platform: Platform }[];
   inventory: Inventory;
+  /** Every finding of the run, accepted (suppressed or baselined) ones included: they are shown as accepted. */
   findings: Finding[];
   now: Date;
   expiryWarningDays: number;
+  repository?: ConnectorReport["repository"];
 }): ConnectorReport {
   const { models, inventory, findings, now, expiryWarningDays } = options;
   const rows = new Map<string, ConnectorReportRow>();
@@ -62,6 +113,8 @@ export function buildReport(options: {
     name: record?.name ?? name,
     kind: record?.kind ?? kind,
     status: "healthy",
+    severity: "none",
+    conditions: [],
     recorded: Boolean(record),
     owner: record?.owner ?? null,
     backupOwner: record?.backupOwner ?? null,
@@ -94,41 +147,65 @@ export function buildReport(options: {
     }
   }
 
-  const findingsByName = new Map<string, Finding[]>();
+  // Each finding lands in exactly one place: its connector's row, the secrets, or the rest.
+  const secrets: ReportFinding[] = [];
+  const otherFindings: ReportFinding[] = [];
+  const findingsOf = new Map<ConnectorReportRow, Finding[]>();
   for (const finding of findings) {
-    const name = /`([^`]+)`/.exec(finding.message)?.[1];
-    if (!name) continue;
-    const key = name.toUpperCase();
-    if (rows.has(key)) findingsByName.set(key, [...(findingsByName.get(key) ?? []), finding]);
+    const row = finding.connector === undefined ? undefined : rows.get(finding.connector.toUpperCase());
+    if (row) findingsOf.set(row, [...(findingsOf.get(row) ?? []), finding]);
+    else if (finding.ruleId === "hardcoded-secret") secrets.push(reportFinding(finding));
+    else otherFindings.push(reportFinding(finding));
   }
 
-  for (const [key, row] of rows) {
-    row.findings = (findingsByName.get(key) ?? []).map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, line: f.start.line, message: f.message }));
+  const severityRank = (severity: Severity) => (severity === "error" ? 0 : 1);
+  for (const row of rows.values()) {
+    const own = findingsOf.get(row) ?? [];
+    row.findings = own.map(reportFinding).sort(byPlace);
     const expires = row.expires ? parseDay(row.expires) : undefined;
     row.daysLeft = expires ? daysUntil(expires, now) : null;
     const last = row.lastRotated ? parseDay(row.lastRotated) : undefined;
     const due = last && row.rotateEvery ? addCadence(last, row.rotateEvery) : undefined;
     row.rotationDue = due ? due.toISOString().slice(0, 10) : null;
-    row.status = !row.owner
-      ? "unowned"
-      : row.daysLeft !== null && row.daysLeft < 0
-        ? "expired"
-        : (due && daysUntil(due, now) < 0) || (row.rotateEvery && !last)
-          ? "rotation-overdue"
-          : row.daysLeft !== null && row.daysLeft <= expiryWarningDays
-            ? "expiring"
-            : !row.purpose || !row.expires
-              ? "incomplete"
-              : row.usedBy.length === 0
-                ? "unused"
-                : "healthy";
+
+    // The findings say what is wrong (at the severity the team configured); the record's own data
+    // says it too where a rule is off or did not run, at the rule's default severity.
+    const conditions = new Map<ConnectorStatus, Severity>();
+    const add = (condition: ConnectorStatus, severity: Severity) => {
+      const known = conditions.get(condition);
+      if (!known || severityRank(severity) < severityRank(known)) conditions.set(condition, severity);
+    };
+    for (const finding of own) add(conditionOf(finding.ruleId, row), finding.severity);
+    if (!row.owner) add("unowned", "error");
+    if (row.daysLeft !== null && row.daysLeft < 0) add("expired", "error");
+    else if (row.daysLeft !== null && row.daysLeft <= expiryWarningDays) add("expiring", "warning");
+    if ((due && daysUntil(due, now) < 0) || (row.rotateEvery && !last)) add("rotation-overdue", "warning");
+    if (row.recorded && (!row.purpose || !row.expires)) add("incomplete", "warning");
+    if (row.usedBy.length === 0) add("unused", "warning");
+
+    const ordered = [...conditions].sort(([a, sa], [b, sb]) => severityRank(sa) - severityRank(sb) || CONNECTOR_STATUSES.indexOf(a) - CONNECTOR_STATUSES.indexOf(b));
+    row.conditions = ordered.map(([condition]) => condition);
+    row.status = row.conditions[0] ?? "healthy";
+    row.severity = ordered[0]?.[1] ?? "none";
     row.usedBy.sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  const order: ConnectorStatus[] = ["unowned", "expired", "rotation-overdue", "expiring", "incomplete", "unused", "healthy"];
-  const connectors = [...rows.values()].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.name.localeCompare(b.name));
-  const summary = Object.fromEntries(order.map((status) => [status, connectors.filter((c) => c.status === status).length])) as Record<ConnectorStatus, number>;
-  return { version: 1, generated: now.toISOString(), inventory: inventory.path, summary: { ...summary, connectors: connectors.length }, connectors };
+  const urgency = (row: ConnectorReportRow) => (row.severity === "error" ? 0 : row.severity === "warning" ? 1 : 2) * 10 + CONNECTOR_STATUSES.indexOf(row.status);
+  const connectors = [...rows.values()].sort((a, b) => urgency(a) - urgency(b) || a.name.localeCompare(b.name));
+  const summary = Object.fromEntries(
+    CONNECTOR_STATUSES.map((status) => [status, connectors.filter((c) => (status === "healthy" ? c.conditions.length === 0 : c.conditions.includes(status))).length]),
+  ) as Record<ConnectorStatus, number>;
+  return {
+    version: 2,
+    generated: now.toISOString(),
+    repository: options.repository ?? null,
+    inventory: inventory.path,
+    expiryWarningDays,
+    summary: { ...summary, connectors: connectors.length, secrets: secrets.length, otherFindings: otherFindings.length },
+    connectors,
+    secrets: secrets.sort(byPlace),
+    otherFindings: otherFindings.sort(byPlace),
+  };
 }
 
 /** Connectors used in the files that have no record yet, with the files that use them. */

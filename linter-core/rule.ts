@@ -25,6 +25,10 @@ export interface ReportDescriptor {
   message: string;
   /** What was found, for the fingerprint: the secret's value, the connector's name. Hashed, never shown. */
   identity: string;
+  /** The identity is a secret value: fingerprinted through the salted slow derivation, never a plain hash. */
+  identityIsSecret?: boolean;
+  /** The connector (secret name, service connection, credential...) the finding is about, for the inventory report. */
+  connector?: string;
   /** Defaults to the file being checked; set it to report on the inventory. */
   path?: string;
   /** For rules with two levels (expired = error, expiring = warning); config overrides it. */

@@ -23,6 +23,7 @@ export const broadSecretScope: Rule = {
         span: ref.binding.keySpan,
         message: `secret \`${ref.name}\` is bound to \`${ref.binding.name}\` for ${audience}, third-party actions included.`,
         identity: `${ref.binding.level}:${ref.binding.name}:${ref.name}`,
+        connector: ref.name,
         help: "Move the `env:` binding to the step that uses the secret.",
       });
     }

@@ -29,6 +29,7 @@ export const connectorScope: Rule = {
         span: ref.span,
         message: `${ref.kind} \`${ref.name}\` is granted to ${record.usedBy.join(", ")} only, not to this file (${ownerOf(record)}): give this workflow its own credential, or ask the owner to widen \`used-by\`.`,
         identity: ref.name,
+        connector: ref.name,
         help: "One credential per workflow limits what one leak can reach.",
       });
     }

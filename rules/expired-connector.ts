@@ -29,6 +29,7 @@ export const expiredConnector: Rule = {
         severity,
         message: `\`${record.name}\` ${when}; ${ownerOf(record)}: re-approve it with a new date, or revoke it.`,
         identity: `${record.name}:${record.expires}`,
+        connector: record.name,
         help: record.revocation ? `Revocation runbook: ${record.revocation}` : "Re-approve and set a new `expires`, or revoke the credential and delete the record.",
       });
     }
@@ -41,6 +42,7 @@ export const expiredConnector: Rule = {
         severity: "error",
         message: `${ref.kind} \`${ref.name}\` expired on ${record.expires} (${ownerOf(record)}): this workflow relies on access that was due to end.`,
         identity: `${ref.name}:${record.expires}`,
+        connector: ref.name,
       });
     }
   },

@@ -50,6 +50,7 @@ export const hardcodedSecret: Rule = {
         span: detection.span,
         message: `Hardcoded ${detection.title} (${redact(detection.value)})${describeScope(detection.literal?.scope)}: anyone who can read this file can use it.`,
         identity: detection.value,
+        identityIsSecret: true,
         confidence: detection.confidence,
         fixes,
         help:

@@ -23,6 +23,7 @@ export const incompleteConnectorRecord: Rule = {
           span: record.fieldSpans.name,
           message: `\`${record.name}\` has no ${missing.join(" and no ")}${record.owner ? ` (owner ${record.owner})` : ""}: without them nobody can tell when access should end.`,
           identity: `${record.name}:${missing.join(",")}`,
+          connector: record.name,
           help: "Add `purpose:` (what it is for) and `expires:` (YYYY-MM-DD, when access is re-approved or revoked).",
         });
       }
@@ -32,6 +33,7 @@ export const incompleteConnectorRecord: Rule = {
           span: record.fieldSpans.owner,
           message: `\`${record.name}\`'s owner "${record.owner}" is not a team handle (@org/team) or an e-mail address: findings cannot be routed to it.`,
           identity: `${record.name}:owner`,
+          connector: record.name,
           help: "Use a handle such as @acme/platform or an address such as platform@acme.example.",
         });
       }

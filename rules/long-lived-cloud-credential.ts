@@ -52,7 +52,7 @@ export const longLivedCloudCredential: Rule = {
       if (!key || !instead || ref.issuedByPlatform || seen.has(ref.name.toUpperCase()) || reported.some((span) => span.start <= ref.span.start && ref.span.end <= span.end)) continue;
       seen.add(ref.name.toUpperCase());
       const as = ref.binding && !key.secret.test(ref.name) ? ` (as ${ref.binding.name})` : "";
-      context.report({ span: ref.span, message: `\`${ref.name}\`${as} is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
+      context.report({ span: ref.span, message: `\`${ref.name}\`${as} is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.name, connector: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
     }
   },
 };

@@ -23,6 +23,7 @@ export const rotationOverdue: Rule = {
           span: record.fieldSpans["rotate-every"],
           message: `\`${record.name}\` should be rotated every ${record.rotateEvery} but no rotation is recorded (${ownerOf(record)}).`,
           identity: `${record.name}:never`,
+          connector: record.name,
           help: "Rotate it, then set `last-rotated:` to the date.",
         });
         continue;
@@ -36,6 +37,7 @@ export const rotationOverdue: Rule = {
         span: record.fieldSpans["last-rotated"],
         message: `\`${record.name}\` was due for rotation ${-days} day${days === -1 ? "" : "s"} ago (last rotated ${record.lastRotated}, every ${record.rotateEvery}; ${ownerOf(record)}).`,
         identity: `${record.name}:${record.lastRotated}`,
+        connector: record.name,
         help: "Rotate the credential at its provider, update the stored secret, then set `last-rotated:`.",
       });
     }

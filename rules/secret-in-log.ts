@@ -74,6 +74,7 @@ export const secretInLog: Rule = {
           span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
           message: `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
           identity: `${name}:${line.trim()}`,
+          connector: name,
           help: "Never print secrets; pass them to tools through env or stdin (`--password-stdin`).",
         });
       }

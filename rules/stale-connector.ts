@@ -22,6 +22,7 @@ export const staleConnector: Rule = {
         span: record.fieldSpans.name,
         message: `\`${record.name}\` is not used by any workflow any more (${ownerOf(record)}): revoke the credential and remove the record.`,
         identity: record.name,
+        connector: record.name,
         help: record.revocation ? `Revocation runbook: ${record.revocation}` : "Revoke it at its provider, delete the stored secret, then delete this record.",
       });
     }

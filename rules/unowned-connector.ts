@@ -32,6 +32,7 @@ export const unownedConnector: Rule = {
           span: ref.span,
           message: `${ref.kind} \`${ref.name}\`${describeScope(ref.scope)} has a record in ${inventory.path} but no owner${uses}.`,
           identity: ref.name,
+          connector: ref.name,
           help: `Set \`owner:\` on the \`${record.name}\` record to the accountable team handle or e-mail.`,
         });
         continue;
@@ -44,6 +45,7 @@ export const unownedConnector: Rule = {
         span: ref.span,
         message: `${ref.kind} \`${ref.name}\`${describeScope(ref.scope)} has no record in ${inventory.path}: nobody is accountable for it${uses}.`,
         identity: ref.name,
+        connector: ref.name,
         fixes: [
           {
             title: `Register \`${ref.name}\` in ${inventory.path}${whose}`,
@@ -65,6 +67,7 @@ export const unownedConnector: Rule = {
         span: record.fieldSpans.owner ?? record.fieldSpans.name ?? record.span,
         message: `\`${record.name}\` has no owner: name the team or person accountable for it.`,
         identity: record.name,
+        connector: record.name,
         help: "Set `owner:` to a team handle (@org/team) or an e-mail address.",
       });
     }

@@ -15,6 +15,7 @@ function findingJson(f: Finding) {
     endLine: f.end.line,
     endColumn: f.end.column,
     fingerprint: f.fingerprint,
+    connector: f.connector ?? null,
     help: f.help ?? null,
     docsUrl: docsUrl(f.ruleId),
     fixes: f.fixes.map((fix) => ({

@@ -1,12 +1,32 @@
-// The inventory report in four shapes: markdown (for a PR or wiki), csv (for a spreadsheet), json
-// (docs/inventory-report.schema.json), html (one self-contained page: sortable, coloured, no assets).
-import type { ConnectorReport, ConnectorReportRow } from "../../linter-core/index.js";
+// The inventory report in four shapes over one computation (linter-core/report.ts): markdown (for a PR
+// or wiki), csv (for a spreadsheet), json (docs/inventory-report.schema.json), html (one self-contained
+// page: sortable, printable, no assets). Every shape carries the same rows, statuses and findings.
+import { CONNECTOR_STATUSES, type ConnectorReport, type ConnectorReportRow, type ReportFinding } from "../../linter-core/index.js";
 
 const usedBy = (row: ConnectorReportRow) => row.usedBy.map((use) => use.path).join("; ");
 const jobs = (row: ConnectorReportRow) =>
   row.usedBy.flatMap((use) => use.jobs.map((job) => `${job.id}${job.environment ? ` [env ${job.environment}]` : ""} (${job.permissions})`)).join("; ");
 const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` (${-row.daysLeft} days ago)` : ` (in ${row.daysLeft} days)`}` : "");
 const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.rotateEvery}${row.rotationDue ? `, due ${row.rotationDue}` : ", never recorded"}` : "");
+const findingText = (f: ReportFinding, withPlace = true) =>
+  `${f.severity} ${f.ruleId}${withPlace ? ` ${f.path}:${f.line}` : ""}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
+const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.conditions.join(", ") : "healthy");
+
+/** One line naming what the report describes: repository, commit, date, inventory, window. */
+function heading(report: ConnectorReport): string {
+  const repository = report.repository
+    ? `${report.repository.name} at ${report.repository.commit ? `commit ${report.repository.commit}` : "no commit yet"}${report.repository.uncommittedChanges ? " with uncommitted changes" : ""}`
+    : "a folder outside git";
+  return `${repository} · generated ${report.generated.slice(0, 16).replace("T", " ")} UTC · inventory ${report.inventory} · expiring = within ${report.expiryWarningDays} days`;
+}
+
+function summaryText(report: ConnectorReport): string {
+  const counts = CONNECTOR_STATUSES.filter((s) => s !== "healthy" && report.summary[s] > 0).map((s) => `${report.summary[s]} ${s}`);
+  return (
+    `${report.summary.connectors} connectors: ${report.summary.healthy} healthy${counts.length ? `, ${counts.join(", ")}` : ""} (a connector counts in every state that applies)` +
+    ` · ${report.summary.secrets} hardcoded secret${report.summary.secrets === 1 ? "" : "s"} · ${report.summary.otherFindings} other finding${report.summary.otherFindings === 1 ? "" : "s"}`
+  );
+}
 
 export function formatReportJson(report: ConnectorReport): string {
   return JSON.stringify(report, null, 2) + "\n";
@@ -14,99 +34,157 @@ export function formatReportJson(report: ConnectorReport): string {
 
 export function formatReportMarkdown(report: ConnectorReport): string {
   const cell = (text: string | null) => (text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const findingRows = (findings: ReportFinding[]) => [
+    "| severity | rule | file | line | finding | accepted |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...findings.map((f) => `| ${f.severity} | ${f.ruleId} | ${cell(f.path)} | ${f.line} | ${cell(f.message)} | ${cell(f.accepted)} |`),
+  ];
   const lines = [
     `# Non-human identity inventory`,
     "",
-    `Generated ${report.generated.slice(0, 10)} from \`${report.inventory}\`: ${report.summary.connectors} connectors — ` +
-      (["unowned", "expired", "rotation-overdue", "expiring", "incomplete", "unused", "healthy"] as const).map((s) => `${report.summary[s]} ${s}`).join(", ") + ".",
+    cell(heading(report)),
     "",
-    "| status | connector | kind | owner | backup | purpose | expires | rotation | used by | jobs (permissions) | findings |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ...report.connectors.map((row) =>
-      `| ${row.status} | \`${cell(row.name)}\` | ${row.kind} | ${cell(row.owner)} | ${cell(row.backupOwner)} | ${cell(row.purpose)} | ${expiry(row)} | ${rotation(row)} | ${cell(usedBy(row))} | ${cell(jobs(row))} | ${row.findings.length} |`,
+    `**${summaryText(report)}**`,
+    "",
+    "## Connectors",
+    "",
+    "| status | all states | connector | kind | owner | backup | purpose | expires | rotation | used by | jobs (permissions) | findings |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...report.connectors.map(
+      (row) =>
+        `| ${row.status} | ${states(row)} | \`${cell(row.name)}\` | ${row.kind} | ${cell(row.owner)} | ${cell(row.backupOwner)} | ${cell(row.purpose)} | ${expiry(row)} | ${rotation(row)} | ${cell(usedBy(row))} | ${cell(jobs(row))} | ${row.findings.map((f) => cell(findingText(f))).join("<br>")} |`,
     ),
+    "",
+    `## Hardcoded secrets (${report.secrets.length})`,
+    "",
+    ...(report.secrets.length > 0 ? findingRows(report.secrets) : ["None found."]),
+    "",
+    `## Other findings (${report.otherFindings.length})`,
+    "",
+    ...(report.otherFindings.length > 0 ? findingRows(report.otherFindings) : ["None."]),
   ];
   return lines.join("\n") + "\n";
 }
 
+/** One table: a row per connector, then a row per hardcoded secret and per other finding (`section` says which). */
 export function formatReportCsv(report: ConnectorReport): string {
   const quote = (value: unknown) => {
     const text = value === null || value === undefined ? "" : String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const header = ["status", "name", "kind", "owner", "backup_owner", "business_owner", "purpose", "expires", "days_left", "rotate_every", "last_rotated", "rotation_due", "revocation", "used_by", "jobs", "findings"];
-  const rows = report.connectors.map((row) =>
-    [row.status, row.name, row.kind, row.owner, row.backupOwner, row.businessOwner, row.purpose, row.expires, row.daysLeft, row.rotateEvery, row.lastRotated, row.rotationDue, row.revocation, usedBy(row), jobs(row), row.findings.length].map(quote).join(","),
+  const header = ["section", "status", "severity", "states", "name", "kind", "owner", "backup_owner", "business_owner", "purpose", "expires", "days_left", "rotate_every", "last_rotated", "rotation_due", "revocation", "used_by", "jobs", "findings", "rule", "path", "line", "message", "accepted"];
+  const connectorRows = report.connectors.map((row) =>
+    ["connector", row.status, row.severity, states(row), row.name, row.kind, row.owner, row.backupOwner, row.businessOwner, row.purpose, row.expires, row.daysLeft, row.rotateEvery, row.lastRotated, row.rotationDue, row.revocation, usedBy(row), jobs(row), row.findings.map((f) => findingText(f)).join("; "), "", "", "", "", ""],
   );
-  return [header.join(","), ...rows].join("\n") + "\n";
+  const findingRows = (section: string, findings: ReportFinding[]) =>
+    findings.map((f) => [section, "", f.severity, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", f.ruleId, f.path, f.line, f.message, f.accepted]);
+  const rows = [...connectorRows, ...findingRows("hardcoded-secret", report.secrets), ...findingRows("other-finding", report.otherFindings)];
+  return [header.join(","), ...rows.map((row) => row.map(quote).join(","))].join("\n") + "\n";
 }
 
 const escapeHtml = (text: string | null | number) =>
   String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+function findingHtml(f: ReportFinding, withPlace = true): string {
+  return `<div class="finding ${f.severity}${f.accepted ? " accepted" : ""}"><b>${escapeHtml(f.ruleId)}</b>${withPlace ? ` <span class="sub">${escapeHtml(f.path)}:${f.line}</span>` : ""}<div>${escapeHtml(f.message)}</div>${f.accepted ? `<div class="sub">accepted: ${escapeHtml(f.accepted)}</div>` : ""}</div>`;
+}
+
+function findingTable(id: string, findings: ReportFinding[], none: string): string {
+  if (findings.length === 0) return `<p class="sub">${none}</p>`;
+  return `<table id="${id}" class="findings">
+<colgroup><col style="width:10%"><col style="width:30%"><col style="width:60%"></colgroup>
+<thead><tr><th>Severity</th><th>Where</th><th>Finding</th></tr></thead>
+<tbody>
+${findings.map((f) => `<tr class="sev-${f.severity}"><td><span class="badge">${f.severity}</span></td><td><code>${escapeHtml(f.path)}:${f.line}</code><div class="sub">${escapeHtml(f.ruleId)}</div></td><td>${escapeHtml(f.message)}${f.accepted ? `<div class="sub">accepted: ${escapeHtml(f.accepted)} — still to fix</div>` : ""}</td></tr>`).join("\n")}
+</tbody>
+</table>`;
+}
+
 export function formatReportHtml(report: ConnectorReport): string {
-  const statuses = ["unowned", "expired", "rotation-overdue", "expiring", "incomplete", "unused", "healthy"] as const;
   const rows = report.connectors
     .map(
-      (row) => `<tr class="${row.status}">
-  <td data-sort="${statuses.indexOf(row.status)}"><span class="badge">${row.status}</span></td>
-  <td><code>${escapeHtml(row.name)}</code><div class="sub">${row.kind}</div></td>
-  <td>${escapeHtml(row.owner) || '<span class="missing">none</span>'}${row.backupOwner ? `<div class="sub">backup ${escapeHtml(row.backupOwner)}</div>` : ""}</td>
-  <td>${escapeHtml(row.purpose) || '<span class="missing">—</span>'}</td>
-  <td data-sort="${row.daysLeft ?? 99999}">${escapeHtml(expiry(row)) || '<span class="missing">—</span>'}</td>
-  <td>${escapeHtml(rotation(row))}</td>
-  <td>${row.usedBy.map((use) => `<div>${escapeHtml(use.path)}</div>`).join("") || '<span class="missing">unused</span>'}</td>
-  <td>${row.usedBy.flatMap((use) => use.jobs.map((job) => `<div>${escapeHtml(job.id)}${job.environment ? ` <span class="env">${escapeHtml(job.environment)}</span>` : ""}<div class="sub">${escapeHtml(job.permissions)}</div></div>`)).join("")}</td>
-  <td data-sort="${row.findings.length}">${row.findings.map((f) => `<div class="finding ${f.severity}" title="${escapeHtml(f.message)}">${escapeHtml(f.ruleId)} <span class="sub">${escapeHtml(f.path)}:${f.line}</span></div>`).join("")}</td>
+      (row) => `<tr class="${row.status} sev-${row.severity}">
+  <td data-sort="${(row.severity === "error" ? 0 : row.severity === "warning" ? 1 : 2) * 10 + CONNECTOR_STATUSES.indexOf(row.status)}"><span class="badge">${row.status}</span>${row.conditions.length > 1 ? `<div class="sub">also ${row.conditions.slice(1).join(", ")}</div>` : ""}</td>
+  <td><code>${escapeHtml(row.name)}</code><div class="sub">${row.kind}${row.recorded ? "" : " · no record"}</div>
+    <div>${row.owner ? escapeHtml(row.owner) : '<span class="missing">no owner</span>'}${row.backupOwner ? `<span class="sub"> · backup ${escapeHtml(row.backupOwner)}</span>` : ""}</div>
+    <div class="sub">${row.purpose ? escapeHtml(row.purpose) : '<span class="missing">no purpose</span>'}</div></td>
+  <td data-sort="${row.daysLeft ?? 99999}">${row.expires ? escapeHtml(expiry(row)) : '<span class="missing">no expiry</span>'}${row.rotateEvery ? `<div class="sub">rotate ${escapeHtml(rotation(row))}</div>` : ""}${row.revocation ? `<div class="sub">revoke: ${escapeHtml(row.revocation)}</div>` : ""}</td>
+  <td>${row.usedBy.map((use) => `<div><code>${escapeHtml(use.path)}</code>${use.jobs.map((job) => `<div class="sub">${escapeHtml(job.id)}${job.environment ? ` <span class="env">${escapeHtml(job.environment)}</span>` : ""} · ${escapeHtml(job.permissions)}</div>`).join("")}</div>`).join("") || '<span class="missing">unused</span>'}</td>
+  <td data-sort="${row.findings.length}">${row.findings.map((f) => findingHtml(f)).join("") || '<span class="sub">none</span>'}</td>
 </tr>`,
     )
     .join("\n");
+  const chips = [
+    `<span class="s-all">${report.summary.connectors} connectors</span>`,
+    ...CONNECTOR_STATUSES.map((s) => `<span class="s-${s}">${report.summary[s]} ${s}</span>`),
+    `<span class="s-secrets">${report.summary.secrets} hardcoded secrets</span>`,
+    `<span class="s-other">${report.summary.otherFindings} other findings</span>`,
+  ].join("");
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Non-human identity inventory</title>
+<title>Non-human identity inventory${report.repository ? ` — ${escapeHtml(report.repository.name)}` : ""}</title>
 <style>
   body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1f2328; }
   h1 { font-size: 20px; margin: 0 0 4px; }
-  .summary span { display: inline-block; margin: 8px 8px 16px 0; padding: 4px 10px; border-radius: 12px; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { border-bottom: 1px solid #d0d7de; padding: 6px 8px; text-align: left; vertical-align: top; }
+  h2 { font-size: 16px; margin: 28px 0 8px; }
+  .summary span { display: inline-block; margin: 8px 6px 4px 0; padding: 3px 9px; border-radius: 12px; background: #eaeef2; }
+  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+  th, td { border-bottom: 1px solid #d0d7de; padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
   th { background: #f6f8fa; cursor: pointer; user-select: none; position: sticky; top: 0; }
   th:after { content: " ↕"; color: #8c959f; }
+  code { font-size: 12.5px; }
   .sub { color: #656d76; font-size: 12px; }
   .missing { color: #cf222e; }
-  .badge { padding: 2px 8px; border-radius: 10px; font-weight: 600; font-size: 12px; white-space: nowrap; }
-  .unowned .badge, .expired .badge, .s-unowned, .s-expired { background: #ffebe9; color: #a40e26; }
-  .rotation-overdue .badge, .expiring .badge, .s-rotation-overdue, .s-expiring { background: #fff8c5; color: #7d4e00; }
-  .incomplete .badge, .unused .badge, .s-incomplete, .s-unused { background: #ddf4ff; color: #0550ae; }
-  .healthy .badge, .s-healthy { background: #dafbe1; color: #116329; }
-  .finding.error { color: #a40e26; } .finding.warning { color: #7d4e00; }
-  .env { background: #eaeef2; border-radius: 6px; padding: 0 4px; font-size: 12px; }
+  .badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-weight: 600; font-size: 12px; }
+  .sev-error .badge, .s-unowned, .s-expired, .s-at-risk, .s-secrets { background: #ffebe9; color: #a40e26; }
+  .sev-warning .badge, .s-expiring, .s-rotation-overdue, .s-incomplete, .s-unused { background: #fff8c5; color: #7d4e00; }
+  .sev-none .badge, .s-healthy { background: #dafbe1; color: #116329; }
+  .finding { margin-bottom: 6px; }
+  .finding.error > b { color: #a40e26; } .finding.warning > b { color: #7d4e00; }
+  .finding.accepted { opacity: .8; }
+  .env { background: #eaeef2; border-radius: 6px; padding: 0 4px; }
+  @media print {
+    body { margin: 0; font-size: 11px; }
+    th { position: static; }
+    th:after { content: ""; }
+    tr { break-inside: avoid; }
+    .badge, .summary span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  }
 </style>
 </head>
 <body>
 <h1>Non-human identity inventory</h1>
-<div class="sub">Generated ${escapeHtml(report.generated.slice(0, 10))} from <code>${escapeHtml(report.inventory)}</code> by nhilint · ${report.summary.connectors} connectors</div>
-<div class="summary">${statuses.map((s) => `<span class="s-${s}">${report.summary[s]} ${s}</span>`).join("")}</div>
+<div class="sub" id="source">${escapeHtml(heading(report))} · by nhilint</div>
+<div class="summary">${chips}</div>
+<div class="sub">A connector counts in every state that applies; its status is the most urgent, errors before warnings.</div>
+<h2>Connectors (${report.connectors.length})</h2>
 <table id="inventory">
-<thead><tr><th>Status</th><th>Connector</th><th>Owner</th><th>Purpose</th><th>Expires</th><th>Rotation</th><th>Used by</th><th>Jobs and permissions</th><th>Findings</th></tr></thead>
+<colgroup><col style="width:12%"><col style="width:22%"><col style="width:16%"><col style="width:22%"><col style="width:28%"></colgroup>
+<thead><tr><th>Status</th><th>Connector, owner, purpose</th><th>Expires, rotation</th><th>Used by (jobs, permissions)</th><th>Findings</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+<h2>Hardcoded secrets (${report.secrets.length})</h2>
+${findingTable("secrets", report.secrets, "None found.")}
+<h2>Other findings (${report.otherFindings.length})</h2>
+${findingTable("other-findings", report.otherFindings, "None.")}
 <script>
-  // Click a header to sort by it; click again to reverse.
-  document.querySelectorAll("#inventory th").forEach((th, column) => {
+  // Click a header to sort its table by it; click again to reverse.
+  document.querySelectorAll("table").forEach((table) => table.querySelectorAll("th").forEach((th, column) => {
     th.addEventListener("click", () => {
-      const body = document.querySelector("#inventory tbody");
+      const body = table.tBodies[0];
       const ascending = th.dataset.order !== "asc";
       th.dataset.order = ascending ? "asc" : "desc";
       const key = (row) => { const cell = row.children[column]; return cell.dataset.sort !== undefined ? Number(cell.dataset.sort) : cell.textContent.trim().toLowerCase(); };
       [...body.rows].sort((a, b) => (key(a) > key(b) ? 1 : key(a) < key(b) ? -1 : 0) * (ascending ? 1 : -1)).forEach((row) => body.appendChild(row));
     });
-  });
+  }));
 </script>
 </body>
 </html>

@@ -89,17 +89,66 @@ describe("nhilint inventory init", () => {
 });
 
 describe("nhilint inventory (the report)", () => {
+  // A fixture with every status, a hardcoded secret (one of them accepted by a comment) and a finding
+  // about no connector. Dates are relative to today: the CLI judges them against the real clock.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const token = `ghp_${"Kq7ZtW2mXv9LbR4nYc8PdJ3sHf6GgA1eUo5i".slice(0, 36)}`;
+  const demo = `ghp_${"Zr8YbN3kVq6MwT1pLx5CjH9dFs2GaE7uRo4i".slice(0, 36)}`;
+  const ci = `name: ci
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./build.sh
+        env:
+          SCOPED: \${{ secrets.SCOPED_TOKEN }}
+          EXPIRING: \${{ secrets.EXPIRING_TOKEN }}
+          ROTATE: \${{ secrets.ROTATE_TOKEN }}
+          DANA: \${{ secrets.DANA_TOKEN }}
+          HEALTHY: \${{ secrets.HEALTHY_TOKEN }}
+          GH_PAT: ${token}
+          # nhilint-disable-next-line hardcoded-secret -- revoked demo token kept for the training deck
+          DEMO_PAT: ${demo}
+`;
+  const record = (name: string, fields: string) => `  - name: ${name}\n    kind: secret\n${fields}`;
+  const complete = (owner = '"@acme/platform"') => `    owner: ${owner}\n    purpose: Build\n    expires: ${day(400)}\n`;
+  const inventory = [
+    "version: 1",
+    "connectors:",
+    record("DEPLOY_TOKEN", `    owner: "@acme/platform"\n    backup-owner: "@acme/sre"\n    purpose: Deploy the web app\n    expires: 2020-01-01\n    revocation: https://wiki.example/revoke\n`),
+    record("OLD_TOKEN", complete("ops@acme.example")),
+    record("SCOPED_TOKEN", `${complete()}    used-by: [.github/workflows/deploy.yml]\n`),
+    record("EXPIRING_TOKEN", `    owner: "@acme/platform"\n    purpose: Build\n    expires: ${day(15)}\n`),
+    record("ROTATE_TOKEN", `${complete()}    rotate-every: 30d\n    last-rotated: 2020-01-01\n`),
+    record("DANA_TOKEN", complete("Dana")),
+    record("HEALTHY_TOKEN", complete()),
+  ].join("\n");
+  const expected: Record<string, string> = {
+    DEPLOY_TOKEN: "expired",
+    OLD_TOKEN: "unused",
+    SCOPED_TOKEN: "at-risk",
+    EXPIRING_TOKEN: "expiring",
+    ROTATE_TOKEN: "rotation-overdue",
+    DANA_TOKEN: "incomplete",
+    HEALTHY_TOKEN: "healthy",
+    REGISTRY_TOKEN: "unowned",
+    "web-runtime": "unowned",
+    "Slack bot": "unowned",
+  };
   let repo: TempRepo;
   before(() => {
     repo = repositoryWithHistory();
-    repo.write(
-      "nhi-inventory.yaml",
-      `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: "@acme/platform"\n    backup-owner: "@acme/sre"\n    purpose: Deploy the web app\n    expires: 2020-01-01\n    rotate-every: 90d\n    last-rotated: 2019-10-01\n    revocation: https://wiki.example/revoke\n  - name: OLD_TOKEN\n    owner: ops@acme.example\n    purpose: Legacy sync\n    expires: 2099-01-01\n`,
-    );
+    repo.write(".github/workflows/ci.yml", ci);
+    repo.write("nhi-inventory.yaml", inventory + "\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "inventory");
+    // nhilint-disable-next-line hardcoded-secret -- a made-up credential in a remote URL: the report must drop it
+    repo.git("remote", "add", "origin", "https://ci-bot:s3cr3t-remote-token@git.example/acme/web.git");
   });
   after(() => repo.remove());
 
-  it("json: valid against docs/inventory-report.schema.json, with status, blast radius and findings", () => {
+  it("json: valid against docs/inventory-report.schema.json; every status agrees with the CLI's findings", () => {
     const run = repo.nhilint("inventory", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
@@ -108,30 +157,74 @@ describe("nhilint inventory (the report)", () => {
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "docs", "inventory-report.schema.json"), "utf8")));
     // Validate a copy: ajv's type guard would narrow `report` itself to unknown.
     assert.ok(validate(structuredClone(report)), JSON.stringify(validate.errors));
-    const deploy = report.connectors.find((c: { name: string }) => c.name === "DEPLOY_TOKEN");
-    assert.equal(deploy.status, "expired");
-    assert.ok(deploy.daysLeft < 0);
-    assert.deepEqual(deploy.usedBy[0].jobs, [{ id: "deploy", environment: "production", permissions: "contents: read" }]);
-    assert.ok(deploy.findings.some((f: { ruleId: string }) => f.ruleId === "expired-connector"));
-    assert.equal(report.connectors.find((c: { name: string }) => c.name === "OLD_TOKEN").status, "unused");
-    assert.equal(report.connectors.find((c: { name: string }) => c.name === "REGISTRY_TOKEN").status, "unowned");
-    assert.equal(report.summary.connectors, report.connectors.length);
+    type Row = { name: string; status: string; severity: string; conditions: string[]; findings: { ruleId: string; path: string; line: number; severity: string }[] };
+    const rows = report.connectors as Row[];
+    assert.deepEqual(Object.fromEntries(rows.map((r) => [r.name, r.status])), expected);
+
+    // Row by row against the linter: every finding about a connector is on its row, and an
+    // error-level finding never leaves a row looking better than "error".
+    const lint = JSON.parse(repo.nhilint("--format", "json").stdout) as { findings: { ruleId: string; severity: string; path: string; line: number; connector: string | null }[] };
+    for (const finding of lint.findings.filter((f) => f.connector)) {
+      const row = rows.find((r) => r.name.toUpperCase() === finding.connector!.toUpperCase());
+      assert.ok(row, `no row for ${finding.connector}`);
+      assert.ok(row.findings.some((f) => f.ruleId === finding.ruleId && f.line === finding.line), `${finding.ruleId} missing on ${row.name}`);
+      if (finding.severity === "error") assert.equal(row.severity, "error", `${row.name} has an error finding but severity ${row.severity}`);
+    }
+    assert.ok(rows.find((r) => r.name === "SCOPED_TOKEN")!.findings.some((f) => f.ruleId === "connector-scope"));
+    assert.deepEqual(rows.find((r) => r.name === "HEALTHY_TOKEN")!.findings, []);
+
+    // The expiring window is the CLI's, and a row counts in every state that applies.
+    assert.equal(report.expiryWarningDays, 30);
+    assert.equal(report.summary.expiring, 1);
+    assert.equal(report.summary.unowned, 3);
+    assert.equal(report.summary.healthy, 1);
+    assert.equal(report.summary.connectors, rows.length);
+
+    // Hardcoded secrets have their own section, redacted, the accepted one marked; the finding about
+    // no connector (ci.yml declares no permissions) has its own.
+    assert.deepEqual(report.secrets.map((f: { line: number; accepted: string | null }) => [f.line, f.accepted]), [
+      [14, null],
+      [16, "revoked demo token kept for the training deck"],
+    ]);
+    assert.ok(report.otherFindings.some((f: { ruleId: string; path: string }) => f.ruleId === "excessive-permissions" && f.path === ".github/workflows/ci.yml"));
+    assert.ok(!run.stdout.includes(token) && !run.stdout.includes(demo.slice(0, 12)));
+
+    // The header names the repository (without the remote's credentials) and the commit.
+    assert.equal(report.repository.name, "https://git.example/acme/web");
+    assert.equal(report.repository.commit, repo.git("rev-parse", "--short=12", "HEAD").trim());
+    assert.equal(report.repository.uncommittedChanges, false);
+    assert.ok(!run.stdout.includes("s3cr3t-remote-token"));
   });
 
-  it("markdown and csv carry the same rows", () => {
+  it("markdown and csv carry the same rows, statuses and sections as json", () => {
+    const json = JSON.parse(repo.nhilint("inventory", "--format", "json").stdout);
     const markdown = repo.nhilint("inventory", "--format", "markdown").stdout;
-    assert.match(markdown, /^\| expired \| `DEPLOY_TOKEN` \| secret \| @acme\/platform \| @acme\/sre \| Deploy the web app \| 2020-01-01/m);
+    assert.match(markdown, /^https:\/\/git\.example\/acme\/web at commit [0-9a-f]{12} · generated/m);
+    assert.match(markdown, /^\| expired \| expired \| `DEPLOY_TOKEN` \| secret \| @acme\/platform \| @acme\/sre \| Deploy the web app \| 2020-01-01/m);
+    assert.match(markdown, /^## Hardcoded secrets \(2\)$/m);
+    assert.match(markdown, /is not a team handle/);
+    const markdownStatuses = [...markdown.matchAll(/^\| ([a-z-]+) \| [a-z-, ]+ \| `([^`]+)`/gm)].map((m) => [m[2], m[1]]);
+    assert.deepEqual(markdownStatuses, json.connectors.map((r: { name: string; status: string }) => [r.name, r.status]));
+
     const csv = repo.nhilint("inventory", "--format", "csv").stdout.trim().split("\n");
-    assert.equal(csv[0].split(",")[0], "status");
-    assert.equal(csv.length, 1 + 5);
+    assert.deepEqual(csv[0].split(",").slice(0, 5), ["section", "status", "severity", "states", "name"]);
+    const connectorRows = csv.slice(1).filter((line) => line.startsWith("connector,"));
+    assert.deepEqual(
+      connectorRows.map((line) => [line.split(",")[4].replace(/"/g, ""), line.split(",")[1]]),
+      json.connectors.map((r: { name: string; status: string }) => [r.name, r.status]),
+    );
+    assert.equal(csv.filter((line) => line.startsWith("hardcoded-secret,")).length, 2);
+    assert.equal(csv.filter((line) => line.startsWith("other-finding,")).length, json.otherFindings.length);
   });
 
-  it("html: one self-contained page, rendered in headless Chromium, sortable", async function () {
+  it("html: self-contained, fits 1280 px in Chromium, statuses and messages visible, sortable, printable", async function () {
     this.timeout(60_000);
+    const json = JSON.parse(repo.nhilint("inventory", "--format", "json").stdout);
     const run = repo.nhilint("inventory", "--format", "html", "--output", "report.html");
     assert.equal(run.code, 0, run.stderr);
     const html = readFileSync(join(repo.dir, "report.html"), "utf8");
     assert.doesNotMatch(html, /<(link|img|script)[^>]+(src|href)=/i, "external assets");
+    assert.ok(!html.includes(token) && !html.includes("s3cr3t-remote-token"));
     if (!existsSync("/usr/bin/chromium")) {
       console.log("      (Chromium not installed: `apt-get install chromium` to render the page; .ci/run installs it)");
       this.skip();
@@ -139,20 +232,29 @@ describe("nhilint inventory (the report)", () => {
     const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 520 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`file://${join(repo.dir, "report.html")}`);
-      const firstStatus = () => page.locator("#inventory tbody tr:first-child td:first-child").innerText();
-      assert.equal(await firstStatus(), "unowned");
-      assert.equal(await page.locator("#inventory tbody tr").count(), 5);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 1280, `the page is ${width} px wide at a 1280 px window: it scrolls sideways`);
+      // The page shows what the JSON says, row by row.
+      const shown = await page.locator("#inventory tbody tr").evaluateAll((rows) => rows.map((row) => [row.querySelector("code")!.textContent, row.querySelector(".badge")!.textContent]));
+      assert.deepEqual(shown, json.connectors.map((r: { name: string; status: string }) => [r.name, r.status]));
       const colour = await page.locator("tr.expired .badge").evaluate((el) => getComputedStyle(el).backgroundColor);
       assert.equal(colour, "rgb(255, 235, 233)");
-      await page.locator("th", { hasText: "Connector" }).click();
+      // Messages are on the page, not only in tooltips.
+      assert.ok(await page.getByText("is not a team handle").first().isVisible());
+      assert.equal(await page.locator("#secrets tbody tr").count(), 2);
+      assert.match(await page.locator("#source").innerText(), /https:\/\/git\.example\/acme\/web at commit [0-9a-f]{12}/);
+      await page.locator("#inventory th", { hasText: "Connector" }).click();
       const names = await page.locator("#inventory tbody tr td:nth-child(2) code").allInnerTexts();
       assert.deepEqual(names, [...names].sort((a, b) => (a.toLowerCase() > b.toLowerCase() ? 1 : -1)));
+      await page.locator("#inventory th", { hasText: "Status" }).click();
       // The README's picture (docs/images/inventory-report.png) is a copy of this screenshot.
       mkdirSync(join(ROOT, "out", "screenshots"), { recursive: true });
-      await page.locator("th", { hasText: "Status" }).click();
-      await page.screenshot({ path: join(ROOT, "out", "screenshots", "inventory-report.png") });
+      await page.screenshot({ path: join(ROOT, "out", "screenshots", "inventory-report.png"), fullPage: true });
+      // Printing: an A4 PDF renders (sticky headers and sort arrows off in print styles).
+      const pdf = await page.pdf({ format: "A4" });
+      assert.ok(pdf.length > 10_000);
     } finally {
       await browser.close();
     }

@@ -1,10 +1,13 @@
 // Reports that hide nothing (issue 13, in part): accepted findings stay in JSON and SARIF, marked as
 // suppressed; accepting a secret is loud; two copies of one secret are two alerts.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import Ajv04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import type { Log } from "sarif";
-import { FakeSecrets } from "../helpers.js";
+import { FakeSecrets, ROOT } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 const fake = new FakeSecrets(1313);
@@ -88,6 +91,118 @@ describe("two copies of one secret", () => {
       assert.equal(two.length, 2);
       assert.notEqual(two[0].fingerprint, two[1].fingerprint);
       assert.equal(two[0].fingerprint, one[0].fingerprint);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe("secret fingerprints are salted by the baseline", () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = new TempRepo();
+    repo.write(".github/workflows/ci.yml", workflow);
+  });
+  afterEach(() => repo.remove());
+  const secretPrints = (run: { stdout: string }) =>
+    (JSON.parse(run.stdout) as { findings: { ruleId: string; fingerprint: string }[]; suppressed: { ruleId: string; fingerprint: string }[] }).findings
+      .concat(JSON.parse(run.stdout).suppressed)
+      .filter((f) => f.ruleId === "hardcoded-secret")
+      .map((f) => f.fingerprint);
+
+  it("the first --update-baseline creates a random salt, later ones keep it; the same files in another repository get other fingerprints", () => {
+    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    const baseline = JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8"));
+    assert.equal(baseline.version, 2);
+    assert.match(baseline.salt, /^[0-9a-f]{32}$/);
+    assert.deepEqual(baseline.kdf, { algorithm: "PBKDF2-HMAC-SHA256", iterations: 600000 });
+    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    assert.equal(JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8")).salt, baseline.salt);
+
+    const other = new TempRepo();
+    try {
+      other.write(".github/workflows/ci.yml", workflow);
+      assert.equal(other.nhilint("--update-baseline").code, 0);
+      const mine = secretPrints(repo.nhilint("--format", "json"));
+      const theirs = secretPrints(other.nhilint("--format", "json"));
+      assert.equal(mine.length, 2);
+      assert.ok(mine.every((print) => /^[0-9a-f]{32}$/.test(print)));
+      assert.ok(mine.every((print) => !theirs.includes(print)), "another salt, other fingerprints");
+    } finally {
+      other.remove();
+    }
+  });
+
+  it("a version 1 baseline still matches, says it should be migrated, and --update-baseline migrates it", () => {
+    // What nhilint wrote before salting: plain hashes of rule, path and value.
+    const plain = (value: string) => createHash("sha256").update(`hardcoded-secret\u0000.github/workflows/ci.yml\u0000${value}`).digest("hex").slice(0, 32);
+    repo.write(".nhilint-baseline.json", JSON.stringify({ version: 1, fingerprints: [plain(first)] }));
+    const old = repo.nhilint();
+    assert.equal(old.code, 0, old.stdout);
+    assert.match(old.stdout + old.stderr, /version 1 baseline .*run nhilint --update-baseline to migrate/);
+    const migrated = repo.nhilint("--update-baseline");
+    assert.match(migrated.stderr, /migrated \.nhilint-baseline\.json to version 2/);
+    const baseline = JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8"));
+    assert.equal(baseline.version, 2);
+    assert.ok(!baseline.fingerprints.includes(plain(first)));
+    const after = repo.nhilint();
+    assert.equal(after.code, 0, after.stdout);
+    assert.doesNotMatch(after.stdout + after.stderr, /version 1 baseline/);
+  });
+
+  it("a baseline that weakens the derivation is refused with exit 2", () => {
+    repo.write(".nhilint-baseline.json", JSON.stringify({ version: 2, salt: "0123456789abcdef0123", kdf: { algorithm: "PBKDF2-HMAC-SHA256", iterations: 1000 }, fingerprints: [] }));
+    const run = repo.nhilint();
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /\.nhilint-baseline\.json: kdf\.iterations must be a whole number of at least 600000/);
+  });
+});
+
+describe("SARIF against the official OASIS SARIF 2.1.0 schema", () => {
+  it("validates on a repository with every kind of finding, a baselined secret, a suppression and notices, and holds every finding", () => {
+    const repo = new TempRepo();
+    try {
+      repo.write(".github/workflows/ci.yml", workflow);
+      assert.equal(repo.nhilint("--update-baseline").code, 0);
+      // New findings after the baseline: a third secret, connectors with and without records, a
+      // workflow with no permissions, a file that does not parse, a binary file.
+      const third = `xoxb-${fake.digits(12)}-${fake.digits(12)}-${fake.chars(24)}`;
+      repo.write(
+        ".github/workflows/deploy.yml",
+        `on: pull_request_target\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: \${{ github.event.pull_request.head.sha }}\n      - run: echo "\${{ secrets.DEPLOY_TOKEN }}" && ./deploy.sh\n        env:\n          SLACK: ${third}\n          ALL: \${{ toJSON(secrets) }}\n          NPM: \${{ secrets.NPM_TOKEN }}\n`,
+      );
+      repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: Dana\n    expires: 2020-01-01\n  - name: GONE_TOKEN\n    owner: "@acme/ops"\n    purpose: old\n    expires: 2099-01-01\n`);
+      repo.write(".gitlab-ci.yml", "build:\n  script: [\n");
+      repo.write("logo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+      const sarifRun = repo.nhilint("--format", "sarif");
+      assert.equal(sarifRun.code, 1, sarifRun.stderr);
+      const sarif = JSON.parse(sarifRun.stdout) as Log;
+
+      const ajv = new Ajv04.default({ allErrors: true, strict: false });
+      addFormats.default(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "sarif", "sarif-schema-2.1.0.json"), "utf8")));
+      assert.ok(validate(structuredClone(sarif)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+      // The schema is strict enough to notice a broken result.
+      const broken = structuredClone(sarif);
+      (broken.runs[0].results![0] as { level: string }).level = "fatal";
+      broken.runs[0].results![0].locations![0].physicalLocation!.region!.startLine = 0;
+      assert.equal(validate(broken), false);
+
+      // Every finding JSON reports, accepted ones included, is a result.
+      const json = JSON.parse(repo.nhilint("--format", "json").stdout) as { findings: { ruleId: string; fingerprint: string }[]; suppressed: { ruleId: string; fingerprint: string }[] };
+      const results = sarif.runs[0].results!;
+      assert.equal(results.length, json.findings.length + json.suppressed.length);
+      assert.deepEqual(
+        results.map((r) => r.partialFingerprints!["nhilintFingerprint/v1"]).sort(),
+        [...json.findings, ...json.suppressed].map((f) => f.fingerprint).sort(),
+      );
+      const kinds = new Set(results.map((r) => r.ruleId));
+      for (const id of ["hardcoded-secret", "unowned-connector", "incomplete-connector-record", "expired-connector", "stale-connector", "all-secrets-exposed", "secret-in-log", "untrusted-trigger-with-secrets", "parse-error"]) {
+        assert.ok(kinds.has(id), `no ${id} result`);
+      }
+      assert.equal(results.filter((r) => r.suppressions?.length).length, 2);
+      assert.ok(sarif.runs[0].invocations![0].toolExecutionNotifications!.some((n) => /logo\.png/.test(JSON.stringify(n))));
+      for (const secret of [first, second, third]) assert.ok(!sarifRun.stdout.includes(secret.slice(0, 12)));
     } finally {
       repo.remove();
     }
