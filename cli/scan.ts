@@ -306,6 +306,7 @@ export async function scan(options: ScanOptions): Promise<number> {
     notices,
     filesLinted: result.files.length,
     baselined: applied.accepted.length,
+    baselineInUse: baseline !== undefined,
     suppressed: [...result.suppressed, ...applied.accepted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start)),
     showSuppressed: options.showSuppressed,
     staleBaselineEntries: wholeRun ? applied.stale : 0,

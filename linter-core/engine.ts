@@ -10,7 +10,7 @@ import { platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
 import { plainText } from "./platforms/generic.js";
-import { redactQuoted } from "./redact.js";
+import { redact, redactQuoted } from "./redact.js";
 import { findSuppressions } from "./suppressions.js";
 import { LineIndex } from "./text.js";
 
@@ -95,10 +95,16 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     if (severity) pending.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
   };
 
+  // Every file's detected secrets, for the redaction check every finding passes on its way out.
+  const secretsFound = new Map<string, Promise<SecretDetection[]>>();
   /** What a rule sees of one file; secrets are detected once, for whichever rule asks first. */
   const contextFor = (model: FileModel, platform: Platform): Omit<FileContext, "report"> => {
     let detections: Promise<SecretDetection[]> | undefined;
-    return { file: model, platform, inventory, codeowners, author: options.author, config, now, detectSecrets: () => (detections ??= detectSecrets(model)) };
+    const detect = () => {
+      if (!detections) secretsFound.set(model.path, (detections = detectSecrets(model)));
+      return detections;
+    };
+    return { file: model, platform, inventory, codeowners, author: options.author, config, now, detectSecrets: detect };
   };
 
   const models = result.models;
@@ -152,10 +158,56 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
+  await redactAtTheBoundary(pending, secretsFound);
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip");
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
   return result;
+}
+
+/**
+ * The last line of "never print a secret": no message, help or fix edit leaving the core holds a secret
+ * detected in its file, whichever rule wrote it. Messages and help get the value redacted; a fix whose
+ * edit would write a secret back is dropped (it would re-insert a credential).
+ */
+async function redactAtTheBoundary(pending: PendingFinding[], secretsFound: Map<string, Promise<SecretDetection[]>>): Promise<void> {
+  const MIN = 8;
+  // Per file, its secrets indexed by their first MIN characters: a text is checked in one pass over
+  // it, not once per secret (a dump of 100,000 keys would make that quadratic).
+  const indexes = new Map<string, Map<string, string[]>>();
+  for (const [path, detections] of secretsFound) {
+    const index = new Map<string, string[]>();
+    for (const { value } of await detections) {
+      if (value.length < MIN) continue;
+      const head = value.slice(0, MIN);
+      const same = index.get(head);
+      if (!same) index.set(head, [value]);
+      else if (!same.includes(value)) same.push(value);
+    }
+    if (index.size > 0) indexes.set(path, index);
+  }
+  if (indexes.size === 0) return;
+  const secretIn = (text: string, index: Map<string, string[]>): string | undefined => {
+    for (let i = 0; i + MIN <= text.length; i++) {
+      const candidates = index.get(text.slice(i, i + MIN));
+      const found = candidates?.find((value) => text.startsWith(value, i));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const clean = (text: string, index: Map<string, string[]>) => {
+    for (let value = secretIn(text, index); value; value = secretIn(text, index)) text = text.split(value).join(redact(value));
+    return text;
+  };
+  for (const finding of pending) {
+    const index = indexes.get(finding.path);
+    if (!index) continue;
+    finding.message = clean(finding.message, index);
+    if (finding.help) finding.help = clean(finding.help, index);
+    if (finding.fixes?.some((fix) => fix.edits.some((edit) => secretIn(edit.text, index)))) {
+      finding.fixes = finding.fixes.filter((fix) => !fix.edits.some((edit) => secretIn(edit.text, index)));
+    }
+  }
 }
 
 /** Positions, suppressions, fingerprints; findings on files that were not linted are dropped. */
@@ -176,6 +228,27 @@ async function finish(
   const known = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(CORE_DIAGNOSTICS)]);
   const kept = pending.filter((f) => linted.has(f.path));
 
+  // Findings by file and line, built for a file only when it has a suppression: one pass, not one per suppression.
+  const keptByPath = new Map<string, PendingFinding[]>();
+  for (const finding of kept) {
+    const same = keptByPath.get(finding.path);
+    if (same) same.push(finding);
+    else keptByPath.set(finding.path, [finding]);
+  }
+  const byLine = new Map<string, Map<number, PendingFinding[]>>();
+  const findingsOnLine = (path: string, line: number): PendingFinding[] => {
+    let lines = byLine.get(path);
+    if (!lines) {
+      byLine.set(path, (lines = new Map()));
+      for (const finding of keptByPath.get(path) ?? []) {
+        const at = indexOf(path).position(finding.span.start).line;
+        const same = lines.get(at);
+        if (same) same.push(finding);
+        else lines.set(at, [finding]);
+      }
+    }
+    return lines.get(line) ?? [];
+  };
   // Suppressions are judged against rule findings, then reported themselves if misused.
   const suppressed = new Map<PendingFinding, string>();
   for (const [path, file] of linted) {
@@ -193,8 +266,8 @@ async function finish(
         coreReport("invalid-suppression", path, { span: suppression.span, message: "a suppression needs a reason: nhilint-disable-next-line RULE -- why this is acceptable" });
         continue;
       }
-      for (const finding of kept) {
-        if (finding.path === path && suppression.rules.includes(finding.ruleId) && indexOf(path).position(finding.span.start).line === suppression.line) {
+      for (const finding of findingsOnLine(path, suppression.line)) {
+        if (suppression.rules.includes(finding.ruleId)) {
           suppressed.set(finding, suppression.reason);
           suppression.used = true;
         }

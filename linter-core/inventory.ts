@@ -109,6 +109,12 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
         } else {
           problem("`used-by` must be a list of file globs", span);
         }
+        // A path glob is short; a huge one is a mistake (and more than the glob matcher accepts).
+        const tooLong = record.usedBy?.find((glob) => glob.length > MAX_GLOB_LENGTH);
+        if (tooLong) {
+          problem(`a \`used-by\` glob is ${tooLong.length} characters long; the limit is ${MAX_GLOB_LENGTH}`, span);
+          record.usedBy = record.usedBy!.filter((glob) => glob.length <= MAX_GLOB_LENGTH);
+        }
         continue;
       }
       const text = value && isScalar(value) && value.value !== null ? scalarText(value) ?? String(value.value) : undefined;
@@ -143,12 +149,25 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
 }
 
 /** The record for a connector name; case-insensitive where the platform upper-cases names. */
+// Lookups and the insertion point are computed once per loaded inventory, not per connector: with
+// 10,000 records and thousands of references, a scan or a re-parse each time was quadratic.
+const MAX_GLOB_LENGTH = 1024;
+
+const recordIndexes = new WeakMap<Inventory, { exact: Map<string, InventoryRecord>; upper: Map<string, InventoryRecord> }>();
+
 export function findRecord(inventory: Inventory, name: string, caseInsensitive: boolean): InventoryRecord | undefined {
-  if (caseInsensitive) {
-    const upper = name.toUpperCase();
-    return inventory.records.find((record) => record.name.toUpperCase() === upper);
+  let index = recordIndexes.get(inventory);
+  if (!index) {
+    index = { exact: new Map(), upper: new Map() };
+    // The first record of a name wins, as a linear search would find it.
+    for (const record of inventory.records) {
+      if (!index.exact.has(record.name)) index.exact.set(record.name, record);
+      const upper = record.name.toUpperCase();
+      if (!index.upper.has(upper)) index.upper.set(upper, record);
+    }
+    recordIndexes.set(inventory, index);
   }
-  return inventory.records.find((record) => record.name === name);
+  return caseInsensitive ? index.upper.get(name.toUpperCase()) : index.exact.get(name);
 }
 
 export interface NewRecord {
@@ -182,10 +201,20 @@ export const INVENTORY_HEADER =
   "version: 1\nconnectors:\n";
 
 /** A text edit that adds records to the inventory, creating the file if it does not exist. */
+const insertions = new WeakMap<Inventory, (records: NewRecord[]) => TextEdit>();
+
 export function addRecordsEdit(inventory: Inventory, records: NewRecord[]): TextEdit {
+  let insert = insertions.get(inventory);
+  if (!insert) insertions.set(inventory, (insert = planInsertion(inventory)));
+  return insert(records);
+}
+
+/** Where new records go in this inventory's text, decided from one parse. */
+function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit {
   const { text, path } = inventory;
+  const block = (records: NewRecord[], indent: string) => records.map((r) => recordText(r, indent)).join("");
   if (!inventory.exists || text.trim() === "") {
-    return { path, start: 0, end: text.length, text: INVENTORY_HEADER + records.map((r) => recordText(r, "  ")).join(""), createFile: !inventory.exists };
+    return (records) => ({ path, start: 0, end: text.length, text: INVENTORY_HEADER + block(records, "  "), createFile: !inventory.exists });
   }
   const yaml = parseYaml(text);
   const root = asMap(yaml.documents[0]?.contents);
@@ -200,21 +229,20 @@ export function addRecordsEdit(inventory: Inventory, records: NewRecord[]): Text
     const newline = text.indexOf("\n", Math.max(endOfLast - 1, 0));
     const at = newline === -1 ? text.length : newline + 1;
     const prefix = newline === -1 ? "\n" : "";
-    return { path, start: at, end: at, text: prefix + records.map((r) => recordText(r, indent)).join("") };
+    return (records) => ({ path, start: at, end: at, text: prefix + block(records, indent) });
   }
-  const body = records.map((r) => recordText(r, "  ")).join("");
   if (connectors && (isSeq(connectors) || isMap(connectors) || isScalar(connectors))) {
     // `connectors: []` or an empty value: replace it with a block list.
     const span = spanOf(connectors);
-    return { path, start: span.start, end: span.end, text: "\n" + body.replace(/\n$/, "") };
+    return (records) => ({ path, start: span.start, end: span.end, text: "\n" + block(records, "  ").replace(/\n$/, "") });
   }
   const keyNull = root && root.items.find((pair) => scalarText(pair.key) === "connectors");
   if (keyNull) {
     const keyEnd = (keyNull.key as { range?: number[] }).range?.[1] ?? text.length;
     const newline = text.indexOf("\n", keyEnd);
     const at = newline === -1 ? text.length : newline + 1;
-    return { path, start: at, end: at, text: (newline === -1 ? "\n" : "") + body };
+    return (records) => ({ path, start: at, end: at, text: (newline === -1 ? "\n" : "") + block(records, "  ") });
   }
   const separator = text.endsWith("\n") ? "" : "\n";
-  return { path, start: text.length, end: text.length, text: `${separator}connectors:\n${body}` };
+  return (records) => ({ path, start: text.length, end: text.length, text: `${separator}connectors:\n${block(records, "  ")}` });
 }

@@ -153,7 +153,11 @@ export function buildReport(options: {
   const findingsOf = new Map<ConnectorReportRow, Finding[]>();
   for (const finding of findings) {
     const row = finding.connector === undefined ? undefined : rows.get(finding.connector.toUpperCase());
-    if (row) findingsOf.set(row, [...(findingsOf.get(row) ?? []), finding]);
+    if (row) {
+      const own = findingsOf.get(row);
+      if (own) own.push(finding);
+      else findingsOf.set(row, [finding]);
+    }
     else if (finding.ruleId === "hardcoded-secret") secrets.push(reportFinding(finding));
     else otherFindings.push(reportFinding(finding));
   }

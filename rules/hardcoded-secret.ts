@@ -27,21 +27,21 @@ export const hardcodedSecret: Rule = {
       const fixes: Fix[] = [];
       const name = secretNameFor(detection.literal, detection.secretName);
       const reference = platform.secretReference?.(name);
-      let edit: { span: { start: number; end: number }; text: string } | undefined;
+      let edits: { span: { start: number; end: number }; text: string }[] | undefined;
       if (reference && detection.literal) {
         const literal = detection.literal;
         if (platform.secretFix) {
-          edit = platform.secretFix(literal, detection.span, name, file.text);
+          edits = platform.secretFix(literal, detection.span, name, file.text);
         } else {
           // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
           const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
-          edit = { span: wholeValue ? literal.span : detection.span, text: reference };
+          edits = [{ span: wholeValue ? literal.span : detection.span, text: reference }];
         }
       }
-      if (reference && edit) {
+      if (reference && edits) {
         fixes.push({
           title: `Replace with ${reference}`,
-          edits: [{ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text }],
+          edits: edits.map((edit) => ({ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text })),
           safe: false,
           followUp: platform.storeSecretSteps?.(name),
         });
@@ -54,7 +54,7 @@ export const hardcodedSecret: Rule = {
         confidence: detection.confidence,
         fixes,
         help:
-          reference && edit
+          reference && edits
             ? `Store it as a secret named ${name} and reference it as ${reference}; rotate it if it was ever committed.`
             : (platform.storeSecretSteps?.(name).join(" ") ?? "Move it to a secrets manager and read it from there; rotate it if it was ever committed."),
       });

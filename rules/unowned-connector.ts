@@ -20,7 +20,9 @@ export const unownedConnector: Rule = {
     for (const ref of file.connectorRefs) {
       if (ref.issuedByPlatform) continue;
       const key = platform.caseInsensitiveNames ? ref.name.toUpperCase() : ref.name;
-      byName.set(key, [...(byName.get(key) ?? []), ref]);
+      const refs = byName.get(key);
+      if (refs) refs.push(ref);
+      else byName.set(key, [ref]);
     }
     for (const refs of byName.values()) {
       const ref = refs[0];

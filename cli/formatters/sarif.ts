@@ -72,6 +72,8 @@ export function formatSarif(report: Report, options: FormatOptions): string {
     // Code scanning orders alerts by rank: a finding's confidence.
     rank: RANK[f.confidence],
     properties: { confidence: f.confidence },
+    // Against a baseline: what it already held is unchanged, the rest is new.
+    ...(report.baselineInUse ? { baselineState: f.suppression?.kind === "external" ? ("unchanged" as const) : ("new" as const) } : {}),
     // Accepted, not fixed: code scanning shows it dismissed, not gone.
     ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, status: "accepted" as const, justification: f.suppression.justification }] } : {}),
   }));

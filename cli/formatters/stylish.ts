@@ -18,7 +18,11 @@ function formatStylishLines(report: Report, options: FormatOptions): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
   const lines: string[] = [];
   const byFile = new Map<string, typeof report.findings>();
-  for (const finding of report.findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const finding of report.findings) {
+    const same = byFile.get(finding.path);
+    if (same) same.push(finding);
+    else byFile.set(finding.path, [finding]);
+  }
   for (const [path, findings] of byFile) {
     lines.push("", paint("underline", path));
     for (const f of findings) {

@@ -8,6 +8,8 @@ export interface Report {
   filesLinted: number;
   /** Baseline entries that matched nothing any more. */
   staleBaselineEntries: number;
+  /** A baseline was applied (SARIF then says, per result, whether the baseline knew it). */
+  baselineInUse?: boolean;
   /** Findings hidden because the baseline accepts them. */
   baselined: number;
   /** Accepted findings (by a comment or the baseline), marked with their suppression: never dropped. */

@@ -5,7 +5,37 @@ import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
-const INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?-][^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+/**
+ * Compose's `${NAME}`, `${NAME:-default}` (and `-`, `?`, `:?` forms) and `$NAME`: each name with its
+ * offset. Scanned by hand: the regex /\$\{(NAME)(?:[:?-][^}]*)?\}/ re-reads the rest of the value from
+ * every unclosed `${A:` (quadratic on `${A:${A:${A:…`). `$$` is an escaped dollar.
+ */
+function* interpolationsIn(source: string): Generator<{ name: string; at: number }> {
+  const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+  let nextClose = -2; // the first `}` at or after the scan position, found once and reused
+  for (let i = source.indexOf("$"); i !== -1; i = source.indexOf("$", i + 1)) {
+    if (source[i + 1] === "$") {
+      i++;
+      continue;
+    }
+    const braced = source[i + 1] === "{";
+    NAME.lastIndex = i + (braced ? 2 : 1);
+    const name = NAME.exec(source)?.[0];
+    if (!name) continue;
+    const after = NAME.lastIndex;
+    if (!braced) {
+      yield { name, at: i + 1 };
+      continue;
+    }
+    if (source[after] === "}") {
+      yield { name, at: i + 2 };
+      continue;
+    }
+    if (!":?-".includes(source[after] ?? "x")) continue;
+    if (nextClose !== -1 && nextClose < after) nextClose = source.indexOf("}", after);
+    if (nextClose !== -1) yield { name, at: i + 2 };
+  }
+}
 
 export const dockerCompose: Platform = {
   id: "docker-compose",
@@ -42,10 +72,9 @@ export const dockerCompose: Platform = {
       const span = spanOf(scalar.node);
       const source = text.slice(span.start, span.end);
       if (!source.includes("$")) continue;
-      for (const match of source.matchAll(INTERPOLATION)) {
-        const name = match[1] ?? match[2];
+      for (const { name, at } of interpolationsIn(source)) {
         if (!isCredentialKey(name)) continue;
-        const start = span.start + match.index! + match[0].indexOf(name);
+        const start = span.start + at;
         model.connectorRefs.push({ name, kind: "secret", span: { start, end: start + name.length }, scope: scopeOf(scalar.path) });
       }
     }

@@ -24,7 +24,23 @@ const IDENTITY_INPUTS: { action: RegExp; input: string; kind: ConnectorKind }[] 
   { action: /^google-github-actions\/auth@/, input: "workload_identity_provider", kind: "cloud-role" },
 ];
 
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+/**
+ * Every `${{ … }}` in a string: the text inside and where the whole expression starts and ends. A
+ * scan with indexOf rather than /\$\{\{([\s\S]*?)\}\}/g, which re-reads the rest of the line from
+ * every unclosed `${{` (quadratic on `${{ ${{ ${{ …`).
+ */
+function* expressionsIn(source: string): Generator<{ inner: string; start: number; end: number }> {
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf("${{", from);
+    if (open === -1) return;
+    const close = source.indexOf("}}", open + 3);
+    // No `}}` after this `${{` means none after any later one either.
+    if (close === -1) return;
+    yield { inner: source.slice(open + 3, close), start: open, end: close + 2 };
+    from = close + 2;
+  }
+}
 const SECRET_IN_EXPRESSION = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
 
 function isWorkflowText(text: string): boolean {
@@ -242,10 +258,10 @@ export const githubActions: Platform = {
       if (!source.includes("${{")) continue;
       const scope = scopeOf(scalar.path);
       const binding = bindingOf(scalar.path);
-      for (const expression of source.matchAll(EXPRESSION)) {
-        const start = span.start + expression.index!;
-        model.expressions.push({ text: expression[1].trim(), span: { start, end: start + expression[0].length }, scope });
-        for (const ref of expression[1].matchAll(SECRET_IN_EXPRESSION)) {
+      for (const expression of expressionsIn(source)) {
+        const start = span.start + expression.start;
+        model.expressions.push({ text: expression.inner.trim(), span: { start, end: span.start + expression.end }, scope });
+        for (const ref of expression.inner.matchAll(SECRET_IN_EXPRESSION)) {
           const name = ref[1] ?? ref[2];
           const refStart = start + 3 + ref.index! + ref[0].lastIndexOf(name);
           const connector: ConnectorRef = {

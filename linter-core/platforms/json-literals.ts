@@ -8,15 +8,15 @@ export function jsonLiterals(root: JsonNode | undefined): LiteralValue[] {
 }
 
 /**
- * The JSON string `literal` with the secret at `secret` replaced: `whole(name)` when the secret is
- * the whole value, else `inside(before, after)` of the decoded string. Returns the new token, quoted.
+ * Edits that put `reference` where the secret is in the JSON string `literal`: the whole string
+ * becomes `JSON.stringify(whole)` when the secret is all of it; otherwise only the secret's own span
+ * is replaced (plus `prefix` inserted after the opening quote, when given). Never a rewrite of the
+ * whole string, which would copy a second secret in the same string into the fix.
  */
-export function replaceInJsonString(literal: LiteralValue, secret: Span, text: string, whole: string, inside: (before: string, after: string) => string): { span: Span; text: string } {
-  const raw = text.slice(literal.span.start + 1, literal.span.end - 1);
+export function replaceInJsonString(literal: LiteralValue, secret: Span, text: string, whole: string, inner: string, prefix?: string): { span: Span; text: string }[] {
   const secretText = text.slice(secret.start, secret.end);
-  if (secretText === literal.value.trim()) return { span: literal.span, text: JSON.stringify(whole) };
-  // Escapes in the string would shift offsets: locate the secret in the decoded value instead.
-  const at = raw === literal.value ? secret.start - literal.span.start - 1 : literal.value.indexOf(secretText);
-  if (at < 0) return { span: secret, text: whole };
-  return { span: literal.span, text: JSON.stringify(inside(literal.value.slice(0, at), literal.value.slice(at + secretText.length))) };
+  if (secretText === literal.value.trim()) return [{ span: literal.span, text: JSON.stringify(whole) }];
+  const opening = literal.span.start + 1;
+  const edits = [{ span: secret, text: JSON.stringify(inner).slice(1, -1) }];
+  return prefix ? [{ span: { start: opening, end: opening }, text: prefix }, ...edits] : edits;
 }

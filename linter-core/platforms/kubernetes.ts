@@ -35,9 +35,9 @@ export const kubernetes: Platform = {
     // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
     const wholeValue = text.slice(secret.start, secret.end) === literal.value.trim();
     if (wholeValue && literal.keySpan && literal.path.at(-1) === "value") {
-      return { span: { start: literal.keySpan.start, end: literal.span.end }, text: kubernetes.secretReference!(name) };
+      return [{ span: { start: literal.keySpan.start, end: literal.span.end }, text: kubernetes.secretReference!(name) }];
     }
-    return { span: secret, text: `$(${name})` };
+    return [{ span: secret, text: `$(${name})` }];
   },
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

@@ -21,7 +21,7 @@ export const logicApps: Platform = {
     ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
-    return replaceInJsonString(literal, secret, text, `@parameters('${name}')`, (before, after) => `${before}@{parameters('${name}')}${after}`);
+    return replaceInJsonString(literal, secret, text, `@parameters('${name}')`, `@{parameters('${name}')}`);
   },
   buildModel(path, text): FileModel {
     const json = parseJson(text);

@@ -21,7 +21,7 @@ export const n8n: Platform = {
   secretFix(literal, secret, name, text) {
     const reference = `{{ $env.${name} }}`;
     // An n8n parameter is an expression only when it starts with `=`.
-    return replaceInJsonString(literal, secret, text, `=${reference}`, (before, after) => `${before.startsWith("=") ? "" : "="}${before}${reference}${after}`);
+    return replaceInJsonString(literal, secret, text, `=${reference}`, reference, literal.value.startsWith("=") ? undefined : "=");
   },
   buildModel(path, text): FileModel {
     const json = parseJson(text);

@@ -19,7 +19,7 @@ export interface Platform {
    * Kubernetes' `valueFrom`). `secret` is the secret's span inside the file. Undefined when no
    * in-file reference can replace it (a Kubernetes Secret manifest's own values).
    */
-  secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string } | undefined;
+  secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined;
   /** The platform's own syntax for reading a stored secret, or undefined when it has none. */
   secretReference?(name: string): string;
   /** Where the user stores the value, as steps a person can follow (secret-free). */

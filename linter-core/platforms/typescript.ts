@@ -64,13 +64,22 @@ export const typescriptCode: Platform = {
   secretFix(literal, secret, name, text) {
     const reference = `process.env.${name}`;
     const secretText = text.slice(secret.start, secret.end);
-    if (secretText === literal.value) return { span: literal.span, text: reference };
+    if (secretText === literal.value) return [{ span: literal.span, text: reference }];
     const quote = text[literal.span.start];
-    if (quote === "`") return { span: secret, text: `\${${reference}}` };
-    // Part of a plain string: make it a template literal around the reference.
-    const at = literal.value.indexOf(secretText);
-    const escape = (s: string) => s.replace(/[`\\]/g, "\\$&").replace(/\$\{/g, "\\${");
-    return { span: literal.span, text: `\`${escape(literal.value.slice(0, at))}\${${reference}}${escape(literal.value.slice(at + secretText.length))}\`` };
+    if (quote === "`") return [{ span: secret, text: `\${${reference}}` }];
+    // Part of a plain string: it becomes a template literal around the reference. Only the quotes,
+    // the secret and the characters a template literal reads differently are edited, so a second
+    // secret in the same string is never copied into the fix.
+    const edits = [{ span: { start: literal.span.start, end: literal.span.start + 1 }, text: "`" }];
+    const raw = text.slice(literal.span.start + 1, literal.span.end - 1);
+    for (const special of raw.matchAll(/`|\$\{/g)) {
+      const at = literal.span.start + 1 + special.index!;
+      // Already escaped in the source (an odd run of backslashes before it): leave it.
+      const backslashes = /\\*$/.exec(raw.slice(0, special.index!))![0].length;
+      if (backslashes % 2 === 0 && (at < secret.start || at >= secret.end)) edits.push({ span: { start: at, end: at }, text: "\\" });
+    }
+    edits.push({ span: secret, text: `\${${reference}}` }, { span: { start: literal.span.end - 1, end: literal.span.end }, text: "`" });
+    return edits.sort((a, b) => a.span.start - b.span.start);
   },
   async buildModel(path, text): Promise<FileModel> {
     const parse = await loadParser();

@@ -201,6 +201,12 @@ describe("SARIF against the official OASIS SARIF 2.1.0 schema", () => {
         assert.ok(kinds.has(id), `no ${id} result`);
       }
       assert.equal(results.filter((r) => r.suppressions?.length).length, 2);
+      // Against the baseline: the secret it holds is unchanged, everything else new.
+      assert.deepEqual(
+        results.filter((r) => r.baselineState === "unchanged").map((r) => [r.ruleId, r.suppressions?.[0].kind]),
+        [["hardcoded-secret", "external"]],
+      );
+      assert.ok(results.filter((r) => r.suppressions?.[0].kind !== "external").every((r) => r.baselineState === "new"));
       assert.ok(sarif.runs[0].invocations![0].toolExecutionNotifications!.some((n) => /logo\.png/.test(JSON.stringify(n))));
       for (const secret of [first, second, third]) assert.ok(!sarifRun.stdout.includes(secret.slice(0, 12)));
     } finally {

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { emptyModel } from "../../linter-core/platforms/common.js";
 import { detectSecrets } from "../../linter-core/secrets/detect.js";
 import { isReference } from "../../linter-core/secrets/values.js";
+import { lint } from "../../linter-core/index.js";
+import { RULES } from "../../rules/index.js";
 
 const LINES: Record<string, (n: number) => string> = {
   "-H-H-H…": (n) => "curl " + "-H".repeat(n / 2),
@@ -47,4 +49,34 @@ describe("detectors on adversarial lines grow linearly", function () {
     const large = time(200_000);
     assert.ok(large / small < 40, `${(large / small).toFixed(0)}×`);
   });
+});
+
+// The whole pipeline (platform model and every rule) on files built around one adversarial line.
+const FILES: Record<string, (n: number) => { path: string; text: string }> = {
+  "secret-in-log: echo $TOKEN >>>>…": (n) => ({
+    path: ".github/workflows/a.yml",
+    text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      TOKEN: \${{ secrets.T }}\n    steps:\n      - run: echo $TOKEN ${">".repeat(n)}\n`,
+  }),
+  "GitHub: ${{ ${{ ${{ … in a run": (n) => ({ path: ".github/workflows/b.yml", text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${"${{ ".repeat(n / 4)}\n` }),
+  "Azure: ${{ ${{ … before parameters.": (n) => ({ path: "azure-pipelines.yml", text: `steps:\n  - script: echo ${"${{ ".repeat(n / 4)}x\n` }),
+  "compose: ${A:${A:${A:…": (n) => ({ path: "docker-compose.yml", text: `services:\n  web:\n    image: x\n    environment:\n      TOKEN: "${"${A:".repeat(n / 4)}"\n` }),
+  "Kubernetes Secret: {{ {{ {{ … in stringData": (n) => ({ path: "k8s/secret.yaml", text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: "${"{{ ".repeat(n / 3)}"\n` }),
+  "GitLab: $$$$… in a script": (n) => ({ path: ".gitlab-ci.yml", text: `build:\n  script:\n    - echo ${"$".repeat(n)}\n` }),
+};
+
+describe("the whole pipeline on adversarial files grows linearly", function () {
+  this.timeout(180_000);
+  for (const [name, make] of Object.entries(FILES)) {
+    it(name, async () => {
+      const time = async (n: number) => {
+        const start = process.hrtime.bigint();
+        await lint([make(n)], { rules: RULES, now: new Date("2026-11-26") });
+        return Number(process.hrtime.bigint() - start) / 1e6;
+      };
+      await time(2_000);
+      const small = Math.max(await time(20_000), 2);
+      const large = await time(200_000);
+      assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validJson } from "./suite.js";
 
 const fake = new FakeSecrets(37);
@@ -42,4 +42,33 @@ describe("platform n8n: the guided steps after the fix", () => {
     assert.match(steps.at(-1)!, /rotate it/);
     assert.ok(!steps.join(" ").includes(token.slice(0, 8)), "no step repeats the secret");
   });
+});
+
+describe("n8n and Logic Apps fixes never carry a neighbour secret", () => {
+  const github = `ghp_${fake.chars(36)}`;
+  const stripe = `sk_live_${fake.chars(24)}`;
+  const cases = [
+    { platform: "n8n", path: "workflows/notify.json", text: workflow(`token ${github} and ${stripe}`), hasReference: "{{ $env." },
+    {
+      platform: "logic-apps",
+      path: "workflow.json",
+      text: JSON.stringify({ definition: { $schema: "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", triggers: {}, actions: { Call: { type: "Http", inputs: { uri: "https://api.example.com", headers: { Authorization: `token ${github} and ${stripe}` } } } } } }, null, 2),
+      hasReference: "@{parameters(",
+    },
+  ];
+  for (const { platform, path, text, hasReference } of cases) {
+    it(`${platform}: two secrets in one string, each fix edits only its own`, async () => {
+      const findings = (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(findings.length, 2, findings.map((f) => f.message).join("\n"));
+      for (const finding of findings) {
+        const edits = finding.fixes[0].edits;
+        for (const edit of edits) assert.ok(!edit.text.includes(github) && !edit.text.includes(stripe), `edit text carries a secret: ${edit.text}`);
+        const fixed = applyEdits(text, edits);
+        JSON.parse(fixed);
+        assert.ok(fixed.includes(hasReference));
+        // The other secret is still where it was (for its own fix, and to be rotated).
+        assert.equal([github, stripe].filter((s) => fixed.includes(s)).length, 1);
+      }
+    });
+  }
 });

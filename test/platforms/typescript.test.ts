@@ -1,6 +1,6 @@
 import { parse } from "@typescript-eslint/typescript-estree";
 import assert from "node:assert/strict";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite } from "./suite.js";
 
 const fake = new FakeSecrets(39);
@@ -34,6 +34,24 @@ describe("platform typescript: more idioms", () => {
     const findings = result.findings.filter((f) => f.ruleId === "hardcoded-secret");
     assert.equal(findings.length, 2);
     assert.equal(findings[0].fixes[0].edits[0].text, "process.env.API_KEY");
-    assert.equal(findings[1].fixes[0].edits[0].text, "`Bearer ${process.env.API_TOKEN}`");
+    assert.equal(applyEdits(text, findings[1].fixes[0].edits).split("\n")[1], "const headers = { Authorization: `Bearer ${process.env.API_TOKEN}` };");
+  });
+
+  it("a fix for one secret in a string never carries the other secret (edits touch only the secret and the quotes)", async () => {
+    const other = `sk_live_${fake.chars(24)}`;
+    const github = `ghp_${fake.chars(36)}`;
+    const text = `const url = "https://x.example/?key=${github}&stripe=${other} \`tick\` \${notATemplate}";\n`;
+    const findings = (await lintFiles([{ path: "a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(findings.length, 2);
+    for (const finding of findings) {
+      const edits = finding.fixes[0].edits;
+      for (const edit of edits) assert.ok(!edit.text.includes(github) && !edit.text.includes(other), `edit text carries a secret: ${edit.text}`);
+      const fixed = applyEdits(text, edits);
+      // Still valid TypeScript, and the string's other characters read the same in the template.
+      const program = parse(fixed) as unknown as { body: { declarations: { init: { type: string; quasis: { value: { cooked: string } }[] } }[] }[] };
+      const init = program.body[0].declarations[0].init;
+      assert.equal(init.type, "TemplateLiteral");
+      assert.ok(init.quasis.map((q) => q.value.cooked).join("").includes("`tick` ${notATemplate}"));
+    }
   });
 });

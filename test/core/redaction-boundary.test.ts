@@ -1,0 +1,41 @@
+// The boundary every finding passes on its way out of the core: whatever a rule writes, no message,
+// help or fix edit holds a secret detected in its file.
+import assert from "node:assert/strict";
+import { lint } from "../../linter-core/index.js";
+import type { Rule } from "../../linter-core/rule.js";
+import { RULES } from "../../rules/index.js";
+import { FakeSecrets, NOW } from "../helpers.js";
+
+const token = `ghp_${new FakeSecrets(17).chars(36)}`;
+
+// A careless rule: quotes the whole line it reports on, and offers a fix that writes it back.
+const quotesTheLine: Rule = {
+  meta: { id: "quotes-the-line", description: "test", defaultSeverity: "warning", owasp: [], nist: [], hasFixes: true },
+  checkFile(context) {
+    const text = context.file.text;
+    const at = text.indexOf("GH_PAT");
+    const line = text.slice(at, text.indexOf("\n", at));
+    context.report({
+      span: { start: at, end: at + line.length },
+      message: `suspicious line: ${line}`,
+      help: `remove ${line}`,
+      identity: "line",
+      fixes: [
+        { title: "rewrite", edits: [{ path: context.file.path, start: at, end: at + line.length, text: line.toLowerCase() + line }], safe: false },
+        { title: "harmless", edits: [{ path: context.file.path, start: at, end: at, text: "# " }], safe: false },
+      ],
+    });
+  },
+};
+
+describe("redaction at the core's boundary", () => {
+  it("a rule quoting a secret gets it redacted in message and help; a fix that writes it back is dropped", async () => {
+    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${token}\n`;
+    const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: [...RULES, quotesTheLine], now: NOW });
+    const careless = findings.find((f) => f.ruleId === "quotes-the-line")!;
+    assert.ok(careless, "the test rule reported");
+    assert.ok(!JSON.stringify(findings).includes(token.slice(4)), "a secret left the core");
+    assert.match(careless.message, /GH_PAT: ghp_… \(40 chars\)/);
+    assert.deepEqual(careless.fixes.map((fix) => fix.title), ["harmless"]);
+  });
+});
