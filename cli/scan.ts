@@ -7,6 +7,7 @@ import ignore from "ignore";
 import {
   CODEOWNERS_PATHS,
   CONFIG_PATH,
+  ConfigError,
   INVENTORY_PATHS,
   KDF_ITERATIONS,
   lint,
@@ -207,6 +208,11 @@ export async function lintRepository(
     ? toPosix(relative(root, resolve(options.cwd, options.inventory)))
     : (config?.inventory ?? INVENTORY_PATHS.find((path) => source.read(path) !== undefined) ?? INVENTORY_PATHS[0]);
   const inventoryText = options.inventory ? readFileOrFail(resolve(options.cwd, options.inventory), "--inventory") : readText(source, inventoryPath);
+  // A configured inventory that is not there would make every connector "unowned" without saying why.
+  if (!options.inventory && config?.inventory && inventoryText === undefined) {
+    const folder = !staged && existsSync(join(root, inventoryPath)) && statSync(join(root, inventoryPath)).isDirectory();
+    throw new ConfigError(`${config.inventoryAt}: inventory ${inventoryPath} ${folder ? "is a folder, not a file" : staged ? "is not in the index (stage it, or fix the path)" : "does not exist"}`);
+  }
   const codeowners = CODEOWNERS_PATHS.map((path) => readText(source, path)).find((text) => text !== undefined);
 
   const paths = stagedList ?? (await discover(root, Boolean(gitRoot), options.paths, options.cwd));

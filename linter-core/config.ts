@@ -10,6 +10,8 @@ export interface Config {
   /** Globs (gitignore syntax) of files never linted. */
   ignore: string[];
   inventory?: string;
+  /** Where `inventory:` is set (file:line:col), for the error when it names no file. */
+  inventoryAt?: string;
   /** Days before `expires` that expired-connector starts warning. */
   expiryWarningDays: number;
 }
@@ -31,11 +33,21 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
   const root = yaml.documents[0]?.contents;
   if (root === null || root === undefined) return config;
   const map = asMap(root) ?? fail("must be a mapping (rules, ignore, inventory, expiry-warning-days)", 0);
+  // The YAML reader keeps duplicate keys (the last would silently win): a config says each thing once.
+  const once = (seen: Map<string, number>, key: string, offset: number, what: string) => {
+    const first = seen.get(key);
+    if (first !== undefined) fail(`${what} \`${key}\` is set twice (first at line ${lines.position(first).line})`, offset);
+    seen.set(key, offset);
+  };
+  const settings = new Map<string, number>();
+  const ruleSettings = new Map<string, number>();
   for (const { key, keyNode, value } of entries(map)) {
     const at = spanOf(value ?? keyNode).start;
+    once(settings, key, spanOf(keyNode).start, "setting");
     switch (key) {
       case "rules":
         for (const rule of entries(asMap(value) ?? fail("`rules` must map rule ids to error, warning or off", at))) {
+          once(ruleSettings, rule.key, spanOf(rule.keyNode).start, "rule");
           if (!knownRules.includes(rule.key)) fail(`unknown rule \`${rule.key}\` (known: ${knownRules.join(", ")})`, spanOf(rule.keyNode).start);
           const severity = scalarText(rule.value);
           if (severity !== "error" && severity !== "warning" && severity !== "off") {
@@ -51,6 +63,7 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
       }
       case "inventory":
         config.inventory = scalarText(value) ?? fail("`inventory` must be a path", at);
+        config.inventoryAt = `${file.path}:${lines.position(at).line}:${lines.position(at).column}`;
         break;
       case "expiry-warning-days": {
         const days = Number(scalarText(value));

@@ -97,3 +97,39 @@ describe("cli: hostile input, second round (issue 17)", () => {
     assert.doesNotMatch(run.stdout, /[\u001b\r]/);
   });
 });
+
+describe("cli: configuration mistakes are errors that say where", () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = new TempRepo();
+    repo.write(".github/workflows/a.yml", "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n");
+  });
+  afterEach(() => repo.remove());
+
+  it("a setting or a rule given twice", () => {
+    repo.write(".nhilint.yaml", "rules:\n  secret-in-log: off\nignore: []\nrules:\n  secret-in-log: warning\n");
+    const twice = repo.nhilint();
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /\.nhilint\.yaml:4:1: setting `rules` is set twice \(first at line 1\)/);
+    repo.write(".nhilint.yaml", "rules:\n  secret-in-log: off\n  secret-in-log: error\n");
+    const rule = repo.nhilint();
+    assert.equal(rule.code, 2);
+    assert.match(rule.stderr, /\.nhilint\.yaml:3:3: rule `secret-in-log` is set twice \(first at line 2\)/);
+  });
+
+  it("an inventory path that names no file, or a folder, in the tree and in the index", () => {
+    repo.write(".nhilint.yaml", "expiry-warning-days: 10\ninventory: security/nhi.yaml\n");
+    const missing = repo.nhilint();
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /\.nhilint\.yaml:2:12: inventory security\/nhi\.yaml does not exist/);
+    repo.write(".nhilint.yaml", "inventory: .github\n");
+    assert.match(repo.nhilint().stderr, /\.nhilint\.yaml:1:12: inventory \.github is a folder, not a file/);
+    repo.write("security/nhi.yaml", "version: 1\nconnectors: []\n");
+    repo.write(".nhilint.yaml", "inventory: security/nhi.yaml\n");
+    assert.equal(repo.nhilint().code, 0);
+    repo.git("add", ".nhilint.yaml", ".github");
+    const staged = repo.nhilint("--staged");
+    assert.equal(staged.code, 2);
+    assert.match(staged.stderr, /inventory security\/nhi\.yaml is not in the index/);
+  });
+});
