@@ -4,9 +4,10 @@
 //   floor          nhilint CLI vs a script that only reads every corpus file and parses it once
 //   pre-commit     `nhilint --staged` with 10 staged workflows vs bare `node -e 0`
 //   editor relint  in-process lint of the largest workflow vs `yaml.parseDocument` of it
-//   memory         peak RSS of the full scan, nhilint vs secretlint CLI
+//   memory         peak RSS of the full scan, nhilint vs secretlint CLI; and memory growth: the corpus
+//                  four times over vs once (peak RSS per MB of input must fall as the input grows)
 // Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
-//          --only floor,library,secretlint-cli,pre-commit,relint (a subset, for quick checks).
+//          --only floor,library,secretlint-cli,pre-commit,relint,memory (a subset, for quick checks).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -123,6 +124,18 @@ try {
     const cli = versus(RUNS, nhilintScan, secretlintCli, 1);
     row("full scan vs secretlint CLI", "nhilint", cli.ours, "secretlint CLI", cli.peer, "≤ 0.05×");
     row("peak RSS of the full scan", "nhilint", cli.oursPeakMb, "secretlint CLI", cli.peerPeakMb, "≤ 1.5×", "MB");
+  }
+
+  // Memory growth: the same scan on four copies of the corpus. Flat memory means the ×4 run peaks at
+  // far less than four times the ×1 run (each file's text and model are dropped once it is linted).
+  if (wants("memory")) {
+    const bigger = join(work, "corpus-x4");
+    mkdirSync(bigger, { recursive: true });
+    for (let copy = 1; copy <= 4; copy++) spawnSync("cp", ["-r", CORPUS, join(bigger, `copy${copy}`)]);
+    const megabytes = (dir: string) => Number(spawnSync("du", ["-sm", dir], { encoding: "utf8" }).stdout.split("\t")[0]);
+    const once = versus(RUNS, nhilintScan, () => run(process.execPath, [CLI, bigger, "--format", "json", "--output", join(work, "x4.json")]));
+    row("peak RSS: corpus ×4 vs ×1", "×4", once.peerPeakMb, "×1", once.oursPeakMb, "≤ 2×", "MB");
+    console.log(`  peak RSS per MB of input: ×1 ${(once.oursPeakMb / megabytes(CORPUS)).toFixed(1)} MB/MB, ×4 ${(once.peerPeakMb / megabytes(bigger)).toFixed(1)} MB/MB`);
   }
 
   // Pre-commit: 10 staged workflows in a real repository.

@@ -1,7 +1,7 @@
 // `nhilint [PATH...]` and `nhilint --staged`: find the files, read them (from the working tree or
 // from the index), lint, apply the baseline, print, and turn the result into an exit code.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import {
@@ -107,6 +107,21 @@ function readFileOrFail(path: string, flag: string): string {
     return readFileSync(path, "utf8");
   } catch {
     throw new UsageError(`${flag} ${path}: no such file`);
+  }
+}
+
+/** A NUL in the first 8000 bytes, as git and decode() judge binary files: read without reading the whole file. */
+function looksBinary(path: string): boolean {
+  const head = Buffer.alloc(8000);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const length = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, length).includes(0);
+  } catch {
+    return false; // unreadable here: decode() says what is wrong when the file is read
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -225,6 +240,21 @@ export async function lintRepository(
         notices.push({ path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` });
         continue;
       }
+      if (looksBinary(join(root, path))) {
+        notices.push({ path, message: "skipped: binary file" });
+        continue;
+      }
+      // Read when the linter reaches the file, not all up front: the texts of a whole repository are
+      // never in memory at once (the engine reads `text` once and keeps only compact facts).
+      files.push({
+        path,
+        get text() {
+          const read = decode(path, source.read(path) ?? Buffer.alloc(0));
+          if (read.notice) notices.push(read.notice);
+          return "file" in read ? read.file.text : "";
+        },
+      });
+      continue;
     }
     const bytes = source.read(path);
     if (!bytes) continue;
@@ -244,6 +274,7 @@ export async function lintRepository(
     wholeWorkspace: !options.staged && isWholeRepository(root, options.cwd, options.paths),
     // The same digest as the core's Web Crypto default, without its ~7 ms of start-up in every hook run.
     sha256: (data) => createHash("sha256").update(data).digest("hex"),
+    compactModels: true,
     secretFingerprints: options.secretFingerprints?.(source, root) ?? "skip",
     onProgress: progress
       ? (done, total) => {

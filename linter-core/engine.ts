@@ -11,7 +11,7 @@ import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./ru
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
 import { plainText } from "./platforms/generic.js";
 import { redact, redactQuoted } from "./redact.js";
-import { findSuppressions } from "./suppressions.js";
+import { findSuppressions, type Suppression } from "./suppressions.js";
 import { LineIndex } from "./text.js";
 
 export interface LintOptions {
@@ -40,6 +40,13 @@ export interface LintOptions {
    * none). The CLI passes the baseline's salt whenever its output or baseline needs fingerprints.
    */
   secretFingerprints?: SecretFingerprints;
+  /**
+   * Keep per file only what the workspace rules and the report read (connector uses, jobs,
+   * permissions), not whole models and texts: memory then stays flat however large the repository.
+   * The CLI sets it; the editor keeps full models for its hovers. Each file's text is read once, so a
+   * SourceFile whose `text` is a getter (read from disk on access) is never held.
+   */
+  compactModels?: boolean;
 }
 
 export interface LintResult {
@@ -63,6 +70,22 @@ export const CORE_DIAGNOSTICS = {
   "invalid-suppression": "warning",
 } as const satisfies Record<string, Severity>;
 
+interface LintedFile {
+  /** Set where a finding may land: files with findings or connector uses, and the inventory. */
+  lines: LineIndex | undefined;
+  suppressions: Suppression[];
+}
+
+/** A model reduced to what workspace rules and the report read: connector uses, jobs, permissions. */
+function workspaceFacts(model: FileModel): FileModel {
+  const facts = structuredClone({
+    connectorRefs: model.connectorRefs,
+    jobs: model.jobs.map((job) => ({ ...job, steps: [] })),
+    permissions: model.permissions,
+  });
+  return { platform: model.platform, path: model.path, text: "", literals: [], triggers: [], checkouts: [], expressions: [], parseErrors: [], ...facts };
+}
+
 interface PendingFinding extends ReportDescriptor {
   ruleId: string;
   path: string;
@@ -77,7 +100,8 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   const codeowners = parseCodeOwners(options.codeowners);
   const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [] };
   const pending: PendingFinding[] = [];
-  const linted = new Map<string, SourceFile>();
+  /** Per linted file: its line index (where findings may land) and its suppression comments. */
+  const linted = new Map<string, LintedFile>();
 
   const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
     const setting = config.rules[ruleId];
@@ -95,54 +119,75 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     if (severity) pending.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
   };
 
-  // Every file's detected secrets, for the redaction check every finding passes on its way out.
-  const secretsFound = new Map<string, Promise<SecretDetection[]>>();
   /** What a rule sees of one file; secrets are detected once, for whichever rule asks first. */
-  const contextFor = (model: FileModel, platform: Platform): Omit<FileContext, "report"> => {
-    let detections: Promise<SecretDetection[]> | undefined;
-    const detect = () => {
-      if (!detections) secretsFound.set(model.path, (detections = detectSecrets(model)));
-      return detections;
-    };
-    return { file: model, platform, inventory, codeowners, author: options.author, config, now, detectSecrets: detect };
-  };
+  const contextFor = (model: FileModel, platform: Platform, found: { detections?: Promise<SecretDetection[]> }): Omit<FileContext, "report"> => ({
+    file: model,
+    platform,
+    inventory,
+    codeowners,
+    author: options.author,
+    config,
+    now,
+    detectSecrets: () => (found.detections ??= detectSecrets(model)),
+  });
 
   const models = result.models;
+  let seen = 0;
   for (const file of files) {
+    seen++;
     if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
-    linted.set(file.path, file);
+    const { path } = file;
+    const text = file.text;
+    const firstPending = pending.length;
+    const found: { detections?: Promise<SecretDetection[]> } = {};
+    let model: FileModel | undefined;
     try {
-      const platform = platformFor(file.path, file.text);
-      const model = await platform.buildModel(file.path, file.text);
+      const platform = platformFor(path, text);
+      model = await platform.buildModel(path, text);
       models.push({ model, platform });
-      result.files.push({ path: file.path, platform: platform.id });
+      result.files.push({ path, platform: platform.id });
       // The first syntax error is the one to fix; the rest usually follow from it.
       for (const error of model.parseErrors.slice(0, 1)) {
         // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
-        coreReport("parse-error", file.path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message)}. Only the provider-pattern secret scan ran on it.` });
+        coreReport("parse-error", path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message)}. Only the provider-pattern secret scan ran on it.` });
       }
-      const context = contextFor(model, platform);
+      const context = contextFor(model, platform, found);
       for (const rule of activeRules) {
         if (!rule.checkFile) continue;
         try {
-          await rule.checkFile({ ...context, report: reporter(rule, file.path) });
+          await rule.checkFile({ ...context, report: reporter(rule, path) });
         } catch (error) {
-          result.internalErrors.push({ path: file.path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
+          result.internalErrors.push({ path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
         }
       }
     } catch (error) {
-      result.internalErrors.push({ path: file.path, message: `could not be linted: ${describe(error)}` });
+      result.internalErrors.push({ path, message: `could not be linted: ${describe(error)}` });
       // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token):
       // the secret rule itself, over the file read as plain text.
       const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
       try {
-        const model = await plainText.buildModel(file.path, file.text);
-        await secrets?.checkFile?.({ ...contextFor(model, plainText), report: reporter(secrets, file.path) });
+        const plain = await plainText.buildModel(path, text);
+        await secrets?.checkFile?.({ ...contextFor(plain, plainText, found), report: reporter(secrets, path) });
       } catch {
         // The text scan is the last resort; the internal error above already names the file.
       }
     }
-    options.onProgress?.(linted.size, files.length);
+
+    // What the last pass needs of this file, taken now so its text and model can go.
+    const fileFindings = pending.slice(firstPending);
+    if (found.detections) redactAtTheBoundary(fileFindings, await found.detections);
+    let lines: LineIndex | undefined;
+    const linesOf = () => (lines ??= new LineIndex(text));
+    const suppressions = findSuppressions(path, text, linesOf);
+    // Workspace rules report on files that use connectors, and on the inventory.
+    if (fileFindings.length > 0 || (model?.connectorRefs.length ?? 0) > 0 || path === inventory.path) linesOf();
+    linted.set(path, { lines, suppressions });
+    if (options.compactModels) {
+      // Strings sliced from the text keep all of it alive: the findings get their own copies.
+      pending.splice(firstPending, fileFindings.length, ...structuredClone(fileFindings));
+      if (model && models.at(-1)?.model === model) models[models.length - 1] = { ...models.at(-1)!, model: workspaceFacts(model) };
+    }
+    options.onProgress?.(seen, files.length);
   }
 
   if (linted.has(inventory.path)) {
@@ -158,7 +203,6 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
-  await redactAtTheBoundary(pending, secretsFound);
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip");
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
@@ -170,24 +214,20 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
  * detected in its file, whichever rule wrote it. Messages and help get the value redacted; a fix whose
  * edit would write a secret back is dropped (it would re-insert a credential).
  */
-async function redactAtTheBoundary(pending: PendingFinding[], secretsFound: Map<string, Promise<SecretDetection[]>>): Promise<void> {
+function redactAtTheBoundary(findings: PendingFinding[], detections: SecretDetection[]): void {
   const MIN = 8;
-  // Per file, its secrets indexed by their first MIN characters: a text is checked in one pass over
-  // it, not once per secret (a dump of 100,000 keys would make that quadratic).
-  const indexes = new Map<string, Map<string, string[]>>();
-  for (const [path, detections] of secretsFound) {
-    const index = new Map<string, string[]>();
-    for (const { value } of await detections) {
-      if (value.length < MIN) continue;
-      const head = value.slice(0, MIN);
-      const same = index.get(head);
-      if (!same) index.set(head, [value]);
-      else if (!same.includes(value)) same.push(value);
-    }
-    if (index.size > 0) indexes.set(path, index);
+  // The file's secrets indexed by their first MIN characters: a text is checked in one pass over it,
+  // not once per secret (a dump of 100,000 keys would make that quadratic).
+  const index = new Map<string, string[]>();
+  for (const { value } of detections) {
+    if (value.length < MIN) continue;
+    const head = value.slice(0, MIN);
+    const same = index.get(head);
+    if (!same) index.set(head, [value]);
+    else if (!same.includes(value)) same.push(value);
   }
-  if (indexes.size === 0) return;
-  const secretIn = (text: string, index: Map<string, string[]>): string | undefined => {
+  if (index.size === 0) return;
+  const secretIn = (text: string): string | undefined => {
     for (let i = 0; i + MIN <= text.length; i++) {
       const candidates = index.get(text.slice(i, i + MIN));
       const found = candidates?.find((value) => text.startsWith(value, i));
@@ -195,17 +235,15 @@ async function redactAtTheBoundary(pending: PendingFinding[], secretsFound: Map<
     }
     return undefined;
   };
-  const clean = (text: string, index: Map<string, string[]>) => {
-    for (let value = secretIn(text, index); value; value = secretIn(text, index)) text = text.split(value).join(redact(value));
+  const clean = (text: string) => {
+    for (let value = secretIn(text); value; value = secretIn(text)) text = text.split(value).join(redact(value));
     return text;
   };
-  for (const finding of pending) {
-    const index = indexes.get(finding.path);
-    if (!index) continue;
-    finding.message = clean(finding.message, index);
-    if (finding.help) finding.help = clean(finding.help, index);
-    if (finding.fixes?.some((fix) => fix.edits.some((edit) => secretIn(edit.text, index)))) {
-      finding.fixes = finding.fixes.filter((fix) => !fix.edits.some((edit) => secretIn(edit.text, index)));
+  for (const finding of findings) {
+    finding.message = clean(finding.message);
+    if (finding.help) finding.help = clean(finding.help);
+    if (finding.fixes?.some((fix) => fix.edits.some((edit) => secretIn(edit.text)))) {
+      finding.fixes = finding.fixes.filter((fix) => !fix.edits.some((edit) => secretIn(edit.text)));
     }
   }
 }
@@ -213,18 +251,14 @@ async function redactAtTheBoundary(pending: PendingFinding[], secretsFound: Map<
 /** Positions, suppressions, fingerprints; findings on files that were not linted are dropped. */
 async function finish(
   pending: PendingFinding[],
-  linted: Map<string, SourceFile>,
+  linted: Map<string, LintedFile>,
   coreReport: (ruleId: "invalid-suppression", path: string, d: { span: { start: number; end: number }; message: string }) => void,
   rules: readonly Rule[],
   sha256: Sha256 | undefined,
   secretFingerprints: SecretFingerprints,
 ): Promise<Finding[]> {
-  const indexes = new Map<string, LineIndex>();
-  const indexOf = (path: string) => {
-    let index = indexes.get(path);
-    if (!index) indexes.set(path, (index = new LineIndex(linted.get(path)!.text)));
-    return index;
-  };
+  const noLines = new LineIndex("");
+  const indexOf = (path: string) => linted.get(path)?.lines ?? noLines;
   const known = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(CORE_DIAGNOSTICS)]);
   const kept = pending.filter((f) => linted.has(f.path));
 
@@ -251,8 +285,7 @@ async function finish(
   };
   // Suppressions are judged against rule findings, then reported themselves if misused.
   const suppressed = new Map<PendingFinding, string>();
-  for (const [path, file] of linted) {
-    const suppressions = findSuppressions(path, file.text, () => indexOf(path));
+  for (const [path, { suppressions }] of linted) {
     for (const suppression of suppressions) {
       const unknown = suppression.rules.filter((id) => !known.has(id));
       if (suppression.rules.length === 0 || unknown.length > 0) {
