@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { lint, type Config, type Finding, type SourceFile } from "../linter-core/index.js";
+import { DEFAULT_CONFIG, lint, type Config, type Finding, type SourceFile } from "../linter-core/index.js";
 import type { Rule } from "../linter-core/rule.js";
 import { RULES } from "../rules/index.js";
 
@@ -77,6 +77,8 @@ export interface ValidCase {
   /** Other files linted in the same run (workflows using the inventory's connectors). */
   files?: SourceFile[];
   wholeWorkspace?: boolean;
+  /** Settings as `.nhilint.yaml` would give them (defaults otherwise). */
+  config?: Partial<Config>;
 }
 
 export const INVENTORY_PATH = "nhi-inventory.yaml";
@@ -102,6 +104,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       inventory: inventory === undefined ? undefined : { path: INVENTORY_PATH, text: inventory },
       codeowners: (c as InvalidCase).codeowners,
       wholeWorkspace: c.wholeWorkspace,
+      config: c.config ? { ...DEFAULT_CONFIG, ...c.config } : undefined,
     });
     assert.deepEqual(result.internalErrors, []);
     return result.findings.filter((f) => f.ruleId === id && f.path === path);

@@ -54,6 +54,7 @@ describe("cli: exit codes, formats and secrets", () => {
 
   it("sarif: 2.1.0 with rules, levels, relative URIs, regions and partial fingerprints; no secret", () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
+    repo.write(".github/workflows/refs.yml", `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`);
     const run = repo.nhilint("--format", "sarif", "--output", "out.sarif");
     assert.equal(run.code, 1);
     const text = readFileSync(join(repo.dir, "out.sarif"), "utf8");
@@ -69,6 +70,10 @@ describe("cli: exit codes, formats and secrets", () => {
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, ".github/workflows/ci.yml");
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 11, startColumn: 20, endLine: 11, endColumn: 52 });
     assert.match(Object.values(result.partialFingerprints)[0] as string, /^[0-9a-f]{32}$/);
+    // Every result points at its own rule, not only the first.
+    assert.ok(sarifRun.results.length >= 3);
+    for (const r of sarifRun.results) assert.equal(sarifRun.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    assert.ok(new Set(sarifRun.results.map((r: { ruleIndex: number }) => r.ruleIndex)).size >= 2);
     for (const secret of [apiKey, token]) assert.ok(!text.includes(secret));
   });
 
@@ -78,6 +83,12 @@ describe("cli: exit codes, formats and secrets", () => {
     repo.write(".github/workflows/ci.yml", cleanWorkflow);
     const run = repo.nhilint();
     assert.equal(run.code, 0, run.stdout);
+    // An untracked, not ignored file is linted (git ls-files --others).
+    repo.write("deploy/untracked.yml", secretWorkflow);
+    const untracked = repo.nhilint("--format", "json");
+    assert.equal(untracked.code, 1);
+    const paths = new Set(JSON.parse(untracked.stdout).findings.map((f: { path: string }) => f.path));
+    assert.deepEqual([...paths], ["deploy/untracked.yml"]);
   });
 
   it("usage errors exit 2 with a message that says what", () => {
@@ -100,10 +111,16 @@ describe("cli: exit codes, formats and secrets", () => {
   it(".nhilint.yaml turns rules off and ignores paths", () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
     repo.write("fixtures/ci.yml", secretWorkflow);
-    repo.write(".nhilint.yaml", "ignore:\n  - fixtures/\nrules:\n  unowned-connector: off\n");
+    const rulesFound = () => new Set(JSON.parse(repo.nhilint("--format", "json").stdout).findings.map((f: { ruleId: string }) => f.ruleId));
+    // Without the config the workflow triggers the rule that is then turned off.
+    repo.write(".github/workflows/refs.yml", `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`);
+    assert.ok(rulesFound().has("unowned-connector"));
+    repo.write(".nhilint.yaml", "ignore:\n  - fixtures/\nrules:\n  unowned-connector: off\n  hardcoded-secret: warning\n");
     const run = repo.nhilint("--format", "json");
     const report = JSON.parse(run.stdout);
-    assert.deepEqual([...new Set(report.findings.map((f: { path: string }) => f.path))], [".github/workflows/ci.yml"]);
+    assert.ok(report.findings.length > 0 && report.findings.every((f: { path: string }) => f.path.startsWith(".github/workflows/")));
+    assert.ok(!rulesFound().has("unowned-connector"));
+    assert.ok(report.findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret").every((f: { severity: string }) => f.severity === "warning"));
   });
 
   it("--max-warnings makes warnings block", () => {
@@ -112,6 +129,38 @@ describe("cli: exit codes, formats and secrets", () => {
     const run = repo.nhilint("--max-warnings", "0");
     assert.equal(run.code, 1);
     assert.match(run.stdout, /parse-error/);
+    // At the limit is within it: N warnings with --max-warnings N pass, N - 1 block; a clean repository passes 0.
+    const warnings = JSON.parse(repo.nhilint("--format", "json").stdout).summary.warnings as number;
+    assert.ok(warnings >= 1);
+    assert.equal(repo.nhilint("--max-warnings", String(warnings)).code, 0);
+    assert.equal(repo.nhilint("--max-warnings", String(warnings - 1)).code, 1);
+    repo.write(".github/workflows/ci.yml", cleanWorkflow);
+    assert.equal(repo.nhilint("--max-warnings", "0").code, 0);
+  });
+
+  it("--staged is never the whole repository: staging only the inventory does not call every record unused", () => {
+    repo.write(".github/workflows/ci.yml", `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`);
+    repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: "@acme/ops"\n    purpose: Deploy\n    expires: 2099-01-01\n  - name: OLD_TOKEN\n    owner: "@acme/ops"\n    purpose: Gone\n    expires: 2099-01-01\n`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "both");
+    repo.write("nhi-inventory.yaml", readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8").replace("purpose: Gone", "purpose: Gone soon"));
+    repo.git("add", "nhi-inventory.yaml");
+    const staged = JSON.parse(repo.nhilint("--staged", "--format", "json").stdout);
+    assert.deepEqual(staged.findings.filter((f: { ruleId: string }) => f.ruleId === "stale-connector"), []);
+    // The whole repository does know OLD_TOKEN is unused, and DEPLOY_TOKEN is not.
+    const whole = JSON.parse(repo.nhilint("--format", "json").stdout);
+    assert.deepEqual(whole.findings.filter((f: { ruleId: string }) => f.ruleId === "stale-connector").map((f: { connector: string }) => f.connector), ["OLD_TOKEN"]);
+  });
+
+  it("a baseline entry that matches nothing any more is counted and named, on whole-repository runs only", () => {
+    repo.write(".github/workflows/ci.yml", secretWorkflow);
+    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    repo.write(".github/workflows/ci.yml", cleanWorkflow);
+    const json = JSON.parse(repo.nhilint("--format", "json").stdout);
+    assert.equal(json.summary.staleBaselineEntries, 2);
+    assert.match(repo.nhilint().stdout, /2 baseline entries match nothing any more/);
+    repo.git("add", "-A");
+    assert.doesNotMatch(repo.nhilint("--staged").stdout, /match nothing/);
   });
 
   it("a baseline accepts today's findings and blocks only new ones", () => {

@@ -25,6 +25,12 @@ describe("documents: bad YAML is a finding, never an exception", () => {
     const text = `on: push\njobs:\n  a: ${"[".repeat(20000)}${"]".repeat(20000)}\n`;
     const result = await lintFiles([{ path: WORKFLOW_PATH, text }]);
     assert.equal(result.files.length, 1);
+    // Read as a workflow, not failed over: no internal error, and a token inside is still found.
+    assert.deepEqual(result.internalErrors, []);
+    const token = `ghp_${fake.chars(36)}`;
+    const deep = await lintFiles([{ path: WORKFLOW_PATH, text: `on: push\njobs:\n  a: ${"[".repeat(20000)}"${token}"${"]".repeat(20000)}\n` }]);
+    assert.deepEqual(deep.internalErrors, []);
+    assert.ok(deep.findings.some((f) => f.ruleId === "hardcoded-secret"));
   });
 
   it("findings sit on the value, with 1-based line and column", async () => {

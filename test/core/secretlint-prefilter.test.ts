@@ -2,9 +2,11 @@
 // per preset rule, each in its own file (a file holding every keyword would prove nothing), linted
 // with the prefilter on and off.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { setPrefilter } from "../../linter-core/secrets/prefilter.js";
 import { COVERED_BY_TABLE, presetRuleIds, runSecretlint, secretlintRulesFor } from "../../linter-core/secrets/secretlint.js";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { FakeSecrets, lintFiles, ROOT } from "../helpers.js";
 
 const fake = new FakeSecrets(1653);
 const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -90,6 +92,22 @@ describe("secretlint prefilter", () => {
   it("does not load or run secretlint for a workflow with no keyword", () => {
     const workflow = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n        env:\n          TOKEN: ${{ secrets.NPM_TOKEN }}\n";
     assert.deepEqual(secretlintRulesFor(workflow), []);
+    // In a fresh process with a module-resolution hook: linting it never imports @secretlint/core,
+    // and linting a file with a secretlint keyword does (so the hook sees imports at all).
+    const loads = (text: string) => {
+      const hook = `data:text/javascript,${encodeURIComponent("export async function resolve(s, c, next) { if (s.startsWith('@secretlint/core')) process.stderr.write('LOADED ' + s + '\\n'); return next(s, c); }")}`;
+      const script = `import { register } from "node:module"; register(${JSON.stringify(hook)});
+        const { lint } = await import(${JSON.stringify(join(ROOT, "out/linter-core/index.js"))});
+        const { RULES } = await import(${JSON.stringify(join(ROOT, "out/rules/index.js"))});
+        await lint([{ path: ".github/workflows/ci.yml", text: ${JSON.stringify(text)} }], { rules: RULES });`;
+      const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+      assert.equal(run.status, 0, run.stderr);
+      return run.stderr.includes("LOADED @secretlint/core");
+    };
+    assert.equal(loads(workflow), false);
+    const keyword = PLANTED.find(([, , text]) => secretlintRulesFor(text).length > 0);
+    assert.ok(keyword, "a planted file that needs secretlint");
+    assert.equal(loads(keyword[2]), true);
   });
 
   it("changes no finding of the whole linter on the planted files", async () => {
