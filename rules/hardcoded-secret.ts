@@ -1,6 +1,7 @@
 import { redact } from "../linter-core/redact.js";
 import type { Fix, LiteralValue } from "../linter-core/model.js";
-import type { Rule } from "../linter-core/rule.js";
+import { findRecord } from "../linter-core/inventory.js";
+import type { FileContext, Rule } from "../linter-core/rule.js";
 import { toSecretName } from "../linter-core/secrets/detect.js";
 import { describeScope } from "./shared.js";
 
@@ -9,6 +10,27 @@ function secretNameFor(literal: LiteralValue | undefined, fallback: string): str
   // Generic keys (an Authorization header, a `value:`) name nothing: use the detector's name.
   if (literal?.role === "assignment" && !/^(value|default|run|script|args?|authorization(_token)?|auth(_token)?|headers?)$/i.test(literal.key)) return toSecretName(literal.key);
   return fallback;
+}
+
+/**
+ * A name for the new secret that does not already mean something else: when the inventory records
+ * the name for other files, storing the pasted value under it would overwrite their credential (and
+ * share one across workflows), so the file's own name is put in front (`NIGHTLY_GH_TOKEN`).
+ */
+async function distinctName(name: string, context: FileContext): Promise<string> {
+  const caseless = context.platform.caseInsensitiveNames ?? false;
+  const taken = (candidate: string) => findRecord(context.inventory, candidate, caseless);
+  const record = taken(name);
+  if (!record) return name;
+  if (record.usedBy && record.usedBy.length > 0) {
+    const { default: picomatch } = await import("picomatch");
+    // Recorded for this very file: the same credential, keep its name.
+    if (picomatch(record.usedBy, { dot: true })(context.file.path)) return name;
+  }
+  const stem = toSecretName(context.file.path.replace(/^.*\//, "").replace(/\.[^.]*$/, ""));
+  let candidate = `${stem}_${name}`;
+  for (let n = 2; taken(candidate); n++) candidate = `${stem}_${name}_${n}`;
+  return candidate;
 }
 
 export const hardcodedSecret: Rule = {
@@ -25,7 +47,7 @@ export const hardcodedSecret: Rule = {
     const { file, platform } = context;
     for (const detection of await context.detectSecrets()) {
       const fixes: Fix[] = [];
-      const name = secretNameFor(detection.literal, detection.secretName);
+      const name = await distinctName(secretNameFor(detection.literal, detection.secretName), context);
       const reference = platform.secretReference?.(name);
       let edits: { span: { start: number; end: number }; text: string }[] | undefined;
       if (reference && detection.literal) {

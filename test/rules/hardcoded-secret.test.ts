@@ -124,3 +124,31 @@ describe("hardcoded-secret: fixes and messages", () => {
     assert.notEqual(one.findings[0].start.line, two.findings[0].start.line);
   });
 });
+
+describe("hardcoded-secret: the fix's secret name never takes one the inventory gives to other files", () => {
+  const nightly = `on: schedule\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./nightly.sh\n        env:\n          GH_TOKEN: ${ghp}\n`;
+  const inventory = (usedBy: string, extra = "") =>
+    `version: 1\nconnectors:\n  - name: GH_TOKEN\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Deploy\n    expires: 2027-06-30\n    used-by: [${usedBy}]\n${extra}`;
+  const fixOf = async (inventoryText: string) => {
+    const { findings } = await lintFiles([{ path: ".github/workflows/nightly.yml", text: nightly }], { inventory: { path: "nhi-inventory.yaml", text: inventoryText } });
+    const finding = findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    return { text: finding.fixes[0].edits[0].text, help: finding.help ?? "", followUp: (finding.fixes[0].followUp ?? []).join(" ") };
+  };
+
+  it("GH_TOKEN recorded for deploy.yml: the nightly workflow gets NIGHTLY_GH_TOKEN, in the edit and the steps", async () => {
+    const fix = await fixOf(inventory(".github/workflows/deploy.yml"));
+    assert.equal(fix.text, "${{ secrets.NIGHTLY_GH_TOKEN }}");
+    assert.match(fix.help, /NIGHTLY_GH_TOKEN/);
+    assert.match(fix.followUp, /gh secret set NIGHTLY_GH_TOKEN/);
+    assert.doesNotMatch(fix.followUp, /gh secret set GH_TOKEN\b/);
+  });
+
+  it("that name taken too: a numbered one", async () => {
+    const fix = await fixOf(inventory(".github/workflows/deploy.yml", `  - name: NIGHTLY_GH_TOKEN\n    kind: secret\n    owner: "@acme/ops"\n    purpose: Other\n    expires: 2027-06-30\n    used-by: [.github/workflows/other.yml]\n`));
+    assert.equal(fix.text, "${{ secrets.NIGHTLY_GH_TOKEN_2 }}");
+  });
+
+  it("GH_TOKEN recorded for this very file (by glob): the same credential keeps its name", async () => {
+    assert.equal((await fixOf(inventory(".github/workflows/night*.yml"))).text, "${{ secrets.GH_TOKEN }}");
+  });
+});
