@@ -184,7 +184,8 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     linted.set(path, { lines, suppressions });
     if (options.compactModels) {
       // Strings sliced from the text keep all of it alive: the findings get their own copies.
-      pending.splice(firstPending, fileFindings.length, ...structuredClone(fileFindings));
+      const owned = structuredClone(fileFindings);
+      for (let i = 0; i < owned.length; i++) pending[firstPending + i] = owned[i];
       if (model && models.at(-1)?.model === model) models[models.length - 1] = { ...models.at(-1)!, model: workspaceFacts(model) };
     }
     options.onProgress?.(seen, files.length);

@@ -6,7 +6,7 @@ import type { WorkspaceLinter } from "./workspace-linter.js";
 const GROUPS: { status: ConnectorStatus; label: string; icon: string }[] = [
   { status: "unowned", label: "Unowned", icon: "error" },
   { status: "expired", label: "Expired", icon: "error" },
-  { status: "at-risk", label: "At risk (error findings)", icon: "error" },
+  { status: "at-risk", label: "At risk (other findings)", icon: "error" },
   { status: "expiring", label: "Expiring soon", icon: "warning" },
   { status: "rotation-overdue", label: "Rotation overdue", icon: "warning" },
   { status: "incomplete", label: "Incomplete record", icon: "info" },
