@@ -70,8 +70,9 @@ export function formatReportMarkdown(report: ConnectorReport): string {
 export function formatReportCsv(report: ConnectorReport): string {
   const quote = (value: unknown) => {
     const text = value === null || value === undefined ? "" : String(value);
-    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    // Text from files starting with = + - @ would be a formula in a spreadsheet: mark it as text.
+    // Numbers (days left, negative when past) stay numbers.
+    const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const header = ["section", "status", "severity", "states", "name", "kind", "owner", "backup_owner", "business_owner", "purpose", "expires", "days_left", "rotate_every", "last_rotated", "rotation_due", "revocation", "used_by", "jobs", "findings", "rule", "path", "line", "message", "accepted"];

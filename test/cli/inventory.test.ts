@@ -214,6 +214,8 @@ jobs:
       json.connectors.map((r: { name: string; status: string }) => [r.name, r.status]),
     );
     assert.equal(csv.filter((line) => line.startsWith("hardcoded-secret,")).length, 2);
+    // days_left stays a number a spreadsheet can sort (negative when past), not text.
+    assert.match(csv.find((line) => line.includes(",DEPLOY_TOKEN,"))!.split(",")[11], /^-\d+$/);
     assert.equal(csv.filter((line) => line.startsWith("other-finding,")).length, json.otherFindings.length);
   });
 
