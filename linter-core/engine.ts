@@ -3,7 +3,7 @@
 import ignore from "ignore";
 import { parseCodeOwners } from "./codeowners.js";
 import { DEFAULT_CONFIG, type Config } from "./config.js";
-import { deriveSecretIdentity, fingerprint, POOLED_ABOVE, webCryptoSha256, type SecretFingerprints, type Sha256 } from "./fingerprint.js";
+import { deriveSecretIdentity, fingerprint, POOLED_ABOVE, webCryptoSha256, type SecretFingerprints, type Sha256, type SlowDerivation } from "./fingerprint.js";
 import { loadInventory, type Inventory } from "./inventory.js";
 import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
 import { platformFor, type Platform } from "./platforms/index.js";
@@ -86,6 +86,35 @@ function workspaceFacts(model: FileModel): FileModel {
   return { platform: model.platform, path: model.path, text: "", literals: [], triggers: [], checkouts: [], expressions: [], parseErrors: [], ...facts };
 }
 
+/** Slow derivations of secret values, started as each file is linted and awaited at the end. */
+interface Derivations {
+  /** `path ␀ value` → the identity that is hashed. */
+  done: Map<string, string>;
+  pending: Promise<void>[];
+}
+
+/**
+ * Start deriving one file's secret values. They run on the thread pool while the main thread lints
+ * the next files, so on two cores most of their cost is hidden. A file with more distinct values than
+ * POOLED_ABOVE (a dump of keys) is derived once as a whole, so a hostile file cannot cost hours: each
+ * value's identity then also needs every other value in it.
+ */
+function startDerivations(path: string, values: Set<string>, options: SlowDerivation, sha256: Sha256 | undefined, derivations: Derivations): void {
+  const { done } = derivations;
+  // Awaited only at the end: a handler now keeps a failure from counting as unhandled before then.
+  const pending = { push: (job: Promise<void>) => (job.catch(() => {}), derivations.pending.push(job)) };
+  if (values.size <= POOLED_ABOVE) {
+    for (const value of values) pending.push(deriveSecretIdentity(value, options).then((digest) => void done.set(`${path}\u0000${value}`, digest)));
+    return;
+  }
+  const pool = [...values].sort().join("\u0000");
+  pending.push(
+    deriveSecretIdentity(pool, options).then(async (digest) => {
+      for (const value of values) done.set(`${path}\u0000${value}`, `pooled:${digest}:${await (sha256 ?? webCryptoSha256)(value)}`);
+    }),
+  );
+}
+
 interface PendingFinding extends ReportDescriptor {
   ruleId: string;
   path: string;
@@ -132,6 +161,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   });
 
   const models = result.models;
+  const derivations: Derivations = { done: new Map(), pending: [] };
   let seen = 0;
   for (const file of files) {
     seen++;
@@ -176,6 +206,11 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     // What the last pass needs of this file, taken now so its text and model can go.
     const fileFindings = pending.slice(firstPending);
     if (found.detections) redactAtTheBoundary(fileFindings, await found.detections);
+    const secretFingerprints = options.secretFingerprints;
+    if (typeof secretFingerprints === "object") {
+      const values = new Set(fileFindings.filter((f) => f.identityIsSecret).map((f) => f.identity));
+      if (values.size > 0) startDerivations(path, values, secretFingerprints, options.sha256, derivations);
+    }
     let lines: LineIndex | undefined;
     const linesOf = () => (lines ??= new LineIndex(text));
     const suppressions = findSuppressions(path, text, linesOf);
@@ -204,7 +239,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
-  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip");
+  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
   return result;
@@ -257,6 +292,7 @@ async function finish(
   rules: readonly Rule[],
   sha256: Sha256 | undefined,
   secretFingerprints: SecretFingerprints,
+  derivations: Derivations,
 ): Promise<Finding[]> {
   const noLines = new LineIndex("");
   const indexOf = (path: string) => linted.get(path)?.lines ?? noLines;
@@ -317,28 +353,8 @@ async function finish(
   // and later carry their occurrence in the fingerprint, the first keeps the plain one.
   const occurrences = new Map<string, number>();
   const ordered = pending.filter((f) => linted.has(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start));
-  // Secret values are derived once each, all at once (Web Crypto and node run them off the main thread).
-  // A file with more distinct values than POOLED_ABOVE (a dump of keys) is derived once as a whole, so
-  // a hostile file cannot cost hours: each value's identity then also needs every other value in it.
-  const derived = new Map<string, string>();
-  if (typeof secretFingerprints === "object") {
-    const byFile = new Map<string, Set<string>>();
-    for (const f of ordered) if (f.identityIsSecret) byFile.set(f.path, (byFile.get(f.path) ?? new Set()).add(f.identity));
-    const jobs: Promise<void>[] = [];
-    for (const [path, values] of byFile) {
-      if (values.size <= POOLED_ABOVE) {
-        for (const value of values) jobs.push(deriveSecretIdentity(value, secretFingerprints).then((digest) => void derived.set(`${path}\u0000${value}`, digest)));
-        continue;
-      }
-      const pool = [...values].sort().join("\u0000");
-      jobs.push(
-        deriveSecretIdentity(pool, secretFingerprints).then(async (digest) => {
-          for (const value of values) derived.set(`${path}\u0000${value}`, `pooled:${digest}:${await (sha256 ?? webCryptoSha256)(value)}`);
-        }),
-      );
-    }
-    await Promise.all(jobs);
-  }
+  await Promise.all(derivations.pending);
+  const derived = derivations.done;
   const fingerprintOf = async (f: PendingFinding, occurrence: number) => {
     const identity = f.identityIsSecret && secretFingerprints !== "plain" ? derived.get(`${f.path}\u0000${f.identity}`) : f.identity;
     if (identity === undefined) return "";
