@@ -162,6 +162,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
 
   const models = result.models;
   const derivations: Derivations = { done: new Map(), pending: [] };
+  const secretValues: string[] = [];
   let seen = 0;
   for (const file of files) {
     seen++;
@@ -205,7 +206,13 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
 
     // What the last pass needs of this file, taken now so its text and model can go.
     const fileFindings = pending.slice(firstPending);
-    if (found.detections) redactAtTheBoundary(fileFindings, await found.detections);
+    if (found.detections) {
+      const values = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
+      redactAtTheBoundary(fileFindings, values);
+      // Kept (as own copies: a slice would keep the whole text) for the workspace rules' messages,
+      // which quote inventory fields: an owner or purpose holding a token is still a token.
+      for (const value of options.compactModels ? structuredClone(values) : values) secretValues.push(value);
+    }
     const secretFingerprints = options.secretFingerprints;
     if (typeof secretFingerprints === "object") {
       const values = new Set(fileFindings.filter((f) => f.identityIsSecret).map((f) => f.identity));
@@ -226,6 +233,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     options.onProgress?.(seen, files.length);
   }
 
+  const workspaceStart = pending.length;
   if (linted.has(inventory.path)) {
     for (const problem of inventory.problems) coreReport("invalid-inventory", inventory.path, problem);
   }
@@ -239,6 +247,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
+  redactAtTheBoundary(pending.slice(workspaceStart), secretValues);
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
@@ -250,12 +259,12 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
  * detected in its file, whichever rule wrote it. Messages and help get the value redacted; a fix whose
  * edit would write a secret back is dropped (it would re-insert a credential).
  */
-function redactAtTheBoundary(findings: PendingFinding[], detections: SecretDetection[]): void {
+function redactAtTheBoundary(findings: PendingFinding[], secrets: Iterable<string>): void {
   const MIN = 8;
   // The file's secrets indexed by their first MIN characters: a text is checked in one pass over it,
   // not once per secret (a dump of 100,000 keys would make that quadratic).
   const index = new Map<string, string[]>();
-  for (const { value } of detections) {
+  for (const value of secrets) {
     if (value.length < MIN) continue;
     const head = value.slice(0, MIN);
     const same = index.get(head);

@@ -39,3 +39,21 @@ describe("redaction at the core's boundary", () => {
     assert.deepEqual(careless.fixes.map((fix) => fix.title), ["harmless"]);
   });
 });
+
+describe("redaction at the boundary, workspace rules", () => {
+  it("an inventory field holding a token is redacted where workspace rules quote it", async () => {
+    const inventory = `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    kind: secret\n    owner: ${token}\n    purpose: Deploy\n    expires: 2020-01-01\n`;
+    const workflow = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`;
+    const result = await lint(
+      [
+        { path: ".github/workflows/ci.yml", text: workflow },
+        { path: "nhi-inventory.yaml", text: inventory },
+      ],
+      { rules: RULES, now: NOW, inventory: { path: "nhi-inventory.yaml", text: inventory }, wholeWorkspace: true },
+    );
+    const quoting = result.findings.filter((f) => f.ruleId === "expired-connector" || f.ruleId === "incomplete-connector-record");
+    assert.ok(quoting.length >= 2, "the workspace rules reported on the record");
+    assert.ok(quoting.some((f) => f.message.includes("ghp_… (40 chars)")), "the owner is quoted, redacted");
+    assert.ok(!JSON.stringify(result.findings).includes(token.slice(4)), "a secret left the core");
+  });
+});
