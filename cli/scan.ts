@@ -1,7 +1,7 @@
 // `nhilint [PATH...]` and `nhilint --staged`: find the files, read them (from the working tree or
 // from the index), lint, apply the baseline, print, and turn the result into an exit code.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import {
@@ -15,6 +15,7 @@ import {
   parseConfig,
   type Config,
   type SecretFingerprints,
+  type SlowDerivation,
   type SourceFile,
 } from "../linter-core/index.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
@@ -23,7 +24,7 @@ import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, sec
 import { formatStylish } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { listFiles, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
-import { decode, MAX_FILE_BYTES, type Notice } from "./read.js";
+import { decode, looksBinary, MAX_FILE_BYTES, type Notice } from "./read.js";
 
 export class UsageError extends Error {}
 
@@ -107,21 +108,6 @@ function readFileOrFail(path: string, flag: string): string {
     return readFileSync(path, "utf8");
   } catch {
     throw new UsageError(`${flag} ${path}: no such file`);
-  }
-}
-
-/** A NUL in the first 8000 bytes, as git and decode() judge binary files: read without reading the whole file. */
-function looksBinary(path: string): boolean {
-  const head = Buffer.alloc(8000);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const length = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, length).includes(0);
-  } catch {
-    return false; // unreadable here: decode() says what is wrong when the file is read
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -300,7 +286,7 @@ export async function scan(options: ScanOptions): Promise<number> {
   // The baseline is read before linting: its salt is what secret values are fingerprinted with.
   let baseline: Baseline | undefined;
   let baselinePath = "";
-  let updateSalt = "";
+  let update: SlowDerivation | undefined;
   const secretFingerprints = (source: Source, root: string): SecretFingerprints => {
     baselinePath = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
     const text = options.updateBaseline
@@ -309,8 +295,8 @@ export async function scan(options: ScanOptions): Promise<number> {
     if (text !== undefined) baseline = parseBaseline(toPosix(relative(options.cwd, baselinePath)) || baselinePath, text);
     if (options.updateBaseline) {
       // Keep the team's salt; a first baseline, or a version 1 one being migrated, gets a new one.
-      updateSalt = baseline?.version === 2 ? baseline.salt : newSalt();
-      return { salt: updateSalt, iterations: baseline?.version === 2 ? baseline.kdf.iterations : KDF_ITERATIONS };
+      update = baseline?.version === 2 ? { salt: baseline.salt, iterations: baseline.kdf.iterations } : { salt: newSalt(), iterations: KDF_ITERATIONS };
+      return update;
     }
     // Only what shows or matches fingerprints pays for the slow derivation (about 0.1 s per secret).
     const shown = options.format === "json" || options.format === "sarif" || options.format === "gitlab";
@@ -319,8 +305,8 @@ export async function scan(options: ScanOptions): Promise<number> {
   const { root, result, notices } = await lintRepository({ ...options, secretFingerprints });
   const shownPath = toPosix(relative(options.cwd, baselinePath)) || baselinePath;
 
-  if (options.updateBaseline) {
-    writeOrFail(baselinePath, baselineText(result.findings, updateSalt, baseline?.version === 2 ? baseline.kdf.iterations : KDF_ITERATIONS), "--update-baseline");
+  if (update) {
+    writeOrFail(baselinePath, baselineText(result.findings, update.salt, update.iterations), "--update-baseline");
     options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${shownPath}\n`);
     if (baseline?.version === 1) {
       options.stderr(`nhilint: migrated ${shownPath} to version 2: secret values are now fingerprinted with a salt (kept in the file) and a slow derivation, so a fingerprint cannot confirm a guessed secret\n`);

@@ -95,6 +95,10 @@ function conditionOf(ruleId: string, row: ConnectorReportRow): ConnectorStatus {
   }
 }
 
+/** How urgent a row is, lower first: by severity, then status. The report's order and the HTML sort key. */
+export const urgency = (row: Pick<ConnectorReportRow, "severity" | "status">) =>
+  (row.severity === "error" ? 0 : row.severity === "warning" ? 1 : 2) * 10 + CONNECTOR_STATUSES.indexOf(row.status);
+
 const reportFinding = (f: Finding): ReportFinding => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, line: f.start.line, message: f.message, accepted: f.suppression?.justification ?? null });
 const byPlace = (a: ReportFinding, b: ReportFinding) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1));
 
@@ -194,7 +198,6 @@ export function buildReport(options: {
     row.usedBy.sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  const urgency = (row: ConnectorReportRow) => (row.severity === "error" ? 0 : row.severity === "warning" ? 1 : 2) * 10 + CONNECTOR_STATUSES.indexOf(row.status);
   const connectors = [...rows.values()].sort((a, b) => urgency(a) - urgency(b) || a.name.localeCompare(b.name));
   const summary = Object.fromEntries(
     CONNECTOR_STATUSES.map((status) => [status, connectors.filter((c) => (status === "healthy" ? c.conditions.length === 0 : c.conditions.includes(status))).length]),

@@ -1,15 +1,14 @@
 // The inventory report in four shapes over one computation (linter-core/report.ts): markdown (for a PR
 // or wiki), csv (for a spreadsheet), json (docs/inventory-report.schema.json), html (one self-contained
 // page: sortable, printable, no assets). Every shape carries the same rows, statuses and findings.
-import { CONNECTOR_STATUSES, type ConnectorReport, type ConnectorReportRow, type ReportFinding } from "../../linter-core/index.js";
+import { CONNECTOR_STATUSES, urgency, type ConnectorReport, type ConnectorReportRow, type ReportFinding } from "../../linter-core/index.js";
 
 const usedBy = (row: ConnectorReportRow) => row.usedBy.map((use) => use.path).join("; ");
 const jobs = (row: ConnectorReportRow) =>
   row.usedBy.flatMap((use) => use.jobs.map((job) => `${job.id}${job.environment ? ` [env ${job.environment}]` : ""} (${job.permissions})`)).join("; ");
 const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` (${-row.daysLeft} days ago)` : ` (in ${row.daysLeft} days)`}` : "");
 const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.rotateEvery}${row.rotationDue ? `, due ${row.rotationDue}` : ", never recorded"}` : "");
-const findingText = (f: ReportFinding, withPlace = true) =>
-  `${f.severity} ${f.ruleId}${withPlace ? ` ${f.path}:${f.line}` : ""}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
+const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:${f.line}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
 const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.conditions.join(", ") : "healthy");
 
 /** One line naming what the report describes: repository, commit, date, inventory, window. */
@@ -88,8 +87,8 @@ export function formatReportCsv(report: ConnectorReport): string {
 const escapeHtml = (text: string | null | number) =>
   String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function findingHtml(f: ReportFinding, withPlace = true): string {
-  return `<div class="finding ${f.severity}${f.accepted ? " accepted" : ""}"><b>${escapeHtml(f.ruleId)}</b>${withPlace ? ` <span class="sub">${escapeHtml(f.path)}:${f.line}</span>` : ""}<div>${escapeHtml(f.message)}</div>${f.accepted ? `<div class="sub">accepted: ${escapeHtml(f.accepted)}</div>` : ""}</div>`;
+function findingHtml(f: ReportFinding): string {
+  return `<div class="finding ${f.severity}${f.accepted ? " accepted" : ""}"><b>${escapeHtml(f.ruleId)}</b> <span class="sub">${escapeHtml(f.path)}:${f.line}</span><div>${escapeHtml(f.message)}</div>${f.accepted ? `<div class="sub">accepted: ${escapeHtml(f.accepted)}</div>` : ""}</div>`;
 }
 
 function findingTable(id: string, findings: ReportFinding[], none: string): string {
@@ -107,7 +106,7 @@ export function formatReportHtml(report: ConnectorReport): string {
   const rows = report.connectors
     .map(
       (row) => `<tr class="${row.status} sev-${row.severity}">
-  <td data-sort="${(row.severity === "error" ? 0 : row.severity === "warning" ? 1 : 2) * 10 + CONNECTOR_STATUSES.indexOf(row.status)}"><span class="badge">${row.status}</span>${row.conditions.length > 1 ? `<div class="sub">also ${row.conditions.slice(1).join(", ")}</div>` : ""}</td>
+  <td data-sort="${urgency(row)}"><span class="badge">${row.status}</span>${row.conditions.length > 1 ? `<div class="sub">also ${row.conditions.slice(1).join(", ")}</div>` : ""}</td>
   <td><code>${escapeHtml(row.name)}</code><div class="sub">${row.kind}${row.recorded ? "" : " · no record"}</div>
     <div>${row.owner ? escapeHtml(row.owner) : '<span class="missing">no owner</span>'}${row.backupOwner ? `<span class="sub"> · backup ${escapeHtml(row.backupOwner)}</span>` : ""}</div>
     <div class="sub">${row.purpose ? escapeHtml(row.purpose) : '<span class="missing">no purpose</span>'}</div></td>
