@@ -39,6 +39,8 @@ describe("the packed package, installed into a fresh project", function () {
     assert.deepEqual(list.filter((f) => f.endsWith(".map") || f.endsWith(".ts") || f.includes("/test/") || f.includes("/linter-core/")), []);
     const manifest = JSON.parse(spawnSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }).stdout);
     assert.equal(manifest.private, undefined);
+    // Consumers never run this repository's own scripts (husky, the build) nor see its dev setup.
+    assert.deepEqual([manifest.scripts, manifest.devDependencies, manifest.allowScripts], [undefined, undefined, undefined]);
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), [], "everything but the optional TypeScript parser is bundled");
   });
 
