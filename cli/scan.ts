@@ -2,8 +2,7 @@
 // from the index), lint, apply the baseline, print, and turn the result into an exit code.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import ignore from "ignore";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import {
   CODEOWNERS_PATHS,
   CONFIG_PATH,
@@ -23,10 +22,11 @@ import { RULES } from "../rules/index.js";
 import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
 import { formatStylish } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
-import { listFiles, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
-import { decode, looksBinary, MAX_FILE_BYTES, type Notice } from "./read.js";
+import { readObjects, repositoryRoot, stagedBlobs } from "./git.js";
+import { discover, isWholeRepository, unreadable, UsageError } from "./files.js";
+import { decode, type Notice } from "./read.js";
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface ScanOptions {
   cwd: string;
@@ -122,45 +122,6 @@ export function writeOrFail(path: string, text: string, flag: string): void {
   }
 }
 
-/** No paths, or only paths naming the repository's root (`nhilint .` there): the whole repository. */
-function isWholeRepository(root: string, cwd: string, paths: string[]): boolean {
-  return paths.every((path) => resolve(cwd, path) === resolve(root));
-}
-
-/** Dependency folders: never linted unless a path given names one (ESLint's default for node_modules). */
-const DEPENDENCY_FOLDER = /(^|\/)(node_modules|bower_components)\//;
-
-/** Files to lint in the working tree: git's view of .gitignore when in a repository, else .gitignore by hand-off to `ignore`. */
-async function discover(root: string, inGit: boolean, paths: string[], cwd: string): Promise<string[]> {
-  const targets = paths.map((path) => {
-    const absolute = resolve(cwd, path);
-    if (!existsSync(absolute)) throw new UsageError(`${path}: no such file or directory`);
-    return { absolute, relative: toPosix(relative(root, absolute)) || "." };
-  });
-  for (const target of targets) {
-    if (target.relative.startsWith("..") || isAbsolute(target.relative)) throw new UsageError(`${target.absolute} is outside the repository at ${root}`);
-  }
-  const files = targets.filter((t) => statSync(t.absolute).isFile()).map((t) => t.relative);
-  const folders = paths.length === 0 ? ["."] : targets.filter((t) => !statSync(t.absolute).isFile()).map((t) => t.relative);
-  if (folders.length > 0) {
-    // A folder given inside node_modules is named explicitly: lint it; otherwise skip dependencies.
-    const keep = (file: string) => !DEPENDENCY_FOLDER.test(file) || folders.some((folder) => folder !== "." && DEPENDENCY_FOLDER.test(`${folder}/`) && file.startsWith(`${folder}/`));
-    if (inGit) {
-      files.push(...listFiles(root, folders).filter((file) => keep(file) && existsSync(join(root, file))));
-    } else {
-      // Outside git only: the hook and git repositories never load the globber.
-      const { glob } = await import("tinyglobby");
-      const gitignore = ignore().add([".git"]);
-      if (existsSync(join(root, ".gitignore"))) gitignore.add(readFileSync(join(root, ".gitignore"), "utf8"));
-      for (const folder of folders) {
-        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/.git/**"] });
-        files.push(...found.filter((file) => keep(file) && !gitignore.ignores(file)));
-      }
-    }
-  }
-  return [...new Set(files)].sort();
-}
-
 /**
  * The folder paths are reported against: the repository of the first target (or of the current
  * folder); outside git, the current folder or, for targets outside it, their common ancestor.
@@ -221,13 +182,9 @@ export async function lintRepository(
   const files: SourceFile[] = [];
   for (const path of paths) {
     if (!stagedList) {
-      const size = statSync(join(root, path)).size;
-      if (size > MAX_FILE_BYTES) {
-        notices.push({ path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` });
-        continue;
-      }
-      if (looksBinary(join(root, path))) {
-        notices.push({ path, message: "skipped: binary file" });
+      const skipped = unreadable(root, path);
+      if (skipped) {
+        notices.push(skipped);
         continue;
       }
       // Read when the linter reaches the file, not all up front: the texts of a whole repository are

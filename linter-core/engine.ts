@@ -47,6 +47,23 @@ export interface LintOptions {
    * SourceFile whose `text` is a getter (read from disk on access) is never held.
    */
   compactModels?: boolean;
+  /**
+   * Keep each file's own pass (its model, findings, suppressions) between runs: the editor relints a
+   * workspace on every keystroke, and only the file that changed is parsed and checked again. A
+   * pass is reused while the file's text and everything a file rule reads (inventory, CODEOWNERS,
+   * config, author, the day) are unchanged; the workspace rules always run again.
+   */
+  cache?: LintCache;
+}
+
+/** Per-file passes kept between runs: `createLintCache()`, then pass it to every `lint` of one workspace. */
+export interface LintCache {
+  context?: string;
+  files: Map<string, { text: string; pass: FilePass }>;
+}
+
+export function createLintCache(): LintCache {
+  return { files: new Map() };
 }
 
 export interface LintResult {
@@ -121,6 +138,16 @@ interface PendingFinding extends ReportDescriptor {
   severity: Severity;
 }
 
+/** What one file contributes to a run: all the workspace pass and `finish` need of it. */
+interface FilePass {
+  findings: PendingFinding[];
+  entry?: { model: FileModel; platform: Platform };
+  internalErrors: { path: string; message: string }[];
+  /** The secret values detected in it, for redaction at the boundary. */
+  secretValues: string[];
+  linted: LintedFile;
+}
+
 export async function lint(files: readonly SourceFile[], options: LintOptions): Promise<LintResult> {
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
@@ -129,8 +156,6 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   const codeowners = parseCodeOwners(options.codeowners);
   const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [] };
   const pending: PendingFinding[] = [];
-  /** Per linted file: its line index (where findings may land) and its suppression comments. */
-  const linted = new Map<string, LintedFile>();
 
   const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
     const setting = config.rules[ruleId];
@@ -138,14 +163,14 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   };
   const activeRules = options.rules.filter((rule) => severityOf(rule.meta.id, rule.meta.defaultSeverity));
 
-  const reporter = (rule: Rule, defaultPath: string) => (descriptor: ReportDescriptor) => {
+  const reporter = (rule: Rule, defaultPath: string, sink = pending) => (descriptor: ReportDescriptor) => {
     const configured = config.rules[rule.meta.id];
     const severity = configured && configured !== "off" ? configured : (descriptor.severity ?? rule.meta.defaultSeverity);
-    pending.push({ ...descriptor, ruleId: rule.meta.id, path: descriptor.path ?? defaultPath, severity });
+    sink.push({ ...descriptor, ruleId: rule.meta.id, path: descriptor.path ?? defaultPath, severity });
   };
-  const coreReport = (ruleId: keyof typeof CORE_DIAGNOSTICS, path: string, descriptor: Omit<ReportDescriptor, "identity"> & { identity?: string }) => {
+  const coreReport = (ruleId: keyof typeof CORE_DIAGNOSTICS, path: string, descriptor: Omit<ReportDescriptor, "identity"> & { identity?: string }, sink = pending) => {
     const severity = severityOf(ruleId, CORE_DIAGNOSTICS[ruleId]);
-    if (severity) pending.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
+    if (severity) sink.push({ identity: descriptor.message, ...descriptor, ruleId, path, severity });
   };
 
   /** What a rule sees of one file; secrets are detected once, for whichever rule asks first. */
@@ -160,78 +185,99 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     detectSecrets: () => (found.detections ??= detectSecrets(model)),
   });
 
+  /** One file's own pass: parse, file rules, redaction; nothing of it depends on other files. */
+  const lintOneFile = async (path: string, text: string): Promise<FilePass> => {
+    const findings: PendingFinding[] = [];
+    const internalErrors: FilePass["internalErrors"] = [];
+    const found: { detections?: Promise<SecretDetection[]> } = {};
+    let entry: FilePass["entry"];
+    try {
+      const platform = platformFor(path, text);
+      entry = { model: await platform.buildModel(path, text), platform };
+      // The first syntax error is the one to fix; the rest usually follow from it.
+      for (const error of entry.model.parseErrors.slice(0, 1)) {
+        // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
+        coreReport("parse-error", path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message)}. Only the provider-pattern secret scan ran on it.` }, findings);
+      }
+      const context = contextFor(entry.model, platform, found);
+      for (const rule of activeRules) {
+        if (!rule.checkFile) continue;
+        try {
+          await rule.checkFile({ ...context, report: reporter(rule, path, findings) });
+        } catch (error) {
+          internalErrors.push({ path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
+        }
+      }
+    } catch (error) {
+      internalErrors.push({ path, message: `could not be linted: ${describe(error)}` });
+      // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token):
+      // the secret rule itself, over the file read as plain text.
+      const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
+      try {
+        const plain = await plainText.buildModel(path, text);
+        await secrets?.checkFile?.({ ...contextFor(plain, plainText, found), report: reporter(secrets, path, findings) });
+      } catch {
+        // The text scan is the last resort; the internal error above already names the file.
+      }
+    }
+    let secretValues: string[] = [];
+    if (found.detections) {
+      secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
+      redactAtTheBoundary(findings, secretValues);
+    }
+    let lines: LineIndex | undefined;
+    const linesOf = () => (lines ??= new LineIndex(text));
+    const suppressions = findSuppressions(path, text, linesOf);
+    // Workspace rules report on files that use connectors, and on the inventory.
+    if (findings.length > 0 || (entry?.model.connectorRefs.length ?? 0) > 0 || path === inventory.path) linesOf();
+    if (options.compactModels) {
+      // Strings sliced from the text keep all of it alive: the run keeps its own copies. The secret
+      // values are kept for the workspace rules' messages, which quote inventory fields: an owner
+      // or purpose holding a token is still a token.
+      return { findings: structuredClone(findings), entry: entry && { ...entry, model: workspaceFacts(entry.model) }, internalErrors, secretValues: structuredClone(secretValues), linted: { lines, suppressions } };
+    }
+    return { findings, entry, internalErrors, secretValues, linted: { lines, suppressions } };
+  };
+
+  const cache = options.cache;
+  if (cache) {
+    // Everything a file rule reads besides its file: when any of it changes, every file is judged again.
+    const context = JSON.stringify([options.inventory?.path, options.inventory?.text, options.codeowners, options.author, config, now.toISOString().slice(0, 10), activeRules.map((r) => r.meta.id), options.secretFingerprints]);
+    if (cache.context !== context) cache.files.clear();
+    cache.context = context;
+  }
   const models = result.models;
   const derivations: Derivations = { done: new Map(), pending: [] };
   const secretValues: string[] = [];
+  const linted = new Map<string, LintedFile>();
   let seen = 0;
   for (const file of files) {
     seen++;
     if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
     const { path } = file;
     const text = file.text;
-    const firstPending = pending.length;
-    const found: { detections?: Promise<SecretDetection[]> } = {};
-    let model: FileModel | undefined;
-    try {
-      const platform = platformFor(path, text);
-      model = await platform.buildModel(path, text);
-      models.push({ model, platform });
-      result.files.push({ path, platform: platform.id });
-      // The first syntax error is the one to fix; the rest usually follow from it.
-      for (const error of model.parseErrors.slice(0, 1)) {
-        // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
-        coreReport("parse-error", path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message)}. Only the provider-pattern secret scan ran on it.` });
-      }
-      const context = contextFor(model, platform, found);
-      for (const rule of activeRules) {
-        if (!rule.checkFile) continue;
-        try {
-          await rule.checkFile({ ...context, report: reporter(rule, path) });
-        } catch (error) {
-          result.internalErrors.push({ path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
-        }
-      }
-    } catch (error) {
-      result.internalErrors.push({ path, message: `could not be linted: ${describe(error)}` });
-      // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token):
-      // the secret rule itself, over the file read as plain text.
-      const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
-      try {
-        const plain = await plainText.buildModel(path, text);
-        await secrets?.checkFile?.({ ...contextFor(plain, plainText, found), report: reporter(secrets, path) });
-      } catch {
-        // The text scan is the last resort; the internal error above already names the file.
-      }
+    const cached = cache?.files.get(path);
+    const pass = cached?.text === text ? cached.pass : await lintOneFile(path, text);
+    if (cache && cached?.pass !== pass) cache.files.set(path, { text, pass });
+    if (pass.entry) {
+      models.push(pass.entry);
+      result.files.push({ path, platform: pass.entry.platform.id });
     }
-
-    // What the last pass needs of this file, taken now so its text and model can go.
-    const fileFindings = pending.slice(firstPending);
-    if (found.detections) {
-      const values = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
-      redactAtTheBoundary(fileFindings, values);
-      // Kept (as own copies: a slice would keep the whole text) for the workspace rules' messages,
-      // which quote inventory fields: an owner or purpose holding a token is still a token.
-      for (const value of options.compactModels ? structuredClone(values) : values) secretValues.push(value);
-    }
+    result.internalErrors.push(...pass.internalErrors);
+    pending.push(...pass.findings);
+    secretValues.push(...pass.secretValues);
+    // A reused pass's suppressions are judged afresh.
+    for (const suppression of pass.linted.suppressions) suppression.used = false;
+    linted.set(path, pass.linted);
     const secretFingerprints = options.secretFingerprints;
     if (typeof secretFingerprints === "object") {
-      const values = new Set(fileFindings.filter((f) => f.identityIsSecret).map((f) => f.identity));
+      const values = new Set(pass.findings.filter((f) => f.identityIsSecret).map((f) => f.identity));
       if (values.size > 0) startDerivations(path, values, secretFingerprints, options.sha256, derivations);
-    }
-    let lines: LineIndex | undefined;
-    const linesOf = () => (lines ??= new LineIndex(text));
-    const suppressions = findSuppressions(path, text, linesOf);
-    // Workspace rules report on files that use connectors, and on the inventory.
-    if (fileFindings.length > 0 || (model?.connectorRefs.length ?? 0) > 0 || path === inventory.path) linesOf();
-    linted.set(path, { lines, suppressions });
-    if (options.compactModels) {
-      // Strings sliced from the text keep all of it alive: the findings get their own copies.
-      const owned = structuredClone(fileFindings);
-      for (let i = 0; i < owned.length; i++) pending[firstPending + i] = owned[i];
-      if (model && models.at(-1)?.model === model) models[models.length - 1] = { ...models.at(-1)!, model: workspaceFacts(model) };
     }
     options.onProgress?.(seen, files.length);
   }
+  // Files gone from the workspace leave the cache.
+  if (cache) for (const path of cache.files.keys()) if (!linted.has(path)) cache.files.delete(path);
 
   const workspaceStart = pending.length;
   if (linted.has(inventory.path)) {

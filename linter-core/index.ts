@@ -1,5 +1,5 @@
 // The linter core's public face: text in, findings and text edits out. No fs, no child_process, no vscode.
-export { lint, CORE_DIAGNOSTICS, type LintOptions, type LintResult } from "./engine.js";
+export { lint, createLintCache, CORE_DIAGNOSTICS, type LintCache, type LintOptions, type LintResult } from "./engine.js";
 export { parseConfig, ConfigError, DEFAULT_CONFIG, CONFIG_PATH, type Config } from "./config.js";
 export { loadInventory, addRecordsEdit, INVENTORY_PATHS, DEFAULT_INVENTORY_PATH, type Inventory, type InventoryRecord } from "./inventory.js";
 export { CODEOWNERS_PATHS } from "./codeowners.js";

@@ -1,0 +1,60 @@
+// Which files a run lints: the one selection shared by the CLI and the editor, so both see the same
+// files. In git, git's own view (tracked and untracked, .gitignore honoured); elsewhere a glob with
+// .gitignore by hand-off to `ignore`. Dependency folders are never linted unless named.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
+import { listFiles } from "./git.js";
+import { looksBinary, MAX_FILE_BYTES, type Notice } from "./read.js";
+
+export class UsageError extends Error {}
+
+const toPosix = (path: string) => path.split(sep).join("/");
+
+/** No paths, or only paths naming the repository's root (`nhilint .` there): the whole repository. */
+export function isWholeRepository(root: string, cwd: string, paths: string[]): boolean {
+  return paths.every((path) => resolve(cwd, path) === resolve(root));
+}
+
+/** Dependency folders: never linted unless a path given names one (ESLint's default for node_modules). */
+const DEPENDENCY_FOLDER = /(^|\/)(node_modules|bower_components)\//;
+
+/** Files to lint in the working tree: git's view of .gitignore when in a repository, else .gitignore by hand-off to `ignore`. */
+export async function discover(root: string, inGit: boolean, paths: string[] = [], cwd: string = root): Promise<string[]> {
+  const targets = paths.map((path) => {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new UsageError(`${path}: no such file or directory`);
+    return { absolute, relative: toPosix(relative(root, absolute)) || "." };
+  });
+  for (const target of targets) {
+    if (target.relative.startsWith("..") || isAbsolute(target.relative)) throw new UsageError(`${target.absolute} is outside the repository at ${root}`);
+  }
+  const files = targets.filter((t) => statSync(t.absolute).isFile()).map((t) => t.relative);
+  const folders = paths.length === 0 ? ["."] : targets.filter((t) => !statSync(t.absolute).isFile()).map((t) => t.relative);
+  if (folders.length > 0) {
+    // A folder given inside node_modules is named explicitly: lint it; otherwise skip dependencies.
+    const keep = (file: string) => !DEPENDENCY_FOLDER.test(file) || folders.some((folder) => folder !== "." && DEPENDENCY_FOLDER.test(`${folder}/`) && file.startsWith(`${folder}/`));
+    if (inGit) {
+      files.push(...listFiles(root, folders).filter((file) => keep(file) && existsSync(join(root, file))));
+    } else {
+      // Outside git only: the hook and git repositories never load the globber.
+      const { glob } = await import("tinyglobby");
+      const gitignore = ignore().add([".git"]);
+      if (existsSync(join(root, ".gitignore"))) gitignore.add(readFileSync(join(root, ".gitignore"), "utf8"));
+      for (const folder of folders) {
+        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/.git/**"] });
+        files.push(...found.filter((file) => keep(file) && !gitignore.ignores(file)));
+      }
+    }
+  }
+  return [...new Set(files)].sort();
+}
+
+/** Why a file found on disk is not read (too large, binary), or undefined when it is linted. */
+export function unreadable(root: string, path: string): Notice | undefined {
+  const absolute = join(root, path);
+  const size = statSync(absolute).size;
+  if (size > MAX_FILE_BYTES) return { path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` };
+  if (looksBinary(absolute)) return { path, message: "skipped: binary file" };
+  return undefined;
+}
