@@ -44,7 +44,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!where) return [];
     const actions: vscode.CodeAction[] = [];
     if (context.only && vscode.CodeActionKind.SourceFixAll.contains(context.only)) {
-      const action = await this.fixAll(document, where.folder);
+      const action = await this.fixAll(document, where.folder, CodeActions.kinds[1]);
       return action ? [action] : [];
     }
     for (const diagnostic of context.diagnostics) {
@@ -56,7 +56,7 @@ export class CodeActions implements vscode.CodeActionProvider {
       const suppress = this.suppressAction(document, finding, diagnostic);
       if (suppress) actions.push(suppress);
     }
-    const all = actions.length > 0 ? await this.fixAll(document, where.folder) : undefined;
+    const all = actions.length > 0 ? await this.fixAll(document, where.folder, vscode.CodeActionKind.QuickFix) : undefined;
     if (all) actions.push(all);
     return actions;
   }
@@ -73,7 +73,9 @@ export class CodeActions implements vscode.CodeActionProvider {
       action.command = { command: SECRET_MOVED, title: "Store the secret", arguments: [{ name, value, followUp: fix.followUp ?? [], path: finding.path, folder: folder.uri.toString() }] };
     } else if (finding.ruleId === "unowned-connector") {
       const inventory = fix.edits[0];
-      action.command = { command: PLACE_CURSOR, title: "Fill in the record", arguments: [vscode.Uri.joinPath(folder.uri, inventory.path).toString(), 'purpose: ""'] };
+      // The record's first empty field: the owner when none could be suggested (Restricted Mode, no CODEOWNERS).
+      const empty = inventory.text.includes('owner: ""') ? 'owner: ""' : 'purpose: ""';
+      action.command = { command: PLACE_CURSOR, title: "Fill in the record", arguments: [vscode.Uri.joinPath(folder.uri, inventory.path).toString(), empty] };
     }
     return action;
   }
@@ -92,19 +94,26 @@ export class CodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private async fixAll(document: vscode.TextDocument, folder: vscode.WorkspaceFolder): Promise<vscode.CodeAction | undefined> {
+  /**
+   * Every safe fix of the file in one edit (today: registering each unowned connector). Offered twice:
+   * as `source.fixAll.nhilint` for `editor.codeActionsOnSave` and "Source Action…", and as a quick fix,
+   * because the Ctrl+. menu drops source actions.
+   */
+  private async fixAll(document: vscode.TextDocument, folder: vscode.WorkspaceFolder, kind: vscode.CodeActionKind): Promise<vscode.CodeAction | undefined> {
     const where = this.linter.relativePath(document.uri);
     const findings = this.linter.states.get(folder.uri.toString())?.result?.findings.filter((f) => f.path === where?.path) ?? [];
-    // Only safe fixes, and one per inventory record (several findings may register the same connector).
+    // One fix per finding, and one per inventory record (several findings may register the same connector).
     const seen = new Set<string>();
-    const edits = findings.flatMap((f) => f.fixes.filter((fix) => fix.safe).slice(0, 1)).filter((fix) => !seen.has(fix.title) && seen.add(fix.title)).flatMap((fix) => fix.edits);
-    if (edits.length === 0) return undefined;
-    // Edits to one file must not overlap: keep the first of any that do.
+    const fixes = findings.flatMap((f) => f.fixes.filter((fix) => fix.safe).slice(0, 1)).filter((fix) => !seen.has(fix.title) && seen.add(fix.title));
+    if (fixes.length === 0) return undefined;
+    // Records inserted at one place become one insert first; then edits that still overlap keep the first.
     const kept: TextEdit[] = [];
-    for (const edit of edits) if (!kept.some((k) => k.path === edit.path && k.start < edit.end + 1 && edit.start < k.end + 1)) kept.push(edit);
-    const merged = mergeInserts(kept);
-    const action = new vscode.CodeAction("Fix all safe nhilint problems in this file", vscode.CodeActionKind.SourceFixAll.append("nhilint"));
-    action.edit = await toWorkspaceEdit(folder, merged);
+    for (const edit of mergeInserts(fixes.flatMap((fix) => fix.edits))) {
+      if (!kept.some((k) => k.path === edit.path && ((k.start < edit.end && edit.start < k.end) || k.start === edit.start))) kept.push(edit);
+    }
+    const title = fixes.length === 1 ? `Fix all safe nhilint problems in this file (${fixes[0].title})` : `Fix all safe nhilint problems in this file (${fixes.length} fixes)`;
+    const action = new vscode.CodeAction(title, kind);
+    action.edit = await toWorkspaceEdit(folder, kept);
     return action;
   }
 }

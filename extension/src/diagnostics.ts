@@ -41,6 +41,12 @@ export class Diagnostics implements vscode.Disposable {
     this.published.set(folderKey, uris);
   }
 
+  /** Remove a folder's diagnostics (nhilint turned off for it). */
+  clear(folder: vscode.WorkspaceFolder): void {
+    for (const uri of this.published.get(folder.uri.toString()) ?? []) this.collection.delete(uri);
+    this.published.delete(folder.uri.toString());
+  }
+
   errorCount(): number {
     let count = 0;
     this.collection.forEach((_, diagnostics) => (count += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length));

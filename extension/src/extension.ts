@@ -7,6 +7,7 @@ import { CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./co
 import { ConnectorsView } from "./connectors-view.js";
 import { Diagnostics } from "./diagnostics.js";
 import { Hovers } from "./hovers.js";
+import { SecretGuide, typeInTerminal, type SecretMoved } from "./secret-guide.js";
 import { LINTED_LANGUAGES, WorkspaceLinter, type FolderState } from "./workspace-linter.js";
 
 export interface NhilintApi {
@@ -15,6 +16,8 @@ export interface NhilintApi {
   connectors: ConnectorsView;
   /** Resolves when every folder has been linted once. */
   ready: Promise<void>;
+  /** The open secret guides (the panel after a secret was moved). */
+  guides: typeof SecretGuide.open;
 }
 
 export function activate(context: vscode.ExtensionContext): NhilintApi {
@@ -27,16 +30,33 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
   context.subscriptions.push(log, linter, diagnostics, status);
 
   const enabled = (uri?: vscode.Uri) => vscode.workspace.getConfiguration("nhilint", uri).get<boolean>("enable", true);
-  const render = (state: FolderState) => {
-    if (state.configError) log.appendLine(`.nhilint.yaml: ${state.configError}`);
-    diagnostics.publish(state);
+  const showStatus = () => {
+    if (!(vscode.workspace.workspaceFolders ?? []).some((folder) => enabled(folder.uri))) {
+      status.hide();
+      return;
+    }
     const errors = diagnostics.errorCount();
     status.text = errors > 0 ? `$(shield) nhilint: ${errors}` : "$(shield) nhilint";
     status.tooltip = errors > 0 ? `${errors} blocking problem(s): hardcoded secrets, unowned or expired connectors...` : "nhilint: no blocking problems";
     status.backgroundColor = errors > 0 ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
     status.show();
   };
+  const render = (state: FolderState) => {
+    if (state.configError) log.appendLine(`.nhilint.yaml: ${state.configError}`);
+    // A lint that finishes after nhilint was turned off for the folder publishes nothing.
+    if (!enabled(state.folder.uri)) return;
+    diagnostics.publish(state);
+    showStatus();
+  };
   context.subscriptions.push(linter.onDidLint(render));
+  /** nhilint turned off for a folder: its diagnostics, status count and connectors go at once. */
+  const turnOff = (folder: vscode.WorkspaceFolder) => {
+    clearTimeout(timers.get(folder.uri.toString()));
+    linter.clear(folder);
+    diagnostics.clear(folder);
+    connectors.refresh();
+    showStatus();
+  };
 
   const lintFolder = async (folder: vscode.WorkspaceFolder) => {
     if (!enabled(folder.uri)) return;
@@ -50,7 +70,10 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
   };
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const schedule = (document: vscode.TextDocument, immediate = false) => {
-    if (!LINTED_LANGUAGES.has(document.languageId) && !/(^|\/)(CODEOWNERS|\.nhilint\.yaml)$/.test(document.uri.path)) return;
+    if (document.uri.scheme !== "file" && document.uri.scheme !== "vscode-remote") return;
+    if (!enabled(document.uri)) return;
+    // Every file the folder lints (the CLI's selection), and new files of the languages nhilint reads.
+    if (!linter.knows(document.uri) && !LINTED_LANGUAGES.has(document.languageId) && !/(^|\/)(CODEOWNERS|\.nhilint\.yaml)$/.test(document.uri.path)) return;
     const state = linter.setText(document.uri, document.getText());
     if (!state) return;
     const key = state.folder.uri.toString();
@@ -59,8 +82,14 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     timers.set(key, setTimeout(() => void lintFolder(state.folder), delay));
   };
 
+  const loadAndLint = async (folder: vscode.WorkspaceFolder) => {
+    if (!enabled(folder.uri)) return;
+    await linter.loadFolder(folder);
+    await lintFolder(folder);
+  };
   const ready = (async () => {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (!enabled(folder.uri)) continue;
       await linter.loadFolder(folder);
       for (const document of vscode.workspace.textDocuments) if (vscode.workspace.getWorkspaceFolder(document.uri) === folder) linter.setText(document.uri, document.getText());
       await lintFolder(folder);
@@ -72,17 +101,26 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidSaveTextDocument((document) => schedule(document, true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration("nhilint")) for (const folder of vscode.workspace.workspaceFolders ?? []) void lintFolder(folder);
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        if (!event.affectsConfiguration("nhilint", folder.uri)) continue;
+        if (!enabled(folder.uri)) turnOff(folder);
+        else if (event.affectsConfiguration("nhilint.enable", folder.uri)) void loadAndLint(folder);
+        else void lintFolder(folder);
+      }
     }),
     vscode.languages.registerCodeActionsProvider([{ scheme: "file" }, { scheme: "vscode-remote" }], new CodeActions(linter, diagnostics), { providedCodeActionKinds: CodeActions.kinds }),
     vscode.languages.registerHoverProvider([{ scheme: "file" }, { scheme: "vscode-remote" }], new Hovers(linter)),
     vscode.window.registerTreeDataProvider("nhilint.connectors", connectors),
   );
-  // The inventory, config and CODEOWNERS change what every file's findings are: watch them on disk too.
-  const watcher = vscode.workspace.createFileSystemWatcher("**/{nhi-inventory.yaml,.nhilint.yaml,CODEOWNERS,.github/workflows/*.yml}");
-  const reload = async (uri: vscode.Uri) => {
+  // Files changed on disk (not open in an editor: those are followed as typed) are read again; a file
+  // created or deleted changes the selection, which is listed again (debounced: a checkout touches many).
+  const watcher = vscode.workspace.createFileSystemWatcher("**/*");
+  const reloads = new Map<string, ReturnType<typeof setTimeout>>();
+  const outsideSelection = (uri: vscode.Uri) => /\/(\.git|node_modules|bower_components)\//.test(uri.path);
+  const reread = async (uri: vscode.Uri) => {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return;
+    if (!folder || !enabled(folder.uri) || outsideSelection(uri) || !linter.knows(uri)) return;
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
     try {
       linter.setText(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch {
@@ -90,14 +128,36 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     }
     await lintFolder(folder);
   };
-  context.subscriptions.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+  const relist = (uri: vscode.Uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || !enabled(folder.uri) || outsideSelection(uri)) return;
+    const key = folder.uri.toString();
+    clearTimeout(reloads.get(key));
+    reloads.set(key, setTimeout(() => void loadAndLint(folder), 500));
+  };
+  context.subscriptions.push(watcher, watcher.onDidChange(reread), watcher.onDidCreate(relist), watcher.onDidDelete(relist));
 
   context.subscriptions.push(
     vscode.commands.registerCommand("nhilint.lintWorkspace", async () => {
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        await linter.loadFolder(folder);
-        await lintFolder(folder);
+      // Feedback while it runs and when it is done: a whole repository can take seconds.
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => enabled(folder.uri));
+      if (folders.length === 0) {
+        void vscode.window.showInformationMessage("nhilint is turned off for this workspace (setting nhilint.enable).");
+        return;
       }
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "nhilint: linting the workspace…" }, async () => {
+        for (const folder of folders) await loadAndLint(folder);
+      });
+      const states = folders.map((folder) => linter.states.get(folder.uri.toString())).filter((state) => state !== undefined);
+      const files = states.reduce((n, state) => n + (state.result?.files.length ?? 0), 0);
+      const findings = states.flatMap((state) => state.result?.findings ?? []);
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const summary = `nhilint: linted ${files} file${files === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${findings.length - errors} warning${findings.length - errors === 1 ? "" : "s"}.`;
+      // Not awaited: the command is done when linting is, not when the notification is dismissed.
+      void vscode.window.showInformationMessage(summary, ...(findings.length > 0 ? ["Open Problems"] : [])).then((choice) => {
+        if (choice === "Open Problems") void vscode.commands.executeCommand("workbench.actions.view.problems");
+      });
+      return summary;
     }),
     vscode.commands.registerCommand("nhilint.refreshConnectors", () => connectors.refresh()),
     vscode.commands.registerCommand("nhilint.openInventory", async () => {
@@ -113,22 +173,24 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
       }
       await vscode.window.showTextDocument(uri);
     }),
-    vscode.commands.registerCommand("nhilint.setupHook", () => {
+    vscode.commands.registerCommand("nhilint.setupHook", async () => {
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage("nhilint: setting up the git hook runs commands in this folder; trust the folder first (Restricted Mode keeps it off).");
-        return;
+        // Said, not hidden: the command stays in the palette and explains why it does nothing yet.
+        void vscode.window
+          .showWarningMessage("nhilint: setting up the pre-commit hook runs commands in this folder, so Restricted Mode keeps it off. Trust the folder first, then run this command again.", "Manage Workspace Trust")
+          .then((choice) => choice && vscode.commands.executeCommand("workbench.trust.manage"));
+        return "untrusted";
       }
       // The project's own nhilint, never a package fetched by name (`npx --yes` would run whatever is
       // published under it): typed, not run, so the user sees it first.
       const folder = vscode.workspace.workspaceFolders?.[0];
-      const terminal = vscode.window.createTerminal({ name: "nhilint init", cwd: folder?.uri });
-      terminal.show();
-      terminal.sendText("npx --no-install nhilint init", false);
+      await typeInTerminal("nhilint init", folder?.uri, "npx --no-install nhilint init");
       if (folder) {
         void vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, "node_modules", ".bin", "nhilint")).then(undefined, () =>
           vscode.window.showInformationMessage("nhilint is not installed in this repository yet: add it as a dev dependency (see the README's install section), then run the command in the terminal."),
         );
       }
+      return "typed";
     }),
     vscode.commands.registerCommand("nhilint.showReport", () => {
       const state = [...linter.states.values()][0];
@@ -153,62 +215,14 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
       const position = document.positionAt(at + after.length - (after.endsWith('""') ? 1 : 0));
       editor.selection = new vscode.Selection(position, position);
     }),
-    vscode.commands.registerCommand(SECRET_MOVED, async (args: { name: string; value: string; followUp: string[]; path: string; folder: string }) => {
-      await guideSecretStorage(args, log);
-    }),
-    vscode.commands.registerCommand(SHOW_SECRET_STEPS, async (args: { name: string; followUp: string[]; rotate?: string }) => {
-      const content = [`# Store ${args.name} outside the file`, "", ...args.followUp.map((step, i) => `${i + 1}. ${step}`), ...(args.rotate ? ["", args.rotate.trim()] : []), ""].join("\n");
-      const document = await vscode.workspace.openTextDocument({ language: "markdown", content });
-      return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    vscode.commands.registerCommand(SECRET_MOVED, (args: SecretMoved) => SecretGuide.show(args, linter)),
+    // The same guide for a name whose value nhilint does not hold (nothing to copy).
+    vscode.commands.registerCommand(SHOW_SECRET_STEPS, (args: { name: string; followUp: string[]; path?: string }) => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? "";
+      return SecretGuide.show({ name: args.name, followUp: args.followUp, value: "", path: args.path ?? "", folder }, linter);
     }),
   );
-  return { linter, diagnostics, connectors, ready };
-}
-
-/**
- * After a secret was replaced by a reference: where the value must go (for GitHub, `gh secret set`
- * typed into a terminal, not run), copy it to the clipboard once, and — when git history already
- * holds it — say that it must be rotated. The value is never logged.
- */
-async function guideSecretStorage(args: { name: string; value: string; followUp: string[]; path: string; folder: string }, log: vscode.OutputChannel): Promise<void> {
-  const inHistory = vscode.workspace.isTrusted ? await valueInHistory(vscode.Uri.parse(args.folder), args.path, args.value) : "untrusted";
-  const rotate =
-    inHistory === true
-      ? " This value is already in the git history: rotate it at the provider — moving it does not make it secret again."
-      : inHistory === "untrusted"
-        ? " (Restricted Mode: git history not checked.) If it was ever committed, rotate it."
-        : inHistory === undefined
-          ? " (No git history to check.) If it was ever committed or shared, rotate it."
-          : "";
-  log.appendLine(`moved a secret to ${args.name} in ${args.path}`);
-  const steps = args.followUp[0] ?? `Store the value as ${args.name} in your platform's secret store.`;
-  const choice = await vscode.window.showInformationMessage(
-    `nhilint: ${steps}${rotate}`,
-    "Copy value to clipboard",
-    ...(steps.includes("gh secret set") ? ["Open terminal with gh secret set"] : []),
-    ...(args.followUp.length > 1 ? ["Show every step"] : []),
-  );
-  if (choice === "Copy value to clipboard") {
-    await vscode.env.clipboard.writeText(args.value);
-    args.value = "";
-  } else if (choice === "Open terminal with gh secret set") {
-    const terminal = vscode.window.createTerminal("store secret");
-    terminal.show();
-    terminal.sendText(`gh secret set ${args.name}`, false);
-  } else if (choice === "Show every step") {
-    await vscode.commands.executeCommand(SHOW_SECRET_STEPS, { name: args.name, followUp: args.followUp, rotate });
-  }
-}
-
-/** Does the file's git history (HEAD or earlier) contain the value? Read in-process: the secret never goes on a command line. */
-async function valueInHistory(folder: vscode.Uri, path: string, value: string): Promise<boolean | undefined> {
-  try {
-    const { spawnSync } = await import("node:child_process");
-    const result = spawnSync("git", ["log", "-p", "--format=", "--", path], { cwd: folder.fsPath, encoding: "utf8", maxBuffer: 1 << 27 });
-    return result.status === 0 ? result.stdout.includes(value) : undefined;
-  } catch {
-    return undefined;
-  }
+  return { linter, diagnostics, connectors, ready, guides: SecretGuide.open };
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,6 @@
-// Keeps every nhilint-relevant file of each workspace folder (from disk, or from the editor when
-// open) and lints them together, so cross-file rules (scope, stale, inventory) stay current.
+// Keeps every file the CLI would lint in each workspace folder (from disk, or from the editor when
+// open) and lints them together, so cross-file rules (scope, stale, inventory) stay current; a
+// per-file cache means a keystroke re-checks only the file typed in.
 import * as vscode from "vscode";
 import {
   buildReport,
@@ -8,42 +9,24 @@ import {
   ConfigError,
   DEFAULT_CONFIG,
   INVENTORY_PATHS,
+  createLintCache,
   lint,
   parseConfig,
+  type LintCache,
   type Config,
   type ConnectorReport,
   type LintResult,
   type SourceFile,
 } from "../../linter-core/index.js";
+import { discover, unreadable } from "../../cli/files.js";
+import { repositoryRoot } from "../../cli/git.js";
+import { decode } from "../../cli/read.js";
 import { RULES } from "../../rules/index.js";
 
-/**
- * Files worth reading at start-up: those recognised by path. Others are linted when opened.
- * One flat brace list: VS Code's globs do not nest braces.
- */
-export const WORKSPACE_GLOB =
-  "{" +
-  [
-    "**/.github/workflows/*.yml",
-    "**/.github/workflows/*.yaml",
-    "**/action.yml",
-    "**/action.yaml",
-    "**/.gitlab-ci.yml",
-    "**/*.gitlab-ci.yml",
-    "**/azure-pipelines*.yml",
-    "**/bitbucket-pipelines.yml",
-    "**/.circleci/*.yml",
-    "**/docker-compose*.yml",
-    "**/docker-compose*.yaml",
-    "**/compose*.yml",
-    "**/compose*.yaml",
-    "**/nhi-inventory.yaml",
-    "**/.nhilint.yaml",
-    "**/CODEOWNERS",
-  ].join(",") +
-  "}";
-const EXCLUDE = "{**/node_modules/**,**/.git/**}";
+/** Open documents of these languages are linted even before they exist on disk (a new, unsaved file). */
 export const LINTED_LANGUAGES = new Set(["yaml", "json", "jsonc", "github-actions-workflow", "typescript", "javascript", "typescriptreact", "javascriptreact", "dockercompose", "azure-pipelines"]);
+/** Folders the editor never reads outside a local folder (the CLI's selection covers local ones). */
+const REMOTE_EXCLUDE = "{**/node_modules/**,**/bower_components/**,**/.git/**}";
 
 export interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -57,6 +40,8 @@ export class WorkspaceLinter implements vscode.Disposable {
   readonly states = new Map<string, FolderState>();
   private readonly onDidLintEmitter = new vscode.EventEmitter<FolderState>();
   private readonly authors = new Map<string, string | undefined>();
+  /** Per folder: each file's own pass, so a keystroke re-checks one file, not the workspace. */
+  private readonly caches = new Map<string, LintCache>();
   readonly onDidLint = this.onDidLintEmitter.event;
 
   constructor(private readonly log: vscode.OutputChannel) {}
@@ -72,20 +57,70 @@ export class WorkspaceLinter implements vscode.Disposable {
     return { folder, path: vscode.workspace.asRelativePath(uri, false).replace(/\\/g, "/") };
   }
 
-  /** Read the folder's relevant files from disk (open editors take precedence when linting). */
+  /**
+   * Read every file the CLI would lint in this folder: the CLI's own selection (git's view of the
+   * tree, .gitignore honoured, dependency folders left out, large and binary files skipped). In
+   * Restricted Mode git is not run (a repository's config can run programs): the selection is then
+   * the CLI's outside-git one, a glob with .gitignore. Files already read and unchanged are kept.
+   */
   async loadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, WORKSPACE_GLOB), EXCLUDE, 5000);
+    const key = folder.uri.toString();
     const map = new Map<string, string>();
-    for (const uri of uris) {
+    const started = Date.now();
+    if (folder.uri.scheme === "file") {
+      const root = folder.uri.fsPath;
+      const inGit = vscode.workspace.isTrusted && repositoryRoot(root) !== undefined;
+      let paths: string[] = [];
       try {
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        if (bytes.length > 10 * 1024 * 1024) continue;
-        map.set(this.relativePath(uri)!.path, new TextDecoder().decode(bytes));
+        paths = await discover(root, inGit);
       } catch (error) {
-        this.log.appendLine(`could not read ${uri.fsPath}: ${(error as Error).message}`);
+        this.log.appendLine(`could not list the files of ${folder.name}: ${(error as Error).message}`);
+      }
+      const { readFile } = await import("node:fs/promises");
+      for (const path of paths) {
+        try {
+          const skipped = unreadable(root, path);
+          if (skipped) {
+            this.log.appendLine(`${path}: ${skipped.message}`);
+            continue;
+          }
+          const read = decode(path, await readFile(vscode.Uri.joinPath(folder.uri, path).fsPath));
+          if (read.notice) this.log.appendLine(`${path}: ${read.notice.message}`);
+          if ("file" in read) map.set(path, read.file.text);
+        } catch (error) {
+          this.log.appendLine(`could not read ${path}: ${(error as Error).message}`);
+        }
+      }
+    } else {
+      // A virtual or remote folder: no node:fs there, the workspace API lists and reads.
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), REMOTE_EXCLUDE, 20_000)) {
+        try {
+          const read = decode(this.relativePath(uri)!.path, Buffer.from(await vscode.workspace.fs.readFile(uri)));
+          if ("file" in read) map.set(read.file.path, read.file.text);
+        } catch (error) {
+          this.log.appendLine(`could not read ${uri.toString()}: ${(error as Error).message}`);
+        }
       }
     }
-    this.files.set(folder.uri.toString(), map);
+    this.files.set(key, map);
+    this.log.appendLine(`read ${map.size} file(s) of ${folder.name} in ${Date.now() - started} ms`);
+  }
+
+  /** Is this file one the folder lints (read at start, or since)? */
+  knows(uri: vscode.Uri): boolean {
+    const where = this.relativePath(uri);
+    return Boolean(where && this.files.get(where.folder.uri.toString())?.has(where.path));
+  }
+
+  /** The paths of a folder read for linting (the CLI's selection), for tests and the walkthrough. */
+  paths(folder: vscode.WorkspaceFolder): string[] {
+    return [...(this.files.get(folder.uri.toString())?.keys() ?? [])];
+  }
+
+  /** Forget a folder's results (nhilint turned off for it). */
+  clear(folder: vscode.WorkspaceFolder): void {
+    this.states.delete(folder.uri.toString());
+    this.caches.delete(folder.uri.toString());
   }
 
   setText(uri: vscode.Uri, text: string | undefined): FolderState | undefined {
@@ -155,6 +190,7 @@ export class WorkspaceLinter implements vscode.Disposable {
       codeowners: CODEOWNERS_PATHS.map((path) => files.get(path)).find((text) => text !== undefined),
       author: await this.author(folder),
       wholeWorkspace: true,
+      cache: this.caches.get(key) ?? this.caches.set(key, createLintCache()).get(key),
     });
     if (!files.has(inventoryPath)) result.inventory.exists = false;
     for (const internal of result.internalErrors) this.log.appendLine(`${internal.path}: ${internal.message}`);

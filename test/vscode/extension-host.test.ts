@@ -8,17 +8,17 @@ import { ROOT } from "../helpers.js";
 import { launchChromium, newSession, startCodeServer, unavailable } from "./code-server.js";
 import { makeWorkspace } from "./workspace.js";
 
-describe("VS Code extension: integration suite in the real extension host", function () {
+describe("VS Code extension: integration suites in the real extension host", function () {
   this.timeout(240_000);
 
-  it("passes", async function () {
+  for (const trusted of [true, false]) it(trusted ? "passes in a trusted folder" : "passes in Restricted Mode (an untrusted folder)", async function () {
     const why = unavailable();
     if (why) {
       console.log(`      (skipped: ${why})`);
       this.skip();
     }
     const workspace = makeWorkspace();
-    const server = await startCodeServer(newSession({ trusted: true, installVsix: false }), workspace, true);
+    const server = await startCodeServer(newSession({ trusted, installVsix: false }), workspace, true);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -36,7 +36,7 @@ describe("VS Code extension: integration suite in the real extension host", func
       const code = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
       // The workbench logs its own start-up (and failed gallery look-ups) first: show the suite's part.
       const suite = output.join("\n");
-      console.log(suite.slice(Math.max(0, suite.search(/^\s*nhilint in VS Code/m))).replace(/^/gm, "      | "));
+      console.log(suite.slice(Math.max(0, suite.search(/^\s*nhilint in (VS Code|Restricted Mode)/m))).replace(/^/gm, "      | "));
       assert.equal(code, 0, output.join("\n"));
       assert.match(output.join("\n"), /passing/);
     } finally {

@@ -32,6 +32,15 @@ async function goTo(page: Page, lineColumn: string): Promise<void> {
   await page.getByText(`Ln ${line}, Col ${column}`).first().waitFor({ timeout: 30_000 });
 }
 
+/** Wait on a condition, never a fixed time. */
+async function until(what: string, condition: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function problems(page: Page): Promise<string> {
   // Ctrl+Shift+M toggles the panel: press it only when the panel is hidden.
   if (!(await page.locator(".markers-panel").first().isVisible())) await page.keyboard.press("Control+Shift+M");
@@ -85,9 +94,15 @@ describe("VS Code extension: end to end in the browser", function () {
       await page.keyboard.press("Enter");
       await page.waitForFunction(() => document.querySelector(".monaco-editor .view-lines")?.textContent?.includes("secrets.API_KEY"), undefined, { timeout: 30_000 });
       await waitForProblem(page, /Hardcoded credential-like value under `API_KEY`/, false);
+      // The guide opens beside the editor, as a tab that stays (not a notification, not an unsaved file).
+      await page.locator(".tab", { hasText: "Store API_KEY" }).first().waitFor({ timeout: 30_000 });
+      const guide = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+      await guide.getByText("2. Copy the value once").waitFor({ timeout: 30_000 });
+      await guide.getByRole("button", { name: "Copy value to clipboard" }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, "secret-guide.png") });
+      await page.locator(".monaco-editor .view-lines").first().click();
       await page.keyboard.press("Control+S");
-      await page.waitForTimeout(1000);
-      assert.match(readFileSync(join(workspace, ".github/workflows/deploy.yml"), "utf8"), /API_KEY: \$\{\{ secrets\.API_KEY \}\}/);
+      await until("deploy.yml saved with the reference", () => /API_KEY: \$\{\{ secrets\.API_KEY \}\}/.test(readFileSync(join(workspace, ".github/workflows/deploy.yml"), "utf8")));
 
       // The hover on an owned secret, and the Connectors view.
       await openFile(page, "release.yml");
@@ -100,7 +115,8 @@ describe("VS Code extension: end to end in the browser", function () {
       }
       await hover.waitFor({ timeout: 5_000 });
       await page.screenshot({ path: join(SHOTS, "hover.png") });
-      await page.getByText("Connectors (nhilint)", { exact: false }).first().click();
+      // The Connectors view has its own place in the activity bar.
+      await page.locator('.activitybar [aria-label^="nhilint"]').first().click();
       await page.getByText(/^Expired \(1\)$/).first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(SHOTS, "connectors-view.png") });
     } finally {
@@ -124,6 +140,13 @@ describe("VS Code extension: end to end in the browser", function () {
       await waitForProblem(page, /Hardcoded credential-like value under `API_KEY`/);
       await page.getByText("Restricted Mode").first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(SHOTS, "restricted-mode.png") });
+      // A command that would run something says why it is off, instead of vanishing from the palette.
+      await page.keyboard.press("Control+Shift+P");
+      await page.waitForSelector(".quick-input-widget input", { timeout: 30_000 });
+      await page.keyboard.type("nhilint: Set up the pre-commit hook");
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: "Set up the pre-commit hook" }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press("Enter");
+      await page.getByText(/Restricted Mode keeps it off/).first().waitFor({ timeout: 30_000 });
     } finally {
       await browser.close();
       server.stop();

@@ -8,7 +8,23 @@ import { dirname, join } from "node:path";
 import { FakeSecrets } from "../helpers.js";
 
 export const API_KEY = new FakeSecrets(77).chars(32);
+/** Pasted into nightly.yml and committed: the guide must say to rotate it. */
+export const NIGHTLY_TOKEN = `ghp_${new FakeSecrets(78).chars(36)}`;
+/** In an n8n export on disk, a file no CI path names. */
+export const N8N_TOKEN = `ghp_${new FakeSecrets(79).chars(36)}`;
 export const AUTHOR = "dev@acme.example";
+
+/** An n8n export whose HTTP node has a token pasted into a header. */
+export const n8nExport = (token: string) =>
+  JSON.stringify(
+    {
+      name: "notify",
+      nodes: [{ name: "Call GitHub", type: "n8n-nodes-base.httpRequest", parameters: { url: "https://api.github.com/user", headerParameters: { parameters: [{ name: "Authorization", value: `token ${token}` }] } } }],
+      connections: {},
+    },
+    null,
+    2,
+  );
 
 export function makeWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "nhilint-ws-"));
@@ -22,15 +38,22 @@ export function makeWorkspace(): string {
   );
   write(
     ".github/workflows/release.yml",
-    "name: release\non: push\npermissions:\n  contents: read\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    environment: npm\n    steps:\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n",
+    "name: release\non: push\npermissions:\n  contents: read\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    environment: npm\n    steps:\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n      - run: gh release create v1\n        env:\n          GH_TOKEN: ${{ secrets.GH_TOKEN }}\n",
   );
   write(".github/CODEOWNERS", "/.github/ @acme/platform\n");
   write(
     "nhi-inventory.yaml",
-    `version: 1\nconnectors:\n  - name: NPM_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Publish packages to npm\n    expires: 2099-03-31\n  - name: OLD_DEPLOY_KEY\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Legacy deploys\n    expires: 2020-01-01\n`,
+    `version: 1\nconnectors:\n  - name: NPM_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Publish packages to npm\n    expires: 2099-03-31\n  - name: OLD_DEPLOY_KEY\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Legacy deploys\n    expires: 2020-01-01\n  - name: GH_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Create releases\n    expires: 2099-01-01\n    used-by:\n      - .github/workflows/release.yml\n`,
   );
+  // Two connectors nobody owns yet, for fix-all.
+  write(".github/workflows/sync.yml", "name: sync\non: push\npermissions:\n  contents: read\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sync.sh\n        env:\n          ALPHA_TOKEN: ${{ secrets.ALPHA_TOKEN }}\n          BETA_TOKEN: ${{ secrets.BETA_TOKEN }}\n");
+  write("automations/notify.json", n8nExport(N8N_TOKEN));
   write(".gitlab-ci.yml", "publish:\n  script:\n    - docker login -u ci -p \"$REGISTRY_PASSWORD\" registry.acme.example\n");
   spawnSync("git", ["init", "-q"], { cwd: dir });
   spawnSync("git", ["config", "user.email", AUTHOR], { cwd: dir });
+  // A token committed once (then pasted again as the user edits): its guide must say "rotate it".
+  write(".github/workflows/nightly.yml", `name: nightly\non: schedule\npermissions:\n  contents: read\njobs:\n  n:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh api /user\n        env:\n          GH_TOKEN: ${NIGHTLY_TOKEN}\n`);
+  spawnSync("git", ["add", ".github/workflows/nightly.yml"], { cwd: dir });
+  spawnSync("git", ["-c", "user.name=Dev", "commit", "-q", "--no-verify", "-m", "nightly"], { cwd: dir });
   return dir;
 }

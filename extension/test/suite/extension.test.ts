@@ -18,6 +18,16 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   }
 }
 
+/** The quick fixes offered at a diagnostic, asked for until one titled `title` is there (a relint may be in flight). */
+async function quickFixes(uri: vscode.Uri, diagnostic: () => vscode.Diagnostic | undefined, title: (t: string) => boolean): Promise<vscode.CodeAction[]> {
+  return waitFor(`a quick fix in ${uri.path}`, async () => {
+    const at = diagnostic();
+    if (!at) return undefined;
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, at.range, vscode.CodeActionKind.QuickFix.value);
+    return offered.some((a) => title(a.title)) ? offered : undefined;
+  });
+}
+
 const nhilint = (uri: vscode.Uri, rule?: string) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === "nhilint" && (!rule || (d.code as { value: string }).value === rule));
 
 describe("nhilint in VS Code", () => {
@@ -66,15 +76,84 @@ describe("nhilint in VS Code", () => {
     assert.ok(await vscode.workspace.applyEdit(replace.edit));
     assert.match(document.getText(), /API_KEY: \$\{\{ secrets\.API_KEY \}\}/);
     await waitFor("the finding to go", () => nhilint(uri, "hardcoded-secret").length === 0 || undefined);
+    // What the editor runs after applying the fix: the guide opens beside it.
+    await vscode.commands.executeCommand(replace.command!.command, ...(replace.command!.arguments ?? []));
   });
 
-  it("shows every step from a pasted secret to a stored one, numbered, beside the editor", async () => {
-    const followUp = ["Create an n8n credential for the service.", "Or keep it in a secrets manager: {{ $secrets.<store>.API_TOKEN }}.", "If the value was ever shared or exported, rotate it at the provider."];
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>("nhilint.showSecretSteps", { name: "API_TOKEN", followUp });
-    const text = editor.document.getText();
-    assert.equal(editor.document.languageId, "markdown");
-    assert.match(text, /^# Store API_TOKEN outside the file\n\n1\. Create an n8n credential.*\n2\. Or keep it in a secrets manager.*\n3\. If the value was ever shared/m);
-    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  it("lints every file the CLI would, unopened: an n8n export no CI path names", async () => {
+    const uri = file("automations/notify.json");
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), "notify.json must not be open");
+    assert.ok(api.linter.paths(vscode.workspace.workspaceFolders![0]).includes("automations/notify.json"));
+    const [diagnostic] = await waitFor("hardcoded-secret in the n8n export", () => (nhilint(uri, "hardcoded-secret").length ? nhilint(uri, "hardcoded-secret") : undefined));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it("lints a file created on disk after start, and forgets it when deleted", async () => {
+    const uri = file("automations/created-later.json");
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file("automations/notify.json")));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await waitFor("hardcoded-secret in the new file", () => nhilint(uri, "hardcoded-secret").length > 0 || undefined);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor("its diagnostics to go", () => nhilint(uri).length === 0 || undefined);
+  });
+
+  it("the secret guide: one panel, four steps in any order; the value copied once; no rotation when never committed", async () => {
+    const guide = api.guides.find((g) => g.state.name === "API_KEY");
+    assert.ok(guide, "replacing API_KEY opened its guide");
+    assert.deepEqual(Object.keys(guide.state.done), ["store", "copy", "rotate", "record"]);
+    assert.equal(guide.state.history, "not-committed");
+    assert.equal(guide.state.done.rotate, true, "a value never committed needs no rotation step");
+    await guide.handle({ type: "toggle", step: "store" });
+    assert.equal(guide.state.done.store, true);
+    await guide.handle({ type: "copy" });
+    assert.equal((await vscode.env.clipboard.readText()).length, 32, "the removed value went to the clipboard");
+    assert.equal(guide.state.holdsValue, false);
+    await vscode.env.clipboard.writeText("something else");
+    await guide.handle({ type: "copy" });
+    assert.equal(await vscode.env.clipboard.readText(), "something else", "copied once only: nhilint no longer holds it");
+  });
+
+  it("a fix never takes a name the inventory records for another workflow; the guide says to rotate a committed value and records the connector", async () => {
+    const uri = file(".github/workflows/nightly.yml");
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const token = /GH_TOKEN: (\S+)/.exec(document.getText())![1];
+    const actions = await quickFixes(uri, () => nhilint(uri, "hardcoded-secret")[0], (t) => t.startsWith("Replace with"));
+    const replace = actions.find((a) => a.title.startsWith("Replace with"))!;
+    assert.equal(replace.title, "Replace with ${{ secrets.NIGHTLY_GH_TOKEN }}", "GH_TOKEN belongs to release.yml in the inventory");
+    assert.ok(await vscode.workspace.applyEdit(replace.edit!));
+    assert.match(document.getText(), /GH_TOKEN: \$\{\{ secrets\.NIGHTLY_GH_TOKEN \}\}/);
+    const guide = await vscode.commands.executeCommand<(typeof api.guides)[number]>(replace.command!.command, ...(replace.command!.arguments ?? []));
+    assert.equal(guide.state.name, "NIGHTLY_GH_TOKEN");
+    assert.equal(guide.state.history, "committed", "the token is in nightly.yml's git history");
+    assert.equal(guide.state.done.rotate, false);
+    await guide.handle({ type: "copy" });
+    assert.equal(await vscode.env.clipboard.readText(), token);
+    await vscode.env.clipboard.writeText("");
+    await guide.handle({ type: "record" });
+    await waitFor("the record step to show as done", () => guide.state.done.record || undefined);
+    const inventory = await vscode.workspace.openTextDocument(file("nhi-inventory.yaml"));
+    assert.match(inventory.getText(), /- name: NIGHTLY_GH_TOKEN\n\s+kind: secret\n\s+owner: "@acme\/platform"/);
+    await inventory.save();
+    await document.save();
+    guide.dispose();
+  });
+
+  it("fix-all is in the quick-fix menu and registers every unowned connector of the file at once", async () => {
+    const uri = file(".github/workflows/sync.yml");
+    await vscode.window.showTextDocument(uri);
+    const actions = await quickFixes(uri, () => nhilint(uri, "unowned-connector")[0], (t) => t.startsWith("Fix all safe nhilint problems"));
+    const all = actions.find((a) => a.title.startsWith("Fix all safe nhilint problems"))!;
+    assert.equal(all.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(await vscode.workspace.applyEdit(all.edit!));
+    const inventory = await vscode.workspace.openTextDocument(file("nhi-inventory.yaml"));
+    assert.match(inventory.getText(), /- name: ALPHA_TOKEN\n/);
+    assert.match(inventory.getText(), /- name: BETA_TOKEN\n/);
+    await inventory.save();
+    await waitFor("both unowned findings to go", () => nhilint(uri, "unowned-connector").length === 0 || undefined);
+    // The same action for editor.codeActionsOnSave / "Source Action…".
+    const source = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", file(".github/workflows/deploy.yml"), new vscode.Range(0, 0, 0, 0), "source.fixAll.nhilint");
+    assert.ok(source.every((a) => a.kind?.value === "source.fixAll.nhilint"));
   });
 
   it("hovers a secret reference with its owner, purpose and expiry", async () => {
@@ -132,5 +211,18 @@ describe("nhilint in VS Code", () => {
     // publishing: not healthy, at risk (the report's status, one truth with the diagnostics).
     assert.ok(byStatus["at-risk"]?.includes("NPM_TOKEN"), JSON.stringify(byStatus));
     assert.ok(!byStatus.healthy?.includes("NPM_TOKEN"), JSON.stringify(byStatus));
+  });
+
+  // Last: it turns nhilint off and on again for the whole workspace.
+  it("turning nhilint.enable off clears every diagnostic and the Connectors view; on brings them back", async () => {
+    const deploy = file(".github/workflows/deploy.yml");
+    await waitFor("diagnostics before", () => nhilint(deploy).length > 0 || undefined);
+    await vscode.workspace.getConfiguration("nhilint").update("enable", false, vscode.ConfigurationTarget.Workspace);
+    await waitFor("every nhilint diagnostic to go", () => vscode.languages.getDiagnostics().every(([, list]) => list.every((d) => d.source !== "nhilint")) || undefined);
+    assert.deepEqual(api.connectors.groups(), []);
+    assert.equal(api.linter.states.size, 0, "no results kept while off");
+    await vscode.workspace.getConfiguration("nhilint").update("enable", true, vscode.ConfigurationTarget.Workspace);
+    await waitFor("diagnostics to come back", () => nhilint(deploy).length > 0 || undefined);
+    await waitFor("the connectors to come back", () => api.connectors.groups().length > 0 || undefined);
   });
 });
