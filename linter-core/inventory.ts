@@ -181,18 +181,42 @@ function yamlString(value: string): string {
   return /^[A-Za-z0-9_.][A-Za-z0-9_.\-/:]*$/.test(value) && !/^\.\.?$/.test(value) ? value : JSON.stringify(value);
 }
 
+/** The hints a new record carries on the fields a person must decide. */
+export const RECORD_HINTS = {
+  owner: "# TODO: accountable team handle (@org/team) or e-mail",
+  purpose: "# TODO: what this connector is for",
+  expires: "# TODO: YYYY-MM-DD, when access is re-approved or revoked",
+} as const;
+
 /** A record as YAML lines at `indent`, with the fields a person must decide left marked. */
 export function recordText(record: NewRecord, indent: string): string {
   const lines = [
     `- name: ${yamlString(record.name)}`,
     `  kind: ${record.kind}`,
-    record.owner ? `  owner: ${JSON.stringify(record.owner)}` : `  owner: ""          # TODO: accountable team handle (@org/team) or e-mail`,
-    `  purpose: ""        # TODO: what this connector is for`,
-    `  expires: ""        # TODO: YYYY-MM-DD, when access is re-approved or revoked`,
+    record.owner ? `  owner: ${JSON.stringify(record.owner)}` : `  owner: ""          ${RECORD_HINTS.owner}`,
+    `  purpose: ""        ${RECORD_HINTS.purpose}`,
+    `  expires: ""        ${RECORD_HINTS.expires}`,
     `  used-by:`,
     ...record.usedBy.map((path) => `    - ${yamlString(path)}`),
   ];
   return lines.map((line) => indent + line).join("\n") + "\n";
+}
+
+/**
+ * The hints (above) left on fields that now hold a value: spans to delete, spaces before the `#`
+ * included. Only nhilint's own hint texts are touched, never a comment someone wrote.
+ */
+export function filledHints(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const [field, hint] of Object.entries(RECORD_HINTS)) {
+    const escaped = hint.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    for (const match of text.matchAll(new RegExp(`^([ \\t]*${field}:[ \\t]*)(\\S.*?)([ \\t]+${escaped})[ \\t]*$`, "gm"))) {
+      if (match[2] === '""' || match[2] === "''") continue;
+      const start = match.index! + match[1].length + match[2].length;
+      spans.push({ start, end: start + match[3].length });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 export const INVENTORY_HEADER =

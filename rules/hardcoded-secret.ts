@@ -61,8 +61,10 @@ export const hardcodedSecret: Rule = {
         }
       }
       if (reference && edits) {
+        // A fix that only deletes (GitLab's `variables:` entry): the platform already passes the stored secret on.
+        const removes = edits.every((edit) => edit.text === "");
         fixes.push({
-          title: `Replace with ${reference}`,
+          title: removes ? `Remove the literal: jobs read the stored variable ${reference}` : `Replace with ${reference}`,
           edits: edits.map((edit) => ({ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text })),
           safe: false,
           followUp: platform.storeSecretSteps?.(name),

@@ -3,7 +3,10 @@ import * as vscode from "vscode";
 import type { ConnectorReportRow, ConnectorStatus } from "../../linter-core/index.js";
 import type { WorkspaceLinter } from "./workspace-linter.js";
 
-const GROUPS: { status: ConnectorStatus; label: string; icon: string }[] = [
+/** A row whose findings were all accepted (suppressed with a reason) is listed apart, with the reason. */
+type ViewStatus = ConnectorStatus | "accepted";
+
+const GROUPS: { status: ViewStatus; label: string; icon: string }[] = [
   { status: "unowned", label: "Unowned", icon: "error" },
   { status: "expired", label: "Expired", icon: "error" },
   { status: "at-risk", label: "At risk (other findings)", icon: "error" },
@@ -11,11 +14,16 @@ const GROUPS: { status: ConnectorStatus; label: string; icon: string }[] = [
   { status: "rotation-overdue", label: "Rotation overdue", icon: "warning" },
   { status: "incomplete", label: "Incomplete record", icon: "info" },
   { status: "unused", label: "Unused (revoke?)", icon: "info" },
+  { status: "accepted", label: "Accepted with a reason", icon: "comment" },
   { status: "healthy", label: "Healthy", icon: "pass" },
 ];
 
+function viewStatus(row: ConnectorReportRow): ViewStatus {
+  return row.status !== "healthy" && row.findings.length > 0 && row.findings.every((f) => f.accepted) ? "accepted" : row.status;
+}
+
 export type ConnectorNode =
-  | { type: "group"; status: ConnectorStatus; label: string; icon: string; rows: { row: ConnectorReportRow; folder: vscode.WorkspaceFolder }[] }
+  | { type: "group"; status: ViewStatus; label: string; icon: string; rows: { row: ConnectorReportRow; folder: vscode.WorkspaceFolder }[] }
   | { type: "connector"; row: ConnectorReportRow; folder: vscode.WorkspaceFolder }
   | { type: "use"; path: string; folder: vscode.WorkspaceFolder; name: string };
 
@@ -34,7 +42,7 @@ export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
   /** The view's data, also used by tests. */
   groups(): Extract<ConnectorNode, { type: "group" }>[] {
     const rows = [...this.linter.states.values()].flatMap((state) => (state.report?.connectors ?? []).map((row) => ({ row, folder: state.folder })));
-    return GROUPS.map((g) => ({ type: "group" as const, ...g, rows: rows.filter((r) => r.row.status === g.status) })).filter((g) => g.rows.length > 0);
+    return GROUPS.map((g) => ({ type: "group" as const, ...g, rows: rows.filter((r) => viewStatus(r.row) === g.status) })).filter((g) => g.rows.length > 0);
   }
 
   getChildren(node?: ConnectorNode): ConnectorNode[] {
@@ -52,7 +60,8 @@ export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
     }
     if (node.type === "connector") {
       const item = new vscode.TreeItem(node.row.name, node.row.usedBy.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.description = [node.row.kind, node.row.owner ?? "no owner", node.row.expires ? `expires ${node.row.expires}` : ""].filter(Boolean).join(" · ");
+      const accepted = viewStatus(node.row) === "accepted" ? `accepted: ${node.row.findings[0].accepted}` : "";
+      item.description = [node.row.kind, node.row.owner ?? "no owner", node.row.expires ? `expires ${node.row.expires}` : "", accepted].filter(Boolean).join(" · ");
       item.tooltip = node.row.purpose ?? undefined;
       return item;
     }

@@ -1,7 +1,7 @@
 // nhilint for VS Code: a thin face over the same core the CLI uses. No rule logic here.
 import * as vscode from "vscode";
 import { formatReportHtml } from "../../cli/formatters/report.js";
-import { INVENTORY_HEADER } from "../../linter-core/inventory.js";
+import { filledHints, INVENTORY_HEADER } from "../../linter-core/inventory.js";
 import { INVENTORY_PATHS } from "../../linter-core/index.js";
 import { CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
 import { ConnectorsView } from "./connectors-view.js";
@@ -97,6 +97,14 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
   })();
 
   context.subscriptions.push(
+    // The inventory's "# TODO" hints go once their field is filled in, when the file is saved.
+    vscode.workspace.onWillSaveTextDocument((event) => {
+      const where = linter.relativePath(event.document.uri);
+      const state = where && linter.states.get(where.folder.uri.toString());
+      if (!where || where.path !== (state?.result?.inventory.path ?? INVENTORY_PATHS[0])) return;
+      const spans = filledHints(event.document.getText());
+      if (spans.length > 0) event.waitUntil(Promise.resolve(spans.map((span) => vscode.TextEdit.delete(new vscode.Range(event.document.positionAt(span.start), event.document.positionAt(span.end))))));
+    }),
     vscode.workspace.onDidOpenTextDocument((document) => schedule(document, true)),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     vscode.workspace.onDidSaveTextDocument((document) => schedule(document, true)),
@@ -201,8 +209,14 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     vscode.commands.registerCommand("nhilint.revealConnector", async (uri: string, name: string) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const editor = await vscode.window.showTextDocument(document);
-      const at = document.getText().indexOf(name);
-      if (at >= 0) editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at + name.length));
+      // The reference itself (`secrets.NAME`), as the model found it — not the first text that matches,
+      // which is often the env key it is bound to.
+      const where = linter.relativePath(document.uri);
+      const model = where && linter.states.get(where.folder.uri.toString())?.result?.models.find((m) => m.model.path === where.path)?.model;
+      const ref = model?.connectorRefs.find((r) => r.name.toUpperCase() === name.toUpperCase());
+      const start = ref?.span.start ?? document.getText().indexOf(name);
+      const end = ref?.span.end ?? start + name.length;
+      if (start >= 0) editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(end));
       editor.revealRange(editor.selection);
     }),
     vscode.commands.registerCommand(PLACE_CURSOR, async (uri: string, after: string, line?: number) => {

@@ -12,9 +12,13 @@ export class Hovers implements vscode.HoverProvider {
     const model = state?.result?.models.find((m) => m.model.path === where!.path)?.model;
     if (!state?.report || !model) return undefined;
     const offset = document.offsetAt(position);
-    const ref = model.connectorRefs.find((r) => r.span.start <= offset && offset <= r.span.end);
+    const text = document.getText();
+    // The whole reference is hoverable: `${{ secrets.X }}`, `$(X)`, `{{ $env.X }}`, not only the name.
+    const around = (r: { span: { start: number; end: number } }) => enclosingReference(text, r.span);
+    const ref = model.connectorRefs.find((r) => r.span.start <= offset && offset <= r.span.end) ?? model.connectorRefs.find((r) => around(r).start <= offset && offset <= around(r).end);
     if (!ref) return undefined;
-    const range = new vscode.Range(document.positionAt(ref.span.start), document.positionAt(ref.span.end));
+    const whole = around(ref);
+    const range = new vscode.Range(document.positionAt(whole.start), document.positionAt(whole.end));
     const markdown = new vscode.MarkdownString(undefined, true);
     if (ref.issuedByPlatform) {
       markdown.appendMarkdown(`**${ref.name}** is issued per run by the platform: its reach is set by the workflow's \`permissions:\`, not the inventory.`);
@@ -22,18 +26,40 @@ export class Hovers implements vscode.HoverProvider {
     }
     const row = state.report.connectors.find((c) => c.name.toUpperCase() === ref.name.toUpperCase());
     if (!row?.recorded || !row.owner) {
+      const acceptedWhy = row && row.findings.length > 0 && row.findings.every((f) => f.accepted) ? row.findings[0].accepted : null;
+      if (acceptedWhy) {
+        markdown.appendMarkdown(`**${ref.name}** (${ref.kind}) — no owner, **accepted**: ${acceptedWhy}`);
+        return new vscode.Hover(markdown, range);
+      }
       markdown.appendMarkdown(`**${ref.name}** (${ref.kind}) — **no owner**\n\n`);
       markdown.appendMarkdown(`Nobody is recorded as accountable for this ${ref.kind}. Use the quick fix **Register \`${ref.name}\`** to add it to \`${state.report.inventory}\` with an owner, a purpose and an expiry.`);
       return new vscode.Hover(markdown, range);
     }
-    const lines = [`**${row.name}** (${row.kind}) — ${row.status}`, ""];
+    // The same truth as the diagnostics: uses a connector-scope finding forbids are marked as such.
+    const outOfScope = new Set(row.findings.filter((f) => f.ruleId === "connector-scope" && !f.accepted).map((f) => f.path));
+    const accepted = row.findings.length > 0 && row.findings.every((f) => f.accepted) ? ` (accepted: ${row.findings[0].accepted})` : "";
+    const lines = [`**${row.name}** (${row.kind}) — ${row.status}${accepted}`, ""];
     lines.push(`- **Owner:** ${row.owner}${row.backupOwner ? ` (backup ${row.backupOwner})` : ""}`);
     if (row.purpose) lines.push(`- **Purpose:** ${row.purpose}`);
     if (row.expires) lines.push(`- **Expires:** ${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` — **${-row.daysLeft} days ago**` : ` — in ${row.daysLeft} days`}`);
     if (row.rotateEvery) lines.push(`- **Rotation:** every ${row.rotateEvery}${row.rotationDue ? `, next due ${row.rotationDue}` : ", never recorded"}`);
-    lines.push(`- **Used by:** ${row.usedBy.map((u) => `\`${u.path}\``).join(", ") || "nothing"}`);
+    lines.push(`- **Used by:** ${row.usedBy.map((u) => `\`${u.path}\`${outOfScope.has(u.path) ? " — **not in its `used-by`** (connector-scope)" : ""}`).join(", ") || "nothing"}`);
     if (row.revocation) lines.push(`- **Revoke:** [runbook](${row.revocation})`);
     markdown.appendMarkdown(lines.join("\n"));
     return new vscode.Hover(markdown, range);
   }
+}
+
+/** The reference syntax around a name: `${{ … }}`, `{{ … }}`, `$( … )` or `${ … }` on its line; else the name itself. */
+function enclosingReference(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  const lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
+  const lineEnd = text.indexOf("\n", span.end) < 0 ? text.length : text.indexOf("\n", span.end);
+  for (const [open, close] of [["${{", "}}"], ["{{", "}}"], ["$(", ")"], ["${", "}"]]) {
+    const start = text.lastIndexOf(open, span.start);
+    if (start < lineStart) continue;
+    const end = text.indexOf(close, span.end);
+    // Only when nothing closes the bracket between its opening and the name.
+    if (end >= 0 && end + close.length <= lineEnd && !text.slice(start + open.length, span.start).includes(close)) return { start, end: end + close.length };
+  }
+  return span;
 }

@@ -44,6 +44,25 @@ function jobEnvironment(root: YAMLMap, jobKey: string, seen = new Set<string>())
   return {};
 }
 
+/**
+ * The edit removing the one-line `KEY: value` entry holding `value`, and the `variables:` line above
+ * it too when the entry was its only one (an empty `variables:` is an error in GitLab). Undefined when
+ * the entry spans several lines.
+ */
+function removeVariableLine(value: { start: number; end: number }, text: string): { span: { start: number; end: number }; text: string } | undefined {
+  const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
+  const newline = text.indexOf("\n", value.end);
+  const lineEnd = newline < 0 ? text.length : newline + 1;
+  if (text.slice(value.end, lineEnd).trim() !== "" && !/^\s*#/.test(text.slice(value.end, lineEnd))) return undefined;
+  if (!/^\s*[\w.-]+\s*:\s*$/.test(text.slice(lineStart, value.start))) return undefined;
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+  const previous = text.slice(previousStart, lineStart - 1);
+  const next = text.slice(lineEnd, text.indexOf("\n", lineEnd) < 0 ? text.length : text.indexOf("\n", lineEnd));
+  const onlyEntry = /^\s*variables\s*:\s*$/.test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
+  return { span: { start: onlyEntry ? previousStart : lineStart, end: lineEnd }, text: "" };
+}
+
 export const gitlabCi: Platform = {
   id: "gitlab-ci",
   title: "GitLab CI",
@@ -51,6 +70,16 @@ export const gitlabCi: Platform = {
   matchesContent: (path, text) =>
     isYamlPath(path) && /^\s+script\s*:/m.test(text) && /^(stages|variables|include|default|workflow|image|\.[\w-]+)\s*:/m.test(text) && !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
+  secretFix(literal, secret, name, text) {
+    // `KEY: <secret>` under `variables:`: a masked CI/CD variable named KEY already reaches every job
+    // as $KEY, so the line goes (writing `KEY: $KEY` would only shadow it with itself).
+    if (literal.path.at(-2) === "variables" && literal.key === name && literal.role === "assignment") {
+      const removal = removeVariableLine(literal.span, text);
+      if (removal) return [removal];
+    }
+    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
+    return [{ span: wholeValue ? literal.span : secret, text: `$${name}` }];
+  },
   storeSecretSteps: (name) => [
     `Add ${name} as a CI/CD variable, masked and protected: Settings → CI/CD → Variables, or \`glab variable set ${name} --masked --protected\`.`,
     "Or read it from a secrets manager with a job `secrets:` entry (HashiCorp Vault, Azure Key Vault, GCP Secret Manager).",

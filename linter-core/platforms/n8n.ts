@@ -5,6 +5,10 @@ import { jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
 import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
+import { isCredentialKey } from "../secrets/values.js";
+
+/** n8n's own settings, read from its environment: its public URL is not a credential (WEBHOOK_URL, N8N_*). */
+const N8N_SETTINGS = /^(WEBHOOK_URL|N8N_\w+)$/;
 
 export const n8n: Platform = {
   id: "n8n",
@@ -12,10 +16,11 @@ export const n8n: Platform = {
   matchesPath: () => false,
   matchesContent: (path, text) => /\.json$/i.test(path) && text.includes('"nodes"') && text.includes('"connections"'),
   secretReference: (name) => `{{ $env.${name} }}`,
+  // The first step matches what the fix wrote ({{ $env.NAME }}); the better ways follow.
   storeSecretSteps: (name) => [
-    "Best: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value) and select it in the node's Authentication field; the workflow export then holds only the credential's name.",
+    `The node now reads {{ $env.${name} }}: set ${name} in the n8n server's environment (Docker: -e ${name}=…; needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
+    "Better, where the node supports it: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value), select it in the node's Authentication field, and clear the expression; the workflow export then holds only the credential's name.",
     `With a secrets manager (n8n Enterprise external secrets: HashiCorp Vault, AWS Secrets Manager, Azure Key Vault, GCP Secret Manager, Infisical, 1Password): store the value there as ${name}, connect the store under Settings → External Secrets, and write {{ $secrets.<store>.${name} }} in that credential's field (external secrets resolve in credential fields only).`,
-    `Or set ${name} in the n8n server's environment and read it as {{ $env.${name} }} (needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
     ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
@@ -36,6 +41,18 @@ export const n8n: Platform = {
         const nameNode = jsonProperty(value, "name") ?? jsonProperty(value, "id");
         if (!nameNode || typeof nameNode.value !== "string") continue;
         model.connectorRefs.push({ name: nameNode.value, kind: "n8n-credential", span: jsonSpan(nameNode), scope: { step: nodeName ?? String(typeNode?.value) } });
+      }
+    }
+    // Values read from the server's environment or an external secrets store are connectors too: the
+    // fix writes {{ $env.NAME }}, and that name then needs an owner like any other.
+    for (const literal of model.literals) {
+      if (!literal.value.includes("$")) continue;
+      const raw = text.slice(literal.span.start, literal.span.end);
+      for (const match of raw.matchAll(/\$env\.([A-Za-z_]\w*)|\$env\[\\?["']([A-Za-z_]\w*)\\?["']\]|\$secrets\.\w+\.([A-Za-z_]\w*)/g)) {
+        const name = match[1] ?? match[2] ?? match[3];
+        if (match[3] === undefined && (!isCredentialKey(name) || N8N_SETTINGS.test(name))) continue;
+        const start = literal.span.start + match.index! + match[0].lastIndexOf(name);
+        model.connectorRefs.push({ name, kind: "secret", span: { start, end: start + name.length }, scope: literal.scope });
       }
     }
     return model;

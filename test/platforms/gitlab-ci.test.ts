@@ -1,4 +1,5 @@
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const key = new FakeSecrets(31).chars(32);
@@ -28,4 +29,27 @@ platformSuite({
   },
   clean: [{ path: ".gitlab-ci.yml", text: pipeline(`    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" "$CI_REGISTRY"\n    - !reference [.setup, script]\n`) }],
   validate: validYaml,
+});
+
+describe("GitLab CI: a secret under `variables:`", () => {
+  const token = `glpat-${new FakeSecrets(32).chars(20)}`;
+  const fixOf = async (text: string) => {
+    const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    return { title: finding.fixes[0].title, fixed: applyEdits(text, finding.fixes[0].edits) };
+  };
+  const job = "release:\n  script:\n    - 'curl -H \"PRIVATE-TOKEN: $GITLAB_API_TOKEN\" https://gitlab.example/api'\n";
+
+  it("is removed, not rewritten as `KEY: $KEY` (the masked CI/CD variable already reaches the job); the job's use then needs an owner", async () => {
+    const { title, fixed } = await fixOf(`variables:\n  DEPLOY_ENV: prod\n  GITLAB_API_TOKEN: "${token}"\n${job}`);
+    assert.equal(fixed, `variables:\n  DEPLOY_ENV: prod\n${job}`);
+    assert.match(title, /^Remove the literal: jobs read the stored variable \$GITLAB_API_TOKEN$/);
+    const after = await lintFiles([{ path: ".gitlab-ci.yml", text: fixed }]);
+    assert.deepEqual(after.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["GITLAB_API_TOKEN"]);
+  });
+
+  it("takes `variables:` with it when it was the only entry (an empty one is invalid), at job level too", async () => {
+    assert.equal((await fixOf(`variables:\n  GITLAB_API_TOKEN: ${token}\n${job}`)).fixed, job);
+    const inJob = `release:\n  variables:\n    GITLAB_API_TOKEN: ${token}\n  script:\n    - 'curl -H "PRIVATE-TOKEN: $GITLAB_API_TOKEN" https://gitlab.example/api'\n`;
+    assert.equal((await fixOf(inJob)).fixed, `release:\n  script:\n    - 'curl -H "PRIVATE-TOKEN: $GITLAB_API_TOKEN" https://gitlab.example/api'\n`);
+  });
 });

@@ -34,10 +34,13 @@ platformSuite({
 });
 
 describe("platform n8n: the guided steps after the fix", () => {
-  it("lead from the pasted key to an n8n credential or a secrets manager, and say to rotate it", async () => {
+  it("start with what the fix wrote ($env), then lead to an n8n credential or a secrets manager, and say to rotate it", async () => {
     const result = await lintFiles([{ path: "workflows/notify.json", text: workflow(`Bearer ${token}`) }]);
-    const steps = result.findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes[0].followUp ?? [];
-    assert.match(steps[0], /create an n8n credential/);
+    const fix = result.findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes[0];
+    const steps = fix.followUp ?? [];
+    // The first step explains the reference the fix wrote: the guide never contradicts the edit.
+    assert.ok(fix.title.includes("{{ $env.API_TOKEN }}") && steps[0].includes("{{ $env.API_TOKEN }}"), `${fix.title}\n${steps[0]}`);
+    assert.match(steps[1], /create an n8n credential/);
     assert.ok(steps.some((step) => step.includes("{{ $secrets.<store>.API_TOKEN }}") && /Vault/.test(step)), steps.join("\n"));
     assert.match(steps.at(-1)!, /rotate it/);
     assert.ok(!steps.join(" ").includes(token.slice(0, 8)), "no step repeats the secret");
@@ -71,4 +74,15 @@ describe("n8n and Logic Apps fixes never carry a neighbour secret", () => {
       }
     });
   }
+});
+
+describe("n8n: references to the environment and external secrets are connectors", () => {
+  it("{{ $env.API_TOKEN }} and {{ $secrets.vault.X }} need an owner; n8n's own WEBHOOK_URL and a non-credential $env name do not", async () => {
+    const text = JSON.stringify({ nodes: [{ name: "Call", type: "n8n-nodes-base.httpRequest", parameters: { url: "={{ $env.WEBHOOK_URL }}{{ $env.BASE_URL }}/v1", headerParameters: { parameters: [{ name: "Authorization", value: "={{ $env.API_TOKEN }}" }, { name: "X-Key", value: "={{ $secrets.vault.PARTNER_KEY }}" }] } } }], connections: {} }, null, 2);
+    const result = await lintFiles([{ path: "workflows/call.json", text }]);
+    const unowned = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector).sort();
+    assert.deepEqual(unowned, ["API_TOKEN", "PARTNER_KEY"]);
+    const at = result.findings.find((f) => f.connector === "API_TOKEN")!;
+    assert.equal(text.slice(at.span.start, at.span.end), "API_TOKEN");
+  });
 });

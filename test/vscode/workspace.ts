@@ -45,8 +45,12 @@ export function makeWorkspace(): string {
     "nhi-inventory.yaml",
     `version: 1\nconnectors:\n  - name: NPM_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Publish packages to npm\n    expires: 2099-03-31\n  - name: OLD_DEPLOY_KEY\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Legacy deploys\n    expires: 2020-01-01\n  - name: GH_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Create releases\n    expires: 2099-01-01\n    used-by:\n      - .github/workflows/release.yml\n`,
   );
-  // Two connectors nobody owns yet, for fix-all.
-  write(".github/workflows/sync.yml", "name: sync\non: push\npermissions:\n  contents: read\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sync.sh\n        env:\n          ALPHA_TOKEN: ${{ secrets.ALPHA_TOKEN }}\n          BETA_TOKEN: ${{ secrets.BETA_TOKEN }}\n");
+  // Two connectors nobody owns yet (for fix-all), one accepted without an owner, and GH_TOKEN, which
+  // the inventory gives to release.yml only (connector-scope).
+  write(
+    ".github/workflows/sync.yml",
+    "name: sync\non: push\npermissions:\n  contents: read\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sync.sh\n        env:\n          ALPHA_TOKEN: ${{ secrets.ALPHA_TOKEN }}\n          BETA_TOKEN: ${{ secrets.BETA_TOKEN }}\n          # nhilint-disable-next-line unowned-connector -- removed with the old sync this sprint\n          LEGACY_TOKEN: ${{ secrets.LEGACY_TOKEN }}\n          GH_TOKEN: ${{ secrets.GH_TOKEN }}\n",
+  );
   write("automations/notify.json", n8nExport(N8N_TOKEN));
   write(".gitlab-ci.yml", "publish:\n  script:\n    - docker login -u ci -p \"$REGISTRY_PASSWORD\" registry.acme.example\n");
   spawnSync("git", ["init", "-q"], { cwd: dir });

@@ -156,6 +156,51 @@ describe("nhilint in VS Code", () => {
     assert.ok(source.every((a) => a.kind?.value === "source.fixAll.nhilint"));
   });
 
+  it("a filled-in record loses its TODO hint on save; the others keep theirs", async () => {
+    const inventory = await vscode.workspace.openTextDocument(file("nhi-inventory.yaml"));
+    const editor = await vscode.window.showTextDocument(inventory);
+    const alpha = inventory.getText().indexOf("- name: ALPHA_TOKEN");
+    const purpose = inventory.getText().indexOf('purpose: ""', alpha);
+    await editor.edit((edit) => edit.replace(new vscode.Range(inventory.positionAt(purpose + 9), inventory.positionAt(purpose + 11)), "Mirror repositories"));
+    await inventory.save();
+    const text = inventory.getText();
+    const record = (name: string) => text.slice(text.indexOf(`- name: ${name}`), text.indexOf("used-by:", text.indexOf(`- name: ${name}`)));
+    assert.match(record("ALPHA_TOKEN"), /purpose: Mirror repositories\n/, "the hint went with the value filled in");
+    assert.match(record("ALPHA_TOKEN"), /expires: "" +# TODO/, "an empty field keeps its hint");
+    assert.match(record("BETA_TOKEN"), /purpose: "" +# TODO/);
+  });
+
+  it("lists a connector accepted with a reason apart, with the reason, not as unowned", async () => {
+    const rows = await waitFor("LEGACY_TOKEN in the view", () => api.connectors.groups().find((g) => g.rows.some((r) => r.row.name === "LEGACY_TOKEN")));
+    assert.equal(rows.status, "accepted");
+    const item = api.connectors.getTreeItem({ type: "connector", row: rows.rows.find((r) => r.row.name === "LEGACY_TOKEN")!.row, folder: vscode.workspace.workspaceFolders![0] });
+    assert.match(String(item.description), /accepted: removed with the old sync this sprint/);
+  });
+
+  it("going to a use selects the reference, not the env key of the same name", async () => {
+    const uri = file(".github/workflows/sync.yml");
+    await vscode.commands.executeCommand("nhilint.revealConnector", uri.toString(), "ALPHA_TOKEN");
+    const editor = vscode.window.activeTextEditor!;
+    const line = editor.document.lineAt(editor.selection.start.line).text;
+    assert.equal(editor.document.getText(editor.selection), "ALPHA_TOKEN");
+    assert.ok(editor.selection.start.character > line.indexOf("secrets."), line);
+  });
+
+  it("hovers the whole ${{ secrets.X }} and marks a use its record does not allow, as the diagnostic does", async () => {
+    const uri = file(".github/workflows/release.yml");
+    const document = await vscode.workspace.openTextDocument(uri);
+    const at = document.getText().indexOf("${{ secrets.GH_TOKEN }}");
+    const hovers = await waitFor("the hover on ${{", async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, document.positionAt(at + 1));
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(document.getText(hovers[0].range!), "${{ secrets.GH_TOKEN }}");
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : (c as vscode.MarkdownString).value))).join("\n");
+    assert.match(text, /`\.github\/workflows\/sync\.yml` — \*\*not in its `used-by`\*\*/);
+    assert.ok(!/release\.yml` — \*\*not in/.test(text));
+    assert.ok(nhilint(file(".github/workflows/sync.yml"), "connector-scope").some((d) => d.message.includes("GH_TOKEN")));
+  });
+
   it("hovers a secret reference with its owner, purpose and expiry", async () => {
     const uri = file(".github/workflows/release.yml");
     const document = await vscode.workspace.openTextDocument(uri);
