@@ -4,16 +4,18 @@
 //   floor          nhilint CLI vs a script that only reads every corpus file and parses it once
 //   pre-commit     `nhilint --staged` with 10 staged workflows vs bare `node -e 0`
 //   editor relint  in-process lint of the largest workflow vs `yaml.parseDocument` of it
+//   editor keystroke  relint of a whole workspace from the per-file cache vs linting the one file alone
+//   typing         (only with --only typing: needs code-server) a pasted token to the Problems panel
 //   memory         peak RSS of the full scan, nhilint vs secretlint CLI; and memory growth: the corpus
 //                  four times over vs once (peak RSS per MB of input must fall as the input grows)
 // Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
-//          --only floor,library,secretlint-cli,pre-commit,relint,memory (a subset, for quick checks).
+//          --only floor,library,secretlint-cli,pre-commit,relint,workspace-relint,memory,typing (a subset).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseDocument } from "yaml";
-import { lint } from "../linter-core/index.js";
+import { createLintCache, lint } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { CLI, ROOT } from "../test/helpers.js";
 
@@ -169,6 +171,24 @@ try {
     const relint = await timeIt(() => lint([file], { rules: RULES }));
     const parse = await timeIt(() => parseDocument(text));
     row(`editor relint: ${(text.length / 1024).toFixed(0)} KiB workflow`, "lint", relint * 1000, "yaml.parseDocument", parse * 1000, "≤ 3×", "ms");
+  }
+  // The editor lints every file of the workspace; a keystroke re-checks one file from the cache and
+  // reruns the workspace rules. Against linting that one file alone.
+  if (wants("workspace-relint")) {
+    const workspace = workflows.map((f, i) => ({ path: `.github/workflows/w${i}.yml`, text: readFileSync(f, "utf8") }));
+    const cache = createLintCache();
+    await lint([...workspace, file], { rules: RULES, cache, wholeWorkspace: true });
+    let edits = 0;
+    const incremental = await timeIt(() => lint([...workspace, { ...file, text: `${text}\n# edit ${edits++}\n` }], { rules: RULES, cache, wholeWorkspace: true }));
+    const alone = await timeIt(() => lint([{ ...file, text: `${text}\n# edit ${edits++}\n` }], { rules: RULES }));
+    row(`editor keystroke: ${workspace.length + 1}-file workspace, cached`, "lint (cache)", incremental * 1000, "the file alone", alone * 1000, "≤ 2×", "ms");
+  }
+  // A pasted token to its line in the Problems panel, in a real VS Code (code-server + Chromium), in
+  // the largest workflow; median of 7. Its peer is the debounce the extension waits by design.
+  if (wants("typing") && ONLY.includes("typing")) {
+    const { pasteToDiagnostic } = await import("./typing.js");
+    const latency = await pasteToDiagnostic(text, 7);
+    if (latency !== undefined) row(`editor paste → Problems panel, ${(text.length / 1024).toFixed(0)} KiB (code-server)`, "median", latency, "debounce", 300, "≤ 2×", "ms");
   }
 
   console.log("");

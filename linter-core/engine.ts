@@ -60,6 +60,8 @@ export interface LintOptions {
 export interface LintCache {
   context?: string;
   files: Map<string, { text: string; pass: FilePass }>;
+  /** Each finding's fingerprint in the last run, by what it hashes. */
+  fingerprints?: Map<string, string>;
 }
 
 export function createLintCache(): LintCache {
@@ -243,7 +245,10 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   if (cache) {
     // Everything a file rule reads besides its file: when any of it changes, every file is judged again.
     const context = JSON.stringify([options.inventory?.path, options.inventory?.text, options.codeowners, options.author, config, now.toISOString().slice(0, 10), activeRules.map((r) => r.meta.id), options.secretFingerprints]);
-    if (cache.context !== context) cache.files.clear();
+    if (cache.context !== context) {
+      cache.files.clear();
+      cache.fingerprints = undefined;
+    }
     cache.context = context;
   }
   const models = result.models;
@@ -294,7 +299,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
   }
 
   redactAtTheBoundary(pending.slice(workspaceStart), secretValues);
-  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations);
+  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
   return result;
@@ -348,6 +353,7 @@ async function finish(
   sha256: Sha256 | undefined,
   secretFingerprints: SecretFingerprints,
   derivations: Derivations,
+  cache?: LintCache,
 ): Promise<Finding[]> {
   const noLines = new LineIndex("");
   const indexOf = (path: string) => linted.get(path)?.lines ?? noLines;
@@ -410,10 +416,16 @@ async function finish(
   const ordered = pending.filter((f) => linted.has(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start));
   await Promise.all(derivations.pending);
   const derived = derivations.done;
+  // With a cache (the editor), digests of the last run are reused: most findings are the same each keystroke.
+  const previous = cache?.fingerprints;
+  const current = new Map<string, string>();
   const fingerprintOf = async (f: PendingFinding, occurrence: number) => {
     const identity = f.identityIsSecret && secretFingerprints !== "plain" ? derived.get(`${f.path}\u0000${f.identity}`) : f.identity;
     if (identity === undefined) return "";
-    return fingerprint(f.ruleId, f.path, occurrence === 0 ? identity : `${identity}\u0000#${occurrence + 1}`, sha256);
+    const key = `${f.ruleId}\u0000${f.path}\u0000${occurrence === 0 ? identity : `${identity}\u0000#${occurrence + 1}`}`;
+    const digest = previous?.get(key) ?? (await fingerprint(f.ruleId, f.path, occurrence === 0 ? identity : `${identity}\u0000#${occurrence + 1}`, sha256));
+    if (cache) current.set(key, digest);
+    return digest;
   };
   for (const f of ordered) {
     const index = indexOf(f.path);
@@ -437,6 +449,7 @@ async function finish(
       ...(reason === undefined ? {} : { suppression: { kind: "inSource" as const, justification: reason } }),
     });
   }
+  if (cache) cache.fingerprints = current;
   return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1)));
 }
 

@@ -10,7 +10,7 @@ const token = `ghp_${new FakeSecrets(808).chars(36)}`;
 const workflow = (secret: string, extra = "") => `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.${secret} }}\n${extra}`;
 const inventory = (names: string[]) => ({ path: "nhi-inventory.yaml", text: `version: 1\nconnectors:\n${names.map((n) => `  - name: ${n}\n    kind: secret\n    owner: "@a"\n    purpose: p\n    expires: 2099-01-01\n`).join("")}` });
 
-const summary = (result: Awaited<ReturnType<typeof lint>>) => result.findings.map((f) => `${f.path}:${f.start.line}:${f.ruleId}:${f.message}`).sort();
+const summary = (result: Awaited<ReturnType<typeof lint>>) => result.findings.map((f) => `${f.path}:${f.start.line}:${f.ruleId}:${f.message}:${f.fingerprint}`).sort();
 
 describe("lint cache (incremental relint)", () => {
   const base = (files: SourceFile[], inv = inventory(["A", "B"])) => ({ rules: RULES, now: NOW, wholeWorkspace: true, inventory: inv, config: undefined });
