@@ -68,3 +68,9 @@ export function baselineText(findings: Finding[], salt: string, iterations = KDF
   const baseline: Baseline = { version: 2, salt, kdf: { algorithm: KDF_ALGORITHM, iterations }, fingerprints };
   return JSON.stringify(baseline, null, 2) + "\n";
 }
+
+/** The baseline's text with one more accepted fingerprint (the editor's "Accept in the baseline"). */
+export function addToBaseline(baseline: Extract<Baseline, { version: 2 }>, fingerprint: string): string {
+  const fingerprints = [...new Set([...baseline.fingerprints, fingerprint])].sort();
+  return JSON.stringify({ ...baseline, fingerprints }, null, 2) + "\n";
+}

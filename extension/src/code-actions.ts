@@ -7,6 +7,8 @@ import type { WorkspaceLinter } from "./workspace-linter.js";
 
 export const SECRET_MOVED = "nhilint.secretMoved";
 export const PLACE_CURSOR = "nhilint.placeCursor";
+/** Internal: accept one finding in `.nhilint-baseline.json` (files with no comment syntax, such as JSON). */
+export const ACCEPT_IN_BASELINE = "nhilint.acceptInBaseline";
 /** Internal: every step from a pasted secret to a stored one, as a document beside the editor. */
 export const SHOW_SECRET_STEPS = "nhilint.showSecretSteps";
 
@@ -53,8 +55,8 @@ export class CodeActions implements vscode.CodeActionProvider {
       const finding = this.diagnostics.findings.get(Diagnostics.key(document.uri, diagnostic.range, ruleId));
       if (!finding) continue;
       for (const [i, fix] of finding.fixes.entries()) actions.push(await this.fixAction(document, where.folder, finding, fix, diagnostic, i === 0));
-      const suppress = this.suppressAction(document, finding, diagnostic);
-      if (suppress) actions.push(suppress);
+      const suppress = this.suppressAction(document, finding, diagnostic) ?? this.acceptAction(where.folder, finding, diagnostic);
+      actions.push(suppress);
     }
     const all = actions.length > 0 ? await this.fixAll(document, where.folder, vscode.CodeActionKind.QuickFix) : undefined;
     if (all) actions.push(all);
@@ -91,6 +93,14 @@ export class CodeActions implements vscode.CodeActionProvider {
     action.edit = new vscode.WorkspaceEdit();
     action.edit.insert(document.uri, new vscode.Position(line.lineNumber, 0), `${text}\n`);
     action.command = { command: PLACE_CURSOR, title: "Write the reason", arguments: [document.uri.toString(), text.trimStart(), line.lineNumber] };
+    return action;
+  }
+
+  /** Where no comment can be written (JSON, an n8n export): accept the finding in the baseline instead. */
+  private acceptAction(folder: vscode.WorkspaceFolder, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const action = new vscode.CodeAction(`Accept ${finding.ruleId} here in .nhilint-baseline.json (JSON has no comments)…`, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = { command: ACCEPT_IN_BASELINE, title: "Accept in the baseline", arguments: [folder.uri.toString(), finding.path, finding.ruleId, finding.span.start] };
     return action;
   }
 

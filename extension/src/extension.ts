@@ -3,7 +3,8 @@ import * as vscode from "vscode";
 import { formatReportHtml } from "../../cli/formatters/report.js";
 import { filledHints, INVENTORY_HEADER } from "../../linter-core/inventory.js";
 import { INVENTORY_PATHS } from "../../linter-core/index.js";
-import { CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
+import { addToBaseline, BASELINE_PATH, baselineText, newSalt } from "../../cli/baseline.js";
+import { ACCEPT_IN_BASELINE, CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
 import { ConnectorsView } from "./connectors-view.js";
 import { Diagnostics } from "./diagnostics.js";
 import { Hovers } from "./hovers.js";
@@ -228,6 +229,30 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
       if (at < 0) return;
       const position = document.positionAt(at + after.length - (after.endsWith('""') ? 1 : 0));
       editor.selection = new vscode.Selection(position, position);
+    }),
+    vscode.commands.registerCommand(ACCEPT_IN_BASELINE, async (folderUri: string, path: string, ruleId: string, start: number) => {
+      const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(folderUri));
+      if (!folder) return undefined;
+      const uri = vscode.Uri.joinPath(folder.uri, BASELINE_PATH);
+      const write = async (text: string) => {
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        linter.setText(uri, text);
+        return linter.lintFolder(folder);
+      };
+      let state = linter.states.get(folder.uri.toString());
+      if (state?.baseline?.version === 1) {
+        void vscode.window.showWarningMessage(`nhilint: ${BASELINE_PATH} is version 1; run \`nhilint --update-baseline\` once to migrate it, then accept findings here.`);
+        return undefined;
+      }
+      // No baseline yet: one with a fresh salt first, so the finding's fingerprint is derived with it.
+      if (!state?.baseline) state = await write(baselineText([], newSalt()));
+      const finding = state.result?.findings.find((f) => f.path === path && f.ruleId === ruleId && f.span.start === start);
+      if (!finding?.fingerprint || state.baseline?.version !== 2) return undefined;
+      await write(addToBaseline(state.baseline, finding.fingerprint));
+      void vscode.window.showInformationMessage(
+        `nhilint: accepted in ${BASELINE_PATH}. Commit it and say why in the commit message.${ruleId === "hardcoded-secret" ? " An accepted secret is still exposed: rotate it if it was ever shared or committed." : ""}`,
+      );
+      return finding.fingerprint;
     }),
     vscode.commands.registerCommand(SECRET_MOVED, (args: SecretMoved) => SecretGuide.show(args, linter)),
     // The same guide for a name whose value nhilint does not hold (nothing to copy).

@@ -18,6 +18,7 @@ import {
   type LintResult,
   type SourceFile,
 } from "../../linter-core/index.js";
+import { applyBaseline, BASELINE_PATH, BaselineError, parseBaseline, secretFingerprintsFor, type Baseline } from "../../cli/baseline.js";
 import { discover, unreadable } from "../../cli/files.js";
 import { repositoryRoot } from "../../cli/git.js";
 import { decode } from "../../cli/read.js";
@@ -31,6 +32,8 @@ const REMOTE_EXCLUDE = "{**/node_modules/**,**/bower_components/**,**/.git/**}";
 export interface FolderState {
   folder: vscode.WorkspaceFolder;
   result?: LintResult;
+  /** The repository's `.nhilint-baseline.json`, when it has one: its findings are accepted, as in the CLI. */
+  baseline?: Baseline;
   report?: ConnectorReport;
   configError?: string;
 }
@@ -181,7 +184,15 @@ export class WorkspaceLinter implements vscode.Disposable {
     }
     const { config, error } = this.config(folder, files);
     const inventoryPath = config.inventory ?? INVENTORY_PATHS.find((path) => files.has(path)) ?? INVENTORY_PATHS[0];
-    const sources: SourceFile[] = [...files].filter(([path]) => path !== CONFIG_PATH && !CODEOWNERS_PATHS.includes(path)).map(([path, text]) => ({ path, text }));
+    const sources: SourceFile[] = [...files].filter(([path]) => path !== CONFIG_PATH && path !== BASELINE_PATH && !CODEOWNERS_PATHS.includes(path)).map(([path, text]) => ({ path, text }));
+    let baseline: Baseline | undefined;
+    let baselineError: string | undefined;
+    try {
+      const text = files.get(BASELINE_PATH);
+      baseline = text === undefined ? undefined : parseBaseline(BASELINE_PATH, text);
+    } catch (e) {
+      baselineError = e instanceof BaselineError ? e.message : String(e);
+    }
     const started = Date.now();
     const result = await lint(sources, {
       rules: RULES,
@@ -191,13 +202,22 @@ export class WorkspaceLinter implements vscode.Disposable {
       author: await this.author(folder),
       wholeWorkspace: true,
       cache: this.caches.get(key) ?? this.caches.set(key, createLintCache()).get(key),
+      // Fingerprints only with a baseline to match them against (its salt; 0.1 s per distinct secret, once).
+      secretFingerprints: baseline ? secretFingerprintsFor(baseline, "") : "skip",
     });
+    if (baseline) {
+      // As the CLI does: accepted by the baseline is accepted, listed with the suppressed findings.
+      const { kept, accepted } = applyBaseline(result.findings, baseline);
+      result.findings = kept;
+      result.suppressed = [...result.suppressed, ...accepted];
+    }
+    if (baselineError) this.log.appendLine(baselineError);
     if (!files.has(inventoryPath)) result.inventory.exists = false;
     for (const internal of result.internalErrors) this.log.appendLine(`${internal.path}: ${internal.message}`);
     // Accepted (suppressed) findings too, as the CLI's report has them: a connector accepted with a reason is shown as such.
     const report = buildReport({ models: result.models, inventory: result.inventory, findings: [...result.findings, ...result.suppressed], now: new Date(), expiryWarningDays: config.expiryWarningDays });
     this.log.appendLine(`linted ${result.files.length} file(s) in ${folder.name} in ${Date.now() - started} ms: ${result.findings.length} finding(s)`);
-    const state: FolderState = { folder, result, report, configError: error };
+    const state: FolderState = { folder, result, report, configError: error, baseline };
     this.states.set(key, state);
     this.onDidLintEmitter.fire(state);
     return state;

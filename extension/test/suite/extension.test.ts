@@ -97,6 +97,22 @@ describe("nhilint in VS Code", () => {
     await waitFor("its diagnostics to go", () => nhilint(uri).length === 0 || undefined);
   });
 
+  it("in JSON, where no comment can be written, a finding is accepted in the baseline (which the editor then honours)", async () => {
+    const uri = file("automations/notify.json");
+    await vscode.window.showTextDocument(uri);
+    const actions = await quickFixes(uri, () => nhilint(uri, "hardcoded-secret")[0], (t) => t.startsWith("Accept hardcoded-secret here in .nhilint-baseline.json"));
+    const accept = actions.find((a) => a.title.startsWith("Accept hardcoded-secret here"))!;
+    assert.ok(!actions.some((a) => a.title.startsWith("Suppress")), "no comment-based suppression offered in JSON");
+    const fingerprint = await vscode.commands.executeCommand<string>(accept.command!.command, ...(accept.command!.arguments ?? []));
+    const baseline = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file(".nhilint-baseline.json"))));
+    assert.equal(baseline.version, 2);
+    assert.deepEqual(baseline.fingerprints, [fingerprint]);
+    assert.ok(baseline.salt.length >= 16 && baseline.kdf.iterations >= 600_000);
+    await waitFor("the accepted finding to go", () => nhilint(uri, "hardcoded-secret").length === 0 || undefined);
+    const token = /token (ghp_\w+)/.exec(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)))![1];
+    assert.ok(!JSON.stringify(baseline).includes(token.slice(4, 14)), "the baseline holds no part of the secret");
+  });
+
   it("the secret guide: one panel, four steps in any order; the value copied once; no rotation when never committed", async () => {
     const guide = api.guides.find((g) => g.state.name === "API_KEY");
     assert.ok(guide, "replacing API_KEY opened its guide");
