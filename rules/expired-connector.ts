@@ -43,6 +43,7 @@ export const expiredConnector: Rule = {
         message: `${ref.kind} \`${ref.name}\` expired on ${record.expires} (${ownerOf(record)}): this workflow relies on access that was due to end.`,
         identity: `${ref.name}:${record.expires}`,
         connector: ref.name,
+        help: `Ask ${record.owner ?? "the owner"} to re-approve \`${record.name}\` with a new \`expires\` in the inventory, or move this workflow to another credential before it is revoked.`,
       });
     }
   },

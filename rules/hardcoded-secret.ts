@@ -3,6 +3,7 @@ import type { Fix, LiteralValue } from "../linter-core/model.js";
 import { findRecord } from "../linter-core/inventory.js";
 import type { FileContext, Rule } from "../linter-core/rule.js";
 import { toSecretName } from "../linter-core/secrets/detect.js";
+import { valueSpan } from "../linter-core/platforms/common.js";
 import { describeScope } from "./shared.js";
 
 /** Name the stored secret after the key it was bound to, when it was bound to one. */
@@ -57,7 +58,7 @@ export const hardcodedSecret: Rule = {
         } else {
           // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
           const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
-          edits = [{ span: wholeValue ? literal.span : detection.span, text: reference }];
+          edits = [{ span: valueSpan(wholeValue ? literal.span : detection.span, file.text), text: reference }];
         }
       }
       if (reference && edits) {

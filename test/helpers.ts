@@ -67,6 +67,8 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
   /** The file after applying each finding's first fix (edits to this file only), or undefined for no fix. */
   output?: string;
+  /** How many findings of the rule each other file (of `files`) gets. */
+  otherFiles?: Record<string, number>;
 }
 
 export interface ValidCase {
@@ -107,6 +109,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       config: c.config ? { ...DEFAULT_CONFIG, ...c.config } : undefined,
     });
     assert.deepEqual(result.internalErrors, []);
+    const others = (c as InvalidCase).otherFiles;
+    for (const [other, count] of Object.entries(others ?? {})) {
+      assert.equal(result.findings.filter((f) => f.ruleId === id && f.path === other).length, count, `findings in ${other}`);
+    }
     return result.findings.filter((f) => f.ruleId === id && f.path === path);
   };
   describe(`${id}: must not flag`, () => {
@@ -131,6 +137,8 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (expected.endColumn !== undefined) assert.equal(actual.end.column, expected.endColumn, `finding ${i} end column`);
           if (expected.message) assert.match(actual.message, expected.message);
           if (c.severity) assert.equal(actual.severity, c.severity);
+          // What, why and how to fix: every finding says how, in a sentence of its own.
+          assert.match(actual.help ?? "", /^\S.{19,}/s, `finding ${i} has no help`);
         });
         if (c.output !== undefined) {
           const path = c.path ?? WORKFLOW_PATH;

@@ -49,3 +49,13 @@ export function baseName(path: string): string {
 }
 
 export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
+
+/**
+ * A scalar's span without the line breaks a block scalar (`|`, `>`) owns at its end: a fix replacing
+ * the whole value must leave them, or the next key would be joined onto its line.
+ */
+export function valueSpan(span: { start: number; end: number }, text: string): { start: number; end: number } {
+  let end = span.end;
+  while (end > span.start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+  return { start: span.start, end };
+}

@@ -151,4 +151,59 @@ describe("hardcoded-secret: the fix's secret name never takes one the inventory 
   it("GH_TOKEN recorded for this very file (by glob): the same credential keeps its name", async () => {
     assert.equal((await fixOf(inventory(".github/workflows/night*.yml"))).text, "${{ secrets.GH_TOKEN }}");
   });
+
+  const record = (name: string, usedBy?: string) => `  - name: ${name}\n    kind: secret\n    owner: "@acme/ops"\n    purpose: Other\n    expires: 2027-06-30\n${usedBy ? `    used-by: [${usedBy}]\n` : ""}`;
+
+  it("numbers upwards until a name is free (NIGHTLY_GH_TOKEN_3 when _2 is taken too)", async () => {
+    const taken = `version: 1\nconnectors:\n${record("GH_TOKEN", ".github/workflows/deploy.yml")}${record("NIGHTLY_GH_TOKEN", "x.yml")}${record("NIGHTLY_GH_TOKEN_2", "y.yml")}`;
+    assert.equal((await fixOf(taken)).text, "${{ secrets.NIGHTLY_GH_TOKEN_3 }}");
+  });
+
+  it("a record with no used-by (any file may use it) still means another credential: a distinct name", async () => {
+    assert.equal((await fixOf(`version: 1\nconnectors:\n${record("GH_TOKEN")}`)).text, "${{ secrets.NIGHTLY_GH_TOKEN }}");
+  });
+
+  it("GitHub names are case-insensitive: a record `gh_token` takes GH_TOKEN", async () => {
+    assert.equal((await fixOf(`version: 1\nconnectors:\n${record("gh_token", ".github/workflows/deploy.yml")}`)).text, "${{ secrets.NIGHTLY_GH_TOKEN }}");
+  });
+
+  it("the file's whole name, dots and all, makes the prefix (nightly.build.yml: NIGHTLY_BUILD_GH_TOKEN)", async () => {
+    const { findings } = await lintFiles([{ path: ".github/workflows/nightly.build.yml", text: nightly }], { inventory: { path: "nhi-inventory.yaml", text: inventory(".github/workflows/deploy.yml") } });
+    assert.equal(findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes[0].edits[0].text, "${{ secrets.NIGHTLY_BUILD_GH_TOKEN }}");
+  });
+});
+
+describe("hardcoded-secret: the name, the edit and the help of the fix", () => {
+  const workflow = (env: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./go.sh\n        env:\n${env}`;
+  const secretFinding = async (path: string, text: string) => (await lintFiles([{ path, text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+
+  it("names the secret after its key, but not after a generic one (value, Authorization, args...)", async () => {
+    assert.equal((await secretFinding(WORKFLOW_PATH, workflow(`          PARTNER_KEY: ${ghp}\n`))).fixes[0].title, "Replace with ${{ secrets.PARTNER_KEY }}");
+    // A key that merely contains a generic word is still a name of its own.
+    assert.equal((await secretFinding(WORKFLOW_PATH, workflow(`          default_value_token: ${ghp}\n`))).fixes[0].title, "Replace with ${{ secrets.DEFAULT_VALUE_TOKEN }}");
+    for (const key of ["value", "Authorization", "args", "headers"]) {
+      const title = (await secretFinding(WORKFLOW_PATH, workflow(`          ${key}: ${ghp}\n`))).fixes[0].title;
+      assert.doesNotMatch(title, new RegExp(`secrets\\.${key.toUpperCase()} `), `${key} names nothing: ${title}`);
+    }
+  });
+
+  it("a token inside a script is replaced alone; a whole value (block scalar too) is replaced whole", async () => {
+    const script = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -H "Authorization: token ${ghp}" https://api.github.com\n`;
+    const inScript = await secretFinding(WORKFLOW_PATH, script);
+    assert.equal(applyEdits(script, inScript.fixes[0].edits), script.replace(ghp, "${{ secrets.GITHUB_TOKEN_2 }}".replace("GITHUB_TOKEN_2", /secrets\.(\w+)/.exec(inScript.fixes[0].title)![1])));
+    // The block scalar's line break stays: the next key keeps its own line (the YAML stays valid).
+    const block = workflow(`          PARTNER_KEY: |\n            ${ghp}\n          REGION: eu\n`);
+    const whole = await secretFinding(WORKFLOW_PATH, block);
+    const fixed = applyEdits(block, whole.fixes[0].edits);
+    assert.equal(fixed, workflow("          PARTNER_KEY: ${{ secrets.PARTNER_KEY }}\n          REGION: eu\n"));
+    assert.deepEqual(parseDocument(fixed).errors, []);
+  });
+
+  it("the help says the name and the reference; with no reference syntax (plain text), where to move it", async () => {
+    const inWorkflow = await secretFinding(WORKFLOW_PATH, workflow(`          PARTNER_KEY: ${ghp}\n`));
+    assert.equal(inWorkflow.help, "Store it as a secret named PARTNER_KEY and reference it as ${{ secrets.PARTNER_KEY }}; rotate it if it was ever committed.");
+    const plain = await secretFinding("notes/setup.txt", `token: ${ghp}\n`);
+    assert.equal(plain.fixes.length, 0);
+    assert.equal(plain.help, "Move it to a secrets manager and read it from there; rotate it if it was ever committed.");
+  });
 });

@@ -1,0 +1,34 @@
+// Mutation testing (`npm run test:mutation`, not part of .ci/run: it takes long on two cores).
+// Stryker mutates the TypeScript sources in a sandbox, builds them once with every mutant switched in,
+// and runs the in-process suites against each mutant the coverage says a test reaches. Incremental:
+// .stryker/incremental.json keeps the verdicts, so a later run retests only what changed.
+// Narrow a run with `npm run test:mutation -- --mutate 'rules/**/*.ts'`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "mocha",
+  // The core and the rules, which the in-process suites exercise. cli/ is tested through the built
+  // CLI in child processes, which per-test coverage cannot see: its mutants would all be "no coverage".
+  mutate: ["linter-core/**/*.ts", "rules/**/*.ts"],
+  buildCommand: "npm run build:mutation",
+  // Stryker marks mutated files @ts-nocheck; its default pattern names src/, lib/, test/ only.
+  disableTypeChecks: "{linter-core,rules}/**/*.ts",
+  mochaOptions: {
+    spec: ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js"],
+    // Reads the sources for forbidden imports: instrumented code reads process state by design.
+    ignore: ["out/test/core/purity.test.js"],
+  },
+  coverageAnalysis: "perTest",
+  incremental: true,
+  incrementalFile: ".stryker/incremental.json",
+  concurrency: 2,
+  timeoutMS: 20000,
+  ignoreStatic: true,
+  reporters: ["clear-text", "progress-append-only", "html", "json"],
+  htmlReporter: { fileName: ".stryker/report.html" },
+  jsonReporter: { fileName: ".stryker/report.json" },
+  tempDirName: ".stryker/tmp",
+  cleanTempDir: "always",
+  thresholds: { high: 90, low: 80, break: null },
+  // Equivalent mutants (no behaviour a test could observe), each with its reason, are disabled in the
+  // source with `// Stryker disable next-line <mutator>: <reason>`.
+};
