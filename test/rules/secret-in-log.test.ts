@@ -3,16 +3,35 @@ import { at, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const direct = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo \"token is ${{ secrets.API_TOKEN }}\"\n");
+const step = (env: string, run: string) => `      - env:\n${env}        run: |\n${run}`;
+const job = (name: string, body: string, env = "") => `  ${name}:\n    runs-on: ubuntu-latest\n${env}    steps:\n${body}`;
+const groupTo = (target: string) => wf(job("a", step("          KEY: ${{ secrets.KEY }}\n", `          {\n            echo "KEY=$KEY"\n          }${target}\n`)));
+const twoSteps = wf(job("a", `      - env:\n          TOKEN: \${{ secrets.API_TOKEN }}\n        run: ./use.sh\n      - run: echo "$TOKEN"\n`));
+const jobEnv = wf(job("a", "      - run: echo \"$TOKEN\"\n", "    env:\n      TOKEN: ${{ secrets.API_TOKEN }}\n"));
+const otherJob = wf(job("a", "      - run: ./use.sh\n", "    env:\n      TOKEN: ${{ secrets.API_TOKEN }}\n") + job("b", "      - run: echo \"$TOKEN\"\n"));
+const workflowEnv = wf(job("b", "      - run: echo \"$TOKEN\"\n"), "permissions:\n  contents: read\nenv:\n  TOKEN: ${{ secrets.API_TOKEN }}\n");
 const viaEnv = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: debug\n        env:\n          TOKEN: ${{ secrets.API_TOKEN }}\n        run: |\n          echo \"$TOKEN\" | base64 >> $GITHUB_STEP_SUMMARY\n");
 ruleTester(secretInLog, {
   valid: [
     { name: "a secret piped to a tool on stdin", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          PASS: ${{ secrets.REG }}\n        run: echo \"$PASS\" | docker login -u bot --password-stdin r.example.com\n") },
     { name: "written to a file or to GITHUB_ENV, not to the log (apache/opendal, actions/starter-workflows idioms)", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          KEY: ${{ secrets.RSYNC_KEY }}\n        run: |\n          echo \"::add-mask::${{ secrets.OP_TOKEN }}\"\n          echo \"OP_TOKEN=${{ secrets.OP_TOKEN }}\" >> \"$GITHUB_ENV\"\n          printf '%s' \"${KEY}\" > \"${HOME}/.ssh/key\"\n          {\n            echo \"AWS_SECRET_ACCESS_KEY=${KEY}\"\n          } >> \"${GITHUB_ENV}\"\n") },
     { name: "piped into a tool, or `print` inside awk (actions/starter-workflows jfrog-sast, apache/arrow, huggingface/diffusers idioms)", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          JF_TOKEN: ${{ secrets.JF_TOKEN }}\n          KEY: ${{ secrets.GPG_KEY }}\n          HOOK: ${{ secrets.HOOK }}\n        run: |\n          echo $JF_TOKEN | jf c add --access-token-stdin\n          echo \"${KEY}\" | gpg --import\n          SIG=\"$(openssl dgst -hmac \"${HOOK}\" p.json | awk '{print $NF}')\"\n") },
+    { name: "piped through tools that still print, then into one that consumes it", code: wf(job("a", step("          KEY: ${{ secrets.KEY }}\n", "          echo \"$KEY\" | tr -d '\\n' | gpg --import\n"))) },
+    { name: "a `{ ...; }` group redirected to a file", code: groupTo(' >> "$GITHUB_ENV"') },
+    { name: "a group closed as `}>> file`, with no space", code: groupTo('>> "$GITHUB_ENV"') },
+    { name: "an env var bound in another step of the job is not this step's", code: twoSteps },
+    { name: "an env var bound at another job's level is not this job's", code: otherJob },
+    { name: "GITHUB_TOKEN is issued per run (its reach is permissions:), in any case", code: wf(job("a", "      - run: |\n          echo ${{ secrets.GITHUB_TOKEN }}\n          echo ${{ secrets.github_token }}\n")) },
     { name: "a secret used, not printed", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.API_TOKEN }}\n        run: curl -H \"Authorization: Bearer $TOKEN\" https://x\n") },
   ],
   invalid: [
     { name: "echo through base64 still prints", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.K }} | base64\n"), errors: [{ line: 9, column: 19, message: /secret `K` is printed/ }] },
+    { name: "piped only through tools that still print it", code: wf(job("a", step("          KEY: ${{ secrets.KEY }}\n", "          echo \"$KEY\" | base64 | tee out.txt\n"))), errors: [{ line: 12, column: 17, message: /secret `KEY` is printed/ }] },
+    { name: "a group not redirected prints", code: groupTo(""), errors: [{ line: 13, column: 23, message: /secret `KEY` is printed/ }] },
+    { name: "a group redirected to a .log file still writes a log", code: groupTo(" >> build.log"), errors: [{ line: 13, column: 23, message: /secret `KEY` is printed/ }] },
+    { name: "an env var bound at the job's level, printed in its step", code: jobEnv, errors: [{ ...at(jobEnv, '$TOKEN"'), message: /secret `API_TOKEN` is printed/ }] },
+    { name: "an env var bound at the workflow's level, printed in any job", code: workflowEnv, errors: [{ ...at(workflowEnv, '$TOKEN"'), message: /secret `API_TOKEN` is printed/ }] },
+    { name: "an expression written without spaces", code: wf(job("a", "      - run: echo ${{secrets.K}}\n")), errors: [{ line: 9, column: 19, message: /secret `K` is printed/ }] },
     { name: "echo of a secret expression", code: direct, errors: [{ ...at(direct, '${{ secrets.API_TOKEN }}"'), message: /secret `API_TOKEN` is printed in job `a`/ }] },
     { name: "an env var bound to a secret written to the job summary", code: viaEnv, errors: [{ ...at(viaEnv, '$TOKEN" | base64 >> $GITHUB_STEP_SUMMARY'), message: /in job `a`, step `debug`/ }] },
   ],

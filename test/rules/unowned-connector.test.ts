@@ -79,11 +79,30 @@ describe("unowned-connector: the fix registers the connector", () => {
     assert.equal(after.findings.filter((f) => f.ruleId === "unowned-connector").length, 0);
   });
 
-  it("reports a record without an owner on the inventory itself when it is linted", async () => {
-    const text = `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    purpose: Deploy\n`;
+  it("reports a record without an owner on the inventory itself when it is linted, and only that one", async () => {
+    const text = `version: 1\nconnectors:\n  - name: OWNED\n    owner: ops@acme.example\n  - name: DEPLOY_TOKEN\n    purpose: Deploy\n  - name: EMPTY_OWNER\n    owner: ""\n`;
     const result = await lintFiles([{ path: "nhi-inventory.yaml", text }], { inventory: { path: "nhi-inventory.yaml", text } });
-    const finding = result.findings.find((f) => f.ruleId === "unowned-connector")!;
-    assert.equal(finding.path, "nhi-inventory.yaml");
-    assert.equal(finding.start.line, 3);
+    const findings = result.findings.filter((f) => f.ruleId === "unowned-connector");
+    assert.deepEqual(findings.map((f) => [f.connector, f.start.line]), [["DEPLOY_TOKEN", 5], ["EMPTY_OWNER", 8]], "at the record's name, or at its empty owner:");
+    assert.equal(findings[0].message, "`DEPLOY_TOKEN` has no owner: name the team or person accountable for it.");
+    assert.match(findings[0].help ?? "", /team handle \(@org\/team\) or an e-mail address/);
+  });
+
+  it("the fix is safe (fix-all applies it) and says what is left to fill in; the record-without-owner help names the record", async () => {
+    const files = [{ path: WORKFLOW_PATH, text: workflow(deployStep) }];
+    const fix = (await lintFiles(files)).findings.find((f) => f.ruleId === "unowned-connector")!.fixes[0];
+    assert.equal(fix.safe, true);
+    assert.deepEqual(fix.followUp, ["Fill in `purpose` and `expires` in the new record."]);
+    assert.equal(fix.title, "Register `DEPLOY_TOKEN` in nhi-inventory.yaml", "no owner to suggest: none named");
+    const noOwner = (await lintFiles(files, { inventory: { path: "nhi-inventory.yaml", text: `version: 1\nconnectors:\n  - name: deploy_token\n    purpose: Deploy\n` } })).findings.find((f) => f.ruleId === "unowned-connector")!;
+    assert.equal(noOwner.help, "Set `owner:` on the `deploy_token` record to the accountable team handle or e-mail.");
+    assert.doesNotMatch(noOwner.message, /used \d+ times/, "one use: no count");
+  });
+
+  it("names match exactly where the platform's are case-sensitive (GitLab): `deploy_token` is another variable", async () => {
+    const gitlab = { path: ".gitlab-ci.yml", text: "deploy:\n  script:\n    - ./deploy.sh --token \"$DEPLOY_TOKEN\"\n" };
+    const lower = `version: 1\nconnectors:\n  - name: deploy_token\n    owner: ops@acme.example\n`;
+    const findings = (await lintFiles([gitlab], { inventory: { path: "nhi-inventory.yaml", text: lower } })).findings.filter((f) => f.ruleId === "unowned-connector");
+    assert.deepEqual(findings.map((f) => f.connector), ["DEPLOY_TOKEN"]);
   });
 });
