@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_CONFIG, lint, type Config, type Finding, type SourceFile } from "../linter-core/index.js";
+import { fingerprint } from "../linter-core/fingerprint.js";
 import type { Rule } from "../linter-core/rule.js";
 import { RULES } from "../rules/index.js";
 
@@ -129,7 +130,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         assert.ok(c.errors.length > 0, "an invalid case must expect at least one finding");
         const findings = await run(c);
         assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got: ${findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`).join(" | ")}`);
-        c.errors.forEach((expected, i) => {
+        for (const [i, expected] of c.errors.entries()) {
           const actual = findings[i];
           assert.equal(actual.start.line, expected.line, `finding ${i} line`);
           assert.equal(actual.start.column, expected.column, `finding ${i} column`);
@@ -139,7 +140,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (c.severity) assert.equal(actual.severity, c.severity);
           // What, why and how to fix: every finding says how, in a sentence of its own.
           assert.match(actual.help ?? "", /^\S.{19,}/s, `finding ${i} has no help`);
-        });
+          // A fingerprint names what was found: with nothing in it, every finding of the rule in the file
+          // would be told apart by order alone, and the baseline would follow the wrong one after an edit.
+          const anonymous = await fingerprint(actual.ruleId, actual.path, "");
+          assert.notEqual(actual.fingerprint, anonymous, `finding ${i}'s fingerprint identifies nothing`);
+        }
         if (c.output !== undefined) {
           const path = c.path ?? WORKFLOW_PATH;
           const edits = findings.flatMap((f) => f.fixes[0]?.edits.filter((e) => e.path === path) ?? []);
