@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { excessivePermissions } from "../../rules/excessive-permissions.js";
 import { at, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
@@ -6,15 +7,33 @@ const job = "  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make
 const none = wf(job, "");
 const writeAll = wf(job, "permissions: write-all\n");
 const broad = wf(job, "permissions:\n  contents: write\n  id-token: write\n");
+const twoJobs = wf(`${job}  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n`, "");
+const jobWriteAll = wf("  build:\n    runs-on: ubuntu-latest\n    permissions: write-all\n    steps:\n      - run: make\n");
+const reusableOnly = wf("  call:\n    uses: acme/ci/.github/workflows/build.yml@v1\n", "");
 ruleTester(excessivePermissions, {
   valid: [
     { name: "read at the top", code: wf(job) },
+    { name: "a job calling a reusable workflow gets that workflow's permissions", code: reusableOnly },
+    { name: "not a GitHub workflow (a GitLab pipeline with `permissions` words)", path: ".gitlab-ci.yml", code: "build:\n  script:\n    - echo permissions: write-all\n" },
+    { name: "a workflow with no jobs yet", code: "name: ci\non: push\njobs: {}\n" },
     { name: "job-level permissions for every job", code: wf("  build:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - run: make\n", "") },
     { name: "id-token: write at workflow level (OIDC) is not a broad write", code: wf(job, "permissions:\n  id-token: write\n  contents: read\n") },
   ],
   invalid: [
     { name: "no permissions at all: the fix adds contents: read", code: none, errors: [{ ...at(none, "build"), message: /no `permissions:` for the workflow or job `build`/ }], output: none.replace("jobs:\n", "permissions:\n  contents: read\n\njobs:\n") },
-    { name: "write-all", code: writeAll, errors: [at(writeAll, "write-all", /write-all/)] },
-    { name: "a write scope at workflow level", code: broad, errors: [at(broad, "write", /`contents: write` at workflow level/)] },
+    { name: "write-all", code: writeAll, errors: [at(writeAll, "write-all", /^`permissions: write-all` gives every job's GITHUB_TOKEN write access to everything\.$/)] },
+    { name: "no permissions for two jobs: both named, plural", code: twoJobs, errors: [{ ...at(twoJobs, "build"), message: /^no `permissions:` for the workflow or jobs `build`, `test`: GITHUB_TOKEN gets the repository's default, which may be write to everything\.$/ }] },
+    { name: "write-all on one job", code: jobWriteAll, errors: [at(jobWriteAll, "write-all", /^job `build` has `permissions: write-all`\.$/)] },
+    { name: "a write scope at workflow level", code: broad, errors: [at(broad, "write", /^`contents: write` at workflow level is granted to every job; grant it to the job that needs it\.$/)] },
   ],
+});
+
+describe("excessive-permissions: the fix", () => {
+  it("is a suggestion (it can break a job that writes) and says what is left to do", async () => {
+    const { lintFiles, WORKFLOW_PATH } = await import("../helpers.js");
+    const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: none }])).findings.find((f) => f.ruleId === "excessive-permissions")!;
+    assert.equal(finding.fixes[0].safe, false);
+    assert.equal(finding.fixes[0].title, "Add `permissions: contents: read` for the workflow");
+    assert.deepEqual(finding.fixes[0].followUp, ["Grant each job the write scopes it needs in its own `permissions:`."]);
+  });
 });
