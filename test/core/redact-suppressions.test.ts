@@ -1,0 +1,72 @@
+// The two small promises every output leans on: how much of a secret may be shown, and which
+// comments accept a finding.
+import assert from "node:assert/strict";
+import { redact, redactQuoted } from "../../linter-core/redact.js";
+import { findSuppressions } from "../../linter-core/suppressions.js";
+import { LineIndex } from "../../linter-core/text.js";
+import { FakeSecrets } from "../helpers.js";
+
+describe("redact: a short prefix and the length, never more", () => {
+  it("shows at most 4 characters, and never more than a quarter of the value", () => {
+    assert.equal(redact("ghp_abcdefghijklmnopqrstuvwxyz0123456789"), "ghp_… (40 chars)");
+    assert.equal(redact("abcdefgh"), "ab… (8 chars)");
+    assert.equal(redact("abcdefghijklmno"), "abc… (15 chars)");
+    assert.equal(redact("abc"), "… (3 chars)");
+  });
+
+  it("in quoted text (a parser's message), redacts credential-shaped runs and keeps words and paths readable", () => {
+    const token = new FakeSecrets(5).chars(24);
+    const out = redactQuoted(`Unexpected scalar at "${token}": expected a mapping in configuration.`);
+    assert.ok(!out.includes(token));
+    assert.ok(out.includes(redact(token)));
+    assert.match(out, /expected a mapping in configuration\./, "words stay");
+    for (const kept of ["Unexpected", "configuration:", "hyphenated-words", "snake_case_name", "implicit-keys."]) assert.equal(redactQuoted(kept), kept);
+    // Mixed classes: letters and digits and a symbol; or two classes and long.
+    assert.equal(redactQuoted("ab12cd34!x"), redact("ab12cd34!x"));
+    assert.equal(redactQuoted("abcdefgh12345678"), redact("abcdefgh12345678"));
+    assert.equal(redactQuoted("abcd1234"), "abcd1234", "two classes and short: an ordinary identifier");
+    assert.equal(redactQuoted("short7!"), "short7!", "under 8 characters is never a run");
+  });
+});
+
+describe("suppressions: nhilint-disable-next-line RULE -- reason", () => {
+  const find = (path: string, text: string) => findSuppressions(path, text, () => new LineIndex(text));
+
+  it("reads the rules, the reason and the line it applies to, in YAML", () => {
+    const text = "env:\n  # nhilint-disable-next-line hardcoded-secret, broad-secret-scope -- a public demo key\n  KEY: x\n";
+    const [s] = find("ci.yml", text);
+    assert.deepEqual(s.rules, ["hardcoded-secret", "broad-secret-scope"]);
+    assert.equal(s.reason, "a public demo key");
+    assert.equal(s.line, 3, "the next line");
+    assert.equal(text.slice(s.span.start, s.span.start + 1), "#");
+    assert.equal(s.used, false);
+  });
+
+  it("a reason may hold ` -- ` itself; no reason is an empty one; several rules split by spaces or commas", () => {
+    assert.equal(find("a.yml", "# nhilint-disable-next-line hardcoded-secret -- fixture -- see docs\n")[0].reason, "fixture -- see docs");
+    assert.equal(find("a.yml", "# nhilint-disable-next-line hardcoded-secret\n")[0].reason, "");
+    assert.equal(find("a.yml", "# nhilint-disable-next-line hardcoded-secret --\n")[0].reason, "");
+    assert.deepEqual(find("a.yml", "# nhilint-disable-next-line a b,c -- r\n")[0].rules, ["a", "b", "c"]);
+  });
+
+  it("in JS/TS and JSONC the comment is // or /* */; there, # is not a comment", () => {
+    assert.equal(find("x.ts", "// nhilint-disable-next-line hardcoded-secret -- test key\nconst k = 1;\n")[0].reason, "test key");
+    assert.equal(find("x.ts", "/* nhilint-disable-next-line hardcoded-secret -- test key */\nconst k = 1;\n")[0].reason, "test key");
+    assert.equal(find("x.jsonc", "// nhilint-disable-next-line hardcoded-secret -- r\n{}\n").length, 1);
+    assert.deepEqual(find("x.ts", "# nhilint-disable-next-line hardcoded-secret -- r\n"), []);
+  });
+
+  it("only a real comment counts: not inside a string, not in prose files, not without the word", () => {
+    assert.deepEqual(find("a.yml", 'run: echo "x#nhilint-disable-next-line hardcoded-secret -- r"\n'), []);
+    assert.deepEqual(find("x.ts", 'const s = "// nhilint-disable-next-line hardcoded-secret -- r";\n'), []);
+    assert.deepEqual(find("README.md", "# nhilint-disable-next-line hardcoded-secret -- r\n"), []);
+    assert.deepEqual(find("a.yml", "# nhilint-disable-next-lines hardcoded-secret -- r\n"), []);
+    assert.equal(find("a.yml", "key: 1 # nhilint-disable-next-line hardcoded-secret -- r\n").length, 1, "a trailing comment counts");
+  });
+
+  it("asks for the line index only when the file holds a directive", () => {
+    let asked = 0;
+    findSuppressions("a.yml", "key: value\n", () => (asked++, new LineIndex("")));
+    assert.equal(asked, 0);
+  });
+});

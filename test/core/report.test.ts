@@ -1,0 +1,130 @@
+// The inventory report's one computation (every face — markdown, CSV, JSON, HTML, the editor's
+// Connectors view and hovers — shows these rows): each connector's status from its record and findings.
+import assert from "node:assert/strict";
+import { buildReport, lint, type ConnectorReportRow } from "../../linter-core/index.js";
+import { unrecordedConnectors } from "../../linter-core/report.js";
+import { RULES } from "../../rules/index.js";
+import { FakeSecrets, NOW } from "../helpers.js";
+
+// NOW is 2026-11-23.
+const workflow = (path: string, secrets: string[], extra = "") => ({
+  path,
+  text: `on: push\npermissions:\n  contents: read\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment: prod\n    steps:\n      - run: ./ship.sh\n        env:\n${secrets.map((s) => `          ${s}: \${{ secrets.${s} }}\n`).join("")}${extra}`,
+});
+const record = (name: string, fields: Record<string, string> = {}) =>
+  `  - name: ${name}\n    kind: secret\n${Object.entries({ owner: '"@acme/platform"', purpose: "Ship", expires: "2027-06-30", ...fields })
+    .filter(([, v]) => v !== "")
+    .map(([k, v]) => `    ${k}: ${v}\n`)
+    .join("")}`;
+
+async function report(files: { path: string; text: string }[], records: string, options: { expiryWarningDays?: number; config?: Record<string, "off"> } = {}) {
+  const inventory = { path: "nhi-inventory.yaml", text: `version: 1\nconnectors:\n${records}` };
+  const result = await lint([inventory, ...files], { rules: RULES, now: NOW, inventory, wholeWorkspace: true, config: { rules: options.config ?? {}, ignore: [], expiryWarningDays: options.expiryWarningDays ?? 30 } });
+  return buildReport({ models: result.models, inventory: result.inventory, findings: [...result.findings, ...result.suppressed], now: NOW, expiryWarningDays: options.expiryWarningDays ?? 30 });
+}
+const row = (rows: ConnectorReportRow[], name: string) => rows.find((r) => r.name === name)!;
+
+describe("report: each connector's status, from its record and its findings", () => {
+  it("healthy, unowned, expired, expiring, incomplete, unused, rotation-overdue: each from the record", async () => {
+    const r = await report(
+      [workflow(".github/workflows/ship.yml", ["OK_TOKEN", "NEW_TOKEN", "OLD_TOKEN", "SOON_TOKEN", "HALF_TOKEN", "STALE_ROT"])],
+      record("OK_TOKEN") +
+        record("OLD_TOKEN", { expires: "2026-11-01" }) +
+        record("SOON_TOKEN", { expires: "2026-12-10" }) +
+        record("HALF_TOKEN", { purpose: "" }) +
+        record("IDLE_TOKEN") +
+        record("STALE_ROT", { "rotate-every": "30d", "last-rotated": "2026-01-01" }),
+    );
+    const status = Object.fromEntries(r.connectors.map((c) => [c.name, c.status]));
+    assert.deepEqual(status, { NEW_TOKEN: "unowned", OLD_TOKEN: "expired", HALF_TOKEN: "incomplete", SOON_TOKEN: "expiring", STALE_ROT: "rotation-overdue", IDLE_TOKEN: "unused", OK_TOKEN: "healthy" });
+    assert.deepEqual(row(r.connectors, "OK_TOKEN").conditions, []);
+    assert.equal(row(r.connectors, "OK_TOKEN").severity, "none");
+    assert.equal(row(r.connectors, "OLD_TOKEN").severity, "error");
+    assert.equal(row(r.connectors, "SOON_TOKEN").severity, "warning");
+    assert.equal(row(r.connectors, "OLD_TOKEN").daysLeft, -22);
+    assert.equal(row(r.connectors, "SOON_TOKEN").daysLeft, 17);
+    assert.equal(row(r.connectors, "STALE_ROT").rotationDue, "2026-01-31");
+    assert.equal(row(r.connectors, "NEW_TOKEN").recorded, false);
+    assert.equal(row(r.connectors, "NEW_TOKEN").owner, null);
+  });
+
+  it("orders rows by urgency: errors first (unowned before expired), then warnings, then healthy", async () => {
+    const r = await report([workflow(".github/workflows/ship.yml", ["B_OK", "A_OK", "NEW_TOKEN", "OLD_TOKEN", "SOON_TOKEN"])], record("A_OK") + record("B_OK") + record("OLD_TOKEN", { expires: "2026-11-01" }) + record("SOON_TOKEN", { expires: "2026-12-10" }));
+    assert.deepEqual(r.connectors.map((c) => c.name), ["NEW_TOKEN", "OLD_TOKEN", "SOON_TOKEN", "A_OK", "B_OK"]);
+  });
+
+  it("every condition that applies is listed, most urgent first; the summary counts a row in each", async () => {
+    const r = await report([], record("MESSY", { owner: "", expires: "2026-11-01", "rotate-every": "90d" }));
+    const messy = row(r.connectors, "MESSY");
+    assert.deepEqual(messy.conditions, ["unowned", "expired", "rotation-overdue", "unused"]);
+    assert.equal(r.summary.unowned, 1);
+    assert.equal(r.summary.expired, 1);
+    assert.equal(r.summary["rotation-overdue"], 1);
+    assert.equal(r.summary.unused, 1);
+    assert.equal(r.summary.healthy, 0);
+    assert.equal(r.summary.connectors, 1);
+  });
+
+  it("the expiry window is the configured one, inclusive", async () => {
+    const files = [workflow(".github/workflows/ship.yml", ["T"])];
+    assert.equal(row((await report(files, record("T", { expires: "2026-12-03" }), { expiryWarningDays: 10 })).connectors, "T").status, "expiring");
+    assert.equal(row((await report(files, record("T", { expires: "2026-12-04" }), { expiryWarningDays: 10 })).connectors, "T").status, "healthy");
+  });
+
+  it("a connector with findings is at risk even when its record is complete; the findings are on its row", async () => {
+    const scoped = record("DEPLOY", { "used-by": "[.github/workflows/ship.yml]" });
+    const r = await report([workflow(".github/workflows/ship.yml", ["DEPLOY"]), workflow(".github/workflows/other.yml", ["DEPLOY"])], scoped);
+    const deploy = row(r.connectors, "DEPLOY");
+    assert.equal(deploy.status, "at-risk");
+    assert.deepEqual(deploy.findings.map((f) => [f.ruleId, f.path]), [["connector-scope", ".github/workflows/other.yml"]]);
+    assert.deepEqual(deploy.usedBy.map((u) => u.path), [".github/workflows/other.yml", ".github/workflows/ship.yml"], "uses sorted by path");
+    assert.deepEqual(deploy.usedBy[1].jobs, [{ id: "ship", environment: "prod", permissions: "contents: read" }]);
+  });
+
+  it("the record's own state counts where its rule is off (an expired record is expired with expired-connector off)", async () => {
+    const r = await report([workflow(".github/workflows/ship.yml", ["OLD"])], record("OLD", { expires: "2026-11-01" }), { config: { "expired-connector": "off" } });
+    assert.equal(row(r.connectors, "OLD").status, "expired");
+    assert.deepEqual(row(r.connectors, "OLD").findings, []);
+  });
+
+  it("each finding lands in one place: its connector's row, the secrets, or the rest; accepted ones say why", async () => {
+    const token = `ghp_${new FakeSecrets(606).chars(36)}`;
+    const files = [
+      workflow(".github/workflows/ship.yml", ["A_TOKEN"], `      - run: echo hi\n        env:\n          # nhilint-disable-next-line hardcoded-secret -- fixture for the report test\n          PASTED: ${token}\n`),
+      { path: ".github/workflows/open.yml", text: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n" },
+    ];
+    const r = await report(files, record("A_TOKEN"));
+    assert.deepEqual(r.secrets.map((s) => [s.ruleId, s.accepted]), [["hardcoded-secret", "fixture for the report test"]]);
+    assert.deepEqual(r.otherFindings.map((f) => [f.ruleId, f.path]), [["excessive-permissions", ".github/workflows/open.yml"]]);
+    assert.equal(r.summary.secrets, 1);
+    assert.equal(r.summary.otherFindings, 1);
+    assert.ok(!JSON.stringify(r).includes(token), "no report field holds the secret");
+  });
+
+  it("names match case-insensitively on GitHub: one row for a record and its differently-cased use", async () => {
+    const r = await report([workflow(".github/workflows/ship.yml", ["deploy_token"])], record("DEPLOY_TOKEN"));
+    assert.deepEqual(r.connectors.map((c) => [c.name, c.status, c.usedBy.length]), [["DEPLOY_TOKEN", "healthy", 1]]);
+  });
+
+  it("says what it describes: version, time, inventory, window", async () => {
+    const r = await report([], "");
+    assert.equal(r.version, 2);
+    assert.equal(r.generated, NOW.toISOString());
+    assert.equal(r.inventory, "nhi-inventory.yaml");
+    assert.equal(r.expiryWarningDays, 30);
+    assert.equal(r.repository, null);
+    assert.deepEqual(r.connectors, []);
+  });
+});
+
+describe("report: connectors with no record yet (inventory init)", () => {
+  it("lists each once, with every file that uses it, sorted; issued tokens and recorded ones left out", async () => {
+    const files = [workflow(".github/workflows/b.yml", ["NEW_TOKEN", "KNOWN"]), workflow(".github/workflows/a.yml", ["new_token", "GITHUB_TOKEN", "ANOTHER"])];
+    const inventory = { path: "nhi-inventory.yaml", text: `version: 1\nconnectors:\n${record("KNOWN")}` };
+    const result = await lint(files, { rules: RULES, now: NOW, inventory });
+    assert.deepEqual(unrecordedConnectors(result.models, result.inventory), [
+      { name: "ANOTHER", kind: "secret", paths: [".github/workflows/a.yml"] },
+      { name: "NEW_TOKEN", kind: "secret", paths: [".github/workflows/a.yml", ".github/workflows/b.yml"] },
+    ]);
+  });
+});
