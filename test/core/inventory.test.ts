@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { addRecordsEdit, findRecord, loadInventory } from "../../linter-core/inventory.js";
+import { addRecordsEdit, filledHints, findRecord, loadInventory, recordText } from "../../linter-core/inventory.js";
 import { applyEdits, lintFiles } from "../helpers.js";
 
 const load = (text: string) => loadInventory({ path: "nhi-inventory.yaml", text });
@@ -64,5 +64,70 @@ connectors:
       assert.deepEqual(inventory.problems, [], text);
       assert.deepEqual(inventory.records.map((r) => r.name), ["X_TOKEN"], text);
     }
+  });
+
+  it("says what shape is wrong: not a mapping, connectors not a list, a record not a mapping, used-by not globs, a field not one value", () => {
+    const problems = (text: string) => load(text).problems.map((p) => `${text.slice(0, p.span.start).split("\n").length}: ${p.message}`);
+    assert.deepEqual(problems("- a\n- b\n"), ["1: the inventory must be a mapping with `version: 1` and `connectors:`"]);
+    assert.deepEqual(problems(""), [], "an empty file is an empty inventory");
+    assert.deepEqual(problems("connectors: []\n"), ["1: `version: 1` is required"]);
+    assert.deepEqual(problems("version: 1\nconnectors: A_TOKEN\n"), ["2: `connectors` must be a list of records"]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - A_TOKEN\n"), ["3: each connector must be a mapping with at least `name` and `owner`"]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: o\n    used-by:\n      a: b\n"), ["6: `used-by` must be a list of file globs"]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: [o, p]\n"), ["4: `owner` must be a single value"]);
+    assert.deepEqual(problems("version: 1\nconnectors: [\n").map((p) => p.replace(/: .*/, "")), ["3"], "not valid YAML, once, where it breaks (at the end here)");
+  });
+
+  it("a single used-by glob may be written as a string; a glob over the length limit is a problem and dropped", () => {
+    assert.deepEqual(load("version: 1\nconnectors:\n  - name: A\n    owner: o\n    used-by: .github/workflows/*.yml\n").records[0].usedBy, [".github/workflows/*.yml"]);
+    const long = `x${"*".repeat(1100)}`;
+    const inventory = load(`version: 1\nconnectors:\n  - name: A\n    owner: o\n    used-by: [a.yml, "${long}"]\n`);
+    assert.deepEqual(inventory.records[0].usedBy, ["a.yml"]);
+    assert.match(inventory.problems[0].message, /a `used-by` glob is 1101 characters long; the limit is 1024/);
+  });
+
+  it("empty and blank fields are absent, values are trimmed, kind defaults to secret", () => {
+    const [record] = load('version: 1\nconnectors:\n  - name: A\n    owner: "  @acme/ops  "\n    purpose: ""\n    expires:\n').records;
+    assert.equal(record.owner, "@acme/ops");
+    assert.equal(record.purpose, undefined);
+    assert.equal(record.expires, undefined);
+    assert.equal(record.kind, "secret");
+  });
+
+  it("finds the first record of a name; case-insensitively only when asked", () => {
+    const inventory = load("version: 1\nconnectors:\n  - name: A_TOKEN\n    owner: first\n  - name: a_token\n    owner: second\n");
+    assert.equal(findRecord(inventory, "A_TOKEN", false)?.owner, "first");
+    assert.equal(findRecord(inventory, "a_token", false)?.owner, "second");
+    assert.equal(findRecord(inventory, "A_Token", true)?.owner, "first");
+    assert.equal(findRecord(inventory, "A_Token", false), undefined);
+  });
+
+  it("adds records after the last one, at its indentation, keeping the rest of the file; to `connectors:` at the end of a file with no newline", () => {
+    const record = { name: "X_TOKEN", kind: "secret" as const, owner: "@a/b", usedBy: ["w.yml"] };
+    const indented = "version: 1\nconnectors:\n    - name: A\n      owner: o\n# trailing comment\n";
+    const added = applyEdits(indented, [addRecordsEdit(load(indented), [record])]);
+    assert.deepEqual(load(added).records.map((r) => r.name), ["A", "X_TOKEN"]);
+    assert.match(added, /\n {4}- name: X_TOKEN\n/);
+    assert.ok(added.endsWith("# trailing comment\n"));
+    for (const text of ["version: 1\nconnectors:", "version: 1\nconnectors: []", "version: 1", "version: 1\nconnectors:\n  - name: A\n    owner: o"]) {
+      const after = applyEdits(text, [addRecordsEdit(load(text), [record])]);
+      assert.deepEqual(load(after).problems, [], JSON.stringify(text));
+      assert.ok(load(after).records.some((r) => r.name === "X_TOKEN"), JSON.stringify(text));
+    }
+    // No inventory yet: the whole file, with its header.
+    const created = addRecordsEdit(loadInventory(undefined), [record]);
+    assert.equal(created.createFile, true);
+    assert.ok(created.text.startsWith("# Non-human identities"));
+  });
+
+  it("a new record's TODO hints go once their field holds a value, never a comment someone wrote", () => {
+    const text = `connectors:\n${recordText({ name: "A", kind: "secret", usedBy: ["x.yml"] }, "  ")}`.replace('owner: ""', 'owner: "@team"').replace('purpose: ""', "purpose: 'Deploys'") + "  - name: B\n    owner: o # TODO: ask ops\n";
+    const spans = filledHints(text);
+    const cleaned = applyEdits(text, spans.map((span) => ({ ...span, text: "" })));
+    assert.match(cleaned, /owner: "@team"\n/);
+    assert.match(cleaned, /purpose: 'Deploys'\n/);
+    assert.match(cleaned, /expires: "" +# TODO: YYYY-MM-DD/);
+    assert.match(cleaned, /owner: o # TODO: ask ops/);
+    assert.deepEqual(spans, [...spans].sort((a, b) => a.start - b.start));
   });
 });
