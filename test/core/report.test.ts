@@ -117,6 +117,60 @@ describe("report: each connector's status, from its record and its findings", ()
   });
 });
 
+describe("report: the record alone decides when the connector rules are off", () => {
+  const off = { "unowned-connector": "off", "expired-connector": "off", "rotation-overdue": "off", "incomplete-connector-record": "off", "stale-connector": "off", "connector-scope": "off" } as const;
+  it("each state and its severity, and the earliest ones first", async () => {
+    const files = [workflow(".github/workflows/ship.yml", ["NO_OWNER", "OLD", "SOON", "TODAY", "NEVER_ROTATED", "ROTATE_DUE", "ROTATED", "NO_PURPOSE", "NO_EXPIRY", "FINE"])];
+    const records =
+      record("NO_OWNER", { owner: "" }) +
+      record("OLD", { expires: "2026-11-22" }) +
+      record("SOON", { expires: "2026-12-23" }) +
+      record("TODAY", { expires: "2026-11-23" }) +
+      record("NEVER_ROTATED", { "rotate-every": "30d" }) +
+      record("ROTATE_DUE", { "rotate-every": "30d", "last-rotated": "2026-10-23" }) +
+      record("ROTATED", { "rotate-every": "30d", "last-rotated": "2026-10-24" }) +
+      record("NO_PURPOSE", { purpose: "" }) +
+      record("NO_EXPIRY", { expires: "" }) +
+      record("FINE") +
+      record("UNUSED");
+    const r = await report(files, records, { config: off });
+    const state = Object.fromEntries(r.connectors.map((c) => [c.name, `${c.status}/${c.severity}`]));
+    assert.deepEqual(state, {
+      NO_OWNER: "unowned/error",
+      OLD: "expired/error",
+      SOON: "expiring/warning",
+      TODAY: "expiring/warning",
+      NEVER_ROTATED: "rotation-overdue/warning",
+      ROTATE_DUE: "rotation-overdue/warning",
+      ROTATED: "healthy/none",
+      NO_PURPOSE: "incomplete/warning",
+      NO_EXPIRY: "incomplete/warning",
+      FINE: "healthy/none",
+      UNUSED: "unused/warning",
+    });
+    assert.deepEqual(r.connectors.map((c) => c.name).slice(0, 2), ["NO_OWNER", "OLD"], "errors first, unowned before expired");
+    assert.equal(row(r.connectors, "ROTATED").rotationDue, "2026-11-23");
+  });
+});
+
+describe("report: what a use says about its job", () => {
+  it("the job's environment and its token's permissions: declared scopes, a shorthand, none, or the default", async () => {
+    const job = (id: string, permissions: string) => `  ${id}:\n    runs-on: ubuntu-latest\n${permissions}    steps:\n      - run: ./x.sh\n        env:\n          T: \${{ secrets.T }}\n`;
+    const text = `on: push\njobs:\n${job("scoped", "    permissions:\n      contents: read\n      packages: write\n")}${job("short", "    permissions: read-all\n")}${job("empty", "    permissions: {}\n")}${job("unset", "")}`;
+    const r = await report([{ path: ".github/workflows/x.yml", text }], record("T"));
+    const jobs = Object.fromEntries(row(r.connectors, "T").usedBy[0].jobs.map((j) => [j.id, [j.permissions, j.environment]]));
+    assert.deepEqual(jobs, { scoped: ["contents: read, packages: write", null], short: ["read-all", null], empty: ["none", null], unset: ["default (not declared)", null] });
+    const gitlab = await report([{ path: ".gitlab-ci.yml", text: "deploy:\n  environment: prod\n  script:\n    - ./deploy.sh --token \"$DEPLOY_TOKEN\"\n" }], record("DEPLOY_TOKEN"));
+    assert.deepEqual(row(gitlab.connectors, "DEPLOY_TOKEN").usedBy[0].jobs, [{ id: "deploy", environment: "prod", permissions: "n/a" }]);
+  });
+
+  it("secrets and other findings are listed by file, then line", async () => {
+    const open = (path: string) => ({ path, text: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n" });
+    const r = await report([open(".github/workflows/z.yml"), open(".github/workflows/a.yml")], "");
+    assert.deepEqual(r.otherFindings.map((f) => f.path), [".github/workflows/a.yml", ".github/workflows/z.yml"]);
+  });
+});
+
 describe("report: connectors with no record yet (inventory init)", () => {
   it("lists each once, with every file that uses it, sorted; issued tokens and recorded ones left out", async () => {
     const files = [workflow(".github/workflows/b.yml", ["NEW_TOKEN", "KNOWN"]), workflow(".github/workflows/a.yml", ["new_token", "GITHUB_TOKEN", "ANOTHER"])];
