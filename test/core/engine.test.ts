@@ -1,0 +1,91 @@
+// The engine's own promises, in-process: misused suppressions are findings, a failing rule is named
+// and the run goes on, settings apply, compact models change no finding, findings come in order.
+import assert from "node:assert/strict";
+import { DEFAULT_CONFIG, lint, type SourceFile } from "../../linter-core/index.js";
+import type { Rule } from "../../linter-core/rule.js";
+import { RULES } from "../../rules/index.js";
+import { FakeSecrets, NOW } from "../helpers.js";
+
+const token = `ghp_${new FakeSecrets(4242).chars(36)}`;
+const workflow = (env: string) => `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n${env}`;
+const run = (files: SourceFile[], options: Partial<Parameters<typeof lint>[1]> = {}) => lint(files, { rules: RULES, now: NOW, ...options });
+
+describe("engine", () => {
+  it("a misused suppression is a finding that says how to fix it; a good one accepts its line's finding", async () => {
+    const text = workflow(
+      [
+        "          # nhilint-disable-next-line",
+        `          A: ${token}`,
+        "          # nhilint-disable-next-line no-such-rule -- why",
+        "          B: x",
+        "          # nhilint-disable-next-line hardcoded-secret",
+        `          C: ${token}`,
+        "          # nhilint-disable-next-line hardcoded-secret -- nothing here",
+        "          D: plain",
+        "          # nhilint-disable-next-line hardcoded-secret -- a fixture",
+        `          E: ${token}`,
+        "",
+      ].join("\n"),
+    );
+    const result = await run([{ path: ".github/workflows/a.yml", text }]);
+    const invalid = result.findings.filter((f) => f.ruleId === "invalid-suppression").map((f) => `${f.start.line}: ${f.message}`);
+    assert.deepEqual(invalid, [
+      "10: nhilint-disable-next-line needs the rule id it silences",
+      "12: unknown rule id no-such-rule in nhilint-disable-next-line",
+      "14: a suppression needs a reason: nhilint-disable-next-line RULE -- why this is acceptable",
+      "16: this suppression of hardcoded-secret matches no finding on the next line: remove it",
+    ]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.start.line), [11, 15], "A and C stay: their suppressions silence nothing");
+    assert.deepEqual(result.suppressed.map((f) => [f.start.line, f.suppression?.justification]), [[19, "a fixture"]]);
+    assert.ok(result.findings.every((f) => f.severity === "error" || f.ruleId !== "hardcoded-secret"));
+    assert.ok(result.findings.filter((f) => f.ruleId === "invalid-suppression").every((f) => f.severity === "warning"));
+  });
+
+  it("a rule that throws is named in internalErrors; the other rules and files still run", async () => {
+    const boom: Rule = { meta: { id: "boom", description: "", defaultSeverity: "error", owasp: [], nist: [], hasFixes: false }, checkFile: () => { throw new Error("kaput\nstack line"); } };
+    const deep: Rule = { meta: { id: "deep", description: "", defaultSeverity: "error", owasp: [], nist: [], hasFixes: false }, checkWorkspace: () => { throw new RangeError("Maximum call stack size exceeded"); } };
+    const result = await run([{ path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) }, { path: "b.yml", text: `k: ${token}\n` }], { rules: [...RULES, boom, deep] });
+    assert.deepEqual(result.internalErrors, [
+      { path: ".github/workflows/a.yml", message: "rule boom failed: kaput" },
+      { path: "b.yml", message: "rule boom failed: kaput" },
+      { path: "nhi-inventory.yaml", message: "rule deep failed: input too deeply nested or too large" },
+    ]);
+    assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 2);
+  });
+
+  it("applies the config: ignored paths are not linted, a severity is overridden, a rule turned off reports nothing", async () => {
+    const files = [{ path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) }, { path: "fixtures/b.yml", text: `k: ${token}\n` }];
+    const result = await run(files, { config: { ...DEFAULT_CONFIG, ignore: ["fixtures/"], rules: { "hardcoded-secret": "warning" } } });
+    assert.deepEqual(result.files.map((f) => f.path), [".github/workflows/a.yml"]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.path, f.severity]), [[".github/workflows/a.yml", "warning"]]);
+    const off = await run(files, { config: { ...DEFAULT_CONFIG, rules: { "hardcoded-secret": "off" } } });
+    assert.equal(off.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 0);
+  });
+
+  it("compact models (the CLI's memory saver) change no finding, and keep only what the workspace rules read", async () => {
+    const files = [
+      { path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`) },
+      { path: ".github/workflows/b.yml", text: workflow("          T: ${{ secrets.DEPLOY_TOKEN }}\n") },
+    ];
+    const inventory = { path: "nhi-inventory.yaml", text: "version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: o\n    used-by: [.github/workflows/a.yml]\n" };
+    const full = await run(files, { inventory, wholeWorkspace: true });
+    const compact = await run(files, { inventory, wholeWorkspace: true, compactModels: true });
+    const view = (r: typeof full) => r.findings.map((f) => `${f.path}:${f.start.line}:${f.start.column}:${f.ruleId}:${f.message}:${f.fingerprint}`);
+    assert.deepEqual(view(compact), view(full));
+    const model = compact.models[0].model;
+    assert.equal(model.text, "");
+    assert.deepEqual(model.literals, []);
+    assert.deepEqual(model.jobs.map((j) => [j.id, j.steps.length]), [["a", 0]]);
+    assert.equal(model.connectorRefs.length, 1);
+  });
+
+  it("findings come sorted by file, then place, then rule; each with a confidence and a list of fixes", async () => {
+    const files = [{ path: "z.yml", text: `k: ${token}\n` }, { path: "a.yml", text: `x: 1\nk: ${token}\n` }];
+    const result = await run(files);
+    assert.deepEqual(result.findings.map((f) => [f.path, f.start.line]), [["a.yml", 2], ["z.yml", 1]]);
+    for (const finding of result.findings) {
+      assert.ok(["high", "medium", "low"].includes(finding.confidence));
+      assert.ok(Array.isArray(finding.fixes));
+    }
+  });
+});
