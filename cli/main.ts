@@ -6,6 +6,18 @@ import { BaselineError } from "./baseline.js";
 import { GitError } from "./git.js";
 import { useColor } from "./color.js";
 import { scan, UsageError } from "./scan.js";
+import { setFlagsFromString } from "node:v8";
+
+// A scan allocates a parse tree per file and keeps only compact facts, so nearly all it allocates is
+// garbage; by default V8 lets the heap grow up to 4x the live set before collecting it. Growing by
+// 20% instead keeps peak memory near what is live (corpus x8: 700 MB -> 500 MB) at no measured cost in
+// time. Read by V8 at each collection, so setting it at start-up takes effect; a V8 without the flag
+// ignores it.
+try {
+  setFlagsFromString("--heap-growing-percent=20");
+} catch {
+  // not fatal: only memory use differs
+}
 
 declare const NHILINT_VERSION: string | undefined;
 const VERSION = typeof NHILINT_VERSION === "string" ? NHILINT_VERSION : "0.1.0";
