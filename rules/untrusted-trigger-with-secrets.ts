@@ -1,4 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
+import { tokenPermissions } from "../linter-core/platforms/github-actions.js";
 
 const PRIVILEGED_TRIGGERS = new Set(["pull_request_target", "workflow_run"]);
 /** A checkout `ref:` that points at the code of the pull request or the triggering run. */
@@ -25,11 +26,13 @@ export const untrustedTriggerWithSecrets: Rule = {
         const ref = step.inputs.ref;
         if (!step.uses || !/^actions\/checkout@/.test(step.uses.value) || !ref || !UNTRUSTED_REF.test(ref.value)) continue;
         const secrets = [...new Set([...jobSecrets, ...workflowSecrets].map((r) => r.name))];
-        const tokenWrite = job.permissions?.shorthand?.value === "write-all" || Object.values(job.permissions?.scopes ?? {}).some((s) => s.value === "write");
-        if (secrets.length === 0 && !tokenWrite) continue;
+        // The job's, else the workflow's, else the repository default (which may be write).
+        const token = tokenPermissions(job, file);
+        if (secrets.length === 0 && !token.canWrite) continue;
+        const withToken = token.from === "default" ? " with the repository's default token (no `permissions:`, so it may write)" : " with a write token";
         context.report({
           span: ref.span,
-          message: `\`${trigger.value}\` runs with the base repository's secrets, and job \`${job.id}\` checks out the untrusted head${secrets.length ? ` while ${secrets.slice(0, 3).join(", ")}${secrets.length > 3 ? "…" : ""} ${secrets.length === 1 ? "is" : "are"} in reach` : " with a write token"}: the pull request's code can steal them.`,
+          message: `\`${trigger.value}\` runs with the base repository's secrets, and job \`${job.id}\` checks out the untrusted head${secrets.length ? ` while ${secrets.slice(0, 3).join(", ")}${secrets.length > 3 ? "…" : ""} ${secrets.length === 1 ? "is" : "are"} in reach` : withToken}: the pull request's code can steal them.`,
           identity: `${job.id}/${step.id}`,
           help: "Use `pull_request` for untrusted code, or split the job: build the head without secrets, then act on its artifacts in a separate privileged job.",
         });

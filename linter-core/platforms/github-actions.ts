@@ -67,6 +67,18 @@ function readPermissions(node: YamlNode | undefined): Permissions | undefined {
   return permissions;
 }
 
+/**
+ * What a job's GITHUB_TOKEN may do, resolved as GitHub does: the job's `permissions:`, else the
+ * workflow's, else the repository's default (which may be write to everything).
+ */
+export function tokenPermissions(job: { permissions?: Permissions }, workflow: { permissions?: Permissions }): { from: "job" | "workflow" | "default"; canWrite: boolean } {
+  const declared = job.permissions ?? workflow.permissions;
+  if (!declared) return { from: "default", canWrite: true };
+  const from = job.permissions ? "job" : "workflow";
+  const canWrite = declared.shorthand?.value === "write-all" || Object.values(declared.scopes).some((scope) => scope.value === "write");
+  return { from, canWrite };
+}
+
 function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))![0];

@@ -11,6 +11,10 @@ const two = prt("${{ github.event.pull_request.head.sha }}", "        env:\n    
 // A secret bound at the workflow's level reaches every job; one bound in another job does not.
 const workflowLevel = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions:\n  contents: read\nenv:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
 const otherJob = `${prt("${{ github.event.pull_request.head.sha }}", "")}  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n        env:\n          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}\n`;
+// No permissions: anywhere: the token is the repository default, which may write (zizmor's pwn-request fixtures).
+const noPermissions = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "");
+const workflowWriteAll = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions: write-all\n");
+const jobReadOverWorkflowWrite = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions: write-all\n").replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n");
 const writeAll = prt("${{ github.event.pull_request.head.sha }}", "").replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    permissions: write-all\n");
 ruleTester(untrustedTriggerWithSecrets, {
   valid: [
@@ -18,6 +22,7 @@ ruleTester(untrustedTriggerWithSecrets, {
     { name: "untrusted checkout but no secrets and no write token", code: prt("${{ github.event.pull_request.head.sha }}", "") },
     { name: "plain pull_request", code: bad.replace("pull_request_target", "pull_request") },
     { name: "the secret is in another job than the head checkout", code: otherJob },
+    { name: "the job's read-only permissions override the workflow's write-all", code: jobReadOverWorkflowWrite },
     { name: "a ref that is not the head (a branch of the base)", code: prt("main") },
     { name: "not actions/checkout (a fork of it)", code: bad.replace("uses: actions/checkout@v4", "uses: someone/actions/checkout@v4") },
     { name: "GITHUB_TOKEN alone is governed by permissions:, not a secret in reach", code: prt("${{ github.event.pull_request.head.sha }}", "        env:\n          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n") },
@@ -33,6 +38,8 @@ ruleTester(untrustedTriggerWithSecrets, {
     { name: "two secrets: both named, `are` in reach", code: two, errors: [{ ...at(two, "${{ github.event.pull_request.head.sha }}"), message: /while A_TOKEN, B_TOKEN are in reach: / }] },
     { name: "more than three: the first three and an ellipsis", code: many, errors: [{ ...at(many, "${{ github.event.pull_request.head.sha }}"), message: /while A_TOKEN, B_TOKEN, C_TOKEN… are in reach: / }] },
     { name: "a secret bound at the workflow's level reaches the job", code: workflowLevel, errors: [{ ...at(workflowLevel, "${{ github.event.pull_request.head.sha }}"), message: /while NPM_TOKEN is in reach/ }] },
+    { name: "no permissions: anywhere: the repository's default token, which may write", code: noPermissions, errors: [{ ...at(noPermissions, "${{ github.event.pull_request.head.sha }}"), message: /with the repository's default token \(no `permissions:`, so it may write\): / }] },
+    { name: "write-all at the workflow's level reaches the job", code: workflowWriteAll, errors: [{ ...at(workflowWriteAll, "${{ github.event.pull_request.head.sha }}"), message: /with a write token: / }] },
     { name: "permissions: write-all on the job", code: writeAll, errors: [{ ...at(writeAll, "${{ github.event.pull_request.head.sha }}"), message: /with a write token: / }] },
     {
       name: "no secret, but a job token that can write",
