@@ -4,7 +4,7 @@ import type { Rule } from "../linter-core/rule.js";
 export const excessivePermissions: Rule = {
   meta: {
     id: "excessive-permissions",
-    description: "`write-all`, write scopes at workflow level, or no `permissions` at all (GitHub Actions).",
+    description: "`write-all` or `read-all`, write scopes (id-token included) at workflow level, or no `permissions` at all (GitHub Actions).",
     defaultSeverity: "warning",
     owasp: ["NHI5"],
     nist: ["PR.AA-05"],
@@ -15,14 +15,23 @@ export const excessivePermissions: Rule = {
     const { file } = context;
     if (file.platform !== "github-actions" || file.jobs.length === 0) return;
     const writeAll = (permissions: Permissions | undefined) => permissions?.shorthand?.value === "write-all";
+    // A workflow only ever called by others runs with its caller's token: the caller's permissions decide.
+    const onlyCalled = file.triggers.length > 0 && file.triggers.every((t) => t.value === "workflow_call");
     if (writeAll(file.permissions)) {
       context.report({ span: file.permissions!.shorthand!.span, message: "`permissions: write-all` gives every job's GITHUB_TOKEN write access to everything.", identity: "workflow:write-all", help: "Start from `permissions: { contents: read }` and grant each job the writes it needs." });
+    } else if (file.permissions?.shorthand?.value === "read-all") {
+      context.report({ span: file.permissions.shorthand.span, message: "`permissions: read-all` lets every job's GITHUB_TOKEN read every scope (issues, packages, security events...), not only the code.", identity: "workflow:read-all", help: "Name the scopes the jobs read: `permissions: { contents: read }`." });
     } else if (file.permissions) {
       for (const [scope, value] of Object.entries(file.permissions.scopes)) {
-        if (value.value !== "write" || scope === "id-token") continue;
-        context.report({ span: value.span, message: `\`${scope}: write\` at workflow level is granted to every job; grant it to the job that needs it.`, identity: `workflow:${scope}`, help: "Move the write scope to the `permissions:` of the job that uses it." });
+        if (value.value !== "write") continue;
+        // id-token: write mints OIDC tokens for the cloud: at workflow level every job, third-party actions included, can.
+        const message =
+          scope === "id-token"
+            ? "`id-token: write` at workflow level lets every job, third-party actions included, mint an OIDC token for your cloud roles; grant it to the job that signs in."
+            : `\`${scope}: write\` at workflow level is granted to every job; grant it to the job that needs it.`;
+        context.report({ span: value.span, message, identity: `workflow:${scope}`, help: "Move the write scope to the `permissions:` of the job that uses it." });
       }
-    } else if (file.jobs.some((job) => !job.permissions && !job.uses)) {
+    } else if (!onlyCalled && file.jobs.some((job) => !job.permissions)) {
       const unset = file.jobs.filter((job) => !job.permissions).map((job) => job.id);
       const at = file.workflowInsertion;
       context.report({

@@ -13,18 +13,21 @@ const reusableOnly = wf("  call:\n    uses: acme/ci/.github/workflows/build.yml@
 ruleTester(excessivePermissions, {
   valid: [
     { name: "read at the top", code: wf(job) },
-    { name: "a job calling a reusable workflow gets that workflow's permissions", code: reusableOnly },
+    { name: "a reusable workflow (on: workflow_call only) runs with its caller's token", code: "name: build\non:\n  workflow_call:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n" },
     { name: "not a GitHub workflow (a GitLab pipeline with `permissions` words)", path: ".gitlab-ci.yml", code: "build:\n  script:\n    - echo permissions: write-all\n" },
     { name: "a workflow with no jobs yet", code: "name: ci\non: push\njobs: {}\n" },
     { name: "job-level permissions for every job", code: wf("  build:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n    steps:\n      - run: make\n", "") },
-    { name: "id-token: write at workflow level (OIDC) is not a broad write", code: wf(job, "permissions:\n  id-token: write\n  contents: read\n") },
+    { name: "id-token: write on the job that signs in", code: wf("  deploy:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n      contents: read\n    steps:\n      - run: make\n") },
   ],
   invalid: [
     { name: "no permissions at all: the fix adds contents: read", code: none, errors: [{ ...at(none, "build"), message: /no `permissions:` for the workflow or job `build`/ }], output: none.replace("jobs:\n", "permissions:\n  contents: read\n\njobs:\n") },
     { name: "write-all", code: writeAll, errors: [at(writeAll, "write-all", /^`permissions: write-all` gives every job's GITHUB_TOKEN write access to everything\.$/)] },
     { name: "no permissions for two jobs: both named, plural", code: twoJobs, errors: [{ ...at(twoJobs, "build"), message: /^no `permissions:` for the workflow or jobs `build`, `test`: GITHUB_TOKEN gets the repository's default, which may be write to everything\.$/ }] },
+    { name: "a job calling a reusable workflow with no permissions: the callee gets the repository default", code: reusableOnly, errors: [{ ...at(reusableOnly, "call"), message: /no `permissions:` for the workflow or job `call`/ }] },
+    { name: "read-all at workflow level", code: wf(job, "permissions: read-all\n"), errors: [at(wf(job, "permissions: read-all\n"), "read-all", /^`permissions: read-all` lets every job's GITHUB_TOKEN read every scope/)] },
+    { name: "id-token: write at workflow level: every job can mint an OIDC token", code: wf(job, "permissions:\n  id-token: write\n  contents: read\n"), errors: [at(wf(job, "permissions:\n  id-token: write\n  contents: read\n"), "write", /^`id-token: write` at workflow level lets every job, third-party actions included, mint an OIDC token/)] },
     { name: "write-all on one job", code: jobWriteAll, errors: [at(jobWriteAll, "write-all", /^job `build` has `permissions: write-all`\.$/)] },
-    { name: "a write scope at workflow level", code: broad, errors: [at(broad, "write", /^`contents: write` at workflow level is granted to every job; grant it to the job that needs it\.$/)] },
+    { name: "a write scope at workflow level (and id-token: write there too)", code: broad, errors: [at(broad, "write", /^`contents: write` at workflow level is granted to every job; grant it to the job that needs it\.$/), { line: 5, column: 13, message: /^`id-token: write` at workflow level/ }] },
   ],
 });
 
