@@ -185,6 +185,9 @@ export const githubActions: Platform = {
     gcp: "Workload Identity Federation: google-github-actions/auth with `workload_identity_provider`",
     pypi: "trusted publishing: pypa/gh-action-pypi-publish with `permissions: id-token: write` and no password",
     npm: "npm trusted publishing (OIDC) with `permissions: id-token: write`",
+    crates: "crates.io trusted publishing: rust-lang/crates-io-auth-action with `permissions: id-token: write`",
+    rubygems: "RubyGems trusted publishing: rubygems/release-gem (or rubygems/configure-rubygems-credentials) with `permissions: id-token: write`",
+    nuget: "NuGet trusted publishing: NuGet/login with `permissions: id-token: write`",
   },
   deploymentGate: "Add `environment: production` (with required reviewers) and move the secret to that environment.",
 

@@ -37,7 +37,7 @@ export interface Platform {
 }
 
 /** Whose static keys `shortLivedAlternatives` replaces. */
-export type CredentialProvider = "aws" | "azure" | "gcp" | "pypi" | "npm";
+export type CredentialProvider = "aws" | "azure" | "gcp" | "pypi" | "npm" | "crates" | "rubygems" | "nuget";
 
 /** The last of `storeSecretSteps` for files that live in git: moving a leaked value does not make it secret again. */
 export const ROTATE_IF_COMMITTED = "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.";

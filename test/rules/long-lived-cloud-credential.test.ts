@@ -6,8 +6,17 @@ const aws = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: aws s
 const azure = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@v2\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n");
 const gitlab = "deploy:\n  script:\n    - aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY\n    - aws s3 sync dist s3://site\n";
 const azurePipeline = "steps:\n  - script: az login --service-principal -u $(ARM_CLIENT_ID) -p $(ARM_CLIENT_SECRET) --tenant $(ARM_TENANT_ID)\n  - script: npm publish\n    env:\n      NODE_AUTH_TOKEN: $(NPM_TOKEN)\n";
+const publish = (env: string) => wf(`  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./publish.sh\n        env:\n${env}`);
+const crates = publish("          CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}\n");
+const gems = publish("          GEM_HOST_API_KEY: ${{ secrets.RUBYGEMS_API_KEY }}\n");
+const nuget = publish("          NUGET_KEY: ${{ secrets.NUGET_API_KEY }}\n");
+const pypiAction = (extra: string) => wf(`  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          password: \${{ secrets.PYPI_API_TOKEN }}\n${extra}`);
+const gemCredentials = (server: string) => wf(`  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: rubygems/configure-rubygems-credentials@v1\n        with:\n          api-token: \${{ secrets.RUBYGEMS_API_TOKEN }}\n${server}`);
 ruleTester(longLivedCloudCredential, {
   valid: [
+    { name: "a PyPI upload to a private index (no trusted publishing there), its token by name included", code: pypiAction("          repository-url: https://pypi.internal.example/simple/\n") },
+    { name: "RubyGems credentials for another gem server (zizmor's not-vulnerable-14)", code: gemCredentials("          gem-server: https://example.com\n") },
+    { name: "NUGET_AUTH_TOKEN is a private feed's (GitHub Packages): no trusted publishing to switch to", code: publish("          NUGET_AUTH_TOKEN: ${{ secrets.GITHUB_PACKAGES_PAT }}\n") },
     {
       name: "GitLab: AWS through id_tokens (the docs' good example)",
       path: ".gitlab-ci.yml",
@@ -19,6 +28,11 @@ ruleTester(longLivedCloudCredential, {
     { name: "GitLab: a static AWS key, with GitLab's own way out (id_tokens)", path: ".gitlab-ci.yml", code: gitlab, errors: [at(gitlab, "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key.*`id_tokens:`/)] },
     { name: "Azure Pipelines: a service principal secret, not the npm token (no trusted publishing from Azure DevOps)", path: "azure-pipelines.yml", code: azurePipeline, errors: [at(azurePipeline, "ARM_CLIENT_SECRET", /`ARM_CLIENT_SECRET` is an Azure service principal secret.*workload identity federation/)] },
     { name: "a key recognised by the variable it is bound to", code: wf("  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.S3_STAGING_KEY }}\n    steps:\n      - run: ./upload.sh\n"), errors: [{ line: 9, column: 42, message: /`S3_STAGING_KEY` \(as AWS_SECRET_ACCESS_KEY\) is a static AWS access key/ }] },
+    { name: "crates.io: trusted publishing exists", code: crates, errors: [{ ...at(crates, "CARGO_REGISTRY_TOKEN }}"), endColumn: undefined, message: /^`CARGO_REGISTRY_TOKEN` is a crates\.io API token, a long-lived credential: use crates\.io trusted publishing: rust-lang\/crates-io-auth-action/ }] },
+    { name: "RubyGems, recognised by the variable it is bound to", code: gems, errors: [at(gems, "RUBYGEMS_API_KEY", /`RUBYGEMS_API_KEY` is a RubyGems API key, a long-lived credential: use RubyGems trusted publishing/)] },
+    { name: "RubyGems credentials action with an API token for rubygems.org", code: gemCredentials("          gem-server: https://rubygems.org\n"), errors: [at(gemCredentials("          gem-server: https://rubygems.org\n"), "${{ secrets.RUBYGEMS_API_TOKEN }}", /signs in with a RubyGems API key, a long-lived credential: use RubyGems trusted publishing/)] },
+    { name: "NuGet: trusted publishing exists for nuget.org", code: nuget, errors: [at(nuget, "NUGET_API_KEY", /a NuGet API key, a long-lived credential: use NuGet trusted publishing: NuGet\/login/)] },
+    { name: "a PyPI upload to pypi.org (or TestPyPI) with a password", code: pypiAction("          repository-url: https://test.pypi.org/legacy/\n"), errors: [at(pypiAction("          repository-url: https://test.pypi.org/legacy/\n"), "${{ secrets.PYPI_API_TOKEN }}", /signs in with a PyPI API token/)] },
     { name: "static AWS keys", code: aws, errors: [{ line: 11, column: 42, message: /`AWS_ACCESS_KEY_ID` is a static AWS access key/ }, { line: 12, column: 46, message: /`AWS_SECRET_ACCESS_KEY` is a static AWS access key/ }] },
     { name: "azure/login with a service principal secret: one finding at the input", code: azure, errors: [at(azure, "${{ secrets.AZURE_CREDENTIALS }}", /Azure service principal secret/)] },
   ],
