@@ -3,6 +3,7 @@ import type { Rule } from "../linter-core/rule.js";
 import { allSecretsExposed } from "./all-secrets-exposed.js";
 import { broadSecretScope } from "./broad-secret-scope.js";
 import { connectorScope } from "./connector-scope.js";
+import { debugLoggingWithSecrets } from "./debug-logging-with-secrets.js";
 import { excessivePermissions } from "./excessive-permissions.js";
 import { expiredConnector } from "./expired-connector.js";
 import { hardcodedSecret } from "./hardcoded-secret.js";
@@ -35,4 +36,5 @@ export const RULES: readonly Rule[] = [
   persistedCheckoutCredential,
   untrustedTriggerWithSecrets,
   ungatedPrivilegedJob,
+  debugLoggingWithSecrets,
 ];

@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../linter-core/text.js";
 import type { Rule } from "../linter-core/rule.js";
-import { describeScope } from "./shared.js";
+import { boundSecretsVisibleTo, describeScope } from "./shared.js";
 
 /** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
 const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
@@ -55,11 +55,10 @@ export const secretInLog: Rule = {
 
   checkFile(context) {
     const { file } = context;
-    // Env variables bound to secrets, by scope: a script may print them by name.
-    const bound = file.connectorRefs.filter((ref) => ref.binding && !ref.issuedByPlatform);
     for (const literal of file.literals) {
       if (literal.role !== "script") continue;
-      const visible = bound.filter((ref) => ref.binding!.level === "workflow" || (ref.scope.job === literal.scope.job && (ref.binding!.level === "job" || ref.scope.step === literal.scope.step)));
+      // Env variables bound to secrets that this script sees: it may print them by name.
+      const visible = boundSecretsVisibleTo(file, literal);
       let offset = literal.span.start;
       const lines = file.text.slice(literal.span.start, literal.span.end).split("\n");
       const toFiles = redirectedLines(lines);

@@ -1,7 +1,7 @@
 // Helpers the rules share: which records the linted files use, how to name an owner, how to say
 // where in a workflow something is.
 import { findRecord, type InventoryRecord } from "../linter-core/inventory.js";
-import type { ConnectorRef, Scope } from "../linter-core/model.js";
+import type { ConnectorRef, FileModel, LiteralValue, Scope } from "../linter-core/model.js";
 import type { WorkspaceContext } from "../linter-core/rule.js";
 
 export function ownerOf(record: InventoryRecord): string {
@@ -25,4 +25,14 @@ export function describeScope(scope: Scope | undefined): string {
   if (!scope?.job && !scope?.step) return "";
   const parts = [scope.job && `job \`${scope.job}\``, scope.step && `step \`${scope.step}\``].filter(Boolean);
   return ` in ${parts.join(", ")}`;
+}
+
+/**
+ * Secrets bound to env variables that a script sees: the workflow's, its job's, its own step's. Issued
+ * per-run tokens are left out (their reach is `permissions:`).
+ */
+export function boundSecretsVisibleTo(file: FileModel, literal: LiteralValue): ConnectorRef[] {
+  return file.connectorRefs.filter(
+    (ref) => ref.binding && !ref.issuedByPlatform && (ref.binding.level === "workflow" || (ref.scope.job === literal.scope.job && (ref.binding.level === "job" || ref.scope.step === literal.scope.step))),
+  );
 }

@@ -34,6 +34,7 @@ export const azurePipelines: Platform = {
     ROTATE_IF_COMMITTED,
   ],
   // No PyPI or npm trusted publishing from Azure DevOps: static tokens there are not reported.
+  debugSwitches: /^system\.debug$/i,
   shortLivedAlternatives: {
     azure: "an Azure Resource Manager service connection with workload identity federation, used through `azureSubscription:` (AzureCLI@2, AzurePowerShell@5)",
     aws: "an AWS service connection that assumes a role through OIDC (AWS Toolkit for Azure DevOps)",

@@ -179,6 +179,7 @@ export const githubActions: Platform = {
   id: "github-actions",
   title: "GitHub Actions",
   caseInsensitiveNames: true,
+  debugSwitches: /^(ACTIONS_STEP_DEBUG|ACTIONS_RUNNER_DEBUG)$/,
   shortLivedAlternatives: {
     aws: "OIDC: aws-actions/configure-aws-credentials with `role-to-assume` and `permissions: id-token: write`",
     azure: "OIDC: azure/login with `client-id`, `tenant-id`, `subscription-id` and `permissions: id-token: write`",

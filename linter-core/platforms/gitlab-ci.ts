@@ -85,6 +85,7 @@ export const gitlabCi: Platform = {
     "Or read it from a secrets manager with a job `secrets:` entry (HashiCorp Vault, Azure Key Vault, GCP Secret Manager).",
     ROTATE_IF_COMMITTED,
   ],
+  debugSwitches: /^(CI_DEBUG_TRACE|CI_DEBUG_SERVICES)$/,
   shortLivedAlternatives: {
     aws: "GitLab OIDC: an `id_tokens:` entry (`aud: sts.amazonaws.com`) exchanged for a role with `aws sts assume-role-with-web-identity`",
     azure: "GitLab OIDC: an `id_tokens:` entry and `az login --service-principal --federated-token` against a federated credential of the app registration",

@@ -26,6 +26,8 @@ export interface Platform {
   storeSecretSteps?(name: string): string[];
   /** Do secret names match case-insensitively (GitHub upper-cases them)? */
   caseInsensitiveNames?: boolean;
+  /** Variables that turn on the platform's debug tracing, which prints every variable and expression. */
+  debugSwitches?: RegExp;
   /**
    * How a job here gets a short-lived credential instead of a static key (OIDC, workload identity,
    * trusted publishing), per provider. A provider missing here has no such way on this platform:
