@@ -6,6 +6,7 @@ import { connectorScope } from "./connector-scope.js";
 import { debugLoggingWithSecrets } from "./debug-logging-with-secrets.js";
 import { excessivePermissions } from "./excessive-permissions.js";
 import { expiredConnector } from "./expired-connector.js";
+import { githubAppTokenScope } from "./github-app-token-scope.js";
 import { hardcodedSecret } from "./hardcoded-secret.js";
 import { incompleteConnectorRecord } from "./incomplete-connector-record.js";
 import { longLivedCloudCredential } from "./long-lived-cloud-credential.js";
@@ -36,5 +37,6 @@ export const RULES: readonly Rule[] = [
   persistedCheckoutCredential,
   untrustedTriggerWithSecrets,
   ungatedPrivilegedJob,
+  githubAppTokenScope,
   debugLoggingWithSecrets,
 ];
