@@ -17,6 +17,7 @@ import { secretsInherit } from "./secrets-inherit.js";
 import { staleConnector } from "./stale-connector.js";
 import { ungatedPrivilegedJob } from "./ungated-privileged-job.js";
 import { unownedConnector } from "./unowned-connector.js";
+import { unredactedSecret } from "./unredacted-secret.js";
 import { untrustedTriggerWithSecrets } from "./untrusted-trigger-with-secrets.js";
 
 /** In the SPEC's order. */
@@ -38,5 +39,6 @@ export const RULES: readonly Rule[] = [
   untrustedTriggerWithSecrets,
   ungatedPrivilegedJob,
   githubAppTokenScope,
+  unredactedSecret,
   debugLoggingWithSecrets,
 ];
