@@ -1,4 +1,4 @@
-// .nhilint.yaml: rule severities, ignored paths, the inventory's place, the expiry warning window.
+// .nhilint.yaml: rule severities, ignored paths, the inventory's place, the expiry warning window, the level.
 import type { SeveritySetting, SourceFile } from "./model.js";
 import { asMap, asSeq, entries, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
 import { LineIndex } from "./text.js";
@@ -14,6 +14,8 @@ export interface Config {
   inventoryAt?: string;
   /** Days before `expires` that expired-connector starts warning. */
   expiryWarningDays: number;
+  /** `strict`: rules with a stricter reading apply it (ungated-privileged-job: every secret, not only deployment ones). */
+  level?: "default" | "strict";
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, ignore: [], expiryWarningDays: 30 };
@@ -32,7 +34,7 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
   if (yaml.errors.length > 0) fail(`not valid YAML: ${yaml.errors[0].message}`, yaml.errors[0].span.start);
   const root = yaml.documents[0]?.contents;
   if (root === null || root === undefined) return config;
-  const map = asMap(root) ?? fail("must be a mapping (rules, ignore, inventory, expiry-warning-days)", 0);
+  const map = asMap(root) ?? fail("must be a mapping (rules, ignore, inventory, expiry-warning-days, level)", 0);
   // The YAML reader keeps duplicate keys (the last would silently win): a config says each thing once.
   const once = (seen: Map<string, number>, key: string, offset: number, what: string) => {
     const first = seen.get(key);
@@ -65,6 +67,12 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
         config.inventory = scalarText(value) ?? fail("`inventory` must be a path", at);
         config.inventoryAt = `${file.path}:${lines.position(at).line}:${lines.position(at).column}`;
         break;
+      case "level": {
+        const level = scalarText(value);
+        if (level !== "default" && level !== "strict") fail("`level` must be default or strict", at);
+        config.level = level as Config["level"];
+        break;
+      }
       case "expiry-warning-days": {
         const days = Number(scalarText(value));
         if (!Number.isInteger(days) || days < 0) fail("`expiry-warning-days` must be a whole number of days", at);
@@ -72,7 +80,7 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
         break;
       }
       default:
-        fail(`unknown setting \`${key}\` (expected rules, ignore, inventory, expiry-warning-days)`, spanOf(keyNode).start);
+        fail(`unknown setting \`${key}\` (expected rules, ignore, inventory, expiry-warning-days, level)`, spanOf(keyNode).start);
     }
   }
   return config;

@@ -11,7 +11,7 @@ const CLOUD_LOGIN = /^(aws-actions\/configure-aws-credentials|azure\/login|googl
 export const ungatedPrivilegedJob: Rule = {
   meta: {
     id: "ungated-privileged-job",
-    description: "A job using deployment credentials with no `environment:` (no approval gate, no environment-scoped secrets).",
+    description: "A job using deployment credentials (at `level: strict`, any secret) with no `environment:` (no approval gate, no environment-scoped secrets).",
     defaultSeverity: "warning",
     owasp: ["NHI5", "NHI8"],
     nist: ["PR.AA-05", "PR.PS-01"],
@@ -19,19 +19,21 @@ export const ungatedPrivilegedJob: Rule = {
   },
 
   checkFile(context) {
-    const { file, platform } = context;
+    const { file, platform, config } = context;
+    // At `level: strict` every secret calls for an environment, not only those named for a deployment.
+    const strict = config.level === "strict";
     // Platforms whose files can say where a job's gate is (GitHub, GitLab `environment:`).
     const gate = platform.deploymentGate;
     if (!gate) return;
     for (const job of file.jobs) {
       if (job.environment || job.uses || job.inheritsUnseen || job.template) continue;
       const credential =
-        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
+        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (strict || ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
         job.steps.find((step) => step.uses && CLOUD_LOGIN.test(step.uses.value))?.uses?.value.split("@")[0];
       if (!credential) continue;
       context.report({
         span: job.span,
-        message: `job \`${job.id}\` uses deployment credentials (${credential}) with no \`environment:\`: no approval gate, and the secret is not scoped to an environment.`,
+        message: `job \`${job.id}\` uses ${strict && !isDeployCredential(credential) ? "a secret" : "deployment credentials"} (${credential}) with no \`environment:\`: no approval gate, and the secret is not scoped to an environment.`,
         identity: job.id,
         help: gate,
       });

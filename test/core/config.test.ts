@@ -16,12 +16,13 @@ const failure = (text: string) => {
 
 describe("config: .nhilint.yaml", () => {
   it("reads every setting", () => {
-    const config = parse("rules:\n  hardcoded-secret: warning\n  broad-secret-scope: off\nignore:\n  - test/fixtures/\n  - '*.snap'\ninventory: ops/nhi-inventory.yaml\nexpiry-warning-days: 14\n");
+    const config = parse("rules:\n  hardcoded-secret: warning\n  broad-secret-scope: off\nignore:\n  - test/fixtures/\n  - '*.snap'\ninventory: ops/nhi-inventory.yaml\nexpiry-warning-days: 14\nlevel: strict\n");
     assert.deepEqual(config.rules, { "hardcoded-secret": "warning", "broad-secret-scope": "off" });
     assert.deepEqual(config.ignore, ["test/fixtures/", "*.snap"]);
     assert.equal(config.inventory, "ops/nhi-inventory.yaml");
     assert.equal(config.inventoryAt, ".nhilint.yaml:7:12", "where the inventory setting is, for errors about the path");
     assert.equal(config.expiryWarningDays, 14);
+    assert.equal(config.level, "strict");
     assert.equal(parse("expiry-warning-days: 0\n").expiryWarningDays, 0, "zero: warn only on the day");
   });
 
@@ -34,7 +35,7 @@ describe("config: .nhilint.yaml", () => {
 
   it("says what is wrong and where: file, line and column", () => {
     assert.match(failure("rules: [\n"), /^\.nhilint\.yaml:\d+:\d+: not valid YAML: /);
-    assert.equal(failure("- a\n- b\n"), ".nhilint.yaml:1:1: must be a mapping (rules, ignore, inventory, expiry-warning-days)");
+    assert.equal(failure("- a\n- b\n"), ".nhilint.yaml:1:1: must be a mapping (rules, ignore, inventory, expiry-warning-days, level)");
     assert.equal(failure("rules: hardcoded-secret\n"), ".nhilint.yaml:1:8: `rules` must map rule ids to error, warning or off");
     assert.equal(failure("rules:\n  no-such-rule: error\n"), ".nhilint.yaml:2:3: unknown rule `no-such-rule` (known: hardcoded-secret, broad-secret-scope)");
     assert.equal(failure("rules:\n  hardcoded-secret: fatal\n"), ".nhilint.yaml:2:21: rule `hardcoded-secret`: severity must be error, warning or off");
@@ -45,7 +46,8 @@ describe("config: .nhilint.yaml", () => {
     assert.equal(failure("expiry-warning-days: soon\n"), ".nhilint.yaml:1:22: `expiry-warning-days` must be a whole number of days");
     assert.equal(failure("expiry-warning-days: -1\n"), ".nhilint.yaml:1:22: `expiry-warning-days` must be a whole number of days");
     assert.equal(failure("expiry-warning-days: 1.5\n"), ".nhilint.yaml:1:22: `expiry-warning-days` must be a whole number of days");
-    assert.equal(failure("rule:\n  hardcoded-secret: off\n"), ".nhilint.yaml:1:1: unknown setting `rule` (expected rules, ignore, inventory, expiry-warning-days)");
+    assert.equal(failure("rule:\n  hardcoded-secret: off\n"), ".nhilint.yaml:1:1: unknown setting `rule` (expected rules, ignore, inventory, expiry-warning-days, level)");
+    assert.equal(failure("level: paranoid\n"), ".nhilint.yaml:1:8: `level` must be default or strict");
   });
 
   it("a setting or a rule given twice is an error at the second, naming the first's line (the last would silently win)", () => {

@@ -8,8 +8,12 @@ const cloud = wf("  release:\n    runs-on: ubuntu-latest\n    steps:\n      - us
 const GITLAB = ".gitlab-ci.yml";
 const gitlab = (job: string) => `stages: [deploy]\n.deploy-template:\n  stage: deploy\n  environment: production\n${job}`;
 const gitlabUngated = gitlab("deploy:\n  stage: deploy\n  script:\n    - ./deploy.sh --token $PROD_DEPLOY_TOKEN\n");
+// A secret not named for a deployment: only the strict level asks for an environment.
+const plainSecret = wf("  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./notify.sh\n        env:\n          SLACK_WEBHOOK: ${{ secrets.SLACK_WEBHOOK }}\n");
 ruleTester(ungatedPrivilegedJob, {
   valid: [
+    { name: "any secret outside an environment, at the default level", code: plainSecret },
+    { name: "at level: strict, a job with an environment", code: plainSecret.replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    environment: notifications\n"), config: { level: "strict" } },
     { name: "behind an environment", code: ungated.replace("    runs-on", "    environment: production\n    runs-on") },
     { name: "user names, URLs and bot tokens that only name a deployment word in passing (kubernetes/minikube, apache/arrow, pytorch/test-infra)", code: wf("  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./bump.sh\n        env:\n          GH: ${{ secrets.MINIKUBE_BOT_PAT }}\n          U: ${{ secrets.DOCKERHUB_USER }}\n          L: ${{ secrets.AWS_INFRA_ALERTS_LAMBDA_URL }}\n") },
     { name: "GitLab: a job with `environment:`", path: GITLAB, code: gitlabUngated.replace("deploy:\n  stage: deploy\n", "deploy:\n  stage: deploy\n  environment:\n    name: production\n") },
@@ -19,6 +23,7 @@ ruleTester(ungatedPrivilegedJob, {
     { name: "a job with a non-deployment secret", code: wf("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          CODECOV: ${{ secrets.CODECOV_UPLOAD }}\n") },
   ],
   invalid: [
+    { name: "at level: strict, any secret outside an environment", code: plainSecret, config: { level: "strict" }, errors: [{ ...at(plainSecret, "notify"), message: /^job `notify` uses a secret \(SLACK_WEBHOOK\) with no `environment:`/ }] },
     { name: "a deploy token with no environment", code: ungated, errors: [{ ...at(ungated, "deploy:"), endColumn: undefined, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
     { name: "GitLab: a deploy token in a job's script with no environment", path: GITLAB, code: gitlabUngated, errors: [{ line: 5, column: 1, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
     { name: "a cloud sign-in with no environment", code: cloud, errors: [{ ...at(cloud, "release"), message: /uses deployment credentials \(arn:aws:iam::123456789012:role\/deploy\)/ }] },
