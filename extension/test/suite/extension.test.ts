@@ -8,12 +8,21 @@ import type { NhilintApi } from "../../src/extension.js";
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const file = (path: string) => vscode.Uri.joinPath(folder(), path);
 
+/**
+ * Ask until the answer is there. A request VS Code cancels (a relint or an edit landed meanwhile:
+ * "Canceled") is asked again; any other failure is thrown once the time is up.
+ */
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    let failure: unknown;
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() > until) throw failure ?? new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -168,7 +177,7 @@ describe("nhilint in VS Code", () => {
     await inventory.save();
     await waitFor("both unowned findings to go", () => nhilint(uri, "unowned-connector").length === 0 || undefined);
     // The same action for editor.codeActionsOnSave / "Source Action…".
-    const source = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", file(".github/workflows/deploy.yml"), new vscode.Range(0, 0, 0, 0), "source.fixAll.nhilint");
+    const source = await waitFor("the source action", () => vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", file(".github/workflows/deploy.yml"), new vscode.Range(0, 0, 0, 0), "source.fixAll.nhilint"));
     assert.ok(source.every((a) => a.kind?.value === "source.fixAll.nhilint"));
   });
 
@@ -221,7 +230,10 @@ describe("nhilint in VS Code", () => {
     const uri = file(".github/workflows/release.yml");
     const document = await vscode.workspace.openTextDocument(uri);
     const at = document.positionAt(document.getText().indexOf("NPM_TOKEN }}") + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, at);
+    const hovers = await waitFor("the hover", async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, at);
+      return found.length > 0 ? found : undefined;
+    });
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : (c as vscode.MarkdownString).value))).join("\n");
     assert.match(text, /\*\*Owner:\*\* @acme\/release-eng/);
     assert.match(text, /\*\*Purpose:\*\* Publish packages/);

@@ -8,12 +8,21 @@ const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const file = (path: string) => vscode.Uri.joinPath(folder(), path);
 const nhilint = (uri: vscode.Uri, rule?: string) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === "nhilint" && (!rule || (d.code as { value: string }).value === rule));
 
+/**
+ * Ask until the answer is there. A request VS Code cancels (a relint or an edit landed meanwhile:
+ * "Canceled") is asked again; any other failure is thrown once the time is up.
+ */
 async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    let failure: unknown;
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      failure = error;
+    }
+    if (Date.now() > until) throw failure ?? new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -47,7 +56,10 @@ describe("nhilint in Restricted Mode", () => {
     // Code actions are asked of an open document (VS Code's command needs its model).
     await vscode.window.showTextDocument(uri);
     const [diagnostic] = await waitFor("the secret", () => (nhilint(uri, "hardcoded-secret").length ? nhilint(uri, "hardcoded-secret") : undefined));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await waitFor("the replace fix", async () => {
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      return offered.some((a) => a.title.startsWith("Replace with")) ? offered : undefined;
+    });
     const replace = actions.find((a) => a.title.startsWith("Replace with"))!;
     assert.ok(await vscode.workspace.applyEdit(replace.edit!));
     const guide = await vscode.commands.executeCommand<NhilintApi["guides"][number]>(replace.command!.command, ...(replace.command!.arguments ?? []));
