@@ -177,7 +177,7 @@ describe("nhilint in VS Code", () => {
     await inventory.save();
     await waitFor("both unowned findings to go", () => nhilint(uri, "unowned-connector").length === 0 || undefined);
     // The same action for editor.codeActionsOnSave / "Source Action…".
-    const source = await waitFor("the source action", () => vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", file(".github/workflows/deploy.yml"), new vscode.Range(0, 0, 0, 0), "source.fixAll.nhilint"));
+    const source = await waitFor("the source action", async () => await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", file(".github/workflows/deploy.yml"), new vscode.Range(0, 0, 0, 0), "source.fixAll.nhilint"));
     assert.ok(source.every((a) => a.kind?.value === "source.fixAll.nhilint"));
   });
 
