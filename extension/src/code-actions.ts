@@ -9,7 +9,7 @@ export const SECRET_MOVED = "nhilint.secretMoved";
 export const PLACE_CURSOR = "nhilint.placeCursor";
 /** Internal: accept one finding in `.nhilint-baseline.json` (files with no comment syntax, such as JSON). */
 export const ACCEPT_IN_BASELINE = "nhilint.acceptInBaseline";
-/** Internal: every step from a pasted secret to a stored one, as a document beside the editor. */
+/** Internal: the secret guide for a name whose value nhilint does not hold (nothing to copy). */
 export const SHOW_SECRET_STEPS = "nhilint.showSecretSteps";
 
 /** The core's edits as a WorkspaceEdit (offsets resolved against each file's current text). */

@@ -88,13 +88,9 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     await linter.loadFolder(folder);
     await lintFolder(folder);
   };
+  // Open, possibly unsaved, documents are laid over the disk by every lint (WorkspaceLinter.lintFolder).
   const ready = (async () => {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (!enabled(folder.uri)) continue;
-      await linter.loadFolder(folder);
-      for (const document of vscode.workspace.textDocuments) if (vscode.workspace.getWorkspaceFolder(document.uri) === folder) linter.setText(document.uri, document.getText());
-      await lintFolder(folder);
-    }
+    for (const folder of vscode.workspace.workspaceFolders ?? []) await loadAndLint(folder);
   })();
 
   context.subscriptions.push(

@@ -4,6 +4,7 @@
 // Untitled document. The value is held in memory only until it is copied or the panel is closed,
 // and never written to the page, a log or storage.
 import * as vscode from "vscode";
+import { PLACE_CURSOR, toWorkspaceEdit } from "./code-actions.js";
 import type { WorkspaceLinter } from "./workspace-linter.js";
 
 export interface SecretMoved {
@@ -93,29 +94,19 @@ export class SecretGuide implements vscode.Disposable {
 
   /** Register the name in the inventory with the unowned-connector fix the linter already offers, then go to its owner. */
   private async record(): Promise<void> {
-    const folder = vscode.Uri.parse(this.args.folder);
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(this.args.folder));
     const unowned = () =>
-      this.linter.states.get(folder.toString())?.result?.findings.find((f) => f.ruleId === "unowned-connector" && f.connector?.toUpperCase() === this.args.name.toUpperCase() && f.fixes.length > 0);
-    const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+      this.linter.states.get(this.args.folder)?.result?.findings.find((f) => f.ruleId === "unowned-connector" && f.connector?.toUpperCase() === this.args.name.toUpperCase() && f.fixes.length > 0);
     // Clicked right after the fix, before the debounced relint has seen the new reference: lint now.
-    if (!unowned() && workspaceFolder) await this.linter.lintFolder(workspaceFolder);
+    if (!unowned() && folder) await this.linter.lintFolder(folder);
     const finding = unowned();
-    if (finding) {
-      const edit = new vscode.WorkspaceEdit();
-      for (const change of finding.fixes[0].edits) {
-        const uri = vscode.Uri.joinPath(folder, change.path);
-        if (change.createFile) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(change.text) });
-        else {
-          const document = await vscode.workspace.openTextDocument(uri);
-          edit.replace(uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
-        }
-      }
-      await vscode.workspace.applyEdit(edit);
-      const inventory = finding.fixes[0].edits[0].path;
-      await vscode.commands.executeCommand("nhilint.placeCursor", vscode.Uri.joinPath(folder, inventory).toString(), `name: ${this.args.name}`);
-    } else {
+    if (!folder || !finding) {
       await vscode.commands.executeCommand("nhilint.openInventory");
+      return;
     }
+    const [first] = finding.fixes[0].edits;
+    await vscode.workspace.applyEdit(await toWorkspaceEdit(folder, finding.fixes[0].edits));
+    await vscode.commands.executeCommand(PLACE_CURSOR, vscode.Uri.joinPath(folder.uri, first.path).toString(), `name: ${this.args.name}`);
   }
 
   private refreshRecord(): void {
