@@ -41,7 +41,8 @@ export const debugLoggingWithSecrets: Rule = {
       if (!trace) continue;
       // Only secrets the script expands: those are what xtrace prints (one merely in the environment is not).
       const expanded = boundSecretsVisibleTo(file, literal).filter((ref) => new RegExp(`\\$\\{?${escapeRegExp(ref.binding!.name)}(?!\\w)`).test(literal.value));
-      const seen = [...new Set([...expanded.map((ref) => ref.name), ...(INLINE_SECRET.test(literal.value) ? [INLINE_SECRET.exec(literal.value)![1]] : [])])];
+      const inline = INLINE_SECRET.exec(literal.value)?.[1];
+      const seen = [...new Set([...expanded.map((ref) => ref.name), ...(inline ? [inline] : [])])];
       if (seen.length === 0) continue;
       const text = file.text.slice(literal.span.start, literal.span.end);
       const command = trace[0].trim().replace(/^[;&|(]\s*|^(then|do)\s+/, "");

@@ -45,11 +45,13 @@ export const githubAppTokenScope: Rule = {
             help: "List the repositories the job works on in `repositories:` (comma- or newline-separated names).",
           });
         }
-        const skip = step.inputs["skip-token-revoke"] ?? step.inputs.revoke;
-        if (skip && (skip === step.inputs.revoke ? /^\s*false\s*$/i : /^\s*true\s*$/i).test(skip.value)) {
+        // The official action's `skip-token-revoke: true`, else tibdex's `revoke: false`.
+        const [input, keepsAlive] = step.inputs["skip-token-revoke"] ? (["skip-token-revoke", "true"] as const) : (["revoke", "false"] as const);
+        const setting = step.inputs[input];
+        if (setting && setting.value.trim().toLowerCase() === keepsAlive) {
           context.report({
-            span: skip.span,
-            message: `${where} leaves its GitHub App token valid after the job (\`${skip === step.inputs.revoke ? "revoke: false" : "skip-token-revoke: true"}\`): it stays usable for up to an hour by anything that read it.`,
+            span: setting.span,
+            message: `${where} leaves its GitHub App token valid after the job (\`${input}: ${keepsAlive}\`): it stays usable for up to an hour by anything that read it.`,
             identity: `${job.id}/${step.id}/revoke`,
             help: "Remove it: the action revokes the token when the job ends.",
           });

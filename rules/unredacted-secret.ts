@@ -6,9 +6,7 @@ import { describeScope } from "./shared.js";
  * value for redaction, so the fields `fromJSON(secrets.X)` parses out of a JSON secret (or the value
  * re-serialised) are printed in clear wherever they reach a log.
  */
-const DERIVED = [
-  { pattern: /\bfromJSON\s*\(\s*secrets\.([A-Za-z_][\w-]*)\s*\)/i, what: (name: string) => `\`fromJSON(secrets.${name})\` derives values GitHub does not mask: the fields parsed out of the secret are not registered for redaction` },
-];
+const FROM_JSON_SECRET = /\bfromJSON\s*\(\s*secrets\.([A-Za-z_][\w-]*)\s*\)/i;
 
 export const unredactedSecret: Rule = {
   meta: {
@@ -22,17 +20,15 @@ export const unredactedSecret: Rule = {
 
   checkFile(context) {
     for (const expression of context.file.expressions) {
-      for (const derived of DERIVED) {
-        const match = derived.pattern.exec(expression.text);
-        if (!match) continue;
-        context.report({
-          span: expression.span,
-          message: `${derived.what(match[1])}${describeScope(expression.scope)}, so they reach the logs in clear.`,
-          identity: expression.text,
-          connector: match[1],
-          help: "Store each value the job needs as its own secret (`secrets.DB_PASSWORD`, not a field of a JSON secret), or register it with `::add-mask::` before any step can print it.",
-        });
-      }
+      const match = FROM_JSON_SECRET.exec(expression.text);
+      if (!match) continue;
+      context.report({
+        span: expression.span,
+        message: `\`fromJSON(secrets.${match[1]})\` derives values GitHub does not mask: the fields parsed out of the secret are not registered for redaction${describeScope(expression.scope)}, so they reach the logs in clear.`,
+        identity: expression.text,
+        connector: match[1],
+        help: "Store each value the job needs as its own secret (`secrets.DB_PASSWORD`, not a field of a JSON secret), or register it with `::add-mask::` before any step can print it.",
+      });
     }
   },
 };
