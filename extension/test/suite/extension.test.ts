@@ -4,40 +4,7 @@
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { NhilintApi } from "../../src/extension.js";
-
-const folder = () => vscode.workspace.workspaceFolders![0].uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), path);
-
-/**
- * Ask until the answer is there. A request VS Code cancels (a relint or an edit landed meanwhile:
- * "Canceled") is asked again; any other failure is thrown once the time is up.
- */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > until) throw failure ?? new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The quick fixes offered at a diagnostic, asked for until one titled `title` is there (a relint may be in flight). */
-async function quickFixes(uri: vscode.Uri, diagnostic: () => vscode.Diagnostic | undefined, title: (t: string) => boolean): Promise<vscode.CodeAction[]> {
-  return waitFor(`a quick fix in ${uri.path}`, async () => {
-    const at = diagnostic();
-    if (!at) return undefined;
-    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, at.range, vscode.CodeActionKind.QuickFix.value);
-    return offered.some((a) => title(a.title)) ? offered : undefined;
-  });
-}
-
-const nhilint = (uri: vscode.Uri, rule?: string) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === "nhilint" && (!rule || (d.code as { value: string }).value === rule));
+import { file, nhilint, quickFixes, waitFor } from "./helpers.js";
 
 describe("nhilint in VS Code", () => {
   let api: NhilintApi;
@@ -73,12 +40,7 @@ describe("nhilint in VS Code", () => {
     const uri = file(".github/workflows/deploy.yml");
     const document = await vscode.workspace.openTextDocument(uri);
     // Quick fixes are computed from the latest lint: ask until they are there (a relint may be in flight).
-    const actions = await waitFor("the quick fixes", async () => {
-      const [diagnostic] = nhilint(uri, "hardcoded-secret");
-      if (!diagnostic) return undefined;
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return offered.some((a) => a.title === "Replace with ${{ secrets.API_KEY }}") ? offered : undefined;
-    });
+    const actions = await quickFixes(uri, () => nhilint(uri, "hardcoded-secret")[0], (t) => t === "Replace with ${{ secrets.API_KEY }}");
     const replace = actions.find((a) => a.title === "Replace with ${{ secrets.API_KEY }}");
     assert.ok(replace?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(" | ")}`);
     assert.ok(actions.some((a) => a.title.startsWith("Suppress hardcoded-secret")));
@@ -243,12 +205,7 @@ describe("nhilint in VS Code", () => {
   it("registers an unowned connector in the inventory from the quick fix", async () => {
     const uri = file(".github/workflows/deploy.yml");
     const deployToken = () => nhilint(uri, "unowned-connector").find((d) => d.message.includes("DEPLOY_TOKEN"));
-    const actions = await waitFor("the register fix", async () => {
-      const diagnostic = deployToken();
-      if (!diagnostic) return undefined;
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return offered.some((a) => a.title.startsWith("Register `DEPLOY_TOKEN`")) ? offered : undefined;
-    });
+    const actions = await quickFixes(uri, deployToken, (t) => t.startsWith("Register `DEPLOY_TOKEN`"));
     const register = actions.find((a) => a.title.startsWith("Register `DEPLOY_TOKEN`"));
     assert.ok(register?.edit, actions.map((a) => a.title).join(" | "));
     assert.ok(await vscode.workspace.applyEdit(register.edit));
@@ -261,12 +218,7 @@ describe("nhilint in VS Code", () => {
   it("suggests you (git's user.email) as the owner of a connector CODEOWNERS does not cover", async () => {
     const uri = file(".gitlab-ci.yml");
     await vscode.window.showTextDocument(uri);
-    const actions = await waitFor("the register fix for REGISTRY_PASSWORD", async () => {
-      const diagnostic = nhilint(uri, "unowned-connector").find((d) => d.message.includes("REGISTRY_PASSWORD"));
-      if (!diagnostic) return undefined;
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return offered.some((a) => a.title.startsWith("Register `REGISTRY_PASSWORD`")) ? offered : undefined;
-    });
+    const actions = await quickFixes(uri, () => nhilint(uri, "unowned-connector").find((d) => d.message.includes("REGISTRY_PASSWORD")), (t) => t.startsWith("Register `REGISTRY_PASSWORD`"));
     const register = actions.find((a) => a.title.startsWith("Register `REGISTRY_PASSWORD`"))!;
     assert.match(register.title, /owner dev@acme\.example: you, until you hand it over/);
   });

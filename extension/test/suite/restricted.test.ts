@@ -3,29 +3,7 @@
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { NhilintApi } from "../../src/extension.js";
-
-const folder = () => vscode.workspace.workspaceFolders![0].uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), path);
-const nhilint = (uri: vscode.Uri, rule?: string) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === "nhilint" && (!rule || (d.code as { value: string }).value === rule));
-
-/**
- * Ask until the answer is there. A request VS Code cancels (a relint or an edit landed meanwhile:
- * "Canceled") is asked again; any other failure is thrown once the time is up.
- */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    let failure: unknown;
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > until) throw failure ?? new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { file, nhilint, quickFixes, waitFor } from "./helpers.js";
 
 describe("nhilint in Restricted Mode", () => {
   let api: NhilintApi;
@@ -55,11 +33,7 @@ describe("nhilint in Restricted Mode", () => {
     const uri = file(".github/workflows/deploy.yml");
     // Code actions are asked of an open document (VS Code's command needs its model).
     await vscode.window.showTextDocument(uri);
-    const [diagnostic] = await waitFor("the secret", () => (nhilint(uri, "hardcoded-secret").length ? nhilint(uri, "hardcoded-secret") : undefined));
-    const actions = await waitFor("the replace fix", async () => {
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return offered.some((a) => a.title.startsWith("Replace with")) ? offered : undefined;
-    });
+    const actions = await quickFixes(uri, () => nhilint(uri, "hardcoded-secret")[0], (t) => t.startsWith("Replace with"));
     const replace = actions.find((a) => a.title.startsWith("Replace with"))!;
     assert.ok(await vscode.workspace.applyEdit(replace.edit!));
     const guide = await vscode.commands.executeCommand<NhilintApi["guides"][number]>(replace.command!.command, ...(replace.command!.arguments ?? []));
@@ -73,12 +47,7 @@ describe("nhilint in Restricted Mode", () => {
   it("registering a connector nobody can be suggested for puts the cursor on the empty owner", async () => {
     const uri = file(".gitlab-ci.yml");
     await vscode.window.showTextDocument(uri);
-    const actions = await waitFor("the register fix", async () => {
-      const diagnostic = nhilint(uri, "unowned-connector").find((d) => d.message.includes("REGISTRY_PASSWORD"));
-      if (!diagnostic) return undefined;
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return offered.some((a) => a.title.startsWith("Register `REGISTRY_PASSWORD`")) ? offered : undefined;
-    });
+    const actions = await quickFixes(uri, () => nhilint(uri, "unowned-connector").find((d) => d.message.includes("REGISTRY_PASSWORD")), (t) => t.startsWith("Register `REGISTRY_PASSWORD`"));
     const register = actions.find((a) => a.title.startsWith("Register `REGISTRY_PASSWORD`"))!;
     assert.ok(await vscode.workspace.applyEdit(register.edit!));
     await vscode.commands.executeCommand(register.command!.command, ...(register.command!.arguments ?? []));
