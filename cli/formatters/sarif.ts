@@ -14,14 +14,20 @@ const CORE_DESCRIPTIONS: Record<keyof typeof CORE_DIAGNOSTICS, string> = {
 
 const RANK = { high: 90, medium: 60, low: 30 } as const;
 
+// The package's docs/rules/, seen from the bundle (dist/) or from the compiled sources (out/cli/formatters/).
+const DOCS_FOLDERS = ["../docs/rules/", "../../../docs/rules/"];
+
 /** A rule's docs page as SARIF help: the markdown shipped beside the CLI (docs/rules/), or a link. */
 function helpOf(id: string): { text: string; markdown?: string } {
-  try {
-    const markdown = readFileSync(new URL(`../docs/rules/${id}.md`, import.meta.url), "utf8");
-    return { text: markdown.replace(/[`*]/g, ""), markdown };
-  } catch {
-    return { text: `See ${docsUrl(id)}` };
+  for (const folder of DOCS_FOLDERS) {
+    try {
+      const markdown = readFileSync(new URL(`${folder}${id}.md`, import.meta.url), "utf8");
+      return { text: markdown.replace(/[`*]/g, ""), markdown };
+    } catch {
+      // not in this layout
+    }
   }
+  return { text: `See ${docsUrl(id)}` };
 }
 
 function ruleDescriptors(): ReportingDescriptor[] {

@@ -16,31 +16,31 @@ describe("nhilint init: the hook reaches every clone", () => {
   beforeEach(() => (repo = new TempRepo()));
   afterEach(() => repo.remove());
 
-  it('adds "prepare": "husky" to package.json, keeping its formatting, an existing prepare, and idempotent', () => {
+  it('adds "prepare": "husky" to package.json, keeping its formatting, an existing prepare, and idempotent', async () => {
     repo.write("package.json", `{\n    "name": "app",\n    "version": "1.0.0",\n    "scripts": {\n        "prepare": "tsc -p ."\n    }\n}\n`);
     repo.linkNodeModules();
-    const first = repo.nhilint("init");
+    const first = await repo.nhilint("init");
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const pkg = readFileSync(join(repo.dir, "package.json"), "utf8");
     assert.equal(JSON.parse(pkg).scripts.prepare, "husky && tsc -p .");
     assert.match(pkg, /\n {8}"prepare"/, "the file's four-space indentation is kept");
-    const again = repo.nhilint("init");
+    const again = await repo.nhilint("init");
     assert.equal(again.code, 0);
     assert.equal(readFileSync(join(repo.dir, "package.json"), "utf8"), pkg, "a second init changes nothing");
   });
 
-  it("says the hook is not active and exits 1 when husky is not installed", () => {
+  it("says the hook is not active and exits 1 when husky is not installed", async () => {
     repo.write("package.json", JSON.stringify({ name: "app", version: "1.0.0" }, null, 2));
-    const run = repo.nhilint("init");
+    const run = await repo.nhilint("init");
     assert.equal(run.code, 1);
     assert.match(run.stdout, /git does not run the hook yet/);
     assert.equal(JSON.parse(readFileSync(join(repo.dir, "package.json"), "utf8")).scripts.prepare, "husky");
   });
 
-  it("a teammate's clone gets the hook from npm's prepare and a staged token is blocked", function () {
+  it("a teammate's clone gets the hook from npm's prepare and a staged token is blocked", async function () {
     repo.write("package.json", JSON.stringify({ name: "app", version: "1.0.0", private: true }, null, 2));
     repo.linkNodeModules();
-    assert.equal(repo.nhilint("init").code, 0);
+    assert.equal((await repo.nhilint("init")).code, 0);
     repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`);
     repo.git("add", "-A");
     repo.git("commit", "-q", "-m", "initial");
@@ -72,25 +72,25 @@ describe("what is linted", () => {
   beforeEach(() => (repo = new TempRepo()));
   afterEach(() => repo.remove());
 
-  it("`nhilint .` at the root is the whole repository (workspace rules run)", () => {
+  it("`nhilint .` at the root is the whole repository (workspace rules run)", async () => {
     repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: OLD_TOKEN\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Deploy\n    expires: 2030-01-01\n`);
     repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n`);
-    const whole = repo.nhilint("--format", "json");
-    const dot = repo.nhilint(".", "--format", "json");
+    const whole = await repo.nhilint("--format", "json");
+    const dot = await repo.nhilint(".", "--format", "json");
     const rules = (run: { stdout: string }) => (JSON.parse(run.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId).sort();
     assert.ok(rules(whole).includes("stale-connector"), whole.stdout);
     assert.deepEqual(rules(dot), rules(whole));
   });
 
-  it("node_modules/ is not linted unless named, even when .gitignore does not list it", () => {
+  it("node_modules/ is not linted unless named, even when .gitignore does not list it", async () => {
     repo.write("node_modules/some-pkg/.github/workflows/release.yml", leaky);
     repo.write("src/app.yml", "name: app\n");
     for (const args of [[], ["."]]) {
-      const run = repo.nhilint(...args, "--format", "json");
+      const run = await repo.nhilint(...args, "--format", "json");
       assert.equal(run.code, 0, run.stdout);
       assert.ok(!(JSON.parse(run.stdout).findings as { path: string }[]).some((f) => f.path.includes("node_modules")));
     }
-    const named = repo.nhilint("node_modules/some-pkg", "--format", "json");
+    const named = await repo.nhilint("node_modules/some-pkg", "--format", "json");
     assert.equal(named.code, 1, "a folder inside node_modules named on the command line is linted");
   });
 });
@@ -115,16 +115,16 @@ describe("output for CI platforms", () => {
   });
   afterEach(() => repo.remove());
 
-  it("--format github writes workflow-command annotations, escaped, without the secret", () => {
-    const run = repo.nhilint("--format", "github");
+  it("--format github writes workflow-command annotations, escaped, without the secret", async () => {
+    const run = await repo.nhilint("--format", "github");
     assert.equal(run.code, 1);
     const line = run.stdout.split("\n").find((l) => l.includes("hardcoded-secret"))!;
     assert.match(line, /^::error file=\.github\/workflows\/ci\.yml,line=9,col=\d+,endLine=9,endColumn=\d+,title=nhilint hardcoded-secret::Hardcoded /);
     assert.ok(!run.stdout.includes(token));
   });
 
-  it("--format gitlab writes GitLab's secret-detection report, without the secret", () => {
-    const run = repo.nhilint("--format", "gitlab");
+  it("--format gitlab writes GitLab's secret-detection report, without the secret", async () => {
+    const run = await repo.nhilint("--format", "gitlab");
     assert.equal(run.code, 1);
     const report = JSON.parse(run.stdout) as { version: string; scan: { type: string; status: string }; vulnerabilities: { id: string; category: string; severity: string; location: { file: string; start_line: number }; identifiers: { value: string }[] }[] };
     assert.equal(report.scan.type, "secret_detection");
@@ -154,11 +154,11 @@ describe("the command line in pipes and terminals", () => {
     assert.ok(run.stderr.split("\n").length <= 4, run.stderr);
   });
 
-  it("says 1 file, not 1 files", () => {
+  it("says 1 file, not 1 files", async () => {
     const repo = new TempRepo();
     try {
       repo.write(".github/workflows/ci.yml", leaky);
-      assert.match(repo.nhilint().stdout, /in 1 file$/m);
+      assert.match((await repo.nhilint()).stdout, /in 1 file$/m);
     } finally {
       repo.remove();
     }

@@ -17,16 +17,16 @@ describe("cli: exit codes, formats and secrets", () => {
   });
   afterEach(() => repo.remove());
 
-  it("exit 0 and a clean summary when there is nothing to report", () => {
+  it("exit 0 and a clean summary when there is nothing to report", async () => {
     repo.write(".github/workflows/ci.yml", cleanWorkflow);
-    const run = repo.nhilint();
+    const run = await repo.nhilint();
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /no problems in 1 file/);
   });
 
-  it("stylish: file, line:col, severity, message, rule id and how to fix; exit 1; no secret", () => {
+  it("stylish: file, line:col, severity, message, rule id and how to fix; exit 1; no secret", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
-    const run = repo.nhilint();
+    const run = await repo.nhilint();
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^\.github\/workflows\/ci\.yml$/m);
     assert.match(run.stdout, /^ {2}11:20 +error +Hardcoded credential-like value under `API_KEY` .* hardcoded-secret$/m);
@@ -35,9 +35,9 @@ describe("cli: exit codes, formats and secrets", () => {
     for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
   });
 
-  it("json: the documented shape, no secret", () => {
+  it("json: the documented shape, no secret", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
-    const run = repo.nhilint("--format", "json");
+    const run = await repo.nhilint("--format", "json");
     assert.equal(run.code, 1);
     const report = JSON.parse(run.stdout);
     assert.equal(report.version, 1);
@@ -52,10 +52,10 @@ describe("cli: exit codes, formats and secrets", () => {
     for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret));
   });
 
-  it("sarif: 2.1.0 with rules, levels, relative URIs, regions and partial fingerprints; no secret", () => {
+  it("sarif: 2.1.0 with rules, levels, relative URIs, regions and partial fingerprints; no secret", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
     repo.write(".github/workflows/refs.yml", `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`);
-    const run = repo.nhilint("--format", "sarif", "--output", "out.sarif");
+    const run = await repo.nhilint("--format", "sarif", "--output", "out.sarif");
     assert.equal(run.code, 1);
     const text = readFileSync(join(repo.dir, "out.sarif"), "utf8");
     const log = JSON.parse(text);
@@ -77,107 +77,107 @@ describe("cli: exit codes, formats and secrets", () => {
     for (const secret of [apiKey, token]) assert.ok(!text.includes(secret));
   });
 
-  it("honours .gitignore and lints untracked files", () => {
+  it("honours .gitignore and lints untracked files", async () => {
     repo.write(".gitignore", "build/\n");
     repo.write("build/ci.yml", secretWorkflow);
     repo.write(".github/workflows/ci.yml", cleanWorkflow);
-    const run = repo.nhilint();
+    const run = await repo.nhilint();
     assert.equal(run.code, 0, run.stdout);
     // An untracked, not ignored file is linted (git ls-files --others).
     repo.write("deploy/untracked.yml", secretWorkflow);
-    const untracked = repo.nhilint("--format", "json");
+    const untracked = await repo.nhilint("--format", "json");
     assert.equal(untracked.code, 1);
     const paths = new Set(JSON.parse(untracked.stdout).findings.map((f: { path: string }) => f.path));
     assert.deepEqual([...paths], ["deploy/untracked.yml"]);
   });
 
-  it("usage errors exit 2 with a message that says what", () => {
-    const missing = repo.nhilint("no-such-folder");
+  it("usage errors exit 2 with a message that says what", async () => {
+    const missing = await repo.nhilint("no-such-folder");
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no-such-folder: no such file or directory/);
-    const badFormat = repo.nhilint("--format", "xml");
+    const badFormat = await repo.nhilint("--format", "xml");
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.stderr, /Allowed choices are stylish, json, sarif/);
   });
 
-  it("a bad .nhilint.yaml exits 2 naming the file, line and column", () => {
+  it("a bad .nhilint.yaml exits 2 naming the file, line and column", async () => {
     repo.write(".nhilint.yaml", "rules:\n  hardcoded-secret: loud\n");
-    const run = repo.nhilint();
+    const run = await repo.nhilint();
     assert.equal(run.code, 2);
     assert.match(run.stderr, /\.nhilint\.yaml:2:21: rule `hardcoded-secret`: severity must be error, warning or off/);
     assert.ok(!/\n\s+at /.test(run.stderr), "no stack trace");
   });
 
-  it(".nhilint.yaml turns rules off and ignores paths", () => {
+  it(".nhilint.yaml turns rules off and ignores paths", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
     repo.write("fixtures/ci.yml", secretWorkflow);
-    const rulesFound = () => new Set(JSON.parse(repo.nhilint("--format", "json").stdout).findings.map((f: { ruleId: string }) => f.ruleId));
+    const rulesFound = async () => new Set(JSON.parse((await repo.nhilint("--format", "json")).stdout).findings.map((f: { ruleId: string }) => f.ruleId));
     // Without the config the workflow triggers the rule that is then turned off.
     repo.write(".github/workflows/refs.yml", `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`);
-    assert.ok(rulesFound().has("unowned-connector"));
+    assert.ok((await rulesFound()).has("unowned-connector"));
     repo.write(".nhilint.yaml", "ignore:\n  - fixtures/\nrules:\n  unowned-connector: off\n  hardcoded-secret: warning\n");
-    const run = repo.nhilint("--format", "json");
+    const run = await repo.nhilint("--format", "json");
     const report = JSON.parse(run.stdout);
     assert.ok(report.findings.length > 0 && report.findings.every((f: { path: string }) => f.path.startsWith(".github/workflows/")));
-    assert.ok(!rulesFound().has("unowned-connector"));
+    assert.ok(!(await rulesFound()).has("unowned-connector"));
     assert.ok(report.findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret").every((f: { severity: string }) => f.severity === "warning"));
   });
 
-  it("--max-warnings makes warnings block", () => {
+  it("--max-warnings makes warnings block", async () => {
     repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  a: [\n`);
-    assert.equal(repo.nhilint().code, 0);
-    const run = repo.nhilint("--max-warnings", "0");
+    assert.equal((await repo.nhilint()).code, 0);
+    const run = await repo.nhilint("--max-warnings", "0");
     assert.equal(run.code, 1);
     assert.match(run.stdout, /parse-error/);
     // At the limit is within it: N warnings with --max-warnings N pass, N - 1 block; a clean repository passes 0.
-    const warnings = JSON.parse(repo.nhilint("--format", "json").stdout).summary.warnings as number;
+    const warnings = JSON.parse((await repo.nhilint("--format", "json")).stdout).summary.warnings as number;
     assert.ok(warnings >= 1);
-    assert.equal(repo.nhilint("--max-warnings", String(warnings)).code, 0);
-    assert.equal(repo.nhilint("--max-warnings", String(warnings - 1)).code, 1);
+    assert.equal((await repo.nhilint("--max-warnings", String(warnings))).code, 0);
+    assert.equal((await repo.nhilint("--max-warnings", String(warnings - 1))).code, 1);
     repo.write(".github/workflows/ci.yml", cleanWorkflow);
-    assert.equal(repo.nhilint("--max-warnings", "0").code, 0);
+    assert.equal((await repo.nhilint("--max-warnings", "0")).code, 0);
   });
 
-  it("--staged is never the whole repository: staging only the inventory does not call every record unused", () => {
+  it("--staged is never the whole repository: staging only the inventory does not call every record unused", async () => {
     repo.write(".github/workflows/ci.yml", `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`);
     repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: "@acme/ops"\n    purpose: Deploy\n    expires: 2099-01-01\n  - name: OLD_TOKEN\n    owner: "@acme/ops"\n    purpose: Gone\n    expires: 2099-01-01\n`);
     repo.git("add", "-A");
     repo.git("commit", "-q", "-m", "both");
     repo.write("nhi-inventory.yaml", readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8").replace("purpose: Gone", "purpose: Gone soon"));
     repo.git("add", "nhi-inventory.yaml");
-    const staged = JSON.parse(repo.nhilint("--staged", "--format", "json").stdout);
+    const staged = JSON.parse((await repo.nhilint("--staged", "--format", "json")).stdout);
     assert.deepEqual(staged.findings.filter((f: { ruleId: string }) => f.ruleId === "stale-connector"), []);
     // The whole repository does know OLD_TOKEN is unused, and DEPLOY_TOKEN is not.
-    const whole = JSON.parse(repo.nhilint("--format", "json").stdout);
+    const whole = JSON.parse((await repo.nhilint("--format", "json")).stdout);
     assert.deepEqual(whole.findings.filter((f: { ruleId: string }) => f.ruleId === "stale-connector").map((f: { connector: string }) => f.connector), ["OLD_TOKEN"]);
   });
 
-  it("a baseline entry that matches nothing any more is counted and named, on whole-repository runs only", () => {
+  it("a baseline entry that matches nothing any more is counted and named, on whole-repository runs only", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
-    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
     repo.write(".github/workflows/ci.yml", cleanWorkflow);
-    const json = JSON.parse(repo.nhilint("--format", "json").stdout);
+    const json = JSON.parse((await repo.nhilint("--format", "json")).stdout);
     assert.equal(json.summary.staleBaselineEntries, 2);
-    assert.match(repo.nhilint().stdout, /2 baseline entries match nothing any more/);
+    assert.match((await repo.nhilint()).stdout, /2 baseline entries match nothing any more/);
     repo.git("add", "-A");
-    assert.doesNotMatch(repo.nhilint("--staged").stdout, /match nothing/);
+    assert.doesNotMatch((await repo.nhilint("--staged")).stdout, /match nothing/);
   });
 
-  it("a baseline accepts today's findings and blocks only new ones", () => {
+  it("a baseline accepts today's findings and blocks only new ones", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
-    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
     const baseline = readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8");
     assert.ok(!baseline.includes(apiKey) && !baseline.includes(token.slice(0, 10)));
-    assert.equal(repo.nhilint().code, 0);
+    assert.equal((await repo.nhilint()).code, 0);
     repo.write(".github/workflows/other.yml", secretWorkflow.replace(apiKey, fake.chars(32)));
-    const run = repo.nhilint();
+    const run = await repo.nhilint();
     assert.equal(run.code, 1);
     assert.match(run.stdout, /other\.yml/);
     assert.doesNotMatch(run.stdout, /^\.github\/workflows\/ci\.yml$/m);
   });
 
-  it("--help answers and exits 0", () => {
-    const run = repo.nhilint("--help");
+  it("--help answers and exits 0", async () => {
+    const run = await repo.nhilint("--help");
     assert.equal(run.code, 0);
     assert.match(run.stdout, /--staged/);
     assert.match(run.stdout, /Exit codes/);

@@ -84,7 +84,7 @@ describe("fuzz: seeded mutations of real files", function () {
     }
   });
 
-  it("every output format of the CLI over all of them holds no planted secret", () => {
+  it("every output format of the CLI over all of them holds no planted secret", async () => {
     const repo = new TempRepo();
     try {
       cases.forEach((c, i) => repo.write(`fuzz/${i}/${c.file.path}`, c.text));
@@ -93,7 +93,7 @@ describe("fuzz: seeded mutations of real files", function () {
       const some = cases.slice(0, Math.ceil(cases.length / 10)).map((_, i) => `fuzz/${i}`);
       for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
         const paths = format === "stylish" || format === "github" ? [] : some;
-        const run = repo.nhilint("--format", format, "--show-suppressed", ...paths);
+        const run = await repo.nhilint("--format", format, "--show-suppressed", ...paths);
         assert.ok(run.code === 0 || run.code === 1, `${format}: exit ${run.code}: ${run.stderr.slice(0, 500)}`);
         const out = run.stdout + run.stderr;
         assert.doesNotMatch(out, /internal error/, format);

@@ -25,11 +25,11 @@ function snapshot(repo: TempRepo) {
 describe("pre-commit hook in a Node repository (husky)", function () {
   let repo: TempRepo;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     repo = new TempRepo();
     repo.write("package.json", JSON.stringify({ name: "app", version: "1.0.0", scripts: { prepare: "husky" } }, null, 2));
     repo.linkNodeModules();
-    const init = repo.nhilint("init");
+    const init = await repo.nhilint("init");
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stdout, /created \.husky\/pre-commit/);
     repo.write("nhi-inventory.yaml", inventory);
@@ -39,10 +39,10 @@ describe("pre-commit hook in a Node repository (husky)", function () {
   });
   afterEach(() => repo.remove());
 
-  it("init installed a husky hook running nhilint --staged, and is idempotent", () => {
+  it("init installed a husky hook running nhilint --staged, and is idempotent", async () => {
     assert.equal(readFileSync(join(repo.dir, ".husky/pre-commit"), "utf8").includes("npx --no-install nhilint --staged"), true);
     assert.equal(repo.git("config", "core.hooksPath").trim(), ".husky/_");
-    const again = repo.nhilint("init");
+    const again = await repo.nhilint("init");
     assert.equal(again.code, 0);
     assert.match(again.stdout, /already runs nhilint/);
     assert.match(again.stdout, /nhi-inventory.yaml exists: left as it is/);
@@ -107,13 +107,13 @@ describe("pre-commit hook in a Node repository (husky)", function () {
 });
 
 describe("pre-commit hook in a repository without package.json (plain git hook)", () => {
-  it("installs .git/hooks/pre-commit and blocks a commit with a token", () => {
+  it("installs .git/hooks/pre-commit and blocks a commit with a token", async () => {
     const repo = new TempRepo();
     try {
       const bin = join(repo.dir, ".bin-for-test");
       mkdirSync(bin);
       symlinkSync(CLI, join(bin, "nhilint"));
-      const init = repo.nhilint("init");
+      const init = await repo.nhilint("init");
       assert.equal(init.code, 0, init.stderr);
       assert.match(readFileSync(join(repo.dir, ".git/hooks/pre-commit"), "utf8"), /nhilint --staged/);
       repo.write(".github/workflows/ci.yml", withSecret);
@@ -128,11 +128,11 @@ describe("pre-commit hook in a repository without package.json (plain git hook)"
     }
   });
 
-  it("never replaces a hook it did not write", () => {
+  it("never replaces a hook it did not write", async () => {
     const repo = new TempRepo();
     try {
       repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
-      const init = repo.nhilint("init");
+      const init = await repo.nhilint("init");
       assert.equal(init.code, 0);
       assert.match(init.stdout, /was not written by nhilint: left unchanged/);
       assert.equal(readFileSync(join(repo.dir, ".git/hooks/pre-commit"), "utf8"), "#!/bin/sh\necho mine\n");

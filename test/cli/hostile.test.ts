@@ -8,7 +8,7 @@ const fake = new FakeSecrets(3);
 const token = `ghp_${fake.chars(36)}`;
 
 describe("cli: hostile input", () => {
-  it("malformed YAML, an alias bomb, a 40 MB file, a binary, invalid UTF-8 and deep nesting", () => {
+  it("malformed YAML, an alias bomb, a 40 MB file, a binary, invalid UTF-8 and deep nesting", async () => {
     const repo = new TempRepo();
     try {
       repo.write(".github/workflows/broken.yml", "on: push\njobs:\n  a: {runs-on: [\n    - ]]\n");
@@ -20,7 +20,7 @@ describe("cli: hostile input", () => {
       repo.write("latin1.yml", Buffer.concat([Buffer.from("name: caf"), Buffer.from([0xe9]), Buffer.from(`\nkey: ${fake.chars(8)}\n`)]));
       repo.write(".github/workflows/deep.yml", `on: push\njobs:\n  a: ${"[".repeat(50000)}${"]".repeat(50000)}\n`);
       repo.write(".github/workflows/real.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo hi\n        env:\n          GH_PAT: ${token}\n`);
-      const run = repo.nhilint("--format", "json");
+      const run = await repo.nhilint("--format", "json");
       assert.equal(run.code, 1, run.stderr);
       assert.ok(!/\n\s+at .*\(/.test(run.stderr), `stack trace printed: ${run.stderr}`);
       const report = JSON.parse(run.stdout);
@@ -45,20 +45,20 @@ describe("cli: hostile input, second round (issue 17)", () => {
   afterEach(() => repo.remove());
   const password = `Zq8v${fake.chars(12)}!7`;
 
-  it("a parse error never quotes a secret (a password starting with `|`)", () => {
+  it("a parse error never quotes a secret (a password starting with `|`)", async () => {
     repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          DB_PASSWORD: |${password}\n`);
     for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
-      const run = repo.nhilint("--format", format);
+      const run = await repo.nhilint("--format", format);
       assert.ok(!(run.stdout + run.stderr).includes(password.slice(0, 8)), `${format} quoted the password: ${run.stdout}`);
     }
   });
 
-  it("a credential-like env name with regex characters, 100 000 key ids in one value, a 300000y cadence: findings, not crashes", () => {
+  it("a credential-like env name with regex characters, 100 000 key ids in one value, a 300000y cadence: findings, not crashes", async () => {
     const ids = Array.from({ length: 100_000 }, () => `AKIA${fake.chars(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")}`).join(",");
     repo.write(".github/workflows/a.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "\${TOKEN[}"\n        env:\n          TOKEN[: \${{ secrets.T }}\n`);
     repo.write(".github/workflows/b.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          KEYS: "${ids}"\n`);
     repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: T\n    kind: secret\n    owner: "@a"\n    purpose: p\n    expires: 2030-01-01\n    rotated: 2026-01-01\n    rotate-every: 300000y\n`);
-    const run = repo.nhilint("--format", "json");
+    const run = await repo.nhilint("--format", "json");
     assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout);
     assert.deepEqual(report.notices.filter((n: { message: string }) => /internal error/.test(n.message)), []);
@@ -66,33 +66,33 @@ describe("cli: hostile input, second round (issue 17)", () => {
     assert.ok(!run.stdout.includes("Invalid time value") && !run.stdout.includes("NaN"));
   });
 
-  it("JSON nested 5 000 deep still gets its token reported", () => {
+  it("JSON nested 5 000 deep still gets its token reported", async () => {
     repo.write("deep.json", `${'{"a":'.repeat(5000)}"${token}"${"}".repeat(5000)}`);
-    const run = repo.nhilint("--format", "json");
+    const run = await repo.nhilint("--format", "json");
     const report = JSON.parse(run.stdout);
     assert.ok(report.findings.some((f: { path: string; ruleId: string }) => f.path === "deep.json" && f.ruleId === "hardcoded-secret"), run.stdout);
     assert.ok(!run.stdout.includes(token));
   });
 
-  it("--output and --update-baseline to a folder or a missing directory: a clear error and exit 2", () => {
+  it("--output and --update-baseline to a folder or a missing directory: a clear error and exit 2", async () => {
     repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n");
     repo.write("reports/.keep", "");
     for (const args of [["--output", "reports"], ["--output", "missing/dir/report.json"], ["--update-baseline", "--baseline", "reports"]]) {
-      const run = repo.nhilint(...args);
+      const run = await repo.nhilint(...args);
       assert.equal(run.code, 2, args.join(" "));
       assert.match(run.stderr, /is a folder|does not exist/);
       assert.doesNotMatch(run.stderr, /internal error|EISDIR|ENOENT/);
     }
   });
 
-  it("a baseline saved with a UTF-8 BOM is read", () => {
+  it("a baseline saved with a UTF-8 BOM is read", async () => {
     repo.write(".nhilint-baseline.json", `\uFEFF${JSON.stringify({ version: 1, fingerprints: [] })}`);
-    assert.equal(repo.nhilint().code, 0);
+    assert.equal((await repo.nhilint()).code, 0);
   });
 
-  it("stylish output carries no terminal control characters from a workflow", () => {
+  it("stylish output carries no terminal control characters from a workflow", async () => {
     repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  "build\\u001b[2K\\r":\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${token}\n`);
-    const run = repo.nhilint("--no-color");
+    const run = await repo.nhilint("--no-color");
     assert.equal(run.code, 1);
     assert.doesNotMatch(run.stdout, /[\u001b\r]/);
   });
@@ -106,29 +106,29 @@ describe("cli: configuration mistakes are errors that say where", () => {
   });
   afterEach(() => repo.remove());
 
-  it("a setting or a rule given twice", () => {
+  it("a setting or a rule given twice", async () => {
     repo.write(".nhilint.yaml", "rules:\n  secret-in-log: off\nignore: []\nrules:\n  secret-in-log: warning\n");
-    const twice = repo.nhilint();
+    const twice = await repo.nhilint();
     assert.equal(twice.code, 2);
     assert.match(twice.stderr, /\.nhilint\.yaml:4:1: setting `rules` is set twice \(first at line 1\)/);
     repo.write(".nhilint.yaml", "rules:\n  secret-in-log: off\n  secret-in-log: error\n");
-    const rule = repo.nhilint();
+    const rule = await repo.nhilint();
     assert.equal(rule.code, 2);
     assert.match(rule.stderr, /\.nhilint\.yaml:3:3: rule `secret-in-log` is set twice \(first at line 2\)/);
   });
 
-  it("an inventory path that names no file, or a folder, in the tree and in the index", () => {
+  it("an inventory path that names no file, or a folder, in the tree and in the index", async () => {
     repo.write(".nhilint.yaml", "expiry-warning-days: 10\ninventory: security/nhi.yaml\n");
-    const missing = repo.nhilint();
+    const missing = await repo.nhilint();
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /\.nhilint\.yaml:2:12: inventory security\/nhi\.yaml does not exist/);
     repo.write(".nhilint.yaml", "inventory: .github\n");
-    assert.match(repo.nhilint().stderr, /\.nhilint\.yaml:1:12: inventory \.github is a folder, not a file/);
+    assert.match((await repo.nhilint()).stderr, /\.nhilint\.yaml:1:12: inventory \.github is a folder, not a file/);
     repo.write("security/nhi.yaml", "version: 1\nconnectors: []\n");
     repo.write(".nhilint.yaml", "inventory: security/nhi.yaml\n");
-    assert.equal(repo.nhilint().code, 0);
+    assert.equal((await repo.nhilint()).code, 0);
     repo.git("add", ".nhilint.yaml", ".github");
-    const staged = repo.nhilint("--staged");
+    const staged = await repo.nhilint("--staged");
     assert.equal(staged.code, 2);
     assert.match(staged.stderr, /inventory security\/nhi\.yaml is not in the index/);
   });

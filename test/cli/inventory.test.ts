@@ -28,10 +28,10 @@ function repositoryWithHistory(): TempRepo {
 }
 
 describe("nhilint inventory init", () => {
-  it("records every connector across platforms, owners from CODEOWNERS or git history, and is a no-op the second time", () => {
+  it("records every connector across platforms, owners from CODEOWNERS or git history, and is a no-op the second time", async () => {
     const repo = repositoryWithHistory();
     try {
-      const first = repo.nhilint("inventory", "init");
+      const first = await repo.nhilint("inventory", "init");
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /added 4 records to nhi-inventory\.yaml \(owners: 1 from CODEOWNERS, 3 from git history, 0 you \(git's user\.email, not committed yet\), 0 to fill in\)/);
       assert.match(first.stdout, /purpose and expires on all 4/);
@@ -44,12 +44,12 @@ describe("nhilint inventory init", () => {
         '"Slack bot"': 'n8n-credential "bob@acme.example"',
       });
       // The new records are incomplete until a person fills them.
-      const lint = repo.nhilint("--format", "json");
+      const lint = await repo.nhilint("--format", "json");
       const ids = JSON.parse(lint.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
       assert.equal(ids.filter((id: string) => id === "incomplete-connector-record").length, 4);
       assert.equal(ids.filter((id: string) => id === "unowned-connector").length, 0);
 
-      const again = repo.nhilint("inventory", "init");
+      const again = await repo.nhilint("inventory", "init");
       assert.equal(again.code, 0);
       assert.match(again.stdout, /nothing to add/);
       assert.equal(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), text);
@@ -58,12 +58,12 @@ describe("nhilint inventory init", () => {
     }
   });
 
-  it("suggests you (git's user.email) as the owner of a connector not committed yet", () => {
+  it("suggests you (git's user.email) as the owner of a connector not committed yet", async () => {
     const repo = repositoryWithHistory();
     try {
       // Outside the folder CODEOWNERS covers, never committed: no owner but you.
       repo.write("release/.gitlab-ci.yml", "stages: [release]\nrelease:\n  script:\n    - ./release.sh --token $FRESH_TOKEN\n");
-      const run = repo.nhilint("inventory", "init");
+      const run = await repo.nhilint("inventory", "init");
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /1 you \(git's user\.email, not committed yet\)/);
       assert.match(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), /- name: FRESH_TOKEN\n\s+kind: secret\n\s+owner: "author@example\.com"/);
@@ -72,12 +72,12 @@ describe("nhilint inventory init", () => {
     }
   });
 
-  it("keeps a hand-edited inventory byte for byte, comments included, and only appends records", () => {
+  it("keeps a hand-edited inventory byte for byte, comments included, and only appends records", async () => {
     const repo = repositoryWithHistory();
     try {
       const handWritten = `# Reviewed quarterly by security@acme.example\nversion: 1\nconnectors:\n  # the deploy bot, see RUNBOOK-12\n  - name: DEPLOY_TOKEN\n    kind: secret   # GitHub secret\n    owner: "@acme/platform"\n    purpose: Deploy\n    expires: 2027-06-30\n`;
       repo.write("nhi-inventory.yaml", handWritten);
-      const run = repo.nhilint("inventory", "init");
+      const run = await repo.nhilint("inventory", "init");
       assert.equal(run.code, 0, run.stderr);
       const text = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
       assert.ok(text.startsWith(handWritten), "the hand-written part changed");
@@ -148,8 +148,8 @@ jobs:
   });
   after(() => repo.remove());
 
-  it("json: valid against docs/inventory-report.schema.json; every status agrees with the CLI's findings", () => {
-    const run = repo.nhilint("inventory", "--format", "json");
+  it("json: valid against docs/inventory-report.schema.json; every status agrees with the CLI's findings", async () => {
+    const run = await repo.nhilint("inventory", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
     const ajv = new Ajv.default({ allErrors: true });
@@ -163,7 +163,7 @@ jobs:
 
     // Row by row against the linter: every finding about a connector is on its row, and an
     // error-level finding never leaves a row looking better than "error".
-    const lint = JSON.parse(repo.nhilint("--format", "json").stdout) as { findings: { ruleId: string; severity: string; path: string; line: number; connector: string | null }[] };
+    const lint = JSON.parse((await repo.nhilint("--format", "json")).stdout) as { findings: { ruleId: string; severity: string; path: string; line: number; connector: string | null }[] };
     for (const finding of lint.findings.filter((f) => f.connector)) {
       const row = rows.find((r) => r.name.toUpperCase() === finding.connector!.toUpperCase());
       assert.ok(row, `no row for ${finding.connector}`);
@@ -196,9 +196,9 @@ jobs:
     assert.ok(!run.stdout.includes("s3cr3t-remote-token"));
   });
 
-  it("markdown and csv carry the same rows, statuses and sections as json", () => {
-    const json = JSON.parse(repo.nhilint("inventory", "--format", "json").stdout);
-    const markdown = repo.nhilint("inventory", "--format", "markdown").stdout;
+  it("markdown and csv carry the same rows, statuses and sections as json", async () => {
+    const json = JSON.parse((await repo.nhilint("inventory", "--format", "json")).stdout);
+    const markdown = (await repo.nhilint("inventory", "--format", "markdown")).stdout;
     assert.match(markdown, /^https:\/\/git\.example\/acme\/web at commit [0-9a-f]{12} · generated/m);
     assert.match(markdown, /^\| expired \| expired \| `DEPLOY_TOKEN` \| secret \| @acme\/platform \| @acme\/sre \| Deploy the web app \| 2020-01-01/m);
     assert.match(markdown, /^## Hardcoded secrets \(2\)$/m);
@@ -206,7 +206,7 @@ jobs:
     const markdownStatuses = [...markdown.matchAll(/^\| ([a-z-]+) \| [a-z-, ]+ \| `([^`]+)`/gm)].map((m) => [m[2], m[1]]);
     assert.deepEqual(markdownStatuses, json.connectors.map((r: { name: string; status: string }) => [r.name, r.status]));
 
-    const csv = repo.nhilint("inventory", "--format", "csv").stdout.trim().split("\n");
+    const csv = (await repo.nhilint("inventory", "--format", "csv")).stdout.trim().split("\n");
     assert.deepEqual(csv[0].split(",").slice(0, 5), ["section", "status", "severity", "states", "name"]);
     const connectorRows = csv.slice(1).filter((line) => line.startsWith("connector,"));
     assert.deepEqual(
@@ -221,8 +221,8 @@ jobs:
 
   it("html: self-contained, fits 1280 px in Chromium, statuses and messages visible, sortable, printable", async function () {
     this.timeout(60_000);
-    const json = JSON.parse(repo.nhilint("inventory", "--format", "json").stdout);
-    const run = repo.nhilint("inventory", "--format", "html", "--output", "report.html");
+    const json = JSON.parse((await repo.nhilint("inventory", "--format", "json")).stdout);
+    const run = await repo.nhilint("inventory", "--format", "html", "--output", "report.html");
     assert.equal(run.code, 0, run.stderr);
     const html = readFileSync(join(repo.dir, "report.html"), "utf8");
     assert.doesNotMatch(html, /<(link|img|script)[^>]+(src|href)=/i, "external assets");

@@ -101,7 +101,10 @@ describe("the packed package, installed into a fresh project", function () {
     repo.exec("mkdir", ["-p", "out"]);
     const sarif = action({ NHILINT_FORMAT: "sarif" });
     assert.equal(sarif.code, 1, sarif.stdout + sarif.stderr);
-    assert.match(readFileSync(join(repo.dir, "nhilint.sarif"), "utf8"), /"ruleId": "hardcoded-secret"/);
+    const log = readFileSync(join(repo.dir, "nhilint.sarif"), "utf8");
+    assert.match(log, /"ruleId": "hardcoded-secret"/);
+    // The docs pages ship in the package and become each rule's help in code scanning.
+    assert.match(log, /"markdown": "# hardcoded-secret/);
     assert.match(readFileSync(join(repo.dir, "out", "github-output"), "utf8"), /sarif-file=nhilint\.sarif/);
     assert.equal(action({ NHILINT_FORMAT: "github", NHILINT_FAIL_LEVEL: "none" }).code, 0);
     assert.equal(action({ NHILINT_FORMAT: "xml" }).code, 2);

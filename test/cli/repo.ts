@@ -1,8 +1,10 @@
-// Real temporary git repositories and real runs of the built CLI.
+// Real temporary git repositories, and runs of the command line in them: in-process (the suite's
+// speed, and what mutation testing can see), or the built executable where the process itself matters.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { run } from "../../cli/program.js";
 import { CLI, ROOT } from "../helpers.js";
 
 export interface Run {
@@ -39,7 +41,23 @@ export class TempRepo {
     return run.stdout;
   }
 
-  nhilint(...args: string[]): Run {
+  /** The command line run in this process (cli/program.ts), here as its working directory. */
+  async nhilint(...args: string[]): Promise<Run> {
+    let stdout = "";
+    let stderr = "";
+    const code = await run(args, {
+      cwd: this.dir,
+      env: cleanEnv(),
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+    });
+    return { code, stdout, stderr };
+  }
+
+  /** The built executable (dist/cli.js) in a child process: for what only the process shows. */
+  nhilintProcess(...args: string[]): Run {
     return this.exec(process.execPath, [CLI, ...args]);
   }
 

@@ -35,29 +35,29 @@ describe("accepted findings are reported, not dropped", () => {
   });
   afterEach(() => repo.remove());
 
-  it("--update-baseline says, per secret, that it must still be rotated", () => {
-    const run = repo.nhilint("--update-baseline");
+  it("--update-baseline says, per secret, that it must still be rotated", async () => {
+    const run = await repo.nhilint("--update-baseline");
     assert.equal(run.code, 0);
     assert.match(run.stderr, /accepted \.github\/workflows\/ci\.yml:10: Hardcoded GitHub personal access token.*rotate it at the provider/);
     assert.ok(!run.stderr.includes(first));
   });
 
-  it("stylish lists accepted secrets to rotate and counts what it hides; --show-suppressed lists all", () => {
-    assert.equal(repo.nhilint("--update-baseline").code, 0);
-    const run = repo.nhilint();
+  it("stylish lists accepted secrets to rotate and counts what it hides; --show-suppressed lists all", async () => {
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    const run = await repo.nhilint();
     assert.equal(run.code, 0, run.stdout);
     assert.match(run.stdout, /Accepted secrets — rotate them \(2\):/);
     assert.match(run.stdout, /ci\.yml:10 .*\(baseline\)/);
     assert.match(run.stdout, /ci\.yml:12 .*\(a revoked demo token kept for the training deck\)/);
     assert.match(run.stdout, /2 accepted finding\(s\) not shown \(1 by nhilint-disable comments, 1 by the baseline\)/);
-    const all = repo.nhilint("--show-suppressed");
+    const all = await repo.nhilint("--show-suppressed");
     assert.match(all.stdout, /Suppressed\n.*ci\.yml:10:\d+ .*hardcoded-secret, baseline/);
     assert.ok(!(run.stdout + all.stdout).includes(first) && !(run.stdout + all.stdout).includes(second));
   });
 
-  it("JSON and SARIF hold every finding, the accepted ones marked with how they were accepted", () => {
-    assert.equal(repo.nhilint("--update-baseline").code, 0);
-    const json = JSON.parse(repo.nhilint("--format", "json").stdout) as { findings: unknown[]; suppressed: { line: number; suppression: { kind: string; justification: string } }[]; summary: { suppressed: number } };
+  it("JSON and SARIF hold every finding, the accepted ones marked with how they were accepted", async () => {
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    const json = JSON.parse((await repo.nhilint("--format", "json")).stdout) as { findings: unknown[]; suppressed: { line: number; suppression: { kind: string; justification: string } }[]; summary: { suppressed: number } };
     assert.equal(json.summary.suppressed, 2);
     assert.deepEqual(
       json.suppressed.map((f) => [f.line, f.suppression.kind]),
@@ -66,7 +66,7 @@ describe("accepted findings are reported, not dropped", () => {
         [12, "inSource"],
       ],
     );
-    const sarif = JSON.parse(repo.nhilint("--format", "sarif").stdout) as Log;
+    const sarif = JSON.parse((await repo.nhilint("--format", "sarif")).stdout) as Log;
     const results = sarif.runs[0].results!.filter((r) => r.ruleId === "hardcoded-secret");
     assert.equal(results.length, 2, "both secrets are results");
     assert.deepEqual(results.map((r) => r.suppressions?.[0].kind).sort(), ["external", "inSource"]);
@@ -80,14 +80,14 @@ describe("accepted findings are reported, not dropped", () => {
 });
 
 describe("two copies of one secret", () => {
-  it("are two findings with their own fingerprints; the first keeps the fingerprint of a single copy", () => {
+  it("are two findings with their own fingerprints; the first keeps the fingerprint of a single copy", async () => {
     const repo = new TempRepo();
     try {
       const single = `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${first}\n`;
       repo.write(".github/workflows/ci.yml", single);
-      const one = JSON.parse(repo.nhilint("--format", "json").stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret");
+      const one = JSON.parse((await repo.nhilint("--format", "json")).stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret");
       repo.write(".github/workflows/ci.yml", `${single}      - run: make release\n        env:\n          RELEASE_PAT: ${first}\n`);
-      const two = JSON.parse(repo.nhilint("--format", "json").stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret");
+      const two = JSON.parse((await repo.nhilint("--format", "json")).stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret");
       assert.equal(two.length, 2);
       assert.notEqual(two[0].fingerprint, two[1].fingerprint);
       assert.equal(two[0].fingerprint, one[0].fingerprint);
@@ -110,21 +110,21 @@ describe("secret fingerprints are salted by the baseline", () => {
       .filter((f) => f.ruleId === "hardcoded-secret")
       .map((f) => f.fingerprint);
 
-  it("the first --update-baseline creates a random salt, later ones keep it; the same files in another repository get other fingerprints", () => {
-    assert.equal(repo.nhilint("--update-baseline").code, 0);
+  it("the first --update-baseline creates a random salt, later ones keep it; the same files in another repository get other fingerprints", async () => {
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
     const baseline = JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8"));
     assert.equal(baseline.version, 2);
     assert.match(baseline.salt, /^[0-9a-f]{32}$/);
     assert.deepEqual(baseline.kdf, { algorithm: "PBKDF2-HMAC-SHA256", iterations: 600000 });
-    assert.equal(repo.nhilint("--update-baseline").code, 0);
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
     assert.equal(JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8")).salt, baseline.salt);
 
     const other = new TempRepo();
     try {
       other.write(".github/workflows/ci.yml", workflow);
-      assert.equal(other.nhilint("--update-baseline").code, 0);
-      const mine = secretPrints(repo.nhilint("--format", "json"));
-      const theirs = secretPrints(other.nhilint("--format", "json"));
+      assert.equal((await other.nhilint("--update-baseline")).code, 0);
+      const mine = secretPrints(await repo.nhilint("--format", "json"));
+      const theirs = secretPrints(await other.nhilint("--format", "json"));
       assert.equal(mine.length, 2);
       assert.ok(mine.every((print) => /^[0-9a-f]{32}$/.test(print)));
       assert.ok(mine.every((print) => !theirs.includes(print)), "another salt, other fingerprints");
@@ -133,37 +133,37 @@ describe("secret fingerprints are salted by the baseline", () => {
     }
   });
 
-  it("a version 1 baseline still matches, says it should be migrated, and --update-baseline migrates it", () => {
+  it("a version 1 baseline still matches, says it should be migrated, and --update-baseline migrates it", async () => {
     // What nhilint wrote before salting: plain hashes of rule, path and value.
     const plain = (value: string) => createHash("sha256").update(`hardcoded-secret\u0000.github/workflows/ci.yml\u0000${value}`).digest("hex").slice(0, 32);
     repo.write(".nhilint-baseline.json", JSON.stringify({ version: 1, fingerprints: [plain(first)] }));
-    const old = repo.nhilint();
+    const old = await repo.nhilint();
     assert.equal(old.code, 0, old.stdout);
     assert.match(old.stdout + old.stderr, /version 1 baseline .*run nhilint --update-baseline to migrate/);
-    const migrated = repo.nhilint("--update-baseline");
+    const migrated = await repo.nhilint("--update-baseline");
     assert.match(migrated.stderr, /migrated \.nhilint-baseline\.json to version 2/);
     const baseline = JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8"));
     assert.equal(baseline.version, 2);
     assert.ok(!baseline.fingerprints.includes(plain(first)));
-    const after = repo.nhilint();
+    const after = await repo.nhilint();
     assert.equal(after.code, 0, after.stdout);
     assert.doesNotMatch(after.stdout + after.stderr, /version 1 baseline/);
   });
 
-  it("a baseline that weakens the derivation is refused with exit 2", () => {
+  it("a baseline that weakens the derivation is refused with exit 2", async () => {
     repo.write(".nhilint-baseline.json", JSON.stringify({ version: 2, salt: "0123456789abcdef0123", kdf: { algorithm: "PBKDF2-HMAC-SHA256", iterations: 1000 }, fingerprints: [] }));
-    const run = repo.nhilint();
+    const run = await repo.nhilint();
     assert.equal(run.code, 2);
     assert.match(run.stderr, /\.nhilint-baseline\.json: kdf\.iterations must be a whole number of at least 600000/);
   });
 });
 
 describe("SARIF against the official OASIS SARIF 2.1.0 schema", () => {
-  it("validates on a repository with every kind of finding, a baselined secret, a suppression and notices, and holds every finding", () => {
+  it("validates on a repository with every kind of finding, a baselined secret, a suppression and notices, and holds every finding", async () => {
     const repo = new TempRepo();
     try {
       repo.write(".github/workflows/ci.yml", workflow);
-      assert.equal(repo.nhilint("--update-baseline").code, 0);
+      assert.equal((await repo.nhilint("--update-baseline")).code, 0);
       // New findings after the baseline: a third secret, connectors with and without records, a
       // workflow with no permissions, a file that does not parse, a binary file.
       const third = `xoxb-${fake.digits(12)}-${fake.digits(12)}-${fake.chars(24)}`;
@@ -174,7 +174,7 @@ describe("SARIF against the official OASIS SARIF 2.1.0 schema", () => {
       repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: Dana\n    expires: 2020-01-01\n  - name: GONE_TOKEN\n    owner: "@acme/ops"\n    purpose: old\n    expires: 2099-01-01\n`);
       repo.write(".gitlab-ci.yml", "build:\n  script: [\n");
       repo.write("logo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
-      const sarifRun = repo.nhilint("--format", "sarif");
+      const sarifRun = await repo.nhilint("--format", "sarif");
       assert.equal(sarifRun.code, 1, sarifRun.stderr);
       const sarif = JSON.parse(sarifRun.stdout) as Log;
 
@@ -189,7 +189,7 @@ describe("SARIF against the official OASIS SARIF 2.1.0 schema", () => {
       assert.equal(validate(broken), false);
 
       // Every finding JSON reports, accepted ones included, is a result.
-      const json = JSON.parse(repo.nhilint("--format", "json").stdout) as { findings: { ruleId: string; fingerprint: string }[]; suppressed: { ruleId: string; fingerprint: string }[] };
+      const json = JSON.parse((await repo.nhilint("--format", "json")).stdout) as { findings: { ruleId: string; fingerprint: string }[]; suppressed: { ruleId: string; fingerprint: string }[] };
       const results = sarif.runs[0].results!;
       assert.equal(results.length, json.findings.length + json.suppressed.length);
       assert.deepEqual(

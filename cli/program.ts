@@ -1,0 +1,140 @@
+// The `nhilint` command line as a function of its arguments and its surroundings (working directory,
+// environment, output streams), so tests run it in-process. Parsing is commander's; the work is in
+// scan.ts, init.ts and inventory.ts, the last two (and the json/sarif formatters) loaded only when asked
+// for: the pre-commit hook pays for every module. main.ts wires it to the process.
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ConfigError } from "../linter-core/index.js";
+import { BaselineError } from "./baseline.js";
+import { GitError } from "./git.js";
+import { useColor } from "./color.js";
+import { scan, UsageError } from "./scan.js";
+
+/** What a run reads from and writes to: the process's, or a test's. */
+export interface Surroundings {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+declare const NHILINT_VERSION: string | undefined;
+const VERSION = typeof NHILINT_VERSION === "string" ? NHILINT_VERSION : "0.1.0";
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
+  return n;
+}
+
+export function fail(error: unknown, stderr: (text: string) => void): number {
+  const known = error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError || error instanceof GitError;
+  stderr(`nhilint: ${known ? (error as Error).message : `internal error: ${error instanceof Error ? error.message : String(error)}`}\n`);
+  return 2;
+}
+
+export async function run(argv: string[], io: Surroundings): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("nhilint")
+    .description("Find hardcoded secrets and unowned connectors (non-human identities) in workflow and pipeline definitions.")
+    .version(VERSION)
+    .argument("[paths...]", "files or folders to lint (default: the whole repository, honouring .gitignore)")
+    .option("--staged", "lint what is staged for commit (the index's content, not the working tree)", false)
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--no-color", "plain text output")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", count)
+    .option("--config <file>", "configuration file (default: .nhilint.yaml at the repository root)")
+    .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
+    .option("--baseline <file>", "accepted findings (default: .nhilint-baseline.json)")
+    .option("--update-baseline", "write every current finding to the baseline and exit 0", false)
+    .option("--show-suppressed", "also list findings accepted by a suppression comment or the baseline (always in json and sarif)", false)
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 no blocking finding; 1 findings at error severity (or more warnings than --max-warnings);
+            2 usage, configuration or internal error.
+
+Examples:
+  nhilint                          lint the repository
+  nhilint .github/workflows        lint one folder
+  nhilint --staged                 what the pre-commit hook runs
+  nhilint --format sarif -o nhilint.sarif   for GitHub code scanning
+  nhilint init                     install the pre-commit hook and an inventory skeleton`,
+    )
+    .showHelpAfterError("(nhilint --help shows every option)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // `nhilint inventory --format html`: options after a subcommand belong to it.
+    .enablePositionalOptions()
+    .exitOverride()
+    .action(async (paths: string[], opts) => {
+      exitCode = await scan({
+        cwd: io.cwd,
+        paths,
+        staged: opts.staged,
+        format: opts.format,
+        output: opts.output,
+        color: opts.color !== false && useColor(io.env, io.stdoutIsTTY),
+        maxWarnings: opts.maxWarnings,
+        config: opts.config,
+        inventory: opts.inventory,
+        baseline: opts.baseline,
+        updateBaseline: opts.updateBaseline,
+        showSuppressed: opts.showSuppressed,
+        version: VERSION,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        progress: io.stderrIsTTY,
+      });
+    });
+
+  program
+    .command("init")
+    .description("set up the pre-commit hook (husky in a Node repository, a git hook otherwise) and an nhi-inventory.yaml skeleton")
+    .option("--force", "append nhilint to an existing hook that nhilint did not write", false)
+    .action(async (opts) => {
+      const { init } = await import("./init.js");
+      exitCode = init({ cwd: io.cwd, force: opts.force, log: (line) => io.stdout(`nhilint: ${line}\n`) });
+    });
+
+  const common = (opts: { config?: string; inventory?: string }) => ({
+    cwd: io.cwd,
+    config: opts.config ?? program.opts().config,
+    inventory: opts.inventory ?? program.opts().inventory,
+    progress: io.stderrIsTTY,
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
+  const inventory = program
+    .command("inventory")
+    .description("report every connector and its record: owner, expiry, rotation, where it is used, its jobs' permissions, its findings")
+    .addOption(new Option("-f, --format <format>", "report format").choices(["markdown", "csv", "json", "html"]).default("markdown"))
+    .option("-o, --output <file>", "write the report to a file")
+    .option("--config <file>", "configuration file (default: .nhilint.yaml)")
+    .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
+    .action(async (opts) => {
+      const { inventoryReport } = await import("./inventory.js");
+      exitCode = await inventoryReport({ ...common(opts), format: opts.format, output: opts.output });
+    });
+  inventory
+    .command("init")
+    .description("add a record to nhi-inventory.yaml for every connector that has none (owner from CODEOWNERS or git history; never touches existing text)")
+    .option("--config <file>", "configuration file (default: .nhilint.yaml)")
+    .option("--inventory <file>", "the inventory to add records to (default: nhi-inventory.yaml)")
+    .action(async (opts) => {
+      const { inventoryInit } = await import("./inventory.js");
+      exitCode = await inventoryInit(common(opts));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") return 0;
+    if (typeof code === "string" && code.startsWith("commander.")) return 2;
+    return fail(error, io.stderr);
+  }
+  return exitCode;
+}
+
