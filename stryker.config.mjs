@@ -6,16 +6,22 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "mocha",
-  // The core and the rules, which the in-process suites exercise. cli/ is tested through the built
-  // CLI in child processes, which per-test coverage cannot see: its mutants would all be "no coverage".
-  mutate: ["linter-core/**/*.ts", "rules/**/*.ts"],
+  // The core, the rules and the command line, which the in-process suites exercise (the CLI tests run
+  // cli/program.ts in the test process). main.ts only wires the process to it.
+  mutate: ["linter-core/**/*.ts", "rules/**/*.ts", "cli/**/*.ts", "!cli/main.ts"],
   buildCommand: "npm run build:mutation",
   // Stryker marks mutated files @ts-nocheck; its default pattern names src/, lib/, test/ only.
-  disableTypeChecks: "{linter-core,rules}/**/*.ts",
+  disableTypeChecks: "{linter-core,rules,cli}/**/*.ts",
   mochaOptions: {
-    spec: ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js"],
-    // Reads the sources for forbidden imports: instrumented code reads process state by design.
-    ignore: ["out/test/core/purity.test.js"],
+    spec: ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js", "out/test/cli/**/*.test.js"],
+    ignore: [
+      // Reads the sources for forbidden imports: instrumented code reads process state by design.
+      "out/test/core/purity.test.js",
+      // Install the packed package or the pre-commit framework's copy: they run the bundle, never the
+      // instrumented code, and take a minute.
+      "out/test/cli/package.test.js",
+      "out/test/cli/pre-commit.test.js",
+    ],
   },
   coverageAnalysis: "perTest",
   incremental: true,

@@ -158,6 +158,9 @@ export interface Permissions {
   scopes: Record<string, ScalarField>;
 }
 
+/** The job id of an action's own steps (GitHub composite actions' `runs.steps`), which no workflow names. */
+export const COMPOSITE_JOB_ID = "runs";
+
 export interface Job {
   id: string;
   span: Span;
@@ -172,6 +175,11 @@ export interface Job {
   inheritsUnseen?: boolean;
   /** Never runs itself: a template other jobs extend (GitLab `.hidden` jobs). */
   template?: boolean;
+  /**
+   * A composite action's steps (GitHub `runs.steps`): they run inside whichever job calls the action,
+   * with that job's token, permissions and environment, so job-level settings do not apply here.
+   */
+  composite?: boolean;
 }
 
 /** A source checkout step, which can leave its token in .git/config for every later step. */

@@ -13,7 +13,9 @@ export const excessivePermissions: Rule = {
 
   checkFile(context) {
     const { file } = context;
-    if (file.platform !== "github-actions" || file.jobs.length === 0) return;
+    // A composite action's steps run with their caller's token: only workflow jobs have permissions.
+    const jobs = file.jobs.filter((job) => !job.composite);
+    if (file.platform !== "github-actions" || jobs.length === 0) return;
     const writeAll = (permissions: Permissions | undefined) => permissions?.shorthand?.value === "write-all";
     // A workflow only ever called by others runs with its caller's token: the caller's permissions decide.
     const onlyCalled = file.triggers.length > 0 && file.triggers.every((t) => t.value === "workflow_call");
@@ -31,18 +33,18 @@ export const excessivePermissions: Rule = {
             : `\`${scope}: write\` at workflow level is granted to every job; grant it to the job that needs it.`;
         context.report({ span: value.span, message, identity: `workflow:${scope}`, help: "Move the write scope to the `permissions:` of the job that uses it." });
       }
-    } else if (!onlyCalled && file.jobs.some((job) => !job.permissions)) {
-      const unset = file.jobs.filter((job) => !job.permissions).map((job) => job.id);
+    } else if (!onlyCalled && jobs.some((job) => !job.permissions)) {
+      const unset = jobs.filter((job) => !job.permissions).map((job) => job.id);
       const at = file.workflowInsertion;
       context.report({
-        span: file.jobs[0].span,
+        span: jobs[0].span,
         message: `no \`permissions:\` for the workflow or job${unset.length === 1 ? "" : "s"} ${unset.map((id) => `\`${id}\``).join(", ")}: GITHUB_TOKEN gets the repository's default, which may be write to everything.`,
         identity: "workflow:none",
         fixes: at === undefined ? [] : [{ title: "Add `permissions: contents: read` for the workflow", edits: [{ path: file.path, start: at, end: at, text: "permissions:\n  contents: read\n\n" }], safe: false, followUp: ["Grant each job the write scopes it needs in its own `permissions:`."] }],
         help: "Declare `permissions: { contents: read }` at the top and widen per job.",
       });
     }
-    for (const job of file.jobs) {
+    for (const job of jobs) {
       if (!writeAll(job.permissions)) continue;
       context.report({ span: job.permissions!.shorthand!.span, message: `job \`${job.id}\` has \`permissions: write-all\`.`, identity: `${job.id}:write-all`, help: "List only the scopes the job needs, e.g. `contents: write`." });
     }

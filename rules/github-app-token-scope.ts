@@ -1,4 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
+import { jobLabel } from "./shared.js";
 
 /**
  * Permissions of an organization or a user, not of repositories: a token asking only for these has no
@@ -23,7 +24,7 @@ export const githubAppTokenScope: Rule = {
     for (const job of file.jobs) {
       for (const step of job.steps) {
         if (!step.uses || !APP_TOKEN_ACTIONS.test(step.uses.value)) continue;
-        const where = `job \`${job.id}\`, step \`${step.id}\``;
+        const where = `${jobLabel(job.id)}, step \`${step.id}\``;
         const inputs = Object.keys(step.inputs);
         // tibdex/github-app-token takes a JSON `permissions` input; the official action one `permission-<name>` per scope.
         if (!inputs.some((name) => name.startsWith("permission-") || name === "permissions")) {

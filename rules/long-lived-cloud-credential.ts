@@ -1,5 +1,6 @@
 import type { CredentialProvider } from "../linter-core/platforms/platform.js";
 import type { Rule } from "../linter-core/rule.js";
+import { jobLabel } from "./shared.js";
 
 /** Static keys by name, and whose: the platform says what replaces them there (`shortLivedAlternatives`). */
 const STATIC_KEYS: { secret: RegExp; what: string; provider: CredentialProvider }[] = [
@@ -50,7 +51,7 @@ export const longLivedCloudCredential: Rule = {
           // An upload to another server has no trusted publishing to switch to (its token is not judged by name either).
           const server = input.server?.inputs.map((name) => step.inputs[name]).find(Boolean);
           if (server && !input.server!.official.test(server.value)) continue;
-          context.report({ span: value.span, message: `job \`${job.id}\` signs in with ${input.what}, a long-lived credential: use ${instead}.`, identity: `${job.id}/${step.id}/${input.input}`, help: `Replace it with ${instead}, then revoke the key.` });
+          context.report({ span: value.span, message: `${jobLabel(job.id)} signs in with ${input.what}, a long-lived credential: use ${instead}.`, identity: `${job.id}/${step.id}/${input.input}`, help: `Replace it with ${instead}, then revoke the key.` });
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
+import { jobLabel } from "./shared.js";
 
 export const persistedCheckoutCredential: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const persistedCheckoutCredential: Rule = {
       const { fix } = checkout;
       context.report({
         span: checkout.span,
-        message: `checkout in job \`${job}\`, step \`${step}\` leaves its token in .git/config, readable by every later step and any artifact that uploads the workspace.`,
+        message: `checkout in ${jobLabel(job!)}, step \`${step}\` leaves its token in .git/config, readable by every later step and any artifact that uploads the workspace.`,
         identity: `${job}/${step}`,
         fixes: fix ? [{ title: fix.title, edits: [{ path: file.path, ...fix.span, text: fix.text }], safe: false, ...(fix.followUp && { followUp: fix.followUp }) }] : [],
         help: `${fix?.title ?? "Turn off keeping the token"} on the checkout; give a token only to the step that pushes.`,

@@ -1,7 +1,7 @@
 // Helpers the rules share: which records the linted files use, how to name an owner, how to say
 // where in a workflow something is.
 import { findRecord, type InventoryRecord } from "../linter-core/inventory.js";
-import type { ConnectorRef, FileModel, LiteralValue, Scope } from "../linter-core/model.js";
+import { COMPOSITE_JOB_ID, type ConnectorRef, type FileModel, type LiteralValue, type Scope } from "../linter-core/model.js";
 import type { WorkspaceContext } from "../linter-core/rule.js";
 
 export function ownerOf(record: InventoryRecord): string {
@@ -20,10 +20,15 @@ export function referencesWithRecords(context: Pick<WorkspaceContext, "files" | 
   return result;
 }
 
+/** "job `build`", or "the composite action" for an action's own steps. */
+export function jobLabel(job: string): string {
+  return job === COMPOSITE_JOB_ID ? "the composite action" : `job \`${job}\``;
+}
+
 /** ` in job `build`, step `deploy``, or nothing outside jobs. */
 export function describeScope(scope: Scope | undefined): string {
   if (!scope?.job && !scope?.step) return "";
-  const parts = [scope.job && `job \`${scope.job}\``, scope.step && `step \`${scope.step}\``].filter(Boolean);
+  const parts = [scope.job && jobLabel(scope.job), scope.step && `step \`${scope.step}\``].filter(Boolean);
   return ` in ${parts.join(", ")}`;
 }
 

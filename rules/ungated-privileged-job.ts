@@ -26,7 +26,8 @@ export const ungatedPrivilegedJob: Rule = {
     const gate = platform.deploymentGate;
     if (!gate) return;
     for (const job of file.jobs) {
-      if (job.environment || job.uses || job.inheritsUnseen || job.template) continue;
+      // A composite action's steps get their caller's environment: the calling workflow is where to gate.
+      if (job.environment || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
       const credential =
         file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (strict || ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
         job.steps.find((step) => step.uses && CLOUD_LOGIN.test(step.uses.value))?.uses?.value.split("@")[0];

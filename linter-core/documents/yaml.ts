@@ -157,13 +157,57 @@ export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
   return result.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
 }
 
-/** Every scalar string in the document (keys excluded), for reference scanning. */
-export function allScalars(root: YamlNode | null | undefined): { node: Scalar; value: string; path: (string | number)[] }[] {
-  const result: { node: Scalar; value: string; path: (string | number)[] }[] = [];
-  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
+/**
+ * Anchored nodes by name, in source order, so an alias is followed without walking the document again
+ * (yaml's Alias.resolve walks the whole document on every call: quadratic over many aliases).
+ */
+export type Anchors = Map<string, YamlNode[]>;
+
+export function anchorsOf(root: YamlNode | null | undefined): Anchors {
+  const anchors: Anchors = new Map();
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH || !node || isAlias(node)) continue;
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, [...(anchors.get(anchor) ?? []), node as YamlNode]);
+    if (isMap(node)) for (const pair of node.items) stack.push({ node: pair.value, depth: depth + 1 });
+    else if (isSeq(node)) for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+  }
+  for (const nodes of anchors.values()) nodes.sort((a, b) => spanOf(a).start - spanOf(b).start);
+  return anchors;
+}
+
+/** What an alias stands for: the last node given its anchor before it (an anchor may be redefined). */
+export function resolveAlias(node: unknown, anchors: Anchors): YamlNode | undefined {
+  if (!isAlias(node)) return node as YamlNode | undefined;
+  const at = node.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  return anchors
+    .get(node.source)
+    ?.filter((candidate) => spanOf(candidate).start < at)
+    .at(-1);
+}
+
+/**
+ * Aliases worth following while walking: sequence items at the paths `where` accepts (GitHub
+ * Actions' `- *checkout` steps), each followed one level (aliases inside stay skipped). The budget
+ * bounds the nodes read through aliases, so many references to one big anchor stay linear.
+ */
+export interface AliasFollowing {
+  anchors: Anchors;
+  where: (path: (string | number)[]) => boolean;
+  budget: number;
+}
+
+/** Every scalar string in the document (keys excluded), for reference scanning. */
+export function allScalars(root: YamlNode | null | undefined, follow?: AliasFollowing): { node: Scalar; value: string; path: (string | number)[] }[] {
+  const result: { node: Scalar; value: string; path: (string | number)[] }[] = [];
+  const stack: { node: unknown; path: (string | number)[]; viaAlias: boolean }[] = [{ node: root, path: [], viaAlias: false }];
+  let budget = follow?.budget ?? 0;
+  while (stack.length > 0) {
+    const { node, path, viaAlias } = stack.pop()!;
     if (path.length > MAX_DEPTH) continue;
+    if (viaAlias && --budget < 0) break;
     if (isScalar(node)) {
       const text = scalarText(node);
       if (text !== undefined) result.push({ node, value: text, path });
@@ -171,11 +215,13 @@ export function allScalars(root: YamlNode | null | undefined): { node: Scalar; v
       for (const pair of node.items) {
         if (!isPair(pair) || isAlias(pair.value)) continue;
         const key = scalarText(pair.key);
-        stack.push({ node: pair.value, path: [...path, key ?? "?"] });
+        stack.push({ node: pair.value, path: [...path, key ?? "?"], viaAlias });
       }
     } else if (isSeq(node)) {
+      const followHere = follow !== undefined && !viaAlias && follow.where(path);
       node.items.forEach((item, i) => {
-        if (!isAlias(item)) stack.push({ node: item, path: [...path, i] });
+        if (!isAlias(item)) stack.push({ node: item, path: [...path, i], viaAlias });
+        else if (followHere) stack.push({ node: resolveAlias(item, follow.anchors), path: [...path, i], viaAlias: true });
       });
     }
   }

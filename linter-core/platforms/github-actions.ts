@@ -2,8 +2,8 @@
 // (on, permissions, jobs, steps, env, with, run, environment, secrets.X, uses) are read here and
 // nowhere else.
 import { isMap, isScalar, isSeq } from "yaml";
-import type { Checkout, ConnectorKind, ConnectorRef, FileModel, Job, LiteralValue, Permissions, ScalarField, Scope, Step } from "../model.js";
-import { allScalars, asMap, asSeq, entries, getNode, parseYaml, scalarPairs, scalarText, spanOf, type YAMLMap, type YamlNode } from "../documents/yaml.js";
+import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Step } from "../model.js";
+import { allScalars, anchorsOf, asMap, asSeq, entries, getNode, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
@@ -15,6 +15,12 @@ const ACTION_PATH = /(^|\/)action\.ya?ml$/;
 
 /** Issued by the platform per run and scoped by `permissions:`; not inventory connectors. */
 const PLATFORM_ISSUED = new Set(["GITHUB_TOKEN"]);
+
+/** A composite action's steps, modelled as one job named after their key in action.yml. */
+const COMPOSITE_JOB = COMPOSITE_JOB_ID;
+
+/** Nodes read through aliases per file: `- *checkout` steps stay linear however often they repeat. */
+const ALIAS_BUDGET = 100_000;
 
 /** Inputs of well-known actions that name a cloud identity. */
 const IDENTITY_INPUTS: { action: RegExp; input: string; kind: ConnectorKind }[] = [
@@ -228,15 +234,20 @@ export const githubActions: Platform = {
     const jobsKey = rootMap.items.find((pair) => scalarText(pair.key) === "jobs")?.key as YamlNode | undefined;
     if (jobsKey) model.workflowInsertion = text.lastIndexOf("\n", spanOf(jobsKey).start - 1) + 1;
 
+    // A step written as an alias (`- *checkout`) is that anchored step, run in this job too.
+    const anchors: Anchors = text.includes("&") ? anchorsOf(rootMap) : new Map();
+    const stepsOf = (map: YAMLMap | undefined): unknown[] => asSeq(getNode(map, "steps"))?.items.map((item) => resolveAlias(item, anchors)) ?? [];
+    const runsMap = asMap(getNode(rootMap, "runs"));
+
     // Steps are named by id, then name, then position: that is how people find them.
     const stepNames = new Map<string, string>();
-    const stepLists: { prefix: (string | number)[]; steps: ReturnType<typeof asSeq> }[] = [];
+    const stepLists: { prefix: (string | number)[]; steps: unknown[] }[] = [];
     for (const job of entries(asMap(getNode(rootMap, "jobs")))) {
-      stepLists.push({ prefix: ["jobs", job.key, "steps"], steps: asSeq(getNode(asMap(job.value), "steps")) });
+      stepLists.push({ prefix: ["jobs", job.key, "steps"], steps: stepsOf(asMap(job.value)) });
     }
-    stepLists.push({ prefix: ["runs", "steps"], steps: asSeq(getNode(asMap(getNode(rootMap, "runs")), "steps")) });
+    stepLists.push({ prefix: [COMPOSITE_JOB, "steps"], steps: stepsOf(runsMap) });
     for (const { prefix, steps } of stepLists) {
-      steps?.items.forEach((item, i) => {
+      steps.forEach((item, i) => {
         const step = asMap(item);
         const name = scalarText(getNode(step, "id")) ?? scalarText(getNode(step, "name")) ?? unnamedStep(step, i);
         stepNames.set([...prefix, i].join("/"), name);
@@ -245,6 +256,7 @@ export const githubActions: Platform = {
     const scopeOf = (nodePath: (string | number)[]): Scope => {
       const scope: Scope = {};
       if (nodePath[0] === "jobs" && typeof nodePath[1] === "string") scope.job = nodePath[1];
+      if (nodePath[0] === COMPOSITE_JOB && nodePath[1] === "steps") scope.job = COMPOSITE_JOB;
       const stepsAt = nodePath.indexOf("steps");
       if (stepsAt >= 0 && typeof nodePath[stepsAt + 1] === "number") scope.step = stepNames.get(nodePath.slice(0, stepsAt + 2).join("/"));
       return scope;
@@ -268,7 +280,8 @@ export const githubActions: Platform = {
 
     // Expressions and the secrets they read, found in the source of every scalar (exact offsets).
     const envKeys = new Map<string, YamlNode>();
-    for (const scalar of allScalars(rootMap)) {
+    const following = { anchors, where: (path: (string | number)[]) => path.at(-1) === "steps", budget: ALIAS_BUDGET };
+    for (const scalar of allScalars(rootMap, anchors.size > 0 ? following : undefined)) {
       const span = spanOf(scalar.node);
       const source = text.slice(span.start, span.end);
       if (!source.includes("${{")) continue;
@@ -288,7 +301,7 @@ export const githubActions: Platform = {
             issuedByPlatform: PLATFORM_ISSUED.has(name.toUpperCase()),
           };
           if (binding) {
-            const keyNode = envKeys.get(scalar.path.join("/")) ?? findKeyNode(rootMap, scalar.path);
+            const keyNode = envKeys.get(scalar.path.join("/")) ?? findKeyNode(rootMap, scalar.path, anchors);
             if (keyNode) envKeys.set(scalar.path.join("/"), keyNode);
             connector.binding = { ...binding, keySpan: spanOf(keyNode) };
           }
@@ -297,6 +310,19 @@ export const githubActions: Platform = {
       }
     }
 
+    const readSteps = (modelJob: Job, prefix: (string | number)[], steps: unknown[]) => {
+      steps.forEach((item, i) => {
+        const step = readStep(text, item, stepNames.get([...prefix, i].join("/")) ?? unnamedStep(asMap(item), i));
+        modelJob.steps.push(step);
+        if (step.uses && CHECKOUT.test(step.uses.value)) model.checkouts.push(checkoutOf(step, modelJob.id));
+        for (const identity of IDENTITY_INPUTS) {
+          if (!step.uses || !identity.action.test(step.uses.value)) continue;
+          const input = step.inputs[identity.input];
+          if (!input || input.value.includes("${{")) continue;
+          model.connectorRefs.push({ name: input.value, kind: identity.kind, span: input.span, scope: { job: modelJob.id, step: step.id } });
+        }
+      });
+    };
     for (const job of entries(asMap(getNode(rootMap, "jobs")))) {
       const jobMap = asMap(job.value);
       const secretsNode = getNode(jobMap, "secrets");
@@ -310,30 +336,27 @@ export const githubActions: Platform = {
         permissions: readPermissions(getNode(jobMap, "permissions")),
         environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")),
       };
-      asSeq(getNode(jobMap, "steps"))?.items.forEach((item, i) => {
-        const step = readStep(text, item, stepNames.get(["jobs", job.key, "steps", i].join("/")) ?? unnamedStep(asMap(item), i));
-        modelJob.steps.push(step);
-        if (step.uses && CHECKOUT.test(step.uses.value)) model.checkouts.push(checkoutOf(step, job.key));
-        for (const identity of IDENTITY_INPUTS) {
-          if (!step.uses || !identity.action.test(step.uses.value)) continue;
-          const input = step.inputs[identity.input];
-          if (!input || input.value.includes("${{")) continue;
-          model.connectorRefs.push({ name: input.value, kind: identity.kind, span: input.span, scope: { job: job.key, step: step.id } });
-        }
-      });
+      readSteps(modelJob, ["jobs", job.key, "steps"], stepsOf(jobMap));
       model.jobs.push(modelJob);
+    }
+    const compositeSteps = stepsOf(runsMap);
+    if (compositeSteps.length > 0) {
+      const runsKey = rootMap.items.find((pair) => scalarText(pair.key) === COMPOSITE_JOB)?.key as YamlNode | undefined;
+      const composite: Job = { id: COMPOSITE_JOB, span: spanOf(runsKey), steps: [], composite: true };
+      readSteps(composite, [COMPOSITE_JOB, "steps"], compositeSteps);
+      model.jobs.push(composite);
     }
     return model;
   },
 };
 
-/** The key node at the end of a path of map keys and sequence indexes. */
-function findKeyNode(root: YAMLMap, path: (string | number)[]): YamlNode | undefined {
+/** The key node at the end of a path of map keys and sequence indexes (through step aliases). */
+function findKeyNode(root: YAMLMap, path: (string | number)[], anchors: Anchors): YamlNode | undefined {
   let node: unknown = root;
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (typeof key === "number") {
-      node = asSeq(node)?.items[key];
+      node = resolveAlias(asSeq(node)?.items[key], anchors);
       continue;
     }
     const map = asMap(node);

@@ -61,6 +61,11 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
   "Azure: ${{ ${{ … before parameters.": (n) => ({ path: "azure-pipelines.yml", text: `steps:\n  - script: echo ${"${{ ".repeat(n / 4)}x\n` }),
   "compose: ${A:${A:${A:…": (n) => ({ path: "docker-compose.yml", text: `services:\n  web:\n    image: x\n    environment:\n      TOKEN: "${"${A:".repeat(n / 4)}"\n` }),
   "Kubernetes Secret: {{ {{ {{ … in stringData": (n) => ({ path: "k8s/secret.yaml", text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: "${"{{ ".repeat(n / 3)}"\n` }),
+  // Every `- *big` step is the anchored step again: following each one in full would be quadratic.
+  "GitHub: thousands of `- *big` steps aliasing one big anchored step": (n) => ({
+    path: ".github/workflows/c.yml",
+    text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - &big\n        run: make\n        env:\n${Array.from({ length: n / 200 }, (_, i) => `          T${i}: \${{ secrets.T${i} }}\n`).join("")}${"      - *big\n".repeat(n / 20)}`,
+  }),
   "GitLab: $$$$… in a script": (n) => ({ path: ".gitlab-ci.yml", text: `build:\n  script:\n    - echo ${"$".repeat(n)}\n` }),
 };
 

@@ -12,6 +12,7 @@ const jobWriteAll = wf("  build:\n    runs-on: ubuntu-latest\n    permissions: w
 const reusableOnly = wf("  call:\n    uses: acme/ci/.github/workflows/build.yml@v1\n", "");
 ruleTester(excessivePermissions, {
   valid: [
+    { name: "a composite action has no permissions of its own (its caller's apply)", path: "action.yml", code: "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n" },
     { name: "read at the top", code: wf(job) },
     { name: "a reusable workflow (on: workflow_call only) runs with its caller's token", code: "name: build\non:\n  workflow_call:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n" },
     { name: "not a GitHub workflow (a GitLab pipeline with `permissions` words)", path: ".gitlab-ci.yml", code: "build:\n  script:\n    - echo permissions: write-all\n" },

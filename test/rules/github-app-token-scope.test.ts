@@ -9,6 +9,8 @@ const ownerWide = mint("          owner: acme\n          permission-contents: re
 const unrevoked = mint("          permission-contents: read\n          skip-token-revoke: true\n");
 const tibdex = mint("", "tibdex/github-app-token@v2");
 
+const compositeMint = "name: Token\ndescription: d\nruns:\n  using: composite\n  steps:\n    - id: app\n      uses: actions/create-github-app-token@v2\n      with:\n        app-id: ${{ inputs.app-id }}\n        private-key: ${{ inputs.key }}\n";
+const aliasedMint = wf("  a:\n    runs-on: x\n    steps:\n      - &mint\n        id: app\n        uses: actions/create-github-app-token@v2\n        with:\n          app-id: ${{ vars.APP_ID }}\n          private-key: ${{ secrets.APP_KEY }}\n  b:\n    runs-on: x\n    steps:\n      - *mint\n");
 ruleTester(githubAppTokenScope, {
   valid: [
     { name: "limited to the scopes and repositories the job needs", code: mint("          owner: acme\n          repositories: website\n          permission-contents: write\n") },
@@ -19,6 +21,8 @@ ruleTester(githubAppTokenScope, {
     { name: "another action", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n") },
   ],
   invalid: [
+    { name: "in a composite action's steps", path: "action.yml", code: compositeMint, errors: [{ ...at(compositeMint, "actions/create-github-app-token@v2"), message: /^the composite action, step `app` mints a GitHub App token with every permission/ }] },
+    { name: "an aliased step is a step of each job that uses it", code: aliasedMint, errors: [{ ...at(aliasedMint, "actions/create-github-app-token@v2"), message: /^job `a`, step `app`/ }, { ...at(aliasedMint, "actions/create-github-app-token@v2"), message: /^job `b`, step `app`/ }] },
     { name: "no permission-* input: every permission of the installation", code: unlimited, errors: [{ ...at(unlimited, "actions/create-github-app-token@v2"), message: /^job `a`, step `app` mints a GitHub App token with every permission the app's installation has/ }] },
     { name: "owner without repositories: every repository of the owner", code: ownerWide, errors: [{ ...at(ownerWide, "acme"), message: /for every repository of `acme` the app is installed on/ }] },
     { name: "owner without repositories with an organization and a repository permission", code: mint("          owner: acme\n          permission-members: write\n          permission-issues: write\n"), errors: [{ ...at(mint("          owner: acme\n          permission-members: write\n          permission-issues: write\n"), "acme"), message: /every repository of `acme`/ }] },

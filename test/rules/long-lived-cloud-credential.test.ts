@@ -12,6 +12,8 @@ const gems = publish("          GEM_HOST_API_KEY: ${{ secrets.RUBYGEMS_API_KEY }
 const nuget = publish("          NUGET_KEY: ${{ secrets.NUGET_API_KEY }}\n");
 const pypiAction = (extra: string) => wf(`  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          password: \${{ secrets.PYPI_API_TOKEN }}\n${extra}`);
 const gemCredentials = (server: string) => wf(`  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: rubygems/configure-rubygems-credentials@v1\n        with:\n          api-token: \${{ secrets.RUBYGEMS_API_TOKEN }}\n${server}`);
+// A composite action's own steps: the rule reads them like a job's.
+const compositePypi = "name: Release\ndescription: d\ninputs:\n  pypi-token:\n    required: true\nruns:\n  using: composite\n  steps:\n    - uses: pypa/gh-action-pypi-publish@release/v1\n      with:\n        password: ${{ inputs.pypi-token }}\n";
 ruleTester(longLivedCloudCredential, {
   valid: [
     { name: "a PyPI upload to a private index (no trusted publishing there), its token by name included", code: pypiAction("          repository-url: https://pypi.internal.example/simple/\n") },
@@ -25,6 +27,7 @@ ruleTester(longLivedCloudCredential, {
     { name: "AWS through OIDC", code: wf("  a:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: us-east-1\n") },
   ],
   invalid: [
+    { name: "a composite action that publishes with a PyPI token (action.yml runs.steps)", path: "action.yml", code: compositePypi, errors: [at(compositePypi, "${{ inputs.pypi-token }}", /^the composite action signs in with a PyPI API token/)] },
     { name: "GitLab: a static AWS key, with GitLab's own way out (id_tokens)", path: ".gitlab-ci.yml", code: gitlab, errors: [at(gitlab, "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key.*`id_tokens:`/)] },
     { name: "Azure Pipelines: a service principal secret, not the npm token (no trusted publishing from Azure DevOps)", path: "azure-pipelines.yml", code: azurePipeline, errors: [at(azurePipeline, "ARM_CLIENT_SECRET", /`ARM_CLIENT_SECRET` is an Azure service principal secret.*workload identity federation/)] },
     { name: "a key recognised by the variable it is bound to", code: wf("  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.S3_STAGING_KEY }}\n    steps:\n      - run: ./upload.sh\n"), errors: [{ line: 9, column: 42, message: /`S3_STAGING_KEY` \(as AWS_SECRET_ACCESS_KEY\) is a static AWS access key/ }] },

@@ -9,13 +9,20 @@ const explicitTrue = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - u
 const AZURE = "azure-pipelines.yml";
 const azure = (checkout: string) => `jobs:\n  - job: build\n    steps:\n      - checkout: self\n${checkout}      - script: git push origin HEAD\n`;
 const azurePersist = azure("        persistCredentials: True\n");
+// Composite actions run their own steps: a checkout there persists the caller's token the same way.
+const compositeCheckout = "name: Build\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: actions/checkout@v4\n    - run: make\n      shell: bash\n";
+// `- *checkout` is the anchored step, run in job b too.
+const aliased = wf("  a:\n    runs-on: x\n    steps:\n      - &checkout\n        uses: actions/checkout@v4\n  b:\n    runs-on: x\n    steps:\n      - *checkout\n      - run: make\n");
 ruleTester(persistedCheckoutCredential, {
   valid: [
+    { name: "an anchored checkout with persist-credentials: false, reused by alias", code: wf("  a:\n    runs-on: x\n    steps:\n      - &checkout\n        uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n  b:\n    runs-on: x\n    steps:\n      - *checkout\n      - run: make\n") },
     { name: "persist-credentials: false", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n") },
     { name: "Azure: a checkout as it comes (persistCredentials defaults to false)", path: AZURE, code: azure("") },
     { name: "Azure: persistCredentials: false", path: AZURE, code: azure("        persistCredentials: false\n") },
   ],
   invalid: [
+    { name: "a composite action's checkout (action.yml runs.steps)", path: "action.yml", code: compositeCheckout, errors: [at(compositeCheckout, "actions/checkout@v4", /checkout in the composite action, step `actions\/checkout@v4 \(step 1\)`/)], output: compositeCheckout.replace("actions/checkout@v4\n", "actions/checkout@v4\n      with:\n        persist-credentials: false\n") },
+    { name: "a checkout reached through an alias is a checkout of each job that uses it (reported at the anchor, once per job)", code: aliased, errors: [at(aliased, "actions/checkout@v4", /job `a`/), at(aliased, "actions/checkout@v4", /job `b`/)] },
     { name: "a bare checkout: the fix adds a with: block", code: bare, errors: [at(bare, "actions/checkout@v4", /leaves its token in \.git\/config/)], output: bare.replace("actions/checkout@v4\n", "actions/checkout@v4\n        with:\n          persist-credentials: false\n") },
     { name: "a checkout with inputs: the fix adds one line", code: withFetch, errors: [at(withFetch, "actions/checkout@v4")], output: withFetch.replace("fetch-depth: 0\n", "fetch-depth: 0\n          persist-credentials: false\n") },
     { name: "Azure: persistCredentials: True, with the job and step in the message", path: AZURE, code: azurePersist, errors: [at(azurePersist, "True", /checkout in job `build`, step `checkout: self \(step 1\)` leaves its token/)], output: azurePersist.replace("True", "false") },

@@ -16,6 +16,8 @@ const noPermissions = prt("${{ github.event.pull_request.head.sha }}", "").repla
 const workflowWriteAll = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions: write-all\n");
 const jobReadOverWorkflowWrite = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions: write-all\n").replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n");
 const writeAll = prt("${{ github.event.pull_request.head.sha }}", "").replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    permissions: write-all\n");
+// Steps anchored in job lint and run again in job test through aliases: both jobs run them.
+const aliasedSteps = `name: pr\non: pull_request_target\npermissions:\n  contents: read\njobs:\n  lint:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - &head\n        uses: actions/checkout@v4\n        with:\n          ref: \${{ github.event.pull_request.head.sha }}\n      - &install\n        run: npm ci && npm test\n        env:\n          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - *head\n      - *install\n`;
 ruleTester(untrustedTriggerWithSecrets, {
   valid: [
     { name: "pull_request_target checking out the base", code: prt("${{ github.sha }}") },
@@ -28,6 +30,7 @@ ruleTester(untrustedTriggerWithSecrets, {
     { name: "GITHUB_TOKEN alone is governed by permissions:, not a secret in reach", code: prt("${{ github.event.pull_request.head.sha }}", "        env:\n          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n") },
   ],
   invalid: [
+    { name: "the head checkout and the secret reached through aliased steps (zizmor's anchors fixtures)", code: aliasedSteps, errors: [at(aliasedSteps, "${{ github.event.pull_request.head.sha }}", /job `lint` checks out/), at(aliasedSteps, "${{ github.event.pull_request.head.sha }}", /job `test` checks out the untrusted head while NPM_TOKEN is in reach/)] },
     { name: "head checkout with a secret in reach", code: bad, errors: [{ ...at(bad, "${{ github.event.pull_request.head.sha }}"), message: /`pull_request_target` .* job `test` checks out the untrusted head while NPM_TOKEN is in reach/ }] },
     {
       name: "workflow_run checking out the triggering run's head with a secret",
