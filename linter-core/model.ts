@@ -180,6 +180,8 @@ export interface Job {
    * with that job's token, permissions and environment, so job-level settings do not apply here.
    */
   composite?: boolean;
+  /** The job can mint a short-lived OIDC token (GitHub `id-token: write` in force, GitLab `id_tokens:`): trusted publishing is possible. */
+  mintsOidc?: boolean;
 }
 
 /** A source checkout step, which can leave its token in .git/config for every later step. */

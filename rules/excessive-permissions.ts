@@ -33,11 +33,13 @@ export const excessivePermissions: Rule = {
             : `\`${scope}: write\` at workflow level is granted to every job; grant it to the job that needs it.`;
         context.report({ span: value.span, message, identity: `workflow:${scope}`, help: "Move the write scope to the `permissions:` of the job that uses it." });
       }
-    } else if (!onlyCalled && jobs.some((job) => !job.permissions)) {
-      const unset = jobs.filter((job) => !job.permissions).map((job) => job.id);
+    } else if (jobs.some((job) => !job.permissions && (!onlyCalled || job.uses))) {
+      // In a workflow only ever called, a job's token is its caller's, except where it calls a reusable
+      // workflow in turn: its own permissions (the repository default when unset) are that callee's ceiling.
+      const unset = jobs.filter((job) => !job.permissions && (!onlyCalled || job.uses)).map((job) => job.id);
       const at = file.workflowInsertion;
       context.report({
-        span: jobs[0].span,
+        span: jobs.find((job) => unset.includes(job.id))!.span,
         message: `no \`permissions:\` for the workflow or job${unset.length === 1 ? "" : "s"} ${unset.map((id) => `\`${id}\``).join(", ")}: GITHUB_TOKEN gets the repository's default, which may be write to everything.`,
         identity: "workflow:none",
         fixes: at === undefined ? [] : [{ title: "Add `permissions: contents: read` for the workflow", edits: [{ path: file.path, start: at, end: at, text: "permissions:\n  contents: read\n\n" }], safe: false, followUp: ["Grant each job the write scopes it needs in its own `permissions:`."] }],
@@ -45,8 +47,12 @@ export const excessivePermissions: Rule = {
       });
     }
     for (const job of jobs) {
-      if (!writeAll(job.permissions)) continue;
-      context.report({ span: job.permissions!.shorthand!.span, message: `job \`${job.id}\` has \`permissions: write-all\`.`, identity: `${job.id}:write-all`, help: "List only the scopes the job needs, e.g. `contents: write`." });
+      const shorthand = job.permissions?.shorthand;
+      if (writeAll(job.permissions)) {
+        context.report({ span: shorthand!.span, message: `job \`${job.id}\` has \`permissions: write-all\`.`, identity: `${job.id}:write-all`, help: "List only the scopes the job needs, e.g. `contents: write`." });
+      } else if (shorthand?.value === "read-all") {
+        context.report({ span: shorthand.span, message: `job \`${job.id}\` has \`permissions: read-all\`: its GITHUB_TOKEN reads every scope (issues, packages, security events...), not only the code.`, identity: `${job.id}:read-all`, help: "Name the scopes the job reads, e.g. `contents: read`." });
+      }
     }
   },
 };

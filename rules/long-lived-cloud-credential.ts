@@ -25,6 +25,49 @@ const STATIC_INPUTS: { action: RegExp; input: string; what: string; provider: Cr
   { action: /^rubygems\/configure-rubygems-credentials@/, input: "api-token", what: "a RubyGems API key", provider: "rubygems", server: { inputs: ["gem-server"], official: /^https:\/\/rubygems\.org\/?$/ } },
 ];
 
+const START = String.raw`(?:^|[\s;&|(])`;
+/**
+ * Commands that upload to a public registry offering trusted publishing. Without OIDC in the job they
+ * can only sign in with a stored token. A dry run publishes nothing; an upload to another server has no
+ * trusted publishing to switch to (`elsewhere`).
+ */
+const PUBLISH_COMMANDS: { command: RegExp; provider: CredentialProvider; registry: string; elsewhere?: RegExp }[] = [
+  { command: new RegExp(`${START}(?:(?:npm|pnpm|yarn|bun)\\s+publish|(?:yarn|bunx|npx)\\s+npm\\s+publish)\\b(?!.*--dry-run)`), provider: "npm", registry: "npm", elsewhere: /--registry[\s=](?!\S*registry\.npmjs\.org)/ },
+  { command: new RegExp(`${START}(?:twine(?:==\\S+)?\\s+upload|uv\\s+publish)\\b`), provider: "pypi", registry: "PyPI", elsewhere: /(?:--repository-url|--publish-url)[\s=](?!\S*pypi\.org)/ },
+  { command: new RegExp(`${START}cargo\\s+(?:\\+\\S+\\s+)?publish\\b(?!.*(?:--dry-run|\\s-n\\b))`), provider: "crates", registry: "crates.io", elsewhere: /--(?:registry|index)[\s=]/ },
+  { command: new RegExp(`${START}gem\\s+push\\b`), provider: "rubygems", registry: "RubyGems", elsewhere: /--host[\s=](?!\S*rubygems\.org)/ },
+  { command: new RegExp(`${START}(?:dotnet\\s+)?nuget(?:\\.exe)?\\s+push\\b`), provider: "nuget", registry: "NuGet", elsewhere: /(?:--source|-s|-Source)[\s=]+(?!\S*nuget\.org)/ },
+];
+
+/** npm publishes where setup-node's `registry-url` points: only registry.npmjs.org has trusted publishing. */
+const SETUP_NODE = /^actions\/setup-node@/;
+
+/**
+ * The commands of a script, one per logical line (a `\` or PowerShell backtick continuation joins the
+ * next line), each with the offset of its first character in the file.
+ */
+function commandsOf(source: string, offset: number): { text: string; start: number; end: number }[] {
+  const commands: { text: string; start: number; end: number }[] = [];
+  let current: { text: string; start: number; end: number } | undefined;
+  let at = 0;
+  for (const line of source.split("\n")) {
+    const continued = /[\\`]\s*$/.test(line);
+    const body = line.replace(/[\\`]\s*$/, " ");
+    if (current) current.text += ` ${body.trim()}`;
+    else {
+      const indent = line.length - line.trimStart().length;
+      current = { text: body.trim(), start: offset + at + indent, end: offset + at + line.trimEnd().length };
+    }
+    if (!continued) {
+      if (current.text) commands.push(current);
+      current = undefined;
+    }
+    at += line.length + 1;
+  }
+  if (current?.text) commands.push(current);
+  return commands;
+}
+
 export const longLivedCloudCredential: Rule = {
   meta: {
     id: "long-lived-cloud-credential",
@@ -55,16 +98,42 @@ export const longLivedCloudCredential: Rule = {
         }
       }
     }
+    // Publishing by command from a job that cannot mint an OIDC token: a stored token does the signing.
+    const publishedFrom = new Set<string>();
+    for (const literal of file.literals) {
+      const job = literal.role === "script" ? file.jobs.find((j) => j.id === literal.scope.job) : undefined;
+      if (!job || job.mintsOidc) continue;
+      const source = file.text.slice(literal.span.start, literal.span.end);
+      for (const command of commandsOf(source, literal.span.start)) {
+        // Quoted text is an argument (`echo "npm publish"`), not a command.
+        const bare = command.text.replace(/'[^']*'|"[^"]*"/g, "''");
+        const publish = PUBLISH_COMMANDS.find((p) => p.command.test(bare));
+        const instead = publish && alternatives[publish.provider];
+        if (!publish || !instead || publish.elsewhere?.test(command.text)) continue;
+        const otherNpmRegistry = publish.provider === "npm" && job.steps.some((s) => s.uses && SETUP_NODE.test(s.uses.value) && s.inputs["registry-url"] && !/registry\.npmjs\.org/.test(s.inputs["registry-url"].value));
+        if (otherNpmRegistry) continue;
+        publishedFrom.add(`${job.id}\0${publish.provider}`);
+        const words = bare.slice(publish.command.exec(bare)!.index).trim().split(/\s+/).slice(0, 4).join(" ");
+        context.report({
+          span: { start: command.start, end: command.end },
+          message: `${jobLabel(job.id)} publishes to ${publish.registry} (\`${words}\`) without an OIDC token, so with a long-lived token: use ${instead}.`,
+          identity: `${job.id}/${literal.scope.step ?? ""}/publish:${publish.provider}`,
+          help: `Switch to ${instead}, then revoke the token and remove the secret.`,
+        });
+      }
+    }
     const seen = new Set<string>();
     for (const ref of file.connectorRefs) {
       // By the secret's name, or by the variable it is bound to (`AWS_SECRET_ACCESS_KEY: ${{ secrets.PROD_AWS }}`).
       const key = STATIC_KEYS.find((k) => k.secret.test(ref.name) || (ref.binding !== undefined && k.secret.test(ref.binding.name)));
       const instead = key && alternatives[key.provider];
-      // Already reported through the action input it is passed to.
-      if (!key || !instead || ref.issuedByPlatform || seen.has(ref.name.toUpperCase()) || reported.some((span) => span.start <= ref.span.start && ref.span.end <= span.end)) continue;
-      seen.add(ref.name.toUpperCase());
+      // Once per job that holds it (each job is a place to switch); already said through the action input it is passed to, or the publish command it signs.
+      const once = `${ref.scope.job ?? ""}\0${ref.name.toUpperCase()}`;
+      if (!key || !instead || ref.issuedByPlatform || seen.has(once) || reported.some((span) => span.start <= ref.span.start && ref.span.end <= span.end)) continue;
+      if (publishedFrom.has(`${ref.scope.job}\0${key.provider}`)) continue;
+      seen.add(once);
       const as = ref.binding && !key.secret.test(ref.name) ? ` (as ${ref.binding.name})` : "";
-      context.report({ span: ref.span, message: `\`${ref.name}\`${as} is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.name, connector: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
+      context.report({ span: ref.span, message: `\`${ref.name}\`${as} is ${key.what}, a long-lived credential: use ${instead}.`, identity: ref.scope.job ? `${ref.scope.job}/${ref.name}` : ref.name, connector: ref.name, help: `Switch to ${instead}, then revoke the key and remove the secret.` });
     }
   },
 };

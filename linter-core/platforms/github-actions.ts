@@ -1,8 +1,8 @@
 // GitHub Actions: workflows, reusable workflows and composite actions. All GitHub-specific keys
 // (on, permissions, jobs, steps, env, with, run, environment, secrets.X, uses) are read here and
 // nowhere else.
-import { isMap, isScalar, isSeq } from "yaml";
-import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Step } from "../model.js";
+import { isAlias, isMap, isScalar, isSeq } from "yaml";
+import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, entries, getNode, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -237,6 +237,15 @@ export const githubActions: Platform = {
     // A step written as an alias (`- *checkout`) is that anchored step, run in this job too.
     const anchors: Anchors = text.includes("&") ? anchorsOf(rootMap) : new Map();
     const stepsOf = (map: YAMLMap | undefined): unknown[] => asSeq(getNode(map, "steps"))?.items.map((item) => resolveAlias(item, anchors)) ?? [];
+    /** Where each aliased step is written, by its path. */
+    const aliasAt = new Map<string, Span>();
+    if (anchors.size > 0) {
+      for (const job of entries(asMap(getNode(rootMap, "jobs")))) {
+        asSeq(getNode(asMap(job.value), "steps"))?.items.forEach((item, i) => {
+          if (isAlias(item)) aliasAt.set(["jobs", job.key, "steps", i].join("/"), spanOf(item as unknown as YamlNode));
+        });
+      }
+    }
     const runsMap = asMap(getNode(rootMap, "runs"));
 
     // Steps are named by id, then name, then position: that is how people find them.
@@ -314,7 +323,9 @@ export const githubActions: Platform = {
       steps.forEach((item, i) => {
         const step = readStep(text, item, stepNames.get([...prefix, i].join("/")) ?? unnamedStep(asMap(item), i));
         modelJob.steps.push(step);
-        if (step.uses && CHECKOUT.test(step.uses.value)) model.checkouts.push(checkoutOf(step, modelJob.id));
+        // A checkout through an alias is reported where this job runs it (`- *checkout`); its fix still edits the anchor.
+        const written = aliasAt.get([...prefix, i].join("/"));
+        if (step.uses && CHECKOUT.test(step.uses.value)) model.checkouts.push({ ...checkoutOf(step, modelJob.id), ...(written && { span: written }) });
         for (const identity of IDENTITY_INPUTS) {
           if (!step.uses || !identity.action.test(step.uses.value)) continue;
           const input = step.inputs[identity.input];
@@ -336,6 +347,8 @@ export const githubActions: Platform = {
         permissions: readPermissions(getNode(jobMap, "permissions")),
         environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")),
       };
+      const declared = modelJob.permissions ?? model.permissions;
+      modelJob.mintsOidc = declared?.scopes["id-token"]?.value === "write" || declared?.shorthand?.value === "write-all";
       readSteps(modelJob, ["jobs", job.key, "steps"], stepsOf(jobMap));
       model.jobs.push(modelJob);
     }

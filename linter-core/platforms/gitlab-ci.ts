@@ -107,7 +107,8 @@ export const gitlabCi: Platform = {
       if (GLOBAL_KEYS.has(job.key) || !isMap(job.value)) continue;
       const jobMap = asMap(job.value);
       const jobDefined = new Set([...defined, ...entries(asMap(getNode(jobMap, "variables"))).map((e) => e.key)]);
-      model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], template: job.key.startsWith("."), ...jobEnvironment(root, job.key) });
+      const mintsOidc = entries(asMap(getNode(jobMap, "id_tokens"))).length > 0;
+      model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], template: job.key.startsWith("."), mintsOidc, ...jobEnvironment(root, job.key) });
       for (const secret of entries(asMap(getNode(jobMap, "secrets")))) {
         model.connectorRefs.push({ name: secret.key, kind: "secret", span: spanOf(secret.keyNode), scope: { job: job.key } });
       }

@@ -10,6 +10,9 @@ const broad = wf(job, "permissions:\n  contents: write\n  id-token: write\n");
 const twoJobs = wf(`${job}  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n`, "");
 const jobWriteAll = wf("  build:\n    runs-on: ubuntu-latest\n    permissions: write-all\n    steps:\n      - run: make\n");
 const reusableOnly = wf("  call:\n    uses: acme/ci/.github/workflows/build.yml@v1\n", "");
+// A workflow only ever called: the caller's token applies, except to a job calling a reusable workflow in turn (its permissions are that callee's ceiling; zizmor's issue 472).
+const calledOnly = wf("  build:\n    runs-on: x\n    steps:\n      - run: make\n  release:\n    uses: acme/workflows/.github/workflows/release.yml@v1\n", "").replace("on: push", "on:\n  workflow_call:");
+const jobReadAll = wf("  a:\n    runs-on: x\n    permissions: read-all\n    steps:\n      - run: make\n", "permissions: {}\n");
 ruleTester(excessivePermissions, {
   valid: [
     { name: "a composite action has no permissions of its own (its caller's apply)", path: "action.yml", code: "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n" },
@@ -21,6 +24,8 @@ ruleTester(excessivePermissions, {
     { name: "id-token: write on the job that signs in", code: wf("  deploy:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n      contents: read\n    steps:\n      - run: make\n") },
   ],
   invalid: [
+    { name: "a called-only workflow's job that calls a reusable workflow without permissions", code: calledOnly, errors: [{ ...at(calledOnly, "release"), message: /no `permissions:` for the workflow or job `release`/ }], output: calledOnly.replace("jobs:", "permissions:\n  contents: read\n\njobs:") },
+    { name: "a job with permissions: read-all", code: jobReadAll, errors: [at(jobReadAll, "read-all", /job `a` has `permissions: read-all`/)] },
     { name: "no permissions at all: the fix adds contents: read", code: none, errors: [{ ...at(none, "build"), message: /no `permissions:` for the workflow or job `build`/ }], output: none.replace("jobs:\n", "permissions:\n  contents: read\n\njobs:\n") },
     { name: "write-all", code: writeAll, errors: [at(writeAll, "write-all", /^`permissions: write-all` gives every job's GITHUB_TOKEN write access to everything\.$/)] },
     { name: "no permissions for two jobs: both named, plural", code: twoJobs, errors: [{ ...at(twoJobs, "build"), message: /^no `permissions:` for the workflow or jobs `build`, `test`: GITHUB_TOKEN gets the repository's default, which may be write to everything\.$/ }] },

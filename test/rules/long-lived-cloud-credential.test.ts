@@ -14,8 +14,23 @@ const pypiAction = (extra: string) => wf(`  release:\n    runs-on: ubuntu-latest
 const gemCredentials = (server: string) => wf(`  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: rubygems/configure-rubygems-credentials@v1\n        with:\n          api-token: \${{ secrets.RUBYGEMS_API_TOKEN }}\n${server}`);
 // A composite action's own steps: the rule reads them like a job's.
 const compositePypi = "name: Release\ndescription: d\ninputs:\n  pypi-token:\n    required: true\nruns:\n  using: composite\n  steps:\n    - uses: pypa/gh-action-pypi-publish@release/v1\n      with:\n        password: ${{ inputs.pypi-token }}\n";
+// Publishing by command (zizmor's use-trusted-publishing fixtures): without OIDC in the job, a stored token signs.
+const job = (steps: string, permissions = "    permissions: {}\n") => wf(`  release:\n    runs-on: ubuntu-latest\n${permissions}    steps:\n${steps}`);
+const npmPublish = job("      - run: npm publish --access public\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
+const twineContinued = job("      - run: |\n          python3 -m \\\n            twine \\\n            upload dist/*\n");
+const cargoNightly = job("      - run: cargo +nightly publish\n");
+const powershellCargo = job("      - run: |\n          cargo `\n            publish `\n            --no-verify\n");
+const gemPush = job("      - run: bundle exec gem push foo-0.1.0.gem\n");
+const dotnetPush = job("      - run: dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json\n");
+const gitlabPublish = (extra: string) => `release:\n${extra}  script:\n    - npm publish\n`;
 ruleTester(longLivedCloudCredential, {
   valid: [
+    { name: "publishing from a job that can mint an OIDC token (trusted publishing)", code: job("      - run: npm publish --provenance\n", "    permissions:\n      id-token: write\n") },
+    { name: "dry runs publish nothing", code: job("      - run: cargo publish --dry-run\n      - run: cargo publish -n\n      - run: npm publish --dry-run\n") },
+    { name: "npm publish to another registry (setup-node registry-url)", code: job("      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n") },
+    { name: "uploads to other servers: NuGet --source, twine --repository-url, npm --registry, gem --host", code: job("      - run: dotnet nuget push x.nupkg --source https://nuget.pkg.github.com/acme/index.json\n      - run: twine upload --repository-url https://pypi.internal.example/ dist/*\n      - run: npm publish --registry https://npm.pkg.github.com\n      - run: gem push x.gem --host https://rubygems.pkg.github.com/acme\n") },
+    { name: "GitLab: npm publish from a job with id_tokens", path: ".gitlab-ci.yml", code: gitlabPublish("  id_tokens:\n    NPM_ID_TOKEN:\n      aud: npm:registry.npmjs.org\n") },
+    { name: "words that only mention publishing", code: job("      - run: echo 'run npm publish later' > notes.txt && ./publish-docs.sh\n") },
     { name: "a PyPI upload to a private index (no trusted publishing there), its token by name included", code: pypiAction("          repository-url: https://pypi.internal.example/simple/\n") },
     { name: "RubyGems credentials for another gem server (zizmor's not-vulnerable-14)", code: gemCredentials("          gem-server: https://example.com\n") },
     { name: "NUGET_AUTH_TOKEN is a private feed's (GitHub Packages): no trusted publishing to switch to", code: publish("          NUGET_AUTH_TOKEN: ${{ secrets.GITHUB_PACKAGES_PAT }}\n") },
@@ -27,6 +42,13 @@ ruleTester(longLivedCloudCredential, {
     { name: "AWS through OIDC", code: wf("  a:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: us-east-1\n") },
   ],
   invalid: [
+    { name: "npm publish signed by NPM_TOKEN: one finding, at the command", code: npmPublish, errors: [at(npmPublish, "npm publish --access public", /^job `release` publishes to npm \(`npm publish --access public`\) without an OIDC token, so with a long-lived token: use npm trusted publishing/)] },
+    { name: "twine across continued lines, reported at the command's first line", code: twineContinued, errors: [{ ...at(twineContinued, "python3 -m \\"), message: /publishes to PyPI/ }] },
+    { name: "cargo with a toolchain", code: cargoNightly, errors: [at(cargoNightly, "cargo +nightly publish", /publishes to crates\.io/)] },
+    { name: "cargo across PowerShell continuations", code: powershellCargo, errors: [{ ...at(powershellCargo, "cargo `"), message: /publishes to crates\.io/ }] },
+    { name: "gem push", code: gemPush, errors: [at(gemPush, "bundle exec gem push foo-0.1.0.gem", /publishes to RubyGems/)] },
+    { name: "dotnet nuget push to nuget.org", code: dotnetPush, errors: [at(dotnetPush, "dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json", /publishes to NuGet/)] },
+    { name: "GitLab: npm publish from a job without id_tokens", path: ".gitlab-ci.yml", code: gitlabPublish(""), errors: [at(gitlabPublish(""), "npm publish", /^job `release` publishes to npm .*npm trusted publishing from GitLab/)] },
     { name: "a composite action that publishes with a PyPI token (action.yml runs.steps)", path: "action.yml", code: compositePypi, errors: [at(compositePypi, "${{ inputs.pypi-token }}", /^the composite action signs in with a PyPI API token/)] },
     { name: "GitLab: a static AWS key, with GitLab's own way out (id_tokens)", path: ".gitlab-ci.yml", code: gitlab, errors: [at(gitlab, "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key.*`id_tokens:`/)] },
     { name: "Azure Pipelines: a service principal secret, not the npm token (no trusted publishing from Azure DevOps)", path: "azure-pipelines.yml", code: azurePipeline, errors: [at(azurePipeline, "ARM_CLIENT_SECRET", /`ARM_CLIENT_SECRET` is an Azure service principal secret.*workload identity federation/)] },
