@@ -7,12 +7,20 @@ const env = (value: string) => wf(`  test:\n    runs-on: ubuntu-latest\n    step
 const whole = env("${{ fromJSON(secrets.password) }}");
 const field = env("${{ fromJson(secrets.otherstuff).field }}");
 
+// A secret made a step output, directly or through the env variable bound to it.
+const outputs = (run: string, env = "") => wf(`  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: creds\n        run: |\n          ${run}\n${env}`);
+const direct = outputs('echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"');
+const throughEnv = outputs('echo "token=$TOKEN" >> $GITHUB_OUTPUT', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
 ruleTester(unredactedSecret, {
   valid: [
+    { name: "a step output with no secret in it, and a secret used without writing an output", code: outputs('echo "sha=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"\n          ./deploy.sh --token-file <(echo "$TOKEN")', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n") },
+    { name: "an env variable of another step", code: `${outputs('echo "token=$TOKEN" >> "$GITHUB_OUTPUT"')}      - run: ./use.sh\n        env:\n          TOKEN: \${{ secrets.DEPLOY_TOKEN }}\n` },
     { name: "a secret passed whole", code: env("${{ secrets.password }}") },
     { name: "fromJSON of something else (a variable, an output)", code: env("${{ fromJSON(vars.CONFIG).region }}") },
   ],
   invalid: [
+    { name: "a secret expression written to GITHUB_OUTPUT", code: direct, errors: [{ ...at(direct, 'echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"'), message: /^secret `DEPLOY_TOKEN` is written to GITHUB_OUTPUT in job `build`, step `creds`/ }] },
+    { name: "a secret's env variable written to GITHUB_OUTPUT", code: throughEnv, errors: [{ ...at(throughEnv, 'echo "token=$TOKEN" >> $GITHUB_OUTPUT'), message: /^secret `DEPLOY_TOKEN` is written to GITHUB_OUTPUT/ }] },
     { name: "fromJSON(secrets.X)", code: whole, errors: [{ ...at(whole, "${{ fromJSON(secrets.password) }}"), message: /^`fromJSON\(secrets\.password\)` derives values GitHub does not mask: the fields parsed out of the secret are not registered for redaction in job `test`, step `[^`]+`, so they reach the logs in clear\.$/ }] },
     { name: "fromJson(secrets.X).field, any case", code: field, errors: [{ ...at(field, "${{ fromJson(secrets.otherstuff).field }}"), message: /^`fromJSON\(secrets\.otherstuff\)` derives values/ }] },
   ],
