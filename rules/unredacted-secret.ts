@@ -8,10 +8,25 @@ import { boundSecretsVisibleTo, describeScope } from "./shared.js";
  */
 const FROM_JSON_SECRET = /\bfromJSON\s*\(\s*secrets\.([A-Za-z_][\w-]*)\s*\)/i;
 
-/** A script line that writes a step output: `echo "name=value" >> "$GITHUB_OUTPUT"`. */
+/** A script line that writes a step output (`>> "$GITHUB_OUTPUT"`) or the job's environment (`>> $GITHUB_ENV`). */
 const WRITES_OUTPUT = /\$\{?GITHUB_OUTPUT\b/;
+const WRITES_ENV = /\$\{?GITHUB_ENV\b/;
 /** A secret's value in the line: a `${{ secrets.X }}` expression. */
 const SECRET_EXPRESSION = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/;
+/** A file the line writes (`> f`, `>> f`, `tee [-a] f`), not a stream, /dev/null or GitHub's own files. */
+const WRITES_FILE = /(?:(?<![<&\d])>>?|\btee\s+(?:-a\s+)?)\s*["']?((?!\$|&|\/dev\/)[\w.~\/-]+)/;
+/** Commands that encode a value (so the encoded text is not masked). */
+const ENCODERS = /\|\s*(?:base64|xxd|od|hexdump|rev|openssl\s+(?:base64|enc))\b|\bbase64\s+<<</;
+const ARTIFACT_UPLOAD = /^actions\/upload-artifact@/;
+
+/** Whether an artifact's `path:` (one per line, globs allowed) takes `file`. */
+function uploads(paths: string, file: string): boolean {
+  const normal = (p: string) => p.trim().replace(/^\.\//, "");
+  return paths.split("\n").map(normal).filter((p) => p && !p.startsWith("!")).some((p) => {
+    const folder = p.replace(/\/?[^/]*[*?[].*$/, "").replace(/\/+$/, "");
+    return p === normal(file) || p === "." || folder === "" || normal(file).startsWith(`${folder}/`);
+  });
+}
 
 export const unredactedSecret: Rule = {
   meta: {
@@ -25,30 +40,40 @@ export const unredactedSecret: Rule = {
 
   checkFile(context) {
     const { file } = context;
-    // A secret written to GITHUB_OUTPUT: GitHub drops it from job outputs (so it seems to work), but the
-    // value is stored with the run's step outputs, read by any later step or action as plain data, and
-    // masking no longer follows it once a step transforms it.
+    // Where a script moves a secret out of masking's reach: a step output (GitHub drops it from job
+    // outputs, so it seems to work, but every later step and action reads it as data), a transformed
+    // value put in GITHUB_ENV (masking knows the exact value only), a file uploaded as an artifact.
     if (file.platform === "github-actions") {
       for (const literal of file.literals) {
         if (literal.role !== "script") continue;
         const source = file.text.slice(literal.span.start, literal.span.end);
         const bound = boundSecretsVisibleTo(file, literal);
+        const job = file.jobs.find((j) => j.id === literal.scope.job);
+        const stepIndex = job?.steps.findIndex((step) => step.id === literal.scope.step) ?? -1;
+        const artifactPaths = (job?.steps.slice(stepIndex + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "");
         let offset = literal.span.start;
         for (const line of source.split("\n")) {
           const start = offset;
           offset += line.length + 1;
-          if (!WRITES_OUTPUT.test(line)) continue;
-          const secret =
-            SECRET_EXPRESSION.exec(line)?.[1] ??
-            bound.find((ref) => new RegExp(`\\$\\{?${ref.binding!.name.replace(/[^\w]/g, "\\$&")}\\b`).test(line))?.name;
+          const variable = bound.find((ref) => new RegExp(`\\$\\{?${ref.binding!.name.replace(/[^\w]/g, "\\$&")}\\b`).test(line));
+          const secret = SECRET_EXPRESSION.exec(line)?.[1] ?? variable?.name;
           if (!secret) continue;
+          // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
+          const name = variable?.binding?.name;
+          const derived = (name !== undefined && new RegExp(`\\$\\{${name}(?::|#|%|/|\\^|,)`).test(line)) || ENCODERS.test(line);
+          const written = WRITES_FILE.exec(line)?.[1];
+          let problem: string | undefined;
+          if (WRITES_OUTPUT.test(line)) problem = "is written to GITHUB_OUTPUT: a step output is plain data for every later step and action, and GitHub will not pass it on as a job output anyway";
+          else if (derived && WRITES_ENV.test(line)) problem = "is transformed (a substring or an encoding) and written to GITHUB_ENV: the new value is not masked in any later step's log";
+          else if (written && artifactPaths.some((paths) => uploads(paths, written))) problem = `is written to \`${written}\`, which a later step uploads as an artifact: anyone who can read the run can download it`;
+          if (!problem) continue;
           const indent = line.length - line.trimStart().length;
           context.report({
             span: { start: start + indent, end: start + line.trimEnd().length },
-            message: `secret \`${secret}\` is written to GITHUB_OUTPUT${describeScope(literal.scope)}: a step output is plain data for every later step and action, and GitHub will not pass it on as a job output anyway.`,
-            identity: `${literal.scope.job ?? ""}/${literal.scope.step ?? ""}/output:${secret}`,
+            message: `secret \`${secret}\`${describeScope(literal.scope)} ${problem}.`,
+            identity: `${literal.scope.job ?? ""}/${literal.scope.step ?? ""}/${secret}:${problem.slice(3, 20)}`,
             connector: secret,
-            help: "Pass the secret to the steps that need it through their own `env:` (`${{ secrets.NAME }}`) instead of as a step output.",
+            help: "Give the secret to the steps that need it through their own `env:` (`${{ secrets.NAME }}`); a value derived from it must be registered with `::add-mask::` first, and never written where others read it.",
           });
         }
       }

@@ -10,17 +10,26 @@ const field = env("${{ fromJson(secrets.otherstuff).field }}");
 // A secret made a step output, directly or through the env variable bound to it.
 const outputs = (run: string, env = "") => wf(`  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: creds\n        run: |\n          ${run}\n${env}`);
 const direct = outputs('echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"');
+const substringToEnv = outputs('echo "PREFIX=${TOKEN:0:8}" >> "$GITHUB_ENV"', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
+const encodedToEnv = outputs('echo "AUTH=$(echo -n "$USER:$TOKEN" | base64)" >> $GITHUB_ENV', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
+const artifact = (path: string) => `${outputs('echo "$TOKEN" > build/creds.txt', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          path: ${path}\n`;
 const throughEnv = outputs('echo "token=$TOKEN" >> $GITHUB_OUTPUT', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
 ruleTester(unredactedSecret, {
   valid: [
+    { name: "the plain secret in GITHUB_ENV (still masked), and a decoded key written to a file no artifact takes", code: `${outputs('echo "TOKEN=$TOKEN" >> "$GITHUB_ENV"\n          echo "$TOKEN" | base64 -d > key.pem', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          path: dist/\n` },
+    { name: "a secret written to a file before an upload of another folder, or to /dev/null", code: artifact("reports/*.xml").replace("> build/creds.txt", "> build/creds.txt 2>/dev/null") },
     { name: "a step output with no secret in it, and a secret used without writing an output", code: outputs('echo "sha=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"\n          ./deploy.sh --token-file <(echo "$TOKEN")', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n") },
     { name: "an env variable of another step", code: `${outputs('echo "token=$TOKEN" >> "$GITHUB_OUTPUT"')}      - run: ./use.sh\n        env:\n          TOKEN: \${{ secrets.DEPLOY_TOKEN }}\n` },
     { name: "a secret passed whole", code: env("${{ secrets.password }}") },
     { name: "fromJSON of something else (a variable, an output)", code: env("${{ fromJSON(vars.CONFIG).region }}") },
   ],
   invalid: [
-    { name: "a secret expression written to GITHUB_OUTPUT", code: direct, errors: [{ ...at(direct, 'echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"'), message: /^secret `DEPLOY_TOKEN` is written to GITHUB_OUTPUT in job `build`, step `creds`/ }] },
-    { name: "a secret's env variable written to GITHUB_OUTPUT", code: throughEnv, errors: [{ ...at(throughEnv, 'echo "token=$TOKEN" >> $GITHUB_OUTPUT'), message: /^secret `DEPLOY_TOKEN` is written to GITHUB_OUTPUT/ }] },
+    { name: "a substring of a secret put in GITHUB_ENV", code: substringToEnv, errors: [{ ...at(substringToEnv, 'echo "PREFIX=${TOKEN:0:8}" >> "$GITHUB_ENV"'), message: /is transformed \(a substring or an encoding\) and written to GITHUB_ENV/ }] },
+    { name: "an encoding of a secret put in GITHUB_ENV", code: encodedToEnv, errors: [{ ...at(encodedToEnv, 'echo "AUTH=$(echo -n "$USER:$TOKEN" | base64)" >> $GITHUB_ENV'), message: /is transformed/ }] },
+    { name: "a secret written to a file a later step uploads (a folder of it)", code: artifact("build/"), errors: [{ ...at(artifact("build/"), 'echo "$TOKEN" > build/creds.txt'), message: /is written to `build\/creds\.txt`, which a later step uploads as an artifact/ }] },
+    { name: "a secret written to a file a later step uploads (a glob over the workspace)", code: artifact("'**/*.txt'"), errors: [{ ...at(artifact("'**/*.txt'"), 'echo "$TOKEN" > build/creds.txt'), message: /uploads as an artifact/ }] },
+    { name: "a secret expression written to GITHUB_OUTPUT", code: direct, errors: [{ ...at(direct, 'echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"'), message: /^secret `DEPLOY_TOKEN` in job `build`, step `creds` is written to GITHUB_OUTPUT: a step output is plain data/ }] },
+    { name: "a secret's env variable written to GITHUB_OUTPUT", code: throughEnv, errors: [{ ...at(throughEnv, 'echo "token=$TOKEN" >> $GITHUB_OUTPUT'), message: /^secret `DEPLOY_TOKEN` in job `build`, step `creds` is written to GITHUB_OUTPUT/ }] },
     { name: "fromJSON(secrets.X)", code: whole, errors: [{ ...at(whole, "${{ fromJSON(secrets.password) }}"), message: /^`fromJSON\(secrets\.password\)` derives values GitHub does not mask: the fields parsed out of the secret are not registered for redaction in job `test`, step `[^`]+`, so they reach the logs in clear\.$/ }] },
     { name: "fromJson(secrets.X).field, any case", code: field, errors: [{ ...at(field, "${{ fromJson(secrets.otherstuff).field }}"), message: /^`fromJSON\(secrets\.otherstuff\)` derives values/ }] },
   ],
