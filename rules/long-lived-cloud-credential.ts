@@ -1,5 +1,6 @@
 import type { CredentialProvider } from "../linter-core/platforms/platform.js";
 import type { Rule } from "../linter-core/rule.js";
+import { logicalLines } from "../linter-core/platforms/shell.js";
 import { jobLabel } from "./shared.js";
 
 /** Static keys by name, and whose: the platform says what replaces them there (`shortLivedAlternatives`). */
@@ -42,32 +43,6 @@ const PUBLISH_COMMANDS: { command: RegExp; provider: CredentialProvider; registr
 /** npm publishes where setup-node's `registry-url` points: only registry.npmjs.org has trusted publishing. */
 const SETUP_NODE = /^actions\/setup-node@/;
 
-/**
- * The commands of a script, one per logical line (a `\` or PowerShell backtick continuation joins the
- * next line), each with the offset of its first character in the file.
- */
-function commandsOf(source: string, offset: number): { text: string; start: number; end: number }[] {
-  const commands: { text: string; start: number; end: number }[] = [];
-  let current: { text: string; start: number; end: number } | undefined;
-  let at = 0;
-  for (const line of source.split("\n")) {
-    const continued = /[\\`]\s*$/.test(line);
-    const body = line.replace(/[\\`]\s*$/, " ");
-    if (current) current.text += ` ${body.trim()}`;
-    else {
-      const indent = line.length - line.trimStart().length;
-      current = { text: body.trim(), start: offset + at + indent, end: offset + at + line.trimEnd().length };
-    }
-    if (!continued) {
-      if (current.text) commands.push(current);
-      current = undefined;
-    }
-    at += line.length + 1;
-  }
-  if (current?.text) commands.push(current);
-  return commands;
-}
-
 export const longLivedCloudCredential: Rule = {
   meta: {
     id: "long-lived-cloud-credential",
@@ -104,7 +79,7 @@ export const longLivedCloudCredential: Rule = {
       const job = literal.role === "script" ? file.jobs.find((j) => j.id === literal.scope.job) : undefined;
       if (!job || job.mintsOidc) continue;
       const source = file.text.slice(literal.span.start, literal.span.end);
-      for (const command of commandsOf(source, literal.span.start)) {
+      for (const command of logicalLines(source, literal.span.start)) {
         // Quoted text is an argument (`echo "npm publish"`), not a command.
         const bare = command.text.replace(/'[^']*'|"[^"]*"/g, "''");
         const publish = PUBLISH_COMMANDS.find((p) => p.command.test(bare));

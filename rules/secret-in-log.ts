@@ -1,5 +1,7 @@
 import { escapeRegExp } from "../linter-core/text.js";
+import type { LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
+import { logicalLines } from "../linter-core/platforms/shell.js";
 import { boundSecretsVisibleTo, describeScope } from "./shared.js";
 
 /** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
@@ -43,10 +45,33 @@ function envUse(name: string): RegExp {
   return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])`);
 }
 
+/** A GitHub secret expression, substituted into the script's text before the shell runs it. */
+const SECRET_EXPRESSION = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/g;
+/** Shell builtins and assignments: their arguments never become a process's command line. */
+const BUILTIN = /^(?:echo|printf|export|local|declare|readonly|test|\[\[?|read|set|unset|eval|:|Write-Host|Write-Output|\$\w+\s*=.*|[A-Za-z_]\w*=.*)$/;
+/** Where a heredoc starts (`cat <<EOF`, `<<-'END'`): its lines are data, not commands. */
+const HEREDOC = /<<-?\s*["']?(\w+)["']?/;
+
+/**
+ * The program a secret expression at `index` of a logical line is given to as an argument, or
+ * undefined when it goes to a builtin, an assignment or a pipe's input.
+ */
+function programReceiving(command: string, index: number): string | undefined {
+  // Inside a test (`[[ -z "${{ secrets.X }}" ]]`, `[ … ]`): a builtin's operand.
+  const before = command.slice(0, index);
+  if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0) || /(?:^|[\s;&|(])\[\s[^\]]*$/.test(before)) return undefined;
+  const segmentStart = Math.max(...[";", "&&", "||", "|", "$(", "`"].map((sep) => command.lastIndexOf(sep, index)).map((at, i) => (at < 0 ? 0 : at + [1, 2, 2, 1, 2, 1][i])));
+  const words = command.slice(segmentStart, index).trim().split(/\s+/);
+  // `sudo`, `env`, `VAR=x cmd`: the program is the next word.
+  while (words.length > 1 && /^(?:sudo|env|exec|time|nohup|if|then|else|elif|while|until|do|!|[A-Za-z_]\w*=\S*)$/.test(words[0])) words.shift();
+  const program = words[0] ?? "";
+  return program === "" || BUILTIN.test(program) || BUILTIN.test(command.slice(segmentStart, index).trim()) ? undefined : program;
+}
+
 export const secretInLog: Rule = {
   meta: {
     id: "secret-in-log",
-    description: "A secret echoed, printed or written to the job summary or a log.",
+    description: "A secret echoed, printed or written to the job summary or a log, or put on a command line (process listings, audit logs).",
     defaultSeverity: "error",
     owasp: ["NHI2"],
     nist: ["PR.DS-01", "DE.CM-09"],
@@ -79,6 +104,42 @@ export const secretInLog: Rule = {
           help: "Never print secrets; pass them to tools through env or stdin (`--password-stdin`).",
         });
       }
+      if (file.platform === "github-actions") reportCommandLines(context, literal);
     }
   },
 };
+
+/**
+ * A secret expression written into a program's arguments: GitHub substitutes it into the script text,
+ * so the value is on the process's command line, where other processes on the runner (`ps`) and audit
+ * logs see it, and `set -x` prints it. GitHub's hardening guide says to avoid it. A warning: the value
+ * is masked in the job log itself. Lines already reported as printing it are left to that finding.
+ */
+function reportCommandLines(context: Parameters<Rule["checkFile"] & {}>[0], literal: LiteralValue): void {
+  const { file } = context;
+  const source = file.text.slice(literal.span.start, literal.span.end);
+  let heredocEnd: string | undefined;
+  for (const command of logicalLines(source, literal.span.start)) {
+    if (heredocEnd !== undefined) {
+      if (command.text.trim() === heredocEnd) heredocEnd = undefined;
+      continue;
+    }
+    heredocEnd = HEREDOC.exec(command.text)?.[1];
+    if (PRINTS.test(command.text) && !consumedByTool(command.text)) continue;
+    const seen = new Set<string>();
+    for (const match of command.text.matchAll(SECRET_EXPRESSION)) {
+      const name = match[1];
+      const program = programReceiving(command.text, match.index!);
+      if (!program || name.toUpperCase() === "GITHUB_TOKEN" || seen.has(name)) continue;
+      seen.add(name);
+      context.report({
+        span: { start: command.start, end: command.end },
+        message: `secret \`${name}\` is put on \`${program}\`'s command line${describeScope(literal.scope)}: other processes on the runner see it in the process list, audit logs record it, and \`set -x\` prints it.`,
+        identity: `${name}:argument:${program}`,
+        connector: name,
+        severity: "warning",
+        help: `Bind it in the step's \`env:\` (\`${name}: \${{ secrets.${name} }}\`) and let \`${program}\` read it from there, from a file or from stdin (\`--password-stdin\`), not from an argument.`,
+      });
+    }
+  }
+}

@@ -36,3 +36,29 @@ export function shellCredentialRefs(source: string, offset: number, scope: Scope
   }
   return refs;
 }
+
+/**
+ * The commands of a script, one per logical line (a `\` or PowerShell backtick continuation joins the
+ * next line), each with the offset of its first character in the file.
+ */
+export function logicalLines(source: string, offset: number): { text: string; start: number; end: number }[] {
+  const commands: { text: string; start: number; end: number }[] = [];
+  let current: { text: string; start: number; end: number } | undefined;
+  let at = 0;
+  for (const line of source.split("\n")) {
+    const continued = /[\\`]\s*$/.test(line);
+    const body = line.replace(/[\\`]\s*$/, " ");
+    if (current) current.text += ` ${body.trim()}`;
+    else {
+      const indent = line.length - line.trimStart().length;
+      current = { text: body.trim(), start: offset + at + indent, end: offset + at + line.trimEnd().length };
+    }
+    if (!continued) {
+      if (current.text) commands.push(current);
+      current = undefined;
+    }
+    at += line.length + 1;
+  }
+  if (current?.text) commands.push(current);
+  return commands;
+}
