@@ -180,6 +180,12 @@ export interface Job {
    * with that job's token, permissions and environment, so job-level settings do not apply here.
    */
   composite?: boolean;
+  /**
+   * What the job's platform-issued token may do, resolved once as the platform does (GitHub: the job's
+   * `permissions:`, else the workflow's, else the repository default, which may write). Unset where the
+   * platform issues no such token to the job.
+   */
+  token?: { from: "job" | "workflow" | "default" | "caller"; canWrite: boolean };
   /** The job can mint a short-lived OIDC token (GitHub `id-token: write` in force, GitLab `id_tokens:`): trusted publishing is possible. */
   mintsOidc?: boolean;
 }

@@ -17,8 +17,10 @@ export const excessivePermissions: Rule = {
     const jobs = file.jobs.filter((job) => !job.composite);
     if (file.platform !== "github-actions" || jobs.length === 0) return;
     const writeAll = (permissions: Permissions | undefined) => permissions?.shorthand?.value === "write-all";
-    // A workflow only ever called by others runs with its caller's token: the caller's permissions decide.
-    const onlyCalled = file.triggers.length > 0 && file.triggers.every((t) => t.value === "workflow_call");
+    // Jobs whose token no `permissions:` bounds: the repository default, or, in a workflow only ever
+    // called, the caller's token, which the caller's permissions decide, except where the job calls a
+    // reusable workflow in turn: its own permissions (the repository default when unset) are that callee's ceiling.
+    const unbounded = jobs.filter((job) => job.token?.from === "default" || (job.token?.from === "caller" && job.uses));
     if (writeAll(file.permissions)) {
       context.report({ span: file.permissions!.shorthand!.span, message: "`permissions: write-all` gives every job's GITHUB_TOKEN write access to everything.", identity: "workflow:write-all", help: "Start from `permissions: { contents: read }` and grant each job the writes it needs." });
     } else if (file.permissions?.shorthand?.value === "read-all") {
@@ -33,13 +35,11 @@ export const excessivePermissions: Rule = {
             : `\`${scope}: write\` at workflow level is granted to every job; grant it to the job that needs it.`;
         context.report({ span: value.span, message, identity: `workflow:${scope}`, help: "Move the write scope to the `permissions:` of the job that uses it." });
       }
-    } else if (jobs.some((job) => !job.permissions && (!onlyCalled || job.uses))) {
-      // In a workflow only ever called, a job's token is its caller's, except where it calls a reusable
-      // workflow in turn: its own permissions (the repository default when unset) are that callee's ceiling.
-      const unset = jobs.filter((job) => !job.permissions && (!onlyCalled || job.uses)).map((job) => job.id);
+    } else if (unbounded.length > 0) {
+      const unset = unbounded.map((job) => job.id);
       const at = file.workflowInsertion;
       context.report({
-        span: jobs.find((job) => unset.includes(job.id))!.span,
+        span: unbounded[0].span,
         message: `no \`permissions:\` for the workflow or job${unset.length === 1 ? "" : "s"} ${unset.map((id) => `\`${id}\``).join(", ")}: GITHUB_TOKEN gets the repository's default, which may be write to everything.`,
         identity: "workflow:none",
         fixes: at === undefined ? [] : [{ title: "Add `permissions: contents: read` for the workflow", edits: [{ path: file.path, start: at, end: at, text: "permissions:\n  contents: read\n\n" }], safe: false, followUp: ["Grant each job the write scopes it needs in its own `permissions:`."] }],

@@ -1,5 +1,4 @@
 import type { Rule } from "../linter-core/rule.js";
-import { tokenPermissions } from "../linter-core/platforms/github-actions.js";
 
 const PRIVILEGED_TRIGGERS = new Set(["pull_request_target", "workflow_run"]);
 /** A checkout `ref:` that points at the code of the pull request or the triggering run. */
@@ -26,8 +25,8 @@ export const untrustedTriggerWithSecrets: Rule = {
         const ref = step.inputs.ref;
         if (!step.uses || !/^actions\/checkout@/.test(step.uses.value) || !ref || !UNTRUSTED_REF.test(ref.value)) continue;
         const secrets = [...new Set([...jobSecrets, ...workflowSecrets].map((r) => r.name))];
-        // The job's, else the workflow's, else the repository default (which may be write).
-        const token = tokenPermissions(job, file);
+        // Resolved by the platform: the job's, else the workflow's, else the repository default (which may write).
+        const token = job.token ?? { from: "default", canWrite: true };
         if (secrets.length === 0 && !token.canWrite) continue;
         const withToken = token.from === "default" ? " with the repository's default token (no `permissions:`, so it may write)" : " with a write token";
         context.report({

@@ -75,11 +75,13 @@ function readPermissions(node: YamlNode | undefined): Permissions | undefined {
 
 /**
  * What a job's GITHUB_TOKEN may do, resolved as GitHub does: the job's `permissions:`, else the
- * workflow's, else the repository's default (which may be write to everything).
+ * workflow's, else the repository's default (which may be write to everything) — or, in a workflow
+ * that is only ever called, its caller's (unknown here, so it may write).
  */
-export function tokenPermissions(job: { permissions?: Permissions }, workflow: { permissions?: Permissions }): { from: "job" | "workflow" | "default"; canWrite: boolean } {
+function tokenPermissions(job: { permissions?: Permissions }, workflow: { permissions?: Permissions; triggers: ScalarField[] }): NonNullable<Job["token"]> {
   const declared = job.permissions ?? workflow.permissions;
-  if (!declared) return { from: "default", canWrite: true };
+  const onlyCalled = workflow.triggers.length > 0 && workflow.triggers.every((trigger) => trigger.value === "workflow_call");
+  if (!declared) return { from: onlyCalled ? "caller" : "default", canWrite: true };
   const from = job.permissions ? "job" : "workflow";
   const canWrite = declared.shorthand?.value === "write-all" || Object.values(declared.scopes).some((scope) => scope.value === "write");
   return { from, canWrite };
@@ -347,6 +349,7 @@ export const githubActions: Platform = {
         permissions: readPermissions(getNode(jobMap, "permissions")),
         environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")),
       };
+      modelJob.token = tokenPermissions(modelJob, model);
       const declared = modelJob.permissions ?? model.permissions;
       modelJob.mintsOidc = declared?.scopes["id-token"]?.value === "write" || declared?.shorthand?.value === "write-all";
       readSteps(modelJob, ["jobs", job.key, "steps"], stepsOf(jobMap));
