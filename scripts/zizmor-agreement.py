@@ -106,5 +106,5 @@ print('TOTAL',dict(tot), f"job agreement {tot['job']/max(tot['expected'],1):.1%}
 print('\nMISSES'); [print(' ',m) for m in misses]
 print('\nEXTRAS',len(extras)); [print(' ',e) for e in extras]
 
-shutil.rmtree(work, ignore_errors=True)
 os.remove(os.path.join(work,'..',os.path.basename(work)+'.yaml'))
+shutil.rmtree(work, ignore_errors=True)
