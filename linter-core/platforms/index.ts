@@ -1,6 +1,7 @@
 import { azurePipelines } from "./azure-pipelines.js";
 import { bitbucketPipelines } from "./bitbucket.js";
 import { circleci } from "./circleci.js";
+import { cloudBuild } from "./cloud-build.js";
 import { dockerCompose } from "./docker-compose.js";
 import { genericJson, genericYaml, plainText } from "./generic.js";
 import { githubActions } from "./github-actions.js";
@@ -23,6 +24,7 @@ export const PLATFORMS: readonly Platform[] = [
   gitlabCi,
   bitbucketPipelines,
   circleci,
+  cloudBuild,
   kubernetes,
   dockerCompose,
   n8n,
