@@ -1,3 +1,4 @@
+import { awsCodeBuild } from "./aws-codebuild.js";
 import { azurePipelines } from "./azure-pipelines.js";
 import { bitbucketPipelines } from "./bitbucket.js";
 import { circleci } from "./circleci.js";
@@ -25,6 +26,7 @@ export const PLATFORMS: readonly Platform[] = [
   bitbucketPipelines,
   circleci,
   cloudBuild,
+  awsCodeBuild,
   kubernetes,
   dockerCompose,
   n8n,

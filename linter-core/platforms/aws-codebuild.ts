@@ -1,0 +1,70 @@
+// AWS CodeBuild (buildspec.yml): secrets reach commands as environment variables declared under
+// `env.secrets-manager` (a Secrets Manager secret, `id:json-key`) or `env.parameter-store`;
+// `env.variables` are plain text in the file.
+import type { FileModel } from "../model.js";
+import { asMap, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { isCredentialKey } from "../secrets/values.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, valueSpan, yamlLiterals } from "./common.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { shellCredentialRefs } from "./shell.js";
+
+/** Variables CodeBuild sets itself. */
+const issued = (name: string) => /^(CODEBUILD_|AWS_REGION$|AWS_DEFAULT_REGION$|AWS_CONTAINER_)/.test(name);
+
+export const awsCodeBuild: Platform = {
+  id: "aws-codebuild",
+  title: "AWS CodeBuild",
+  matchesPath: (path) => /^buildspec([._-][\w.-]+)?\.ya?ml$/.test(baseName(path)),
+  matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?0\.[12]\b/m.test(text) && /^(phases|batch|env|artifacts|reports)\s*:/m.test(text),
+  secretReference: (name) => `$${name}`,
+  secretFix(literal, secret, name, text) {
+    // A value under `env.variables` can only move out of the file (to `env.secrets-manager`), not be
+    // replaced by a reference in place: the steps say how.
+    if (literal.path[0] === "env" && literal.path[1] === "variables") return undefined;
+    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
+    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$${name}` }];
+  },
+  storeSecretSteps: (name) => [
+    `Store the value in AWS Secrets Manager: aws secretsmanager create-secret --name ${name} --secret-string file:///dev/stdin (type the value, then Ctrl-D), and allow the CodeBuild service role secretsmanager:GetSecretValue on it.`,
+    `Declare it in the buildspec instead of the value: env: secrets-manager: ${name}: ${name}, and read it as $${name} in the commands.`,
+    ROTATE_IF_COMMITTED,
+  ],
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const model = emptyModel("aws-codebuild", path, text, yaml);
+    const root = asMap(yaml.documents[0]?.contents);
+    if (!root) return model;
+    // `env.secrets-manager` and `env.parameter-store` values name where a secret is stored: references, not literals.
+    const reference = (p: (string | number)[]) => p[0] === "env" && (p[1] === "secrets-manager" || p[1] === "parameter-store");
+    model.literals = yamlLiterals(root, {
+      scriptKeys: new Set(["commands", "finally"]),
+      scopeOf: (p) => (p[0] === "phases" && typeof p[1] === "string" ? { job: p[1] } : p[0] === "batch" ? { job: "batch" } : {}),
+    }).filter((literal) => !reference(literal.path));
+    const env = asMap(getNode(root, "env"));
+    const defined = new Set<string>();
+    // Secrets Manager: the secret (its id, before any `:json-key:stage`) is the connector.
+    for (const entry of entries(asMap(getNode(env, "secrets-manager")))) {
+      defined.add(entry.key);
+      const reference = scalarText(entry.value);
+      const id = reference?.split(":")[0].trim();
+      // A full ARN (`arn:aws:secretsmanager:…:secret:name-AbCdEf`) names the secret after `secret:`.
+      const name = reference?.startsWith("arn:") ? /:secret:([^:]+)/.exec(reference)?.[1] : id;
+      if (name) model.connectorRefs.push({ name, kind: "secret", span: spanOf(entry.value), scope: {} });
+    }
+    // Parameter Store holds configuration as well as secrets: credential-like names only.
+    for (const entry of entries(asMap(getNode(env, "parameter-store")))) {
+      defined.add(entry.key);
+      const parameter = scalarText(entry.value);
+      if (parameter && (isCredentialKey(entry.key) || isCredentialKey(parameter.replace(/^.*\//, "")))) {
+        model.connectorRefs.push({ name: parameter, kind: "secret", span: spanOf(entry.value), scope: {} });
+      }
+    }
+    for (const entry of entries(asMap(getNode(env, "variables")))) defined.add(entry.key);
+    for (const literal of model.literals) {
+      if (literal.role !== "script") continue;
+      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => defined.has(n), issued));
+    }
+    for (const phase of entries(asMap(getNode(root, "phases")))) model.jobs.push({ id: phase.key, span: spanOf(phase.keyNode), steps: [] });
+    return model;
+  },
+};
