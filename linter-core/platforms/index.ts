@@ -4,6 +4,7 @@ import { bitbucketPipelines } from "./bitbucket.js";
 import { circleci } from "./circleci.js";
 import { cloudBuild } from "./cloud-build.js";
 import { dockerCompose } from "./docker-compose.js";
+import { droneWoodpecker } from "./drone-woodpecker.js";
 import { genericJson, genericYaml, plainText } from "./generic.js";
 import { githubActions } from "./github-actions.js";
 import { gitlabCi } from "./gitlab-ci.js";
@@ -27,6 +28,7 @@ export const PLATFORMS: readonly Platform[] = [
   circleci,
   cloudBuild,
   awsCodeBuild,
+  droneWoodpecker,
   kubernetes,
   dockerCompose,
   n8n,

@@ -1,0 +1,84 @@
+// Drone and Woodpecker CI (.drone.yml, .woodpecker.yml, .woodpecker/*.yml): repository or
+// organisation secrets reach a step through `from_secret:` (in `environment:` or a plugin's
+// `settings:`), or, in older files, a step's `secrets: [name]` list; commands read them as `$NAME`.
+import type { FileModel, Scope } from "../model.js";
+import { allScalars, asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { shellCredentialRefs } from "./shell.js";
+
+/** Variables the runner sets itself. */
+const issued = (name: string) => /^(DRONE_|CI_|PLUGIN_|WOODPECKER_)/.test(name);
+
+/** Steps are a list (Drone, Woodpecker) or a map by name (Woodpecker 2+, old `pipeline:`). */
+function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): Scope {
+  const at = path.findIndex((key) => key === "steps" || key === "pipeline");
+  const step = path[at + 1];
+  if (at < 0 || step === undefined) return {};
+  if (typeof step === "string") return { step };
+  const item = asMap(asSeq(getNode(root, path[at] as string))?.items[step]);
+  return { step: scalarText(getNode(item, "name")) ?? `step ${step + 1}` };
+}
+
+export const droneWoodpecker: Platform = {
+  id: "drone-woodpecker",
+  title: "Drone / Woodpecker CI",
+  matchesPath: (path) => /^\.(drone|woodpecker)\.ya?ml$/.test(baseName(path)) || /(^|\/)\.woodpecker\/[^/]+\.ya?ml$/.test(repoPath(path)),
+  matchesContent: (path, text) => isYamlPath(path) && /^kind\s*:\s*pipeline\b/m.test(text) && /^(steps|pipeline)\s*:/m.test(text),
+  secretReference: (name) => `$${name}`,
+  secretFix(literal, secret, name, text) {
+    // A value in `environment:` or `settings:` becomes a `from_secret:` reference; in a command, `$NAME`
+    // (bound in the step's `environment:` from the secret).
+    const parent = literal.path.at(-2);
+    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
+    if (wholeValue && (parent === "environment" || parent === "settings")) {
+      return [{ span: valueSpan(literal.span, text), text: `{ from_secret: ${name.toLowerCase()} }` }];
+    }
+    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$${name}` }];
+  },
+  storeSecretSteps: (name) => [
+    `Add the value as a repository (or organisation) secret named ${name.toLowerCase()}: Drone — drone secret add --repository <owner/repo> --name ${name.toLowerCase()} --data @file (or the repository's Settings → Secrets); Woodpecker — woodpecker-cli repo secret add --repository <owner/repo> --name ${name.toLowerCase()} --value @file, or Repository settings → Secrets.`,
+    `Give it to the step that needs it: environment: ${name}: { from_secret: ${name.toLowerCase()} }, and limit the secret to the events that need it (not pull requests from forks).`,
+    ROTATE_IF_COMMITTED,
+  ],
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const model = emptyModel("drone-woodpecker", path, text, yaml);
+    // Drone allows several pipelines per file, one YAML document each.
+    for (const document of yaml.documents) {
+      const root = asMap(document.contents);
+      if (!root) continue;
+      const literals = yamlLiterals(root, { scriptKeys: new Set(["commands"]), scopeOf: (p) => stepScope(root, p) });
+      // `from_secret: name` is a reference, not a value.
+      model.literals.push(...literals.filter((literal) => literal.key !== "from_secret"));
+      const bound = new Set<string>();
+      for (const scalar of allScalars(root)) {
+        const key = scalar.path.at(-1);
+        const list = scalar.path.at(-2);
+        if (key === "from_secret") {
+          model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: stepScope(root, scalar.path) });
+          const variable = scalar.path.at(-2);
+          if (typeof variable === "string") bound.add(variable);
+        } else if (typeof key === "number" && list === "secrets") {
+          // `secrets: [docker_password]` (or `- source: x, target: Y` items, read through their `source`).
+          model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: stepScope(root, scalar.path) });
+          bound.add(scalar.value.toUpperCase());
+        } else if (key === "source" && scalar.path.at(-3) === "secrets") {
+          model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: stepScope(root, scalar.path) });
+        } else if (key === "target" && scalar.path.at(-3) === "secrets") {
+          bound.add(scalar.value);
+        }
+      }
+      for (const literal of literals) {
+        if (literal.role !== "script") continue;
+        model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => bound.has(n), issued));
+      }
+      for (const step of entries(asMap(getNode(root, "steps")))) model.jobs.push({ id: step.key, span: spanOf(step.keyNode), steps: [] });
+      asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
+        const name = scalarText(getNode(asMap(item), "name")) ?? `step ${i + 1}`;
+        model.jobs.push({ id: name, span: spanOf(getNode(asMap(item), "name") ?? (item as never)), steps: [] });
+      });
+    }
+    return model;
+  },
+};
