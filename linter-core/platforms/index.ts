@@ -1,6 +1,7 @@
 import { awsCodeBuild } from "./aws-codebuild.js";
 import { azurePipelines } from "./azure-pipelines.js";
 import { bitbucketPipelines } from "./bitbucket.js";
+import { buildkite } from "./buildkite.js";
 import { circleci } from "./circleci.js";
 import { cloudBuild } from "./cloud-build.js";
 import { dockerCompose } from "./docker-compose.js";
@@ -29,6 +30,7 @@ export const PLATFORMS: readonly Platform[] = [
   cloudBuild,
   awsCodeBuild,
   droneWoodpecker,
+  buildkite,
   kubernetes,
   dockerCompose,
   n8n,

@@ -1,0 +1,84 @@
+// Buildkite (.buildkite/pipeline.yml): Buildkite secrets reach a step through its `secrets:` (a list
+// of names, or ENV: secret-key), secrets-manager plugins (`aws-sm`, `vault-secrets`, `secrets`)
+// through their `env:`; commands read them as `$$NAME` (a single `$` is interpolated when the pipeline
+// is uploaded, which writes the value into the pipeline for anyone who can view the build).
+import type { FileModel, Scope } from "../model.js";
+import { allScalars, asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { shellCredentialRefs } from "./shell.js";
+
+/** Variables the agent sets itself. */
+const issued = (name: string) => /^(BUILDKITE|CI$|BUILDKITE_)/.test(name);
+/** Plugins that fetch secrets into the step's environment by an `env:` map (NAME: secret id). */
+const SECRETS_PLUGIN = /^(?:[\w-]+\/)?(?:aws-sm|vault-secrets|secrets|gcp-secret-manager|azure-key-vault)(?:-buildkite-plugin)?(?:#|$)/;
+
+function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): Scope {
+  if (path[0] !== "steps" || typeof path[1] !== "number") return {};
+  const step = asMap(asSeq(getNode(root, "steps"))?.items[path[1]]);
+  return { step: scalarText(getNode(step, "key")) ?? scalarText(getNode(step, "label")) ?? `step ${path[1] + 1}` };
+}
+
+export const buildkite: Platform = {
+  id: "buildkite",
+  title: "Buildkite",
+  matchesPath: (path) => /(^|\/)\.buildkite\/[^/]+\.ya?ml$/.test(repoPath(path)) || /^buildkite\.ya?ml$/.test(baseName(path)),
+  matchesContent: (path, text) => isYamlPath(path) && /^steps\s*:/m.test(text) && /^\s+(-\s+)?(label|command|commands|plugins|agents|block|wait|trigger)\s*:/m.test(text) && !/^(on|jobs|kind|version|phases)\s*:/m.test(text),
+  secretReference: (name) => `$$${name}`,
+  secretFix(literal, secret, name, text) {
+    // A value under `env:` is written into the pipeline as is: it can only move out, to a Buildkite
+    // secret listed under the step's `secrets:` (the steps say how).
+    if (literal.role === "assignment" && literal.path.at(-2) === "env") return undefined;
+    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
+    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$$${name}` }];
+  },
+  storeSecretSteps: (name) => [
+    `Store the value as a Buildkite secret of the pipeline's cluster: Agents → Clusters → your cluster → Secrets → New secret, key ${name.toLowerCase()} (or in your secrets manager, fetched by a plugin such as aws-sm).`,
+    `Give it to the step that needs it: secrets: { ${name}: ${name.toLowerCase()} }, and read it as $$${name} in the command (two dollars: one would be interpolated at upload, into the pipeline).`,
+    ROTATE_IF_COMMITTED,
+  ],
+  buildModel(path, text): FileModel {
+    const yaml = parseYaml(text);
+    const model = emptyModel("buildkite", path, text, yaml);
+    const root = asMap(yaml.documents[0]?.contents);
+    if (!root) return model;
+    // The cryptic agent hook (JuliaCI's, staticfloat/cryptic-buildkite-plugin) decrypts `SECRET_*`
+    // env values on the agent: committed as ciphertext (base64, an encrypted key and the data joined by `;`, 300+ characters), not secrets.
+    const ciphertext = (key: string, value: string) => /^SECRET_/.test(key) && /^[A-Za-z0-9+/=;]{300,}$/.test(value.trim());
+    model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "commands"]), scopeOf: (p) => stepScope(root, p) }).filter(
+      (literal) => !(literal.role === "assignment" && ciphertext(literal.key, literal.value)),
+    );
+    const bound = new Set<string>();
+    for (const scalar of allScalars(getNode(root, "steps"))) {
+      const path = ["steps", ...scalar.path];
+      const secretsAt = path.lastIndexOf("secrets");
+      // `secrets: [API_TOKEN]` or `secrets: { ENV_NAME: secret_key }`, on a step.
+      if (secretsAt === 2 && path.length === 4) {
+        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: stepScope(root, path) });
+        bound.add(typeof path[3] === "string" ? path[3] : scalar.value);
+      }
+    }
+    // Secrets plugins: `- seek-oss/aws-sm#v2.3.2: { env: { NAME: secret-id } }`.
+    asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
+      for (const plugin of asSeq(getNode(asMap(item), "plugins"))?.items ?? []) {
+        for (const entry of entries(asMap(plugin))) {
+          if (!SECRETS_PLUGIN.test(entry.key)) continue;
+          for (const variable of entries(asMap(getNode(asMap(entry.value), "env")))) {
+            const id = scalarText(variable.value) ?? scalarText(getNode(asMap(variable.value), "secret-id"));
+            bound.add(variable.key);
+            if (id) model.connectorRefs.push({ name: id, kind: "secret", span: spanOf(variable.value), scope: stepScope(root, ["steps", i]) });
+          }
+        }
+      }
+    });
+    for (const literal of model.literals) {
+      if (literal.role !== "script") continue;
+      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => bound.has(n), issued));
+    }
+    asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
+      const scope = stepScope(root, ["steps", i]);
+      if (scope.step) model.jobs.push({ id: scope.step, span: spanOf(item as never), steps: [] });
+    });
+    return model;
+  },
+};
