@@ -18,6 +18,8 @@ export interface InventoryRecord {
   rotateEvery?: string;
   lastRotated?: string;
   usedBy?: string[];
+  /** The environments the credential may serve (`production`, `staging`...), when the record says. */
+  environments?: string[];
   revocation?: string;
   /** The whole record, and each field by its YAML key, for reporting where the user can act. */
   span: Span;
@@ -49,6 +51,7 @@ const FIELDS: Record<string, keyof InventoryRecord> = {
   "rotate-every": "rotateEvery",
   "last-rotated": "lastRotated",
   "used-by": "usedBy",
+  environments: "environments",
   revocation: "revocation",
 };
 
@@ -101,6 +104,16 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
         continue;
       }
       record.fieldSpans[key] = span;
+      if (field === "environments") {
+        if (value && isSeq(value) && value.items.length > 0 && value.items.every((entry) => scalarText(entry)?.trim())) {
+          record.environments = value.items.map((entry) => scalarText(entry)!.trim());
+        } else if (value && scalarText(value)?.trim()) {
+          record.environments = [scalarText(value)!.trim()];
+        } else {
+          problem("`environments` must be a list of environment names (production, staging...)", span);
+        }
+        continue;
+      }
       if (field === "usedBy") {
         if (value && isSeq(value) && value.items.every((entry) => scalarText(entry) !== undefined)) {
           record.usedBy = value.items.map((entry) => scalarText(entry)!);

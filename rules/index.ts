@@ -3,6 +3,7 @@ import type { Rule } from "../linter-core/rule.js";
 import { allSecretsExposed } from "./all-secrets-exposed.js";
 import { broadSecretScope } from "./broad-secret-scope.js";
 import { connectorScope } from "./connector-scope.js";
+import { crossEnvironmentCredential } from "./cross-environment-credential.js";
 import { debugLoggingWithSecrets } from "./debug-logging-with-secrets.js";
 import { excessivePermissions } from "./excessive-permissions.js";
 import { expiredConnector } from "./expired-connector.js";
@@ -41,4 +42,5 @@ export const RULES: readonly Rule[] = [
   githubAppTokenScope,
   unredactedSecret,
   debugLoggingWithSecrets,
+  crossEnvironmentCredential,
 ];

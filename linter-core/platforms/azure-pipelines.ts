@@ -1,7 +1,7 @@
 // Azure Pipelines: secrets are `$(NAME)` macros from secret variables, variable groups (often
 // Key Vault-linked) and AzureKeyVault@ tasks; service connections carry cloud identities.
 import type { Document } from "yaml";
-import type { Checkout, ConnectorRef, FileModel } from "../model.js";
+import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
@@ -44,7 +44,25 @@ export const azurePipelines: Platform = {
     const model = emptyModel("azure-pipelines", path, text, yaml);
     const root = yaml.documents[0]?.contents as YamlNode | undefined;
     if (!root) return model;
-    model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
+    // Jobs (`- job: build`, `- deployment: web` with its `environment:`), and which one each path is in.
+    const doc = yaml.documents[0];
+    const jobAt = new Map<string, string>();
+    for (const scalar of allScalars(root)) {
+      const key = scalar.path.at(-1);
+      if ((key !== "job" && key !== "deployment") || typeof scalar.path.at(-2) !== "number") continue;
+      const jobMap = asMap(doc.getIn(scalar.path.slice(0, -1), true));
+      const environment = getNode(jobMap, "environment");
+      jobAt.set(scalar.path.slice(0, -1).join("/"), scalar.value);
+      model.jobs.push({ id: scalar.value, span: spanOf(scalar.node), steps: [], environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")) });
+    }
+    const scopeOf = (path: (string | number)[]): Scope => {
+      for (let i = path.length - 1; i > 0; i--) {
+        const job = jobAt.get(path.slice(0, i).join("/"));
+        if (job) return { job };
+      }
+      return {};
+    };
+    model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
 
     // Variables this file defines: `variables: {A: x}`, `- name: A` items; groups are connectors.
     const defined = new Set<string>();
@@ -54,7 +72,7 @@ export const azurePipelines: Platform = {
       if (scalar.path.at(-2) === "variables" && typeof key === "string") defined.add(key);
       if (key === "name" && parentKey === "variables") defined.add(scalar.value);
       if (key === "group" && parentKey === "variables") {
-        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: {} });
+        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: scopeOf(scalar.path) });
       }
     }
     for (const pair of entries(asMap(getNode(asMap(root), "variables")))) defined.add(pair.key);
@@ -63,9 +81,9 @@ export const azurePipelines: Platform = {
       const key = scalar.path.at(-1);
       const span = spanOf(scalar.node);
       if (typeof key === "string" && SERVICE_CONNECTION_INPUT.test(key) && !scalar.value.includes("$(") && !scalar.value.includes("${{")) {
-        model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: {} });
+        model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: scopeOf(scalar.path) });
       }
-      if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: {} });
+      if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path) });
       if (key === "checkout") model.checkouts.push(checkoutOf(yaml.documents[0], scalar));
       const source = text.slice(span.start, span.end);
       if (!source.includes("$(")) continue;
@@ -73,7 +91,7 @@ export const azurePipelines: Platform = {
         const name = macro[1];
         if (!isCredentialKey(name) || defined.has(name)) continue;
         const start = span.start + macro.index! + 2;
-        const ref: ConnectorRef = { name, kind: "secret", span: { start, end: start + name.length }, scope: {}, issuedByPlatform: issued(name) };
+        const ref: ConnectorRef = { name, kind: "secret", span: { start, end: start + name.length }, scope: scopeOf(scalar.path), issuedByPlatform: issued(name) };
         model.connectorRefs.push(ref);
       }
     }

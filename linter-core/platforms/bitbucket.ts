@@ -13,6 +13,7 @@ export const bitbucketPipelines: Platform = {
   matchesPath: (path) => baseName(path) === "bitbucket-pipelines.yml",
   matchesContent: (path, text) => isYamlPath(path) && /^pipelines\s*:/m.test(text) && /^\s+-\s*step\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
+  secretsPerEnvironment: true,
   storeSecretSteps: (name) => [
     `Add ${name} as a secured variable: Repository settings → Pipelines → Repository variables (or Deployments for one environment), with "Secured" ticked.`,
     ROTATE_IF_COMMITTED,

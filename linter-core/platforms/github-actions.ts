@@ -199,6 +199,7 @@ export const githubActions: Platform = {
     nuget: "NuGet trusted publishing: NuGet/login with `permissions: id-token: write`",
   },
   deploymentGate: "Add `environment: production` (with required reviewers) and move the secret to that environment.",
+  secretsPerEnvironment: true,
 
   matchesPath: (path) => WORKFLOW_PATH.test(repoPath(path)),
   matchesContent: (path, text) => isYamlPath(path) && !NESTED_WORKFLOW_PATH.test(repoPath(path)) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),

@@ -86,6 +86,7 @@ export const gitlabCi: Platform = {
     ROTATE_IF_COMMITTED,
   ],
   debugSwitches: /^(CI_DEBUG_TRACE|CI_DEBUG_SERVICES)$/,
+  secretsPerEnvironment: true,
   shortLivedAlternatives: {
     aws: "GitLab OIDC: an `id_tokens:` entry (`aud: sts.amazonaws.com`) exchanged for a role with `aws sts assume-role-with-web-identity`",
     azure: "GitLab OIDC: an `id_tokens:` entry and `az login --service-principal --federated-token` against a federated credential of the app registration",

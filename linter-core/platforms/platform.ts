@@ -36,6 +36,12 @@ export interface Platform {
   shortLivedAlternatives?: Partial<Record<CredentialProvider, string>>;
   /** How a job is put behind an approval gate with its own secrets; undefined when the file has no such thing. */
   deploymentGate?: string;
+  /**
+   * A secret's name can hold another value per environment (GitHub environment secrets, GitLab
+   * environment-scoped variables, Bitbucket deployment variables): the same name in a production and a
+   * test job is then not, by itself, one credential.
+   */
+  secretsPerEnvironment?: boolean;
 }
 
 /** Whose static keys `shortLivedAlternatives` replaces. */

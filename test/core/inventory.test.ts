@@ -38,7 +38,7 @@ connectors:
     const messages = inventory.problems.map((p) => `${text.slice(0, p.span.start).split("\n").length}: ${p.message}`);
     assert.deepEqual(messages, [
       "1: `version: 1` is required",
-      "7: unknown field `colour` (expected one of: name, kind, owner, business-owner, backup-owner, purpose, expires, rotate-every, last-rotated, used-by, revocation)",
+      "7: unknown field `colour` (expected one of: name, kind, owner, business-owner, backup-owner, purpose, expires, rotate-every, last-rotated, used-by, environments, revocation)",
       "4: unknown kind `robot` (expected one of: secret, service-connection, cloud-role, service-account, oauth-app, webhook, ssh-key, n8n-credential, connection-reference)",
       "5: `expires` must be a date written YYYY-MM-DD",
       "6: `rotate-every` must be a number and a unit: 90d, 12w, 6m, 1y",
@@ -76,6 +76,15 @@ connectors:
     assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: o\n    used-by:\n      a: b\n"), ["6: `used-by` must be a list of file globs"]);
     assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: [o, p]\n"), ["4: `owner` must be a single value"]);
     assert.deepEqual(problems("version: 1\nconnectors: [\n").map((p) => p.replace(/: .*/, "")), ["3"], "not valid YAML, once, where it breaks (at the end here)");
+  });
+
+  it("environments: a list of names, or one name; anything else is a problem where it is", () => {
+    const problems = (text: string) => load(text).problems.map((p) => `${text.slice(0, p.span.start).split("\n").length}: ${p.message}`);
+    assert.deepEqual(load("version: 1\nconnectors:\n  - name: A\n    owner: o\n    environments: [production, staging]\n").records[0].environments, ["production", "staging"]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: o\n    environments: [production, staging]\n"), []);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: o\n    environments: production\n"), []);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: o\n    environments:\n      prod: yes\n"), ["6: `environments` must be a list of environment names (production, staging...)"]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    owner: o\n    environments: []\n"), ["5: `environments` must be a list of environment names (production, staging...)"]);
   });
 
   it("a single used-by glob may be written as a string; a glob over the length limit is a problem and dropped", () => {
