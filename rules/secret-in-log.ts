@@ -1,5 +1,5 @@
 import { escapeRegExp } from "../linter-core/text.js";
-import type { LiteralValue } from "../linter-core/model.js";
+import type { ConnectorRef, FileModel, LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
 import { boundSecretsVisibleTo, describeScope } from "./shared.js";
@@ -8,6 +8,18 @@ import { boundSecretsVisibleTo, describeScope } from "./shared.js";
 const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
 /** Commands that only transform what they are given and still print it. */
 const STILL_PRINTS = /^\s*(tee|base64|xxd|od|rev|tr|sed|awk|cut|cat|head|tail)\b/;
+
+/** The commands of one line, split at `&&`, `||` and `;` (pipes stay: `echo $T | base64` is one), with where each starts. */
+function commandsOfLine(line: string): { text: string; at: number }[] {
+  const commands: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const separator of line.matchAll(/&&|\|\||;/g)) {
+    commands.push({ text: line.slice(at, separator.index), at });
+    at = separator.index! + separator[0].length;
+  }
+  commands.push({ text: line.slice(at), at });
+  return commands;
+}
 
 /** Output piped into a tool that consumes it (`echo "$T" | gpg --import`) is not printed. */
 function consumedByTool(line: string): boolean {
@@ -39,10 +51,10 @@ function redirectedLines(lines: string[]): Set<number> {
   return result;
 }
 
-/** `$NAME`, `${NAME}` or `$env:NAME` in a line; the name escaped (a key may hold `[` or `.`). */
+/** `$NAME`, `${NAME}`, `$env:NAME` or Azure's `$(NAME)` in a line; the name escaped (a key may hold `[` or `.`). */
 function envUse(name: string): RegExp {
   const escaped = escapeRegExp(name);
-  return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])`);
+  return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])|\\$\\(${escaped}\\)`);
 }
 
 /** A GitHub secret expression, substituted into the script's text before the shell runs it. */
@@ -82,32 +94,49 @@ export const secretInLog: Rule = {
     const { file } = context;
     for (const literal of file.literals) {
       if (literal.role !== "script") continue;
-      // Env variables bound to secrets that this script sees: it may print them by name.
-      const visible = boundSecretsVisibleTo(file, literal);
+      // Env variables bound to secrets that this script sees: it may print them by name. On platforms
+      // whose secrets reach scripts as variables (GitLab, Azure, Bitbucket, CircleCI...), the secrets
+      // the script itself reads are those.
+      const visible = file.platform === "github-actions" ? boundSecretsVisibleTo(file, literal) : secretsReadBy(file, literal);
       let offset = literal.span.start;
       const lines = file.text.slice(literal.span.start, literal.span.end).split("\n");
       const toFiles = redirectedLines(lines);
       for (const [index, line] of lines.entries()) {
         const lineStart = offset;
         offset += line.length + 1;
-        if (!PRINTS.test(line) || toFiles.has(index) || consumedByTool(line) || line.includes("::add-mask::")) continue;
-        const direct = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/.exec(line);
-        const viaEnv = visible.find((ref) => envUse(ref.binding!.name).test(line));
-        const name = direct?.[1] ?? viaEnv?.name;
-        if (!name || name.toUpperCase() === "GITHUB_TOKEN") continue;
-        const column = direct ? direct.index : line.search(envUse(viaEnv!.binding!.name));
-        context.report({
-          span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
-          message: `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
-          identity: `${name}:${line.trim()}`,
-          connector: name,
-          help: "Never print secrets; pass them to tools through env or stdin (`--password-stdin`).",
-        });
+        if (!PRINTS.test(line) || toFiles.has(index) || line.includes("::add-mask::")) continue;
+        // Each command of the line on its own (`a && b`, `a; b`, `a || b`): `[ -n "$T" ] && echo ok` prints no secret.
+        for (const segment of commandsOfLine(line)) {
+          if (!PRINTS.test(segment.text) || consumedByTool(segment.text)) continue;
+          const direct = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/.exec(segment.text);
+          const viaEnv = visible.find((ref) => envUse(ref.binding!.name).test(segment.text));
+          const name = direct?.[1] ?? viaEnv?.name;
+          if (!name || name.toUpperCase() === "GITHUB_TOKEN") continue;
+          const column = segment.at + (direct ? direct.index : segment.text.search(envUse(viaEnv!.binding!.name)));
+          context.report({
+            span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
+            message: `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
+            identity: `${name}:${line.trim()}`,
+            connector: name,
+            help: "Never print secrets; pass them to tools through env or stdin (`--password-stdin`).",
+          });
+          break;
+        }
       }
       if (file.platform === "github-actions") reportCommandLines(context, literal);
     }
   },
 };
+
+/**
+ * Outside GitHub: the secrets a script reads by name (the platform module found them as connector
+ * references inside it), each standing for its own variable.
+ */
+function secretsReadBy(file: FileModel, literal: LiteralValue): ConnectorRef[] {
+  return file.connectorRefs
+    .filter((ref) => ref.kind === "secret" && !ref.issuedByPlatform && literal.span.start <= ref.span.start && ref.span.end <= literal.span.end)
+    .map((ref) => ({ ...ref, binding: { level: "step" as const, name: ref.name, keySpan: ref.span } }));
+}
 
 /**
  * A secret expression written into a program's arguments: GitHub substitutes it into the script text,

@@ -17,8 +17,14 @@ const dockerLogin = run("docker login -u bot -p ${{ secrets.REGISTRY_PASSWORD }}
 const continued = run('java -jar scan.jar \\\n  --api-id "${{ secrets.SCAN_ID }}" \\\n  --api-key "${{ secrets.SCAN_KEY }}"');
 const afterKeyword = run("if curl -fsS -H 'Authorization: ${{ secrets.API_KEY }}' https://api.example.com/health; then touch up; fi");
 const inSubshell = run("VAULT_TOKEN=$(vault login -token-only token=${{ secrets.VAULT_SEED }})");
+// Other platforms: the secrets a script reads as variables, printed.
+const gitlab = (line: string) => `deploy:\n  script:\n    - ${line}\n`;
+const azureScript = (line: string) => `steps:\n  - script: ${line}\n`;
+const bitbucket = (line: string) => `pipelines:\n  default:\n    - step:\n        script:\n          - ${line}\n`;
 ruleTester(secretInLog, {
   valid: [
+    { name: "GitLab: a secret given to a tool, not printed; a predefined variable printed", path: ".gitlab-ci.yml", code: gitlab('docker login -u bot -p "$REGISTRY_PASSWORD" && echo "$CI_COMMIT_SHA"') },
+    { name: "Azure: a secret piped to a tool's stdin", path: "azure-pipelines.yml", code: azureScript("echo $(NPM_TOKEN) | npm login --stdin") },
     { name: "secrets given to builtins, assignments, a pipe's input or a heredoc: no command line holds them", code: run('echo "${{ secrets.REG }}" | docker login -u bot --password-stdin ghcr.io\nexport API=${{ secrets.API }}\nTOKEN=${{ secrets.TOKEN }}\necho "KEY=${{ secrets.KEY }}" >> "$GITHUB_ENV"\ncat > config.json <<EOF\n{"token": "${{ secrets.CONFIG_TOKEN }}"}\nEOF\ngh release create --token ${{ secrets.GITHUB_TOKEN }}\nif [[ "${{ github.event_name }}" == "pull_request" || -z "${{ secrets.HUB_TOKEN }}" ]]; then exit 0; fi\n[ -n "${{ secrets.HUB_TOKEN }}" ] || exit 0') },
     { name: "a secret piped to a tool on stdin", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          PASS: ${{ secrets.REG }}\n        run: echo \"$PASS\" | docker login -u bot --password-stdin r.example.com\n") },
     { name: "written to a file or to GITHUB_ENV, not to the log (apache/opendal, actions/starter-workflows idioms)", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          KEY: ${{ secrets.RSYNC_KEY }}\n        run: |\n          echo \"::add-mask::${{ secrets.OP_TOKEN }}\"\n          echo \"OP_TOKEN=${{ secrets.OP_TOKEN }}\" >> \"$GITHUB_ENV\"\n          printf '%s' \"${KEY}\" > \"${HOME}/.ssh/key\"\n          {\n            echo \"AWS_SECRET_ACCESS_KEY=${KEY}\"\n          } >> \"${GITHUB_ENV}\"\n") },
@@ -32,6 +38,9 @@ ruleTester(secretInLog, {
     { name: "a secret used, not printed", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.API_TOKEN }}\n        run: curl -H \"Authorization: Bearer $TOKEN\" https://x\n") },
   ],
   invalid: [
+    { name: "GitLab: echo $SECRET", path: ".gitlab-ci.yml", code: gitlab('echo "deploying with $DEPLOY_TOKEN"'), errors: [{ ...at(gitlab('echo "deploying with $DEPLOY_TOKEN"'), '$DEPLOY_TOKEN"'), message: /^secret `DEPLOY_TOKEN` is printed in job `deploy`/ }] },
+    { name: "Azure: echo $(SECRET) (a macro)", path: "azure-pipelines.yml", code: azureScript("echo $(ARM_CLIENT_SECRET)"), errors: [{ ...at(azureScript("echo $(ARM_CLIENT_SECRET)"), "$(ARM_CLIENT_SECRET)"), message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
+    { name: "Bitbucket: an encoded secret printed", path: "bitbucket-pipelines.yml", code: bitbucket("echo $DOCKER_PASSWORD | base64"), errors: [{ ...at(bitbucket("echo $DOCKER_PASSWORD | base64"), "$DOCKER_PASSWORD | base64"), message: /^secret `DOCKER_PASSWORD` is printed/ }] },
     { name: "a password in docker login's arguments: a warning, at the command", code: dockerLogin, severity: "warning", errors: [{ ...at(dockerLogin, "docker login -u bot -p ${{ secrets.REGISTRY_PASSWORD }} ghcr.io"), message: /^secret `REGISTRY_PASSWORD` is put on `docker`'s command line in job `a`, step `docker login \(step 1\)`: other processes on the runner see it in the process list/ }] },
     { name: "continued lines are one command: each secret once, at the command's start", code: continued, errors: [{ ...at(continued, "java -jar scan.jar \\"), message: /`SCAN_ID` is put on `java`'s command line/ }, { ...at(continued, "java -jar scan.jar \\"), message: /`SCAN_KEY` is put on `java`'s command line/ }] },
     { name: "a command after `if`", code: afterKeyword, errors: [{ ...at(afterKeyword, "if curl -fsS -H 'Authorization: ${{ secrets.API_KEY }}' https://api.example.com/health; then touch up; fi"), message: /`API_KEY` is put on `curl`'s command line/ }] },
