@@ -1,6 +1,6 @@
 import type { Rule } from "../linter-core/rule.js";
 import { escapeRegExp } from "../linter-core/text.js";
-import { boundSecretsVisibleTo, describeScope } from "./shared.js";
+import { describeScope, secretsVisibleToScript } from "./shared.js";
 
 /** Shell tracing: `set -x`, `set -ex`, `set -o xtrace`, `bash -x script.sh`. */
 const XTRACE = /(?:^|[;&|(]|\bthen|\bdo)\s*(?:set\s+-[a-wyzA-Z]*x[a-zA-Z]*\b|set\s+-o\s+xtrace\b|(?:ba|z|k)?sh\s+-[a-zA-Z]*x[a-zA-Z]*\s)/m;
@@ -40,7 +40,13 @@ export const debugLoggingWithSecrets: Rule = {
       const trace = XTRACE.exec(literal.value);
       if (!trace) continue;
       // Only secrets the script expands: those are what xtrace prints (one merely in the environment is not).
-      const expanded = boundSecretsVisibleTo(file, literal).filter((ref) => new RegExp(`\\$\\{?${escapeRegExp(ref.binding!.name)}(?!\\w)`).test(literal.value));
+      // A script written as a list (GitLab `script:`, CodeBuild `commands:`) is one shell: `- set -x`
+      // traces the items after it.
+      const listed = typeof literal.path.at(-1) === "number";
+      const script = listed
+        ? file.literals.filter((l) => l.role === "script" && l.span.start >= literal.span.start && l.path.length === literal.path.length && l.path.slice(0, -1).join("/") === literal.path.slice(0, -1).join("/"))
+        : [literal];
+      const expanded = script.flatMap((part) => secretsVisibleToScript(file, part).filter((ref) => new RegExp(`\\$\\{?${escapeRegExp(ref.binding!.name)}(?!\\w)`).test(part.value)));
       const inline = INLINE_SECRET.exec(literal.value)?.[1];
       const seen = [...new Set([...expanded.map((ref) => ref.name), ...(inline ? [inline] : [])])];
       if (seen.length === 0) continue;

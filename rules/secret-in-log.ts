@@ -1,8 +1,8 @@
 import { escapeRegExp } from "../linter-core/text.js";
-import type { ConnectorRef, FileModel, LiteralValue } from "../linter-core/model.js";
+import type { LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
-import { boundSecretsVisibleTo, describeScope } from "./shared.js";
+import { describeScope, secretsVisibleToScript } from "./shared.js";
 
 /** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
 const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
@@ -94,10 +94,8 @@ export const secretInLog: Rule = {
     const { file } = context;
     for (const literal of file.literals) {
       if (literal.role !== "script") continue;
-      // Env variables bound to secrets that this script sees: it may print them by name. On platforms
-      // whose secrets reach scripts as variables (GitLab, Azure, Bitbucket, CircleCI...), the secrets
-      // the script itself reads are those.
-      const visible = file.platform === "github-actions" ? boundSecretsVisibleTo(file, literal) : secretsReadBy(file, literal);
+      // The secrets this script sees, by the variable it may print them through.
+      const visible = secretsVisibleToScript(file, literal);
       let offset = literal.span.start;
       const lines = file.text.slice(literal.span.start, literal.span.end).split("\n");
       const toFiles = redirectedLines(lines);
@@ -127,16 +125,6 @@ export const secretInLog: Rule = {
     }
   },
 };
-
-/**
- * Outside GitHub: the secrets a script reads by name (the platform module found them as connector
- * references inside it), each standing for its own variable.
- */
-function secretsReadBy(file: FileModel, literal: LiteralValue): ConnectorRef[] {
-  return file.connectorRefs
-    .filter((ref) => ref.kind === "secret" && !ref.issuedByPlatform && literal.span.start <= ref.span.start && ref.span.end <= literal.span.end)
-    .map((ref) => ({ ...ref, binding: { level: "step" as const, name: ref.name, keySpan: ref.span } }));
-}
 
 /**
  * A secret expression written into a program's arguments: GitHub substitutes it into the script text,

@@ -41,3 +41,16 @@ export function boundSecretsVisibleTo(file: FileModel, literal: LiteralValue): C
     (ref) => ref.binding && !ref.issuedByPlatform && (ref.binding.level === "workflow" || (ref.scope.job === literal.scope.job && (ref.binding.level === "job" || ref.scope.step === literal.scope.step))),
   );
 }
+
+/**
+ * The secrets a script sees, each with the variable it reads it through (`binding.name`): on GitHub
+ * the env bindings in reach (workflow, job, own step); on platforms whose secrets reach scripts as
+ * variables (GitLab, Azure `$(NAME)`, Bitbucket, CircleCI...), the secrets the script itself reads,
+ * which the platform module found inside it.
+ */
+export function secretsVisibleToScript(file: FileModel, literal: LiteralValue): ConnectorRef[] {
+  if (file.platform === "github-actions") return boundSecretsVisibleTo(file, literal);
+  return file.connectorRefs
+    .filter((ref) => ref.kind === "secret" && !ref.issuedByPlatform && literal.span.start <= ref.span.start && ref.span.end <= literal.span.end)
+    .map((ref) => ({ ...ref, binding: { level: "step" as const, name: ref.name, keySpan: ref.span } }));
+}

@@ -21,6 +21,7 @@ ruleTester(debugLoggingWithSecrets, {
     { name: "GITHUB_TOKEN alone is not a secret in reach here", code: wf(step("          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n", "          set -x\n          gh pr list\n")) },
   ],
   invalid: [
+    { name: "GitLab: set -x in a job script that expands a secret variable", path: ".gitlab-ci.yml", code: "deploy:\n  script:\n    - set -x\n    - ./deploy.sh --token $DEPLOY_TOKEN\n", errors: [{ ...at("deploy:\n  script:\n    - set -x\n    - ./deploy.sh --token $DEPLOY_TOKEN\n", "set -x"), message: /^`set -x` prints each command with its arguments expanded in job `deploy`, and the script expands DEPLOY_TOKEN/ }] },
     { name: "set -ex in a step whose script expands a secret from its env", code: xtrace, errors: [{ ...at(xtrace, "set -ex"), message: /^`set -ex` prints each command with its arguments expanded in job `a`, step `[^`]+`, and the script expands DEPLOY_TOKEN: the secret lands in the log wherever it is passed on a command line\.$/ }] },
     { name: "set -o xtrace with a secret written into the script", code: inline, errors: [{ ...at(inline, "set -o xtrace"), message: /and the script expands API_TOKEN:/ }] },
     { name: "bash -x running a script with the secret in env", code: bashX, errors: [{ ...at(bashX, "bash -x"), message: /^`bash -x` prints each command/ }] },
