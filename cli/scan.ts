@@ -291,7 +291,7 @@ export async function scan(options: ScanOptions): Promise<number> {
     showSuppressed: options.showSuppressed,
     staleBaselineEntries: wholeRun ? applied.stale : 0,
   };
-  const formatOptions = { color: options.color, version: options.version };
+  const formatOptions = { color: options.color, version: options.version, now: options.now };
   const text =
     options.format === "json"
       ? (await import("./formatters/json.js")).formatJson(report, formatOptions)

@@ -8,7 +8,7 @@ import type { FormatOptions, Report } from "./types.js";
 const SEVERITY = { error: "High", warning: "Medium" } as const;
 
 export function formatGitlab(report: Report, options: FormatOptions): string {
-  const now = new Date().toISOString().replace(/\.\d+Z$/, "");
+  const now = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "");
   const scanner = { id: "nhilint", name: "nhilint", version: options.version, vendor: { name: "nhilint" } };
   const vulnerabilities = report.findings.map((f) => ({
     // GitLab wants a UUID-shaped id: derived from the fingerprint, stable across runs.

@@ -21,4 +21,6 @@ export interface Report {
 export interface FormatOptions {
   color: boolean;
   version: string;
+  /** When the scan ran (the GitLab report's start and end times); the clock when unset. */
+  now?: Date;
 }

@@ -41,7 +41,7 @@ async function run() {
   return { report, connectors };
 }
 
-const options = { color: false, version: "9.9.9" };
+const options = { color: false, version: "9.9.9", now: NOW };
 const outputs: Record<string, (r: Awaited<ReturnType<typeof run>>) => string> = {
   "stylish.txt": ({ report }) => formatStylish(report, options),
   "stylish-suppressed.txt": ({ report }) => formatStylish({ ...report, showSuppressed: true }, options),
