@@ -10,6 +10,16 @@ function git(cwd: string, args: string[], input?: Buffer): Buffer {
   return result.stdout;
 }
 
+/** A git command's whole output (history reads: `log`, `ls-tree`, `cat-file --batch-check`). */
+export function gitOutput(cwd: string, args: string[], input?: Buffer): Buffer {
+  return git(cwd, args, input);
+}
+
+/** A git command's output lines, empty ones dropped. */
+export function gitLines(cwd: string, args: string[], input?: Buffer): string[] {
+  return git(cwd, args, input).toString("utf8").split("\n").filter(Boolean);
+}
+
 /** The repository's top folder, or undefined outside a repository. */
 export function repositoryRoot(cwd: string): string | undefined {
   try {

@@ -98,6 +98,21 @@ Examples:
       exitCode = init({ cwd: io.cwd, force: opts.force, log: (line) => io.stdout(`nhilint: ${line}\n`) });
     });
 
+  program
+    .command("history")
+    .description("every secret ever committed in the reachable history, each once: where it came in, whether HEAD still holds it, what to rotate")
+    .option("--since <ref>", "only commits after this one (REF..HEAD)")
+    .option("--range <a..b>", "only the commits of this range")
+    .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json"]).default("stylish"))
+    .addHelpText("after", "\nExit codes: 0 no secret in the history; 1 secrets found (rotate them); 2 usage or git error.")
+    .action(async (opts) => {
+      const { history } = await import("./history.js");
+      if ([opts.since, opts.range, opts.all || undefined].filter(Boolean).length > 1) throw new UsageError("give one of --since, --range and --all");
+      const revisions = opts.all ? ["--all"] : opts.range ? [opts.range] : opts.since ? [`${opts.since}..HEAD`] : ["HEAD"];
+      exitCode = await history({ cwd: io.cwd, revisions, format: opts.format, stdout: io.stdout, stderr: io.stderr, progress: io.stderrIsTTY });
+    });
+
   const common = (opts: { config?: string; inventory?: string }) => ({
     cwd: io.cwd,
     config: opts.config ?? program.opts().config,

@@ -7,7 +7,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** As git judges it: a NUL in the first 8000 bytes means binary. */
 const BINARY_SNIFF_BYTES = 8000;
-const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+export const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
 
 /** The binary check on a file on disk, reading only its first bytes (the file is read whole later, if at all). */
 export function looksBinary(path: string): boolean {

@@ -1,0 +1,195 @@
+// `nhilint history`: every secret ever committed in the reachable history, each reported once, with
+// where it came in, whether HEAD still holds it and where it went out. What a team adopting nhilint
+// must rotate: the hook stops new secrets, but a secret deleted from HEAD is still in every clone.
+//
+// Built for speed: one `git log --raw` lists every blob each commit added or changed (oldest first,
+// so the first sighting is the commit that introduced it); each distinct blob is read once by one
+// `git cat-file --batch`; the same detectors as hardcoded-secret judge it. Nothing in the repository
+// (refs, index, working tree) is written.
+import { createHash } from "node:crypto";
+import { detectSecrets } from "../linter-core/secrets/detect.js";
+import { platformFor } from "../linter-core/platforms/index.js";
+import { redact } from "../linter-core/redact.js";
+import { isBinary } from "./read.js";
+import { GitError, gitLines, gitOutput, readObjects, repositoryRoot } from "./git.js";
+import { UsageError } from "./files.js";
+
+export interface HistoryOptions {
+  cwd: string;
+  /** Revisions to walk, as `git log` takes them (`HEAD`, `--all`, `A..B`). */
+  revisions: string[];
+  format: "stylish" | "json";
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  progress: boolean;
+}
+
+/** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
+const MAX_BLOB_BYTES = 2 * 1024 * 1024;
+
+interface Change {
+  commit: string;
+  parent: string | undefined;
+  author: string;
+  date: string;
+  path: string;
+  oldBlob: string;
+  newBlob: string;
+  status: string;
+}
+
+/** Every change of every commit in `revisions`, oldest commit first. */
+function changes(root: string, revisions: string[]): Change[] {
+  const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%an <%ae>%x00%aI", ...revisions, "--"]);
+  const result: Change[] = [];
+  for (const chunk of out.toString("utf8").split("\x01")) {
+    if (!chunk) continue;
+    const fields = chunk.split("\0");
+    const [ids, author, date] = fields;
+    const [commit, parent] = ids.split(" ");
+    for (let i = 3; i + 1 < fields.length; i += 2) {
+      const raw = fields[i].replace(/^\n/, "");
+      if (!raw.startsWith(":")) break;
+      // ":<old mode> <new mode> <old blob> <new blob> <status>"
+      const [, newMode, oldBlob, newBlob, status] = raw.slice(1).split(" ");
+      if (newMode === "160000") continue; // a submodule's commit, not a blob
+      result.push({ commit, parent, author, date: date.slice(0, 10), path: fields[i + 1], oldBlob, newBlob, status });
+    }
+  }
+  return result;
+}
+
+export interface HistorySecret {
+  title: string;
+  /** A short prefix and the length: never the value. */
+  redacted: string;
+  firstCommit: string;
+  author: string;
+  date: string;
+  path: string;
+  inHead: boolean;
+  /** The commit that removed its last copy (its parent was the last to hold it); undefined while HEAD holds it. */
+  removedIn?: string;
+  lastCommit?: string;
+  /** Every path it was ever committed at. */
+  paths: string[];
+}
+
+export async function scanHistory(root: string, revisions: string[], progress?: (done: number, total: number) => void): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number } }> {
+  const all = changes(root, revisions);
+  // The first commit to bring each blob in, and the path it came at.
+  const firstSeen = new Map<string, Change>();
+  // Every path each blob was committed at (a file copied or moved keeps its blob: read once, named at each).
+  const pathsOf = new Map<string, string[]>();
+  for (const change of all) {
+    if (!/^[AMT]/.test(change.status)) continue;
+    if (!firstSeen.has(change.newBlob)) firstSeen.set(change.newBlob, change);
+    const paths = pathsOf.get(change.newBlob) ?? [];
+    if (!paths.includes(change.path)) pathsOf.set(change.newBlob, [...paths, change.path]);
+  }
+  const ids = [...firstSeen.keys()];
+  const skipped = { large: 0, binary: 0 };
+  const sizes = new Map<string, number>();
+  for (const line of gitLines(root, ["cat-file", "--batch-check"], Buffer.from(ids.join("\n") + "\n"))) {
+    const [id, type, size] = line.split(" ");
+    if (type === "blob") sizes.set(id, Number(size));
+  }
+  const wanted = ids.filter((id) => (sizes.get(id) ?? Infinity) <= MAX_BLOB_BYTES);
+  skipped.large = ids.length - wanted.length;
+
+  // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
+  const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string> }>();
+  const BATCH = 500;
+  for (let from = 0; from < wanted.length; from += BATCH) {
+    const batch = wanted.slice(from, from + BATCH);
+    const contents = readObjects(root, batch);
+    for (const id of batch) {
+      const bytes = contents.get(id);
+      if (!bytes) continue;
+      if (isBinary(bytes)) {
+        skipped.binary++;
+        continue;
+      }
+      const change = firstSeen.get(id)!;
+      const text = bytes.toString("utf8");
+      let detections;
+      try {
+        const model = await platformFor(change.path, text).buildModel(change.path, text);
+        detections = await detectSecrets(model);
+      } catch {
+        continue; // a blob the detectors cannot read is not worth stopping the scan for
+      }
+      for (const detection of detections) {
+        const key = createHash("sha256").update(detection.value).digest("hex");
+        const known = secrets.get(key);
+        if (known) {
+          known.blobs.add(id);
+          for (const path of pathsOf.get(id)!) if (!known.secret.paths.includes(path)) known.secret.paths.push(path);
+          continue;
+        }
+        secrets.set(key, {
+          blobs: new Set([id]),
+          secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!] },
+        });
+      }
+    }
+    progress?.(Math.min(from + BATCH, wanted.length), wanted.length);
+  }
+
+  // Which secrets HEAD still holds, and for the others the commit that took the last copy out.
+  const head = new Set<string>();
+  try {
+    for (const line of gitLines(root, ["ls-tree", "-r", "HEAD"])) head.add(line.split(/\s+/)[2]);
+  } catch {
+    // no HEAD (an empty repository): nothing is still there
+  }
+  for (const { secret, blobs } of secrets.values()) {
+    secret.inHead = [...blobs].some((id) => head.has(id));
+    if (secret.inHead) continue;
+    const removal = all.filter((change) => blobs.has(change.oldBlob) && !blobs.has(change.newBlob)).at(-1);
+    if (removal) {
+      secret.removedIn = removal.commit;
+      secret.lastCommit = removal.parent;
+    }
+  }
+  // Most exposed first: still in HEAD, then the oldest.
+  const ordered = [...secrets.values()].map((s) => s.secret).sort((a, b) => Number(b.inHead) - Number(a.inHead) || a.date.localeCompare(b.date));
+  return { secrets: ordered, blobs: wanted.length, skipped };
+}
+
+/** `; also at a, b, c and 9 more`: where else it was committed, short. */
+function also(paths: string[]): string {
+  if (paths.length === 0) return "";
+  return `; also at ${paths.slice(0, 3).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""}`;
+}
+
+export async function history(options: HistoryOptions): Promise<number> {
+  const root = repositoryRoot(options.cwd);
+  if (!root) throw new UsageError(`${options.cwd} is not in a git repository: \`nhilint history\` reads its commits`);
+  let result;
+  try {
+    const progress = options.progress ? (done: number, total: number) => options.stderr(`\rnhilint: history: ${done}/${total} blobs`) : undefined;
+    result = await scanHistory(root, options.revisions, progress);
+    if (options.progress) options.stderr("\n");
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
+    throw error;
+  }
+  const { secrets, blobs, skipped } = result;
+  const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
+  if (options.format === "json") {
+    options.stdout(`${JSON.stringify({ revisions: options.revisions, blobsScanned: blobs, skipped, secrets }, null, 2)}\n`);
+  } else {
+    for (const s of secrets) {
+      options.stdout(`${s.path}\n  ${s.title} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${s.author} on ${s.date}${also(s.paths.slice(1))}\n  ${s.inHead ? "still in HEAD" : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD"}\n\n`);
+    }
+    const skippedText = skipped.large + skipped.binary > 0 ? ` (skipped ${skipped.large} large and ${skipped.binary} binary)` : "";
+    options.stdout(`${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);
+    if (secrets.length > 0) {
+      options.stdout("\nRotate these (most exposed first: still in HEAD, then the oldest):\n");
+      secrets.forEach((s, i) => options.stdout(`  ${i + 1}. ${s.title} (${s.redacted}) at ${s.path}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
+      options.stdout("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n");
+    }
+  }
+  return secrets.length > 0 ? 1 : 0;
+}
