@@ -28,6 +28,7 @@ const surroundings = {
   stderr: (text: string) => void process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 };
 
 run(process.argv.slice(2), surroundings).then(

@@ -17,6 +17,8 @@ export interface Surroundings {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width, for wrapping --help; 80 when unknown (not a terminal). */
+  columns?: number;
 }
 
 declare const NHILINT_VERSION: string | undefined;
@@ -64,7 +66,7 @@ Examples:
   nhilint init                     install the pre-commit hook and an inventory skeleton`,
     )
     .showHelpAfterError("(nhilint --help shows every option)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => io.columns ?? 80, getErrHelpWidth: () => io.columns ?? 80 })
     // `nhilint inventory --format html`: options after a subcommand belong to it.
     .enablePositionalOptions()
     .exitOverride()
