@@ -6,12 +6,14 @@
 //   editor relint  in-process lint of the largest workflow vs `yaml.parseDocument` of it
 //   editor keystroke  relint of a whole workspace from the per-file cache vs linting the one file alone
 //   typing         (only with --only typing: needs code-server) a pasted token to the Problems panel
+//   history        `nhilint history` on gitleaks's own repository (../shared/history/gitleaks.bundle) vs
+//                  the floor: `git cat-file --batch` reading the same blobs
 //   memory         peak RSS of the full scan, nhilint vs secretlint CLI; and memory growth: the corpus
 //                  four times over vs once (peak RSS per MB of input must fall as the input grows)
 // Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
-//          --only floor,library,secretlint-cli,pre-commit,relint,workspace-relint,memory,typing (a subset).
+//          --only floor,library,secretlint-cli,pre-commit,relint,workspace-relint,memory,typing,history (a subset).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseDocument } from "yaml";
@@ -189,6 +191,31 @@ try {
     const { pasteToDiagnostic } = await import("./typing.js");
     const latency = await pasteToDiagnostic(text, 7);
     if (latency !== undefined) row(`editor paste → Problems panel, ${(text.length / 1024).toFixed(0)} KiB (code-server)`, "median", latency, "debounce", 300, "≤ 2×", "ms");
+  }
+
+  // The history scan on a real history: every blob `git log --raw` names, read once, vs reading them alone.
+  const bundle = join(ROOT, "..", "shared", "history", "gitleaks.bundle");
+  if (wants("history")) {
+    if (!existsSync(bundle)) console.log(`history: ${bundle} is absent; skipped`);
+    else {
+      const clone = join(work, "gitleaks");
+      spawnSync("git", ["clone", "-q", bundle, clone]);
+      const blobs = [
+        ...new Set(
+          spawnSync("git", ["log", "--raw", "--no-abbrev", "--no-renames", "--format=", "--diff-merges=first-parent", "HEAD"], { cwd: clone, encoding: "utf8", maxBuffer: 1 << 28 })
+            .stdout.split("\n")
+            .map((line) => line.split(" ")[3])
+            .filter((id) => id && !/^0+$/.test(id)),
+        ),
+      ];
+      const list = join(work, "blobs.txt");
+      writeFileSync(list, blobs.join("\n") + "\n");
+      const floorScript = join(work, "history-floor.sh");
+      writeFileSync(floorScript, `git log --raw --no-abbrev --no-renames --format= --diff-merges=first-parent HEAD > /dev/null && git cat-file --batch < ${JSON.stringify(list)} > /dev/null\n`);
+      const scan = versus(RUNS, () => run(process.execPath, [CLI, "history", "--format", "json"], clone), () => run("sh", [floorScript], clone));
+      const found = JSON.parse(spawnSync(process.execPath, [CLI, "history", "--format", "json"], { cwd: clone, encoding: "utf8", maxBuffer: 1 << 28 }).stdout) as { secrets: unknown[] };
+      row(`history: gitleaks (${blobs.length} blobs), ${found.secrets.length} secrets`, "nhilint history", scan.ours, "git log + cat-file --batch", scan.peer, "≤ 3×");
+    }
   }
 
   console.log("");
