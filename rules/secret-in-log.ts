@@ -103,6 +103,10 @@ export const secretInLog: Rule = {
         const lineStart = offset;
         offset += line.length + 1;
         if (!PRINTS.test(line) || toFiles.has(index) || line.includes("::add-mask::")) continue;
+        // Azure's logging command: `issecret=true` registers the value for masking (not a print);
+        // without it the secret becomes a plain pipeline variable, shown in clear wherever it is used.
+        const setVariable = /##vso\[task\.setvariable\b[^\]]*\]/i.exec(line);
+        if (setVariable && /issecret\s*=\s*true/i.test(setVariable[0])) continue;
         // Each command of the line on its own (`a && b`, `a; b`, `a || b`): `[ -n "$T" ] && echo ok` prints no secret.
         for (const segment of commandsOfLine(line)) {
           if (!PRINTS.test(segment.text) || consumedByTool(segment.text)) continue;
@@ -113,7 +117,9 @@ export const secretInLog: Rule = {
           const column = segment.at + (direct ? direct.index : segment.text.search(envUse(viaEnv!.binding!.name)));
           context.report({
             span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
-            message: `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
+            message: setVariable
+              ? `secret \`${name}\` is set as a plain pipeline variable${describeScope(literal.scope)} (\`##vso[task.setvariable]\` without \`issecret=true\`): later steps and the log show it in clear.`
+              : `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
             identity: `${name}:${line.trim()}`,
             connector: name,
             help: "Never print secrets; pass them to tools through env or stdin (`--password-stdin`).",
