@@ -38,9 +38,9 @@ interface Change {
   status: string;
 }
 
-/** Every change of every commit in `revisions`, oldest commit first. */
-function changes(root: string, revisions: string[]): Change[] {
-  const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%an <%ae>%x00%aI", ...revisions, "--"]);
+/** Every change of every commit in `revisions` (to `paths`, when given), oldest commit first. */
+function changes(root: string, revisions: string[], paths: string[] = []): Change[] {
+  const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%an <%ae>%x00%aI", ...revisions, "--", ...paths]);
   const result: Change[] = [];
   for (const chunk of out.toString("utf8").split("\x01")) {
     if (!chunk) continue;
@@ -57,6 +57,23 @@ function changes(root: string, revisions: string[]): Change[] {
     }
   }
   return result;
+}
+
+/**
+ * Whether any committed version of `path` in HEAD's ancestry holds `value`: the editor's
+ * rotate-if-committed check, on the same machinery as the history scan (each version's blob read once,
+ * in-process: the value never goes on a command line). False outside git or before the first commit.
+ */
+export function committedWithValue(cwd: string, path: string, value: string): boolean {
+  if (!value) return false;
+  let versions: string[];
+  try {
+    versions = [...new Set(changes(cwd, ["HEAD"], [path]).filter((change) => /^[AMT]/.test(change.status)).map((change) => change.newBlob))];
+  } catch {
+    return false;
+  }
+  for (const bytes of readObjects(cwd, versions).values()) if (bytes.includes(value)) return true;
+  return false;
 }
 
 export interface HistorySecret {

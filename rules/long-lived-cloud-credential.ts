@@ -88,11 +88,14 @@ export const longLivedCloudCredential: Rule = {
         const otherNpmRegistry = publish.provider === "npm" && job.steps.some((s) => s.uses && SETUP_NODE.test(s.uses.value) && s.inputs["registry-url"] && !/registry\.npmjs\.org/.test(s.inputs["registry-url"].value));
         if (otherNpmRegistry) continue;
         publishedFrom.add(`${job.id}\0${publish.provider}`);
+        // The stored token that signs it, when the file shows one: the finding is that connector's (the inventory report counts it).
+        const token = file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && STATIC_KEYS.some((k) => k.provider === publish.provider && (k.secret.test(ref.name) || (ref.binding !== undefined && k.secret.test(ref.binding.name)))));
         const words = bare.slice(publish.command.exec(bare)!.index).trim().split(/\s+/).slice(0, 4).join(" ");
         context.report({
           span: { start: command.start, end: command.end },
           message: `${jobLabel(job.id)} publishes to ${publish.registry} (\`${words}\`) without an OIDC token, so with a long-lived token: use ${instead}.`,
           identity: `${job.id}/${literal.scope.step ?? ""}/publish:${publish.provider}`,
+          ...(token && { connector: token.name }),
           help: `Switch to ${instead}, then revoke the token and remove the secret.`,
         });
       }

@@ -176,17 +176,13 @@ document.addEventListener("change", (event) => {
   }
 }
 
-/** Does the file's git history (HEAD or earlier) contain the value? Read in-process: the secret never goes on a command line. */
+/** Does the file's git history (HEAD or earlier) contain the value? The history scan's own check (cli/history.ts). */
 async function valueInHistory(folder: vscode.Uri, path: string, value: string): Promise<GuideState["history"]> {
   if (!value) return "no-history";
-  try {
-    const { spawnSync } = await import("node:child_process");
-    const result = spawnSync("git", ["log", "-p", "--format=", "--", path], { cwd: folder.fsPath, encoding: "utf8", maxBuffer: 1 << 27 });
-    if (result.status !== 0) return "no-history";
-    return result.stdout.includes(value) ? "committed" : "not-committed";
-  } catch {
-    return "no-history";
-  }
+  const { repositoryRoot } = await import("../../cli/git.js");
+  if (!repositoryRoot(folder.fsPath)) return "no-history";
+  const { committedWithValue } = await import("../../cli/history.js");
+  return committedWithValue(folder.fsPath, path, value) ? "committed" : "not-committed";
 }
 
 /**

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { longLivedCloudCredential } from "../../rules/long-lived-cloud-credential.js";
 import { at, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
@@ -61,4 +62,13 @@ ruleTester(longLivedCloudCredential, {
     { name: "static AWS keys", code: aws, errors: [{ line: 11, column: 42, message: /`AWS_ACCESS_KEY_ID` is a static AWS access key/ }, { line: 12, column: 46, message: /`AWS_SECRET_ACCESS_KEY` is a static AWS access key/ }] },
     { name: "azure/login with a service principal secret: one finding at the input", code: azure, errors: [at(azure, "${{ secrets.AZURE_CREDENTIALS }}", /Azure service principal secret/)] },
   ],
+});
+
+describe("long-lived-cloud-credential: the publish command's finding belongs to the token that signs it", () => {
+  it("names NPM_TOKEN as its connector, so the inventory report counts it against that record", async () => {
+    const { lintFiles } = await import("../helpers.js");
+    const result = await lintFiles([{ path: ".github/workflows/ci.yml", text: npmPublish }]);
+    const findings = result.findings.filter((f) => f.ruleId === "long-lived-cloud-credential");
+    assert.deepEqual(findings.map((f) => [f.connector, /publishes to npm/.test(f.message)]), [["NPM_TOKEN", true]]);
+  });
 });
