@@ -17,14 +17,6 @@ const STATIC_KEYS: { secret: RegExp; what: string; provider: CredentialProvider 
 ];
 
 
-/** GitHub Actions inputs that take a static key (only GitHub models have steps with `uses:`). */
-const STATIC_INPUTS: { action: RegExp; input: string; what: string; provider: CredentialProvider; server?: { inputs: string[]; official: RegExp } }[] = [
-  { action: /^azure\/login@/, input: "creds", what: "an Azure service principal secret", provider: "azure" },
-  { action: /^google-github-actions\/auth@/, input: "credentials_json", what: "a GCP service account key", provider: "gcp" },
-  // Only PyPI's and RubyGems' own servers offer trusted publishing: an upload elsewhere is left alone.
-  { action: /^pypa\/gh-action-pypi-publish@/, input: "password", what: "a PyPI API token", provider: "pypi", server: { inputs: ["repository-url", "repository_url"], official: /^https:\/\/(upload\.)?(test\.)?pypi\.org(\/|$)/ } },
-  { action: /^rubygems\/configure-rubygems-credentials@/, input: "api-token", what: "a RubyGems API key", provider: "rubygems", server: { inputs: ["gem-server"], official: /^https:\/\/rubygems\.org\/?$/ } },
-];
 
 const START = String.raw`(?:^|[\s;&|(])`;
 /**
@@ -61,7 +53,7 @@ export const longLivedCloudCredential: Rule = {
     const reported: { start: number; end: number }[] = [];
     for (const job of file.jobs) {
       for (const step of job.steps) {
-        for (const input of STATIC_INPUTS) {
+        for (const input of platform.staticKeyInputs ?? []) {
           const value = step.inputs[input.input];
           const instead = alternatives[input.provider];
           if (!step.uses || !input.action.test(step.uses.value) || !value || !instead) continue;

@@ -5,8 +5,6 @@ const DEPLOY_WORD = /(^|_)(deploy\w*|prod\w*|release|publish\w*|aws|azure|arm|gc
 /** ...that is a credential (not a user name or a URL). */
 const CREDENTIAL_WORD = /(token|key|secret|password|pass|pat|credentials?|auth)(_|$)/i;
 const isDeployCredential = (name: string) => DEPLOY_WORD.test(name) && CREDENTIAL_WORD.test(name);
-/** GitHub Actions that sign in to a cloud (only GitHub models have steps with `uses:`). */
-const CLOUD_LOGIN = /^(aws-actions\/configure-aws-credentials|azure\/login|google-github-actions\/auth)@/;
 
 export const ungatedPrivilegedJob: Rule = {
   meta: {
@@ -30,7 +28,7 @@ export const ungatedPrivilegedJob: Rule = {
       if (job.environment || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
       const credential =
         file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (strict || ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
-        job.steps.find((step) => step.uses && CLOUD_LOGIN.test(step.uses.value))?.uses?.value.split("@")[0];
+        job.steps.find((step) => step.uses && platform.cloudLoginStep?.test(step.uses.value))?.uses?.value.split("@")[0];
       if (!credential) continue;
       context.report({
         span: job.span,

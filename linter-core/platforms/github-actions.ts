@@ -198,6 +198,15 @@ export const githubActions: Platform = {
     rubygems: "RubyGems trusted publishing: rubygems/release-gem (or rubygems/configure-rubygems-credentials) with `permissions: id-token: write`",
     nuget: "NuGet trusted publishing: NuGet/login with `permissions: id-token: write`",
   },
+  // Action inputs that take a static key. Only PyPI's and RubyGems' own servers offer trusted
+  // publishing: an upload elsewhere is left alone.
+  staticKeyInputs: [
+    { action: /^azure\/login@/, input: "creds", what: "an Azure service principal secret", provider: "azure" },
+    { action: /^google-github-actions\/auth@/, input: "credentials_json", what: "a GCP service account key", provider: "gcp" },
+    { action: /^pypa\/gh-action-pypi-publish@/, input: "password", what: "a PyPI API token", provider: "pypi", server: { inputs: ["repository-url", "repository_url"], official: /^https:\/\/(upload\.)?(test\.)?pypi\.org(\/|$)/ } },
+    { action: /^rubygems\/configure-rubygems-credentials@/, input: "api-token", what: "a RubyGems API key", provider: "rubygems", server: { inputs: ["gem-server"], official: /^https:\/\/rubygems\.org\/?$/ } },
+  ],
+  cloudLoginStep: /^(aws-actions\/configure-aws-credentials|azure\/login|google-github-actions\/auth)@/,
   deploymentGate: "Add `environment: production` (with required reviewers) and move the secret to that environment.",
   secretsPerEnvironment: true,
 

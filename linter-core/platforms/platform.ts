@@ -34,6 +34,14 @@ export interface Platform {
    * its static key is not reported.
    */
   shortLivedAlternatives?: Partial<Record<CredentialProvider, string>>;
+  /**
+   * Steps (`uses:` actions) whose input takes a static key, and what replaces it: judged where the key
+   * is passed. A `server` names the inputs that point the upload elsewhere and the official servers
+   * (only those offer trusted publishing).
+   */
+  staticKeyInputs?: { action: RegExp; input: string; what: string; provider: CredentialProvider; server?: { inputs: string[]; official: RegExp } }[];
+  /** Steps that sign in to a cloud: a job using one deploys, whatever its secrets are called. */
+  cloudLoginStep?: RegExp;
   /** How a job is put behind an approval gate with its own secrets; undefined when the file has no such thing. */
   deploymentGate?: string;
   /**
