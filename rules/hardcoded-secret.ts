@@ -3,7 +3,7 @@ import type { Fix, LiteralValue } from "../linter-core/model.js";
 import { findRecord } from "../linter-core/inventory.js";
 import type { FileContext, Rule } from "../linter-core/rule.js";
 import { toSecretName } from "../linter-core/secrets/detect.js";
-import { valueSpan } from "../linter-core/platforms/common.js";
+import { referenceEdit } from "../linter-core/platforms/common.js";
 import { describeScope } from "./shared.js";
 
 /** Name the stored secret after the key it was bound to, when it was bound to one. */
@@ -56,9 +56,7 @@ export const hardcodedSecret: Rule = {
         if (platform.secretFix) {
           edits = platform.secretFix(literal, detection.span, name, file.text);
         } else {
-          // The whole value is the secret: replace the scalar, quotes and all. Otherwise only the secret.
-          const wholeValue = literal.role === "assignment" && detection.value === literal.value.trim();
-          edits = [{ span: valueSpan(wholeValue ? literal.span : detection.span, file.text), text: reference }];
+          edits = [referenceEdit(literal, detection.span, reference, file.text, detection.value)];
         }
       }
       if (reference && edits) {

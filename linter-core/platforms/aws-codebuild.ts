@@ -4,9 +4,9 @@
 import type { FileModel } from "../model.js";
 import { asMap, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { shellCredentialRefs } from "./shell.js";
+import { scriptCredentialRefs } from "./shell.js";
 
 /** Variables CodeBuild sets itself. */
 const issued = (name: string) => /^(CODEBUILD_|AWS_REGION$|AWS_DEFAULT_REGION$|AWS_CONTAINER_)/.test(name);
@@ -21,8 +21,7 @@ export const awsCodeBuild: Platform = {
     // A value under `env.variables` can only move out of the file (to `env.secrets-manager`), not be
     // replaced by a reference in place: the steps say how.
     if (literal.path[0] === "env" && literal.path[1] === "variables") return undefined;
-    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
-    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$${name}` }];
+    return [referenceEdit(literal, secret, `$${name}`, text)];
   },
   storeSecretSteps: (name) => [
     `Store the value in AWS Secrets Manager: aws secretsmanager create-secret --name ${name} --secret-string file:///dev/stdin (type the value, then Ctrl-D), and allow the CodeBuild service role secretsmanager:GetSecretValue on it.`,
@@ -60,10 +59,7 @@ export const awsCodeBuild: Platform = {
       }
     }
     for (const entry of entries(asMap(getNode(env, "variables")))) defined.add(entry.key);
-    for (const literal of model.literals) {
-      if (literal.role !== "script") continue;
-      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => defined.has(n), issued));
-    }
+    model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, (n) => defined.has(n), issued));
     for (const phase of entries(asMap(getNode(root, "phases")))) model.jobs.push({ id: phase.key, span: spanOf(phase.keyNode), steps: [] });
     return model;
   },

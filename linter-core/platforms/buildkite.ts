@@ -4,9 +4,9 @@
 // is uploaded, which writes the value into the pipeline for anyone who can view the build).
 import type { FileModel, Scope } from "../model.js";
 import { allScalars, asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { shellCredentialRefs } from "./shell.js";
+import { scriptCredentialRefs } from "./shell.js";
 
 /** Variables the agent sets itself. */
 const issued = (name: string) => /^(BUILDKITE|CI$|BUILDKITE_)/.test(name);
@@ -29,8 +29,7 @@ export const buildkite: Platform = {
     // A value under `env:` is written into the pipeline as is: it can only move out, to a Buildkite
     // secret listed under the step's `secrets:` (the steps say how).
     if (literal.role === "assignment" && literal.path.at(-2) === "env") return undefined;
-    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
-    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$$${name}` }];
+    return [referenceEdit(literal, secret, `$$${name}`, text)];
   },
   storeSecretSteps: (name) => [
     `Store the value as a Buildkite secret of the pipeline's cluster: Agents → Clusters → your cluster → Secrets → New secret, key ${name.toLowerCase()} (or in your secrets manager, fetched by a plugin such as aws-sm).`,
@@ -71,10 +70,7 @@ export const buildkite: Platform = {
         }
       }
     });
-    for (const literal of model.literals) {
-      if (literal.role !== "script") continue;
-      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => bound.has(n), issued));
-    }
+    model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, (n) => bound.has(n), issued));
     asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
       const scope = stepScope(root, ["steps", i]);
       if (scope.step) model.jobs.push({ id: scope.step, span: spanOf(item as never), steps: [] });

@@ -4,7 +4,7 @@ import type { FileModel } from "../model.js";
 import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
 import { emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { shellCredentialRefs } from "./shell.js";
+import { scriptCredentialRefs } from "./shell.js";
 
 const issued = (name: string) => /^CIRCLE_/.test(name);
 
@@ -30,10 +30,7 @@ export const circleci: Platform = {
     });
     // `run: echo hi` (a string) is shell code too.
     for (const literal of model.literals) if (literal.key === "run") literal.role = "script";
-    for (const literal of model.literals) {
-      if (literal.role !== "script") continue;
-      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, () => false, issued));
-    }
+    model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, () => false, issued));
     // Contexts named by workflow jobs: `- build: { context: [aws-prod] }`.
     for (const scalar of allScalars(getNode(root, "workflows"))) {
       const key = scalar.path.at(-1);

@@ -5,7 +5,7 @@ import type { FileModel, Scope } from "../model.js";
 import { asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { shellCredentialRefs } from "./shell.js";
+import { scriptCredentialRefs } from "./shell.js";
 
 /** Variables Cloud Build sets itself (`$PROJECT_ID`, `$BUILD_ID`, user substitutions `$_NAME`). */
 const issued = (name: string) => /^(PROJECT_ID|PROJECT_NUMBER|BUILD_ID|LOCATION|TRIGGER_NAME|COMMIT_SHA|SHORT_SHA|REVISION_ID|REPO_NAME|REPO_FULL_NAME|BRANCH_NAME|TAG_NAME|REF_NAME|TRIGGER_BUILD_CONFIG_PATH|SERVICE_ACCOUNT_EMAIL|SERVICE_ACCOUNT|_[A-Z0-9_]+)$/.test(name);
@@ -60,10 +60,7 @@ export const cloudBuild: Platform = {
       model.connectorRefs.push({ name: accountName.replace(/^.*\/serviceAccounts\//, ""), kind: "service-account", span: spanOf(account), scope: {} });
     }
     // Scripts reading secrets not declared in this file (set on the trigger, or forgotten).
-    for (const literal of model.literals) {
-      if (literal.role !== "script") continue;
-      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => declared.has(n), issued));
-    }
+    model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, (n) => declared.has(n), issued));
     // Each step is a job of the model: its `secretEnv` says which secrets it sees.
     asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
       const scope = stepScope(root, ["steps", i]);

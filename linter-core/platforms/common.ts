@@ -59,3 +59,19 @@ export function valueSpan(span: { start: number; end: number }, text: string): {
   while (end > span.start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
   return { start: span.start, end };
 }
+
+/**
+ * The secret is the literal's whole value (an assignment), not a part of a longer string or script.
+ * `value` is the secret as detected, when it differs from the text at its place (a decoded token).
+ */
+export function isWholeValue(literal: LiteralValue, secret: { start: number; end: number }, text: string, value = text.slice(secret.start, secret.end)): boolean {
+  return literal.role === "assignment" && value === literal.value.trim();
+}
+
+/**
+ * The usual fix: a reference in the secret's place — over the whole scalar (quotes and all) when the
+ * secret is the whole value, else over the secret's own characters.
+ */
+export function referenceEdit(literal: LiteralValue, secret: { start: number; end: number }, reference: string, text: string, value?: string): { span: { start: number; end: number }; text: string } {
+  return { span: valueSpan(isWholeValue(literal, secret, text, value) ? literal.span : secret, text), text: reference };
+}

@@ -3,9 +3,9 @@
 // `settings:`), or, in older files, a step's `secrets: [name]` list; commands read them as `$NAME`.
 import type { FileModel, Scope } from "../model.js";
 import { allScalars, asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { shellCredentialRefs } from "./shell.js";
+import { scriptCredentialRefs } from "./shell.js";
 
 /** Variables the runner sets itself. */
 const issued = (name: string) => /^(DRONE_|CI_|PLUGIN_|WOODPECKER_)/.test(name);
@@ -30,11 +30,10 @@ export const droneWoodpecker: Platform = {
     // A value in `environment:` or `settings:` becomes a `from_secret:` reference; in a command, `$NAME`
     // (bound in the step's `environment:` from the secret).
     const parent = literal.path.at(-2);
-    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
-    if (wholeValue && (parent === "environment" || parent === "settings")) {
-      return [{ span: valueSpan(literal.span, text), text: `{ from_secret: ${name.toLowerCase()} }` }];
+    if (isWholeValue(literal, secret, text) && (parent === "environment" || parent === "settings")) {
+      return [referenceEdit(literal, secret, `{ from_secret: ${name.toLowerCase()} }`, text)];
     }
-    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$${name}` }];
+    return [referenceEdit(literal, secret, `$${name}`, text)];
   },
   storeSecretSteps: (name) => [
     `Add the value as a repository (or organisation) secret named ${name.toLowerCase()}: Drone — drone secret add --repository <owner/repo> --name ${name.toLowerCase()} --data @file (or the repository's Settings → Secrets); Woodpecker — woodpecker-cli repo secret add --repository <owner/repo> --name ${name.toLowerCase()} --value @file, or Repository settings → Secrets.`,
@@ -69,10 +68,7 @@ export const droneWoodpecker: Platform = {
           bound.add(scalar.value);
         }
       }
-      for (const literal of literals) {
-        if (literal.role !== "script") continue;
-        model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, (n) => bound.has(n), issued));
-      }
+      model.connectorRefs.push(...scriptCredentialRefs(text, literals, (n) => bound.has(n), issued));
       for (const step of entries(asMap(getNode(root, "steps")))) model.jobs.push({ id: step.key, span: spanOf(step.keyNode), steps: [] });
       asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
         const name = scalarText(getNode(asMap(item), "name")) ?? `step ${i + 1}`;

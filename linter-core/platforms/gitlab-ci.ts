@@ -3,7 +3,7 @@
 import { isMap } from "yaml";
 import type { FileModel } from "../model.js";
 import { asMap, asSeq, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
@@ -77,8 +77,7 @@ export const gitlabCi: Platform = {
       const removal = removeVariableLine(literal.span, text);
       if (removal) return [removal];
     }
-    const wholeValue = literal.role === "assignment" && text.slice(secret.start, secret.end) === literal.value.trim();
-    return [{ span: valueSpan(wholeValue ? literal.span : secret, text), text: `$${name}` }];
+    return [referenceEdit(literal, secret, `$${name}`, text)];
   },
   storeSecretSteps: (name) => [
     `Add ${name} as a CI/CD variable, masked and protected: Settings → CI/CD → Variables, or \`glab variable set ${name} --masked --protected\`.`,

@@ -1,6 +1,6 @@
 // Shared by the platforms whose secrets reach scripts as environment variables (GitLab CI,
 // Bitbucket, CircleCI, docker-compose): `$NAME` / `${NAME}` references to credential-like names.
-import type { ConnectorRef, Scope, Span } from "../model.js";
+import type { ConnectorRef, LiteralValue, Scope, Span } from "../model.js";
 import { isCredentialKey } from "../secrets/values.js";
 
 const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
@@ -35,6 +35,11 @@ export function shellCredentialRefs(source: string, offset: number, scope: Scope
     refs.push({ name, kind: "secret", span, scope, issuedByPlatform: isIssued(name) });
   }
   return refs;
+}
+
+/** The credential references of every script literal (`run`, `script`, `commands`...), by shellCredentialRefs. */
+export function scriptCredentialRefs(text: string, literals: readonly LiteralValue[], isDefined: (name: string) => boolean, isIssued: (name: string) => boolean): ConnectorRef[] {
+  return literals.filter((literal) => literal.role === "script").flatMap((literal) => shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, isDefined, isIssued));
 }
 
 /**
