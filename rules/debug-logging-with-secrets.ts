@@ -1,13 +1,10 @@
 import type { Rule } from "../linter-core/rule.js";
-import { escapeRegExp } from "../linter-core/text.js";
-import { describeScope, secretsVisibleToScript } from "./shared.js";
+import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript, shellVariableUse } from "./shared.js";
 
 /** Shell tracing: `set -x`, `set -ex`, `set -o xtrace`, `bash -x script.sh`. */
 const XTRACE = /(?:^|[;&|(]|\bthen|\bdo)\s*(?:set\s+-[a-wyzA-Z]*x[a-zA-Z]*\b|set\s+-o\s+xtrace\b|(?:ba|z|k)?sh\s+-[a-zA-Z]*x[a-zA-Z]*\s)/m;
 /** A debug switch turned on: true, 1, yes (a string or a boolean). */
 const ON = /^\s*["']?(true|1|yes|on)["']?\s*$/i;
-/** `${{ secrets.NAME }}` written into a script (GitHub), besides env bindings. */
-const INLINE_SECRET = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/;
 
 export const debugLoggingWithSecrets: Rule = {
   meta: {
@@ -46,8 +43,8 @@ export const debugLoggingWithSecrets: Rule = {
       const script = listed
         ? file.literals.filter((l) => l.role === "script" && l.span.start >= literal.span.start && l.path.length === literal.path.length && l.path.slice(0, -1).join("/") === literal.path.slice(0, -1).join("/"))
         : [literal];
-      const expanded = script.flatMap((part) => secretsVisibleToScript(file, part).filter((ref) => new RegExp(`\\$\\{?${escapeRegExp(ref.binding!.name)}(?!\\w)`).test(part.value)));
-      const inline = INLINE_SECRET.exec(literal.value)?.[1];
+      const expanded = script.flatMap((part) => secretsVisibleToScript(file, part).filter((ref) => shellVariableUse(ref.binding!.name).test(part.value)));
+      const inline = SECRET_EXPRESSION.exec(literal.value)?.[1];
       const seen = [...new Set([...expanded.map((ref) => ref.name), ...(inline ? [inline] : [])])];
       if (seen.length === 0) continue;
       const text = file.text.slice(literal.span.start, literal.span.end);

@@ -2,7 +2,7 @@ import { escapeRegExp } from "../linter-core/text.js";
 import type { LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
-import { describeScope, secretsVisibleToScript } from "./shared.js";
+import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript } from "./shared.js";
 
 /** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
 const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
@@ -57,8 +57,8 @@ function envUse(name: string): RegExp {
   return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])|\\$\\(${escaped}\\)`);
 }
 
-/** A GitHub secret expression, substituted into the script's text before the shell runs it. */
-const SECRET_EXPRESSION = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/g;
+/** Every GitHub secret expression of a command, substituted into the script's text before the shell runs it. */
+const SECRET_EXPRESSIONS = new RegExp(SECRET_EXPRESSION.source, "g");
 /** Shell builtins and assignments: their arguments never become a process's command line. */
 const BUILTIN = /^(?:echo|printf|export|local|declare|readonly|test|\[\[?|read|set|unset|eval|:|Write-Host|Write-Output|\$\w+\s*=.*|[A-Za-z_]\w*=.*)$/;
 /** Where a heredoc starts (`cat <<EOF`, `<<-'END'`): its lines are data, not commands. */
@@ -110,7 +110,7 @@ export const secretInLog: Rule = {
         // Each command of the line on its own (`a && b`, `a; b`, `a || b`): `[ -n "$T" ] && echo ok` prints no secret.
         for (const segment of commandsOfLine(line)) {
           if (!PRINTS.test(segment.text) || consumedByTool(segment.text)) continue;
-          const direct = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/.exec(segment.text);
+          const direct = SECRET_EXPRESSION.exec(segment.text);
           const viaEnv = visible.find((ref) => envUse(ref.binding!.name).test(segment.text));
           const name = direct?.[1] ?? viaEnv?.name;
           if (!name || name.toUpperCase() === "GITHUB_TOKEN") continue;
@@ -150,7 +150,7 @@ function reportCommandLines(context: Parameters<Rule["checkFile"] & {}>[0], lite
     heredocEnd = HEREDOC.exec(command.text)?.[1];
     if (PRINTS.test(command.text) && !consumedByTool(command.text)) continue;
     const seen = new Set<string>();
-    for (const match of command.text.matchAll(SECRET_EXPRESSION)) {
+    for (const match of command.text.matchAll(SECRET_EXPRESSIONS)) {
       const name = match[1];
       const program = programReceiving(command.text, match.index!);
       if (!program || name.toUpperCase() === "GITHUB_TOKEN" || seen.has(name)) continue;

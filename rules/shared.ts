@@ -3,6 +3,7 @@
 import { findRecord, type InventoryRecord } from "../linter-core/inventory.js";
 import { COMPOSITE_JOB_ID, type ConnectorRef, type FileModel, type LiteralValue, type Scope } from "../linter-core/model.js";
 import type { WorkspaceContext } from "../linter-core/rule.js";
+import { escapeRegExp } from "../linter-core/text.js";
 
 export function ownerOf(record: InventoryRecord): string {
   return record.owner ? `owner ${record.owner}` : "no owner";
@@ -53,4 +54,12 @@ export function secretsVisibleToScript(file: FileModel, literal: LiteralValue): 
   return file.connectorRefs
     .filter((ref) => ref.kind === "secret" && !ref.issuedByPlatform && literal.span.start <= ref.span.start && ref.span.end <= literal.span.end)
     .map((ref) => ({ ...ref, binding: { level: "step" as const, name: ref.name, keySpan: ref.span } }));
+}
+
+/** A GitHub secret expression, `${{ secrets.NAME }}`, with the name captured. */
+export const SECRET_EXPRESSION = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/;
+
+/** `$NAME` or `${NAME` in a shell script; the name escaped (a key may hold `[` or `.`). */
+export function shellVariableUse(name: string): RegExp {
+  return new RegExp(`\\$\\{?${escapeRegExp(name)}(?!\\w)`);
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
-import { boundSecretsVisibleTo, describeScope } from "./shared.js";
+import { boundSecretsVisibleTo, describeScope, SECRET_EXPRESSION, shellVariableUse } from "./shared.js";
 
 /**
  * Values derived from a secret that the platform does not mask: GitHub registers each secret's exact
@@ -11,8 +11,6 @@ const FROM_JSON_SECRET = /\bfromJSON\s*\(\s*secrets\.([A-Za-z_][\w-]*)\s*\)/i;
 /** A script line that writes a step output (`>> "$GITHUB_OUTPUT"`) or the job's environment (`>> $GITHUB_ENV`). */
 const WRITES_OUTPUT = /\$\{?GITHUB_OUTPUT\b/;
 const WRITES_ENV = /\$\{?GITHUB_ENV\b/;
-/** A secret's value in the line: a `${{ secrets.X }}` expression. */
-const SECRET_EXPRESSION = /\$\{\{\s*secrets\.([A-Za-z_][\w-]*)\s*\}\}/;
 /** A file the line writes (`> f`, `>> f`, `tee [-a] f`), not a stream, /dev/null or GitHub's own files. */
 const WRITES_FILE = /(?:(?<![<&\d])>>?|\btee\s+(?:-a\s+)?)\s*["']?((?!\$|&|\/dev\/)[\w.~\/-]+)/;
 /** Commands that encode a value (so the encoded text is not masked). */
@@ -55,7 +53,7 @@ export const unredactedSecret: Rule = {
         for (const line of source.split("\n")) {
           const start = offset;
           offset += line.length + 1;
-          const variable = bound.find((ref) => new RegExp(`\\$\\{?${ref.binding!.name.replace(/[^\w]/g, "\\$&")}\\b`).test(line));
+          const variable = bound.find((ref) => shellVariableUse(ref.binding!.name).test(line));
           const secret = SECRET_EXPRESSION.exec(line)?.[1] ?? variable?.name;
           if (!secret) continue;
           // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
