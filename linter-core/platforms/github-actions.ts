@@ -16,9 +16,6 @@ const ACTION_PATH = /(^|\/)action\.ya?ml$/;
 /** Issued by the platform per run and scoped by `permissions:`; not inventory connectors. */
 const PLATFORM_ISSUED = new Set(["GITHUB_TOKEN"]);
 
-/** A composite action's steps, modelled as one job named after their key in action.yml. */
-const COMPOSITE_JOB = COMPOSITE_JOB_ID;
-
 /** Nodes read through aliases per file: `- *checkout` steps stay linear however often they repeat. */
 const ALIAS_BUDGET = 100_000;
 
@@ -246,28 +243,22 @@ export const githubActions: Platform = {
     const jobsKey = rootMap.items.find((pair) => scalarText(pair.key) === "jobs")?.key as YamlNode | undefined;
     if (jobsKey) model.workflowInsertion = text.lastIndexOf("\n", spanOf(jobsKey).start - 1) + 1;
 
-    // A step written as an alias (`- *checkout`) is that anchored step, run in this job too.
+    // Every list of steps (each job's, a composite action's), read once. A step written as an alias
+    // (`- *checkout`) is that anchored step, run in this job too; where the alias is written is kept.
     const anchors: Anchors = text.includes("&") ? anchorsOf(rootMap) : new Map();
-    const stepsOf = (map: YAMLMap | undefined): unknown[] => asSeq(getNode(map, "steps"))?.items.map((item) => resolveAlias(item, anchors)) ?? [];
-    /** Where each aliased step is written, by its path. */
     const aliasAt = new Map<string, Span>();
-    if (anchors.size > 0) {
-      for (const job of entries(asMap(getNode(rootMap, "jobs")))) {
-        asSeq(getNode(asMap(job.value), "steps"))?.items.forEach((item, i) => {
-          if (isAlias(item)) aliasAt.set(["jobs", job.key, "steps", i].join("/"), spanOf(item as unknown as YamlNode));
-        });
-      }
-    }
-    const runsMap = asMap(getNode(rootMap, "runs"));
+    const stepLists = new Map<string, { prefix: (string | number)[]; steps: unknown[] }>();
+    const listSteps = (prefix: (string | number)[], owner: YAMLMap | undefined) => {
+      const items = asSeq(getNode(owner, "steps"))?.items ?? [];
+      items.forEach((item, i) => isAlias(item) && aliasAt.set([...prefix, i].join("/"), spanOf(item as unknown as YamlNode)));
+      stepLists.set(prefix.join("/"), { prefix, steps: items.map((item) => resolveAlias(item, anchors)) });
+    };
+    for (const job of entries(asMap(getNode(rootMap, "jobs")))) listSteps(["jobs", job.key, "steps"], asMap(job.value));
+    listSteps([COMPOSITE_JOB_ID, "steps"], asMap(getNode(rootMap, COMPOSITE_JOB_ID)));
 
     // Steps are named by id, then name, then position: that is how people find them.
     const stepNames = new Map<string, string>();
-    const stepLists: { prefix: (string | number)[]; steps: unknown[] }[] = [];
-    for (const job of entries(asMap(getNode(rootMap, "jobs")))) {
-      stepLists.push({ prefix: ["jobs", job.key, "steps"], steps: stepsOf(asMap(job.value)) });
-    }
-    stepLists.push({ prefix: [COMPOSITE_JOB, "steps"], steps: stepsOf(runsMap) });
-    for (const { prefix, steps } of stepLists) {
+    for (const { prefix, steps } of stepLists.values()) {
       steps.forEach((item, i) => {
         const step = asMap(item);
         const name = scalarText(getNode(step, "id")) ?? scalarText(getNode(step, "name")) ?? unnamedStep(step, i);
@@ -277,7 +268,7 @@ export const githubActions: Platform = {
     const scopeOf = (nodePath: (string | number)[]): Scope => {
       const scope: Scope = {};
       if (nodePath[0] === "jobs" && typeof nodePath[1] === "string") scope.job = nodePath[1];
-      if (nodePath[0] === COMPOSITE_JOB && nodePath[1] === "steps") scope.job = COMPOSITE_JOB;
+      if (nodePath[0] === COMPOSITE_JOB_ID && nodePath[1] === "steps") scope.job = COMPOSITE_JOB_ID;
       const stepsAt = nodePath.indexOf("steps");
       if (stepsAt >= 0 && typeof nodePath[stepsAt + 1] === "number") scope.step = stepNames.get(nodePath.slice(0, stepsAt + 2).join("/"));
       return scope;
@@ -331,8 +322,8 @@ export const githubActions: Platform = {
       }
     }
 
-    const readSteps = (modelJob: Job, prefix: (string | number)[], steps: unknown[]) => {
-      steps.forEach((item, i) => {
+    const readSteps = (modelJob: Job, prefix: (string | number)[]) => {
+      stepLists.get(prefix.join("/"))!.steps.forEach((item, i) => {
         const step = readStep(text, item, stepNames.get([...prefix, i].join("/")) ?? unnamedStep(asMap(item), i));
         modelJob.steps.push(step);
         // A checkout through an alias is reported where this job runs it (`- *checkout`); its fix still edits the anchor.
@@ -362,14 +353,13 @@ export const githubActions: Platform = {
       modelJob.token = tokenPermissions(modelJob, model);
       const declared = modelJob.permissions ?? model.permissions;
       modelJob.mintsOidc = declared?.scopes["id-token"]?.value === "write" || declared?.shorthand?.value === "write-all";
-      readSteps(modelJob, ["jobs", job.key, "steps"], stepsOf(jobMap));
+      readSteps(modelJob, ["jobs", job.key, "steps"]);
       model.jobs.push(modelJob);
     }
-    const compositeSteps = stepsOf(runsMap);
-    if (compositeSteps.length > 0) {
-      const runsKey = rootMap.items.find((pair) => scalarText(pair.key) === COMPOSITE_JOB)?.key as YamlNode | undefined;
-      const composite: Job = { id: COMPOSITE_JOB, span: spanOf(runsKey), steps: [], composite: true };
-      readSteps(composite, [COMPOSITE_JOB, "steps"], compositeSteps);
+    if (stepLists.get(`${COMPOSITE_JOB_ID}/steps`)!.steps.length > 0) {
+      const runsKey = rootMap.items.find((pair) => scalarText(pair.key) === COMPOSITE_JOB_ID)?.key as YamlNode | undefined;
+      const composite: Job = { id: COMPOSITE_JOB_ID, span: spanOf(runsKey), steps: [], composite: true };
+      readSteps(composite, [COMPOSITE_JOB_ID, "steps"]);
       model.jobs.push(composite);
     }
     return model;
