@@ -1,4 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
+import { escapeRegExp } from "../linter-core/text.js";
 import { boundSecretsVisibleTo, describeScope, SECRET_EXPRESSION, shellVariableUse } from "./shared.js";
 
 /**
@@ -58,7 +59,7 @@ export const unredactedSecret: Rule = {
           if (!secret) continue;
           // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
           const name = variable?.binding?.name;
-          const derived = (name !== undefined && new RegExp(`\\$\\{${name}(?::|#|%|/|\\^|,)`).test(line)) || ENCODERS.test(line);
+          const derived = (name !== undefined && new RegExp(`\\$\\{${escapeRegExp(name)}(?::|#|%|/|\\^|,)`).test(line)) || ENCODERS.test(line);
           const written = WRITES_FILE.exec(line)?.[1];
           let problem: string | undefined;
           if (WRITES_OUTPUT.test(line)) problem = "is written to GITHUB_OUTPUT: a step output is plain data for every later step and action, and GitHub will not pass it on as a job output anyway";
