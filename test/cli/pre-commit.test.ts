@@ -6,11 +6,11 @@
 // test share one installed environment (try-repo would install afresh on every call).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { FakeSecrets, ROOT } from "../helpers.js";
-import { TempRepo } from "./repo.js";
+import { join } from "node:path";
+import { FakeSecrets } from "../helpers.js";
+import { snapshotOfThisCheckout, TempRepo } from "./repo.js";
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
 const token = `glpat-${new FakeSecrets(5150).chars(20)}`;
@@ -72,20 +72,3 @@ describe("pre-commit framework hook (.pre-commit-config.yaml, pre-commit install
     assert.match(run.stdout, /sync\.yml/);
   });
 });
-
-/** This checkout as it is now (committed, changed and new files, as git sees them), in one commit. */
-function snapshotOfThisCheckout(): TempRepo {
-  const snapshot = new TempRepo();
-  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
-  for (const path of listed.stdout.split("\0").filter(Boolean)) {
-    mkdirSync(dirname(join(snapshot.dir, path)), { recursive: true });
-    try {
-      copyFileSync(join(ROOT, path), join(snapshot.dir, path));
-    } catch {
-      // Deleted in the working tree but still in the index: the snapshot leaves it out, as a commit would.
-    }
-  }
-  snapshot.git("add", "-A");
-  snapshot.git("commit", "-q", "--no-verify", "-m", "snapshot of the checkout under test");
-  return snapshot;
-}

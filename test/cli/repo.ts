@@ -1,7 +1,7 @@
 // Real temporary git repositories, and runs of the command line in them: in-process (the suite's
 // speed, and what mutation testing can see), or the built executable where the process itself matters.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../cli/program.js";
@@ -78,7 +78,26 @@ export class TempRepo {
 
 /** The environment without anything that would change git's or husky's behaviour under test. */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  // npm: no audit or funding requests and no update check (network round trips), the cache trusted as is.
+  const npm = { npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false", npm_config_prefer_offline: "true" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...npm, NO_COLOR: "1" };
   for (const key of Object.keys(env)) if (key.startsWith("GIT_") || key === "HUSKY") delete env[key];
   return env;
+}
+
+/** This checkout as it is now (committed, changed and new files, as git sees them), in one commit. */
+export function snapshotOfThisCheckout(): TempRepo {
+  const snapshot = new TempRepo();
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+  for (const path of listed.stdout.split("\0").filter(Boolean)) {
+    mkdirSync(dirname(join(snapshot.dir, path)), { recursive: true });
+    try {
+      copyFileSync(join(ROOT, path), join(snapshot.dir, path));
+    } catch {
+      // Deleted in the working tree but still in the index: the snapshot leaves it out, as a commit would.
+    }
+  }
+  snapshot.git("add", "-A");
+  snapshot.git("commit", "-q", "--no-verify", "-m", "snapshot of the checkout under test");
+  return snapshot;
 }

@@ -42,13 +42,18 @@ describe("keyword prefilter", () => {
     assert.ok(count > 20, `the examples should have findings, got ${count}`);
   });
 
+  // Linting the whole corpus twice takes 15 s; a fixed third of it (every third file, sorted) keeps the suite
+  // under a minute. NHILINT_CORPUS=all compares every file.
   it("changes no finding on the public corpus (when ../shared/corpus is present)", async function () {
     if (!existsSync(CORPUS)) {
       console.log("      (skipped: ../shared/corpus is not present on this machine)");
       this.skip();
     }
     this.timeout(180_000);
-    await compare(filesUnder(CORPUS, CORPUS));
+    const files = filesUnder(CORPUS, CORPUS).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const share = process.env.NHILINT_CORPUS === "all" ? files : files.filter((_, i) => i % 3 === 0);
+    const count = await compare(share);
+    assert.ok(count > 100, `the corpus should have findings, got ${count}`);
   });
 });
 
