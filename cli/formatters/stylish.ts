@@ -15,7 +15,9 @@ export function formatStylish(report: Report, options: FormatOptions): string {
 }
 
 function formatStylishLines(report: Report, options: FormatOptions): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
+  // The run has decided (NO_COLOR, FORCE_COLOR, --output, the terminal): styleText must not second-guess it
+  // from process.stdout, which is not where the text goes when it is written to a file or a test.
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
   const byFile = new Map<string, typeof report.findings>();
   for (const finding of report.findings) {

@@ -42,16 +42,22 @@ export class TempRepo {
   }
 
   /** The command line run in this process (cli/program.ts), here as its working directory. */
-  async nhilint(...args: string[]): Promise<Run> {
+  nhilint(...args: string[]): Promise<Run> {
+    return this.nhilintIn({}, ...args);
+  }
+
+  /** The same, in other surroundings: a terminal, another environment. */
+  async nhilintIn(surroundings: { stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: NodeJS.ProcessEnv }, ...args: string[]): Promise<Run> {
     let stdout = "";
     let stderr = "";
     const code = await run(args, {
       cwd: this.dir,
-      env: cleanEnv(),
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
       stdoutIsTTY: false,
       stderrIsTTY: false,
+      ...surroundings,
+      env: { ...cleanEnv(), ...surroundings.env },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
     });
     return { code, stdout, stderr };
   }

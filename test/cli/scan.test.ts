@@ -1,0 +1,151 @@
+// What a run reads and what it says about itself (cli/scan.ts), in-process so mutation testing sees it:
+// --staged takes every file it reads (config, inventory, CODEOWNERS, the baseline) from the index;
+// --output, progress on a terminal, --update-baseline's account, --max-warnings and the order of
+// accepted findings.
+import assert from "node:assert/strict";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { FakeSecrets } from "../helpers.js";
+import { TempRepo } from "./repo.js";
+
+const fake = new FakeSecrets(3117);
+const token = `ghp_${fake.chars(36)}`;
+const usesSecret = (name: string) => `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sync.sh\n        env:\n          T: \${{ secrets.${name} }}\n`;
+const record = (name: string, owner = "@acme/platform") => `  - name: ${name}\n    kind: secret\n    owner: "${owner}"\n    purpose: Sync\n    expires: 2030-01-01\n`;
+const inventory = (...records: string[]) => `version: 1\nconnectors:\n${records.join("")}`;
+
+describe("cli: what a run reads, and what it says", () => {
+  let repo: TempRepo;
+  beforeEach(() => (repo = new TempRepo()));
+  afterEach(() => repo.remove());
+
+  const ruleIds = (run: { stdout: string }) => (JSON.parse(run.stdout).findings as { ruleId: string }[]).map((f) => f.ruleId).sort();
+
+  describe("--staged reads every file from the index, never the working tree", () => {
+    it("the inventory: staged records count, unstaged ones do not", async () => {
+      repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN"));
+      repo.write("nhi-inventory.yaml", inventory(record("SYNC_TOKEN")));
+      repo.git("add", "-A");
+      // Unstaged: the record removed in the working tree.
+      repo.write("nhi-inventory.yaml", inventory(record("OTHER")));
+      assert.deepEqual(ruleIds(await repo.nhilint("--staged", "--format", "json")), []);
+      assert.ok(ruleIds(await repo.nhilint("--format", "json")).includes("unowned-connector"), "the working tree lacks the record");
+    });
+
+    it(".nhilint.yaml: the staged settings apply", async () => {
+      repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN"));
+      repo.write(".nhilint.yaml", "rules:\n  unowned-connector: off\n");
+      repo.git("add", "-A");
+      repo.write(".nhilint.yaml", "rules: {}\n");
+      assert.ok(!ruleIds(await repo.nhilint("--staged", "--format", "json")).includes("unowned-connector"));
+      assert.ok(ruleIds(await repo.nhilint("--format", "json")).includes("unowned-connector"));
+    });
+
+    it("an inventory at a configured path, staged there", async () => {
+      repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN"));
+      repo.write(".nhilint.yaml", "inventory: security/nhi.yaml\n");
+      repo.write("security/nhi.yaml", inventory(record("SYNC_TOKEN")));
+      repo.git("add", "-A");
+      rmSync(join(repo.dir, "security"), { recursive: true });
+      assert.deepEqual(ruleIds(await repo.nhilint("--staged", "--format", "json")), []);
+    });
+
+    it("CODEOWNERS: the staged owner is suggested for an unowned connector", async () => {
+      repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN"));
+      repo.write("nhi-inventory.yaml", inventory(record("OTHER")));
+      repo.write(".github/CODEOWNERS", "* @acme/staged-owners\n");
+      repo.git("add", "-A");
+      repo.write(".github/CODEOWNERS", "* @acme/working-tree-owners\n");
+      const staged = JSON.parse((await repo.nhilint("--staged", "--format", "json")).stdout);
+      const fix = staged.findings.find((f: { ruleId: string }) => f.ruleId === "unowned-connector").fixes[0];
+      assert.match(fix.title, /owner @acme\/staged-owners from CODEOWNERS/);
+      const tree = JSON.parse((await repo.nhilint("--format", "json")).stdout);
+      assert.match(tree.findings.find((f: { ruleId: string }) => f.ruleId === "unowned-connector").fixes[0].title, /@acme\/working-tree-owners/);
+    });
+
+    it("a staged file deleted from the working tree is still linted; an unstaged one is not", async () => {
+      repo.write(".github/workflows/a.yml", usesSecret("A").replace("./sync.sh", `curl -H "Authorization: token ${token}" x`));
+      repo.git("add", "-A");
+      rmSync(join(repo.dir, ".github/workflows/a.yml"));
+      repo.write(".github/workflows/b.yml", `on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo ${token}\n`);
+      const run = JSON.parse((await repo.nhilint("--staged", "--format", "json")).stdout);
+      assert.deepEqual([...new Set(run.findings.map((f: { path: string }) => f.path))], [".github/workflows/a.yml"]);
+      assert.equal(run.summary.files, 1);
+    });
+
+    it("the baseline: a staged one accepts, an unstaged one does not", async () => {
+      repo.write(".github/workflows/a.yml", `on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: ./push.sh\n        env:\n          GH_PAT: ${token}\n`);
+      assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+      repo.git("add", "-A");
+      assert.equal((await repo.nhilint("--staged")).code, 0);
+      repo.git("rm", "-q", "--cached", ".nhilint-baseline.json");
+      assert.equal((await repo.nhilint("--staged")).code, 1, "the baseline is only in the working tree now");
+    });
+  });
+
+  it("--output writes the report to the file, not stdout, and stylish there has no colour even when forced", async () => {
+    repo.write(".github/workflows/a.yml", `on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: ./push.sh\n        env:\n          GH_PAT: ${token}\n`);
+    const forced = { env: { NO_COLOR: "", FORCE_COLOR: "1" } };
+    const run = await repo.nhilintIn(forced, "--output", "report.txt");
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, "");
+    const text = readFileSync(join(repo.dir, "report.txt"), "utf8");
+    assert.match(text, /hardcoded-secret/);
+    assert.ok(!text.includes("\x1b["), "colour codes in a file");
+    assert.ok((await repo.nhilintIn(forced)).stdout.includes("\x1b["), "forced colour on stdout");
+    const json = await repo.nhilint("--format", "json", "--output", "out/../report.json");
+    assert.equal(json.stdout, "");
+    assert.ok(JSON.parse(readFileSync(join(repo.dir, "report.json"), "utf8")).findings.some((f: { ruleId: string }) => f.ruleId === "hardcoded-secret"));
+  });
+
+  it("progress on a terminal for 200 files or more: the first file drawn, the last one, then the line cleared", async () => {
+    for (let i = 0; i < 200; i++) repo.write(`configs/c${i}.yml`, "a: 1\n");
+    const run = await repo.nhilintIn({ stderrIsTTY: true });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.ok(run.stderr.startsWith("\rnhilint: 1/200 files"), JSON.stringify(run.stderr.slice(0, 60)));
+    assert.ok(run.stderr.endsWith("\rnhilint: 200/200 files\r\x1b[K"), JSON.stringify(run.stderr.slice(-60)));
+    assert.equal((await repo.nhilint()).stderr, "", "no progress where stderr is not a terminal");
+    rmSync(join(repo.dir, "configs", "c0.yml"));
+    assert.equal((await repo.nhilintIn({ stderrIsTTY: true })).stderr, "", "no progress for 199 files");
+  });
+
+  it("--update-baseline counts what it wrote and names each accepted secret to rotate, nothing else", async () => {
+    repo.write(".github/workflows/a.yml", `on: push\npermissions: {}\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: ./push.sh\n        env:\n          GH_PAT: ${token}\n          T: \${{ secrets.DEPLOY }}\n`);
+    const run = await repo.nhilint("--update-baseline");
+    assert.equal(run.code, 0);
+    const lines = run.stderr.trim().split("\n");
+    assert.equal(lines[0], "nhilint: wrote 2 finding(s) to .nhilint-baseline.json");
+    assert.equal(lines.length, 2, run.stderr);
+    assert.match(lines[1], /^nhilint: accepted \.github\/workflows\/a\.yml:9: Hardcoded GitHub personal access token.* in job `b`, step `\.\/push\.sh \(step 1\)` — still a leaked credential: rotate it at the provider$/);
+    assert.doesNotMatch(lines[1], /anyone who can read/);
+    assert.equal(JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8")).fingerprints.length, 2);
+  });
+
+  it("--max-warnings: the count and the limit said on stderr when over, nothing at the limit", async () => {
+    repo.write(".github/workflows/a.yml", usesSecret("A").replace("contents: read", "contents: write"));
+    repo.write("nhi-inventory.yaml", inventory(record("A")));
+    const json = JSON.parse((await repo.nhilint("--format", "json")).stdout);
+    const warnings = json.summary.warnings as number;
+    assert.ok(warnings >= 1 && json.summary.errors === 0, JSON.stringify(json.summary));
+    const over = await repo.nhilint("--max-warnings", String(warnings - 1));
+    assert.equal(over.code, 1);
+    assert.equal(over.stderr, `nhilint: ${warnings} warnings is more than --max-warnings ${warnings - 1}\n`);
+    const at = await repo.nhilint("--max-warnings", String(warnings));
+    assert.deepEqual([at.code, at.stderr], [0, ""]);
+  });
+
+  it("accepted findings are listed by file, then line, whichever way they were accepted", async () => {
+    const pat = () => `ghp_${fake.chars(36)}`;
+    const job = (keys: string) => `on: push\npermissions: {}\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: ./push.sh\n        env:\n${keys}`;
+    const [b1, b2] = [pat(), pat()];
+    repo.write(".github/workflows/b.yml", job(`          B1: ${b1}\n          B2: ${b2}\n`));
+    repo.write(".github/workflows/a.yml", job(`          A1: ${pat()}\n`));
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    // One more in the middle of b.yml, accepted by a comment instead of the baseline.
+    repo.write(".github/workflows/b.yml", job(`          B1: ${b1}\n          # nhilint-disable-next-line hardcoded-secret -- revoked demo token\n          BC: ${pat()}\n          B2: ${b2}\n`));
+    const json = JSON.parse((await repo.nhilint("--format", "json")).stdout);
+    assert.deepEqual(json.findings, []);
+    const order = (json.suppressed as { path: string; line: number; suppression: { kind: string } }[]).map((f) => `${f.path.split("/").pop()}:${f.line}`);
+    assert.deepEqual(order, ["a.yml:9", "b.yml:9", "b.yml:11", "b.yml:12"]);
+  });
+});
