@@ -113,3 +113,97 @@ describe("nhilint history", function () {
     }
   });
 });
+
+describe("nhilint history: what it reads and exactly what it says", function () {
+  this.timeout(60_000);
+  const f = new FakeSecrets(1415);
+  const [t1, t2, t3, t4, t5] = [0, 1, 2, 3, 4].map(() => `ghp_${f.chars(36)}`);
+  const LIMIT = 2 * 1024 * 1024;
+  /** A text file of exactly `size` bytes holding `value` on its first line. */
+  const sized = (value: string, size: number) => {
+    const head = `GH_PAT: ${value}\n`;
+    return head + "#".repeat(size - head.length - 1) + "\n";
+  };
+  let repo: TempRepo;
+  let c1: string;
+  let c2: string;
+  const commitAt = (date: string, message: string) => {
+    repo.git("add", "-A");
+    const at = { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` };
+    assert.equal(repo.exec("git", ["commit", "-q", "--no-verify", "-m", message], { env: at }).code, 0);
+    return repo.git("rev-parse", "HEAD").trim();
+  };
+  before(() => {
+    repo = new TempRepo();
+    // 2020: t1 in one blob at five paths; t3 in a file of exactly the size limit (read); t4 one byte over
+    // (skipped as large); t5 in a binary (skipped).
+    for (const path of [".github/workflows/a.yml", "c1/a.yml", "c2/a.yml", "c3/a.yml", "c4/a.yml"]) repo.write(path, workflow("GH_TOKEN", t1));
+    repo.write("limit.txt", sized(t3, LIMIT));
+    repo.write("over.txt", sized(t4, LIMIT + 1));
+    repo.write("bin.dat", Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`GH_PAT: ${t5}\n`)]));
+    c1 = commitAt("2020-01-01", "one");
+    // 2021: a.yml now holds t2, the copies go: t1's last copy leaves with this commit.
+    repo.write(".github/workflows/a.yml", workflow("GH_TOKEN", t2));
+    repo.exec("git", ["rm", "-q", "-r", "c1", "c2", "c3", "c4"]);
+    c2 = commitAt("2021-06-01", "two");
+  });
+  after(() => repo.remove());
+
+  it("stylish: each secret with where and when it came in and where it went; blobs counted; the large and binary ones skipped", async () => {
+    const run = await repo.nhilintIn({ stderrIsTTY: true }, "history");
+    assert.equal(run.code, 1, run.stderr);
+    // 4 blobs: t1's (one blob at five paths), t2's, limit.txt and bin.dat; over.txt is not read.
+    assert.equal(run.stderr, "\rnhilint: history: 4/4 blobs\n");
+    const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+    const [s3, s2, s1] = json.secrets as { title: string; redacted: string }[];
+    for (const s of [s1, s2, s3]) assert.match(s.redacted, /^ghp_… \(40 chars\)$/);
+    const short = (id: string) => id.slice(0, 12);
+    assert.equal(
+      run.stdout,
+      [
+        `limit.txt\n  ${s3.title} (${s3.redacted})\n  added in ${short(c1)} by Test Author <author@example.com> on 2020-01-01\n  still in HEAD\n`,
+        `.github/workflows/a.yml\n  ${s2.title} (${s2.redacted})\n  added in ${short(c2)} by Test Author <author@example.com> on 2021-06-01\n  still in HEAD\n`,
+        `.github/workflows/a.yml\n  ${s1.title} (${s1.redacted})\n  added in ${short(c1)} by Test Author <author@example.com> on 2020-01-01; also at c1/a.yml, c2/a.yml, c3/a.yml and 1 more\n  removed in ${short(c2)} (last held by ${short(c1)})\n`,
+        "3 secrets in the history: 4 blobs read (skipped 1 large and 1 binary).\n",
+        "Rotate these (most exposed first: still in HEAD, then the oldest):\n" +
+          `  1. ${s3.title} (${s3.redacted}) at limit.txt, since 2020-01-01, still in HEAD\n` +
+          `  2. ${s2.title} (${s2.redacted}) at .github/workflows/a.yml, since 2021-06-01, still in HEAD\n` +
+          `  3. ${s1.title} (${s1.redacted}) at .github/workflows/a.yml, since 2020-01-01\n`,
+        "Deleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n",
+      ].join("\n"),
+    );
+    for (const t of [t1, t2, t3, t4, t5]) assert.ok(!(run.stdout + JSON.stringify(json)).includes(t.slice(4)));
+  });
+
+  it("json: every path a secret was committed at, the skipped counts, and the revisions read", async () => {
+    const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+    assert.deepEqual(json.revisions, ["HEAD"]);
+    assert.equal(json.blobsScanned, 4);
+    assert.deepEqual(json.skipped, { large: 1, binary: 1 });
+    const first = json.secrets.find((s: { firstCommit: string; path: string }) => s.firstCommit === c1 && s.path === ".github/workflows/a.yml");
+    assert.deepEqual(first.paths, [".github/workflows/a.yml", "c1/a.yml", "c2/a.yml", "c3/a.yml", "c4/a.yml"]);
+    assert.deepEqual([first.inHead, first.removedIn, first.lastCommit], [false, c2, c1]);
+  });
+
+  it("one secret, one blob: singular words, and a secret met again in a later blob keeps its first commit", async () => {
+    const one = new TempRepo();
+    try {
+      one.write("a.yml", workflow("GH_TOKEN", t1));
+      one.git("add", "-A");
+      one.git("commit", "-q", "--no-verify", "-m", "one");
+      const first = one.git("rev-parse", "HEAD").trim();
+      let run = await one.nhilint("history");
+      assert.match(run.stdout, /^1 secret in the history: 1 blob read\.$/m);
+      // The same value again, in another file and another blob: still one secret, first seen in `first`.
+      one.write("b.yml", `# copied\n${workflow("GH_TOKEN", t1)}`);
+      one.git("add", "-A");
+      one.git("commit", "-q", "--no-verify", "-m", "two");
+      run = await one.nhilint("history", "--format", "json");
+      const json = JSON.parse(run.stdout);
+      assert.equal(json.secrets.length, 1);
+      assert.deepEqual([json.secrets[0].firstCommit, json.secrets[0].paths], [first, ["a.yml", "b.yml"]]);
+    } finally {
+      one.remove();
+    }
+  });
+});
