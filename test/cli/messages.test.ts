@@ -80,6 +80,36 @@ describe("the command line's own words", () => {
     assert.equal((await repo.nhilint()).code, 0, "a byte-order mark is allowed");
   });
 
+  it("every malformed baseline shape is a usage error naming the file, never an internal error", async () => {
+    const kdf = '"kdf": {"algorithm": "PBKDF2-HMAC-SHA256", "iterations": 600000}';
+    const salt16 = '"0123456789abcdef"';
+    const broken = [
+      "null",
+      '"fingerprints"',
+      "[]",
+      '{"version": 2}',
+      `{"version": 2, "salt": ${salt16}, ${kdf}, "fingerprints": [1]}`,
+      `{"version": 3, "salt": ${salt16}, ${kdf}, "fingerprints": []}`,
+      `{"version": 2, "salt": 1234567890123456, ${kdf}, "fingerprints": []}`,
+      `{"version": 2, "salt": "0123456789abcde", ${kdf}, "fingerprints": []}`,
+      `{"version": 2, "salt": ${salt16}, "fingerprints": []}`,
+      `{"version": 2, "salt": ${salt16}, "kdf": {"algorithm": "SHA1", "iterations": 600000}, "fingerprints": []}`,
+    ];
+    for (const text of broken) {
+      repo.write(".nhilint-baseline.json", text);
+      const run = await repo.nhilint();
+      assert.equal(run.code, 2, text);
+      assert.match(run.stderr, /^nhilint: \.nhilint-baseline\.json: expected \{"version": 2, /, text);
+    }
+    // The shortest salt allowed, and a version 1 baseline (read, with a notice to migrate it).
+    repo.write(".nhilint-baseline.json", `{"version": 2, "salt": ${salt16}, ${kdf}, "fingerprints": []}`);
+    assert.equal((await repo.nhilint()).code, 0, "a 16-character salt");
+    repo.write(".nhilint-baseline.json", '{"version": 1, "fingerprints": []}');
+    const v1 = await repo.nhilint();
+    assert.equal(v1.code, 0, v1.stderr);
+    assert.match(v1.stdout, /a version 1 baseline fingerprints secret values with a plain hash/);
+  });
+
   it("a file with a byte-order mark is linted as if it had none; a binary or huge file is skipped with a notice", async () => {
     repo.write(".github/workflows/bom.yml", `\uFEFF${clean}`);
     repo.write("data.json", Buffer.from([0x7b, 0x00, 0x7d]));
