@@ -8,6 +8,10 @@ const inline = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\
 const bashX = wf(step("          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n", "          bash -x ./deploy.sh \"${TOKEN}\"\n"));
 const stepDebug = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n", "permissions:\n  contents: read\nenv:\n  ACTIONS_STEP_DEBUG: true\n");
 const gitlab = "variables:\n  CI_DEBUG_TRACE: \"true\"\ndeploy:\n  script:\n    - ./deploy.sh --token \"$DEPLOY_TOKEN\"\n";
+const fourSecrets = wf(step("          A: ${{ secrets.A_TOKEN }}\n          B: ${{ secrets.B_TOKEN }}\n          C: ${{ secrets.C_TOKEN }}\n          D: ${{ secrets.D_TOKEN }}\n", "          make && set -x\n          ./deploy.sh \"$A\" \"$B\" \"$C\" \"$D\"\n"));
+const twoSecrets = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          A: ${{ secrets.A_TOKEN }}\n          B: ${{ secrets.B_TOKEN }}\n", "permissions:\n  contents: read\nenv:\n  ACTIONS_STEP_DEBUG: \" on \"\n");
+const manySwitch = twoSecrets.replace("          B: ${{ secrets.B_TOKEN }}\n", "          B: ${{ secrets.B_TOKEN }}\n          C: ${{ secrets.C_TOKEN }}\n          D: ${{ secrets.D_TOKEN }}\n          E: ${{ secrets.A_TOKEN }}\n");
+const thenX = "deploy:\n  script:\n    - if [ -n \"$DEBUG\" ]; then set -x; fi\n    - ./deploy.sh --token $DEPLOY_TOKEN\n";
 const azure = "variables:\n  system.debug: true\nsteps:\n  - script: ./deploy.sh\n    env:\n      TOKEN: $(DEPLOY_TOKEN)\n";
 
 ruleTester(debugLoggingWithSecrets, {
@@ -18,6 +22,10 @@ ruleTester(debugLoggingWithSecrets, {
     { name: "set -e alone, and +x turning tracing off", code: wf(step("          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n", "          set -euo pipefail\n          set +x\n          ./deploy.sh\n")) },
     { name: "the debug switch off", code: stepDebug.replace("ACTIONS_STEP_DEBUG: true", "ACTIONS_STEP_DEBUG: false") },
     { name: "the debug switch in a workflow with no secret", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n", "permissions:\n  contents: read\nenv:\n  ACTIONS_STEP_DEBUG: true\n") },
+    { name: "GitLab: the secret expanded only before `- set -x` (tracing starts after it)", path: ".gitlab-ci.yml", code: "deploy:\n  script:\n    - ./login.sh $DEPLOY_TOKEN\n    - set -x\n    - make\n" },
+    { name: "GitLab: `- set -x` in one job, the secret expanded in another job's script", path: ".gitlab-ci.yml", code: "build:\n  script:\n    - set -x\n    - make\ndeploy:\n  script:\n    - ./deploy.sh --token $DEPLOY_TOKEN\n" },
+    { name: "GitLab: set -x in before_script, the secret in after_script (another shell)", path: ".gitlab-ci.yml", code: "deploy:\n  before_script:\n    - set -x\n  after_script:\n    - ./notify.sh $DEPLOY_TOKEN\n" },
+    { name: "a debug switch that is not on (\"no\", 0)", code: stepDebug.replace("ACTIONS_STEP_DEBUG: true", "ACTIONS_STEP_DEBUG: \"no\"\n  RUNNER_DEBUG: 0") },
     { name: "GITHUB_TOKEN alone is not a secret in reach here", code: wf(step("          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n", "          set -x\n          gh pr list\n")) },
   ],
   invalid: [
@@ -27,6 +35,10 @@ ruleTester(debugLoggingWithSecrets, {
     { name: "bash -x running a script with the secret in env", code: bashX, errors: [{ ...at(bashX, "bash -x"), message: /^`bash -x` prints each command/ }] },
     { name: "GitHub: ACTIONS_STEP_DEBUG turned on in the workflow", code: stepDebug, errors: [{ ...at(stepDebug, "true"), message: /^`ACTIONS_STEP_DEBUG: true` turns on debug tracing while DEPLOY_TOKEN is in reach/ }] },
     { name: "GitLab: CI_DEBUG_TRACE", path: ".gitlab-ci.yml", code: gitlab, errors: [{ ...at(gitlab, '"true"'), message: /`CI_DEBUG_TRACE: true` turns on debug tracing while DEPLOY_TOKEN is in reach/ }] },
+    { name: "more than three secrets expanded: the first three and an ellipsis; reported at the `set -x` after `&&`", code: fourSecrets, errors: [{ ...at(fourSecrets, "set -x"), message: /and the script expands A_TOKEN, B_TOKEN, C_TOKEN…: the secret/ }] },
+    { name: "`then set -x`: the command reported is `set -x`", path: ".gitlab-ci.yml", code: thenX, errors: [{ ...at(thenX, "set -x"), message: /^`set -x` prints each command/ }] },
+    { name: "two secrets in reach: both named, `are`; a quoted value trimmed in the message", code: twoSecrets, errors: [{ ...at(twoSecrets, '" on "'), message: /^`ACTIONS_STEP_DEBUG: on` turns on debug tracing while A_TOKEN, B_TOKEN are in reach/ }] },
+    { name: "more than three secrets in reach, one of them twice: the first three and an ellipsis", code: manySwitch, errors: [{ ...at(manySwitch, '" on "'), message: /while A_TOKEN, B_TOKEN, C_TOKEN… are in reach/ }] },
     { name: "Azure Pipelines: system.debug", path: "azure-pipelines.yml", code: azure, errors: [{ ...at(azure, "true"), message: /`system\.debug: true` turns on debug tracing while DEPLOY_TOKEN is in reach/ }] },
   ],
 });

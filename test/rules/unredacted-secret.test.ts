@@ -14,8 +14,17 @@ const substringToEnv = outputs('echo "PREFIX=${TOKEN:0:8}" >> "$GITHUB_ENV"', " 
 const encodedToEnv = outputs('echo "AUTH=$(echo -n "$USER:$TOKEN" | base64)" >> $GITHUB_ENV', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
 const artifact = (path: string) => `${outputs('echo "$TOKEN" > build/creds.txt', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          path: ${path}\n`;
 const throughEnv = outputs('echo "token=$TOKEN" >> $GITHUB_OUTPUT', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
+const uploadFirst = outputs("echo ready", "").replace("      - id: creds\n", "      - uses: actions/upload-artifact@v4\n        with:\n          path: build/\n      - id: creds\n").replace("echo ready", 'echo "$TOKEN" > build/creds.txt') + "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n";
+const otherJob = `${outputs('echo "$TOKEN" > build/creds.txt', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/upload-artifact@v4\n        with:\n          path: build/\n`;
 ruleTester(unredactedSecret, {
   valid: [
+    { name: "an upload of a folder whose name only starts like the file's (buildx/)", code: artifact("buildx/") },
+    { name: "an upload of a glob in another folder", code: artifact("other/*.txt") },
+    { name: "an upload that only excludes the file", code: artifact("'!build/creds.txt'") },
+    { name: "the upload runs before the step that writes the file", code: uploadFirst },
+    { name: "the upload is in another job (another runner's workspace)", code: otherJob },
+    { name: "a download, not an upload", code: artifact("build/").replace("upload-artifact", "download-artifact") },
+    { name: "GitLab: the GitHub files mean nothing there", path: ".gitlab-ci.yml", code: 'build:\n  script:\n    - echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"\n' },
     { name: "the plain secret in GITHUB_ENV (still masked), and a decoded key written to a file no artifact takes", code: `${outputs('echo "TOKEN=$TOKEN" >> "$GITHUB_ENV"\n          echo "$TOKEN" | base64 -d > key.pem', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          path: dist/\n` },
     { name: "a secret written to a file before an upload of another folder, or to /dev/null", code: artifact("reports/*.xml").replace("> build/creds.txt", "> build/creds.txt 2>/dev/null") },
     { name: "a step output with no secret in it, and a secret used without writing an output", code: outputs('echo "sha=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"\n          ./deploy.sh --token-file <(echo "$TOKEN")', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n") },
@@ -27,6 +36,10 @@ ruleTester(unredactedSecret, {
     { name: "a substring of a secret put in GITHUB_ENV", code: substringToEnv, errors: [{ ...at(substringToEnv, 'echo "PREFIX=${TOKEN:0:8}" >> "$GITHUB_ENV"'), message: /is transformed \(a substring or an encoding\) and written to GITHUB_ENV/ }] },
     { name: "an encoding of a secret put in GITHUB_ENV", code: encodedToEnv, errors: [{ ...at(encodedToEnv, 'echo "AUTH=$(echo -n "$USER:$TOKEN" | base64)" >> $GITHUB_ENV'), message: /is transformed/ }] },
     { name: "a secret written to a file a later step uploads (a folder of it)", code: artifact("build/"), errors: [{ ...at(artifact("build/"), 'echo "$TOKEN" > build/creds.txt'), message: /is written to `build\/creds\.txt`, which a later step uploads as an artifact/ }] },
+    { name: "a later upload naming the file itself, ./ and all", code: artifact("./build/creds.txt"), errors: [{ ...at(artifact("./build/creds.txt"), 'echo "$TOKEN" > build/creds.txt'), message: /which a later step uploads as an artifact/ }] },
+    { name: "a later upload of the whole workspace (.)", code: artifact("."), errors: [{ ...at(artifact("."), 'echo "$TOKEN" > build/creds.txt'), message: /which a later step uploads/ }] },
+    { name: "a later upload of a glob inside the folder, after an exclusion line", code: artifact("|\n            !build/other.txt\n            build/*.txt"), errors: [{ ...at(artifact("|\n            !build/other.txt\n            build/*.txt"), 'echo "$TOKEN" > build/creds.txt'), message: /which a later step uploads/ }] },
+    { name: "a later upload of the folder written with trailing slashes", code: artifact("build//"), errors: [{ ...at(artifact("build//"), 'echo "$TOKEN" > build/creds.txt'), message: /is written to `build\/creds\.txt`, which a later step uploads/ }] },
     { name: "a secret written to a file a later step uploads (a glob over the workspace)", code: artifact("'**/*.txt'"), errors: [{ ...at(artifact("'**/*.txt'"), 'echo "$TOKEN" > build/creds.txt'), message: /uploads as an artifact/ }] },
     { name: "a secret expression written to GITHUB_OUTPUT", code: direct, errors: [{ ...at(direct, 'echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"'), message: /^secret `DEPLOY_TOKEN` in job `build`, step `creds` is written to GITHUB_OUTPUT: a step output is plain data/ }] },
     { name: "a secret's env variable written to GITHUB_OUTPUT", code: throughEnv, errors: [{ ...at(throughEnv, 'echo "token=$TOKEN" >> $GITHUB_OUTPUT'), message: /^secret `DEPLOY_TOKEN` in job `build`, step `creds` is written to GITHUB_OUTPUT/ }] },
