@@ -20,8 +20,10 @@ export const connectorScope: Rule = {
     const matchers = new Map<string, (path: string) => boolean>();
     const reported = new Set<string>();
     for (const { path, ref, record } of scoped) {
+      // Stryker disable next-line ConditionalExpression,OptionalChaining: for the type checker; `scoped` holds only records with used-by.
       if (!record?.usedBy) continue;
       let matches = matchers.get(record.name);
+      // Stryker disable next-line ConditionalExpression: a cache; building the matcher again gives the same answers.
       if (!matches) matchers.set(record.name, (matches = picomatch(record.usedBy, { dot: true })));
       if (matches(path) || reported.has(`${path}\0${record.name}`)) continue;
       reported.add(`${path}\0${record.name}`);

@@ -10,6 +10,8 @@ ruleTester(connectorScope, {
   valid: [
     { name: "used by the file it is granted to", path: deployWorkflow.path, code: deployWorkflow.text, inventory: scoped },
     { name: "no used-by: any file may use it", path: other.path, code: other.text, inventory: record() },
+    { name: "an empty used-by list: any file may use it", path: other.path, code: other.text, inventory: record({ "used-by": " []" }) },
+    { name: "a glob across folders reaches into dot-folders (.github)", path: other.path, code: other.text, inventory: record({ "used-by": "\n      - \"**/*.yml\"" }) },
     { name: "globs match", path: other.path, code: other.text, inventory: record({ "used-by": "\n      - .github/workflows/*.yml" }) },
   ],
   invalid: [

@@ -1,5 +1,6 @@
 import { persistedCheckoutCredential } from "../../rules/persisted-checkout-credential.js";
-import { at, ruleTester } from "../helpers.js";
+import assert from "node:assert/strict";
+import { at, lintFiles, ruleTester, WORKFLOW_PATH } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const bare = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n");
@@ -28,4 +29,21 @@ ruleTester(persistedCheckoutCredential, {
     { name: "Azure: persistCredentials: True, with the job and step in the message", path: AZURE, code: azurePersist, errors: [at(azurePersist, "True", /checkout in job `build`, step `checkout: self \(step 1\)` leaves its token/)], output: azurePersist.replace("True", "false") },
     { name: "persist-credentials: true", code: explicitTrue, errors: [at(explicitTrue, "true\n".slice(0, 4))], output: explicitTrue.replace("persist-credentials: true", "persist-credentials: false") },
   ],
+});
+
+describe("persisted-checkout-credential: the fix as the editor offers it", () => {
+  const find = async (path: string, text: string) => (await lintFiles([{ path, text }], { rules: [persistedCheckoutCredential] })).findings;
+  it("GitHub: not applied silently (a later push may need the token), with what to do next, and the help names the fix", async () => {
+    const [finding] = await find(WORKFLOW_PATH, bare);
+    assert.equal(finding.fixes.length, 1);
+    assert.equal(finding.fixes[0].safe, false);
+    assert.deepEqual(finding.fixes[0].followUp, ["A later step that pushes must now authenticate itself (for example with a token in its own env)."]);
+    assert.equal(finding.help, `${finding.fixes[0].title} on the checkout; give a token only to the step that pushes.`);
+  });
+  it("Azure: the fix has no follow-up step of its own", async () => {
+    const [finding] = await find(AZURE, azurePersist);
+    assert.equal(finding.fixes[0].safe, false);
+    assert.equal(finding.fixes[0].followUp, undefined);
+    assert.ok(finding.help!.startsWith(finding.fixes[0].title));
+  });
 });
