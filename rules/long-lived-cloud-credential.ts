@@ -7,7 +7,7 @@ import { jobLabel } from "./shared.js";
 const STATIC_KEYS: { secret: RegExp; what: string; provider: CredentialProvider }[] = [
   { secret: /^AWS_(SECRET_)?ACCESS_KEY(_ID)?$/i, what: "a static AWS access key", provider: "aws" },
   { secret: /^(AZURE_CREDENTIALS|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/i, what: "an Azure service principal secret", provider: "azure" },
-  { secret: /^(GCP|GOOGLE|GCLOUD)_[A-Z_]*(CREDENTIALS|SA_KEY|SERVICE_ACCOUNT_KEY|KEY_JSON)$/i, what: "a GCP service account key", provider: "gcp" },
+  { secret: /^(GCP|GOOGLE|GCLOUD)_[A-Z_]*(CREDENTIALS|SA_KEY|SERVICE_ACCOUNT_KEY|SERVICE_KEY|KEY_JSON)$/i, what: "a GCP service account key", provider: "gcp" },
   { secret: /^PYPI_(API_)?TOKEN$|^PYPI_PASSWORD$/i, what: "a PyPI API token", provider: "pypi" },
   { secret: /^NPM_(TOKEN|AUTH_TOKEN|PUBLISH_TOKEN)$/i, what: "an npm token", provider: "npm" },
   { secret: /^(CARGO_REGISTRY_TOKEN|CRATES_IO_TOKEN|CRATES_IO_API_TOKEN|CARGO_TOKEN)$/i, what: "a crates.io API token", provider: "crates" },

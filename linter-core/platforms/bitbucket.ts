@@ -14,6 +14,12 @@ export const bitbucketPipelines: Platform = {
   matchesContent: (path, text) => isYamlPath(path) && /^pipelines\s*:/m.test(text) && /^\s+-\s*step\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretsPerEnvironment: true,
+  // No npm or PyPI trusted publishing from Bitbucket: only the clouds' static keys are reported.
+  shortLivedAlternatives: {
+    aws: "Bitbucket OIDC: `oidc: true` on the step and a role assumed with its `BITBUCKET_STEP_OIDC_TOKEN` (`AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE`, or the `AWS_OIDC_ROLE_ARN` variable of Atlassian's AWS pipes)",
+    azure: "Bitbucket OIDC: `oidc: true` on the step and `az login --service-principal --federated-token $BITBUCKET_STEP_OIDC_TOKEN` against a federated credential of the app registration",
+    gcp: "Workload Identity Federation: `oidc: true` on the step and a credential configuration that exchanges `BITBUCKET_STEP_OIDC_TOKEN`",
+  },
   storeSecretSteps: (name) => [
     `Add ${name} as a secured variable: Repository settings → Pipelines → Repository variables (or Deployments for one environment), with "Secured" ticked.`,
     ROTATE_IF_COMMITTED,

@@ -15,6 +15,12 @@ export const circleci: Platform = {
   matchesPath: (path) => /(^|\/)\.circleci\/[^/]+\.ya?ml$/.test(repoPath(path)) || /(^|\/)src\/(@orb\.ya?ml|(commands|jobs|executors|examples)\/[^/]+\.ya?ml)$/.test(repoPath(path)),
   matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?2(\.\d)?/m.test(text) && /^(jobs|workflows|orbs|commands|executors)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
+  // Every job run with a context gets an OIDC token; no npm or PyPI trusted publishing from CircleCI.
+  shortLivedAlternatives: {
+    aws: "CircleCI OIDC: `$CIRCLE_OIDC_TOKEN_V2` (in any job run with a context) exchanged for a role, e.g. the aws-cli orb's `setup` with `role_arn`",
+    azure: "CircleCI OIDC: `az login --service-principal --federated-token $CIRCLE_OIDC_TOKEN_V2` against a federated credential of the app registration",
+    gcp: "Workload Identity Federation with `$CIRCLE_OIDC_TOKEN_V2` (the gcp-cli orb's `setup` with `use_oidc: true`)",
+  },
   storeSecretSteps: (name) => [
     `Add ${name} to a context (Organization Settings → Contexts) restricted to the right security group, or as a project environment variable (Project Settings → Environment Variables).`,
     ROTATE_IF_COMMITTED,

@@ -24,8 +24,16 @@ const powershellCargo = job("      - run: |\n          cargo `\n            publ
 const gemPush = job("      - run: bundle exec gem push foo-0.1.0.gem\n");
 const dotnetPush = job("      - run: dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json\n");
 const gitlabPublish = (extra: string) => `release:\n${extra}  script:\n    - npm publish\n`;
+// Bitbucket: Atlassian's AWS pipes take a static key pair or, with `oidc: true` on the step, a role.
+const bitbucketKeys = "pipelines:\n  default:\n    - step:\n        script:\n          - pipe: atlassian/aws-ecr-push-image:2.5.0\n            variables:\n              AWS_ACCESS_KEY_ID: $AWS_ACCESS_KEY_ID\n              AWS_SECRET_ACCESS_KEY: $AWS_SECRET_ACCESS_KEY\n              IMAGE_NAME: web\n";
+const bitbucketOidc = "pipelines:\n  default:\n    - step:\n        oidc: true\n        script:\n          - pipe: atlassian/aws-ecr-push-image:2.5.0\n            variables:\n              AWS_OIDC_ROLE_ARN: $AWS_OIDC_ROLE_ARN\n              IMAGE_NAME: web\n";
+const circleKeys = "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/base:current\n    steps:\n      - run: echo $GCLOUD_SERVICE_KEY | gcloud auth activate-service-account --key-file=-\n";
+const circleOidc = "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/base:current\n    steps:\n      - run: aws sts assume-role-with-web-identity --role-arn \"$AWS_ROLE_ARN\" --web-identity-token \"$CIRCLE_OIDC_TOKEN_V2\" --role-session-name deploy\n";
 ruleTester(longLivedCloudCredential, {
   valid: [
+    { name: "Bitbucket: a role through the step's OIDC token", path: "bitbucket-pipelines.yml", code: bitbucketOidc },
+    { name: "CircleCI: a role assumed with the job's OIDC token", path: ".circleci/config.yml", code: circleOidc },
+    { name: "Bitbucket and CircleCI: an npm token (no trusted publishing from either)", path: "bitbucket-pipelines.yml", code: "pipelines:\n  default:\n    - step:\n        script:\n          - echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > .npmrc\n          - npm publish\n" },
     { name: "publishing from a job that can mint an OIDC token (trusted publishing)", code: job("      - run: npm publish --provenance\n", "    permissions:\n      id-token: write\n") },
     { name: "dry runs publish nothing", code: job("      - run: cargo publish --dry-run\n      - run: cargo publish -n\n      - run: npm publish --dry-run\n") },
     { name: "npm publish to another registry (setup-node registry-url)", code: job("      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n") },
@@ -51,6 +59,8 @@ ruleTester(longLivedCloudCredential, {
     { name: "dotnet nuget push to nuget.org", code: dotnetPush, errors: [at(dotnetPush, "dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json", /publishes to NuGet/)] },
     { name: "GitLab: npm publish from a job without id_tokens", path: ".gitlab-ci.yml", code: gitlabPublish(""), errors: [at(gitlabPublish(""), "npm publish", /^job `release` publishes to npm .*npm trusted publishing from GitLab/)] },
     { name: "a composite action that publishes with a PyPI token (action.yml runs.steps)", path: "action.yml", code: compositePypi, errors: [at(compositePypi, "${{ inputs.pypi-token }}", /^the composite action signs in with a PyPI API token/)] },
+    { name: "Bitbucket: a static AWS key given to a pipe, with Bitbucket's way out (oidc: true)", path: "bitbucket-pipelines.yml", code: bitbucketKeys, errors: [at(bitbucketKeys.replace("AWS_SECRET_ACCESS_KEY: $", "xxxxxxxxxxxxxxxxxxxxx: $"), "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key, a long-lived credential: use Bitbucket OIDC: `oidc: true` on the step/)] },
+    { name: "CircleCI: a GCP service account key, with CircleCI's OIDC token as the way out", path: ".circleci/config.yml", code: circleKeys, errors: [at(circleKeys, "GCLOUD_SERVICE_KEY", /is a GCP service account key, a long-lived credential: use Workload Identity Federation with `\$CIRCLE_OIDC_TOKEN_V2`/)] },
     { name: "GitLab: a static AWS key, with GitLab's own way out (id_tokens)", path: ".gitlab-ci.yml", code: gitlab, errors: [at(gitlab, "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key.*`id_tokens:`/)] },
     { name: "Azure Pipelines: a service principal secret, not the npm token (no trusted publishing from Azure DevOps)", path: "azure-pipelines.yml", code: azurePipeline, errors: [at(azurePipeline, "ARM_CLIENT_SECRET", /`ARM_CLIENT_SECRET` is an Azure service principal secret.*workload identity federation/)] },
     { name: "a key recognised by the variable it is bound to", code: wf("  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.S3_STAGING_KEY }}\n    steps:\n      - run: ./upload.sh\n"), errors: [{ line: 9, column: 42, message: /`S3_STAGING_KEY` \(as AWS_SECRET_ACCESS_KEY\) is a static AWS access key/ }] },
