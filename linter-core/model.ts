@@ -111,6 +111,11 @@ export interface ConnectorRef {
   issuedByPlatform?: boolean;
   /** When the reference is bound to an environment variable: at which level, and its name. */
   binding?: { level: "workflow" | "job" | "step"; name: string; keySpan: Span };
+  /**
+   * Its owner can require approvals and checks on the resource itself, outside the file (Azure
+   * service connections and variable groups): a gate in the file is not the only one there is.
+   */
+  ownChecks?: boolean;
 }
 
 export type ConnectorKind =

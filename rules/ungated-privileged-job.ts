@@ -20,14 +20,14 @@ export const ungatedPrivilegedJob: Rule = {
     const { file, platform, config } = context;
     // At `level: strict` every secret calls for an environment, not only those named for a deployment.
     const strict = config.level === "strict";
-    // Platforms whose files can say where a job's gate is (GitHub, GitLab `environment:`).
+    // Platforms whose files can say where a job's gate is (GitHub, GitLab `environment:`, Azure deployment jobs).
     const gate = platform.deploymentGate;
     if (!gate) return;
     for (const job of file.jobs) {
       // A composite action's steps get their caller's environment: the calling workflow is where to gate.
       if (job.environment || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
       const credential =
-        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && (strict || ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
+        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && !ref.ownChecks && (strict || ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
         job.steps.find((step) => step.uses && platform.cloudLoginStep?.test(step.uses.value))?.uses?.value.split("@")[0];
       if (!credential) continue;
       context.report({

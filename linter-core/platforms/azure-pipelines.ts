@@ -35,6 +35,7 @@ export const azurePipelines: Platform = {
   ],
   // No PyPI or npm trusted publishing from Azure DevOps: static tokens there are not reported.
   debugSwitches: /^system\.debug$/i,
+  deploymentGate: "Make it a deployment job (`- deployment: web` with `environment: production`) and add approvals and checks to that environment (Pipelines → Environments → Approvals and checks), or move the secret to a variable group or service connection with its own checks.",
   shortLivedAlternatives: {
     azure: "an Azure Resource Manager service connection with workload identity federation, used through `azureSubscription:` (AzureCLI@2, AzurePowerShell@5)",
     aws: "an AWS service connection that assumes a role through OIDC (AWS Toolkit for Azure DevOps)",
@@ -72,7 +73,7 @@ export const azurePipelines: Platform = {
       if (scalar.path.at(-2) === "variables" && typeof key === "string") defined.add(key);
       if (key === "name" && parentKey === "variables") defined.add(scalar.value);
       if (key === "group" && parentKey === "variables") {
-        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: scopeOf(scalar.path) });
+        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: scopeOf(scalar.path), ownChecks: true });
       }
     }
     for (const pair of entries(asMap(getNode(asMap(root), "variables")))) defined.add(pair.key);
@@ -81,7 +82,7 @@ export const azurePipelines: Platform = {
       const key = scalar.path.at(-1);
       const span = spanOf(scalar.node);
       if (typeof key === "string" && SERVICE_CONNECTION_INPUT.test(key) && !scalar.value.includes("$(") && !scalar.value.includes("${{")) {
-        model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: scopeOf(scalar.path) });
+        model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: scopeOf(scalar.path), ownChecks: true });
       }
       if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path) });
       if (key === "checkout") model.checkouts.push(checkoutOf(yaml.documents[0], scalar));

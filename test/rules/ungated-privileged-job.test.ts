@@ -10,8 +10,16 @@ const gitlab = (job: string) => `stages: [deploy]\n.deploy-template:\n  stage: d
 const gitlabUngated = gitlab("deploy:\n  stage: deploy\n  script:\n    - ./deploy.sh --token $PROD_DEPLOY_TOKEN\n");
 // A secret not named for a deployment: only the strict level asks for an environment.
 const plainSecret = wf("  notify:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./notify.sh\n        env:\n          SLACK_WEBHOOK: ${{ secrets.SLACK_WEBHOOK }}\n");
+// Azure Pipelines: a deployment job's environment is the gate; service connections and variable groups carry their own checks.
+const AZURE = "azure-pipelines.yml";
+const azureJob = (job: string) => `jobs:\n${job}`;
+const azureUngated = azureJob("  - job: deploy\n    steps:\n      - script: ./deploy.sh\n        env:\n          TOKEN: $(PROD_DEPLOY_TOKEN)\n");
+const azureStrict = azureJob("  - job: notify\n    steps:\n      - script: ./notify.sh\n        env:\n          HOOK: $(SLACK_WEBHOOK_SECRET)\n");
 ruleTester(ungatedPrivilegedJob, {
   valid: [
+    { name: "Azure: a deployment job with its environment", path: AZURE, code: azureJob("  - deployment: deploy\n    environment: production\n    strategy:\n      runOnce:\n        deploy:\n          steps:\n            - script: ./deploy.sh\n              env:\n                TOKEN: $(PROD_DEPLOY_TOKEN)\n") },
+    { name: "Azure: a service connection or a variable group (each with its own approvals and checks)", path: AZURE, code: azureJob("  - job: deploy\n    variables:\n      - group: prod-deploy-secrets\n    steps:\n      - task: AzureCLI@2\n        inputs:\n          azureSubscription: prod-arm-connection\n          scriptType: bash\n          inlineScript: ./deploy.sh\n"), config: { level: "strict" } },
+    { name: "Azure: a job with a secret not named for a deployment (default level)", path: AZURE, code: azureStrict },
     { name: "any secret outside an environment, at the default level", code: plainSecret },
     { name: "at level: strict, a job with an environment", code: plainSecret.replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    environment: notifications\n"), config: { level: "strict" } },
     { name: "behind an environment", code: ungated.replace("    runs-on", "    environment: production\n    runs-on") },
@@ -23,6 +31,8 @@ ruleTester(ungatedPrivilegedJob, {
     { name: "a job with a non-deployment secret", code: wf("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          CODECOV: ${{ secrets.CODECOV_UPLOAD }}\n") },
   ],
   invalid: [
+    { name: "Azure: a job using a deployment secret with no environment", path: AZURE, code: azureUngated, errors: [{ ...at(azureUngated, "deploy"), message: /^job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\) with no `environment:`/ }] },
+    { name: "Azure: at level: strict, any secret variable outside a deployment job", path: AZURE, code: azureStrict, config: { level: "strict" }, errors: [{ ...at(azureStrict, "notify"), message: /^job `notify` uses a secret \(SLACK_WEBHOOK_SECRET\)/ }] },
     { name: "at level: strict, any secret outside an environment", code: plainSecret, config: { level: "strict" }, errors: [{ ...at(plainSecret, "notify"), message: /^job `notify` uses a secret \(SLACK_WEBHOOK\) with no `environment:`/ }] },
     { name: "a deploy token with no environment", code: ungated, errors: [{ ...at(ungated, "deploy:"), endColumn: undefined, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
     { name: "GitLab: a deploy token in a job's script with no environment", path: GITLAB, code: gitlabUngated, errors: [{ line: 5, column: 1, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
