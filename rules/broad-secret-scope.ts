@@ -1,4 +1,5 @@
-import type { Rule } from "../linter-core/rule.js";
+import type { FileContext, Rule } from "../linter-core/rule.js";
+import { shellVariableUse } from "./shared.js";
 
 export const broadSecretScope: Rule = {
   meta: {
@@ -11,7 +12,8 @@ export const broadSecretScope: Rule = {
   },
 
   checkFile(context) {
-    const { file } = context;
+    const { file, platform } = context;
+    if (platform.narrowerBinding) return pipelineWide(context, platform.narrowerBinding);
     for (const ref of file.connectorRefs) {
       if (!ref.binding || ref.issuedByPlatform || ref.binding.level === "step") continue;
       const job = file.jobs.find((j) => j.id === ref.scope.job);
@@ -29,3 +31,27 @@ export const broadSecretScope: Rule = {
     }
   },
 };
+
+/**
+ * Platforms whose jobs have no steps of their own (GitLab, Azure): a secret bound in the pipeline's
+ * top-level `variables:` reaches every job, while fewer need it (for an Azure group, which jobs read it
+ * cannot be seen: any pipeline of two jobs or more).
+ */
+function pipelineWide(context: FileContext, help: string): void {
+  const { file } = context;
+  const jobs = file.jobs.filter((job) => !job.template);
+  for (const ref of file.connectorRefs) {
+    if (ref.binding?.level !== "workflow" || ref.issuedByPlatform || jobs.length < 2) continue;
+    const use = shellVariableUse(ref.binding.name);
+    const users = ref.binding.name === ref.name ? undefined : jobs.filter((job) => file.literals.some((l) => l.scope.job === job.id && l.role === "script" && use.test(l.value))).length;
+    if (users !== undefined && users >= jobs.length) continue;
+    const what = ref.binding.name === ref.name ? `\`${ref.name}\` is linked` : `secret \`${ref.name}\` is bound to \`${ref.binding.name}\``;
+    context.report({
+      span: ref.binding.keySpan,
+      message: `${what} for the whole pipeline: all ${jobs.length} jobs get it${users === undefined ? "" : `, ${users} use${users === 1 ? "s" : ""} it`}.`,
+      identity: `pipeline:${ref.binding.name}:${ref.name}`,
+      connector: ref.name,
+      help,
+    });
+  }
+}

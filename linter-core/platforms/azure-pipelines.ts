@@ -35,6 +35,7 @@ export const azurePipelines: Platform = {
   ],
   // No PyPI or npm trusted publishing from Azure DevOps: static tokens there are not reported.
   debugSwitches: /^system\.debug$/i,
+  narrowerBinding: "Link the group in the `variables:` of the stage or job that uses it.",
   deploymentGate: "Make it a deployment job (`- deployment: web` with `environment: production`) and add approvals and checks to that environment (Pipelines → Environments → Approvals and checks), or move the secret to a variable group or service connection with its own checks.",
   shortLivedAlternatives: {
     azure: "an Azure Resource Manager service connection with workload identity federation, used through `azureSubscription:` (AzureCLI@2, AzurePowerShell@5)",
@@ -73,7 +74,11 @@ export const azurePipelines: Platform = {
       if (scalar.path.at(-2) === "variables" && typeof key === "string") defined.add(key);
       if (key === "name" && parentKey === "variables") defined.add(scalar.value);
       if (key === "group" && parentKey === "variables") {
-        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: scopeOf(scalar.path), ownChecks: true });
+        // Linked in the pipeline's own `variables:` (not a stage's or a job's): every job reads the group.
+        const pipelineWide = scalar.path.length === 3 && scalar.path[0] === "variables";
+        const span = spanOf(scalar.node);
+        const binding = pipelineWide ? { binding: { level: "workflow" as const, name: scalar.value, keySpan: span } } : {};
+        model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path), ownChecks: true, ...binding });
       }
     }
     for (const pair of entries(asMap(getNode(asMap(root), "variables")))) defined.add(pair.key);

@@ -93,6 +93,7 @@ export const gitlabCi: Platform = {
     pypi: "PyPI trusted publishing from GitLab CI/CD: an `id_tokens:` entry with `aud: pypi`, exchanged at upload",
     npm: "npm trusted publishing from GitLab CI/CD (OIDC through an `id_tokens:` entry)",
   },
+  narrowerBinding: "Move it to the `variables:` of the job that uses it, or give the CI/CD variable an environment scope so only that environment's jobs get it.",
   deploymentGate: "Add `environment: production`, protect that environment with required approvals (Settings → CI/CD → Protected environments) and scope the variable to it.",
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
@@ -103,6 +104,16 @@ export const gitlabCi: Platform = {
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
 
     const defined = new Set(entries(asMap(getNode(root, "variables"))).map((e) => e.key));
+    // A secret re-bound in the top-level `variables:` (`DEPLOY_TOKEN: $PROD_DEPLOY_TOKEN`) reaches every job.
+    for (const variable of entries(asMap(getNode(root, "variables")))) {
+      const value = asMap(variable.value) ? getNode(asMap(variable.value), "value") : variable.value;
+      const literal = model.literals.find((l) => l.span.start === spanOf(value as never).start);
+      if (!literal) continue;
+      const source = text.slice(literal.span.start, literal.span.end);
+      for (const ref of shellCredentialRefs(source, literal.span.start, {}, (n) => n === variable.key, issued)) {
+        model.connectorRefs.push({ ...ref, binding: { level: "workflow", name: variable.key, keySpan: spanOf(variable.keyNode) } });
+      }
+    }
     for (const job of entries(root)) {
       if (GLOBAL_KEYS.has(job.key) || !isMap(job.value)) continue;
       const jobMap = asMap(job.value);

@@ -50,6 +50,12 @@ export interface Platform {
    * test job is then not, by itself, one credential.
    */
   secretsPerEnvironment?: boolean;
+  /**
+   * Where a secret bound for the whole pipeline (`variables:` at the top) is bound more narrowly, for
+   * `broad-secret-scope` on platforms without steps of their own (GitHub's step-level `env:` is the
+   * rule's default). Undefined: the rule's default wording.
+   */
+  narrowerBinding?: string;
 }
 
 /** Whose static keys `shortLivedAlternatives` replaces. */

@@ -53,3 +53,16 @@ describe("GitLab CI: a secret under `variables:`", () => {
     assert.equal((await fixOf(inJob)).fixed, `release:\n  script:\n    - 'curl -H "PRIVATE-TOKEN: $GITLAB_API_TOKEN" https://gitlab.example/api'\n`);
   });
 });
+
+describe("GitLab CI: a secret re-bound in the top-level `variables:`", () => {
+  it("is a connector (reported unowned like any other), bound for the whole pipeline; the name it is bound to is not", async () => {
+    const text = "variables:\n  DEPLOY_TOKEN: $PROD_DEPLOY_TOKEN\n  MIRROR:\n    value: ${MIRROR_API_KEY}\ndeploy:\n  script:\n    - ./deploy.sh --token \"$DEPLOY_TOKEN\"\n";
+    const result = await lintFiles([{ path: ".gitlab-ci.yml", text }]);
+    const { model } = result.models[0];
+    assert.deepEqual(
+      model.connectorRefs.map((ref) => [ref.name, ref.binding?.level, ref.binding?.name]),
+      [["PROD_DEPLOY_TOKEN", "workflow", "DEPLOY_TOKEN"], ["MIRROR_API_KEY", "workflow", "MIRROR"]],
+    );
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["PROD_DEPLOY_TOKEN", "MIRROR_API_KEY"]);
+  });
+});

@@ -8,13 +8,29 @@ const jobLevel = wf(`  a:\n    env:\n      DEPLOY_TOKEN: \${{ secrets.DEPLOY_TOK
 const oneStep = "    runs-on: ubuntu-latest\n    steps:\n      - run: ./x.sh\n";
 const workflowOneJobOneStep = wf(`  a:\n${oneStep}`, "permissions:\n  contents: read\nenv:\n  T: ${{ secrets.T }}\n");
 const workflowTwoJobs = wf(`  a:\n${oneStep}  b:\n${oneStep}`, "permissions:\n  contents: read\nenv:\n  T: ${{ secrets.T }}\n");
+// GitLab and Azure: the pipeline's own top-level `variables:` reach every job.
+const GITLAB = ".gitlab-ci.yml";
+const gitlabPipeline = (deployScript: string) => `variables:\n  DEPLOY_TOKEN: $PROD_DEPLOY_TOKEN\n  REGION: eu\n.hidden:\n  script:\n    - echo template\nbuild:\n  script:\n    - make\ndeploy:\n  script:\n    - ${deployScript}\n`;
+const gitlabOneUser = gitlabPipeline("./deploy.sh --token \"$DEPLOY_TOKEN\"");
+const gitlabMapForm = "variables:\n  DEPLOY_TOKEN:\n    value: $PROD_DEPLOY_TOKEN\n    description: the deploy token\nbuild:\n  script:\n    - make\ndeploy:\n  script:\n    - ./deploy.sh\n";
+const AZURE = "azure-pipelines.yml";
+const azurePipeline = (variables: string, jobs = "jobs:\n  - job: build\n    steps:\n      - script: make\n  - job: sign\n    steps:\n      - script: ./sign.sh\n") => `${variables}${jobs}`;
+const azureWide = azurePipeline("variables:\n  - group: signing-secrets\n  - name: config\n    value: release\n");
 ruleTester(broadSecretScope, {
   valid: [
+    { name: "GitLab: every job uses the pipeline-wide variable", path: GITLAB, code: gitlabPipeline("./deploy.sh").replace("    - make\n", "    - make TOKEN=$DEPLOY_TOKEN\n").replace("./deploy.sh", "./deploy.sh ${DEPLOY_TOKEN}") },
+    { name: "GitLab: one job (hidden templates do not count)", path: GITLAB, code: "variables:\n  DEPLOY_TOKEN: $PROD_DEPLOY_TOKEN\n.hidden:\n  script:\n    - echo\ndeploy:\n  script:\n    - ./deploy.sh\n" },
+    { name: "GitLab: a variable bound in the job that uses it", path: GITLAB, code: "build:\n  script:\n    - make\ndeploy:\n  variables:\n    DEPLOY_TOKEN: $PROD_DEPLOY_TOKEN\n  script:\n    - ./deploy.sh\n" },
+    { name: "Azure: a group linked by the job or the stage that uses it", path: AZURE, code: "stages:\n  - stage: release\n    variables:\n      - group: signing-secrets\n    jobs:\n      - job: sign\n        variables:\n          - group: other-secrets\n        steps:\n          - script: ./sign.sh\n      - job: build\n        steps:\n          - script: make\n" },
+    { name: "Azure: a pipeline of one job", path: AZURE, code: azurePipeline("variables:\n  - group: signing-secrets\n", "jobs:\n  - job: sign\n    steps:\n      - script: ./sign.sh\n") },
     { name: "bound to the step that uses it", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ./deploy.sh\n        env:\n          DEPLOY_TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n") },
     { name: "workflow-level binding in a one-job, one-step workflow", code: workflowOneJobOneStep },
     { name: "job-level binding in a one-step job", code: wf("  a:\n    env:\n      T: ${{ secrets.T }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./x.sh\n") },
   ],
   invalid: [
+    { name: "GitLab: a secret bound for the whole pipeline, used by one of its two jobs", path: GITLAB, code: gitlabOneUser, errors: [{ ...at(gitlabOneUser, "DEPLOY_TOKEN"), message: /^secret `PROD_DEPLOY_TOKEN` is bound to `DEPLOY_TOKEN` for the whole pipeline: all 2 jobs get it, 1 uses it\.$/ }] },
+    { name: "GitLab: the `value:` form, used by no job's script", path: GITLAB, code: gitlabMapForm, errors: [{ ...at(gitlabMapForm, "DEPLOY_TOKEN"), message: /all 2 jobs get it, 0 use it/ }] },
+    { name: "Azure: a variable group linked for the whole pipeline of two jobs", path: AZURE, code: azureWide, errors: [{ ...at(azureWide, "signing-secrets"), message: /^`signing-secrets` is linked for the whole pipeline: all 2 jobs get it\.$/ }] },
     { name: "workflow-level env", code: workflowLevel, errors: [{ ...at(workflowLevel, "DEPLOY_TOKEN"), message: /bound to `DEPLOY_TOKEN` for every step of all 1 job/ }] },
     { name: "job-level env in a multi-step job", code: jobLevel, errors: [{ ...at(jobLevel, "DEPLOY_TOKEN"), message: /^secret `DEPLOY_TOKEN` is bound to `DEPLOY_TOKEN` for all 2 steps of job `a`, third-party actions included\.$/ }] },
     {
