@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_CONFIG, lint, type SourceFile } from "../../linter-core/index.js";
 import type { Rule } from "../../linter-core/rule.js";
 import { RULES } from "../../rules/index.js";
-import { FakeSecrets, NOW } from "../helpers.js";
+import { FakeSecrets, lintFiles, NOW } from "../helpers.js";
 
 const token = `ghp_${new FakeSecrets(4242).chars(36)}`;
 const workflow = (env: string) => `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n${env}`;
@@ -77,6 +77,23 @@ describe("engine", () => {
     assert.deepEqual(model.literals, []);
     assert.deepEqual(model.jobs.map((j) => [j.id, j.steps.length]), [["a", 0]]);
     assert.equal(model.connectorRefs.length, 1);
+  });
+
+  it("findings of file and workspace rules are merged in file, place, then rule order", async () => {
+    const workflow = "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n";
+    const result = await lintFiles([{ path: ".github/workflows/b.yml", text: workflow }, { path: ".github/workflows/a.yml", text: workflow }], { wholeWorkspace: true });
+    const perFile = [
+      [3, 3, "excessive-permissions"],
+      [3, 3, "ungated-privileged-job"],
+      [8, 46, "long-lived-cloud-credential"],
+      [8, 46, "unowned-connector"],
+      [9, 34, "long-lived-cloud-credential"],
+      [9, 34, "unowned-connector"],
+    ];
+    assert.deepEqual(
+      result.findings.map((f) => [f.path, f.start.line, f.start.column, f.ruleId]),
+      ["a", "b"].flatMap((name) => perFile.map((entry) => [`.github/workflows/${name}.yml`, ...entry])),
+    );
   });
 
   it("findings come sorted by file, then place, then rule; each with a confidence and a list of fixes", async () => {
