@@ -17,6 +17,7 @@ import {
   type SlowDerivation,
   type SourceFile,
 } from "../linter-core/index.js";
+import { groovyParserMissing } from "../linter-core/documents/groovy.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
 import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
@@ -230,6 +231,8 @@ export async function lintRepository(
       : undefined,
   });
   for (const error of result.internalErrors) notices.push({ path: error.path, message: `internal error: ${error.message}` });
+  const groovyMissing = result.files.some((file) => file.platform === "jenkins") ? groovyParserMissing() : undefined;
+  if (groovyMissing) notices.push({ path: "Jenkins/Groovy files", message: `read as plain text: ${groovyMissing}, so only the text-wide secret scan ran on them` });
   if (typescriptParserMissing()) {
     notices.push({
       path: "TypeScript/JavaScript files",

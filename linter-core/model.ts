@@ -98,6 +98,11 @@ export interface LiteralValue {
   alwaysCredential?: boolean;
   /** The platform knows the value is encoded (a Kubernetes Secret's `data`): detectors judge the decoded text. */
   encoding?: "base64";
+  /**
+   * Credential variables the pipeline's own language substitutes into this script before the shell
+   * runs it (Groovy `"${PASS}"` in a Jenkins `sh`): the value is on the command line.
+   */
+  interpolated?: { name: string; span: Span }[];
   scope: Scope;
 }
 

@@ -48,7 +48,7 @@ function pipelineWide(context: FileContext, help: string): void {
     const what = ref.binding.name === ref.name ? `\`${ref.name}\` is linked` : `secret \`${ref.name}\` is bound to \`${ref.binding.name}\``;
     context.report({
       span: ref.binding.keySpan,
-      message: `${what} for the whole pipeline: all ${jobs.length} jobs get it${users === undefined ? "" : `, ${users} use${users === 1 ? "s" : ""} it`}.`,
+      message: `${what} for the whole pipeline: all ${jobs.length} jobs get it${users === undefined ? "" : `, ${users} name${users === 1 ? "s" : ""} it in a script`}.`,
       identity: `pipeline:${ref.binding.name}:${ref.name}`,
       connector: ref.name,
       help,

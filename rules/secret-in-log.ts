@@ -128,6 +128,16 @@ export const secretInLog: Rule = {
         }
       }
       if (file.platform === "github-actions") reportCommandLines(context, literal);
+      // The pipeline's language put the value into the script's text (Jenkins: Groovy "${PASS}" in `sh`).
+      for (const use of literal.interpolated ?? []) {
+        context.report({
+          span: use.span,
+          message: `credential variable \`${use.name}\` is interpolated by Groovy into the \`${literal.key}\` command${describeScope(literal.scope)} before the shell runs it: the value is on the command line (the process list, \`set -x\`), and a value with quotes or \`;\` changes the command.`,
+          identity: `${use.name}:interpolated:${literal.value}`,
+          severity: "warning",
+          help: `Write the command in single quotes (\`${literal.key} '… $${use.name} …'\`) so the shell reads \`${use.name}\` from its environment; Groovy then never sees the value.`,
+        });
+      }
     }
   },
 };

@@ -8,6 +8,7 @@ import { dockerCompose } from "./docker-compose.js";
 import { droneWoodpecker } from "./drone-woodpecker.js";
 import { genericJson, genericYaml, plainText } from "./generic.js";
 import { githubActions } from "./github-actions.js";
+import { jenkins } from "./jenkins.js";
 import { gitlabCi } from "./gitlab-ci.js";
 import { kubernetes } from "./kubernetes.js";
 import { logicApps } from "./logic-apps.js";
@@ -31,6 +32,7 @@ export const PLATFORMS: readonly Platform[] = [
   awsCodeBuild,
   droneWoodpecker,
   buildkite,
+  jenkins,
   kubernetes,
   dockerCompose,
   n8n,

@@ -28,8 +28,8 @@ ruleTester(broadSecretScope, {
     { name: "job-level binding in a one-step job", code: wf("  a:\n    env:\n      T: ${{ secrets.T }}\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./x.sh\n") },
   ],
   invalid: [
-    { name: "GitLab: a secret bound for the whole pipeline, used by one of its two jobs", path: GITLAB, code: gitlabOneUser, errors: [{ ...at(gitlabOneUser, "DEPLOY_TOKEN"), message: /^secret `PROD_DEPLOY_TOKEN` is bound to `DEPLOY_TOKEN` for the whole pipeline: all 2 jobs get it, 1 uses it\.$/ }] },
-    { name: "GitLab: the `value:` form, used by no job's script", path: GITLAB, code: gitlabMapForm, errors: [{ ...at(gitlabMapForm, "DEPLOY_TOKEN"), message: /all 2 jobs get it, 0 use it/ }] },
+    { name: "GitLab: a secret bound for the whole pipeline, used by one of its two jobs", path: GITLAB, code: gitlabOneUser, errors: [{ ...at(gitlabOneUser, "DEPLOY_TOKEN"), message: /^secret `PROD_DEPLOY_TOKEN` is bound to `DEPLOY_TOKEN` for the whole pipeline: all 2 jobs get it, 1 names it in a script\.$/ }] },
+    { name: "GitLab: the `value:` form, used by no job's script", path: GITLAB, code: gitlabMapForm, errors: [{ ...at(gitlabMapForm, "DEPLOY_TOKEN"), message: /all 2 jobs get it, 0 name it in a script/ }] },
     { name: "Azure: a variable group linked for the whole pipeline of two jobs", path: AZURE, code: azureWide, errors: [{ ...at(azureWide, "signing-secrets"), message: /^`signing-secrets` is linked for the whole pipeline: all 2 jobs get it\.$/ }] },
     { name: "workflow-level env", code: workflowLevel, errors: [{ ...at(workflowLevel, "DEPLOY_TOKEN"), message: /bound to `DEPLOY_TOKEN` for every step of all 1 job/ }] },
     { name: "job-level env in a multi-step job", code: jobLevel, errors: [{ ...at(jobLevel, "DEPLOY_TOKEN"), message: /^secret `DEPLOY_TOKEN` is bound to `DEPLOY_TOKEN` for all 2 steps of job `a`, third-party actions included\.$/ }] },

@@ -1,0 +1,59 @@
+// Groovy (Jenkinsfiles, shared-library steps) through tree-sitter's Groovy grammar compiled to
+// WebAssembly (web-tree-sitter). Loaded on the first Groovy file only, so a repository without a
+// Jenkinsfile never pays for it. The core reads no files: each face (the CLI, the editor) says where
+// the two .wasm files are by registering a loader of their bytes.
+import type { Node, Parser, Tree } from "web-tree-sitter";
+
+export type { Node as GroovyNode };
+
+/** The bytes of tree-sitter's runtime (`tree-sitter.wasm`) and of the Groovy grammar. */
+export interface GroovyWasm {
+  runtime: () => Promise<Uint8Array>;
+  grammar: () => Promise<Uint8Array>;
+}
+
+let wasm: GroovyWasm | undefined;
+let parser: Promise<Parser | undefined> | undefined;
+let missing: string | undefined;
+
+/** Where this face keeps the two .wasm files. Registering again (the same files) changes nothing. */
+export function registerGroovyWasm(loader: GroovyWasm): void {
+  wasm ??= loader;
+}
+
+/** Why Groovy files were read as plain text, when they were (no loader registered, or it failed). */
+export function groovyParserMissing(): string | undefined {
+  return missing;
+}
+
+/** Whether a Groovy file has been met and the parser loaded (a run without one never loads it). */
+export function groovyParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+function load(): Promise<Parser | undefined> {
+  parser ??= (async () => {
+    if (!wasm) {
+      missing = "no Groovy grammar is registered here";
+      return undefined;
+    }
+    try {
+      const { Parser, Language } = await import("web-tree-sitter");
+      await Parser.init({ wasmBinary: await wasm.runtime() });
+      const language = await Language.load(await wasm.grammar());
+      const groovy = new Parser();
+      groovy.setLanguage(language);
+      return groovy;
+    } catch (error) {
+      missing = `the Groovy grammar could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+      return undefined;
+    }
+  })();
+  return parser;
+}
+
+/** The syntax tree of a Groovy file, or undefined where the grammar is not available (see groovyParserMissing). */
+export async function parseGroovy(text: string): Promise<Tree | undefined> {
+  const groovy = await load();
+  return groovy?.parse(text) ?? undefined;
+}

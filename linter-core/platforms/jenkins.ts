@@ -1,0 +1,204 @@
+// Jenkins pipelines (Jenkinsfile, declarative and scripted; shared-library `vars/*.groovy`), parsed with
+// tree-sitter's Groovy grammar. Credentials are Jenkins credential ids: `credentials('id')` in an
+// `environment {}` block, `withCredentials([...])` bindings, `credentialsId:` arguments (git, sshagent,
+// docker.withRegistry). A credential variable interpolated by Groovy into an `sh "..."` command (double
+// quotes) is put on the command line before the shell runs: Jenkins itself warns about it.
+import type { ConnectorKind, ConnectorRef, FileModel, LiteralValue, Scope, Span } from "../model.js";
+import { groovyParserMissing, parseGroovy, type GroovyNode } from "../documents/groovy.js";
+import { baseName, emptyModel, repoPath } from "./common.js";
+import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+
+export { groovyParserMissing };
+
+/** Steps whose string argument is a shell (or batch, PowerShell) script. */
+const SCRIPT_STEPS = new Set(["sh", "bat", "powershell", "pwsh"]);
+/** Credential bindings of `withCredentials` and steps that take SSH keys. */
+const SSH_KEY_STEPS = new Set(["sshUserPrivateKey", "sshagent"]);
+/** Variables Jenkins sets itself. */
+const ISSUED = /^(BUILD_|JOB_|JENKINS_|WORKSPACE$|NODE_|EXECUTOR_|GIT_|BRANCH_|CHANGE_|TAG_)/;
+
+interface StringValue {
+  value: string;
+  /** The whole literal, quotes included. */
+  span: Span;
+  /** The text between the quotes. */
+  content: Span;
+  node: GroovyNode;
+}
+
+/** A Groovy string literal: '…', "…", '''…''', """…""". */
+function stringOf(node: GroovyNode | null | undefined): StringValue | undefined {
+  if (node?.type !== "string") return undefined;
+  const text = node.text;
+  const quote = /^("""|'\'\')/.test(text) ? 3 : /^["']/.test(text) ? 1 : 0;
+  if (quote === 0 || text.length < quote * 2) return undefined;
+  const { startIndex: start, endIndex: end } = node;
+  return { value: text.slice(quote, text.length - quote), span: { start, end }, content: { start: start + quote, end: end - quote }, node };
+}
+
+/** The name a call is made by: `sh`, `withCredentials`, `withRegistry` (of `docker.withRegistry`). */
+function callName(node: GroovyNode): string | undefined {
+  if (node.type !== "function_call" && node.type !== "juxt_function_call") return undefined;
+  const fn = node.childForFieldName("function");
+  return fn?.type === "dotted_identifier" ? fn.lastNamedChild?.text : fn?.text;
+}
+
+function argumentsOf(node: GroovyNode): GroovyNode[] {
+  return node.childForFieldName("args")?.namedChildren.filter((n): n is GroovyNode => n !== null) ?? [];
+}
+
+function mapItem(items: GroovyNode[], key: string): GroovyNode | undefined {
+  return items.find((item) => item.type === "map_item" && item.childForFieldName("key")?.text === key)?.childForFieldName("value") ?? undefined;
+}
+
+/** `${NAME}`, `${env.NAME}` or `$NAME` of a credential variable, interpolated by Groovy into a "…" string. */
+function interpolations(string: StringValue, variables: ReadonlySet<string>): { name: string; span: Span }[] {
+  const found: { name: string; span: Span }[] = [];
+  for (const part of string.node.namedChildren) {
+    if (part?.type !== "interpolation") continue;
+    const inner = part.firstNamedChild;
+    const name = inner?.type === "dotted_identifier" && inner.firstNamedChild?.text === "env" ? inner.lastNamedChild?.text : inner?.type === "identifier" ? inner.text : undefined;
+    if (name && variables.has(name)) found.push({ name, span: { start: part.startIndex, end: part.endIndex } });
+  }
+  return found;
+}
+
+/** The share of the file tree-sitter could not read (outermost ERROR nodes). */
+function unreadShare(root: GroovyNode, length: number): number {
+  let unread = 0;
+  const visit = (node: GroovyNode) => {
+    if (node.type === "ERROR") unread += node.endIndex - node.startIndex;
+    else for (const child of node.children) if (child) visit(child);
+  };
+  visit(root);
+  return length === 0 ? 0 : unread / length;
+}
+
+export const jenkins: Platform = {
+  id: "jenkins",
+  title: "Jenkins",
+  matchesPath: (path) => {
+    const repo = repoPath(path);
+    const name = baseName(path);
+    // `Jenkinsfile.yml` is pipeline-as-YAML (a plugin), not Groovy: the YAML reader takes it.
+    if (/\.ya?ml$/i.test(name)) return false;
+    return /^jenkinsfile/i.test(name) || /\.jenkinsfile$/i.test(name) || /(^|\/)Jenkinsfile\.d\//.test(repo) || /(^|\/)vars\/[^/]+\.groovy$/.test(repo);
+  },
+  matchesContent: (path, text) => /\.groovy$/i.test(path) && /\b(pipeline\s*\{|node\s*[({]|stage\s*\(|withCredentials\s*\(|podTemplate\s*\()/.test(text),
+  secretReference: (name) => `credentials('${name}')`,
+  narrowerBinding: "Move it to the `environment {}` of the stage that uses it, or bind it with `withCredentials` around the steps that need it.",
+  secretFix(literal, _secret, name) {
+    // `credentials('id')` is only understood in an `environment {}` directive; elsewhere the value moves
+    // to a credential bound by withCredentials, which the steps describe.
+    if (literal.role !== "assignment" || literal.path[0] !== "environment") return undefined;
+    return [{ span: literal.span, text: `credentials('${name}')` }];
+  },
+  storeSecretSteps: (name) => [
+    `Add it as a Jenkins credential: Manage Jenkins → Credentials → the folder's or the global store → Add Credentials → Secret text, with the ID ${name}.`,
+    `Use it through \`${name} = credentials('${name}')\` in an \`environment {}\` block, or \`withCredentials([string(credentialsId: '${name}', variable: '${name}')]) { … }\`; in \`sh\`, write it in single quotes (\`sh 'curl -H "Authorization: Bearer $${name}" …'\`) so the shell expands it, not Groovy.`,
+    ROTATE_IF_COMMITTED,
+  ],
+  async buildModel(path, text): Promise<FileModel> {
+    const model = emptyModel("jenkins", path, text);
+    const tree = await parseGroovy(text);
+    // Without the grammar (see groovyParserMissing) the file gets the text-wide secret scan only.
+    if (!tree) return model;
+    const root = tree.rootNode;
+    // tree-sitter recovers from what the grammar does not know (`.collect { … }.join()` chains, some
+    // annotations) and everything around it is still read; only a file it could hardly read is an error.
+    if (root.hasError && unreadShare(root, text.length) > 0.9) {
+      const error = root.descendantsOfType("ERROR")[0] ?? root;
+      model.parseErrors.push({ message: "Groovy syntax error (tree-sitter could read almost nothing of this file)", span: { start: error.startIndex, end: error.startIndex + 1 } });
+    }
+    // Variables holding a credential: `NAME = credentials('id')` in any `environment {}` (for the whole
+    // file: a stage's are rarely reused elsewhere), and `withCredentials` bindings within their body.
+    const environmentCredentials = new Set<string>();
+    for (const node of root.descendantsOfType("assignment")) {
+      const [left, right] = node?.namedChildren ?? [];
+      if (left && right && callName(right) === "credentials") environmentCredentials.add(left.type === "dotted_identifier" ? (left.lastNamedChild?.text ?? "") : left.text);
+    }
+    const addRef = (id: StringValue, kind: ConnectorKind, scope: Scope, binding?: ConnectorRef["binding"]) => {
+      if (!id.value || id.node.namedChildren.some((part) => part?.type === "interpolation")) return;
+      model.connectorRefs.push({ name: id.value, kind, span: id.content, scope, ...(binding && { binding }) });
+    };
+    const literal = (key: string, pathOf: (string | number)[], string: StringValue, role: LiteralValue["role"], scope: Scope, keyNode?: GroovyNode | null) => {
+      const value: LiteralValue = { key, path: pathOf, value: string.value, span: string.span, ...(keyNode && { keySpan: { start: keyNode.startIndex, end: keyNode.endIndex } }), role, scope };
+      model.literals.push(value);
+      return value;
+    };
+
+    const walk = (node: GroovyNode, scope: Scope, variables: ReadonlySet<string>, inEnvironment: boolean): void => {
+      let innerScope = scope;
+      let innerVariables = variables;
+      let innerEnvironment = inEnvironment;
+      const call = callName(node);
+      const args = call ? argumentsOf(node) : [];
+      if (call === "stage") {
+        const stage = stringOf(args[0]);
+        if (stage) {
+          innerScope = { job: stage.value };
+          model.jobs.push({ id: stage.value, span: stage.span, steps: [] });
+        }
+      } else if (call === "environment") {
+        innerEnvironment = true;
+      } else if (call === "credentials" && !inEnvironment) {
+        const id = stringOf(args[0]);
+        if (id) addRef(id, "secret", scope);
+      } else if (call && SCRIPT_STEPS.has(call)) {
+        const script = stringOf(args[0]) ?? stringOf(mapItem(args, "script"));
+        if (script) {
+          const value = literal(call, ["steps", call], script, "script", scope);
+          const interpolated = interpolations(script, variables);
+          if (interpolated.length > 0) value.interpolated = interpolated;
+        }
+      } else if (call === "withCredentials") {
+        const bound = new Set(variables);
+        for (const binding of args[0]?.type === "list" ? args[0].namedChildren : []) {
+          // `usernamePassword(credentialsId: …, passwordVariable: 'PASS')`, or `[$class: …, variable: 'X']`.
+          const items = binding?.type === "function_call" ? argumentsOf(binding) : (binding?.namedChildren.filter((n): n is GroovyNode => n !== null) ?? []);
+          // A `file(...)` credential's variable, a key file's or a keystore's, holds a path, not the secret.
+          const holdsPath = binding ? callName(binding) === "file" : false;
+          for (const item of items) {
+            const key = item.type === "map_item" ? item.childForFieldName("key")?.text : undefined;
+            const variable = key && !holdsPath && /^(variable|\w+Variable)$/.test(key) && !/^(keyFile|keystore)Variable$/.test(key) ? stringOf(item.childForFieldName("value")) : undefined;
+            if (variable) bound.add(variable.value);
+          }
+        }
+        innerVariables = bound;
+      } else if (call === "sshagent") {
+        const list = args[0]?.type === "list" ? args[0] : mapItem(args, "credentials");
+        for (const id of list?.namedChildren ?? []) {
+          const string = stringOf(id);
+          if (string) addRef(string, "ssh-key", scope);
+        }
+      } else if (call === "withRegistry") {
+        const id = stringOf(args[1]);
+        if (id) addRef(id, "secret", scope);
+      }
+
+      if (node.type === "map_item") {
+        const key = node.childForFieldName("key");
+        const string = stringOf(node.childForFieldName("value"));
+        const owner = node.parent?.parent ? callName(node.parent.parent) : undefined;
+        if (key && string && key.text === "credentialsId") addRef(string, owner && SSH_KEY_STEPS.has(owner) ? "ssh-key" : "secret", scope);
+        else if (key && string && !(owner && SCRIPT_STEPS.has(owner) && key.text === "script")) literal(key.text, ["arguments", key.text], string, "assignment", scope, key);
+      } else if (node.type === "assignment" || node.type === "declaration") {
+        const [left, right] = node.type === "assignment" ? node.namedChildren : [node.childForFieldName("name"), node.childForFieldName("value")];
+        const name = left?.type === "dotted_identifier" ? left.lastNamedChild?.text : left?.text;
+        if (left && right && name && /^\w+$/.test(name)) {
+          const string = stringOf(right);
+          if (string) literal(name, [inEnvironment ? "environment" : "assign", name], string, "assignment", scope, left);
+          else if (inEnvironment && callName(right) === "credentials") {
+            const id = stringOf(argumentsOf(right)[0]);
+            if (id) addRef(id, "secret", scope, { level: scope.job ? "job" : "workflow", name, keySpan: { start: left.startIndex, end: left.endIndex } });
+          }
+        }
+      }
+      for (const child of node.namedChildren) if (child) walk(child, innerScope, innerVariables, innerEnvironment);
+    };
+    walk(root, {}, environmentCredentials, false);
+    model.literals.sort((a, b) => a.span.start - b.span.start);
+    for (const ref of model.connectorRefs) if (ISSUED.test(ref.name)) ref.issuedByPlatform = true;
+    return model;
+  },
+};

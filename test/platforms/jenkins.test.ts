@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseGroovy } from "../../linter-core/documents/groovy.js";
+import { secretInLog } from "../../rules/secret-in-log.js";
+import { FakeSecrets, lintFiles, ROOT } from "../helpers.js";
+import { platformSuite } from "./suite.js";
+
+const token = `ghp_${new FakeSecrets(4711).chars(36)}`;
+// Declarative, with the three ways a Jenkinsfile names a credential (after jenkinsci/pipeline-examples).
+const declarative = (environment: string, steps = "        sh 'make'\n") =>
+  `pipeline {\n  agent any\n  environment {\n${environment}  }\n  stages {\n    stage('Build') {\n      steps {\n${steps}      }\n    }\n  }\n}\n`;
+
+async function validGroovy(text: string): Promise<void> {
+  const tree = await parseGroovy(text);
+  assert.ok(tree && !tree.rootNode.hasError, "the fixed file parses");
+}
+
+platformSuite({
+  platform: "jenkins",
+  claims: [
+    { path: "Jenkinsfile", text: "" },
+    { path: ".ci/jenkins/Jenkinsfile.release", text: "" },
+    { path: "Jenkinsfile-owasp", text: "" },
+    { path: "Jenkinsfile.d/core/release", text: "" },
+    { path: "vars/deployApp.groovy", text: "def call() {}\n" },
+    { path: "ci/build.groovy", text: "node {\n  stage('Build') {\n    sh 'make'\n  }\n}\n" },
+    { path: "release.jenkinsfile", text: "" },
+  ],
+  leaves: [
+    // Pipeline-as-YAML (a plugin) is YAML, not Groovy.
+    { path: "Jenkinsfile.yml", text: "pipeline:\n  agent:\n    any:\n" },
+    { path: "src/main/groovy/Util.groovy", text: "class Util {\n  static int twice(int x) { x * 2 }\n}\n" },
+    { path: ".github/workflows/ci.yml", text: "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n" },
+  ],
+  connectors: {
+    path: "Jenkinsfile",
+    text: declarative(
+      "    AWS_KEY = credentials('aws-prod-key')\n",
+      "        withCredentials([usernamePassword(credentialsId: 'nexus-creds', usernameVariable: 'NEXUS_USER', passwordVariable: 'NEXUS_PASS')]) {\n          sh 'mvn deploy -Dnexus.user=$NEXUS_USER'\n        }\n        sshagent(['deploy-key']) {\n          sh 'ssh deploy@host ./release.sh'\n        }\n        git url: 'https://example.com/repo.git', credentialsId: 'git-read'\n        script {\n          docker.withRegistry('https://registry.example.com', 'registry-push') {\n            sh 'docker push app'\n          }\n        }\n",
+    ),
+    expected: ["aws-prod-key:secret", "nexus-creds:secret", "deploy-key:ssh-key", "git-read:secret", "registry-push:secret"],
+  },
+  secret: {
+    path: "Jenkinsfile",
+    text: declarative(`    API_TOKEN = "${token}"\n`),
+    value: token,
+    fixed: declarative("    API_TOKEN = credentials('API_TOKEN')\n"),
+  },
+  clean: [
+    { path: "Jenkinsfile", text: declarative("    API_TOKEN = credentials('api-token')\n    REGION = 'eu-west-1'\n    PASSWORD_FILE = \"${env.WORKSPACE}/password.txt\"\n", "        sh 'curl -H \"Authorization: Bearer $API_TOKEN\" https://api.example.com'\n        sh \"echo ${env.BUILD_NUMBER}\"\n") },
+  ],
+  validate: validGroovy,
+});
+
+describe("Jenkins: a credential interpolated by Groovy into a command (secret-in-log)", () => {
+  const findings = async (text: string) => (await lintFiles([{ path: "Jenkinsfile", text }], { rules: [secretInLog] })).findings;
+  const withCredentials = (body: string, binding = "usernamePassword(credentialsId: 'nexus', usernameVariable: 'USER', passwordVariable: 'PASS')") =>
+    `node {\n  stage('Deploy') {\n    withCredentials([${binding}]) {\n${body}    }\n  }\n}\n`;
+
+  it('"${PASS}" and "$PASS" in a double-quoted sh: each a warning at the interpolation, in its stage', async () => {
+    const text = withCredentials('      sh "curl -u ${USER}:$PASS https://nexus.example.com"\n');
+    const found = await findings(text);
+    assert.deepEqual(
+      found.map((f) => [f.severity, text.slice(f.span.start, f.span.end)]),
+      [["warning", "${USER}"], ["warning", "$PASS"]],
+    );
+    assert.match(found[1].message, /^credential variable `PASS` is interpolated by Groovy into the `sh` command in job `Deploy` before the shell runs it/);
+    assert.match(found[1].help!, /sh '… \$PASS …'/);
+  });
+
+  it("an environment credential, ${env.X}, sh(script: …), bat and triple quotes count too", async () => {
+    const text = `pipeline {\n  agent any\n  environment {\n    TOKEN = credentials('api')\n  }\n  stages {\n    stage('A') {\n      steps {\n        sh(script: "curl -H 'X: \${env.TOKEN}' x", returnStdout: true)\n        bat """deploy.cmd \${TOKEN}"""\n      }\n    }\n  }\n}\n`;
+    assert.deepEqual((await findings(text)).map((f) => text.slice(f.span.start, f.span.end)), ["${env.TOKEN}", "${TOKEN}"]);
+  });
+
+  it("not: single quotes (the shell expands it), an escaped \\$, a file credential's path, a variable outside its withCredentials", async () => {
+    assert.deepEqual(await findings(withCredentials("      sh 'curl -u $USER:$PASS https://nexus.example.com'\n")), []);
+    assert.deepEqual(await findings(withCredentials('      sh "curl -u \\$USER:\\$PASS https://nexus.example.com"\n')), []);
+    assert.deepEqual(await findings(withCredentials('      sh "gpg --import ${KEY_FILE}"\n', "file(credentialsId: 'gpg', variable: 'KEY_FILE')")), []);
+    assert.deepEqual(await findings(`node {\n  withCredentials([string(credentialsId: 'a', variable: 'PASS')]) {\n    sh 'x'\n  }\n  sh "echo \${PASS}"\n}\n`), []);
+  });
+});
+
+describe("Jenkins: what the model holds", () => {
+  it("stages are the jobs; a top-level environment credential is bound for the whole pipeline (broad-secret-scope)", async () => {
+    const text = declarative("    DEPLOY_TOKEN = credentials('deploy-token')\n").replace("    stage('Build') {", "    stage('Test') {\n      steps {\n        sh 'make test'\n      }\n    }\n    stage('Build') {");
+    const result = await lintFiles([{ path: "Jenkinsfile", text }]);
+    assert.deepEqual(result.models[0].model.jobs.map((j) => j.id), ["Test", "Build"]);
+    const broad = result.findings.filter((f) => f.ruleId === "broad-secret-scope");
+    assert.equal(broad.length, 1);
+    assert.match(broad[0].message, /^secret `deploy-token` is bound to `DEPLOY_TOKEN` for the whole pipeline: all 2 jobs get it, 0 name it in a script\.$/);
+    assert.match(broad[0].help!, /environment \{\}` of the stage/);
+  });
+
+  it("a file tree-sitter can read only partly is linted where it can; one it can hardly read is a parse error", async () => {
+    const partly = `${declarative("    TOKEN = credentials('api')\n")}def names = items.collect { it.name }.join(',')\n`;
+    const result = await lintFiles([{ path: "Jenkinsfile", text: partly }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error"), []);
+    assert.deepEqual(result.models[0].model.connectorRefs.map((r) => r.name), ["api"]);
+    const unreadable = await lintFiles([{ path: "Jenkinsfile", text: "@@@@ #### ~~~~ ;;;; ::::\n".repeat(20) }]);
+    assert.equal(unreadable.findings.filter((f) => f.ruleId === "parse-error").length, 1);
+  });
+
+  it("the Groovy parser is never loaded for a repository without a Jenkinsfile", () => {
+    const folder = mkdtempSync(join(tmpdir(), "nhilint-groovy-"));
+    try {
+      mkdirSync(join(folder, "a"));
+      mkdirSync(join(folder, "b"));
+      writeFileSync(join(folder, "a", "azure-pipelines.yml"), "steps:\n  - script: make\n");
+      writeFileSync(join(folder, "b", "Jenkinsfile"), "node {\n  sh 'make'\n}\n");
+      const script = `
+        const { run } = await import(${JSON.stringify(join(ROOT, "out", "cli", "program.js"))});
+        const groovy = await import(${JSON.stringify(join(ROOT, "out", "linter-core", "documents", "groovy.js"))});
+        const io = (cwd) => ({ cwd, env: {}, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false });
+        await run([], io(${JSON.stringify(join(folder, "a"))}));
+        const before = groovy.groovyParserLoaded();
+        await run([], io(${JSON.stringify(join(folder, "b"))}));
+        console.log(JSON.stringify([before, groovy.groovyParserLoaded()]));
+      `;
+      const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+      assert.equal(child.stdout.trim(), "[false,true]", child.stderr);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
