@@ -84,7 +84,9 @@ export const jenkins: Platform = {
     if (/\.ya?ml$/i.test(name)) return false;
     return /^jenkinsfile/i.test(name) || /\.jenkinsfile$/i.test(name) || /(^|\/)Jenkinsfile\.d\//.test(repo) || /(^|\/)vars\/[^/]+\.groovy$/.test(repo);
   },
-  matchesContent: (path, text) => /\.groovy$/i.test(path) && /\b(pipeline\s*\{|node\s*[({]|stage\s*\(|withCredentials\s*\(|podTemplate\s*\()/.test(text),
+  // Any Groovy file using pipeline steps (a script loaded with `load`, a snippet): not plain Groovy classes.
+  matchesContent: (path, text) =>
+    /\.groovy$/i.test(path) && /\b(pipeline\s*\{|node\s*[({]|stage\s*\(|withCredentials\s*\(|podTemplate\s*\(|(sh|bat|powershell)\s*[("']|env\.[A-Za-z_]|build\s+job\s*:|currentBuild\.|slackSend\b)|@Library\b/.test(text),
   secretReference: (name) => `credentials('${name}')`,
   narrowerBinding: "Move it to the `environment {}` of the stage that uses it, or bind it with `withCredentials` around the steps that need it.",
   secretFix(literal, _secret, name) {
