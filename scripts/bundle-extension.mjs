@@ -17,3 +17,6 @@ await build({
   external: ["vscode", "mocha"],
 });
 copyFileSync("LICENSE", "extension/LICENSE");
+// The Groovy parser (Jenkinsfiles), loaded by the extension on the first Jenkinsfile.
+copyFileSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", "extension/dist/web-tree-sitter.wasm");
+copyFileSync("node_modules/@lumis-sh/wasm-groovy/tree-sitter-groovy.wasm", "extension/dist/tree-sitter-groovy.wasm");

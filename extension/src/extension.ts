@@ -3,6 +3,7 @@ import * as vscode from "vscode";
 import { formatReportHtml } from "../../cli/formatters/report.js";
 import { filledHints, INVENTORY_HEADER } from "../../linter-core/inventory.js";
 import { INVENTORY_PATHS } from "../../linter-core/index.js";
+import { registerGroovyWasm } from "../../linter-core/documents/groovy.js";
 import { addToBaseline, BASELINE_PATH, baselineText, newSalt } from "../../cli/baseline.js";
 import { ACCEPT_IN_BASELINE, CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
 import { ConnectorsView } from "./connectors-view.js";
@@ -22,6 +23,9 @@ export interface NhilintApi {
 }
 
 export function activate(context: vscode.ExtensionContext): NhilintApi {
+  // Jenkinsfiles: the Groovy parser's WebAssembly ships beside the bundle, loaded on the first one.
+  const wasm = (name: string) => async () => new Uint8Array(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, "dist", name)));
+  registerGroovyWasm({ runtime: wasm("web-tree-sitter.wasm"), grammar: wasm("tree-sitter-groovy.wasm") });
   const log = vscode.window.createOutputChannel("nhilint");
   const linter = new WorkspaceLinter(log);
   const diagnostics = new Diagnostics();

@@ -12,6 +12,7 @@ export const API_KEY = new FakeSecrets(77).chars(32);
 export const NIGHTLY_TOKEN = `ghp_${new FakeSecrets(78).chars(36)}`;
 /** In an n8n export on disk, a file no CI path names. */
 export const N8N_TOKEN = `ghp_${new FakeSecrets(79).chars(36)}`;
+export const JENKINS_TOKEN = `glpat-${new FakeSecrets(80).chars(20)}`;
 export const AUTHOR = "dev@acme.example";
 
 /** An n8n export whose HTTP node has a token pasted into a header. */
@@ -52,6 +53,8 @@ export function makeWorkspace(): string {
     "name: sync\non: push\npermissions:\n  contents: read\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sync.sh\n        env:\n          ALPHA_TOKEN: ${{ secrets.ALPHA_TOKEN }}\n          BETA_TOKEN: ${{ secrets.BETA_TOKEN }}\n          # nhilint-disable-next-line unowned-connector -- removed with the old sync this sprint\n          LEGACY_TOKEN: ${{ secrets.LEGACY_TOKEN }}\n          GH_TOKEN: ${{ secrets.GH_TOKEN }}\n",
   );
   write("automations/notify.json", n8nExport(N8N_TOKEN));
+  // A Jenkinsfile: the Groovy parser's WebAssembly must load in the extension host.
+  write("Jenkinsfile", `pipeline {\n  agent any\n  environment {\n    GITLAB_TOKEN = "${JENKINS_TOKEN}"\n  }\n  stages {\n    stage('Sync') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n`);
   write(".gitlab-ci.yml", "publish:\n  script:\n    - docker login -u ci -p \"$REGISTRY_PASSWORD\" registry.acme.example\n");
   spawnSync("git", ["init", "-q"], { cwd: dir });
   spawnSync("git", ["config", "user.email", AUTHOR], { cwd: dir });

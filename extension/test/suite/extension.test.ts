@@ -36,6 +36,13 @@ describe("nhilint in VS Code", () => {
     assert.ok(!diagnostic.message.includes(document.getText(diagnostic.range)), "the message holds the secret");
   });
 
+  it("reads a Jenkinsfile with the Groovy parser: the pasted token's fix writes credentials('GITLAB_TOKEN')", async () => {
+    const uri = file("Jenkinsfile");
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const actions = await quickFixes(uri, () => nhilint(uri, "hardcoded-secret")[0], (t) => t === "Replace with credentials('GITLAB_TOKEN')");
+    assert.ok(actions.some((a) => a.title === "Replace with credentials('GITLAB_TOKEN')"), `quick fixes offered: ${actions.map((a) => a.title).join(" | ")}`);
+  });
+
   it("replaces it with ${{ secrets.API_KEY }} through the quick fix, and the problem goes", async () => {
     const uri = file(".github/workflows/deploy.yml");
     const document = await vscode.workspace.openTextDocument(uri);
