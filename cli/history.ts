@@ -18,7 +18,9 @@ export interface HistoryOptions {
   cwd: string;
   /** Revisions to walk, as `git log` takes them (`HEAD`, `--all`, `A..B`). */
   revisions: string[];
-  format: "stylish" | "json";
+  format: "stylish" | "json" | "sarif";
+  /** The version the SARIF log names. */
+  version?: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   progress: boolean;
@@ -196,6 +198,8 @@ export async function history(options: HistoryOptions): Promise<number> {
   const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
   if (options.format === "json") {
     options.stdout(`${JSON.stringify({ revisions: options.revisions, blobsScanned: blobs, skipped, secrets }, null, 2)}\n`);
+  } else if (options.format === "sarif") {
+    options.stdout(await historySarif(secrets, options.version ?? "0.0.0"));
   } else {
     for (const s of secrets) {
       options.stdout(`${s.path}\n  ${s.title} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${s.author} on ${s.date}${also(s.paths.slice(1))}\n  ${s.inHead ? "still in HEAD" : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD"}\n\n`);
@@ -209,4 +213,36 @@ export async function history(options: HistoryOptions): Promise<number> {
     }
   }
   return secrets.length > 0 ? 1 : 0;
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: one `hardcoded-secret` result per secret, at the path it came in, with
+ * the commits in its properties. The fingerprint is of where and when it came in (title, path, first
+ * commit), never of the value.
+ */
+async function historySarif(secrets: HistorySecret[], version: string): Promise<string> {
+  const { ruleDescriptors } = await import("./formatters/sarif.js");
+  const rules = ruleDescriptors();
+  const ruleIndex = rules.findIndex((rule) => rule.id === "hardcoded-secret");
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "nhilint", version, informationUri: "https://github.com/nhilint/nhilint", rules } },
+        results: secrets.map((s) => ({
+          ruleId: "hardcoded-secret",
+          ruleIndex,
+          level: "error",
+          message: {
+            text: `${s.title} (${s.redacted}) was committed in ${s.firstCommit.slice(0, 12)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${s.removedIn.slice(0, 12)}` : ""}: every clone and fork holds it. Rotate it at its provider.`,
+          },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
+          partialFingerprints: { "nhilintHistory/v1": createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32) },
+          properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }

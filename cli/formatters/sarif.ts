@@ -30,7 +30,7 @@ function helpOf(id: string): { text: string; markdown?: string } {
   return { text: `See ${docsUrl(id)}` };
 }
 
-function ruleDescriptors(): ReportingDescriptor[] {
+export function ruleDescriptors(): ReportingDescriptor[] {
   const rules: ReportingDescriptor[] = RULES.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),

@@ -3,7 +3,11 @@
 // brought it in, whether HEAD holds it, and where its last copy went out. And on nothing: a clean
 // history exits 0. The repository is left as it was.
 import assert from "node:assert/strict";
-import { FakeSecrets } from "../helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { FakeSecrets, ROOT } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 const fake = new FakeSecrets(1414);
@@ -183,6 +187,25 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     const first = json.secrets.find((s: { firstCommit: string; path: string }) => s.firstCommit === c1 && s.path === ".github/workflows/a.yml");
     assert.deepEqual(first.paths, [".github/workflows/a.yml", "c1/a.yml", "c2/a.yml", "c3/a.yml", "c4/a.yml"]);
     assert.deepEqual([first.inHead, first.removedIn, first.lastCommit], [false, c2, c1]);
+  });
+
+  it("sarif: valid SARIF 2.1.0, one hardcoded-secret result per secret at the path it came in, the commits in its properties, no secret bytes", async () => {
+    const run = await repo.nhilint("history", "--format", "sarif");
+    assert.equal(run.code, 1, run.stderr);
+    const log = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[] };
+    const ajv = new Ajv04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "sarif", "sarif-schema-2.1.0.json"), "utf8")));
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    const results = log.runs[0].results as { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties: { firstCommit: string; inHead: boolean; removedIn?: string }; partialFingerprints: Record<string, string> }[];
+    assert.deepEqual(results.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.properties.firstCommit, r.properties.inHead, r.properties.removedIn]), [
+      ["limit.txt", c1, true, undefined],
+      [".github/workflows/a.yml", c2, true, undefined],
+      [".github/workflows/a.yml", c1, false, c2],
+    ]);
+    assert.ok(results.every((r) => r.ruleId === "hardcoded-secret" && log.runs[0].tool.driver.rules[r.ruleIndex].id === "hardcoded-secret"));
+    assert.equal(new Set(results.map((r) => r.partialFingerprints["nhilintHistory/v1"])).size, 3);
+    for (const t of [t1, t2, t3, t4, t5]) assert.ok(!run.stdout.includes(t.slice(4)));
   });
 
   it("one secret, one blob: singular words, and a secret met again in a later blob keeps its first commit", async () => {
