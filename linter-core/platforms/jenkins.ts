@@ -4,11 +4,10 @@
 // docker.withRegistry). A credential variable interpolated by Groovy into an `sh "..."` command (double
 // quotes) is put on the command line before the shell runs: Jenkins itself warns about it.
 import type { ConnectorKind, ConnectorRef, FileModel, LiteralValue, Scope, Span } from "../model.js";
-import { groovyParserMissing, parseGroovy, type GroovyNode } from "../documents/groovy.js";
+import { parseGroovy, type GroovyNode } from "../documents/groovy.js";
 import { baseName, emptyModel, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
-export { groovyParserMissing };
 
 /** Steps whose string argument is a shell (or batch, PowerShell) script. */
 const SCRIPT_STEPS = new Set(["sh", "bat", "powershell", "pwsh"]);
