@@ -226,6 +226,9 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     if (found.detections) {
       secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
       redactAtTheBoundary(findings, secretValues);
+      // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
+      // no connector: the workspace rules, the inventory report and `inventory init` would print it.
+      if (entry && secretValues.length > 0) entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !secretValues.some((value) => ref.name.includes(value)));
     }
     let lines: LineIndex | undefined;
     const linesOf = () => (lines ??= new LineIndex(text));
@@ -338,6 +341,7 @@ function redactAtTheBoundary(findings: PendingFinding[], secrets: Iterable<strin
   for (const finding of findings) {
     finding.message = clean(finding.message);
     if (finding.help) finding.help = clean(finding.help);
+    if (finding.connector) finding.connector = clean(finding.connector);
     if (finding.fixes?.some((fix) => fix.edits.some((edit) => secretIn(edit.text)))) {
       finding.fixes = finding.fixes.filter((fix) => !fix.edits.some((edit) => secretIn(edit.text)));
     }

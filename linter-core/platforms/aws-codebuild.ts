@@ -11,6 +11,11 @@ import { scriptCredentialRefs } from "./shell.js";
 /** Variables CodeBuild sets itself. */
 const issued = (name: string) => /^(CODEBUILD_|AWS_REGION$|AWS_DEFAULT_REGION$|AWS_CONTAINER_)/.test(name);
 
+/** A Secrets Manager reference: an ARN, or a secret name (letters, digits, /_+=.@-) with optional `:json-key:stage:version`. */
+const SECRET_ID = /^(arn:\S+|[\w/+=.@-]+(:\S*)?)$/;
+/** A Parameter Store name (letters, digits, _.-/) or ARN. */
+const PARAMETER_NAME = /^(arn:\S+|[\w./-]+)$/;
+
 export const awsCodeBuild: Platform = {
   id: "aws-codebuild",
   title: "AWS CodeBuild",
@@ -33,18 +38,22 @@ export const awsCodeBuild: Platform = {
     const model = emptyModel("aws-codebuild", path, text, yaml);
     const root = asMap(yaml.documents[0]?.contents);
     if (!root) return model;
-    // `env.secrets-manager` and `env.parameter-store` values name where a secret is stored: references, not literals.
-    const reference = (p: (string | number)[]) => p[0] === "env" && (p[1] === "secrets-manager" || p[1] === "parameter-store");
+    // `env.secrets-manager` and `env.parameter-store` values name where a secret is stored: references,
+    // not literals. A value that cannot be such a name (a password with `!` in it) was pasted there: it
+    // stays a literal, judged as one, and names no connector.
+    const names = (value: string | undefined, section: unknown) => value !== undefined && (section === "secrets-manager" ? SECRET_ID : PARAMETER_NAME).test(value.trim());
+    const reference = (literal: { path: (string | number)[]; value: string }) => literal.path[0] === "env" && (literal.path[1] === "secrets-manager" || literal.path[1] === "parameter-store") && names(literal.value, literal.path[1]);
     model.literals = yamlLiterals(root, {
       scriptKeys: new Set(["commands", "finally"]),
       scopeOf: (p) => (p[0] === "phases" && typeof p[1] === "string" ? { job: p[1] } : p[0] === "batch" ? { job: "batch" } : {}),
-    }).filter((literal) => !reference(literal.path));
+    }).filter((literal) => !reference(literal));
     const env = asMap(getNode(root, "env"));
     const defined = new Set<string>();
     // Secrets Manager: the secret (its id, before any `:json-key:stage`) is the connector.
     for (const entry of entries(asMap(getNode(env, "secrets-manager")))) {
       defined.add(entry.key);
       const reference = scalarText(entry.value);
+      if (!names(reference, "secrets-manager")) continue;
       const id = reference?.split(":")[0].trim();
       // A full ARN (`arn:aws:secretsmanager:…:secret:name-AbCdEf`) names the secret after `secret:`.
       const name = reference?.startsWith("arn:") ? /:secret:([^:]+)/.exec(reference)?.[1] : id;
@@ -54,7 +63,7 @@ export const awsCodeBuild: Platform = {
     for (const entry of entries(asMap(getNode(env, "parameter-store")))) {
       defined.add(entry.key);
       const parameter = scalarText(entry.value);
-      if (parameter && (isCredentialKey(entry.key) || isCredentialKey(parameter.replace(/^.*\//, "")))) {
+      if (parameter && names(parameter, "parameter-store") && (isCredentialKey(entry.key) || isCredentialKey(parameter.replace(/^.*\//, "")))) {
         model.connectorRefs.push({ name: parameter, kind: "secret", span: spanOf(entry.value), scope: {} });
       }
     }

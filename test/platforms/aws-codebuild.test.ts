@@ -1,6 +1,7 @@
+import assert from "node:assert/strict";
 // Shapes from ../shared/corpus/aws-codebuild (aws/aws-encryption-sdk-* release buildspecs:
 // secrets-manager `id:json-key`, parameter-store), cut down.
-import { FakeSecrets } from "../helpers.js";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(38).chars(40);
@@ -26,4 +27,19 @@ platformSuite({
     { path: "buildspec.yml", text: spec("make", "    TWINE_REPOSITORY_URL: https://test.pypi.org/legacy/\n    PASSWORD_FILE: /run/secrets/pw\n") },
   ],
   validate: validYaml,
+});
+
+describe("AWS CodeBuild: a secret pasted where a Secrets Manager or Parameter Store name belongs (found by the fuzz test)", () => {
+  const fake = new FakeSecrets(2026);
+  const password = `Zq8v${fake.chars(10)}!7`;
+  const pat = `ghp_${fake.chars(36)}`;
+  const buildspec = `version: 0.2\nenv:\n  secrets-manager:\n    DB_PASSWORD: "${password}"\n    GH_TOKEN: ${pat}\n    API_KEY: prod/api:key\n  parameter-store:\n    DEPLOY_PASSWORD: "${password}x"\nphases:\n  build:\n    commands:\n      - make\n`;
+  it("is a hardcoded secret, never a connector: no output holds it", async () => {
+    const result = await lintFiles([{ path: "buildspec.yml", text: buildspec }], { wholeWorkspace: true });
+    const secrets = result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => buildspec.slice(f.span.start, f.span.end));
+    assert.deepEqual(secrets, [password, pat, `${password}x`]);
+    assert.deepEqual(result.models[0].model.connectorRefs.map((r) => r.name), ["prod/api"]);
+    const out = JSON.stringify([result.findings, result.suppressed, result.models.map((m) => m.model.connectorRefs)]);
+    for (const secret of [password, pat]) assert.ok(!out.includes(secret.slice(4)), "a finding or a connector holds the secret");
+  });
 });
