@@ -225,10 +225,11 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     let secretValues: string[] = [];
     if (found.detections) {
       secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
-      redactAtTheBoundary(findings, secretValues);
+      const secretIn = secretFinder(secretValues);
+      redactAtTheBoundary(findings, secretIn);
       // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
       // no connector: the workspace rules, the inventory report and `inventory init` would print it.
-      if (entry && secretValues.length > 0) entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !secretValues.some((value) => ref.name.includes(value)));
+      if (entry) entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !secretIn(ref.name));
     }
     let lines: LineIndex | undefined;
     const linesOf = () => (lines ??= new LineIndex(text));
@@ -301,7 +302,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     }
   }
 
-  redactAtTheBoundary(pending.slice(workspaceStart), secretValues);
+  redactAtTheBoundary(pending.slice(workspaceStart), secretFinder(secretValues));
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
@@ -309,14 +310,12 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
 }
 
 /**
- * The last line of "never print a secret": no message, help or fix edit leaving the core holds a secret
- * detected in its file, whichever rule wrote it. Messages and help get the value redacted; a fix whose
- * edit would write a secret back is dropped (it would re-insert a credential).
+ * Which of a file's secrets (at least 8 characters) a text holds, if any. The secrets are indexed by their
+ * first 8 characters: a text is checked in one pass over it, not once per secret (a dump of 100,000 keys
+ * would make that quadratic).
  */
-function redactAtTheBoundary(findings: PendingFinding[], secrets: Iterable<string>): void {
+function secretFinder(secrets: Iterable<string>): (text: string) => string | undefined {
   const MIN = 8;
-  // The file's secrets indexed by their first MIN characters: a text is checked in one pass over it,
-  // not once per secret (a dump of 100,000 keys would make that quadratic).
   const index = new Map<string, string[]>();
   for (const value of secrets) {
     if (value.length < MIN) continue;
@@ -325,8 +324,8 @@ function redactAtTheBoundary(findings: PendingFinding[], secrets: Iterable<strin
     if (!same) index.set(head, [value]);
     else if (!same.includes(value)) same.push(value);
   }
-  if (index.size === 0) return;
-  const secretIn = (text: string): string | undefined => {
+  if (index.size === 0) return () => undefined;
+  return (text) => {
     for (let i = 0; i + MIN <= text.length; i++) {
       const candidates = index.get(text.slice(i, i + MIN));
       const found = candidates?.find((value) => text.startsWith(value, i));
@@ -334,6 +333,14 @@ function redactAtTheBoundary(findings: PendingFinding[], secrets: Iterable<strin
     }
     return undefined;
   };
+}
+
+/**
+ * The last line of "never print a secret": no message, help, connector or fix edit leaving the core holds
+ * a secret detected in its file, whichever rule wrote it. Messages, help and connectors get the value
+ * redacted; a fix whose edit would write a secret back is dropped (it would re-insert a credential).
+ */
+function redactAtTheBoundary(findings: PendingFinding[], secretIn: (text: string) => string | undefined): void {
   const clean = (text: string) => {
     for (let value = secretIn(text); value; value = secretIn(text)) text = text.split(value).join(redact(value));
     return text;
