@@ -221,28 +221,19 @@ export async function history(options: HistoryOptions): Promise<number> {
  * commit), never of the value.
  */
 async function historySarif(secrets: HistorySecret[], version: string): Promise<string> {
-  const { ruleDescriptors } = await import("./formatters/sarif.js");
+  const { ruleDescriptors, sarifLog } = await import("./formatters/sarif.js");
   const rules = ruleDescriptors();
   const ruleIndex = rules.findIndex((rule) => rule.id === "hardcoded-secret");
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "nhilint", version, informationUri: "https://github.com/nhilint/nhilint", rules } },
-        results: secrets.map((s) => ({
-          ruleId: "hardcoded-secret",
-          ruleIndex,
-          level: "error",
-          message: {
-            text: `${s.title} (${s.redacted}) was committed in ${s.firstCommit.slice(0, 12)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${s.removedIn.slice(0, 12)}` : ""}: every clone and fork holds it. Rotate it at its provider.`,
-          },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
-          partialFingerprints: { "nhilintHistory/v1": createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32) },
-          properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
-        })),
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const results = secrets.map((s) => ({
+    ruleId: "hardcoded-secret",
+    ruleIndex,
+    level: "error" as const,
+    message: {
+      text: `${s.title} (${s.redacted}) was committed in ${s.firstCommit.slice(0, 12)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${s.removedIn.slice(0, 12)}` : ""}: every clone and fork holds it. Rotate it at its provider.`,
+    },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
+    partialFingerprints: { "nhilintHistory/v1": createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32) },
+    properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
+  }));
+  return sarifLog(version, rules, results);
 }

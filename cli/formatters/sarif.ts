@@ -1,7 +1,7 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: rules in tool.driver.rules, one result per finding,
 // repository-relative URIs, full regions and a stable partial fingerprint.
 import { readFileSync } from "node:fs";
-import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { Log, ReportingDescriptor, Result, Run } from "sarif";
 import { CORE_DIAGNOSTICS, docsUrl } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
 import type { FormatOptions, Report } from "./types.js";
@@ -83,25 +83,26 @@ export function formatSarif(report: Report, options: FormatOptions): string {
     // Accepted, not fixed: code scanning shows it dismissed, not gone.
     ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, status: "accepted" as const, justification: f.suppression.justification }] } : {}),
   }));
+  return sarifLog(options.version, rules, results, {
+    invocations: [
+      {
+        executionSuccessful: !report.notices.some((n) => n.message.startsWith("internal error")),
+        toolExecutionNotifications: report.notices.map((notice) => ({
+          level: notice.message.startsWith("internal error") ? "error" : "note",
+          message: { text: notice.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(notice.path), uriBaseId: "%SRCROOT%" } } }],
+        })),
+      },
+    ],
+  });
+}
+
+/** One nhilint run as a SARIF 2.1.0 log: the scan's, and `nhilint history`'s. */
+export function sarifLog(version: string, rules: ReportingDescriptor[], results: Result[], extra: Partial<Run> = {}): string {
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "nhilint", version: options.version, informationUri: "https://github.com/nhilint/nhilint", rules } },
-        invocations: [
-          {
-            executionSuccessful: !report.notices.some((n) => n.message.startsWith("internal error")),
-            toolExecutionNotifications: report.notices.map((notice) => ({
-              level: notice.message.startsWith("internal error") ? "error" : "note",
-              message: { text: notice.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(notice.path), uriBaseId: "%SRCROOT%" } } }],
-            })),
-          },
-        ],
-        results,
-      },
-    ],
+    runs: [{ tool: { driver: { name: "nhilint", version, informationUri: "https://github.com/nhilint/nhilint", rules } }, ...extra, results }],
   };
   return JSON.stringify(log, null, 2) + "\n";
 }
