@@ -103,6 +103,11 @@ export interface LiteralValue {
    * runs it (Groovy `"${PASS}"` in a Jenkins `sh`): the value is on the command line.
    */
   interpolated?: { name: string; span: Span }[];
+  /**
+   * Variables holding a credential in this script's environment, bound outside the script (Jenkins
+   * `withCredentials` and `environment {}` credentials), each with the connector it holds.
+   */
+  secretVariables?: { name: string; connector: string }[];
   scope: Scope;
 }
 
@@ -181,6 +186,13 @@ export interface Job {
   permissions?: Permissions;
   /** `environment:` (name), the approval gate. */
   environment?: string;
+  /**
+   * Files the job keeps as downloadable artifacts after its script (GitLab `artifacts: paths:` and the
+   * `reports: dotenv:` file), one path or glob each. GitHub uploads by steps (`actions/upload-artifact`) instead.
+   */
+  artifactPaths?: string[];
+  /** A person approves before the job runs, by a step of the file itself (a Buildkite `block` step before it, a Jenkins `input`). */
+  approvalGate?: boolean;
   /** Settings come from a definition outside this file (GitLab `extends:` of an included template): its environment is unknown. */
   inheritsUnseen?: boolean;
   /** Never runs itself: a template other jobs extend (GitLab `.hidden` jobs). */

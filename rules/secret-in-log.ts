@@ -96,13 +96,18 @@ export const secretInLog: Rule = {
       if (literal.role !== "script") continue;
       // The secrets this script sees, by the variable it may print them through.
       const visible = secretsVisibleToScript(file, literal);
-      let offset = literal.span.start;
-      const lines = file.text.slice(literal.span.start, literal.span.end).split("\n");
+      // A quoted script (`- 'echo "$T"'`, Groovy `sh '…'`) starts after its opening quote.
+      const raw = file.text.slice(literal.span.start, literal.span.end);
+      const quote = /^('''|"""|'|")/.exec(raw)?.[0] ?? "";
+      const lead = quote && !literal.value.startsWith(quote) ? quote.length : 0;
+      let offset = literal.span.start + lead;
+      const lines = raw.slice(lead).split("\n");
       const toFiles = redirectedLines(lines);
       for (const [index, line] of lines.entries()) {
         const lineStart = offset;
         offset += line.length + 1;
-        if (!PRINTS.test(line) || toFiles.has(index) || line.includes("::add-mask::")) continue;
+        // A git credential helper (`credential.helper '!f() { echo password=$T; }; f'`) echoes to git, not to the log.
+        if (!PRINTS.test(line) || toFiles.has(index) || line.includes("::add-mask::") || line.includes("credential.helper")) continue;
         // Azure's logging command: `issecret=true` registers the value for masking (not a print);
         // without it the secret becomes a plain pipeline variable, shown in clear wherever it is used.
         const setVariable = /##vso\[task\.setvariable\b[^\]]*\]/i.exec(line);

@@ -51,9 +51,12 @@ export function boundSecretsVisibleTo(file: FileModel, literal: LiteralValue): C
  */
 export function secretsVisibleToScript(file: FileModel, literal: LiteralValue): ConnectorRef[] {
   if (file.platform === "github-actions") return boundSecretsVisibleTo(file, literal);
-  return file.connectorRefs
+  const read = file.connectorRefs
     .filter((ref) => ref.kind === "secret" && !ref.issuedByPlatform && literal.span.start <= ref.span.start && ref.span.end <= literal.span.end)
     .map((ref) => ({ ...ref, binding: { level: "step" as const, name: ref.name, keySpan: ref.span } }));
+  // Bound around the script (Jenkins `withCredentials`): the variable reads the credential.
+  const bound = (literal.secretVariables ?? []).map(({ name, connector }): ConnectorRef => ({ name: connector, kind: "secret", span: literal.span, scope: literal.scope, binding: { level: "step", name, keySpan: literal.span } }));
+  return [...read, ...bound];
 }
 
 /** A GitHub secret expression, `${{ secrets.NAME }}`, with the name captured. */

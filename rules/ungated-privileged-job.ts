@@ -1,10 +1,13 @@
+import type { ConnectorRef } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 
-/** A secret named for a deployment target... */
-const DEPLOY_WORD = /(^|_)(deploy\w*|prod\w*|release|publish\w*|aws|azure|arm|gcp|gcloud|google|kube\w*|k8s|heroku|vercel|netlify|npm|pypi|cargo|nuget|docker\w*|registry|terraform|tf|firebase|cloudflare|fly)(_|$)/i;
+/** A secret named for a deployment target (words split by `_`, or `-` in credential ids: `aws-prod-key`)... */
+const DEPLOY_WORD = /(^|[_-])(deploy\w*|prod\w*|release|publish\w*|aws|azure|arm|gcp|gcloud|google|kube\w*|k8s|heroku|vercel|netlify|npm|pypi|cargo|nuget|docker\w*|registry|terraform|tf|firebase|cloudflare|fly)([_-]|$)/i;
 /** ...that is a credential (not a user name or a URL). */
-const CREDENTIAL_WORD = /(token|key|secret|password|pass|pat|credentials?|auth)(_|$)/i;
+const CREDENTIAL_WORD = /(token|key|secret|password|pass|pat|credentials?|auth)([_-]|$)/i;
 const isDeployCredential = (name: string) => DEPLOY_WORD.test(name) && CREDENTIAL_WORD.test(name);
+/** By the credential's own name, or by the variable it is bound to (a Jenkins id bound as `AWS_SECRET_ACCESS_KEY`). */
+const deployCredential = (ref: ConnectorRef) => isDeployCredential(ref.name) || (ref.binding !== undefined && isDeployCredential(ref.binding.name));
 
 export const ungatedPrivilegedJob: Rule = {
   meta: {
@@ -25,14 +28,15 @@ export const ungatedPrivilegedJob: Rule = {
     if (!gate) return;
     for (const job of file.jobs) {
       // A composite action's steps get their caller's environment: the calling workflow is where to gate.
-      if (job.environment || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
-      const credential =
-        file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && !ref.ownChecks && (strict || ref.kind !== "secret" || isDeployCredential(ref.name)))?.name ??
-        job.steps.find((step) => step.uses && platform.cloudLoginStep?.test(step.uses.value))?.uses?.value.split("@")[0];
+      if (job.environment || job.approvalGate || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
+      const ref = file.connectorRefs.find((r) => r.scope.job === job.id && !r.issuedByPlatform && !r.ownChecks && (strict || r.kind !== "secret" || deployCredential(r)));
+      const login = job.steps.find((step) => step.uses && platform.cloudLoginStep?.test(step.uses.value))?.uses?.value.split("@")[0];
+      const credential = ref?.name ?? login;
       if (!credential) continue;
+      const what = ref && ref.kind === "secret" && !deployCredential(ref) ? "a secret" : "deployment credentials";
       context.report({
         span: job.span,
-        message: `job \`${job.id}\` uses ${strict && !isDeployCredential(credential) ? "a secret" : "deployment credentials"} (${credential}) with no \`environment:\`: no approval gate, and the secret is not scoped to an environment.`,
+        message: `job \`${job.id}\` uses ${what} (${credential}) with no ${platform.gateAbsent ?? "`environment:`: no approval gate, and the secret is not scoped to an environment"}.`,
         identity: job.id,
         help: gate,
       });

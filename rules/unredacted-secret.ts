@@ -1,6 +1,6 @@
 import type { Rule } from "../linter-core/rule.js";
 import { escapeRegExp } from "../linter-core/text.js";
-import { boundSecretsVisibleTo, describeScope, SECRET_EXPRESSION, shellVariableUse } from "./shared.js";
+import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript, shellVariableUse } from "./shared.js";
 
 /**
  * Values derived from a secret that the platform does not mask: GitHub registers each secret's exact
@@ -30,7 +30,7 @@ function uploads(paths: string, file: string): boolean {
 export const unredactedSecret: Rule = {
   meta: {
     id: "unredacted-secret",
-    description: "A value derived from a secret that the platform does not mask (`fromJSON(secrets.X).field`), or a secret made a step output.",
+    description: "A value derived from a secret that the platform does not mask (`fromJSON(secrets.X).field`), a secret made a step output, or a secret written into an artifact.",
     defaultSeverity: "error",
     owasp: ["NHI2"],
     nist: ["PR.DS-01"],
@@ -42,20 +42,25 @@ export const unredactedSecret: Rule = {
     // Where a script moves a secret out of masking's reach: a step output (GitHub drops it from job
     // outputs, so it seems to work, but every later step and action reads it as data), a transformed
     // value put in GITHUB_ENV (masking knows the exact value only), a file uploaded as an artifact.
-    if (file.platform === "github-actions") {
+    // Elsewhere (GitLab), a secret the script writes into a file the job keeps as an artifact.
+    const github = file.platform === "github-actions";
+    if (github || file.jobs.some((job) => job.artifactPaths)) {
       for (const literal of file.literals) {
         if (literal.role !== "script") continue;
         const source = file.text.slice(literal.span.start, literal.span.end);
-        const bound = boundSecretsVisibleTo(file, literal);
+        const bound = secretsVisibleToScript(file, literal);
         const job = file.jobs.find((j) => j.id === literal.scope.job);
         const stepIndex = job?.steps.findIndex((step) => step.id === literal.scope.step) ?? -1;
-        const artifactPaths = (job?.steps.slice(stepIndex + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "");
+        const artifactPaths = github
+          ? (job?.steps.slice(stepIndex + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "")
+          : (job?.artifactPaths ?? []);
+        if (!github && artifactPaths.length === 0) continue;
         let offset = literal.span.start;
         for (const line of source.split("\n")) {
           const start = offset;
           offset += line.length + 1;
           const variable = bound.find((ref) => shellVariableUse(ref.binding!.name).test(line));
-          const secret = SECRET_EXPRESSION.exec(line)?.[1] ?? variable?.name;
+          const secret = (github ? SECRET_EXPRESSION.exec(line)?.[1] : undefined) ?? variable?.name;
           if (!secret) continue;
           // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
           const name = variable?.binding?.name;
@@ -64,7 +69,7 @@ export const unredactedSecret: Rule = {
           let problem: string | undefined;
           if (WRITES_OUTPUT.test(line)) problem = "is written to GITHUB_OUTPUT: a step output is plain data for every later step and action, and GitHub will not pass it on as a job output anyway";
           else if (derived && WRITES_ENV.test(line)) problem = "is transformed (a substring or an encoding) and written to GITHUB_ENV: the new value is not masked in any later step's log";
-          else if (written && artifactPaths.some((paths) => uploads(paths, written))) problem = `is written to \`${written}\`, which a later step uploads as an artifact: anyone who can read the run can download it`;
+          else if (written && artifactPaths.some((paths) => uploads(paths, written))) problem = `is written to \`${written}\`, which ${github ? "a later step uploads" : "the job keeps"} as an artifact: anyone who can read the run can download it`;
           if (!problem) continue;
           const indent = line.length - line.trimStart().length;
           context.report({
@@ -72,7 +77,9 @@ export const unredactedSecret: Rule = {
             message: `secret \`${secret}\`${describeScope(literal.scope)} ${problem}.`,
             identity: `${literal.scope.job ?? ""}/${literal.scope.step ?? ""}/${secret}:${problem.slice(3, 20)}`,
             connector: secret,
-            help: "Give the secret to the steps that need it through their own `env:` (`${{ secrets.NAME }}`); a value derived from it must be registered with `::add-mask::` first, and never written where others read it.",
+            help: github
+              ? "Give the secret to the steps that need it through their own `env:` (`${{ secrets.NAME }}`); a value derived from it must be registered with `::add-mask::` first, and never written where others read it."
+              : "Write the secret outside the paths the job keeps as artifacts (or pass it to the next job as a masked CI/CD variable, not through a file); rotate it if an artifact already holds it.",
           });
         }
       }

@@ -13,10 +13,11 @@ const issued = (name: string) => /^(BUILDKITE|CI$|BUILDKITE_)/.test(name);
 /** Plugins that fetch secrets into the step's environment by an `env:` map (NAME: secret id). */
 const SECRETS_PLUGIN = /^(?:[\w-]+\/)?(?:aws-sm|vault-secrets|secrets|gcp-secret-manager|azure-key-vault)(?:-buildkite-plugin)?(?:#|$)/;
 
+/** A command step runs as one Buildkite job: the job rules judge (its secrets, its gate) are the step's. */
 function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): Scope {
   if (path[0] !== "steps" || typeof path[1] !== "number") return {};
   const step = asMap(asSeq(getNode(root, "steps"))?.items[path[1]]);
-  return { step: scalarText(getNode(step, "key")) ?? scalarText(getNode(step, "label")) ?? `step ${path[1] + 1}` };
+  return { job: scalarText(getNode(step, "key")) ?? scalarText(getNode(step, "label")) ?? `step ${path[1] + 1}` };
 }
 
 export const buildkite: Platform = {
@@ -31,6 +32,14 @@ export const buildkite: Platform = {
     if (literal.role === "assignment" && literal.path.at(-2) === "env") return undefined;
     return [referenceEdit(literal, secret, `$$${name}`, text)];
   },
+  // Buildkite issues OIDC tokens to jobs (`buildkite-agent oidc request-token`); no npm or PyPI trusted publishing.
+  shortLivedAlternatives: {
+    aws: "Buildkite OIDC: a token from `buildkite-agent oidc request-token` exchanged for a role (the `aws-assume-role-with-web-identity` plugin)",
+    azure: "Buildkite OIDC: `az login --service-principal --federated-token \"$(buildkite-agent oidc request-token --audience api://AzureADTokenExchange)\"` against a federated credential of the app registration",
+    gcp: "Workload Identity Federation with a Buildkite OIDC token (the `gcp-workload-identity-federation` plugin)",
+  },
+  deploymentGate: "Put a `block` step before it, so the deploy waits for a person to unblock it, and let only the people who may deploy unblock it (or move the secret to a cluster whose agents only run the deploy pipeline).",
+  gateAbsent: "`block` step before it: it runs without anyone approving it",
   storeSecretSteps: (name) => [
     `Store the value as a Buildkite secret of the pipeline's cluster: Agents → Clusters → your cluster → Secrets → New secret, key ${name.toLowerCase()} (or in your secrets manager, fetched by a plugin such as aws-sm).`,
     `Give it to the step that needs it: secrets: { ${name}: ${name.toLowerCase()} }, and read it as $$${name} in the command (two dollars: one would be interpolated at upload, into the pipeline).`,
@@ -71,9 +80,13 @@ export const buildkite: Platform = {
       }
     });
     model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, (n) => bound.has(n), issued));
+    // A `block` (or `input`) step holds every step after it until a person unblocks the build.
+    let blocked = false;
     asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
+      const step = asMap(item);
+      if (getNode(step, "block") || getNode(step, "input") || scalarText(item as never) === "block" || scalarText(item as never) === "input") blocked = true;
       const scope = stepScope(root, ["steps", i]);
-      if (scope.step) model.jobs.push({ id: scope.step, span: spanOf(item as never), steps: [] });
+      if (scope.job) model.jobs.push({ id: scope.job, span: spanOf(item as never), steps: [], ...(blocked && { approvalGate: true }) });
     });
     return model;
   },

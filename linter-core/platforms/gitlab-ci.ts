@@ -1,7 +1,7 @@
 // GitLab CI: `.gitlab-ci.yml` and included `*.gitlab-ci.yml`. Secrets reach jobs as CI/CD variables
 // (`$NAME`), through `secrets:` (Vault, Azure Key Vault, GCP Secret Manager) or as `id_tokens:`.
 import { isMap } from "yaml";
-import type { FileModel } from "../model.js";
+import type { FileModel, Span } from "../model.js";
 import { asMap, asSeq, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -63,6 +63,30 @@ function removeVariableLine(value: { start: number; end: number }, text: string)
   return { span: { start: onlyEntry ? previousStart : lineStart, end: lineEnd }, text: "" };
 }
 
+/**
+ * What a job keeps as artifacts anyone with access to the job can download: `artifacts: paths:` and a
+ * dotenv report (also a downloadable artifact). Nothing when `artifacts: access: none`.
+ */
+function artifactsOf(job: ReturnType<typeof asMap>): { artifactPaths?: string[] } {
+  const artifacts = asMap(getNode(job, "artifacts"));
+  if (!artifacts || scalarText(getNode(artifacts, "access")) === "none") return {};
+  const listed = (node: unknown) => asSeq(node)?.items.map((item) => scalarText(item as never)).filter((p): p is string => p !== undefined) ?? [scalarText(node as never)].filter((p): p is string => p !== undefined);
+  const paths = [...listed(getNode(artifacts, "paths")), ...listed(getNode(asMap(getNode(artifacts, "reports")), "dotenv"))];
+  return paths.length > 0 ? { artifactPaths: paths } : {};
+}
+
+/**
+ * A trigger job (a child or multi-project pipeline): what it starts, and the `pipeline_variables: true`
+ * that forwards every variable this pipeline was started with.
+ */
+function triggerOf(job: ReturnType<typeof asMap>): { uses?: string; secretsInherit?: Span } {
+  const trigger = getNode(job, "trigger");
+  if (!trigger) return {};
+  const target = scalarText(trigger) ?? scalarText(getNode(asMap(trigger), "project")) ?? scalarText(getNode(asMap(trigger), "include")) ?? "the downstream pipeline";
+  const forward = getNode(asMap(getNode(asMap(trigger), "forward")), "pipeline_variables");
+  return { uses: target, ...(scalarText(forward) === "true" && { secretsInherit: spanOf(forward as never) }) };
+}
+
 export const gitlabCi: Platform = {
   id: "gitlab-ci",
   title: "GitLab CI",
@@ -94,6 +118,11 @@ export const gitlabCi: Platform = {
     npm: "npm trusted publishing from GitLab CI/CD (OIDC through an `id_tokens:` entry)",
   },
   narrowerBinding: "Move it to the `variables:` of the job that uses it, or give the CI/CD variable an environment scope so only that environment's jobs get it.",
+  passesEverything: {
+    what: "every variable its pipeline was started with (manual, scheduled, API and trigger variables, secrets among them)",
+    setting: "`forward: pipeline_variables: true`",
+    help: "Pass only what the downstream pipeline needs under the trigger job's `variables:` (`DEPLOY_ENV: staging`), and leave `forward: pipeline_variables` false (the default).",
+  },
   deploymentGate: "Add `environment: production`, protect that environment with required approvals (Settings → CI/CD → Protected environments) and scope the variable to it.",
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
@@ -119,7 +148,7 @@ export const gitlabCi: Platform = {
       const jobMap = asMap(job.value);
       const jobDefined = new Set([...defined, ...entries(asMap(getNode(jobMap, "variables"))).map((e) => e.key)]);
       const mintsOidc = entries(asMap(getNode(jobMap, "id_tokens"))).length > 0;
-      model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], template: job.key.startsWith("."), mintsOidc, ...jobEnvironment(root, job.key) });
+      model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], template: job.key.startsWith("."), mintsOidc, ...jobEnvironment(root, job.key), ...artifactsOf(jobMap), ...triggerOf(jobMap) });
       for (const secret of entries(asMap(getNode(jobMap, "secrets")))) {
         model.connectorRefs.push({ name: secret.key, kind: "secret", span: spanOf(secret.keyNode), scope: { job: job.key } });
       }

@@ -13,6 +13,13 @@ import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 const SCRIPT_STEPS = new Set(["sh", "bat", "powershell", "pwsh"]);
 /** Credential bindings of `withCredentials` and steps that take SSH keys. */
 const SSH_KEY_STEPS = new Set(["sshUserPrivateKey", "sshagent"]);
+/** Which variable of a `withCredentials` binding holds the secret, by preference. */
+const SECRET_VARIABLES = ["passwordVariable", "variable", "secretKeyVariable", "clientSecretVariable", "keyFileVariable", "tokenVariable"];
+/** Bindings whose variable has a default name: static AWS keys (the AWS Credentials plugin, pipeline-aws's `withAWS(credentials:)`) and an Azure service principal. */
+const DEFAULT_VARIABLES: [RegExp, string][] = [
+  [/^(aws|withAWS|AmazonWebServicesCredentialsBinding)$/, "AWS_SECRET_ACCESS_KEY"],
+  [/^(azureServicePrincipal|AzureCredentialsBinding)$/, "AZURE_CLIENT_SECRET"],
+];
 /** Variables Jenkins sets itself. */
 const ISSUED = /^(BUILD_|JOB_|JENKINS_|WORKSPACE$|NODE_|EXECUTOR_|GIT_|BRANCH_|CHANGE_|TAG_)/;
 
@@ -51,7 +58,7 @@ function mapItem(items: GroovyNode[], key: string): GroovyNode | undefined {
 }
 
 /** `${NAME}`, `${env.NAME}` or `$NAME` of a credential variable, interpolated by Groovy into a "…" string. */
-function interpolations(string: StringValue, variables: ReadonlySet<string>): { name: string; span: Span }[] {
+function interpolations(string: StringValue, variables: ReadonlyMap<string, string>): { name: string; span: Span }[] {
   const found: { name: string; span: Span }[] = [];
   for (const part of string.node.namedChildren) {
     if (part?.type !== "interpolation") continue;
@@ -73,6 +80,20 @@ function unreadShare(root: GroovyNode, length: number): number {
   return length === 0 ? 0 : unread / length;
 }
 
+/**
+ * The variable a credential is bound to (`usernamePassword(credentialsId: 'x', passwordVariable: 'PASS')`,
+ * `[$class: 'AmazonWebServicesCredentialsBinding', credentialsId: 'x']`), which says what the credential is.
+ */
+function bindingOf(item: GroovyNode, owner: string | undefined, id: StringValue): ConnectorRef["binding"] {
+  const siblings = item.parent?.namedChildren.filter((n): n is GroovyNode => n?.type === "map_item") ?? [];
+  const valueOf = (key: string) => stringOf(mapItem(siblings, key));
+  const variable = SECRET_VARIABLES.map(valueOf).find(Boolean) ?? siblings.map((n) => n.childForFieldName("key")?.text ?? "").filter((k) => /^\w+Variable$/.test(k)).map(valueOf).find(Boolean);
+  if (variable) return { level: "step", name: variable.value, keySpan: variable.content };
+  const kind = valueOf("$class")?.value ?? owner ?? "";
+  const name = DEFAULT_VARIABLES.find(([pattern]) => pattern.test(kind))?.[1];
+  return name ? { level: "step", name, keySpan: id.content } : undefined;
+}
+
 export const jenkins: Platform = {
   id: "jenkins",
   title: "Jenkins",
@@ -87,6 +108,14 @@ export const jenkins: Platform = {
   matchesContent: (path, text) =>
     /\.groovy$/i.test(path) && /\b(pipeline\s*\{|node\s*[({]|stage\s*\(|withCredentials\s*\(|podTemplate\s*\(|(sh|bat|powershell)\s*[("']|env\.[A-Za-z_]|build\s+job\s*:|currentBuild\.|slackSend\b)|@Library\b/.test(text),
   secretReference: (name) => `credentials('${name}')`,
+  // The OpenID Connect Provider plugin (`oidc-provider`) issues builds short-lived id tokens as credentials.
+  shortLivedAlternatives: {
+    aws: "an id token from the OpenID Connect Provider plugin (an `idToken` credential, bound with `withCredentials`) exchanged for a role (`AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE`)",
+    azure: "an id token from the OpenID Connect Provider plugin and `az login --service-principal --federated-token` against a federated credential of the app registration",
+    gcp: "Workload Identity Federation with an id token from the OpenID Connect Provider plugin",
+  },
+  deploymentGate: "Add an `input` directive to the stage (`input { message 'Deploy to production?'; submitter 'release-managers' }`), or an `input` step before it, so a person approves the deploy before the credential is used.",
+  gateAbsent: "`input` before it: it runs without anyone approving it",
   narrowerBinding: "Move it to the `environment {}` of the stage that uses it, or bind it with `withCredentials` around the steps that need it.",
   secretFix(literal, _secret, name) {
     // `credentials('id')` is only understood in an `environment {}` directive; elsewhere the value moves
@@ -113,10 +142,14 @@ export const jenkins: Platform = {
     }
     // Variables holding a credential: `NAME = credentials('id')` in any `environment {}` (for the whole
     // file: a stage's are rarely reused elsewhere), and `withCredentials` bindings within their body.
-    const environmentCredentials = new Set<string>();
+    const environmentCredentials = new Map<string, string>();
     for (const node of root.descendantsOfType("assignment")) {
       const [left, right] = node?.namedChildren ?? [];
-      if (left && right && callName(right) === "credentials") environmentCredentials.add(left.type === "dotted_identifier" ? (left.lastNamedChild?.text ?? "") : left.text);
+      const id = right && callName(right) === "credentials" ? stringOf(argumentsOf(right)[0]) : undefined;
+      if (!left || !id) continue;
+      const name = left.type === "dotted_identifier" ? (left.lastNamedChild?.text ?? "") : left.text;
+      // A username-and-password credential also sets NAME_USR and NAME_PSW (the password).
+      environmentCredentials.set(name, id.value).set(`${name}_PSW`, id.value);
     }
     const addRef = (id: StringValue, kind: ConnectorKind, scope: Scope, binding?: ConnectorRef["binding"]) => {
       if (!id.value || id.node.namedChildren.some((part) => part?.type === "interpolation")) return;
@@ -128,7 +161,11 @@ export const jenkins: Platform = {
       return value;
     };
 
-    const walk = (node: GroovyNode, scope: Scope, variables: ReadonlySet<string>, inEnvironment: boolean): void => {
+    const stages: { id: string; end: number }[] = [];
+    /** Where `input` steps and directives start: a person approves there before the pipeline goes on. */
+    const inputs: number[] = [];
+    /** `variables`: the credential variables in reach, each with the credential id it holds. */
+    const walk = (node: GroovyNode, scope: Scope, variables: ReadonlyMap<string, string>, inEnvironment: boolean): void => {
       let innerScope = scope;
       let innerVariables = variables;
       let innerEnvironment = inEnvironment;
@@ -139,7 +176,10 @@ export const jenkins: Platform = {
         if (stage) {
           innerScope = { job: stage.value };
           model.jobs.push({ id: stage.value, span: stage.span, steps: [] });
+          stages.push({ id: stage.value, end: node.endIndex });
         }
+      } else if (call === "input") {
+        inputs.push(node.startIndex);
       } else if (call === "environment") {
         innerEnvironment = true;
       } else if (call === "credentials" && !inEnvironment) {
@@ -151,18 +191,24 @@ export const jenkins: Platform = {
           const value = literal(call, ["steps", call], script, "script", scope);
           const interpolated = interpolations(script, variables);
           if (interpolated.length > 0) value.interpolated = interpolated;
+          if (variables.size > 0) value.secretVariables = [...variables].map(([name, connector]) => ({ name, connector }));
         }
       } else if (call === "withCredentials") {
-        const bound = new Set(variables);
+        const bound = new Map(variables);
         for (const binding of args[0]?.type === "list" ? args[0].namedChildren : []) {
           // `usernamePassword(credentialsId: …, passwordVariable: 'PASS')`, or `[$class: …, variable: 'X']`.
           const items = binding?.type === "function_call" ? argumentsOf(binding) : (binding?.namedChildren.filter((n): n is GroovyNode => n !== null) ?? []);
+          // `azureServicePrincipal('id')`: the id given without its name.
+          const positional = binding?.type === "function_call" ? stringOf(items[0]) : undefined;
+          if (positional) addRef(positional, "secret", scope, bindingOf(items[0], callName(binding!), positional));
+          const id = positional?.value ?? stringOf(mapItem(items, "credentialsId"))?.value ?? "";
           // A `file(...)` credential's variable, a key file's or a keystore's, holds a path, not the secret.
           const holdsPath = binding ? callName(binding) === "file" : false;
           for (const item of items) {
             const key = item.type === "map_item" ? item.childForFieldName("key")?.text : undefined;
             const variable = key && !holdsPath && /^(variable|\w+Variable)$/.test(key) && !/^(keyFile|keystore)Variable$/.test(key) ? stringOf(item.childForFieldName("value")) : undefined;
-            if (variable) bound.add(variable.value);
+            // A credential id computed at run time (`"${credentialsId}"`) is known by its variable only.
+            if (variable) bound.set(variable.value, id && !id.includes("$") ? id : variable.value);
           }
         }
         innerVariables = bound;
@@ -181,7 +227,9 @@ export const jenkins: Platform = {
         const key = node.childForFieldName("key");
         const string = stringOf(node.childForFieldName("value"));
         const owner = node.parent?.parent ? callName(node.parent.parent) : undefined;
-        if (key && string && key.text === "credentialsId") addRef(string, owner && SSH_KEY_STEPS.has(owner) ? "ssh-key" : "secret", scope);
+        if (key && string && (key.text === "credentialsId" || (key.text === "credentials" && owner === "withAWS"))) {
+          addRef(string, owner && SSH_KEY_STEPS.has(owner) ? "ssh-key" : "secret", scope, bindingOf(node, owner, string));
+        }
         else if (key && string && !(owner && SCRIPT_STEPS.has(owner) && key.text === "script")) literal(key.text, ["arguments", key.text], string, "assignment", scope, key);
       } else if (node.type === "assignment" || node.type === "declaration") {
         const [left, right] = node.type === "assignment" ? node.namedChildren : [node.childForFieldName("name"), node.childForFieldName("value")];
@@ -198,6 +246,11 @@ export const jenkins: Platform = {
       for (const child of node.namedChildren) if (child) walk(child, innerScope, innerVariables, innerEnvironment);
     };
     walk(root, {}, environmentCredentials, false);
+    // A stage runs after every `input` before it (stages run in order) and after its own `input` directive.
+    for (const job of model.jobs) {
+      const stage = stages.find((s) => s.id === job.id);
+      if (stage && inputs.some((at) => at < stage.end)) job.approvalGate = true;
+    }
     model.literals.sort((a, b) => a.span.start - b.span.start);
     for (const ref of model.connectorRefs) if (ISSUED.test(ref.name)) ref.issuedByPlatform = true;
     return model;

@@ -45,6 +45,13 @@ export interface Platform {
   /** How a job is put behind an approval gate with its own secrets; undefined when the file has no such thing. */
   deploymentGate?: string;
   /**
+   * How a job hands everything to another pipeline (`job.secretsInherit`): what it passes, the setting
+   * that does it, and what to write instead. Undefined: GitHub's `secrets: inherit` wording.
+   */
+  passesEverything?: { what: string; setting: string; help: string };
+  /** What an ungated job lacks, after "with no" (default: "`environment:`: no approval gate, and the secret is not scoped to an environment"). */
+  gateAbsent?: string;
+  /**
    * A secret's name can hold another value per environment (GitHub environment secrets, GitLab
    * environment-scoped variables, Bitbucket deployment variables): the same name in a production and a
    * test job is then not, by itself, one credential.

@@ -12,10 +12,14 @@ const fourSecrets = wf(step("          A: ${{ secrets.A_TOKEN }}\n          B: $
 const twoSecrets = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          A: ${{ secrets.A_TOKEN }}\n          B: ${{ secrets.B_TOKEN }}\n", "permissions:\n  contents: read\nenv:\n  ACTIONS_STEP_DEBUG: \" on \"\n");
 const manySwitch = twoSecrets.replace("          B: ${{ secrets.B_TOKEN }}\n", "          B: ${{ secrets.B_TOKEN }}\n          C: ${{ secrets.C_TOKEN }}\n          D: ${{ secrets.D_TOKEN }}\n          E: ${{ secrets.A_TOKEN }}\n");
 const thenX = "deploy:\n  script:\n    - if [ -n \"$DEBUG\" ]; then set -x; fi\n    - ./deploy.sh --token $DEPLOY_TOKEN\n";
+// Jenkins: the credential reaches `sh` through its withCredentials variable; Jenkins masks only the exact value.
+const jenkins = (script: string) => `node {\n  withCredentials([string(credentialsId: 'deploy-token', variable: 'TOKEN')]) {\n    sh '''\n      ${script}\n    '''\n  }\n}\n`;
+const jenkinsTrace = jenkins('set -x\n      ./deploy.sh --token "$TOKEN"');
 const azure = "variables:\n  system.debug: true\nsteps:\n  - script: ./deploy.sh\n    env:\n      TOKEN: $(DEPLOY_TOKEN)\n";
 
 ruleTester(debugLoggingWithSecrets, {
   valid: [
+    { name: "Jenkins: `set -x` with the credential only in the environment, or outside withCredentials", path: "Jenkinsfile", code: jenkins("set -x\n      ./deploy.sh") + "node {\n  sh '''\n    set -x\n    ./deploy.sh --token \"$TOKEN\"\n  '''\n}\n" },
     { name: "set -x with no secret in the step's environment", code: wf(step("          REGION: eu\n", "          set -x\n          make\n")) },
     { name: "set -x in another step than the secret's", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./use.sh\n        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n      - run: |\n          set -x\n          make\n") },
     { name: "set -x where the secret is only in the environment, never expanded by the script (duckdb's diagnostics step)", code: wf(step("          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n", "          set -x\n          echo \"PATH=$PATH\"\n          ./deploy.sh\n")) },
@@ -29,6 +33,7 @@ ruleTester(debugLoggingWithSecrets, {
     { name: "GITHUB_TOKEN alone is not a secret in reach here", code: wf(step("          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n", "          set -x\n          gh pr list\n")) },
   ],
   invalid: [
+    { name: "Jenkins: `set -x` in an `sh` expanding a withCredentials variable", path: "Jenkinsfile", code: jenkinsTrace, errors: [{ ...at(jenkinsTrace, "set -x"), endColumn: undefined, message: /`set -x`/ }] },
     { name: "GitLab: set -x in a job script that expands a secret variable", path: ".gitlab-ci.yml", code: "deploy:\n  script:\n    - set -x\n    - ./deploy.sh --token $DEPLOY_TOKEN\n", errors: [{ ...at("deploy:\n  script:\n    - set -x\n    - ./deploy.sh --token $DEPLOY_TOKEN\n", "set -x"), message: /^`set -x` prints each command with its arguments expanded in job `deploy`, and the script expands DEPLOY_TOKEN/ }] },
     { name: "set -ex in a step whose script expands a secret from its env", code: xtrace, errors: [{ ...at(xtrace, "set -ex"), message: /^`set -ex` prints each command with its arguments expanded in job `a`, step `[^`]+`, and the script expands DEPLOY_TOKEN: the secret lands in the log wherever it is passed on a command line\.$/ }] },
     { name: "set -o xtrace with a secret written into the script", code: inline, errors: [{ ...at(inline, "set -o xtrace"), message: /and the script expands API_TOKEN:/ }] },

@@ -25,12 +25,23 @@ const gemPush = job("      - run: bundle exec gem push foo-0.1.0.gem\n");
 const dotnetPush = job("      - run: dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json\n");
 const gitlabPublish = (extra: string) => `release:\n${extra}  script:\n    - npm publish\n`;
 // Bitbucket: Atlassian's AWS pipes take a static key pair or, with `oidc: true` on the step, a role.
+// Jenkins: what a credential is comes from how it is bound (the AWS and Azure binding plugins, the variable a secret text is bound to).
+const jenkinsStaticKeys: [string, string, string, string][] = [
+  ["the AWS Credentials binding", "node {\n  withCredentials([[$class: 'AmazonWebServicesCredentialsBinding', credentialsId: 'ci-bucket']]) {\n    sh 'aws s3 ls'\n  }\n}\n", "ci-bucket", "a static AWS access key"],
+  ["pipeline-aws's withAWS(credentials:)", "node {\n  withAWS(credentials: 'ci-bucket', region: 'eu-west-1') {\n    sh 'aws s3 ls'\n  }\n}\n", "ci-bucket", "a static AWS access key"],
+  ["an Azure service principal, its id given without its name", "node {\n  withCredentials([azureServicePrincipal('deploy-sp')]) {\n    sh 'az login'\n  }\n}\n", "deploy-sp", "an Azure service principal secret"],
+  ["a secret text bound as AWS_SECRET_ACCESS_KEY", "node {\n  withCredentials([string(credentialsId: 'ci-key', variable: 'AWS_SECRET_ACCESS_KEY')]) {\n    sh 'aws s3 ls'\n  }\n}\n", "ci-key", "a static AWS access key"],
+  ["a key file bound as GOOGLE_APPLICATION_CREDENTIALS", "node {\n  withCredentials([file(credentialsId: 'gcp-sa', variable: 'GOOGLE_APPLICATION_CREDENTIALS')]) {\n    sh 'gcloud auth list'\n  }\n}\n", "gcp-sa", "a GCP service account key"],
+];
+const buildkiteKeys = "steps:\n  - label: upload\n    command: aws s3 sync out s3://site\n    secrets:\n      - AWS_ACCESS_KEY_ID\n      - AWS_SECRET_ACCESS_KEY\n";
 const bitbucketKeys = "pipelines:\n  default:\n    - step:\n        script:\n          - pipe: atlassian/aws-ecr-push-image:2.5.0\n            variables:\n              AWS_ACCESS_KEY_ID: $AWS_ACCESS_KEY_ID\n              AWS_SECRET_ACCESS_KEY: $AWS_SECRET_ACCESS_KEY\n              IMAGE_NAME: web\n";
 const bitbucketOidc = "pipelines:\n  default:\n    - step:\n        oidc: true\n        script:\n          - pipe: atlassian/aws-ecr-push-image:2.5.0\n            variables:\n              AWS_OIDC_ROLE_ARN: $AWS_OIDC_ROLE_ARN\n              IMAGE_NAME: web\n";
 const circleKeys = "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/base:current\n    steps:\n      - run: echo $GCLOUD_SERVICE_KEY | gcloud auth activate-service-account --key-file=-\n";
 const circleOidc = "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/base:current\n    steps:\n      - run: aws sts assume-role-with-web-identity --role-arn \"$AWS_ROLE_ARN\" --web-identity-token \"$CIRCLE_OIDC_TOKEN_V2\" --role-session-name deploy\n";
 ruleTester(longLivedCloudCredential, {
   valid: [
+    { name: "Jenkins: a secret text bound to a variable that is no cloud key", path: "Jenkinsfile", code: "node {\n  withCredentials([string(credentialsId: 'aws-docs-webhook', variable: 'WEBHOOK_URL')]) {\n    sh './notify.sh'\n  }\n}\n" },
+    { name: "Buildkite: a step with no cloud key", path: ".buildkite/pipeline.yml", code: "steps:\n  - command: make\n    secrets:\n      - CODECOV_TOKEN\n" },
     { name: "Bitbucket: a role through the step's OIDC token", path: "bitbucket-pipelines.yml", code: bitbucketOidc },
     { name: "CircleCI: a role assumed with the job's OIDC token", path: ".circleci/config.yml", code: circleOidc },
     { name: "Bitbucket and CircleCI: an npm token (no trusted publishing from either)", path: "bitbucket-pipelines.yml", code: "pipelines:\n  default:\n    - step:\n        script:\n          - echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\" > .npmrc\n          - npm publish\n" },
@@ -59,6 +70,8 @@ ruleTester(longLivedCloudCredential, {
     { name: "dotnet nuget push to nuget.org", code: dotnetPush, errors: [at(dotnetPush, "dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json", /publishes to NuGet/)] },
     { name: "GitLab: npm publish from a job without id_tokens", path: ".gitlab-ci.yml", code: gitlabPublish(""), errors: [at(gitlabPublish(""), "npm publish", /^job `release` publishes to npm .*npm trusted publishing from GitLab/)] },
     { name: "a composite action that publishes with a PyPI token (action.yml runs.steps)", path: "action.yml", code: compositePypi, errors: [at(compositePypi, "${{ inputs.pypi-token }}", /^the composite action signs in with a PyPI API token/)] },
+    ...jenkinsStaticKeys.map(([name, code, id, what]) => ({ name: `Jenkins: ${name}`, path: "Jenkinsfile", code, errors: [at(code, id, new RegExp(`^\`${id}\` \\(as \\w+\\) is ${what}, a long-lived credential: use (an id token from the OpenID Connect Provider plugin|Workload Identity Federation with an id token)`))] })),
+    { name: "Buildkite: a static AWS key given to a step, with Buildkite's OIDC token as the way out", path: ".buildkite/pipeline.yml", code: buildkiteKeys, errors: [at(buildkiteKeys, "AWS_ACCESS_KEY_ID", /is a static AWS access key, a long-lived credential: use Buildkite OIDC/), at(buildkiteKeys, "AWS_SECRET_ACCESS_KEY", /is a static AWS access key, a long-lived credential: use Buildkite OIDC: a token from `buildkite-agent oidc request-token`/)] },
     { name: "Bitbucket: a static AWS key given to a pipe, with Bitbucket's way out (oidc: true)", path: "bitbucket-pipelines.yml", code: bitbucketKeys, errors: [at(bitbucketKeys.replace("AWS_SECRET_ACCESS_KEY: $", "xxxxxxxxxxxxxxxxxxxxx: $"), "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key, a long-lived credential: use Bitbucket OIDC: `oidc: true` on the step/)] },
     { name: "CircleCI: a GCP service account key, with CircleCI's OIDC token as the way out", path: ".circleci/config.yml", code: circleKeys, errors: [at(circleKeys, "GCLOUD_SERVICE_KEY", /is a GCP service account key, a long-lived credential: use Workload Identity Federation with `\$CIRCLE_OIDC_TOKEN_V2`/)] },
     { name: "GitLab: a static AWS key, with GitLab's own way out (id_tokens)", path: ".gitlab-ci.yml", code: gitlab, errors: [at(gitlab, "AWS_SECRET_ACCESS_KEY", /`AWS_SECRET_ACCESS_KEY` is a static AWS access key.*`id_tokens:`/)] },

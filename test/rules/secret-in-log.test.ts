@@ -18,11 +18,19 @@ const continued = run('java -jar scan.jar \\\n  --api-id "${{ secrets.SCAN_ID }}
 const afterKeyword = run("if curl -fsS -H 'Authorization: ${{ secrets.API_KEY }}' https://api.example.com/health; then touch up; fi");
 const inSubshell = run("VAULT_TOKEN=$(vault login -token-only token=${{ secrets.VAULT_SEED }})");
 // Other platforms: the secrets a script reads as variables, printed.
+// Jenkins: a withCredentials variable echoed by the shell (not Groovy-interpolated: the other finding).
+const jenkins = (line: string) => `node {\n  withCredentials([usernamePassword(credentialsId: 'registry', usernameVariable: 'USER', passwordVariable: 'PASS')]) {\n    sh '${line}'\n  }\n}\n`;
+const jenkinsEcho = jenkins('echo "password is $PASS"');
+// `NAME = credentials('id')` of a username and password also sets NAME_PSW (jenkinsci/pipeline-examples).
+const jenkinsPassword = "pipeline {\n  agent any\n  environment {\n    FOO = credentials('foo-login')\n  }\n  stages {\n    stage('a') {\n      steps {\n        sh 'echo \"$FOO_PSW\"'\n      }\n    }\n  }\n}\n";
+// A YAML script item in quotes is the same command.
+const gitlabQuoted = `deploy:\n  script:\n    - 'echo "token: $DEPLOY_TOKEN"'\n`;
 const gitlab = (line: string) => `deploy:\n  script:\n    - ${line}\n`;
 const azureScript = (line: string) => `steps:\n  - script: ${line}\n`;
 const bitbucket = (line: string) => `pipelines:\n  default:\n    - step:\n        script:\n          - ${line}\n`;
 ruleTester(secretInLog, {
   valid: [
+    { name: "Jenkins: a withCredentials variable given to a tool, and a git credential helper echoing it to git", path: "Jenkinsfile", code: jenkins('echo "$PASS" | docker login -u "$USER" --password-stdin') + jenkins('git config credential.helper "!f() { echo password=$PASS; }; f"') },
     { name: "GitLab: a secret given to a tool, not printed; a predefined variable printed", path: ".gitlab-ci.yml", code: gitlab('docker login -u bot -p "$REGISTRY_PASSWORD" && echo "$CI_COMMIT_SHA"') },
     { name: "Azure: a secret set as a secret variable (issecret=true)", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=TOKEN;issecret=true]$(ARM_CLIENT_SECRET)"') },
     { name: "Azure: a secret piped to a tool's stdin", path: "azure-pipelines.yml", code: azureScript("echo $(NPM_TOKEN) | npm login --stdin") },
@@ -39,6 +47,9 @@ ruleTester(secretInLog, {
     { name: "a secret used, not printed", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.API_TOKEN }}\n        run: curl -H \"Authorization: Bearer $TOKEN\" https://x\n") },
   ],
   invalid: [
+    { name: "Jenkins: the password half of an environment credential (NAME_PSW) echoed", path: "Jenkinsfile", code: jenkinsPassword, errors: [{ ...at(jenkinsPassword, "$FOO_PSW"), endColumn: undefined, message: /^secret `foo-login` is printed in job `a`/ }] },
+    { name: "GitLab: a quoted script item that echoes a secret", path: ".gitlab-ci.yml", code: gitlabQuoted, errors: [{ ...at(gitlabQuoted, "$DEPLOY_TOKEN"), endColumn: undefined, message: /^secret `DEPLOY_TOKEN` is printed in job `deploy`/ }] },
+    { name: "Jenkins: a withCredentials variable echoed by the shell", path: "Jenkinsfile", code: jenkinsEcho, errors: [{ ...at(jenkinsEcho, "$PASS"), endColumn: undefined, message: /^secret `registry` is printed/ }] },
     { name: "GitLab: echo $SECRET", path: ".gitlab-ci.yml", code: gitlab('echo "deploying with $DEPLOY_TOKEN"'), errors: [{ ...at(gitlab('echo "deploying with $DEPLOY_TOKEN"'), '$DEPLOY_TOKEN"'), message: /^secret `DEPLOY_TOKEN` is printed in job `deploy`/ }] },
     { name: "Azure: a secret set as a plain variable (##vso without issecret=true)", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=TOKEN]$(ARM_CLIENT_SECRET)"'), errors: [{ ...at(azureScript('echo "##vso[task.setvariable variable=TOKEN]$(ARM_CLIENT_SECRET)"'), '$(ARM_CLIENT_SECRET)"'), message: /^secret `ARM_CLIENT_SECRET` is set as a plain pipeline variable \(`##vso\[task\.setvariable\]` without `issecret=true`\)/ }] },
     { name: "Azure: echo $(SECRET) (a macro)", path: "azure-pipelines.yml", code: azureScript("echo $(ARM_CLIENT_SECRET)"), errors: [{ ...at(azureScript("echo $(ARM_CLIENT_SECRET)"), "$(ARM_CLIENT_SECRET)"), message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },

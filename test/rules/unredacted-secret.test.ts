@@ -16,8 +16,16 @@ const artifact = (path: string) => `${outputs('echo "$TOKEN" > build/creds.txt',
 const throughEnv = outputs('echo "token=$TOKEN" >> $GITHUB_OUTPUT', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n");
 const uploadFirst = outputs("echo ready", "").replace("      - id: creds\n", "      - uses: actions/upload-artifact@v4\n        with:\n          path: build/\n      - id: creds\n").replace("echo ready", 'echo "$TOKEN" > build/creds.txt') + "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n";
 const otherJob = `${outputs('echo "$TOKEN" > build/creds.txt', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/upload-artifact@v4\n        with:\n          path: build/\n`;
+// GitLab: artifacts (and a dotenv report) can be downloaded by anyone who can read the job (gitlab-org/gitlab#463595, #347160).
+const GITLAB = ".gitlab-ci.yml";
+const gitlab = (script: string, artifacts: string) => `fetch:\n  script:\n    - ${script}\n  artifacts:\n${artifacts}`;
+const gitlabPaths = gitlab('echo "$DEPLOY_TOKEN" > out/token.txt', "    paths:\n      - out/\n");
+const gitlabDotenv = gitlab('echo "TOKEN=${DEPLOY_TOKEN}" >> deploy.env', "    reports:\n      dotenv: deploy.env\n");
 ruleTester(unredactedSecret, {
   valid: [
+    { name: "GitLab: artifacts no one may download (`access: none`)", path: GITLAB, code: gitlabPaths.replace("  artifacts:\n", "  artifacts:\n    access: none\n") },
+    { name: "GitLab: a secret written outside the artifact paths, and a file in them with no secret", path: GITLAB, code: gitlab('echo "$DEPLOY_TOKEN" > /tmp/token.txt\n    - git rev-parse HEAD > out/sha.txt', "    paths:\n      - out/\n") },
+    { name: "GitLab: a job with no artifacts", path: GITLAB, code: 'fetch:\n  script:\n    - echo "$DEPLOY_TOKEN" > out/token.txt\n' },
     { name: "an upload of a folder whose name only starts like the file's (buildx/)", code: artifact("buildx/") },
     { name: "an upload of a glob in another folder", code: artifact("other/*.txt") },
     { name: "an upload that only excludes the file", code: artifact("'!build/creds.txt'") },
@@ -33,6 +41,8 @@ ruleTester(unredactedSecret, {
     { name: "fromJSON of something else (a variable, an output)", code: env("${{ fromJSON(vars.CONFIG).region }}") },
   ],
   invalid: [
+    { name: "GitLab: a secret written into the job's artifact paths", path: GITLAB, code: gitlabPaths, errors: [{ ...at(gitlabPaths, 'echo "$DEPLOY_TOKEN" > out/token.txt'), message: /^secret `DEPLOY_TOKEN` in job `fetch` is written to `out\/token.txt`, which the job keeps as an artifact: anyone who can read the run can download it\.$/ }] },
+    { name: "GitLab: a secret written into a dotenv report (a downloadable artifact too)", path: GITLAB, code: gitlabDotenv, errors: [{ ...at(gitlabDotenv, 'echo "TOKEN=${DEPLOY_TOKEN}" >> deploy.env'), message: /secret `DEPLOY_TOKEN` in job `fetch` is written to `deploy.env`/ }] },
     { name: "a substring of a secret put in GITHUB_ENV", code: substringToEnv, errors: [{ ...at(substringToEnv, 'echo "PREFIX=${TOKEN:0:8}" >> "$GITHUB_ENV"'), message: /is transformed \(a substring or an encoding\) and written to GITHUB_ENV/ }] },
     { name: "an encoding of a secret put in GITHUB_ENV", code: encodedToEnv, errors: [{ ...at(encodedToEnv, 'echo "AUTH=$(echo -n "$USER:$TOKEN" | base64)" >> $GITHUB_ENV'), message: /is transformed/ }] },
     { name: "a secret written to a file a later step uploads (a folder of it)", code: artifact("build/"), errors: [{ ...at(artifact("build/"), 'echo "$TOKEN" > build/creds.txt'), message: /is written to `build\/creds\.txt`, which a later step uploads as an artifact/ }] },
