@@ -7,9 +7,13 @@
 // `git cat-file --batch`; the same detectors as hardcoded-secret judge it. Nothing in the repository
 // (refs, index, working tree) is written.
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { detectSecrets } from "../linter-core/secrets/detect.js";
 import { platformFor } from "../linter-core/platforms/index.js";
 import { redact } from "../linter-core/redact.js";
+import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
+import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { isBinary } from "./read.js";
 import { GitError, gitLines, gitOutput, readObjects, repositoryRoot } from "./git.js";
 import { UsageError } from "./files.js";
@@ -92,9 +96,11 @@ export interface HistorySecret {
   lastCommit?: string;
   /** Every path it was ever committed at. */
   paths: string[];
+  /** The baseline accepts it (at the path HEAD holds it at, or where it last was): shown, not to rotate again. */
+  accepted?: boolean;
 }
 
-export async function scanHistory(root: string, revisions: string[], progress?: (done: number, total: number) => void): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number } }> {
+export async function scanHistory(root: string, revisions: string[], progress?: (done: number, total: number) => void, baseline?: Baseline): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number } }> {
   const all = changes(root, revisions);
   // The first commit to bring each blob in, and the path it came at.
   const firstSeen = new Map<string, Change>();
@@ -117,7 +123,9 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
   skipped.large = ids.length - wanted.length;
 
   // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
-  const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string> }>();
+  const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; holder?: { path: string; blob: string } }>();
+  /** The values, by the same key, for the baseline's fingerprints: in memory only, never written out. */
+  const values = new Map<string, string>();
   const BATCH = 500;
   for (let from = 0; from < wanted.length; from += BATCH) {
     const batch = wanted.slice(from, from + BATCH);
@@ -146,6 +154,7 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
           for (const path of pathsOf.get(id)!) if (!known.secret.paths.includes(path)) known.secret.paths.push(path);
           continue;
         }
+        if (baseline) values.set(key, detection.value);
         secrets.set(key, {
           blobs: new Set([id]),
           secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!] },
@@ -157,23 +166,68 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.
   const head = new Set<string>();
+  /** HEAD's path of each blob (one of them, for the baseline's fingerprint). */
+  const headPath = new Map<string, string>();
   try {
-    for (const line of gitLines(root, ["ls-tree", "-r", "HEAD"])) head.add(line.split(/\s+/)[2]);
+    for (const line of gitOutput(root, ["ls-tree", "-r", "-z", "HEAD"]).toString("utf8").split("\0")) {
+      const [meta, path] = line.split("\t");
+      const id = meta?.split(/\s+/)[2];
+      if (!id || path === undefined) continue;
+      head.add(id);
+      if (!headPath.has(id)) headPath.set(id, path);
+    }
   } catch {
     // no HEAD (an empty repository): nothing is still there
   }
-  for (const { secret, blobs } of secrets.values()) {
-    secret.inHead = [...blobs].some((id) => head.has(id));
-    if (secret.inHead) continue;
+  for (const entry of secrets.values()) {
+    const { secret, blobs } = entry;
+    const inHead = [...blobs].find((id) => head.has(id));
+    secret.inHead = inHead !== undefined;
+    if (inHead) {
+      entry.holder = { path: headPath.get(inHead)!, blob: inHead };
+      continue;
+    }
     const removal = all.filter((change) => blobs.has(change.oldBlob) && !blobs.has(change.newBlob)).at(-1);
     if (removal) {
       secret.removedIn = removal.commit;
       secret.lastCommit = removal.parent;
+      entry.holder = { path: removal.path, blob: removal.oldBlob };
     }
   }
+  if (baseline) await markAccepted(root, baseline, secrets, values);
   // Most exposed first: still in HEAD, then the oldest.
   const ordered = [...secrets.values()].map((s) => s.secret).sort((a, b) => Number(b.inHead) - Number(a.inHead) || a.date.localeCompare(b.date));
   return { secrets: ordered, blobs: wanted.length, skipped };
+}
+
+/**
+ * The secrets the baseline accepts. Each is linted as the scan lints it, in the file that holds it (at
+ * HEAD, or the last version before its removal), with the baseline's salt: a finding whose fingerprint
+ * the baseline lists is that secret, accepted. The same fingerprints as `nhilint --update-baseline`
+ * wrote, so one baseline serves both commands.
+ */
+async function markAccepted(root: string, baseline: Baseline, secrets: Map<string, { secret: HistorySecret; holder?: { path: string; blob: string } }>, values: Map<string, string>): Promise<void> {
+  const holders = new Map<string, { path: string; blob: string }>();
+  for (const { holder } of secrets.values()) if (holder) holders.set(`${holder.blob}\0${holder.path}`, holder);
+  if (holders.size === 0) return;
+  const [{ lint }, { hardcodedSecret }] = await Promise.all([import("../linter-core/index.js"), import("../rules/hardcoded-secret.js")]);
+  const contents = readObjects(root, [...new Set([...holders.values()].map((h) => h.blob))]);
+  const files = [...holders.values()].flatMap((h) => {
+    const bytes = contents.get(h.blob);
+    return bytes ? [{ path: h.path, text: bytes.toString("utf8") }] : [];
+  });
+  const listed = new Set(baseline.fingerprints);
+  const keyOf = new Map([...values].map(([key, value]) => [value, key]));
+  const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
+  // One file at a time: the same path can hold the secret in two versions (HEAD's and a removed one).
+  for (const file of files) {
+    const result = await lint([file], { rules: [hardcodedSecret], secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT), sha256 });
+    for (const finding of result.findings) {
+      const key = keyOf.get(file.text.slice(finding.span.start, finding.span.end));
+      const entry = key === undefined ? undefined : secrets.get(key);
+      if (entry && listed.has(finding.fingerprint)) entry.secret.accepted = true;
+    }
+  }
 }
 
 /** `; also at a, b, c and 9 more`: where else it was committed, short. */
@@ -185,10 +239,19 @@ function also(paths: string[]): string {
 export async function history(options: HistoryOptions): Promise<number> {
   const root = repositoryRoot(options.cwd);
   if (!root) throw new UsageError(`${options.cwd} is not in a git repository: \`nhilint history\` reads its commits`);
+  // The working tree's baseline: a secret it accepts is shown as accepted, not hidden, and not to rotate again.
+  const baselineFile = join(root, BASELINE_PATH);
+  let baseline: Baseline | undefined;
+  try {
+    if (existsSync(baselineFile)) baseline = parseBaseline(BASELINE_PATH, readFileSync(baselineFile, "utf8"));
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
   let result;
   try {
     const progress = options.progress ? (done: number, total: number) => options.stderr(`\rnhilint: history: ${done}/${total} blobs`) : undefined;
-    result = await scanHistory(root, options.revisions, progress);
+    result = await scanHistory(root, options.revisions, progress, baseline);
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
@@ -202,17 +265,20 @@ export async function history(options: HistoryOptions): Promise<number> {
     options.stdout(await historySarif(secrets, options.version ?? "0.0.0"));
   } else {
     for (const s of secrets) {
-      options.stdout(`${s.path}\n  ${s.title} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${s.author} on ${s.date}${also(s.paths.slice(1))}\n  ${s.inHead ? "still in HEAD" : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD"}\n\n`);
+      options.stdout(`${s.path}\n  ${s.title} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${s.author} on ${s.date}${also(s.paths.slice(1))}\n  ${s.inHead ? "still in HEAD" : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD"}${s.accepted ? `\n  accepted in ${BASELINE_PATH}` : ""}\n\n`);
     }
     const skippedText = skipped.large + skipped.binary > 0 ? ` (skipped ${skipped.large} large and ${skipped.binary} binary)` : "";
-    options.stdout(`${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);
-    if (secrets.length > 0) {
+    const acceptedCount = secrets.filter((s) => s.accepted).length;
+    const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${BASELINE_PATH}` : "";
+    options.stdout(`${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);
+    const toRotate = secrets.filter((s) => !s.accepted);
+    if (toRotate.length > 0) {
       options.stdout("\nRotate these (most exposed first: still in HEAD, then the oldest):\n");
-      secrets.forEach((s, i) => options.stdout(`  ${i + 1}. ${s.title} (${s.redacted}) at ${s.path}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
+      toRotate.forEach((s, i) => options.stdout(`  ${i + 1}. ${s.title} (${s.redacted}) at ${s.path}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
       options.stdout("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n");
     }
   }
-  return secrets.length > 0 ? 1 : 0;
+  return secrets.some((s) => !s.accepted) ? 1 : 0;
 }
 
 /**
@@ -233,6 +299,7 @@ async function historySarif(secrets: HistorySecret[], version: string): Promise<
     },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
     partialFingerprints: { "nhilintHistory/v1": createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32) },
+    ...(s.accepted && { suppressions: [{ kind: "external" as const, justification: `accepted in ${BASELINE_PATH}` }] }),
     properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
   }));
   return sarifLog(version, rules, results);

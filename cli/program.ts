@@ -109,7 +109,7 @@ Examples:
     .option("--range <a..b>", "only the commits of this range")
     .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif"]).default("stylish"))
-    .addHelpText("after", "\nExit codes: 0 no secret in the history; 1 secrets found (rotate them); 2 usage or git error.")
+    .addHelpText("after", "\nExit codes: 0 no secret in the history, or only secrets the baseline accepts; 1 secrets to rotate; 2 usage or git error.")
     .action(async (opts) => {
       const { history } = await import("./history.js");
       if ([opts.since, opts.range, opts.all || undefined].filter(Boolean).length > 1) throw new UsageError("give one of --since, --range and --all");

@@ -230,3 +230,63 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     }
   });
 });
+
+describe("nhilint history with a baseline", function () {
+  this.timeout(60_000);
+  const f = new FakeSecrets(1416);
+  const [kept, removed, fresh] = [0, 1, 2].map(() => `ghp_${f.chars(36)}`);
+  let repo: TempRepo;
+  before(async () => {
+    repo = new TempRepo();
+    repo.write(".github/workflows/kept.yml", workflow("GH_TOKEN", kept));
+    repo.write(".github/workflows/gone.yml", workflow("GH_TOKEN", removed));
+    // The team accepts both (the same baseline the scan writes), then deletes one file and later pastes a new secret.
+    const update = await repo.nhilint("--update-baseline");
+    assert.equal(update.code, 0, update.stderr);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "accepted");
+    repo.exec("git", ["rm", "-q", ".github/workflows/gone.yml"]);
+    repo.git("commit", "-q", "--no-verify", "-m", "gone");
+    repo.write(".github/workflows/new.yml", workflow("GH_TOKEN", fresh));
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "new");
+  });
+  after(() => repo.remove());
+
+  it("shows the secrets the baseline accepts (in HEAD and removed) as accepted, and asks to rotate only the others", async () => {
+    const json = await repo.nhilint("history", "--format", "json");
+    assert.equal(json.code, 1, json.stderr);
+    const { secrets } = JSON.parse(json.stdout) as { secrets: { path: string; accepted?: boolean; inHead: boolean }[] };
+    assert.deepEqual(
+      secrets.map((s) => [s.path, s.inHead, s.accepted ?? false]).sort(),
+      [[".github/workflows/gone.yml", false, true], [".github/workflows/kept.yml", true, true], [".github/workflows/new.yml", true, false]],
+    );
+    const stylish = await repo.nhilint("history");
+    assert.match(stylish.stdout, /\.github\/workflows\/kept\.yml\n(.*\n){3}  accepted in \.nhilint-baseline\.json\n/);
+    assert.match(stylish.stdout, /3 secrets in the history, 2 of them accepted in \.nhilint-baseline\.json: /);
+    const rotate = stylish.stdout.slice(stylish.stdout.indexOf("Rotate these"));
+    assert.match(rotate, /1\. GitHub personal access token[^\n]*\(ghp_… \(40 chars\)\) at \.github\/workflows\/new\.yml/);
+    assert.doesNotMatch(rotate, /kept\.yml|gone\.yml|2\./);
+    for (const secret of [kept, removed, fresh]) assert.ok(!json.stdout.includes(secret) && !stylish.stdout.includes(secret));
+    const sarif = JSON.parse((await repo.nhilint("history", "--format", "sarif")).stdout) as { runs: { results: { suppressions?: { kind: string }[]; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.deepEqual(
+      sarif.runs[0].results.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.suppressions?.[0]?.kind ?? "none"]).sort(),
+      [[".github/workflows/gone.yml", "external"], [".github/workflows/kept.yml", "external"], [".github/workflows/new.yml", "none"]],
+    );
+  });
+
+  it("exits 0 once every secret left is accepted; a malformed baseline is a usage error naming it", async () => {
+    repo.exec("git", ["rm", "-q", ".github/workflows/new.yml"]);
+    repo.git("commit", "-q", "--no-verify", "-m", "drop new");
+    // Removed from HEAD but never accepted: still to rotate.
+    assert.equal((await repo.nhilint("history")).code, 1);
+    repo.git("reset", "-q", "--hard", "HEAD~2");
+    const clean = await repo.nhilint("history");
+    assert.equal(clean.code, 0, clean.stdout);
+    assert.doesNotMatch(clean.stdout, /Rotate these/);
+    repo.write(".nhilint-baseline.json", "{ not json");
+    const bad = await repo.nhilint("history");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /\.nhilint-baseline\.json: not valid JSON/);
+  });
+});
