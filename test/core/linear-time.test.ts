@@ -1,6 +1,7 @@
 // Detectors stay linear on adversarial lines (issue 17): each line is timed at two sizes in one run and
 // the growth compared — ten times the input may cost about ten times the time, never a hundred. A
-// ratio, not a wall-clock limit, so a slow or busy machine does not fail it.
+// ratio, not a wall-clock limit, so a slow or busy machine does not fail it (a large run over the bound
+// is timed once more, and the faster of the two counts).
 import assert from "node:assert/strict";
 import { emptyModel } from "../../linter-core/platforms/common.js";
 import { detectSecrets } from "../../linter-core/secrets/detect.js";
@@ -33,7 +34,9 @@ describe("detectors on adversarial lines grow linearly", function () {
     it(name, async () => {
       await timeOf(make(2_000)); // warm the regexes
       const small = Math.max(await timeOf(make(40_000)), 1);
-      const large = await timeOf(make(400_000));
+      // Timed again when over the bound: a busy machine can stall one run; a quadratic path is slow twice.
+      let large = await timeOf(make(400_000));
+      if (large / small >= 40) large = Math.min(large, await timeOf(make(400_000)));
       assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
     });
   }
@@ -46,7 +49,8 @@ describe("detectors on adversarial lines grow linearly", function () {
     };
     time(1000);
     const small = Math.max(time(20_000), 0.5);
-    const large = time(200_000);
+    let large = time(200_000);
+    if (large / small >= 40) large = Math.min(large, time(200_000));
     assert.ok(large / small < 40, `${(large / small).toFixed(0)}×`);
   });
 });
@@ -80,7 +84,8 @@ describe("the whole pipeline on adversarial files grows linearly", function () {
       };
       await time(2_000);
       const small = Math.max(await time(20_000), 2);
-      const large = await time(200_000);
+      let large = await time(200_000);
+      if (large / small >= 40) large = Math.min(large, await time(200_000));
       assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
     });
   }
