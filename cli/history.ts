@@ -96,6 +96,8 @@ export interface HistorySecret {
   lastCommit?: string;
   /** Every path it was ever committed at. */
   paths: string[];
+  /** The names it was committed under (`DEPLOY_TOKEN: <value>`): a connector of that name may hold it. */
+  names: string[];
   /** The baseline accepts it (at the path HEAD holds it at, or where it last was): shown, not to rotate again. */
   accepted?: boolean;
 }
@@ -149,15 +151,17 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
       for (const detection of detections) {
         const key = createHash("sha256").update(detection.value).digest("hex");
         const known = secrets.get(key);
+        const name = detection.literal?.role === "assignment" && /^[A-Za-z_][\w.-]*$/.test(detection.literal.key) ? detection.literal.key : undefined;
         if (known) {
           known.blobs.add(id);
+          if (name && !known.secret.names.includes(name)) known.secret.names.push(name);
           for (const path of pathsOf.get(id)!) if (!known.secret.paths.includes(path)) known.secret.paths.push(path);
           continue;
         }
         if (baseline) values.set(key, detection.value);
         secrets.set(key, {
           blobs: new Set([id]),
-          secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!] },
+          secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
         });
       }
     }

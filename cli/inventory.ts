@@ -2,7 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors } from "../linter-core/index.js";
+import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
+import { UsageError } from "./files.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
 import { describeRepository, gitConfig } from "./git.js";
@@ -10,8 +11,9 @@ import { lintRepository, writeOrFail, type ScanOptions } from "./scan.js";
 
 type Common = Pick<ScanOptions, "cwd" | "config" | "inventory" | "now" | "progress" | "stderr" | "stdout">;
 
-export async function inventoryReport(options: Common & { format: "markdown" | "csv" | "json" | "html"; output?: string }): Promise<number> {
+export async function inventoryReport(options: Common & { format: "markdown" | "csv" | "json" | "html"; output?: string; history?: boolean }): Promise<number> {
   const run = await lintRepository({ ...options, paths: [], staged: false });
+  const history = options.history ? await leaksByName(run.root, run.inGit, options) : undefined;
   const report = buildReport({
     models: run.result.models,
     inventory: run.result.inventory,
@@ -20,6 +22,7 @@ export async function inventoryReport(options: Common & { format: "markdown" | "
     now: options.now ?? new Date(),
     expiryWarningDays: (run.config ?? DEFAULT_CONFIG).expiryWarningDays,
     repository: run.inGit ? describeRepository(run.root, basename(run.root)) : null,
+    history,
   });
   const format = { markdown: formatReportMarkdown, csv: formatReportCsv, json: formatReportJson, html: formatReportHtml }[options.format];
   const text = format(report);
@@ -27,6 +30,25 @@ export async function inventoryReport(options: Common & { format: "markdown" | "
   else options.stdout(text);
   for (const notice of run.notices) options.stderr(`nhilint: ${notice.path}: ${notice.message}\n`);
   return run.result.internalErrors.length > 0 ? 2 : 0;
+}
+
+/**
+ * Every secret value HEAD's history committed under a name (`DEPLOY_TOKEN: <value>`), by upper-cased
+ * name, the earliest first: the history scan's own machinery (docs/history.md).
+ */
+async function leaksByName(root: string, inGit: boolean, options: Common): Promise<{ revisions: string[]; leaks: Map<string, HistoryLeak> }> {
+  if (!inGit) throw new UsageError(`${root} is not in a git repository: --history reads its commits`);
+  const { scanHistory } = await import("./history.js");
+  const progress = options.progress ? (done: number, total: number) => options.stderr(`\rnhilint: history: ${done}/${total} blobs${done === total ? "\n" : ""}`) : undefined;
+  const { secrets } = await scanHistory(root, ["HEAD"], progress);
+  const leaks = new Map<string, HistoryLeak>();
+  // Oldest first (the scan orders by exposure): a name keeps its first leak.
+  for (const s of [...secrets].sort((a, b) => a.date.localeCompare(b.date))) {
+    for (const name of s.names) {
+      if (!leaks.has(name.toUpperCase())) leaks.set(name.toUpperCase(), { title: s.title, redacted: s.redacted, firstCommit: s.firstCommit, date: s.date, path: s.path, inHead: s.inHead });
+    }
+  }
+  return { revisions: ["HEAD"], leaks };
 }
 
 /** The author of the commit that first added `name` to one of `paths` (git log -S), if any. */

@@ -132,9 +132,10 @@ Examples:
     .option("-o, --output <file>", "write the report to a file")
     .option("--config <file>", "configuration file (default: .nhilint.yaml)")
     .option("--inventory <file>", "connector inventory (default: nhi-inventory.yaml or .github/nhi-inventory.yaml)")
+    .option("--history", "also read HEAD's history: a connector whose name once held a committed secret value is `leaked`", false)
     .action(async (opts) => {
       const { inventoryReport } = await import("./inventory.js");
-      exitCode = await inventoryReport({ ...common(opts), format: opts.format, output: opts.output });
+      exitCode = await inventoryReport({ ...common(opts), format: opts.format, output: opts.output, history: opts.history });
     });
   inventory
     .command("init")

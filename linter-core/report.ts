@@ -10,7 +10,7 @@ import type { Platform } from "./platforms/platform.js";
  * The states a connector can be in, most urgent first within a severity. A row's `status` is the first
  * of its `conditions` once error-level ones are put before warnings: worst severity wins.
  */
-export const CONNECTOR_STATUSES = ["unowned", "expired", "at-risk", "expiring", "rotation-overdue", "incomplete", "unused", "healthy"] as const;
+export const CONNECTOR_STATUSES = ["unowned", "expired", "leaked", "at-risk", "expiring", "rotation-overdue", "incomplete", "unused", "healthy"] as const;
 export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
 
 export interface ConnectorUse {
@@ -28,6 +28,20 @@ export interface ReportFinding {
   message: string;
   /** Why it was accepted (a suppression's reason, the baseline), or null: accepted is still shown. */
   accepted: string | null;
+}
+
+/**
+ * A secret value once committed under a connector's name (`DEPLOY_TOKEN: ghp_…` in some commit), found
+ * by `nhilint history`: unless rotated since, the connector's value is in every clone.
+ */
+export interface HistoryLeak {
+  title: string;
+  /** A short prefix and the length: never the value. */
+  redacted: string;
+  firstCommit: string;
+  date: string;
+  path: string;
+  inHead: boolean;
 }
 
 export interface ConnectorReportRow {
@@ -51,6 +65,8 @@ export interface ConnectorReportRow {
   revocation: string | null;
   usedBy: ConnectorUse[];
   findings: ReportFinding[];
+  /** Only in a report built with the history (`inventory --history`): the earliest leak under its name, or null. */
+  leakedInHistory?: HistoryLeak | null;
 }
 
 export interface ConnectorReport {
@@ -67,6 +83,8 @@ export interface ConnectorReport {
   secrets: ReportFinding[];
   /** Findings about no connector (permissions, triggers, parse errors...). */
   otherFindings: ReportFinding[];
+  /** Present when the history was read (`inventory --history`): which revisions. */
+  history?: { revisions: string[] };
 }
 
 function describePermissions(job: Permissions | undefined, workflow: Permissions | undefined): string {
@@ -110,6 +128,8 @@ export function buildReport(options: {
   now: Date;
   expiryWarningDays: number;
   repository?: ConnectorReport["repository"];
+  /** Secret values committed under a name, by upper-cased name (`inventory --history`). */
+  history?: { revisions: string[]; leaks: Map<string, HistoryLeak> };
 }): ConnectorReport {
   const { models, inventory, findings, now, expiryWarningDays } = options;
   const rows = new Map<string, ConnectorReportRow>();
@@ -190,6 +210,10 @@ export function buildReport(options: {
     if ((due && daysUntil(due, now) < 0) || (row.rotateEvery && !last)) add("rotation-overdue", "warning");
     if (row.recorded && (!row.purpose || !row.expires)) add("incomplete", "warning");
     if (row.usedBy.length === 0) add("unused", "warning");
+    if (options.history) {
+      row.leakedInHistory = options.history.leaks.get(row.name.toUpperCase()) ?? null;
+      if (row.leakedInHistory) add("leaked", "error");
+    }
 
     const ordered = [...conditions].sort(([a, sa], [b, sb]) => severityRank(sa) - severityRank(sb) || CONNECTOR_STATUSES.indexOf(a) - CONNECTOR_STATUSES.indexOf(b));
     row.conditions = ordered.map(([condition]) => condition);
@@ -212,6 +236,7 @@ export function buildReport(options: {
     connectors,
     secrets: secrets.sort(byPlace),
     otherFindings: otherFindings.sort(byPlace),
+    ...(options.history && { history: { revisions: options.history.revisions } }),
   };
 }
 

@@ -9,6 +9,13 @@ const jobs = (row: ConnectorReportRow) =>
 const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` (${-row.daysLeft} days ago)` : ` (in ${row.daysLeft} days)`}` : "");
 const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.rotateEvery}${row.rotationDue ? `, due ${row.rotationDue}` : ", never recorded"}` : "");
 const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:${f.line}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
+/** The leak `inventory --history` found under the connector's name, as one line. */
+const leakText = (row: ConnectorReportRow) => {
+  const leak = row.leakedInHistory;
+  return leak ? `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: rotate it unless that was done since` : "";
+};
+/** Findings, then the leak: what the findings column of each shape lists. */
+const findingLines = (row: ConnectorReportRow) => [...row.findings.map((f) => findingText(f)), ...(row.leakedInHistory ? [leakText(row)] : [])];
 const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.conditions.join(", ") : "healthy");
 
 /** One line naming what the report describes: repository, commit, date, inventory, window. */
@@ -16,7 +23,8 @@ function heading(report: ConnectorReport): string {
   const repository = report.repository
     ? `${report.repository.name} at ${report.repository.commit ? `commit ${report.repository.commit}` : "no commit yet"}${report.repository.uncommittedChanges ? " with uncommitted changes" : ""}`
     : "a folder outside git";
-  return `${repository} · generated ${report.generated.slice(0, 16).replace("T", " ")} UTC · inventory ${report.inventory} · expiring = within ${report.expiryWarningDays} days`;
+  const history = report.history ? ` · history of ${report.history.revisions.join(" ")} read` : "";
+  return `${repository} · generated ${report.generated.slice(0, 16).replace("T", " ")} UTC · inventory ${report.inventory} · expiring = within ${report.expiryWarningDays} days${history}`;
 }
 
 function summaryText(report: ConnectorReport): string {
@@ -51,7 +59,7 @@ export function formatReportMarkdown(report: ConnectorReport): string {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...report.connectors.map(
       (row) =>
-        `| ${row.status} | ${states(row)} | \`${cell(row.name)}\` | ${row.kind} | ${cell(row.owner)} | ${cell(row.backupOwner)} | ${cell(row.purpose)} | ${expiry(row)} | ${rotation(row)} | ${cell(usedBy(row))} | ${cell(jobs(row))} | ${row.findings.map((f) => cell(findingText(f))).join("<br>")} |`,
+        `| ${row.status} | ${states(row)} | \`${cell(row.name)}\` | ${row.kind} | ${cell(row.owner)} | ${cell(row.backupOwner)} | ${cell(row.purpose)} | ${expiry(row)} | ${rotation(row)} | ${cell(usedBy(row))} | ${cell(jobs(row))} | ${findingLines(row).map((line) => cell(line)).join("<br>")} |`,
     ),
     "",
     `## Hardcoded secrets (${report.secrets.length})`,
@@ -76,7 +84,7 @@ export function formatReportCsv(report: ConnectorReport): string {
   };
   const header = ["section", "status", "severity", "states", "name", "kind", "owner", "backup_owner", "business_owner", "purpose", "expires", "days_left", "rotate_every", "last_rotated", "rotation_due", "revocation", "used_by", "jobs", "findings", "rule", "path", "line", "message", "accepted"];
   const connectorRows = report.connectors.map((row) =>
-    ["connector", row.status, row.severity, states(row), row.name, row.kind, row.owner, row.backupOwner, row.businessOwner, row.purpose, row.expires, row.daysLeft, row.rotateEvery, row.lastRotated, row.rotationDue, row.revocation, usedBy(row), jobs(row), row.findings.map((f) => findingText(f)).join("; "), "", "", "", "", ""],
+    ["connector", row.status, row.severity, states(row), row.name, row.kind, row.owner, row.backupOwner, row.businessOwner, row.purpose, row.expires, row.daysLeft, row.rotateEvery, row.lastRotated, row.rotationDue, row.revocation, usedBy(row), jobs(row), findingLines(row).join("; "), "", "", "", "", ""],
   );
   const findingRows = (section: string, findings: ReportFinding[]) =>
     findings.map((f) => [section, "", f.severity, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", f.ruleId, f.path, f.line, f.message, f.accepted]);
@@ -112,13 +120,14 @@ export function formatReportHtml(report: ConnectorReport): string {
     <div class="sub">${row.purpose ? escapeHtml(row.purpose) : '<span class="missing">no purpose</span>'}</div></td>
   <td data-sort="${row.daysLeft ?? 99999}">${row.expires ? escapeHtml(expiry(row)) : '<span class="missing">no expiry</span>'}${row.rotateEvery ? `<div class="sub">rotate ${escapeHtml(rotation(row))}</div>` : ""}${row.revocation ? `<div class="sub">revoke: ${escapeHtml(row.revocation)}</div>` : ""}</td>
   <td>${row.usedBy.map((use) => `<div><code>${escapeHtml(use.path)}</code>${use.jobs.map((job) => `<div class="sub">${escapeHtml(job.id)}${job.environment ? ` <span class="env">${escapeHtml(job.environment)}</span>` : ""} · ${escapeHtml(job.permissions)}</div>`).join("")}</div>`).join("") || '<span class="missing">unused</span>'}</td>
-  <td data-sort="${row.findings.length}">${row.findings.map((f) => findingHtml(f)).join("") || '<span class="sub">none</span>'}</td>
+  <td data-sort="${row.findings.length}">${row.findings.map((f) => findingHtml(f)).join("")}${row.leakedInHistory ? `<div class="finding error"><b>leaked in history</b><div>${escapeHtml(leakText(row).replace(/^leaked in history: /, ""))}</div></div>` : ""}${row.findings.length === 0 && !row.leakedInHistory ? '<span class="sub">none</span>' : ""}</td>
 </tr>`,
     )
     .join("\n");
   const chips = [
     `<span class="s-all">${report.summary.connectors} connectors</span>`,
-    ...CONNECTOR_STATUSES.map((s) => `<span class="s-${s}">${report.summary[s]} ${s}</span>`),
+    // "leaked" only where the history was read: without it, 0 would claim a check never made.
+    ...CONNECTOR_STATUSES.filter((s) => s !== "leaked" || report.history).map((s) => `<span class="s-${s}">${report.summary[s]} ${s}</span>`),
     `<span class="s-secrets">${report.summary.secrets} hardcoded secrets</span>`,
     `<span class="s-other">${report.summary.otherFindings} other findings</span>`,
   ].join("");
@@ -141,7 +150,7 @@ export function formatReportHtml(report: ConnectorReport): string {
   .sub { color: #656d76; font-size: 12px; }
   .missing { color: #cf222e; }
   .badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-weight: 600; font-size: 12px; }
-  .sev-error .badge, .s-unowned, .s-expired, .s-at-risk, .s-secrets { background: #ffebe9; color: #a40e26; }
+  .sev-error .badge, .s-unowned, .s-expired, .s-leaked, .s-at-risk, .s-secrets { background: #ffebe9; color: #a40e26; }
   .sev-warning .badge, .s-expiring, .s-rotation-overdue, .s-incomplete, .s-unused { background: #fff8c5; color: #7d4e00; }
   .sev-none .badge, .s-healthy { background: #dafbe1; color: #116329; }
   .finding { margin-bottom: 6px; }

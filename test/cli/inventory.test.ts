@@ -262,3 +262,67 @@ jobs:
     }
   });
 });
+
+describe("nhilint inventory --history", () => {
+  const leaked = `ghp_${"Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7c".slice(0, 36)}`;
+  const workflow = (value: string) => `on: push\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n        env:\n          DEPLOY_TOKEN: ${value}\n          SLACK_WEBHOOK: \${{ secrets.SLACK_WEBHOOK }}\n`;
+  const record = (name: string) => `  - name: ${name}\n    kind: secret\n    owner: "@acme/platform"\n    purpose: deploys\n    expires: 2099-01-01\n`;
+  let repo: TempRepo;
+  let pasted: string;
+  before(() => {
+    repo = new TempRepo();
+    // The token was pasted into the workflow, then moved to a secret of the same name: its value is still in the history.
+    repo.write(".github/workflows/deploy.yml", workflow(leaked));
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "pasted");
+    pasted = repo.git("rev-parse", "HEAD").trim();
+    repo.write(".github/workflows/deploy.yml", workflow("${{ secrets.DEPLOY_TOKEN }}"));
+    repo.write("nhi-inventory.yaml", `connectors:\n${record("DEPLOY_TOKEN")}${record("SLACK_WEBHOOK")}`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "moved to a secret");
+  });
+  after(() => repo.remove());
+
+  it("marks the connector whose name once held a committed value as leaked, in every shape, never showing the value", async () => {
+    const run = await repo.nhilint("inventory", "--history", "--format", "json");
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    const ajv = new Ajv.default({ allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "docs", "inventory-report.schema.json"), "utf8")));
+    assert.ok(validate(structuredClone(report)), JSON.stringify(validate.errors));
+    assert.deepEqual(report.history, { revisions: ["HEAD"] });
+    const row = (name: string) => report.connectors.find((c: { name: string }) => c.name === name);
+    assert.deepEqual(row("DEPLOY_TOKEN").leakedInHistory, { title: row("DEPLOY_TOKEN").leakedInHistory.title, redacted: "ghp_… (40 chars)", firstCommit: pasted, date: row("DEPLOY_TOKEN").leakedInHistory.date, path: ".github/workflows/deploy.yml", inHead: false });
+    assert.equal(row("DEPLOY_TOKEN").status, "leaked");
+    assert.deepEqual(row("DEPLOY_TOKEN").conditions, ["leaked"]);
+    assert.equal(row("SLACK_WEBHOOK").leakedInHistory, null);
+    assert.equal(row("SLACK_WEBHOOK").status, "healthy");
+    assert.equal(report.summary.leaked, 1);
+    const markdown = (await repo.nhilint("inventory", "--history")).stdout;
+    assert.match(markdown, new RegExp(`\\| leaked \\| leaked \\| \`DEPLOY_TOKEN\` \\|.*leaked in history: .*\\(ghp_… \\(40 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.github/workflows/deploy\\.yml: rotate it unless that was done since \\|`));
+    assert.match(markdown, /· history of HEAD read/);
+    const csv = (await repo.nhilint("inventory", "--history", "--format", "csv")).stdout;
+    assert.match(csv.split("\n").find((line) => line.includes(",DEPLOY_TOKEN,"))!, /^connector,leaked,error,leaked,DEPLOY_TOKEN,.*leaked in history: /);
+    const html = (await repo.nhilint("inventory", "--history", "--format", "html")).stdout;
+    assert.match(html, /<span class="s-leaked">1 leaked<\/span>/);
+    assert.match(html, /<b>leaked in history<\/b>/);
+    for (const text of [run.stdout, markdown, csv, html]) assert.ok(!text.includes(leaked), "the value is shown");
+  });
+
+  it("without --history nothing is claimed about it; outside git --history is a usage error", async () => {
+    const report = JSON.parse((await repo.nhilint("inventory", "--format", "json")).stdout);
+    assert.equal(report.history, undefined);
+    assert.ok(report.connectors.every((c: object) => !("leakedInHistory" in c)));
+    assert.doesNotMatch((await repo.nhilint("inventory", "--format", "html")).stdout, /s-leaked">/);
+    const outside = new TempRepo({ git: false });
+    try {
+      outside.write("nhi-inventory.yaml", "connectors: []\n");
+      const run = await outside.nhilint("inventory", "--history");
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /not in a git repository: --history reads its commits/);
+    } finally {
+      outside.remove();
+    }
+  });
+});
