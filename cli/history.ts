@@ -9,11 +9,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { detectSecrets } from "../linter-core/secrets/detect.js";
-import { platformFor } from "../linter-core/platforms/index.js";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { redact } from "../linter-core/redact.js";
 import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
+import { judgeBlob, type BlobDetection, type BlobJob } from "./history-worker.js";
 import { isBinary } from "./read.js";
 import { GitError, gitLines, gitOutput, readObjects, repositoryRoot } from "./git.js";
 import { UsageError } from "./files.js";
@@ -128,30 +129,31 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; holder?: { path: string; blob: string } }>();
   /** The values, by the same key, for the baseline's fingerprints: in memory only, never written out. */
   const values = new Map<string, string>();
-  const BATCH = 500;
-  for (let from = 0; from < wanted.length; from += BATCH) {
-    const batch = wanted.slice(from, from + BATCH);
+  // Blobs are read in batches and judged by a pool of worker threads (one per core) on a long history;
+  // the results are then taken in commit order, so the first blob to hold a value names its commit.
+  // A batch is read when a thread is free to judge it: only the batches in flight are in memory.
+  const readBatch = (b: number): BlobJob[] => {
+    const batch = wanted.slice(b * BATCH, (b + 1) * BATCH);
     const contents = readObjects(root, batch);
+    const jobs: BlobJob[] = [];
     for (const id of batch) {
       const bytes = contents.get(id);
       if (!bytes) continue;
-      if (isBinary(bytes)) {
-        skipped.binary++;
-        continue;
-      }
+      if (isBinary(bytes)) skipped.binary++;
+      else jobs.push({ id, path: firstSeen.get(id)!.path, text: bytes.toString("utf8") });
+    }
+    return jobs;
+  };
+  let judged = 0;
+  const batches = Math.ceil(wanted.length / BATCH);
+  const results = await judgeAll(batches, readBatch, wanted.length >= WORKERS_FROM, () => progress?.((judged = Math.min(judged + BATCH, wanted.length)), wanted.length));
+  results.forEach((batch) =>
+    batch.forEach(({ id, detections }) => {
       const change = firstSeen.get(id)!;
-      const text = bytes.toString("utf8");
-      let detections;
-      try {
-        const model = await platformFor(change.path, text).buildModel(change.path, text);
-        detections = await detectSecrets(model);
-      } catch {
-        continue; // a blob the detectors cannot read is not worth stopping the scan for
-      }
       for (const detection of detections) {
         const key = createHash("sha256").update(detection.value).digest("hex");
         const known = secrets.get(key);
-        const name = detection.literal?.role === "assignment" && /^[A-Za-z_][\w.-]*$/.test(detection.literal.key) ? detection.literal.key : undefined;
+        const name = detection.name;
         if (known) {
           known.blobs.add(id);
           if (name && !known.secret.names.includes(name)) known.secret.names.push(name);
@@ -164,9 +166,8 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
           secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
         });
       }
-    }
-    progress?.(Math.min(from + BATCH, wanted.length), wanted.length);
-  }
+    }),
+  );
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.
   const head = new Set<string>();
@@ -232,6 +233,55 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
       if (entry && listed.has(finding.fingerprint)) entry.secret.accepted = true;
     }
   }
+}
+
+/** Blobs read (and judged) per batch. */
+const BATCH = 500;
+/** Below this many blobs, worker threads cost more to start than they save. */
+const WORKERS_FROM = 1500;
+
+/**
+ * Each batch's detections, per blob, in order. A long history is judged by one worker thread per core
+ * (each loads the detectors once); a short one, or where workers cannot start, in this thread.
+ */
+async function judgeAll(batches: number, read: (batch: number) => BlobJob[], long: boolean, done: () => void): Promise<{ id: string; detections: BlobDetection[] }[][]> {
+  const results: { id: string; detections: BlobDetection[] }[][] = new Array(batches);
+  const workerFile = new URL("./history-worker.js", import.meta.url);
+  const count = long && existsSync(workerFile) ? Math.min(availableParallelism(), 8) : 0;
+  if (count <= 1) {
+    for (let b = 0; b < batches; b++) {
+      results[b] = [];
+      for (const job of read(b)) results[b].push({ id: job.id, detections: await judgeBlob(job.path, job.text) });
+      done();
+    }
+    return results;
+  }
+  let next = 0;
+  const workers = Array.from({ length: count }, () => new Worker(workerFile));
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < batches) {
+          const b = next++;
+          const jobs = read(b);
+          const detections = await new Promise<BlobDetection[][]>((resolve, reject) => {
+            const fail = (error: Error) => reject(error);
+            worker.once("error", fail);
+            worker.once("message", (value: BlobDetection[][]) => {
+              worker.off("error", fail);
+              resolve(value);
+            });
+            worker.postMessage(jobs);
+          });
+          results[b] = jobs.map((job, j) => ({ id: job.id, detections: detections[j] }));
+          done();
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
 }
 
 /** `; also at a, b, c and 9 more`: where else it was committed, short. */

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 rmSync("dist", { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: "cli/main.ts" },
+  // The history scan's worker threads load their own entry (cli/history-worker.ts).
+  entryPoints: { cli: "cli/main.ts", "history-worker": "cli/history-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
