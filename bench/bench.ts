@@ -88,16 +88,26 @@ try {
   console.log(`corpus: ${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB (${CORPUS})`);
   const nhilintScan = () => run(process.execPath, [CLI, CORPUS, "--format", "json", "--output", join(work, "nhilint.json")]);
 
-  // The floor: read every file and parse it once.
+  // The floor: read every file and parse it once, with the parser it needs (Jenkinsfiles with the same
+  // tree-sitter Groovy grammar nhilint loads for them).
   const floorScript = join(work, "floor.mjs");
   writeFileSync(
     floorScript,
     `import { readdirSync, readFileSync, statSync } from "node:fs"; import { join } from "node:path";
      import { parseAllDocuments } from ${JSON.stringify(join(ROOT, "node_modules/yaml/dist/index.js"))};
      import jsonc from ${JSON.stringify(join(ROOT, "node_modules/jsonc-parser/lib/umd/main.js"))};
+     import { Parser, Language } from ${JSON.stringify(join(ROOT, "node_modules/web-tree-sitter/web-tree-sitter.js"))};
      const root = ${JSON.stringify(CORPUS)};
+     let groovy;
      for (const f of readdirSync(root, { recursive: true })) { const p = join(root, f); if (!statSync(p).isFile()) continue;
-       const text = readFileSync(p, "utf8"); if (/\\.json$/.test(p)) jsonc.parseTree(text); else if (/\\.ya?ml$/.test(p)) parseAllDocuments(text); }`,
+       const text = readFileSync(p, "utf8"); if (/\\.json$/.test(p)) jsonc.parseTree(text); else if (/\\.ya?ml$/.test(p)) parseAllDocuments(text);
+       else if (/jenkinsfile|\\.groovy$/i.test(f)) {
+         if (!groovy) {
+           await Parser.init({ wasmBinary: readFileSync(${JSON.stringify(join(ROOT, "node_modules/web-tree-sitter/web-tree-sitter.wasm"))}) });
+           groovy = new Parser(); groovy.setLanguage(await Language.load(readFileSync(${JSON.stringify(join(ROOT, "node_modules/@lumis-sh/wasm-groovy/tree-sitter-groovy.wasm"))})));
+         }
+         groovy.parse(text);
+       } }`,
   );
   if (wants("floor")) {
     const floor = versus(RUNS, nhilintScan, () => run(process.execPath, [floorScript]));
