@@ -1,43 +1,12 @@
-// Judges blobs for `nhilint history`: the same detectors as `hardcoded-secret`, with the platform the
-// path and text select. Run in worker threads (one per core) on a long history, in the main thread on
-// a short one. The values found go back to the scan in memory only, never to any output.
-import { isMainThread, parentPort } from "node:worker_threads";
-import { platformFor } from "../linter-core/platforms/index.js";
-import { detectSecrets } from "../linter-core/secrets/detect.js";
+// A worker thread of `nhilint history` (its own entry, bundled apart): judges the batches of blobs it
+// is sent and posts back what it found in each, in order.
+import { parentPort } from "node:worker_threads";
 import { registerGrammars } from "./grammars.js";
+import { judgeBlob, type BlobDetection, type BlobJob } from "./history-judge.js";
 
-/** One blob to judge: its id, the path it came in at, its text. */
-export interface BlobJob {
-  id: string;
-  path: string;
-  text: string;
-}
-
-/** What was found in one blob: each value with its title and the key it was bound to, if any. */
-export interface BlobDetection {
-  value: string;
-  title: string;
-  name?: string;
-}
-
-export async function judgeBlob(path: string, text: string): Promise<BlobDetection[]> {
-  try {
-    const model = await platformFor(path, text).buildModel(path, text);
-    return (await detectSecrets(model)).map((detection) => {
-      const key = detection.literal?.role === "assignment" ? detection.literal.key : undefined;
-      return { value: detection.value, title: detection.title, ...(key && /^[A-Za-z_][\w.-]*$/.test(key) && { name: key }) };
-    });
-  } catch {
-    return []; // a blob the detectors cannot read is not worth stopping the scan for
-  }
-}
-
-if (!isMainThread && parentPort) {
-  registerGrammars();
-  const port = parentPort;
-  port.on("message", async (jobs: BlobJob[]) => {
-    const results: BlobDetection[][] = [];
-    for (const job of jobs) results.push(await judgeBlob(job.path, job.text));
-    port.postMessage(results);
-  });
-}
+registerGrammars();
+parentPort?.on("message", async (jobs: BlobJob[]) => {
+  const results: BlobDetection[][] = [];
+  for (const job of jobs) results.push(await judgeBlob(job.path, job.text));
+  parentPort!.postMessage(results);
+});

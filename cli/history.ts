@@ -13,8 +13,10 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { redact } from "../linter-core/redact.js";
 import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
+import { lint } from "../linter-core/index.js";
+import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
-import { judgeBlob, type BlobDetection, type BlobJob } from "./history-worker.js";
+import { judgeBlob, type BlobDetection, type BlobJob } from "./history-judge.js";
 import { isBinary } from "./read.js";
 import { GitError, gitLines, gitOutput, readObjects, repositoryRoot } from "./git.js";
 import { UsageError } from "./files.js";
@@ -215,7 +217,6 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
   const holders = new Map<string, { path: string; blob: string }>();
   for (const { holder } of secrets.values()) if (holder) holders.set(`${holder.blob}\0${holder.path}`, holder);
   if (holders.size === 0) return;
-  const [{ lint }, { hardcodedSecret }] = await Promise.all([import("../linter-core/index.js"), import("../rules/hardcoded-secret.js")]);
   const contents = readObjects(root, [...new Set([...holders.values()].map((h) => h.blob))]);
   const files = [...holders.values()].flatMap((h) => {
     const bytes = contents.get(h.blob);
@@ -226,7 +227,7 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
   const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
   // One file at a time: the same path can hold the secret in two versions (HEAD's and a removed one).
   for (const file of files) {
-    const result = await lint([file], { rules: [hardcodedSecret], secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT), sha256 });
+    const result = await lint([file], { rules: RULES.filter((rule) => rule.meta.id === "hardcoded-secret"), secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT), sha256 });
     for (const finding of result.findings) {
       const key = keyOf.get(file.text.slice(finding.span.start, finding.span.end));
       const entry = key === undefined ? undefined : secrets.get(key);
