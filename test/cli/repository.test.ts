@@ -67,13 +67,41 @@ describe("cli: the repository and its files", () => {
     }
   });
 
+  it("the paths given: a file alone is all that is linted; a folder in node_modules beside another folder; a missing path is a usage error", async () => {
+    for (const path of ["a.yml", "b.yml", "lib/c.yml", "node_modules/pkg/d.yml"]) repo.write(path, `token: ${token}\n`);
+    const paths = async (...args: string[]) => [...new Set(JSON.parse((await repo.nhilint("--format", "json", ...args)).stdout).findings.map((f: { path: string }) => f.path))];
+    assert.deepEqual(await paths("b.yml"), ["b.yml"]);
+    assert.deepEqual(await paths("lib", "node_modules/pkg"), ["lib/c.yml", "node_modules/pkg/d.yml"]);
+    const missing = await repo.nhilint("nope.yml");
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, "nhilint: nope.yml: no such file or directory\n");
+  });
+
+  it("in git, git's own view of ignored files: .git/info/exclude and a nested .gitignore", async () => {
+    for (const path of ["a.yml", "excluded.yml", "sub/b.yml", "sub/skipped.yml"]) repo.write(path, `token: ${token}\n`);
+    repo.write(".git/info/exclude", "excluded.yml\n");
+    repo.write("sub/.gitignore", "skipped.yml\n");
+    const paths = JSON.parse((await repo.nhilint("--format", "json")).stdout).findings.map((f: { path: string }) => f.path);
+    assert.deepEqual([...new Set(paths)], ["a.yml", "sub/b.yml"]);
+  });
+
+  it("only a run over the whole repository reports inventory records nothing uses", async () => {
+    repo.write("nhi-inventory.yaml", "version: 1\nconnectors:\n  - name: OLD_TOKEN\n    kind: secret\n    owner: \"@acme/ops\"\n    purpose: retired\n    expires: 2099-01-01\n");
+    repo.write("sub/ci.yml", "a: 1\n");
+    const rules = async (...args: string[]) => JSON.parse((await repo.nhilint("--format", "json", ...args)).stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    assert.deepEqual(await rules(), ["stale-connector"]);
+    assert.deepEqual(await rules("."), ["stale-connector"]);
+    assert.deepEqual(await rules("sub"), []);
+  });
+
   it("outside git: the same choices, .git never read, a .gitignore honoured", async () => {
     const folder = new TempRepo({ git: false });
     try {
-      for (const path of ["b.yml", "a.yml", "node_modules/pkg/c.yml", "ignored/e.yml", ".git/config.yml"]) folder.write(path, `token: ${token}\n`);
+      for (const path of ["b.yml", "a.yml", "node_modules/pkg/c.yml", "ignored/e.yml", ".git/config.yml", ".github/workflows/ci.yml"]) folder.write(path, `token: ${token}\n`);
       folder.write(".gitignore", "ignored/\n");
       const paths = async (...args: string[]) => [...new Set(JSON.parse((await folder.nhilint("--format", "json", ...args)).stdout).findings.map((f: { path: string }) => f.path))];
-      assert.deepEqual(await paths(), ["a.yml", "b.yml"]);
+      // Dot-folders are files like any other (a workflow lives in one); .git is not.
+      assert.deepEqual(await paths(), [".github/workflows/ci.yml", "a.yml", "b.yml"]);
       assert.deepEqual(await paths("node_modules/pkg"), ["node_modules/pkg/c.yml"]);
       assert.deepEqual(await paths("b.yml", "a.yml"), ["a.yml", "b.yml"]);
     } finally {
