@@ -57,7 +57,7 @@ function introducedBy(root: string, name: string, paths: string[]): string | und
   return result.status === 0 ? result.stdout.split("\n").find(Boolean) : undefined;
 }
 
-export async function inventoryInit(options: Common): Promise<number> {
+export async function inventoryInit(options: Common & { history?: boolean }): Promise<number> {
   const run = await lintRepository({ ...options, paths: [], staged: false });
   // The lint run already loaded and validated it.
   const inventory = run.result.inventory;
@@ -76,6 +76,7 @@ export async function inventoryInit(options: Common): Promise<number> {
   // A connector not committed yet has no history: the person adding it (git's user.email) is the
   // best guess, as the editor's quick fix suggests.
   const you = run.inGit ? gitConfig(run.root, "user.email") : undefined;
+  const leaks = options.history ? (await leaksByName(run.root, run.inGit, options)).leaks : undefined;
   const records = missing.map((connector) => {
     let owner = connector.paths.map((path) => codeowners.ownersOf(path)[0]).find(Boolean);
     if (!owner && run.inGit) {
@@ -86,7 +87,9 @@ export async function inventoryInit(options: Common): Promise<number> {
         fromYou++;
       }
     }
-    return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths };
+    const leak = leaks?.get(connector.name.toUpperCase());
+    const note = leak && `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}: rotate it unless that was done since`;
+    return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths, ...(note && { note }) };
   });
   const edit = addRecordsEdit(inventory, records);
   const text = inventory.text.slice(0, edit.start) + edit.text + inventory.text.slice(edit.end);
@@ -97,5 +100,7 @@ export async function inventoryInit(options: Common): Promise<number> {
       ` (owners: ${records.length - withoutOwner - fromGit - fromYou} from CODEOWNERS, ${fromGit} from git history, ${fromYou} you (git's user.email, not committed yet), ${withoutOwner} to fill in).\n` +
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );
+  const leaked = records.filter((r) => r.note).length;
+  if (leaks) options.stdout(`nhilint: ${leaked} of them leaked in history (a comment above each says where and when): rotate ${leaked === 1 ? "it" : "them"} unless that was done since.\n`);
   return 0;
 }

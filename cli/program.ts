@@ -142,9 +142,10 @@ Examples:
     .description("add a record to nhi-inventory.yaml for every connector that has none (owner from CODEOWNERS or git history; never touches existing text)")
     .option("--config <file>", "configuration file (default: .nhilint.yaml)")
     .option("--inventory <file>", "the inventory to add records to (default: nhi-inventory.yaml)")
+    .option("--history", "also read HEAD's history: a comment above each new record whose name once held a committed secret value", false)
     .action(async (opts) => {
       const { inventoryInit } = await import("./inventory.js");
-      exitCode = await inventoryInit(common(opts));
+      exitCode = await inventoryInit({ ...common(opts), history: opts.history });
     });
 
   try {

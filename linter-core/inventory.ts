@@ -188,6 +188,8 @@ export interface NewRecord {
   kind: ConnectorKind;
   owner?: string;
   usedBy: string[];
+  /** A comment written above the record (`inventory init --history`: the value leaked in history). One line, secret-free. */
+  note?: string;
 }
 
 function yamlString(value: string): string {
@@ -204,6 +206,7 @@ export const RECORD_HINTS = {
 /** A record as YAML lines at `indent`, with the fields a person must decide left marked. */
 export function recordText(record: NewRecord, indent: string): string {
   const lines = [
+    ...(record.note ? [`# ${record.note.replace(/\s+/g, " ")}`] : []),
     `- name: ${yamlString(record.name)}`,
     `  kind: ${record.kind}`,
     record.owner ? `  owner: ${JSON.stringify(record.owner)}` : `  owner: ""          ${RECORD_HINTS.owner}`,

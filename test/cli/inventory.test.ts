@@ -326,3 +326,31 @@ describe("nhilint inventory --history", () => {
     }
   });
 });
+
+describe("nhilint inventory init --history", () => {
+  it("writes a comment above each new record whose name once held a committed value, and says how many", async () => {
+    const repo = new TempRepo();
+    try {
+      const value = `glpat-${"x7Kq2LmN9pRt4VwY8zAb".slice(0, 20)}`;
+      repo.write(".gitlab-ci.yml", `deploy:\n  variables:\n    DEPLOY_TOKEN: ${value}\n  script:\n    - ./deploy.sh\n`);
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "pasted");
+      const pasted = repo.git("rev-parse", "HEAD").trim();
+      repo.write(".gitlab-ci.yml", "deploy:\n  script:\n    - ./deploy.sh --token $DEPLOY_TOKEN --notify $SLACK_TOKEN\n");
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "moved");
+      const run = await repo.nhilint("inventory", "init", "--history");
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /nhilint: 1 of them leaked in history \(a comment above each says where and when\): rotate it unless that was done since\.\n$/);
+      const inventory = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
+      assert.match(inventory, new RegExp(`\\n  # leaked in history: .*\\(glpa… \\(26 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.gitlab-ci\\.yml: rotate it unless that was done since\\n  - name: DEPLOY_TOKEN\\n`));
+      assert.match(inventory, /\n  - name: SLACK_TOKEN\n/);
+      assert.doesNotMatch(inventory, /# leaked in history[^\n]*\n  - name: SLACK_TOKEN/);
+      assert.ok(!inventory.includes(value));
+      // The inventory is still valid: the comment is only a comment.
+      assert.equal((await repo.nhilint("--format", "json")).stdout.includes("invalid-inventory"), false);
+    } finally {
+      repo.remove();
+    }
+  });
+});
