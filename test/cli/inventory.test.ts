@@ -27,6 +27,14 @@ function repositoryWithHistory(): TempRepo {
   return repo;
 }
 
+/** Valid against docs/inventory-report.schema.json (a copy is checked: ajv's type guard would narrow the report to unknown). */
+function assertValidReport(report: unknown): void {
+  const ajv = new Ajv.default({ allErrors: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "docs", "inventory-report.schema.json"), "utf8")));
+  assert.ok(validate(structuredClone(report)), JSON.stringify(validate.errors));
+}
+
 describe("nhilint inventory init", () => {
   it("records every connector across platforms, owners from CODEOWNERS or git history, and is a no-op the second time", async () => {
     const repo = repositoryWithHistory();
@@ -152,11 +160,7 @@ jobs:
     const run = await repo.nhilint("inventory", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
-    const ajv = new Ajv.default({ allErrors: true });
-    addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "docs", "inventory-report.schema.json"), "utf8")));
-    // Validate a copy: ajv's type guard would narrow `report` itself to unknown.
-    assert.ok(validate(structuredClone(report)), JSON.stringify(validate.errors));
+    assertValidReport(report);
     type Row = { name: string; status: string; severity: string; conditions: string[]; findings: { ruleId: string; path: string; line: number; severity: string }[] };
     const rows = report.connectors as Row[];
     assert.deepEqual(Object.fromEntries(rows.map((r) => [r.name, r.status])), expected);
@@ -287,10 +291,7 @@ describe("nhilint inventory --history", () => {
     const run = await repo.nhilint("inventory", "--history", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
-    const ajv = new Ajv.default({ allErrors: true });
-    addFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "docs", "inventory-report.schema.json"), "utf8")));
-    assert.ok(validate(structuredClone(report)), JSON.stringify(validate.errors));
+    assertValidReport(report);
     assert.deepEqual(report.history, { revisions: ["HEAD"] });
     const row = (name: string) => report.connectors.find((c: { name: string }) => c.name === name);
     assert.deepEqual(row("DEPLOY_TOKEN").leakedInHistory, { title: row("DEPLOY_TOKEN").leakedInHistory.title, redacted: "ghp_… (40 chars)", firstCommit: pasted, date: row("DEPLOY_TOKEN").leakedInHistory.date, path: ".github/workflows/deploy.yml", inHead: false });
