@@ -20,8 +20,6 @@ const DEFAULT_VARIABLES: [RegExp, string][] = [
   [/^(aws|withAWS|AmazonWebServicesCredentialsBinding)$/, "AWS_SECRET_ACCESS_KEY"],
   [/^(azureServicePrincipal|AzureCredentialsBinding)$/, "AZURE_CLIENT_SECRET"],
 ];
-/** Variables Jenkins sets itself. */
-const ISSUED = /^(BUILD_|JOB_|JENKINS_|WORKSPACE$|NODE_|EXECUTOR_|GIT_|BRANCH_|CHANGE_|TAG_)/;
 
 interface StringValue {
   value: string;
@@ -252,7 +250,6 @@ export const jenkins: Platform = {
       if (stage && inputs.some((at) => at < stage.end)) job.approvalGate = true;
     }
     model.literals.sort((a, b) => a.span.start - b.span.start);
-    for (const ref of model.connectorRefs) if (ISSUED.test(ref.name)) ref.issuedByPlatform = true;
     return model;
   },
 };
