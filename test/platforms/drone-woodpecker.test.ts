@@ -1,6 +1,8 @@
 // Shapes from ../shared/corpus/drone-woodpecker (drone-plugins/*/.drone.yml: from_secret in plugin
 // settings; go-gitea/docs: `secrets: [..]` lists; woodpecker-ci/*/.woodpecker/*.yaml), cut down.
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(39).chars(40);
@@ -24,4 +26,38 @@ platformSuite({
   secret: { path: ".drone.yml", text: pipeline("make", `      API_TOKEN: ${token}\n`), value: token, fixed: pipeline("make", "      API_TOKEN: { from_secret: api_token }\n") },
   clean: [{ path: ".drone.yml", text: pipeline("./deploy.sh --token $DEPLOY_TOKEN", "      DEPLOY_TOKEN:\n        from_secret: deploy_token\n") }],
   validate: validYaml,
+});
+
+describe("platform drone-woodpecker: every shape of steps and secrets", () => {
+  /** `name in scope` of each unowned connector, in order. */
+  const unowned = async (path: string, text: string) =>
+    (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector}${/ in (step `[^`]+`)/.exec(f.message)?.[1] ? ` in ${/ in (step `[^`]+`)/.exec(f.message)![1]}` : ""}`);
+
+  it("Woodpecker 2 steps as a map: each step by its key", async () => {
+    const text = "steps:\n  build:\n    image: alpine\n    environment:\n      TOKEN:\n        from_secret: registry_token\n    commands:\n      - echo $TOKEN | docker login --password-stdin\n";
+    assert.deepEqual(await unowned(".woodpecker.yaml", text), ["registry_token in step `build`"]);
+  });
+
+  it("the old `pipeline:` map with a `secrets:` list: the secret, bound under its upper-case name", async () => {
+    const text = "pipeline:\n  deploy:\n    image: alpine\n    secrets: [ deploy_token ]\n    commands:\n      - ./deploy.sh $DEPLOY_TOKEN $OTHER_TOKEN\n";
+    assert.deepEqual(await unowned(".drone.yml", text), ["deploy_token in step `deploy`", "OTHER_TOKEN in step `deploy`"]);
+  });
+
+  it("`secrets:` items with a source and a target: the source is the connector, the target its variable", async () => {
+    const text = "kind: pipeline\nname: default\nsteps:\n  - image: alpine\n    secrets:\n      - source: prod_api_key\n        target: API_KEY\n    commands:\n      - ./call.sh $API_KEY\n";
+    assert.deepEqual(await unowned(".drone.yml", text), ["prod_api_key in step `step 1`"]);
+  });
+
+  it("a secret pasted into a command becomes `$NAME`", async () => {
+    const text = pipeline(`curl -H "Authorization: Bearer ${token}" https://api.example.com`);
+    const finding = (await lintFiles([{ path: ".drone.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    assert.ok(finding, "the pasted token is found");
+    assert.equal(applyEdits(text, finding.fixes[0].edits), pipeline('curl -H "Authorization: Bearer $CURL_H_AUTHORIZATION" https://api.example.com'));
+  });
+
+  it("`kind: pipeline` alone, without steps, is not claimed by content", () => {
+    assert.notEqual(platformFor("ci/a.yml", "kind: pipeline\nname: x\n").id, "drone-woodpecker");
+    assert.equal(platformFor("ci/a.yml", "kind: pipeline\npipeline:\n  a:\n    image: x\n").id, "drone-woodpecker");
+    assert.notEqual(platformFor("ci/a.json", pipeline("make")).id, "drone-woodpecker");
+  });
 });
