@@ -1,6 +1,7 @@
 // Shapes from ../shared/corpus/cloud-build (GoogleCloudPlatform/cloud-builders-community examples:
 // availableSecrets + secretEnv, KMS `secrets:`), cut down.
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(36).chars(40);
@@ -28,4 +29,27 @@ platformSuite({
     { path: "cloudbuild.yaml", text: kms },
   ],
   validate: validYaml,
+});
+
+describe("platform cloud-build: secrets, service accounts and steps in every shape", () => {
+  const unowned = async (text: string) => (await lintFiles([{ path: "cloudbuild.yaml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+
+  it("`availableSecrets.inline` (KMS) env names are connectors; their ciphertext is no finding", async () => {
+    const ciphertext = "CiQAz9Nwh6vY2kWq3pT8mX1nR5sL7bD4fH0jK2gV6cE9aU3iO8yZ1xQ4wP7tM5rN2sK8vB3hJ6fD9gL1zA4cX7vB0nM3qW6eR9tY2uI5oP8aS1dF4gH7jK0lZ3xC6vB9nM2qW5eR8tY1uI4oP7aS0dF3gH6jK9lZ2xC5vB8nM1qW4eR7tY0uI3oP6aS9dF2gH5jK8lZ1xC4vB7nM0qW3eR6tY9uI2oP5aS8dF1gH4jK7lZ0xC3vB6nM9q";
+    const text = `steps:\n  - name: node\n    entrypoint: npm\n    args: [publish]\n    secretEnv: [NPM_TOKEN]\navailableSecrets:\n  inline:\n    - kmsKeyName: projects/acme/locations/global/keyRings/ci/cryptoKeys/npm\n      envMap:\n        NPM_TOKEN: ${ciphertext}\n`;
+    const result = await lintFiles([{ path: "cloudbuild.yaml", text }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
+    assert.deepEqual(await unowned(text), ["secret `NPM_TOKEN`"]);
+  });
+
+  it("the build's service account, by its e-mail from a full resource name; none when it is a substitution", async () => {
+    const build = (account: string) => `steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: [run, deploy]\nserviceAccount: ${account}\n`;
+    assert.deepEqual(await unowned(build("projects/acme/serviceAccounts/deployer@acme.iam.gserviceaccount.com")), ["service-account `deployer@acme.iam.gserviceaccount.com`"]);
+    assert.deepEqual(await unowned(build("$_DEPLOY_SA")), []);
+  });
+
+  it("user substitutions ($_NAME) and built-ins are no connectors; a step is named by its id, else its builder and place", async () => {
+    const text = "steps:\n  - name: gcr.io/cloud-builders/docker\n    entrypoint: bash\n    args: ['-c', './push.sh $_REGISTRY_TOKEN $PROJECT_ID $$REGISTRY_TOKEN']\n  - name: gcr.io/cloud-builders/gcloud\n    id: deploy\n    entrypoint: bash\n    args: ['-c', './deploy.sh $$DEPLOY_TOKEN']\n";
+    assert.deepEqual(await unowned(text), ["secret `REGISTRY_TOKEN` in step `gcr.io/cloud-builders/docker (step 1)`", "secret `DEPLOY_TOKEN` in step `deploy`"]);
+  });
 });
