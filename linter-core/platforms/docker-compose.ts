@@ -6,7 +6,7 @@ import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./com
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 /**
- * Compose's `${NAME}`, `${NAME:-default}` (and `-`, `?`, `:?` forms) and `$NAME`: each name with its
+ * Compose's `${NAME}`, `${NAME:-default}` (and `-`, `?`, `:?`, `:+`, `+` forms) and `$NAME`: each name with its
  * offset. Scanned by hand: the regex /\$\{(NAME)(?:[:?-][^}]*)?\}/ re-reads the rest of the value from
  * every unclosed `${A:` (quadratic on `${A:${A:${A:…`). `$$` is an escaped dollar.
  */
@@ -31,7 +31,7 @@ function* interpolationsIn(source: string): Generator<{ name: string; at: number
       yield { name, at: i + 2 };
       continue;
     }
-    if (!":?-".includes(source[after] ?? "x")) continue;
+    if (!":?-+".includes(source[after] ?? "x")) continue;
     if (nextClose !== -1 && nextClose < after) nextClose = source.indexOf("}", after);
     if (nextClose !== -1) yield { name, at: i + 2 };
   }
