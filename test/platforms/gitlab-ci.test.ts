@@ -66,3 +66,28 @@ describe("GitLab CI: a secret re-bound in the top-level `variables:`", () => {
     assert.deepEqual(result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["PROD_DEPLOY_TOKEN", "MIRROR_API_KEY"]);
   });
 });
+
+describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
+  // The masked CI/CD variable of the same name reaches the job already: the entry goes, and the
+  // `variables:` line too when it held nothing else (an empty `variables:` is an error in GitLab).
+  const value = new FakeSecrets(77).chars(40);
+  const fixed = async (text: string) => {
+    const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(finding, text);
+    return applyEdits(text, finding.fixes[0].edits);
+  };
+  const job = (variables: string) => `deploy:\n  variables:\n${variables}  script:\n    - ./deploy.sh\n`;
+  it("the only entry: the entry and the `variables:` line go (a comment after the value too)", async () => {
+    assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`)), "deploy:\n  script:\n    - ./deploy.sh\n");
+    assert.equal(await fixed(job(`    API_TOKEN: ${value}   # from the vendor\n`)), "deploy:\n  script:\n    - ./deploy.sh\n");
+    assert.equal(await fixed(`variables:\n  API_TOKEN: ${value}`), "");
+  });
+  it("one of several entries, quoted or not: only its line goes", async () => {
+    assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN: ${value}\n`)), job("    REGION: eu\n"));
+    assert.equal(await fixed(job(`    API_TOKEN: "${value}"\n    OTHER: x\n`)), job("    OTHER: x\n"));
+  });
+  it("a key that is not the variable's name, or a flow map: the value becomes the reference", async () => {
+    assert.equal(await fixed(job(`    api_token: ${value}\n`)), job("    api_token: $API_TOKEN\n"));
+    assert.equal(await fixed(`deploy:\n  variables: { API_TOKEN: ${value} }\n  script:\n    - ./deploy.sh\n`), "deploy:\n  variables: { API_TOKEN: $API_TOKEN }\n  script:\n    - ./deploy.sh\n");
+  });
+});
