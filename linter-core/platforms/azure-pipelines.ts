@@ -112,9 +112,17 @@ export const azurePipelines: Platform = {
 function checkoutOf(doc: Document.Parsed, scalar: { path: (string | number)[]; value: string; node: YamlNode }): Checkout {
   const step = asMap(doc.getIn(scalar.path.slice(0, -1), true));
   const setting = getNode(step, "persistCredentials");
-  // The job around it (`- job: build`, `- deployment: web`), for the message and the fingerprint.
-  const jobMap = asMap(doc.getIn(scalar.path.slice(0, scalar.path.lastIndexOf("steps")), true));
-  const job = scalarText(getNode(jobMap, "job")) ?? scalarText(getNode(jobMap, "deployment")) ?? "pipeline";
+  // The job around it (`- job: build`, or `- deployment: web` whose steps sit under its strategy), for
+  // the message and the fingerprint; "pipeline" for a pipeline's own top-level steps.
+  let job = "pipeline";
+  for (let end = scalar.path.lastIndexOf("steps"); end > 0; end--) {
+    const around = asMap(doc.getIn(scalar.path.slice(0, end), true));
+    const name = scalarText(getNode(around, "job")) ?? scalarText(getNode(around, "deployment"));
+    if (name) {
+      job = name;
+      break;
+    }
+  }
   const stepIndex = scalar.path.at(-2);
   return {
     scope: { job, step: `checkout: ${scalar.value}${typeof stepIndex === "number" ? ` (step ${stepIndex + 1})` : ""}` },
