@@ -127,3 +127,26 @@ describe("Jenkins: what the model holds", () => {
     }
   });
 });
+
+describe("platform jenkins: ids, variables and syntax errors at their edges", () => {
+  const findings = async (text: string) => (await lintFiles([{ path: "Jenkinsfile", text }])).findings.map((f) => `${f.ruleId}${f.connector ? ` ${f.connector}` : ""}`);
+
+  it("an id computed at run time or empty is no connector; `env.NAME = credentials(...)` binds NAME; `${env.NAME}` in a double-quoted sh is the leak", async () => {
+    const text = `pipeline {\n  agent any\n  environment {\n    TOKEN = credentials("\${params.CRED_ID}")\n    env.API_KEY = credentials('api-key')\n    EMPTY = credentials('')\n  }\n  stages {\n    stage('a') {\n      steps {\n        sh "curl -H 'X: \${env.API_KEY}' https://x"\n      }\n    }\n  }\n}\n`;
+    assert.deepEqual(await findings(text), ["unowned-connector api-key", "secret-in-log"]);
+  });
+
+  it("a secret pasted into an sh command is found, with no in-place fix (the steps say how to bind a credential)", async () => {
+    const value = new FakeSecrets(91).chars(40);
+    const result = await lintFiles([{ path: "Jenkinsfile", text: `node {\n  sh 'curl -H "Authorization: Bearer ${value}" https://api.example.com'\n}\n` }]);
+    const secret = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(secret);
+    assert.deepEqual(secret.fixes, []);
+  });
+
+  it("a parse error only where the grammar could read almost nothing; constructs it does not know are read around", async () => {
+    assert.deepEqual(await findings("}}}} ((( ]]] ;;; @@@ ### \n".repeat(20)), ["parse-error"]);
+    const partial = "pipeline {\n  agent any\n  stages {\n    stage('a') {\n      steps {\n        script {\n          def x = [1,2].collect { it * 2 }.join(',')\n        }\n        sh 'make'\n      }\n    }\n  }\n}\n";
+    assert.deepEqual(await findings(partial), []);
+  });
+});
