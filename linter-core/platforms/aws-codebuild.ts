@@ -55,8 +55,9 @@ export const awsCodeBuild: Platform = {
       const reference = scalarText(entry.value);
       if (!names(reference, "secrets-manager")) continue;
       const id = reference?.split(":")[0].trim();
-      // A full ARN (`arn:aws:secretsmanager:…:secret:name-AbCdEf`) names the secret after `secret:`.
-      const name = reference?.startsWith("arn:") ? /:secret:([^:]+)/.exec(reference)?.[1] : id;
+      // A full ARN (`arn:aws:secretsmanager:…:secret:name-AbCdEf`) names the secret after `secret:`,
+      // without the six characters Secrets Manager appends: the inventory records it as `name`.
+      const name = reference?.startsWith("arn:") ? /:secret:([^:]+)/.exec(reference)?.[1]?.replace(/-[A-Za-z0-9]{6}$/, "") : id;
       if (name) model.connectorRefs.push({ name, kind: "secret", span: spanOf(entry.value), scope: {} });
     }
     // Parameter Store holds configuration as well as secrets: credential-like names only.

@@ -43,3 +43,18 @@ describe("AWS CodeBuild: a secret pasted where a Secrets Manager or Parameter St
     for (const secret of [password, pat]) assert.ok(!out.includes(secret.slice(4)), "a finding or a connector holds the secret");
   });
 });
+
+describe("platform aws-codebuild: env sections and phases", () => {
+  it("Secrets Manager ids (before any json-key), full ARNs (without the random suffix) and Parameter Store names are connectors; `finally` commands are scripts", async () => {
+    const text = "version: 0.2\nenv:\n  secrets-manager:\n    DB_PASSWORD: prod/db:password\n    API_SECRET: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/api-AbCdEf:key\n  parameter-store:\n    SIGNING_KEY: /prod/signing-key\nphases:\n  build:\n    commands:\n      - ./build.sh $DB_PASSWORD\n    finally:\n      - ./cleanup.sh $CLEANUP_TOKEN\n";
+    const unowned = (await lintFiles([{ path: "buildspec.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+    assert.deepEqual(unowned, ["secret `prod/db`", "secret `prod/api`", "secret `/prod/signing-key`", "secret `CLEANUP_TOKEN` in job `build`"]);
+  });
+
+  it("a secret pasted into env.variables is found with no in-place fix (it moves to secrets-manager, as the steps say)", async () => {
+    const value = new FakeSecrets(92).chars(40);
+    const secret = (await lintFiles([{ path: "buildspec.yml", text: `version: 0.2\nenv:\n  variables:\n    API_TOKEN: ${value}\nphases:\n  build:\n    commands:\n      - make\n` }])).findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(secret);
+    assert.deepEqual(secret.fixes, []);
+  });
+});

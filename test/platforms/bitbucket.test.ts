@@ -1,4 +1,6 @@
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const password = new FakeSecrets(33).password(18);
@@ -12,4 +14,18 @@ platformSuite({
   secret: { path: "bitbucket-pipelines.yml", text: pipeline(`          - docker login -u bot -p ${password} registry.example.com\n`), value: password, fixed: pipeline(`          - docker login -u bot -p $REGISTRY_PASSWORD registry.example.com\n`) },
   clean: [{ path: "bitbucket-pipelines.yml", text: pipeline(`          - docker login -u bot -p "$DOCKER_PASSWORD" registry.example.com\n`) }],
   validate: validYaml,
+});
+
+describe("platform bitbucket-pipelines: defined variables and after-script", () => {
+  it("a variable the file defines (definitions.variables) is no connector; after-script lines are scripts too", async () => {
+    const text = "definitions:\n  variables:\n    LOCAL_TOKEN: x\npipelines:\n  default:\n    - step:\n        script:\n          - ./deploy.sh $LOCAL_TOKEN $DEPLOY_TOKEN\n        after-script:\n          - ./notify.sh $SLACK_TOKEN\n";
+    const unowned = (await lintFiles([{ path: "bitbucket-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector);
+    assert.deepEqual(unowned, ["DEPLOY_TOKEN", "SLACK_TOKEN"]);
+  });
+
+  it("recognised by content only with `pipelines:` and a step", () => {
+    assert.equal(platformFor("ci/bb.yml", "pipelines:\n  default:\n    - step:\n        script: [make]\n").id, "bitbucket-pipelines");
+    assert.notEqual(platformFor("ci/bb.yml", "pipelines:\n  default: []\n").id, "bitbucket-pipelines");
+    assert.notEqual(platformFor("ci/bb.txt", "pipelines:\n  default:\n    - step:\n        script: [make]\n").id, "bitbucket-pipelines");
+  });
 });
