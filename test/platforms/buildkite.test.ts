@@ -1,6 +1,7 @@
 // Shapes from ../shared/corpus/buildkite (buildkite/agent-stack-k8s: step `secrets:` maps;
 // JuliaGPU/CUDA.jl: cryptic `SECRET_*` ciphertext), cut down.
-import { FakeSecrets } from "../helpers.js";
+import assert from "node:assert/strict";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const fake = new FakeSecrets(40);
@@ -24,4 +25,24 @@ platformSuite({
     { path: ".buildkite/pipeline.yml", text: cryptic },
   ],
   validate: validYaml,
+});
+
+describe("platform buildkite: secrets, plugins, steps and fixes in every shape", () => {
+  const value = new FakeSecrets(93).chars(40);
+  const run = async (text: string) => (await lintFiles([{ path: ".buildkite/pipeline.yml", text }])).findings;
+
+  it("a step's `secrets:` map and a secrets plugin's `env:` (a name or a secret-id) are connectors bound to their variables; other plugins' env is not; each step by its label, key or place", async () => {
+    const text =
+      "steps:\n  - label: deploy\n    command: ./deploy.sh $$DEPLOY_TOKEN $$API_TOKEN $$DB_PASSWORD $$UNBOUND_TOKEN\n    secrets:\n      DEPLOY_TOKEN: deploy_token\n    plugins:\n      - seek-oss/aws-sm#v2.3.2:\n          env:\n            API_TOKEN: prod/api-token\n            DB_PASSWORD:\n              secret-id: prod/db\n      - docker#v5.0.0:\n          env:\n            PLUGIN_TOKEN: x\n  - key: test\n    command: ./test.sh $$TEST_TOKEN\n  - command: ./lint.sh $$LINT_TOKEN\n";
+    const unowned = (await run(text)).filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`);
+    assert.deepEqual(unowned.sort(), ["LINT_TOKEN step 3", "TEST_TOKEN test", "UNBOUND_TOKEN deploy", "deploy_token deploy", "prod/api-token deploy", "prod/db deploy"]);
+  });
+
+  it("a secret in a step's env has no in-place fix (it moves to `secrets:`); in a command it becomes `$$NAME`; cryptic ciphertext is no secret", async () => {
+    const inEnv = (await run(`steps:\n  - command: make\n    env:\n      API_KEY: ${value}\n      SECRET_BLOB: ${"b3+/=;".repeat(60)}\n`)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(inEnv.map((f) => [f.message.slice(0, 46), f.fixes.length]), [["Hardcoded credential-like value under `API_KEY", 0]]);
+    const text = `steps:\n  - command: ./deploy.sh --token ${value}\n`;
+    const inCommand = (await run(text)).find((f) => f.ruleId === "hardcoded-secret")!;
+    assert.equal(applyEdits(text, inCommand.fixes[0].edits), "steps:\n  - command: ./deploy.sh --token $$TOKEN\n");
+  });
 });
