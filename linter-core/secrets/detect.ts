@@ -44,9 +44,10 @@ const SECRETLINT_NAMES: Record<string, string> = {
 /** Where the value itself starts and ends inside a scalar node (quotes excluded). */
 function valueSpan(text: string, literal: LiteralValue): Span {
   const { start, end } = literal.span;
-  const quote = text[start];
-  if ((quote === '"' || quote === "'") && text[end - 1] === quote && end - start >= 2) {
-    return { start: start + 1, end: end - 1 };
+  // The quotes of the literal's syntax, not of its value: "…", '…', a JavaScript `…`, Groovy's '''…''' and """…""".
+  const quote = /^(?:'''|"""|["'`])/.exec(text.slice(start, Math.min(end, start + 3)))?.[0];
+  if (quote && !literal.value.startsWith(quote) && end - start >= quote.length * 2 && text.slice(end - quote.length, end) === quote) {
+    return { start: start + quote.length, end: end - quote.length };
   }
   return { start, end };
 }

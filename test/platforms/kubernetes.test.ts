@@ -78,3 +78,11 @@ describe("platform kubernetes: Secret manifests", () => {
     assert.deepEqual(findings[0].fixes, []);
   });
 });
+
+describe("platform kubernetes: every way a workload names a Secret", () => {
+  it("imagePullSecrets, a secret volume, envFrom and secretKeyRef are connectors; a templated name is not", async () => {
+    const text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      imagePullSecrets:\n        - name: regcred\n      volumes:\n        - name: certs\n          secret:\n            secretName: tls-certs\n      containers:\n        - name: web\n          image: web:1\n          envFrom:\n            - secretRef:\n                name: web-env\n          env:\n            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef:\n                  name: db-creds\n                  key: password\n            - name: TEMPLATED\n              valueFrom:\n                secretKeyRef:\n                  name: \"{{ .Values.secretName }}\"\n                  key: x\n            - name: ARGO\n              valueFrom:\n                secretKeyRef:\n                  name: $(SECRET_NAME)\n                  key: x\n";
+    const unowned = (await lintFiles([{ path: "k8s/deploy.yaml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector);
+    assert.deepEqual(unowned, ["regcred", "tls-certs", "web-env", "db-creds"]);
+  });
+});

@@ -55,3 +55,19 @@ describe("platform typescript: more idioms", () => {
     }
   });
 });
+
+describe("platform typescript: where a string sits", () => {
+  const value = new FakeSecrets(94).chars(40);
+  const fixes = async (text: string) =>
+    (await lintFiles([{ path: "src/config.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => applyEdits(text, f.fixes[0].edits.filter((e) => e.path === "src/config.ts")));
+
+  it("a quoted object key, a member assignment and a template literal without expressions are literals named by their key", async () => {
+    assert.deepEqual(await fixes(`const config = { "apiKey": "${value}" };\n`), ["const config = { \"apiKey\": process.env.API_KEY };\n"]);
+    assert.deepEqual(await fixes(`settings.token = "${value}";\n`), ["settings.token = process.env.TOKEN;\n"]);
+    assert.deepEqual(await fixes(`const apiToken = \`${value}\`;\n`), ["const apiToken = process.env.API_TOKEN;\n"]);
+  });
+
+  it("a template literal with an expression is no literal", async () => {
+    assert.deepEqual(await fixes(`const apiToken = \`${value}\${suffix}\`;\n`), []);
+  });
+});
