@@ -150,3 +150,11 @@ describe("platform jenkins: ids, variables and syntax errors at their edges", ()
     assert.deepEqual(await findings(partial), []);
   });
 });
+
+describe("platform jenkins: each step that takes a credential, and its kind", () => {
+  it("git's credentialsId, sshagent (a list or `credentials:`), docker.withRegistry and an SSH key binding", async () => {
+    const text = "node {\n  stage('checkout') {\n    git url: 'https://github.com/acme/app.git', credentialsId: 'github-read'\n    sshagent(credentials: ['deploy-ssh']) {\n      sh 'ssh host uptime'\n    }\n    sshagent(['backup-ssh']) {\n      sh 'ssh backup uptime'\n    }\n    docker.withRegistry('https://registry.acme.io', 'registry-push') {\n      sh 'docker push app'\n    }\n    withCredentials([sshUserPrivateKey(credentialsId: 'jump-key', keyFileVariable: 'KEY')]) {\n      sh 'ssh -i $KEY jump'\n    }\n  }\n}\n";
+    const unowned = (await lintFiles([{ path: "Jenkinsfile", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => /^(\S+ `[^`]+`)/.exec(f.message)?.[1]);
+    assert.deepEqual(unowned, ["secret `github-read`", "ssh-key `deploy-ssh`", "ssh-key `backup-ssh`", "secret `registry-push`", "ssh-key `jump-key`"]);
+  });
+});
