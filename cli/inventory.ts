@@ -5,7 +5,7 @@ import { basename, join, resolve } from "node:path";
 import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
 import { UsageError } from "./files.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
-import { formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
+import { describeLeak, formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
 import { describeRepository, gitConfig } from "./git.js";
 import { lintRepository, writeOrFail, type ScanOptions } from "./scan.js";
 
@@ -88,7 +88,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
       }
     }
     const leak = leaks?.get(connector.name.toUpperCase());
-    const note = leak && `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}: rotate it unless that was done since`;
+    const note = leak && describeLeak(leak);
     return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths, ...(note && { note }) };
   });
   const edit = addRecordsEdit(inventory, records);

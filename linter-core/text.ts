@@ -1,4 +1,4 @@
-import type { Position } from "./model.js";
+import type { LiteralValue, Position, Span } from "./model.js";
 
 /** Maps UTF-16 offsets to 1-based line/column, built once per file. */
 export class LineIndex {
@@ -33,4 +33,15 @@ export class LineIndex {
 /** Text to match literally inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Where a literal's value starts and ends inside its quotes (the quotes of its syntax excluded). */
+export function quotedValueSpan(text: string, literal: LiteralValue): Span {
+  const { start, end } = literal.span;
+  // The quotes of the literal's syntax, not of its value: "…", '…', a JavaScript `…`, Groovy's '''…''' and """…""".
+  const quote = /^(?:'''|"""|["'`])/.exec(text.slice(start, Math.min(end, start + 3)))?.[0];
+  if (quote && !literal.value.startsWith(quote) && end - start >= quote.length * 2 && text.slice(end - quote.length, end) === quote) {
+    return { start: start + quote.length, end: end - quote.length };
+  }
+  return { start, end };
 }

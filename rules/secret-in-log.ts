@@ -1,4 +1,4 @@
-import { escapeRegExp } from "../linter-core/text.js";
+import { escapeRegExp, quotedValueSpan } from "../linter-core/text.js";
 import type { LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
@@ -97,11 +97,8 @@ export const secretInLog: Rule = {
       // The secrets this script sees, by the variable it may print them through.
       const visible = secretsVisibleToScript(file, literal);
       // A quoted script (`- 'echo "$T"'`, Groovy `sh '…'`) starts after its opening quote.
-      const raw = file.text.slice(literal.span.start, literal.span.end);
-      const quote = /^('''|"""|'|")/.exec(raw)?.[0] ?? "";
-      const lead = quote && !literal.value.startsWith(quote) ? quote.length : 0;
-      let offset = literal.span.start + lead;
-      const lines = raw.slice(lead).split("\n");
+      let offset = quotedValueSpan(file.text, literal).start;
+      const lines = file.text.slice(offset, literal.span.end).split("\n");
       const toFiles = redirectedLines(lines);
       for (const [index, line] of lines.entries()) {
         const lineStart = offset;

@@ -1,7 +1,7 @@
 // The inventory report in four shapes over one computation (linter-core/report.ts): markdown (for a PR
 // or wiki), csv (for a spreadsheet), json (docs/inventory-report.schema.json), html (one self-contained
 // page: sortable, printable, no assets). Every shape carries the same rows, statuses and findings.
-import { CONNECTOR_STATUSES, urgency, type ConnectorReport, type ConnectorReportRow, type ReportFinding } from "../../linter-core/index.js";
+import { CONNECTOR_STATUSES, urgency, type ConnectorReport, type ConnectorReportRow, type HistoryLeak, type ReportFinding } from "../../linter-core/index.js";
 
 const usedBy = (row: ConnectorReportRow) => row.usedBy.map((use) => use.path).join("; ");
 const jobs = (row: ConnectorReportRow) =>
@@ -9,11 +9,10 @@ const jobs = (row: ConnectorReportRow) =>
 const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` (${-row.daysLeft} days ago)` : ` (in ${row.daysLeft} days)`}` : "");
 const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.rotateEvery}${row.rotationDue ? `, due ${row.rotationDue}` : ", never recorded"}` : "");
 const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:${f.line}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
-/** The leak `inventory --history` found under the connector's name, as one line. */
-const leakText = (row: ConnectorReportRow) => {
-  const leak = row.leakedInHistory;
-  return leak ? `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: rotate it unless that was done since` : "";
-};
+/** A leak `--history` found under a connector's name, as one line (the report's findings, `inventory init`'s comment). */
+export const describeLeak = (leak: HistoryLeak) =>
+  `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: rotate it unless that was done since`;
+const leakText = (row: ConnectorReportRow) => (row.leakedInHistory ? describeLeak(row.leakedInHistory) : "");
 /** Findings, then the leak: what the findings column of each shape lists. */
 const findingLines = (row: ConnectorReportRow) => [...row.findings.map((f) => findingText(f)), ...(row.leakedInHistory ? [leakText(row)] : [])];
 const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.conditions.join(", ") : "healthy");

@@ -2,7 +2,7 @@
 // tokens, URL passwords, script idioms, values under credential-like keys (also in embedded JSON), and
 // secretlint's preset rules the table does not cover. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
-import { LineIndex } from "../text.js";
+import { LineIndex, quotedValueSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
@@ -41,16 +41,6 @@ const SECRETLINT_NAMES: Record<string, string> = {
   docker: "DOCKERHUB_TOKEN",
 };
 
-/** Where the value itself starts and ends inside a scalar node (quotes excluded). */
-function valueSpan(text: string, literal: LiteralValue): Span {
-  const { start, end } = literal.span;
-  // The quotes of the literal's syntax, not of its value: "…", '…', a JavaScript `…`, Groovy's '''…''' and """…""".
-  const quote = /^(?:'''|"""|["'`])/.exec(text.slice(start, Math.min(end, start + 3)))?.[0];
-  if (quote && !literal.value.startsWith(quote) && end - start >= quote.length * 2 && text.slice(end - quote.length, end) === quote) {
-    return { start: start + quote.length, end: end - quote.length };
-  }
-  return { start, end };
-}
 
 /** A secret name as platforms accept it: upper snake case, not starting with a digit or GITHUB_. */
 export function toSecretName(key: string): string {
@@ -265,11 +255,11 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   for (const literal of model.literals) {
     if (literal.encoding === "base64") {
       const found = await encodedSecret(model.path, literal);
-      const span = valueSpan(text, literal);
+      const span = quotedValueSpan(text, literal);
       if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), priority: 3, ...found });
     } else if (literal.role === "assignment") {
       candidates.push(...embeddedJsonSecrets(text, literal));
-      const span = valueSpan(text, literal);
+      const span = quotedValueSpan(text, literal);
       const raw = text.slice(span.start, span.end);
       const header = authorizationCredential(literal.value);
       const bound = header?.credential ?? literal.value.trim();
