@@ -71,3 +71,63 @@ describe("platform typescript: where a string sits", () => {
     assert.deepEqual(await fixes(`const apiToken = \`${value}\${suffix}\`;\n`), []);
   });
 });
+
+describe("platform typescript: which names and values count", () => {
+  const value = new FakeSecrets(95).chars(40);
+  const secrets = async (path: string, text: string) => {
+    const result = await lintFiles([{ path, text }]);
+    assert.deepEqual(result.internalErrors, []);
+    return result.findings.filter((f) => f.ruleId === "hardcoded-secret");
+  };
+  const fixed = async (text: string) => (await secrets("src/config.ts", text)).map((f) => applyEdits(text, f.fixes[0].edits.filter((e) => e.path === "src/config.ts")));
+
+  it("process.env read by a computed name, and an || fallback, are judged like ?? (never &&)", async () => {
+    assert.deepEqual(await fixed(`const k = process.env["API_KEY"] ?? "${value}";\n`), [`const k = process.env["API_KEY"] ?? process.env.API_KEY;\n`]);
+    assert.deepEqual(await fixed(`const k = process.env.DEPLOY_TOKEN || "${value}";\n`), [`const k = process.env.DEPLOY_TOKEN || process.env.DEPLOY_TOKEN;\n`]);
+    // `&&` is no fallback: the string is used only when the variable is set. Nothing names it.
+    assert.deepEqual(await fixed(`const k = process.env.DEPLOY_TOKEN && "${value}";\n`), []);
+  });
+
+  it("names that are no names: destructuring, computed keys, a fallback to something else; none stops the file", async () => {
+    for (const text of [`const [apiKey] = ["${value}"];\n`, `const o = { [field]: "${value}" };\n`, `const k = other ?? "${value}";\n`, `o[field] = "${value}";\n`]) {
+      assert.deepEqual(await fixed(text), [], text);
+    }
+  });
+
+  it("a secret inside a template literal becomes a substitution, not a new template", async () => {
+    assert.deepEqual(await fixed(`const headers = { authorization: \`Bearer ${value}\` };\n`), ["const headers = { authorization: `Bearer ${process.env.API_TOKEN}` };\n"]);
+  });
+
+  it("a backtick already escaped in the string is not escaped twice when it becomes a template", async () => {
+    const text = `const url = "tick \\\` https://x.example/?token=ghp_${fake.chars(36)}";\n`;
+    const [result] = await fixed(text);
+    assert.ok(result.includes("tick \\` https://"), result);
+    assert.ok(!result.includes("\\\\`"), result);
+    assert.doesNotThrow(() => parse(result));
+  });
+
+  it("only credential-like environment variables are connectors", async () => {
+    const result = await lintFiles([{ path: "src/env.ts", text: "const mode = process.env.NODE_ENV;\nconst t = process.env.SLACK_TOKEN;\nconst u = process.env['NPM_TOKEN'];\n" }]);
+    const refs = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => /`([^`]+)`/.exec(f.message)![1]);
+    assert.deepEqual(refs, ["SLACK_TOKEN", "NPM_TOKEN"]);
+  });
+
+  it("JSX parses in .tsx and .jsx only; a file that does not parse gets a parse-error at its place and the text-wide scan", async () => {
+    const jsx = `const card = <Card token="x" />;\nconst apiKey = "${value}";\n`;
+    for (const path of ["src/card.tsx", "src/card.jsx"]) {
+      const result = await lintFiles([{ path, text: jsx }]);
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error"), [], path);
+      assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, path);
+    }
+    // An angle-bracket type assertion is TypeScript, and no JSX: it parses in a .ts file.
+    const cast = await lintFiles([{ path: "src/cast.ts", text: "const port = <number>config.port;\n" }]);
+    assert.deepEqual(cast.findings.filter((f) => f.ruleId === "parse-error"), []);
+    const broken = `const a = 1;\nconst b = ;\nconst c = "ghp_${fake.chars(36)}";\n`;
+    const result = await lintFiles([{ path: "src/broken.ts", text: broken }]);
+    const [parseError] = result.findings.filter((f) => f.ruleId === "parse-error");
+    assert.ok(parseError, "a parse-error finding");
+    assert.equal(parseError.start.line, 2, "the line that does not parse (1-based)");
+    assert.match(parseError.message, /^TypeScript\/JavaScript could not be parsed: Expression expected/);
+    assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
+  });
+});
