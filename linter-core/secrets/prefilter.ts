@@ -58,6 +58,8 @@ function build(): Automaton {
       if (column[code] === 0) column[code] = width++;
     }
   }
+  // Upper-case letters share their lower case's column: the scan compares without case for free.
+  for (let code = 65; code <= 90; code++) column[code] = column[code | 0x20];
   if (capacity >= UNKNOWN) throw new Error("too many keyword characters for the prefilter");
   const next = new Uint16Array(capacity * width).fill(UNKNOWN);
   const outputs: number[][] = [[]];
@@ -125,8 +127,7 @@ function keywordsIn(text: string): Uint8Array {
   const found = new Uint8Array(keywordIndex.size);
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) code |= 0x20;
+    const code = text.charCodeAt(i);
     const col = code < 128 ? column[code] : 0;
     if (col === 0) {
       state = 0;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
@@ -44,5 +45,69 @@ describe("platform azure-pipelines: variables, groups, Key Vault and jobs in eve
     );
     // The deployment job runs in its environment (the gate): no ungated finding for DeployToken.
     assert.deepEqual(all.filter((f) => f.ruleId === "ungated-privileged-job").map((f) => f.message), []);
+  });
+});
+
+describe("platform azure-pipelines: recognised by content, one signal at a time", () => {
+  const id = (text: string) => platformFor("ci/build.yml", text).id;
+  // Each file carries one Azure signal only, so each signal is shown to be enough on its own.
+  const claims: Record<string, string> = {
+    "a task at the top level of a steps template": "steps:\n- task: Docker@2\n  inputs:\n    command: build\n",
+    "an indented task": "jobs:\n  - job: a\n    steps:\n      - task: UseNode@1\n        inputs:\n          version: 20\n",
+    "a hosted image": "pool:\n  vmImage: ubuntu-latest\n",
+    "a pwsh step": "steps:\n  - pwsh: Write-Host hi\n",
+    "a powershell step at the top level": "steps:\n- powershell: Write-Host hi\n",
+    "a parameters expression": "steps:\n  - script: echo ${{ parameters.name }}\n",
+    "an each expression": "steps:\n- ${{ each step in parameters.steps }}:\n  - ${{ step }}\n",
+    "a trigger and a script step": "trigger:\n- main\nsteps:\n- script: make\n",
+    "stages and an indented job": "stages:\n  - stage: build\n    jobs:\n      - job:  compile\n",
+  };
+  const leaves: Record<string, string> = {
+    "a task named in a sentence": "notes:\n  text: run task: Docker@2 first\n",
+    "a task without a version": "steps:\n  - task: lint\n",
+    "a key that only starts with vmImage": "pool:\n  vmImageName: ubuntu-latest\n",
+    "a GitHub workflow with a hosted image input": "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: x/y@v1\n        with:\n          vmImage: ubuntu-latest\n",
+    "a GitHub workflow whose on: has a space": "on : push\njobs:\n  a:\n    steps:\n      - task: Docker@2\n",
+    "a trigger without Azure steps": "trigger:\n  branch: main\nscript:\n  - make\n",
+    "Azure-looking steps without a trigger, stages, pr, extends or resources": "steps:\n  - script: make\n",
+    "a powershell key that is not a step": "tools:\n  powershell: 7\n",
+  };
+  for (const [what, text] of Object.entries(claims)) it(`claims ${what}`, () => assert.equal(id(text), "azure-pipelines"));
+  for (const [what, text] of Object.entries(leaves)) it(`leaves ${what}`, () => assert.notEqual(id(text), "azure-pipelines"));
+
+  it("by path: azure-pipelines*.yml anywhere, and YAML under .pipelines/ or .azure-pipelines/ only", () => {
+    for (const path of ["azure-pipelines.yml", "ci/azure-pipelines-release.yaml", ".azure-pipelines/build.yml", ".azurepipelines/x.yml", "sub/.pipelines/nightly.yaml"]) assert.equal(platformFor(path, "").id, "azure-pipelines", path);
+    for (const path of ["azure-pipelines.yml.bak", "docs/azure-pipelines.md", ".pipelines/README.md", "my-azure-pipelines.yml", "x.pipelines/build.yml"]) assert.notEqual(platformFor(path, "").id, "azure-pipelines", path);
+  });
+});
+
+describe("platform azure-pipelines: what the file defines is not a connector", () => {
+  const refs = async (text: string) =>
+    (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+
+  it("a map of variables, a `- name:` list at any level, and predefined variables are not secrets to record", async () => {
+    const text = "trigger: none\nvariables:\n  ApiToken: from-pipeline\nstages:\n  - stage: s\n    variables:\n      - name: StageToken\n        value: x\n    jobs:\n      - job: j\n        variables:\n          JobToken: y\n        steps:\n          - script: ./a.sh $(ApiToken) $(StageToken) $(JobToken) $(System.AccessToken) $(Build.SourceVersion) $(OtherToken)\n";
+    assert.deepEqual(await refs(text), ["secret `OtherToken` in job `j`"]);
+  });
+
+  it("a `name:` that is not a variable's does not define one; a group outside the pipeline's variables reaches its job only", async () => {
+    const text = "trigger: none\nparameters:\n  - name: DeployToken\n    default: x\njobs:\n  - job: j\n    variables:\n      - group: job-secrets\n    steps:\n      - script: ./a.sh $(DeployToken)\n  - job: k\n    steps:\n      - script: make\n";
+    const result = await lintFiles([{ path: "azure-pipelines.yml", text }]);
+    const unowned = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+    assert.deepEqual(unowned, ["secret `job-secrets` in job `j`", "secret `DeployToken` in job `j`"]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "broad-secret-scope"), []);
+  });
+
+  it("a service connection given by a macro or a template expression is no name; a lowercase keyVaultName is one", async () => {
+    const text = "trigger: none\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: $(ArmConnection)\n      scriptType: bash\n      inlineScript: az version\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: ${{ parameters.arm }}\n      scriptType: bash\n      inlineScript: az version\n  - task: AzureKeyVault@2\n    inputs:\n      connectedServiceName: kv-connection\n      keyVaultName: team-kv\n";
+    assert.deepEqual(await refs(text), ["service-connection `kv-connection`", "secret `team-kv`"]);
+  });
+
+  it("a pipeline's own checkout is the pipeline's, numbered by its step", async () => {
+    const text = "trigger: none\nsteps:\n  - script: make\n  - checkout: self\n    persistCredentials: true\n";
+    const findings = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "persisted-checkout-credential");
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /^checkout in job `pipeline`, step `checkout: self \(step 2\)`/);
+    assert.equal(findings[0].fixes[0].edits[0].text, "false");
   });
 });
