@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const key = new FakeSecrets(32).chars(32);
 const pipeline = (env: string) => `trigger: [main]\npool:\n  vmImage: ubuntu-latest\nvariables:\n  - group: prod-keyvault\n  - name: buildConfiguration\n    value: Release\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: prod-arm-connection\n      scriptType: bash\n      inlineScript: az deployment group create\n  - script: ./deploy.sh $(buildConfiguration)\n    env:\n${env}`;
@@ -48,10 +47,11 @@ describe("platform azure-pipelines: variables, groups, Key Vault and jobs in eve
   });
 });
 
-describe("platform azure-pipelines: recognised by content, one signal at a time", () => {
-  const id = (text: string) => platformFor("ci/build.yml", text).id;
-  // Each file carries one Azure signal only, so each signal is shown to be enough on its own.
-  const claims: Record<string, string> = {
+recognitionByContent(
+  "azure-pipelines",
+  "ci/build.yml",
+  // Each file carries one Azure signal only.
+  {
     "a task at the top level of a steps template": "steps:\n- task: Docker@2\n  inputs:\n    command: build\n",
     "an indented task": "jobs:\n  - job: a\n    steps:\n      - task: UseNode@1\n        inputs:\n          version: 20\n",
     "a hosted image": "pool:\n  vmImage: ubuntu-latest\n",
@@ -61,8 +61,8 @@ describe("platform azure-pipelines: recognised by content, one signal at a time"
     "an each expression": "steps:\n- ${{ each step in parameters.steps }}:\n  - ${{ step }}\n",
     "a trigger and a script step": "trigger:\n- main\nsteps:\n- script: make\n",
     "stages and an indented job": "stages:\n  - stage: build\n    jobs:\n      - job:  compile\n",
-  };
-  const leaves: Record<string, string> = {
+  },
+  {
     "a task named in a sentence": "notes:\n  text: run task: Docker@2 first\n",
     "a task without a version": "steps:\n  - task: lint\n",
     "a key that only starts with vmImage": "pool:\n  vmImageName: ubuntu-latest\n",
@@ -71,15 +71,14 @@ describe("platform azure-pipelines: recognised by content, one signal at a time"
     "a trigger without Azure steps": "trigger:\n  branch: main\nscript:\n  - make\n",
     "Azure-looking steps without a trigger, stages, pr, extends or resources": "steps:\n  - script: make\n",
     "a powershell key that is not a step": "tools:\n  powershell: 7\n",
-  };
-  for (const [what, text] of Object.entries(claims)) it(`claims ${what}`, () => assert.equal(id(text), "azure-pipelines"));
-  for (const [what, text] of Object.entries(leaves)) it(`leaves ${what}`, () => assert.notEqual(id(text), "azure-pipelines"));
+  },
+);
 
-  it("by path: azure-pipelines*.yml anywhere, and YAML under .pipelines/ or .azure-pipelines/ only", () => {
-    for (const path of ["azure-pipelines.yml", "ci/azure-pipelines-release.yaml", ".azure-pipelines/build.yml", ".azurepipelines/x.yml", "sub/.pipelines/nightly.yaml"]) assert.equal(platformFor(path, "").id, "azure-pipelines", path);
-    for (const path of ["azure-pipelines.yml.bak", "docs/azure-pipelines.md", ".pipelines/README.md", "my-azure-pipelines.yml", "x.pipelines/build.yml"]) assert.notEqual(platformFor(path, "").id, "azure-pipelines", path);
-  });
-});
+recognitionByPath(
+  "azure-pipelines",
+  ["azure-pipelines.yml", "ci/azure-pipelines-release.yaml", ".azure-pipelines/build.yml", ".azurepipelines/x.yml", "sub/.pipelines/nightly.yaml"],
+  ["azure-pipelines.yml.bak", "docs/azure-pipelines.md", ".pipelines/README.md", "my-azure-pipelines.yml", "x.pipelines/build.yml"],
+);
 
 describe("platform azure-pipelines: what the file defines is not a connector", () => {
   const refs = async (text: string) =>

@@ -2,7 +2,7 @@
 // availableSecrets + secretEnv, KMS `secrets:`), cut down.
 import assert from "node:assert/strict";
 import { FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(36).chars(40);
 const build = (script: string) =>
@@ -53,3 +53,26 @@ describe("platform cloud-build: secrets, service accounts and steps in every sha
     assert.deepEqual(await unowned(text), ["secret `REGISTRY_TOKEN` in step `gcr.io/cloud-builders/docker (step 1)`", "secret `DEPLOY_TOKEN` in step `deploy`"]);
   });
 });
+
+recognitionByContent(
+  "cloud-build",
+  "ci/build.yaml",
+  {
+    "a top-level builder from gcr.io and images": "steps:\n- name: gcr.io/cloud-builders/docker\n  args: [build, .]\nimages: [gcr.io/acme/app]\n",
+    "an indented, quoted builder from a regional registry and a timeout": "steps:\n  - name: 'us-docker.pkg.dev/acme/tools/builder'\n    args: [make]\ntimeout: 600s\n",
+    "a double-quoted builder from a gcr.io mirror and options": 'steps:\n  -  name:  "mirror.gcr.io/library/node"\n    args: [npm, test]\noptions:\n  logging: CLOUD_LOGGING_ONLY\n',
+    "a Docker Hub builder by its registry host and substitutions": "steps:\n  - name: registry-1.docker.io/library/node\nsubstitutions:\n  _ENV: prod\n",
+  },
+  {
+    "a builder without a registry host": "steps:\n  - name: node:20\ntimeout: 600s\n",
+    "steps that are not top-level": "build:\n  steps:\n    - name: gcr.io/cloud-builders/docker\nimages: [a]\n",
+    "no top-level Cloud Build key besides steps": "steps:\n  - name: gcr.io/cloud-builders/docker\n    timeout: 60s\n",
+    "a registry named in a comment only": "steps:\n  - run: make # like name: gcr.io/x\nimages: [a]\n",
+  },
+);
+
+recognitionByPath(
+  "cloud-build",
+  ["cloudbuild.yaml", "cloudbuild.yml", "deploy/prod.cloudbuild.yaml", "release-cloudbuild.yml", "cloudbuild_test.yaml", "cloudbuild-staging.yaml"],
+  ["cloudbuild.yaml.bak", "mycloudbuild.yaml", "docs/cloudbuild.md", "cloudbuilder.yaml"],
+);

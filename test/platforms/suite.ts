@@ -66,3 +66,22 @@ export function validYaml(text: string): void {
 export function validJson(text: string): void {
   JSON.parse(text);
 }
+
+/**
+ * Recognition by content, one signal at a time: each claimed text carries a single signal of the
+ * platform (so each is shown to be enough alone), each left text a near miss of one.
+ */
+export function recognitionByContent(platform: string, path: string, claims: Record<string, string>, leaves: Record<string, string>): void {
+  describe(`platform ${platform}: recognised by content (${path}), one signal at a time`, () => {
+    for (const [what, text] of Object.entries(claims)) it(`claims ${what}`, () => assert.equal(platformFor(path, text).id, platform));
+    for (const [what, text] of Object.entries(leaves)) it(`leaves ${what}`, () => assert.notEqual(platformFor(path, text).id, platform));
+  });
+}
+
+/** Recognition by path alone (empty files). */
+export function recognitionByPath(platform: string, claims: string[], leaves: string[]): void {
+  it(`platform ${platform}: by path, ${claims.length} names claimed and ${leaves.length} near misses left`, () => {
+    for (const path of claims) assert.equal(platformFor(path, "").id, platform, path);
+    for (const path of leaves) assert.notEqual(platformFor(path, "").id, platform, path);
+  });
+}
