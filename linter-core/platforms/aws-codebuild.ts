@@ -16,6 +16,8 @@ const SECRET_ID = /^(arn:\S+|[\w/+=.@-]+(:\S*)?)$/;
 /** A Parameter Store name (letters, digits, _.-/) or ARN. */
 const PARAMETER_NAME = /^(arn:\S+|[\w./-]+)$/;
 
+const ENV_SECTIONS = new Set(["variables", "secrets-manager", "parameter-store", "exported-variables"]);
+
 export const awsCodeBuild: Platform = {
   id: "aws-codebuild",
   title: "AWS CodeBuild",
@@ -23,9 +25,11 @@ export const awsCodeBuild: Platform = {
   matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?0\.[12]\b/m.test(text) && /^(phases|batch|env|artifacts|reports)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretFix(literal, secret, name, text) {
-    // A value under `env.variables` can only move out of the file (to `env.secrets-manager`), not be
-    // replaced by a reference in place: the steps say how.
-    if (literal.path[0] === "env" && literal.path[1] === "variables") return undefined;
+    // A value in an `env` section (the build's, or a batch build's) can only move out of the file, not
+    // be replaced by a reference in place: CodeBuild expands no `$NAME` there, and under
+    // `secrets-manager` a `$NAME` would be looked up as a secret of that name. The steps say how.
+    const env = literal.path.indexOf("env");
+    if (env >= 0 && ENV_SECTIONS.has(String(literal.path[env + 1]))) return undefined;
     return [referenceEdit(literal, secret, `$${name}`, text)];
   },
   storeSecretSteps: (name) => [

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 // Shapes from ../shared/corpus/aws-codebuild (aws/aws-encryption-sdk-* release buildspecs:
 // secrets-manager `id:json-key`, parameter-store), cut down.
 import { FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(38).chars(40);
 const spec = (command: string, variables = "    NODE_ENV: production\n") =>
@@ -56,5 +56,49 @@ describe("platform aws-codebuild: env sections and phases", () => {
     const secret = (await lintFiles([{ path: "buildspec.yml", text: `version: 0.2\nenv:\n  variables:\n    API_TOKEN: ${value}\nphases:\n  build:\n    commands:\n      - make\n` }])).findings.find((f) => f.ruleId === "hardcoded-secret");
     assert.ok(secret);
     assert.deepEqual(secret.fixes, []);
+  });
+});
+
+recognitionByContent(
+  "aws-codebuild",
+  "ci/build.yml",
+  {
+    "version 0.2 and phases": "version: 0.2\nphases:\n  build:\n    commands:\n      - make\n",
+    'a quoted "0.1" and env': 'version: "0.1"\nenv:\n  variables:\n    STAGE: prod\n',
+    "a spaced version and artifacts": "version:   0.2\nartifacts:\n  files: ['**/*']\n",
+    "batch": "version: 0.2\nbatch:\n  fast-fail: true\n",
+    "reports": "version: 0.2\nreports:\n  junit:\n    files: [report.xml]\n",
+  },
+  {
+    "a version that is not a buildspec's": "version: 0.3\nphases:\n  build:\n    commands: [make]\n",
+    "a nested version": "app:\n  version: 0.2\nenv:\n  STAGE: prod\n",
+    "buildspec keys that are not top-level": "version: 0.2\nbuild:\n  phases: [a]\n",
+    "an environment key, not env": "version: 0.2\nenvironment: prod\n",
+  },
+);
+
+recognitionByPath("aws-codebuild", ["buildspec.yml", "ci/buildspec.yaml", "buildspec_test.yml", "buildspec.release.yaml"], ["buildspec.yml.bak", "my-buildspec.yml", "buildspec.json", "docs/buildspec.md"]);
+
+describe("platform aws-codebuild: variables CodeBuild sets, and where a fix may replace a value", () => {
+  const value = new FakeSecrets(96).chars(36);
+
+  it("CodeBuild's own variables are no connectors; names that only start or end like them are", async () => {
+    const text = "version: 0.2\nphases:\n  build:\n    commands:\n      - ./x.sh $CODEBUILD_BUILD_ID $AWS_REGION $AWS_DEFAULT_REGION $AWS_CONTAINER_CREDENTIALS_RELATIVE_URI $MY_CODEBUILD_TOKEN $AWS_REGION_TOKEN $AWS_DEFAULT_REGION_SECRET\n";
+    const unowned = (await lintFiles([{ path: "buildspec.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => /`([^`]+)`/.exec(f.message)![1]);
+    assert.deepEqual(unowned, ["MY_CODEBUILD_TOKEN", "AWS_REGION_TOKEN", "AWS_DEFAULT_REGION_SECRET"]);
+  });
+
+  it("a value pasted into any env section (the build's secrets-manager, a batch build's variables) gets no in-place fix; one in commands does", async () => {
+    const text = `version: 0.2\nenv:\n  secrets-manager:\n    DB_PASSWORD: "Pa55!${value}"\nbatch:\n  build-list:\n    - identifier: linux\n      env:\n        variables:\n          API_TOKEN: ${value}x\nphases:\n  build:\n    commands:\n      - ./deploy.sh --token ${value}y\n`;
+    const findings = (await lintFiles([{ path: "buildspec.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(
+      findings.map((f) => [/in job `(\w+)`/.exec(f.message)?.[1] ?? "", f.fixes.length]),
+      [
+        ["", 0],
+        ["batch", 0],
+        ["build", 1],
+      ],
+    );
+    assert.equal(findings[2].fixes[0].edits[0].text, "$TOKEN");
   });
 });
