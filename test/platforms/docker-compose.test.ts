@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const password = new FakeSecrets(36).password(20);
 const compose = (environment: string) => `services:\n  api:\n    image: api:1\n    environment:\n${environment}    secrets:\n      - stripe_key\nsecrets:\n  stripe_key:\n    file: ./stripe.key\n`;
@@ -36,3 +36,43 @@ describe("platform docker-compose: interpolation as compose reads it", () => {
     assert.notEqual(platformFor("deploy/stack.json", "services:\n  web:\n    image: nginx\n").id, "docker-compose");
   });
 });
+
+describe("platform docker-compose: where each name and value sits", () => {
+  it("each interpolated name is found at its own place, several to a value, nested defaults too; a name with a non-compose operator is none", async () => {
+    const text = "services:\n  api:\n    image: x\n    environment:\n      A: \"${A_TOKEN:-a} ${B_TOKEN:-b\"\n      B: ${OUTER_TOKEN:-${INNER_TOKEN}}\n      C: x$SHORT_TOKEN\n      D: ${SLASH_TOKEN/x/y}\n";
+    const refs = (await lintFiles([{ path: "docker-compose.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector");
+    assert.deepEqual(
+      refs.map((f) => f.connector),
+      ["A_TOKEN", "OUTER_TOKEN", "INNER_TOKEN", "SHORT_TOKEN"],
+    );
+    for (const f of refs) assert.equal(text.slice(f.span.start, f.span.end), f.connector);
+  });
+
+  it("a `KEY=value` list item is a literal of KEY: the finding covers the value, the fix replaces only it", async () => {
+    const value = new FakeSecrets(97).chars(36);
+    const text = `services:\n  api:\n    image: x\n    environment:\n      - "API_TOKEN=${value}"\n      - PLAIN=1\n      - not an assignment ${value}x\n`;
+    const [finding, ...others] = (await lintFiles([{ path: "docker-compose.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(text.slice(finding.span.start, finding.span.end), value);
+    assert.match(finding.message, /under `API_TOKEN`.* in job `api`/);
+    assert.equal(applyEdits(text, finding.fixes[0].edits).split("\n")[4], '      - "API_TOKEN=${API_TOKEN}"');
+    assert.equal(others.length, 0, "a list item that is no assignment is no literal");
+  });
+});
+
+recognitionByContent(
+  "docker-compose",
+  "deploy/stack.yml",
+  {
+    "services with a build only, and a version key": "version: '3.8'\nservices:\n  web:\n    build: .\n",
+    "services with an image": "services:\n  db:\n    image: postgres:16\n",
+  },
+  {
+    "services nested under another key": "app:\n  services:\n    web:\n      image: x\n",
+    "an image at the top level only": "services: [a]\nimage: x\n",
+    "a key that only starts with image": "services:\n  web:\n    imageName: x\n",
+    "a GitHub workflow's jobs beside services": "jobs:\n  test:\n    runs-on: x\nservices:\n  db:\n    image: postgres\n",
+    "a Kubernetes object with services": "apiVersion: v1\nservices:\n  web:\n    image: x\n",
+  },
+);
+
+recognitionByPath("docker-compose", ["docker-compose.yml", "compose.yaml", "docker-compose.override.yml", "deploy/compose.prod.yaml"], ["my-compose.yml", "docker-compose.yml.bak", "compose.json", "docker-compose.md"]);
