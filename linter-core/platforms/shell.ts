@@ -10,10 +10,12 @@ const SHELL_VARIABLES = new Set(["PWD", "OLDPWD"]);
 /**
  * Variables a script sets itself (`creds=$(curl …)`, `export TOKEN=$(vault read …)`): its own, not
  * connectors. Not `docker run -e NAME=…` (an option) nor `NAME=$NAME` (passing the outside value on).
+ * A keyword before the name (`export`, `local`, `readonly`, `declare -x`) ends in whitespace, which is
+ * all the match needs before a name.
  */
 export function assignedIn(source: string): Set<string> {
   return new Set(
-    [...source.matchAll(/(-e\s+|--env[=\s]+)?(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=(\S*)/gm)]
+    [...source.matchAll(/(?:^|[\s;&|(])(-e\s+|--env(?:\s+|=))?([A-Za-z_][A-Za-z0-9_]*)=(\S*)/gm)]
       .filter((m) => !m[1] && !new RegExp(`^["']?\\$\\{?${m[2]}\\b`).test(m[3]))
       .map((m) => m[2]),
   );
