@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validJson } from "./suite.js";
+import { platformSuite, recognitionByContent, validJson } from "./suite.js";
 
 const fake = new FakeSecrets(37);
 const token = fake.chars(40);
@@ -86,3 +86,44 @@ describe("n8n: references to the environment and external secrets are connectors
     assert.equal(text.slice(at.span.start, at.span.end), "API_TOKEN");
   });
 });
+
+describe("n8n: credentials, expressions and recognition", () => {
+  const node = (extra: object) => ({ name: "Call", type: "n8n-nodes-base.httpRequest", parameters: {}, ...extra });
+  const refs = async (nodes: object[]) =>
+    (await lintFiles([{ path: "workflows/w.json", text: JSON.stringify({ nodes, connections: {} }, null, 2) }])).findings
+      .filter((f) => f.ruleId === "unowned-connector")
+      .map((f) => f.message.replace(/ has no record.*$/, ""));
+
+  it("a stored credential is named by its name, else its id, in the step of its node (else of its type); one without either is none", async () => {
+    assert.deepEqual(
+      await refs([
+        node({ credentials: { httpHeaderAuth: { id: "7", name: "Partner API" } } }),
+        node({ name: "Mail", credentials: { smtp: { id: "12" } } }),
+        { type: "n8n-nodes-base.slack", credentials: { slackApi: { name: "Slack bot" } } },
+        node({ name: "Odd", credentials: { oAuth2Api: {}, other: "x" } }),
+      ]),
+      ["n8n-credential `Partner API` in step `Call`", "n8n-credential `12` in step `Mail`", "n8n-credential `Slack bot` in step `slackApi`"],
+    );
+  });
+
+  it("$env read with brackets (quoted either way) is a connector as $env.NAME is", async () => {
+    assert.deepEqual(await refs([node({ parameters: { a: "={{ $env[\"DEPLOY_TOKEN\"] }}", b: "={{ $env['SIGNING_KEY'] }}", c: "={{ $env['REGION'] }}" } })]), ["secret `DEPLOY_TOKEN`", "secret `SIGNING_KEY`"]);
+  });
+
+  it("a secret ending in `=` in a plain parameter becomes an expression (the `=` prefix is added, not guessed from the end)", async () => {
+    const secret = `${fake.chars(38)}==`;
+    const text = workflow(`Basic ${secret}`);
+    const finding = (await lintFiles([{ path: "workflows/notify.json", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    assert.ok(finding, "the Basic credential is found");
+    assert.match(applyEdits(text, finding.fixes[0].edits), /"value": "=Basic \{\{ \$env\.\w+ \}\}"/);
+  });
+});
+
+recognitionByContent(
+  "n8n",
+  "workflows/w.json",
+  { "nodes and connections": '{"nodes": [], "connections": {}}' },
+  { "nodes without connections": '{"nodes": []}', "connections without nodes": '{"connections": {}}', "the words, unquoted": '{"a": "nodes and connections"}' },
+);
+recognitionByContent("n8n", "workflows/w.yml", {}, { "a YAML file with both keys": "nodes: []\nconnections: {}\n" });
+recognitionByContent("n8n", "workflows/w.json.bak", {}, { "a backup of an export": '{"nodes": [], "connections": {}}' });

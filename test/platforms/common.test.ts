@@ -1,0 +1,56 @@
+// The model-building helpers the YAML platforms share (linter-core/platforms/common.ts).
+import assert from "node:assert/strict";
+import { baseName, emptyModel, isWholeValue, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "../../linter-core/platforms/common.js";
+
+describe("platform helpers: paths", () => {
+  it("a flattened corpus name (owner+repo__dir__file) reads as the path inside its repository; other names are kept", () => {
+    assert.equal(repoPath("corpus/github/acme+app__.github__workflows__ci.yml"), ".github/workflows/ci.yml");
+    assert.equal(repoPath("acme+app.js__Jenkinsfile"), "Jenkinsfile");
+    assert.equal(repoPath("a/b/plain__name.yml"), "a/b/plain__name.yml");
+    assert.equal(repoPath("a/b/c+d.yml"), "a/b/c+d.yml");
+    assert.equal(repoPath("+repo__x.yml"), "+repo__x.yml");
+    assert.equal(baseName("deep/dir/acme+app__ci__build.yml"), "build.yml");
+    assert.equal(baseName("deep/dir/azure-pipelines.yml"), "azure-pipelines.yml");
+  });
+
+  it("YAML by extension only, in any case", () => {
+    assert.deepEqual(["a.yml", "b.YAML", "c.yaml.bak", "d.ymlx", "yml"].map(isYamlPath), [true, true, false, false, false]);
+  });
+});
+
+describe("platform helpers: literals of a YAML document", () => {
+  const text = "env:\n  API_KEY: abc\nscript:\n  - echo one\n  - - nested\ntags:\n  - echo two\nrun: make\n";
+  const root = parseYaml(text).documents[0].contents;
+  const literals = yamlLiterals(root, { scriptKeys: new Set(["script", "run"]), scopeOf: (p) => ({ job: String(p[0]) }) });
+
+  it("pairs are assignments unless their key is a script key; list items are script lines only under a script key; in text order", () => {
+    assert.deepEqual(
+      literals.map((l) => `${l.role} ${l.key}=${l.value} at "${text.slice(l.span.start, l.span.end)}" ${l.scope.job}`),
+      ['assignment API_KEY=abc at "abc" env', 'script script=echo one at "echo one" script', 'script run=make at "make" run'],
+    );
+  });
+
+  it("an empty model has nothing but its file, and the parser's errors", () => {
+    assert.deepEqual(emptyModel("text", "a.txt", "x"), { platform: "text", path: "a.txt", text: "x", literals: [], connectorRefs: [], jobs: [], triggers: [], checkouts: [], expressions: [], parseErrors: [] });
+    const broken = parseYaml("a: [\n");
+    assert.equal(emptyModel("x", "a.yml", "a: [\n", broken).parseErrors.length > 0, true);
+  });
+});
+
+describe("platform helpers: a value's span and whole values", () => {
+  it("a block scalar's span stops before the line breaks it owns (\\n and \\r\\n), never before its start", () => {
+    const text = "a: |\r\n  s3cr3t\r\n\r\nb: x\n";
+    assert.deepEqual(valueSpan({ start: 5, end: 18 }, text), { start: 5, end: 14 });
+    assert.deepEqual(valueSpan({ start: 3, end: 5 }, "ab\n\n\n"), { start: 3, end: 3 });
+    assert.deepEqual(valueSpan({ start: 0, end: 2 }, "ab\n"), { start: 0, end: 2 });
+  });
+
+  it("a secret is the whole value of an assignment even when the value carries spaces or a block's newline; never of a script", () => {
+    const literal = { key: "K", path: ["K"], value: "  tok3n\n", span: { start: 3, end: 11 }, role: "assignment" as const, scope: {} };
+    const text = "K: " + "  tok3n\n";
+    assert.equal(isWholeValue(literal, { start: 5, end: 10 }, text), true);
+    assert.equal(isWholeValue(literal, { start: 5, end: 9 }, text), false);
+    assert.equal(isWholeValue({ ...literal, role: "script" }, { start: 5, end: 10 }, text), false);
+    assert.equal(isWholeValue(literal, { start: 5, end: 9 }, text, "tok3n"), true);
+  });
+});
