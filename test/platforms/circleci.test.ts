@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(34).chars(40);
 const config = (command: string) => `version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/node:20.11\n    steps:\n      - checkout\n      - run:\n          name: Deploy\n          command: ${command}\nworkflows:\n  main:\n    jobs:\n      - deploy:\n          context: [aws-prod]\n`;
@@ -30,5 +30,37 @@ describe("platform circleci: jobs, run shorthands and contexts", () => {
     assert.equal(platformFor("ci/config.yml", "version: 2.1\nworkflows:\n  main:\n    jobs: [build]\n").id, "circleci");
     assert.notEqual(platformFor("ci/other.yml", "version: 2\nfoo: bar\n").id, "circleci");
     assert.notEqual(platformFor("ci/config.txt", "version: 2.1\njobs: {}\n").id, "circleci");
+  });
+});
+
+recognitionByContent(
+  "circleci",
+  "ci/config.yml",
+  {
+    "version 2.1 and workflows": "version: 2.1\nworkflows:\n  main:\n    jobs: [build]\n",
+    'a quoted "2" and jobs': 'version: "2"\njobs:\n  build:\n    docker: [{image: x}]\n',
+    "a spaced version and orbs": "version:   2.1\norbs:\n  node: circleci/node@5\n",
+  },
+  {
+    "version 3": "version: 3\njobs:\n  a: {}\n",
+    "a nested version": "app:\n  version: 2.1\njobs:\n  a: {}\n",
+    "CircleCI keys that are not top-level": "version: 2.1\nbuild:\n  jobs: [a]\n",
+    "a jobs-like key": "version: 2.1\njobsets: [a]\n",
+  },
+);
+
+recognitionByPath("circleci", [".circleci/config.yml", "sub/.circleci/continue.yaml", "src/@orb.yml", "orb/src/commands/greet.yml", "src/jobs/deploy.yaml", "src/executors/default.yml", "src/examples/usage.yml"], [".circleci/config.yml.bak", ".circleci/scripts/x/config.yml", "src/@orb.yml.bak", "src/scripts/greet.yml", "src/commands/greet.sh"]);
+
+describe("platform circleci: what CircleCI sets, and scopes", () => {
+  it("CIRCLE_ variables are CircleCI's; a name that only contains CIRCLE_ is a connector; a workflow's context outside a job list is one too", async () => {
+    const text = "version: 2.1\njobs:\n  build:\n    docker: [{image: x}]\n    steps:\n      - run: ./x.sh $CIRCLE_TOKEN $MY_CIRCLE_TOKEN\nworkflows:\n  main:\n    jobs:\n      - build:\n          context: [aws-prod, npm]\n";
+    const unowned = (await lintFiles([{ path: ".circleci/config.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+    assert.deepEqual(unowned, ["secret `MY_CIRCLE_TOKEN` in job `build`", "secret `aws-prod`", "secret `npm`"]);
+  });
+
+  it("a command outside jobs (a reusable command) is in no job", async () => {
+    const text = "version: 2.1\ncommands:\n  publish:\n    steps:\n      - run: npm publish --token $NPM_TOKEN\njobs:\n  build:\n    docker: [{image: x}]\n    steps: [publish]\n";
+    const unowned = (await lintFiles([{ path: ".circleci/config.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+    assert.deepEqual(unowned, ["secret `NPM_TOKEN`"]);
   });
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(39).chars(40);
 const pipeline = (command: string, env = "") =>
@@ -61,3 +61,31 @@ describe("platform drone-woodpecker: every shape of steps and secrets", () => {
     assert.notEqual(platformFor("ci/a.json", pipeline("make")).id, "drone-woodpecker");
   });
 });
+
+describe("platform drone-woodpecker: names, settings and documents", () => {
+  const value = new FakeSecrets(98).chars(36);
+
+  it("a value pasted into `environment:` or a plugin's `settings:` becomes `from_secret`; one inside a longer value becomes $NAME", async () => {
+    const text = `kind: pipeline\nname: default\nsteps:\n  - name: publish\n    image: plugins/npm\n    settings:\n      token: ${value}\n    environment:\n      API_KEY: ${value}a\n      HEADER: Bearer ${value}b\n`;
+    const findings = (await lintFiles([{ path: ".drone.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(
+      findings.map((f) => f.fixes[0].edits[0].text),
+      ["{ from_secret: token }", "{ from_secret: api_key }", "$API_TOKEN"],
+    );
+  });
+
+  it("steps are named by their name or place in every document of the file; the CI's own variables and a step's own bindings are no connectors", async () => {
+    const text = "kind: pipeline\nname: a\nsteps:\n  - name: build\n    image: x\n    commands: [./b.sh $DRONE_COMMIT $CI_JOB_TOKEN $PLUGIN_TOKEN $WOODPECKER_TOKEN $MY_DRONE_TOKEN]\n---\nkind: pipeline\nname: b\nsteps:\n  - image: x\n  - image: y\n    environment:\n      PUSH_TOKEN:\n        from_secret: push_token\n    commands: [./p.sh $PUSH_TOKEN]\n";
+    const unowned = (await lintFiles([{ path: ".drone.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+    assert.deepEqual(unowned, ["secret `MY_DRONE_TOKEN` in step `build`", "secret `push_token` in step `step 2`"]);
+  });
+});
+
+recognitionByContent(
+  "drone-woodpecker",
+  "ci/a.yml",
+  { "kind pipeline and steps": "kind: pipeline\nsteps:\n  - image: x\n", "a spaced kind": "kind:    pipeline\nsteps: []\n" },
+  { "steps that are not top-level": "kind: pipeline\nspec:\n  steps: []\n", "a steps-like key": "kind: pipeline\nstepsx: []\n", "a kind-like key": "kindred: pipeline\nsteps: []\n", "another kind": "kind: pipelines\nsteps: []\n" },
+);
+
+recognitionByPath("drone-woodpecker", [".drone.yml", ".woodpecker.yaml", "sub/.drone.yaml", ".woodpecker/build.yml", "x/.woodpecker/deploy.yaml"], [".drone.yml.bak", "drone.yml", ".woodpecker/build.yml.bak", ".woodpecker/nested/a/b.yml"]);

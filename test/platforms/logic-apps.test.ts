@@ -1,5 +1,6 @@
-import { FakeSecrets } from "../helpers.js";
-import { platformSuite, validJson } from "./suite.js";
+import assert from "node:assert/strict";
+import { FakeSecrets, lintFiles } from "../helpers.js";
+import { platformSuite, recognitionByContent, validJson } from "./suite.js";
 
 const key = new FakeSecrets(38).chars(32);
 const definition = (apiKey: string) =>
@@ -27,4 +28,34 @@ platformSuite({
   secret: { path: "workflow.json", text: definition(key), value: key, fixed: definition("@parameters('X_API_KEY')") },
   clean: [{ path: "workflow.json", text: definition("@{parameters('apiKey')}") }],
   validate: validJson,
+});
+
+recognitionByContent(
+  "logic-apps",
+  "flows/order.json",
+  {
+    "the Logic Apps schema": '{"definition": {"$schema": "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#"}}',
+    "a workflowdefinition.json schema by another host": '{"$schema": "https://example.test/workflowdefinition.json#"}',
+    "managed API connections (Standard connections.json)": '{"managedApiConnections": {}}',
+    "service provider connections": '{"serviceProviderConnections": {}}',
+    "triggers and actions (a Power Automate export)": '{"triggers": {}, "actions": {}}',
+  },
+  {
+    "triggers without actions": '{"triggers": {}}',
+    "actions without triggers": '{"actions": {}}',
+    "unquoted words": '{"a": "triggers and actions"}',
+  },
+);
+recognitionByContent("logic-apps", "flows/order.json.bak", {}, { "a backup of a definition": '{"triggers": {}, "actions": {}}' });
+
+describe("platform logic-apps: connection references", () => {
+  const refs = async (definition: object) =>
+    (await lintFiles([{ path: "flows/order.json", text: JSON.stringify(definition, null, 2) }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector);
+
+  it("each connection of a $connections parameter (under its value, or directly) and of connections.json is a connector; a non-object set is none", async () => {
+    assert.deepEqual(await refs({ triggers: {}, actions: {}, parameters: { $connections: { value: { office365: { connectionId: "x" }, sql: {} } } } }), ["office365", "sql"]);
+    assert.deepEqual(await refs({ triggers: {}, actions: {}, parameters: { $connections: { servicebus: { connectionId: "x" } } } }), ["servicebus"]);
+    assert.deepEqual(await refs({ managedApiConnections: { sharepoint: {} }, serviceProviderConnections: { blob: {} } }), ["sharepoint", "blob"]);
+    assert.deepEqual(await refs({ managedApiConnections: ["not", "a", "map"] }), []);
+  });
 });

@@ -1,0 +1,26 @@
+// Files no platform claims: YAML and JSON still yield key-value literals; any other text file gets
+// the text-wide scan only (linter-core/platforms/generic.ts).
+import assert from "node:assert/strict";
+import { platformById, platformFor } from "../../linter-core/platforms/index.js";
+import { FakeSecrets, lintFiles } from "../helpers.js";
+
+describe("platform fallbacks: YAML, JSON, text", () => {
+  const value = new FakeSecrets(99).chars(36);
+
+  it("by extension, in any case: .yml/.yaml are YAML, .json/.jsonc JSON, anything else text", () => {
+    const ids = ["conf/app.yml", "conf/app.YAML", "conf/app.yml.bak", "conf/app.json", "conf/app.JSONC", "conf/app.json5", "conf/app.txt"].map((path) => platformFor(path, "a: 1").id);
+    assert.deepEqual(ids, ["yaml", "yaml", "text", "json", "json", "text", "text"]);
+  });
+
+  it("a credential-like key's value is found in YAML (every document) and JSON, with the key's name; in plain text only by its shape", async () => {
+    const named = async (path: string, text: string) => (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => /under `([^`]+)`/.exec(f.message)?.[1]);
+    assert.deepEqual(await named("conf/app.yml", `name: x\n---\ndb:\n  password: ${value}\n`), ["password"]);
+    assert.deepEqual(await named("conf/app.json", `{"db": {"apiKey": "${value}"}}`), ["apiKey"]);
+    assert.deepEqual(await named("conf/app.txt", `apiKey: ${value}\n`), []);
+  });
+
+  it("every platform can be looked up by its id; an unknown id finds none", () => {
+    for (const id of ["github-actions", "gitlab-ci", "azure-pipelines", "jenkins", "n8n", "yaml", "json", "text"]) assert.equal(platformById(id)?.id, id);
+    assert.equal(platformById("nope"), undefined);
+  });
+});
