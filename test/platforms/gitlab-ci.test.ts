@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const key = new FakeSecrets(31).chars(32);
 const pipeline = (deploy: string) => `stages: [test, deploy]\nvariables:\n  APP_TOKEN_NAME: web\ndeploy:\n  stage: deploy\n  image: alpine\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.example.com\n  secrets:\n    DATABASE_PASSWORD:\n      vault: production/db/password@ops\n  script:\n${deploy}`;
@@ -89,5 +89,33 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
   it("a key that is not the variable's name, or a flow map: the value becomes the reference", async () => {
     assert.equal(await fixed(job(`    api_token: ${value}\n`)), job("    api_token: $API_TOKEN\n"));
     assert.equal(await fixed(`deploy:\n  variables: { API_TOKEN: ${value} }\n  script:\n    - ./deploy.sh\n`), "deploy:\n  variables: { API_TOKEN: $API_TOKEN }\n  script:\n    - ./deploy.sh\n");
+  });
+});
+
+recognitionByContent(
+  "gitlab-ci",
+  "ci/pipeline.yml",
+  {
+    "stages and a job's script": "stages: [build]\nbuild:\n  script: make\n",
+    "a hidden template job, multi-letter": ".base:\n  script: make\n",
+    "a deploy-production job (a key ending in `on`)": "image: alpine\ndeploy-production:\n  script: make\n",
+    "variables and a spaced script key": "variables:\n  A: b\njob:\n  script  : make\n",
+  },
+  {
+    "a script at the top level only": "stages: [a]\nscript: make\n",
+    "a scripts key": "stages: [a]\njob:\n  scripts: make\n",
+    "a GitHub workflow with stages": "on: push\nstages: [a]\nx:\n  script: y\n",
+    "a versioned file": "version: 2\nstages: [a]\nx:\n  script: y\n",
+    "a script without any GitLab top-level key": "build:\n  script: make\n",
+  },
+);
+
+recognitionByPath("gitlab-ci", [".gitlab-ci.yml", "ci/deploy.gitlab-ci.yaml", ".gitlab/ci/build.yml", "sub/.gitlab/ab.yml"], [".gitlab-ci.yml.bak", "my-gitlab-ci.yml", ".gitlab/ci/README.md", "x.gitlab/a.yml"]);
+
+describe("platform gitlab-ci: extends", () => {
+  it("a cycle of extends ends (no environment found), and the job is judged ungated", async () => {
+    const text = "stages: [deploy]\n.a:\n  extends: .b\n.b:\n  extends: [.a]\ndeploy:\n  extends: .a\n  script:\n    - ./deploy.sh --token $PROD_DEPLOY_TOKEN\n";
+    const findings = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.filter((f) => f.ruleId === "ungated-privileged-job");
+    assert.deepEqual(findings.map((f) => /job `([^`]+)`/.exec(f.message)?.[1]), ["deploy"]);
   });
 });
