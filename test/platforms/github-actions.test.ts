@@ -2,7 +2,9 @@
 // message. A name is what a reader sees (the action, or the first plain words of the command) and
 // never carries a value: `docker login -p …` stops at `-p`, a URL's user info is dropped.
 import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import { lintFiles } from "../helpers.js";
+import { recognitionByContent, recognitionByPath } from "./suite.js";
 
 describe("platform github-actions: unnamed steps", () => {
   it("are called by their action (user info dropped) or their command's first plain words (comments and blank lines skipped, three at most, none past a long or unusual word), with their place", async () => {
@@ -18,5 +20,34 @@ describe("platform github-actions: unnamed steps", () => {
     const steps = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => /step `([^`]+)`/.exec(f.message)?.[1]);
     assert.deepEqual(steps, ["docker://ghcr.io/acme/tool:1 (step 1)", "docker login (step 2)", "step 3", "make build test (step 4)", "./local-action (step 5)"]);
     for (const finding of result.findings) assert.ok(!finding.message.includes("s3cretPa55word") && !finding.message.includes("bot:"), finding.message);
+  });
+});
+
+recognitionByContent(
+  "github-actions",
+  "ci/workflow.yml",
+  { "a workflow outside .github (on and jobs)": "on: push\njobs:\n  a:\n    runs-on: x\n", "a spaced on": "on  : [push]\njobs:\n  a:\n    runs-on: x\n" },
+  {
+    "on without jobs": "on: push\nsteps: []\n",
+    "jobs without on": "jobs:\n  a:\n    runs-on: x\n",
+    "nested on and jobs": "workflow:\n  on: push\n  jobs: {}\n",
+    "a key that only starts with on": "once: push\njobs:\n  a:\n    runs-on: x\n",
+    "a key that only starts with jobs": "on: push\njobsx: {}\n",
+    "a composite action's text outside action.yml": "runs:\n  using: composite\n  steps: []\n",
+  },
+);
+
+recognitionByContent(
+  "github-actions",
+  "tools/setup/action.yml",
+  { "a composite action": "name: setup\nruns:\n  using: composite\n  steps:\n    - run: make\n", "a spaced using": "runs:\n    using  : node20\n    main: index.js\n" },
+  { "runs not at the top level": "x:\n  runs:\n    using: node20\n", "using at the top level": "runs: {}\nusing: node20\n", "a using-like key": "runs:\n  usings: node20\n", "a runs-like key": "runsx:\n  using: node20\n" },
+);
+
+recognitionByPath("github-actions", [".github/workflows/ci.yml", ".github/workflows/release.yaml"], [".github/workflows/ci.yml.bak", ".github/workflows/sub/ci.yml", "docs/.github/workflows/ci.yml", ".github/ci.yml"]);
+
+describe("platform github-actions: a workflow copied under another repository's path", () => {
+  it("a .github/workflows file nested below the root (a vendored copy, a template) is not claimed even by content", () => {
+    assert.notEqual(platformFor("vendor/lib/.github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n").id, "github-actions");
   });
 });
