@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseGroovy } from "../../linter-core/documents/groovy.js";
 import { secretInLog } from "../../rules/secret-in-log.js";
 import { FakeSecrets, lintFiles, ROOT } from "../helpers.js";
-import { platformSuite } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath } from "./suite.js";
 
 const token = `ghp_${new FakeSecrets(4711).chars(36)}`;
 // Declarative, with the three ways a Jenkinsfile names a credential (after jenkinsci/pipeline-examples).
@@ -158,3 +158,42 @@ describe("platform jenkins: each step that takes a credential, and its kind", ()
     assert.deepEqual(unowned, ["secret `github-read`", "ssh-key `deploy-ssh`", "ssh-key `backup-ssh`", "secret `registry-push`", "ssh-key `jump-key`"]);
   });
 });
+
+recognitionByContent(
+  "jenkins",
+  "ci/release.groovy",
+  {
+    "a declarative pipeline": "pipeline {\n  agent any\n}\n",
+    "a compact pipeline{": "pipeline{ agent any }\n",
+    "a scripted node block": "node {\n  echo 'x'\n}\n",
+    "a node with a label": "node('linux') {\n}\n",
+    "a compact node{": "node{ echo 'x' }\n",
+    "a stage call": "stage('Build') {\n}\n",
+    "withCredentials": "withCredentials([]) {\n}\n",
+    "podTemplate": "podTemplate(yaml: '') {\n}\n",
+    "sh with a string": "def build() {\n  sh 'make'\n}\n",
+    "bat with parentheses": "def build() {\n  bat(\"make\")\n}\n",
+    "powershell with a string": "def build() {\n  powershell \"make\"\n}\n",
+    "an env. variable": "def call() {\n  return env.BRANCH_NAME\n}\n",
+    "build job:": "def trigger() {\n  build job: 'deploy'\n}\n",
+    "currentBuild": "def mark() {\n  currentBuild.result = 'FAILURE'\n}\n",
+    "slackSend": "def notify() {\n  slackSend channel: '#ci'\n}\n",
+    "a shared library": "@Library('ci-lib') _\n",
+  },
+  {
+    "a plain class": "class Util {\n  static int twice(int x) { x * 2 }\n}\n",
+    "pipeline as a word": "def pipelineName = 'x'\nString pipeline = 'y'\n",
+    "node as a variable": "def node = nodes.first()\nnode.name\n",
+    "stage as a word": "String stage = 'prod'\n",
+    "a method named like a step": "def shell(String s) { s }\nshell('x')\nbash 'y'\n",
+    "environment as a word": "def environment = [:]\n",
+    "build as a word": "def build = new Build()\nbuild.job = 'x'\n",
+  },
+);
+recognitionByContent("jenkins", "ci/release.gvy", {}, { "a Groovy script with another extension": "pipeline {\n  agent any\n}\n" });
+
+recognitionByPath(
+  "jenkins",
+  ["Jenkinsfile", "ci/Jenkinsfile.release", "deploy.jenkinsfile", "Jenkinsfile.d/nightly", "vars/deployApp.groovy", "lib/vars/notify.groovy"],
+  ["Jenkinsfile.yml", "Jenkinsfile.yaml", "docs/deploy.jenkinsfile.md", "vars/deploy.groovy.bak", "vars/sub/deploy.groovy", "src/vars.groovy"],
+);
