@@ -2,7 +2,7 @@
 // JuliaGPU/CUDA.jl: cryptic `SECRET_*` ciphertext), cut down.
 import assert from "node:assert/strict";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const fake = new FakeSecrets(40);
 const token = fake.chars(40);
@@ -44,5 +44,59 @@ describe("platform buildkite: secrets, plugins, steps and fixes in every shape",
     const text = `steps:\n  - command: ./deploy.sh --token ${value}\n`;
     const inCommand = (await run(text)).find((f) => f.ruleId === "hardcoded-secret")!;
     assert.equal(applyEdits(text, inCommand.fixes[0].edits), "steps:\n  - command: ./deploy.sh --token $$TOKEN\n");
+  });
+});
+
+recognitionByContent(
+  "buildkite",
+  "ci/pipeline.yml",
+  {
+    "steps with an indented label": "steps:\n  - label: test\n    command: make\n",
+    "a spaced dash and command": "steps:\n  -   command: make\n",
+    "a plugin list under a step key": "steps:\n  - key: a\n    plugins:\n      - docker#v5: {}\n",
+    "a wait step": "steps:\n  - wait: ~\n",
+  },
+  {
+    "steps nested under another key": "pipeline:\n  steps:\n    - label: test\n",
+    "a label-like key": "steps:\n  - labels: test\n",
+    "a command at the top level": "steps: []\ncommand: make\n",
+    "a GitHub-looking file with steps": "on: push\nsteps:\n  - label: test\n",
+    "a Cloud Build-looking file with a version": "version: 1\nsteps:\n  - label: x\n",
+    "a steps-like key": "stepsx:\n  - label: test\n",
+  },
+);
+
+recognitionByPath("buildkite", [".buildkite/pipeline.yml", "sub/.buildkite/deploy.yaml", "buildkite.yml", "ci/buildkite.yaml"], [".buildkite/pipeline.yml.bak", ".buildkite/hooks/sub/x.yml", "my-buildkite.yml", "buildkite.yml.bak"]);
+
+describe("platform buildkite: what the agent sets, gates and the pipeline's env", () => {
+  const value = new FakeSecrets(100).chars(40);
+  const run = async (text: string) => (await lintFiles([{ path: ".buildkite/pipeline.yml", text }])).findings;
+
+  it("BUILDKITE* and CI are the agent's; CI_TOKEN and a name that only contains BUILDKITE are connectors", async () => {
+    const unowned = (await run("steps:\n  - command: ./x.sh $$BUILDKITE_AGENT_ACCESS_TOKEN $$CI $$CI_TOKEN $$MY_BUILDKITE_TOKEN\n")).filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector);
+    assert.deepEqual(unowned, ["CI_TOKEN", "MY_BUILDKITE_TOKEN"]);
+  });
+
+  it("a block or input step, in either form, gates every step after it, not before", async () => {
+    for (const gate of ["  - block: Deploy?\n", "  - block\n", "  - input: Why?\n", "  - input\n"]) {
+      const text = `steps:\n  - label: before\n    command: ./deploy.sh $$PROD_DEPLOY_TOKEN\n${gate}  - label: after\n    command: ./deploy.sh $$PROD_DEPLOY_TOKEN\n`;
+      const ungated = (await run(text)).filter((f) => f.ruleId === "ungated-privileged-job").map((f) => /job `([^`]+)`/.exec(f.message)?.[1]);
+      assert.deepEqual(ungated, ["before"], gate);
+    }
+  });
+
+  it("the pipeline's own env has no in-place fix either; ciphertext needs both the SECRET_ name and its 300-character shape", async () => {
+    const long = new FakeSecrets(101).chars(320);
+    const short = new FakeSecrets(102).chars(40);
+    const findings = (await run(`env:\n  API_KEY: ${value}\n  API_TOKEN: ${long}\n  SECRET_API_KEY: ${short}\n  SECRET_SIGNING_KEY: ${long}\n  SECRET_DEPLOY_KEY: ${long}!\nsteps:\n  - command: make\n`)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(
+      findings.map((f) => [/under `(\w+)`/.exec(f.message)?.[1], f.fixes.length]),
+      [
+        ["API_KEY", 0],
+        ["API_TOKEN", 0],
+        ["SECRET_API_KEY", 0],
+        ["SECRET_DEPLOY_KEY", 0],
+      ],
+    );
   });
 });
