@@ -1,9 +1,15 @@
 // What a credential-like key is, and whether a value bound to it looks like a real credential
 // rather than a reference, a placeholder, an identifier or a version.
 
-/** Keys that name a credential. Word boundaries are `_`, `-`, `.` or a case change (apiKey). */
+/**
+ * Keys that name a credential. Word boundaries are `_`, `-`, `.` or a letter before (apiToken,
+ * githubtoken: these words end a name only as what it names).
+ */
 const CREDENTIAL_KEY =
-  /(^|[_\-.]|(?<=[a-z]))(token|secret|passw(or)?d|pwd|passphrase|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|license[_-]?key|webhook[_-]?(url|secret)|connection[_-]?string|conn[_-]?str|sas[_-]?token|key)s?$/i;
+  /(^|[_\-.]|(?<=[a-z]))(token|secret|passw(or)?d|pwd|passphrase|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|license[_-]?key|webhook[_-]?(url|secret)|connection[_-]?string|conn[_-]?str|sas[_-]?token)s?$/i;
+/** A bare `key` needs a real boundary or a case change (`API_KEY`, `deployKey`): `monkey` and `hockey` are words. */
+const KEY_WORD = /(^|[_\-.])keys?$/i;
+const KEY_WORD_CAMEL = /[a-z0-9]Keys?$/;
 
 /** Keys that look credential-like but name something public or something else. */
 const NOT_CREDENTIAL_KEY =
@@ -25,7 +31,7 @@ const credentialKeys = new Map<string, boolean>();
 export function isCredentialKey(key: string): boolean {
   let known = credentialKeys.get(key);
   if (known === undefined) {
-    known = CREDENTIAL_URL_KEY.test(key) || ((CREDENTIAL_KEY.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD_CAMEL.test(key)) && !NOT_CREDENTIAL_KEY.test(key));
+    known = CREDENTIAL_URL_KEY.test(key) || ((CREDENTIAL_KEY.test(key) || KEY_WORD.test(key) || KEY_WORD_CAMEL.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD_CAMEL.test(key)) && !NOT_CREDENTIAL_KEY.test(key));
     if (credentialKeys.size > 50_000) credentialKeys.clear();
     credentialKeys.set(key, known);
   }
@@ -68,7 +74,7 @@ export function hasCountingRun(value: string, length = 4): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ARN = /^arn:aws[\w-]*:/;
-const VERSION = /^v?\d+(\.\d+)*([-+][\w.]+)?$/;
+const VERSION = /^v?\d+(\.\d+)*([-+][\w.]+)*$/;
 const DIGEST = /^(sha256|sha512|sha1|md5):[0-9a-f]+$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|-----BEGIN (PUBLIC KEY|CERTIFICATE|PGP PUBLIC)|age1[0-9a-z]{20,})/;

@@ -1,0 +1,200 @@
+// What a credential-like key is and whether a value looks like a credential (linter-core/secrets/values.ts):
+// one case per word, syntax and placeholder the tables list, so dropping one fails a named case.
+import assert from "node:assert/strict";
+import {
+  authorizationCredential,
+  characterClasses,
+  decodeBase64,
+  entropy,
+  findPrivateKeys,
+  findUrlPasswords,
+  hasCountingRun,
+  isBenign,
+  isCredentialKey,
+  isPasswordKey,
+  isPlaceholder,
+  isPlaceholderBasic,
+  isReference,
+  looksLikeCredential,
+  looksRandom,
+} from "../../linter-core/secrets/values.js";
+import { FakeSecrets } from "../helpers.js";
+
+const fake = new FakeSecrets(104);
+
+describe("secret values: credential-like keys", () => {
+  const yes = [
+    "API_TOKEN", "token", "client_secret", "DB_PASSWORD", "db_passwd", "MYSQL_PWD", "GPG_PASSPHRASE", "STRIPE_API_KEY", "apikey", "ApiKey", "AWS_ACCESS_KEY",
+    "ssh_private_key", "DJANGO_SECRET_KEY", "AZURE_CLIENT_SECRET", "GOOGLE_CREDENTIALS", "registry.credential", "auth-key", "SIGNING_KEY", "ENCRYPTION_KEY",
+    "MASTER_KEY", "license_key", "SLACK_WEBHOOK_URL", "webhook-secret", "DB_CONNECTION_STRING", "CONN_STR", "AZURE_SAS_TOKEN", "deployKey", "NPM_TOKENS",
+    "RELEASE_PAT", "ghPat", "DEPLOY_KEYS", "sshKey", "NPM_AUTH", "REGISTRY_CREDS", "SENTRY_DSN", "sentryDsn", "npmAuth",
+  ];
+  const no = [
+    "PUBLIC_KEY", "CLIENT_ID", "client-id", "clientId", "TOKEN_IDS", "SECRET_NAME", "KEY_FILE", "key-file", "TOKEN_PATH", "token-path", "SECRETS_DIR", "TOKEN_URL", "token-url",
+    "TOKEN_URI", "SECRET_USER", "SECRET_USERNAME", "SECRET_ENV", "TOKEN_TYPE", "KEY_VERSION", "KEY_LENGTH", "TOKEN_HEADER", "TOKEN_ENDPOINT", "KEY_PREFIX", "KEY_SUFFIX",
+    "TOKEN_EXPIRY", "TOKEN_TTL", "CACHE_KEY", "RESTORE_KEY", "SPACE_KEY", "PROJECT_KEY", "ISSUE_KEY", "OBJECT_KEY", "ROUTING_KEY", "SORT_KEY", "PRIMARY_KEY",
+    "PARTITION_KEY", "IDEMPOTENCY_KEY", "key", "AWS_KEY_ID", "KEY_FINGERPRINT", "KNOWN_HOSTS_KEY", "TOKEN_USAGE", "TOKEN_SCOPE", "KEY_FORMAT", "KEY_ALGORITHM",
+    "VAULT_TOKEN_KEY", "TOKEN_ENABLED", "TOKEN_REQUIRED", "KEY_ROTATION", "COMPAT", "XPATH", "monkey", "hockey", "MONKEY", "turkeys", "secretary", "tokenizer", "MONKEY_BUSINESS",
+  ];
+  for (const key of yes) it(`${key} names a credential`, () => assert.equal(isCredentialKey(key), true));
+  for (const key of no) it(`${key} does not`, () => assert.equal(isCredentialKey(key), false));
+  it("asked twice, the same answer (the cache)", () => {
+    assert.equal(isCredentialKey("API_TOKEN"), true);
+    assert.equal(isCredentialKey("CLIENT_ID"), false);
+  });
+  it("password keys are the password words at the end", () => {
+    assert.deepEqual(["DB_PASSWORD", "passwd", "MYSQL_PWD", "passphrases", "PASSWORD_FILE", "API_TOKEN"].map(isPasswordKey), [true, true, true, true, false, false]);
+  });
+});
+
+describe("secret values: references to a value kept elsewhere", () => {
+  const yes = [
+    "${{ secrets.X }}", "${API_TOKEN}", "${env.TOKEN}", "$API_TOKEN", "$(NuGetApiKey)", "%API_TOKEN%", "{{ vault_token }}", "${VAR:-default}", "@parameters('key')",
+    "@variables('key')", "${env:TOKEN}", "$env:TOKEN", "#{Octopus.Token}", "secretKeyRef", "!Ref ApiToken", "@{parameters('x')}", "@concat('a')",
+  ];
+  const no = ["$not a ref", "abc$DEF", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
+  for (const value of yes) it(`${value} is a reference`, () => assert.equal(isReference(value), true));
+  for (const value of no) it(`${value} is not`, () => assert.equal(isReference(value), false));
+});
+
+describe("secret values: placeholders", () => {
+  const yes = [
+    "<your-token>", "[token]", "{token}", "***", "xxx", "abcxxxxxxdef", "ABCXXXXXXDEF", "abc...", "abc…", "changeme", "change_me", "replace-me", "replace_with_token",
+    "replace-this", "your_token", "token-your", "my_token", "placeholder", "example-key", "dummy", "REDACTED", "sample", "fake123", "test", "password1", "secret2", "token",
+    "none", "null", "nil", "undefined", "todo-later", "tbd", "fixme", "insert-key", "enter_token", "foo", "bar", "baz", "abc", "abcd", "abc123", "1234", "12345", "123456",
+    "12345678", "qwerty", "letmein", "admin", "root", "pass", "guest", "default", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "PUT_API_KEY_HERE",
+    "here", "**TOKEN**", "%%SECRET%%", "put-token", "  <spaced>  ",
+  ];
+  const no = [fake.chars(24), "therefore-a1B2c3", "mytoken" + fake.chars(10), "testing" + fake.chars(10), "passage", "rootless" + fake.chars(8), "foobar" + fake.chars(9), "xx", "<unclosed", "x.y"];
+  for (const value of yes) it(`${JSON.stringify(value)} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
+  for (const value of no) it(`${JSON.stringify(value)} is not`, () => assert.equal(isPlaceholder(value), false));
+});
+
+describe("secret values: never a credential whatever the key", () => {
+  const benign = [
+    "", "   ", "${{ secrets.X }}", "<token>", "123e4567-e89b-12d3-a456-426614174000", "arn:aws:iam::123456789012:role/deploy", "arn:aws-cn:s3:::bucket", "v1.2.3", "2.0.0-rc.1+build.5",
+    "sha256:" + "a".repeat(64), "MD5:0123abcd", "ci@example.com", "ssh-ed25519 AAAAC3Nza", "ssh-rsa AAAAB3", "ecdsa-sha2-nistp256 AAAA", "-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----",
+    "age1" + "q".repeat(30), "stepMap?.items[0]?.key", "match[2]", "/^[a-z]+$/", "./scripts/deploy.sh", "~/keys/id", "C:\\keys\\id", ".github/workflows/ci.yml", "https://api.example.com/v1?x=1",
+    "https://host:8443", "true", "False", "yes", "NO", "on", "off", "42",
+  ];
+  const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30)];
+  for (const value of benign) it(`${JSON.stringify(value)} is benign`, () => assert.equal(isBenign(value), true));
+  for (const value of not) it(`${JSON.stringify(value)} is not`, () => assert.equal(isBenign(value), false));
+});
+
+describe("secret values: looks like a credential", () => {
+  it("tokens: long, random, mixed, single-line, not counting or repeating", () => {
+    assert.equal(looksLikeCredential(fake.chars(24), "API_TOKEN"), true);
+    assert.equal(looksLikeCredential(fake.chars(15), "API_TOKEN"), false, "shorter than 16");
+    assert.equal(looksLikeCredential(`${fake.chars(12)} ${fake.chars(12)}`, "API_TOKEN"), false, "two words");
+    assert.equal(looksLikeCredential(fake.chars(1001), "API_TOKEN"), false, "over 1000 characters");
+    assert.equal(looksLikeCredential(`${fake.chars(20)}1234`, "API_TOKEN"), false, "a counting run");
+    assert.equal(looksLikeCredential(`${fake.chars(20)}aaaaa`, "API_TOKEN"), false, "five alike");
+    assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
+    assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");
+    assert.equal(looksLikeCredential("aaaaBBBBaaaaBBBBaaaa", "API_TOKEN"), false, "low entropy");
+  });
+  it("passwords: eight characters or more, three classes or two and some entropy, not a test container's", () => {
+    assert.equal(looksLikeCredential("Xk9mP2qL", "DB_PASSWORD"), true);
+    assert.equal(looksLikeCredential("Xk9mP2q", "DB_PASSWORD"), false, "seven characters");
+    assert.equal(looksLikeCredential("Localtestpass1!", "DB_PASSWORD"), false, "a test marker");
+    assert.equal(looksLikeCredential("dev-password", "DB_PASSWORD"), false, "a test marker and words");
+    assert.equal(looksLikeCredential("correct-horse", "DB_PASSWORD"), false, "words");
+    assert.equal(looksLikeCredential("kq8vz3mw", "DB_PASSWORD"), true, "two classes, enough entropy");
+    assert.equal(looksLikeCredential("kq8kq8kq", "DB_PASSWORD"), false, "two classes, too little entropy");
+    assert.equal(looksLikeCredential(`xQdevK${fake.chars(14)}`, "DB_PASSWORD"), true, "a marker inside random text is chance");
+  });
+  it("random text switches character kinds often and is not made of words", () => {
+    assert.equal(looksRandom(fake.chars(32)), true);
+    assert.equal(looksRandom(fake.chars(15)), false, "too short to tell");
+    assert.equal(looksRandom(".github/workflows/ci.yml"), false);
+    assert.equal(looksRandom("PowerShellNuGetOrgPush"), false, "CamelCase words");
+  });
+  it("entropy, classes and counting runs", () => {
+    assert.equal(entropy("aaaa"), 0);
+    assert.equal(entropy("abcd"), 2);
+    assert.equal(entropy("aabb"), 1);
+    assert.deepEqual(["abc", "aB", "aB1", "aB1!", "!"].map(characterClasses), [1, 2, 3, 4, 1]);
+    assert.deepEqual(["x1234y", "xabcdy", "x123y", "1234", "a1b2", "9:;<"].map((v) => hasCountingRun(v)), [true, true, false, true, false, false]);
+    assert.equal(hasCountingRun("x123y", 3), true);
+  });
+});
+
+describe("secret values: authorization headers and Basic credentials", () => {
+  const token = fake.chars(32);
+  it("Bearer, Basic, token and bot schemes, any case; the credential's offset in the value", () => {
+    for (const scheme of ["Bearer", "basic", "TOKEN", "Bot"]) assert.deepEqual(authorizationCredential(`  ${scheme} ${token}`), { offset: scheme.length + 3, credential: token }, scheme);
+    assert.equal(authorizationCredential(`Digest ${token}`), undefined);
+    assert.equal(authorizationCredential("Bearer short"), undefined);
+    assert.equal(authorizationCredential(`Bearer ${token} extra`), undefined);
+  });
+  it("a Basic credential decoding to a placeholder user:password is a placeholder; a real one is not", () => {
+    assert.equal(isPlaceholderBasic(btoa("your_email@domain.com:your_user_api_token")), true);
+    assert.equal(isPlaceholderBasic(btoa("ci:password")), true);
+    assert.equal(isPlaceholderBasic(btoa(`ci:${fake.chars(20)}`)), false);
+    assert.equal(isPlaceholderBasic(btoa("no colon here")), false);
+    assert.equal(isPlaceholderBasic("not base64!"), false);
+    assert.equal(authorizationCredential(`Basic ${btoa("your_email@domain.com:your_user_api_token")}`), undefined);
+  });
+  it("base64 decodes (whitespace ignored); anything else is not base64", () => {
+    assert.equal(decodeBase64("aGVs\nbG8="), "hello");
+    assert.equal(decodeBase64(""), undefined);
+    assert.equal(decodeBase64("a-b_c"), undefined);
+    assert.equal(decodeBase64("aGVsbG8==="), undefined);
+    assert.equal(decodeBase64("a"), undefined);
+  });
+});
+
+describe("secret values: passwords in URLs", () => {
+  const password = fake.chars(20);
+  const found = (text: string) => findUrlPasswords(text).map((m) => [text.slice(m.start, m.end), m.value]);
+  it("any scheme, any host, with or without a user; the password's place", () => {
+    assert.deepEqual(found(`DB=postgres://app:${password}@db.internal:5432/x`), [[password, password]]);
+    assert.deepEqual(found(`redis://:${password}@cache`), [[password, password]]);
+    assert.deepEqual(found(`mongodb+srv://u:${password}@[::1]`), [[password, password]]);
+  });
+  it("a token as the user name (40 hex, or random), with or without x-oauth-basic", () => {
+    const hex = "0123456789abcdef0123456789abcdef01234567".replace(/0123/g, "0f3a");
+    assert.deepEqual(found(`https://${hex}@github.com/x`), [[hex, hex]]);
+    assert.deepEqual(found(`https://${password}x:x-oauth-basic@github.com/x`), [[`${password}x`, `${password}x`]]);
+    assert.deepEqual(found("https://deploy-bot-user-account@github.com/x"), []);
+    assert.deepEqual(found("https://short@github.com"), []);
+  });
+  it("not: references, placeholders, no scheme, a user alone, a weak password", () => {
+    assert.deepEqual(found("https://u:$PASSWORD@host"), []);
+    assert.deepEqual(found("https://u:${{ secrets.P }}@host"), []);
+    assert.deepEqual(found("https://u:%PASS%@host"), []);
+    assert.deepEqual(found("https://u:{{ pass }}@host"), []);
+    assert.deepEqual(found("https://u:$(pass)@host"), []);
+    assert.deepEqual(found("https://u:<password>@host"), []);
+    assert.deepEqual(found("https://u:postgres@host"), []);
+    assert.deepEqual(found(`://u:${password}@host`), []);
+    assert.deepEqual(found(`9://u:${password}@host`), []);
+    assert.deepEqual(found(`https://u:${password}@`), []);
+  });
+  it("a percent-encoded password is judged decoded; a malformed escape as written", () => {
+    assert.equal(found(`https://u:${password}%21@host`).length, 1);
+    assert.equal(found(`https://u:${password}%zz@host`).length, 1);
+  });
+});
+
+describe("secret values: private keys", () => {
+  const body = Array.from({ length: 4 }, (_, i) => new FakeSecrets(200 + i).chars(64)).join("\n");
+  const kinds = (text: string) => findPrivateKeys(text).map((k) => [k.kind, text.slice(k.start, k.end).startsWith("-----BEGIN") || text.slice(k.start).startsWith("PuTTY")]);
+  it("each armour names its kind; PKCS#8 unnamed; encrypted PKCS#8 said so; JSON escapes too", () => {
+    assert.deepEqual(kinds(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`), [["RSA", true]]);
+    assert.deepEqual(kinds(`-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----`), [["PKCS#8", true]]);
+    assert.deepEqual(kinds(`-----BEGIN ENCRYPTED PRIVATE KEY-----\n${body}\n-----END ENCRYPTED PRIVATE KEY-----`), [["encrypted PKCS#8", true]]);
+    assert.deepEqual(kinds(`-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n\n${body}\n-----END PGP PRIVATE KEY BLOCK-----`), [["PGP", true]]);
+    assert.deepEqual(kinds(`"key": "-----BEGIN OPENSSH PRIVATE KEY-----\\n${body.replace(/\n/g, "\\n")}\\n-----END OPENSSH PRIVATE KEY-----"`), [["OPENSSH", true]]);
+  });
+  it("a PuTTY key file", () => {
+    const ppk = `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\nAAAA\nPrivate-Lines: 4\n${body}\nPrivate-MAC: 0123abcd`;
+    assert.deepEqual(kinds(ppk), [["PuTTY", true]]);
+  });
+  it("examples are no keys: a short, elided, bracketed or xxx body", () => {
+    for (const stub of ["MIIEowIBAAKCAQEA", `${body.slice(0, 60)}\n...\n`, "<your private key here>", "x".repeat(80)]) {
+      assert.deepEqual(findPrivateKeys(`-----BEGIN RSA PRIVATE KEY-----\n${stub}\n-----END RSA PRIVATE KEY-----`), [], stub.slice(0, 20));
+    }
+  });
+});
