@@ -64,9 +64,10 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential passed as a command-line option",
     keywords: ["--", "key", "token", "secret", "pass", "pat", "credential"],
-    // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x`, and argument lists (`["--access-token", "x"]`).
+    // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x` and `-NuGetApiKey x` (Publish-Module), and
+    // argument lists (`["--access-token", "x"]`).
     pattern: new RegExp(
-      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*)` + QUOTE + VALUE,
+      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-|[A-Za-z]{1,30}?)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*)` + QUOTE + VALUE,
       "gi",
     ),
     group: 2,
@@ -75,7 +76,7 @@ const IDIOMS: Idiom[] = [
   },
   {
     title: "npm auth token in a script",
-    keywords: ["_authToken", "_auth="],
+    keywords: ["_auth"],
     pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "token",
@@ -94,7 +95,7 @@ const IDIOMS: Idiom[] = [
 registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
 
 function envName(name: string): string {
-  return name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "SECRET";
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "SECRET";
 }
 
 export function findScriptSecrets(script: string): ScriptMatch[] {

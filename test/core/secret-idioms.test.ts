@@ -1,0 +1,104 @@
+// The script idioms (linter-core/secrets/scripts.ts), the checksums and the provider table's helpers
+// (checksums.ts, providers.ts), and secret names (detect.ts): one case per idiom and rule.
+import assert from "node:assert/strict";
+import { base62, base62Crc32, crc32, hasValidBase62Crc32 } from "../../linter-core/secrets/checksums.js";
+import { toSecretName } from "../../linter-core/secrets/detect.js";
+import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
+import { findScriptSecrets } from "../../linter-core/secrets/scripts.js";
+import { FakeSecrets } from "../helpers.js";
+
+const fake = new FakeSecrets(105);
+const token = fake.chars(32);
+const password = new FakeSecrets(106).chars(10);
+
+describe("secret idioms in scripts: each idiom, its name and the value's place", () => {
+  const found = (script: string) => findScriptSecrets(script).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+  const cases: [string, string, string[][]][] = [
+    ["an Authorization header, any scheme", `curl -H "Authorization: token ${token}" x`, [["token in an Authorization header", "API_TOKEN", token]]],
+    ["a Bot authorization", `Authorization:   Bot ${token}`, [["token in an Authorization header", "API_TOKEN", token]]],
+    ["a request header named like a key", `curl --header "X-Api-Key: ${token}" x`, [["credential in a request header", "X_API_KEY", token]]],
+    ["a short header option", `curl -H 'PRIVATE-TOKEN: ${token}' x`, [["credential in a request header", "PRIVATE_TOKEN", token]]],
+    ["docker login -p", `docker login -u bot -p ${password} ghcr.io`, [["password given to docker login", "REGISTRY_PASSWORD", password]]],
+    ["docker login --password= (also an option naming a password)", `docker login --password="${password}" ghcr.io`, [["password given to docker login", "REGISTRY_PASSWORD", password], ["credential passed as a command-line option", "PASSWORD", password]]],
+    ["curl -u user:password", `curl -fsS -u admin:${password} https://x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
+    ["wget --user=", `wget --user=bot:${password} https://x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
+    ["an --api-token option", `deploy --api-token ${token}`, [["credential passed as a command-line option", "API_TOKEN", token]]],
+    ["an --api-key= option", `deploy --api-key=${token}`, [["credential passed as a command-line option", "API_KEY", token]]],
+    ["a PowerShell -ApiKey", `Publish-Module -NuGetApiKey ${token}`, [["credential passed as a command-line option", "NU_GET_API_KEY", token]]],
+    ["an argument list", `["--access-token", "${token}"]`, [["credential passed as a command-line option", "ACCESS_TOKEN", token]]],
+    ["an npm _authToken", `//registry.npmjs.org/:_authToken=${token}`, [["npm auth token in a script", "NPM_TOKEN", token]]],
+    ["an npm _auth (also a variable named auth)", `_auth = "${token}"`, [["npm auth token in a script", "NPM_TOKEN", token], ["credential assigned to a variable", "AUTH", token]]],
+    ["an export", `export DEPLOY_TOKEN=${token}`, [["credential assigned to a variable", "DEPLOY_TOKEN", token]]],
+    ["a PowerShell $env: assignment", `$env:API_KEY = "${token}"`, [["credential assigned to a variable", "API_KEY", token]]],
+    ["a set in cmd", `set CLIENT_SECRET=${token}`, [["credential assigned to a variable", "CLIENT_SECRET", token]]],
+  ];
+  for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(found(script), expected));
+
+  const none: [string, string][] = [
+    ["a reference", "curl -H \"Authorization: Bearer $TOKEN\" x"],
+    ["a placeholder Basic credential", `Authorization: Basic ${btoa("your_email@domain.com:your_user_api_token")}`],
+    ["a weak docker password", "docker login -p password ghcr.io"],
+    ["a non-credential variable", `export BUILD_ID=${token}`],
+    ["a header that names no credential", `curl -H "X-Request-Id: ${token}" x`],
+    ["an option that names no credential", `deploy --build-id ${token}`],
+    ["a script without any idiom's keyword", `echo ${token}`],
+  ];
+  for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(found(script), []));
+
+  it("a password-named variable is judged as a password (shorter values count)", () => {
+    assert.deepEqual(found(`export DB_PASSWORD=${password}`), [["credential assigned to a variable", "DB_PASSWORD", password]]);
+    assert.deepEqual(found(`export API_TOKEN=${password}`), []);
+  });
+});
+
+describe("secret names", () => {
+  it("upper snake case from any key; never empty, never starting with a digit or GITHUB_", () => {
+    assert.deepEqual(["apiKey", "x-api-key", "__token__", "GITHUB_TOKEN", "9lives", "ÄÖ", "client.secret", "aB"].map(toSecretName), ["API_KEY", "X_API_KEY", "TOKEN", "GH_TOKEN", "_9LIVES", "SECRET", "CLIENT_SECRET", "A_B"]);
+  });
+});
+
+describe("token checksums (GitHub, npm)", () => {
+  it("CRC32 and base62 as the formats define them", () => {
+    assert.equal(crc32(""), 0);
+    assert.equal(crc32("123456789"), 0xcbf43926);
+    assert.equal(base62(0, 3), "000");
+    assert.equal(base62(61, 1), "z");
+    assert.equal(base62(62, 1), "10");
+    assert.equal(base62(3843, 2), "zz");
+  });
+  it("a token is valid when its last six characters are its body's checksum; undefined when not of that shape", () => {
+    const body = fake.chars(30);
+    const valid = `ghp_${body}${base62Crc32(body)}`;
+    assert.equal(hasValidBase62Crc32(valid), true);
+    assert.equal(hasValidBase62Crc32(`${valid.slice(0, -1)}${valid.endsWith("0") ? "1" : "0"}`), false);
+    assert.equal(hasValidBase62Crc32(`ghp_${body}`), undefined);
+    assert.equal(hasValidBase62Crc32(`github_pat_${body}${base62Crc32(body)}`), undefined);
+    assert.equal(hasValidBase62Crc32(`x${valid}`), undefined);
+  });
+});
+
+describe("provider table helpers", () => {
+  it("caseless: letters outside classes match either case, letter ranges in classes gain the other case, escapes stay", () => {
+    const source = caseless(String.raw`ab[a-f0-9]\d{2}\.X[_A-Z]`);
+    assert.equal(source, String.raw`[aA][bB][a-fA-F0-9]\d{2}\.[xX][_A-Za-z]`);
+    const re = new RegExp(`^${source}$`);
+    assert.equal(re.test("AbF01.Xq"), true);
+    assert.equal(re.test("aBc01.xQ"), true);
+    assert.equal(re.test("abg01.xq"), false);
+  });
+  it("a token nobody would issue is a placeholder: samples, filler words in a short body, runs, counting, low entropy", () => {
+    const real = `ghp_${fake.chars(36)}`;
+    assert.equal(isPlaceholderToken(real), false);
+    assert.equal(isPlaceholderToken("ghp_" + "your_token_here".padEnd(36, "x")), true);
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(10)}example${fake.chars(10)}`), true, "a filler word in a short body");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(30)}AAAAA${fake.chars(40)}`), true, "five letters alike");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(30)}AAAAA${fake.chars(40)}`, { literalRuns: true }), false, "unless the format spells runs");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(20)}abcdef${fake.chars(10)}`), true, "six counting up");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(20)}fedcba${fake.chars(10)}`), true, "six counting down");
+    assert.equal(isPlaceholderToken("sk_test_0123-4567-89ab-cdef"), true, "mostly counting");
+    assert.equal(isPlaceholderToken(`sk_live_${"ab".repeat(12)}`), true, "too little entropy");
+    assert.equal(isPlaceholderToken(real, { entropy: 6 }), true, "below the format's entropy");
+    const long = `${fake.chars(70)}password${fake.chars(300)}`;
+    assert.equal(isPlaceholderToken(long), false, "a filler word by chance in a long random body");
+  });
+});
