@@ -290,3 +290,44 @@ describe("nhilint history with a baseline", function () {
     assert.match(bad.stderr, /\.nhilint-baseline\.json: not valid JSON/);
   });
 });
+
+describe("the editor's rotate-if-committed check (committedWithValue)", () => {
+  const value = `ghp_${new FakeSecrets(1415).chars(36)}`;
+  let repo: TempRepo;
+  before(() => {
+    repo = new TempRepo();
+    repo.write("ci.yml", workflow("TOKEN", value));
+    repo.git("add", "ci.yml");
+    repo.git("commit", "-qm", "add");
+    repo.write("ci.yml", workflow("TOKEN", "${{ secrets.TOKEN }}"));
+    repo.git("commit", "-qam", "move out");
+    repo.write("other.yml", "a: b\n");
+    repo.git("add", "other.yml");
+    repo.git("commit", "-qm", "other");
+  });
+  after(() => repo.remove());
+
+  it("is true when any committed version of the file held the value, even one HEAD no longer has", async () => {
+    const { committedWithValue } = await import("../../cli/history.js");
+    assert.equal(committedWithValue(repo.dir, "ci.yml", value), true);
+    assert.equal(committedWithValue(repo.dir, "ci.yml", `${value}x`), false, "another value");
+    assert.equal(committedWithValue(repo.dir, "other.yml", value), false, "another file");
+    assert.equal(committedWithValue(repo.dir, "ci.yml", ""), false, "no value");
+    assert.equal(committedWithValue(repo.dir, "never.yml", value), false, "a file never committed");
+  });
+
+  it("is false outside git and before the first commit", async () => {
+    const { committedWithValue } = await import("../../cli/history.js");
+    const plain = new TempRepo({ git: false });
+    const empty = new TempRepo();
+    try {
+      plain.write("ci.yml", value);
+      empty.write("ci.yml", value);
+      assert.equal(committedWithValue(plain.dir, "ci.yml", value), false);
+      assert.equal(committedWithValue(empty.dir, "ci.yml", value), false);
+    } finally {
+      plain.remove();
+      empty.remove();
+    }
+  });
+});
