@@ -1,0 +1,139 @@
+// The document walkers every platform builds on (linter-core/documents/yaml.ts, json.ts): what they
+// yield, where, in which order, and where they stop.
+import assert from "node:assert/strict";
+import { jsonProperty, jsonPropertiesNamed, jsonSpan, jsonStringPairs, parseJson } from "../../linter-core/documents/json.js";
+import { allScalars, anchorsOf, asMap, asSeq, boundName, entries, getKeyNode, getNode, MAX_DEPTH, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf } from "../../linter-core/documents/yaml.js";
+
+const yamlRoot = (text: string) => parseYaml(text).documents[0].contents;
+
+describe("documents: YAML", () => {
+  it("parse errors are data: their first line and a span of at least one character; every document is kept", () => {
+    const file = parseYaml("a: [\n---\nb: 1\n");
+    assert.ok(file.errors.length > 0);
+    for (const error of file.errors) {
+      assert.ok(!error.message.includes("\n"));
+      assert.ok(error.span.end > error.span.start);
+    }
+    assert.equal(parseYaml("a: 1\n---\nb: 2\n").documents.length, 2);
+  });
+
+  it("scalar text: strings, and numbers and booleans as written; null and maps are none", () => {
+    const root = asMap(yamlRoot("s: text\nn: 0x1F\nf: 1.50\nb: yes\nt: true\nz: ~\nm: {a: 1}\n"))!;
+    assert.deepEqual(["s", "n", "f", "t", "z", "m"].map((k) => scalarText(getNode(root, k))), ["text", "0x1F", "1.50", "true", undefined, undefined]);
+    assert.equal(scalarText("plain"), undefined);
+  });
+
+  it("getNode, getKeyNode and entries read string keys only and never follow an alias", () => {
+    const text = "base: &b {x: 1}\nref: *b\n1: number key\n? [complex]\n: v\nlast: z\n";
+    const root = asMap(yamlRoot(text))!;
+    assert.equal(getNode(root, "ref"), undefined, "an alias value");
+    assert.equal(scalarText(getNode(root, "1")), "number key", "a number key reads as written");
+    assert.equal(getNode(root, "missing"), undefined);
+    assert.equal(getNode(undefined, "base"), undefined);
+    assert.equal(text.slice(spanOf(getKeyNode(root, "last")).start, spanOf(getKeyNode(root, "last")).end), "last");
+    assert.equal(getKeyNode(root, "missing"), undefined);
+    assert.equal(getKeyNode(undefined, "x"), undefined);
+    assert.deepEqual(entries(root).map((e) => [e.key, e.value === undefined ? "none" : "node"]), [["base", "node"], ["ref", "none"], ["1", "node"], ["last", "node"]]);
+    assert.deepEqual(entries(undefined), []);
+    assert.deepEqual(spanOf(undefined), { start: 0, end: 0 });
+    assert.equal(asSeq(root), undefined);
+    assert.equal(asMap(asSeq(yamlRoot("- a\n"))), undefined);
+  });
+
+  it("a `value:` is named by its sibling `name:` when that is a plain name", () => {
+    assert.equal(boundName([{ key: "name", value: "API_TOKEN" }, { key: "value", value: "x" }]), "API_TOKEN");
+    assert.equal(boundName([{ key: "name", value: "two words" }]), undefined);
+    assert.equal(boundName([{ key: "name", value: 3 }]), undefined);
+    assert.equal(boundName([{ key: "title", value: "API_TOKEN" }]), undefined);
+    const pairs = scalarPairs(yamlRoot("env:\n  - name: API_TOKEN\n    value: abc\n  - name: not a name\n    value: def\n"));
+    assert.deepEqual(pairs.map((p) => [p.key, p.value, p.path.join(".")]), [["name", "API_TOKEN", "env.0.name"], ["API_TOKEN", "abc", "env.0.value"], ["name", "not a name", "env.1.name"], ["value", "def", "env.1.value"]]);
+  });
+
+  it("scalar pairs: string keys' scalar values anywhere, in source order, aliases and nulls skipped", () => {
+    const text = "b: 1\na:\n  - x: one\n  - [nested]\n  - c: *anchor\nz: ~\nanchor: &anchor two\n";
+    const pairs = scalarPairs(yamlRoot(text));
+    assert.deepEqual(pairs.map((p) => `${p.path.join(".")}=${p.value}@${text.slice(spanOf(p.node).start, spanOf(p.node).end)}`), ["b=1@1", "a.0.x=one@one", "anchor=two@two"]);
+    assert.deepEqual(scalarPairs(null), []);
+  });
+
+  it("all scalars: keys excluded, list items included, aliases skipped unless followed where asked, within a budget", () => {
+    const text = "defaults: &co\n  - uses: actions/checkout@v4\nsteps:\n  - *co\n  - run: make\nother:\n  - *co\n";
+    const root = yamlRoot(text);
+    const plain = allScalars(root).map((s) => `${s.path.join(".")}=${s.value}`);
+    assert.deepEqual(plain, ["defaults.0.uses=actions/checkout@v4", "steps.1.run=make"]);
+    const anchors = anchorsOf(root);
+    const followed = allScalars(root, { anchors, where: (path) => path.at(-1) === "steps", budget: 100 }).map((s) => s.path.join("."));
+    assert.ok(followed.includes("steps.0.0.uses"), followed.join(" "));
+    assert.ok(!followed.some((p) => p.startsWith("other.0.")), "only where asked");
+    const starved = allScalars(root, { anchors, where: (path) => path.at(-1) === "steps", budget: 0 }).map((s) => s.path.join("."));
+    assert.ok(!starved.includes("steps.0.0.uses"), "no budget, no following");
+  });
+
+  it("an alias stands for the last node anchored before it (anchors may be redefined)", () => {
+    const text = "a: &x one\nb: *x\nc: &x two\nd: *x\n";
+    const root = asMap(yamlRoot(text))!;
+    const anchors = anchorsOf(root);
+    const alias = (key: string) => root.items.find((p) => scalarText(p.key) === key)!.value;
+    assert.equal(scalarText(resolveAlias(alias("b"), anchors)), "one");
+    assert.equal(scalarText(resolveAlias(alias("d"), anchors)), "two");
+    assert.equal(scalarText(resolveAlias(getNode(root, "a"), anchors)), "one", "a node that is no alias is itself");
+  });
+
+  it("nesting beyond the depth limit is not walked", () => {
+    let text = "";
+    for (let i = 0; i <= MAX_DEPTH + 5; i++) text += `${"  ".repeat(i)}k${i}:\n`;
+    text += `${"  ".repeat(MAX_DEPTH + 6)}deep: value\n`;
+    const root = yamlRoot(text);
+    assert.deepEqual(scalarPairs(root), []);
+    assert.deepEqual(allScalars(root), []);
+    const shallow = yamlRoot("a:\n  b:\n    deep: value\n");
+    assert.equal(scalarPairs(shallow).length, 1);
+  });
+});
+
+describe("documents: JSON", () => {
+  it("errors are data with a span; comments and trailing commas are accepted", () => {
+    assert.deepEqual(parseJson('{"a": 1, // note\n "b": [1,2,],}').errors, []);
+    const broken = parseJson('{"a": }');
+    assert.equal(broken.errors.length > 0, true);
+    assert.match(broken.errors[0].message, /^JSON syntax error \d+$/);
+    assert.ok(broken.errors.every((e) => e.span.end > e.span.start));
+  });
+
+  it("string pairs: every string value with its path, its token (quotes included) and its key, in source order; `value` named by its sibling name", () => {
+    const text = '{"z": "last", "a": {"b": ["x", {"c": "in array"}], "n": 1}, "headers": [{"name": "API_TOKEN", "value": "tok"}]}';
+    const pairs = jsonStringPairs(parseJson(text).root);
+    assert.deepEqual(
+      pairs.map((p) => [p.key, p.path.join("."), text.slice(p.span.start, p.span.end), text.slice(p.keySpan.start, p.keySpan.end)]),
+      [
+        ["z", "z", '"last"', '"z"'],
+        ["c", "a.b.1.c", '"in array"', '"c"'],
+        ["name", "headers.0.name", '"API_TOKEN"', '"name"'],
+        ["API_TOKEN", "headers.0.value", '"tok"', '"value"'],
+      ],
+    );
+    assert.deepEqual(jsonStringPairs(undefined), []);
+  });
+
+  it("properties: by key in an object (never in anything else), and by name anywhere, arrays included", () => {
+    const root = parseJson('{"a": {"conn": {"x": 1}}, "list": [{"conn": "s"}], "conn": 2}').root;
+    assert.equal(jsonProperty(root, "conn")?.value, 2);
+    assert.equal(jsonProperty(root, "missing"), undefined);
+    assert.equal(jsonProperty(jsonProperty(root, "list"), "conn"), undefined, "an array has no properties");
+    assert.equal(jsonProperty(undefined, "a"), undefined);
+    const named = jsonPropertiesNamed(root, new Set(["conn"]));
+    assert.deepEqual(named.map((n) => n.value.type).sort(), ["number", "object", "string"]);
+    const token = jsonProperty(root, "conn")!;
+    assert.deepEqual(jsonSpan(token), { start: token.offset, end: token.offset + token.length });
+  });
+
+  it("nesting beyond the depth limit is not walked", () => {
+    const deep = `${'{"k":'.repeat(MAX_DEPTH + 5)}{"secret": "x", "conn": 1}${"}".repeat(MAX_DEPTH + 5)}`;
+    const root = parseJson(deep).root;
+    assert.deepEqual(jsonStringPairs(root), []);
+    assert.deepEqual(jsonPropertiesNamed(root, new Set(["conn"])), []);
+    const shallow = parseJson('{"k": {"secret": "x", "conn": 1}}').root;
+    assert.equal(jsonStringPairs(shallow).length, 1);
+    assert.equal(jsonPropertiesNamed(shallow, new Set(["conn"])).length, 1);
+  });
+});
