@@ -1,0 +1,66 @@
+// How the detectors' hits become detections (linter-core/secrets/detect.ts): base64 anywhere, JSON
+// inside a string, secretlint's own disable comments, and overlapping hits merged into one.
+import assert from "node:assert/strict";
+import { detectSecrets } from "../../linter-core/secrets/detect.js";
+import { platformFor } from "../../linter-core/platforms/index.js";
+import { FakeSecrets } from "../helpers.js";
+
+const fake = new FakeSecrets(107);
+const github = `ghp_${fake.chars(36)}`;
+const detect = async (path: string, text: string) => {
+  const model = await platformFor(path, text).buildModel(path, text);
+  return (await detectSecrets(model)).map((d) => ({ title: d.title, name: d.secretName, at: text.slice(d.span.start, d.span.end) === d.value ? "in place" : "misplaced", value: d.value }));
+};
+
+describe("secret detection: base64 anywhere in a text", () => {
+  it("a token wrapped in base64 is found by what it decodes to, at the base64's place", async () => {
+    const wrapped = btoa(github);
+    assert.deepEqual(await detect("run.sh", `echo ${wrapped} | base64 -d > token\n`), [{ title: "GitHub personal access token (base64-encoded)", name: "ENCODED_SECRET", at: "in place", value: wrapped }]);
+  });
+  it("a private key wrapped in base64 is found too", async () => {
+    const body = Array.from({ length: 3 }, (_, i) => new FakeSecrets(300 + i).chars(64)).join("\n");
+    const wrapped = btoa(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----\n`);
+    const found = await detect("notes.txt", `key: ${wrapped}\n`);
+    assert.deepEqual(found.map((d) => d.title), ["RSA private key (base64-encoded)"]);
+  });
+  it("not: base64 of bytes, of text that is no credential, or a run shorter than 24", async () => {
+    const bytes = btoa(String.fromCharCode(...Array.from({ length: 48 }, (_, i) => (i * 97 + 13) % 256)));
+    assert.deepEqual(await detect("run.sh", `echo ${bytes}\n`), []);
+    assert.deepEqual(await detect("run.sh", `echo ${btoa("just an ordinary sentence here.")}\n`), []);
+    assert.deepEqual(await detect("run.sh", `echo ${btoa("ghp_short")}\n`), []);
+  });
+  it("a Kubernetes Secret's data field is judged once, by its key, not again as loose base64", async () => {
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  token: ${btoa(github)}\n`;
+    const found = await detect("k8s/secret.yaml", text);
+    assert.equal(found.length, 1);
+    assert.match(found[0].title, /^GitHub personal access token \(base64 in `token`\)$/);
+  });
+});
+
+describe("secret detection: JSON inside a string", () => {
+  const key = fake.chars(32);
+  it("a credential-like key in embedded JSON (a payload, an n8n expression) is judged as any key, named by it", async () => {
+    const found = await detect("conf/app.yml", `payload: '{"service": "x", "auth": {"apiKey": "${key}"}}'\n`);
+    assert.deepEqual(found, [{ title: "credential-like value under `apiKey` (in embedded JSON)", name: "API_KEY", at: "in place", value: key }]);
+    const expression = await detect("conf/app.yml", `body: '={"clientSecret": "${key}"}'\n`);
+    assert.deepEqual(expression.map((d) => d.name), ["CLIENT_SECRET"]);
+  });
+  it("not: JSON without a credential word, broken JSON, a value that is not JSON, a placeholder", async () => {
+    assert.deepEqual(await detect("conf/app.yml", `payload: '{"service": "${key}"}'\n`), []);
+    assert.deepEqual(await detect("conf/app.yml", `payload: '{"apiKey": "${key}"'\n`), []);
+    assert.deepEqual(await detect("conf/app.yml", `payload: 'apiKey ${key}'\n`), []);
+    assert.deepEqual(await detect("conf/app.yml", `payload: '{"apiKey": "<your api key>"}'\n`), []);
+  });
+});
+
+describe("secret detection: secretlint's disable comments and merging", () => {
+  it("secretlint-disable-line and -next-line keep working for what the table finds", async () => {
+    assert.deepEqual(await detect("run.sh", `export T=${github} # secretlint-disable-line\n`), []);
+    assert.deepEqual(await detect("run.sh", `# secretlint-disable-next-line\nexport T=${github}\n`), []);
+    assert.equal((await detect("run.sh", `# secretlint-disable-next-line\n\nexport T=${github}\n`)).length, 1, "only the next line");
+  });
+  it("overlapping hits are one detection: the most specific title, the name from the key", async () => {
+    const found = await detect("conf/app.yml", `deploy_token: ${github}\n`);
+    assert.deepEqual(found, [{ title: "GitHub personal access token, checksum does not match (mistyped or altered: still a leak)", name: "DEPLOY_TOKEN", at: "in place", value: github }]);
+  });
+});
