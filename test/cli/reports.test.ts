@@ -214,3 +214,28 @@ describe("SARIF against the official OASIS SARIF 2.1.0 schema", () => {
     }
   });
 });
+
+describe("machine-readable reports tell two secrets of one file apart", () => {
+  let repo: TempRepo;
+  before(() => {
+    repo = new TempRepo();
+    repo.write("deploy.sh", `export A_TOKEN=${first}\nexport B_TOKEN=${second}\n`);
+  });
+  after(() => repo.remove());
+
+  it("json fingerprints, SARIF partial fingerprints and GitLab ids differ per secret and are never empty (none holds the secret)", async () => {
+    const json = JSON.parse((await repo.nhilint("--format", "json")).stdout) as { findings: { ruleId: string; fingerprint: string }[] };
+    const jsonPrints = json.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.fingerprint);
+    const sarif = JSON.parse((await repo.nhilint("--format", "sarif")).stdout) as Log;
+    const sarifPrints = sarif.runs[0].results!.filter((r) => r.ruleId === "hardcoded-secret").map((r) => r.partialFingerprints!["nhilintFingerprint/v1"]);
+    const gitlabRun = (await repo.nhilint("--format", "gitlab")).stdout;
+    const gitlab = JSON.parse(gitlabRun) as { id: string; cve: string }[] | { vulnerabilities: { id: string; cve: string }[] };
+    const gitlabIds = (Array.isArray(gitlab) ? gitlab : gitlab.vulnerabilities).map((v) => v.id);
+    for (const [format, prints] of [["json", jsonPrints], ["sarif", sarifPrints], ["gitlab", gitlabIds]] as const) {
+      assert.equal(prints.length, 2, format);
+      assert.notEqual(prints[0], prints[1], format);
+      assert.ok(prints.every((p) => typeof p === "string" && p.length >= 16), format);
+    }
+    for (const text of [JSON.stringify(json), JSON.stringify(sarif), gitlabRun]) assert.ok(!text.includes(first) && !text.includes(second));
+  });
+});
