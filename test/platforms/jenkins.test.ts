@@ -197,3 +197,55 @@ recognitionByPath(
   ["Jenkinsfile", "ci/Jenkinsfile.release", "deploy.jenkinsfile", "Jenkinsfile.d/nightly", "vars/deployApp.groovy", "lib/vars/notify.groovy"],
   ["Jenkinsfile.yml", "Jenkinsfile.yaml", "docs/deploy.jenkinsfile.md", "vars/deploy.groovy.bak", "vars/sub/deploy.groovy", "src/vars.groovy"],
 );
+
+describe("platform jenkins: strings, fixes and bindings in every shape", () => {
+  const value = new FakeSecrets(108).chars(40);
+  const all = async (text: string) => (await lintFiles([{ path: "Jenkinsfile", text }])).findings;
+
+  it("a secret in a triple-quoted environment value is found inside the quotes and fixed as a credential", async () => {
+    for (const quote of ["'''", '"""', "'", '"']) {
+      const text = declarative(`    API_TOKEN = ${quote}${value}${quote}\n`);
+      const finding = (await all(text)).find((f) => f.ruleId === "hardcoded-secret");
+      assert.ok(finding, quote);
+      assert.equal(text.slice(finding.span.start, finding.span.end), value, quote);
+      assert.equal(finding.fixes[0].edits[0].text, "credentials('API_TOKEN')", quote);
+    }
+  });
+
+  it("a secret assigned in a script block (a def, not the environment) is found with no in-place fix", async () => {
+    const text = `node {\n  def apiToken = '${value}'\n  env.DEPLOY_TOKEN = "${value}x"\n}\n`;
+    const findings = (await all(text)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(findings.map((f) => [text.slice(f.span.start, f.span.end), f.fixes.length]), [[value, 0], [`${value}x`, 0]]);
+  });
+
+  it("credentials('id') outside an environment block (assigned in a script) is a connector; with no id, none", async () => {
+    const text = "node {\n  def creds = credentials('script-creds')\n  def none = credentials()\n  withEnv([\"T=${creds}\"]) {\n    sh 'make'\n  }\n}\n";
+    const unowned = (await all(text)).filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector);
+    assert.deepEqual(unowned, ["script-creds"]);
+  });
+
+  it("withCredentials bindings of every shape: $class maps, a file and a keystore (paths, not the secret), each variable bound", async () => {
+    const text =
+      "node {\n  withCredentials([[$class: 'StringBinding', credentialsId: 'slack-hook', variable: 'HOOK'], file(credentialsId: 'kubeconfig', variable: 'KUBECONFIG'), certificate(credentialsId: 'signing-cert', keystoreVariable: 'KEYSTORE'), string(credentialsId: 'api-token', variable: 'API_TOKEN')]) {\n    sh \"curl -d @$KUBECONFIG -H 'X: ${HOOK}' ${API_TOKEN} ${KEYSTORE}\"\n  }\n}\n";
+    const findings = await all(text);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["slack-hook", "kubeconfig", "signing-cert", "api-token"]);
+    // Groovy interpolates the secrets into the command line; a file credential's variable is only a path.
+    const leaked = findings.filter((f) => f.ruleId === "secret-in-log").map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(leaked, ["${HOOK}", "${API_TOKEN}"]);
+  });
+
+  it("a stage gated by an input before it or inside it; not by one after it", async () => {
+    const text =
+      "pipeline {\n  agent any\n  stages {\n    stage('early') {\n      steps {\n        withCredentials([string(credentialsId: 'prod-deploy-token', variable: 'T')]) {\n          sh './deploy.sh'\n        }\n      }\n    }\n    stage('approve') {\n      steps {\n        input message: 'Deploy?'\n      }\n    }\n    stage('late') {\n      steps {\n        withCredentials([string(credentialsId: 'prod-deploy-token', variable: 'T')]) {\n          sh './deploy.sh'\n        }\n      }\n    }\n  }\n}\n";
+    const ungated = (await all(text)).filter((f) => f.ruleId === "ungated-privileged-job").map((f) => /job `([^`]+)`/.exec(f.message)?.[1]);
+    assert.deepEqual(ungated, ["early"]);
+  });
+
+  it("a parse error is reported where the grammar stopped reading, with its message", async () => {
+    const text = "}}}} ((( ]]] ;;; @@@ ### \n".repeat(20);
+    const [error] = (await all(text)).filter((f) => f.ruleId === "parse-error");
+    assert.match(error.message, /^Jenkins could not be parsed: Groovy syntax error \(tree-sitter could read almost nothing of this file\)/);
+    assert.equal(error.span.end - error.span.start, 1);
+    assert.ok(error.span.start < 10, `at ${error.span.start}`);
+  });
+});
