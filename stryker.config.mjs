@@ -13,6 +13,8 @@ export default {
   // Stryker marks mutated files @ts-nocheck; its default pattern names src/, lib/, test/ only.
   disableTypeChecks: "{linter-core,rules,cli}/**/*.ts",
   mochaOptions: {
+    // Caches the detectors keep across tests are forgotten before each test (why: test/mutation-hooks.ts).
+    require: ["out/test/mutation-hooks.js"],
     spec: ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js", "out/test/cli/**/*.test.js"],
     ignore: [
       // Reads the sources for forbidden imports: instrumented code reads process state by design.

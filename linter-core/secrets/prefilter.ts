@@ -115,6 +115,13 @@ let lastFound = new Uint8Array(0);
 let previousText: string | undefined;
 let previousFound = new Uint8Array(0);
 
+/** Forget the automaton and the last answers (mutation testing: each test must build them under its own mutant). */
+export function forgetAutomaton(): void {
+  automaton = undefined;
+  lastText = undefined;
+  previousText = undefined;
+}
+
 /** Which registered keywords occur in the text: one pass, cached for the last text seen. */
 function keywordsIn(text: string): Uint8Array {
   if (text === lastText) return lastFound;

@@ -120,6 +120,11 @@ const byKeyword = new Map<string, Compiled[]>();
 for (const c of compiled) for (const keyword of c.keywords) byKeyword.set(keyword.toLowerCase(), [...(byKeyword.get(keyword.toLowerCase()) ?? []), c]);
 const ungated = compiled.filter((c) => c.keywords.length === 0);
 
+/** Forget the regexes built so far (mutation testing: each test must build them under its own mutant). */
+export function forgetBuiltFormats(): void {
+  for (const c of compiled) c.built = undefined;
+}
+
 /** The formats whose keywords occur in the text, in table order (one keyword pass). */
 function formatsFor(text: string): Compiled[] {
   const wanted = new Set<Compiled>(ungated);

@@ -28,6 +28,11 @@ const SHORT_CREDENTIAL_WORD_CAMEL = /[a-z](?:Pat|Auth|Creds|Dsn)s?$/;
 // Names repeat across a file and a run (`$AWS_REGION` in every step): remember the answers.
 const credentialKeys = new Map<string, boolean>();
 
+/** Forget what was computed and kept (mutation testing: each test must compute it under its own mutant). */
+export function forgetComputedKeys(): void {
+  credentialKeys.clear();
+}
+
 export function isCredentialKey(key: string): boolean {
   let known = credentialKeys.get(key);
   if (known === undefined) {
