@@ -64,3 +64,41 @@ describe("secret detection: secretlint's disable comments and merging", () => {
     assert.deepEqual(found, [{ title: "GitHub personal access token, checksum does not match (mistyped or altered: still a leak)", name: "DEPLOY_TOKEN", at: "in place", value: github }]);
   });
 });
+
+describe("secret detection: each kind's title, name and confidence", () => {
+  const full = async (path: string, text: string) => {
+    const model = await platformFor(path, text).buildModel(path, text);
+    return (await detectSecrets(model)).map((d) => `${d.title} | ${d.secretName} | ${d.confidence} | ${text.slice(d.span.start, d.span.end) === d.value ? "in place" : "misplaced"}`);
+  };
+  const random = fake.chars(32);
+
+  it("a private key, a URL password, a script idiom, a value judged by its key, an Authorization value in a field", async () => {
+    const body = Array.from({ length: 3 }, (_, i) => new FakeSecrets(400 + i).chars(64)).join("\n");
+    assert.deepEqual(await full("key.pem", `-----BEGIN EC PRIVATE KEY-----\n${body}\n-----END EC PRIVATE KEY-----\n`), ["EC private key | PRIVATE_KEY | high | in place"]);
+    assert.deepEqual(await full("notes.txt", `db: postgres://app:${random}@db.internal/x\n`), ["password in a URL | URL_PASSWORD | medium | in place"]);
+    assert.deepEqual(await full("run.sh", `deploy --api-token ${random}\n`), ["credential passed as a command-line option | API_TOKEN | medium | in place"]);
+    assert.deepEqual(await full("conf/app.yml", `service:\n  client_secret: ${random}\n`), ["credential-like value under `client_secret` | CLIENT_SECRET | medium | in place"]);
+    assert.deepEqual(await full("conf/app.yml", `headers:\n  X-Custom: Bearer ${random}\n`), ["token in an Authorization header value | API_TOKEN | medium | in place"]);
+  });
+
+  it("a format known only by the provider named in its key is medium; secretlint's AWS rule names its variable", async () => {
+    const aws = `${fake.chars(30)}/${fake.chars(9)}`;
+    const found = await full("conf/aws.txt", `aws_secret_access_key = ${aws}\n`);
+    assert.ok(found.includes("AWS secret access key | AWS_SECRET_ACCESS_KEY | high | in place"), found.join("\n"));
+  });
+
+  it("a Kubernetes Secret's values: stringData as a credential, data by what it decodes to, by its key, by its shape; plain names are none", async () => {
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  note: ${random}\ndata:\n  password: ${btoa("Xk9mP2qLz7!a")}\n  random: ${btoa(fake.chars(28))}\n  username: ${btoa("admin")}\n  blob: not*base64\n`;
+    assert.deepEqual(await full("k8s/secret.yaml", text), [
+      "credential in `note` | NOTE | medium | in place",
+      "credential (base64 in `password`) | PASSWORD | medium | in place",
+      "credential (base64 in `random`) | RANDOM | medium | in place",
+    ]);
+  });
+
+  it("in TypeScript the idioms read string literals only: a comment is code's, not a script's", async () => {
+    assert.deepEqual(await full("src/a.ts", `// export DEPLOY_TOKEN=${random}\nconst x = 1;\n`), []);
+    assert.deepEqual(await full("src/a.ts", `const cmd = "export DEPLOY_TOKEN=${random}";\n`), ["credential assigned to a variable | DEPLOY_TOKEN | medium | in place"]);
+    assert.deepEqual(await full("run.sh", `# export DEPLOY_TOKEN=${random}\n`), ["credential assigned to a variable | DEPLOY_TOKEN | medium | in place"]);
+  });
+});
