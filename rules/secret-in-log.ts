@@ -9,13 +9,28 @@ const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Hos
 /** Commands that only transform what they are given and still print it. */
 const STILL_PRINTS = /^\s*(tee|base64|xxd|od|rev|tr|sed|awk|cut|cat|head|tail)\b/;
 
-/** The commands of one line, split at `&&`, `||` and `;` (pipes stay: `echo $T | base64` is one), with where each starts. */
+/**
+ * The commands of one line, split at `&&`, `||` and `;` outside quotes (pipes stay: `echo $T | base64`
+ * is one; `echo "done; $T"` is one), with where each starts.
+ */
 function commandsOfLine(line: string): { text: string; at: number }[] {
   const commands: { text: string; at: number }[] = [];
   let at = 0;
-  for (const separator of line.matchAll(/&&|\|\||;/g)) {
-    commands.push({ text: line.slice(at, separator.index), at });
-    at = separator.index! + separator[0].length;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "\\") i++;
+    else if (ch === ";" || ((ch === "&" || ch === "|") && line[i + 1] === ch)) {
+      commands.push({ text: line.slice(at, i), at });
+      at = i + (ch === ";" ? 1 : 2);
+      i = at - 1;
+    }
   }
   commands.push({ text: line.slice(at), at });
   return commands;

@@ -17,6 +17,8 @@ const dockerLogin = run("docker login -u bot -p ${{ secrets.REGISTRY_PASSWORD }}
 const continued = run('java -jar scan.jar \\\n  --api-id "${{ secrets.SCAN_ID }}" \\\n  --api-key "${{ secrets.SCAN_KEY }}"');
 const afterKeyword = run("if curl -fsS -H 'Authorization: ${{ secrets.API_KEY }}' https://api.example.com/health; then touch up; fi");
 const inSubshell = run("VAULT_TOKEN=$(vault login -token-only token=${{ secrets.VAULT_SEED }})");
+// A separator inside quotes is text: the echo goes on to print the secret.
+const quotedSeparators = wf(job("a", step("          TOKEN: ${{ secrets.API_TOKEN }}\n", '          echo "deploying; done && ok || not: $TOKEN"\n')));
 // Other platforms: the secrets a script reads as variables, printed.
 // Jenkins: a withCredentials variable echoed by the shell (not Groovy-interpolated: the other finding).
 const jenkins = (line: string) => `node {\n  withCredentials([usernamePassword(credentialsId: 'registry', usernameVariable: 'USER', passwordVariable: 'PASS')]) {\n    sh '${line}'\n  }\n}\n`;
@@ -47,6 +49,7 @@ ruleTester(secretInLog, {
     { name: "a secret used, not printed", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.API_TOKEN }}\n        run: curl -H \"Authorization: Bearer $TOKEN\" https://x\n") },
   ],
   invalid: [
+    { name: "a `;`, `&&` or `||` inside quotes does not end the echo", code: quotedSeparators, errors: [{ ...at(quotedSeparators, "$TOKEN"), endColumn: undefined, message: /^secret `API_TOKEN` is printed/ }] },
     { name: "Jenkins: the password half of an environment credential (NAME_PSW) echoed", path: "Jenkinsfile", code: jenkinsPassword, errors: [{ ...at(jenkinsPassword, "$FOO_PSW"), endColumn: undefined, message: /^secret `foo-login` is printed in job `a`/ }] },
     { name: "GitLab: a quoted script item that echoes a secret", path: ".gitlab-ci.yml", code: gitlabQuoted, errors: [{ ...at(gitlabQuoted, "$DEPLOY_TOKEN"), endColumn: undefined, message: /^secret `DEPLOY_TOKEN` is printed in job `deploy`/ }] },
     { name: "Jenkins: a withCredentials variable echoed by the shell", path: "Jenkinsfile", code: jenkinsEcho, errors: [{ ...at(jenkinsEcho, "$PASS"), endColumn: undefined, message: /^secret `registry` is printed/ }] },
