@@ -175,9 +175,12 @@ function reportCommandLines(context: Parameters<Rule["checkFile"] & {}>[0], lite
       continue;
     }
     heredocEnd = HEREDOC.exec(command.text)?.[1];
-    if (PRINTS.test(command.text) && !consumedByTool(command.text)) continue;
+    const segments = commandsOfLine(command.text);
     const seen = new Set<string>();
     for (const match of command.text.matchAll(SECRET_EXPRESSIONS)) {
+      // A command that prints is left to the print finding (`echo start; curl … ${{ secrets.X }}`: only the curl is judged here).
+      const segment = segments.filter((s) => s.at <= match.index!).at(-1)!;
+      if (PRINTS.test(segment.text) && !consumedByTool(segment.text)) continue;
       const name = match[1];
       const program = programReceiving(command.text, match.index!);
       if (!program || name.toUpperCase() === "GITHUB_TOKEN" || seen.has(name)) continue;

@@ -18,6 +18,8 @@ const continued = run('java -jar scan.jar \\\n  --api-id "${{ secrets.SCAN_ID }}
 const afterKeyword = run("if curl -fsS -H 'Authorization: ${{ secrets.API_KEY }}' https://api.example.com/health; then touch up; fi");
 const inSubshell = run("VAULT_TOKEN=$(vault login -token-only token=${{ secrets.VAULT_SEED }})");
 // A separator inside quotes is text: the echo goes on to print the secret.
+// After a heredoc ends, and after an echo on the same line, commands are judged again.
+const afterHeredocAndEcho = run("cat > notes.txt <<EOF\n${{ secrets.NOTE }}\nEOF\necho start; curl -u bot:${{ secrets.PUSH }} https://x");
 const quotedSeparators = wf(job("a", step("          TOKEN: ${{ secrets.API_TOKEN }}\n", '          echo "deploying; done && ok || not: $TOKEN"\n')));
 // Other platforms: the secrets a script reads as variables, printed.
 // Jenkins: a withCredentials variable echoed by the shell (not Groovy-interpolated: the other finding).
@@ -49,6 +51,7 @@ ruleTester(secretInLog, {
     { name: "a secret used, not printed", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.API_TOKEN }}\n        run: curl -H \"Authorization: Bearer $TOKEN\" https://x\n") },
   ],
   invalid: [
+    { name: "a secret argument after a heredoc ends, and after an echo on the same line", code: afterHeredocAndEcho, errors: [{ ...at(afterHeredocAndEcho, "echo start"), endColumn: undefined, message: /^secret `PUSH` is put on `curl`'s command line/ }] },
     { name: "a `;`, `&&` or `||` inside quotes does not end the echo", code: quotedSeparators, errors: [{ ...at(quotedSeparators, "$TOKEN"), endColumn: undefined, message: /^secret `API_TOKEN` is printed/ }] },
     { name: "Jenkins: the password half of an environment credential (NAME_PSW) echoed", path: "Jenkinsfile", code: jenkinsPassword, errors: [{ ...at(jenkinsPassword, "$FOO_PSW"), endColumn: undefined, message: /^secret `foo-login` is printed in job `a`/ }] },
     { name: "GitLab: a quoted script item that echoes a secret", path: ".gitlab-ci.yml", code: gitlabQuoted, errors: [{ ...at(gitlabQuoted, "$DEPLOY_TOKEN"), endColumn: undefined, message: /^secret `DEPLOY_TOKEN` is printed in job `deploy`/ }] },
