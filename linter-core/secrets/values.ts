@@ -7,9 +7,12 @@
  */
 const CREDENTIAL_KEY =
   /(^|[_\-.]|(?<=[a-z]))(token|secret|passw(or)?d|pwd|passphrase|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|license[_-]?key|webhook[_-]?(url|secret)|connection[_-]?string|conn[_-]?str|sas[_-]?token)s?$/i;
-/** A bare `key` needs a real boundary or a case change (`API_KEY`, `deployKey`): `monkey` and `hockey` are words. */
+/**
+ * A bare `key` needs a real boundary, a case change or an all-caps name (`API_KEY`, `deployKey`,
+ * `OPENVSXKEY`): `monkey` and `hockey` are words.
+ */
 const KEY_WORD = /(^|[_\-.])keys?$/i;
-const KEY_WORD_CAMEL = /[a-z0-9]Keys?$/;
+const KEY_WORD_CAMEL = /[a-z0-9]Keys?$|^[A-Z0-9_]*[A-Z0-9]KEYS?$/;
 
 /** Keys that look credential-like but name something public or something else. */
 const NOT_CREDENTIAL_KEY =
