@@ -2,13 +2,19 @@
 // Stryker runs every test in one process, mutant after mutant, and ES modules are never reloaded: what
 // the detectors compute once and keep (the format regexes, the keyword automaton, the answers per key)
 // would stay as computed under whichever mutant came first, and later mutants there would survive
-// unseen. Before each test they are forgotten, so each test computes them under its own mutant.
+// unseen. So they are forgotten: before every test of the first run (each test then covers what it
+// computes), and when the active mutant changes (each mutant's tests compute them under it).
 import { forgetAutomaton } from "../linter-core/secrets/prefilter.js";
 import { forgetBuiltFormats } from "../linter-core/secrets/providers.js";
 import { forgetComputedKeys } from "../linter-core/secrets/values.js";
 
+let lastMutant: string | undefined;
+
 export const mochaHooks = {
   beforeEach(): void {
+    const active = (globalThis as { __stryker__?: { activeMutant?: string } }).__stryker__?.activeMutant;
+    if (active !== undefined && active === lastMutant) return;
+    lastMutant = active;
     forgetAutomaton();
     forgetBuiltFormats();
     forgetComputedKeys();
