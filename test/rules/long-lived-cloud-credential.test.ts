@@ -95,3 +95,35 @@ describe("long-lived-cloud-credential: the publish command's finding belongs to 
     assert.deepEqual(findings.map((f) => [f.connector, /publishes to npm/.test(f.message)]), [["NPM_TOKEN", true]]);
   });
 });
+
+describe("long-lived-cloud-credential: which token signs, what the message quotes, and once per job", () => {
+  const findings = async (text: string) => {
+    const { lintFiles } = await import("../helpers.js");
+    return (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "long-lived-cloud-credential");
+  };
+
+  it("the signing token is found by the variable it is bound to, in this job, of this registry; the command's first four words are quoted", async () => {
+    const text = wf(
+      "  release:\n    runs-on: ubuntu-latest\n    permissions: {}\n    env:\n      PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}\n    steps:\n      - run: npm publish --access 'public' --tag next\n        env:\n          NPM_TOKEN: ${{ secrets.NPM_DEPLOY }}\n  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        env:\n          NPM_TOKEN: ${{ secrets.OTHER_NPM }}\n",
+    );
+    const found = await findings(text);
+    const publish = found.find((f) => /publishes to npm/.test(f.message))!;
+    assert.equal(publish.connector, "NPM_DEPLOY");
+    assert.match(publish.message, /\(`npm publish --access ''`\)/);
+    assert.ok(found.some((f) => f.connector === "PYPI_TOKEN"), "the PyPI token of the job is its own finding");
+    assert.ok(found.some((f) => f.connector === "OTHER_NPM"), "another job's npm token is judged in that job");
+  });
+
+  it("npm to setup-node's registry-url: only registry.npmjs.org has trusted publishing", async () => {
+    const to = (url: string) => job(`      - uses: actions/setup-node@v4\n        with:\n          registry-url: ${url}\n      - run: npm publish\n`);
+    assert.equal((await findings(to("https://registry.npmjs.org"))).length, 1);
+    assert.equal((await findings(to("https://npm.pkg.github.com"))).length, 0);
+    assert.equal((await findings(job("      - uses: actions/setup-node@v4\n      - run: npm publish\n"))).length, 1, "no registry-url: npm's own");
+  });
+
+  it("a key is reported once per job that holds it, whatever its case; in two jobs, twice", async () => {
+    const step = (name: string) => `      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: \${{ secrets.${name} }}\n`;
+    const text = wf(`  a:\n    runs-on: ubuntu-latest\n    steps:\n${step("AWS_ACCESS_KEY_ID")}${step("aws_access_key_id")}  b:\n    runs-on: ubuntu-latest\n    steps:\n${step("AWS_ACCESS_KEY_ID")}`);
+    assert.deepEqual((await findings(text)).map((f) => /^`(\w+)`/.exec(f.message)?.[1]), ["AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID"]);
+  });
+});
