@@ -239,3 +239,20 @@ describe("machine-readable reports tell two secrets of one file apart", () => {
     for (const text of [JSON.stringify(json), JSON.stringify(sarif), gitlabRun]) assert.ok(!text.includes(first) && !text.includes(second));
   });
 });
+
+describe("a secret's fingerprint", () => {
+  it("is no plain hash of the secret (a short password could be guessed from one): the value goes through the salted slow derivation first", async () => {
+    const { createHash } = await import("node:crypto");
+    const repo = new TempRepo();
+    try {
+      repo.write("deploy.sh", `export A_TOKEN=${first}\n`);
+      const json = JSON.parse((await repo.nhilint("--format", "json")).stdout) as { findings: { ruleId: string; fingerprint: string }[] };
+      const [found] = json.findings.filter((f) => f.ruleId === "hardcoded-secret");
+      const plain = createHash("sha256").update(`hardcoded-secret\u0000deploy.sh\u0000${first}`).digest("hex").slice(0, 32);
+      assert.equal(found.fingerprint.length, 32);
+      assert.notEqual(found.fingerprint, plain);
+    } finally {
+      repo.remove();
+    }
+  });
+});

@@ -207,3 +207,32 @@ describe("hardcoded-secret: the name, the edit and the help of the fix", () => {
     assert.equal(plain.help, "Move it to a secrets manager and read it from there; rotate it if it was ever committed.");
   });
 });
+
+describe("hardcoded-secret: names, help and fingerprints at their edges", () => {
+  const workflow = (env: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./go.sh\n        env:\n${env}`;
+  const finding = async (path: string, text: string, inventory?: string) =>
+    (await lintFiles([{ path, text }], inventory ? { inventory: { path: "nhi-inventory.yaml", text: inventory } } : {})).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+  const record = (name: string, usedBy: string) => `version: 1\nconnectors:\n  - name: ${name}\n    kind: secret\n    owner: "@acme/ops"\n    purpose: Other\n    expires: 2027-06-30\n    used-by: [${usedBy}]\n`;
+
+  it("every generic key names nothing (arg, auth, auth_token, authorization_token, header, default): a Bearer value there is an API_TOKEN", async () => {
+    for (const key of ["arg", "auth", "auth_token", "authorization_token", "header", "default"]) {
+      const title = (await finding(WORKFLOW_PATH, workflow(`          ${key}: Bearer ${bearer}\n`))).fixes[0].title;
+      assert.equal(title, "Replace with ${{ secrets.API_TOKEN }}", key);
+    }
+  });
+
+  it("a record for this file by a ** glob (matching the dot folder) keeps the name; on a case-sensitive platform a lower-case record is another name", async () => {
+    assert.equal((await finding(WORKFLOW_PATH, workflow(`          GH_TOKEN: ${ghp}\n`), record("GH_TOKEN", "'**/ci.yml'"))).fixes[0].edits[0].text, "${{ secrets.GH_TOKEN }}");
+    const gitlab = `deploy:\n  script:\n    - ./deploy.sh --token ${ghp}\n`;
+    const name = (f: Awaited<ReturnType<typeof finding>>) => /secrets? named (\w+)/.exec(f.help ?? "")?.[1];
+    assert.equal(name(await finding(".gitlab-ci.yml", gitlab, record("token", "other.yml"))), "TOKEN");
+    assert.equal(name(await finding(".gitlab-ci.yml", gitlab, record("TOKEN", "other.yml"))), "GITLAB_CI_TOKEN");
+  });
+
+  it("where the platform has no reference to write, the help says where to move it", async () => {
+    const found = await finding("notes.txt", `token: ${ghp}\n`);
+    assert.deepEqual(found.fixes, []);
+    assert.equal(found.help, "Move it to a secrets manager and read it from there; rotate it if it was ever committed.");
+  });
+
+});
