@@ -1,5 +1,6 @@
+import assert from "node:assert/strict";
 import { debugLoggingWithSecrets } from "../../rules/debug-logging-with-secrets.js";
-import { at, ruleTester } from "../helpers.js";
+import { at, ruleTester, WORKFLOW_PATH as WORKFLOW } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const step = (env: string, run: string) => `  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n${env}        run: |\n${run}`;
@@ -46,4 +47,36 @@ ruleTester(debugLoggingWithSecrets, {
     { name: "more than three secrets in reach, one of them twice: the first three and an ellipsis", code: manySwitch, errors: [{ ...at(manySwitch, '" on "'), message: /while A_TOKEN, B_TOKEN, C_TOKEN… are in reach/ }] },
     { name: "Azure Pipelines: system.debug", path: "azure-pipelines.yml", code: azure, errors: [{ ...at(azure, "true"), message: /`system\.debug: true` turns on debug tracing while DEPLOY_TOKEN is in reach/ }] },
   ],
+});
+
+describe("debug-logging-with-secrets: names, places and near misses", () => {
+  const findings = async (path: string, text: string) => {
+    const { lintFiles } = await import("../helpers.js");
+    return (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "debug-logging-with-secrets").map((f) => ({ at: text.slice(f.span.start, f.span.end), message: f.message }));
+  };
+
+  it("exactly three secrets are named without an ellipsis, for the switch and for tracing", async () => {
+    const three = wf(step("          A: ${{ secrets.A_TOKEN }}\n          B: ${{ secrets.B_TOKEN }}\n          C: ${{ secrets.C_TOKEN }}\n", "          set -x\n          ./deploy.sh \"$A\" \"$B\" \"$C\"\n"), "permissions:\n  contents: read\nenv:\n  ACTIONS_STEP_DEBUG: true\n");
+    const found = await findings(WORKFLOW, three);
+    assert.equal(found.length, 2);
+    for (const f of found) assert.match(f.message, /A_TOKEN, B_TOKEN, C_TOKEN[^…]/);
+  });
+
+  it("the finding covers the tracing command itself, at the start of a script, after `do` and in a subshell", async () => {
+    for (const [script, command] of [["          set -x\n          ./deploy.sh \"$TOKEN\"\n", "set -x"], ["          for f in a b; do  set -x; ./deploy.sh \"$TOKEN\"; done\n", "set -x"], ["          (set -ex; ./deploy.sh \"$TOKEN\")\n", "set -ex"]] as const) {
+      const found = await findings(WORKFLOW, wf(step("          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n", script)));
+      assert.deepEqual(found.map((f) => f.at), [command], script);
+      assert.match(found[0].message, new RegExp(`^\`${command}\` prints`));
+    }
+  });
+
+  it("GitLab: `set -x` and the secret in the same script item", async () => {
+    const text = "deploy:\n  script:\n    - set -x && ./deploy.sh --token $DEPLOY_TOKEN\n";
+    assert.deepEqual((await findings(".gitlab-ci.yml", text)).map((f) => f.at), ["set -x"]);
+  });
+
+  it("a variable set to true that is no debug switch turns nothing on", async () => {
+    const text = wf(step("          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n          FORCE_COLOR: 1\n", "          ./deploy.sh\n"), "permissions:\n  contents: read\nenv:\n  CI: true\n");
+    assert.deepEqual(await findings(WORKFLOW, text), []);
+  });
 });
