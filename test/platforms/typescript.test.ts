@@ -131,3 +131,20 @@ describe("platform typescript: which names and values count", () => {
     assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
   });
 });
+
+describe("platform typescript: a string made a template reads the same", () => {
+  const secret = `ghp_${new FakeSecrets(109).chars(36)}`;
+  // Source text of string literals around the secret: backticks, `${`, escaped and doubly escaped, lone `$` and `{`.
+  const around = ["`tick`", "${notATemplate}", "\\${escaped}", "\\\\${afterBackslash}", "\\`escapedTick", "$ and { and }", "'single' \\\"double\\\""];
+  for (const piece of around) {
+    it(JSON.stringify(piece), async () => {
+      const text = `const url = "x ${piece} ${secret} ${piece} y";\n`;
+      const original = (parse(text) as unknown as { body: { declarations: { init: { value: string } }[] }[] }).body[0].declarations[0].init.value;
+      const finding = (await lintFiles([{ path: "a.ts", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+      const fixed = applyEdits(text, finding.fixes[0].edits);
+      const init = (parse(fixed) as unknown as { body: { declarations: { init: { type: string; quasis: { value: { cooked: string } }[] } }[] }[] }).body[0].declarations[0].init;
+      assert.equal(init.type, "TemplateLiteral");
+      assert.deepEqual(init.quasis.map((q) => q.value.cooked), original.split(secret), fixed);
+    });
+  }
+});
