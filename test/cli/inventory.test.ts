@@ -355,3 +355,26 @@ describe("nhilint inventory init --history", () => {
     }
   });
 });
+
+describe("nhilint inventory: an empty repository's report says so in every shape", () => {
+  it("no connectors, no secrets, no other findings: counts of zero, 'None found.' and 'None.'; no commit yet, or a folder outside git", async () => {
+    const repo = new TempRepo();
+    const plain = new TempRepo({ git: false });
+    try {
+      repo.write("README.md", "# nothing here\n");
+      plain.write("README.md", "# nothing here\n");
+      const markdown = (await repo.nhilint("inventory", "--format", "markdown")).stdout;
+      assert.match(markdown, /no commit yet/);
+      assert.match(markdown, /\*\*0 connectors: 0 healthy \(a connector counts in every state that applies\) · 0 hardcoded secrets · 0 other findings\*\*/);
+      assert.match(markdown, /## Hardcoded secrets \(0\)\n\nNone found\.\n/);
+      assert.match(markdown, /## Other findings \(0\)\n\nNone\.\n/);
+      const html = (await repo.nhilint("inventory", "--format", "html")).stdout;
+      assert.match(html, /None found\./);
+      assert.match(html, /None\./);
+      assert.match((await plain.nhilint("inventory", "--format", "markdown")).stdout, /^a folder outside git · /m);
+    } finally {
+      repo.remove();
+      plain.remove();
+    }
+  });
+});
