@@ -378,3 +378,20 @@ describe("nhilint inventory: an empty repository's report says so in every shape
     }
   });
 });
+
+describe("nhilint inventory init: an inventory with problems is left alone", () => {
+  it("refuses (exit 2), says why, and writes nothing", async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./x.sh\n        env:\n          T: ${{ secrets.DEPLOY_TOKEN }}\n");
+      const broken = "version: 1\nconnectors:\n  - name: [not, a, name]\n";
+      repo.write("nhi-inventory.yaml", broken);
+      const run = await repo.nhilint("inventory", "init");
+      assert.equal(run.code, 2);
+      assert.equal(run.stderr, "nhilint: nhi-inventory.yaml has problems; fix them first (run `nhilint` to see them)\n");
+      assert.equal(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), broken);
+    } finally {
+      repo.remove();
+    }
+  });
+});
