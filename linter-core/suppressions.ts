@@ -31,7 +31,7 @@ export function findSuppressions(path: string, text: string, lines: () => LineIn
       line: lines().position(start).line + 1,
       rules: rulesPart.split(/[\s,]+/).filter(Boolean),
       reason: reasonParts.join(" -- ").trim(),
-      span: { start, end: start + match[0].length },
+      span: { start, end: match.index! + match[0].length },
       used: false,
     });
   }
