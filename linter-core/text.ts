@@ -19,15 +19,6 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
   }
-
-  /** Offset of the first character of a 1-based line. */
-  lineStart(line: number): number {
-    return this.lineStarts[Math.min(Math.max(line - 1, 0), this.lineStarts.length - 1)];
-  }
-
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
 }
 
 /** Text to match literally inside a regular expression. */
