@@ -57,3 +57,33 @@ describe("redaction at the boundary, workspace rules", () => {
     assert.ok(!JSON.stringify(result.findings).includes(token.slice(4)), "a secret left the core");
   });
 });
+
+describe("redaction at the boundary: its edges", () => {
+  const quoting = (values: string[], fixEdits: string[][]): Rule => ({
+    meta: { id: "quotes-values", description: "test", defaultSeverity: "warning", owasp: [], nist: [], hasFixes: true },
+    checkFile(context) {
+      context.report({
+        span: { start: 0, end: 1 },
+        message: `values: ${values.join(" and ")}`,
+        identity: "values",
+        connector: values[0],
+        fixes: fixEdits.map((texts, i) => ({ title: `fix ${i}`, edits: texts.map((text) => ({ path: context.file.path, start: 0, end: 0, text })), safe: false })),
+      });
+    },
+  });
+  const run = async (text: string, rule: Rule) => (await lint([{ path: "deploy.sh", text }], { rules: [...RULES, rule], now: NOW })).findings.find((f) => f.ruleId === rule.meta.id)!;
+
+  it("a fix is dropped when any one of its edits writes a secret back, not only when all do", async () => {
+    const text = `export DEPLOY_TOKEN=${token}\n`;
+    const found = await run(text, quoting([token], [["# safe", `x ${token}`], ["# also safe"]]));
+    assert.deepEqual(found.fixes.map((f) => f.title), ["fix 1"]);
+    assert.equal(found.connector, "ghp_… (40 chars)");
+  });
+
+  it("two secrets sharing their first eight characters are both redacted", async () => {
+    const other = `${token.slice(0, 10)}${new FakeSecrets(18).chars(30)}`;
+    const text = `export A_TOKEN=${token}\nexport B_TOKEN=${other}\n`;
+    const found = await run(text, quoting([token, other], []));
+    assert.ok(!found.message.includes(token.slice(4)) && !found.message.includes(other.slice(4)), found.message);
+  });
+});
