@@ -2,7 +2,7 @@ import { redact } from "../linter-core/redact.js";
 import type { Fix, LiteralValue } from "../linter-core/model.js";
 import { findRecord } from "../linter-core/inventory.js";
 import type { FileContext, Rule } from "../linter-core/rule.js";
-import { toSecretName } from "../linter-core/secrets/detect.js";
+import { toSecretName } from "../linter-core/secrets/values.js";
 import { referenceEdit } from "../linter-core/platforms/common.js";
 import { describeScope } from "./shared.js";
 

@@ -175,10 +175,12 @@ function reportCommandLines(context: Parameters<Rule["checkFile"] & {}>[0], lite
       continue;
     }
     heredocEnd = HEREDOC.exec(command.text)?.[1];
-    const segments = commandsOfLine(command.text);
+    // Split only where a secret expression stands: most commands hold none.
+    let segments: { text: string; at: number }[] | undefined;
     const seen = new Set<string>();
     for (const match of command.text.matchAll(SECRET_EXPRESSIONS)) {
       // A command that prints is left to the print finding (`echo start; curl … ${{ secrets.X }}`: only the curl is judged here).
+      segments ??= commandsOfLine(command.text);
       const segment = segments.filter((s) => s.at <= match.index!).at(-1)!;
       if (PRINTS.test(segment.text) && !consumedByTool(segment.text)) continue;
       const name = match[1];

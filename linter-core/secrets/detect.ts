@@ -6,7 +6,7 @@ import { LineIndex, quotedValueSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential } from "./values.js";
+import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -42,14 +42,6 @@ const SECRETLINT_NAMES: Record<string, string> = {
 };
 
 
-/** A secret name as platforms accept it: upper snake case, not starting with a digit or GITHUB_. */
-export function toSecretName(key: string): string {
-  let name = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
-  if (!name) name = "SECRET";
-  if (/^\d/.test(name)) name = `_${name}`;
-  if (name.startsWith("GITHUB_")) name = name.replace(/^GITHUB_/, "GH_");
-  return name;
-}
 
 /** What the table, the private-key and the secretlint detectors recognise in a decoded text. */
 async function knownFormat(path: string, decoded: string): Promise<string | undefined> {
@@ -248,7 +240,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const scripts = model.platform === "typescript" ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   for (const { offset, source } of scripts) {
     for (const hit of findScriptSecrets(source)) {
-      candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: toSecretName(hit.secretName), confidence: "medium", priority: 2 });
+      candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, confidence: "medium", priority: 2 });
     }
   }
   let namedFormats: NamedFormats | undefined;

@@ -1,6 +1,6 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential } from "./values.js";
+import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, toSecretName } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -43,7 +43,7 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]{0,40}?(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
     judgeAs: "token",
-    secretName: (m) => envName(m[1]),
+    secretName: (m) => toSecretName(m[1]),
   },
   {
     title: "password given to docker login",
@@ -72,7 +72,7 @@ const IDIOMS: Idiom[] = [
     ),
     group: 2,
     judgeAs: "token",
-    secretName: (m) => envName(m[1]),
+    secretName: (m) => toSecretName(m[1]),
   },
   {
     title: "npm auth token in a script",
@@ -88,15 +88,11 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})\s?=\s?` + QUOTE + VALUE, "gm"),
     group: 2,
     judgeAs: "token",
-    secretName: (m) => envName(m[1]),
+    secretName: (m) => toSecretName(m[1]),
   },
 ];
 
 registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
-
-function envName(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase() || "SECRET";
-}
 
 export function findScriptSecrets(script: string): ScriptMatch[] {
   const matches: ScriptMatch[] = [];

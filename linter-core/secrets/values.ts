@@ -46,6 +46,15 @@ export function isCredentialKey(key: string): boolean {
   return known;
 }
 
+/** A secret name as platforms accept it: upper snake case, not starting with a digit or GITHUB_. */
+export function toSecretName(key: string): string {
+  let name = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
+  if (!name) name = "SECRET";
+  if (/^\d/.test(name)) name = `_${name}`;
+  if (name.startsWith("GITHUB_")) name = name.replace(/^GITHUB_/, "GH_");
+  return name;
+}
+
 export function isPasswordKey(key: string): boolean {
   return /(passw(or)?d|pwd|passphrase)s?$/i.test(key);
 }

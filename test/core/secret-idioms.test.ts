@@ -2,7 +2,7 @@
 // (checksums.ts, providers.ts), and secret names (detect.ts): one case per idiom and rule.
 import assert from "node:assert/strict";
 import { base62, base62Crc32, crc32, hasValidBase62Crc32 } from "../../linter-core/secrets/checksums.js";
-import { toSecretName } from "../../linter-core/secrets/detect.js";
+import { toSecretName } from "../../linter-core/secrets/values.js";
 import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
 import { findScriptSecrets } from "../../linter-core/secrets/scripts.js";
 import { FakeSecrets } from "../helpers.js";
