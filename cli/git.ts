@@ -1,5 +1,5 @@
 // Every git call the CLI makes. One process per question, never one per file.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 export class GitError extends Error {}
 
@@ -77,6 +77,77 @@ export function readObjects(root: string, names: string[]): Map<string, Buffer> 
     offset += size + 1;
   }
   return result;
+}
+
+/**
+ * Objects' content streamed from one `git cat-file --batch`, in the order asked: each name with its
+ * blob's bytes (none for a name git does not have, or that is not a blob). Read as the consumer pulls:
+ * a consumer slower than git keeps only the pipe's worth in memory. Nothing in the repository changes.
+ */
+export async function* streamObjects(root: string, names: string[]): AsyncGenerator<{ name: string; bytes?: Buffer }> {
+  const asked = names.filter((name) => !name.includes("\n"));
+  if (asked.length === 0) return;
+  const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on("error", (error) => reject(new GitError(`git cat-file: ${error.message}`)));
+    child.on("close", resolve);
+  });
+  // git may exit before it has read every name (an error): its closed stdin is not ours to report.
+  child.stdin.on("error", () => {});
+  child.stdin.end(asked.join("\n") + "\n");
+  // What has arrived and is not yet taken, and how much of it the next object needs.
+  let chunks: Buffer[] = [];
+  let length = 0;
+  const take = (count: number): Buffer => {
+    // From the first chunk alone when it holds enough: most objects are small.
+    if (count <= chunks[0].length) {
+      const first = chunks[0];
+      if (count === first.length) chunks.shift();
+      else chunks[0] = first.subarray(count);
+      length -= count;
+      return first.subarray(0, count);
+    }
+    const all = Buffer.concat(chunks, length);
+    const rest = all.subarray(count);
+    chunks = rest.length > 0 ? [rest] : [];
+    length = rest.length;
+    return all.subarray(0, count);
+  };
+  let index = 0;
+  /** The object whose content is awaited: its size, and whether it is a blob. */
+  let body: { size: number; blob: boolean } | undefined;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      while (index < asked.length) {
+        if (!body) {
+          if (chunks.length > 1 && chunks[0].indexOf(10) < 0) chunks = [Buffer.concat(chunks, length)];
+          const newline = chunks.length > 0 ? chunks[0].indexOf(10) : -1;
+          if (newline < 0) break;
+          // "<id> <type> <size>", or "<name> missing" / "<name> ambiguous"
+          const header = take(newline + 1).toString("utf8", 0, newline).split(" ");
+          if (header.length !== 3 || !/^\d+$/.test(header[2])) {
+            yield { name: asked[index++] };
+            continue;
+          }
+          body = { size: Number(header[2]), blob: header[1] === "blob" };
+        }
+        // The content and the newline after it.
+        if (length < body.size + 1) break;
+        const bytes = take(body.size + 1).subarray(0, body.size);
+        const name = asked[index++];
+        yield body.blob ? { name, bytes } : { name };
+        body = undefined;
+      }
+    }
+  } finally {
+    if (index < asked.length) child.kill();
+  }
+  const status = await exited;
+  if (index < asked.length && status !== 0) throw new GitError(`git cat-file --batch: ${stderr.trim()}`);
 }
 
 export function gitPath(root: string, name: string): string {

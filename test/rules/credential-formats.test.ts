@@ -3,62 +3,18 @@
 // planted where workflows put them, must be found; the same shape filled in as a placeholder
 // (repeated, counting, EXAMPLE) and gitleaks's published false-positive shapes must not be.
 import assert from "node:assert/strict";
-import randexp from "randexp";
 
-// randexp is CommonJS: its class is the module itself.
-const RandExp = randexp as unknown as typeof randexp.default;
 import { base62Crc32 } from "../../linter-core/secrets/checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "../../linter-core/secrets/formats.js";
 import { hasLiteralRuns, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
 import type { SourceFile } from "../../linter-core/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
+import { formatSamples, withoutLookarounds } from "../format-samples.js";
 
 const fake = new FakeSecrets(1107);
 
-/** Lookarounds only bound a match; the generator makes the text itself. */
-function withoutLookarounds(source: string): string {
-  let out = "";
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] === "\\") {
-      out += source[i] + source[i + 1];
-      i++;
-      continue;
-    }
-    if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
-      let depth = 0;
-      let inClass = false;
-      for (; i < source.length; i++) {
-        if (source[i] === "\\") i++;
-        else if (inClass) inClass = source[i] !== "]";
-        else if (source[i] === "[") inClass = true;
-        else if (source[i] === "(") depth++;
-        else if (source[i] === ")" && --depth === 0) break;
-      }
-      continue;
-    }
-    out += source[i];
-  }
-  return out.replace(/\\b|\^|\$/g, "");
-}
-
 /** Two values of the entry's shape that are not placeholders by our own definition. */
-function samples(format: CredentialFormat, count = 2): string[] {
-  const shape = new RegExp(format.token ?? format.value!, format.flags);
-  const generator = new RandExp(new RegExp(withoutLookarounds(shape.source), shape.flags));
-  generator.max = 24;
-  generator.randInt = (a: number, b: number) => a + Math.floor(Number.parseInt(fake.hex(8), 16) / 2 ** 32 * (b - a + 1));
-  const whole = new RegExp(`^(?:${shape.source})$`, shape.flags.replace("g", ""));
-  const found: string[] = [];
-  for (let tries = 0; found.length < count && tries < 200; tries++) {
-    const value = generator.gen();
-    if (/[\s"'\\`]/.test(value) || isPlaceholderToken(value, { entropy: format.entropy, literalRuns: hasLiteralRuns(format) })) continue;
-    // The generator does not honour every bound (a negated class after a quantifier): keep values of the shape.
-    if (format.value ? !whole.test(value) : !new RegExp(shape.source, shape.flags.replace("g", "")).test(`${value} `)) continue;
-    found.push(value);
-  }
-  assert.equal(found.length, count, `could not generate samples for ${format.id}`);
-  return found;
-}
+const samples = (format: CredentialFormat, count = 2) => formatSamples(format, fake, count);
 
 const upper = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
 const workflow = (steps: string) => `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;

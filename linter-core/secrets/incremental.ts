@@ -1,0 +1,256 @@
+// Judging a new version of a plain-text file from its old version: what `nhilint history` does with
+// the thousands of versions a long history holds, most of which change a few lines of a large file.
+//
+// It rests on one property of the detectors over plain text (no platform model): what they find is
+// decided by the text near it. A match spans a few lines at most (a name, an operator and a value may
+// be split over up to eight), blank lines aside (`-p` and its value may be far apart with only
+// whitespace between), and a private-key block or a PuTTY file is read from its first line to its end.
+// So where the old and new versions share a run of identical text, a detection well inside the run is
+// found in both, and only the rest of the new version needs judging: the changed lines, a margin
+// around them, and every block that reaches into them.
+//
+// Three things break that property, and a version holding one is judged whole instead: secretlint's
+// block disable comments (`secretlint-disable` reaches to the end of the file), a text that may be a
+// JSON document (secretlint's gcp rule parses the whole file), and a platform's model (YAML, JSON,
+// programs: the caller judges those whole). test/core/secret-incremental.test.ts compares this with
+// judging whole, over random edits of texts that hold every kind of secret.
+import type { Span } from "../model.js";
+
+/**
+ * How far a detection and what decides it reach, in lines that hold more than filler (whitespace,
+ * quotes, backticks, `=`: what the detectors allow between a name and its value). The longest match
+ * outside blocks is a request header split at every token (`-H`, the name, `:`, the value).
+ */
+export const REACH_LINES = 6;
+/** How far a private-key block reaches from its `-----BEGIN`: 100 characters of label, 20 000 of body, the end line. */
+const BLOCK_REACH = 20_500;
+
+/** Identical text in both versions: old[old, old + length) is new[new, new + length). */
+export interface SharedRun {
+  old: number;
+  new: number;
+  length: number;
+}
+
+export interface IncrementalPlan {
+  /** Parts of the new version whose detections are carried from the old one (shifted). */
+  carried: SharedRun[];
+  /** Parts of the new version to judge: the detections found there that touch `core` are its own. */
+  windows: Span[];
+  /** What the carried parts leave: a detection of the new version that touches it is found in a window. */
+  core: Span[];
+}
+
+/** Whether a version must be judged whole (see above). */
+function judgedWhole(text: string): boolean {
+  return text.includes("secretlint-disable") || /^\s*[{[]/.test(text.slice(0, 4096));
+}
+
+// JavaScript's \s (what the detectors' regexes use), quotes, backticks and `=`: a line of only these is filler.
+function isFiller(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 34 || code === 39 || code === 61 || code === 96 || code === 160 || code === 5760 || (code >= 8192 && code <= 8202) || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isFiller(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The start of the line `lines` non-blank lines before the line holding `offset`. */
+function linesBefore(text: string, offset: number, lines: number): number {
+  let start = text.lastIndexOf("\n", offset - 1) + 1;
+  for (let counted = 0; start > 0 && counted < lines; ) {
+    // (lastIndexOf reads a negative position as 0: a text that opens with a newline would loop.)
+    const previous = start < 2 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
+    if (!isBlank(text, previous, start - 1)) counted++;
+    start = previous;
+  }
+  return start;
+}
+
+/** The end (after its newline) of the line `lines` non-blank lines after the line holding `offset`. */
+function linesAfter(text: string, offset: number, lines: number): number {
+  const lineEnd = (from: number) => {
+    const newline = text.indexOf("\n", from);
+    return newline === -1 ? text.length : newline + 1;
+  };
+  let end = lineEnd(offset);
+  for (let counted = 0; end < text.length && counted < lines; ) {
+    const next = lineEnd(end);
+    if (!isBlank(text, end, next)) counted++;
+    end = next;
+  }
+  return end;
+}
+
+/** The regions private-key blocks and PuTTY files may span, from their first line. */
+function blockRegions(text: string): Span[] {
+  const regions: Span[] = [];
+  if (text.includes("-----")) {
+    for (const match of text.matchAll(/-----begin/gi)) regions.push({ start: match.index, end: Math.min(text.length, match.index + BLOCK_REACH) });
+  }
+  for (let at = text.indexOf("PuTTY-User-Key-File-"); at !== -1; at = text.indexOf("PuTTY-User-Key-File-", at + 1)) {
+    // Its body runs to `Private-MAC:`, however long.
+    const mac = text.indexOf("Private-MAC:", at);
+    regions.push({ start: at, end: mac === -1 ? text.length : Math.min(text.length, mac + 200) });
+  }
+  return regions;
+}
+
+/** `runs` without the part of each that lies in `cut` (on the side `side` names). */
+function cutRuns(runs: SharedRun[], cut: Span, side: "old" | "new"): SharedRun[] {
+  const out: SharedRun[] = [];
+  for (const run of runs) {
+    const start = run[side];
+    const end = start + run.length;
+    if (cut.end <= start || end <= cut.start) {
+      out.push(run);
+      continue;
+    }
+    if (cut.start > start) out.push({ old: run.old, new: run.new, length: cut.start - start });
+    if (cut.end < end) {
+      const skip = cut.end - start;
+      out.push({ old: run.old + skip, new: run.new + skip, length: end - cut.end });
+    }
+  }
+  return out;
+}
+
+/** Whether `span` lies outside every run (on side `side`) somewhere: it touches what is judged. */
+function touchesJudged(span: Span, runs: SharedRun[], side: "old" | "new"): boolean {
+  let covered = span.start;
+  for (const run of [...runs].sort((a, b) => a[side] - b[side])) {
+    if (run[side] > covered) break;
+    covered = Math.max(covered, run[side] + run.length);
+    if (covered >= span.end) return false;
+  }
+  return covered < span.end;
+}
+
+// Compared a chunk at a time by the engine (a loop per character would cost as much as a detector's pass).
+const CHUNK = 1024;
+
+/** How many characters match going forward from a[i] and b[j], at most `limit`. */
+function matchForward(a: string, i: number, b: string, j: number, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.startsWith(b.slice(j + n, j + n + CHUNK), i + n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(i + n) === b.charCodeAt(j + n)) n++;
+  return n;
+}
+
+/** How many characters match going back from before a[i] and b[j], at most `limit`. */
+function matchBackward(a: string, i: number, b: string, j: number, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.endsWith(b.slice(j - n - CHUNK, j - n), i - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(i - 1 - n) === b.charCodeAt(j - 1 - n)) n++;
+  return n;
+}
+
+/** A probe is this long at least: shorter lines (`}`, blank) are found everywhere. */
+const PROBE = 64;
+/** Regions shorter than this are left changed: finding a run in them saves little. */
+const SMALL_REGION = 1024;
+
+/**
+ * Runs of identical text in both versions: the common start and end, and in between what a probe
+ * taken from the new version finds in the old one, extended both ways, recursively on either side.
+ * Not a minimal diff (not needed: any run whose text is the same in both versions is right to carry),
+ * but a few native searches per change, where a line diff of every version costs more than judging.
+ */
+function sharedRuns(oldText: string, newText: string): SharedRun[] {
+  const shortest = Math.min(oldText.length, newText.length);
+  const prefix = matchForward(oldText, 0, newText, 0, shortest);
+  const suffix = matchBackward(oldText, oldText.length, newText, newText.length, shortest - prefix);
+  const runs: SharedRun[] = [];
+  if (prefix > 0) runs.push({ old: 0, new: 0, length: prefix });
+  if (suffix > 0) runs.push({ old: oldText.length - suffix, new: newText.length - suffix, length: suffix });
+  const regions = [{ oldStart: prefix, oldEnd: oldText.length - suffix, newStart: prefix, newEnd: newText.length - suffix }];
+  while (regions.length > 0 && runs.length < 1000) {
+    const { oldStart, oldEnd, newStart, newEnd } = regions.pop()!;
+    if (oldEnd - oldStart < SMALL_REGION || newEnd - newStart < SMALL_REGION) continue;
+    // Probes at the middle of the new region, then at a quarter and three quarters.
+    for (const share of [0.5, 0.25, 0.75]) {
+      const lineStart = newText.lastIndexOf("\n", newStart + Math.floor((newEnd - newStart) * share)) + 1;
+      const probeStart = Math.max(lineStart, newStart);
+      const probeEnd = probeStart + PROBE;
+      if (probeEnd > newEnd) continue;
+      const at = oldText.indexOf(newText.slice(probeStart, probeEnd), oldStart);
+      if (at < 0 || at + PROBE > oldEnd) continue;
+      const back = matchBackward(oldText, at, newText, probeStart, Math.min(at - oldStart, probeStart - newStart));
+      const ahead = matchForward(oldText, at, newText, probeStart, Math.min(oldEnd - at, newEnd - probeStart));
+      runs.push({ old: at - back, new: probeStart - back, length: back + ahead });
+      regions.push({ oldStart, oldEnd: at - back, newStart, newEnd: probeStart - back });
+      regions.push({ oldStart: at + ahead, oldEnd, newStart: probeStart + ahead, newEnd });
+      break;
+    }
+  }
+  return runs;
+}
+
+/**
+ * How to judge `newText` from `oldText`'s detections, or undefined when it must be judged whole.
+ * Both must be plain text (no platform claims them).
+ */
+export function planIncremental(oldText: string, newText: string): IncrementalPlan | undefined {
+  if (judgedWhole(oldText) || judgedWhole(newText)) return undefined;
+  // The shared runs, less a margin of REACH_LINES where they meet a change: a detection there may differ.
+  let carried: SharedRun[] = [];
+  for (const run of sharedRuns(oldText, newText)) {
+    const end = run.new + run.length;
+    // A run's end at both texts' start (or both ends) meets no change.
+    const start = run.new === 0 && run.old === 0 ? 0 : linesAfter(newText, run.new, REACH_LINES);
+    const stop = end === newText.length && run.old + run.length === oldText.length ? end : linesBefore(newText, end, REACH_LINES);
+    if (stop > start) carried.push({ old: run.old + (start - run.new), new: start, length: stop - start });
+  }
+
+  // A block that reaches into what is judged is judged whole, in either version (a block begun in the
+  // old version's changed lines may have swallowed the next one).
+  const blocks: { span: Span; side: "old" | "new" }[] = [...blockRegions(oldText).map((span) => ({ span, side: "old" as const })), ...blockRegions(newText).map((span) => ({ span, side: "new" as const }))];
+  for (let changed = blocks.length > 0; changed; ) {
+    changed = false;
+    for (const block of blocks) {
+      if (!touchesJudged(block.span, carried, block.side)) continue;
+      const before = carried.length;
+      const cut = cutRuns(carried, block.span, block.side);
+      if (cut.length !== before || cut.some((run, i) => run.length !== carried[i].length)) {
+        carried = cut;
+        changed = true;
+      }
+    }
+  }
+
+  // The core is what the carried runs leave of the new version; each window adds the reach on both
+  // sides, for a detection that touches the core.
+  carried.sort((a, b) => a.new - b.new);
+  const core: Span[] = [];
+  let at = 0;
+  for (const run of carried) {
+    if (run.new > at) core.push({ start: at, end: run.new });
+    at = run.new + run.length;
+  }
+  if (at < newText.length) core.push({ start: at, end: newText.length });
+  const windows: Span[] = [];
+  for (const span of core) {
+    const window = { start: linesBefore(newText, span.start, REACH_LINES), end: linesAfter(newText, Math.max(span.start, span.end - 1), REACH_LINES) };
+    const last = windows.at(-1);
+    if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
+    else windows.push(window);
+  }
+  return { carried, windows, core };
+}
+
+/**
+ * The new version's detections: the old version's that lie inside a carried run (moved to where the
+ * run is in the new version), and those found in the windows that touch the core.
+ */
+export function mergeIncremental<T extends { span: Span }>(plan: IncrementalPlan, oldDetections: readonly T[], windowDetections: readonly T[]): T[] {
+  const result: T[] = [];
+  for (const detection of oldDetections) {
+    const run = plan.carried.find((r) => r.old <= detection.span.start && detection.span.end <= r.old + r.length);
+    if (run) result.push({ ...detection, span: { start: detection.span.start - run.old + run.new, end: detection.span.end - run.old + run.new } });
+  }
+  for (const detection of windowDetections) {
+    if (plan.core.some((c) => detection.span.start < c.end && c.start < detection.span.end)) result.push(detection);
+  }
+  return result.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,57 @@
+// `streamObjects`: the history scan's one `git cat-file --batch`, read as the scan pulls. Every blob
+// comes whole and in the order asked (a large one arrives in many pipe chunks), a name git does not
+// have or that is not a blob comes without content, and a folder outside git is an error that says so.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GitError, streamObjects } from "../../cli/git.js";
+import { TempRepo } from "./repo.js";
+
+describe("git: blobs streamed from one cat-file", () => {
+  it("every blob whole and in order, nothing for a missing name or a tree, even read slowly", async () => {
+    const repo = new TempRepo();
+    try {
+      const large = Buffer.alloc(300_000, "abcdefghij\n");
+      repo.write("large.txt", large);
+      repo.write("small.txt", "one line\n");
+      repo.write("empty.txt", "");
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "files");
+      const id = (path: string) => repo.git("rev-parse", `HEAD:${path}`).trim();
+      const tree = repo.git("rev-parse", "HEAD^{tree}").trim();
+      const missing = "0123456789abcdef0123456789abcdef01234567";
+      const names = [id("small.txt"), missing, id("large.txt"), tree, id("empty.txt"), "a\nb", id("small.txt")];
+      const got: { name: string; bytes?: string }[] = [];
+      for await (const { name, bytes } of streamObjects(repo.dir, names)) {
+        got.push({ name, ...(bytes && { bytes: bytes.toString() }) });
+        // A consumer slower than git: what it has not taken waits in the pipe.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      assert.deepEqual(got, [
+        { name: id("small.txt"), bytes: "one line\n" },
+        { name: missing },
+        { name: id("large.txt"), bytes: large.toString() },
+        { name: tree },
+        { name: id("empty.txt"), bytes: "" },
+        { name: id("small.txt"), bytes: "one line\n" },
+      ]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("nothing asked, nothing read; outside git, an error", async () => {
+    const none: { name: string }[] = [];
+    for await (const object of streamObjects(tmpdir(), [])) none.push(object);
+    assert.deepEqual(none, []);
+    const outside = mkdtempSync(join(tmpdir(), "nhilint-nogit-"));
+    try {
+      await assert.rejects(async () => {
+        for await (const object of streamObjects(outside, ["0123456789abcdef0123456789abcdef01234567"])) assert.fail(`read ${object.name} outside git`);
+      }, (error: unknown) => error instanceof GitError && /cat-file/.test(error.message));
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

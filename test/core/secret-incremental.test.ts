@@ -1,0 +1,185 @@
+// Judging a new version of a plain-text file from its old version (linter-core/secrets/incremental.ts)
+// must find exactly what judging the new version whole finds: the same values, titles and places. Each
+// case is a text holding secrets of every kind (every format of the table, private-key and PuTTY
+// blocks, base64-wrapped tokens, URL passwords, script idioms, a name and its value lines apart), edited
+// at random: lines inserted, deleted and replaced in a few places, a character changed inside a secret,
+// a block moved.
+import assert from "node:assert/strict";
+import type { FileModel } from "../../linter-core/model.js";
+import { plainText } from "../../linter-core/platforms/generic.js";
+import { detectSecrets, type SecretDetection } from "../../linter-core/secrets/detect.js";
+import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
+import { mergeIncremental, planIncremental, REACH_LINES } from "../../linter-core/secrets/incremental.js";
+import { formatSamples } from "../format-samples.js";
+import { FakeSecrets } from "../helpers.js";
+
+const fake = new FakeSecrets(2611);
+const upper = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+
+async function detect(text: string): Promise<SecretDetection[]> {
+  return detectSecrets((await plainText.buildModel("notes/setup.txt", text)) as FileModel);
+}
+
+const key = (d: SecretDetection) => `${d.span.start}-${d.span.end} ${d.title} ${d.value}`;
+
+/** Judged from the old version: its detections carried, the windows judged. */
+async function incremental(oldText: string, newText: string, oldFound: SecretDetection[]): Promise<{ found: SecretDetection[]; judged: number } | undefined> {
+  const plan = planIncremental(oldText, newText);
+  if (!plan) return undefined;
+  const inWindows: SecretDetection[] = [];
+  for (const window of plan.windows) {
+    for (const d of await detect(newText.slice(window.start, window.end))) inWindows.push({ ...d, span: { start: d.span.start + window.start, end: d.span.end + window.start } });
+  }
+  return { found: mergeIncremental(plan, oldFound, inWindows), judged: plan.windows.reduce((sum, w) => sum + w.end - w.start, 0) };
+}
+
+const pem = () => {
+  const body = Array.from({ length: 12 }, () => fake.chars(64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")).join("\n");
+  return `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
+};
+const putty = () =>
+  `PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${fake.chars(64)}\n${fake.chars(40)}\nPrivate-Lines: 3\n${fake.chars(64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}\n${fake.chars(64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}\n${fake.chars(20)}\nPrivate-MAC: ${fake.hex(40)}`;
+
+/** One secret of each kind, as a block of lines (some several lines long). */
+function secretBlocks(): string[] {
+  const blocks: string[] = [];
+  for (const format of CREDENTIAL_FORMATS) {
+    const [value] = formatSamples(format, fake, 1);
+    blocks.push(format.names ? `${upper(format.names[0])}_TOKEN=${value}` : `setting: ${value}`);
+  }
+  const ghp = `ghp_${fake.chars(36)}`;
+  blocks.push(
+    pem(),
+    putty(),
+    `echo ${Buffer.from(ghp).toString("base64")} | base64 -d > token`,
+    `postgres://admin:${fake.password()}@db.internal.example.com/app`,
+    `docker login -u bot -p ${fake.password()} registry.example.com`,
+    `curl -u bot:${fake.password()} https://api.example.com/upload`,
+    `curl -fsS -H\n\nX-Api-Key\n  :\n\n${fake.chars(32)} https://api.example.com`,
+    `export API_TOKEN=${fake.chars(40)}`,
+    `./release --api-token ${fake.chars(40)}`,
+    // A name and its value apart, with filler lines between.
+    `GITHUB_TOKEN =\n\n  "\n${`ghp_${fake.chars(36)}`}"`,
+    `docker login -u bot -p\n\n\n\n${fake.password()} registry.example.com`,
+  );
+  return blocks;
+}
+
+const FILLER = ["func main() {", "}", "", "\t// keep going", "x := compute(a, b)", "if err != nil {", "\treturn err", "README: see the docs", "value = 42", "    ", "name: build", "items = [1, 2, 3]", "= = =", '"', "for i := range items {"];
+
+/** Filler lines and, one line in `every`, a secret block (several lines long, some of them). */
+function document(secrets: string[], lines: number, every = 5): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(Math.floor((Number.parseInt(fake.hex(4), 16) / 0x10000) * every) === 0 ? fake.pick(secrets) : fake.pick(FILLER));
+  return out;
+}
+
+/** A few random edits: lines replaced, inserted, deleted; a character changed; a block moved. */
+function edit(lines: string[], secrets: string[]): string[] {
+  const out = [...lines];
+  const hunks = 1 + Math.floor(Number.parseInt(fake.hex(2), 16) / 64);
+  for (let h = 0; h < hunks; h++) {
+    const at = Math.floor((Number.parseInt(fake.hex(6), 16) / 0x1000000) * out.length);
+    const kind = fake.pick(["insert", "delete", "replace", "char", "move"]);
+    if (kind === "insert") out.splice(at, 0, ...document(secrets, 1 + Math.floor(Number.parseInt(fake.hex(1), 16) / 2)));
+    else if (kind === "delete") out.splice(at, 1 + Math.floor(Number.parseInt(fake.hex(1), 16) / 3));
+    else if (kind === "replace") out.splice(at, 2, fake.pick(secrets), fake.pick(FILLER));
+    else if (kind === "char" && out[at]) {
+      const line = out[at];
+      const i = Math.floor((Number.parseInt(fake.hex(4), 16) / 0x10000) * line.length);
+      out[at] = line.slice(0, i) + fake.chars(1) + line.slice(i + 1);
+    } else if (kind === "move") {
+      const block = out.splice(at, 5);
+      out.splice(Math.floor((Number.parseInt(fake.hex(6), 16) / 0x1000000) * out.length), 0, ...block);
+    }
+  }
+  return out;
+}
+
+describe("judging a new version from the old one (history)", function () {
+  this.timeout(60_000);
+  const secrets = secretBlocks();
+
+  it("finds exactly what judging the new version whole finds, over random edits", async () => {
+    let planned = 0;
+    for (let round = 0; round < 120; round++) {
+      const oldLines = document(secrets, 150 + Math.floor(Number.parseInt(fake.hex(3), 16) / 8));
+      const oldText = oldLines.join("\n");
+      const newText = edit(oldLines, secrets).join("\n");
+      const oldFound = await detect(oldText);
+      const result = await incremental(oldText, newText, oldFound);
+      if (!result) continue;
+      planned++;
+      const whole = (await detect(newText)).map(key);
+      assert.deepEqual(result.found.map(key), whole, `round ${round}: judged from the old version, the new one's detections differ`);
+    }
+    assert.ok(planned >= 100, `only ${planned} of 120 cases were judged from the old version`);
+  });
+
+  it("judges only what is near a change: one line changed in a long text", async () => {
+    const lines = document(secrets, 3000, 100);
+    const oldText = lines.join("\n");
+    const changed = [...lines];
+    changed[1500] = `export API_TOKEN=${fake.chars(40)}`;
+    const newText = changed.join("\n");
+    const result = await incremental(oldText, newText, await detect(oldText));
+    assert.ok(result);
+    assert.ok(result.judged < newText.length / 20, `judged ${result.judged} of ${newText.length} characters`);
+    assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
+    // What was found where nothing changed came from the old version, moved by nothing.
+    assert.ok(result.found.some((d) => d.value.startsWith("API_TOKEN") || d.title.includes("assigned")));
+  });
+
+  it("every kind of secret, changed at its first line and at its last, among filler", async () => {
+    for (const block of secrets) {
+      const lines = block.split("\n");
+      const around = (text: string) => `${document(secrets, 30, 1000).join("\n")}\n${text}\n${document(secrets, 30, 1000).join("\n")}`;
+      const oldText = around(block);
+      for (const changed of [[`${lines[0]}x`, ...lines.slice(1)], [...lines.slice(0, -1), `${lines.at(-1)!.slice(0, -3)}Zq9`]]) {
+        const newText = oldText.replace(block, changed.join("\n"));
+        const result = await incremental(oldText, newText, await detect(oldText));
+        assert.ok(result);
+        assert.deepEqual(result.found.map(key), (await detect(newText)).map(key), block.slice(0, 40));
+      }
+    }
+  });
+
+  it("a margin of REACH_LINES lines that hold more than filler: a header split at every token is found from its far end", async () => {
+    const token = fake.chars(32);
+    const oldText = `${"line of text\n".repeat(200)}curl -fsS -H\n\n  X-Api-Key\n\n  :\n\n  old https://api.example.com\n${"more text\n".repeat(200)}`;
+    const newText = oldText.replace("  old https", `  ${token} https`);
+    const result = await incremental(oldText, newText, await detect(oldText));
+    assert.deepEqual((await detect(newText)).map((d) => d.value), [token]);
+    assert.deepEqual(result?.found.map((d) => d.value), [token]);
+  });
+
+  it("a private-key block reaching into a change is judged whole, in either version", async () => {
+    const key1 = pem();
+    const key2 = pem();
+    const filler = "text line\n".repeat(40);
+    // The old version's first block has no end: it runs on to the second block's end and swallows it.
+    const oldText = `${filler}${key1.replace(/-----END RSA PRIVATE KEY-----$/, "")}${filler}${key2}\n${filler}`;
+    const newText = `${filler}${key1}\n${filler}${key2}\n${filler}`;
+    const oldFound = await detect(oldText);
+    const result = await incremental(oldText, newText, oldFound);
+    assert.ok(result);
+    assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
+    assert.equal(result.found.length, 2);
+  });
+
+  it("judges whole a version with secretlint's disable comments or one that may be a JSON document", () => {
+    assert.equal(planIncremental("a\n/* secretlint-disable */\nb", "a\n/* secretlint-disable */\nc"), undefined);
+    assert.equal(planIncremental(' {"private_key": 1}', ' {"private_key": 2}'), undefined);
+    assert.ok(planIncremental("a = 1\n", "a = 2\n"));
+  });
+
+  it("an unchanged text carries everything and judges nothing; a text opening with a newline is planned", async () => {
+    const text = `\n\n${secrets.slice(0, 10).join("\n")}\n`;
+    const plan = planIncremental(text, text)!;
+    assert.deepEqual(plan.windows, []);
+    assert.deepEqual(plan.core, []);
+    const found = await detect(text);
+    assert.deepEqual(mergeIncremental(plan, found, []).map(key), found.map(key));
+    assert.ok(planIncremental(text, `\n${text}`));
+  });
+});
