@@ -16,8 +16,18 @@ export function isWholeRepository(root: string, cwd: string, paths: string[]): b
   return paths.every((path) => resolve(cwd, path) === resolve(root));
 }
 
-/** Dependency folders: never linted unless a path given names one (ESLint's default for node_modules). */
-const DEPENDENCY_FOLDER = /(^|\/)(node_modules|bower_components)\//;
+/**
+ * Dependency folders: other people's code as a package manager put it there (npm's and Bower's
+ * folders, Go's `vendor/<module path>/` as `go mod vendor` writes it, Bundler's `vendor/bundle/`).
+ * Never linted unless a path given names one (ESLint's default for node_modules), and not read by
+ * `nhilint history` unless asked (gitleaks's default configuration skips the same folders).
+ */
+const DEPENDENCY_FOLDER = /(^|\/)(node_modules|bower_components|vendor\/bundle|vendor\/[^/]+\.[^/]+)\//;
+
+/** Whether a repository path lies in a dependency folder. */
+export function isDependencyPath(path: string): boolean {
+  return DEPENDENCY_FOLDER.test(path);
+}
 
 /** Files to lint in the working tree: git's view of .gitignore when in a repository, else .gitignore by hand-off to `ignore`. */
 export async function discover(root: string, inGit: boolean, paths: string[] = [], cwd: string = root): Promise<string[]> {

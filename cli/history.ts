@@ -21,7 +21,7 @@ import { mergeIncremental, planIncremental, type IncrementalPlan } from "../lint
 import { platformFor } from "../linter-core/platforms/index.js";
 import { isBinary } from "./read.js";
 import { GitError, gitLines, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
-import { UsageError } from "./files.js";
+import { isDependencyPath, UsageError } from "./files.js";
 
 export interface HistoryOptions {
   cwd: string;
@@ -33,6 +33,8 @@ export interface HistoryOptions {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   progress: boolean;
+  /** Read blobs in dependency folders too. */
+  includeDependencies?: boolean;
 }
 
 /** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
@@ -107,7 +109,15 @@ export interface HistorySecret {
   accepted?: boolean;
 }
 
-export async function scanHistory(root: string, revisions: string[], progress?: (done: number, total: number) => void, baseline?: Baseline): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number } }> {
+export interface ScanHistoryOptions {
+  progress?: (done: number, total: number) => void;
+  baseline?: Baseline;
+  /** Read blobs in dependency folders too (vendored code, node_modules): skipped by default. */
+  includeDependencies?: boolean;
+}
+
+export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number; dependencies: number } }> {
+  const { progress, baseline } = options;
   const all = changes(root, revisions);
   // The first commit to bring each blob in, and the path it came at.
   const firstSeen = new Map<string, Change>();
@@ -115,19 +125,24 @@ export async function scanHistory(root: string, revisions: string[], progress?: 
   const pathsOf = new Map<string, string[]>();
   for (const change of all) {
     if (!/^[AMT]/.test(change.status)) continue;
-    if (!firstSeen.has(change.newBlob)) firstSeen.set(change.newBlob, change);
+    const seen = firstSeen.get(change.newBlob);
+    // Brought in at several paths by one commit: named after one outside dependency folders, if any.
+    if (!seen || (seen.commit === change.commit && isDependencyPath(seen.path) && !isDependencyPath(change.path))) firstSeen.set(change.newBlob, change);
     const paths = pathsOf.get(change.newBlob) ?? [];
     if (!paths.includes(change.path)) pathsOf.set(change.newBlob, [...paths, change.path]);
   }
   const ids = [...firstSeen.keys()];
-  const skipped = { large: 0, binary: 0 };
+  const skipped = { large: 0, binary: 0, dependencies: 0 };
   const sizes = new Map<string, number>();
   for (const line of gitLines(root, ["cat-file", "--batch-check"], Buffer.from(ids.join("\n") + "\n"))) {
     const [id, type, size] = line.split(" ");
     if (type === "blob") sizes.set(id, Number(size));
   }
-  const wanted = ids.filter((id) => (sizes.get(id) ?? Infinity) <= MAX_BLOB_BYTES);
-  skipped.large = ids.length - wanted.length;
+  // A blob only ever committed in dependency folders (vendored code) is not read, unless asked.
+  const own = options.includeDependencies ? ids : ids.filter((id) => !pathsOf.get(id)!.every(isDependencyPath));
+  skipped.dependencies = ids.length - own.length;
+  const wanted = own.filter((id) => (sizes.get(id) ?? Infinity) <= MAX_BLOB_BYTES);
+  skipped.large = own.length - wanted.length;
 
   // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; holder?: { path: string; blob: string } }>();
@@ -374,7 +389,7 @@ export async function history(options: HistoryOptions): Promise<number> {
           options.stderr(`\rnhilint: history: ${done}/${total} blobs`);
         }
       : undefined;
-    result = await scanHistory(root, options.revisions, progress, baseline);
+    result = await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
@@ -390,7 +405,11 @@ export async function history(options: HistoryOptions): Promise<number> {
     for (const s of secrets) {
       options.stdout(`${s.path}\n  ${s.title} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${s.author} on ${s.date}${also(s.paths.slice(1))}\n  ${s.inHead ? "still in HEAD" : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD"}${s.accepted ? `\n  accepted in ${BASELINE_PATH}` : ""}\n\n`);
     }
-    const skippedText = skipped.large + skipped.binary > 0 ? ` (skipped ${skipped.large} large and ${skipped.binary} binary)` : "";
+    const skips = [
+      skipped.large + skipped.binary > 0 && `${skipped.large} large and ${skipped.binary} binary`,
+      skipped.dependencies > 0 && `${skipped.dependencies} only in dependency folders, which --include-dependencies reads`,
+    ].filter(Boolean);
+    const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
     const acceptedCount = secrets.filter((s) => s.accepted).length;
     const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${BASELINE_PATH}` : "";
     options.stdout(`${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);

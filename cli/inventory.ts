@@ -40,7 +40,7 @@ async function leaksByName(root: string, inGit: boolean, options: Common): Promi
   if (!inGit) throw new UsageError(`${root} is not in a git repository: --history reads its commits`);
   const { scanHistory } = await import("./history.js");
   const progress = options.progress ? (done: number, total: number) => options.stderr(`\rnhilint: history: ${done}/${total} blobs${done === total ? "\n" : ""}`) : undefined;
-  const { secrets } = await scanHistory(root, ["HEAD"], progress);
+  const { secrets } = await scanHistory(root, ["HEAD"], { progress });
   const leaks = new Map<string, HistoryLeak>();
   // Oldest first (the scan orders by exposure): a name keeps its first leak.
   for (const s of [...secrets].sort((a, b) => a.date.localeCompare(b.date))) {

@@ -108,13 +108,14 @@ Examples:
     .option("--since <ref>", "only commits after this one (REF..HEAD)")
     .option("--range <a..b>", "only the commits of this range")
     .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
+    .option("--include-dependencies", "also read files only ever committed in dependency folders (node_modules, bower_components, Go's vendor/<module>, vendor/bundle)", false)
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif"]).default("stylish"))
     .addHelpText("after", "\nExit codes: 0 no secret in the history, or only secrets the baseline accepts; 1 secrets to rotate; 2 usage or git error.")
     .action(async (opts) => {
       const { history } = await import("./history.js");
       if ([opts.since, opts.range, opts.all || undefined].filter(Boolean).length > 1) throw new UsageError("give one of --since, --range and --all");
       const revisions = opts.all ? ["--all"] : opts.range ? [opts.range] : opts.since ? [`${opts.since}..HEAD`] : ["HEAD"];
-      exitCode = await history({ cwd: io.cwd, revisions, format: opts.format, version: VERSION, stdout: io.stdout, stderr: io.stderr, progress: io.stderrIsTTY });
+      exitCode = await history({ cwd: io.cwd, revisions, format: opts.format, version: VERSION, stdout: io.stdout, stderr: io.stderr, progress: io.stderrIsTTY, includeDependencies: opts.includeDependencies });
     });
 
   const common = (opts: { config?: string; inventory?: string }) => ({

@@ -117,12 +117,21 @@ export function base64Runs(text: string): { start: number; end: number }[] {
     const code = text.charCodeAt(i);
     return code < 128 ? BASE64_KIND[code] : 0;
   };
-  for (let p = 0; p < n; p++) {
-    if (kind(p) !== 1) continue;
-    let e = p;
-    while (kind(e) === 1) e++;
-    const before = kind(p - 1);
-    if (e - p >= 24 && before !== 1 && before !== 3) {
+  // The scan reads every character of every file: the inner loops test the table directly.
+  let p = 0;
+  while (p < n) {
+    let code = text.charCodeAt(p);
+    if (code >= 128 || BASE64_KIND[code] !== 1) {
+      p++;
+      continue;
+    }
+    // A run starts here (the character before, if any, is not base64: the scan stopped on it).
+    let e = p + 1;
+    for (; e < n; e++) {
+      code = text.charCodeAt(e);
+      if (code >= 128 || BASE64_KIND[code] !== 1) break;
+    }
+    if (e - p >= 24 && kind(p - 1) !== 3) {
       let pads = 0;
       while (pads < 2 && kind(e + pads) === 2) pads++;
       // As the regex backtracks: the most `=` after which no base64, `_` or `-` follows.
@@ -134,7 +143,8 @@ export function base64Runs(text: string): { start: number; end: number }[] {
         }
       }
     }
-    p = e - 1;
+    // The character at e is not base64: no run starts there.
+    p = e + 1;
   }
   return runs;
 }

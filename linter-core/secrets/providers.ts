@@ -5,7 +5,7 @@
 import { hasValidBase62Crc32 } from "./checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "./formats.js";
 import { keywordsFoundIn, mayMatch, registerKeywords } from "./prefilter.js";
-import { escapeRegExp } from "../text.js";
+import { escapeRegExp, matchesOf } from "../text.js";
 import { entropy, isPlaceholder } from "./values.js";
 
 export interface ProviderMatch {
@@ -197,7 +197,7 @@ function checksumOf(format: CredentialFormat, secret: string): boolean | undefin
 export function findProviderSecrets(text: string): ProviderMatch[] {
   const matches: ProviderMatch[] = [];
   for (const c of formatsFor(text)) {
-    for (const match of text.matchAll(built(c).pattern)) {
+    for (const match of matchesOf(text, built(c).pattern)) {
       const value = match.slice(1).find((group) => group !== undefined && group !== "") ?? match[0];
       if (!accept(c, value)) continue;
       const start = match.index! + match[0].lastIndexOf(value);

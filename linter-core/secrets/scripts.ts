@@ -1,4 +1,5 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
+import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
 import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, toSecretName } from "./values.js";
 
@@ -98,7 +99,7 @@ export function findScriptSecrets(script: string): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
     if (!mayMatch(script, idiom.keywords)) continue;
-    for (const match of script.matchAll(idiom.pattern)) {
+    for (const match of matchesOf(script, idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
       if (idiom.title === "credential assigned to a variable" && !isCredentialKey(match[1])) continue;

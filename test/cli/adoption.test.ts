@@ -82,16 +82,22 @@ describe("what is linted", () => {
     assert.deepEqual(rules(dot), rules(whole));
   });
 
-  it("node_modules/ is not linted unless named, even when .gitignore does not list it", async () => {
-    repo.write("node_modules/some-pkg/.github/workflows/release.yml", leaky);
+  it("dependency folders (node_modules/, bower_components/, Go's vendor/<module>/, vendor/bundle/) are not linted unless named, even when .gitignore does not list them", async () => {
+    const folders = ["node_modules/some-pkg", "bower_components/lib", "vendor/golang.org/x/crypto", "vendor/github.com/acme/sdk", "vendor/bundle/ruby"];
+    for (const folder of folders) repo.write(`${folder}/.github/workflows/release.yml`, leaky);
     repo.write("src/app.yml", "name: app\n");
     for (const args of [[], ["."]]) {
       const run = await repo.nhilint(...args, "--format", "json");
       assert.equal(run.code, 0, run.stdout);
-      assert.ok(!(JSON.parse(run.stdout).findings as { path: string }[]).some((f) => f.path.includes("node_modules")));
+      assert.deepEqual(JSON.parse(run.stdout).findings, []);
     }
-    const named = await repo.nhilint("node_modules/some-pkg", "--format", "json");
-    assert.equal(named.code, 1, "a folder inside node_modules named on the command line is linted");
+    for (const folder of folders) {
+      const named = await repo.nhilint(folder, "--format", "json");
+      assert.equal(named.code, 1, `${folder}, named on the command line, is linted`);
+    }
+    // A vendor/ folder of the project's own (no module path under it) is its code: linted.
+    repo.write("vendor/mylib/.github/workflows/release.yml", leaky);
+    assert.equal((await repo.nhilint("--format", "json")).code, 1);
   });
 });
 

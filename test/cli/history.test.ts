@@ -183,7 +183,7 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
     assert.deepEqual(json.revisions, ["HEAD"]);
     assert.equal(json.blobsScanned, 4);
-    assert.deepEqual(json.skipped, { large: 1, binary: 1 });
+    assert.deepEqual(json.skipped, { large: 1, binary: 1, dependencies: 0 });
     const first = json.secrets.find((s: { firstCommit: string; path: string }) => s.firstCommit === c1 && s.path === ".github/workflows/a.yml");
     assert.deepEqual(first.paths, [".github/workflows/a.yml", "c1/a.yml", "c2/a.yml", "c3/a.yml", "c4/a.yml"]);
     assert.deepEqual([first.inHead, first.removedIn, first.lastCommit], [false, c2, c1]);
@@ -227,6 +227,35 @@ describe("nhilint history: what it reads and exactly what it says", function () 
       assert.deepEqual([json.secrets[0].firstCommit, json.secrets[0].paths], [first, ["a.yml", "b.yml"]]);
     } finally {
       one.remove();
+    }
+  });
+});
+
+describe("nhilint history: dependency folders", function () {
+  this.timeout(60_000);
+  it("skips what was only ever committed in a dependency folder (counted, and read with --include-dependencies); a copy outside one is read", async () => {
+    const repo = new TempRepo();
+    try {
+      const vendored = `ghp_${fake.chars(36)}`;
+      const copied = `glpat-${fake.chars(20)}`;
+      repo.write("vendor/github.com/acme/sdk/config.go", `package sdk\n\nconst token = "${vendored}"\n`);
+      repo.write("node_modules/pkg/a.sh", `curl --header "PRIVATE-TOKEN: ${copied}" https://gitlab.example.com\n`);
+      repo.write("scripts/a.sh", `curl --header "PRIVATE-TOKEN: ${copied}" https://gitlab.example.com\n`);
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "vendored");
+      let run = await repo.nhilint("history");
+      assert.equal(run.code, 1);
+      assert.match(run.stdout, /^1 secret in the history: 1 blob read \(skipped 1 only in dependency folders, which --include-dependencies reads\)\.$/m);
+      assert.match(run.stdout, /^scripts\/a\.sh\n {2}GitLab/m);
+      const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+      assert.deepEqual(json.skipped, { large: 0, binary: 0, dependencies: 1 });
+      assert.deepEqual(json.secrets[0].paths, ["node_modules/pkg/a.sh", "scripts/a.sh"]);
+      run = await repo.nhilint("history", "--include-dependencies", "--format", "json");
+      const all = JSON.parse(run.stdout);
+      assert.deepEqual(all.skipped, { large: 0, binary: 0, dependencies: 0 });
+      assert.deepEqual(all.secrets.map((secret: { path: string }) => secret.path).sort(), ["scripts/a.sh", "vendor/github.com/acme/sdk/config.go"]);
+    } finally {
+      repo.remove();
     }
   });
 });
