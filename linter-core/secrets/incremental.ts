@@ -15,6 +15,7 @@
 // programs: the caller judges those whole). test/core/secret-incremental.test.ts compares this with
 // judging whole, over random edits of texts that hold every kind of secret.
 import type { Span } from "../model.js";
+import { matchesOf } from "../text.js";
 
 /**
  * How far a detection and what decides it reach, in lines that hold more than filler (whitespace,
@@ -22,8 +23,6 @@ import type { Span } from "../model.js";
  * outside blocks is a request header split at every token (`-H`, the name, `:`, the value).
  */
 export const REACH_LINES = 6;
-/** How far a private-key block reaches from its `-----BEGIN`: 100 characters of label, 20 000 of body, the end line. */
-const BLOCK_REACH = 20_500;
 
 /** Identical text in both versions: old[old, old + length) is new[new, new + length). */
 export interface SharedRun {
@@ -83,11 +82,25 @@ function linesAfter(text: string, offset: number, lines: number): number {
   return end;
 }
 
+// A private-key block as findPrivateKeys and secretlint's privatekey rule read it: a header, then a
+// body up to the first `KEY-----` (an END line ends with one), at most 20 000 characters on.
+const KEY_HEADER = /-----begin[ a-z0-9_-]{0,100}private key(?: block)?-----/gi;
+const KEY_END = /key(?: block)?-----/gi;
+const KEY_BODY = 20_000 + 120;
+
 /** The regions private-key blocks and PuTTY files may span, from their first line. */
 function blockRegions(text: string): Span[] {
   const regions: Span[] = [];
   if (text.includes("-----")) {
-    for (const match of text.matchAll(/-----begin/gi)) regions.push({ start: match.index, end: Math.min(text.length, match.index + BLOCK_REACH) });
+    for (const header of matchesOf(text, KEY_HEADER)) {
+      const bodyStart = header.index + header[0].length;
+      KEY_END.lastIndex = bodyStart;
+      const end = KEY_END.exec(text);
+      // An END line's label may run over the first `KEY-----` to another up to 100 characters on. A
+      // header with no end within reach starts no block in this version: only the header is a region.
+      const stop = end && end.index <= bodyStart + KEY_BODY ? end.index + end[0].length + 110 : bodyStart;
+      regions.push({ start: header.index, end: Math.min(text.length, stop) });
+    }
   }
   for (let at = text.indexOf("PuTTY-User-Key-File-"); at !== -1; at = text.indexOf("PuTTY-User-Key-File-", at + 1)) {
     // Its body runs to `Private-MAC:`, however long.

@@ -167,6 +167,17 @@ describe("judging a new version from the old one (history)", function () {
     assert.equal(result.found.length, 2);
   });
 
+  it("a block reaches from its header to its first `KEY-----`: headers quoted in a config mark no long block", async () => {
+    const config = ["-----BEGIN PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN PGP PRIVATE KEY BLOCK-----"].map((h) => `regex = "${h}"`).join("\n");
+    const lines = document(secrets, 600, 1000);
+    const oldText = `${config}\n${lines.join("\n")}`;
+    lines[300] = `export API_TOKEN=${fake.chars(40)}`;
+    const newText = `${config}\n${lines.join("\n")}`;
+    const result = await incremental(oldText, newText, await detect(oldText));
+    assert.ok(result && result.judged < newText.length / 10, `judged ${result?.judged} of ${newText.length} characters`);
+    assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
+  });
+
   it("judges whole a version with secretlint's disable comments or one that may be a JSON document", () => {
     assert.equal(planIncremental("a\n/* secretlint-disable */\nb", "a\n/* secretlint-disable */\nc"), undefined);
     assert.equal(planIncremental(' {"private_key": 1}', ' {"private_key": 2}'), undefined);
