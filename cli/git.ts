@@ -81,10 +81,12 @@ export function readObjects(root: string, names: string[]): Map<string, Buffer> 
 
 /**
  * Objects' content streamed from one `git cat-file --batch`, in the order asked: each name with its
- * blob's bytes (none for a name git does not have, or that is not a blob). Read as the consumer pulls:
+ * blob's bytes (none for a name git does not have, or that is not a blob; none, and `tooLarge`, for a
+ * blob over `maxBytes`, whose content is dropped as it arrives). Read as the consumer pulls:
  * a consumer slower than git keeps only the pipe's worth in memory. Nothing in the repository changes.
  */
-export async function* streamObjects(root: string, names: string[]): AsyncGenerator<{ name: string; bytes?: Buffer }> {
+export async function* streamObjects(root: string, names: string[], options: { maxBytes?: number } = {}): AsyncGenerator<{ name: string; bytes?: Buffer; tooLarge?: boolean }> {
+  const maxBytes = options.maxBytes ?? Infinity;
   const asked = names.filter((name) => !name.includes("\n"));
   if (asked.length === 0) return;
   const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
@@ -118,11 +120,19 @@ export async function* streamObjects(root: string, names: string[]): AsyncGenera
   let index = 0;
   /** The object whose content is awaited: its size, and whether it is a blob. */
   let body: { size: number; blob: boolean } | undefined;
+  /** Bytes of a blob over `maxBytes` still to arrive: dropped as they come, never held whole. */
+  let discard = 0;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       chunks.push(chunk);
       length += chunk.length;
       while (index < asked.length) {
+        if (discard > 0) {
+          const dropped = Math.min(discard, length);
+          if (dropped > 0) take(dropped);
+          discard -= dropped;
+          if (discard > 0) break;
+        }
         if (!body) {
           if (chunks.length > 1 && chunks[0].indexOf(10) < 0) chunks = [Buffer.concat(chunks, length)];
           const newline = chunks.length > 0 ? chunks[0].indexOf(10) : -1;
@@ -134,6 +144,13 @@ export async function* streamObjects(root: string, names: string[]): AsyncGenera
             continue;
           }
           body = { size: Number(header[2]), blob: header[1] === "blob" };
+          if (body.size > maxBytes) {
+            // The content and the newline after it.
+            discard = body.size + 1;
+            body = undefined;
+            yield { name: asked[index++], tooLarge: true };
+            continue;
+          }
         }
         // The content and the newline after it.
         if (length < body.size + 1) break;

@@ -20,7 +20,7 @@ import { judgeJob, type BlobDetection, type BlobJob } from "./history-judge.js";
 import { mergeIncremental, planIncremental, type IncrementalPlan } from "../linter-core/secrets/incremental.js";
 import { platformFor } from "../linter-core/platforms/index.js";
 import { isBinary } from "./read.js";
-import { GitError, gitLines, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
+import { GitError, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 
 export interface HistoryOptions {
@@ -37,6 +37,8 @@ export interface HistoryOptions {
   includeDependencies?: boolean;
 }
 
+/** Texts of the versions read most recently, kept to judge a later version from (about 64 MB). */
+const RECENT_CHARS = 32 * 1024 * 1024;
 /** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
 const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
@@ -133,16 +135,9 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   }
   const ids = [...firstSeen.keys()];
   const skipped = { large: 0, binary: 0, dependencies: 0 };
-  const sizes = new Map<string, number>();
-  for (const line of gitLines(root, ["cat-file", "--batch-check"], Buffer.from(ids.join("\n") + "\n"))) {
-    const [id, type, size] = line.split(" ");
-    if (type === "blob") sizes.set(id, Number(size));
-  }
   // A blob only ever committed in dependency folders (vendored code) is not read, unless asked.
-  const own = options.includeDependencies ? ids : ids.filter((id) => !pathsOf.get(id)!.every(isDependencyPath));
-  skipped.dependencies = ids.length - own.length;
-  const wanted = own.filter((id) => (sizes.get(id) ?? Infinity) <= MAX_BLOB_BYTES);
-  skipped.large = own.length - wanted.length;
+  const wanted = options.includeDependencies ? ids : ids.filter((id) => !pathsOf.get(id)!.every(isDependencyPath));
+  skipped.dependencies = ids.length - wanted.length;
 
   // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; holder?: { path: string; blob: string } }>();
@@ -153,10 +148,24 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // results are then taken in commit order, so the first blob to hold a value names its commit.
   // A new version of a plain-text file is judged from its old version: only the parts near what changed
   // (linter-core/secrets/incremental.ts). The last version read at each path is kept for that.
+  // A side branch's old version is not its path's latest: the versions read most recently are kept too.
   const latestAt = new Map<string, { id: string; text: string }>();
+  const recent = new Map<string, string>();
+  let recentChars = 0;
+  const remember = (id: string, text: string) => {
+    recent.set(id, text);
+    recentChars += text.length;
+    for (const [oldest, kept] of recent) {
+      if (recentChars <= RECENT_CHARS) break;
+      recent.delete(oldest);
+      recentChars -= kept.length;
+    }
+  };
   const plans = new Map<string, { base: string; plan: IncrementalPlan }>();
   async function* jobs(): AsyncGenerator<BlobJob> {
-    for await (const { name: id, bytes } of streamObjects(root, wanted)) {
+    // Blobs over 2 MiB are dropped as they stream (lockfiles, bundles, data): skipped and counted.
+    for await (const { name: id, bytes, tooLarge } of streamObjects(root, wanted, { maxBytes: MAX_BLOB_BYTES })) {
+      if (tooLarge) skipped.large++;
       if (!bytes) continue;
       if (isBinary(bytes)) {
         skipped.binary++;
@@ -164,9 +173,11 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
       }
       const { path, status, oldBlob } = firstSeen.get(id)!;
       const text = bytes.toString("utf8");
-      const base = latestAt.get(path);
+      const latest = latestAt.get(path);
+      const base = latest?.id === oldBlob ? latest.text : recent.get(oldBlob);
       latestAt.set(path, { id, text });
-      const plan = status.startsWith("M") && base?.id === oldBlob && isPlainText(path, text) && isPlainText(path, base.text) ? planIncremental(base.text, text) : undefined;
+      remember(id, text);
+      const plan = status.startsWith("M") && base !== undefined && isPlainText(path, text) && isPlainText(path, base) ? planIncremental(base, text) : undefined;
       if (plan) {
         plans.set(id, { base: oldBlob, plan });
         yield { id, path, windows: plan.windows.map((w) => ({ start: w.start, text: text.slice(w.start, w.end) })) };
@@ -176,8 +187,9 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     }
   }
   let judged = 0;
-  // Progress counts the binary blobs skipped too: it ends at the number of blobs read.
-  const results = await judgeAll(jobs(), wanted.length >= WORKERS_FROM, (count) => progress?.((judged += count) + skipped.binary, wanted.length));
+  // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
+  const results = await judgeAll(jobs(), wanted.length >= WORKERS_FROM, (count) => progress?.((judged += count) + skipped.large + skipped.binary, wanted.length));
+  progress?.(wanted.length, wanted.length);
   // Each blob's detections, whole: a new version's are its windows' and those carried from its old version.
   const found = new Map<string, BlobDetection[]>();
   results.forEach((chunk) =>
@@ -238,7 +250,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   if (baseline) await markAccepted(root, baseline, secrets, values);
   // Most exposed first: still in HEAD, then the oldest.
   const ordered = [...secrets.values()].map((s) => s.secret).sort((a, b) => Number(b.inHead) - Number(a.inHead) || a.date.localeCompare(b.date));
-  return { secrets: ordered, blobs: wanted.length, skipped };
+  return { secrets: ordered, blobs: wanted.length - skipped.large, skipped };
 }
 
 /**
@@ -382,11 +394,14 @@ export async function history(options: HistoryOptions): Promise<number> {
   try {
     // A line rewritten at most ten times a second, and once at the end.
     let shown = Date.now();
+    let line = "";
     const progress = options.progress
       ? (done: number, total: number) => {
-          if (done < total && Date.now() - shown < 100) return;
+          const next = `\rnhilint: history: ${done}/${total} blobs`;
+          if (next === line || (done < total && Date.now() - shown < 100)) return;
           shown = Date.now();
-          options.stderr(`\rnhilint: history: ${done}/${total} blobs`);
+          line = next;
+          options.stderr(next);
         }
       : undefined;
     result = await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies });

@@ -41,6 +41,22 @@ describe("git: blobs streamed from one cat-file", () => {
     }
   });
 
+  it("a blob over maxBytes comes without content, marked too large, and the ones after it whole", async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write("big.txt", Buffer.alloc(500_000, "x"));
+      repo.write("after.txt", "after\n");
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "files");
+      const id = (path: string) => repo.git("rev-parse", `HEAD:${path}`).trim();
+      const got: { name: string; bytes?: string; tooLarge?: boolean }[] = [];
+      for await (const { name, bytes, tooLarge } of streamObjects(repo.dir, [id("big.txt"), id("after.txt")], { maxBytes: 100_000 })) got.push({ name, ...(bytes && { bytes: bytes.toString() }), ...(tooLarge && { tooLarge }) });
+      assert.deepEqual(got, [{ name: id("big.txt"), tooLarge: true }, { name: id("after.txt"), bytes: "after\n" }]);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it("nothing asked, nothing read; outside git, an error", async () => {
     const none: { name: string }[] = [];
     for await (const object of streamObjects(tmpdir(), [])) none.push(object);
