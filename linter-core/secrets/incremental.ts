@@ -20,9 +20,10 @@ import { matchesOf } from "../text.js";
 /**
  * How far a detection and what decides it reach, in lines that hold more than filler (whitespace,
  * quotes, backticks, `=`: what the detectors allow between a name and its value). The longest match
- * outside blocks is a request header split at every token (`-H`, the name, `:`, the value).
+ * outside blocks is a request header split at every token (`-H`, the name, `:`, the value): 4 lines,
+ * so 3 from a change to its far end; one more for a neighbour merged with it.
  */
-export const REACH_LINES = 6;
+export const REACH_LINES = 4;
 
 /** Identical text in both versions: old[old, old + length) is new[new, new + length). */
 export interface SharedRun {
