@@ -16,9 +16,8 @@ import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
 import { lint } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
-import { judgeJob, type BlobDetection, type BlobJob } from "./history-judge.js";
-import { mergeIncremental, planIncremental, type IncrementalPlan } from "../linter-core/secrets/incremental.js";
-import { platformFor } from "../linter-core/platforms/index.js";
+import { blobJob, judgeJob, KeptVersions, type BlobDetection, type BlobJob } from "./history-judge.js";
+import { mergeIncremental, type IncrementalPlan } from "../linter-core/secrets/incremental.js";
 import { isBinary } from "./read.js";
 import { GitError, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
@@ -37,8 +36,6 @@ export interface HistoryOptions {
   includeDependencies?: boolean;
 }
 
-/** Texts of the versions read most recently, kept to judge a later version from (about 64 MB). */
-const RECENT_CHARS = 32 * 1024 * 1024;
 /** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
 const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
@@ -147,20 +144,8 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // worker threads (one per core) on a long history, in chunks handed to whichever thread is free; the
   // results are then taken in commit order, so the first blob to hold a value names its commit.
   // A new version of a plain-text file is judged from its old version: only the parts near what changed
-  // (linter-core/secrets/incremental.ts). The last version read at each path is kept for that.
-  // A side branch's old version is not its path's latest: the versions read most recently are kept too.
-  const latestAt = new Map<string, { id: string; text: string }>();
-  const recent = new Map<string, string>();
-  let recentChars = 0;
-  const remember = (id: string, text: string) => {
-    recent.set(id, text);
-    recentChars += text.length;
-    for (const [oldest, kept] of recent) {
-      if (recentChars <= RECENT_CHARS) break;
-      recent.delete(oldest);
-      recentChars -= kept.length;
-    }
-  };
+  // (linter-core/secrets/incremental.ts), its other detections carried from the old version's.
+  const versions = new KeptVersions();
   const plans = new Map<string, { base: string; plan: IncrementalPlan }>();
   async function* jobs(): AsyncGenerator<BlobJob> {
     // Blobs over 2 MiB are dropped as they stream (lockfiles, bundles, data): skipped and counted.
@@ -173,17 +158,10 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
       }
       const { path, status, oldBlob } = firstSeen.get(id)!;
       const text = bytes.toString("utf8");
-      const latest = latestAt.get(path);
-      const base = latest?.id === oldBlob ? latest.text : recent.get(oldBlob);
-      latestAt.set(path, { id, text });
-      remember(id, text);
-      const plan = status.startsWith("M") && base !== undefined && isPlainText(path, text) && isPlainText(path, base) ? planIncremental(base, text) : undefined;
-      if (plan) {
-        plans.set(id, { base: oldBlob, plan });
-        yield { id, path, windows: plan.windows.map((w) => ({ start: w.start, text: text.slice(w.start, w.end) })) };
-      } else {
-        yield { id, path, text };
-      }
+      const { job, plan } = blobJob(id, path, text, status.startsWith("M") ? versions.textOf(path, oldBlob) : undefined);
+      versions.keep(path, id, text);
+      if (plan) plans.set(id, { base: oldBlob, plan });
+      yield job;
     }
   }
   let judged = 0;
@@ -280,11 +258,6 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
       if (entry && listed.has(finding.fingerprint)) entry.secret.accepted = true;
     }
   }
-}
-
-/** Whether no platform claims the file: only then is a new version judged from the old one. */
-function isPlainText(path: string, text: string): boolean {
-  return platformFor(path, text).id === "text";
 }
 
 /** A chunk handed to a judging thread: this much text, or this many blobs (a chunk's messages cost too). */
