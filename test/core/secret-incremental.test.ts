@@ -178,9 +178,87 @@ describe("judging a new version from the old one (history)", function () {
     assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
   });
 
+  it("the plan itself: carried runs are text both versions share, the core is what they leave, each window holds its core", () => {
+    for (let round = 0; round < 60; round++) {
+      const oldLines = document(secrets, 100 + Math.floor(Number.parseInt(fake.hex(3), 16) / 16));
+      const oldText = oldLines.join("\n");
+      const newText = edit(oldLines, secrets).join("\n");
+      const plan = planIncremental(oldText, newText);
+      if (!plan) continue;
+      const covered = new Uint8Array(newText.length);
+      for (const run of plan.carried) {
+        assert.equal(newText.slice(run.new, run.new + run.length), oldText.slice(run.old, run.old + run.length), `round ${round}: a carried run differs`);
+        for (let i = run.new; i < run.new + run.length; i++) covered[i]++;
+      }
+      for (const span of plan.core) for (let i = span.start; i < span.end; i++) covered[i]++;
+      assert.ok(covered.every((count) => count === 1), `round ${round}: runs and core do not split the new version`);
+      for (const span of plan.core) assert.ok(plan.windows.some((w) => w.start <= span.start && span.end <= w.end), `round ${round}: a core span outside every window`);
+    }
+  });
+
+  it("one changed line: two runs, a core of the line and REACH_LINES lines of text on each side, a window of as many more", () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i} of the notes`);
+    const oldText = lines.join("\n");
+    lines[100] = "line 100, changed";
+    const newText = lines.join("\n");
+    const start = (line: number) => lines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+    const plan = planIncremental(oldText, newText)!;
+    assert.deepEqual(plan.carried, [
+      { old: 0, new: 0, length: start(100 - REACH_LINES) },
+      { old: start(101 + REACH_LINES) + oldText.length - newText.length, new: start(101 + REACH_LINES), length: newText.length - start(101 + REACH_LINES) },
+    ]);
+    assert.deepEqual(plan.core, [{ start: start(100 - REACH_LINES), end: start(101 + REACH_LINES) }]);
+    assert.deepEqual(plan.windows, [{ start: start(100 - 2 * REACH_LINES), end: start(101 + 2 * REACH_LINES) }]);
+  });
+
+  it("lines of filler (whitespace of any kind, quotes, backticks, `=`) do not count toward the margin", () => {
+    const fillers = ["", "\t", " \u000b\u000c\r", '"', "'", "=", "`", "\u00a0\u1680", "\u2000\u200a\u2028", "\u2029\u202f\u205f", "\u3000\ufeff", '  = "', "\t`'"];
+    const lines: string[] = [];
+    for (let i = 0; i < 30; i++) lines.push(`content ${i}`, fake.pick(fillers), fake.pick(fillers), fake.pick(fillers));
+    const oldText = lines.join("\n");
+    const at = lines.indexOf("content 20");
+    const changed = [...lines];
+    changed[at] = "content 20, changed";
+    const newText = changed.join("\n");
+    const plan = planIncremental(oldText, newText)!;
+    const startOf = (line: string) => newText.indexOf(`\n${line}\n`) + 1;
+    assert.equal(plan.core[0].start, startOf(`content ${20 - REACH_LINES}`));
+    assert.equal(plan.windows[0].start, startOf(`content ${20 - 2 * REACH_LINES}`));
+    // A line with one character more than filler counts.
+    const dotted = planIncremental(oldText.replaceAll("\n=\n", "\n=.\n"), newText.replaceAll("\n=\n", "\n=.\n"))!;
+    assert.ok(dotted.core[0].start >= plan.core[0].start);
+  });
+
+  it("two changes far apart: the probe finds what lies between, and two windows are judged", () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}: ${fake.chars(20)}`);
+    const oldText = lines.join("\n");
+    lines[100] = "changed near the start";
+    lines[900] = "changed near the end";
+    const newText = lines.join("\n");
+    const plan = planIncremental(oldText, newText)!;
+    assert.equal(plan.carried.length, 3);
+    assert.equal(plan.windows.length, 2);
+    assert.ok(plan.windows.every((w) => newText.slice(w.start, w.end).includes("changed near")));
+  });
+
+  it("a PuTTY file reaching into a change is judged from its first line to its MAC, or to the end when it has none", () => {
+    const body = putty();
+    const filler = Array.from({ length: 50 }, (_, i) => `note ${i}`).join("\n");
+    const oldText = `${filler}\n${body}\n${filler}`;
+    const newText = oldText.replace("Comment: deploy", "Comment: release");
+    const plan = planIncremental(oldText, newText)!;
+    const first = newText.indexOf("PuTTY-User-Key-File");
+    assert.ok(plan.core.some((c) => c.start <= first && newText.indexOf("Private-MAC:") < c.end));
+    const noMac = planIncremental(oldText.replace("Private-MAC", "Private-MAX"), newText.replace("Private-MAC", "Private-MAX"))!;
+    assert.ok(noMac.core.some((c) => c.start <= first && c.end === newText.length));
+  });
+
   it("judges whole a version with secretlint's disable comments or one that may be a JSON document", () => {
     assert.equal(planIncremental("a\n/* secretlint-disable */\nb", "a\n/* secretlint-disable */\nc"), undefined);
     assert.equal(planIncremental(' {"private_key": 1}', ' {"private_key": 2}'), undefined);
+    assert.equal(planIncremental("a\n", "\n [1, 2]"), undefined);
+    // Only the start decides: a brace further on is text.
+    assert.ok(planIncremental(`${"x".repeat(5000)}\n{"a": 1}`, `${"x".repeat(5000)}\n{"a": 2}`));
     assert.ok(planIncremental("a = 1\n", "a = 2\n"));
   });
 
