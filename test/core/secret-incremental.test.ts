@@ -212,9 +212,10 @@ describe("judging a new version from the old one (history)", function () {
   });
 
   it("lines of filler (whitespace of any kind, quotes, backticks, `=`) do not count toward the margin", () => {
-    const fillers = ["", "\t", " \u000b\u000c\r", '"', "'", "=", "`", "\u00a0\u1680", "\u2000\u200a\u2028", "\u2029\u202f\u205f", "\u3000\ufeff", '  = "', "\t`'"];
+    // Each kind alone on a line, every kind between every two lines of text.
+    const fillers = ["", "\t", " ", "\u000b", "\u000c", "\r", '"', "'", "=", "`", "\u00a0", "\u1680", "\u2000", "\u2005", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", '  = "'];
     const lines: string[] = [];
-    for (let i = 0; i < 30; i++) lines.push(`content ${i}`, fake.pick(fillers), fake.pick(fillers), fake.pick(fillers));
+    for (let i = 0; i < 30; i++) lines.push(`content ${i}`, ...fillers);
     const oldText = lines.join("\n");
     const at = lines.indexOf("content 20");
     const changed = [...lines];
@@ -251,6 +252,37 @@ describe("judging a new version from the old one (history)", function () {
     assert.ok(plan.core.some((c) => c.start <= first && newText.indexOf("Private-MAC:") < c.end));
     const noMac = planIncremental(oldText.replace("Private-MAC", "Private-MAX"), newText.replace("Private-MAC", "Private-MAX"))!;
     assert.ok(noMac.core.some((c) => c.start <= first && c.end === newText.length));
+  });
+
+  it("a change at either end: what the removed start or end decided is judged again", async () => {
+    const token = `ghp_${fake.chars(36)}`;
+    const middle = Array.from({ length: 40 }, (_, i) => `note ${i}`).join("\n");
+    // The first lines named the header; without them the value is no longer a header's.
+    const header = `curl -H\nX-Api-Key\n:\n${fake.chars(32)} https://api.example.com\n${middle}`;
+    const headless = header.slice(header.indexOf("\n") + 1);
+    // A token at the very end is one; followed by a letter it is not.
+    const tail = `${middle}\nsetting: ${token}`;
+    for (const [oldText, newText] of [[header, headless], [headless, header], [`${tail}x`, tail], [tail, `${tail}x`]]) {
+      const result = await incremental(oldText, newText, await detect(oldText));
+      assert.ok(result);
+      assert.deepEqual(result.found.map(key), (await detect(newText)).map(key), JSON.stringify(newText.slice(0, 30)));
+    }
+  });
+
+  it("two changes a few long lines apart: the run between them is found, and the windows around them merged into one", async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `${i}: ${fake.chars(120)}`);
+    const oldText = lines.join("\n");
+    const changed = [...lines];
+    changed[20] = `export API_TOKEN=${fake.chars(40)}`;
+    changed[20 + 2 * REACH_LINES + 3] = `export DEPLOY_TOKEN=${fake.chars(40)}`;
+    const newText = changed.join("\n");
+    const plan = planIncremental(oldText, newText)!;
+    assert.equal(plan.carried.length, 3, "a run between the changes");
+    assert.equal(plan.core.length, 2);
+    assert.equal(plan.windows.length, 1, "overlapping windows merged");
+    const result = await incremental(oldText, newText, await detect(oldText));
+    assert.deepEqual(result!.found.map(key), (await detect(newText)).map(key));
+    assert.equal(result!.found.length, 2);
   });
 
   it("judges whole a version with secretlint's disable comments or one that may be a JSON document", () => {
