@@ -2,9 +2,10 @@
 // the thousands of versions a long history holds, most of which change a few lines of a large file.
 //
 // It rests on one property of the detectors over plain text (no platform model): what they find is
-// decided by the text near it. A match spans a few lines at most (a name, an operator and a value may
-// be split over up to eight), blank lines aside (`-p` and its value may be far apart with only
-// whitespace between), and a private-key block or a PuTTY file is read from its first line to its end.
+// decided by the text near it. A match spans four lines at most that hold more than filler (a request
+// header split at every token), any number of filler lines aside (`-p` and its value may be far apart
+// with only whitespace between), and a private-key block or a PuTTY file is read from its first line
+// to its end.
 // So where the old and new versions share a run of identical text, a detection well inside the run is
 // found in both, and only the rest of the new version needs judging: the changed lines, a margin
 // around them, and every block that reaches into them.
@@ -51,24 +52,24 @@ function isFiller(code: number): boolean {
   return (code >= 9 && code <= 13) || code === 32 || code === 34 || code === 39 || code === 61 || code === 96 || code === 160 || code === 5760 || (code >= 8192 && code <= 8202) || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
+function isFillerLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isFiller(text.charCodeAt(i))) return false;
   return true;
 }
 
-/** The start of the line `lines` non-blank lines before the line holding `offset`. */
+/** The start of the line `lines` lines of more than filler before the line holding `offset`. */
 function linesBefore(text: string, offset: number, lines: number): number {
   let start = text.lastIndexOf("\n", offset - 1) + 1;
   for (let counted = 0; start > 0 && counted < lines; ) {
     // (lastIndexOf reads a negative position as 0: a text that opens with a newline would loop.)
     const previous = start < 2 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
-    if (!isBlank(text, previous, start - 1)) counted++;
+    if (!isFillerLine(text, previous, start - 1)) counted++;
     start = previous;
   }
   return start;
 }
 
-/** The end (after its newline) of the line `lines` non-blank lines after the line holding `offset`. */
+/** The end (after its newline) of the line `lines` lines of more than filler after the line holding `offset`. */
 function linesAfter(text: string, offset: number, lines: number): number {
   const lineEnd = (from: number) => {
     const newline = text.indexOf("\n", from);
@@ -77,7 +78,7 @@ function linesAfter(text: string, offset: number, lines: number): number {
   let end = lineEnd(offset);
   for (let counted = 0; end < text.length && counted < lines; ) {
     const next = lineEnd(end);
-    if (!isBlank(text, end, next)) counted++;
+    if (!isFillerLine(text, end, next)) counted++;
     end = next;
   }
   return end;
