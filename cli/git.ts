@@ -60,23 +60,32 @@ export function stagedBlobs(root: string): { path: string; id: string }[] {
  */
 export function readObjects(root: string, names: string[]): Map<string, Buffer> {
   const result = new Map<string, Buffer>();
-  // The batch protocol is one name per line: a path holding a newline cannot be asked for.
-  const asked = names.filter((name) => !name.includes("\n"));
+  const asked = askable(names);
   if (asked.length === 0) return result;
   const out = git(root, ["cat-file", "--batch"], Buffer.from(asked.join("\n") + "\n"));
   let offset = 0;
   for (const name of asked) {
     const headerEnd = out.indexOf(10, offset);
     if (headerEnd < 0) break;
-    // "<id> <type> <size>", or "<name> missing" / "<name> ambiguous"
-    const header = out.subarray(offset, headerEnd).toString().split(" ");
+    const header = batchHeader(out.toString("utf8", offset, headerEnd));
     offset = headerEnd + 1;
-    if (header.length !== 3 || !/^\d+$/.test(header[2])) continue;
-    const size = Number(header[2]);
-    if (header[1] === "blob") result.set(name, out.subarray(offset, offset + size));
-    offset += size + 1;
+    if (!header) continue;
+    if (header.blob) result.set(name, out.subarray(offset, offset + header.size));
+    offset += header.size + 1;
   }
   return result;
+}
+
+/** The batch protocol is one name per line: a path holding a newline cannot be asked for. */
+function askable(names: string[]): string[] {
+  return names.filter((name) => !name.includes("\n"));
+}
+
+/** A `cat-file --batch` header, "<id> <type> <size>": undefined for "<name> missing" or "<name> ambiguous" (no content follows). */
+function batchHeader(line: string): { size: number; blob: boolean } | undefined {
+  const fields = line.split(" ");
+  if (fields.length !== 3 || !/^\d+$/.test(fields[2])) return undefined;
+  return { size: Number(fields[2]), blob: fields[1] === "blob" };
 }
 
 /**
@@ -87,7 +96,7 @@ export function readObjects(root: string, names: string[]): Map<string, Buffer> 
  */
 export async function* streamObjects(root: string, names: string[], options: { maxBytes?: number } = {}): AsyncGenerator<{ name: string; bytes?: Buffer; tooLarge?: boolean }> {
   const maxBytes = options.maxBytes ?? Infinity;
-  const asked = names.filter((name) => !name.includes("\n"));
+  const asked = askable(names);
   if (asked.length === 0) return;
   const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
@@ -137,13 +146,11 @@ export async function* streamObjects(root: string, names: string[], options: { m
           if (chunks.length > 1 && chunks[0].indexOf(10) < 0) chunks = [Buffer.concat(chunks, length)];
           const newline = chunks.length > 0 ? chunks[0].indexOf(10) : -1;
           if (newline < 0) break;
-          // "<id> <type> <size>", or "<name> missing" / "<name> ambiguous"
-          const header = take(newline + 1).toString("utf8", 0, newline).split(" ");
-          if (header.length !== 3 || !/^\d+$/.test(header[2])) {
+          body = batchHeader(take(newline + 1).toString("utf8", 0, newline));
+          if (!body) {
             yield { name: asked[index++] };
             continue;
           }
-          body = { size: Number(header[2]), blob: header[1] === "blob" };
           if (body.size > maxBytes) {
             // The content and the newline after it.
             discard = body.size + 1;

@@ -84,7 +84,7 @@ export async function judgeJob(job: BlobJob): Promise<BlobDetection[]> {
   return found;
 }
 
-export async function judgeBlob(path: string, text: string, plain = false): Promise<BlobDetection[]> {
+async function judgeBlob(path: string, text: string, plain = false): Promise<BlobDetection[]> {
   try {
     const model = await (plain ? plainText : platformFor(path, text)).buildModel(path, text);
     return (await detectSecrets(model)).map((detection) => {
