@@ -1,23 +1,22 @@
-// Judges one blob for `nhilint history`: the same detectors as `hardcoded-secret`, with the platform
+// Judges the blobs of `nhilint history`: the same detectors as `hardcoded-secret`, with the platform
 // the path and text select, or (a new version of a plain-text file) only the windows of it near what
-// changed. Planned in the main thread, judged there on a short history and in the worker threads
-// (history-worker.ts) on a long one. The values found go back to the scan in memory only, never to
-// any output.
+// changed, its other detections carried from the old version's. One HistoryJudge per judging thread
+// (history-worker.ts on a long history, the main thread on a short one): it keeps the versions a later
+// one is judged from, so every version of a path goes to the same judge, oldest first. The values
+// found go back to the scan in memory only, never to any output.
 import type { Span } from "../linter-core/model.js";
 import { platformFor } from "../linter-core/platforms/index.js";
 import { plainText } from "../linter-core/platforms/generic.js";
 import { detectSecrets } from "../linter-core/secrets/detect.js";
-import { planIncremental, type IncrementalPlan } from "../linter-core/secrets/incremental.js";
+import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
+import { isBinary } from "./read.js";
 
-/**
- * One blob to judge: its id, the path it came in at, and its text, whole or (a new version of a plain
- * text file, see linter-core/secrets/incremental.ts) the windows of it that need judging.
- */
-export interface BlobJob {
+/** One blob as read: its id, the path it came in at, its old version's id when it changed a file, its bytes. */
+export interface RawBlob {
   id: string;
   path: string;
-  text?: string;
-  windows?: { start: number; text: string }[];
+  base?: string;
+  bytes: Uint8Array;
 }
 
 /** What was found in one blob: each value with its title, where it is and the key it was bound to, if any. */
@@ -28,44 +27,72 @@ export interface BlobDetection {
   name?: string;
 }
 
+/** A blob judged: what it holds, or that it is binary (not judged). */
+export type JudgedBlob = { id: string; detections: BlobDetection[]; binary?: boolean };
+
 /** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 64 MB). */
 const RECENT_CHARS = 32 * 1024 * 1024;
+
+/** A version kept: its text when no platform claims it (only those are judged from an old version). */
+type Kept = PlainVersion | undefined;
 
 /**
  * The versions a new one may be judged from: the last read at each path, and (a side branch's old
  * version is not its path's last) those read most recently, within a budget.
  */
 export class KeptVersions {
-  private readonly latestAt = new Map<string, { id: string; text: string }>();
-  private readonly recent = new Map<string, string>();
+  private readonly latestAt = new Map<string, { id: string; version: Kept }>();
+  private readonly recent = new Map<string, PlainVersion>();
   private recentChars = 0;
 
-  textOf(path: string, id: string): string | undefined {
+  /** The version, if kept and plain text. */
+  versionOf(path: string, id: string): PlainVersion | undefined {
     const latest = this.latestAt.get(path);
-    return latest?.id === id ? latest.text : this.recent.get(id);
+    return latest?.id === id ? latest.version : this.recent.get(id);
   }
 
-  keep(path: string, id: string, text: string): void {
-    this.latestAt.set(path, { id, text });
-    this.recent.set(id, text);
-    this.recentChars += text.length;
+  keep(path: string, id: string, version: Kept): void {
+    this.latestAt.set(path, { id, version });
+    if (!version) return;
+    this.recent.set(id, version);
+    this.recentChars += version.text.length;
     for (const [oldest, kept] of this.recent) {
       if (this.recentChars <= RECENT_CHARS) break;
       this.recent.delete(oldest);
-      this.recentChars -= kept.length;
+      this.recentChars -= kept.text.length;
     }
   }
 }
 
-/**
- * The job for a blob: when it is a new version of a plain-text file whose old version is known, the
- * windows of it to judge and the plan that merges their detections with the old version's; else its
- * whole text.
- */
-export function blobJob(id: string, path: string, text: string, base: string | undefined): { job: BlobJob; plan?: IncrementalPlan } {
-  const plan = base !== undefined && isPlainText(path, text) && isPlainText(path, base) ? planIncremental(base, text) : undefined;
-  if (!plan) return { job: { id, path, text } };
-  return { job: { id, path, windows: plan.windows.map((w) => ({ start: w.start, text: text.slice(w.start, w.end) })) }, plan };
+export class HistoryJudge {
+  private readonly versions = new KeptVersions();
+  /** Each blob's detections: a new version's are carried from its old version's. */
+  private readonly found = new Map<string, BlobDetection[]>();
+
+  async judge(blob: RawBlob): Promise<JudgedBlob> {
+    const { id, path, base } = blob;
+    const bytes = Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength);
+    if (isBinary(bytes)) return { id, detections: [], binary: true };
+    const text = bytes.toString("utf8");
+    const version = isPlainText(path, text) ? new PlainVersion(text) : undefined;
+    const old = base === undefined ? undefined : this.versions.versionOf(path, base);
+    this.versions.keep(path, id, version);
+    const plan = old && version ? planIncremental(old, version) : undefined;
+    let detections: BlobDetection[];
+    if (plan) {
+      const judged: BlobDetection[] = [];
+      for (const window of plan.windows) {
+        for (const detection of await judgeText(path, text.slice(window.start, window.end), true)) {
+          judged.push({ ...detection, span: { start: detection.span.start + window.start, end: detection.span.end + window.start } });
+        }
+      }
+      detections = mergeIncremental(plan, this.found.get(base!) ?? [], judged);
+    } else {
+      detections = await judgeText(path, text);
+    }
+    this.found.set(id, detections);
+    return { id, detections };
+  }
 }
 
 /** Whether no platform claims the file: only then is a new version judged from the old one. */
@@ -73,18 +100,7 @@ function isPlainText(path: string, text: string): boolean {
   return platformFor(path, text).id === "text";
 }
 
-export async function judgeJob(job: BlobJob): Promise<BlobDetection[]> {
-  if (job.text !== undefined) return judgeBlob(job.path, job.text);
-  const found: BlobDetection[] = [];
-  for (const window of job.windows ?? []) {
-    for (const detection of await judgeBlob(job.path, window.text, true)) {
-      found.push({ ...detection, span: { start: detection.span.start + window.start, end: detection.span.end + window.start } });
-    }
-  }
-  return found;
-}
-
-async function judgeBlob(path: string, text: string, plain = false): Promise<BlobDetection[]> {
+async function judgeText(path: string, text: string, plain = false): Promise<BlobDetection[]> {
   try {
     const model = await (plain ? plainText : platformFor(path, text)).buildModel(path, text);
     return (await detectSecrets(model)).map((detection) => {

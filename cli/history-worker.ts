@@ -1,12 +1,17 @@
 // A worker thread of `nhilint history` (its own entry, bundled apart): judges the batches of blobs it
-// is sent and posts back what it found in each, in order.
+// is sent, one batch after another (the versions of a path build on each other), and posts back what
+// it found in each, in order.
 import { parentPort } from "node:worker_threads";
 import { registerGrammars } from "./grammars.js";
-import { judgeJob, type BlobDetection, type BlobJob } from "./history-judge.js";
+import { HistoryJudge, type JudgedBlob, type RawBlob } from "./history-judge.js";
 
 registerGrammars();
-parentPort?.on("message", async (jobs: BlobJob[]) => {
-  const results: BlobDetection[][] = [];
-  for (const job of jobs) results.push(await judgeJob(job));
-  parentPort!.postMessage(results);
+const judge = new HistoryJudge();
+let queue = Promise.resolve();
+parentPort?.on("message", (blobs: RawBlob[]) => {
+  queue = queue.then(async () => {
+    const results: JudgedBlob[] = [];
+    for (const blob of blobs) results.push(await judge.judge(blob));
+    parentPort!.postMessage(results);
+  });
 });

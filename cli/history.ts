@@ -16,9 +16,7 @@ import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
 import { lint } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
-import { blobJob, judgeJob, KeptVersions, type BlobDetection, type BlobJob } from "./history-judge.js";
-import { mergeIncremental, type IncrementalPlan } from "../linter-core/secrets/incremental.js";
-import { isBinary } from "./read.js";
+import { HistoryJudge, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { GitError, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 
@@ -113,6 +111,11 @@ export interface ScanHistoryOptions {
   baseline?: Baseline;
   /** Read blobs in dependency folders too (vendored code, node_modules): skipped by default. */
   includeDependencies?: boolean;
+  /**
+   * Worker threads to judge with; 0 judges in this thread. Default: one per core but one, from 1 500
+   * blobs on (below that, starting one costs more than it saves).
+   */
+  workers?: number;
 }
 
 export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number; dependencies: number } }> {
@@ -140,60 +143,46 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; holder?: { path: string; blob: string } }>();
   /** The values, by the same key, for the baseline's fingerprints: in memory only, never written out. */
   const values = new Map<string, string>();
-  // The blobs stream from one `git cat-file --batch`, in commit order, and are judged by a pool of
-  // worker threads (one per core) on a long history, in chunks handed to whichever thread is free; the
-  // results are then taken in commit order, so the first blob to hold a value names its commit.
-  // A new version of a plain-text file is judged from its old version: only the parts near what changed
-  // (linter-core/secrets/incremental.ts), its other detections carried from the old version's.
-  const versions = new KeptVersions();
-  const plans = new Map<string, { base: string; plan: IncrementalPlan }>();
-  async function* jobs(): AsyncGenerator<BlobJob> {
+  // The blobs stream from one `git cat-file --batch`, in commit order, to the judges (history-judge.ts):
+  // worker threads on a long history, every version of a path to the same one; the results are then
+  // taken in commit order, so the first blob to hold a value names its commit.
+  async function* blobs(): AsyncGenerator<RawBlob> {
     // Blobs over 2 MiB are dropped as they stream (lockfiles, bundles, data): skipped and counted.
     for await (const { name: id, bytes, tooLarge } of streamObjects(root, wanted, { maxBytes: MAX_BLOB_BYTES })) {
       if (tooLarge) skipped.large++;
       if (!bytes) continue;
-      if (isBinary(bytes)) {
-        skipped.binary++;
-        continue;
-      }
       const { path, status, oldBlob } = firstSeen.get(id)!;
-      const text = bytes.toString("utf8");
-      const { job, plan } = blobJob(id, path, text, status.startsWith("M") ? versions.textOf(path, oldBlob) : undefined);
-      versions.keep(path, id, text);
-      if (plan) plans.set(id, { base: oldBlob, plan });
-      yield job;
+      yield { id, path, bytes, ...(status.startsWith("M") && { base: oldBlob }) };
     }
   }
-  let judged = 0;
+  let done = 0;
   // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
-  const results = await judgeAll(jobs(), wanted.length >= WORKERS_FROM, (count) => progress?.((judged += count) + skipped.large + skipped.binary, wanted.length));
+  const workers = options.workers ?? (wanted.length >= WORKERS_FROM ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
+  const results = await judgeAll(blobs(), workers, (count) => progress?.((done += count) + skipped.large, wanted.length));
   progress?.(wanted.length, wanted.length);
-  // Each blob's detections, whole: a new version's are its windows' and those carried from its old version.
-  const found = new Map<string, BlobDetection[]>();
-  results.forEach((chunk) =>
-    chunk.forEach(({ id, detections: judged }) => {
-      const incremental = plans.get(id);
-      const detections = incremental ? mergeIncremental(incremental.plan, found.get(incremental.base) ?? [], judged) : judged;
-      found.set(id, detections);
-      const change = firstSeen.get(id)!;
-      for (const detection of detections) {
-        const key = createHash("sha256").update(detection.value).digest("hex");
-        const known = secrets.get(key);
-        const name = detection.name;
-        if (known) {
-          known.blobs.add(id);
-          if (name && !known.secret.names.includes(name)) known.secret.names.push(name);
-          for (const path of pathsOf.get(id)!) if (!known.secret.paths.includes(path)) known.secret.paths.push(path);
-          continue;
-        }
-        if (baseline) values.set(key, detection.value);
-        secrets.set(key, {
-          blobs: new Set([id]),
-          secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
-        });
+  for (const { id, detections, binary } of results) {
+    if (binary) {
+      skipped.binary++;
+      continue;
+    }
+    const change = firstSeen.get(id)!;
+    for (const detection of detections) {
+      const key = createHash("sha256").update(detection.value).digest("hex");
+      const known = secrets.get(key);
+      const name = detection.name;
+      if (known) {
+        known.blobs.add(id);
+        if (name && !known.secret.names.includes(name)) known.secret.names.push(name);
+        for (const path of pathsOf.get(id)!) if (!known.secret.paths.includes(path)) known.secret.paths.push(path);
+        continue;
       }
-    }),
-  );
+      if (baseline) values.set(key, detection.value);
+      secrets.set(key, {
+        blobs: new Set([id]),
+        secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
+      });
+    }
+  }
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.
   const head = new Set<string>();
@@ -260,86 +249,101 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
   }
 }
 
-/** A chunk handed to a judging thread: this much text, or this many blobs (a chunk's messages cost too). */
-const CHUNK_CHARS = 256 * 1024;
-const CHUNK_JOBS = 200;
-/** Below this many blobs, worker threads cost more to start than they save. */
+/** A batch handed to a worker thread: this many bytes, or this many blobs (a message costs too). */
+const BATCH_BYTES = 1024 * 1024;
+const BATCH_BLOBS = 200;
+/** Batches a worker may hold unjudged: enough to keep it busy while git waits with the rest. */
+const BATCHES_IN_FLIGHT = 4;
+/**
+ * Below this many blobs, a worker thread costs more to start than it saves. From there, one per core
+ * but the one this thread needs to read git's output and hand it out: on this project's 2-core
+ * machine two threads judging were no faster than one (each warms up the detectors, and the two
+ * cores slow each other down by half).
+ */
 const WORKERS_FROM = 1500;
 
-type Judged = { id: string; detections: BlobDetection[] }[];
+/** A worker thread and what it was handed: the batch being filled and the answers awaited, in order. */
+interface Lane {
+  worker: Worker;
+  bytes: number;
+  batch: { blob: RawBlob; index: number }[];
+  batchBytes: number;
+  awaited: { resolve: (judged: JudgedBlob[]) => void; reject: (error: unknown) => void }[];
+}
 
 /**
- * Each chunk's detections, per blob, in order. A long history is judged by one worker thread per core
- * (each loads the detectors once), a chunk to whichever is free, while the next chunk is read; a short
- * one, or where workers cannot start, in this thread.
+ * Every blob judged, in the order read: by `workers` worker threads, or where there are none (or they
+ * cannot start), in this thread. Every version of a path goes to the worker that judged its first
+ * (the least loaded then): it keeps the versions the next ones are judged from.
  */
-async function judgeAll(jobs: AsyncIterable<BlobJob>, long: boolean, done: (count: number) => void): Promise<Judged[]> {
-  const results: Judged[] = [];
+async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: number, done: (count: number) => void): Promise<JudgedBlob[]> {
+  const results: JudgedBlob[] = [];
   const workerFile = new URL("./history-worker.js", import.meta.url);
-  const count = long && existsSync(workerFile) ? Math.min(availableParallelism(), 8) : 0;
+  const count = existsSync(workerFile) ? workers : 0;
+  if (count === 0) {
+    const judge = new HistoryJudge();
+    for await (const blob of blobs) {
+      results.push(await judge.judge(blob));
+      done(1);
+    }
+    return results;
+  }
   // A worker's default young generation is small: the detectors' short-lived strings would keep its
   // collector busy (a third slower, measured on gitleaks's history).
-  const workers = count > 1 ? Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } })) : [];
-  const judges: ((jobs: BlobJob[]) => Promise<BlobDetection[][]>)[] =
-    workers.length > 0
-      ? workers.map(
-          (worker) => (chunk) =>
-            new Promise<BlobDetection[][]>((resolve, reject) => {
-              const fail = (error: Error) => reject(error);
-              worker.once("error", fail);
-              worker.once("message", (value: BlobDetection[][]) => {
-                worker.off("error", fail);
-                resolve(value);
-              });
-              worker.postMessage(chunk);
-            }),
-        )
-      : [
-          async (chunk) => {
-            const out: BlobDetection[][] = [];
-            for (const job of chunk) out.push(await judgeJob(job));
-            return out;
-          },
-        ];
-  const free = [...judges];
-  const waiting: (() => void)[] = [];
-  const running = new Set<Promise<void>>();
+  const lanes: Lane[] = Array.from({ length: count }, () => ({ worker: new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }), bytes: 0, batch: [], batchBytes: 0, awaited: [] }));
   let failure: unknown;
-  const send = async (chunk: BlobJob[]) => {
-    while (free.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    const judge = free.pop()!;
-    const index = results.length;
-    results.push([]);
-    const run = judge(chunk)
-      .then((detections) => {
-        results[index] = chunk.map((job, j) => ({ id: job.id, detections: detections[j] }));
-        done(chunk.length);
+  for (const lane of lanes) {
+    lane.worker.on("message", (judged: JudgedBlob[]) => lane.awaited.shift()?.resolve(judged));
+    lane.worker.on("error", (error) => {
+      failure ??= error;
+      for (const waiter of lane.awaited.splice(0)) waiter.reject(error);
+    });
+  }
+  const running = new Set<Promise<void>>();
+  const send = async (lane: Lane) => {
+    const batch = lane.batch;
+    lane.batch = [];
+    lane.batchBytes = 0;
+    // One buffer per batch, handed over (not copied) to the worker.
+    const buffer = new Uint8Array(batch.reduce((sum, { blob }) => sum + blob.bytes.length, 0));
+    let at = 0;
+    const message = batch.map(({ blob }) => {
+      buffer.set(blob.bytes, at);
+      const bytes = buffer.subarray(at, (at += blob.bytes.length));
+      return { ...blob, bytes };
+    });
+    const answer = new Promise<JudgedBlob[]>((resolve, reject) => lane.awaited.push({ resolve, reject }));
+    lane.worker.postMessage(message, [buffer.buffer]);
+    const run = answer
+      .then((judged) => {
+        judged.forEach((result, i) => (results[batch[i].index] = result));
+        done(batch.length);
       })
       .catch((error: unknown) => void (failure ??= error))
-      .finally(() => {
-        running.delete(run);
-        free.push(judge);
-        waiting.shift()?.();
-      });
+      .finally(() => running.delete(run));
     running.add(run);
+    // Enough handed out: wait for this worker before reading on.
+    while (lane.awaited.length > BATCHES_IN_FLIGHT && !failure) await Promise.race(running);
   };
+  const laneOf = new Map<string, Lane>();
   try {
-    let chunk: BlobJob[] = [];
-    let chars = 0;
-    for await (const job of jobs) {
-      chunk.push(job);
-      chars += job.text?.length ?? job.windows!.reduce((sum, w) => sum + w.text.length, 0);
-      if (chars >= CHUNK_CHARS || chunk.length >= CHUNK_JOBS) {
-        await send(chunk);
-        chunk = [];
-        chars = 0;
+    let index = 0;
+    for await (const blob of blobs) {
+      let lane = laneOf.get(blob.path);
+      if (!lane) {
+        lane = lanes.reduce((least, l) => (l.bytes < least.bytes ? l : least));
+        laneOf.set(blob.path, lane);
       }
+      lane.batch.push({ blob, index: index++ });
+      lane.batchBytes += blob.bytes.length;
+      lane.bytes += blob.bytes.length;
+      if (lane.batchBytes >= BATCH_BYTES || lane.batch.length >= BATCH_BLOBS) await send(lane);
       if (failure) break;
     }
-    if (chunk.length > 0 && !failure) await send(chunk);
+    for (const lane of lanes) if (lane.batch.length > 0 && !failure) await send(lane);
     await Promise.all(running);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(lanes.map((lane) => lane.worker.terminate()));
   }
   if (failure) throw failure;
   return results;

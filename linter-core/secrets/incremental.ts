@@ -206,11 +206,34 @@ function sharedRuns(oldText: string, newText: string): SharedRun[] {
 }
 
 /**
+ * One version of a plain-text file, with what a plan reads of it worked out once: a history judges
+ * each version from the one before, so most versions are read as the new one, then as the old one.
+ */
+export class PlainVersion {
+  private whole?: boolean;
+  private regions?: Span[];
+
+  constructor(readonly text: string) {}
+
+  /** Whether it must be judged whole (see above). */
+  get judgedWhole(): boolean {
+    return (this.whole ??= judgedWhole(this.text));
+  }
+
+  /** The regions its private-key blocks and PuTTY files may span. */
+  get blocks(): Span[] {
+    return (this.regions ??= blockRegions(this.text));
+  }
+}
+
+/**
  * How to judge `newText` from `oldText`'s detections, or undefined when it must be judged whole.
  * Both must be plain text (no platform claims them).
  */
-export function planIncremental(oldText: string, newText: string): IncrementalPlan | undefined {
-  if (judgedWhole(oldText) || judgedWhole(newText)) return undefined;
+export function planIncremental(oldVersion: string | PlainVersion, newVersion: string | PlainVersion): IncrementalPlan | undefined {
+  const [older, newer] = [oldVersion, newVersion].map((v) => (typeof v === "string" ? new PlainVersion(v) : v));
+  if (older.judgedWhole || newer.judgedWhole) return undefined;
+  const [oldText, newText] = [older.text, newer.text];
   // The shared runs, less a margin of REACH_LINES where they meet a change: a detection there may differ.
   let carried: SharedRun[] = [];
   for (const run of sharedRuns(oldText, newText)) {
@@ -223,7 +246,7 @@ export function planIncremental(oldText: string, newText: string): IncrementalPl
 
   // A block that reaches into what is judged is judged whole, in either version (a block begun in the
   // old version's changed lines may have swallowed the next one).
-  const blocks: { span: Span; side: "old" | "new" }[] = [...blockRegions(oldText).map((span) => ({ span, side: "old" as const })), ...blockRegions(newText).map((span) => ({ span, side: "new" as const }))];
+  const blocks: { span: Span; side: "old" | "new" }[] = [...older.blocks.map((span) => ({ span, side: "old" as const })), ...newer.blocks.map((span) => ({ span, side: "new" as const }))];
   for (let changed = blocks.length > 0; changed; ) {
     changed = false;
     for (const block of blocks) {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { FakeSecrets, ROOT } from "../helpers.js";
+import { scanHistory } from "../../cli/history.js";
 import { TempRepo } from "./repo.js";
 
 const fake = new FakeSecrets(1414);
@@ -358,6 +359,44 @@ describe("the editor's rotate-if-committed check (committedWithValue)", () => {
     } finally {
       plain.remove();
       empty.remove();
+    }
+  });
+});
+
+describe("nhilint history: judged alike in any number of threads", function () {
+  this.timeout(120_000);
+  it("this thread, one worker or three find the same secrets with the same commits, every version of a path judged from the one before", async () => {
+    // 30 plain-text files, each changed in 40 commits; a token comes into each at a chosen version and
+    // goes out later, while lines far from it change (its detection is carried from version to version).
+    const secrets = new FakeSecrets(7);
+    const tokens = Array.from({ length: 30 }, () => `ghp_${secrets.chars(36)}`);
+    const filler = (n: number) => Array.from({ length: 30 }, (_, line) => `line ${line} of a long note, version ${line % 7 === 0 ? n : 0}`).join("\n");
+    const blocks: string[] = [];
+    let mark = 0;
+    for (let version = 1; version <= 40; version++) {
+      for (let file = 0; file < 30; file++) {
+        const holds = version >= 5 + (file % 10) && version < 30 + (file % 5);
+        const content = `${filler(version)}\n${holds ? `token = ${tokens[file]}\n` : ""}${filler(version + 1)}\n`;
+        mark++;
+        blocks.push(`commit refs/heads/main\nmark :${mark}\ncommitter Dev <dev@example.com> ${1_700_000_000 + mark * 60} +0000\ndata 1\nc\nM 100644 inline notes/${file}.txt\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+      }
+    }
+    const repo = new TempRepo();
+    try {
+      const imported = repo.exec("git", ["fast-import", "--quiet"], { input: blocks.join("\n") + "\n" });
+      assert.equal(imported.code, 0, imported.stderr);
+      const commits = repo.git("rev-list", "--reverse", "main").trim().split("\n");
+      const inThread = await scanHistory(repo.dir, ["main"], { workers: 0 });
+      assert.equal(inThread.secrets.length, 30);
+      for (const secret of inThread.secrets) {
+        const file = Number(/notes\/(\d+)\.txt/.exec(secret.path)![1]);
+        // Its first commit is the version it came in at; it went out at version 30 + file % 5.
+        assert.equal(secret.firstCommit, commits[(4 + (file % 10)) * 30 + file], secret.path);
+        assert.equal(secret.removedIn, commits[(29 + (file % 5)) * 30 + file], secret.path);
+      }
+      for (const workers of [1, 3]) assert.deepEqual(await scanHistory(repo.dir, ["main"], { workers }), inThread, `${workers} workers`);
+    } finally {
+      repo.remove();
     }
   });
 });
