@@ -112,8 +112,10 @@ function step(automaton: Automaton, state: number, col: number): number {
 // decoded from it (base64), then about the file again.
 let lastText: string | undefined;
 let lastFound = new Uint8Array(0);
+let lastList: number[] = [];
 let previousText: string | undefined;
 let previousFound = new Uint8Array(0);
+let previousList: number[] = [];
 
 /** Forget the automaton and the last answers (mutation testing: each test must build them under its own mutant). */
 export function forgetAutomaton(): void {
@@ -122,16 +124,20 @@ export function forgetAutomaton(): void {
   previousText = undefined;
 }
 
-/** Which registered keywords occur in the text: one pass, cached for the last text seen. */
+/**
+ * Which registered keywords occur in the text, by index (and listed, in the order met): one pass,
+ * cached for the last text seen.
+ */
 function keywordsIn(text: string): Uint8Array {
   if (text === lastText) return lastFound;
   if (text === previousText) {
-    [previousText, previousFound, lastText, lastFound] = [lastText, lastFound, previousText, previousFound];
+    [previousText, previousFound, previousList, lastText, lastFound, lastList] = [lastText, lastFound, lastList, previousText, previousFound, previousList];
     return lastFound;
   }
   automaton ??= build();
   const { column, width, next, outputs, ends } = automaton;
   const found = new Uint8Array(keywordIndex.size);
+  const list: number[] = [];
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -144,15 +150,24 @@ function keywordsIn(text: string): Uint8Array {
     state = to === UNKNOWN ? step(automaton, state, col) : to;
     if (ends[state] === 1) {
       const out = outputs[state];
-      for (let k = 0; k < out.length; k++) found[out[k]] = 1;
+      for (let k = 0; k < out.length; k++) {
+        if (found[out[k]] === 1) continue;
+        found[out[k]] = 1;
+        list.push(out[k]);
+      }
     }
   }
   previousText = lastText;
   previousFound = lastFound;
+  previousList = lastList;
   lastText = text;
   lastFound = found;
+  lastList = list;
   return found;
 }
+
+/** Each keyword by its index in the automaton. */
+let keywordAt: string[] = [];
 
 /**
  * The registered keywords that occur in the text (all of them with the prefilter off): for
@@ -160,10 +175,10 @@ function keywordsIn(text: string): Uint8Array {
  */
 export function keywordsFoundIn(text: string): string[] {
   if (!enabled) return [...keywordIndex.keys()];
-  const found = keywordsIn(text);
-  const result: string[] = [];
-  for (const [keyword, index] of keywordIndex) if (found[index] === 1) result.push(keyword);
-  return result;
+  keywordsIn(text);
+  if (keywordAt.length !== keywordIndex.size) keywordAt = [...keywordIndex.keys()];
+  // Most texts hold a few of the hundreds of keywords: list those, not every keyword's flag.
+  return lastList.map((index) => keywordAt[index]);
 }
 
 // Each detector passes the same keyword array every time: resolve it to automaton indices once.

@@ -20,6 +20,8 @@ export interface ProviderMatch {
 /** A format with its keywords; its regexes are built the first time a file holds a keyword. */
 interface Compiled {
   format: CredentialFormat;
+  /** Its place in the table: formats run in table order. */
+  order: number;
   keywords: string[];
   built?: Built;
 }
@@ -113,7 +115,7 @@ const built = (c: Compiled): Built => (c.built ??= build(c.format));
 
 // Keywords are registered when this module loads; regexes are built on first need (the hook's
 // files need few of the formats).
-const compiled: Compiled[] = CREDENTIAL_FORMATS.map((format) => ({ format, keywords: [...(format.names ?? []), ...(format.keywords ?? [])] }));
+const compiled: Compiled[] = CREDENTIAL_FORMATS.map((format, order) => ({ format, order, keywords: [...(format.names ?? []), ...(format.keywords ?? [])] }));
 registerKeywords(compiled.flatMap((c) => c.keywords));
 /** Keyword → the formats it gates; and the formats with no keyword, which always run. */
 const byKeyword = new Map<string, Compiled[]>();
@@ -129,7 +131,7 @@ export function forgetBuiltFormats(): void {
 function formatsFor(text: string): Compiled[] {
   const wanted = new Set<Compiled>(ungated);
   for (const keyword of keywordsFoundIn(text)) for (const c of byKeyword.get(keyword) ?? []) wanted.add(c);
-  return compiled.filter((c) => wanted.has(c));
+  return [...wanted].sort((a, b) => a.order - b.order);
 }
 
 /** The part of a token after its fixed prefix segments (`sk_test_`, `xoxe.xoxp-1-`). */
