@@ -120,7 +120,16 @@ export interface ScanHistoryOptions {
 
 export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number; dependencies: number } }> {
   const { progress, baseline } = options;
-  const all = changes(root, revisions);
+  // Worker threads start while git lists the history (their start-up is most of a short run); stopped
+  // unused when it proves short.
+  let workers = startWorkers(options.workers ?? defaultWorkers());
+  let all: Change[];
+  try {
+    all = changes(root, revisions);
+  } catch (error) {
+    for (const worker of workers) void worker.terminate();
+    throw error;
+  }
   // The first commit to bring each blob in, and the path it came at.
   const firstSeen = new Map<string, Change>();
   // Every path each blob was committed at (a file copied or moved keeps its blob: read once, named at each).
@@ -157,7 +166,10 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   }
   let done = 0;
   // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
-  const workers = options.workers ?? (wanted.length >= WORKERS_FROM ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
+  if (options.workers === undefined && wanted.length < WORKERS_FROM) {
+    for (const worker of workers) void worker.terminate();
+    workers = [];
+  }
   const results = await judgeAll(blobs(), workers, (count) => progress?.((done += count) + skipped.large, wanted.length));
   progress?.(wanted.length, wanted.length);
   for (const { id, detections, binary } of results) {
@@ -272,15 +284,26 @@ interface Lane {
 }
 
 /**
- * Every blob judged, in the order read: by `workers` worker threads, or where there are none (or they
- * cannot start), in this thread. Every version of a path goes to the worker that judged its first
+ * Every blob judged, in the order read: by the worker threads, or where there are none, in this thread. Every version of a path goes to the worker that judged its first
  * (the least loaded then): it keeps the versions the next ones are judged from.
  */
-async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: number, done: (count: number) => void): Promise<JudgedBlob[]> {
-  const results: JudgedBlob[] = [];
+/** One per core but one, at most 8. */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, 8));
+}
+
+/** `count` worker threads, or none where their script is absent (the core run from source). */
+function startWorkers(count: number): Worker[] {
   const workerFile = new URL("./history-worker.js", import.meta.url);
-  const count = existsSync(workerFile) ? workers : 0;
-  if (count === 0) {
+  if (count === 0 || !existsSync(workerFile)) return [];
+  // A worker's default young generation is small: the detectors' short-lived strings would keep its
+  // collector busy (a third slower, measured on gitleaks's history).
+  return Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
+}
+
+async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: (count: number) => void): Promise<JudgedBlob[]> {
+  const results: JudgedBlob[] = [];
+  if (workers.length === 0) {
     const judge = new HistoryJudge();
     for await (const blob of blobs) {
       results.push(await judge.judge(blob));
@@ -288,9 +311,7 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: number, done: (c
     }
     return results;
   }
-  // A worker's default young generation is small: the detectors' short-lived strings would keep its
-  // collector busy (a third slower, measured on gitleaks's history).
-  const lanes: Lane[] = Array.from({ length: count }, () => ({ worker: new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }), bytes: 0, batch: [], batchBytes: 0, awaited: [] }));
+  const lanes: Lane[] = workers.map((worker) => ({ worker, bytes: 0, batch: [], batchBytes: 0, awaited: [] }));
   let failure: unknown;
   for (const lane of lanes) {
     lane.worker.on("message", (judged: JudgedBlob[]) => lane.awaited.shift()?.resolve(judged));
