@@ -6,7 +6,7 @@
 // found go back to the scan in memory only, never to any output.
 import type { Span } from "../linter-core/model.js";
 import { platformFor } from "../linter-core/platforms/index.js";
-import { plainText } from "../linter-core/platforms/generic.js";
+import type { Platform } from "../linter-core/platforms/platform.js";
 import { detectSecrets } from "../linter-core/secrets/detect.js";
 import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
 import { isBinary } from "./read.js";
@@ -74,7 +74,9 @@ export class HistoryJudge {
     const bytes = Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength);
     if (isBinary(bytes)) return { id, detections: [], binary: true };
     const text = bytes.toString("utf8");
-    const version = isPlainText(path, text) ? new PlainVersion(text) : undefined;
+    // Only a version no platform claims is judged from its old one (a platform's model is the whole file).
+    const platform = platformFor(path, text);
+    const version = platform.id === "text" ? new PlainVersion(text) : undefined;
     const old = base === undefined ? undefined : this.versions.versionOf(path, base);
     this.versions.keep(path, id, version);
     const plan = old && version ? planIncremental(old, version) : undefined;
@@ -82,27 +84,22 @@ export class HistoryJudge {
     if (plan) {
       const judged: BlobDetection[] = [];
       for (const window of plan.windows) {
-        for (const detection of await judgeText(path, text.slice(window.start, window.end), true)) {
+        for (const detection of await judgeText(platform, path, text.slice(window.start, window.end))) {
           judged.push({ ...detection, span: { start: detection.span.start + window.start, end: detection.span.end + window.start } });
         }
       }
       detections = mergeIncremental(plan, this.found.get(base!) ?? [], judged);
     } else {
-      detections = await judgeText(path, text);
+      detections = await judgeText(platform, path, text);
     }
     this.found.set(id, detections);
     return { id, detections };
   }
 }
 
-/** Whether no platform claims the file: only then is a new version judged from the old one. */
-function isPlainText(path: string, text: string): boolean {
-  return platformFor(path, text).id === "text";
-}
-
-async function judgeText(path: string, text: string, plain = false): Promise<BlobDetection[]> {
+async function judgeText(platform: Platform, path: string, text: string): Promise<BlobDetection[]> {
   try {
-    const model = await (plain ? plainText : platformFor(path, text)).buildModel(path, text);
+    const model = await platform.buildModel(path, text);
     return (await detectSecrets(model)).map((detection) => {
       const key = detection.literal?.role === "assignment" ? detection.literal.key : undefined;
       return { value: detection.value, title: detection.title, span: detection.span, ...(key && /^[A-Za-z_][\w.-]*$/.test(key) && { name: key }) };
