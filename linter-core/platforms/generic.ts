@@ -1,9 +1,10 @@
 // Files no platform claims. YAML still yields key-value literals (credential-like keys are worth
 // checking in any config); every other text file gets the provider-pattern scan only.
 import type { FileModel } from "../model.js";
-import { jsonStringPairs, parseJson } from "../documents/json.js";
+import { parseJson } from "../documents/json.js";
 import { parseYaml, scalarPairs, spanOf } from "../documents/yaml.js";
 import { emptyModel } from "./common.js";
+import { jsonLiterals } from "./json-literals.js";
 import type { Platform } from "./platform.js";
 
 export const genericYaml: Platform = {
@@ -35,7 +36,7 @@ export const genericJson: Platform = {
   matchesPath: () => false,
   matchesContent: (path) => /\.(json|jsonc)$/i.test(path),
   buildModel(path, text): FileModel {
-    const literals = jsonStringPairs(parseJson(text).root).map((pair) => ({ ...pair, role: "assignment" as const, scope: {} }));
+    const literals = jsonLiterals(parseJson(text).root);
     return { ...emptyModel("json", path, text), literals };
   },
 };
