@@ -30,8 +30,8 @@ export interface BlobDetection {
 /** A blob judged: what it holds, or that it is binary (not judged). */
 export type JudgedBlob = { id: string; detections: BlobDetection[]; binary?: boolean };
 
-/** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 64 MB). */
-const RECENT_CHARS = 32 * 1024 * 1024;
+/** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 8 MB). */
+const RECENT_CHARS = 4 * 1024 * 1024;
 
 /** A version kept: its text when no platform claims it (only those are judged from an old version). */
 type Kept = PlainVersion | undefined;
