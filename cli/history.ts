@@ -283,10 +283,6 @@ interface Lane {
   awaited: { resolve: (judged: JudgedBlob[]) => void; reject: (error: unknown) => void }[];
 }
 
-/**
- * Every blob judged, in the order read: by the worker threads, or where there are none, in this thread. Every version of a path goes to the worker that judged its first
- * (the least loaded then): it keeps the versions the next ones are judged from.
- */
 /** One per core but one, at most 8. */
 function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 8));
@@ -301,6 +297,11 @@ function startWorkers(count: number): Worker[] {
   return Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
 }
 
+/**
+ * Every blob judged, in the order read: by the worker threads, or where there are none, in this
+ * thread. Every version of a path goes to the worker that judged its first (the least loaded then):
+ * it keeps the versions the next ones are judged from.
+ */
 async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: (count: number) => void): Promise<JudgedBlob[]> {
   const results: JudgedBlob[] = [];
   if (workers.length === 0) {
@@ -318,6 +319,10 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: 
     lane.worker.on("error", (error) => {
       failure ??= error;
       for (const waiter of lane.awaited.splice(0)) waiter.reject(error);
+    });
+    // A thread gone without an error (killed): what it still owed is not coming.
+    lane.worker.on("exit", (code) => {
+      for (const waiter of lane.awaited.splice(0)) waiter.reject(new Error(`a history worker thread stopped (exit code ${code}) before it answered`));
     });
   }
   const running = new Set<Promise<void>>();
