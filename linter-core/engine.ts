@@ -242,7 +242,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
       // Strings sliced from the text keep all of it alive: the run keeps its own copies. The secret
       // values are kept for the workspace rules' messages, which quote inventory fields: an owner
       // or purpose holding a token is still a token.
-      return { findings: structuredClone(findings), entry: entry && { ...entry, model: workspaceFacts(entry.model) }, internalErrors, secretValues: structuredClone(secretValues), linted: { lines, suppressions } };
+      return { findings: findings.length > 0 ? structuredClone(findings) : [], entry: entry && { ...entry, model: workspaceFacts(entry.model) }, internalErrors, secretValues: secretValues.length > 0 ? structuredClone(secretValues) : [], linted: { lines, suppressions } };
     }
     return { findings, entry, internalErrors, secretValues, linted: { lines, suppressions } };
   };

@@ -39,13 +39,24 @@ export { parseYaml };
  * as `owner+repo__dir__file.yml` (as in the benchmark corpus): read those as `dir/file.yml`.
  */
 export function repoPath(path: string): string {
+  if (path === last.path) return last.repoPath;
   const name = path.replace(/^.*\//, "");
   const flattened = /^[\w.-]+?\+[\w.-]+?__(.+)$/.exec(name);
-  return flattened ? flattened[1].split("__").join("/") : path;
+  const inRepo = flattened ? flattened[1].split("__").join("/") : path;
+  last = { path, repoPath: inRepo, baseName: inRepo.replace(/^.*\//, "") };
+  return inRepo;
 }
 
 export function baseName(path: string): string {
-  return repoPath(path).replace(/^.*\//, "");
+  return path === last.path ? last.baseName : (repoPath(path), last.baseName);
+}
+
+// The last path's answers: finding a file's platform asks each platform about the same path in turn.
+let last = { path: undefined as string | undefined, repoPath: "", baseName: "" };
+
+/** Forget the last path's answers (mutation testing: each test must compute them under its own mutant). */
+export function forgetLastPath(): void {
+  last = { path: undefined, repoPath: "", baseName: "" };
 }
 
 export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
