@@ -113,6 +113,7 @@ let previousList: number[] = [];
 /** Forget the automaton and the last answers (mutation testing: each test must build them under its own mutant). */
 export function forgetAutomaton(): void {
   automaton = undefined;
+  keywordAt = [];
   lastText = undefined;
   previousText = undefined;
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceFile } from "../../linter-core/index.js";
-import { mayMatch, registerKeywords, setPrefilter } from "../../linter-core/secrets/prefilter.js";
+import { keywordsFoundIn, mayMatch, registerKeywords, setPrefilter } from "../../linter-core/secrets/prefilter.js";
 import { CORPUS, FakeSecrets, lintFiles, ROOT } from "../helpers.js";
 
 function filesUnder(folder: string, root: string): SourceFile[] {
@@ -34,7 +34,12 @@ describe("keyword prefilter", () => {
     for (let round = 0; round < 300; round++) {
       const text = fake.chars(40, "abcdehksyABCDEHKSY._-~: \né");
       for (const keyword of keywords) assert.equal(mayMatch(text, [keyword]), text.toLowerCase().includes(keyword.toLowerCase()), `${JSON.stringify(keyword)} in ${JSON.stringify(text)}`);
+      // The list the detectors dispatch on: each keyword the text holds, once, and no other.
+      const listed = keywordsFoundIn(`${text} `).filter((keyword) => keywords.includes(keyword));
+      assert.deepEqual([...listed].sort(), [...new Set(keywords)].filter((keyword) => `${text} `.toLowerCase().includes(keyword)).sort(), JSON.stringify(text));
     }
+    setPrefilter(false);
+    assert.ok(keywords.every((keyword) => keywordsFoundIn("").includes(keyword)), "with the prefilter off, every keyword is listed");
   });
 
   it("changes no finding on the bundled examples", async () => {
