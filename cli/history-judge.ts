@@ -68,12 +68,15 @@ export class HistoryJudge {
   private readonly versions = new KeptVersions();
   /** Each blob's detections: a new version's are carried from its old version's. */
   private readonly found = new Map<string, BlobDetection[]>();
+  /** Characters handed to the detectors so far, and characters read: what judging from old versions saves. */
+  readonly chars = { judged: 0, read: 0 };
 
   async judge(blob: RawBlob): Promise<JudgedBlob> {
     const { id, path, base } = blob;
     const bytes = Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength);
     if (isBinary(bytes)) return { id, detections: [], binary: true };
     const text = bytes.toString("utf8");
+    this.chars.read += text.length;
     // Only a version no platform claims is judged from its old one (a platform's model is the whole file).
     const platform = platformFor(path, text);
     const version = platform.id === "text" ? new PlainVersion(text) : undefined;
@@ -84,12 +87,15 @@ export class HistoryJudge {
     if (plan) {
       const judged: BlobDetection[] = [];
       for (const window of plan.windows) {
-        for (const detection of await judgeText(platform, path, text.slice(window.start, window.end))) {
+        const windowText = text.slice(window.start, window.end);
+        this.chars.judged += windowText.length;
+        for (const detection of await judgeText(platform, path, windowText)) {
           judged.push({ ...detection, span: { start: detection.span.start + window.start, end: detection.span.end + window.start } });
         }
       }
       detections = mergeIncremental(plan, this.found.get(base!) ?? [], judged);
     } else {
+      this.chars.judged += text.length;
       detections = await judgeText(platform, path, text);
     }
     this.found.set(id, detections);

@@ -366,17 +366,18 @@ describe("the editor's rotate-if-committed check (committedWithValue)", () => {
 describe("nhilint history: judged alike in any number of threads", function () {
   this.timeout(120_000);
   it("this thread, one worker or three find the same secrets with the same commits, every version of a path judged from the one before", async () => {
-    // 30 plain-text files, each changed in 40 commits; a token comes into each at a chosen version and
-    // goes out later, while lines far from it change (its detection is carried from version to version).
+    // 30 plain-text files, each changed in 40 commits: its first line every time, and a token comes in
+    // 40 lines further down at a chosen version and goes out later. The versions between only change
+    // the first line: the token's detection is carried from version to version, not judged again.
     const secrets = new FakeSecrets(7);
     const tokens = Array.from({ length: 30 }, () => `ghp_${secrets.chars(36)}`);
-    const filler = (n: number) => Array.from({ length: 30 }, (_, line) => `line ${line} of a long note, version ${line % 7 === 0 ? n : 0}`).join("\n");
+    const lines = (version: number) => Array.from({ length: 60 }, (_, line) => (line === 0 ? `version ${version}` : `line ${line} of a long note that does not change`));
     const blocks: string[] = [];
     let mark = 0;
     for (let version = 1; version <= 40; version++) {
       for (let file = 0; file < 30; file++) {
         const holds = version >= 5 + (file % 10) && version < 30 + (file % 5);
-        const content = `${filler(version)}\n${holds ? `token = ${tokens[file]}\n` : ""}${filler(version + 1)}\n`;
+        const content = [...lines(version).slice(0, 40), ...(holds ? [`token = ${tokens[file]}`] : []), ...lines(version).slice(40)].join("\n") + "\n";
         mark++;
         blocks.push(`commit refs/heads/main\nmark :${mark}\ncommitter Dev <dev@example.com> ${1_700_000_000 + mark * 60} +0000\ndata 1\nc\nM 100644 inline notes/${file}.txt\ndata ${Buffer.byteLength(content)}\n${content}\n`);
       }

@@ -1,0 +1,70 @@
+// HistoryJudge, what each thread of `nhilint history` runs: a new version of a plain-text file is judged
+// from its old one (only the windows near its changes reach the detectors) and finds what judging it
+// whole finds; a file a platform claims is judged whole, each version; binary blobs are not judged.
+import assert from "node:assert/strict";
+import { HistoryJudge, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
+import { FakeSecrets } from "../helpers.js";
+
+const fake = new FakeSecrets(2026);
+const token = `ghp_${fake.chars(36)}`;
+const other = `glpat-${fake.chars(20)}`;
+
+const blob = (id: string, path: string, text: string, base?: string): RawBlob => ({ id, path, bytes: Buffer.from(text), ...(base && { base }) });
+
+/** Version n of a 200-line note: its first line changes every time; a token sits 120 lines down from version 3 to 7. */
+function note(n: number): string {
+  const lines = Array.from({ length: 200 }, (_, line) => (line === 0 ? `revision ${n}` : `line ${line} of the deployment notes, unchanged`));
+  if (n >= 3 && n <= 7) lines.splice(120, 0, `token = ${token}`);
+  if (n >= 5) lines.splice(30, 0, `backup = ${other}`);
+  return `${lines.join("\n")}\n`;
+}
+
+const summary = (detections: BlobDetection[]) => detections.map((d) => `${d.span.start}-${d.span.end} ${d.title} ${d.value.slice(0, 6)} ${d.name ?? ""}`);
+
+describe("HistoryJudge", () => {
+  it("judges a new version of a plain-text file from its old one: what judging it whole finds, from a small part of it", async () => {
+    const judge = new HistoryJudge();
+    for (let n = 1; n <= 10; n++) {
+      const text = note(n);
+      const judged = await judge.judge(blob(`v${n}`, "docs/notes.txt", text, n > 1 ? `v${n - 1}` : undefined));
+      const whole = await new HistoryJudge().judge(blob(`v${n}`, "docs/notes.txt", text));
+      assert.deepEqual(summary(judged.detections), summary(whole.detections), `version ${n}`);
+      assert.equal(judged.detections.length, (n >= 3 && n <= 7 ? 1 : 0) + (n >= 5 ? 1 : 0), `version ${n}`);
+    }
+    // The first version whole (a tenth of what was read), then a window around each change.
+    assert.ok(judge.chars.judged > note(1).length && judge.chars.judged < judge.chars.read * 0.3, `${judge.chars.judged} of ${judge.chars.read} characters judged`);
+  });
+
+  it("a side branch's old version, no longer its path's last, is still judged from", async () => {
+    const judge = new HistoryJudge();
+    await judge.judge(blob("a", "notes.txt", note(4)));
+    await judge.judge(blob("b", "notes.txt", note(5), "a"));
+    const before = judge.chars.judged;
+    // The side branch changed `a` too: its version is judged from `a`, which the path no longer holds.
+    const side = note(4).replace("revision 4", "revision 4 on the side branch");
+    const judged = await judge.judge(blob("c", "notes.txt", side, "a"));
+    assert.deepEqual(summary(judged.detections), summary((await new HistoryJudge().judge(blob("c", "notes.txt", side))).detections));
+    assert.equal(judged.detections.length, 1);
+    assert.ok(judge.chars.judged - before < side.length / 4, `${judge.chars.judged - before} of ${side.length} characters judged`);
+  });
+
+  it("judges a file a platform claims whole, each version, with the key each value was bound to; binary blobs not at all", async () => {
+    const judge = new HistoryJudge();
+    const workflow = (n: number) => `# revision ${n}\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      DEPLOY_TOKEN: ${token}\n      "deploy backup": ${other}\n    steps:\n      - run: ./deploy.sh\n`;
+    for (let n = 1; n <= 3; n++) {
+      const judged = await judge.judge(blob(`w${n}`, ".github/workflows/deploy.yml", workflow(n), n > 1 ? `w${n - 1}` : undefined));
+      // Named after a key only when the key is a name (`deploy backup` is not one).
+      assert.deepEqual(
+        judged.detections.map((d) => [d.value === token ? "token" : d.value === other ? "other" : d.value.slice(0, 4), d.name]),
+        [
+          ["token", "DEPLOY_TOKEN"],
+          ["other", undefined],
+        ],
+      );
+    }
+    assert.equal(judge.chars.judged, judge.chars.read, "a workflow's versions are judged whole");
+    const binary = await judge.judge(blob("bin", "logo.png", `\u0089PNG\r\n\u001a\n\u0000\u0000${token}`));
+    assert.deepEqual(binary, { id: "bin", detections: [], binary: true });
+    assert.equal(judge.chars.judged, judge.chars.read);
+  });
+});
