@@ -27,8 +27,45 @@ export interface BlobDetection {
   name?: string;
 }
 
-/** A blob judged: what it holds, or that it is binary (not judged). */
-export type JudgedBlob = { id: string; detections: BlobDetection[]; binary?: boolean };
+/** What the scan needs of a detection: the value (hashed, never printed), its title, the key it was bound to. */
+export type BlobSecret = Pick<BlobDetection, "value" | "title" | "name">;
+
+/** A blob judged: what it holds (with where, as the judge returns it), or that it is binary (not judged). */
+export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean };
+
+/**
+ * A batch's results as a worker thread posts them: each distinct secret once, and each blob the
+ * indices of its own. The versions of a file repeat what they carry from the old one (gitleaks's rule
+ * file: a hundred values in each of 228 versions); copying each detection between threads cost more
+ * than finding it.
+ */
+export interface JudgedBatch {
+  secrets: BlobSecret[];
+  blobs: { id: string; binary?: boolean; secrets: number[] }[];
+}
+
+export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
+  const secrets: BlobSecret[] = [];
+  const indexOf = new Map<string, number>();
+  const blobs = judged.map(({ id, binary, detections }) => ({
+    id,
+    ...(binary && { binary }),
+    secrets: detections.map(({ value, title, name }) => {
+      const key = `${value}\u0000${title}\u0000${name ?? ""}`;
+      let index = indexOf.get(key);
+      if (index === undefined) {
+        index = secrets.push({ value, title, ...(name !== undefined && { name }) }) - 1;
+        indexOf.set(key, index);
+      }
+      return index;
+    }),
+  }));
+  return { secrets, blobs };
+}
+
+export function unpackBatch({ secrets, blobs }: JudgedBatch): JudgedBlob[] {
+  return blobs.map(({ id, binary, secrets: found }) => ({ id, detections: found.map((index) => secrets[index]), ...(binary && { binary }) }));
+}
 
 /** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 8 MB). */
 const RECENT_CHARS = 4 * 1024 * 1024;
@@ -71,7 +108,7 @@ export class HistoryJudge {
   /** Characters handed to the detectors so far, and characters read: what judging from old versions saves. */
   readonly chars = { judged: 0, read: 0 };
 
-  async judge(blob: RawBlob): Promise<JudgedBlob> {
+  async judge(blob: RawBlob): Promise<JudgedBlob<BlobDetection>> {
     const { id, path, base } = blob;
     const bytes = Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength);
     if (isBinary(bytes)) return { id, detections: [], binary: true };

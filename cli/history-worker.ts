@@ -3,7 +3,7 @@
 // it found in each, in order.
 import { parentPort } from "node:worker_threads";
 import { registerGrammars } from "./grammars.js";
-import { HistoryJudge, type JudgedBlob, type RawBlob } from "./history-judge.js";
+import { HistoryJudge, packBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 
 registerGrammars();
 const judge = new HistoryJudge();
@@ -12,6 +12,6 @@ parentPort?.on("message", (blobs: RawBlob[]) => {
   queue = queue.then(async () => {
     const results: JudgedBlob[] = [];
     for (const blob of blobs) results.push(await judge.judge(blob));
-    parentPort!.postMessage(results);
+    parentPort!.postMessage(packBatch(results));
   });
 });

@@ -16,7 +16,7 @@ import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
 import { lint } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
-import { HistoryJudge, type JudgedBlob, type RawBlob } from "./history-judge.js";
+import { HistoryJudge, unpackBatch, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { GitError, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 
@@ -315,7 +315,7 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: 
   const lanes: Lane[] = workers.map((worker) => ({ worker, bytes: 0, batch: [], batchBytes: 0, awaited: [] }));
   let failure: unknown;
   for (const lane of lanes) {
-    lane.worker.on("message", (judged: JudgedBlob[]) => lane.awaited.shift()?.resolve(judged));
+    lane.worker.on("message", (judged: JudgedBatch) => lane.awaited.shift()?.resolve(unpackBatch(judged)));
     lane.worker.on("error", (error) => {
       failure ??= error;
       for (const waiter of lane.awaited.splice(0)) waiter.reject(error);

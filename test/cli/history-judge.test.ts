@@ -2,7 +2,7 @@
 // from its old one (only the windows near its changes reach the detectors) and finds what judging it
 // whole finds; a file a platform claims is judged whole, each version; binary blobs are not judged.
 import assert from "node:assert/strict";
-import { HistoryJudge, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
+import { HistoryJudge, packBatch, unpackBatch, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
 import { FakeSecrets } from "../helpers.js";
 
 const fake = new FakeSecrets(2026);
@@ -46,6 +46,21 @@ describe("HistoryJudge", () => {
     assert.deepEqual(summary(judged.detections), summary((await new HistoryJudge().judge(blob("c", "notes.txt", side))).detections));
     assert.equal(judged.detections.length, 1);
     assert.ok(judge.chars.judged - before < side.length / 4, `${judge.chars.judged - before} of ${side.length} characters judged`);
+  });
+
+  it("a batch crosses threads packed: each distinct secret once, each blob its own, unpacked as judged", async () => {
+    const judge = new HistoryJudge();
+    const judged = [];
+    for (let n = 1; n <= 8; n++) judged.push(await judge.judge(blob(`v${n}`, "notes.txt", note(n), n > 1 ? `v${n - 1}` : undefined)));
+    judged.push(await judge.judge(blob("bin", "logo.png", "\u0000")));
+    const packed = packBatch(judged);
+    // Two values over eight versions: sent once each.
+    assert.equal(packed.secrets.length, 2);
+    const withoutPlaces = judged.map(({ id, binary, detections }) => ({ id, detections: detections.map(({ value, title, name }) => ({ value, title, ...(name !== undefined && { name }) })), ...(binary && { binary }) }));
+    assert.deepEqual(unpackBatch(structuredClone(packed)), withoutPlaces);
+    // The same value under another key is another secret to report a name for.
+    const named = packBatch([{ id: "a", detections: [{ value: token, title: "t", name: "A" }, { value: token, title: "t", name: "B" }, { value: token, title: "t", name: "A" }] }]);
+    assert.deepEqual(named.blobs[0].secrets, [0, 1, 0]);
   });
 
   it("judges a file a platform claims whole, each version, with the key each value was bound to; binary blobs not at all", async () => {
