@@ -164,18 +164,11 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
       yield { id, path, bytes, ...(status.startsWith("M") && { base: oldBlob }) };
     }
   }
-  let done = 0;
-  // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
-  if (options.workers === undefined && wanted.length < WORKERS_FROM) {
-    for (const worker of workers) void worker.terminate();
-    workers = [];
-  }
-  const results = await judgeAll(blobs(), workers, (count) => progress?.((done += count) + skipped.large, wanted.length));
-  progress?.(wanted.length, wanted.length);
-  for (const { id, detections, binary } of results) {
+  /** One blob's results, taken in commit order (as they come, while later blobs are judged). */
+  const take = ({ id, detections, binary }: JudgedBlob) => {
     if (binary) {
       skipped.binary++;
-      continue;
+      return;
     }
     const change = firstSeen.get(id)!;
     for (const detection of detections) {
@@ -194,7 +187,15 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
         secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
       });
     }
+  };
+  let done = 0;
+  if (options.workers === undefined && wanted.length < WORKERS_FROM) {
+    for (const worker of workers) void worker.terminate();
+    workers = [];
   }
+  // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
+  await judgeAll(blobs(), workers, take, (count) => progress?.((done += count) + skipped.large, wanted.length));
+  progress?.(wanted.length, wanted.length);
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.
   const head = new Set<string>();
@@ -211,6 +212,13 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   } catch {
     // no HEAD (an empty repository): nothing is still there
   }
+  /** Where in `all` each blob was replaced or deleted. */
+  const changesFrom = new Map<string, number[]>();
+  all.forEach((change, at) => {
+    const list = changesFrom.get(change.oldBlob);
+    if (list) list.push(at);
+    else changesFrom.set(change.oldBlob, [at]);
+  });
   for (const entry of secrets.values()) {
     const { secret, blobs } = entry;
     const inHead = [...blobs].find((id) => head.has(id));
@@ -219,7 +227,10 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
       entry.holder = { path: headPath.get(inHead)!, blob: inHead };
       continue;
     }
-    const removal = all.filter((change) => blobs.has(change.oldBlob) && !blobs.has(change.newBlob)).at(-1);
+    // The last change that took a blob holding it away for one that does not.
+    let last = -1;
+    for (const blob of blobs) for (const at of changesFrom.get(blob) ?? []) if (at > last && !blobs.has(all[at].newBlob)) last = at;
+    const removal = all[last];
     if (removal) {
       secret.removedIn = removal.commit;
       secret.lastCommit = removal.parent;
@@ -298,20 +309,23 @@ function startWorkers(count: number): Worker[] {
 }
 
 /**
- * Every blob judged, in the order read: by the worker threads, or where there are none, in this
- * thread. Every version of a path goes to the worker that judged its first (the least loaded then):
- * it keeps the versions the next ones are judged from.
+ * Judges every blob, by the worker threads or where there are none in this thread, and hands each
+ * result to `take` in the order read, as soon as those before it are in. Every version of a path goes
+ * to the worker that judged its first (the least loaded then): it keeps the versions the next ones
+ * are judged from.
  */
-async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: (count: number) => void): Promise<JudgedBlob[]> {
-  const results: JudgedBlob[] = [];
+async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], take: (judged: JudgedBlob) => void, done: (count: number) => void): Promise<void> {
   if (workers.length === 0) {
     const judge = new HistoryJudge();
     for await (const blob of blobs) {
-      results.push(await judge.judge(blob));
+      take(await judge.judge(blob));
       done(1);
     }
-    return results;
+    return;
   }
+  /** Results that came in before one read earlier, by their place in the reading order. */
+  const waiting = new Map<number, JudgedBlob>();
+  let next = 0;
   const lanes: Lane[] = workers.map((worker) => ({ worker, bytes: 0, batch: [], batchBytes: 0, awaited: [] }));
   let failure: unknown;
   for (const lane of lanes) {
@@ -342,7 +356,11 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: 
     lane.worker.postMessage(message, [buffer.buffer]);
     const run = answer
       .then((judged) => {
-        judged.forEach((result, i) => (results[batch[i].index] = result));
+        judged.forEach((result, i) => waiting.set(batch[i].index, result));
+        for (let result = waiting.get(next); result; result = waiting.get(next)) {
+          waiting.delete(next++);
+          take(result);
+        }
         done(batch.length);
       })
       .catch((error: unknown) => void (failure ??= error))
@@ -372,7 +390,6 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], done: 
     await Promise.all(lanes.map((lane) => lane.worker.terminate()));
   }
   if (failure) throw failure;
-  return results;
 }
 
 /** `; also at a, b, c and 9 more`: where else it was committed, short. */
