@@ -210,7 +210,7 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     for (const t of [t1, t2, t3, t4, t5]) assert.ok(!run.stdout.includes(t.slice(4)));
   });
 
-  it("one secret, one blob: singular words, and a secret met again in a later blob keeps its first commit", async () => {
+  it("one secret, one blob: singular words; a secret met again in a later blob keeps its first commit, and is removed by the commit that took its last copy out", async () => {
     const one = new TempRepo();
     try {
       one.write("a.yml", workflow("GH_TOKEN", t1));
@@ -227,6 +227,17 @@ describe("nhilint history: what it reads and exactly what it says", function () 
       const json = JSON.parse(run.stdout);
       assert.equal(json.secrets.length, 1);
       assert.deepEqual([json.secrets[0].firstCommit, json.secrets[0].paths], [first, ["a.yml", "b.yml"]]);
+      // One copy goes, then the other: removed by the commit that took the last one out.
+      one.git("rm", "-q", "a.yml");
+      one.git("commit", "-q", "--no-verify", "-m", "three");
+      const third = one.git("rev-parse", "HEAD").trim();
+      assert.equal(JSON.parse((await one.nhilint("history", "--format", "json")).stdout).secrets[0].inHead, true);
+      one.write("b.yml", workflow("GH_TOKEN", "${{ secrets.GH_TOKEN }}"));
+      one.git("add", "-A");
+      one.git("commit", "-q", "--no-verify", "-m", "four");
+      const fourth = one.git("rev-parse", "HEAD").trim();
+      const gone = JSON.parse((await one.nhilint("history", "--format", "json")).stdout).secrets[0];
+      assert.deepEqual([gone.inHead, gone.removedIn, gone.lastCommit], [false, fourth, third]);
     } finally {
       one.remove();
     }
