@@ -189,6 +189,10 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     const first = json.secrets.find((s: { firstCommit: string; path: string }) => s.firstCommit === c1 && s.path === ".github/workflows/a.yml");
     assert.deepEqual(first.paths, [".github/workflows/a.yml", "c1/a.yml", "c2/a.yml", "c3/a.yml", "c4/a.yml"]);
     assert.deepEqual([first.inHead, first.removedIn, first.lastCommit], [false, c2, c1]);
+    // Bound to a key where a platform reads one (the workflow's env), to none in a plain text file.
+    assert.deepEqual(first.names, ["GH_TOKEN"]);
+    const inText = json.secrets.find((s: { path: string }) => s.path === "limit.txt");
+    assert.deepEqual(inText.names, []);
   });
 
   it("sarif: valid SARIF 2.1.0, one hardcoded-secret result per secret at the path it came in, the commits in its properties, no secret bytes", async () => {
@@ -219,14 +223,19 @@ describe("nhilint history: what it reads and exactly what it says", function () 
       const first = one.git("rev-parse", "HEAD").trim();
       let run = await one.nhilint("history");
       assert.match(run.stdout, /^1 secret in the history: 1 blob read\.$/m);
-      // The same value again, in another file and another blob: still one secret, first seen in `first`.
-      one.write("b.yml", `# copied\n${workflow("GH_TOKEN", t1)}`);
+      // The same value again, in another file and another blob, under another name: still one secret,
+      // first seen in `first`, with both paths and both names.
+      one.write("b.yml", `# copied\n${workflow("RELEASE_TOKEN", t1)}`);
       one.git("add", "-A");
       one.git("commit", "-q", "--no-verify", "-m", "two");
+      // And a later version of a.yml that keeps it: no path or name twice.
+      one.write("a.yml", `# reviewed\n${workflow("GH_TOKEN", t1)}`);
+      one.git("add", "-A");
+      one.git("commit", "-q", "--no-verify", "-m", "two, again");
       run = await one.nhilint("history", "--format", "json");
       const json = JSON.parse(run.stdout);
       assert.equal(json.secrets.length, 1);
-      assert.deepEqual([json.secrets[0].firstCommit, json.secrets[0].paths], [first, ["a.yml", "b.yml"]]);
+      assert.deepEqual([json.secrets[0].firstCommit, json.secrets[0].paths, json.secrets[0].names], [first, ["a.yml", "b.yml"], ["GH_TOKEN", "RELEASE_TOKEN"]]);
       // One copy goes, then the other: removed by the commit that took the last one out.
       one.git("rm", "-q", "a.yml");
       one.git("commit", "-q", "--no-verify", "-m", "three");
