@@ -133,23 +133,25 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // The first commit to bring each blob in, and the path it came at.
   const firstSeen = new Map<string, Change>();
   // Every path each blob was committed at (a file copied or moved keeps its blob: read once, named at each).
-  const pathsOf = new Map<string, string[]>();
+  const pathsOf = new Map<string, Set<string>>();
   for (const change of all) {
     if (!/^[AMT]/.test(change.status)) continue;
     const seen = firstSeen.get(change.newBlob);
     // Brought in at several paths by one commit: named after one outside dependency folders, if any.
     if (!seen || (seen.commit === change.commit && isDependencyPath(seen.path) && !isDependencyPath(change.path))) firstSeen.set(change.newBlob, change);
-    const paths = pathsOf.get(change.newBlob) ?? [];
-    if (!paths.includes(change.path)) pathsOf.set(change.newBlob, [...paths, change.path]);
+    // A set: one blob (an empty `__init__.py`) can be at tens of thousands of paths.
+    const paths = pathsOf.get(change.newBlob);
+    if (paths) paths.add(change.path);
+    else pathsOf.set(change.newBlob, new Set([change.path]));
   }
   const ids = [...firstSeen.keys()];
   const skipped = { large: 0, binary: 0, dependencies: 0 };
   // A blob only ever committed in dependency folders (vendored code) is not read, unless asked.
-  const wanted = options.includeDependencies ? ids : ids.filter((id) => !pathsOf.get(id)!.every(isDependencyPath));
+  const wanted = options.includeDependencies ? ids : ids.filter((id) => ![...pathsOf.get(id)!].every(isDependencyPath));
   skipped.dependencies = ids.length - wanted.length;
 
   // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
-  const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; holder?: { path: string; blob: string } }>();
+  const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; paths: Set<string>; holder?: { path: string; blob: string } }>();
   /** The values, by the same key, for the baseline's fingerprints: in memory only, never written out. */
   const values = new Map<string, string>();
   // The blobs stream from one `git cat-file --batch`, in commit order, to the judges (history-judge.ts):
@@ -178,12 +180,17 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
       if (known) {
         known.blobs.add(id);
         if (name && !known.secret.names.includes(name)) known.secret.names.push(name);
-        for (const path of pathsOf.get(id)!) if (!known.secret.paths.includes(path)) known.secret.paths.push(path);
+        for (const path of pathsOf.get(id)!) {
+          if (known.paths.has(path)) continue;
+          known.paths.add(path);
+          known.secret.paths.push(path);
+        }
         continue;
       }
       if (baseline) values.set(key, detection.value);
       secrets.set(key, {
         blobs: new Set([id]),
+        paths: new Set(pathsOf.get(id)),
         secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
       });
     }
