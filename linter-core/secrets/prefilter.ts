@@ -23,8 +23,7 @@ export function registerKeywords(keywords: Iterable<string>): void {
     if (lower === "" || keywordIndex.has(lower)) continue;
     keywordIndex.set(lower, keywordIndex.size);
     automaton = undefined;
-    lastText = undefined;
-    previousText = undefined;
+    last = previous = undefined;
   }
 }
 
@@ -101,32 +100,34 @@ function build(): Automaton {
   return { column, width, next, outputs, ends };
 }
 
+/** The keywords a text holds: a flag per keyword index, and the indices listed in the order met. */
+interface Answer {
+  text: string;
+  found: Uint8Array;
+  list: number[];
+}
+
 // The last two texts' answers: a file's detectors ask about the file, and now and then about a piece
 // decoded from it (base64), then about the file again.
-let lastText: string | undefined;
-let lastFound = new Uint8Array(0);
-let lastList: number[] = [];
-let previousText: string | undefined;
-let previousFound = new Uint8Array(0);
-let previousList: number[] = [];
+let last: Answer | undefined;
+let previous: Answer | undefined;
 
 /** Forget the automaton and the last answers (mutation testing: each test must build them under its own mutant). */
 export function forgetAutomaton(): void {
   automaton = undefined;
   keywordAt = [];
-  lastText = undefined;
-  previousText = undefined;
+  last = previous = undefined;
 }
 
 /**
  * Which registered keywords occur in the text, by index (and listed, in the order met): one pass,
  * cached for the last text seen.
  */
-function keywordsIn(text: string): Uint8Array {
-  if (text === lastText) return lastFound;
-  if (text === previousText) {
-    [previousText, previousFound, previousList, lastText, lastFound, lastList] = [lastText, lastFound, lastList, previousText, previousFound, previousList];
-    return lastFound;
+function keywordsIn(text: string): Answer {
+  if (text === last?.text) return last;
+  if (text === previous?.text) {
+    [previous, last] = [last, previous];
+    return last;
   }
   automaton ??= build();
   const { column, width, next, outputs, ends } = automaton;
@@ -151,13 +152,9 @@ function keywordsIn(text: string): Uint8Array {
       }
     }
   }
-  previousText = lastText;
-  previousFound = lastFound;
-  previousList = lastList;
-  lastText = text;
-  lastFound = found;
-  lastList = list;
-  return found;
+  previous = last;
+  last = { text, found, list };
+  return last;
 }
 
 /** Each keyword by its index in the automaton. */
@@ -169,10 +166,10 @@ let keywordAt: string[] = [];
  */
 export function keywordsFoundIn(text: string): string[] {
   if (!enabled) return [...keywordIndex.keys()];
-  keywordsIn(text);
+  const { list } = keywordsIn(text);
   if (keywordAt.length !== keywordIndex.size) keywordAt = [...keywordIndex.keys()];
   // Most texts hold a few of the hundreds of keywords: list those, not every keyword's flag.
-  return lastList.map((index) => keywordAt[index]);
+  return list.map((index) => keywordAt[index]);
 }
 
 // Each detector passes the same keyword array every time: resolve it to automaton indices once.
@@ -187,7 +184,7 @@ export function mayMatch(text: string, keywords: readonly string[]): boolean {
     indices = keywords.map((keyword) => keywordIndex.get(keyword.toLowerCase())!);
     resolved.set(keywords, indices);
   }
-  const found = keywordsIn(text);
+  const { found } = keywordsIn(text);
   for (const index of indices) if (found[index] === 1) return true;
   return false;
 }
