@@ -70,41 +70,43 @@ export function unpackBatch({ secrets, blobs }: JudgedBatch): JudgedBlob[] {
 /** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 8 MB). */
 const RECENT_CHARS = 4 * 1024 * 1024;
 
-/** A version kept: its text when no platform claims it (only those are judged from an old version). */
-type Kept = PlainVersion | undefined;
+/** A plain-text version kept, with what was found in it: a new version's detections are carried from it. */
+interface Kept {
+  version: PlainVersion;
+  detections: BlobDetection[];
+}
 
 /**
  * The versions a new one may be judged from: the last read at each path, and (a side branch's old
- * version is not its path's last) those read most recently, within a budget.
+ * version is not its path's last) those read most recently, within a budget. Only versions no
+ * platform claims: only those are judged from an old one.
  */
 export class KeptVersions {
-  private readonly latestAt = new Map<string, { id: string; version: Kept }>();
-  private readonly recent = new Map<string, PlainVersion>();
+  private readonly latestAt = new Map<string, { id: string; kept?: Kept }>();
+  private readonly recent = new Map<string, Kept>();
   private recentChars = 0;
 
-  /** The version, if kept and plain text. */
-  versionOf(path: string, id: string): PlainVersion | undefined {
+  /** The version, if kept (and plain text), with its detections. */
+  versionOf(path: string, id: string): Kept | undefined {
     const latest = this.latestAt.get(path);
-    return latest?.id === id ? latest.version : this.recent.get(id);
+    return latest?.id === id ? latest.kept : this.recent.get(id);
   }
 
-  keep(path: string, id: string, version: Kept): void {
-    this.latestAt.set(path, { id, version });
-    if (!version) return;
-    this.recent.set(id, version);
-    this.recentChars += version.text.length;
-    for (const [oldest, kept] of this.recent) {
+  keep(path: string, id: string, kept: Kept | undefined): void {
+    this.latestAt.set(path, { id, kept });
+    if (!kept) return;
+    this.recent.set(id, kept);
+    this.recentChars += kept.version.text.length;
+    for (const [oldest, { version }] of this.recent) {
       if (this.recentChars <= RECENT_CHARS) break;
       this.recent.delete(oldest);
-      this.recentChars -= kept.text.length;
+      this.recentChars -= version.text.length;
     }
   }
 }
 
 export class HistoryJudge {
   private readonly versions = new KeptVersions();
-  /** Each blob's detections: a new version's are carried from its old version's. */
-  private readonly found = new Map<string, BlobDetection[]>();
   /** Characters handed to the detectors so far, and characters read: what judging from old versions saves. */
   readonly chars = { judged: 0, read: 0 };
 
@@ -118,10 +120,9 @@ export class HistoryJudge {
     const platform = platformFor(path, text);
     const version = platform.id === "text" ? new PlainVersion(text) : undefined;
     const old = base === undefined ? undefined : this.versions.versionOf(path, base);
-    this.versions.keep(path, id, version);
-    const plan = old && version ? planIncremental(old, version) : undefined;
+    const plan = old && version ? planIncremental(old.version, version) : undefined;
     let detections: BlobDetection[];
-    if (plan) {
+    if (old && plan) {
       const judged: BlobDetection[] = [];
       for (const window of plan.windows) {
         const windowText = text.slice(window.start, window.end);
@@ -130,12 +131,12 @@ export class HistoryJudge {
           judged.push({ ...detection, span: { start: detection.span.start + window.start, end: detection.span.end + window.start } });
         }
       }
-      detections = mergeIncremental(plan, this.found.get(base!) ?? [], judged);
+      detections = mergeIncremental(plan, old.detections, judged);
     } else {
       this.chars.judged += text.length;
       detections = await judgeText(platform, path, text);
     }
-    this.found.set(id, detections);
+    this.versions.keep(path, id, version && { version, detections });
     return { id, detections };
   }
 }
