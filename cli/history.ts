@@ -127,7 +127,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   try {
     all = changes(root, revisions);
   } catch (error) {
-    for (const worker of workers) void worker.terminate();
+    void stopWorkers(workers);
     throw error;
   }
   // The first commit to bring each blob in, and the path it came at.
@@ -197,7 +197,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   };
   let done = 0;
   if (options.workers === undefined && wanted.length < WORKERS_FROM) {
-    for (const worker of workers) void worker.terminate();
+    void stopWorkers(workers);
     workers = [];
   }
   // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
@@ -284,12 +284,7 @@ const BATCH_BYTES = 1024 * 1024;
 const BATCH_BLOBS = 200;
 /** Batches a worker may hold unjudged: enough to keep it busy while git waits with the rest. */
 const BATCHES_IN_FLIGHT = 4;
-/**
- * Below this many blobs, a worker thread costs more to start than it saves. From there, one per core
- * but the one this thread needs to read git's output and hand it out: on this project's 2-core
- * machine two threads judging were no faster than one (each warms up the detectors, and the two
- * cores slow each other down by half).
- */
+/** Below this many blobs, a worker thread costs more to start than it saves. */
 const WORKERS_FROM = 1500;
 
 /** A worker thread and what it was handed: the batch being filled and the answers awaited, in order. */
@@ -301,7 +296,11 @@ interface Lane {
   awaited: { resolve: (judged: JudgedBlob[]) => void; reject: (error: unknown) => void }[];
 }
 
-/** One per core but one, at most 8. */
+/**
+ * One per core but the one this thread needs to read git's output and hand it out, at most 8: on this
+ * project's 2-core machine two threads judging were no faster than one (each warms up the detectors,
+ * and the two cores slow each other down by half).
+ */
 function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 8));
 }
@@ -313,6 +312,10 @@ function startWorkers(count: number): Worker[] {
   // A worker's default young generation is small: the detectors' short-lived strings would keep its
   // collector busy (a third slower, measured on gitleaks's history).
   return Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
+}
+
+function stopWorkers(workers: Worker[]): Promise<unknown> {
+  return Promise.all(workers.map((worker) => worker.terminate()));
 }
 
 /**
@@ -394,7 +397,7 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], take: 
     for (const lane of lanes) if (lane.batch.length > 0 && !failure) await send(lane);
     await Promise.all(running);
   } finally {
-    await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+    await stopWorkers(workers);
   }
   if (failure) throw failure;
 }
