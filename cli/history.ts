@@ -7,24 +7,35 @@
 // `git cat-file --batch`; the same detectors as hardcoded-secret judge it. Nothing in the repository
 // (refs, index, working tree) is written.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import ignore from "ignore";
 import { redact } from "../linter-core/redact.js";
 import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
-import { lint } from "../linter-core/index.js";
+import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { GitError, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
+import { formatHistory, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
+import { writeOrFail } from "./scan.js";
 
 export interface HistoryOptions {
   cwd: string;
   /** Revisions to walk, as `git log` takes them (`HEAD`, `--all`, `A..B`). */
   revisions: string[];
-  format: "stylish" | "json" | "sarif";
+  format: HistoryFormat;
+  /** Write the report here, not to stdout. */
+  output?: string;
+  /** Colour the stylish report (the run decided: NO_COLOR, FORCE_COLOR, --no-color, the terminal). */
+  color?: boolean;
+  /** The configuration file (default: .nhilint.yaml at the root): its `ignore` globs are not read. */
+  config?: string;
+  /** The baseline (default: .nhilint-baseline.json at the root). */
+  baseline?: string;
   /** The version the SARIF log names. */
   version?: string;
   stdout: (text: string) => void;
@@ -111,6 +122,8 @@ export interface ScanHistoryOptions {
   baseline?: Baseline;
   /** Read blobs in dependency folders too (vendored code, node_modules): skipped by default. */
   includeDependencies?: boolean;
+  /** Globs (gitignore syntax, the configuration's `ignore`): a blob only ever at such paths is not read. */
+  ignore?: string[];
   /**
    * Worker threads to judge with; 0 judges in this thread. Default: one per core but one, from 1 500
    * blobs on (below that, starting one costs more than it saves).
@@ -118,7 +131,7 @@ export interface ScanHistoryOptions {
   workers?: number;
 }
 
-export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: { large: number; binary: number; dependencies: number } }> {
+export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: HistoryReport["skipped"] }> {
   const { progress, baseline } = options;
   // Worker threads start while git lists the history (their start-up is most of a short run); stopped
   // unused when it proves short.
@@ -145,10 +158,19 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     else pathsOf.set(change.newBlob, new Set([change.path]));
   }
   const ids = [...firstSeen.keys()];
-  const skipped = { large: 0, binary: 0, dependencies: 0 };
-  // A blob only ever committed in dependency folders (vendored code) is not read, unless asked.
-  const wanted = options.includeDependencies ? ids : ids.filter((id) => ![...pathsOf.get(id)!].every(isDependencyPath));
-  skipped.dependencies = ids.length - wanted.length;
+  const skipped = { large: 0, binary: 0, dependencies: 0, ignored: 0 };
+  // A blob only ever committed in dependency folders (vendored code) is not read, unless asked; nor one
+  // only ever at paths the configuration ignores.
+  const ignored = options.ignore && options.ignore.length > 0 ? ignore().add(options.ignore) : undefined;
+  const isIgnored = (path: string) => ignored?.ignores(path) === true;
+  const dependency = (path: string) => !options.includeDependencies && isDependencyPath(path);
+  const wanted: string[] = [];
+  for (const id of ids) {
+    const paths = [...pathsOf.get(id)!];
+    if (!paths.every((path) => dependency(path) || isIgnored(path))) wanted.push(id);
+    else if (paths.every(isIgnored)) skipped.ignored++;
+    else skipped.dependencies++;
+  }
 
   // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; paths: Set<string>; holder?: { path: string; blob: string } }>();
@@ -402,24 +424,38 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], take: 
   if (failure) throw failure;
 }
 
-/** `; also at a, b, c and 9 more`: where else it was committed, short. */
-function also(paths: string[]): string {
-  if (paths.length === 0) return "";
-  return `; also at ${paths.slice(0, 3).join(", ")}${paths.length > 3 ? ` and ${paths.length - 3} more` : ""}`;
+/** A path as the user would type it from where they are (`.nhilint-baseline.json`, `../x.json`). */
+function shownPath(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join("/") || path;
+}
+
+/** A file's text; undefined when there is none, unless a flag named it (then a usage error). */
+function readIfFile(path: string, flag: string | undefined): string | undefined {
+  if (existsSync(path) && statSync(path).isFile()) return readFileSync(path, "utf8");
+  if (flag) throw new UsageError(`${flag} ${path}: no such file`);
+  return undefined;
 }
 
 export async function history(options: HistoryOptions): Promise<number> {
   const root = repositoryRoot(options.cwd);
   if (!root) throw new UsageError(`${options.cwd} is not in a git repository: \`nhilint history\` reads its commits`);
-  // The working tree's baseline: a secret it accepts is shown as accepted, not hidden, and not to rotate again.
-  const baselineFile = join(root, BASELINE_PATH);
+  // The working tree's baseline (or --baseline's): a secret it accepts is shown as accepted, not hidden,
+  // and not to rotate again.
+  const baselineFile = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
+  const baselineShown = shownPath(options.cwd, baselineFile);
   let baseline: Baseline | undefined;
   try {
-    if (existsSync(baselineFile)) baseline = parseBaseline(BASELINE_PATH, readFileSync(baselineFile, "utf8"));
+    const text = readIfFile(baselineFile, options.baseline === undefined ? undefined : "--baseline");
+    if (text !== undefined) baseline = parseBaseline(baselineShown, text);
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
+  // The configuration's `ignore` globs hold in the history too: test fixtures a team ignores in the
+  // working tree were ignored in every commit (a ConfigError names the file and line: exit 2).
+  const configFile = options.config ? resolve(options.cwd, options.config) : join(root, CONFIG_PATH);
+  const configText = readIfFile(configFile, options.config === undefined ? undefined : "--config");
+  const ignore = configText === undefined ? [] : parseConfig({ path: shownPath(options.cwd, configFile), text: configText }, RULES.map((rule) => rule.meta.id)).ignore;
   let result;
   try {
     // A line rewritten at most ten times a second, and once at the end.
@@ -434,60 +470,18 @@ export async function history(options: HistoryOptions): Promise<number> {
           options.stderr(next);
         }
       : undefined;
-    result = await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies });
+    result = await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies, ignore });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
     throw error;
   }
   const { secrets, blobs, skipped } = result;
-  const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
-  if (options.format === "json") {
-    options.stdout(`${JSON.stringify({ revisions: options.revisions, blobsScanned: blobs, skipped, secrets }, null, 2)}\n`);
-  } else if (options.format === "sarif") {
-    options.stdout(await historySarif(secrets, options.version ?? "0.0.0"));
-  } else {
-    for (const s of secrets) {
-      options.stdout(`${s.path}\n  ${s.title} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${s.author} on ${s.date}${also(s.paths.slice(1))}\n  ${s.inHead ? "still in HEAD" : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD"}${s.accepted ? `\n  accepted in ${BASELINE_PATH}` : ""}\n\n`);
-    }
-    const skips = [
-      skipped.large + skipped.binary > 0 && `${skipped.large} large and ${skipped.binary} binary`,
-      skipped.dependencies > 0 && `${skipped.dependencies} only in dependency folders, which --include-dependencies reads`,
-    ].filter(Boolean);
-    const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
-    const acceptedCount = secrets.filter((s) => s.accepted).length;
-    const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${BASELINE_PATH}` : "";
-    options.stdout(`${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);
-    const toRotate = secrets.filter((s) => !s.accepted);
-    if (toRotate.length > 0) {
-      options.stdout("\nRotate these (most exposed first: still in HEAD, then the oldest):\n");
-      toRotate.forEach((s, i) => options.stdout(`  ${i + 1}. ${s.title} (${s.redacted}) at ${s.path}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
-      options.stdout("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n");
-    }
-  }
+  const text = await formatHistory({ revisions: options.revisions, secrets, blobsScanned: blobs, skipped, baselineShown }, options.format, {
+    color: options.color === true && !options.output,
+    version: options.version ?? "0.0.0",
+  });
+  if (options.output) writeOrFail(resolve(options.cwd, options.output), text, "--output");
+  else options.stdout(text);
   return secrets.some((s) => !s.accepted) ? 1 : 0;
-}
-
-/**
- * SARIF 2.1.0 for code scanning: one `hardcoded-secret` result per secret, at the path it came in, with
- * the commits in its properties. The fingerprint is of where and when it came in (title, path, first
- * commit), never of the value.
- */
-async function historySarif(secrets: HistorySecret[], version: string): Promise<string> {
-  const { ruleDescriptors, sarifLog } = await import("./formatters/sarif.js");
-  const rules = ruleDescriptors();
-  const ruleIndex = rules.findIndex((rule) => rule.id === "hardcoded-secret");
-  const results = secrets.map((s) => ({
-    ruleId: "hardcoded-secret",
-    ruleIndex,
-    level: "error" as const,
-    message: {
-      text: `${s.title} (${s.redacted}) was committed in ${s.firstCommit.slice(0, 12)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${s.removedIn.slice(0, 12)}` : ""}: every clone and fork holds it. Rotate it at its provider.`,
-    },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
-    partialFingerprints: { "nhilintHistory/v1": createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32) },
-    ...(s.accepted && { suppressions: [{ kind: "external" as const, justification: `accepted in ${BASELINE_PATH}` }] }),
-    properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
-  }));
-  return sarifLog(version, rules, results);
 }

@@ -109,13 +109,39 @@ Examples:
     .option("--range <a..b>", "only the commits of this range")
     .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
     .option("--include-dependencies", "also read files only ever committed in dependency folders (node_modules, bower_components, Go's vendor/<module>, vendor/bundle)", false)
-    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif"]).default("stylish"))
-    .addHelpText("after", "\nExit codes: 0 no secret in the history, or only secrets the baseline accepts; 1 secrets to rotate; 2 usage or git error.")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--no-color", "plain text output")
+    .option("--config <file>", "configuration file (default: .nhilint.yaml at the repository root): what its `ignore` globs match is not read")
+    .option("--baseline <file>", "accepted secrets, shown as accepted and not to rotate (default: .nhilint-baseline.json)")
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 no secret in the history, or only secrets the baseline accepts; 1 secrets to rotate; 2 usage or git error.
+
+Examples:
+  nhilint history                               what leaked, and what to rotate first
+  nhilint history --all --format sarif -o history.sarif   every ref, for code scanning
+  nhilint history --since v1.0                  only what came in after a tag`,
+    )
     .action(async (opts) => {
       const { history } = await import("./history.js");
       if ([opts.since, opts.range, opts.all || undefined].filter(Boolean).length > 1) throw new UsageError("give one of --since, --range and --all");
       const revisions = opts.all ? ["--all"] : opts.range ? [opts.range] : opts.since ? [`${opts.since}..HEAD`] : ["HEAD"];
-      exitCode = await history({ cwd: io.cwd, revisions, format: opts.format, version: VERSION, stdout: io.stdout, stderr: io.stderr, progress: io.stderrIsTTY, includeDependencies: opts.includeDependencies });
+      exitCode = await history({
+        cwd: io.cwd,
+        revisions,
+        format: opts.format,
+        output: opts.output,
+        color: opts.color !== false && program.opts().color !== false && useColor(io.env, io.stdoutIsTTY),
+        config: opts.config ?? program.opts().config,
+        baseline: opts.baseline ?? program.opts().baseline,
+        version: VERSION,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        progress: io.stderrIsTTY,
+        includeDependencies: opts.includeDependencies,
+      });
     });
 
   const common = (opts: { config?: string; inventory?: string }) => ({

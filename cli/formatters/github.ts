@@ -5,15 +5,16 @@ import type { FormatOptions, Report } from "./types.js";
 
 /** Workflow-command escaping: data escapes %, CR, LF; property values also `:` and `,`. */
 const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+export const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+/** `::name properties::message`, the message escaped (properties are escaped by the caller, with `property`). */
+export const command = (name: string, properties: string, message: string) => `::${name} ${properties}::${data(message)}`;
 
 export function formatGithub(report: Report, _options: FormatOptions): string {
   const lines = report.findings.map((f) => {
-    const command = f.severity === "error" ? "error" : "warning";
     const where = `file=${property(f.path)},line=${f.start.line},col=${f.start.column},endLine=${f.end.line},endColumn=${f.end.column},title=${property(`nhilint ${f.ruleId}`)}`;
-    return `::${command} ${where}::${data(f.help ? `${f.message} Fix: ${f.help}` : f.message)}`;
+    return command(f.severity === "error" ? "error" : "warning", where, f.help ? `${f.message} Fix: ${f.help}` : f.message);
   });
-  for (const notice of report.notices) lines.push(`::notice file=${property(notice.path)},title=nhilint::${data(notice.message)}`);
+  for (const notice of report.notices) lines.push(command("notice", `file=${property(notice.path)},title=nhilint`, notice.message));
   const errors = report.findings.filter((f) => f.severity === "error").length;
   lines.push(`nhilint: ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}) in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`);
   return `${lines.join("\n")}\n`;

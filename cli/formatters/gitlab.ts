@@ -9,7 +9,7 @@ const SEVERITY = { error: "High", warning: "Medium" } as const;
 
 export function formatGitlab(report: Report, options: FormatOptions): string {
   const now = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "");
-  const scanner = { id: "nhilint", name: "nhilint", version: options.version, vendor: { name: "nhilint" } };
+  const scanner = gitlabScanner(options.version);
   const vulnerabilities = report.findings.map((f) => ({
     // GitLab wants a UUID-shaped id: derived from the fingerprint, stable across runs.
     id: uuidFrom(`${f.ruleId}:${f.path}:${f.fingerprint}`),
@@ -27,7 +27,12 @@ export function formatGitlab(report: Report, options: FormatOptions): string {
   return `${JSON.stringify({ version: "15.0.7", vulnerabilities, scan: { analyzer: scanner, scanner, type: "secret_detection", status: "success", start_time: now, end_time: now } }, null, 2)}\n`;
 }
 
-function uuidFrom(text: string): string {
+export function gitlabScanner(version: string) {
+  return { id: "nhilint", name: "nhilint", version, vendor: { name: "nhilint" } };
+}
+
+/** GitLab wants a UUID-shaped id: a hash of something stable across runs, never of a secret. */
+export function uuidFrom(text: string): string {
   const hex = createHash("sha256").update(text).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

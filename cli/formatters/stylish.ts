@@ -6,7 +6,7 @@ import type { FormatOptions, Report } from "./types.js";
  * Text from files (paths, job ids, step names in messages) without terminal control characters: a
  * workflow must not be able to move the cursor or hide lines of the report (ESC, CR, BS…).
  */
-const plain = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "�");
+export const plain = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "�");
 
 export function formatStylish(report: Report, options: FormatOptions): string {
   // Cleaned before colouring: the colours' own escape sequences stay.

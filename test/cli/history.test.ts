@@ -185,7 +185,7 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
     assert.deepEqual(json.revisions, ["HEAD"]);
     assert.equal(json.blobsScanned, 4);
-    assert.deepEqual(json.skipped, { large: 1, binary: 1, dependencies: 0 });
+    assert.deepEqual(json.skipped, { large: 1, binary: 1, dependencies: 0, ignored: 0 });
     const first = json.secrets.find((s: { firstCommit: string; path: string }) => s.firstCommit === c1 && s.path === ".github/workflows/a.yml");
     assert.deepEqual(first.paths, [".github/workflows/a.yml", "c1/a.yml", "c2/a.yml", "c3/a.yml", "c4/a.yml"]);
     assert.deepEqual([first.inHead, first.removedIn, first.lastCommit], [false, c2, c1]);
@@ -270,14 +270,138 @@ describe("nhilint history: dependency folders", function () {
       assert.match(run.stdout, /^1 secret in the history: 1 blob read \(skipped 1 only in dependency folders, which --include-dependencies reads\)\.$/m);
       assert.match(run.stdout, /^scripts\/a\.sh\n {2}GitLab/m);
       const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
-      assert.deepEqual(json.skipped, { large: 0, binary: 0, dependencies: 1 });
+      assert.deepEqual(json.skipped, { large: 0, binary: 0, dependencies: 1, ignored: 0 });
       assert.deepEqual(json.secrets[0].paths, ["node_modules/pkg/a.sh", "scripts/a.sh"]);
       run = await repo.nhilint("history", "--include-dependencies", "--format", "json");
       const all = JSON.parse(run.stdout);
-      assert.deepEqual(all.skipped, { large: 0, binary: 0, dependencies: 0 });
+      assert.deepEqual(all.skipped, { large: 0, binary: 0, dependencies: 0, ignored: 0 });
       assert.deepEqual(all.secrets.map((secret: { path: string }) => secret.path).sort(), ["scripts/a.sh", "vendor/github.com/acme/sdk/config.go"]);
     } finally {
       repo.remove();
+    }
+  });
+});
+
+describe("nhilint history: the scan's output options, configuration and baseline", function () {
+  this.timeout(60_000);
+  const f = new FakeSecrets(1417);
+  const [real, fixture, shared, accepted] = [0, 1, 2, 3].map(() => `ghp_${f.chars(36)}`);
+  let repo: TempRepo;
+  let first: string;
+  before(async () => {
+    repo = new TempRepo();
+    repo.write(".github/workflows/deploy.yml", workflow("GH_TOKEN", real));
+    // Test fixtures the team ignores: one value only there, one also in a file that is not ignored.
+    repo.write("test/fixtures/only.yml", `token: ${fixture}\n`);
+    repo.write("test/fixtures/shared.yml", `token: ${shared}\n`);
+    repo.write("scripts/shared.yml", `token: ${shared}\n`);
+    repo.write(".github/workflows/old.yml", workflow("GH_TOKEN", accepted));
+    repo.write(".nhilint.yaml", "ignore:\n  - test/fixtures/\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "one");
+    first = repo.git("rev-parse", "HEAD").trim();
+    // A baseline kept outside the default place accepts old.yml's secret.
+    repo.write("security/README.md", "Accepted secrets.\n");
+    const update = await repo.nhilint(".github/workflows/old.yml", "--update-baseline", "--baseline", "security/accepted.json");
+    assert.equal(update.code, 0, update.stderr);
+  });
+  after(() => repo.remove());
+  const everySecret = () => [real, fixture, shared, accepted];
+  const leaks = (text: string) => everySecret().filter((secret) => text.includes(secret.slice(4, 12)));
+
+  it("reads the configuration's ignore globs: a value only ever at ignored paths is not read (counted), one also elsewhere is", async () => {
+    const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+    assert.deepEqual(json.skipped, { large: 0, binary: 0, dependencies: 0, ignored: 1 });
+    assert.deepEqual(json.secrets.map((s: { path: string }) => s.path).sort(), [".github/workflows/deploy.yml", ".github/workflows/old.yml", "scripts/shared.yml"]);
+    const stylish = await repo.nhilint("history");
+    assert.match(stylish.stdout, /^3 secrets in the history: 4 blobs read \(skipped 1 only at paths the configuration ignores\)\.$/m);
+    // Another configuration (--config), without the ignore: every value.
+    repo.write("other.yaml", "rules: {}\n");
+    const all = JSON.parse((await repo.nhilint("history", "--config", "other.yaml", "--format", "json")).stdout);
+    assert.equal(all.secrets.length, 4);
+    assert.equal(all.skipped.ignored, 0);
+    // A configuration that is wrong, or named and missing, is a usage error naming it.
+    repo.write("bad.yaml", "ignore: 3\n");
+    const bad = await repo.nhilint("history", "--config", "bad.yaml");
+    assert.deepEqual([bad.code, bad.stderr], [2, "nhilint: bad.yaml:1:9: `ignore` must be a list of globs\n"]);
+    const missing = await repo.nhilint("history", "--config", "nope.yaml");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--config .*nope\.yaml: no such file/);
+  });
+
+  it("--baseline names the accepted secrets' file: shown as accepted there, not to rotate; a missing one is a usage error", async () => {
+    const run = await repo.nhilint("history", "--baseline", "security/accepted.json");
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /\.github\/workflows\/old\.yml\n(.*\n){3} {2}accepted in security\/accepted\.json\n/);
+    assert.match(run.stdout, /3 secrets in the history, 1 of them accepted in security\/accepted\.json: /);
+    assert.doesNotMatch(run.stdout.slice(run.stdout.indexOf("Rotate these")), /old\.yml/);
+    // Without it, the default place holds no baseline: all three to rotate.
+    assert.match((await repo.nhilint("history")).stdout, /^ {2}3\. /m);
+    const missing = await repo.nhilint("history", "--baseline", "security/none.json");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--baseline .*security\/none\.json: no such file/);
+  });
+
+  it("--output writes the report to a file, nothing to stdout; a folder that does not exist is a usage error", async () => {
+    const run = await repo.nhilint("history", "--format", "json", "--output", "history.json");
+    assert.deepEqual([run.code, run.stdout], [1, ""]);
+    const written = readFileSync(join(repo.dir, "history.json"), "utf8");
+    assert.equal(JSON.parse(written).secrets.length, 3);
+    assert.deepEqual(leaks(written), []);
+    const nowhere = await repo.nhilint("history", "-o", "no/such/folder/h.json");
+    assert.equal(nowhere.code, 2);
+    assert.match(nowhere.stderr, /--output .*h\.json is in a folder that does not exist/);
+  });
+
+  it("github: an error annotation per secret to rotate at its file, a notice per accepted one, a summary; no secret bytes", async () => {
+    const run = await repo.nhilint("history", "--format", "github", "--baseline", "security/accepted.json");
+    assert.equal(run.code, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split("\n");
+    assert.equal(lines.length, 4);
+    const errors = lines.filter((line) => line.startsWith("::error "));
+    assert.deepEqual(errors.map((line) => /file=([^,]*)/.exec(line)![1]).sort(), [".github/workflows/deploy.yml", "scripts/shared.yml"]);
+    for (const line of errors) assert.match(line, new RegExp(`^::error file=[^,]+,title=nhilint hardcoded-secret \\(history\\)::GitHub .*\\(ghp_… \\(40 chars\\)\\) was committed in ${first.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d and is still in HEAD`));
+    assert.match(lines.find((line) => line.startsWith("::notice "))!, /^::notice file=\.github\/workflows\/old\.yml,.*Accepted in security\/accepted\.json\.$/);
+    assert.equal(lines.at(-1), "nhilint: 3 secrets in the history, 2 to rotate: 4 blobs read");
+    assert.deepEqual(leaks(run.stdout), []);
+  });
+
+  it("gitlab: a secret-detection report, one vulnerability per secret to rotate, located at its file and first commit; no secret bytes", async () => {
+    const run = await repo.nhilint("history", "--format", "gitlab", "--baseline", "security/accepted.json");
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { version: string; scan: { type: string; scanner: { id: string } }; vulnerabilities: { id: string; category: string; severity: string; location: { file: string; commit: { sha: string; author: string; date: string } }; identifiers: { value: string }[] }[] };
+    assert.equal(report.scan.type, "secret_detection");
+    assert.equal(report.scan.scanner.id, "nhilint");
+    assert.deepEqual(report.vulnerabilities.map((v) => v.location.file).sort(), [".github/workflows/deploy.yml", "scripts/shared.yml"]);
+    for (const v of report.vulnerabilities) {
+      assert.match(v.id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.deepEqual([v.category, v.severity, v.identifiers[0].value], ["secret_detection", "High", "hardcoded-secret"]);
+      assert.deepEqual(v.location.commit, { sha: first, author: "Test Author <author@example.com>", date: v.location.commit.date });
+    }
+    assert.equal(new Set(report.vulnerabilities.map((v) => v.id)).size, 2);
+    // The same ids on the next run: GitLab tracks them.
+    assert.equal((await repo.nhilint("history", "--format", "gitlab", "--baseline", "security/accepted.json")).stdout.replace(/"(start|end)_time": "[^"]*"/g, ""), run.stdout.replace(/"(start|end)_time": "[^"]*"/g, ""));
+    assert.deepEqual(leaks(run.stdout), []);
+  });
+
+  it("stylish: coloured on a terminal or with FORCE_COLOR, plain with --no-color; no control characters from paths or author names", async () => {
+    const hostile = new TempRepo();
+    try {
+      hostile.git("config", "user.name", "Mallory \u001b[2K\rEve");
+      hostile.write("evil\u001b[2K\rname.yml", `token: ${real}\n`);
+      hostile.git("add", "-A");
+      hostile.git("commit", "-q", "--no-verify", "-m", "evil");
+      const coloured = await hostile.nhilintIn({ env: { NO_COLOR: "", FORCE_COLOR: "1" } }, "history");
+      assert.match(coloured.stdout, /^\u001b\[4mevil�\[2K�name\.yml\u001b\[24m\n/);
+      assert.match(coloured.stdout, /by Mallory �\[2K�Eve </);
+      // The only escapes left are the colours' own.
+      assert.deepEqual(coloured.stdout.match(/\u001b\[[0-9;]*[A-Za-z]/g)!.filter((seq) => !/^\u001b\[(4|24|31|39|1|22)m$/.test(seq)), []);
+      assert.ok(!coloured.stdout.includes("\r"));
+      const plainRun = await hostile.nhilintIn({ env: { NO_COLOR: "", FORCE_COLOR: "1" } }, "history", "--no-color");
+      assert.ok(!plainRun.stdout.includes("\u001b"), plainRun.stdout);
+      assert.match(plainRun.stdout, /^evil�\[2K�name\.yml\n/);
+    } finally {
+      hostile.remove();
     }
   });
 });

@@ -1,0 +1,148 @@
+// `nhilint history`'s report in each format: for people (each secret, then what to rotate), JSON, SARIF
+// for code scanning, GitHub workflow commands and GitLab's secret-detection report. A secret is shown
+// by its redacted form only (a 4-character prefix and the length), as everywhere else.
+import { createHash } from "node:crypto";
+import { styleText } from "node:util";
+import { docsUrl } from "../../linter-core/index.js";
+import type { HistorySecret } from "../history.js";
+import { command, property } from "./github.js";
+import { gitlabScanner, uuidFrom } from "./gitlab.js";
+import { plain } from "./stylish.js";
+
+export type HistoryFormat = "stylish" | "json" | "sarif" | "github" | "gitlab";
+
+export interface HistoryReport {
+  revisions: string[];
+  secrets: HistorySecret[];
+  blobsScanned: number;
+  skipped: { large: number; binary: number; dependencies: number; ignored: number };
+  /** The baseline as the user names it (`.nhilint-baseline.json`): "accepted in …". */
+  baselineShown: string;
+}
+
+export interface HistoryFormatOptions {
+  color: boolean;
+  version: string;
+  now?: Date;
+}
+
+export async function formatHistory(report: HistoryReport, format: HistoryFormat, options: HistoryFormatOptions): Promise<string> {
+  switch (format) {
+    case "json": {
+      const { revisions, blobsScanned, skipped, secrets } = report;
+      return `${JSON.stringify({ revisions, blobsScanned, skipped, secrets }, null, 2)}\n`;
+    }
+    case "sarif":
+      return historySarif(report, options.version);
+    case "github":
+      return historyGithub(report);
+    case "gitlab":
+      return historyGitlab(report, options);
+    default:
+      return historyStylish(report, options.color);
+  }
+}
+
+const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
+
+/** What to do about one secret, in a sentence: when it came in, whether HEAD holds it. */
+function sentence(s: HistorySecret): string {
+  return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider.`;
+}
+
+function historyStylish(report: HistoryReport, color: boolean): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
+  const { secrets, blobsScanned: blobs, skipped, baselineShown } = report;
+  const out: string[] = [];
+  // Paths, author names and titles (which name keys) come from the repository: no terminal control
+  // characters from them.
+  for (const s of secrets) {
+    const where = s.inHead ? paint("red", "still in HEAD") : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD";
+    const also = s.paths.length > 1 ? `; also at ${s.paths.slice(1, 4).map(plain).join(", ")}${s.paths.length > 4 ? ` and ${s.paths.length - 4} more` : ""}` : "";
+    out.push(
+      `${paint("underline", plain(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${plain(s.author)} on ${s.date}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", `accepted in ${baselineShown}`)}` : ""}\n\n`,
+    );
+  }
+  const skips = [
+    skipped.large + skipped.binary > 0 && `${skipped.large} large and ${skipped.binary} binary`,
+    skipped.dependencies > 0 && `${skipped.dependencies} only in dependency folders, which --include-dependencies reads`,
+    skipped.ignored > 0 && `${skipped.ignored} only at paths the configuration ignores`,
+  ].filter(Boolean);
+  const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
+  const acceptedCount = secrets.filter((s) => s.accepted).length;
+  const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${baselineShown}` : "";
+  const toRotate = secrets.filter((s) => !s.accepted);
+  out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);
+  if (toRotate.length > 0) {
+    out.push(`\n${paint("bold", "Rotate these (most exposed first: still in HEAD, then the oldest):")}\n`);
+    toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plain(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
+    out.push("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n");
+  }
+  return out.join("");
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: one `hardcoded-secret` result per secret, at the path it came in, with
+ * the commits in its properties. The fingerprint is of where and when it came in (title, path, first
+ * commit), never of the value.
+ */
+async function historySarif(report: HistoryReport, version: string): Promise<string> {
+  const { ruleDescriptors, sarifLog } = await import("./sarif.js");
+  const rules = ruleDescriptors();
+  const ruleIndex = rules.findIndex((rule) => rule.id === "hardcoded-secret");
+  const results = report.secrets.map((s) => ({
+    ruleId: "hardcoded-secret",
+    ruleIndex,
+    level: "error" as const,
+    message: { text: sentence(s) },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
+    partialFingerprints: { "nhilintHistory/v1": historyFingerprint(s) },
+    ...(s.accepted && { suppressions: [{ kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
+    properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
+  }));
+  return sarifLog(version, rules, results);
+}
+
+/** Where and when a secret came in, hashed: stable across runs, never of the value. */
+function historyFingerprint(s: HistorySecret): string {
+  return createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * GitHub Actions workflow commands: an error annotation per secret to rotate, at the file it came in
+ * (no line: the file may have changed since), a notice per accepted one, and a summary line.
+ */
+function historyGithub(report: HistoryReport): string {
+  const lines = report.secrets.map((s) =>
+    command(s.accepted ? "notice" : "error", `file=${property(s.path)},title=${property("nhilint hardcoded-secret (history)")}`, s.accepted ? `${sentence(s)} Accepted in ${report.baselineShown}.` : sentence(s)),
+  );
+  const toRotate = report.secrets.filter((s) => !s.accepted).length;
+  lines.push(`nhilint: ${report.secrets.length} secret${report.secrets.length === 1 ? "" : "s"} in the history, ${toRotate} to rotate: ${report.blobsScanned} blob${report.blobsScanned === 1 ? "" : "s"} read`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * GitLab's secret-detection report: one vulnerability per secret, located at the file and the commit
+ * that brought it in (author and date too). Accepted ones are left out: GitLab has no way to mark one
+ * accepted in the report, and a dismissal there is the team's to make.
+ */
+function historyGitlab(report: HistoryReport, options: HistoryFormatOptions): string {
+  const now = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, "");
+  const scanner = gitlabScanner(options.version);
+  const vulnerabilities = report.secrets
+    .filter((s) => !s.accepted)
+    .map((s) => ({
+      id: uuidFrom(`history:${historyFingerprint(s)}`),
+      category: "secret_detection",
+      name: s.title,
+      message: sentence(s),
+      description: s.paths.length > 1 ? `${sentence(s)}\n\nAlso committed at: ${s.paths.slice(1).join(", ")}` : sentence(s),
+      cve: `${s.path}:${historyFingerprint(s)}:hardcoded-secret`,
+      severity: "High",
+      confidence: "High",
+      scanner: { id: scanner.id, name: scanner.name },
+      location: { file: s.path, commit: { sha: s.firstCommit, author: s.author, date: s.date } },
+      identifiers: [{ type: "nhilint_rule_id", name: "nhilint hardcoded-secret", value: "hardcoded-secret", url: docsUrl("hardcoded-secret") }],
+    }));
+  return `${JSON.stringify({ version: "15.0.7", vulnerabilities, scan: { analyzer: scanner, scanner, type: "secret_detection", status: "success", start_time: now, end_time: now } }, null, 2)}\n`;
+}
