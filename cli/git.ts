@@ -29,6 +29,35 @@ export function repositoryRoot(cwd: string): string | undefined {
   }
 }
 
+/** A bare repository's folder (a `git clone --mirror`, what a security team scans), else undefined. */
+export function bareRepository(cwd: string): string | undefined {
+  try {
+    if (git(cwd, ["rev-parse", "--is-bare-repository"]).toString().trim() !== "true") return undefined;
+    return git(cwd, ["rev-parse", "--absolute-git-dir"]).toString().trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether git answers "true" to a yes/no `rev-parse` question (`--is-shallow-repository`); false on error. */
+export function gitSays(cwd: string, question: string): boolean {
+  try {
+    return git(cwd, ["rev-parse", question]).toString().trim() === "true";
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `revision` names a commit (false for an unborn HEAD: a repository with no commits yet). */
+export function isCommit(cwd: string, revision: string): boolean {
+  try {
+    git(cwd, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function splitZ(output: Buffer): string[] {
   return output.toString("utf8").split("\0").filter(Boolean);
 }

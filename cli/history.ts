@@ -18,7 +18,7 @@ import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
-import { GitError, gitOutput, readObjects, repositoryRoot, streamObjects } from "./git.js";
+import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { formatHistory, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { writeOrFail } from "./scan.js";
@@ -429,6 +429,15 @@ function shownPath(cwd: string, path: string): string {
   return relative(cwd, path).split(sep).join("/") || path;
 }
 
+/** A file as committed at HEAD; undefined when HEAD has none. */
+function committedFile(root: string, path: string): string | undefined {
+  try {
+    return gitOutput(root, ["cat-file", "blob", `HEAD:${path}`]).toString("utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file's text; undefined when there is none, unless a flag named it (then a usage error). */
 function readIfFile(path: string, flag: string | undefined): string | undefined {
   if (existsSync(path) && statSync(path).isFile()) return readFileSync(path, "utf8");
@@ -437,15 +446,20 @@ function readIfFile(path: string, flag: string | undefined): string | undefined 
 }
 
 export async function history(options: HistoryOptions): Promise<number> {
-  const root = repositoryRoot(options.cwd);
+  // A working tree's top folder, or a bare repository (a mirror): its files are then HEAD's.
+  const top = repositoryRoot(options.cwd);
+  const bare = top ? undefined : bareRepository(options.cwd);
+  const root = top ?? bare;
   if (!root) throw new UsageError(`${options.cwd} is not in a git repository: \`nhilint history\` reads its commits`);
-  // The working tree's baseline (or --baseline's): a secret it accepts is shown as accepted, not hidden,
-  // and not to rotate again.
+  /** The team's file at the root: the working tree's, or in a bare repository the one committed at HEAD. */
+  const teamFile = (path: string) => (bare ? committedFile(root, path) : readIfFile(join(root, path), undefined));
+  // The baseline (or --baseline's): a secret it accepts is shown as accepted, not hidden, and not to
+  // rotate again.
   const baselineFile = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
-  const baselineShown = shownPath(options.cwd, baselineFile);
+  const baselineShown = options.baseline || !bare ? shownPath(options.cwd, baselineFile) : BASELINE_PATH;
   let baseline: Baseline | undefined;
   try {
-    const text = readIfFile(baselineFile, options.baseline === undefined ? undefined : "--baseline");
+    const text = options.baseline ? readIfFile(baselineFile, "--baseline") : teamFile(BASELINE_PATH);
     if (text !== undefined) baseline = parseBaseline(baselineShown, text);
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
@@ -454,8 +468,20 @@ export async function history(options: HistoryOptions): Promise<number> {
   // The configuration's `ignore` globs hold in the history too: test fixtures a team ignores in the
   // working tree were ignored in every commit (a ConfigError names the file and line: exit 2).
   const configFile = options.config ? resolve(options.cwd, options.config) : join(root, CONFIG_PATH);
-  const configText = readIfFile(configFile, options.config === undefined ? undefined : "--config");
-  const ignore = configText === undefined ? [] : parseConfig({ path: shownPath(options.cwd, configFile), text: configText }, RULES.map((rule) => rule.meta.id)).ignore;
+  const configText = options.config ? readIfFile(configFile, "--config") : teamFile(CONFIG_PATH);
+  const configShown = options.config || !bare ? shownPath(options.cwd, configFile) : CONFIG_PATH;
+  const ignore = configText === undefined ? [] : parseConfig({ path: configShown, text: configText }, RULES.map((rule) => rule.meta.id)).ignore;
+  // A shallow clone (CI's default checkout) holds only its last commits: say so, or a clean report
+  // would claim more than was read.
+  const shallow = gitSays(root, "--is-shallow-repository");
+  if (shallow) {
+    options.stderr(
+      "nhilint: history: this clone is shallow: commits before its cut are not read, and a secret they brought in is dated at the oldest commit read. Read the whole history with `git fetch --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0).\n",
+    );
+  }
+  // No commit yet: nothing has leaked.
+  const unborn = options.revisions.length === 1 && options.revisions[0] === "HEAD" && !isCommit(root, "HEAD");
+  if (unborn) options.stderr("nhilint: history: HEAD has no commits yet: nothing to read.\n");
   let result;
   try {
     // A line rewritten at most ten times a second, and once at the end.
@@ -470,14 +496,16 @@ export async function history(options: HistoryOptions): Promise<number> {
           options.stderr(next);
         }
       : undefined;
-    result = await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies, ignore });
+    result = unborn
+      ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 } }
+      : await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies, ignore });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
     throw error;
   }
   const { secrets, blobs, skipped } = result;
-  const text = await formatHistory({ revisions: options.revisions, secrets, blobsScanned: blobs, skipped, baselineShown }, options.format, {
+  const text = await formatHistory({ revisions: options.revisions, shallow, secrets, blobsScanned: blobs, skipped, baselineShown }, options.format, {
     color: options.color === true && !options.output,
     version: options.version ?? "0.0.0",
   });

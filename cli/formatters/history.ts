@@ -13,6 +13,8 @@ export type HistoryFormat = "stylish" | "json" | "sarif" | "github" | "gitlab";
 
 export interface HistoryReport {
   revisions: string[];
+  /** A shallow clone: the commits before its cut were not read. */
+  shallow: boolean;
   secrets: HistorySecret[];
   blobsScanned: number;
   skipped: { large: number; binary: number; dependencies: number; ignored: number };
@@ -29,8 +31,8 @@ export interface HistoryFormatOptions {
 export async function formatHistory(report: HistoryReport, format: HistoryFormat, options: HistoryFormatOptions): Promise<string> {
   switch (format) {
     case "json": {
-      const { revisions, blobsScanned, skipped, secrets } = report;
-      return `${JSON.stringify({ revisions, blobsScanned, skipped, secrets }, null, 2)}\n`;
+      const { revisions, shallow, blobsScanned, skipped, secrets } = report;
+      return `${JSON.stringify({ revisions, shallow, blobsScanned, skipped, secrets }, null, 2)}\n`;
     }
     case "sarif":
       return historySarif(report, options.version);

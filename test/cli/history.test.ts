@@ -384,6 +384,52 @@ describe("nhilint history: the scan's output options, configuration and baseline
     assert.deepEqual(leaks(run.stdout), []);
   });
 
+  it("reads a bare repository (a mirror) with the configuration and baseline committed at its HEAD", async () => {
+    const work = new TempRepo({ git: false });
+    const mirror = new TempRepo({ git: false });
+    try {
+      work.exec("git", ["clone", "-q", repo.dir, "."]);
+      work.write(".nhilint-baseline.json", readFileSync(join(repo.dir, "security", "accepted.json"), "utf8"));
+      work.git("add", "-A");
+      work.exec("git", ["-c", "user.name=Test Author", "-c", "user.email=author@example.com", "commit", "-q", "--no-verify", "-m", "baseline"]);
+      assert.equal(mirror.exec("git", ["clone", "-q", "--mirror", work.dir, "."]).code, 0);
+      const run = await mirror.nhilint("history", "--format", "json");
+      assert.equal(run.code, 1, run.stderr);
+      const json = JSON.parse(run.stdout);
+      assert.equal(json.skipped.ignored, 1, "HEAD's .nhilint.yaml ignores the fixtures");
+      assert.deepEqual(json.secrets.map((s: { path: string; accepted?: boolean }) => [s.path, s.accepted ?? false]).sort(), [
+        [".github/workflows/deploy.yml", false],
+        [".github/workflows/old.yml", true],
+        ["scripts/shared.yml", false],
+      ]);
+    } finally {
+      work.remove();
+      mirror.remove();
+    }
+  });
+
+  it("a shallow clone is said to be one (stderr, and `shallow` in JSON); a repository with no commits has nothing to read", async () => {
+    const shallow = new TempRepo({ git: false });
+    const empty = new TempRepo();
+    try {
+      repo.write("later.txt", "later\n");
+      repo.git("add", "later.txt");
+      repo.git("commit", "-q", "--no-verify", "-m", "later");
+      assert.equal(shallow.exec("git", ["clone", "-q", "--depth", "1", `file://${repo.dir}`, "."]).code, 0);
+      const cut = await shallow.nhilint("history", "--format", "json");
+      assert.match(cut.stderr, /^nhilint: history: this clone is shallow: commits before its cut are not read.*fetch-depth: 0\)\.\n$/);
+      assert.equal(JSON.parse(cut.stdout).shallow, true);
+      const whole = await repo.nhilint("history", "--format", "json");
+      assert.equal(whole.stderr, "");
+      assert.equal(JSON.parse(whole.stdout).shallow, false);
+      const none = await empty.nhilint("history");
+      assert.deepEqual([none.code, none.stdout, none.stderr], [0, "0 secrets in the history: 0 blobs read.\n", "nhilint: history: HEAD has no commits yet: nothing to read.\n"]);
+    } finally {
+      shallow.remove();
+      empty.remove();
+    }
+  });
+
   it("stylish: coloured on a terminal or with FORCE_COLOR, plain with --no-color; no control characters from paths or author names", async () => {
     const hostile = new TempRepo();
     try {
