@@ -1,4 +1,4 @@
-// `nhilint history` on a generated repository of 2 000 commits (built with git fast-import), with
+// `nhilint history` on a generated repository of 5 000 commits (built with git fast-import), with
 // secrets added, moved and deleted at known commits: each reported once, with the commit that
 // brought it in, whether HEAD holds it, and where its last copy went out. And on nothing: a clean
 // history exits 0. The repository is left as it was.
@@ -16,7 +16,7 @@ const moved = `ghp_${fake.chars(36)}`;
 const deleted = `glpat-${fake.chars(20)}`;
 const late = `xoxb-${fake.digits(11)}-${fake.digits(12)}-${fake.chars(24)}`;
 const workflow = (name: string, value: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sync.sh\n        env:\n          ${name}: ${value}\n`;
-const COMMITS = 2000;
+const COMMITS = 5000;
 
 /** A fast-import stream: commit i changes counter.txt, and the secrets come and go at fixed commits. */
 function stream(): string {
