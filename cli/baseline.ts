@@ -9,7 +9,17 @@ export const BASELINE_PATH = ".nhilint-baseline.json";
 
 export type Baseline =
   | { version: 1; fingerprints: string[] }
-  | { version: 2; salt: string; kdf: { algorithm: typeof KDF_ALGORITHM; iterations: number }; fingerprints: string[] };
+  | {
+      version: 2;
+      salt: string;
+      kdf: { algorithm: typeof KDF_ALGORITHM; iterations: number };
+      fingerprints: string[];
+      /**
+       * Secrets of the history accepted (rotated) with `nhilint history --update-baseline`, by value
+       * alone: most are no longer in any file. Kept as they are by the scan's --update-baseline.
+       */
+      history?: string[];
+    };
 
 export class BaselineError extends Error {}
 
@@ -28,6 +38,9 @@ export function parseBaseline(path: string, text: string): Baseline {
   if (baseline.version === 1) return baseline;
   if (baseline.version !== 2 || typeof baseline.salt !== "string" || baseline.salt.length < 16 || baseline.kdf?.algorithm !== KDF_ALGORITHM) {
     throw new BaselineError(`${path}: ${shape}`);
+  }
+  if (baseline.history !== undefined && (!Array.isArray(baseline.history) || !baseline.history.every((f) => typeof f === "string"))) {
+    throw new BaselineError(`${path}: "history" must be a list of fingerprints`);
   }
   // A lower count would make every fingerprint in SARIF cheap to test guesses against.
   if (!Number.isInteger(baseline.kdf.iterations) || baseline.kdf.iterations < KDF_ITERATIONS) {
@@ -63,9 +76,10 @@ export function applyBaseline(findings: Finding[], baseline: Baseline | undefine
   return { kept, accepted, stale: fingerprints.size - matched.size };
 }
 
-export function baselineText(findings: Finding[], salt: string, iterations = KDF_ITERATIONS): string {
+/** The baseline file for these findings; the history's accepted secrets (`history`) carried over as they were. */
+export function baselineText(findings: Finding[], salt: string, iterations = KDF_ITERATIONS, history: string[] = []): string {
   const fingerprints = [...new Set(findings.map((f) => f.fingerprint))].sort();
-  const baseline: Baseline = { version: 2, salt, kdf: { algorithm: KDF_ALGORITHM, iterations }, fingerprints };
+  const baseline: Baseline = { version: 2, salt, kdf: { algorithm: KDF_ALGORITHM, iterations }, fingerprints, ...(history.length > 0 && { history: [...new Set(history)].sort() }) };
   return JSON.stringify(baseline, null, 2) + "\n";
 }
 

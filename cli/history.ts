@@ -13,14 +13,15 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import ignore from "ignore";
 import { redact } from "../linter-core/redact.js";
-import { PUBLIC_SALT } from "../linter-core/fingerprint.js";
-import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
+import { deriveSecretIdentity, fingerprint, PUBLIC_SALT } from "../linter-core/fingerprint.js";
+import { CONFIG_PATH, KDF_ALGORITHM, KDF_ITERATIONS, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
-import { BASELINE_PATH, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
+import { BASELINE_PATH, newSalt, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { formatHistory, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
+import { plain } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";
 
 export interface HistoryOptions {
@@ -36,6 +37,8 @@ export interface HistoryOptions {
   config?: string;
   /** The baseline (default: .nhilint-baseline.json at the root). */
   baseline?: string;
+  /** Accept every secret found in the baseline's `history` list, and exit 0. */
+  updateBaseline?: boolean;
   /** The version the SARIF log names. */
   version?: string;
   stdout: (text: string) => void;
@@ -124,6 +127,8 @@ export interface ScanHistoryOptions {
   includeDependencies?: boolean;
   /** Globs (gitignore syntax, the configuration's `ignore`): a blob only ever at such paths is not read. */
   ignore?: string[];
+  /** Fingerprint, in the baseline's `history` terms, each secret it does not accept (`--update-baseline`). */
+  fingerprintUnaccepted?: boolean;
   /**
    * Worker threads to judge with; 0 judges in this thread. Default: one per core but one, from 1 500
    * blobs on (below that, starting one costs more than it saves).
@@ -131,7 +136,15 @@ export interface ScanHistoryOptions {
   workers?: number;
 }
 
-export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<{ secrets: HistorySecret[]; blobs: number; skipped: HistoryReport["skipped"] }> {
+export interface HistoryScan {
+  secrets: HistorySecret[];
+  blobs: number;
+  skipped: HistoryReport["skipped"];
+  /** With `fingerprintUnaccepted`: each secret the baseline does not accept, and its `history` fingerprint. */
+  unaccepted: Map<HistorySecret, string>;
+}
+
+export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<HistoryScan> {
   const { progress, baseline } = options;
   // Worker threads start while git lists the history (their start-up is most of a short run); stopped
   // unused when it proves short.
@@ -266,10 +279,35 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
       entry.holder = { path: removal.path, blob: removal.oldBlob };
     }
   }
-  if (baseline) await markAccepted(root, baseline, secrets, values);
+  const unaccepted = new Map<HistorySecret, string>();
+  if (baseline) {
+    await markAccepted(root, baseline, secrets, values);
+    // The history's own list (`nhilint history --update-baseline`): by value, wherever it was committed.
+    if (baseline.version === 2 && (baseline.history?.length || options.fingerprintUnaccepted)) {
+      const listed = new Set(baseline.history);
+      await Promise.all(
+        [...secrets].map(async ([key, { secret }]) => {
+          if (secret.accepted) return;
+          const print = await historyFingerprint(values.get(key)!, baseline);
+          if (listed.has(print)) secret.accepted = true;
+          else if (options.fingerprintUnaccepted) unaccepted.set(secret, print);
+        }),
+      );
+    }
+  }
   // Most exposed first: still in HEAD, then the oldest.
   const ordered = [...secrets.values()].map((s) => s.secret).sort((a, b) => Number(b.inHead) - Number(a.inHead) || a.date.localeCompare(b.date));
-  return { secrets: ordered, blobs: wanted.length - skipped.large, skipped };
+  return { secrets: ordered, blobs: wanted.length - skipped.large, skipped, unaccepted };
+}
+
+/**
+ * A committed secret's fingerprint for the baseline's `history` list: of its value alone (through the
+ * same salted, slow derivation as every secret fingerprint), not of a path, since the file that held
+ * it is mostly gone; a value accepted once is accepted wherever the history holds it.
+ */
+function historyFingerprint(value: string, baseline: Extract<Baseline, { version: 2 }>): Promise<string> {
+  const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
+  return deriveSecretIdentity(value, { salt: baseline.salt, iterations: baseline.kdf.iterations }).then((identity) => fingerprint("hardcoded-secret", "(history)", identity, sha256));
 }
 
 /**
@@ -459,11 +497,20 @@ export async function history(options: HistoryOptions): Promise<number> {
   const baselineShown = options.baseline || !bare ? shownPath(options.cwd, baselineFile) : BASELINE_PATH;
   let baseline: Baseline | undefined;
   try {
-    const text = options.baseline ? readIfFile(baselineFile, "--baseline") : teamFile(BASELINE_PATH);
+    // A baseline being written may not exist yet.
+    const text = options.baseline ? readIfFile(baselineFile, options.updateBaseline ? undefined : "--baseline") : teamFile(BASELINE_PATH);
     if (text !== undefined) baseline = parseBaseline(baselineShown, text);
   } catch (error) {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
+  }
+  // --update-baseline: every secret found is accepted in the baseline's `history` list (the file and
+  // its salt created when there is none; the scan's own `fingerprints` kept as they are).
+  let update: Extract<Baseline, { version: 2 }> | undefined;
+  if (options.updateBaseline) {
+    if (baseline?.version === 1) throw new UsageError(`${baselineShown} is a version 1 baseline: run \`nhilint --update-baseline\` first (it migrates it to version 2)`);
+    if (bare && !options.baseline) throw new UsageError("a bare repository has no working tree to write the baseline to: name one with --baseline FILE");
+    update = baseline ?? { version: 2, salt: newSalt(), kdf: { algorithm: KDF_ALGORITHM, iterations: KDF_ITERATIONS }, fingerprints: [] };
   }
   // The configuration's `ignore` globs hold in the history too: test fixtures a team ignores in the
   // working tree were ignored in every commit (a ConfigError names the file and line: exit 2).
@@ -497,14 +544,26 @@ export async function history(options: HistoryOptions): Promise<number> {
         }
       : undefined;
     result = unborn
-      ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 } }
-      : await scanHistory(root, options.revisions, { progress, baseline, includeDependencies: options.includeDependencies, ignore });
+      ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 }, unaccepted: new Map() }
+      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update) });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
     throw error;
   }
   const { secrets, blobs, skipped } = result;
+  if (update) {
+    const added = [...result.unaccepted];
+    const history = [...new Set([...(update.history ?? []), ...added.map(([, print]) => print)])].sort();
+    writeOrFail(baselineFile, `${JSON.stringify({ ...update, history }, null, 2)}\n`, "--update-baseline");
+    const before = secrets.length - added.length;
+    options.stderr(`nhilint: accepted ${added.length} secret${added.length === 1 ? "" : "s"} of the history in ${baselineShown}${before > 0 ? ` (${before} already accepted)` : ""}\n`);
+    // Accepting a secret does not make it secret again: say so, per secret.
+    for (const [s] of added) {
+      options.stderr(`nhilint: accepted ${plain(s.path)}: ${plain(s.title)} (${s.redacted}), committed ${s.date}${s.inHead ? ", still in HEAD" : ""} — rotate it at its provider if that is not done\n`);
+    }
+    return 0;
+  }
   const text = await formatHistory({ revisions: options.revisions, shallow, secrets, blobsScanned: blobs, skipped, baselineShown }, options.format, {
     color: options.color === true && !options.output,
     version: options.version ?? "0.0.0",

@@ -114,6 +114,7 @@ Examples:
     .option("--no-color", "plain text output")
     .option("--config <file>", "configuration file (default: .nhilint.yaml at the repository root): what its `ignore` globs match is not read")
     .option("--baseline <file>", "accepted secrets, shown as accepted and not to rotate (default: .nhilint-baseline.json)")
+    .option("--update-baseline", "accept every secret found (once rotated) in the baseline's history list, and exit 0", false)
     .addHelpText(
       "after",
       `
@@ -136,6 +137,7 @@ Examples:
         color: opts.color !== false && program.opts().color !== false && useColor(io.env, io.stdoutIsTTY),
         config: opts.config ?? program.opts().config,
         baseline: opts.baseline ?? program.opts().baseline,
+        updateBaseline: opts.updateBaseline,
         version: VERSION,
         stdout: io.stdout,
         stderr: io.stderr,

@@ -21,7 +21,7 @@ import { groovyParserMissing } from "../linter-core/documents/groovy.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
 import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
-import { formatStylish } from "./formatters/stylish.js";
+import { formatStylish, plain } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { readObjects, repositoryRoot, stagedBlobs } from "./git.js";
 import { discover, isWholeRepository, unreadable, UsageError } from "./files.js";
@@ -266,14 +266,16 @@ export async function scan(options: ScanOptions): Promise<number> {
   const shownPath = toPosix(relative(options.cwd, baselinePath)) || baselinePath;
 
   if (update) {
-    writeOrFail(baselinePath, baselineText(result.findings, update.salt, update.iterations), "--update-baseline");
+    // The history's accepted secrets (`nhilint history --update-baseline`) are not the scan's to drop.
+    const history = baseline?.version === 2 ? baseline.history : undefined;
+    writeOrFail(baselinePath, baselineText(result.findings, update.salt, update.iterations, history), "--update-baseline");
     options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${shownPath}\n`);
     if (baseline?.version === 1) {
       options.stderr(`nhilint: migrated ${shownPath} to version 2: secret values are now fingerprinted with a salt (kept in the file) and a slow derivation, so a fingerprint cannot confirm a guessed secret\n`);
     }
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const f of result.findings.filter((f) => f.ruleId === "hardcoded-secret")) {
-      options.stderr(`nhilint: accepted ${f.path}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")} — still a leaked credential: rotate it at the provider\n`);
+      options.stderr(`nhilint: accepted ${plain(`${f.path}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")}`)} — still a leaked credential: rotate it at the provider\n`);
     }
     return 0;
   }

@@ -78,7 +78,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
   if (toRotate.length > 0) {
     out.push(`\n${paint("bold", "Rotate these (most exposed first: still in HEAD, then the oldest):")}\n`);
     toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plain(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
-    out.push("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n");
+    out.push("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you rotated with `nhilint history --update-baseline`.\n");
   }
   return out.join("");
 }

@@ -175,7 +175,7 @@ describe("nhilint history: what it reads and exactly what it says", function () 
           `  1. ${s3.title} (${s3.redacted}) at limit.txt, since 2020-01-01, still in HEAD\n` +
           `  2. ${s2.title} (${s2.redacted}) at .github/workflows/a.yml, since 2021-06-01, still in HEAD\n` +
           `  3. ${s1.title} (${s1.redacted}) at .github/workflows/a.yml, since 2020-01-01\n`,
-        "Deleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you accepted with `nhilint --update-baseline`.\n",
+        "Deleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you rotated with `nhilint history --update-baseline`.\n",
       ].join("\n"),
     );
     for (const t of [t1, t2, t3, t4, t5]) assert.ok(!(run.stdout + JSON.stringify(json)).includes(t.slice(4)));
@@ -509,6 +509,76 @@ describe("nhilint history with a baseline", function () {
     const bad = await repo.nhilint("history");
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /\.nhilint-baseline\.json: not valid JSON/);
+  });
+});
+
+describe("nhilint history --update-baseline: accepting what was rotated", function () {
+  this.timeout(60_000);
+  const f = new FakeSecrets(1418);
+  const [removed, kept, later] = [0, 1, 2].map(() => `ghp_${f.chars(36)}`);
+  let repo: TempRepo;
+  const baselineFile = () => JSON.parse(readFileSync(join(repo.dir, ".nhilint-baseline.json"), "utf8")) as { version: number; salt: string; fingerprints: string[]; history?: string[] };
+  before(() => {
+    repo = new TempRepo();
+    repo.write(".github/workflows/gone.yml", workflow("GH_TOKEN", removed));
+    repo.write("scripts/deploy.sh", `export API_TOKEN=${kept}\n`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "two secrets");
+    repo.exec("git", ["rm", "-q", ".github/workflows/gone.yml"]);
+    repo.git("commit", "-q", "--no-verify", "-m", "one removed");
+  });
+  after(() => repo.remove());
+
+  it("accepts every secret found (removed or still in HEAD) by value in the baseline's history list; the next run exits 0", async () => {
+    assert.equal((await repo.nhilint("history")).code, 1);
+    const update = await repo.nhilint("history", "--update-baseline");
+    assert.equal(update.code, 0, update.stderr);
+    assert.equal(update.stdout, "");
+    const lines = update.stderr.trimEnd().split("\n");
+    assert.equal(lines[0], "nhilint: accepted 2 secrets of the history in .nhilint-baseline.json");
+    assert.deepEqual(lines.slice(1).map((line) => /^nhilint: accepted (\S+): GitHub .*\(ghp_… \(40 chars\)\), committed \d{4}-\d\d-\d\d(, still in HEAD)? — rotate it at its provider if that is not done$/.exec(line)?.[1]).sort(), [".github/workflows/gone.yml", "scripts/deploy.sh"]);
+    const written = baselineFile();
+    assert.equal(written.version, 2);
+    assert.match(written.salt, /^[0-9a-f]{32}$/);
+    assert.deepEqual(written.fingerprints, []);
+    assert.equal(written.history?.length, 2);
+    assert.ok(written.history!.every((print) => /^[0-9a-f]{32}$/.test(print)));
+    for (const secret of [removed, kept]) assert.ok(!(update.stderr + JSON.stringify(written)).includes(secret.slice(4, 12)));
+    const after = await repo.nhilint("history");
+    assert.equal(after.code, 0, after.stdout);
+    assert.match(after.stdout, /^2 secrets in the history, 2 of them accepted in \.nhilint-baseline\.json: /m);
+    assert.doesNotMatch(after.stdout, /Rotate these/);
+  });
+
+  it("the scan's --update-baseline keeps the history's list; a secret committed later is the only one to rotate, and is added next time", async () => {
+    const history = baselineFile().history;
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    assert.deepEqual(baselineFile().history, history);
+    assert.equal(baselineFile().fingerprints.length, 1, "the scan accepted the secret in the tree");
+    assert.equal((await repo.nhilint("history")).code, 0);
+    repo.write("notify.sh", `curl -H "Authorization: Bearer ${later}" https://api.example.com\n`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "later");
+    const run = await repo.nhilint("history");
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /Rotate these[^\n]*\n {2}1\. [^\n]* at notify\.sh[^\n]*\n\n/);
+    const update = await repo.nhilint("history", "--update-baseline");
+    assert.match(update.stderr, /^nhilint: accepted 1 secret of the history in \.nhilint-baseline\.json \(2 already accepted\)\n/);
+    assert.equal(baselineFile().history?.length, 3);
+    assert.equal((await repo.nhilint("history")).code, 0);
+  });
+
+  it("writes a named baseline that does not exist yet; refuses a version 1 one and a malformed history list (exit 2, naming the file)", async () => {
+    const named = await repo.nhilint("history", "--update-baseline", "--baseline", "accepted.json");
+    assert.equal(named.code, 0, named.stderr);
+    assert.equal(JSON.parse(readFileSync(join(repo.dir, "accepted.json"), "utf8")).history.length, 3);
+    assert.equal((await repo.nhilint("history", "--baseline", "accepted.json")).code, 0);
+    repo.write("v1.json", JSON.stringify({ version: 1, fingerprints: [] }));
+    const old = await repo.nhilint("history", "--update-baseline", "--baseline", "v1.json");
+    assert.deepEqual([old.code, old.stderr], [2, "nhilint: v1.json is a version 1 baseline: run `nhilint --update-baseline` first (it migrates it to version 2)\n"]);
+    repo.write("bad.json", JSON.stringify({ ...baselineFile(), history: "all" }));
+    const bad = await repo.nhilint("history", "--baseline", "bad.json");
+    assert.deepEqual([bad.code, bad.stderr], [2, 'nhilint: bad.json: "history" must be a list of fingerprints\n']);
   });
 });
 
