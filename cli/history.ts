@@ -20,7 +20,7 @@ import { BASELINE_PATH, newSalt, parseBaseline, secretFingerprintsFor, type Base
 import { HistoryJudge, unpackBatch, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
-import { formatHistory, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
+import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";
 
@@ -522,9 +522,7 @@ export async function history(options: HistoryOptions): Promise<number> {
   // would claim more than was read.
   const shallow = gitSays(root, "--is-shallow-repository");
   if (shallow) {
-    options.stderr(
-      "nhilint: history: this clone is shallow: commits before its cut are not read, and a secret they brought in is dated at the oldest commit read. Read the whole history with `git fetch --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0).\n",
-    );
+    options.stderr(`nhilint: history: ${SHALLOW_NOTE}\n`);
   }
   // No commit yet: nothing has leaked.
   const unborn = options.revisions.length === 1 && options.revisions[0] === "HEAD" && !isCommit(root, "HEAD");

@@ -47,6 +47,10 @@ export async function formatHistory(report: HistoryReport, format: HistoryFormat
 
 const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
 
+/** What a shallow clone means for the report, in the machine formats (stylish runs say it on stderr). */
+export const SHALLOW_NOTE =
+  "this clone is shallow: commits before its cut are not read, and a secret they brought in is dated at the oldest commit read. Read the whole history with `git fetch --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0).";
+
 /** What to do about one secret, in a sentence: when it came in, whether HEAD holds it. */
 function sentence(s: HistorySecret): string {
   return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider.`;
@@ -102,7 +106,8 @@ async function historySarif(report: HistoryReport, version: string): Promise<str
     ...(s.accepted && { suppressions: [{ kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
     properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
   }));
-  return sarifLog(version, rules, results);
+  const notes = report.shallow ? [{ level: "warning" as const, message: { text: SHALLOW_NOTE } }] : [];
+  return sarifLog(version, rules, results, { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }] });
 }
 
 /** Where and when a secret came in, hashed: stable across runs, never of the value. */
@@ -118,6 +123,7 @@ function historyGithub(report: HistoryReport): string {
   const lines = report.secrets.map((s) =>
     command(s.accepted ? "notice" : "error", `file=${property(s.path)},title=${property("nhilint hardcoded-secret (history)")}`, s.accepted ? `${sentence(s)} Accepted in ${report.baselineShown}.` : sentence(s)),
   );
+  if (report.shallow) lines.push(command("warning", "title=nhilint history", SHALLOW_NOTE));
   const toRotate = report.secrets.filter((s) => !s.accepted).length;
   lines.push(`nhilint: ${report.secrets.length} secret${report.secrets.length === 1 ? "" : "s"} in the history, ${toRotate} to rotate: ${report.blobsScanned} blob${report.blobsScanned === 1 ? "" : "s"} read`);
   return `${lines.join("\n")}\n`;
@@ -146,5 +152,5 @@ function historyGitlab(report: HistoryReport, options: HistoryFormatOptions): st
       location: { file: s.path, commit: { sha: s.firstCommit, author: s.author, date: s.date } },
       identifiers: [{ type: "nhilint_rule_id", name: "nhilint hardcoded-secret", value: "hardcoded-secret", url: docsUrl("hardcoded-secret") }],
     }));
-  return `${JSON.stringify({ version: "15.0.7", vulnerabilities, scan: { analyzer: scanner, scanner, type: "secret_detection", status: "success", start_time: now, end_time: now } }, null, 2)}\n`;
+  return `${JSON.stringify({ version: "15.0.7", vulnerabilities, scan: { analyzer: scanner, scanner, type: "secret_detection", status: "success", ...(report.shallow && { messages: [{ level: "warn", value: SHALLOW_NOTE }] }), start_time: now, end_time: now } }, null, 2)}\n`;
 }

@@ -419,6 +419,12 @@ describe("nhilint history: the scan's output options, configuration and baseline
       const cut = await shallow.nhilint("history", "--format", "json");
       assert.match(cut.stderr, /^nhilint: history: this clone is shallow: commits before its cut are not read.*fetch-depth: 0\)\.\n$/);
       assert.equal(JSON.parse(cut.stdout).shallow, true);
+      // The machine formats carry it too: a SARIF tool notification, a GitHub warning, a GitLab scan message.
+      const sarif = JSON.parse((await shallow.nhilint("history", "--format", "sarif")).stdout);
+      assert.match(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, /^this clone is shallow/);
+      assert.match((await shallow.nhilint("history", "--format", "github")).stdout, /^::warning title=nhilint history::this clone is shallow/m);
+      assert.match(JSON.parse((await shallow.nhilint("history", "--format", "gitlab")).stdout).scan.messages[0].value, /^this clone is shallow/);
+      assert.equal(JSON.parse((await repo.nhilint("history", "--format", "sarif")).stdout).runs[0].invocations[0].toolExecutionNotifications.length, 0);
       const whole = await repo.nhilint("history", "--format", "json");
       assert.equal(whole.stderr, "");
       assert.equal(JSON.parse(whole.stdout).shallow, false);
