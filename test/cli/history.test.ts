@@ -379,6 +379,20 @@ describe("nhilint history: the scan's output options, configuration and baseline
       assert.deepEqual(v.location.commit, { sha: first, author: "Test Author <author@example.com>", date: v.location.commit.date });
     }
     assert.equal(new Set(report.vulnerabilities.map((v) => v.id)).size, 2);
+    // Its shape, as GitLab reads it: the schema version, the scanner, each identifier's docs, the times.
+    const raw = JSON.parse(run.stdout);
+    assert.equal(raw.version, "15.0.7");
+    assert.deepEqual(raw.scan.analyzer, { id: "nhilint", name: "nhilint", version: raw.scan.analyzer.version, vendor: { name: "nhilint" } });
+    assert.match(raw.scan.start_time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    for (const v of raw.vulnerabilities) {
+      assert.deepEqual([v.confidence, v.scanner, v.identifiers[0].name], ["High", { id: "nhilint", name: "nhilint" }, "nhilint hardcoded-secret"]);
+      assert.match(v.identifiers[0].url, /hardcoded-secret/);
+      assert.match(v.cve, new RegExp(`^${v.location.file.replace(/[./]/g, "\\$&")}:[0-9a-f]{32}:hardcoded-secret$`));
+    }
+    // Where else a value was committed, in the description; none for a value at one path.
+    const described = Object.fromEntries(raw.vulnerabilities.map((v: { location: { file: string }; description: string }) => [v.location.file, v.description]));
+    assert.match(described["scripts/shared.yml"], /\n\nAlso committed at: test\/fixtures\/shared\.yml$/);
+    assert.doesNotMatch(described[".github/workflows/deploy.yml"], /Also committed/);
     // The same ids on the next run: GitLab tracks them.
     assert.equal((await repo.nhilint("history", "--format", "gitlab", "--baseline", "security/accepted.json")).stdout.replace(/"(start|end)_time": "[^"]*"/g, ""), run.stdout.replace(/"(start|end)_time": "[^"]*"/g, ""));
     assert.deepEqual(leaks(run.stdout), []);
@@ -402,6 +416,9 @@ describe("nhilint history: the scan's output options, configuration and baseline
         [".github/workflows/old.yml", true],
         ["scripts/shared.yml", false],
       ]);
+      // Nowhere to write a baseline in a mirror, unless named.
+      const update = await mirror.nhilint("history", "--update-baseline");
+      assert.deepEqual([update.code, update.stderr], [2, "nhilint: a bare repository has no working tree to write the baseline to: name one with --baseline FILE\n"]);
     } finally {
       work.remove();
       mirror.remove();
@@ -421,6 +438,7 @@ describe("nhilint history: the scan's output options, configuration and baseline
       assert.equal(JSON.parse(cut.stdout).shallow, true);
       // The machine formats carry it too: a SARIF tool notification, a GitHub warning, a GitLab scan message.
       const sarif = JSON.parse((await shallow.nhilint("history", "--format", "sarif")).stdout);
+      assert.deepEqual([sarif.runs[0].invocations[0].executionSuccessful, sarif.runs[0].invocations[0].toolExecutionNotifications[0].level], [true, "warning"]);
       assert.match(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, /^this clone is shallow/);
       assert.match((await shallow.nhilint("history", "--format", "github")).stdout, /^::warning title=nhilint history::this clone is shallow/m);
       assert.match(JSON.parse((await shallow.nhilint("history", "--format", "gitlab")).stdout).scan.messages[0].value, /^this clone is shallow/);
@@ -430,6 +448,8 @@ describe("nhilint history: the scan's output options, configuration and baseline
       assert.equal(JSON.parse(whole.stdout).shallow, false);
       const none = await empty.nhilint("history");
       assert.deepEqual([none.code, none.stdout, none.stderr], [0, "0 secrets in the history: 0 blobs read.\n", "nhilint: history: HEAD has no commits yet: nothing to read.\n"]);
+      const noneJson = JSON.parse((await empty.nhilint("history", "--format", "json")).stdout);
+      assert.deepEqual([noneJson.secrets, noneJson.blobsScanned, noneJson.skipped], [[], 0, { large: 0, binary: 0, dependencies: 0, ignored: 0 }]);
     } finally {
       shallow.remove();
       empty.remove();
