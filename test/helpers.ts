@@ -32,6 +32,10 @@ export class FakeSecrets {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+  /** A whole number from 0 to n - 1. */
+  below(n: number): number {
+    return Math.floor(this.next() * n);
+  }
   chars(length: number, alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"): string {
     let out = "";
     for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];

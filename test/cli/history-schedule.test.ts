@@ -11,17 +11,6 @@ import { TempRepo } from "./repo.js";
 const COMMITS = 5000;
 const fake = new FakeSecrets(5005);
 
-/** Seeded random integers below n (mulberry32): the same schedule on every run. */
-function dice(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    let t = (state += 0x6d2b79f5);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 type Kind = "workflow" | "script" | "config";
 interface File {
   kind: Kind;
@@ -51,7 +40,8 @@ interface Expected {
 
 /** The fast-import stream, and what the oracle expects of each value (by commit number, 1-based). */
 function build(): { stream: string; expected: Map<string, Expected> } {
-  const roll = dice(77);
+  const schedule = new FakeSecrets(77);
+  const roll = (n: number) => schedule.below(n);
   const files = new Map<string, File>();
   const everCommitted: string[] = [];
   const expected = new Map<string, Expected>();
