@@ -483,16 +483,13 @@ function readIfFile(path: string, flag: string | undefined): string | undefined 
   return undefined;
 }
 
-export async function history(options: HistoryOptions): Promise<number> {
-  // A working tree's top folder, or a bare repository (a mirror): its files are then HEAD's.
-  const top = repositoryRoot(options.cwd);
-  const bare = top ? undefined : bareRepository(options.cwd);
-  const root = top ?? bare;
-  if (!root) throw new UsageError(`${options.cwd} is not in a git repository: \`nhilint history\` reads its commits`);
-  /** The team's file at the root: the working tree's, or in a bare repository the one committed at HEAD. */
+/**
+ * What the team set that the history honours: the baseline (the working tree's, --baseline's, or in a
+ * bare repository the one committed at HEAD) and the configuration's `ignore` globs.
+ */
+function teamSettings(options: HistoryOptions, root: string, bare: boolean): { baseline?: Baseline; baselineFile: string; baselineShown: string; ignore: string[] } {
   const teamFile = (path: string) => (bare ? committedFile(root, path) : readIfFile(join(root, path), undefined));
-  // The baseline (or --baseline's): a secret it accepts is shown as accepted, not hidden, and not to
-  // rotate again.
+  // A secret the baseline accepts is shown as accepted, not hidden, and not to rotate again.
   const baselineFile = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);
   const baselineShown = options.baseline || !bare ? shownPath(options.cwd, baselineFile) : BASELINE_PATH;
   let baseline: Baseline | undefined;
@@ -504,6 +501,23 @@ export async function history(options: HistoryOptions): Promise<number> {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
+  // The `ignore` globs hold in the history too: test fixtures a team ignores in the working tree were
+  // ignored in every commit (a ConfigError names the file and line: exit 2).
+  const configFile = options.config ? resolve(options.cwd, options.config) : join(root, CONFIG_PATH);
+  const configText = options.config ? readIfFile(configFile, "--config") : teamFile(CONFIG_PATH);
+  const configShown = options.config || !bare ? shownPath(options.cwd, configFile) : CONFIG_PATH;
+  const ignore = configText === undefined ? [] : parseConfig({ path: configShown, text: configText }, RULES.map((rule) => rule.meta.id)).ignore;
+  return { baseline, baselineFile, baselineShown, ignore };
+}
+
+export async function history(options: HistoryOptions): Promise<number> {
+  // A working tree's top folder, or a bare repository (a mirror): its files are then HEAD's.
+  const top = repositoryRoot(options.cwd);
+  const bareRoot = top ? undefined : bareRepository(options.cwd);
+  const root = top ?? bareRoot;
+  if (!root) throw new UsageError(`${options.cwd} is not in a git repository: \`nhilint history\` reads its commits`);
+  const bare = bareRoot !== undefined;
+  const { baseline, baselineFile, baselineShown, ignore } = teamSettings(options, root, bare);
   // --update-baseline: every secret found is accepted in the baseline's `history` list (the file and
   // its salt created when there is none; the scan's own `fingerprints` kept as they are).
   let update: Extract<Baseline, { version: 2 }> | undefined;
@@ -512,12 +526,6 @@ export async function history(options: HistoryOptions): Promise<number> {
     if (bare && !options.baseline) throw new UsageError("a bare repository has no working tree to write the baseline to: name one with --baseline FILE");
     update = baseline ?? { version: 2, salt: newSalt(), kdf: { algorithm: KDF_ALGORITHM, iterations: KDF_ITERATIONS }, fingerprints: [] };
   }
-  // The configuration's `ignore` globs hold in the history too: test fixtures a team ignores in the
-  // working tree were ignored in every commit (a ConfigError names the file and line: exit 2).
-  const configFile = options.config ? resolve(options.cwd, options.config) : join(root, CONFIG_PATH);
-  const configText = options.config ? readIfFile(configFile, "--config") : teamFile(CONFIG_PATH);
-  const configShown = options.config || !bare ? shownPath(options.cwd, configFile) : CONFIG_PATH;
-  const ignore = configText === undefined ? [] : parseConfig({ path: configShown, text: configText }, RULES.map((rule) => rule.meta.id)).ignore;
   // A shallow clone (CI's default checkout) holds only its last commits: say so, or a clean report
   // would claim more than was read.
   const shallow = gitSays(root, "--is-shallow-repository");
