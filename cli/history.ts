@@ -129,6 +129,8 @@ export interface ScanHistoryOptions {
   ignore?: string[];
   /** Fingerprint, in the baseline's `history` terms, each secret it does not accept (`--update-baseline`). */
   fingerprintUnaccepted?: boolean;
+  /** Told how many secret values are about to go through the slow derivation (progress on a terminal). */
+  deriving?: (count: number) => void;
   /**
    * Worker threads to judge with; 0 judges in this thread. Default: one per core but one, from 1 500
    * blobs on (below that, starting one costs more than it saves).
@@ -285,9 +287,10 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     // The history's own list (`nhilint history --update-baseline`): by value, wherever it was committed.
     if (baseline.version === 2 && (baseline.history?.length || options.fingerprintUnaccepted)) {
       const listed = new Set(baseline.history);
+      const unknown = [...secrets].filter(([, { secret }]) => !secret.accepted);
+      if (unknown.length > 0) options.deriving?.(unknown.length);
       await Promise.all(
-        [...secrets].map(async ([key, { secret }]) => {
-          if (secret.accepted) return;
+        unknown.map(async ([key, { secret }]) => {
           const print = await historyFingerprint(values.get(key)!, baseline);
           if (listed.has(print)) secret.accepted = true;
           else if (options.fingerprintUnaccepted) unaccepted.set(secret, print);
@@ -549,9 +552,13 @@ export async function history(options: HistoryOptions): Promise<number> {
           options.stderr(next);
         }
       : undefined;
+    // Seconds, on a long history: say why the wait.
+    const deriving = options.progress
+      ? (count: number) => options.stderr(`\nnhilint: history: fingerprinting ${count} secret value${count === 1 ? "" : "s"} for the baseline (a slow derivation by design, about 0.14 s of CPU each)`)
+      : undefined;
     result = unborn
       ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 }, unaccepted: new Map() }
-      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update) });
+      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update), deriving });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);

@@ -585,9 +585,11 @@ describe("nhilint history --update-baseline: accepting what was rotated", functi
     repo.write("notify.sh", `curl -H "Authorization: Bearer ${later}" https://api.example.com\n`);
     repo.git("add", "-A");
     repo.git("commit", "-q", "--no-verify", "-m", "later");
-    const run = await repo.nhilint("history");
+    const run = await repo.nhilintIn({ stderrIsTTY: true }, "history");
     assert.equal(run.code, 1);
     assert.match(run.stdout, /Rotate these[^\n]*\n {2}1\. [^\n]* at notify\.sh[^\n]*\n\n/);
+    // The slow derivation is said on a terminal: the value accepted by the history's list, and the new one.
+    assert.match(run.stderr, /\nnhilint: history: fingerprinting 2 secret values for the baseline \(a slow derivation by design, about 0\.14 s of CPU each\)\n$/);
     const update = await repo.nhilint("history", "--update-baseline");
     assert.match(update.stderr, /^nhilint: accepted 1 secret of the history in \.nhilint-baseline\.json \(2 already accepted\)\n/);
     assert.equal(baselineFile().history?.length, 3);
