@@ -87,6 +87,20 @@ describe("hardcoded-secret: every credential format of the table", () => {
     assert.ok(CREDENTIAL_FORMATS.length >= 220, `the table knows ${CREDENTIAL_FORMATS.length} formats`);
   });
 
+  it("has no repeated capture group: the first group a shape captures is its secret, and a repeated one keeps only its last turn", () => {
+    for (const format of CREDENTIAL_FORMATS) {
+      const source = (format.token ?? format.value!).replace(/\\./g, "__").replace(/\[[^\]]*\]/g, (set) => "_".repeat(set.length));
+      const open: number[] = [];
+      for (let i = 0; i < source.length; i++) {
+        if (source[i] === "(") open.push(source[i + 1] === "?" ? -1 : i);
+        else if (source[i] === ")") {
+          const start = open.pop();
+          if (start !== undefined && start >= 0) assert.doesNotMatch(source.slice(i + 1, i + 2), /[{*+?]/, `${format.id}: the group at ${start} repeats`);
+        }
+      }
+    }
+  });
+
   for (const format of CREDENTIAL_FORMATS) {
     it(`${format.id}: found where workflows put it; its placeholders are not`, async () => {
       const misses: string[] = [];
@@ -96,7 +110,8 @@ describe("hardcoded-secret: every credential format of the table", () => {
         for (const [where, file] of places) {
           const at = locate(file, value);
           const hits = await secretFindings(file);
-          if (!hits.some((f) => f.span.start < at.end && at.start < f.span.end)) misses.push(`${where}: ${value}`);
+          // Found whole: not a fragment of it (a capture group that repeats keeps only its last turn).
+          if (!hits.some((f) => f.span.start < at.end && at.start < f.span.end && f.span.end - f.span.start >= Math.min(16, value.length))) misses.push(`${where}: ${value}`);
           for (const hit of hits) assert.ok(!hit.message.includes(value), "a message never holds the value");
         }
       }
