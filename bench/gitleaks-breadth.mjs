@@ -132,7 +132,8 @@ for (const rule of rules) {
       const at = file.path.endsWith(".json") ? file.text.indexOf(JSON.stringify(value).slice(1, -1)) : file.text.indexOf(value);
       const hits = await findingsIn(file);
       planted++;
-      if (hits.some((f) => f.span.start < at + value.length && at < f.span.end)) found++;
+      // Found whole, not a fragment (a capture group that repeats keeps only its last turn).
+      if (hits.some((f) => f.span.start < at + value.length && at < f.span.end && f.span.end - f.span.start >= Math.min(16, value.length))) found++;
       else missedByRule.set(rule.id, [...(missedByRule.get(rule.id) ?? []), `${position}: ${verbose ? value : value.slice(0, 12)} (${value.length})`]);
     }
   }
