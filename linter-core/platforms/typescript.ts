@@ -88,7 +88,9 @@ export const typescriptCode: Platform = {
     const model = emptyModel("typescript", path, text);
     let program: TSESTree.Program;
     try {
-      program = parse(text, { range: true, loc: false, comment: false, jsx: /x$/i.test(path), errorOnUnknownASTType: false });
+      // loc: true costs nothing (the converter computes it anyway); loc: false walks the whole tree
+      // again to delete it from every node (a tenth of the parse, measured on this repository's history).
+      program = parse(text, { range: true, loc: true, comment: false, jsx: /x$/i.test(path), errorOnUnknownASTType: false });
     } catch (error) {
       const offset = (error as { index?: number }).index ?? 0;
       model.parseErrors.push({ message: (error as Error).message.split("\n")[0], span: { start: offset, end: offset + 1 } });
