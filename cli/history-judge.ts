@@ -39,6 +39,9 @@ export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detect
  * file: a hundred values in each of 228 versions); copying each detection between threads cost more
  * than finding it.
  */
+/** A worker thread's first message: its code loaded, it can judge. */
+export const WORKER_READY = "ready";
+
 export interface JudgedBatch {
   secrets: BlobSecret[];
   blobs: { id: string; binary?: boolean; secrets: number[] }[];

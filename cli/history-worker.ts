@@ -3,7 +3,7 @@
 // it found in each, in order.
 import { parentPort } from "node:worker_threads";
 import { registerGrammars } from "./grammars.js";
-import { HistoryJudge, packBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
+import { HistoryJudge, packBatch, WORKER_READY, type JudgedBlob, type RawBlob } from "./history-judge.js";
 
 registerGrammars();
 const judge = new HistoryJudge();
@@ -15,3 +15,4 @@ parentPort?.on("message", (blobs: RawBlob[]) => {
     parentPort!.postMessage(packBatch(results));
   });
 });
+parentPort?.postMessage(WORKER_READY);

@@ -17,7 +17,7 @@ import { deriveSecretIdentity, fingerprint, PUBLIC_SALT } from "../linter-core/f
 import { CONFIG_PATH, KDF_ALGORITHM, KDF_ITERATIONS, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { BASELINE_PATH, newSalt, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
-import { HistoryJudge, unpackBatch, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
+import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
@@ -353,6 +353,9 @@ const WORKERS_FROM = 1500;
 /** A worker thread and what it was handed: the batch being filled and the answers awaited, in order. */
 interface Lane {
   worker: Worker;
+  /** Judges here, in this thread, when the worker could not load its code; in order, on `queue`. */
+  local?: HistoryJudge;
+  queue: Promise<unknown>;
   bytes: number;
   batch: { blob: RawBlob; index: number }[];
   batchBytes: number;
@@ -374,8 +377,31 @@ function startWorkers(count: number): Worker[] {
   if (count === 0 || !existsSync(workerFile)) return [];
   // A worker's default young generation is small: the detectors' short-lived strings would keep its
   // collector busy (a third slower, measured on gitleaks's history).
-  return Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } }));
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+    // Heard from the start, whenever it happens: a thread that fails to start (none left, a Node flag
+    // workers refuse) or stops must neither take the process down with an unheard error nor leave
+    // what it owed awaited for ever.
+    const gone = new Promise<number>((resolve) => worker.once("exit", (code) => resolve((state.exitCode = code))));
+    // Its first message says it loaded and can judge (a thread can come online and still fail to load its code).
+    const ready = Promise.race([new Promise<boolean>((resolve) => worker.once("message", (message) => resolve((state.loaded = message === WORKER_READY)))), gone.then(() => false)]);
+    const state: WorkerState = { gone, ready, loaded: false };
+    worker.on("error", (error) => void (state.error ??= error));
+    workerStates.set(worker, state);
+    return worker;
+  });
 }
+
+/** What became of a worker thread: its first error, and its exit. */
+interface WorkerState {
+  error?: unknown;
+  exitCode?: number;
+  gone: Promise<number>;
+  ready: Promise<boolean>;
+  /** It said it loaded its code. */
+  loaded: boolean;
+}
+const workerStates = new WeakMap<Worker, WorkerState>();
 
 function stopWorkers(workers: Worker[]): Promise<unknown> {
   return Promise.all(workers.map((worker) => worker.terminate()));
@@ -387,8 +413,14 @@ function stopWorkers(workers: Worker[]): Promise<unknown> {
  * to the worker that judged its first (the least loaded then): it keeps the versions the next ones
  * are judged from.
  */
-async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], take: (judged: JudgedBlob) => void, done: (count: number) => void): Promise<void> {
+async function judgeAll(blobs: AsyncIterable<RawBlob>, started: Worker[], take: (judged: JudgedBlob) => void, done: (count: number) => void): Promise<void> {
+  // Threads that already failed or stopped are left out; with none left, this thread judges.
+  const workers = started.filter((worker) => {
+    const state = workerStates.get(worker)!;
+    return state.error === undefined && state.exitCode === undefined;
+  });
   if (workers.length === 0) {
+    await stopWorkers(started);
     const judge = new HistoryJudge();
     for await (const blob of blobs) {
       take(await judge.judge(blob));
@@ -399,34 +431,60 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], take: 
   /** Results that came in before one read earlier, by their place in the reading order. */
   const waiting = new Map<number, JudgedBlob>();
   let next = 0;
-  const lanes: Lane[] = workers.map((worker) => ({ worker, bytes: 0, batch: [], batchBytes: 0, awaited: [] }));
+  const lanes: Lane[] = workers.map((worker) => ({ worker, bytes: 0, batch: [], batchBytes: 0, awaited: [], queue: Promise.resolve() }));
   let failure: unknown;
   for (const lane of lanes) {
-    lane.worker.on("message", (judged: JudgedBatch) => lane.awaited.shift()?.resolve(unpackBatch(judged)));
-    lane.worker.on("error", (error) => {
-      failure ??= error;
-      for (const waiter of lane.awaited.splice(0)) waiter.reject(error);
+    lane.worker.on("message", (judged: JudgedBatch | typeof WORKER_READY) => {
+      if (judged !== WORKER_READY) lane.awaited.shift()?.resolve(unpackBatch(judged));
     });
-    // A thread gone without an error (killed): what it still owed is not coming.
-    lane.worker.on("exit", (code) => {
-      for (const waiter of lane.awaited.splice(0)) waiter.reject(new Error(`a history worker thread stopped (exit code ${code}) before it answered`));
+    // A thread gone (an error, or killed): what it still owed is not coming.
+    const state = workerStates.get(lane.worker)!;
+    void state.gone.then(async (code) => {
+      const error = state.error ?? new Error(`a history worker thread stopped (exit code ${code}) before it answered`);
+      // One that never loaded its code is no failure: what it was sent is judged here.
+      if ((await state.ready) && (state.error !== undefined || lane.awaited.length > 0)) failure ??= error;
+      for (const waiter of lane.awaited.splice(0)) waiter.reject(error);
     });
   }
   const running = new Set<Promise<void>>();
+  /** A lane's batch judged in this thread, after the ones before it (versions build on each other). */
+  const judgeHere = (lane: Lane, batch: Lane["batch"]): Promise<JudgedBlob[]> => {
+    const judged = lane.queue.then(async () => {
+      lane.local ??= new HistoryJudge();
+      const results: JudgedBlob[] = [];
+      for (const { blob } of batch) results.push(await lane.local.judge(blob));
+      return results;
+    });
+    lane.queue = judged;
+    return judged;
+  };
   const send = async (lane: Lane) => {
     const batch = lane.batch;
     lane.batch = [];
     lane.batchBytes = 0;
-    // One buffer per batch, handed over (not copied) to the worker.
-    const buffer = new Uint8Array(batch.reduce((sum, { blob }) => sum + blob.bytes.length, 0));
-    let at = 0;
-    const message = batch.map(({ blob }) => {
-      buffer.set(blob.bytes, at);
-      const bytes = buffer.subarray(at, (at += blob.bytes.length));
-      return { ...blob, bytes };
-    });
-    const answer = new Promise<JudgedBlob[]>((resolve, reject) => lane.awaited.push({ resolve, reject }));
-    lane.worker.postMessage(message, [buffer.buffer]);
+    let answer: Promise<JudgedBlob[]>;
+    // Gone already: nothing sent to it would be answered.
+    const state = workerStates.get(lane.worker)!;
+    if (!lane.local && state.exitCode !== undefined && !state.loaded) lane.local = new HistoryJudge();
+    if (state.exitCode !== undefined && state.loaded) failure ??= state.error ?? new Error(`a history worker thread stopped (exit code ${state.exitCode})`);
+    if (lane.local) {
+      answer = judgeHere(lane, batch);
+    } else {
+      // One buffer per batch, handed over to the worker (the blobs' own bytes stay here until answered).
+      const buffer = new Uint8Array(batch.reduce((sum, { blob }) => sum + blob.bytes.length, 0));
+      let at = 0;
+      const message = batch.map(({ blob }) => {
+        buffer.set(blob.bytes, at);
+        const bytes = buffer.subarray(at, (at += blob.bytes.length));
+        return { ...blob, bytes };
+      });
+      answer = new Promise<JudgedBlob[]>((resolve, reject) => lane.awaited.push({ resolve, reject })).catch(async (error: unknown) => {
+        // A thread that never loaded its code: this one judges its paths instead, from then on.
+        if (await workerStates.get(lane.worker)!.ready) throw error;
+        return judgeHere(lane, batch);
+      });
+      lane.worker.postMessage(message, [buffer.buffer]);
+    }
     const run = answer
       .then((judged) => {
         judged.forEach((result, i) => waiting.set(batch[i].index, result));
@@ -460,7 +518,7 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, workers: Worker[], take: 
     for (const lane of lanes) if (lane.batch.length > 0 && !failure) await send(lane);
     await Promise.all(running);
   } finally {
-    await stopWorkers(workers);
+    await stopWorkers(started);
   }
   if (failure) throw failure;
 }

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { FakeSecrets, ROOT } from "../helpers.js";
+import { pathToFileURL } from "node:url";
+import { CLI, FakeSecrets, ROOT } from "../helpers.js";
 import { scanHistory } from "../../cli/history.js";
 import { TempRepo } from "./repo.js";
 
@@ -94,6 +95,16 @@ describe("nhilint history", function () {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /cannot read the history/);
     assert.equal((await repo.nhilint("history", "--all", "--since", "HEAD")).code, 2);
+  });
+
+  it("worker threads that cannot load their code (a Node flag they refuse): judged in the main thread, the same report", async () => {
+    // `node --input-type=module -e …`: the threads inherit the flag and fail after coming online.
+    const script = `process.argv.splice(1, 0, "nhilint"); await import(${JSON.stringify(pathToFileURL(CLI).href)});`;
+    const odd = repo.exec(process.execPath, ["--input-type=module", "-e", script, "history", "--format", "json"]);
+    assert.equal(odd.code, 1, odd.stderr);
+    assert.equal(odd.stderr, "");
+    const usual = await repo.nhilint("history", "--format", "json");
+    assert.deepEqual(JSON.parse(odd.stdout), JSON.parse(usual.stdout));
   });
 
   it("a clean history exits 0; outside git it says why", async () => {
