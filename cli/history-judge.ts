@@ -7,7 +7,8 @@
 import type { Span } from "../linter-core/model.js";
 import { platformFor } from "../linter-core/platforms/index.js";
 import type { Platform } from "../linter-core/platforms/platform.js";
-import { detectSecrets } from "../linter-core/secrets/detect.js";
+import { emptyModel } from "../linter-core/platforms/common.js";
+import { detectSecrets, literalsMayMatter } from "../linter-core/secrets/detect.js";
 import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
 import { isBinary } from "./read.js";
 
@@ -146,6 +147,9 @@ export class HistoryJudge {
 
 async function judgeText(platform: Platform, path: string, text: string): Promise<BlobDetection[]> {
   try {
+    // Program source is parsed for its literals (nearly all of a TS/JS version's cost): not needed when
+    // the text alone holds nothing and no literal could add anything.
+    if (platform.id === "typescript" && !literalsMayMatter(text) && (await detectSecrets(emptyModel("typescript", path, text))).length === 0) return [];
     const model = await platform.buildModel(path, text);
     return (await detectSecrets(model)).map((detection) => {
       const key = detection.literal?.role === "assignment" ? detection.literal.key : undefined;

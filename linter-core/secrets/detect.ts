@@ -202,6 +202,32 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
   return (offset) => lines.has(index.position(offset).line);
 }
 
+// What a literal needs to add a detection of its own in program source (detectSecrets' literal loop and
+// the script idioms over literals), as the text shows it. Each test is looser than what it stands for.
+// A key the literal is bound to that isCredentialKey accepts (or AUTH_PROPERTIES maps), ending with one
+// of these words, then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`:
+const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
+const BETWEEN = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
+const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)`, "i");
+// The command-line flag idiom (`--api-token x`), the Authorization, login, curl-user and npm idioms,
+// a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
+const OTHER_LITERAL_SIGNS = [
+  /-[\w-]*(?:token|passw|passphrase|key|secret|pat|credential)/i,
+  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth/i,
+  /["'\x60](?:\s|\\[ntrvf0])*(?:bearer|basic|token|bot)(?:\s|\\[ntrvf])/i,
+  /\\[ux]/i,
+];
+
+/**
+ * Whether a literal of program source (TypeScript/JavaScript) could add a detection to what the text
+ * alone gives: false means parsing the file for its literals cannot change detectSecrets' answer when
+ * the text alone gives none (the history then skips the parse: nearly all of a TS/JS version's cost).
+ * Checked against the parse on real and generated source (test/core/secret-literals-gate.test.ts).
+ */
+export function literalsMayMatter(text: string): boolean {
+  return BOUND_KEY.test(text) || OTHER_LITERAL_SIGNS.some((sign) => sign.test(text)) || namedFormatsIn(text).formats.length > 0;
+}
+
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 function providerCandidate(hit: ProviderMatch): Candidate {

@@ -1,0 +1,93 @@
+// literalsMayMatter: the history skips parsing a TS/JS version when it says no and the text alone holds
+// nothing. It must never say no where a literal adds a detection: checked here against the parse on
+// generated source (every place a literal is bound to a key, with comments, type annotations,
+// escapes, JSON in strings, Authorization values and script idioms) and on real source files.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { emptyModel } from "../../linter-core/platforms/common.js";
+import { typescriptCode } from "../../linter-core/platforms/typescript.js";
+import { detectSecrets, literalsMayMatter } from "../../linter-core/secrets/detect.js";
+import { FakeSecrets, ROOT } from "../helpers.js";
+
+const fake = new FakeSecrets(2718);
+
+/** What the parse adds: detections (value, title, place) of the full model that the text alone lacks, or differing. */
+async function addedByLiterals(path: string, text: string): Promise<string[]> {
+  const show = (d: { value: string; title: string; span: { start: number; end: number } }) => `${d.span.start}-${d.span.end} ${d.title}`;
+  const full = (await detectSecrets(await typescriptCode.buildModel(path, text))).map(show);
+  const alone = new Set((await detectSecrets(emptyModel("typescript", path, text))).map(show));
+  return full.filter((d) => !alone.has(d));
+}
+
+describe("literalsMayMatter: never says no where a literal adds a detection", function () {
+  this.timeout(120_000);
+
+  it("generated source: every binding of a literal to a key, with what may stand between them", async () => {
+    const values = [`${fake.chars(24)}9!`, `${fake.chars(6)}-${fake.chars(30)}`, `Bearer ${fake.chars(40)}`, `token ${fake.chars(32)}`, `{"apiKey": "${fake.chars(32)}"}`, `export API_TOKEN=${fake.chars(30)}`, `curl -H "X-Api-Key: ${fake.chars(32)}" https://x`, `./cli --api-token ${fake.chars(32)}`, `docker login -u me -p ${fake.chars(20)}`, `curl -u me:${fake.chars(20)} https://x`, `_authToken=${fake.chars(36)}`];
+    const keys = ["apiKey", "API_TOKEN", "clientSecret", "password", "db_pwd", "auth", "Authorization", "bearer", "deployKey", "webhookUrl", "connectionString", "SENTRY_DSN", "RELEASE_PAT", "creds", "credentials", "passphrase", "x-api-key", "setting"];
+    const quote = (v: string, q: string) => (q === "`" ? `\`${v.replace(/[`$\\]/g, "\\$&")}\`` : JSON.stringify(v).replace(/^"|"$/g, q === "'" ? "'" : '"').replace(q === "'" ? /'/g : /$^/, "\\'"));
+    const places = (key: string, lit: string) => [
+      `const ${key.replace(/-/g, "_")} = ${lit};`,
+      `let ${key.replace(/-/g, "_")}: string = ${lit};`,
+      `const options = { ${key.replace(/-/g, "_")}: ${lit} };`,
+      `const headers = { "${key}": ${lit} };`,
+      `const headers = { '${key}' /* why */ : ${lit} };`,
+      `class Client { ${key.replace(/-/g, "_")}? = ${lit}; }`,
+      `class Client { private readonly ${key.replace(/-/g, "_")}!: string; constructor() { this.${key.replace(/-/g, "_")} = ${lit}; } }`,
+      `config.${key.replace(/-/g, "_")} += ${lit};`,
+      `config.${key.replace(/-/g, "_")} ??= ${lit};`,
+      `const v = process.env.${key.replace(/-/g, "_").toUpperCase()} ?? ${lit};`,
+      `const v = process.env["${key}"] || ${lit};`,
+      `const ${key.replace(/-/g, "_")} = // a note\n  ${lit};`,
+      `const ${key.replace(/-/g, "_")} =\n\n\n\n\n\n  (${lit});`,
+      `call(${lit});`,
+      `const body = JSON.stringify(${lit});`,
+    ];
+    const missed: string[] = [];
+    let checked = 0;
+    for (const value of values) {
+      for (const q of ['"', "'", "`"]) {
+        for (const key of keys) {
+          for (const text of places(key, quote(value, q))) {
+            const added = await addedByLiterals("src/a.ts", `import x from "y";\n${text}\nexport default x;\n`);
+            checked++;
+            if (added.length > 0 && !literalsMayMatter(text)) missed.push(`${text}  →  ${added.join("; ")}`);
+          }
+        }
+      }
+    }
+    assert.ok(checked > 2000, `${checked} checked`);
+    assert.deepEqual(missed, []);
+  });
+
+  it("spelled with escapes: a key or a scheme written with \\u or \\x escapes", async () => {
+    for (const text of [`const o = { "api\\u004bey": "${fake.chars(32)}9!" };`, `const o = { "tok\\x65n": "${fake.chars(32)}9!" };`, `const h = "\\u0042earer ${fake.chars(40)}";`]) {
+      assert.ok((await addedByLiterals("a.ts", text)).length > 0, text);
+      assert.equal(literalsMayMatter(text), true, text);
+    }
+  });
+
+  it("real source (this repository's and its dependencies' files): where the parse adds something, it says yes", async () => {
+    const files: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        const stat = statSync(path);
+        if (stat.isDirectory() && depth > 0 && name !== ".git") walk(path, depth - 1);
+        else if (stat.isFile() && /\.(m?js|ts)$/.test(name) && !name.endsWith(".d.ts") && stat.size < 200_000) files.push(path);
+      }
+    };
+    for (const dir of ["linter-core", "rules", "cli", "test", "node_modules/yaml/dist", "node_modules/commander/lib", "node_modules/jsonc-parser/lib/esm", "node_modules/ignore"]) walk(join(ROOT, dir), 3);
+    assert.ok(files.length > 150, `${files.length} files`);
+    let said = 0;
+    for (const path of files) {
+      const text = readFileSync(path, "utf8");
+      const may = literalsMayMatter(text);
+      if (may) said++;
+      else assert.deepEqual(await addedByLiterals(path, text), [], path);
+    }
+    // The gate is worth having: it says no for some real files.
+    assert.ok(said < files.length, "it said yes for every file");
+  });
+});
