@@ -621,6 +621,31 @@ describe("nhilint history --update-baseline: accepting what was rotated", functi
   });
 });
 
+describe("nhilint history: program source, read as the scan reads it", function () {
+  this.timeout(60_000);
+  it("a TS file's literals bound to keys are found with their names; a version that cannot hold one is not parsed, and finds nothing", async () => {
+    const f = new FakeSecrets(1419);
+    const provider = `ghp_${f.chars(36)}`;
+    const keyed = `${f.chars(28)}7!`;
+    const repo = new TempRepo();
+    try {
+      // Nothing in it says a literal matters but the token itself: found in the text, named by the parse.
+      repo.write("src/client.ts", `const GH_ADMIN = "${provider}";\nexport default GH_ADMIN;\n`);
+      repo.write("src/db.ts", `export const settings = { host: "db.internal", dbPassword: "${keyed}" };\n`);
+      repo.write("src/math.ts", "export const add = (a: number, b: number) => a + b;\n");
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "code");
+      repo.write("src/math.ts", "export const add = (a: number, b: number) => a + b;\nexport const sub = (a: number, b: number) => a - b;\n");
+      repo.git("commit", "-q", "--no-verify", "-am", "more code");
+      const { secrets } = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout) as { secrets: { path: string; title: string; names: string[] }[] };
+      assert.deepEqual(secrets.map((s) => [s.path, s.names]).sort(), [["src/client.ts", ["GH_ADMIN"]], ["src/db.ts", ["dbPassword"]]]);
+      assert.match(secrets.find((s) => s.path === "src/db.ts")!.title, /credential-like value under `dbPassword`/);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("the editor's rotate-if-committed check (committedWithValue)", () => {
   const value = `ghp_${new FakeSecrets(1415).chars(36)}`;
   let repo: TempRepo;
