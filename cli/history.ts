@@ -136,6 +136,8 @@ export interface ScanHistoryOptions {
    * blobs on (below that, starting one costs more than it saves).
    */
   workers?: number;
+  /** Node options for the worker threads (default: this process's, as Node passes them on). */
+  workerExecArgv?: string[];
 }
 
 export interface HistoryScan {
@@ -150,7 +152,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   const { progress, baseline } = options;
   // Worker threads start while git lists the history (their start-up is most of a short run); stopped
   // unused when it proves short.
-  let workers = startWorkers(options.workers ?? defaultWorkers());
+  let workers = startWorkers(options.workers ?? defaultWorkers(), options.workerExecArgv);
   let all: Change[];
   try {
     all = changes(root, revisions);
@@ -372,13 +374,13 @@ function defaultWorkers(): number {
 }
 
 /** `count` worker threads, or none where their script is absent (the core run from source). */
-function startWorkers(count: number): Worker[] {
+function startWorkers(count: number, execArgv?: string[]): Worker[] {
   const workerFile = new URL("./history-worker.js", import.meta.url);
   if (count === 0 || !existsSync(workerFile)) return [];
   // A worker's default young generation is small: the detectors' short-lived strings would keep its
   // collector busy (a third slower, measured on gitleaks's history).
   return Array.from({ length: count }, () => {
-    const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+    const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 32 }, ...(execArgv && { execArgv }) });
     // Heard from the start, whenever it happens: a thread that fails to start (none left, a Node flag
     // workers refuse) or stops must neither take the process down with an unheard error nor leave
     // what it owed awaited for ever.

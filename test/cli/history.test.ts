@@ -720,6 +720,8 @@ describe("nhilint history: judged alike in any number of threads", function () {
         assert.equal(secret.removedIn, commits[(29 + (file % 5)) * 30 + file], secret.path);
       }
       for (const workers of [1, 3]) assert.deepEqual(await scanHistory(repo.dir, ["main"], { workers }), inThread, `${workers} workers`);
+      // Threads that come online but cannot load their code (a Node option they refuse): judged here, the same.
+      assert.deepEqual(await scanHistory(repo.dir, ["main"], { workers: 2, workerExecArgv: ["--input-type=module"] }), inThread, "no worker loaded");
     } finally {
       repo.remove();
     }
