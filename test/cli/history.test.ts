@@ -42,10 +42,8 @@ describe("nhilint history", function () {
   let commits: string[];
   before(() => {
     repo = new TempRepo();
-    const imported = repo.exec("git", ["fast-import", "--quiet"], { input: stream() });
-    assert.equal(imported.code, 0, imported.stderr);
+    commits = repo.importHistory(stream());
     repo.git("checkout", "-q", "main");
-    commits = repo.git("rev-list", "--reverse", "HEAD").trim().split("\n");
     assert.equal(commits.length, COMMITS);
   });
   after(() => repo.remove());
@@ -709,9 +707,7 @@ describe("nhilint history: judged alike in any number of threads", function () {
     }
     const repo = new TempRepo();
     try {
-      const imported = repo.exec("git", ["fast-import", "--quiet"], { input: blocks.join("\n") + "\n" });
-      assert.equal(imported.code, 0, imported.stderr);
-      const commits = repo.git("rev-list", "--reverse", "main").trim().split("\n");
+      const commits = repo.importHistory(blocks.join("\n") + "\n");
       const inThread = await scanHistory(repo.dir, ["main"], { workers: 0 });
       assert.equal(inThread.secrets.length, 30);
       for (const secret of inThread.secrets) {

@@ -41,6 +41,13 @@ export class TempRepo {
     return run.stdout;
   }
 
+  /** Commits a `git fast-import` stream on `main` (thousands of commits in a second): its commits, oldest first. */
+  importHistory(stream: string): string[] {
+    const run = this.exec("git", ["fast-import", "--quiet"], { input: stream });
+    if (run.code !== 0) throw new Error(`git fast-import failed: ${run.stderr}`);
+    return this.git("rev-list", "--reverse", "main").trim().split("\n");
+  }
+
   /** The command line run in this process (cli/program.ts), here as its working directory. */
   nhilint(...args: string[]): Promise<Run> {
     return this.nhilintIn({}, ...args);
