@@ -83,8 +83,24 @@ export function baselineText(findings: Finding[], salt: string, iterations = KDF
   return JSON.stringify(baseline, null, 2) + "\n";
 }
 
+type BaselineV2 = Extract<Baseline, { version: 2 }>;
+
+/** A first baseline: a fresh salt, nothing accepted yet. */
+export function newBaseline(): BaselineV2 {
+  return { version: 2, salt: newSalt(), kdf: { algorithm: KDF_ALGORITHM, iterations: KDF_ITERATIONS }, fingerprints: [] };
+}
+
+/** The baseline's text with more accepted entries in one of its lists, each once, sorted. */
+function withAccepted(baseline: BaselineV2, list: "fingerprints" | "history", added: readonly string[]): string {
+  return JSON.stringify({ ...baseline, [list]: [...new Set([...(baseline[list] ?? []), ...added])].sort() }, null, 2) + "\n";
+}
+
 /** The baseline's text with one more accepted fingerprint (the editor's "Accept in the baseline"). */
-export function addToBaseline(baseline: Extract<Baseline, { version: 2 }>, fingerprint: string): string {
-  const fingerprints = [...new Set([...baseline.fingerprints, fingerprint])].sort();
-  return JSON.stringify({ ...baseline, fingerprints }, null, 2) + "\n";
+export function addToBaseline(baseline: BaselineV2, fingerprint: string): string {
+  return withAccepted(baseline, "fingerprints", [fingerprint]);
+}
+
+/** The baseline's text with secrets of the history accepted (`nhilint history --update-baseline`). */
+export function addHistoryToBaseline(baseline: BaselineV2, fingerprints: readonly string[]): string {
+  return withAccepted(baseline, "history", fingerprints);
 }

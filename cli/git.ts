@@ -31,12 +31,7 @@ export function repositoryRoot(cwd: string): string | undefined {
 
 /** A bare repository's folder (a `git clone --mirror`, what a security team scans), else undefined. */
 export function bareRepository(cwd: string): string | undefined {
-  try {
-    if (git(cwd, ["rev-parse", "--is-bare-repository"]).toString().trim() !== "true") return undefined;
-    return git(cwd, ["rev-parse", "--absolute-git-dir"]).toString().trim();
-  } catch {
-    return undefined;
-  }
+  return gitSays(cwd, "--is-bare-repository") ? git(cwd, ["rev-parse", "--absolute-git-dir"]).toString().trim() : undefined;
 }
 
 /** Whether git answers "true" to a yes/no `rev-parse` question (`--is-shallow-repository`); false on error. */

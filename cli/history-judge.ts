@@ -34,15 +34,15 @@ export type BlobSecret = Pick<BlobDetection, "value" | "title" | "name">;
 /** A blob judged: what it holds (with where, as the judge returns it), or that it is binary (not judged). */
 export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean };
 
+/** A worker thread's first message: its code loaded, it can judge. */
+export const WORKER_READY = "ready";
+
 /**
  * A batch's results as a worker thread posts them: each distinct secret once, and each blob the
  * indices of its own. The versions of a file repeat what they carry from the old one (gitleaks's rule
  * file: a hundred values in each of 228 versions); copying each detection between threads cost more
  * than finding it.
  */
-/** A worker thread's first message: its code loaded, it can judge. */
-export const WORKER_READY = "ready";
-
 export interface JudgedBatch {
   secrets: BlobSecret[];
   blobs: { id: string; binary?: boolean; secrets: number[] }[];

@@ -14,9 +14,9 @@ import { Worker } from "node:worker_threads";
 import ignore from "ignore";
 import { redact } from "../linter-core/redact.js";
 import { deriveSecretIdentity, fingerprint, PUBLIC_SALT } from "../linter-core/fingerprint.js";
-import { CONFIG_PATH, KDF_ALGORITHM, KDF_ITERATIONS, lint, parseConfig } from "../linter-core/index.js";
+import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
-import { BASELINE_PATH, newSalt, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
+import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
@@ -47,6 +47,9 @@ export interface HistoryOptions {
   /** Read blobs in dependency folders too. */
   includeDependencies?: boolean;
 }
+
+/** SHA-256 of a string, hex: secrets are known by it in memory, and fingerprints are made with it. */
+const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
 
 /** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
 const MAX_BLOB_BYTES = 2 * 1024 * 1024;
@@ -213,7 +216,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     }
     const change = firstSeen.get(id)!;
     for (const detection of detections) {
-      const key = createHash("sha256").update(detection.value).digest("hex");
+      const key = sha256(detection.value);
       const known = secrets.get(key);
       const name = detection.name;
       if (known) {
@@ -311,7 +314,6 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
  * it is mostly gone; a value accepted once is accepted wherever the history holds it.
  */
 function historyFingerprint(value: string, baseline: Extract<Baseline, { version: 2 }>): Promise<string> {
-  const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
   return deriveSecretIdentity(value, { salt: baseline.salt, iterations: baseline.kdf.iterations }).then((identity) => fingerprint("hardcoded-secret", "(history)", identity, sha256));
 }
 
@@ -332,7 +334,6 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
   });
   const listed = new Set(baseline.fingerprints);
   const keyOf = new Map([...values].map(([key, value]) => [value, key]));
-  const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
   // One file at a time: the same path can hold the secret in two versions (HEAD's and a removed one).
   for (const file of files) {
     const result = await lint([file], { rules: RULES.filter((rule) => rule.meta.id === "hardcoded-secret"), secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT), sha256 });
@@ -464,12 +465,15 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, started: Worker[], take: 
     const batch = lane.batch;
     lane.batch = [];
     lane.batchBytes = 0;
-    let answer: Promise<JudgedBlob[]>;
-    // Gone already: nothing sent to it would be answered.
     const state = workerStates.get(lane.worker)!;
-    if (!lane.local && state.exitCode !== undefined && !state.loaded) lane.local = new HistoryJudge();
-    if (state.exitCode !== undefined && state.loaded) failure ??= state.error ?? new Error(`a history worker thread stopped (exit code ${state.exitCode})`);
-    if (lane.local) {
+    // Gone already, nothing sent to it would be answered: one that had loaded its code fails the run,
+    // one that never did leaves its paths to this thread.
+    if (state.exitCode !== undefined && state.loaded) {
+      failure ??= state.error ?? new Error(`a history worker thread stopped (exit code ${state.exitCode})`);
+      return;
+    }
+    let answer: Promise<JudgedBlob[]>;
+    if (lane.local || state.exitCode !== undefined) {
       answer = judgeHere(lane, batch);
     } else {
       // One buffer per batch, handed over to the worker (the blobs' own bytes stay here until answered).
@@ -482,7 +486,7 @@ async function judgeAll(blobs: AsyncIterable<RawBlob>, started: Worker[], take: 
       });
       answer = new Promise<JudgedBlob[]>((resolve, reject) => lane.awaited.push({ resolve, reject })).catch(async (error: unknown) => {
         // A thread that never loaded its code: this one judges its paths instead, from then on.
-        if (await workerStates.get(lane.worker)!.ready) throw error;
+        if (await state.ready) throw error;
         return judgeHere(lane, batch);
       });
       lane.worker.postMessage(message, [buffer.buffer]);
@@ -587,7 +591,7 @@ export async function history(options: HistoryOptions): Promise<number> {
   if (options.updateBaseline) {
     if (baseline?.version === 1) throw new UsageError(`${baselineShown} is a version 1 baseline: run \`nhilint --update-baseline\` first (it migrates it to version 2)`);
     if (bare && !options.baseline) throw new UsageError("a bare repository has no working tree to write the baseline to: name one with --baseline FILE");
-    update = baseline ?? { version: 2, salt: newSalt(), kdf: { algorithm: KDF_ALGORITHM, iterations: KDF_ITERATIONS }, fingerprints: [] };
+    update = baseline ?? newBaseline();
   }
   // A shallow clone (CI's default checkout) holds only its last commits: say so, or a clean report
   // would claim more than was read.
@@ -627,8 +631,7 @@ export async function history(options: HistoryOptions): Promise<number> {
   const { secrets, blobs, skipped } = result;
   if (update) {
     const added = [...result.unaccepted];
-    const history = [...new Set([...(update.history ?? []), ...added.map(([, print]) => print)])].sort();
-    writeOrFail(baselineFile, `${JSON.stringify({ ...update, history }, null, 2)}\n`, "--update-baseline");
+    writeOrFail(baselineFile, addHistoryToBaseline(update, added.map(([, print]) => print)), "--update-baseline");
     const before = secrets.length - added.length;
     options.stderr(`nhilint: accepted ${added.length} secret${added.length === 1 ? "" : "s"} of the history in ${baselineShown}${before > 0 ? ` (${before} already accepted)` : ""}\n`);
     // Accepting a secret does not make it secret again: say so, per secret.

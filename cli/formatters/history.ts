@@ -102,7 +102,7 @@ async function historySarif(report: HistoryReport, version: string): Promise<str
     level: "error" as const,
     message: { text: sentence(s) },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
-    partialFingerprints: { "nhilintHistory/v1": historyFingerprint(s) },
+    partialFingerprints: { "nhilintHistory/v1": alertFingerprint(s) },
     ...(s.accepted && { suppressions: [{ kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
     properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
   }));
@@ -111,7 +111,7 @@ async function historySarif(report: HistoryReport, version: string): Promise<str
 }
 
 /** Where and when a secret came in, hashed: stable across runs, never of the value. */
-function historyFingerprint(s: HistorySecret): string {
+function alertFingerprint(s: HistorySecret): string {
   return createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32);
 }
 
@@ -139,18 +139,21 @@ function historyGitlab(report: HistoryReport, options: HistoryFormatOptions): st
   const scanner = gitlabScanner(options.version);
   const vulnerabilities = report.secrets
     .filter((s) => !s.accepted)
-    .map((s) => ({
-      id: uuidFrom(`history:${historyFingerprint(s)}`),
-      category: "secret_detection",
-      name: s.title,
-      message: sentence(s),
-      description: s.paths.length > 1 ? `${sentence(s)}\n\nAlso committed at: ${s.paths.slice(1).join(", ")}` : sentence(s),
-      cve: `${s.path}:${historyFingerprint(s)}:hardcoded-secret`,
-      severity: "High",
-      confidence: "High",
-      scanner: { id: scanner.id, name: scanner.name },
-      location: { file: s.path, commit: { sha: s.firstCommit, author: s.author, date: s.date } },
-      identifiers: [{ type: "nhilint_rule_id", name: "nhilint hardcoded-secret", value: "hardcoded-secret", url: docsUrl("hardcoded-secret") }],
-    }));
+    .map((s) => {
+      const alert = alertFingerprint(s);
+      return {
+        id: uuidFrom(`history:${alert}`),
+        category: "secret_detection",
+        name: s.title,
+        message: sentence(s),
+        description: s.paths.length > 1 ? `${sentence(s)}\n\nAlso committed at: ${s.paths.slice(1).join(", ")}` : sentence(s),
+        cve: `${s.path}:${alert}:hardcoded-secret`,
+        severity: "High",
+        confidence: "High",
+        scanner: { id: scanner.id, name: scanner.name },
+        location: { file: s.path, commit: { sha: s.firstCommit, author: s.author, date: s.date } },
+        identifiers: [{ type: "nhilint_rule_id", name: "nhilint hardcoded-secret", value: "hardcoded-secret", url: docsUrl("hardcoded-secret") }],
+      };
+    });
   return `${JSON.stringify({ version: "15.0.7", vulnerabilities, scan: { analyzer: scanner, scanner, type: "secret_detection", status: "success", ...(report.shallow && { messages: [{ level: "warn", value: SHALLOW_NOTE }] }), start_time: now, end_time: now } }, null, 2)}\n`;
 }
