@@ -236,7 +236,7 @@ export async function lintRepository(
   if (typescriptParserMissing()) {
     notices.push({
       path: "TypeScript/JavaScript files",
-      message: "read as plain text: the optional @typescript-eslint/typescript-estree is not installed, so only the text-wide secret scan ran on them (install it with typescript to read them fully)",
+      message: "read as plain text: the optional typescript package is not installed, so only the text-wide secret scan ran on them (install it to read them fully)",
     });
   }
   return { root, inGit: Boolean(gitRoot), source, config, inventoryPath, inventoryText, result, notices };

@@ -13,8 +13,8 @@ const options = {
   splitting: true,
   format: "esm",
   platform: "node",
-  // The TypeScript parser (and TypeScript itself) stay in node_modules, loaded only for TS/JS files.
-  external: ["@typescript-eslint/typescript-estree", "typescript"],
+  // The TypeScript parser stays in node_modules, loaded only for TS/JS files.
+  external: ["typescript"],
   // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build is under "module".
   mainFields: ["module", "main"],
   target: "node20",

@@ -1,18 +1,20 @@
 // TypeScript / JavaScript automation code (Actions scripts, Octokit, Slack, AWS SDK, n8n custom
-// nodes). The typescript-eslint parser (and TypeScript, ~23 MB) is loaded only when such a file is linted.
-import type { TSESTree } from "@typescript-eslint/typescript-estree";
+// nodes). TypeScript's own parser (~9 MB) is loaded only when such a file is linted; its syntax tree is
+// read directly (an ESTree conversion, as typescript-estree makes, cost twice the parse: see
+// docs/platforms.md).
+import type TS from "typescript";
 import type { ConnectorRef, FileModel, LiteralValue, Span } from "../model.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { emptyModel } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
-type Parse = typeof import("@typescript-eslint/typescript-estree").parse;
-let parser: Promise<Parse | undefined> | undefined;
+type TypeScript = typeof TS;
+let compiler: Promise<TypeScript | undefined> | undefined;
 let parserMissing = false;
 // An optional dependency: where it is not installed, TS/JS files get the text-wide secret scan only.
-const loadParser = () =>
-  (parser ??= import("@typescript-eslint/typescript-estree").then(
-    (module) => module.parse,
+const loadCompiler = () =>
+  (compiler ??= import("typescript").then(
+    (module) => module.default,
     () => {
       parserMissing = true;
       return undefined;
@@ -27,28 +29,41 @@ export function typescriptParserMissing(): boolean {
 /** Property names that carry a credential in client options (`new Octokit({ auth })`). */
 const AUTH_PROPERTIES: Record<string, string> = { auth: "auth_token", authorization: "authorization_token", bearer: "bearer_token" };
 
-function nameOf(node: TSESTree.Node | null | undefined): string | undefined {
+/** What parentheses hold: `x = ("…")` binds the string as `x = "…"` does. */
+function unwrapped(ts: TypeScript, node: TS.Node | undefined): TS.Node | undefined {
+  while (node && ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
+/**
+ * The name a key, a binding or an assignment target gives: an identifier, a string, the last name
+ * of `a.b.name` (not `a[b]`, not a private `#name`), what a computed key `[name]` holds.
+ */
+function nameOf(ts: TypeScript, node: TS.Node | undefined): string | undefined {
+  node = unwrapped(ts, node);
   if (!node) return undefined;
-  if (node.type === "Identifier") return node.name;
-  if (node.type === "Literal" && typeof node.value === "string") return node.value;
-  if (node.type === "MemberExpression" && !node.computed) return nameOf(node.property);
+  if (ts.isIdentifier(node) || ts.isStringLiteral(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
+  if (ts.isComputedPropertyName(node)) return nameOf(ts, node.expression);
   return undefined;
 }
 
-/** A string literal, or a template literal without substitutions. */
-function stringValue(node: TSESTree.Node | null | undefined): { value: string; span: Span } | undefined {
-  if (!node) return undefined;
-  if (node.type === "Literal" && typeof node.value === "string") return { value: node.value, span: { start: node.range[0], end: node.range[1] } };
-  if (node.type === "TemplateLiteral" && node.expressions.length === 0) return { value: node.quasis[0].value.cooked ?? "", span: { start: node.range[0], end: node.range[1] } };
-  return undefined;
+/** A string literal, or a template literal without substitutions: its value and where it is. */
+function stringValue(ts: TypeScript, source: TS.SourceFile, node: TS.Node | undefined): { value: string; span: Span } | undefined {
+  node = unwrapped(ts, node);
+  if (!node || !(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return undefined;
+  return { value: node.text, span: { start: node.getStart(source), end: node.end } };
 }
 
 /** `process.env.X` or `process.env["X"]`: the variable name. */
-function envName(node: TSESTree.Node | null | undefined): string | undefined {
-  if (node?.type !== "MemberExpression") return undefined;
-  const object = node.object;
-  if (object.type !== "MemberExpression" || nameOf(object.object) !== "process" || nameOf(object.property) !== "env") return undefined;
-  return node.computed ? (node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined) : nameOf(node.property);
+function envName(ts: TypeScript, node: TS.Node | undefined): string | undefined {
+  if (!node || !(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node))) return undefined;
+  const object = node.expression;
+  if (!(ts.isPropertyAccessExpression(object) || ts.isElementAccessExpression(object))) return undefined;
+  const objectName = ts.isPropertyAccessExpression(object) ? nameOf(ts, object.name) : nameOf(ts, object.argumentExpression);
+  if (nameOf(ts, object.expression) !== "process" || objectName !== "env") return undefined;
+  if (ts.isPropertyAccessExpression(node)) return nameOf(ts, node.name);
+  return ts.isStringLiteral(node.argumentExpression) ? node.argumentExpression.text : undefined;
 }
 
 export const typescriptCode: Platform = {
@@ -82,71 +97,64 @@ export const typescriptCode: Platform = {
     return edits.sort((a, b) => a.span.start - b.span.start);
   },
   async buildModel(path, text): Promise<FileModel> {
-    const parse = await loadParser();
+    const ts = await loadCompiler();
     // Without the parser the file is plain text to the detectors (their script idioms read all of it).
-    if (!parse) return emptyModel("text", path, text);
+    if (!ts) return emptyModel("text", path, text);
     const model = emptyModel("typescript", path, text);
-    let program: TSESTree.Program;
-    try {
-      // loc: true costs nothing (the converter computes it anyway); loc: false walks the whole tree
-      // again to delete it from every node (a tenth of the parse, measured on this repository's history).
-      program = parse(text, { range: true, loc: true, comment: false, jsx: /x$/i.test(path), errorOnUnknownASTType: false });
-    } catch (error) {
-      const offset = (error as { index?: number }).index ?? 0;
-      model.parseErrors.push({ message: (error as Error).message.split("\n")[0], span: { start: offset, end: offset + 1 } });
+    // JSX only in .tsx and .jsx: elsewhere `<T>x` is a type assertion. JSDoc is not read (nothing here needs it).
+    const source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, /x$/i.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    // The parser's syntax errors (what the compiler itself reports first; not in its public typings).
+    const [error] = (source as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics;
+    if (error) {
+      model.parseErrors.push({ message: ts.flattenDiagnosticMessageText(error.messageText, "\n").split("\n")[0], span: { start: error.start, end: error.start + 1 } });
       return model;
     }
-    const literal = (key: string, node: TSESTree.Node | null | undefined, keyNode?: TSESTree.Node) => {
-      const string = stringValue(node);
+    const literal = (key: string, node: TS.Node | undefined, keyNode?: TS.Node) => {
+      const string = stringValue(ts, source, node);
       if (!string) return;
       const entry: LiteralValue = { key: AUTH_PROPERTIES[key.toLowerCase()] ?? key, path: [key], value: string.value, span: string.span, role: "assignment", scope: {} };
-      if (keyNode) entry.keySpan = { start: keyNode.range[0], end: keyNode.range[1] };
+      if (keyNode) entry.keySpan = { start: keyNode.getStart(source), end: keyNode.end };
       model.literals.push(entry);
     };
-    const stack: TSESTree.Node[] = [program];
-    let visited = 0;
-    while (stack.length > 0 && visited++ < 500_000) {
+    // An explicit stack: a bundle nests deeper than the call stack allows.
+    const stack: TS.Node[] = [source];
+    const push = (child: TS.Node) => {
+      stack.push(child);
+    };
+    while (stack.length > 0) {
       const node = stack.pop()!;
-      switch (node.type) {
-        case "VariableDeclarator":
-          if (node.id.type === "Identifier") literal(node.id.name, node.init, node.id);
-          break;
-        case "Property":
-        case "PropertyDefinition": {
-          const key = nameOf(node.key);
-          if (key) literal(key, node.value as TSESTree.Node, node.key);
-          break;
-        }
-        case "AssignmentExpression": {
-          const key = nameOf(node.left);
+      if (ts.isVariableDeclaration(node)) {
+        if (ts.isIdentifier(node.name)) literal(node.name.text, node.initializer, node.name);
+      } else if (ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) {
+        const key = nameOf(ts, node.name);
+        // A computed key's place is what the brackets hold.
+        if (key) literal(key, node.initializer, ts.isComputedPropertyName(node.name) ? node.name.expression : node.name);
+      } else if (ts.isBinaryExpression(node)) {
+        const operator = node.operatorToken.kind;
+        if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
+          // `a = "…"`, `a.b ||= "…"`; not `a[b] = …` (nor a destructuring pattern).
+          const left = unwrapped(ts, node.left);
+          const key = left && (ts.isIdentifier(left) || ts.isPropertyAccessExpression(left)) ? nameOf(ts, left) : undefined;
           if (key) literal(key, node.right, node.left);
-          break;
+        } else if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+          // process.env.API_KEY ?? "literal": a fallback that ships the secret (not through `?.`).
+          const left = unwrapped(ts, node.left);
+          const name = left && !(left.flags & ts.NodeFlags.OptionalChain) ? envName(ts, left) : undefined;
+          if (name) literal(name, node.right);
         }
-        case "LogicalExpression": {
-          // process.env.API_KEY ?? "literal": a fallback that ships the secret.
-          const name = envName(node.left);
-          if (name && (node.operator === "??" || node.operator === "||")) literal(name, node.right);
-          break;
-        }
-        case "MemberExpression": {
-          const name = envName(node);
-          if (name && isCredentialKey(name)) {
-            const ref: ConnectorRef = { name, kind: "secret", span: { start: node.property.range[0], end: node.property.range[1] }, scope: {} };
-            model.connectorRefs.push(ref);
-          }
-          break;
+      } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        const name = envName(ts, node);
+        if (name && isCredentialKey(name)) {
+          const property = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+          const ref: ConnectorRef = { name, kind: "secret", span: { start: property.getStart(source), end: property.end }, scope: {} };
+          model.connectorRefs.push(ref);
         }
       }
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) {
-          for (const child of value) if (child && typeof child.type === "string") stack.push(child);
-        } else if (value && typeof value === "object" && typeof (value as TSESTree.Node).type === "string" && value !== (node as { parent?: unknown }).parent) {
-          stack.push(value as TSESTree.Node);
-        }
-      }
+      ts.forEachChild(node, push);
     }
     // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: the engine orders findings by place; no rule reads the literals' order (they never nest here).
     model.literals.sort((a, b) => a.span.start - b.span.start);
+    model.connectorRefs.sort((a, b) => a.span.start - b.span.start);
     return model;
   },
 };

@@ -1,7 +1,28 @@
-import { parse } from "@typescript-eslint/typescript-estree";
 import assert from "node:assert/strict";
+import ts from "typescript";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite } from "./suite.js";
+
+/** The text parsed by TypeScript; throws the first syntax error (a fix must leave valid code). */
+function parse(text: string): ts.SourceFile {
+  const source = ts.createSourceFile("a.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const [error] = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
+  return source;
+}
+
+/** The first statement's first declaration's initializer: `const x = <this>;`. */
+function firstInitializer(text: string): ts.Expression {
+  const statement = parse(text).statements[0];
+  assert.ok(ts.isVariableStatement(statement), text);
+  return statement.declarationList.declarations[0].initializer!;
+}
+
+/** A template literal's cooked string parts (what its quasis read), or a failure when it is not one. */
+function templateParts(node: ts.Expression): string[] {
+  assert.ok(ts.isTemplateExpression(node), `a template literal: ${ts.SyntaxKind[node.kind]}`);
+  return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+}
 
 const fake = new FakeSecrets(39);
 const token = fake.chars(40);
@@ -48,10 +69,7 @@ describe("platform typescript: more idioms", () => {
       for (const edit of edits) assert.ok(!edit.text.includes(github) && !edit.text.includes(other), `edit text carries a secret: ${edit.text}`);
       const fixed = applyEdits(text, edits);
       // Still valid TypeScript, and the string's other characters read the same in the template.
-      const program = parse(fixed) as unknown as { body: { declarations: { init: { type: string; quasis: { value: { cooked: string } }[] } }[] }[] };
-      const init = program.body[0].declarations[0].init;
-      assert.equal(init.type, "TemplateLiteral");
-      assert.ok(init.quasis.map((q) => q.value.cooked).join("").includes("`tick` ${notATemplate}"));
+      assert.ok(templateParts(firstInitializer(fixed)).join("").includes("`tick` ${notATemplate}"));
     }
   });
 });
@@ -139,12 +157,12 @@ describe("platform typescript: a string made a template reads the same", () => {
   for (const piece of around) {
     it(JSON.stringify(piece), async () => {
       const text = `const url = "x ${piece} ${secret} ${piece} y";\n`;
-      const original = (parse(text) as unknown as { body: { declarations: { init: { value: string } }[] }[] }).body[0].declarations[0].init.value;
+      const literal = firstInitializer(text);
+      assert.ok(ts.isStringLiteral(literal));
+      const original = literal.text;
       const finding = (await lintFiles([{ path: "a.ts", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
       const fixed = applyEdits(text, finding.fixes[0].edits);
-      const init = (parse(fixed) as unknown as { body: { declarations: { init: { type: string; quasis: { value: { cooked: string } }[] } }[] }[] }).body[0].declarations[0].init;
-      assert.equal(init.type, "TemplateLiteral");
-      assert.deepEqual(init.quasis.map((q) => q.value.cooked), original.split(secret), fixed);
+      assert.deepEqual(templateParts(firstInitializer(fixed)), original.split(secret), fixed);
     });
   }
 });
