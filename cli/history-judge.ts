@@ -31,8 +31,20 @@ export interface BlobDetection {
 /** What the scan needs of a detection: the value (hashed, never printed), its title, the key it was bound to. */
 export type BlobSecret = Pick<BlobDetection, "value" | "title" | "name">;
 
-/** A blob judged: what it holds (with where, as the judge returns it), or that it is binary (not judged). */
-export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean };
+/**
+ * A blob judged: what it holds (with where, as the judge returns it), or that it is binary (not
+ * judged); `textOnly` when it is a TS/JS version too large to parse (LARGEST_PARSED).
+ */
+export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean; textOnly?: boolean };
+
+/**
+ * TS/JS versions larger than this (in characters) are not parsed: generated bundles, in practice
+ * (an action's `dist/index.js` is committed at 1–1.5 MB with every release, and parsing each version
+ * cost 0.14 s where a plain-text version costs milliseconds). Their text-wide detectors run
+ * (provider formats, private keys, encoded tokens, URL passwords), judged from the old version like
+ * plain text; what only a literal's key shows is not looked for. The scan of HEAD parses them.
+ */
+export const LARGEST_PARSED = 256 * 1024;
 
 /** A worker thread's first message: its code loaded, it can judge. */
 export const WORKER_READY = "ready";
@@ -45,15 +57,16 @@ export const WORKER_READY = "ready";
  */
 export interface JudgedBatch {
   secrets: BlobSecret[];
-  blobs: { id: string; binary?: boolean; secrets: number[] }[];
+  blobs: { id: string; binary?: boolean; textOnly?: boolean; secrets: number[] }[];
 }
 
 export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
   const secrets: BlobSecret[] = [];
   const indexOf = new Map<string, number>();
-  const blobs = judged.map(({ id, binary, detections }) => ({
+  const blobs = judged.map(({ id, binary, textOnly, detections }) => ({
     id,
     ...(binary && { binary }),
+    ...(textOnly && { textOnly }),
     secrets: detections.map(({ value, title, name }) => {
       const key = `${value}\u0000${title}\u0000${name ?? ""}`;
       let index = indexOf.get(key);
@@ -68,15 +81,19 @@ export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
 }
 
 export function unpackBatch({ secrets, blobs }: JudgedBatch): JudgedBlob[] {
-  return blobs.map(({ id, binary, secrets: found }) => ({ id, detections: found.map((index) => secrets[index]), ...(binary && { binary }) }));
+  return blobs.map(({ id, binary, textOnly, secrets: found }) => ({ id, detections: found.map((index) => secrets[index]), ...(binary && { binary }), ...(textOnly && { textOnly }) }));
 }
 
 /** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 8 MB). */
 const RECENT_CHARS = 4 * 1024 * 1024;
 
-/** A plain-text version kept, with what was found in it: a new version's detections are carried from it. */
+/** How a version judged from its old one was read: as plain text, or as TS/JS too large to parse (text-wide detectors only). */
+type TextMode = "text" | "text-wide";
+
+/** A version read as text, with what was found in it: a new version's detections are carried from it. */
 interface Kept {
   version: PlainVersion;
+  mode: TextMode;
   detections: BlobDetection[];
 }
 
@@ -120,33 +137,37 @@ export class HistoryJudge {
     if (isBinary(bytes)) return { id, detections: [], binary: true };
     const text = bytes.toString("utf8");
     this.chars.read += text.length;
-    // Only a version no platform claims is judged from its old one (a platform's model is the whole file).
+    // Only a version read as text is judged from its old one (a platform's model is the whole file),
+    // and only from one read the same way.
     const platform = platformFor(path, text);
-    const version = platform.id === "text" ? new PlainVersion(text) : undefined;
+    const textOnly = platform.id === "typescript" && text.length > LARGEST_PARSED;
+    const mode: TextMode | undefined = platform.id === "text" ? "text" : textOnly ? "text-wide" : undefined;
+    const version = mode ? new PlainVersion(text) : undefined;
     const old = base === undefined ? undefined : this.versions.versionOf(path, base);
-    const plan = old && version ? planIncremental(old.version, version) : undefined;
+    const plan = old && version && old.mode === mode ? planIncremental(old.version, version) : undefined;
     let detections: BlobDetection[];
     if (old && plan) {
       const judged: BlobDetection[] = [];
       for (const window of plan.windows) {
         const windowText = text.slice(window.start, window.end);
         this.chars.judged += windowText.length;
-        for (const detection of await judgeText(platform, path, windowText)) {
+        for (const detection of await judgeText(platform, path, windowText, textOnly)) {
           judged.push({ ...detection, span: { start: detection.span.start + window.start, end: detection.span.end + window.start } });
         }
       }
       detections = mergeIncremental(plan, old.detections, judged);
     } else {
       this.chars.judged += text.length;
-      detections = await judgeText(platform, path, text);
+      detections = await judgeText(platform, path, text, textOnly);
     }
-    this.versions.keep(path, id, version && { version, detections });
-    return { id, detections };
+    this.versions.keep(path, id, version && mode && { version, mode, detections });
+    return { id, detections, ...(textOnly && { textOnly }) };
   }
 }
 
-async function judgeText(platform: Platform, path: string, text: string): Promise<BlobDetection[]> {
+async function judgeText(platform: Platform, path: string, text: string, textOnly: boolean): Promise<BlobDetection[]> {
   try {
+    if (textOnly) return (await detectSecrets(emptyModel("typescript", path, text))).map(({ value, title, span }) => ({ value, title, span }));
     // Program source is parsed for its literals (nearly all of a TS/JS version's cost): not needed when
     // the text alone holds nothing and no literal could add anything.
     if (platform.id === "typescript" && !literalsMayMatter(text) && (await detectSecrets(emptyModel("typescript", path, text))).length === 0) return [];

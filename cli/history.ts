@@ -147,6 +147,8 @@ export interface HistoryScan {
   secrets: HistorySecret[];
   blobs: number;
   skipped: HistoryReport["skipped"];
+  /** Versions of TS/JS files too large to parse, read by the text-wide detectors only (history-judge.ts). */
+  readAsText: number;
   /** With `fingerprintUnaccepted`: each secret the baseline does not accept, and its `history` fingerprint. */
   unaccepted: Map<HistorySecret, string>;
 }
@@ -209,11 +211,13 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     }
   }
   /** One blob's results, taken in commit order (as they come, while later blobs are judged). */
-  const take = ({ id, detections, binary }: JudgedBlob) => {
+  let readAsText = 0;
+  const take = ({ id, detections, binary, textOnly }: JudgedBlob) => {
     if (binary) {
       skipped.binary++;
       return;
     }
+    if (textOnly) readAsText++;
     const change = firstSeen.get(id)!;
     for (const detection of detections) {
       const key = sha256(detection.value);
@@ -305,7 +309,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   }
   // Most exposed first: still in HEAD, then the oldest.
   const ordered = [...secrets.values()].map((s) => s.secret).sort((a, b) => Number(b.inHead) - Number(a.inHead) || a.date.localeCompare(b.date));
-  return { secrets: ordered, blobs: wanted.length - skipped.large, skipped, unaccepted };
+  return { secrets: ordered, blobs: wanted.length - skipped.large, skipped, readAsText, unaccepted };
 }
 
 /**
@@ -621,14 +625,14 @@ export async function history(options: HistoryOptions): Promise<number> {
       ? (count: number) => options.stderr(`\nnhilint: history: fingerprinting ${count} secret value${count === 1 ? "" : "s"} for the baseline (a slow derivation by design, about 0.14 s of CPU each)`)
       : undefined;
     result = unborn
-      ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 }, unaccepted: new Map() }
+      ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 }, readAsText: 0, unaccepted: new Map() }
       : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update), deriving });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);
     throw error;
   }
-  const { secrets, blobs, skipped } = result;
+  const { secrets, blobs, skipped, readAsText } = result;
   if (update) {
     const added = [...result.unaccepted];
     writeOrFail(baselineFile, addHistoryToBaseline(update, added.map(([, print]) => print)), "--update-baseline");
@@ -640,7 +644,7 @@ export async function history(options: HistoryOptions): Promise<number> {
     }
     return 0;
   }
-  const text = await formatHistory({ revisions: options.revisions, shallow, secrets, blobsScanned: blobs, skipped, baselineShown }, options.format, {
+  const text = await formatHistory({ revisions: options.revisions, shallow, secrets, blobsScanned: blobs, skipped, readAsText, baselineShown }, options.format, {
     color: options.color === true && !options.output,
     version: options.version ?? "0.0.0",
   });

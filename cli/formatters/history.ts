@@ -18,6 +18,8 @@ export interface HistoryReport {
   secrets: HistorySecret[];
   blobsScanned: number;
   skipped: { large: number; binary: number; dependencies: number; ignored: number };
+  /** Versions of TS/JS files too large to parse (over 256 KiB: bundles), read by the text-wide detectors only. */
+  readAsText: number;
   /** The baseline as the user names it (`.nhilint-baseline.json`): "accepted in …". */
   baselineShown: string;
 }
@@ -31,8 +33,8 @@ export interface HistoryFormatOptions {
 export async function formatHistory(report: HistoryReport, format: HistoryFormat, options: HistoryFormatOptions): Promise<string> {
   switch (format) {
     case "json": {
-      const { revisions, shallow, blobsScanned, skipped, secrets } = report;
-      return `${JSON.stringify({ revisions, shallow, blobsScanned, skipped, secrets }, null, 2)}\n`;
+      const { revisions, shallow, blobsScanned, skipped, readAsText, secrets } = report;
+      return `${JSON.stringify({ revisions, shallow, blobsScanned, skipped, readAsText, secrets }, null, 2)}\n`;
     }
     case "sarif":
       return historySarif(report, options.version);
@@ -58,7 +60,7 @@ function sentence(s: HistorySecret): string {
 
 function historyStylish(report: HistoryReport, color: boolean): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
-  const { secrets, blobsScanned: blobs, skipped, baselineShown } = report;
+  const { secrets, blobsScanned: blobs, skipped, readAsText, baselineShown } = report;
   const out: string[] = [];
   // Paths, author names and titles (which name keys) come from the repository: no terminal control
   // characters from them.
@@ -75,10 +77,11 @@ function historyStylish(report: HistoryReport, color: boolean): string {
     skipped.ignored > 0 && `${skipped.ignored} only at paths the configuration ignores`,
   ].filter(Boolean);
   const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
+  const textText = readAsText > 0 ? `; ${readAsText} version${readAsText === 1 ? "" : "s"} of TS/JS files over 256 KiB (bundles) read as text, not parsed` : "";
   const acceptedCount = secrets.filter((s) => s.accepted).length;
   const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${baselineShown}` : "";
   const toRotate = secrets.filter((s) => !s.accepted);
-  out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}.\n`);
+  out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}${textText}.\n`);
   if (toRotate.length > 0) {
     out.push(`\n${paint("bold", "Rotate these (most exposed first: still in HEAD, then the oldest):")}\n`);
     toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plain(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));

@@ -7,11 +7,19 @@ import { emptyModel } from "./common.js";
 import { jsonLiterals } from "./json-literals.js";
 import type { Platform } from "./platform.js";
 
+/**
+ * Package managers' lockfiles: machine-written names, versions, URLs and hashes, no key a person
+ * binds a credential to. They are plain text here (a registry password in a `resolved` URL is found
+ * there too); their models cost more than anything else in a JS repository's history (an npm
+ * lockfile of 300 KB at every dependency bump).
+ */
+const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|packages\.lock\.json|pnpm-lock\.yaml)$/;
+
 export const genericYaml: Platform = {
   id: "yaml",
   title: "YAML file",
   matchesPath: () => false,
-  matchesContent: (path) => /\.ya?ml$/i.test(path),
+  matchesContent: (path) => /\.ya?ml$/i.test(path) && !LOCKFILE.test(path),
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const literals = yaml.documents.flatMap((doc) =>
@@ -34,7 +42,7 @@ export const genericJson: Platform = {
   id: "json",
   title: "JSON file",
   matchesPath: () => false,
-  matchesContent: (path) => /\.(json|jsonc)$/i.test(path),
+  matchesContent: (path) => /\.(json|jsonc)$/i.test(path) && !LOCKFILE.test(path),
   buildModel(path, text): FileModel {
     const literals = jsonLiterals(parseJson(text).root);
     return { ...emptyModel("json", path, text), literals };

@@ -12,11 +12,12 @@
 //
 // Three things break that property, and a version holding one is judged whole instead: secretlint's
 // block disable comments (`secretlint-disable` reaches to the end of the file), a text that may be a
-// JSON document (secretlint's gcp rule parses the whole file), and a platform's model (YAML, JSON,
+// JSON document where secretlint's gcp rule may report (it parses the whole file), and a platform's model (YAML, JSON,
 // programs: the caller judges those whole). test/core/secret-incremental.test.ts compares this with
 // judging whole, over random edits of texts that hold every kind of secret.
 import type { Span } from "../model.js";
 import { matchesOf } from "../text.js";
+import { gcpRuleMayReport } from "./secretlint.js";
 
 /**
  * How far a detection and what decides it reach, in lines that hold more than filler (whitespace,
@@ -44,7 +45,7 @@ export interface IncrementalPlan {
 
 /** Whether a version must be judged whole (see above). */
 function judgedWhole(text: string): boolean {
-  return text.includes("secretlint-disable") || /^\s*[{[]/.test(text.slice(0, 4096));
+  return text.includes("secretlint-disable") || (/^\s*[{[]/.test(text.slice(0, 4096)) && gcpRuleMayReport(text));
 }
 
 // JavaScript's \s (what the detectors' regexes use), quotes, backticks and `=`: a line of only these is filler.

@@ -57,6 +57,14 @@ export function secretlintRulesFor(text: string): string[] {
   });
 }
 
+/**
+ * Whether the preset's gcp rule could report anything in this text: it parses the whole text as a
+ * JSON document, so what it finds is not decided by the text near it (incremental.ts).
+ */
+export function gcpRuleMayReport(text: string): boolean {
+  return !isPrefilterOn() || mayMatch(text, PRESET_KEYWORDS.gcp.keywords);
+}
+
 /** Short ids of every rule in the preset, for the test that keeps PRESET_KEYWORDS complete. */
 export async function presetRuleIds(): Promise<string[]> {
   return (await load()).presetRules.map((rule) => shortId(rule.meta.id));

@@ -643,6 +643,58 @@ describe("nhilint history: program source, read as the scan reads it", function 
       repo.remove();
     }
   });
+
+  it("a TS/JS version over 256 KiB (a bundle) is read as text, not parsed: its provider tokens found at their commits, counted; the same key-bound literal in a small file found", async () => {
+    const f = new FakeSecrets(1420);
+    const token = `ghp_${f.chars(36)}`;
+    const keyed = `${f.chars(28)}7!`;
+    // A generated bundle: many modules of code, released (rebuilt) at each commit.
+    const module = (i: number) => `/***/ ${i}: /***/ ((module) => {\n  module.exports = function handler${i}(request) {\n    const options = { retries: ${i % 7}, timeout: ${i * 10} };\n    return request.send(options);\n  };\n/***/ }),\n`;
+    const bundle = (extra: string) => `(() => {\nvar __modules = ({\n${Array.from({ length: 1500 }, (_, i) => module(i)).join("")}${extra}});\n})();\n`;
+    const repo = new TempRepo();
+    try {
+      assert.ok(bundle("").length > 256 * 1024);
+      repo.write("dist/index.js", bundle(""));
+      repo.write("src/db.ts", "export const settings = { host: \"db.internal\" };\n");
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "release 1");
+      repo.write("dist/index.js", bundle(`/***/ 9001: /***/ ((module) => {\n  module.exports = { dbPassword: "${keyed}", gh: "${token}" };\n/***/ }),\n`));
+      repo.write("src/db.ts", `export const settings = { host: "db.internal", dbPassword: "${keyed}" };\n`);
+      repo.git("commit", "-q", "--no-verify", "-am", "release 2");
+      const second = repo.git("rev-parse", "HEAD").trim();
+      repo.write("dist/index.js", bundle("/* release 3 */\n"));
+      repo.git("commit", "-q", "--no-verify", "-am", "release 3");
+      const run = await repo.nhilint("history", "--format", "json");
+      const report = JSON.parse(run.stdout) as { readAsText: number; secrets: { path: string; title: string; firstCommit: string; inHead: boolean; paths: string[] }[] };
+      assert.equal(report.readAsText, 3, "three versions of the bundle");
+      const byTitle = new Map(report.secrets.map((s) => [s.title.startsWith("GitHub") ? "token" : "keyed", s]));
+      assert.deepEqual([...byTitle.keys()].sort(), ["keyed", "token"], JSON.stringify(report.secrets.map((s) => s.title)));
+      assert.deepEqual([byTitle.get("token")!.path, byTitle.get("token")!.firstCommit, byTitle.get("token")!.inHead], ["dist/index.js", second, false]);
+      // The key-bound literal is found where it is parsed (the small file) and only there.
+      assert.deepEqual(byTitle.get("keyed")!.paths, ["src/db.ts"]);
+      assert.match((await repo.nhilint("history", "--no-color")).stdout, /3 versions of TS\/JS files over 256 KiB \(bundles\) read as text, not parsed/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("an npm lockfile, read as text, still shows a registry password in a resolved URL at the commit that brought it", async () => {
+    const f = new FakeSecrets(1421);
+    const password = `${f.chars(20)}9`;
+    const lock = (resolved: string) => JSON.stringify({ name: "app", lockfileVersion: 3, packages: { "node_modules/left-pad": { version: "1.3.0", resolved, integrity: `sha512-${f.chars(86)}==` } } }, null, 2);
+    const repo = new TempRepo();
+    try {
+      repo.write("package-lock.json", lock("https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "deps");
+      repo.write("package-lock.json", lock(`https://ci:${password}@npm.internal.example.com/left-pad/-/left-pad-1.3.0.tgz`));
+      repo.git("commit", "-q", "--no-verify", "-am", "private registry");
+      const { secrets } = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout) as { secrets: { path: string; title: string }[] };
+      assert.deepEqual(secrets.map((s) => [s.path, s.title]), [["package-lock.json", "password in a URL"]]);
+    } finally {
+      repo.remove();
+    }
+  });
 });
 
 describe("the editor's rotate-if-committed check (committedWithValue)", () => {
