@@ -556,9 +556,10 @@ function readIfFile(path: string, flag: string | undefined): string | undefined 
 
 /**
  * What the team set that the history honours: the baseline (the working tree's, --baseline's, or in a
- * bare repository the one committed at HEAD) and the configuration's `ignore` globs.
+ * bare repository the one committed at HEAD) and the configuration's `ignore` globs. `inventory
+ * --history` reads the same.
  */
-function teamSettings(options: HistoryOptions, root: string, bare: boolean): { baseline?: Baseline; baselineFile: string; baselineShown: string; ignore: string[] } {
+export function teamSettings(options: Pick<HistoryOptions, "cwd" | "baseline" | "config" | "updateBaseline">, root: string, bare: boolean): { baseline?: Baseline; baselineFile: string; baselineShown: string; ignore: string[] } {
   const teamFile = (path: string) => (bare ? committedFile(root, path) : readIfFile(join(root, path), undefined));
   // A secret the baseline accepts is shown as accepted, not hidden, and not to rotate again.
   const baselineFile = options.baseline ? resolve(options.cwd, options.baseline) : join(root, BASELINE_PATH);

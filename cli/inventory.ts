@@ -34,19 +34,20 @@ export async function inventoryReport(options: Common & { format: "markdown" | "
 
 /**
  * Every secret value HEAD's history committed under a name (`DEPLOY_TOKEN: <value>`), by upper-cased
- * name, the earliest first: the history scan's own machinery (docs/history.md).
+ * name, oldest first: the history scan's own machinery (docs/history.md), with the repository's
+ * baseline (a leak it accepts was rotated) and configuration (its `ignore` globs), as `nhilint history`
+ * reads them.
  */
-async function leaksByName(root: string, inGit: boolean, options: Common): Promise<{ revisions: string[]; leaks: Map<string, HistoryLeak> }> {
+async function leaksByName(root: string, inGit: boolean, options: Common): Promise<{ revisions: string[]; leaks: Map<string, HistoryLeak[]> }> {
   if (!inGit) throw new UsageError(`${root} is not in a git repository: --history reads its commits`);
-  const { scanHistory } = await import("./history.js");
+  const { scanHistory, teamSettings } = await import("./history.js");
+  const { baseline, ignore } = teamSettings({ cwd: options.cwd, config: options.config }, root, false);
   const progress = options.progress ? (done: number, total: number) => options.stderr(`\rnhilint: history: ${done}/${total} blobs${done === total ? "\n" : ""}`) : undefined;
-  const { secrets } = await scanHistory(root, ["HEAD"], { progress });
-  const leaks = new Map<string, HistoryLeak>();
-  // Oldest first (the scan orders by exposure): a name keeps its first leak.
+  const { secrets } = await scanHistory(root, ["HEAD"], { progress, baseline, ignore });
+  const leaks = new Map<string, HistoryLeak[]>();
   for (const s of [...secrets].sort((a, b) => a.date.localeCompare(b.date))) {
-    for (const name of s.names) {
-      if (!leaks.has(name.toUpperCase())) leaks.set(name.toUpperCase(), { title: s.title, redacted: s.redacted, firstCommit: s.firstCommit, date: s.date, path: s.path, inHead: s.inHead });
-    }
+    const leak: HistoryLeak = { title: s.title, redacted: s.redacted, firstCommit: s.firstCommit, date: s.date, path: s.path, inHead: s.inHead, ...(s.accepted && { accepted: true }) };
+    for (const name of new Set(s.names.map((n) => n.toUpperCase()))) leaks.set(name, [...(leaks.get(name) ?? []), leak]);
   }
   return { revisions: ["HEAD"], leaks };
 }
@@ -87,7 +88,11 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
         fromYou++;
       }
     }
-    const leak = leaks?.get(connector.name.toUpperCase());
+    // A new record has no `last-rotated` yet: a leak is over only when the baseline accepts it.
+    const named = leaks?.get(connector.name.toUpperCase()) ?? [];
+    const open = named.find((l) => !l.accepted);
+    const latest = named.at(-1);
+    const leak = open ?? (latest && { ...latest, resolved: "accepted" as const });
     const note = leak && describeLeak(leak);
     return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths, ...(note && { note }) };
   });
@@ -100,7 +105,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
       ` (owners: ${records.length - withoutOwner - fromGit - fromYou} from CODEOWNERS, ${fromGit} from git history, ${fromYou} you (git's user.email, not committed yet), ${withoutOwner} to fill in).\n` +
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );
-  const leaked = records.filter((r) => r.note).length;
+  const leaked = records.filter((r) => r.note && !r.note.includes("accepted in the baseline")).length;
   if (leaks) options.stdout(`nhilint: ${leaked} of them leaked in history (a comment above each says where and when): rotate ${leaked === 1 ? "it" : "them"} unless that was done since.\n`);
   return 0;
 }

@@ -42,6 +42,13 @@ export interface HistoryLeak {
   date: string;
   path: string;
   inHead: boolean;
+  /** The baseline accepts it (`nhilint history --update-baseline`, once it was rotated). */
+  accepted?: boolean;
+  /**
+   * In a report row, when no leak under the name is left to rotate: why (the baseline accepts it, or
+   * the record's `last-rotated` is after the day it was committed). Shown, not hidden.
+   */
+  resolved?: "accepted" | "rotated";
 }
 
 export interface ConnectorReportRow {
@@ -129,7 +136,8 @@ export function buildReport(options: {
   expiryWarningDays: number;
   repository?: ConnectorReport["repository"];
   /** Secret values committed under a name, by upper-cased name (`inventory --history`). */
-  history?: { revisions: string[]; leaks: Map<string, HistoryLeak> };
+  /** Every leak under each (upper-cased) name, oldest first. */
+  history?: { revisions: string[]; leaks: Map<string, HistoryLeak[]> };
 }): ConnectorReport {
   const { models, inventory, findings, now, expiryWarningDays } = options;
   const rows = new Map<string, ConnectorReportRow>();
@@ -211,8 +219,14 @@ export function buildReport(options: {
     if (row.recorded && (!row.purpose || !row.expires)) add("incomplete", "warning");
     if (row.usedBy.length === 0) add("unused", "warning");
     if (options.history) {
-      row.leakedInHistory = options.history.leaks.get(row.name.toUpperCase()) ?? null;
-      if (row.leakedInHistory) add("leaked", "error");
+      // A leak is over once the baseline accepts it or the credential was rotated after the day it was
+      // committed (the same day is not enough: the value rotated to may be the one committed).
+      const leaks = options.history.leaks.get(row.name.toUpperCase()) ?? [];
+      const rotatedAfter = (leak: HistoryLeak) => last !== undefined && last.getTime() > parseDay(leak.date)!.getTime();
+      const open = leaks.find((leak) => !leak.accepted && !rotatedAfter(leak));
+      const latest = leaks.at(-1);
+      row.leakedInHistory = open ?? (latest ? { ...latest, resolved: latest.accepted ? "accepted" : "rotated" } : null);
+      if (open) add("leaked", "error");
     }
 
     const ordered = [...conditions].sort(([a, sa], [b, sb]) => severityRank(sa) - severityRank(sb) || CONNECTOR_STATUSES.indexOf(a) - CONNECTOR_STATUSES.indexOf(b));

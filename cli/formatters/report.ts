@@ -11,7 +11,9 @@ const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.ro
 const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:${f.line}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
 /** A leak `--history` found under a connector's name, as one line (the report's findings, `inventory init`'s comment). */
 export const describeLeak = (leak: HistoryLeak) =>
-  `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: rotate it unless that was done since`;
+  `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: ${
+    leak.resolved === "accepted" ? "accepted in the baseline (rotated)" : leak.resolved === "rotated" ? "rotated since (the record's last-rotated is later)" : "rotate it unless that was done since"
+  }`;
 const leakText = (row: ConnectorReportRow) => (row.leakedInHistory ? describeLeak(row.leakedInHistory) : "");
 /** Findings, then the leak: what the findings column of each shape lists. */
 const findingLines = (row: ConnectorReportRow) => [...row.findings.map((f) => findingText(f)), ...(row.leakedInHistory ? [leakText(row)] : [])];
@@ -119,7 +121,7 @@ export function formatReportHtml(report: ConnectorReport): string {
     <div class="sub">${row.purpose ? escapeHtml(row.purpose) : '<span class="missing">no purpose</span>'}</div></td>
   <td data-sort="${row.daysLeft ?? 99999}">${row.expires ? escapeHtml(expiry(row)) : '<span class="missing">no expiry</span>'}${row.rotateEvery ? `<div class="sub">rotate ${escapeHtml(rotation(row))}</div>` : ""}${row.revocation ? `<div class="sub">revoke: ${escapeHtml(row.revocation)}</div>` : ""}</td>
   <td>${row.usedBy.map((use) => `<div><code>${escapeHtml(use.path)}</code>${use.jobs.map((job) => `<div class="sub">${escapeHtml(job.id)}${job.environment ? ` <span class="env">${escapeHtml(job.environment)}</span>` : ""} · ${escapeHtml(job.permissions)}</div>`).join("")}</div>`).join("") || '<span class="missing">unused</span>'}</td>
-  <td data-sort="${row.findings.length}">${row.findings.map((f) => findingHtml(f)).join("")}${row.leakedInHistory ? `<div class="finding error"><b>leaked in history</b><div>${escapeHtml(leakText(row).replace(/^leaked in history: /, ""))}</div></div>` : ""}${row.findings.length === 0 && !row.leakedInHistory ? '<span class="sub">none</span>' : ""}</td>
+  <td data-sort="${row.findings.length}">${row.findings.map((f) => findingHtml(f)).join("")}${row.leakedInHistory ? `<div class="finding ${row.leakedInHistory.resolved ? "accepted" : "error"}"><b>leaked in history</b><div>${escapeHtml(leakText(row).replace(/^leaked in history: /, ""))}</div></div>` : ""}${row.findings.length === 0 && !row.leakedInHistory ? '<span class="sub">none</span>' : ""}</td>
 </tr>`,
     )
     .join("\n");

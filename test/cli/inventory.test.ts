@@ -1,6 +1,6 @@
 // `nhilint inventory init` and `nhilint inventory` on real repositories with history.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
@@ -311,6 +311,43 @@ describe("nhilint inventory --history", () => {
     for (const text of [run.stdout, markdown, csv, html]) assert.ok(!text.includes(leaked), "the value is shown");
   });
 
+  it("a leak is over once rotated: after the record's last-rotated (not the same day), or accepted by `history --update-baseline`; shown, not hidden", async () => {
+    const committed = repo.git("log", "-1", "--format=%aI", pasted).trim().slice(0, 10);
+    const dayAfter = new Date(Date.parse(`${committed}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const inventory = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
+    const deploy = async () => {
+      const run = await repo.nhilint("inventory", "--history", "--format", "json");
+      assert.equal(run.code, 0, run.stderr);
+      const report = JSON.parse(run.stdout);
+      assertValidReport(report);
+      return { report, row: report.connectors.find((c: { name: string }) => c.name === "DEPLOY_TOKEN") };
+    };
+    try {
+      // Rotated the day it was committed: the value rotated to may be the one committed.
+      repo.write("nhi-inventory.yaml", inventory.replace("    purpose: deploys\n", `    purpose: deploys\n    last-rotated: ${committed}\n`));
+      assert.equal((await deploy()).row.status, "leaked");
+      repo.write("nhi-inventory.yaml", inventory.replace("    purpose: deploys\n", `    purpose: deploys\n    last-rotated: ${dayAfter}\n`));
+      const rotated = await deploy();
+      assert.equal(rotated.row.leakedInHistory.resolved, "rotated");
+      assert.equal(rotated.row.leakedInHistory.firstCommit, pasted);
+      assert.ok(!rotated.row.conditions.includes("leaked"), rotated.row.conditions.join());
+      assert.equal(rotated.report.summary.leaked, 0);
+      assert.match((await repo.nhilint("inventory", "--history")).stdout, /leaked in history: .*: rotated since \(the record's last-rotated is later\)/);
+      // No last-rotated; the team records the rotation in the baseline instead.
+      repo.write("nhi-inventory.yaml", inventory);
+      const accept = await repo.nhilint("history", "--update-baseline");
+      assert.equal(accept.code, 0, accept.stderr);
+      const accepted = await deploy();
+      assert.deepEqual([accepted.row.leakedInHistory.accepted, accepted.row.leakedInHistory.resolved, accepted.row.status], [true, "accepted", "healthy"]);
+      const html = (await repo.nhilint("inventory", "--history", "--format", "html")).stdout;
+      assert.match(html, /<div class="finding accepted"><b>leaked in history<\/b><div>.*accepted in the baseline \(rotated\)/);
+      assert.ok(!html.includes(leaked));
+    } finally {
+      repo.write("nhi-inventory.yaml", inventory);
+      rmSync(join(repo.dir, ".nhilint-baseline.json"), { force: true });
+    }
+  });
+
   it("without --history nothing is claimed about it; outside git --history is a usage error", async () => {
     const report = JSON.parse((await repo.nhilint("inventory", "--format", "json")).stdout);
     assert.equal(report.history, undefined);
@@ -350,6 +387,12 @@ describe("nhilint inventory init --history", () => {
       assert.ok(!inventory.includes(value));
       // The inventory is still valid: the comment is only a comment.
       assert.equal((await repo.nhilint("--format", "json")).stdout.includes("invalid-inventory"), false);
+      // Once the baseline accepts the value (rotated), a new record's comment says so, and none is counted.
+      rmSync(join(repo.dir, "nhi-inventory.yaml"));
+      assert.equal((await repo.nhilint("history", "--update-baseline")).code, 0);
+      const again = await repo.nhilint("inventory", "init", "--history");
+      assert.match(again.stdout, /nhilint: 0 of them leaked in history/);
+      assert.match(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), /\n  # leaked in history: .*: accepted in the baseline \(rotated\)\n  - name: DEPLOY_TOKEN\n/);
     } finally {
       repo.remove();
     }
