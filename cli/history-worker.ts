@@ -2,10 +2,10 @@
 // is sent, one batch after another (the versions of a path build on each other), and posts back what
 // it found in each, in order.
 import { parentPort } from "node:worker_threads";
-import { registerGrammars } from "./grammars.js";
+import { registerParsers } from "./parsers.js";
 import { HistoryJudge, packBatch, WORKER_READY, type JudgedBlob, type RawBlob } from "./history-judge.js";
 
-registerGrammars();
+registerParsers();
 const judge = new HistoryJudge();
 let queue = Promise.resolve();
 parentPort?.on("message", (blobs: RawBlob[]) => {

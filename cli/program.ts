@@ -7,7 +7,7 @@ import { ConfigError } from "../linter-core/index.js";
 import { BaselineError } from "./baseline.js";
 import { GitError } from "./git.js";
 import { useColor } from "./color.js";
-import { registerGrammars } from "./grammars.js";
+import { registerParsers } from "./parsers.js";
 import { scan, UsageError } from "./scan.js";
 
 /** What a run reads from and writes to: the process's, or a test's. */
@@ -38,7 +38,7 @@ export function fail(error: unknown, stderr: (text: string) => void): number {
 }
 
 export async function run(argv: string[], io: Surroundings): Promise<number> {
-  registerGrammars();
+  registerParsers();
   let exitCode = 0;
   const program = new Command("nhilint")
     .description("Find hardcoded secrets and unowned connectors (non-human identities) in workflow and pipeline definitions.")

@@ -41,7 +41,7 @@ await build(options);
 // detectors) so that the CLI's start-up, which the pre-commit hook pays, loads no more chunks for it.
 await build({ ...options, entryPoints: { "history-worker": "cli/history-worker.ts" }, splitting: false });
 chmodSync("dist/cli.js", 0o755);
-// The WebAssembly parsers the core loads lazily (cli/grammars.ts finds them beside the bundle).
+// The WebAssembly parsers the core loads lazily (cli/parsers.ts finds them beside the bundle).
 // The Groovy grammar is murtaza64/tree-sitter-groovy (MIT), built for web-tree-sitter 0.26 by @lumis-sh/wasm-groovy.
 copyFileSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/web-tree-sitter.wasm");
 copyFileSync("node_modules/@lumis-sh/wasm-groovy/tree-sitter-groovy.wasm", "dist/tree-sitter-groovy.wasm");

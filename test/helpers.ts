@@ -5,10 +5,10 @@ import { DEFAULT_CONFIG, lint, type Config, type Finding, type SourceFile } from
 import { fingerprint } from "../linter-core/fingerprint.js";
 import type { Rule } from "../linter-core/rule.js";
 import { RULES } from "../rules/index.js";
-import { registerGrammars } from "../cli/grammars.js";
+import { registerParsers } from "../cli/parsers.js";
 
 // The WebAssembly parsers (Groovy) from node_modules, as the CLI finds them.
-registerGrammars();
+registerParsers();
 
 /** The repository root (tests run from out/test/...). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -1,10 +1,13 @@
-// Where the CLI finds the WebAssembly parsers the core loads lazily (linter-core/documents/groovy.ts):
-// next to the bundle (dist/, as packed), or in node_modules (a checkout running out/).
+// How the CLI gives the core the parsers it loads lazily: the WebAssembly Groovy grammar
+// (linter-core/documents/groovy.ts), next to the bundle (dist/, as packed) or in node_modules (a
+// checkout running out/); and TypeScript (linter-core/platforms/typescript.ts), required from
+// node_modules, where it is an optional dependency.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { registerGroovyWasm } from "../linter-core/documents/groovy.js";
+import { registerTypescript } from "../linter-core/platforms/typescript.js";
 
 const require = createRequire(import.meta.url);
 
@@ -13,7 +16,8 @@ function locate(file: string, module: string): string {
   return existsSync(beside) ? beside : require.resolve(module);
 }
 
-export function registerGrammars(): void {
+export function registerParsers(): void {
+  registerTypescript(() => require("typescript"));
   registerGroovyWasm({
     runtime: () => readFile(locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm")),
     grammar: () => readFile(locate("tree-sitter-groovy.wasm", "@lumis-sh/wasm-groovy/tree-sitter-groovy.wasm")),
