@@ -101,6 +101,12 @@ const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 const WORDS = /^[A-Za-z]+([ _.-][A-Za-z]+)*$/;
 /** Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold code). */
 const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^/;
+/**
+ * A regular expression's source, not a value: a character class with a quantifier (`[-_.~a-z0-9]{40}`,
+ * `[A-Z]+`), a class escape (`\d{6}`, `\w+`) or a special group (`(?:`, `(?=`): what a secret
+ * scanner's own rules or a validator bind to `SECRET` or `PASSWORD_PATTERN`.
+ */
+const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+*?]|\{\d)|\(\?(?:[:=!]|<[=!])/;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -150,6 +156,7 @@ export function isBenign(value: string): boolean {
     EMAIL.test(v) ||
     PUBLIC_KEY.test(v) ||
     CODE_EXPRESSION.test(v) ||
+    REGEX_SOURCE.test(v) ||
     (PATH_LIKE.test(v) && !looksRandom(v)) ||
     URL_WITHOUT_CREDENTIALS.test(v) ||
     /^(true|false|yes|no|on|off|\d+)$/i.test(v)

@@ -76,8 +76,11 @@ describe("secret values: never a credential whatever the key", () => {
     "sha256:" + "a".repeat(64), "MD5:0123abcd", "ci@example.com", "ssh-ed25519 AAAAC3Nza", "ssh-rsa AAAAB3", "ecdsa-sha2-nistp256 AAAA", "-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----",
     "age1" + "q".repeat(30), "stepMap?.items[0]?.key", "match[2]", "/^[a-z]+$/", "./scripts/deploy.sh", "~/keys/id", "C:\\keys\\id", ".github/workflows/ci.yml", "https://api.example.com/v1?x=1",
     "https://host:8443", "true", "False", "yes", "NO", "on", "off", "42",
+    // Regular expressions' sources (secretlint's own rule source: `const SECRET = "[-_.~a-z0-9]{40}"`).
+    "[-_.~a-z0-9]{40}", "xoxb-[0-9A-Za-z]+", "^(?=.*[A-Z])(?=.*\\d).{8,}$", "ghp_\\w{36}", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\d{6}",
   ];
-  const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30)];
+  // Brackets and braces alone are password characters.
+  const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]"];
   for (const value of benign) it(`${JSON.stringify(value)} is benign`, () => assert.equal(isBenign(value), true));
   for (const value of not) it(`${JSON.stringify(value)} is not`, () => assert.equal(isBenign(value), false));
 });
