@@ -99,8 +99,11 @@ const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/-]*$|^[\w.-]+\/[\w./-]+$/
 const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 const WORDS = /^[A-Za-z]+([ _.-][A-Za-z]+)*$/;
-/** Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold code). */
-const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^/;
+/**
+ * Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold
+ * code), a Rust, C++ or PHP path (`super::split_patterns`: `let pats = super::…` in zizmor's history).
+ */
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^|^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+$/;
 /**
  * A regular expression's source, not a value: a character class with a quantifier (`[-_.~a-z0-9]{40}`,
  * `[A-Z]+`), a class escape (`\d{6}`, `\w+`) or a special group (`(?:`, `(?=`): what a secret

@@ -78,6 +78,8 @@ describe("secret values: never a credential whatever the key", () => {
     "https://host:8443", "true", "False", "yes", "NO", "on", "off", "42",
     // Regular expressions' sources (secretlint's own rule source: `const SECRET = "[-_.~a-z0-9]{40}"`).
     "[-_.~a-z0-9]{40}", "xoxb-[0-9A-Za-z]+", "^(?=.*[A-Z])(?=.*\\d).{8,}$", "ghp_\\w{36}", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\d{6}",
+    // Paths in code (a Rust `let pats = super::split_patterns(…)` read as an assignment).
+    "super::split_patterns", "std::env::var", "Kernel::handle",
   ];
   // Brackets and braces alone are password characters.
   const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]"];
