@@ -96,7 +96,8 @@ const DIGEST = /^(sha256|sha512|sha1|md5):[0-9a-f]+$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|-----BEGIN (PUBLIC KEY|CERTIFICATE|PGP PUBLIC)|age1[0-9a-z]{20,})/;
 const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/-]*$|^[\w.-]+\/[\w./-]+$/;
-const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
+/** A URL with no password: none at all, or a user name only (`https://test@github.com/`, `ssh://git@host`). */
+const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 const WORDS = /^[A-Za-z]+([ _.-][A-Za-z]+)*$/;
 /**
@@ -110,6 +111,15 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]
  * scanner's own rules or a validator bind to `SECRET` or `PASSWORD_PATTERN`.
  */
 const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+*?]|\{\d)|\(\?(?:[:=!]|<[=!])/;
+/**
+ * Code that names a value kept elsewhere, read where a source line assigns it: a member chain, perhaps
+ * called or indexed (`self._socks_options[`, `base64.b64encode`, `rc.Config.Secrets[` — the value ends
+ * at the quote or parenthesis), a constant (`pat = _CLEAN_HEADER_REGEX_STR`), a Go map or slice type
+ * (`secrets = map[string]string{}`). Taken as code only when not random-looking (a JWT is dotted too).
+ */
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[[(]?$/;
+const CONSTANT_NAME = /^_*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\})?$/;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -160,6 +170,8 @@ export function isBenign(value: string): boolean {
     PUBLIC_KEY.test(v) ||
     CODE_EXPRESSION.test(v) ||
     REGEX_SOURCE.test(v) ||
+    GO_TYPE.test(v) ||
+    ((MEMBER_CHAIN.test(v) || CONSTANT_NAME.test(v)) && !looksRandom(v)) ||
     (PATH_LIKE.test(v) && !looksRandom(v)) ||
     URL_WITHOUT_CREDENTIALS.test(v) ||
     /^(true|false|yes|no|on|off|\d+)$/i.test(v)

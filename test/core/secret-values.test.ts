@@ -80,9 +80,15 @@ describe("secret values: never a credential whatever the key", () => {
     "[-_.~a-z0-9]{40}", "xoxb-[0-9A-Za-z]+", "^(?=.*[A-Z])(?=.*\\d).{8,}$", "ghp_\\w{36}", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\d{6}",
     // Paths in code (a Rust `let pats = super::split_patterns(…)` read as an assignment).
     "super::split_patterns", "std::env::var", "Kernel::handle",
+    // Code read where a source line assigns a credential-named variable (requests', urllib3's, act's histories).
+    "self._socks_options[", "base64.b64encode", "rc.Config.Secrets[", "os.environ.get(", "_CLEAN_HEADER_REGEX_STR", "DEFAULT_TOKEN_PATH", "map[string]string{}", "[]string{}",
+    // A URL with a user name and no password.
+    "https://test@github.com/", "ssh://git@github.com/acme/app.git",
   ];
   // Brackets and braces alone are password characters.
-  const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]"];
+  const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
+    // Dotted, or in capitals, but random: a JWT, a key.
+    ["eyJ" + fake.chars(30), "eyJ" + fake.chars(40), fake.chars(30)].join("."), `${fake.chars(12)}_${fake.chars(12)}`.toUpperCase(), "https://bot:" + fake.chars(16) + "@github.com/"];
   for (const value of benign) it(`${JSON.stringify(value)} is benign`, () => assert.equal(isBenign(value), true));
   for (const value of not) it(`${JSON.stringify(value)} is not`, () => assert.equal(isBenign(value), false));
 });
