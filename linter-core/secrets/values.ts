@@ -112,12 +112,13 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]
  */
 const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+*?]|\{\d)|\(\?(?:[:=!]|<[=!])/;
 /**
- * Code that names a value kept elsewhere, read where a source line assigns it: a member chain, perhaps
- * called or indexed (`self._socks_options[`, `base64.b64encode`, `rc.Config.Secrets[` — the value ends
- * at the quote or parenthesis), a constant (`pat = _CLEAN_HEADER_REGEX_STR`), a Go map or slice type
- * (`secrets = map[string]string{}`). Taken as code only when not random-looking (a JWT is dotted too).
+ * Code that names a value kept elsewhere, read where a source line assigns it: a member chain, or a
+ * name called, indexed or subscripted (`self._socks_options[`, `base64.b64encode`, `json_data[`,
+ * `ConfigAttribute[str` — the value ends at a quote, a parenthesis or a space), a constant
+ * (`pat = _CLEAN_HEADER_REGEX_STR`), a Go map or slice type (`secrets = map[string]string{}`). Taken
+ * as code only when not random-looking (a JWT is dotted too).
  */
-const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[[(]?$/;
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\.[A-Za-z_$][\w$]*|[[(][\w$.[\]]*)$/;
 const CONSTANT_NAME = /^_*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\})?$/;
 
