@@ -69,7 +69,7 @@ export function isReference(value: string): boolean {
 
 /** Placeholders people write instead of a real value, and documented example keys. */
 const PLACEHOLDER =
-  /^<.*>$|^\[.*\]$|^\{[\w .-]+\}$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?me|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
+  /^<.*>$|^\[.*\]$|^\{[\w .-]+\}$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?(?:me|this|it)\b|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
 
 /** Fill-in markers: `**PUT_API_KEY_HERE**`, `YOUR_TOKEN_HERE`, `<here>`, `%%SECRET%%`. */
 const FILL_IN = /(^|[^a-z])here([^a-z]|$)|^\*\*.*\*\*$|^%%.*%%$|(^|[_-])put[_-]/i;
@@ -99,7 +99,8 @@ const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/-]*$|^[\w.-]+\/[\w./-]+$/
 /** A URL with no password: none at all, or a user name only (`https://test@github.com/`, `ssh://git@host`). */
 const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
-const WORDS = /^[A-Za-z]+([ _.-][A-Za-z]+)*$/;
+/** Words and the separators of names, paths and roles (`foo/system:masters`, a static token file's example). */
+const WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*$/;
 /**
  * Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold
  * code), a Rust, C++ or PHP path (`super::split_patterns`: `let pats = super::…` in zizmor's history).
@@ -119,7 +120,11 @@ const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+
  * as code only when not random-looking (a JWT is dotted too).
  */
 const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\.[A-Za-z_$][\w$]*|[[(][\w$.[\]]*)$/;
-const CONSTANT_NAME = /^_*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
+/** Another command-line option where a flag's value was expected (`adduser --disabled-password --no-create-home`). */
+const OPTION = /^--?[A-Za-z][\w-]*$/;
+/** An npm alias (`npm:@octokit/auth-token@2.4.0`), what lockfiles and their caches map package paths to. */
+const NPM_SPEC = /^npm:(?:@[\w.-]+\/)?[\w.-]+(?:@[\w.^~<>=*|-]+)?$/;
 const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\})?$/;
 
 /** Shannon entropy in bits per character. */
@@ -172,6 +177,8 @@ export function isBenign(value: string): boolean {
     CODE_EXPRESSION.test(v) ||
     REGEX_SOURCE.test(v) ||
     GO_TYPE.test(v) ||
+    NPM_SPEC.test(v) ||
+    (OPTION.test(v) && !looksRandom(v)) ||
     ((MEMBER_CHAIN.test(v) || CONSTANT_NAME.test(v)) && !looksRandom(v)) ||
     (PATH_LIKE.test(v) && !looksRandom(v)) ||
     URL_WITHOUT_CREDENTIALS.test(v) ||

@@ -63,9 +63,9 @@ describe("secret values: placeholders", () => {
     "replace-this", "your_token", "token-your", "my_token", "placeholder", "example-key", "dummy", "REDACTED", "sample", "fake123", "test", "password1", "secret2", "token",
     "none", "null", "nil", "undefined", "todo-later", "tbd", "fixme", "insert-key", "enter_token", "foo", "bar", "baz", "abc", "abcd", "abc123", "1234", "12345", "123456",
     "12345678", "qwerty", "letmein", "admin", "root", "pass", "guest", "default", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "PUT_API_KEY_HERE",
-    "here", "**TOKEN**", "%%SECRET%%", "put-token", "  <spaced>  ",
+    "here", "**TOKEN**", "%%SECRET%%", "put-token", "  <spaced>  ", "sstuser:changethis", "changeit",
   ];
-  const no = [fake.chars(24), "therefore-a1B2c3", "mytoken" + fake.chars(10), "testing" + fake.chars(10), "passage", "rootless" + fake.chars(8), "foobar" + fake.chars(9), "xx", "<unclosed", "x.y"];
+  const no = [fake.chars(24), "therefore-a1B2c3", "exchangeitems" + fake.chars(8), "mytoken" + fake.chars(10), "testing" + fake.chars(10), "passage", "rootless" + fake.chars(8), "foobar" + fake.chars(9), "xx", "<unclosed", "x.y"];
   for (const value of yes) it(`${JSON.stringify(value)} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
   for (const value of no) it(`${JSON.stringify(value)} is not`, () => assert.equal(isPlaceholder(value), false));
 });
@@ -84,6 +84,8 @@ describe("secret values: never a credential whatever the key", () => {
     "self._socks_options[", "base64.b64encode", "rc.Config.Secrets[", "os.environ.get(", "json_data[", "ConfigAttribute[t.Union[str", "_CLEAN_HEADER_REGEX_STR", "DEFAULT_TOKEN_PATH", "map[string]string{}", "[]string{}",
     // A URL with a user name and no password.
     "https://test@github.com/", "ssh://git@github.com/acme/app.git",
+    // Another option where a flag's value was expected; an npm alias (kubernetes/examples', actions/toolkit's histories).
+    "--no-create-home", "-y", "npm:@octokit/auth-token@2.4.0", "npm:camelcase-keys@^6.2.2",
   ];
   // Brackets and braces alone are password characters.
   const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
@@ -103,6 +105,8 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential(`${fake.chars(20)}aaaaa`, "API_TOKEN"), false, "five alike");
     assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");
+    assert.equal(looksLikeCredential("foo/system:masters", "token"), false, "words joined as a path and a role");
+    assert.equal(looksLikeCredential(`${fake.chars(10)}/${fake.chars(10)}:${fake.chars(6)}`, "token"), true, "random text joined the same way");
     assert.equal(looksLikeCredential("aaaaBBBBaaaaBBBBaaaa", "API_TOKEN"), false, "low entropy");
   });
   it("passwords: eight characters or more, three classes or two and some entropy, not a test container's", () => {
