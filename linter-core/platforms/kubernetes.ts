@@ -4,6 +4,7 @@ import type { FileModel, LiteralValue, Span } from "../model.js";
 import { allScalars, spanOf } from "../documents/yaml.js";
 import { emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { isCredentialKey, looksLikeCredential } from "../secrets/values.js";
 
 const SCRIPT_KEYS = new Set(["script", "args", "command", "source"]);
 
@@ -49,7 +50,9 @@ export const kubernetes: Platform = {
       const isSecret = /^\s*kind\s*:\s*Secret\s*$/m.test(text.slice(doc.range[0], doc.range[2]));
       for (const literal of literals) {
         if (!isSecret || literal.path.length !== 2) continue;
-        if (literal.path[0] === "stringData") literal.alwaysCredential = true;
+        // As `data` is judged once decoded: the built-in types' keys and credential-like keys whatever the
+        // value's strength, any random-looking value; not a service binding's `host`, `port` or `type`.
+        if (literal.path[0] === "stringData") literal.alwaysCredential = CREDENTIAL_DATA_KEYS.has(literal.key) || isCredentialKey(literal.key) || looksLikeCredential(literal.value, "token");
         if (literal.path[0] === "data") {
           literal.encoding = "base64";
           literal.alwaysCredential = CREDENTIAL_DATA_KEYS.has(literal.key);

@@ -86,7 +86,8 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential assigned to a variable",
     keywords: ["="],
-    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})\s?=\s?` + QUOTE + VALUE, "gm"),
+    // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
+    pattern: new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]?=[ \t]?` + QUOTE + VALUE, "gm"),
     group: 2,
     judgeAs: "token",
     secretName: (m) => toSecretName(m[1]),

@@ -87,10 +87,13 @@ describe("secret detection: each kind's title, name and confidence", () => {
     assert.ok(found.includes("AWS secret access key | AWS_SECRET_ACCESS_KEY | high | in place"), found.join("\n"));
   });
 
-  it("a Kubernetes Secret's values: stringData as a credential, data by what it decodes to, by its key, by its shape; plain names are none", async () => {
-    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  note: ${random}\ndata:\n  password: ${btoa("Xk9mP2qLz7!a")}\n  random: ${btoa(fake.chars(28))}\n  username: ${btoa("admin")}\n  blob: not*base64\n`;
+  it("a Kubernetes Secret's values: stringData by its key or its shape, data by what it decodes to, by its key, by its shape; plain names are none", async () => {
+    // A service binding's Secret (spring-petclinic's k8s/db.yml): its type, host, port and user name are no credentials.
+    const binding = "type: servicebinding.io/postgresql\nstringData:\n  type: \"postgresql\"\n  host: \"demo-db\"\n  port: \"5432\"\n  database: \"petclinic\"\n  username: \"user\"\n";
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n${binding.replace("stringData:\n", `stringData:\n  note: ${random}\n  client-secret: Winter2024\n`)}data:\n  password: ${btoa("Xk9mP2qLz7!a")}\n  random: ${btoa(fake.chars(28))}\n  username: ${btoa("admin")}\n  blob: not*base64\n`;
     assert.deepEqual(await full("k8s/secret.yaml", text), [
       "credential in `note` | NOTE | medium | in place",
+      "credential in `client-secret` | CLIENT_SECRET | medium | in place",
       "credential (base64 in `password`) | PASSWORD | medium | in place",
       "credential (base64 in `random`) | RANDOM | medium | in place",
     ]);

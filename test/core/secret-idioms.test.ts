@@ -43,6 +43,8 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["a header that names no credential", `curl -H "X-Request-Id: ${token}" x`],
     ["an option that names no credential", `deploy --build-id ${token}`],
     ["a script without any idiom's keyword", `echo ${token}`],
+    // laravel's .env.example: an empty value, then the next variable's line.
+    ["an empty value followed by another variable", `PUSHER_APP_SECRET=\nPUSHER_APP_CLUSTER_${token}=mt1\n`],
   ];
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(found(script), []));
 
