@@ -101,11 +101,8 @@ const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 /** Words and the separators of names, paths and roles (`foo/system:masters`, a static token file's example). */
 const WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*$/;
-/**
- * Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold
- * code), a Rust, C++ or PHP path (`super::split_patterns`: `let pats = super::…` in zizmor's history).
- */
-const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^|^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+$/;
+/** Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold code). */
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^/;
 /**
  * A regular expression's source, not a value: a character class with a quantifier (`[-_.~a-z0-9]{40}`,
  * `[A-Z]+`), a class escape (`\d{6}`, `\w+`) or a special group (`(?:`, `(?=`): what a secret
@@ -113,13 +110,14 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]
  */
 const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+*?]|\{\d)|\(\?(?:[:=!]|<[=!])/;
 /**
- * Code that names a value kept elsewhere, read where a source line assigns it: a member chain, or a
- * name called, indexed or subscripted (`self._socks_options[`, `base64.b64encode`, `json_data[`,
+ * Code that names a value kept elsewhere, read where a source line assigns it: a member chain or a
+ * path (`base64.b64encode`, `Rack::Protection::AuthenticityToken.token`, Rust's `super::split_patterns`),
+ * or a name called, indexed or subscripted (`self._socks_options[`, `json_data[`, `session[options[:key]]`,
  * `ConfigAttribute[str` — the value ends at a quote, a parenthesis or a space), a constant
  * (`pat = _CLEAN_HEADER_REGEX_STR`), a Go map or slice type (`secrets = map[string]string{}`). Taken
  * as code only when not random-looking (a JWT is dotted too).
  */
-const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\.[A-Za-z_$][\w$]*|[[(][\w$.[\]]*)$/;
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*(?:(?:\.|::)[A-Za-z_$][\w$]*|[[(][\w$.:[\]]*)$/;
 const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
 /** Another command-line option where a flag's value was expected (`adduser --disabled-password --no-create-home`). */
 const OPTION = /^--?[A-Za-z][\w-]*$/;

@@ -81,7 +81,7 @@ describe("secret values: never a credential whatever the key", () => {
     // Paths in code (a Rust `let pats = super::split_patterns(…)` read as an assignment).
     "super::split_patterns", "std::env::var", "Kernel::handle",
     // Code read where a source line assigns a credential-named variable (requests', urllib3's, act's histories).
-    "self._socks_options[", "base64.b64encode", "rc.Config.Secrets[", "os.environ.get(", "json_data[", "ConfigAttribute[t.Union[str", "_CLEAN_HEADER_REGEX_STR", "DEFAULT_TOKEN_PATH", "map[string]string{}", "[]string{}",
+    "self._socks_options[", "base64.b64encode", "rc.Config.Secrets[", "os.environ.get(", "json_data[", "Rack::Protection::AuthenticityToken.token", "Basic::Request.new", "session[options[:key]]", "ConfigAttribute[t.Union[str", "_CLEAN_HEADER_REGEX_STR", "DEFAULT_TOKEN_PATH", "map[string]string{}", "[]string{}",
     // A URL with a user name and no password.
     "https://test@github.com/", "ssh://git@github.com/acme/app.git",
     // Another option where a flag's value was expected; an npm alias (kubernetes/examples', actions/toolkit's histories).
