@@ -8,7 +8,7 @@ import type { Span } from "../linter-core/model.js";
 import { platformFor } from "../linter-core/platforms/index.js";
 import type { Platform } from "../linter-core/platforms/platform.js";
 import { emptyModel } from "../linter-core/platforms/common.js";
-import { detectSecrets, literalsMayMatter } from "../linter-core/secrets/detect.js";
+import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../linter-core/secrets/detect.js";
 import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
 import { isBinary } from "./read.js";
 
@@ -168,9 +168,11 @@ export class HistoryJudge {
 async function judgeText(platform: Platform, path: string, text: string, textOnly: boolean): Promise<BlobDetection[]> {
   try {
     if (textOnly) return (await detectSecrets(emptyModel("typescript", path, text))).map(({ value, title, span }) => ({ value, title, span }));
-    // Program source is parsed for its literals (nearly all of a TS/JS version's cost): not needed when
-    // the text alone holds nothing and no literal could add anything.
-    if (platform.id === "typescript" && !literalsMayMatter(text) && (await detectSecrets(emptyModel("typescript", path, text))).length === 0) return [];
+    // Program source is parsed for its literals, a YAML or JSON document for its keys (nearly all of a
+    // version's cost): not needed when the text alone holds nothing and no literal could add anything.
+    // (Groovy's literals are not checked against a gate: Jenkinsfiles are always read whole.)
+    const literalsMayAdd = platform.id === "typescript" ? literalsMayMatter : platform.id === "jenkins" || platform.id === "text" ? undefined : documentLiteralsMayMatter;
+    if (literalsMayAdd && !literalsMayAdd(text) && (await detectSecrets(emptyModel(platform.id, path, text))).length === 0) return [];
     const model = await platform.buildModel(path, text);
     return (await detectSecrets(model)).map((detection) => {
       const key = detection.literal?.role === "assignment" ? detection.literal.key : undefined;

@@ -26,6 +26,10 @@ export interface YamlFile {
 export const MAX_DEPTH = 200;
 
 export function parseYaml(text: string): YamlFile {
+  // The parser makes an Error for each problem it meets, never thrown (a Helm template holds hundreds):
+  // capturing their stack traces was a third of a Kubernetes repository's history scan.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
     const docs = Array.isArray(documents) ? documents : [];
@@ -39,6 +43,8 @@ export function parseYaml(text: string): YamlFile {
   } catch (error) {
     // The parser recurses; absurd nesting can exhaust the stack. Report it, keep going.
     return { documents: [], errors: [{ message: `cannot be parsed: ${firstLine(String(error))}`, span: { start: 0, end: 0 } }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

@@ -15,11 +15,15 @@ import type { Platform } from "./platform.js";
  */
 const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|packages\.lock\.json|pnpm-lock\.yaml)$/;
 
+export function isLockfile(path: string): boolean {
+  return LOCKFILE.test(path);
+}
+
 export const genericYaml: Platform = {
   id: "yaml",
   title: "YAML file",
   matchesPath: () => false,
-  matchesContent: (path) => /\.ya?ml$/i.test(path) && !LOCKFILE.test(path),
+  matchesContent: (path) => /\.ya?ml$/i.test(path),
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const literals = yaml.documents.flatMap((doc) =>
@@ -42,7 +46,7 @@ export const genericJson: Platform = {
   id: "json",
   title: "JSON file",
   matchesPath: () => false,
-  matchesContent: (path) => /\.(json|jsonc)$/i.test(path) && !LOCKFILE.test(path),
+  matchesContent: (path) => /\.(json|jsonc)$/i.test(path),
   buildModel(path, text): FileModel {
     const literals = jsonLiterals(parseJson(text).root);
     return { ...emptyModel("json", path, text), literals };

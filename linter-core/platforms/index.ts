@@ -6,7 +6,7 @@ import { circleci } from "./circleci.js";
 import { cloudBuild } from "./cloud-build.js";
 import { dockerCompose } from "./docker-compose.js";
 import { droneWoodpecker } from "./drone-woodpecker.js";
-import { genericJson, genericYaml, plainText } from "./generic.js";
+import { genericJson, genericYaml, isLockfile, plainText } from "./generic.js";
 import { githubActions } from "./github-actions.js";
 import { jenkins } from "./jenkins.js";
 import { gitlabCi } from "./gitlab-ci.js";
@@ -43,9 +43,12 @@ export const PLATFORMS: readonly Platform[] = [
   plainText,
 ];
 
-/** Path first (of every platform), content second: `.gitlab-ci.yml` is GitLab whatever it holds. */
+/**
+ * Path first (of every platform), content second: `.gitlab-ci.yml` is GitLab whatever it holds. A
+ * package lockfile is text whatever it holds (generic.ts), and is not sniffed (100 KB and more).
+ */
 export function platformFor(path: string, text: string): Platform {
-  return PLATFORMS.find((platform) => platform.matchesPath(path)) ?? PLATFORMS.find((platform) => platform.matchesContent(path, text)) ?? plainText;
+  return PLATFORMS.find((platform) => platform.matchesPath(path)) ?? (isLockfile(path) ? plainText : undefined) ?? PLATFORMS.find((platform) => platform.matchesContent(path, text)) ?? plainText;
 }
 
 export function platformById(id: string): Platform | undefined {

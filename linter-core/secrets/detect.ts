@@ -3,7 +3,7 @@
 // secretlint's preset rules the table does not cover. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
 import { LineIndex, quotedValueSpan } from "../text.js";
-import { findNamedSecret, findProviderSecrets, namedFormatsIn, type NamedFormats, type ProviderMatch } from "./providers.js";
+import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
 import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
@@ -226,6 +226,28 @@ const OTHER_LITERAL_SIGNS = [
  */
 export function literalsMayMatter(text: string): boolean {
   return BOUND_KEY.test(text) || OTHER_LITERAL_SIGNS.some((sign) => sign.test(text)) || namedFormatsIn(text).formats.length > 0;
+}
+
+// What a literal of a YAML or JSON document needs to add a detection of its own, as the text shows it:
+// a key (or a bound name: `name: API_TOKEN` / `value: …`) that isCredentialKey accepts, or that names
+// a provider whose format is known by its name, is somewhere a run of name characters that does too
+// (the word it ends with ends the run; a provider's name is made of name characters), and so is a
+// Secret manifest's `kind: Secret` (its `data` is decoded, its `stringData` judged by key or shape); an
+// Authorization value; an escape that could spell any of these.
+const NAME_RUN = /[A-Za-z0-9_.-]+/g;
+const DOCUMENT_SIGNS = [/\\[uUx]/, /(?:bearer|basic|token|bot)\s/i];
+
+/**
+ * Whether a literal of a YAML or JSON document could add a detection to what the text alone gives:
+ * false means building the platform's model cannot change detectSecrets' answer when the text alone
+ * gives none (the history then skips the model: YAML's parse is most of a version's cost). Checked
+ * against the models on the corpus and on generated documents (test/core/secret-literals-gate.test.ts).
+ */
+export function documentLiteralsMayMatter(text: string): boolean {
+  if (DOCUMENT_SIGNS.some((sign) => sign.test(text))) return true;
+  const named = namedFormatsIn(text);
+  for (const [run] of text.matchAll(NAME_RUN)) if (isCredentialKey(run) || (named.formats.length > 0 && namesProvider(run, named))) return true;
+  return false;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };

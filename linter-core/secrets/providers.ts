@@ -218,6 +218,11 @@ export function namedFormatsIn(text: string): NamedFormats {
   return { formats: formatsFor(text).filter((c) => c.format.names && mayMatch(text, c.format.names)) };
 }
 
+/** Whether a key could name one of these formats' providers (what findNamedSecret asks of a key first). */
+export function namesProvider(key: string, named: NamedFormats): boolean {
+  return named.formats.some((c) => built(c).nameIn!.test(key));
+}
+
 /**
  * A provider-name format recognised from the key a value is bound to: `value` is the whole value
  * (an Authorization scheme such as `Bearer ` already removed); `named` comes from the file's text.

@@ -1,14 +1,18 @@
-// literalsMayMatter: the history skips parsing a TS/JS version when it says no and the text alone holds
-// nothing. It must never say no where a literal adds a detection: checked here against the parse on
-// generated source (every place a literal is bound to a key, with comments, type annotations,
-// escapes, JSON in strings, Authorization values and script idioms) and on real source files.
+// literalsMayMatter and documentLiteralsMayMatter: the history skips parsing a TS/JS version, or
+// building a YAML or JSON document's model, when they say no and the text alone holds nothing. They
+// must never say no where a literal adds a detection: checked here against the parse and the models on
+// generated source and documents (every place a literal is bound to a key, with comments, type
+// annotations, escapes, JSON in strings, Authorization values and script idioms; anchors, name/value
+// pairs, Secret manifests, job container credentials, n8n headers) and on real files (this
+// repository's sources and its dependencies', the public corpus).
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { emptyModel } from "../../linter-core/platforms/common.js";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import { typescriptCode } from "../../linter-core/platforms/typescript.js";
-import { detectSecrets, literalsMayMatter } from "../../linter-core/secrets/detect.js";
-import { FakeSecrets, ROOT } from "../helpers.js";
+import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../../linter-core/secrets/detect.js";
+import { CORPUS, FakeSecrets, ROOT } from "../helpers.js";
 
 const fake = new FakeSecrets(2718);
 
@@ -89,5 +93,85 @@ describe("literalsMayMatter: never says no where a literal adds a detection", fu
     }
     // The gate is worth having: it says no for some real files.
     assert.ok(said < files.length, "it said yes for every file");
+  });
+});
+
+/** What a YAML or JSON platform's model adds: detections of the full model that the text alone lacks. */
+async function addedByDocument(path: string, text: string): Promise<string[]> {
+  const platform = platformFor(path, text);
+  const show = (d: { title: string; span: { start: number; end: number } }) => `${d.span.start}-${d.span.end} ${d.title}`;
+  const full = (await detectSecrets(await platform.buildModel(path, text))).map(show);
+  const alone = new Set((await detectSecrets(emptyModel(platform.id, path, text))).map(show));
+  return full.filter((d) => !alone.has(d));
+}
+
+const DOCUMENT_PLATFORMS = (id: string) => !["text", "typescript", "jenkins"].includes(id);
+
+describe("documentLiteralsMayMatter: never says no where a YAML or JSON document's literal adds a detection", function () {
+  this.timeout(180_000);
+
+  it("generated documents: every way a document binds a value to a key, on every platform shape", async () => {
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    const values = [`${fake.chars(24)}9!`, `Bearer ${fake.chars(40)}`, `token ${fake.chars(32)}`, `{"apiKey": "${fake.chars(32)}"}`, fake.chars(32, "0123456789abcdef")];
+    const keys = ["apiKey", "API_TOKEN", "client_secret", "password", "db-pwd", "auth", "Authorization", "deploy.key", "WEBHOOK_URL", "SENTRY_DSN", "RELEASE_PAT", "creds", "passphrase", "x-api-key", "setting", "ALGOLIA_ADMIN", "datadog_app"];
+    const documents = (key: string, value: string): [string, string][] => [
+      ["config/app.yaml", `${key}: ${JSON.stringify(value)}\n`],
+      ["config/app.yaml", `"${key}": '${value.replace(/'/g, "''")}'\n`],
+      ["config/app.yaml", `settings: { ${key}: ${JSON.stringify(value)} }\n`],
+      ["config/app.yaml", `anchors:\n  v: &v ${JSON.stringify(value)}\nuse:\n  ${key}: *v\n`],
+      ["config/app.yaml", `env:\n  - name: ${key}\n    value: ${JSON.stringify(value)}\n`],
+      ["config/app.yaml", `${key}: |\n  ${value}\n`],
+      [".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/acme/app\n      credentials:\n        username: bot\n        password: ${JSON.stringify(value)}\n    env:\n      ${key}: ${JSON.stringify(value)}\n    steps:\n      - run: make\n`],
+      ["k8s/secret.yaml", `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  note: ${b64(value)}\nstringData:\n  other: ${JSON.stringify(value)}\n`],
+      ["config/app.json", JSON.stringify({ settings: { [key]: value } }, null, 2)],
+      ["config/app.json", JSON.stringify({ headers: [{ name: key, value }] })],
+      ["workflows/n8n.json", JSON.stringify({ nodes: [{ name: "HTTP", type: "n8n-nodes-base.httpRequest", parameters: { headerParameters: { parameters: [{ name: key, value }] } } }], connections: {} })],
+    ];
+    const missed: string[] = [];
+    let checked = 0;
+    let added = 0;
+    for (const value of values) {
+      for (const key of keys) {
+        for (const [path, text] of documents(key, value)) {
+          const found = await addedByDocument(path, text);
+          checked++;
+          if (found.length > 0) added++;
+          if (found.length > 0 && !documentLiteralsMayMatter(text)) missed.push(`${path}: ${text}  →  ${found.join("; ")}`);
+        }
+      }
+    }
+    assert.ok(checked > 900 && added > 300, `${checked} checked, ${added} with a detection the model adds`);
+    assert.deepEqual(missed, []);
+  });
+
+  it("spelled with escapes: a key written with \\u or \\x escapes", async () => {
+    for (const [path, text] of [["a.json", `{"api\\u004bey": "${fake.chars(32)}9!"}`], ["a.yaml", `"tok\\x65n": "${fake.chars(32)}9!"\n`]]) {
+      assert.ok((await addedByDocument(path, text)).length > 0, text);
+      assert.equal(documentLiteralsMayMatter(text), true, text);
+    }
+  });
+
+  it("the public corpus (when ../shared/corpus is present): where a model adds something, it says yes; it says no for most", async function () {
+    if (!existsSync(CORPUS)) this.skip();
+    let documents = 0;
+    let said = 0;
+    let addedSomewhere = 0;
+    for (const name of (readdirSync(CORPUS, { recursive: true }) as string[]).sort()) {
+      const path = join(CORPUS, name);
+      if (!statSync(path).isFile() || statSync(path).size > 500_000) continue;
+      const text = readFileSync(path, "utf8");
+      if (!DOCUMENT_PLATFORMS(platformFor(name, text).id)) continue;
+      documents++;
+      if (documentLiteralsMayMatter(text)) {
+        said++;
+        continue;
+      }
+      const added = await addedByDocument(name, text);
+      if (added.length > 0) addedSomewhere++;
+      assert.deepEqual(added, [], name);
+    }
+    assert.ok(documents > 2000, `${documents} documents`);
+    assert.equal(addedSomewhere, 0);
+    assert.ok(said < documents * 0.8, `it said yes for ${said} of ${documents}`);
   });
 });
