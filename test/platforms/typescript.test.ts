@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import ts from "typescript";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite } from "./suite.js";
+import { typescriptCode } from "../../linter-core/platforms/typescript.js";
 
 /** The text parsed by TypeScript; throws the first syntax error (a fix must leave valid code). */
 function parse(text: string): ts.SourceFile {
@@ -165,4 +166,49 @@ describe("platform typescript: a string made a template reads the same", () => {
       assert.deepEqual(templateParts(firstInitializer(fixed)), original.split(secret), fixed);
     });
   }
+});
+
+describe("platform typescript: the literals and connectors the model reads, construct by construct", () => {
+  // Each line alone: the keys of the literals the model binds (and nothing for what binds nothing).
+  const cases: [string, string[]][] = [
+    ['const apiKey = "v";', ["apiKey"]],
+    ['let apiKey: string = "v";', ["apiKey"]],
+    ['export const apiKey = ("v");', ["apiKey"]],
+    ['apiKey = `v`;', ["apiKey"]],
+    ['config.client.apiKey = "v";', ["apiKey"]],
+    ['(config.apiKey) = "v";', ["apiKey"]],
+    ['token += "v"; token ??= "v"; token ||= "v";', ["token", "token", "token"]],
+    ['const o = { apiKey: "v", "x-api-key": "v", [Keys.secret]: "v", 1: "v" };', ["apiKey", "x-api-key", "secret"]],
+    ['const o = { auth: "v", Authorization: "v", bearer: "v" };', ["auth_token", "authorization_token", "bearer_token"]],
+    ['class C { apiKey = "v"; static token: string = "v"; #secret = "v"; }', ["apiKey", "token"]],
+    ['const k = process.env.API_KEY ?? "v"; const j = process.env["DEPLOY_TOKEN"] || "v";', ["API_KEY", "DEPLOY_TOKEN"]],
+    ['const k = (process.env.API_KEY) ?? ("v");', ["API_KEY"]],
+    // Binds nothing: a computed target, a private member, an optional chain, `&&`, a template with a
+    // substitution, a tagged template, a cast, destructuring defaults, default parameters.
+    ['o["apiKey"] = "v"; this.#token = "v";', []],
+    ['const k = process.env?.API_KEY ?? "v"; const j = process?.env.API_KEY ?? "v";', []],
+    ['const k = process.env.API_KEY && "v";', []],
+    ['const apiKey = `v${x}`; const token = tag`v`; const secret = "v" as const;', []],
+    ['const { apiKey = "v" } = o; function f(token = "v") {}', []],
+  ];
+  for (const [text, keys] of cases) {
+    it(text, async () => {
+      const model = await typescriptCode.buildModel("src/a.ts", text);
+      assert.deepEqual(model.parseErrors, []);
+      assert.deepEqual(model.literals.map((l) => l.key), keys);
+      for (const literal of model.literals) assert.match(text.slice(literal.span.start, literal.span.end), /^["'`]v["'`]$/, "the literal's place is the string with its quotes");
+    });
+  }
+
+  it("connectors: credential-like process.env names, read by any access (optional chains too), at the name's place", async () => {
+    const text = 'a(process.env.SLACK_TOKEN, process.env["NPM_TOKEN"], process.env?.API_KEY, process.env.NODE_ENV, env.OTHER_TOKEN);';
+    const model = await typescriptCode.buildModel("src/a.ts", text);
+    assert.deepEqual(model.connectorRefs.map((r) => [r.name, text.slice(r.span.start, r.span.end)]), [["SLACK_TOKEN", "SLACK_TOKEN"], ["NPM_TOKEN", '"NPM_TOKEN"'], ["API_KEY", "API_KEY"]]);
+  });
+
+  it("a syntax error: no literals, the first error at its place, as the compiler words it", async () => {
+    const text = 'const a = 1;\nconst b = ;\nconst apiKey = "v";\n';
+    const model = await typescriptCode.buildModel("src/a.ts", text);
+    assert.deepEqual([model.literals, model.parseErrors], [[], [{ message: "Expression expected.", span: { start: 23, end: 24 } }]]);
+  });
 });
