@@ -40,6 +40,12 @@ export function typescriptParserMissing(): boolean {
 /** Property names that carry a credential in client options (`new Octokit({ auth })`). */
 const AUTH_PROPERTIES: Record<string, string> = { auth: "auth_token", authorization: "authorization_token", bearer: "bearer_token" };
 
+function scriptKind(ts: TypeScript, path: string): TS.ScriptKind {
+  if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
+  if (/\.[mc]?ts$/i.test(path)) return ts.ScriptKind.TS;
+  return /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+}
+
 /** What parentheses hold: `x = ("…")` binds the string as `x = "…"` does. */
 function unwrapped(ts: TypeScript, node: TS.Node | undefined): TS.Node | undefined {
   while (node && ts.isParenthesizedExpression(node)) node = node.expression;
@@ -112,8 +118,9 @@ export const typescriptCode: Platform = {
     // Without the parser the file is plain text to the detectors (their script idioms read all of it).
     if (!ts) return emptyModel("text", path, text);
     const model = emptyModel("typescript", path, text);
-    // JSX only in .tsx and .jsx: elsewhere `<T>x` is a type assertion. JSDoc is not read (nothing here needs it).
-    const source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, /x$/i.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    // As TypeScript reads each extension: JavaScript with JSX (React code in `.js` is common), TypeScript
+    // without (`<T>x` is a type assertion in `.ts`), TSX. JSDoc is not read (nothing here needs it).
+    const source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(ts, path));
     // The parser's syntax errors (what the compiler itself reports first; not in its public typings).
     const [error] = (source as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics;
     if (error) {

@@ -131,9 +131,9 @@ describe("platform typescript: which names and values count", () => {
     assert.deepEqual(refs, ["SLACK_TOKEN", "NPM_TOKEN"]);
   });
 
-  it("JSX parses in .tsx and .jsx only; a file that does not parse gets a parse-error at its place and the text-wide scan", async () => {
+  it("JSX parses in .tsx, .jsx and JavaScript (React code in .js); a file that does not parse gets a parse-error at its place and the text-wide scan", async () => {
     const jsx = `const card = <Card token="x" />;\nconst apiKey = "${value}";\n`;
-    for (const path of ["src/card.tsx", "src/card.jsx"]) {
+    for (const path of ["src/card.tsx", "src/card.jsx", "src/App.js", "src/App.mjs"]) {
       const result = await lintFiles([{ path, text: jsx }]);
       assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error"), [], path);
       assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, path);
@@ -146,7 +146,10 @@ describe("platform typescript: which names and values count", () => {
     const [parseError] = result.findings.filter((f) => f.ruleId === "parse-error");
     assert.ok(parseError, "a parse-error finding");
     assert.equal(parseError.start.line, 2, "the line that does not parse (1-based)");
-    assert.match(parseError.message, /^TypeScript\/JavaScript could not be parsed: Expression expected/);
+    assert.match(parseError.message, /^TypeScript\/JavaScript could not be parsed: Expression expected\. Only/);
+    // In a .ts file JSX is no syntax: it is said where it stops the parse.
+    const tsx = (await lintFiles([{ path: "src/card.ts", text: jsx }])).findings.filter((f) => f.ruleId === "parse-error");
+    assert.equal(tsx.length, 1);
     assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
   });
 });
