@@ -43,6 +43,9 @@ export const kubernetes: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("kubernetes", path, text, yaml);
+    // A Helm chart's template (`{{- if .Values.x }}` between the lines) is YAML only once rendered: its
+    // parse errors are the template's syntax, not a mistake (the text-wide scan still reads it).
+    if (model.parseErrors.length > 0 && /\{\{-?\s*(?:if|range|with|include|define|template|end|else|\.|\$|toYaml)\b/.test(text)) model.parseErrors = [];
     for (const doc of yaml.documents) {
       const literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
       // A Secret manifest holds its values in the clear: `stringData` as written, `data` in base64,

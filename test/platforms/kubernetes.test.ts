@@ -86,3 +86,17 @@ describe("platform kubernetes: every way a workload names a Secret", () => {
     assert.deepEqual(unowned, ["regcred", "tls-certs", "web-env", "db-creds"]);
   });
 });
+
+describe("platform kubernetes: Helm templates", () => {
+  it("a chart's template that is YAML only once rendered gets no parse-error; a broken manifest still does, and both are scanned", async () => {
+    const token = `ghp_${new FakeSecrets(4242).chars(36)}`;
+    // GoogleCloudPlatform/microservices-demo's helm-chart/templates/*.yaml open like this.
+    const template = `{{- if .Values.adService.create }}\n{{- if .Values.serviceAccounts.create }}\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Values.adService.name }}\n  namespace: {{ .Release.Namespace }}\n  {{- if not .Values.serviceAccounts.annotationsOnlyForCartservice }}\n  {{- with .Values.serviceAccounts.annotations }}\n  annotations:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n  {{- end }}\n---\n{{- end }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  note: "${token}"\n{{- end }}\n`;
+    const broken = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {a: [b}\n`;
+    const result = await lintFiles([{ path: "helm-chart/templates/adservice.yaml", text: template }, { path: "k8s/broken.yaml", text: broken }]);
+    const byPath = (path: string, rule: string) => result.findings.filter((f) => f.path === path && f.ruleId === rule).length;
+    assert.equal(byPath("helm-chart/templates/adservice.yaml", "parse-error"), 0);
+    assert.equal(byPath("helm-chart/templates/adservice.yaml", "hardcoded-secret"), 1);
+    assert.equal(byPath("k8s/broken.yaml", "parse-error"), 1);
+  });
+});
