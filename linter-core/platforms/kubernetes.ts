@@ -11,6 +11,9 @@ const SCRIPT_KEYS = new Set(["script", "args", "command", "source"]);
 /** Keys of a Secret's `data` that hold a credential whatever they look like (the built-in Secret types'). */
 const CREDENTIAL_DATA_KEYS = new Set([".dockerconfigjson", ".dockercfg", "tls.key", "ssh-privatekey", "password", "token"]);
 
+/** `{{` opening a line or an unquoted value. */
+const TEMPLATE_MARKER = /^[ \t]*(?:- +)?(?:[\w.-]+ *: +)?\{\{/m;
+
 function toSecretKey(name: string): string {
   return name.toLowerCase().replace(/_/g, "-");
 }
@@ -43,9 +46,11 @@ export const kubernetes: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("kubernetes", path, text, yaml);
-    // A Helm chart's template (`{{- if .Values.x }}` between the lines) is YAML only once rendered: its
-    // parse errors are the template's syntax, not a mistake (the text-wide scan still reads it).
-    if (model.parseErrors.length > 0 && /\{\{-?\s*(?:if|range|with|include|define|template|end|else|\.|\$|toYaml)\b/.test(text)) model.parseErrors = [];
+    // A template (a Helm chart's `{{- if .Values.x }}` line, a kops `configBase: {{{STATE_STORE}}}`) is
+    // YAML only once rendered: its parse errors are the template's syntax, not a mistake (the text-wide
+    // scan still reads it). Its markers stand unquoted, where YAML would not have them; Argo's
+    // `"{{inputs.parameters.x}}"` are quoted values of a real manifest, whose errors are still said.
+    if (model.parseErrors.length > 0 && TEMPLATE_MARKER.test(text)) model.parseErrors = [];
     for (const doc of yaml.documents) {
       const literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
       // A Secret manifest holds its values in the clear: `stringData` as written, `data` in base64,

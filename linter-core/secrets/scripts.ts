@@ -66,9 +66,9 @@ const IDIOMS: Idiom[] = [
     title: "credential passed as a command-line option",
     keywords: ["--", "key", "token", "secret", "pass", "pat", "credential"],
     // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x` and `-NuGetApiKey x` (Publish-Module), and
-    // argument lists (`["--access-token", "x"]`).
+    // argument lists (`["--access-token", "x"]`: the value quoted too, not `Secret(name + "-secret", metadata=…`).
     pattern: new RegExp(
-      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-|[A-Za-z]{1,30}?)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*)` + QUOTE + VALUE,
+      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-|[A-Za-z]{1,30}?)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*(?=\\?["']))` + QUOTE + VALUE,
       "gi",
     ),
     group: 2,

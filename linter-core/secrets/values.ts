@@ -61,7 +61,7 @@ export function isPasswordKey(key: string): boolean {
 
 /** A reference to a value kept elsewhere, in any platform's syntax. */
 const REFERENCE =
-  /\$\{\{|\$\{[A-Za-z_][\w.]*\}|^\$[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|\$\{\w+:|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z]+\(/;
+  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|\$\{\w+:|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z]+\(/;
 
 export function isReference(value: string): boolean {
   return REFERENCE.test(value);
@@ -87,6 +87,11 @@ export function hasCountingRun(value: string, length = 4): boolean {
     if (run >= length) return true;
   }
   return false;
+}
+
+/** Letters and digits each counting, interleaved: `A1B2C3D4E5F6G7H8I9J0` (prometheus's sample access key). */
+function interleavedCounting(value: string): boolean {
+  return hasCountingRun(value.replace(/[^A-Za-z]/g, ""), 5) && hasCountingRun(value.replace(/[^0-9]/g, ""), 5);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -123,7 +128,7 @@ const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
 const OPTION = /^--?[A-Za-z][\w-]*$/;
 /** An npm alias (`npm:@octokit/auth-token@2.4.0`), what lockfiles and their caches map package paths to. */
 const NPM_SPEC = /^npm:(?:@[\w.-]+\/)?[\w.-]+(?:@[\w.^~<>=*|-]+)?$/;
-const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\})?$/;
+const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\}?)?$/;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -155,7 +160,7 @@ export function looksRandom(value: string): boolean {
   if (switches / (value.length - 1) < 0.35 || entropy(value) < 3.5) return false;
   // CamelCase words switch case often too (`TestPyPiAPIToken`, `PowerShellNuGetOrgPush`): random text
   // is mostly not made of word-like runs.
-  const wordy = value.replace(/[A-Z]?[a-z]{3,}/g, "").length / value.length < 0.4;
+  const wordy = value.replace(/[A-Z]?[a-z]{3,}|[A-Z][a-z]{2}/g, "").length / value.length < 0.4;
   return !wordy;
 }
 
@@ -191,7 +196,7 @@ export function isBenign(value: string): boolean {
  */
 export function looksLikeCredential(value: string, key: string): boolean {
   const v = value.trim();
-  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
+  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
     // …unless the value is random text, where a word inside is chance (`xQdevK…`).

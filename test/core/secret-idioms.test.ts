@@ -44,6 +44,8 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["an option that names no credential", `deploy --build-id ${token}`],
     ["a script without any idiom's keyword", `echo ${token}`],
     // laravel's .env.example: an empty value, then the next variable's line.
+    // pulumi/examples' kubernetes-py-jenkins: a string ending in a credential word, then a keyword argument.
+    ["a string naming a credential, then other code", `secret = Secret(\n    name + "-secret",\n    metadata=ObjectMetaArgs${"x".repeat(20)}(`],
     ["an empty value followed by another variable", `PUSHER_APP_SECRET=\nPUSHER_APP_CLUSTER_${token}=mt1\n`],
   ];
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(found(script), []));

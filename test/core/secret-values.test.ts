@@ -65,7 +65,8 @@ describe("secret values: placeholders", () => {
     "12345678", "qwerty", "letmein", "admin", "root", "pass", "guest", "default", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "PUT_API_KEY_HERE",
     "here", "**TOKEN**", "%%SECRET%%", "put-token", "  <spaced>  ", "sstuser:changethis", "changeit",
   ];
-  const no = [fake.chars(24), "therefore-a1B2c3", "exchangeitems" + fake.chars(8), "mytoken" + fake.chars(10), "testing" + fake.chars(10), "passage", "rootless" + fake.chars(8), "foobar" + fake.chars(9), "xx", "<unclosed", "x.y"];
+  // A weak password is still a password (gitleaks's own curl rule expects `P@ssw0rd$1` found).
+  const no = [fake.chars(24), "therefore-a1B2c3", "exchangeitems" + fake.chars(8), "P@ssw0rd", "Passw0rd!", "mytoken" + fake.chars(10), "testing" + fake.chars(10), "passage", "rootless" + fake.chars(8), "foobar" + fake.chars(9), "xx", "<unclosed", "x.y"];
   for (const value of yes) it(`${JSON.stringify(value)} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
   for (const value of no) it(`${JSON.stringify(value)} is not`, () => assert.equal(isPlaceholder(value), false));
 });
@@ -86,6 +87,8 @@ describe("secret values: never a credential whatever the key", () => {
     "https://test@github.com/", "ssh://git@github.com/acme/app.git",
     // Another option where a flag's value was expected; an npm alias (kubernetes/examples', actions/toolkit's histories).
     "--no-create-home", "-y", "npm:@octokit/auth-token@2.4.0", "npm:camelcase-keys@^6.2.2",
+    // Pulumi's interpolation, a Go map literal opening, a C# member (pulumi/examples', prometheus's trees).
+    "${adminPasswords[0].value}", "${admin-password.result}", "map[string]ItemType{", "appInsightApiKey.Key",
   ];
   // Brackets and braces alone are password characters.
   const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
@@ -106,6 +109,7 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");
     assert.equal(looksLikeCredential("foo/system:masters", "token"), false, "words joined as a path and a role");
+    assert.equal(looksLikeCredential("A1B2C3D4E5F6G7H8I9J0", "access_key"), false, "letters and digits counting, interleaved");
     assert.equal(looksLikeCredential(`${fake.chars(10)}/${fake.chars(10)}:${fake.chars(6)}`, "token"), true, "random text joined the same way");
     assert.equal(looksLikeCredential("aaaaBBBBaaaaBBBBaaaa", "API_TOKEN"), false, "low entropy");
   });

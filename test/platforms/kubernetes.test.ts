@@ -100,3 +100,13 @@ describe("platform kubernetes: Helm templates", () => {
     assert.equal(byPath("k8s/broken.yaml", "parse-error"), 1);
   });
 });
+
+describe("platform kubernetes: template markers", () => {
+  it("unquoted markers make a template (no parse-error); quoted ones are a real manifest's values (its errors said)", async () => {
+    const kops = "apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nspec:\n  configBase: {{{STATE_STORE}}}/{{{CLUSTER_NAME}}}\n  rbac: {a: [b}\n";
+    const azure = "apiVersion : apps/v1\nkind: Deployment\nmetadata:\n  name: {{#toAlphaNumericString imageRepository 50}}{{/toAlphaNumericString}} \n";
+    const argo = 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  templates:\n    - name: a\n      container:\n        image: "{{inputs.parameters.image}}"\n        args: ["x\n';
+    const result = await lintFiles([{ path: "k8s/kops.yaml", text: kops }, { path: "k8s/azure.yml", text: azure }, { path: "k8s/argo.yaml", text: argo }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error").map((f) => f.path), ["k8s/argo.yaml"]);
+  });
+});
