@@ -124,11 +124,11 @@ const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+
  */
 const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*(?:(?:\.|::)[A-Za-z_$][\w$]*|[[(][\w$.:[\]]*)$/;
 const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
+const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\}?)?$/;
 /** Another command-line option where a flag's value was expected (`adduser --disabled-password --no-create-home`). */
 const OPTION = /^--?[A-Za-z][\w-]*$/;
 /** An npm alias (`npm:@octokit/auth-token@2.4.0`), what lockfiles and their caches map package paths to. */
 const NPM_SPEC = /^npm:(?:@[\w.-]+\/)?[\w.-]+(?:@[\w.^~<>=*|-]+)?$/;
-const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\}?)?$/;
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
