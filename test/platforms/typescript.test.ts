@@ -193,6 +193,10 @@ describe("platform typescript: the literals and connectors the model reads, cons
     ['const k = process.env.API_KEY && "v";', []],
     ['const apiKey = `v${x}`; const token = tag`v`; const secret = "v" as const;', []],
     ['const { apiKey = "v" } = o; function f(token = "v") {}', []],
+    // Not an assignment; not process.env (another object's env, process's other members, a bare env).
+    ['const x = token + "v"; const y = token === "v";', []],
+    ['const { length } = "v"; const [first] = "v";', []],
+    ['const a = config.env.API_KEY ?? "v"; const b = process.config.API_KEY ?? "v"; const c = env.API_KEY ?? "v";', []],
   ];
   for (const [text, keys] of cases) {
     it(text, async () => {
@@ -204,7 +208,7 @@ describe("platform typescript: the literals and connectors the model reads, cons
   }
 
   it("connectors: credential-like process.env names, read by any access (optional chains too), at the name's place", async () => {
-    const text = 'a(process.env.SLACK_TOKEN, process.env["NPM_TOKEN"], process.env?.API_KEY, process.env.NODE_ENV, env.OTHER_TOKEN);';
+    const text = 'a(process.env.SLACK_TOKEN, process.env["NPM_TOKEN"], process.env?.API_KEY, process.env.NODE_ENV, env.OTHER_TOKEN, config.env.CONFIG_TOKEN, process.config.X_TOKEN);';
     const model = await typescriptCode.buildModel("src/a.ts", text);
     assert.deepEqual(model.connectorRefs.map((r) => [r.name, text.slice(r.span.start, r.span.end)]), [["SLACK_TOKEN", "SLACK_TOKEN"], ["NPM_TOKEN", '"NPM_TOKEN"'], ["API_KEY", "API_KEY"]]);
   });
