@@ -110,6 +110,9 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");
     assert.equal(looksLikeCredential("foo/system:masters", "token"), false, "words joined as a path and a role");
     assert.equal(looksLikeCredential("A1B2C3D4E5F6G7H8I9J0", "access_key"), false, "letters and digits counting, interleaved");
+    // One of them counting is chance; the key is still a credential.
+    assert.equal(looksLikeCredential(`A7B2C9D4E1${fake.chars(10, "qwrtzpkmnvx")}83`, "access_key"), true, "only the letters counting");
+    assert.equal(looksLikeCredential(`x1q2z3k4m5${fake.chars(10, "QWRTZPKMNVX")}`, "access_key"), true, "only the digits counting");
     assert.equal(looksLikeCredential(`${fake.chars(10)}/${fake.chars(10)}:${fake.chars(6)}`, "token"), true, "random text joined the same way");
     assert.equal(looksLikeCredential("aaaaBBBBaaaaBBBBaaaa", "API_TOKEN"), false, "low entropy");
   });
