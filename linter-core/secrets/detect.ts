@@ -4,7 +4,7 @@
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
 import { LineIndex, quotedValueSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, type NamedFormats, type ProviderMatch } from "./providers.js";
-import { findScriptSecrets } from "./scripts.js";
+import { findScriptSecrets, isProgramSource } from "./scripts.js";
 import { runSecretlint } from "./secretlint.js";
 import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
 
@@ -297,7 +297,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // In program source (TypeScript/JavaScript) the idioms read the string literals only: code is not a script.
   const scripts = model.platform === "typescript" ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   for (const { offset, source } of scripts) {
-    for (const hit of findScriptSecrets(source)) {
+    for (const hit of findScriptSecrets(source, { programSource: model.platform === "text" && isProgramSource(model.path) })) {
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, confidence: "medium", priority: 2 });
     }
   }

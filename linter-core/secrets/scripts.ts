@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, toSecretName } from "./values.js";
+import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, looksRandom, toSecretName } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -96,7 +96,20 @@ const IDIOMS: Idiom[] = [
 
 registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
 
-export function findScriptSecrets(script: string): ScriptMatch[] {
+/**
+ * Program source read as text (by extension): there an unquoted name as a value is code
+ * (`User(hashed_password=argon2_hash)`), unless it looks random; the same text inside a string
+ * (`password=ZGVj…` in a Go test's backquotes) is still a value. In shell, `.env`, Dockerfiles and
+ * config, an unquoted name is the value.
+ */
+const PROGRAM_SOURCE = /\.(?:py|pyi|rb|go|java|kt|kts|scala|cs|fs|vb|php|rs|swift|dart|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl)$/i;
+
+export function isProgramSource(path: string): boolean {
+  return PROGRAM_SOURCE.test(path);
+}
+
+/** The idioms' matches in a script; `programSource`: an assignment's unquoted name is code (above). */
+export function findScriptSecrets(script: string, options: { programSource?: boolean } = {}): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
     if (!mayMatch(script, idiom.keywords)) continue;
@@ -104,6 +117,7 @@ export function findScriptSecrets(script: string): ScriptMatch[] {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
       if (idiom.title === "credential assigned to a variable" && !isCredentialKey(match[1])) continue;
+      if (idiom.title === "credential assigned to a variable" && options.programSource && /^[A-Za-z_]\w*$/.test(value) && !looksRandom(value) && !/["']$/.test(match[0].slice(0, match[0].length - value.length))) continue;
       const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
       if (!looksLikeCredential(value, judgeKey) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);

@@ -104,4 +104,18 @@ describe("secret detection: each kind's title, name and confidence", () => {
     assert.deepEqual(await full("src/a.ts", `const cmd = "export DEPLOY_TOKEN=${random}";\n`), ["credential assigned to a variable | DEPLOY_TOKEN | medium | in place"]);
     assert.deepEqual(await full("run.sh", `# export DEPLOY_TOKEN=${random}\n`), ["credential assigned to a variable | DEPLOY_TOKEN | medium | in place"]);
   });
+
+  it("in other program source read as text, an assignment's unquoted name is code, unless random (full-stack-fastapi-template's tests); in a string it is a value", async () => {
+    const assigned = ["credential assigned to a variable | DEPLOY_TOKEN | medium | in place"];
+    for (const path of ["app/settings.py", "cmd/main.go", "lib/client.rb", "src/Config.java"]) {
+      assert.deepEqual(await full(path, `DEPLOY_TOKEN = "${random}"\n`), assigned, path);
+      assert.deepEqual(await full(path, `DEPLOY_TOKEN = '${random}'\n`), assigned, path);
+      assert.deepEqual(await full(path, `user = User(email=email, hashed_password=argon2_hash, is_active=True)\nDEPLOY_PASSWORD = db_password2\n`), [], path);
+      assert.deepEqual(await full(path, `DEPLOY_TOKEN = ${random}\n`), assigned, path);
+      // A test's fixture: the assignment inside a raw string.
+      assert.deepEqual(await full(path, `fragment := \`export DEPLOY_TOKEN=${btoa(random)}\`\n`), assigned, path);
+    }
+    // Shell, .env, Dockerfiles: the unquoted value is the value.
+    for (const path of ["deploy.sh", ".env", "Dockerfile", "notes.txt"]) assert.deepEqual(await full(path, `DEPLOY_TOKEN=${random}\n`), assigned, path);
+  });
 });
