@@ -240,6 +240,9 @@ export function findUrlPasswords(text: string): { start: number; end: number; va
     if (password === undefined || password === "x-oauth-basic") {
       // A token given as the user name (`https://<token>@github.com`, `https://<token>:x-oauth-basic@…`).
       if (user.length < 20 || !/^[A-Za-z0-9_-]+$/.test(user) || (!looksRandom(user) && !/^[0-9a-f]{40}$/.test(user))) continue;
+      // Not a Sentry DSN (`https://<32 hex>@o1.ingest.sentry.io/<project>`): its key only sends events, and
+      // Sentry publishes it in every browser bundle (getsentry/self-hosted's CI env).
+      if (password === undefined && SENTRY_DSN.test(text.slice(match.index!))) continue;
       const start = match.index! + 3;
       found.push({ start, end: start + user.length, value: user });
       continue;
@@ -250,6 +253,8 @@ export function findUrlPasswords(text: string): { start: number; end: number; va
   }
   return found;
 }
+
+const SENTRY_DSN = /^:\/\/[0-9a-f]{32}@[\w.-]+(?::\d+)?\/(?:[\w.-]+\/)*\d+(?![\w/.-])/;
 
 function decodeURIComponentSafe(value: string): string {
   try {

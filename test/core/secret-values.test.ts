@@ -182,6 +182,13 @@ describe("secret values: passwords in URLs", () => {
     assert.deepEqual(found("https://deploy-bot-user-account@github.com/x"), []);
     assert.deepEqual(found("https://short@github.com"), []);
   });
+  it("a Sentry DSN's public key is no secret; a legacy DSN's secret key, or a token-user elsewhere, is", () => {
+    const key = fake.chars(32, "0123456789abcdef");
+    assert.deepEqual(found(`SENTRY_DSN: https://${key}@o1.ingest.us.sentry.io/6627632`), []);
+    assert.deepEqual(found(`dsn = "https://${key}@sentry.example.com/42"`), []);
+    assert.deepEqual(found(`https://${key}:${key.slice(0, 16)}Zx9@sentry.io/42`).map(([v]) => v), [`${key.slice(0, 16)}Zx9`]);
+    assert.deepEqual(found(`https://${key}@github.com/acme/app.git`).map(([v]) => v), [key]);
+  });
   it("not: references, placeholders, no scheme, a user alone, a weak password", () => {
     assert.deepEqual(found("https://u:$PASSWORD@host"), []);
     assert.deepEqual(found("https://u:${{ secrets.P }}@host"), []);
