@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { addRecordsEdit, buildReport, DEFAULT_CONFIG, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
+import { addRecordsEdit, buildReport, DEFAULT_CONFIG, leakToShow, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
 import { UsageError } from "./files.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { describeLeak, formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
@@ -74,6 +74,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
   const codeowners = parseCodeOwners(CODEOWNERS_PATHS.map((path) => run.source.read(path)?.toString("utf8")).find((t) => t !== undefined));
   let fromGit = 0;
   let fromYou = 0;
+  let leaked = 0;
   // A connector not committed yet has no history: the person adding it (git's user.email) is the
   // best guess, as the editor's quick fix suggests.
   const you = run.inGit ? gitConfig(run.root, "user.email") : undefined;
@@ -89,10 +90,8 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
       }
     }
     // A new record has no `last-rotated` yet: a leak is over only when the baseline accepts it.
-    const named = leaks?.get(connector.name.toUpperCase()) ?? [];
-    const open = named.find((l) => !l.accepted);
-    const latest = named.at(-1);
-    const leak = open ?? (latest && { ...latest, resolved: "accepted" as const });
+    const leak = leaks && leakToShow(leaks.get(connector.name.toUpperCase()) ?? []);
+    if (leak && !leak.resolved) leaked++;
     const note = leak && describeLeak(leak);
     return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths, ...(note && { note }) };
   });
@@ -105,7 +104,6 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
       ` (owners: ${records.length - withoutOwner - fromGit - fromYou} from CODEOWNERS, ${fromGit} from git history, ${fromYou} you (git's user.email, not committed yet), ${withoutOwner} to fill in).\n` +
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );
-  const leaked = records.filter((r) => r.note && !r.note.includes("accepted in the baseline")).length;
   if (leaks) options.stdout(`nhilint: ${leaked} of them leaked in history (a comment above each says where and when): rotate ${leaked === 1 ? "it" : "them"} unless that was done since.\n`);
   return 0;
 }

@@ -4,7 +4,7 @@ export { parseConfig, ConfigError, DEFAULT_CONFIG, CONFIG_PATH, type Config } fr
 export { loadInventory, addRecordsEdit, INVENTORY_PATHS, DEFAULT_INVENTORY_PATH, type Inventory, type InventoryRecord } from "./inventory.js";
 export { CODEOWNERS_PATHS } from "./codeowners.js";
 export { redact } from "./redact.js";
-export { buildReport, CONNECTOR_STATUSES, unrecordedConnectors, urgency, type ConnectorReport, type ConnectorReportRow, type ConnectorStatus, type HistoryLeak, type ReportFinding } from "./report.js";
+export { buildReport, CONNECTOR_STATUSES, leakToShow, unrecordedConnectors, urgency, type ConnectorReport, type ConnectorReportRow, type ConnectorStatus, type HistoryLeak, type ReportFinding } from "./report.js";
 export { docsUrl, type Rule, type RuleMeta } from "./rule.js";
 export { KDF_ALGORITHM, KDF_ITERATIONS, PUBLIC_SALT, type DeriveKey, type SecretFingerprints, type Sha256, type SlowDerivation } from "./fingerprint.js";
 export { PLATFORMS, platformFor } from "./platforms/index.js";

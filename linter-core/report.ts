@@ -51,6 +51,19 @@ export interface HistoryLeak {
   resolved?: "accepted" | "rotated";
 }
 
+/**
+ * The leak to show under a connector's name: the earliest still to rotate, else the latest with why it
+ * is over — the baseline accepts it, or the credential was rotated (`lastRotated`) after the day it was
+ * committed (the same day is not enough: the value rotated to may be the one committed).
+ */
+export function leakToShow(leaks: readonly HistoryLeak[], lastRotated?: Date): HistoryLeak | undefined {
+  const rotatedAfter = (leak: HistoryLeak) => lastRotated !== undefined && lastRotated.getTime() > parseDay(leak.date)!.getTime();
+  const open = leaks.find((leak) => !leak.accepted && !rotatedAfter(leak));
+  if (open) return open;
+  const latest = leaks.at(-1);
+  return latest && { ...latest, resolved: latest.accepted ? "accepted" : "rotated" };
+}
+
 export interface ConnectorReportRow {
   name: string;
   kind: ConnectorKind;
@@ -135,8 +148,7 @@ export function buildReport(options: {
   now: Date;
   expiryWarningDays: number;
   repository?: ConnectorReport["repository"];
-  /** Secret values committed under a name, by upper-cased name (`inventory --history`). */
-  /** Every leak under each (upper-cased) name, oldest first. */
+  /** Every secret value committed under each (upper-cased) name, oldest first (`inventory --history`). */
   history?: { revisions: string[]; leaks: Map<string, HistoryLeak[]> };
 }): ConnectorReport {
   const { models, inventory, findings, now, expiryWarningDays } = options;
@@ -219,14 +231,9 @@ export function buildReport(options: {
     if (row.recorded && (!row.purpose || !row.expires)) add("incomplete", "warning");
     if (row.usedBy.length === 0) add("unused", "warning");
     if (options.history) {
-      // A leak is over once the baseline accepts it or the credential was rotated after the day it was
-      // committed (the same day is not enough: the value rotated to may be the one committed).
-      const leaks = options.history.leaks.get(row.name.toUpperCase()) ?? [];
-      const rotatedAfter = (leak: HistoryLeak) => last !== undefined && last.getTime() > parseDay(leak.date)!.getTime();
-      const open = leaks.find((leak) => !leak.accepted && !rotatedAfter(leak));
-      const latest = leaks.at(-1);
-      row.leakedInHistory = open ?? (latest ? { ...latest, resolved: latest.accepted ? "accepted" : "rotated" } : null);
-      if (open) add("leaked", "error");
+      const leak = leakToShow(options.history.leaks.get(row.name.toUpperCase()) ?? [], last);
+      row.leakedInHistory = leak ?? null;
+      if (leak && !leak.resolved) add("leaked", "error");
     }
 
     const ordered = [...conditions].sort(([a, sa], [b, sb]) => severityRank(sa) - severityRank(sb) || CONNECTOR_STATUSES.indexOf(a) - CONNECTOR_STATUSES.indexOf(b));
