@@ -24,13 +24,10 @@ export function registerTypescript(load: () => TypeScript): void {
 
 // An optional dependency: where it is not installed, TS/JS files get the text-wide secret scan only.
 const loadCompiler = () =>
-  (compiler ??= loadTypescript().then(
-    (module) => module,
-    () => {
-      parserMissing = true;
-      return undefined;
-    },
-  ));
+  (compiler ??= loadTypescript().catch(() => {
+    parserMissing = true;
+    return undefined;
+  }));
 
 /** Whether a TS/JS file was linted without the parser (it is an optional dependency): say so, once. */
 export function typescriptParserMissing(): boolean {
@@ -134,7 +131,8 @@ export const typescriptCode: Platform = {
       if (keyNode) entry.keySpan = { start: keyNode.getStart(source), end: keyNode.end };
       model.literals.push(entry);
     };
-    // An explicit stack: a bundle nests deeper than the call stack allows.
+    // An explicit stack: a bundle nests deeper than the call stack allows. (The callback returns
+    // nothing: forEachChild stops at a child whose callback returns a truthy value.)
     const stack: TS.Node[] = [source];
     const push = (child: TS.Node) => {
       stack.push(child);

@@ -116,8 +116,12 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
     for (const match of matchesOf(script, idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
-      if (idiom.title === "credential assigned to a variable" && !isCredentialKey(match[1])) continue;
-      if (idiom.title === "credential assigned to a variable" && options.programSource && /^[A-Za-z_]\w*$/.test(value) && !looksRandom(value) && !/["']$/.test(match[0].slice(0, match[0].length - value.length))) continue;
+      if (idiom.title === "credential assigned to a variable") {
+        if (!isCredentialKey(match[1])) continue;
+        // In program source an unquoted name is code (PROGRAM_SOURCE above).
+        const quoted = /["']$/.test(match[0].slice(0, match[0].length - value.length));
+        if (options.programSource && !quoted && /^[A-Za-z_]\w*$/.test(value) && !looksRandom(value)) continue;
+      }
       const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
       if (!looksLikeCredential(value, judgeKey) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
