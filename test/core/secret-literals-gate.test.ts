@@ -9,20 +9,23 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { emptyModel } from "../../linter-core/platforms/common.js";
-import { platformFor } from "../../linter-core/platforms/index.js";
+import { platformFor, type Platform } from "../../linter-core/platforms/index.js";
 import { typescriptCode } from "../../linter-core/platforms/typescript.js";
 import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../../linter-core/secrets/detect.js";
 import { CORPUS, FakeSecrets, ROOT } from "../helpers.js";
 
 const fake = new FakeSecrets(2718);
 
-/** What the parse adds: detections (value, title, place) of the full model that the text alone lacks, or differing. */
-async function addedByLiterals(path: string, text: string): Promise<string[]> {
-  const show = (d: { value: string; title: string; span: { start: number; end: number } }) => `${d.span.start}-${d.span.end} ${d.title}`;
-  const full = (await detectSecrets(await typescriptCode.buildModel(path, text))).map(show);
-  const alone = new Set((await detectSecrets(emptyModel("typescript", path, text))).map(show));
+/** What a platform's model adds: detections (title, place) of the full model that the text alone lacks, or differing. */
+async function addedByModel(platform: Platform, path: string, text: string): Promise<string[]> {
+  const show = (d: { title: string; span: { start: number; end: number } }) => `${d.span.start}-${d.span.end} ${d.title}`;
+  const full = (await detectSecrets(await platform.buildModel(path, text))).map(show);
+  const alone = new Set((await detectSecrets(emptyModel(platform.id, path, text))).map(show));
   return full.filter((d) => !alone.has(d));
 }
+
+/** What the parse of program source adds. */
+const addedByLiterals = (path: string, text: string) => addedByModel(typescriptCode, path, text);
 
 describe("literalsMayMatter: never says no where a literal adds a detection", function () {
   this.timeout(120_000);
@@ -96,14 +99,8 @@ describe("literalsMayMatter: never says no where a literal adds a detection", fu
   });
 });
 
-/** What a YAML or JSON platform's model adds: detections of the full model that the text alone lacks. */
-async function addedByDocument(path: string, text: string): Promise<string[]> {
-  const platform = platformFor(path, text);
-  const show = (d: { title: string; span: { start: number; end: number } }) => `${d.span.start}-${d.span.end} ${d.title}`;
-  const full = (await detectSecrets(await platform.buildModel(path, text))).map(show);
-  const alone = new Set((await detectSecrets(emptyModel(platform.id, path, text))).map(show));
-  return full.filter((d) => !alone.has(d));
-}
+/** What the model of the platform that claims a YAML or JSON document adds. */
+const addedByDocument = (path: string, text: string) => addedByModel(platformFor(path, text), path, text);
 
 const DOCUMENT_PLATFORMS = (id: string) => !["text", "typescript", "jenkins"].includes(id);
 
