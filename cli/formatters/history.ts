@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { styleText } from "node:util";
 import { docsUrl } from "../../linter-core/index.js";
 import type { HistorySecret } from "../history.js";
+import { LARGEST_PARSED } from "../history-judge.js";
 import { command, property } from "./github.js";
 import { gitlabScanner, uuidFrom } from "./gitlab.js";
 import { plain } from "./stylish.js";
@@ -77,7 +78,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
     skipped.ignored > 0 && `${skipped.ignored} only at paths the configuration ignores`,
   ].filter(Boolean);
   const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
-  const textText = readAsText > 0 ? `; ${readAsText} version${readAsText === 1 ? "" : "s"} of TS/JS files over 256 KiB (bundles) read as text, not parsed` : "";
+  const textText = readAsText > 0 ? `; ${readAsText} version${readAsText === 1 ? "" : "s"} of TS/JS files over ${LARGEST_PARSED / 1024} KiB (bundles) read as text, not parsed` : "";
   const acceptedCount = secrets.filter((s) => s.accepted).length;
   const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${baselineShown}` : "";
   const toRotate = secrets.filter((s) => !s.accepted);
