@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
-import { listFiles } from "./git.js";
+import { listFiles, pathOnDisk } from "./git.js";
 import { looksBinary, MAX_FILE_BYTES, type Notice } from "./read.js";
 
 export class UsageError extends Error {}
@@ -45,7 +45,7 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
     // A folder given inside node_modules is named explicitly: lint it; otherwise skip dependencies.
     const keep = (file: string) => !DEPENDENCY_FOLDER.test(file) || folders.some((folder) => folder !== "." && DEPENDENCY_FOLDER.test(`${folder}/`) && file.startsWith(`${folder}/`));
     if (inGit) {
-      files.push(...listFiles(root, folders).filter((file) => keep(file) && existsSync(join(root, file))));
+      files.push(...listFiles(root, folders).filter((file) => keep(file) && existsSync(pathOnDisk(root, file))));
     } else {
       // Outside git only: the hook and git repositories never load the globber.
       const { glob } = await import("tinyglobby");
@@ -64,8 +64,16 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
 /** Why a file found on disk is not read (too large, binary), or undefined when it is linted. */
 // Stryker disable next-line BlockStatement: decode() gives the same notices once the file is read; this spares reading a huge one.
 export function unreadable(root: string, path: string): Notice | undefined {
-  const absolute = join(root, path);
-  const size = statSync(absolute).size;
+  const absolute = pathOnDisk(root, path);
+  let size: number;
+  try {
+    size = statSync(absolute).size;
+  } catch (error) {
+    // Gone since it was listed, or (outside git, where the globber decodes names) named in bytes that
+    // are not UTF-8, which Node cannot open by the name it was given.
+    const why = path.includes("\uFFFD") ? "its name is not valid UTF-8 (rename it, or scan inside a git repository, which reads such names)" : (error as NodeJS.ErrnoException).code === "ENOENT" ? "it no longer exists" : (error as Error).message;
+    return { path, message: `skipped: cannot be read: ${why}` };
+  }
   if (size > MAX_FILE_BYTES) return { path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` };
   if (looksBinary(absolute)) return { path, message: "skipped: binary file" };
   return undefined;

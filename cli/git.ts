@@ -1,5 +1,7 @@
 // Every git call the CLI makes. One process per question, never one per file.
+import { isUtf8 } from "node:buffer";
 import { spawn, spawnSync } from "node:child_process";
+import { join } from "node:path";
 
 export class GitError extends Error {}
 
@@ -53,8 +55,60 @@ export function isCommit(cwd: string, revision: string): boolean {
   }
 }
 
+/**
+ * A path as git gives it (raw bytes: git stores names as the file system had them), as text. A name
+ * that is not valid UTF-8 (a Latin-1 `caf\xe9.txt`) keeps each invalid byte as `\xHH`, so two such
+ * names never read the same; its bytes are remembered, for the working tree's file to be opened by them.
+ */
+export function pathFromGit(raw: Buffer): string {
+  if (isUtf8(raw)) return raw.toString("utf8");
+  const text = textFromGit(raw);
+  rawPaths.set(text, raw);
+  return text;
+}
+
+/** git's output as text, each byte that is not part of valid UTF-8 kept as `\xHH` (paths, author names). */
+export function textFromGit(raw: Buffer): string {
+  if (isUtf8(raw)) return raw.toString("utf8");
+  let text = "";
+  for (let at = 0; at < raw.length; ) {
+    const length = utf8SequenceAt(raw, at);
+    text += length > 0 ? raw.toString("utf8", at, at + length) : `\\x${raw[at].toString(16).toUpperCase().padStart(2, "0")}`;
+    at += length || 1;
+  }
+  return text;
+}
+
+/** The bytes of each path read from git that is not valid UTF-8, by the text it is shown as. */
+const rawPaths = new Map<string, Buffer>();
+
+/** The length of the valid UTF-8 sequence at raw[at], or 0 when the byte there starts none. */
+function utf8SequenceAt(raw: Buffer, at: number): number {
+  const lead = raw[at];
+  if (lead < 0x80) return 1;
+  // The second byte's range for each lead byte (no overlong forms, no surrogates, nothing past U+10FFFF).
+  const [length, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+  if (length === 0 || at + length > raw.length || raw[at + 1] < low || raw[at + 1] > high) return 0;
+  for (let next = at + 2; next < at + length; next++) if (raw[next] < 0x80 || raw[next] > 0xbf) return 0;
+  return length;
+}
+
+/** Where a repository path is on disk: by its own bytes when its name is not valid UTF-8 (Node would encode the text otherwise). */
+export function pathOnDisk(root: string, path: string): string | Buffer {
+  const raw = rawPaths.get(path);
+  return raw ? Buffer.concat([Buffer.from(join(root, "/")), raw]) : join(root, path);
+}
+
+/** NUL-separated paths (`-z` output), each as pathFromGit reads it. */
 function splitZ(output: Buffer): string[] {
-  return output.toString("utf8").split("\0").filter(Boolean);
+  const fields: string[] = [];
+  for (let start = 0; start < output.length; ) {
+    const end = output.indexOf(0, start);
+    const stop = end === -1 ? output.length : end;
+    if (stop > start) fields.push(pathFromGit(output.subarray(start, stop)));
+    start = stop + 1;
+  }
+  return fields;
 }
 
 /** Tracked and untracked-but-not-ignored files under `paths` (repository-relative), as git sees .gitignore. */

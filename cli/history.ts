@@ -18,10 +18,10 @@ import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
-import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects } from "./git.js";
+import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
-import { plain } from "./formatters/stylish.js";
+import { plain, plainPath } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";
 
 export interface HistoryOptions {
@@ -69,7 +69,7 @@ interface Change {
 function changes(root: string, revisions: string[], paths: string[] = []): Change[] {
   const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%an <%ae>%x00%aI", ...revisions, "--", ...paths]);
   const result: Change[] = [];
-  for (const chunk of out.toString("utf8").split("\x01")) {
+  for (const chunk of textFromGit(out).split("\x01")) {
     if (!chunk) continue;
     const fields = chunk.split("\0");
     const [ids, author, date] = fields;
@@ -255,7 +255,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   /** HEAD's path of each blob (one of them, for the baseline's fingerprint). */
   const headPath = new Map<string, string>();
   try {
-    for (const line of gitOutput(root, ["ls-tree", "-r", "-z", "HEAD"]).toString("utf8").split("\0")) {
+    for (const line of textFromGit(gitOutput(root, ["ls-tree", "-r", "-z", "HEAD"])).split("\0")) {
       const [meta, path] = line.split("\t");
       const id = meta?.split(/\s+/)[2];
       if (!id || path === undefined) continue;
@@ -641,7 +641,7 @@ export async function history(options: HistoryOptions): Promise<number> {
     options.stderr(`nhilint: accepted ${added.length} secret${added.length === 1 ? "" : "s"} of the history in ${baselineShown}${before > 0 ? ` (${before} already accepted)` : ""}\n`);
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const [s] of added) {
-      options.stderr(`nhilint: accepted ${plain(s.path)}: ${plain(s.title)} (${s.redacted}), committed ${s.date}${s.inHead ? ", still in HEAD" : ""} — rotate it at its provider if that is not done\n`);
+      options.stderr(`nhilint: accepted ${plainPath(s.path)}: ${plain(s.title)} (${s.redacted}), committed ${s.date}${s.inHead ? ", still in HEAD" : ""} — rotate it at its provider if that is not done\n`);
     }
     return 0;
   }

@@ -10,7 +10,7 @@ const BINARY_SNIFF_BYTES = 8000;
 export const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
 
 /** The binary check on a file on disk, reading only its first bytes (the file is read whole later, if at all). */
-export function looksBinary(path: string): boolean {
+export function looksBinary(path: string | Buffer): boolean {
   const head = Buffer.alloc(BINARY_SNIFF_BYTES);
   let fd: number | undefined;
   try {

@@ -21,9 +21,9 @@ import { groovyParserMissing } from "../linter-core/documents/groovy.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
 import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
-import { formatStylish, plain } from "./formatters/stylish.js";
+import { formatStylish, plain, plainPath } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
-import { readObjects, repositoryRoot, stagedBlobs } from "./git.js";
+import { pathOnDisk, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
 import { discover, isWholeRepository, unreadable, UsageError } from "./files.js";
 import { decode, type Notice } from "./read.js";
 
@@ -62,7 +62,7 @@ function workingTree(root: string): Source {
   return {
     root,
     read(path) {
-      const absolute = join(root, path);
+      const absolute = pathOnDisk(root, path);
       try {
         return statSync(absolute).isFile() ? readFileSync(absolute) : undefined;
       } catch {
@@ -275,7 +275,7 @@ export async function scan(options: ScanOptions): Promise<number> {
     }
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const f of result.findings.filter((f) => f.ruleId === "hardcoded-secret")) {
-      options.stderr(`nhilint: accepted ${plain(`${f.path}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")}`)} — still a leaked credential: rotate it at the provider\n`);
+      options.stderr(`nhilint: accepted ${plain(`${plainPath(f.path)}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")}`)} — still a leaked credential: rotate it at the provider\n`);
     }
     return 0;
   }

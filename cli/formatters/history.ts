@@ -8,7 +8,7 @@ import type { HistorySecret } from "../history.js";
 import { LARGEST_PARSED } from "../history-judge.js";
 import { command, property } from "./github.js";
 import { gitlabScanner, uuidFrom } from "./gitlab.js";
-import { plain } from "./stylish.js";
+import { plain, plainPath } from "./stylish.js";
 
 export type HistoryFormat = "stylish" | "json" | "sarif" | "github" | "gitlab";
 
@@ -67,9 +67,9 @@ function historyStylish(report: HistoryReport, color: boolean): string {
   // characters from them.
   for (const s of secrets) {
     const where = s.inHead ? paint("red", "still in HEAD") : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD";
-    const also = s.paths.length > 1 ? `; also at ${s.paths.slice(1, 4).map(plain).join(", ")}${s.paths.length > 4 ? ` and ${s.paths.length - 4} more` : ""}` : "";
+    const also = s.paths.length > 1 ? `; also at ${s.paths.slice(1, 4).map(plainPath).join(", ")}${s.paths.length > 4 ? ` and ${s.paths.length - 4} more` : ""}` : "";
     out.push(
-      `${paint("underline", plain(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${plain(s.author)} on ${s.date}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", `accepted in ${baselineShown}`)}` : ""}\n\n`,
+      `${paint("underline", plainPath(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${plain(s.author)} on ${s.date}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", `accepted in ${baselineShown}`)}` : ""}\n\n`,
     );
   }
   const skips = [
@@ -85,7 +85,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
   out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}${textText}.\n`);
   if (toRotate.length > 0) {
     out.push(`\n${paint("bold", "Rotate these (most exposed first: still in HEAD, then the oldest):")}\n`);
-    toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plain(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
+    toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plainPath(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
     out.push("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you rotated with `nhilint history --update-baseline`.\n");
   }
   return out.join("");

@@ -8,9 +8,12 @@ import type { FormatOptions, Report } from "./types.js";
  */
 export const plain = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "�");
 
+/** A path on one line: a name may hold a newline or a tab (git allows both), shown escaped. */
+export const plainPath = (path: string) => plain(path.replace(/\n/g, "\\n").replace(/\t/g, "\\t"));
+
 export function formatStylish(report: Report, options: FormatOptions): string {
   // Cleaned before colouring: the colours' own escape sequences stay.
-  const clean = <T extends { path: string; message: string; help?: string }>(item: T): T => ({ ...item, path: plain(item.path), message: plain(item.message), ...(item.help === undefined ? {} : { help: plain(item.help) }) });
+  const clean = <T extends { path: string; message: string; help?: string }>(item: T): T => ({ ...item, path: plainPath(item.path), message: plain(item.message), ...(item.help === undefined ? {} : { help: plain(item.help) }) });
   return formatStylishLines({ ...report, findings: report.findings.map(clean), suppressed: report.suppressed.map(clean), notices: report.notices.map(clean) }, options);
 }
 

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GitError, streamObjects } from "../../cli/git.js";
+import { GitError, pathFromGit, pathOnDisk, streamObjects, textFromGit } from "../../cli/git.js";
+import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 describe("git: blobs streamed from one cat-file", () => {
@@ -69,5 +70,41 @@ describe("git: blobs streamed from one cat-file", () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe("git: paths in bytes that are not UTF-8", () => {
+  const escaped = (bytes: number[]) => bytes.map((b) => `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  // Sequences no UTF-8 decoder accepts: a lone continuation byte, bytes never used, overlong forms, a
+  // surrogate, past U+10FFFF, and sequences cut short. Each of their bytes is kept as \xHH.
+  const invalid = [[0x80], [0xbf], [0xc0, 0xaf], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5], [0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xe9]];
+  const valid = ["a", "/", "\\", "é", "€", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "😀", "\u{10ffff}", "\u{10000}"];
+
+  it("valid parts read as UTF-8, every byte of an invalid sequence as \\xHH, in any mix", () => {
+    const random = new FakeSecrets(7);
+    const next = (n: number) => random.below(n);
+    for (let round = 0; round < 500; round++) {
+      const parts: { bytes: Buffer; text: string }[] = [];
+      for (let i = 0, n = 1 + next(6); i < n; i++) {
+        if (next(2) === 0) {
+          const text = valid[next(valid.length)];
+          parts.push({ bytes: Buffer.from(text), text });
+        } else {
+          const bytes = invalid[next(invalid.length)];
+          // Then "-": a lone continuation byte next would complete a cut sequence (F0 9F 98 + BF is 😿).
+          parts.push({ bytes: Buffer.from([...bytes, 0x2d]), text: `${escaped(bytes)}-` });
+        }
+      }
+      const raw = Buffer.concat(parts.map((p) => p.bytes));
+      assert.equal(textFromGit(raw), parts.map((p) => p.text).join(""), `bytes ${raw.toString("hex")}`);
+    }
+  });
+
+  it("a valid name is the same text, and is opened by that text; an invalid one is opened by its own bytes", () => {
+    assert.equal(pathFromGit(Buffer.from("dir/café.yml")), "dir/café.yml");
+    assert.equal(pathOnDisk("/r", "dir/café.yml"), join("/r", "dir/café.yml"));
+    const raw = Buffer.from([0x64, 0x2f, 0xe9, 0x2e, 0x79]);
+    assert.equal(pathFromGit(raw), "d/\\xE9.y");
+    assert.deepEqual(pathOnDisk("/r", "d/\\xE9.y"), Buffer.concat([Buffer.from("/r/"), raw]));
   });
 });

@@ -1,6 +1,7 @@
 // Hostile input beside one real secret: the run ends, reports the secret, names what it could not
 // read, prints no stack trace, and loses no other file.
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
@@ -100,6 +101,59 @@ describe("cli: hostile input, second round (issue 17)", () => {
     const run = await repo.nhilint("--no-color");
     assert.equal(run.code, 1);
     assert.doesNotMatch(run.stdout, /[\u001b\r]/);
+  });
+});
+
+// A name in bytes that are not UTF-8 (a Latin-1 `café.yml`, from an old archive): Node decodes names
+// as UTF-8, and the name it gives cannot open the file.
+describe("cli: file names that are not UTF-8, or hold a newline", () => {
+  let repo: TempRepo;
+  afterEach(() => repo.remove());
+  const latin1 = (byte: number) => Buffer.concat([Buffer.from("caf"), Buffer.from([byte]), Buffer.from(".yml")]);
+  const writeRaw = (name: Buffer, text: string) => writeFileSync(Buffer.concat([Buffer.from(`${repo.dir}/`), name]), text);
+  const secrets = (stdout: string) => (JSON.parse(stdout) as { findings: { path: string; ruleId: string }[] }).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path);
+  const other = `ghp_${fake.chars(36)}`;
+
+  it("in git: read by its own bytes, shown with the byte escaped, two such names kept apart; in the tree, the index and the history", async () => {
+    repo = new TempRepo();
+    writeRaw(latin1(0xe9), `token: ${token}\n`);
+    writeRaw(latin1(0xe8), `token: ${other}\n`);
+    const tree = await repo.nhilint("--format", "json");
+    assert.equal(tree.code, 1, tree.stderr);
+    assert.deepEqual(secrets(tree.stdout), ["caf\\xE8.yml", "caf\\xE9.yml"]);
+    assert.doesNotMatch(tree.stdout, /internal error/);
+    repo.git("add", "-A");
+    const staged = await repo.nhilint("--staged", "--format", "json");
+    assert.deepEqual(secrets(staged.stdout), ["caf\\xE8.yml", "caf\\xE9.yml"]);
+    repo.git("commit", "-qm", "latin-1 names");
+    const history = await repo.nhilint("history", "--format", "json");
+    const found = (JSON.parse(history.stdout) as { secrets: { path: string }[] }).secrets.map((s) => s.path).sort();
+    assert.deepEqual(found, ["caf\\xE8.yml", "caf\\xE9.yml"]);
+  });
+
+  it("outside git: a notice that names it and says why, and every other file still linted", async () => {
+    repo = new TempRepo({ git: false });
+    writeRaw(latin1(0xe9), `token: ${token}\n`);
+    repo.write("ok.yml", `token: ${other}\n`);
+    const run = await repo.nhilint("--format", "json");
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(secrets(run.stdout), ["ok.yml"]);
+    const notices = (JSON.parse(run.stdout) as { notices: { path: string; message: string }[] }).notices;
+    assert.equal(notices.length, 1);
+    assert.match(notices[0].message, /skipped: cannot be read: its name is not valid UTF-8/);
+    assert.ok(notices[0].path.startsWith("caf"));
+  });
+
+  it("a newline in a name is shown escaped, on one line, in the scan's and the history's reports", async () => {
+    repo = new TempRepo();
+    repo.write("two\nlines.yml", `token: ${token}\n`);
+    const run = await repo.nhilint("--no-color");
+    assert.match(run.stdout, /^two\\nlines\.yml$/m);
+    repo.git("add", "-A");
+    repo.git("commit", "-qm", "a newline in a name");
+    const history = await repo.nhilint("history", "--no-color");
+    assert.match(history.stdout, /^two\\nlines\.yml$/m);
+    assert.match(history.stdout, /at two\\nlines\.yml, since/);
   });
 });
 
