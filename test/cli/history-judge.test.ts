@@ -2,7 +2,8 @@
 // from its old one (only the windows near its changes reach the detectors) and finds what judging it
 // whole finds; a file a platform claims is judged whole, each version; binary blobs are not judged.
 import assert from "node:assert/strict";
-import { HistoryJudge, packBatch, unpackBatch, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
+import { HistoryJudge, KeptVersions, LARGEST_PARSED, packBatch, unpackBatch, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
+import { PlainVersion } from "../../linter-core/secrets/incremental.js";
 import { FakeSecrets } from "../helpers.js";
 
 const fake = new FakeSecrets(2026);
@@ -81,5 +82,65 @@ describe("HistoryJudge", () => {
     const binary = await judge.judge(blob("bin", "logo.png", `\u0089PNG\r\n\u001a\n\u0000\u0000${token}`));
     assert.deepEqual(binary, { id: "bin", detections: [], binary: true });
     assert.equal(judge.chars.judged, judge.chars.read);
+  });
+
+  it("a TS/JS file crossing the parse limit either way: each version finds what judging it alone finds; only the large ones are text-only", async () => {
+    const judge = new HistoryJudge();
+    const keyed = `${fake.chars(28)}7!`;
+    const source = (size: number, extra: string) => {
+      const head = `export const settings = { host: "db.internal", dbPassword: "${keyed}" };\nconst gh = "${token}";\n${extra}`;
+      return head + "//".padEnd(size - head.length - 1, "x") + "\n";
+    };
+    const versions = [source(4096, ""), source(LARGEST_PARSED + 1, "// grown\n"), source(LARGEST_PARSED, "// at the limit\n"), source(LARGEST_PARSED + 1, "// over again\n"), source(4096, "// small again\n")];
+    const kinds: string[] = [];
+    const results = [];
+    for (const [n, text] of versions.entries()) {
+      assert.equal(text.length, n % 2 === 1 ? LARGEST_PARSED + 1 : n === 2 ? LARGEST_PARSED : 4096);
+      const judged = await judge.judge(blob(`t${n}`, "src/settings.ts", text, n > 0 ? `t${n - 1}` : undefined));
+      results.push(judged);
+      const alone = await new HistoryJudge().judge(blob(`t${n}`, "src/settings.ts", text));
+      assert.deepEqual(summary(judged.detections), summary(alone.detections), `version ${n}`);
+      kinds.push(`${judged.textOnly ? "text-only" : "parsed"}: ${judged.detections.map((d) => (d.value === token ? "token" : d.value === keyed ? "keyed" : d.value.slice(0, 4))).join(" ")}`);
+    }
+    // The key-bound literal needs the parse: a text-only version finds the provider token alone.
+    assert.deepEqual(kinds, ["parsed: keyed token", "text-only: token", "parsed: keyed token", "text-only: token", "parsed: keyed token"]);
+    // Sent back from a worker thread, the text-only mark comes too (the scan counts those versions).
+    assert.deepEqual(unpackBatch(structuredClone(packBatch(results))).map((r) => r.textOnly === true), [false, true, false, true, false]);
+  });
+
+  it("a plain-text version that must be judged whole (secretlint-disable) after one judged from its old: what judging it alone finds", async () => {
+    const judge = new HistoryJudge();
+    for (let n = 1; n <= 4; n++) await judge.judge(blob(`v${n}`, "notes.txt", note(n), n > 1 ? `v${n - 1}` : undefined));
+    const disabled = `${note(5)}# secretlint-disable\nlast = ${token}\n`;
+    const before = judge.chars.judged;
+    const judged = await judge.judge(blob("v5", "notes.txt", disabled, "v4"));
+    assert.deepEqual(summary(judged.detections), summary((await new HistoryJudge().judge(blob("v5", "notes.txt", disabled))).detections));
+    assert.equal(judge.chars.judged - before, disabled.length, "judged whole");
+  });
+});
+
+describe("KeptVersions", () => {
+  const kept = (text: string) => ({ version: new PlainVersion(text), mode: "text" as const, detections: [] });
+
+  it("keeps each path's last version whatever the budget, and others read recently within 4 MiB", () => {
+    const versions = new KeptVersions();
+    const mebibyte = "x".repeat(1024 * 1024);
+    versions.keep("a.txt", "a1", kept("first a"));
+    versions.keep("a.txt", "a2", kept("second a"));
+    for (let i = 0; i < 5; i++) versions.keep(`big${i}.txt`, `b${i}`, kept(mebibyte));
+    // a2 left the recent ones (5 MiB came after it) but is still a.txt's last; a1 is neither.
+    assert.equal(versions.versionOf("a.txt", "a2")?.version.text, "second a");
+    assert.equal(versions.versionOf("a.txt", "a1"), undefined);
+    // The oldest big one left too; the four after it fit.
+    assert.equal(versions.versionOf("elsewhere.txt", "b0"), undefined);
+    assert.deepEqual([1, 2, 3, 4].map((i) => versions.versionOf("elsewhere.txt", `b${i}`)?.version.text.length), [1, 2, 3, 4].map(() => mebibyte.length));
+    // A side branch's version at another path, read recently: found by its id.
+    versions.keep("side.txt", "s1", kept("side"));
+    versions.keep("side.txt", "s2", kept("side 2"));
+    assert.equal(versions.versionOf("side.txt", "s1")?.version.text, "side");
+    // A version a platform claims is not kept: it is its path's last, with nothing to judge from.
+    versions.keep("side.txt", "s3", undefined);
+    assert.equal(versions.versionOf("side.txt", "s3"), undefined);
+    assert.equal(versions.versionOf("side.txt", "s2")?.version.text, "side 2");
   });
 });
