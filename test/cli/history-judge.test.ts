@@ -62,6 +62,9 @@ describe("HistoryJudge", () => {
     // The same value under another key is another secret to report a name for.
     const named = packBatch([{ id: "a", detections: [{ value: token, title: "t", name: "A" }, { value: token, title: "t", name: "B" }, { value: token, title: "t", name: "A" }] }]);
     assert.deepEqual(named.blobs[0].secrets, [0, 1, 0]);
+    // Names come back as they went; a detection without one comes back without the key.
+    assert.deepEqual(unpackBatch(structuredClone(named))[0].detections.map((d) => d.name), ["A", "B", "A"]);
+    assert.deepEqual(unpackBatch(structuredClone(packBatch([{ id: "b", detections: [{ value: token, title: "t" }] }])))[0].detections, [{ value: token, title: "t" }]);
   });
 
   it("judges a file a platform claims whole, each version, with the key each value was bound to; binary blobs not at all", async () => {
@@ -89,7 +92,9 @@ describe("HistoryJudge", () => {
     const keyed = `${fake.chars(28)}7!`;
     const source = (size: number, extra: string) => {
       const head = `export const settings = { host: "db.internal", dbPassword: "${keyed}" };\nconst gh = "${token}";\n${extra}`;
-      return head + "//".padEnd(size - head.length - 1, "x") + "\n";
+      // Comment lines up to the size asked (the last one cut to fit).
+      const filler = "// a generated module's comment, one of many\n".repeat(Math.ceil(size / 40)).slice(0, size - head.length - 1);
+      return `${head}${filler}\n`;
     };
     const versions = [source(4096, ""), source(LARGEST_PARSED + 1, "// grown\n"), source(LARGEST_PARSED, "// at the limit\n"), source(LARGEST_PARSED + 1, "// over again\n"), source(4096, "// small again\n")];
     const kinds: string[] = [];
@@ -104,6 +109,13 @@ describe("HistoryJudge", () => {
     }
     // The key-bound literal needs the parse: a text-only version finds the provider token alone.
     assert.deepEqual(kinds, ["parsed: keyed token", "text-only: token", "parsed: keyed token", "text-only: token", "parsed: keyed token"]);
+    // A large version judged from a large one (t3, kept as a recent version), around its change.
+    const before = judge.chars.judged;
+    const next = `${versions[3]}// one more line\n`;
+    const judged = await judge.judge(blob("t5", "src/settings.ts", next, "t3"));
+    assert.equal(judged.textOnly, true);
+    assert.deepEqual(summary(judged.detections), summary((await new HistoryJudge().judge(blob("t5", "src/settings.ts", next))).detections));
+    assert.ok(judge.chars.judged - before < next.length / 10, `${judge.chars.judged - before} of ${next.length} characters judged`);
     // Sent back from a worker thread, the text-only mark comes too (the scan counts those versions).
     assert.deepEqual(unpackBatch(structuredClone(packBatch(results))).map((r) => r.textOnly === true), [false, true, false, true, false]);
   });
@@ -116,6 +128,25 @@ describe("HistoryJudge", () => {
     const judged = await judge.judge(blob("v5", "notes.txt", disabled, "v4"));
     assert.deepEqual(summary(judged.detections), summary((await new HistoryJudge().judge(blob("v5", "notes.txt", disabled))).detections));
     assert.equal(judge.chars.judged - before, disabled.length, "judged whole");
+  });
+});
+
+describe("HistoryJudge: what a platform's model is spared", () => {
+  it("a document or source file with nothing a literal could add still gives what its text alone finds", async () => {
+    const judge = new HistoryJudge();
+    // `note` is no credential key and names no provider: the model is not built, the token is found.
+    for (const [path, text] of [["config/app.yaml", `note: ${token}\n`], ["config/app.json", `{"note": "${token}"}`], ["src/note.ts", `export const note = "${token}";\n`]]) {
+      const judged = await judge.judge(blob(path, path, text));
+      assert.deepEqual(judged.detections.map((d) => [d.value === token, d.title]), [[true, "GitHub personal access token, checksum does not match (mistyped or altered: still a leak)"]], path);
+    }
+  });
+
+  it("a workflow over the TS/JS parse limit is still read by its platform: the keys it binds are named", async () => {
+    const padding = Array.from({ length: 6000 }, (_, i) => `      - run: echo step ${i} of a very long generated workflow\n`).join("");
+    const text = `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      DEPLOY_TOKEN: ${token}\n    steps:\n${padding}`;
+    assert.ok(text.length > LARGEST_PARSED);
+    const judged = await new HistoryJudge().judge(blob("w", ".github/workflows/deploy.yml", text));
+    assert.deepEqual([judged.textOnly, judged.detections.map((d) => d.name)], [undefined, ["DEPLOY_TOKEN"]]);
   });
 });
 
