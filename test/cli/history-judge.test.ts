@@ -3,6 +3,8 @@
 // whole finds; a file a platform claims is judged whole, each version; binary blobs are not judged.
 import assert from "node:assert/strict";
 import { HistoryJudge, KeptVersions, LARGEST_PARSED, packBatch, unpackBatch, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
+import { genericJson, genericYaml } from "../../linter-core/platforms/generic.js";
+import { typescriptCode } from "../../linter-core/platforms/typescript.js";
 import { PlainVersion } from "../../linter-core/secrets/incremental.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -138,6 +140,36 @@ describe("HistoryJudge: what a platform's model is spared", () => {
     for (const [path, text] of [["config/app.yaml", `note: ${token}\n`], ["config/app.json", `{"note": "${token}"}`], ["src/note.ts", `export const note = "${token}";\n`]]) {
       const judged = await judge.judge(blob(path, path, text));
       assert.deepEqual(judged.detections.map((d) => [d.value === token, d.title]), [[true, "GitHub personal access token, checksum does not match (mistyped or altered: still a leak)"]], path);
+    }
+  });
+
+  it("builds a YAML, JSON or TS model only where a literal could add something; nothing found where nothing is", async () => {
+    const builds = new Map<string, number>();
+    const originals = [genericYaml, genericJson, typescriptCode].map((platform) => {
+      const original = platform.buildModel;
+      platform.buildModel = (path, text) => {
+        builds.set(path, (builds.get(path) ?? 0) + 1);
+        return original.call(platform, path, text);
+      };
+      return () => (platform.buildModel = original);
+    });
+    try {
+      const judge = new HistoryJudge();
+      const cases: [string, string, number][] = [
+        ["plain.yaml", "note: hello\nreplicas: 3\n", 0],
+        ["plain.json", `{"note": "hello", "replicas": 3}`, 0],
+        ["plain.ts", `export const note = "hello";\n`, 0],
+        ["keyed.yaml", `password: "${fake.chars(20)}9!"\n`, 1],
+        ["keyed.json", `{"apiKey": "${fake.chars(28)}"}`, 1],
+        ["keyed.ts", `export const apiKey = "${fake.chars(28)}";\n`, 1],
+      ];
+      for (const [path, text, built] of cases) {
+        const judged = await judge.judge(blob(path, path, text));
+        assert.equal(builds.get(path) ?? 0, built, path);
+        assert.equal(judged.detections.length, built, path);
+      }
+    } finally {
+      for (const restore of originals) restore();
     }
   });
 
