@@ -1,7 +1,7 @@
 // Which files a run lints: the one selection shared by the CLI and the editor, so both see the same
 // files. In git, git's own view (tracked and untracked, .gitignore honoured); elsewhere a glob with
 // .gitignore by hand-off to `ignore`. Dependency folders are never linted unless named.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { listFiles, pathOnDisk } from "./git.js";
@@ -52,7 +52,7 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
       const gitignore = ignore();
       if (existsSync(join(root, ".gitignore"))) gitignore.add(readFileSync(join(root, ".gitignore"), "utf8"));
       for (const folder of folders) {
-        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/.git/**"] });
+        const found = await glob(folder === "." ? "**/*" : `${folder}/**/*`, { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/.git/**"] });
         files.push(...found.filter((file) => keep(file) && !gitignore.ignores(file)));
       }
     }
@@ -65,15 +65,21 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
 // Stryker disable next-line BlockStatement: decode() gives the same notices once the file is read; this spares reading a huge one.
 export function unreadable(root: string, path: string): Notice | undefined {
   const absolute = pathOnDisk(root, path);
-  let size: number;
+  let stats: Stats;
   try {
-    size = statSync(absolute).size;
+    stats = lstatSync(absolute);
   } catch (error) {
     // Gone since it was listed, or (outside git, where the globber decodes names) named in bytes that
     // are not UTF-8, which Node cannot open by the name it was given.
     const why = path.includes("\uFFFD") ? "its name is not valid UTF-8 (rename it, or scan inside a git repository, which reads such names)" : (error as NodeJS.ErrnoException).code === "ENOENT" ? "it no longer exists" : (error as Error).message;
     return { path, message: `skipped: cannot be read: ${why}` };
   }
+  // git lists a symbolic link as a file and commits the link, not what it points to; nhilint does not
+  // follow one either (outside git the globber leaves links out): a target in the repository is
+  // scanned where it is, one outside it is not the repository's, and a link to a folder could loop.
+  if (stats.isSymbolicLink()) return { path, message: "skipped: a symbolic link (not followed, as git does not; its target is scanned where it is)" };
+  if (!stats.isFile()) return { path, message: "skipped: not a regular file" };
+  const size = stats.size;
   if (size > MAX_FILE_BYTES) return { path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` };
   if (looksBinary(absolute)) return { path, message: "skipped: binary file" };
   return undefined;

@@ -1,7 +1,8 @@
 // Hostile input beside one real secret: the run ends, reports the secret, names what it could not
 // read, prints no stack trace, and loses no other file.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
@@ -154,6 +155,34 @@ describe("cli: file names that are not UTF-8, or hold a newline", () => {
     const history = await repo.nhilint("history", "--no-color");
     assert.match(history.stdout, /^two\\nlines\.yml$/m);
     assert.match(history.stdout, /at two\\nlines\.yml, since/);
+  });
+});
+
+describe("cli: symbolic links are not followed, as git does not follow them", () => {
+  let repo: TempRepo;
+  afterEach(() => repo.remove());
+  const layout = () => {
+    repo.write("a/ci.yml", `token: ${token}\n`);
+    symlinkSync("..", join(repo.dir, "a", "up")); // a loop
+    symlinkSync("ci.yml", join(repo.dir, "a", "link.yml"));
+  };
+  const report = (stdout: string) => JSON.parse(stdout) as { findings: { path: string; ruleId: string }[]; notices: { path: string; message: string }[]; summary: { files: number } };
+
+  it("in git: the secret once, at its own path; each link a notice, the loop never entered", async () => {
+    repo = new TempRepo();
+    layout();
+    const run = await repo.nhilint("--format", "json");
+    const { findings, notices, summary } = report(run.stdout);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path), ["a/ci.yml"]);
+    assert.deepEqual(notices.map((n) => [n.path, /skipped: a symbolic link \(not followed/.test(n.message)]), [["a/link.yml", true], ["a/up", true]]);
+    assert.equal(summary.files, 1);
+  });
+
+  it("outside git: the secret once, the loop never entered", async () => {
+    repo = new TempRepo({ git: false });
+    layout();
+    const run = await repo.nhilint("--format", "json");
+    assert.deepEqual(report(run.stdout).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path), ["a/ci.yml"]);
   });
 });
 
