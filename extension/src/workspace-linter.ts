@@ -20,7 +20,7 @@ import {
 } from "../../linter-core/index.js";
 import { applyBaseline, BASELINE_PATH, BaselineError, parseBaseline, secretFingerprintsFor, type Baseline } from "../../cli/baseline.js";
 import { discover, unreadable } from "../../cli/files.js";
-import { repositoryRoot } from "../../cli/git.js";
+import { pathOnDisk, repositoryRoot } from "../../cli/git.js";
 import { decode } from "../../cli/read.js";
 import { RULES } from "../../rules/index.js";
 
@@ -87,7 +87,7 @@ export class WorkspaceLinter implements vscode.Disposable {
             this.log.appendLine(`${path}: ${skipped.message}`);
             continue;
           }
-          const read = decode(path, await readFile(vscode.Uri.joinPath(folder.uri, path).fsPath));
+          const read = decode(path, await readFile(pathOnDisk(root, path)));
           if (read.notice) this.log.appendLine(`${path}: ${read.notice.message}`);
           if ("file" in read) map.set(path, read.file.text);
         } catch (error) {
