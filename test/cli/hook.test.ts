@@ -83,6 +83,24 @@ describe("pre-commit hook in a Node repository (husky)", function () {
     assert.deepEqual(snapshot(repo), before);
   });
 
+  it("judges what `git commit -a` and `git commit <path>` would commit (git's temporary index), changing nothing", () => {
+    // Nothing staged: git builds the commit in a temporary index (GIT_INDEX_FILE) and runs the hook on it.
+    repo.write(".github/workflows/ci.yml", withSecret);
+    const before = snapshot(repo);
+    for (const args of [["commit", "-a", "-m", "all"], ["commit", "-m", "one path", ".github/workflows/ci.yml"]]) {
+      const commit = repo.exec("git", args);
+      assert.notEqual(commit.code, 0, `git ${args.join(" ")} must be blocked`);
+      assert.match(commit.stdout + commit.stderr, /hardcoded-secret/);
+      assert.ok(!(commit.stdout + commit.stderr).includes(token));
+      assert.deepEqual(snapshot(repo), before, `git ${args.join(" ")} changed something`);
+    }
+    // A path given to commit leaves the other staged changes out, and the hook judges only what goes in.
+    repo.write("README.md", "# app\n");
+    repo.git("add", "README.md");
+    assert.equal(repo.exec("git", ["commit", "-q", "-m", "readme only", "README.md"]).code, 0);
+    assert.equal(repo.git("show", "--name-only", "--format=", "HEAD").trim(), "README.md");
+  });
+
   it("blocks a commit that starts using a secret nobody owns", () => {
     repo.write(".github/workflows/ci.yml", clean.replace("GH_PAT }}", "GH_PAT }}\n          SLACK: ${{ secrets.SLACK_BOT_TOKEN }}"));
     repo.git("add", "-A");
