@@ -1,7 +1,7 @@
 // Kubernetes manifests, Argo Workflows and Tekton: secrets are referenced through secretKeyRef,
 // secretRef/envFrom and volumes; identities are service accounts. Files hold several documents.
 import type { FileModel, LiteralValue, Span } from "../model.js";
-import { allScalars, spanOf } from "../documents/yaml.js";
+import { allScalars, asMap, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { isCredentialKey, looksLikeCredential } from "../secrets/values.js";
@@ -18,9 +18,12 @@ function toSecretKey(name: string): string {
   return name.toLowerCase().replace(/_/g, "-");
 }
 
-/** A value of a Secret manifest itself (as marked by buildModel), not an env entry that could reference one. */
-const isSecretValue = (literal: LiteralValue) =>
-  literal.path.length === 2 && ((literal.path[0] === "data" && literal.encoding === "base64") || (literal.path[0] === "stringData" && literal.alwaysCredential === true));
+/**
+ * A value of a manifest's own top-level `data`, `stringData` or `binaryData` (a Secret's, a ConfigMap's):
+ * mounted or read as it is, with no `$(NAME)` expansion (that is for a container's env values, args and
+ * command), so there is no in-file reference it could become.
+ */
+const isManifestData = (literal: LiteralValue) => literal.path.length === 2 && (literal.path[0] === "data" || literal.path[0] === "stringData" || literal.path[0] === "binaryData");
 
 export const kubernetes: Platform = {
   id: "kubernetes",
@@ -34,8 +37,8 @@ export const kubernetes: Platform = {
   ],
   secretFix(literal: LiteralValue, secret: Span, name: string, text: string) {
     // A Secret manifest's values have no in-file reference to become: the manifest itself must leave
-    // the repository (storeSecretSteps says how).
-    if (isSecretValue(literal)) return undefined;
+    // the repository (storeSecretSteps says how); a ConfigMap's value must move to a Secret.
+    if (isManifestData(literal)) return undefined;
     // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
     const wholeValue = text.slice(secret.start, secret.end) === literal.value.trim();
     if (wholeValue && literal.keySpan && literal.path.at(-1) === "value") {
@@ -54,8 +57,9 @@ export const kubernetes: Platform = {
     for (const doc of yaml.documents) {
       const literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
       // A Secret manifest holds its values in the clear: `stringData` as written, `data` in base64,
-      // which is an encoding, not encryption.
-      const isSecret = /^\s*kind\s*:\s*Secret\s*$/m.test(text.slice(doc.range[0], doc.range[2]));
+      // which is an encoding, not encryption. Its kind as parsed: quoted or not, and not a `kind:
+      // Secret` line inside a ConfigMap's embedded file.
+      const isSecret = scalarText(getNode(asMap(doc.contents), "kind")) === "Secret";
       for (const literal of literals) {
         if (!isSecret || literal.path.length !== 2) continue;
         // As `data` is judged once decoded: the built-in types' keys and credential-like keys whatever the

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
@@ -108,5 +109,68 @@ describe("platform kubernetes: template markers", () => {
     const argo = 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  templates:\n    - name: a\n      container:\n        image: "{{inputs.parameters.image}}"\n        args: ["x\n';
     const result = await lintFiles([{ path: "k8s/kops.yaml", text: kops }, { path: "k8s/azure.yml", text: azure }, { path: "k8s/argo.yaml", text: argo }]);
     assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error").map((f) => f.path), ["k8s/argo.yaml"]);
+  });
+});
+
+describe("platform kubernetes: which documents are Secrets, and what a finding's fix may be", () => {
+  const fake = new FakeSecrets(37);
+  const password = fake.password(16);
+  const b64 = (text: string) => Buffer.from(text).toString("base64");
+  const secrets = async (path: string, text: string) => (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+
+  it("a Secret is known by its parsed kind: quoted too, and not by a `kind: Secret` line in a ConfigMap's embedded file", async () => {
+    const quoted = await secrets("k8s/s.yaml", `apiVersion: v1\nkind: "Secret"\nmetadata:\n  name: s\ndata:\n  password: ${b64(password)}\n`);
+    assert.equal(quoted.length, 1);
+    assert.match(quoted[0].message, /base64 in `password`/);
+    assert.deepEqual(quoted[0].fixes, []);
+    const embedded = await secrets("k8s/cm.yaml", `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  secret.yaml: |\n    apiVersion: v1\n    kind: Secret\n  password: ${b64(password)}\n`);
+    // The ConfigMap's value is read as written (a random-looking value under `password`), not decoded.
+    assert.equal(embedded.length, 1);
+    assert.doesNotMatch(embedded[0].message, /base64/);
+    // A kind that only begins like one is not a Secret either.
+    const provider = await secrets("k8s/spc.yaml", `apiVersion: v1\nkind: SecretProviderClass\nmetadata:\n  name: p\ndata:\n  note: ${b64(`ghp_${fake.chars(36)}`.slice(0, 10))}\n`);
+    assert.deepEqual(provider.map((f) => f.message), []);
+  });
+
+  it("a ConfigMap's data gets no `$(NAME)` fix (it is never expanded there); a container's env value and args do", async () => {
+    const configMap = await secrets("k8s/cm.yaml", `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  password: ${password}\n`);
+    assert.equal(configMap.length, 1);
+    assert.deepEqual(configMap[0].fixes, []);
+    assert.match(configMap[0].help ?? "", /kubectl create secret generic/);
+    const token = `ghp_${fake.chars(36)}`;
+    const other = `ghp_${fake.chars(36)}`;
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x\n      args: ["--token=${token}"]\n      env:\n        - name: AUTH\n          value: "Bearer ${other}"\n`;
+    const found = await secrets("k8s/pod.yaml", pod);
+    // Each replaced by a `$(NAME)` reference, which Kubernetes expands in args and env values.
+    assert.deepEqual(
+      found.map((f) => f.fixes.flatMap((fix) => fix.edits.map((edit) => [pod.slice(edit.start, edit.end) === token ? "token" : pod.slice(edit.start, edit.end) === other ? "other" : "?", /^\$\([A-Z][A-Z0-9_]*\)$/.test(edit.text)]))),
+      [[["token", true]], [["other", true]]],
+    );
+  });
+
+  it("a Secret's stringData: the built-in types' keys are credentials whatever they hold; other keys as their values look", async () => {
+    const found = await secrets("k8s/s.yaml", `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: '{"auths":{}}'\n  mode: fast\n`);
+    assert.deepEqual(found.map((f) => f.start.line), [7]);
+  });
+
+  it("who claims a file: a YAML path with top-level apiVersion and kind, in either order, spaced or not; not indented, not one alone, not Markdown", async () => {
+    const claimed = (path: string, text: string) => platformFor(path, text).id === "kubernetes";
+    assert.ok(claimed("k.yml", "kind: Pod\napiVersion: v1\n"));
+    assert.ok(claimed("k.yaml", "apiVersion : apps/v1\nkind : Deployment\n"));
+    assert.ok(!claimed("README.md", "apiVersion: v1\nkind: Pod\n"));
+    assert.ok(!claimed("k.yaml", "resource:\n  apiVersion: v1\n  kind: Pod\n"));
+    assert.ok(!claimed("k.yaml", "apiVersion: v1\nmetadata: {}\n"));
+    assert.ok(!claimed("k.yaml", "kind: Pod\nmetadata: {}\n"));
+    assert.ok(!claimed("k.yaml", "apiVersions: v1\nkinds: Pod\n"));
+  });
+
+  it("connectors: a Pod's own imagePullSecrets, the old serviceAccount key, a secret volume (only its secretName), never the namespace's default account", async () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  serviceAccount: legacy-sa\n  imagePullSecrets:\n    - name: regcred\n  volumes:\n    - name: v\n      secret:\n        secretName: certs\n        defaultMode: 256\n        optional: true\n  containers: []\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\nspec:\n  serviceAccountName: default\n  containers: []\n`;
+    const result = await lintFiles([{ path: "k8s/pod.yaml", text }]);
+    assert.deepEqual(
+      result.models[0].model.connectorRefs.map((r) => `${r.name}:${r.kind}${r.issuedByPlatform ? " (the platform's)" : ""}`),
+      ["legacy-sa:service-account", "regcred:secret", "certs:secret", "default:service-account (the platform's)"],
+    );
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["legacy-sa", "regcred", "certs"]);
   });
 });
