@@ -7,7 +7,8 @@
 //   editor keystroke  relint of a whole workspace from the per-file cache vs linting the one file alone
 //   typing         (only with --only typing: needs code-server) a pasted token to the Problems panel
 //   history        `nhilint history` on gitleaks's own repository (../shared/history/gitleaks.bundle) vs
-//                  the floor: `git cat-file --batch` reading the same blobs
+//                  the floor: `git cat-file --batch` reading the same blobs; and on a generated history
+//                  of one large key file, against the same floor
 //   memory         peak RSS of the full scan, nhilint vs secretlint CLI; and memory growth: the corpus
 //                  four times over vs once (peak RSS per MB of input must fall as the input grows)
 // Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
@@ -19,7 +20,7 @@ import { join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { createLintCache, lint } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
-import { CLI, ROOT } from "../test/helpers.js";
+import { CLI, FakeSecrets, ROOT } from "../test/helpers.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -236,6 +237,31 @@ try {
       const cores = availableParallelism();
       row(`history: gitleaks (${blobs.length} blobs), ${found.secrets.length} secrets, ${cores} cores`, "nhilint history", scan.ours, "git log + cat-file --batch", scan.peer, "≤ 3×");
     }
+  }
+  // The history of one large key file (a .env of 3 000 tokens, 20 of them replaced in each of 200
+  // versions): every version carries thousands of detections from the one before. What it costs must
+  // grow with the detections, not with their product with the file's runs (it did).
+  if (wants("history")) {
+    const repo = join(work, "key-file");
+    mkdirSync(repo);
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    const fake = new FakeSecrets(5);
+    const lines = Array.from({ length: 3000 }, (_, i) => `KEY_${i}=ghp_${fake.chars(36)}`);
+    const commits: string[] = [];
+    for (let version = 1; version <= 200; version++) {
+      for (let k = 0; k < 20; k++) {
+        const i = fake.below(lines.length);
+        lines[i] = `KEY_${i}=ghp_${fake.chars(36)}`;
+      }
+      const content = lines.join("\n") + "\n";
+      commits.push(`commit refs/heads/main\nmark :${version}\ncommitter Dev <dev@example.com> ${1_700_000_000 + version * 60} +0000\ndata 1\nc\nM 100644 inline keys.env\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+    }
+    spawnSync("git", ["fast-import", "--quiet"], { cwd: repo, input: commits.join("\n") + "\n" });
+    spawnSync("git", ["checkout", "-q", "main"], { cwd: repo });
+    const floorScript = join(work, "key-file-floor.sh");
+    writeFileSync(floorScript, "git log --raw --no-abbrev --format= HEAD | cut -d' ' -f4 | git cat-file --batch > /dev/null\n");
+    const scan = versus(RUNS, () => run(process.execPath, [CLI, "history", "--format", "json"], repo), () => run("sh", [floorScript], repo));
+    row("history: one key file, 3 000 tokens, 200 versions", "nhilint history", scan.ours, "git log + cat-file --batch", scan.peer, "(context)");
   }
 
   console.log("");

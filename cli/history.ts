@@ -194,10 +194,10 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     else skipped.dependencies++;
   }
 
-  // Each distinct secret (by a hash of its value, kept in memory only) and the blobs holding it.
+  // Each distinct secret, by its value (in memory only, never written out: the baseline's fingerprints
+  // need it), and the blobs holding it. Not by a hash of it: the versions of a file repeat what they
+  // carry, and hashing each detection was most of a long key file's history.
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; paths: Set<string>; holder?: { path: string; blob: string } }>();
-  /** The values, by the same key, for the baseline's fingerprints: in memory only, never written out. */
-  const values = new Map<string, string>();
   // The blobs stream from one `git cat-file --batch`, in commit order, to the judges (history-judge.ts):
   // worker threads on a long history, every version of a path to the same one; the results are then
   // taken in commit order, so the first blob to hold a value names its commit.
@@ -220,8 +220,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     if (textOnly) readAsText++;
     const change = firstSeen.get(id)!;
     for (const detection of detections) {
-      const key = sha256(detection.value);
-      const known = secrets.get(key);
+      const known = secrets.get(detection.value);
       const name = detection.name;
       if (known) {
         known.blobs.add(id);
@@ -233,8 +232,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
         }
         continue;
       }
-      if (baseline) values.set(key, detection.value);
-      secrets.set(key, {
+      secrets.set(detection.value, {
         blobs: new Set([id]),
         paths: new Set(pathsOf.get(id)),
         secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
@@ -292,15 +290,15 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   }
   const unaccepted = new Map<HistorySecret, string>();
   if (baseline) {
-    await markAccepted(root, baseline, secrets, values);
+    await markAccepted(root, baseline, secrets);
     // The history's own list (`nhilint history --update-baseline`): by value, wherever it was committed.
     if (baseline.version === 2 && (baseline.history?.length || options.fingerprintUnaccepted)) {
       const listed = new Set(baseline.history);
       const unknown = [...secrets].filter(([, { secret }]) => !secret.accepted);
       if (unknown.length > 0) options.deriving?.(unknown.length);
       await Promise.all(
-        unknown.map(async ([key, { secret }]) => {
-          const print = await historyFingerprint(values.get(key)!, baseline);
+        unknown.map(async ([value, { secret }]) => {
+          const print = await historyFingerprint(value, baseline);
           if (listed.has(print)) secret.accepted = true;
           else if (options.fingerprintUnaccepted) unaccepted.set(secret, print);
         }),
@@ -327,7 +325,7 @@ function historyFingerprint(value: string, baseline: Extract<Baseline, { version
  * the baseline lists is that secret, accepted. The same fingerprints as `nhilint --update-baseline`
  * wrote, so one baseline serves both commands.
  */
-async function markAccepted(root: string, baseline: Baseline, secrets: Map<string, { secret: HistorySecret; holder?: { path: string; blob: string } }>, values: Map<string, string>): Promise<void> {
+async function markAccepted(root: string, baseline: Baseline, secrets: Map<string, { secret: HistorySecret; holder?: { path: string; blob: string } }>): Promise<void> {
   const holders = new Map<string, { path: string; blob: string }>();
   for (const { holder } of secrets.values()) if (holder) holders.set(`${holder.blob}\0${holder.path}`, holder);
   if (holders.size === 0) return;
@@ -337,13 +335,11 @@ async function markAccepted(root: string, baseline: Baseline, secrets: Map<strin
     return bytes ? [{ path: h.path, text: bytes.toString("utf8") }] : [];
   });
   const listed = new Set(baseline.fingerprints);
-  const keyOf = new Map([...values].map(([key, value]) => [value, key]));
   // One file at a time: the same path can hold the secret in two versions (HEAD's and a removed one).
   for (const file of files) {
     const result = await lint([file], { rules: RULES.filter((rule) => rule.meta.id === "hardcoded-secret"), secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT), sha256 });
     for (const finding of result.findings) {
-      const key = keyOf.get(file.text.slice(finding.span.start, finding.span.end));
-      const entry = key === undefined ? undefined : secrets.get(key);
+      const entry = secrets.get(file.text.slice(finding.span.start, finding.span.end));
       if (entry && listed.has(finding.fingerprint)) entry.secret.accepted = true;
     }
   }

@@ -287,9 +287,20 @@ export function planIncremental(oldVersion: string | PlainVersion, newVersion: s
  */
 export function mergeIncremental<T extends { span: Span }>(plan: IncrementalPlan, oldDetections: readonly T[], windowDetections: readonly T[]): T[] {
   const result: T[] = [];
+  // The carried runs are in order, on both sides, and never overlap: the one that can hold a detection
+  // is the last to start at or before it, found by halving (a key file's thousands of detections, in
+  // each of its versions, against hundreds of runs).
+  const { carried } = plan;
   for (const detection of oldDetections) {
-    const run = plan.carried.find((r) => r.old <= detection.span.start && detection.span.end <= r.old + r.length);
-    if (run) result.push({ ...detection, span: { start: detection.span.start - run.old + run.new, end: detection.span.end - run.old + run.new } });
+    let low = 0;
+    let high = carried.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (carried[middle].old <= detection.span.start) low = middle;
+      else high = middle - 1;
+    }
+    const run = carried[low];
+    if (run && run.old <= detection.span.start && detection.span.end <= run.old + run.length) result.push({ ...detection, span: { start: detection.span.start - run.old + run.new, end: detection.span.end - run.old + run.new } });
   }
   for (const detection of windowDetections) {
     if (plan.core.some((c) => detection.span.start < c.end && c.start < detection.span.end)) result.push(detection);

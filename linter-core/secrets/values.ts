@@ -130,8 +130,33 @@ const OPTION = /^--?[A-Za-z][\w-]*$/;
 /** An npm alias (`npm:@octokit/auth-token@2.4.0`), what lockfiles and their caches map package paths to. */
 const NPM_SPEC = /^npm:(?:@[\w.-]+\/)?[\w.-]+(?:@[\w.^~<>=*|-]+)?$/;
 
+/** Counts of each ASCII character, and the characters met in the order met: entropy's scratch space. */
+const asciiCounts = new Int32Array(128);
+const asciiMet = new Int32Array(128);
+
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
+  // Nearly every value is ASCII: counted in an array, not a Map (a key file's history asks thousands
+  // of times). The sum runs in the order characters are first met, as the Map's does: the same bits.
+  let distinct = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 128) {
+      for (let j = 0; j < distinct; j++) asciiCounts[asciiMet[j]] = 0;
+      return entropyOfAny(value);
+    }
+    if (asciiCounts[code]++ === 0) asciiMet[distinct++] = code;
+  }
+  let bits = 0;
+  for (let j = 0; j < distinct; j++) {
+    const p = asciiCounts[asciiMet[j]] / value.length;
+    asciiCounts[asciiMet[j]] = 0;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+function entropyOfAny(value: string): number {
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;
