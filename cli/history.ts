@@ -196,7 +196,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
 
   // Each distinct secret, by its value (in memory only, never written out: the baseline's fingerprints
   // need it), and the blobs holding it. Not by a hash of it: the versions of a file repeat what they
-  // carry, and hashing each detection was most of a long key file's history.
+  // carry, and hashing each detection was the largest cost of a long key file's history.
   const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; paths: Set<string>; holder?: { path: string; blob: string } }>();
   // The blobs stream from one `git cat-file --batch`, in commit order, to the judges (history-judge.ts):
   // worker threads on a long history, every version of a path to the same one; the results are then
