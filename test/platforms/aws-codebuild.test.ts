@@ -102,3 +102,13 @@ describe("platform aws-codebuild: variables CodeBuild sets, and where a fix may 
     assert.equal(findings[2].fixes[0].edits[0].text, "$TOKEN");
   });
 });
+
+describe("platform aws-codebuild: a store's name is a reference, however random it looks", () => {
+  const random = new FakeSecrets(97).chars(24);
+  it("Secrets Manager ids and Parameter Store names are never reported as secrets; a parameter is a connector by its key's name or its own", async () => {
+    const text = `version: 0.2\nenv:\n  secrets-manager:\n    DB_PASSWORD: "ci/${random}:password"\n  parameter-store:\n    SIGNING_KEY: /ci/${random}\n    CONFIG: /prod/api-token\n    REGION: /prod/region\nphases:\n  build:\n    commands:\n      - make\n`;
+    const result = await lintFiles([{ path: "buildspec.yml", text }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
+    assert.deepEqual(result.models[0].model.connectorRefs.map((r) => `${r.name}:${r.kind}`), [`ci/${random}:secret`, `/ci/${random}:secret`, "/prod/api-token:secret"]);
+  });
+});

@@ -54,6 +54,28 @@ describe("platform cloud-build: secrets, service accounts and steps in every sha
   });
 });
 
+describe("platform cloud-build: the KMS `secrets:` list, steps as jobs, values outside steps", () => {
+  it("names each legacy KMS secret once as a connector (its ciphertext no finding); each step is a job; a value in substitutions is in no step", async () => {
+    const result = await lintFiles([{ path: "cloudbuild.yaml", text: kms }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret"), []);
+    assert.deepEqual(result.models[0].model.connectorRefs.map((r) => r.name), ["PASSWORD"]);
+    const steps = `steps:
+  - name: gcr.io/cloud-builders/docker
+    args: [build, .]
+  - name: gcr.io/cloud-builders/gcloud
+    id: deploy
+    args: [run, deploy]
+substitutions:
+  _API_TOKEN: ${token}
+`;
+    const stepped = await lintFiles([{ path: "cloudbuild.yaml", text: steps }]);
+    assert.deepEqual(stepped.models[0].model.jobs.map((job) => job.id), ["gcr.io/cloud-builders/docker (step 1)", "deploy"]);
+    const secret = stepped.findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(secret);
+    assert.doesNotMatch(secret.message, /step/);
+  });
+});
+
 recognitionByContent(
   "cloud-build",
   "ci/build.yaml",
