@@ -76,8 +76,23 @@ describe("platform drone-woodpecker: names, settings and documents", () => {
 
   it("steps are named by their name or place in every document of the file; the CI's own variables and a step's own bindings are no connectors", async () => {
     const text = "kind: pipeline\nname: a\nsteps:\n  - name: build\n    image: x\n    commands: [./b.sh $DRONE_COMMIT $CI_JOB_TOKEN $PLUGIN_TOKEN $WOODPECKER_TOKEN $MY_DRONE_TOKEN]\n---\nkind: pipeline\nname: b\nsteps:\n  - image: x\n  - image: y\n    environment:\n      PUSH_TOKEN:\n        from_secret: push_token\n    commands: [./p.sh $PUSH_TOKEN]\n";
-    const unowned = (await lintFiles([{ path: ".drone.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
+    const result = await lintFiles([{ path: ".drone.yml", text }]);
+    const unowned = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
     assert.deepEqual(unowned, ["secret `MY_DRONE_TOKEN` in step `build`", "secret `push_token` in step `step 2`"]);
+    // Each step is a job of the model, by its name or its place in its own document.
+    assert.deepEqual(result.models[0].model.jobs.map((job) => job.id), ["build", "step 1", "step 2"]);
+    const map = await lintFiles([{ path: ".woodpecker.yaml", text: "steps:\n  build:\n    image: x\n  test:\n    image: y\n" }]);
+    assert.deepEqual(map.models[0].model.jobs.map((job) => job.id), ["build", "test"]);
+  });
+
+  it("a value outside any step has no step; `from_secret` names a connector, never a literal; a `target` alone names none", async () => {
+    const text = `kind: pipeline\nname: a\nenvironment:\n  GLOBAL_TOKEN: ${value}\nsteps:\n  - name: s\n    image: x\n    environment:\n      DEPLOY_TOKEN:\n        from_secret: deploy_token\n    secrets:\n      - target: ONLY_TARGET\n`;
+    const result = await lintFiles([{ path: ".drone.yml", text }]);
+    const secret = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(secret);
+    assert.doesNotMatch(secret.message, /step/);
+    assert.deepEqual(result.models[0].model.literals.filter((l) => l.value === "deploy_token"), []);
+    assert.deepEqual(result.models[0].model.connectorRefs.map((r) => r.name), ["deploy_token"]);
   });
 });
 
