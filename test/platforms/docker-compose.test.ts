@@ -37,6 +37,18 @@ describe("platform docker-compose: interpolation as compose reads it", () => {
   });
 });
 
+describe("platform docker-compose: what interpolation is not", () => {
+  it("`$$$NAME` is a dollar then a variable; `$5` and `${}` read nothing; a name that is no credential is no connector; a value outside services is in no service", async () => {
+    const token = new FakeSecrets(39).chars(32);
+    const text = `x-defaults:\n  API_TOKEN: ${token}\nservices:\n  api:\n    image: app:\${TAG}\n    environment:\n      A: "costs $5 \${} $$$AFTER_ESCAPE_TOKEN"\n      B: \${HOME}/\${DEPLOY_KEY}\n`;
+    const result = await lintFiles([{ path: "docker-compose.yml", text }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["AFTER_ESCAPE_TOKEN", "DEPLOY_KEY"]);
+    const secret = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(secret);
+    assert.doesNotMatch(secret.message, /in job/);
+  });
+});
+
 describe("platform docker-compose: where each name and value sits", () => {
   it("each interpolated name is found at its own place, several to a value, nested defaults too; a name with a non-compose operator is none", async () => {
     const text = "services:\n  api:\n    image: x\n    environment:\n      A: \"${A_TOKEN:-a} ${B_TOKEN:-b\"\n      B: ${OUTER_TOKEN:-${INNER_TOKEN}}\n      C: x$SHORT_TOKEN\n      D: ${SLASH_TOKEN/x/y}\n";
