@@ -3,7 +3,7 @@
 // never carries a value: `docker login -p …` stops at `-p`, a URL's user info is dropped.
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { lintFiles } from "../helpers.js";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { recognitionByContent, recognitionByPath } from "./suite.js";
 
 describe("platform github-actions: unnamed steps", () => {
@@ -49,5 +49,29 @@ recognitionByPath("github-actions", [".github/workflows/ci.yml", ".github/workfl
 describe("platform github-actions: a workflow copied under another repository's path", () => {
   it("a .github/workflows file nested below the root (a vendored copy, a template) is not claimed even by content", () => {
     assert.notEqual(platformFor("vendor/lib/.github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n").id, "github-actions");
+  });
+});
+
+describe("platform github-actions: scripts, expressions and composite actions", () => {
+  const password = new FakeSecrets(41).password(20);
+
+  it("actions/github-script's `with: script:` in a step is a script (its idioms read); `with: script:` of a reusable workflow call is a value", async () => {
+    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: |\n            require("child_process").execSync("docker login -u bot -p ${password}")\n  b:\n    uses: ./.github/workflows/r.yml\n    with:\n      script: hello\n`;
+    const result = await lintFiles([{ path: ".github/workflows/a.yml", text }]);
+    assert.deepEqual(result.models[0].model.literals.filter((l) => l.key === "script").map((l) => [l.path.join("."), l.role]), [["jobs.a.steps.0.with.script", "script"], ["jobs.b.with.script", "assignment"]]);
+    const secret = result.findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.match(secret?.message ?? "", /password given to docker login .* in job `a`, step `actions\/github-script@v7 \(step 1\)`/);
+  });
+
+  it("expressions: each `${{ … }}` once, side by side too, after a stray `}}`; an unclosed one reads nothing", async () => {
+    const text = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "}}" ${{ secrets.A_TOKEN }}${{ secrets.B_TOKEN }} ${{ secrets.C_TOKEN\n';
+    const result = await lintFiles([{ path: ".github/workflows/b.yml", text }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["A_TOKEN", "B_TOKEN"]);
+  });
+
+  it("a composite action's steps are the action's: a secret there names the composite action and the step", async () => {
+    const text = `name: x\nruns:\n  using: composite\n  steps:\n    - name: Deploy\n      run: ./deploy.sh --password ${password}\n      shell: bash\n`;
+    const secret = (await lintFiles([{ path: "action.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret");
+    assert.match(secret?.message ?? "", / in the composite action, step `Deploy`:/);
   });
 });

@@ -23,6 +23,7 @@ ruleTester(untrustedTriggerWithSecrets, {
     { name: "pull_request_target checking out the base", code: prt("${{ github.sha }}") },
     { name: "untrusted checkout but no secrets and no write token", code: prt("${{ github.event.pull_request.head.sha }}", "") },
     { name: "plain pull_request", code: bad.replace("pull_request_target", "pull_request") },
+    { name: "plain pull_request in a list of triggers", code: bad.replace("on: pull_request_target", "on: [push, pull_request]") },
     { name: "the secret is in another job than the head checkout", code: otherJob },
     { name: "the job's read-only permissions override the workflow's write-all", code: jobReadOverWorkflowWrite },
     { name: "a ref that is not the head (a branch of the base)", code: prt("main") },
@@ -31,6 +32,11 @@ ruleTester(untrustedTriggerWithSecrets, {
   ],
   invalid: [
     { name: "the head checkout and the secret reached through aliased steps (zizmor's anchors fixtures)", code: aliasedSteps, errors: [at(aliasedSteps, "${{ github.event.pull_request.head.sha }}", /job `lint` checks out/), at(aliasedSteps, "${{ github.event.pull_request.head.sha }}", /job `test` checks out the untrusted head while NPM_TOKEN is in reach/)] },
+    {
+      name: "the triggers as a list (`on: [push, pull_request_target]`)",
+      code: bad.replace("on: pull_request_target", "on: [push, pull_request_target]"),
+      errors: [{ ...at(bad.replace("on: pull_request_target", "on: [push, pull_request_target]"), "${{ github.event.pull_request.head.sha }}"), message: /^`pull_request_target` runs with the base repository's secrets/ }],
+    },
     { name: "head checkout with a secret in reach", code: bad, errors: [{ ...at(bad, "${{ github.event.pull_request.head.sha }}"), message: /`pull_request_target` .* job `test` checks out the untrusted head while NPM_TOKEN is in reach/ }] },
     {
       name: "workflow_run checking out the triggering run's head with a secret",
