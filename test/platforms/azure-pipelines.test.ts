@@ -110,3 +110,11 @@ describe("platform azure-pipelines: what the file defines is not a connector", (
     assert.equal(findings[0].fixes[0].edits[0].text, "false");
   });
 });
+
+describe("platform azure-pipelines: jobs and their environments", () => {
+  it("each job and deployment is a job of the model, with its environment by name or by `name:`; a `job:` key outside a list is none", async () => {
+    const text = "stages:\n  - stage: release\n    jobs:\n      - job: build\n        steps:\n          - script: make\n      - deployment: web\n        environment: production\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - script: ./deploy.sh\n      - deployment: api\n        environment:\n          name: staging\n          resourceType: VirtualMachine\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - script: ./deploy-api.sh\nvariables:\n  job: not-a-job\n";
+    const result = await lintFiles([{ path: "azure-pipelines.yml", text }]);
+    assert.deepEqual(result.models[0].model.jobs.map((job) => [job.id, job.environment]), [["build", undefined], ["web", "production"], ["api", "staging"]]);
+  });
+});
