@@ -1,5 +1,6 @@
+import assert from "node:assert/strict";
 import { secretInLog } from "../../rules/secret-in-log.js";
-import { at, ruleTester } from "../helpers.js";
+import { at, lintFiles, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const direct = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo \"token is ${{ secrets.API_TOKEN }}\"\n");
@@ -74,4 +75,31 @@ ruleTester(secretInLog, {
     { name: "echo of a secret expression", code: direct, errors: [{ ...at(direct, '${{ secrets.API_TOKEN }}"'), message: /secret `API_TOKEN` is printed in job `a`/ }] },
     { name: "an env var bound to a secret written to the job summary", code: viaEnv, errors: [{ ...at(viaEnv, '$TOKEN" | base64 >> $GITHUB_STEP_SUMMARY'), message: /in job `a`, step `debug`/ }] },
   ],
+});
+
+describe("secret-in-log: how a script line is split into commands, and what receives a secret", () => {
+  const workflow = (script: string) => `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: \${{ secrets.API_TOKEN }}\n        run: |\n${script.split("\n").map((l) => `          ${l}`).join("\n")}\n`;
+  // Each script, and its findings: severity, line and column (the script starts on line 11, column 11).
+  const cases: [string, string[]][] = [
+    ['echo "done; $TOKEN"', ["error 11:23"]],
+    ['[ -n "$TOKEN" ] && echo ok', []],
+    ['test -n "$TOKEN" || echo missing', []],
+    ['echo ok; echo "$TOKEN"', ["error 11:26"]],
+    ['echo ok||echo "$TOKEN"', ["error 11:26"]],
+    ['echo "a \\" ; $TOKEN"', ["error 11:24"]],
+    ["echo 'x; y' && echo $TOKEN", ["error 11:31"]],
+    ["echo a\\; $TOKEN", ["error 11:20"]],
+    ["echo ok && printf '%s' \"$TOKEN\" | gpg --import", []],
+    ['echo "$TOKEN" | base64', ["error 11:17"]],
+    ['sudo env X=1 curl -H "Authorization: ${{ secrets.API_TOKEN }}" https://x', ["warning 11:11 curl"]],
+    ['[ -z "${{ secrets.API_TOKEN }}" ] && exit 1', []],
+    ["cat <<EOF > cfg\n${{ secrets.API_TOKEN }}\nEOF\nwget --password ${{ secrets.API_TOKEN }} https://x", ["warning 14:11 wget"]],
+  ];
+  for (const [script, expected] of cases) {
+    it(JSON.stringify(script), async () => {
+      const result = await lintFiles([{ path: ".github/workflows/a.yml", text: workflow(script) }]);
+      const found = result.findings.filter((f) => f.ruleId === "secret-in-log").map((f) => `${f.severity} ${f.start.line}:${f.start.column}${f.severity === "warning" ? ` ${/on `([^`]+)`'s command line/.exec(f.message)?.[1]}` : ""}`);
+      assert.deepEqual(found, expected);
+    });
+  }
 });
