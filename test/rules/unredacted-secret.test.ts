@@ -1,5 +1,6 @@
+import assert from "node:assert/strict";
 import { unredactedSecret } from "../../rules/unredacted-secret.js";
-import { at, ruleTester } from "../helpers.js";
+import { at, lintFiles, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 // zizmor's unredacted-secrets fixture, in short: both forms leave parsed values unmasked.
@@ -56,4 +57,33 @@ ruleTester(unredactedSecret, {
     { name: "fromJSON(secrets.X)", code: whole, errors: [{ ...at(whole, "${{ fromJSON(secrets.password) }}"), message: /^`fromJSON\(secrets\.password\)` derives values GitHub does not mask: the fields parsed out of the secret are not registered for redaction in job `test`, step `[^`]+`, so they reach the logs in clear\.$/ }] },
     { name: "fromJson(secrets.X).field, any case", code: field, errors: [{ ...at(field, "${{ fromJson(secrets.otherstuff).field }}"), message: /^`fromJSON\(secrets\.otherstuff\)` derives values/ }] },
   ],
+});
+
+describe("unredacted-secret: which files an upload-artifact `path:` takes", () => {
+  const workflow = (written: string, paths: string, uploadFirst = false) => {
+    const write = `      - env:\n          TOKEN: \${{ secrets.API_TOKEN }}\n        run: echo "$TOKEN" > ${written}\n`;
+    const upload = `      - uses: actions/upload-artifact@v4\n        with:\n          name: out\n          path: |\n${paths.split("\n").map((p) => `            ${p}`).join("\n")}\n`;
+    return `on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${uploadFirst ? upload + write : write + upload}`;
+  };
+  const cases: [string, string, boolean][] = [
+    ["out/creds.txt", "./out/creds.txt", true],
+    ["./out/creds.txt", "out/", true],
+    ["out/creds.txt", "out/*.txt", true],
+    ["out/creds.txt", "out/**", true],
+    ["creds.txt", ".", true],
+    ["deep/er/creds.log", "**/*.log", true],
+    ["out/creds.txt", "!out/creds.txt\nother/", false],
+    ["distribution/creds.txt", "dist", false],
+    ["output/data2", "output/data", false],
+  ];
+  for (const [written, paths, reported] of cases) {
+    it(`${written} under path ${JSON.stringify(paths)}: ${reported ? "reported" : "not reported"}`, async () => {
+      const result = await lintFiles([{ path: ".github/workflows/a.yml", text: workflow(written, paths) }]);
+      assert.equal(result.findings.filter((f) => f.ruleId === "unredacted-secret").length, reported ? 1 : 0);
+    });
+  }
+  it("an upload before the step that writes the file takes nothing of it", async () => {
+    const result = await lintFiles([{ path: ".github/workflows/a.yml", text: workflow("out/creds.txt", "out/", true) }]);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "unredacted-secret"), []);
+  });
 });
