@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { longLivedCloudCredential } from "../../rules/long-lived-cloud-credential.js";
-import { at, ruleTester } from "../helpers.js";
+import { at, lintFiles, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const aws = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: aws s3 sync . s3://bucket\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n");
@@ -125,5 +125,24 @@ describe("long-lived-cloud-credential: which token signs, what the message quote
     const step = (name: string) => `      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: \${{ secrets.${name} }}\n`;
     const text = wf(`  a:\n    runs-on: ubuntu-latest\n    steps:\n${step("AWS_ACCESS_KEY_ID")}${step("aws_access_key_id")}  b:\n    runs-on: ubuntu-latest\n    steps:\n${step("AWS_ACCESS_KEY_ID")}`);
     assert.deepEqual((await findings(text)).map((f) => /^`(\w+)`/.exec(f.message)?.[1]), ["AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY_ID"]);
+  });
+});
+
+describe("long-lived-cloud-credential: once per job, publishing by command", () => {
+  const workflow = (jobs: string) => `on: push\npermissions:\n  contents: read\njobs:\n${jobs}`;
+  const findings = async (text: string) =>
+    (await lintFiles([{ path: ".github/workflows/a.yml", text }])).findings.filter((f) => f.ruleId === "long-lived-cloud-credential").map((f) => `${f.start.line} ${f.connector ?? ""}`);
+
+  it("a key is said once per job that holds it, whatever the case of its name (GitHub's secret names are not case-sensitive)", async () => {
+    assert.deepEqual(await findings(workflow("  a:\n    runs-on: x\n    steps:\n      - run: ./a.sh ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n      - run: ./b.sh ${{ secrets.aws_secret_access_key }}\n")), ["8 AWS_SECRET_ACCESS_KEY"]);
+    assert.deepEqual(await findings(workflow("  a:\n    runs-on: x\n    steps:\n      - run: ./a.sh ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n  b:\n    runs-on: x\n    steps:\n      - run: ./b.sh ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n")), ["8 AWS_SECRET_ACCESS_KEY", "12 AWS_SECRET_ACCESS_KEY"]);
+  });
+
+  it("npm publish to npmjs.org without OIDC is the token's finding; quoted text, another registry or an OIDC job is none", async () => {
+    const setupNode = (registry: string) => `      - uses: actions/setup-node@v4\n        with:\n          registry-url: ${registry}\n`;
+    assert.deepEqual(await findings(workflow(`  a:\n    runs-on: x\n    steps:\n${setupNode("https://registry.npmjs.org")}      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}\n`)), ["11 NPM_TOKEN"]);
+    assert.deepEqual(await findings(workflow('  a:\n    runs-on: x\n    steps:\n      - run: echo "npm publish"\n')), []);
+    assert.deepEqual(await findings(workflow(`  a:\n    runs-on: x\n    steps:\n${setupNode("https://npm.pkg.github.com")}      - run: npm publish\n`)), []);
+    assert.deepEqual(await findings(workflow("  a:\n    runs-on: x\n    permissions:\n      id-token: write\n    steps:\n      - run: npm publish --provenance\n")), []);
   });
 });
