@@ -79,6 +79,19 @@ describe("unowned-connector: the fix registers the connector", () => {
     assert.equal(after.findings.filter((f) => f.ruleId === "unowned-connector").length, 0);
   });
 
+  it("adds its record to an inventory whose connectors are empty, flow-styled or missing, with or without a last newline", async () => {
+    for (const existing of ["version: 1\nconnectors:\n", "version: 1\nconnectors:", "version: 1\nconnectors: []\n", "version: 1\nconnectors: []", "version: 1\n", "version: 1", "version: 1\nconnectors:\n# nothing yet\n"]) {
+      const inventoryFile = { path: "nhi-inventory.yaml", text: existing };
+      const result = await lintFiles([{ path: WORKFLOW_PATH, text: workflow(deployStep) }], { inventory: inventoryFile });
+      const edit = result.findings.find((f) => f.ruleId === "unowned-connector")!.fixes[0].edits[0];
+      const updated = applyEdits(existing, [edit]);
+      assert.equal(parseDocument(updated).errors.length, 0, JSON.stringify(updated));
+      assert.deepEqual(loadInventory({ path: "nhi-inventory.yaml", text: updated }).records.map((r) => r.name), ["DEPLOY_TOKEN"], JSON.stringify(updated));
+      // Every line kept (a flow `[]` becomes the block list).
+      for (const line of existing.replace(" []", "").split("\n")) assert.ok(updated.includes(line), JSON.stringify(updated));
+    }
+  });
+
   it("reports a record without an owner on the inventory itself when it is linted, and only that one", async () => {
     const text = `version: 1\nconnectors:\n  - name: OWNED\n    owner: ops@acme.example\n  - name: DEPLOY_TOKEN\n    purpose: Deploy\n  - name: EMPTY_OWNER\n    owner: ""\n`;
     const result = await lintFiles([{ path: "nhi-inventory.yaml", text }], { inventory: { path: "nhi-inventory.yaml", text } });
