@@ -173,15 +173,25 @@ export function buildReport(options: {
     usedBy: [],
     findings: [],
   });
-  for (const record of inventory.records) rows.set(record.name.toUpperCase(), empty(record.name, record.kind, record));
+  // A row per record (by its exact name: `deploy_token` and `DEPLOY_TOKEN` are two records), and one per
+  // connector no record matches, by its name as its platform compares names (GitHub's secrets whatever
+  // their case; GitLab's variables as written, so `$DEPLOY_TOKEN` is not the record `deploy_token`).
+  const recordKey = (record: InventoryRecord) => `record\0${record.name}`;
+  const unrecordedKey = (name: string, caseInsensitive: boolean) => `unrecorded\0${caseInsensitive ? name.toUpperCase() : name}`;
+  for (const record of inventory.records) if (!rows.has(recordKey(record))) rows.set(recordKey(record), empty(record.name, record.kind, record));
+  const rowOf = (name: string, caseInsensitive: boolean) => {
+    const exact = rows.get(`record\0${name}`);
+    if (exact) return exact;
+    const record = findRecord(inventory, name, caseInsensitive);
+    return rows.get(record ? recordKey(record) : unrecordedKey(name, caseInsensitive));
+  };
 
   for (const { model, platform } of models) {
     for (const ref of model.connectorRefs) {
       if (ref.issuedByPlatform) continue;
-      const record = findRecord(inventory, ref.name, platform.caseInsensitiveNames ?? false);
-      const key = (record?.name ?? ref.name).toUpperCase();
-      let row = rows.get(key);
-      if (!row) rows.set(key, (row = empty(ref.name, ref.kind, undefined)));
+      const caseInsensitive = platform.caseInsensitiveNames ?? false;
+      let row = rowOf(ref.name, caseInsensitive);
+      if (!row) rows.set(unrecordedKey(ref.name, caseInsensitive), (row = empty(ref.name, ref.kind, undefined)));
       let use = row.usedBy.find((u) => u.path === model.path);
       if (!use) row.usedBy.push((use = { path: model.path, platform: platform.id, jobs: [] }));
       const job = model.jobs.find((j) => j.id === ref.scope.job);
@@ -195,8 +205,11 @@ export function buildReport(options: {
   const secrets: ReportFinding[] = [];
   const otherFindings: ReportFinding[] = [];
   const findingsOf = new Map<ConnectorReportRow, Finding[]>();
+  // A finding's connector is compared as the platform of its file compares names (the inventory's own
+  // findings name their record exactly).
+  const caseInsensitiveAt = new Map(models.map(({ model, platform }) => [model.path, platform.caseInsensitiveNames ?? false]));
   for (const finding of findings) {
-    const row = finding.connector === undefined ? undefined : rows.get(finding.connector.toUpperCase());
+    const row = finding.connector === undefined ? undefined : rowOf(finding.connector, caseInsensitiveAt.get(finding.path) ?? false);
     if (row) {
       const own = findingsOf.get(row);
       if (own) own.push(finding);

@@ -182,3 +182,32 @@ describe("report: connectors with no record yet (inventory init)", () => {
     ]);
   });
 });
+
+describe("report: the order rows and findings are shown in, and names as each platform compares them", () => {
+  it("rows: errors first, then warnings, then healthy ones, each by the urgency of its status; a row's findings by path, line and rule", async () => {
+    const r = await report(
+      [workflow(".github/workflows/b.yml", ["OK_TOKEN", "NEW_TOKEN", "SOON_TOKEN", "OLD_TOKEN"]), workflow(".github/workflows/a.yml", ["NEW_TOKEN"])],
+      record("OK_TOKEN") + record("SOON_TOKEN", { expires: "2026-12-10" }) + record("OLD_TOKEN", { expires: "2026-11-01" }) + record("IDLE_TOKEN"),
+    );
+    assert.deepEqual(
+      r.connectors.map((c) => `${c.severity} ${c.status} ${c.name}`),
+      ["error unowned NEW_TOKEN", "error expired OLD_TOKEN", "warning expiring SOON_TOKEN", "warning unused IDLE_TOKEN", "none healthy OK_TOKEN"],
+    );
+    const places = row(r.connectors, "NEW_TOKEN").findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`);
+    assert.deepEqual(places, [...places].sort((a, b) => a.localeCompare(b, "en", { numeric: true })));
+    assert.deepEqual([...new Set(places.map((p) => p.split(":")[0]))], [".github/workflows/a.yml", ".github/workflows/b.yml"]);
+  });
+
+  it("a record matches a GitHub secret whatever its case, a GitLab variable only as written", async () => {
+    const gitlab = { path: ".gitlab-ci.yml", text: "deploy:\n  script:\n    - ./deploy.sh --token \"$DEPLOY_TOKEN\"\n" };
+    const r = await report([workflow(".github/workflows/ship.yml", ["deploy_token"]), gitlab], record("DEPLOY_TOKEN"));
+    const rows = r.connectors.map((c) => `${c.name} ${c.status} ${c.usedBy.map((u) => u.path).join(",")}`);
+    assert.deepEqual(rows, ["DEPLOY_TOKEN healthy .github/workflows/ship.yml,.gitlab-ci.yml"]);
+    // GitLab's `$DEPLOY_TOKEN` is not the record `deploy_token`: two rows, as the rules say (one unowned, one stale).
+    const other = await report([gitlab], record("deploy_token"));
+    assert.deepEqual(other.connectors.map((c) => `${c.name} ${c.status} ${c.usedBy.length}`).sort(), ["DEPLOY_TOKEN unowned 1", "deploy_token unused 0"]);
+    // Two records whose names differ only in case are two rows: neither hides the other.
+    const both = await report([gitlab], record("deploy_token") + record("DEPLOY_TOKEN"));
+    assert.deepEqual(both.connectors.map((c) => `${c.name} ${c.status}`).sort(), ["DEPLOY_TOKEN healthy", "deploy_token unused"]);
+  });
+});
