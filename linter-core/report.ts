@@ -179,9 +179,9 @@ export function buildReport(options: {
   const recordKey = (record: InventoryRecord) => `record\0${record.name}`;
   const unrecordedKey = (name: string, caseInsensitive: boolean) => `unrecorded\0${caseInsensitive ? name.toUpperCase() : name}`;
   for (const record of inventory.records) if (!rows.has(recordKey(record))) rows.set(recordKey(record), empty(record.name, record.kind, record));
+  // The record a name belongs to is the one the rules find (findRecord: on GitHub the first record of
+  // that name in any case), so a row's uses and findings are the rules' own.
   const rowOf = (name: string, caseInsensitive: boolean) => {
-    const exact = rows.get(`record\0${name}`);
-    if (exact) return exact;
     const record = findRecord(inventory, name, caseInsensitive);
     return rows.get(record ? recordKey(record) : unrecordedKey(name, caseInsensitive));
   };

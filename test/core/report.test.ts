@@ -209,5 +209,9 @@ describe("report: the order rows and findings are shown in, and names as each pl
     // Two records whose names differ only in case are two rows: neither hides the other.
     const both = await report([gitlab], record("deploy_token") + record("DEPLOY_TOKEN"));
     assert.deepEqual(both.connectors.map((c) => `${c.name} ${c.status}`).sort(), ["DEPLOY_TOKEN healthy", "deploy_token unused"]);
+    // On GitHub, a use belongs to the record the rules match: the first of that name in any case
+    // (stale-connector calls the other unused, and so does its row).
+    const github = await report([workflow(".github/workflows/ship.yml", ["DEPLOY_TOKEN"])], record("deploy_token") + record("DEPLOY_TOKEN"));
+    assert.deepEqual(github.connectors.map((c) => `${c.name} ${c.conditions.join("+") || "healthy"} ${c.usedBy.length}`).sort(), ["DEPLOY_TOKEN unused 0", "deploy_token healthy 1"]);
   });
 });
