@@ -46,6 +46,7 @@ describe("suppressions: nhilint-disable-next-line RULE -- reason", () => {
     assert.equal(find("a.yml", "# nhilint-disable-next-line hardcoded-secret -- fixture -- see docs\n")[0].reason, "fixture -- see docs");
     assert.equal(find("a.yml", "# nhilint-disable-next-line hardcoded-secret\n")[0].reason, "");
     assert.equal(find("a.yml", "# nhilint-disable-next-line hardcoded-secret --\n")[0].reason, "");
+    assert.deepEqual(find("a.yml", "# nhilint-disable-next-line hardcoded-secret --\n")[0].rules, ["hardcoded-secret"], "a bare `--` is no rule");
     assert.deepEqual(find("a.yml", "# nhilint-disable-next-line a b,c -- r\n")[0].rules, ["a", "b", "c"]);
   });
 
@@ -54,6 +55,12 @@ describe("suppressions: nhilint-disable-next-line RULE -- reason", () => {
     assert.equal(find("x.ts", "/* nhilint-disable-next-line hardcoded-secret -- test key */\nconst k = 1;\n")[0].reason, "test key");
     assert.equal(find("x.jsonc", "// nhilint-disable-next-line hardcoded-secret -- r\n{}\n").length, 1);
     assert.deepEqual(find("x.ts", "# nhilint-disable-next-line hardcoded-secret -- r\n"), []);
+    // The directive's place starts at its comment marker, after any indentation.
+    for (const [text, marker] of [["  // nhilint-disable-next-line a -- r\nx;\n", "//"], ["  /* nhilint-disable-next-line a -- r */\nx;\n", "/*"]]) {
+      const [s] = find("x.ts", text);
+      assert.equal(text.slice(s.span.start, s.span.start + 2), marker);
+      assert.deepEqual(s.rules, ["a"]);
+    }
   });
 
   it("only a real comment counts: not inside a string, not in prose files, not without the word", () => {
