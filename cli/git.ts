@@ -62,14 +62,18 @@ export function isCommit(cwd: string, revision: string): boolean {
  */
 export function pathFromGit(raw: Buffer): string {
   if (isUtf8(raw)) return raw.toString("utf8");
-  const text = textFromGit(raw);
+  const text = withBytesEscaped(raw);
   rawPaths.set(text, raw);
   return text;
 }
 
 /** git's output as text, each byte that is not part of valid UTF-8 kept as `\xHH` (paths, author names). */
 export function textFromGit(raw: Buffer): string {
-  if (isUtf8(raw)) return raw.toString("utf8");
+  return isUtf8(raw) ? raw.toString("utf8") : withBytesEscaped(raw);
+}
+
+/** Bytes that are not all valid UTF-8, as text: the valid sequences decoded, every other byte as `\xHH`. */
+function withBytesEscaped(raw: Buffer): string {
   let text = "";
   for (let at = 0; at < raw.length; ) {
     const length = utf8SequenceAt(raw, at);
