@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { base62, base62Crc32, crc32, hasValidBase62Crc32 } from "../../linter-core/secrets/checksums.js";
 import { toSecretName } from "../../linter-core/secrets/values.js";
 import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
-import { findScriptSecrets } from "../../linter-core/secrets/scripts.js";
+import { ASSIGNMENT, assignments, findScriptSecrets } from "../../linter-core/secrets/scripts.js";
+import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
 
 const fake = new FakeSecrets(105);
@@ -53,6 +54,34 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   it("a password-named variable is judged as a password (shorter values count)", () => {
     assert.deepEqual(found(`export DB_PASSWORD=${password}`), [["credential assigned to a variable", "DB_PASSWORD", password]]);
     assert.deepEqual(found(`export API_TOKEN=${password}`), []);
+  });
+});
+
+describe("the assignment idiom's matcher (from each `=`) finds what its regex finds", () => {
+  // Each match as findScriptSecrets reads it: the name, the value, where the value starts, and
+  // whether a quote opens it.
+  const read = (text: string, match: RegExpExecArray) => {
+    const valueAt = match.index + match[0].length - match[2].length;
+    return [match[1], match[2], valueAt, /["']/.test(text[valueAt - 1] ?? "")];
+  };
+  const regex = (text: string) => [...matchesOf(text, ASSIGNMENT)].map((m) => read(text, m));
+  const fast = (text: string) => [...assignments(text)].map((m) => read(text, m));
+  // The pieces the regex turns on: names (long ones too), the prefixes, what may lead a name, the
+  // operators, quotes and escapes, what ends a value.
+  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":"];
+  it("on 3 000 random texts of those pieces", () => {
+    const random = new FakeSecrets(7);
+    for (let i = 0; i < 3000; i++) {
+      let text = "";
+      for (let n = random.below(24); n >= 0; n--) text += random.pick(PIECES);
+      assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
+    }
+  });
+  it("on the cases that take care", () => {
+    for (const text of ["A=b=c", "A= xy =z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
+      assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
+    }
+    assert.deepEqual(fast("export TOKEN=abc; KEY='d'"), [["TOKEN", "abc", 13, false], ["KEY", "d", 23, true]]);
   });
 });
 
