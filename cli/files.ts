@@ -5,7 +5,7 @@ import { existsSync, lstatSync, readFileSync, statSync, type Stats } from "node:
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore from "ignore";
 import { listFiles, pathOnDisk } from "./git.js";
-import { looksBinary, MAX_FILE_BYTES, type Notice } from "./read.js";
+import { MAX_FILE_BYTES, type Notice } from "./read.js";
 
 export class UsageError extends Error {}
 
@@ -61,7 +61,11 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
   return [...new Set(files)].sort();
 }
 
-/** Why a file found on disk is not read (too large, binary), or undefined when it is linted. */
+/**
+ * Why a file found on disk is not read (gone, a link, not a regular file, too large), or undefined when
+ * it is read. Whether it is text is found when it is read (decode): sniffing its first bytes here
+ * opened every file twice.
+ */
 // Stryker disable next-line BlockStatement: decode() gives the same notices once the file is read; this spares reading a huge one.
 export function unreadable(root: string, path: string): Notice | undefined {
   const absolute = pathOnDisk(root, path);
@@ -81,6 +85,5 @@ export function unreadable(root: string, path: string): Notice | undefined {
   if (!stats.isFile()) return { path, message: "skipped: not a regular file" };
   const size = stats.size;
   if (size > MAX_FILE_BYTES) return { path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` };
-  if (looksBinary(absolute)) return { path, message: "skipped: binary file" };
   return undefined;
 }

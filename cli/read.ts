@@ -1,6 +1,5 @@
 // Bytes → text, with the guards that keep one bad file from stopping a run: too large, binary,
 // not UTF-8. Each becomes a notice naming the file; the rest of the run goes on.
-import { closeSync, openSync, readSync } from "node:fs";
 import type { SourceFile } from "../linter-core/index.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -8,20 +7,6 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** As git judges it: a NUL in the first 8000 bytes means binary. */
 const BINARY_SNIFF_BYTES = 8000;
 export const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
-
-/** The binary check on a file on disk, reading only its first bytes (the file is read whole later, if at all). */
-export function looksBinary(path: string | Buffer): boolean {
-  const head = Buffer.alloc(BINARY_SNIFF_BYTES);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    return isBinary(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
-  } catch {
-    return false; // unreadable here: decode() says what is wrong when the file is read
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 export interface Notice {
   path: string;

@@ -14,6 +14,7 @@ import {
   parseConfig,
   type Config,
   type SecretFingerprints,
+  type LintFile,
   type SlowDerivation,
   type SourceFile,
 } from "../linter-core/index.js";
@@ -180,7 +181,7 @@ export async function lintRepository(
 
   const paths = stagedList ?? (await discover(root, Boolean(gitRoot), options.paths, options.cwd));
   const notices: Notice[] = [];
-  const files: SourceFile[] = [];
+  const files: LintFile[] = [];
   for (const path of paths) {
     if (!stagedList) {
       const skipped = unreadable(root, path);
@@ -195,7 +196,8 @@ export async function lintRepository(
         get text() {
           const read = decode(path, source.read(path) ?? Buffer.alloc(0));
           if (read.notice) notices.push(read.notice);
-          return "file" in read ? read.file.text : "";
+          // Not text (binary): not linted, and said.
+          return "file" in read ? read.file.text : undefined;
         },
       });
       continue;

@@ -5,7 +5,7 @@ import { parseCodeOwners } from "./codeowners.js";
 import { DEFAULT_CONFIG, type Config } from "./config.js";
 import { deriveSecretIdentity, fingerprint, POOLED_ABOVE, webCryptoSha256, type SecretFingerprints, type Sha256, type SlowDerivation } from "./fingerprint.js";
 import { loadInventory, type Inventory } from "./inventory.js";
-import type { FileModel, Finding, Severity, SourceFile } from "./model.js";
+import type { FileModel, Finding, LintFile, Severity, SourceFile } from "./model.js";
 import { platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
@@ -150,7 +150,7 @@ interface FilePass {
   linted: LintedFile;
 }
 
-export async function lint(files: readonly SourceFile[], options: LintOptions): Promise<LintResult> {
+export async function lint(files: readonly LintFile[], options: LintOptions): Promise<LintResult> {
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
   const ignored = ignore().add(config.ignore);
@@ -267,6 +267,7 @@ export async function lint(files: readonly SourceFile[], options: LintOptions): 
     if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
     const { path } = file;
     const text = file.text;
+    if (text === undefined) continue;
     const cached = cache?.files.get(path);
     const pass = cached?.text === text ? cached.pass : await lintOneFile(path, text);
     if (cache && cached?.pass !== pass) cache.files.set(path, { text, pass });

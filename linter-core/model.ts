@@ -10,6 +10,16 @@ export interface SourceFile {
   text: string;
 }
 
+/**
+ * A file to lint. Its text may be a getter that reads it when the linter reaches it (a whole repository
+ * is never in memory at once); undefined then means it turned out not to be text (binary), and it is
+ * not linted.
+ */
+export interface LintFile {
+  path: string;
+  readonly text: string | undefined;
+}
+
 /** 1-based line and column (UTF-16 code units, as SARIF and editors count them). */
 export interface Position {
   line: number;

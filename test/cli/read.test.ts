@@ -1,10 +1,7 @@
 // Bytes to text (cli/read.ts), as `--staged` reads blobs from the index: too large, binary and not
 // UTF-8 each become a notice naming the file, and a byte-order mark is dropped.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { decode, looksBinary, MAX_FILE_BYTES } from "../../cli/read.js";
-import { TempRepo } from "./repo.js";
+import { decode, MAX_FILE_BYTES } from "../../cli/read.js";
 
 describe("reading bytes as text", () => {
   it("a file over the limit is skipped with its size; at the limit it is read", () => {
@@ -23,18 +20,5 @@ describe("reading bytes as text", () => {
     assert.deepEqual(latin1, { file: { path: "l.yml", text: "a\ufffdb" }, notice: { path: "l.yml", message: "not valid UTF-8: invalid bytes were replaced before scanning" } });
     assert.deepEqual(decode("bom.yml", Buffer.from("\ufeffa: b\n")), { file: { path: "bom.yml", text: "a: b\n" } });
     assert.deepEqual(decode("mid.yml", Buffer.from("a\ufeffb")), { file: { path: "mid.yml", text: "a\ufeffb" } }, "only a leading mark is dropped");
-  });
-
-  it("looksBinary reads a file's first bytes; a missing file is not binary (decode says what is wrong later)", () => {
-    const folder = new TempRepo({ git: false });
-    try {
-      writeFileSync(join(folder.dir, "b.bin"), Buffer.from([0x00, 0x01]));
-      writeFileSync(join(folder.dir, "t.txt"), "text");
-      assert.equal(looksBinary(join(folder.dir, "b.bin")), true);
-      assert.equal(looksBinary(join(folder.dir, "t.txt")), false);
-      assert.equal(looksBinary(join(folder.dir, "missing")), false);
-    } finally {
-      folder.remove();
-    }
   });
 });

@@ -62,6 +62,21 @@ describe("engine", () => {
     assert.equal(off.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 0);
   });
 
+  it("a file read lazily that turns out not to be text (its text undefined) is not linted; each text is read once", async () => {
+    let reads = 0;
+    const lazy = (path: string, text: string | undefined) => ({
+      path,
+      get text() {
+        reads++;
+        return text;
+      },
+    });
+    const result = await lint([lazy(".github/workflows/bin.yml", undefined), lazy(".github/workflows/a.yml", workflow(`          K: ${token}\n`))], { rules: RULES, now: NOW });
+    assert.equal(reads, 2);
+    assert.deepEqual(result.files.map((f) => f.path), [".github/workflows/a.yml"]);
+    assert.deepEqual([...new Set(result.findings.map((f) => f.path))], [".github/workflows/a.yml"]);
+  });
+
   it("compact models (the CLI's memory saver) change no finding, and keep only what the workspace rules read", async () => {
     const files = [
       { path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`) },
