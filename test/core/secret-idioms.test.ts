@@ -78,7 +78,7 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
     }
   });
   it("on the cases that take care", () => {
-    for (const text of ["A=b=c", "A= xy =z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
+    for (const text of ["A=b=c", "A= xy =z", "A= x =z", "A=\tx\t=z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
     }
     assert.deepEqual(fast("export TOKEN=abc; KEY='d'"), [["TOKEN", "abc", 13, false], ["KEY", "d", 23, true]]);
