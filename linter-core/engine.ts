@@ -264,10 +264,13 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   let seen = 0;
   for (const file of files) {
     seen++;
-    if (config.ignore.length > 0 && ignored.ignores(file.path)) continue;
     const { path } = file;
-    const text = file.text;
-    if (text === undefined) continue;
+    // Ignored, or read and found not to be text: not linted, but counted (progress ends at the total).
+    const text = config.ignore.length > 0 && ignored.ignores(path) ? undefined : file.text;
+    if (text === undefined) {
+      options.onProgress?.(seen, files.length);
+      continue;
+    }
     const cached = cache?.files.get(path);
     const pass = cached?.text === text ? cached.pass : await lintOneFile(path, text);
     if (cache && cached?.pass !== pass) cache.files.set(path, { text, pass });

@@ -3,7 +3,7 @@
 // --output, progress on a terminal, --update-baseline's account, --max-warnings and the order of
 // accepted findings.
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
@@ -105,6 +105,12 @@ describe("cli: what a run reads, and what it says", () => {
     assert.ok(run.stderr.startsWith("\rnhilint: 1/200 files"), JSON.stringify(run.stderr.slice(0, 60)));
     assert.ok(run.stderr.endsWith("\rnhilint: 200/200 files\r\x1b[K"), JSON.stringify(run.stderr.slice(-60)));
     assert.equal((await repo.nhilint()).stderr, "", "no progress where stderr is not a terminal");
+    // The last file read is binary: not linted, still counted, and the line still cleared.
+    writeFileSync(join(repo.dir, "configs", "zz.bin"), Buffer.from([0x61, 0x00, 0x62]));
+    const binary = await repo.nhilintIn({ stderrIsTTY: true });
+    assert.ok(binary.stderr.endsWith("\rnhilint: 201/201 files\r\x1b[K"), JSON.stringify(binary.stderr.slice(-60)));
+    assert.match(binary.stdout, /configs\/zz\.bin: skipped: binary file/);
+    rmSync(join(repo.dir, "configs", "zz.bin"));
     rmSync(join(repo.dir, "configs", "c0.yml"));
     assert.equal((await repo.nhilintIn({ stderrIsTTY: true })).stderr, "", "no progress for 199 files");
   });
