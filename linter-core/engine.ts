@@ -10,7 +10,7 @@ import { platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
 import { plainText } from "./platforms/generic.js";
-import { redact, redactQuoted } from "./redact.js";
+import { redactQuoted, redactSecrets, secretFinder } from "./redact.js";
 import { findSuppressions, type Suppression } from "./suppressions.js";
 import { LineIndex } from "./text.js";
 
@@ -316,41 +316,12 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
 }
 
 /**
- * Which of a file's secrets (at least 8 characters) a text holds, if any. The secrets are indexed by their
- * first 8 characters: a text is checked in one pass over it, not once per secret (a dump of 100,000 keys
- * would make that quadratic).
- */
-function secretFinder(secrets: Iterable<string>): (text: string) => string | undefined {
-  const MIN = 8;
-  const index = new Map<string, string[]>();
-  for (const value of secrets) {
-    if (value.length < MIN) continue;
-    const head = value.slice(0, MIN);
-    const same = index.get(head);
-    if (!same) index.set(head, [value]);
-    else if (!same.includes(value)) same.push(value);
-  }
-  if (index.size === 0) return () => undefined;
-  return (text) => {
-    for (let i = 0; i + MIN <= text.length; i++) {
-      const candidates = index.get(text.slice(i, i + MIN));
-      const found = candidates?.find((value) => text.startsWith(value, i));
-      if (found) return found;
-    }
-    return undefined;
-  };
-}
-
-/**
  * The last line of "never print a secret": no message, help, connector or fix edit leaving the core holds
  * a secret detected in its file, whichever rule wrote it. Messages, help and connectors get the value
  * redacted; a fix whose edit would write a secret back is dropped (it would re-insert a credential).
  */
 function redactAtTheBoundary(findings: PendingFinding[], secretIn: (text: string) => string | undefined): void {
-  const clean = (text: string) => {
-    for (let value = secretIn(text); value; value = secretIn(text)) text = text.split(value).join(redact(value));
-    return text;
-  };
+  const clean = (text: string) => redactSecrets(text, secretIn);
   for (const finding of findings) {
     finding.message = clean(finding.message);
     if (finding.help) finding.help = clean(finding.help);

@@ -19,3 +19,62 @@ export function redactQuoted(text: string): string {
     return !wordLike && (classes >= 3 || (classes >= 2 && run.length >= 16)) ? `${redact(run)}` : run;
   });
 }
+
+/** Upper-case letters and digits: what a secret name made from a text keeps of it (`TOKEN_GHP_AS8EXD_…`). */
+function fold(text: string): string {
+  return text.toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+/** A run of name characters: a key, a variable, a secret name made from them. */
+const NAME_RUN = /[A-Za-z0-9_.-]+/g;
+
+/** At least this many characters of a secret (or of it folded) are looked for. */
+const MIN = 8;
+
+/** Values indexed by their first MIN characters: a text is checked in one pass, not once per value. */
+function indexed(values: Iterable<string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const value of values) {
+    if (value.length < MIN) continue;
+    const head = value.slice(0, MIN);
+    const same = index.get(head);
+    if (!same) index.set(head, [value]);
+    else if (!same.includes(value)) same.push(value);
+  }
+  return index;
+}
+
+function firstIn(text: string, index: Map<string, string[]>): string | undefined {
+  for (let i = 0; i + MIN <= text.length; i++) {
+    const candidates = index.get(text.slice(i, i + MIN));
+    const found = candidates?.find((value) => text.startsWith(value, i));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What of a text must not be shown, given these secrets (at least 8 characters): a secret it holds, or
+ * else a run of name characters that spells one once upper-cased without separators (a secret name made
+ * from a key that held a token: `token_ghp_…` → `TOKEN_GHP_…`); undefined when nothing. The secrets are
+ * indexed by their first 8 characters: a text is checked in one pass, not once per secret (a dump of
+ * 100,000 keys would make that quadratic).
+ */
+export function secretFinder(secrets: Iterable<string>): (text: string) => string | undefined {
+  const values = [...secrets];
+  const exact = indexed(values);
+  if (exact.size === 0) return () => undefined;
+  const folded = indexed(values.map(fold));
+  return (text) => {
+    const found = firstIn(text, exact);
+    if (found || folded.size === 0) return found;
+    for (const [run] of text.matchAll(NAME_RUN)) if (run.length >= MIN && firstIn(fold(run), folded)) return run;
+    return undefined;
+  };
+}
+
+/** The text with what `secretIn` finds in it (secretFinder) shown redacted. */
+export function redactSecrets(text: string, secretIn: (text: string) => string | undefined): string {
+  for (let found = secretIn(text); found; found = secretIn(text)) text = text.split(found).join(redact(found));
+  return text;
+}

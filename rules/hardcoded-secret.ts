@@ -1,4 +1,4 @@
-import { redact } from "../linter-core/redact.js";
+import { redact, secretFinder } from "../linter-core/redact.js";
 import type { Fix, LiteralValue } from "../linter-core/model.js";
 import { findRecord } from "../linter-core/inventory.js";
 import type { FileContext, Rule } from "../linter-core/rule.js";
@@ -6,10 +6,13 @@ import { toSecretName } from "../linter-core/secrets/values.js";
 import { referenceEdit } from "../linter-core/platforms/common.js";
 import { describeScope } from "./shared.js";
 
-/** Name the stored secret after the key it was bound to, when it was bound to one. */
-function secretNameFor(literal: LiteralValue | undefined, fallback: string): string {
-  // Generic keys (an Authorization header, a `value:`) name nothing: use the detector's name.
-  if (literal?.role === "assignment" && !/^(value|default|run|script|args?|authorization(_token)?|auth(_token)?|headers?)$/i.test(literal.key)) return toSecretName(literal.key);
+/**
+ * Name the stored secret after the key it was bound to, when it was bound to one. Generic keys (an
+ * Authorization header, a `value:`) name nothing, nor does a key that holds a secret itself (a token
+ * pasted as a key: upper-cased, it would still spell the token): then the detector's name.
+ */
+function secretNameFor(literal: LiteralValue | undefined, fallback: string, secretIn: (text: string) => string | undefined): string {
+  if (literal?.role === "assignment" && !/^(value|default|run|script|args?|authorization(_token)?|auth(_token)?|headers?)$/i.test(literal.key) && !secretIn(literal.key)) return toSecretName(literal.key);
   return fallback;
 }
 
@@ -46,9 +49,11 @@ export const hardcodedSecret: Rule = {
 
   async checkFile(context) {
     const { file, platform } = context;
-    for (const detection of await context.detectSecrets()) {
+    const detections = await context.detectSecrets();
+    const secretIn = secretFinder(detections.map((detection) => detection.value));
+    for (const detection of detections) {
       const fixes: Fix[] = [];
-      const name = await distinctName(secretNameFor(detection.literal, detection.secretName), context);
+      const name = await distinctName(secretNameFor(detection.literal, detection.secretName, secretIn), context);
       const reference = platform.secretReference?.(name);
       let edits: { span: { start: number; end: number }; text: string }[] | undefined;
       if (reference && detection.literal) {

@@ -2,6 +2,7 @@
 // tokens, URL passwords, script idioms, values under credential-like keys (also in embedded JSON), and
 // secretlint's preset rules the table does not cover. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
+import { redactSecrets, secretFinder } from "../redact.js";
 import { LineIndex, quotedValueSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets, isProgramSource } from "./scripts.js";
@@ -92,7 +93,8 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
   return found;
 }
 
-type Candidate = SecretDetection & { priority: number };
+/** A hit before merging; `nameKey`: the key or name its secret name was made from, if it was. */
+type Candidate = SecretDetection & { priority: number; nameKey?: string };
 
 // Character kinds for base64 runs: 1 base64 ([A-Za-z0-9+/]), 2 `=`, 3 `_` or `-` (base64url: a run
 // touching one is not standard base64), 0 anything else.
@@ -181,7 +183,7 @@ function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
       const at = raw.indexOf(value);
       if (at < 0) continue;
       const start = literal.span.start + at;
-      found.push({ span: { start, end: start + value.length }, value, title: `credential-like value under \`${key}\` (in embedded JSON)`, secretName: toSecretName(key), confidence: "medium", priority: 1 });
+      found.push({ span: { start, end: start + value.length }, value, title: `credential-like value under \`${key}\` (in embedded JSON)`, secretName: toSecretName(key), nameKey: key, confidence: "medium", priority: 1 });
     }
   }
   return found;
@@ -298,7 +300,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const scripts = model.platform === "typescript" ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   for (const { offset, source } of scripts) {
     for (const hit of findScriptSecrets(source, { programSource: model.platform === "text" && isProgramSource(model.path) })) {
-      candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, confidence: "medium", priority: 2 });
+      candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, ...(hit.nameFrom !== undefined && { nameKey: hit.nameFrom }), confidence: "medium", priority: 2 });
     }
   }
   let namedFormats: NamedFormats | undefined;
@@ -306,7 +308,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
     if (literal.encoding === "base64") {
       const found = await encodedSecret(model.path, literal);
       const span = quotedValueSpan(text, literal);
-      if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), priority: 3, ...found });
+      if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), nameKey: literal.key, priority: 3, ...found });
     } else if (literal.role === "assignment") {
       candidates.push(...embeddedJsonSecrets(text, literal));
       const span = quotedValueSpan(text, literal);
@@ -317,7 +319,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       const named = raw.includes(bound) ? findNamedSecret(literal.key, bound, (namedFormats ??= namedFormatsIn(text))) : undefined;
       if (named) {
         const start = span.start + raw.indexOf(bound);
-        candidates.push({ span: { start, end: start + bound.length }, value: bound, title: named.title, secretName: toSecretName(literal.key), confidence: "medium", priority: 3 });
+        candidates.push({ span: { start, end: start + bound.length }, value: bound, title: named.title, secretName: toSecretName(literal.key), nameKey: literal.key, confidence: "medium", priority: 3 });
         continue;
       }
       if (header && raw.includes(header.credential)) {
@@ -340,6 +342,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
         value: text.slice(span.start, span.end),
         title: known ? `credential in \`${literal.key}\`` : `credential-like value under \`${literal.key}\``,
         secretName: toSecretName(literal.key),
+        nameKey: literal.key,
         confidence: "medium",
         priority: 1,
       });
@@ -353,12 +356,16 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // Merge overlapping hits: the most specific title wins (then the more confident), a name taken
   // from a key wins.
   candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  // A key can itself hold a secret (a token pasted as a key, `token_ghp_…: …`): no secret name is made
+  // from it (upper-cased, it would still spell the token) and a title that quotes it shows it redacted.
+  const secretIn = candidates.length > 0 ? secretFinder(candidates.map((c) => c.value)) : () => undefined;
   const merged: SecretDetection[] = [];
   let group: Candidate[] = [];
   const flush = () => {
     if (group.length === 0) return;
     const best = group.reduce((a, b) => (b.priority > a.priority || (b.priority === a.priority && CONFIDENCE_RANK[b.confidence] > CONFIDENCE_RANK[a.confidence]) ? b : a));
     const named = group.find((c) => c.priority < 3) ?? best;
+    const secretName = named.nameKey !== undefined && secretIn(named.nameKey) ? (group.find((c) => c.nameKey === undefined)?.secretName ?? "SECRET") : named.secretName;
     // A loop, not Math.min(...spread): a value holding 100 000 keys makes a group that large.
     let start = Infinity;
     let end = -Infinity;
@@ -371,8 +378,8 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       merged.push({
         span: { start, end },
         value,
-        title: best.title,
-        secretName: named.secretName,
+        title: redactSecrets(best.title, secretIn),
+        secretName,
         confidence: best.confidence,
         literal: model.literals.find((l) => l.span.start <= start && end <= l.span.end),
       });

@@ -8,6 +8,8 @@ export interface ScriptMatch {
   title: string;
   /** Suggested secret name for the fix. */
   secretName: string;
+  /** The name in the script the secret name was made from (a variable, an option, a header), if it was. */
+  nameFrom?: string;
   start: number;
   end: number;
   value: string;
@@ -23,7 +25,8 @@ interface Idiom {
   group: number;
   /** Judge the value as this kind of key: "token" (long, random) or "password". */
   judgeAs: "token" | "password";
-  secretName: (match: RegExpMatchArray) => string;
+  /** The secret name to suggest: a fixed one, or made from the name the match captured in this group. */
+  secretName: string | { fromGroup: number };
 }
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter.
@@ -64,7 +67,7 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`authorization:\s*(?:bearer|token|basic|bot)\s+` + VALUE, "gi"),
     group: 1,
     judgeAs: "token",
-    secretName: () => "API_TOKEN",
+    secretName: "API_TOKEN",
   },
   {
     title: "credential in a request header",
@@ -72,7 +75,7 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]{0,40}?(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
     judgeAs: "token",
-    secretName: (m) => toSecretName(m[1]),
+    secretName: { fromGroup: 1 },
   },
   {
     title: "password given to docker login",
@@ -80,7 +83,7 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
-    secretName: () => "REGISTRY_PASSWORD",
+    secretName: "REGISTRY_PASSWORD",
   },
   {
     title: "password in a curl/wget user option",
@@ -88,7 +91,7 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']{1,100}:` + VALUE, "g"),
     group: 1,
     judgeAs: "password",
-    secretName: () => "BASIC_AUTH_PASSWORD",
+    secretName: "BASIC_AUTH_PASSWORD",
   },
   {
     title: "credential passed as a command-line option",
@@ -101,7 +104,7 @@ const IDIOMS: Idiom[] = [
     ),
     group: 2,
     judgeAs: "token",
-    secretName: (m) => toSecretName(m[1]),
+    secretName: { fromGroup: 1 },
   },
   {
     title: "npm auth token in a script",
@@ -109,7 +112,7 @@ const IDIOMS: Idiom[] = [
     pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "token",
-    secretName: () => "NPM_TOKEN",
+    secretName: "NPM_TOKEN",
   },
   {
     title: "credential assigned to a variable",
@@ -119,7 +122,7 @@ const IDIOMS: Idiom[] = [
     matches: assignments,
     group: 2,
     judgeAs: "token",
-    secretName: (m) => toSecretName(m[1]),
+    secretName: { fromGroup: 1 },
   },
 ];
 
@@ -154,7 +157,9 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
       if (!looksLikeCredential(value, judgeKey) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
-      matches.push({ title: idiom.title, secretName: idiom.secretName(match), start, end: start + value.length, value });
+      const named = idiom.secretName;
+      const nameFrom = typeof named === "string" ? undefined : (match[named.fromGroup] ?? "");
+      matches.push({ title: idiom.title, secretName: nameFrom === undefined ? (named as string) : toSecretName(nameFrom), ...(nameFrom !== undefined && { nameFrom }), start, end: start + value.length, value });
     }
   }
   return matches;

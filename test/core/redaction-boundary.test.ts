@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { lint } from "../../linter-core/index.js";
 import type { Rule } from "../../linter-core/rule.js";
 import { RULES } from "../../rules/index.js";
+import { detectSecrets } from "../../linter-core/secrets/detect.js";
+import { emptyModel } from "../../linter-core/platforms/common.js";
 import { FakeSecrets, NOW } from "../helpers.js";
 
 const token = `ghp_${new FakeSecrets(17).chars(36)}`;
@@ -85,5 +87,69 @@ describe("redaction at the boundary: its edges", () => {
     const text = `export A_TOKEN=${token}\nexport B_TOKEN=${other}\n`;
     const found = await run(text, quoting([token, other], []));
     assert.ok(!found.message.includes(token.slice(4)) && !found.message.includes(other.slice(4)), found.message);
+  });
+});
+
+describe("redaction at the boundary: a secret spelled as a name", () => {
+  // What is left of a secret once it went through a secret name (upper-cased, separators dropped).
+  const folded = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const spells = (output: string, secret: string) => folded(output).includes(folded(secret).slice(4));
+  const other = `ghp_${new FakeSecrets(19).chars(36)}`;
+
+  it("a token pasted as a key gets no secret name made from it: the fix names the detector's secret, and nothing spells the token", async () => {
+    for (const key of [`token_${token}`, token, `${token}_KEY`, `"${token}"`]) {
+      const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    env:\n      ${key}: ${other}\n    steps:\n      - run: make\n`;
+      const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
+      const onValue = findings.find((f) => f.ruleId === "hardcoded-secret" && f.fixes.length > 0);
+      assert.ok(onValue, `the value is found and a fix offered (${key.slice(0, 10)}…)`);
+      assert.match(onValue.fixes[0].edits[0].text, /^\$\{\{ secrets\.[A-Z_]+ \}\}$/);
+      assert.ok(!spells(JSON.stringify(findings), token), JSON.stringify(findings.map((f) => [f.message, f.help, f.fixes.map((fix) => fix.edits)])));
+      assert.ok(!spells(JSON.stringify(findings), other));
+    }
+  });
+
+  it("in a script or under a key the detectors quote, a token inside the name is never spelled: not in a title, a secret name or a fix", async () => {
+    const password = new FakeSecrets(23).password(20);
+    const cases: [string, string][] = [
+      ["deploy.sh", `export TOKEN_${token}=${other}\n`],
+      ["deploy.sh", `deploy --${token}-token ${other}\n`],
+      ["config.yml", `token_${token}: "${password}"\n`],
+      ["config.json", `{"auth": {"token_${token}": "${password}"}}\n`],
+    ];
+    for (const [path, text] of cases) {
+      const { findings } = await lint([{ path, text }], { rules: RULES, now: NOW });
+      assert.ok(findings.some((f) => f.ruleId === "hardcoded-secret"), text);
+      assert.ok(!spells(JSON.stringify(findings), token), JSON.stringify(findings.map((f) => [f.message, f.help])));
+    }
+    const detections = await detectSecrets(emptyModel("text", "deploy.sh", `export TOKEN_${token}=${other}\n`));
+    assert.deepEqual(detections.map((d) => [d.secretName, spells(d.title, token)]).sort(), [["GH_PAT", false], ["GH_PAT", false]]);
+  });
+
+  it("a careless rule's message naming a secret in upper snake case is redacted there; a fix writing that name is dropped", async () => {
+    const name = token.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+    const careless: Rule = {
+      meta: { id: "names-it", description: "test", defaultSeverity: "warning", owasp: [], nist: [], hasFixes: true },
+      checkFile(context) {
+        context.report({
+          span: { start: 0, end: 1 },
+          message: `store it as ${name} please`,
+          identity: "name",
+          fixes: [
+            { title: "names it", edits: [{ path: context.file.path, start: 0, end: 0, text: `\${{ secrets.${name} }}` }], safe: false },
+            { title: "plain", edits: [{ path: context.file.path, start: 0, end: 0, text: "# " }], safe: false },
+          ],
+        });
+      },
+    };
+    const { findings } = await lint([{ path: "deploy.sh", text: `export DEPLOY_TOKEN=${token}\n` }], { rules: [...RULES, careless], now: NOW });
+    const found = findings.find((f) => f.ruleId === "names-it")!;
+    assert.match(found.message, /^store it as GHP_… \(\d+ chars\) please$/);
+    assert.deepEqual(found.fixes.map((fix) => fix.title), ["plain"]);
+  });
+
+  it("a name made of ordinary words is left alone: the fix is still named after the key", async () => {
+    const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    env:\n      DEPLOY_TOKEN: ${token}\n    steps:\n      - run: make\n`;
+    const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
+    assert.equal(findings.find((f) => f.ruleId === "hardcoded-secret")?.fixes[0]?.edits[0].text, "${{ secrets.DEPLOY_TOKEN }}");
   });
 });
