@@ -12,7 +12,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import ignore from "ignore";
-import { redact } from "../linter-core/redact.js";
+import { redact, redactSecrets, secretFinder } from "../linter-core/redact.js";
 import { deriveSecretIdentity, fingerprint, PUBLIC_SALT } from "../linter-core/fingerprint.js";
 import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
@@ -247,6 +247,14 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // Progress counts the large and binary blobs skipped too: it ends at the number of blobs asked for.
   await judgeAll(blobs(), workers, take, (count) => progress?.((done += count) + skipped.large, wanted.length));
   progress?.(wanted.length, wanted.length);
+
+  // Never print a secret: a key that holds one itself (a token pasted as a key) is no name, and a title
+  // that quotes such a key shows it redacted.
+  const secretIn = secretFinder(secrets.keys());
+  for (const { secret } of secrets.values()) {
+    secret.names = secret.names.filter((name) => !secretIn(name));
+    secret.title = redactSecrets(secret.title, secretIn);
+  }
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.
   const head = new Set<string>();

@@ -224,6 +224,25 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     for (const t of [t1, t2, t3, t4, t5]) assert.ok(!run.stdout.includes(t.slice(4)));
   });
 
+  it("a token pasted as a key is no name, and no format spells it, even upper-cased without separators", async () => {
+    const pasted = new TempRepo();
+    const folded = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, "");
+    const password = new FakeSecrets(99).password(20);
+    try {
+      pasted.write("config.yml", `${t1}: ${t2}\ntoken_${t3}: "${password}"\nDEPLOY_TOKEN: ${t4}\n`);
+      pasted.git("add", "-A");
+      pasted.git("commit", "-q", "--no-verify", "-m", "pasted");
+      const json = JSON.parse((await pasted.nhilint("history", "--format", "json")).stdout) as { secrets: { names: string[] }[] };
+      assert.deepEqual(json.secrets.flatMap((s) => s.names).sort(), ["DEPLOY_TOKEN"]);
+      for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
+        const out = (await pasted.nhilint("history", "--format", format)).stdout;
+        for (const t of [t1, t2, t3, t4]) assert.ok(!folded(out).includes(folded(t).slice(4)), `${format} spells a token`);
+      }
+    } finally {
+      pasted.remove();
+    }
+  });
+
   it("one secret, one blob: singular words; a secret met again in a later blob keeps its first commit, and is removed by the commit that took its last copy out", async () => {
     const one = new TempRepo();
     try {
