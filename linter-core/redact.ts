@@ -26,7 +26,7 @@ function fold(text: string): string {
 }
 
 /** A run of name characters: a key, a variable, a secret name made from them. */
-const NAME_RUN = /[A-Za-z0-9_.-]+/g;
+const NAME_RUN = /[A-Za-z0-9_-]+/g;
 
 /** At least this many characters of a secret (or of it folded) are looked for. */
 const MIN = 8;

@@ -1,7 +1,7 @@
 // The two small promises every output leans on: how much of a secret may be shown, and which
 // comments accept a finding.
 import assert from "node:assert/strict";
-import { redact, redactQuoted } from "../../linter-core/redact.js";
+import { redact, redactQuoted, redactSecrets, secretFinder } from "../../linter-core/redact.js";
 import { findSuppressions } from "../../linter-core/suppressions.js";
 import { LineIndex } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
@@ -26,6 +26,34 @@ describe("redact: a short prefix and the length, never more", () => {
     assert.equal(redactQuoted("abcdefgh12345678"), redact("abcdefgh12345678"));
     assert.equal(redactQuoted("abcd1234"), "abcd1234", "two classes and short: an ordinary identifier");
     assert.equal(redactQuoted("short7!"), "short7!", "under 8 characters is never a run");
+  });
+});
+
+describe("secretFinder: what of a text must not be shown", () => {
+  const fake = new FakeSecrets(33);
+  const password = fake.password(12); // letters, digits and a symbol: not one run of name characters
+  const eight = fake.chars(8);
+  const token = `ghp_${fake.chars(36)}`;
+  const secretIn = secretFinder([password, eight, token, "short7!"]);
+
+  it("a secret anywhere in a text, the shortest looked for (8 characters) at its very end too", () => {
+    assert.equal(secretIn(`a ${password} b`), password);
+    assert.equal(secretIn(`ends with ${eight}`), eight);
+    assert.equal(secretIn(eight), eight);
+    assert.equal(secretIn("short7! is under 8 characters"), undefined);
+    assert.equal(secretIn("nothing here"), undefined);
+  });
+
+  it("a run of name characters that spells a secret once upper-cased without separators: the whole run", () => {
+    const name = `TOKEN_${token.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}_2`;
+    assert.equal(secretIn(`secrets.${name} }}`), name);
+    assert.equal(secretIn(`named ${eight.toUpperCase()}.`), eight.toUpperCase());
+    assert.equal(secretIn(`${eight.slice(0, 7).toUpperCase()}_x`), undefined, "seven characters of it spell nothing");
+  });
+
+  it("redactSecrets shows each redacted, and leaves the rest", () => {
+    assert.equal(redactSecrets(`a ${password} and ${token.toUpperCase()}!`, secretIn), `a ${redact(password)} and ${redact(token.toUpperCase())}!`);
+    assert.equal(redactSecrets("GH_PAT stays", secretIn), "GH_PAT stays");
   });
 });
 
