@@ -23,6 +23,7 @@ export async function inventoryReport(options: Common & { format: "markdown" | "
     expiryWarningDays: (run.config ?? DEFAULT_CONFIG).expiryWarningDays,
     repository: run.inGit ? describeRepository(run.root, basename(run.root)) : null,
     history,
+    redact: run.result.redact,
   });
   const format = { markdown: formatReportMarkdown, csv: formatReportCsv, json: formatReportJson, html: formatReportHtml }[options.format];
   const text = format(report);

@@ -80,6 +80,11 @@ export interface LintResult {
   inventory: Inventory;
   /** Findings a `nhilint-disable-next-line` comment accepts, with its reason: reported as suppressed. */
   suppressed: Finding[];
+  /**
+   * The text with every secret the run detected (in any file, or in the inventory) shown redacted: for
+   * output made from the run's inputs rather than its findings (the inventory report's fields).
+   */
+  redact: (text: string) => string;
 }
 
 /** Core diagnostics that are not rules of their own: a file that does not parse, a bad suppression, a broken inventory. */
@@ -156,7 +161,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const ignored = ignore().add(config.ignore);
   const inventory: Inventory = loadInventory(options.inventory);
   const codeowners = parseCodeOwners(options.codeowners);
-  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [] };
+  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [], redact: (text) => text };
   const pending: PendingFinding[] = [];
 
   const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
@@ -308,7 +313,13 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     }
   }
 
-  redactAtTheBoundary(pending.slice(workspaceStart), secretFinder(secretValues));
+  // The inventory's own secrets (a token pasted as an owner) are known even when it is not among the files.
+  if (options.inventory && !linted.has(inventory.path)) {
+    for (const detection of await detectSecrets(await plainText.buildModel(options.inventory.path, options.inventory.text))) secretValues.push(detection.value);
+  }
+  const secretIn = secretFinder(secretValues);
+  redactAtTheBoundary(pending.slice(workspaceStart), secretIn);
+  result.redact = (text) => redactSecrets(text, secretIn);
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);

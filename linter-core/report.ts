@@ -150,6 +150,11 @@ export function buildReport(options: {
   repository?: ConnectorReport["repository"];
   /** Every secret value committed under each (upper-cased) name, oldest first (`inventory --history`). */
   history?: { revisions: string[]; leaks: Map<string, HistoryLeak[]> };
+  /**
+   * Shows redacted any secret the run detected (LintResult.redact): the inventory's fields and the jobs'
+   * names are printed as written, and a token pasted as an owner is still a token.
+   */
+  redact?: (text: string) => string;
 }): ConnectorReport {
   const { models, inventory, findings, now, expiryWarningDays } = options;
   const rows = new Map<string, ConnectorReportRow>();
@@ -256,6 +261,19 @@ export function buildReport(options: {
     row.usedBy.sort((a, b) => a.path.localeCompare(b.path));
   }
 
+  const { redact } = options;
+  if (redact) {
+    for (const row of rows.values()) {
+      for (const field of ["name", "owner", "backupOwner", "businessOwner", "purpose", "rotateEvery", "revocation"] as const) {
+        const value = row[field];
+        if (value) row[field] = redact(value);
+      }
+      for (const job of row.usedBy.flatMap((use) => use.jobs)) {
+        job.id = redact(job.id);
+        if (job.environment) job.environment = redact(job.environment);
+      }
+    }
+  }
   const connectors = [...rows.values()].sort((a, b) => urgency(a) - urgency(b) || a.name.localeCompare(b.name));
   const summary = Object.fromEntries(
     CONNECTOR_STATUSES.map((status) => [status, connectors.filter((c) => (status === "healthy" ? c.conditions.length === 0 : c.conditions.includes(status))).length]),

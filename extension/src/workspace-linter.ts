@@ -215,7 +215,7 @@ export class WorkspaceLinter implements vscode.Disposable {
     if (!files.has(inventoryPath)) result.inventory.exists = false;
     for (const internal of result.internalErrors) this.log.appendLine(`${internal.path}: ${internal.message}`);
     // Accepted (suppressed) findings too, as the CLI's report has them: a connector accepted with a reason is shown as such.
-    const report = buildReport({ models: result.models, inventory: result.inventory, findings: [...result.findings, ...result.suppressed], now: new Date(), expiryWarningDays: config.expiryWarningDays });
+    const report = buildReport({ models: result.models, inventory: result.inventory, findings: [...result.findings, ...result.suppressed], now: new Date(), expiryWarningDays: config.expiryWarningDays, redact: result.redact });
     this.log.appendLine(`linted ${result.files.length} file(s) in ${folder.name} in ${Date.now() - started} ms: ${result.findings.length} finding(s)`);
     const state: FolderState = { folder, result, report, configError: error, baseline };
     this.states.set(key, state);

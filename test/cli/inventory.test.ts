@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
-import { ROOT } from "../helpers.js";
+import { FakeSecrets, ROOT } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 const deployWorkflow = "name: deploy\non: push\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./deploy.sh\n        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n";
@@ -393,6 +393,26 @@ describe("nhilint inventory init --history", () => {
       const again = await repo.nhilint("inventory", "init", "--history");
       assert.match(again.stdout, /nhilint: 0 of them leaked in history/);
       assert.match(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), /\n  # leaked in history: .*: accepted in the baseline \(rotated\)\n  - name: DEPLOY_TOKEN\n/);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe("nhilint inventory: a token pasted into the inventory is never shown", () => {
+  it("an owner, a purpose or a revocation path holding a token: redacted in every shape, the record still reported", async () => {
+    const fake = new FakeSecrets(404);
+    const token = `ghp_${fake.chars(36)}`;
+    const repo = new TempRepo();
+    try {
+      repo.write(".github/workflows/ci.yml", "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    environment: prod\n    steps:\n      - run: make\n        env:\n          T: ${{ secrets.DEPLOY_TOKEN }}\n");
+      repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    kind: secret\n    owner: ${token}\n    purpose: "Deploy (${token})"\n    expires: 2030-01-01\n    revocation: "revoke ${token}"\n`);
+      for (const format of ["markdown", "csv", "json", "html"]) {
+        const out = (await repo.nhilint("inventory", "--format", format)).stdout;
+        assert.ok(out.includes("DEPLOY_TOKEN"), `${format}: the record is reported`);
+        assert.ok(!out.includes(token.slice(4)), `${format}: the token is shown`);
+        assert.ok(out.includes("ghp_… (40 chars)"), `${format}: shown redacted`);
+      }
     } finally {
       repo.remove();
     }

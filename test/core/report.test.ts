@@ -117,6 +117,27 @@ describe("report: each connector's status, from its record and its findings", ()
   });
 });
 
+describe("report: never a secret, even where the inventory holds one", () => {
+  const fake = new FakeSecrets(77);
+  const token = `ghp_${fake.chars(36)}`;
+  const other = `glpat-${fake.chars(20)}`;
+  const records = record("DEPLOY_TOKEN", { owner: token, "backup-owner": `"x ${other}"`, purpose: `"Deploy with ${token}"`, revocation: `"revoke ${other}"` });
+  const check = async (among: boolean) => {
+    const inventory = { path: "nhi-inventory.yaml", text: `version: 1\nconnectors:\n${records}` };
+    const files = [workflow(".github/workflows/ci.yml", ["DEPLOY_TOKEN"])];
+    const result = await lint(among ? [inventory, ...files] : files, { rules: RULES, now: NOW, inventory, wholeWorkspace: true });
+    const built = buildReport({ models: result.models, inventory: result.inventory, findings: [...result.findings, ...result.suppressed], now: NOW, expiryWarningDays: 30, redact: result.redact });
+    const shown = JSON.stringify(built);
+    for (const value of [token, other]) assert.ok(!shown.includes(value.slice(4)), `${among ? "linted" : "not linted"}: ${value.slice(0, 6)}… shown`);
+    const deploy = row(built.connectors, "DEPLOY_TOKEN");
+    assert.equal(deploy.owner, "ghp_… (40 chars)");
+    assert.equal(deploy.purpose, "Deploy with ghp_… (40 chars)");
+    assert.deepEqual(deploy.usedBy.map((use) => use.jobs.map((job) => job.id)), [["ship"]], "what holds no secret is left as it is");
+  };
+  it("a token pasted as an owner, a purpose, a revocation path: shown redacted, with the inventory among the files linted", () => check(true));
+  it("and with the inventory given apart from the files (its secrets still known)", () => check(false));
+});
+
 describe("report: the record alone decides when the connector rules are off", () => {
   const off = { "unowned-connector": "off", "expired-connector": "off", "rotation-overdue": "off", "incomplete-connector-record": "off", "stale-connector": "off", "connector-scope": "off" } as const;
   it("each state and its severity, and the earliest ones first", async () => {
