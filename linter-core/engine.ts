@@ -230,17 +230,20 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       }
     }
     let secretValues: string[] = [];
+    let secretIn: ((text: string) => string | undefined) | undefined;
     if (found.detections) {
       secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
-      const secretIn = secretFinder(secretValues);
-      redactAtTheBoundary(findings, secretIn);
+      const finder = (secretIn = secretFinder(secretValues));
+      redactAtTheBoundary(findings, finder);
       // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
       // no connector: the workspace rules, the inventory report and `inventory init` would print it.
-      if (entry) entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !secretIn(ref.name));
+      if (entry) entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !finder(ref.name));
     }
     let lines: LineIndex | undefined;
     const linesOf = () => (lines ??= new LineIndex(text));
     const suppressions = findSuppressions(path, text, linesOf);
+    // A suppression's reason is shown with what it accepts (`-- same as ghp_…`): never a secret either.
+    if (secretIn) for (const suppression of suppressions) suppression.reason = redactSecrets(suppression.reason, secretIn);
     // Workspace rules report on files that use connectors, and on the inventory.
     if (findings.length > 0 || (entry?.model.connectorRefs.length ?? 0) > 0 || path === inventory.path) linesOf();
     if (options.compactModels) {

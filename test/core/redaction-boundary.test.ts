@@ -42,6 +42,17 @@ describe("redaction at the core's boundary", () => {
   });
 });
 
+describe("redaction at the boundary: a suppression's reason", () => {
+  it("a reason quoting a secret of its file is shown redacted with the finding it accepts", async () => {
+    const other = `ghp_${new FakeSecrets(21).chars(36)}`;
+    const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          # nhilint-disable-next-line hardcoded-secret -- a fixture, like ${other}\n          GH_PAT: ${token}\n          OTHER: ${other}\n`;
+    const { findings, suppressed } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
+    assert.equal(suppressed.length, 1);
+    assert.equal(suppressed[0].suppression?.justification, "a fixture, like ghp_… (40 chars)");
+    assert.ok(!JSON.stringify([findings, suppressed]).includes(other.slice(4)));
+  });
+});
+
 describe("redaction at the boundary, workspace rules", () => {
   it("an inventory field holding a token is redacted where workspace rules quote it", async () => {
     const inventory = `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    kind: secret\n    owner: ${token}\n    purpose: Deploy\n    expires: 2020-01-01\n`;
