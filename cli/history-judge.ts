@@ -179,6 +179,12 @@ async function judgeText(platform: Platform, path: string, text: string, textOnl
       return { value: detection.value, title: detection.title, span: detection.span, ...(key && /^[A-Za-z_][\w.-]*$/.test(key) && { name: key }) };
     });
   } catch {
-    return []; // a blob the detectors cannot read is not worth stopping the scan for
+    // A blob its platform cannot read (JSON nested 8 000 deep) is still judged as plain text, as the
+    // scan judges such a file: a token in it is still a token.
+    try {
+      return (await detectSecrets(emptyModel("text", path, text))).map(({ value, title, span }) => ({ value, title, span }));
+    } catch {
+      return []; // nor as text: not worth stopping the scan for
+    }
   }
 }

@@ -89,6 +89,14 @@ describe("HistoryJudge", () => {
     assert.equal(judge.chars.judged, judge.chars.read);
   });
 
+  it("JSON nested 8 000 deep, which its platform cannot read, is judged as plain text: its token is found (and in a workflow nested 6 000 deep)", async () => {
+    const judge = new HistoryJudge();
+    const json = await judge.judge(blob("j", "deep.json", `{"token": "${token}", "x": ${"[".repeat(8000)}${"]".repeat(8000)}}`));
+    assert.deepEqual(json.detections.map((d) => d.value), [token]);
+    const yaml = await judge.judge(blob("y", ".github/workflows/deep.yml", `on: push\nenv:\n  GH_PAT: ${other}\na: ${"[".repeat(6000)}${"]".repeat(6000)}\n`));
+    assert.deepEqual(yaml.detections.map((d) => d.value), [other]);
+  });
+
   it("a TS/JS file crossing the parse limit either way: each version finds what judging it alone finds; only the large ones are text-only", async () => {
     const judge = new HistoryJudge();
     const keyed = `${fake.chars(28)}7!`;
