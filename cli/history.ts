@@ -253,7 +253,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   const secretIn = secretFinder(secrets.keys());
   for (const { secret } of secrets.values()) {
     secret.names = secret.names.filter((name) => !secretIn(name));
-    secret.title = redactSecrets(secret.title, secretIn);
+    if (secret.title.includes("`")) secret.title = redactSecrets(secret.title, secretIn);
   }
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.

@@ -358,7 +358,9 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   // A key can itself hold a secret (a token pasted as a key, `token_ghp_…: …`): no secret name is made
   // from it (upper-cased, it would still spell the token) and a title that quotes it shows it redacted.
-  const secretIn = candidates.length > 0 ? secretFinder(candidates.map((c) => c.value)) : () => undefined;
+  // (Built on first need: most groups have no key-made name, and their titles quote no key.)
+  let finder: ((text: string) => string | undefined) | undefined;
+  const secretIn = (text: string) => (finder ??= secretFinder(candidates.map((c) => c.value)))(text);
   const merged: SecretDetection[] = [];
   let group: Candidate[] = [];
   const flush = () => {
@@ -378,7 +380,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       merged.push({
         span: { start, end },
         value,
-        title: redactSecrets(best.title, secretIn),
+        title: best.title.includes("`") ? redactSecrets(best.title, secretIn) : best.title,
         secretName,
         confidence: best.confidence,
         literal: model.literals.find((l) => l.span.start <= start && end <= l.span.end),
