@@ -20,6 +20,11 @@ const LINES: Record<string, (n: number) => string> = {
   "a.a.a…://": (n) => "a.".repeat(n / 2) + "://",
   "sk_live_ sk_live_ …": (n) => "sk_live_ ".repeat(n / 9),
   "key=key=key=…": (n) => "key=".repeat(n / 4),
+  // The assignment idiom reads each `=`'s name backwards (scripts.ts): long runs before it, many of it.
+  "export, a long space, then a=": (n) => "export" + " ".repeat(n) + "a=1",
+  "a= a= a= …": (n) => "a= ".repeat(n / 3),
+  "export a=export a=…": (n) => "export a=".repeat(n / 9),
+  "= = = … after a name": (n) => "TOKEN" + " =".repeat(n / 2),
 };
 
 async function timeOf(text: string): Promise<number> {
