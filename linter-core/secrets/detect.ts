@@ -361,13 +361,18 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // (Built on first need: most groups have no key-made name, and their titles quote no key.)
   let finder: ((text: string) => string | undefined) | undefined;
   const secretIn = (text: string) => (finder ??= secretFinder(candidates.map((c) => c.value)))(text);
+  /** A key less the secrets it holds (`ghp_…_password` → `_password`): what is left to name the secret after. */
+  const withoutSecrets = (key: string) => {
+    for (let found = secretIn(key); found; found = secretIn(key)) key = key.split(found).join("");
+    return key;
+  };
   const merged: SecretDetection[] = [];
   let group: Candidate[] = [];
   const flush = () => {
     if (group.length === 0) return;
     const best = group.reduce((a, b) => (b.priority > a.priority || (b.priority === a.priority && CONFIDENCE_RANK[b.confidence] > CONFIDENCE_RANK[a.confidence]) ? b : a));
     const named = group.find((c) => c.priority < 3) ?? best;
-    const secretName = named.nameKey !== undefined && secretIn(named.nameKey) ? (group.find((c) => c.nameKey === undefined)?.secretName ?? "SECRET") : named.secretName;
+    const secretName = named.nameKey !== undefined && secretIn(named.nameKey) ? (group.find((c) => c.nameKey === undefined)?.secretName ?? toSecretName(withoutSecrets(named.nameKey))) : named.secretName;
     // A loop, not Math.min(...spread): a value holding 100 000 keys makes a group that large.
     let start = Infinity;
     let end = -Infinity;

@@ -136,6 +136,15 @@ describe("redaction at the boundary: a secret spelled as a name", () => {
     assert.deepEqual(detections.map((d) => [d.secretName, spells(d.title, token)]).sort(), [["GH_PAT", false], ["GH_PAT", false]]);
   });
 
+  it("a key holding a token names the secret after what is left of it (`ghp_…_password`: PASSWORD)", async () => {
+    const password = new FakeSecrets(24).password(18);
+    const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    env:\n      ${token}_password: "${password}"\n    steps:\n      - run: make\n`;
+    const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
+    const onValue = findings.find((f) => f.ruleId === "hardcoded-secret" && f.fixes.length > 0)!;
+    assert.equal(onValue.fixes[0].edits[0].text, "${{ secrets.PASSWORD }}");
+    assert.match(onValue.message, /under `ghp_… \(40 chars\)_password`/);
+  });
+
   it("a careless rule's message naming a secret in upper snake case is redacted there; a fix writing that name is dropped", async () => {
     const name = token.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
     const careless: Rule = {
