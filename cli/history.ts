@@ -611,6 +611,12 @@ export async function history(options: HistoryOptions): Promise<number> {
   // No commit yet: nothing has leaked.
   const unborn = options.revisions.length === 1 && options.revisions[0] === "HEAD" && !isCommit(root, "HEAD");
   if (unborn) options.stderr("nhilint: history: HEAD has no commits yet: nothing to read.\n");
+  // A revision that names no commit is told by its name, not by git's command line.
+  for (const revision of unborn ? [] : options.revisions.filter((r) => !r.startsWith("-"))) {
+    for (const end of revision.split(/\.{2,3}/).filter(Boolean)) {
+      if (!isCommit(root, end)) throw new UsageError(end === "HEAD" ? "HEAD has no commits yet: there is no history to read" : `no commit named \`${end}\` in this repository (give a branch, a tag or a commit id)`);
+    }
+  }
   let result;
   try {
     // A line rewritten at most ten times a second, and once at the end.

@@ -91,7 +91,11 @@ describe("nhilint history", function () {
     assert.equal(everything.secrets.length, headOnly.secrets.length + 1);
     const bad = await repo.nhilint("history", "--since", "no-such-ref");
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /cannot read the history/);
+    assert.equal(bad.stderr, "nhilint: no commit named `no-such-ref` in this repository (give a branch, a tag or a commit id)\n");
+    const badEnd = await repo.nhilint("history", "--range", `${commits[50]}..nope`);
+    assert.equal(badEnd.code, 2);
+    assert.match(badEnd.stderr, /no commit named `nope`/);
+    assert.equal((await repo.nhilint("history", "--range", `${commits[50]}...${commits[60]}`, "--format", "json")).code, 0, "a symmetric range is two commits");
     assert.equal((await repo.nhilint("history", "--all", "--since", "HEAD")).code, 2);
   });
 
