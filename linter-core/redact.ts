@@ -57,15 +57,18 @@ function firstIn(text: string, index: Map<string, string[]>): string | undefined
  * What of a text must not be shown, given these secrets (at least 8 characters): a secret it holds, or
  * else a run of name characters that spells one once upper-cased without separators (a secret name made
  * from a key that held a token: `token_ghp_…` → `TOKEN_GHP_…`); undefined when nothing. The secrets are
- * indexed by their first 8 characters: a text is checked in one pass, not once per secret (a dump of
- * 100,000 keys would make that quadratic).
+ * indexed by their first 8 characters, on the first question: a text is checked in one pass, not once
+ * per secret (a dump of 100,000 keys would make that quadratic).
  */
 export function secretFinder(secrets: Iterable<string>): (text: string) => string | undefined {
   const values = [...secrets];
-  const exact = indexed(values);
-  if (exact.size === 0) return () => undefined;
-  const folded = indexed(values.map(fold));
+  // Indexed on the first question: many finders are never asked (a file without findings, a detection
+  // whose name comes from no key).
+  let index: { exact: Map<string, string[]>; folded: Map<string, string[]> } | undefined;
   return (text) => {
+    index ??= { exact: indexed(values), folded: indexed(values.map(fold)) };
+    const { exact, folded } = index;
+    if (exact.size === 0) return undefined;
     const found = firstIn(text, exact);
     if (found || folded.size === 0) return found;
     for (const [run] of text.matchAll(NAME_RUN)) if (run.length >= MIN && firstIn(fold(run), folded)) return run;

@@ -358,9 +358,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   // A key can itself hold a secret (a token pasted as a key, `token_ghp_…: …`): no secret name is made
   // from it (upper-cased, it would still spell the token) and a title that quotes it shows it redacted.
-  // (Built on first need: most groups have no key-made name, and their titles quote no key.)
-  let finder: ((text: string) => string | undefined) | undefined;
-  const secretIn = (text: string) => (finder ??= secretFinder(candidates.map((c) => c.value)))(text);
+  const secretIn = secretFinder(candidates.map((c) => c.value));
   /** A key less the secrets it holds (`ghp_…_password` → `_password`): what is left to name the secret after. */
   const withoutSecrets = (key: string) => {
     for (let found = secretIn(key); found; found = secretIn(key)) key = key.split(found).join("");
