@@ -10,6 +10,7 @@ import type { Platform } from "../linter-core/platforms/platform.js";
 import { emptyModel } from "../linter-core/platforms/common.js";
 import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../linter-core/secrets/detect.js";
 import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
+import { DIRECTIVE } from "../linter-core/suppressions.js";
 import { isBinary } from "./read.js";
 
 /** One blob as read: its id, the path it came in at, its old version's id when it changed a file, its bytes. */
@@ -33,9 +34,10 @@ export type BlobSecret = Pick<BlobDetection, "value" | "title" | "name">;
 
 /**
  * A blob judged: what it holds (with where, as the judge returns it), or that it is binary (not
- * judged); `textOnly` when it is a TS/JS version too large to parse (LARGEST_PARSED).
+ * judged); `textOnly` when it is a TS/JS version too large to parse (LARGEST_PARSED); `directives`
+ * when it holds a `nhilint-disable-next-line` comment (the scan then asks which secrets it accepts).
  */
-export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean; textOnly?: boolean };
+export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean; textOnly?: boolean; directives?: boolean };
 
 /**
  * TS/JS versions larger than this (in characters) are not parsed: generated bundles, in practice
@@ -57,16 +59,17 @@ export const WORKER_READY = "ready";
  */
 export interface JudgedBatch {
   secrets: BlobSecret[];
-  blobs: { id: string; binary?: boolean; textOnly?: boolean; secrets: number[] }[];
+  blobs: { id: string; binary?: boolean; textOnly?: boolean; directives?: boolean; secrets: number[] }[];
 }
 
 export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
   const secrets: BlobSecret[] = [];
   const indexOf = new Map<string, number>();
-  const blobs = judged.map(({ id, binary, textOnly, detections }) => ({
+  const blobs = judged.map(({ id, binary, textOnly, directives, detections }) => ({
     id,
     ...(binary && { binary }),
     ...(textOnly && { textOnly }),
+    ...(directives && { directives }),
     secrets: detections.map(({ value, title, name }) => {
       const key = `${value}\u0000${title}\u0000${name ?? ""}`;
       let index = indexOf.get(key);
@@ -81,7 +84,13 @@ export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
 }
 
 export function unpackBatch({ secrets, blobs }: JudgedBatch): JudgedBlob[] {
-  return blobs.map(({ id, binary, textOnly, secrets: found }) => ({ id, detections: found.map((index) => secrets[index]), ...(binary && { binary }), ...(textOnly && { textOnly }) }));
+  return blobs.map(({ id, binary, textOnly, directives, secrets: found }) => ({
+    id,
+    detections: found.map((index) => secrets[index]),
+    ...(binary && { binary }),
+    ...(textOnly && { textOnly }),
+    ...(directives && { directives }),
+  }));
 }
 
 /** Versions kept to judge a later one from, besides the last at each path: a side branch's old version (about 8 MB). */
@@ -161,7 +170,8 @@ export class HistoryJudge {
       detections = await judgeText(platform, path, text, textOnly);
     }
     this.versions.keep(path, id, version && mode && { version, mode, detections });
-    return { id, detections, ...(textOnly && { textOnly }) };
+    const directives = detections.length > 0 && text.includes(DIRECTIVE);
+    return { id, detections, ...(textOnly && { textOnly }), ...(directives && { directives }) };
   }
 }
 

@@ -119,8 +119,16 @@ export interface HistorySecret {
   paths: string[];
   /** The names it was committed under (`DEPLOY_TOKEN: <value>`): a connector of that name may hold it. */
   names: string[];
-  /** The baseline accepts it (at the path HEAD holds it at, or where it last was): shown, not to rotate again. */
+  /**
+   * Accepted, by the baseline or by a comment: shown, not to rotate again. The baseline accepts it at a
+   * path HEAD holds it at (or where it last was); a comment where every copy HEAD holds has one.
+   */
   accepted?: boolean;
+  /**
+   * The `nhilint-disable-next-line hardcoded-secret -- reason` comment that accepts it: in every copy
+   * HEAD holds, or (removed) in the last version that held it. One of them, with its reason.
+   */
+  suppression?: { path: string; line: number; reason: string };
 }
 
 export interface ScanHistoryOptions {
@@ -197,7 +205,9 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // Each distinct secret, by its value (in memory only, never written out: the baseline's fingerprints
   // need it), and the blobs holding it. Not by a hash of it: the versions of a file repeat what they
   // carry, and hashing each detection was the largest cost of a long key file's history.
-  const secrets = new Map<string, { secret: HistorySecret; blobs: Set<string>; paths: Set<string>; holder?: { path: string; blob: string } }>();
+  const secrets = new Map<string, SecretEntry>();
+  /** Blobs holding a secret and a `nhilint-disable-next-line` comment: only these can accept one by comment. */
+  const withDirectives = new Set<string>();
   // The blobs stream from one `git cat-file --batch`, in commit order, to the judges (history-judge.ts):
   // worker threads on a long history, every version of a path to the same one; the results are then
   // taken in commit order, so the first blob to hold a value names its commit.
@@ -212,12 +222,13 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   }
   /** One blob's results, taken in commit order (as they come, while later blobs are judged). */
   let readAsText = 0;
-  const take = ({ id, detections, binary, textOnly }: JudgedBlob) => {
+  const take = ({ id, detections, binary, textOnly, directives }: JudgedBlob) => {
     if (binary) {
       skipped.binary++;
       return;
     }
     if (textOnly) readAsText++;
+    if (directives) withDirectives.add(id);
     const change = firstSeen.get(id)!;
     for (const detection of detections) {
       const known = secrets.get(detection.value);
@@ -280,10 +291,10 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   });
   for (const entry of secrets.values()) {
     const { secret, blobs } = entry;
-    const inHead = [...blobs].find((id) => head.has(id));
-    secret.inHead = inHead !== undefined;
-    if (inHead) {
-      entry.holder = { path: headPath.get(inHead)!, blob: inHead };
+    const inHead = [...blobs].filter((id) => head.has(id));
+    secret.inHead = inHead.length > 0;
+    if (secret.inHead) {
+      entry.holders = inHead.map((blob) => ({ path: headPath.get(blob)!, blob }));
       continue;
     }
     // The last change that took a blob holding it away for one that does not.
@@ -293,12 +304,12 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     if (removal) {
       secret.removedIn = removal.commit;
       secret.lastCommit = removal.parent;
-      entry.holder = { path: removal.path, blob: removal.oldBlob };
+      entry.holders = [{ path: removal.path, blob: removal.oldBlob }];
     }
   }
   const unaccepted = new Map<HistorySecret, string>();
+  await markAccepted(root, baseline, secrets, withDirectives);
   if (baseline) {
-    await markAccepted(root, baseline, secrets);
     // The history's own list (`nhilint history --update-baseline`): by value, wherever it was committed.
     if (baseline.version === 2 && (baseline.history?.length || options.fingerprintUnaccepted)) {
       const listed = new Set(baseline.history);
@@ -327,29 +338,66 @@ function historyFingerprint(value: string, baseline: Extract<Baseline, { version
   return deriveSecretIdentity(value, { salt: baseline.salt, iterations: baseline.kdf.iterations }).then((identity) => fingerprint("hardcoded-secret", "(history)", identity, sha256));
 }
 
+/** A secret found, with the blobs and paths holding it, and where it is now (HEAD's copies, or the last one). */
+interface SecretEntry {
+  secret: HistorySecret;
+  blobs: Set<string>;
+  paths: Set<string>;
+  /** Every blob of HEAD holding it (each at one of its paths), or the last version to hold it. */
+  holders?: { path: string; blob: string }[];
+}
+
 /**
- * The secrets the baseline accepts. Each is linted as the scan lints it, in the file that holds it (at
- * HEAD, or the last version before its removal), with the baseline's salt: a finding whose fingerprint
- * the baseline lists is that secret, accepted. The same fingerprints as `nhilint --update-baseline`
- * wrote, so one baseline serves both commands.
+ * The secrets accepted where they are now. Each is linted as the scan lints it, in the file that holds
+ * it (at HEAD, or the last version before its removal):
+ * - with the baseline's salt, in one such file: a finding whose fingerprint the baseline lists is that
+ *   secret, accepted (the same fingerprints as `nhilint --update-baseline` wrote, so one baseline
+ *   serves both commands);
+ * - in every such file, when each holds a `nhilint-disable-next-line` comment (the judges said which
+ *   do): a secret that a valid comment accepts in all of them, and no copy left bare, is accepted there,
+ *   as the scan accepts it. A copy the comment missed, or a comment without a reason, accepts nothing.
  */
-async function markAccepted(root: string, baseline: Baseline, secrets: Map<string, { secret: HistorySecret; holder?: { path: string; blob: string } }>): Promise<void> {
-  const holders = new Map<string, { path: string; blob: string }>();
-  for (const { holder } of secrets.values()) if (holder) holders.set(`${holder.blob}\0${holder.path}`, holder);
+async function markAccepted(root: string, baseline: Baseline | undefined, secrets: Map<string, SecretEntry>, withDirectives: Set<string>): Promise<void> {
+  const key = (h: { path: string; blob: string }) => `${h.blob}\0${h.path}`;
+  const holders = new Map<string, { path: string; blob: string; fingerprints: boolean }>();
+  for (const { holders: list = [] } of secrets.values()) {
+    // The baseline's check needs one file (the slow derivation runs for each secret in each file linted).
+    if (baseline && list[0]) holders.set(key(list[0]), { ...list[0], fingerprints: true });
+    if (!list.every((h) => withDirectives.has(h.blob))) continue;
+    for (const h of list) if (!holders.has(key(h))) holders.set(key(h), { ...h, fingerprints: false });
+  }
   if (holders.size === 0) return;
   const contents = readObjects(root, [...new Set([...holders.values()].map((h) => h.blob))]);
-  const files = [...holders.values()].flatMap((h) => {
-    const bytes = contents.get(h.blob);
-    return bytes ? [{ path: h.path, text: bytes.toString("utf8") }] : [];
-  });
-  const listed = new Set(baseline.fingerprints);
+  const listed = new Set(baseline?.fingerprints);
+  /** Per secret: the comment accepting it in each holder (by key), or `false` once a holder has it bare. */
+  const byComment = new Map<SecretEntry, Map<string, HistorySecret["suppression"]> | false>();
+  const rules = RULES.filter((rule) => rule.meta.id === "hardcoded-secret");
   // One file at a time: the same path can hold the secret in two versions (HEAD's and a removed one).
-  for (const file of files) {
-    const result = await lint([file], { rules: RULES.filter((rule) => rule.meta.id === "hardcoded-secret"), secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT), sha256 });
+  for (const [where, holder] of holders) {
+    const bytes = contents.get(holder.blob);
+    if (!bytes) continue;
+    const text = bytes.toString("utf8");
+    const result = await lint([{ path: holder.path, text }], { rules, ...(baseline && holder.fingerprints && { secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT) }), sha256 });
     for (const finding of result.findings) {
-      const entry = secrets.get(file.text.slice(finding.span.start, finding.span.end));
-      if (entry && listed.has(finding.fingerprint)) entry.secret.accepted = true;
+      const entry = secrets.get(text.slice(finding.span.start, finding.span.end));
+      if (!entry) continue;
+      if (holder.fingerprints && listed.has(finding.fingerprint)) entry.secret.accepted = true;
+      byComment.set(entry, false);
     }
+    for (const finding of result.suppressed) {
+      const entry = secrets.get(text.slice(finding.span.start, finding.span.end));
+      const accepting = entry && byComment.get(entry);
+      if (!entry || accepting === false || finding.suppression?.kind !== "inSource") continue;
+      const comment = { path: holder.path, line: finding.start.line - 1, reason: finding.suppression.justification };
+      if (accepting) accepting.set(where, accepting.get(where) ?? comment);
+      else byComment.set(entry, new Map([[where, comment]]));
+    }
+  }
+  for (const [entry, accepting] of byComment) {
+    const { holders: list = [], secret } = entry;
+    if (!accepting || secret.accepted || !list.every((h) => accepting.has(key(h)))) continue;
+    secret.accepted = true;
+    secret.suppression = accepting.get(key(list[0]));
   }
 }
 

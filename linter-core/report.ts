@@ -42,11 +42,13 @@ export interface HistoryLeak {
   date: string;
   path: string;
   inHead: boolean;
-  /** The baseline accepts it (`nhilint history --update-baseline`, once it was rotated). */
+  /** The baseline accepts it (`nhilint history --update-baseline`, once it was rotated), or a comment does. */
   accepted?: boolean;
+  /** The `nhilint-disable-next-line` comment that accepts it where it is now (its reason is why). */
+  suppression?: { path: string; line: number; reason: string };
   /**
-   * In a report row, when no leak under the name is left to rotate: why (the baseline accepts it, or
-   * the record's `last-rotated` is after the day it was committed). Shown, not hidden.
+   * In a report row, when no leak under the name is left to rotate: why (the baseline or a comment
+   * accepts it, or the record's `last-rotated` is after the day it was committed). Shown, not hidden.
    */
   resolved?: "accepted" | "rotated";
 }

@@ -12,6 +12,9 @@ export interface Suppression {
   used: boolean;
 }
 
+/** What every directive starts with: a text without it has none. */
+export const DIRECTIVE = "nhilint-disable-next-line";
+
 // A directive counts only at the start of a comment in the file's own syntax, so one quoted in a
 // string (a test fixture, a docs example) is not taken for a real one.
 const HASH_COMMENT = /(?:^|[ \t])#[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
@@ -22,7 +25,7 @@ const NO_COMMENTS = /\.(md|markdown|txt|rst|adoc)$/i;
 
 /** `lines` is asked for only when the file holds a directive: most files do not need a line index. */
 export function findSuppressions(path: string, text: string, lines: () => LineIndex): Suppression[] {
-  if (!text.includes("nhilint-disable") || NO_COMMENTS.test(path)) return [];
+  if (!text.includes(DIRECTIVE) || NO_COMMENTS.test(path)) return [];
   const result: Suppression[] = [];
   for (const match of text.matchAll(SLASH_LANGUAGES.test(path) ? SLASH_COMMENT : HASH_COMMENT)) {
     const [rulesPart, ...reasonParts] = match[1].replace(/\*\/\s*$/, "").split(/\s--(?:\s|$)/);

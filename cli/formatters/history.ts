@@ -54,6 +54,11 @@ const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
 export const SHALLOW_NOTE =
   "this clone is shallow: commits before its cut are not read, and a secret they brought in is dated at the oldest commit read. Read the whole history with `git fetch --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0).";
 
+/** What accepts a secret: the baseline, or a `nhilint-disable-next-line` comment (where, and why). */
+function acceptedBy(s: HistorySecret, baselineShown: string): string {
+  return s.suppression ? `accepted by a comment at ${s.suppression.path}:${s.suppression.line}: ${s.suppression.reason}` : `accepted in ${baselineShown}`;
+}
+
 /** What to do about one secret, in a sentence: when it came in, whether HEAD holds it. */
 function sentence(s: HistorySecret): string {
   return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider.`;
@@ -69,7 +74,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
     const where = s.inHead ? paint("red", "still in HEAD") : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD";
     const also = s.paths.length > 1 ? `; also at ${s.paths.slice(1, 4).map(plainPath).join(", ")}${s.paths.length > 4 ? ` and ${s.paths.length - 4} more` : ""}` : "";
     out.push(
-      `${paint("underline", plainPath(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${plain(s.author)} on ${s.date}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", `accepted in ${baselineShown}`)}` : ""}\n\n`,
+      `${paint("underline", plainPath(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  added in ${short(s.firstCommit)} by ${plain(s.author)} on ${s.date}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", plain(acceptedBy(s, baselineShown)))}` : ""}\n\n`,
     );
   }
   const skips = [
@@ -79,8 +84,12 @@ function historyStylish(report: HistoryReport, color: boolean): string {
   ].filter(Boolean);
   const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
   const textText = readAsText > 0 ? `; ${readAsText} version${readAsText === 1 ? "" : "s"} of TS/JS files over ${LARGEST_PARSED / 1024} KiB (bundles) read as text, not parsed` : "";
-  const acceptedCount = secrets.filter((s) => s.accepted).length;
-  const acceptedText = acceptedCount > 0 ? `, ${acceptedCount} of them accepted in ${baselineShown}` : "";
+  const inBaseline = secrets.filter((s) => s.accepted && !s.suppression).length;
+  const byComment = secrets.filter((s) => s.suppression).length;
+  const how = (count: number, text: string) => (count === 0 ? [] : [{ count, text }]);
+  const accepted = [...how(inBaseline, `in ${baselineShown}`), ...how(byComment, "by nhilint-disable-next-line comments")];
+  const acceptedText =
+    accepted.length === 0 ? "" : `, ${inBaseline + byComment} of them accepted ${accepted.length === 1 ? accepted[0].text : `(${accepted.map((a) => `${a.count} ${a.text}`).join(", ")})`}`;
   const toRotate = secrets.filter((s) => !s.accepted);
   out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}${textText}.\n`);
   if (toRotate.length > 0) {
@@ -107,12 +116,15 @@ async function historySarif(report: HistoryReport, version: string): Promise<str
     message: { text: sentence(s) },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: "%SRCROOT%" } } }],
     partialFingerprints: { "nhilintHistory/v1": alertFingerprint(s) },
-    ...(s.accepted && { suppressions: [{ kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
+    // SARIF's kinds: a comment in the source is `inSource`, the baseline `external`.
+    ...(s.accepted && { suppressions: [s.suppression ? { kind: "inSource" as const, justification: s.suppression.reason, location: { physicalLocation: { artifactLocation: { uri: encodeURI(s.suppression.path), uriBaseId: "%SRCROOT%" }, region: { startLine: s.suppression.line } } } } : { kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
     properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
   }));
   const notes = report.shallow ? [{ level: "warning" as const, message: { text: SHALLOW_NOTE } }] : [];
   return sarifLog(version, rules, results, { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }] });
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Where and when a secret came in, hashed: stable across runs, never of the value. */
 function alertFingerprint(s: HistorySecret): string {
@@ -125,7 +137,7 @@ function alertFingerprint(s: HistorySecret): string {
  */
 function historyGithub(report: HistoryReport): string {
   const lines = report.secrets.map((s) =>
-    command(s.accepted ? "notice" : "error", `file=${property(s.path)},title=${property("nhilint hardcoded-secret (history)")}`, s.accepted ? `${sentence(s)} Accepted in ${report.baselineShown}.` : sentence(s)),
+    command(s.accepted ? "notice" : "error", `file=${property(s.path)},title=${property("nhilint hardcoded-secret (history)")}`, s.accepted ? `${sentence(s)} ${capitalised(acceptedBy(s, report.baselineShown))}.` : sentence(s)),
   );
   if (report.shallow) lines.push(command("warning", "title=nhilint history", SHALLOW_NOTE));
   const toRotate = report.secrets.filter((s) => !s.accepted).length;

@@ -12,7 +12,11 @@ const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:$
 /** A leak `--history` found under a connector's name, as one line (the report's findings, `inventory init`'s comment). */
 export const describeLeak = (leak: HistoryLeak) =>
   `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: ${
-    leak.resolved === "accepted" ? "accepted in the baseline (rotated)" : leak.resolved === "rotated" ? "rotated since (the record's last-rotated is later)" : "rotate it unless that was done since"
+    leak.resolved === "accepted"
+      ? leak.suppression
+        ? `accepted by a comment at ${leak.suppression.path}:${leak.suppression.line}: ${leak.suppression.reason}`
+        : "accepted in the baseline (rotated)"
+      : leak.resolved === "rotated" ? "rotated since (the record's last-rotated is later)" : "rotate it unless that was done since"
   }`;
 const leakText = (row: ConnectorReportRow) => (row.leakedInHistory ? describeLeak(row.leakedInHistory) : "");
 /** Findings, then the leak: what the findings column of each shape lists. */

@@ -69,6 +69,19 @@ describe("HistoryJudge", () => {
     assert.deepEqual(unpackBatch(structuredClone(packBatch([{ id: "b", detections: [{ value: token, title: "t" }] }])))[0].detections, [{ value: token, title: "t" }]);
   });
 
+  it("says which blobs hold a secret and a nhilint-disable-next-line comment (the scan asks only those which secrets a comment accepts), across threads too", async () => {
+    const judge = new HistoryJudge();
+    const directive = "# nhilint-disable-next-line hardcoded-secret -- demo\n";
+    const results = [
+      await judge.judge(blob("with", "notes.txt", directive + note(3))),
+      await judge.judge(blob("bare", "other.txt", note(5))),
+      // A comment with no secret in the blob accepts nothing: not worth asking.
+      await judge.judge(blob("empty", "empty.txt", directive + "nothing here\n")),
+    ];
+    assert.deepEqual(results.map((r) => r.directives === true), [true, false, false]);
+    assert.deepEqual(unpackBatch(structuredClone(packBatch(results))).map((r) => r.directives === true), [true, false, false]);
+  });
+
   it("judges a file a platform claims whole, each version, with the key each value was bound to; binary blobs not at all", async () => {
     const judge = new HistoryJudge();
     const workflow = (n: number) => `# revision ${n}\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      DEPLOY_TOKEN: ${token}\n      "deploy backup": ${other}\n    steps:\n      - run: ./deploy.sh\n`;

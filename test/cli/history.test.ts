@@ -571,6 +571,77 @@ describe("nhilint history with a baseline", function () {
   });
 });
 
+describe("nhilint history: nhilint-disable-next-line comments", function () {
+  this.timeout(60_000);
+  const f = new FakeSecrets(1419);
+  const [fixture, noReason, halfCovered, removed, uncommented] = [0, 1, 2, 3, 4].map(() => `ghp_${f.chars(36)}`);
+  /** The workflow, with a comment on the line before the secret's (line 8, the secret on line 9). */
+  const commented = (name: string, value: string, comment: string) => workflow(name, value).replace(`          ${name}:`, `          # ${comment}\n          ${name}:`);
+  let repo: TempRepo;
+  before(() => {
+    repo = new TempRepo();
+    // Committed bare first: a comment added later accepts it, as the scan of HEAD accepts it.
+    repo.write(".github/workflows/fixture.yml", workflow("GH_TOKEN", fixture));
+    repo.write(".github/workflows/no-reason.yml", commented("GH_TOKEN", noReason, "nhilint-disable-next-line hardcoded-secret"));
+    repo.write(".github/workflows/half.yml", commented("GH_TOKEN", halfCovered, "nhilint-disable-next-line hardcoded-secret -- demo token"));
+    repo.write("scripts/half.sh", `curl -H "Authorization: token ${halfCovered}" https://api.github.com/user\n`);
+    repo.write(".github/workflows/removed.yml", commented("GH_TOKEN", removed, "nhilint-disable-next-line hardcoded-secret -- revoked"));
+    repo.write(".github/workflows/uncommented.yml", commented("GH_TOKEN", uncommented, "nhilint-disable-next-line hardcoded-secret -- demo token"));
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "one");
+    repo.write(".github/workflows/fixture.yml", commented("GH_TOKEN", fixture, "nhilint-disable-next-line hardcoded-secret -- public test fixture, revoked"));
+    repo.write(".github/workflows/uncommented.yml", workflow("GH_TOKEN", uncommented));
+    repo.exec("git", ["rm", "-q", ".github/workflows/removed.yml"]);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "two");
+  });
+  after(() => repo.remove());
+
+  it("a secret a comment with a reason accepts in every copy where it is now is shown as accepted there, not to rotate; a bare copy, no reason, or a comment taken out accepts nothing", async () => {
+    const json = await repo.nhilint("history", "--format", "json");
+    assert.equal(json.code, 1, json.stderr);
+    const { secrets } = JSON.parse(json.stdout) as { secrets: { path: string; accepted?: boolean; suppression?: { path: string; line: number; reason: string } }[] };
+    assert.deepEqual(
+      secrets.map((s) => [s.path, s.accepted ?? false, s.suppression ?? null]).sort(),
+      [
+        [".github/workflows/fixture.yml", true, { path: ".github/workflows/fixture.yml", line: 8, reason: "public test fixture, revoked" }],
+        [".github/workflows/half.yml", false, null],
+        [".github/workflows/no-reason.yml", false, null],
+        [".github/workflows/removed.yml", true, { path: ".github/workflows/removed.yml", line: 8, reason: "revoked" }],
+        [".github/workflows/uncommented.yml", false, null],
+      ],
+    );
+    const stylish = await repo.nhilint("history");
+    assert.match(stylish.stdout, /\.github\/workflows\/fixture\.yml\n(.*\n){3} {2}accepted by a comment at \.github\/workflows\/fixture\.yml:8: public test fixture, revoked\n/);
+    assert.match(stylish.stdout, /5 secrets in the history, 2 of them accepted by nhilint-disable-next-line comments: /);
+    const rotate = stylish.stdout.slice(stylish.stdout.indexOf("Rotate these"));
+    assert.match(rotate, /3\. /);
+    assert.doesNotMatch(rotate, /fixture\.yml|removed\.yml|4\./);
+    const sarif = JSON.parse((await repo.nhilint("history", "--format", "sarif")).stdout) as { runs: { results: { suppressions?: { kind: string; justification: string; location?: { physicalLocation: { region: { startLine: number } } } }[] }[] }[] };
+    const kinds = sarif.runs[0].results.flatMap((r) => r.suppressions ?? []).map((x) => [x.kind, x.justification, x.location?.physicalLocation.region.startLine]);
+    assert.deepEqual(kinds.sort(), [["inSource", "public test fixture, revoked", 8], ["inSource", "revoked", 8]]);
+    const github = await repo.nhilint("history", "--format", "github");
+    assert.match(github.stdout, /::notice file=\.github\/workflows\/fixture\.yml,.*Accepted by a comment at \.github\/workflows\/fixture\.yml:8: public test fixture, revoked\./);
+    for (const output of [json.stdout, stylish.stdout, github.stdout, JSON.stringify(sarif)]) {
+      for (const secret of [fixture, noReason, halfCovered, removed, uncommented]) assert.ok(!output.includes(secret.slice(4)), "a secret was printed");
+    }
+  });
+
+  it("exits 0 when comments and the baseline accept every secret left", async () => {
+    for (const path of [".github/workflows/no-reason.yml", ".github/workflows/half.yml", "scripts/half.sh", ".github/workflows/uncommented.yml"]) repo.exec("git", ["rm", "-q", path]);
+    repo.git("commit", "-q", "--no-verify", "-m", "three");
+    // The three removed without a comment are still to rotate until the baseline says they were.
+    assert.equal((await repo.nhilint("history")).code, 1);
+    const update = await repo.nhilint("history", "--update-baseline");
+    assert.equal(update.code, 0, update.stderr);
+    assert.match(update.stderr, /accepted 3 secrets of the history/);
+    const clean = await repo.nhilint("history");
+    assert.equal(clean.code, 0, clean.stdout);
+    assert.match(clean.stdout, /5 secrets in the history, 5 of them accepted \(3 in \.nhilint-baseline\.json, 2 by nhilint-disable-next-line comments\)/);
+    repo.git("reset", "-q", "--hard", "HEAD~1");
+  });
+});
+
 describe("nhilint history --update-baseline: accepting what was rotated", function () {
   this.timeout(60_000);
   const f = new FakeSecrets(1418);

@@ -348,6 +348,23 @@ describe("nhilint inventory --history", () => {
     }
   });
 
+  it("a leak a nhilint-disable-next-line comment accepts where it is now is over too, and says which comment and why", async () => {
+    // The team puts the (revoked) value back as a documented fixture, with a comment accepting it.
+    repo.write(".github/workflows/deploy.yml", workflow(leaked).replace("          DEPLOY_TOKEN:", "          # nhilint-disable-next-line hardcoded-secret -- revoked demo token\n          DEPLOY_TOKEN:"));
+    repo.git("commit", "-q", "--no-verify", "-am", "fixture");
+    try {
+      const run = await repo.nhilint("inventory", "--history", "--format", "json");
+      assert.equal(run.code, 0, run.stderr);
+      const report = JSON.parse(run.stdout);
+      assertValidReport(report);
+      const leak = report.connectors.find((c: { name: string }) => c.name === "DEPLOY_TOKEN").leakedInHistory;
+      assert.deepEqual([leak.accepted, leak.resolved, leak.suppression], [true, "accepted", { path: ".github/workflows/deploy.yml", line: 11, reason: "revoked demo token" }]);
+      assert.match((await repo.nhilint("inventory", "--history")).stdout, /leaked in history: .*: accepted by a comment at \.github\/workflows\/deploy\.yml:11: revoked demo token/);
+    } finally {
+      repo.git("reset", "-q", "--hard", "HEAD~1");
+    }
+  });
+
   it("without --history nothing is claimed about it; outside git --history is a usage error", async () => {
     const report = JSON.parse((await repo.nhilint("inventory", "--format", "json")).stdout);
     assert.equal(report.history, undefined);
