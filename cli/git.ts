@@ -256,6 +256,46 @@ export async function* streamObjects(root: string, names: string[], options: { m
   if (index < asked.length && status !== 0) throw new GitError(`git cat-file --batch: ${stderr.trim()}`);
 }
 
+/**
+ * The remote a partial clone (`git clone --filter=blob:none`: a blobless CI checkout) fetches the
+ * objects it lacks from, or undefined in a full clone.
+ */
+export function promisorRemote(root: string): string | undefined {
+  let lines: string[];
+  try {
+    lines = gitLines(root, ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]);
+  } catch {
+    return undefined; // none set (git exits 1)
+  }
+  const settings = lines.map((line) => [line.slice(0, line.indexOf(" ")), line.slice(line.indexOf(" ") + 1)]);
+  const named = settings.find(([key]) => key === "extensions.partialclone");
+  if (named) return named[1];
+  const promisor = settings.find(([key, value]) => key.startsWith("remote.") && value === "true");
+  return promisor?.[0].slice("remote.".length, -".promisor".length);
+}
+
+/** Of `names`, those the object store lacks (a partial clone's): found without fetching any. */
+export function missingObjects(root: string, names: string[]): string[] {
+  const present = new Set(gitLines(root, ["cat-file", "--batch-check=%(objectname)", "--batch-all-objects", "--unordered"]));
+  return names.filter((name) => !present.has(name));
+}
+
+/**
+ * Fetches these objects from a partial clone's remote in one request, as git's own lazy fetch does
+ * for one object at a time (a round trip per blob: hours on a long history). Only objects are added;
+ * refs, index and working tree stay as they are.
+ */
+export function fetchObjects(root: string, remote: string, names: string[]): void {
+  const args = ["-c", "fetch.negotiationAlgorithm=noop", "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", remote];
+  const result = spawnSync("git", args, { cwd: root, input: names.join("\n") + "\n", maxBuffer: 1 << 30 });
+  if (result.error) throw new GitError(`git fetch: ${result.error.message}`);
+  if (result.status !== 0) {
+    const lines = result.stderr.toString().split("\n").filter((line) => line.trim());
+    const errors = lines.filter((line) => /^(fatal|error):/.test(line));
+    throw new GitError((errors.length > 0 ? errors : lines.slice(-1)).map((line) => line.replace(/^(fatal|error):\s*/, "")).join("; ") || `git fetch exited with ${result.status}`);
+  }
+}
+
 export function gitPath(root: string, name: string): string {
   return git(root, ["rev-parse", "--git-path", name]).toString().trim();
 }

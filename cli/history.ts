@@ -18,7 +18,7 @@ import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
-import { bareRepository, GitError, gitOutput, gitSays, isCommit, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
+import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain, plainPath } from "./formatters/stylish.js";
@@ -149,6 +149,8 @@ export interface ScanHistoryOptions {
   workers?: number;
   /** Node options for the worker threads (default: this process's, as Node passes them on). */
   workerExecArgv?: string[];
+  /** Told when a partial clone lacks objects to read: how many (of what: `blob`, `commit tree`) are fetched, and from which remote, in one request. */
+  fetching?: (count: number, remote: string, noun: string) => void;
 }
 
 export interface HistoryScan {
@@ -166,8 +168,13 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // Worker threads start while git lists the history (their start-up is most of a short run); stopped
   // unused when it proves short.
   let workers = startWorkers(options.workers ?? defaultWorkers(), options.workerExecArgv);
+  // A partial clone (a blobless or treeless CI checkout) lacks objects git would fetch one at a time
+  // as they are read, a round trip apiece: hours on a long history. They are fetched in one request
+  // each: the commits' trees (a treeless clone's; their subtrees come with them), then the blobs.
+  const remote = promisorRemote(root);
   let all: Change[];
   try {
+    if (remote !== undefined) fetchLacking(root, remote, gitLines(root, ["log", "--format=%T", ...revisions]), "commit tree", options.fetching);
     all = changes(root, revisions);
   } catch (error) {
     void stopWorkers(workers);
@@ -200,6 +207,15 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     if (!paths.every((path) => dependency(path) || isIgnored(path))) wanted.push(id);
     else if (paths.every(isIgnored)) skipped.ignored++;
     else skipped.dependencies++;
+  }
+
+  if (remote !== undefined) {
+    try {
+      fetchLacking(root, remote, wanted, "blob", options.fetching);
+    } catch (error) {
+      void stopWorkers(workers);
+      throw error;
+    }
   }
 
   // Each distinct secret, by its value (in memory only, never written out: the baseline's fingerprints
@@ -337,6 +353,21 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
 function historyFingerprint(value: string, baseline: Extract<Baseline, { version: 2 }>): Promise<string> {
   return deriveSecretIdentity(value, { salt: baseline.salt, iterations: baseline.kdf.iterations }).then((identity) => fingerprint("hardcoded-secret", "(history)", identity, sha256));
 }
+
+/** What a partial clone lacks of `names` (objects its history needs), fetched from `remote` in one request. */
+function fetchLacking(root: string, remote: string, names: string[], noun: string, fetching: ScanHistoryOptions["fetching"]): void {
+  const missing = missingObjects(root, names);
+  if (missing.length === 0) return;
+  fetching?.(missing.length, remote, noun);
+  try {
+    fetchObjects(root, remote, missing);
+  } catch (error) {
+    const why = error instanceof GitError ? error.message : String(error);
+    throw new GitError(`this is a partial clone, and the ${plural(missing.length, noun)} of its history it lacks could not be fetched from \`${remote}\`: ${why} (scan where the remote can be reached, or in a full clone)`);
+  }
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /** A secret found, with the blobs and paths holding it, and where it is now (HEAD's copies, or the last one). */
 interface SecretEntry {
@@ -634,6 +665,11 @@ export function teamSettings(options: Pick<HistoryOptions, "cwd" | "baseline" | 
   return { baseline, baselineFile, baselineShown, ignore };
 }
 
+/** What a partial clone's run says before it fetches the blobs it lacks (stderr). */
+export function fetchingNote(count: number, remote: string, noun: string): string {
+  return `nhilint: history: this is a partial clone: fetching the ${plural(count, noun)} of its history it lacks from \`${remote}\`, in one request\n`;
+}
+
 export async function history(options: HistoryOptions): Promise<number> {
   // A working tree's top folder, or a bare repository (a mirror): its files are then HEAD's.
   const top = repositoryRoot(options.cwd);
@@ -683,9 +719,10 @@ export async function history(options: HistoryOptions): Promise<number> {
     const deriving = options.progress
       ? (count: number) => options.stderr(`\nnhilint: history: fingerprinting ${count} secret value${count === 1 ? "" : "s"} for the baseline (a slow derivation by design, about 0.14 s of CPU each)`)
       : undefined;
+    const fetching = (count: number, remote: string, noun: string) => options.stderr(fetchingNote(count, remote, noun));
     result = unborn
       ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 }, readAsText: 0, unaccepted: new Map() }
-      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update), deriving });
+      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update), deriving, fetching });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);

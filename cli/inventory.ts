@@ -41,10 +41,10 @@ export async function inventoryReport(options: Common & { format: "markdown" | "
  */
 async function leaksByName(root: string, inGit: boolean, options: Common): Promise<{ revisions: string[]; leaks: Map<string, HistoryLeak[]> }> {
   if (!inGit) throw new UsageError(`${root} is not in a git repository: --history reads its commits`);
-  const { scanHistory, teamSettings } = await import("./history.js");
+  const { fetchingNote, scanHistory, teamSettings } = await import("./history.js");
   const { baseline, ignore } = teamSettings({ cwd: options.cwd, config: options.config }, root, false);
   const progress = options.progress ? (done: number, total: number) => options.stderr(`\rnhilint: history: ${done}/${total} blobs${done === total ? "\n" : ""}`) : undefined;
-  const { secrets } = await scanHistory(root, ["HEAD"], { progress, baseline, ignore });
+  const { secrets } = await scanHistory(root, ["HEAD"], { progress, baseline, ignore, fetching: (count, remote, noun) => options.stderr(fetchingNote(count, remote, noun)) });
   const leaks = new Map<string, HistoryLeak[]>();
   for (const s of [...secrets].sort((a, b) => a.date.localeCompare(b.date))) {
     const leak: HistoryLeak = { title: s.title, redacted: s.redacted, firstCommit: s.firstCommit, date: s.date, path: s.path, inHead: s.inHead, ...(s.accepted && { accepted: true }), ...(s.suppression && { suppression: s.suppression }) };

@@ -3,7 +3,7 @@
 // brought it in, whether HEAD holds it, and where its last copy went out. And on nothing: a clean
 // history exits 0. The repository is left as it was.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -639,6 +639,86 @@ describe("nhilint history: nhilint-disable-next-line comments", function () {
     assert.equal(clean.code, 0, clean.stdout);
     assert.match(clean.stdout, /5 secrets in the history, 5 of them accepted \(3 in \.nhilint-baseline\.json, 2 by nhilint-disable-next-line comments\)/);
     repo.git("reset", "-q", "--hard", "HEAD~1");
+  });
+});
+
+describe("nhilint history in a partial clone (git clone --filter=blob:none or tree:0)", function () {
+  this.timeout(60_000);
+  const f = new FakeSecrets(1420);
+  const tokens = [0, 1, 2, 3].map(() => `ghp_${f.chars(36)}`);
+  let source: TempRepo;
+  before(() => {
+    // A server that serves partial clones; four commits, each replacing the token (HEAD holds the last).
+    source = new TempRepo();
+    source.git("config", "uploadpack.allowFilter", "true");
+    tokens.forEach((token, i) => {
+      source.write("notes.txt", `release ${i}\nGH_PAT=${token}\n`);
+      source.write(`added-${i}.yml`, workflow("GH_TOKEN", token));
+      source.git("add", "-A");
+      source.git("commit", "-q", "--no-verify", "-m", `release ${i}`);
+    });
+  });
+  after(() => source.remove());
+  const blobless = () => {
+    const clone = new TempRepo({ git: false });
+    const run = clone.exec("git", ["clone", "-q", "--filter=blob:none", `file://${source.dir}`, "."]);
+    assert.equal(run.code, 0, run.stderr);
+    return clone;
+  };
+  const promisorPacks = (repo: TempRepo) => readdirSync(join(repo.dir, ".git", "objects", "pack")).filter((name) => name.endsWith(".promisor")).length;
+
+  it("fetches the blobs it lacks in one request (not one per blob, as git's own lazy fetch would), then reports every secret; refs, index and working tree unchanged", async () => {
+    const clone = blobless();
+    try {
+      const packs = promisorPacks(clone);
+      const refs = clone.git("show-ref");
+      const status = clone.git("status", "--porcelain");
+      const run = await clone.nhilint("history", "--format", "json");
+      assert.equal(run.code, 1, run.stderr);
+      // The three old versions of notes.txt: HEAD's blobs came with the checkout.
+      assert.match(run.stderr, /this is a partial clone: fetching the 3 blobs of its history it lacks from `origin`, in one request/);
+      assert.equal(promisorPacks(clone), packs + 1, "one fetch");
+      assert.equal(JSON.parse(run.stdout).secrets.length, 4);
+      assert.equal(clone.git("show-ref"), refs);
+      assert.equal(clone.git("status", "--porcelain"), status);
+      // Nothing left to fetch: nothing said.
+      const again = await clone.nhilint("history", "--format", "json");
+      assert.equal(again.stderr, "");
+      assert.equal(again.stdout, run.stdout);
+    } finally {
+      clone.remove();
+    }
+  });
+
+  it("a treeless clone (--filter=tree:0): the commits' trees in one request, then the blobs in another", async () => {
+    const clone = new TempRepo({ git: false });
+    try {
+      assert.equal(clone.exec("git", ["clone", "-q", "--filter=tree:0", `file://${source.dir}`, "."]).code, 0);
+      const packs = promisorPacks(clone);
+      const run = await clone.nhilint("history", "--format", "json");
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(run.stderr.trimEnd().split("\n"), [
+        "nhilint: history: this is a partial clone: fetching the 3 commit trees of its history it lacks from `origin`, in one request",
+        "nhilint: history: this is a partial clone: fetching the 3 blobs of its history it lacks from `origin`, in one request",
+      ]);
+      assert.equal(promisorPacks(clone), packs + 2, "two fetches");
+      assert.equal(JSON.parse(run.stdout).secrets.length, 4);
+    } finally {
+      clone.remove();
+    }
+  });
+
+  it("when the remote cannot be reached, says so and why (exit 2), not git's lazy-fetch failure half-way", async () => {
+    const clone = blobless();
+    clone.git("remote", "set-url", "origin", `file://${source.dir}-moved`);
+    try {
+      const run = await clone.nhilint("history");
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /cannot read the history: this is a partial clone, and the 3 blobs of its history it lacks could not be fetched from `origin`: .*does not appear to be a git repository.* \(scan where the remote can be reached, or in a full clone\)\n$/);
+      assert.equal(run.stdout, "");
+    } finally {
+      clone.remove();
+    }
   });
 });
 
