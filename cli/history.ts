@@ -67,7 +67,7 @@ interface Change {
 
 /** Every change of every commit in `revisions` (to `paths`, when given), oldest commit first. */
 function changes(root: string, revisions: string[], paths: string[] = []): Change[] {
-  const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%an <%ae>%x00%aI", ...revisions, "--", ...paths]);
+  const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%aN <%aE>%x00%aI", ...revisions, "--", ...paths]);
   const result: Change[] = [];
   for (const chunk of textFromGit(out).split("\x01")) {
     if (!chunk) continue;

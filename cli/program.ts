@@ -118,7 +118,7 @@ Examples:
     .addHelpText(
       "after",
       `
-Exit codes: 0 no secret in the history, or only secrets the baseline accepts; 1 secrets to rotate; 2 usage or git error.
+Exit codes: 0 no secret in the history, or only secrets the baseline or a nhilint-disable-next-line comment accepts; 1 secrets to rotate; 2 usage or git error.
 
 Examples:
   nhilint history                               what leaked, and what to rotate first

@@ -286,6 +286,27 @@ describe("nhilint history: what it reads and exactly what it says", function () 
   });
 });
 
+describe("nhilint history: authors", function () {
+  it("names each secret's author as the repository's .mailmap does (the person to ask, not an old address)", async () => {
+    const repo = new TempRepo();
+    try {
+      const token = `ghp_${new FakeSecrets(1421).chars(36)}`;
+      repo.write("a.yml", workflow("GH_TOKEN", token));
+      repo.git("add", "-A");
+      repo.exec("git", ["commit", "-q", "--no-verify", "-m", "one"], { env: { GIT_AUTHOR_NAME: "old laptop", GIT_AUTHOR_EMAIL: "dev@old-laptop.local" } });
+      const raw = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout).secrets[0].author;
+      assert.equal(raw, "old laptop <dev@old-laptop.local>");
+      repo.write(".mailmap", "Dana Dev <dana@example.com> <dev@old-laptop.local>\n");
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "mailmap");
+      const mapped = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout).secrets[0].author;
+      assert.equal(mapped, "Dana Dev <dana@example.com>");
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("nhilint history: dependency folders", function () {
   this.timeout(60_000);
   it("skips what was only ever committed in a dependency folder (counted, and read with --include-dependencies); a copy outside one is read", async () => {

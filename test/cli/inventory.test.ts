@@ -66,6 +66,18 @@ describe("nhilint inventory init", () => {
     }
   });
 
+  it("names a git-history owner as the repository's .mailmap does (bob's current address, not the one he committed with)", async () => {
+    const repo = repositoryWithHistory();
+    try {
+      repo.write(".mailmap", "Bob Builder <bob@acme.example.org> <bob@acme.example>\n");
+      const run = await repo.nhilint("inventory", "init");
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), /- name: REGISTRY_TOKEN\n\s+kind: secret\n\s+owner: "bob@acme\.example\.org"/);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it("suggests you (git's user.email) as the owner of a connector not committed yet", async () => {
     const repo = repositoryWithHistory();
     try {
