@@ -15,6 +15,7 @@ import ignore from "ignore";
 import { redact, redactSecrets, secretFinder } from "../linter-core/redact.js";
 import { deriveSecretIdentity, fingerprint, PUBLIC_SALT } from "../linter-core/fingerprint.js";
 import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
+import { revocationFor } from "../linter-core/secrets/revocation.js";
 import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
@@ -129,6 +130,8 @@ export interface HistorySecret {
    * HEAD holds, or (removed) in the last version that held it. One of them, with its reason.
    */
   suppression?: { path: string; line: number; reason: string };
+  /** Where a credential of its kind is revoked, when nhilint knows the provider's page (revocation.ts). */
+  revoke?: string;
 }
 
 export interface ScanHistoryOptions {
@@ -281,6 +284,8 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   for (const { secret } of secrets.values()) {
     secret.names = secret.names.filter((name) => !secretIn(name));
     if (secret.title.includes("`")) secret.title = redactSecrets(secret.title, secretIn);
+    const revoke = revocationFor(secret.title);
+    if (revoke) secret.revoke = revoke;
   }
 
   // Which secrets HEAD still holds, and for the others the commit that took the last copy out.

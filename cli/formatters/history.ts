@@ -61,7 +61,7 @@ function acceptedBy(s: HistorySecret, baselineShown: string): string {
 
 /** What to do about one secret, in a sentence: when it came in, whether HEAD holds it. */
 function sentence(s: HistorySecret): string {
-  return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider.`;
+  return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider${s.revoke ? ` (${s.revoke})` : ""}.`;
 }
 
 function historyStylish(report: HistoryReport, color: boolean): string {
@@ -94,7 +94,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
   out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}${textText}.\n`);
   if (toRotate.length > 0) {
     out.push(`\n${paint("bold", "Rotate these (most exposed first: still in HEAD, then the oldest):")}\n`);
-    toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plainPath(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n`));
+    toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plainPath(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n${s.revoke ? `     revoke it at ${s.revoke}\n` : ""}`));
     out.push("\nDeleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you rotated with `nhilint history --update-baseline`.\n");
   }
   return out.join("");
@@ -118,7 +118,7 @@ async function historySarif(report: HistoryReport, version: string): Promise<str
     partialFingerprints: { "nhilintHistory/v1": alertFingerprint(s) },
     // SARIF's kinds: a comment in the source is `inSource`, the baseline `external`.
     ...(s.accepted && { suppressions: [s.suppression ? { kind: "inSource" as const, justification: s.suppression.reason, location: { physicalLocation: { artifactLocation: { uri: encodeURI(s.suppression.path), uriBaseId: "%SRCROOT%" }, region: { startLine: s.suppression.line } } } } : { kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
-    properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths },
+    properties: { firstCommit: s.firstCommit, author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths, ...(s.revoke && { revoke: s.revoke }) },
   }));
   const notes = report.shallow ? [{ level: "warning" as const, message: { text: SHALLOW_NOTE } }] : [];
   return sarifLog(version, rules, results, { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }] });
@@ -169,6 +169,7 @@ function historyGitlab(report: HistoryReport, options: HistoryFormatOptions): st
         scanner: { id: scanner.id, name: scanner.name },
         location: { file: s.path, commit: { sha: s.firstCommit, author: s.author, date: s.date } },
         identifiers: [{ type: "nhilint_rule_id", name: "nhilint hardcoded-secret", value: "hardcoded-secret", url: docsUrl("hardcoded-secret") }],
+        ...(s.revoke && { links: [{ name: "Revoke it", url: s.revoke }] }),
       };
     });
   return `${JSON.stringify({ version: "15.0.7", vulnerabilities, scan: { analyzer: scanner, scanner, type: "secret_detection", status: "success", ...(report.shallow && { messages: [{ level: "warn", value: SHALLOW_NOTE }] }), start_time: now, end_time: now } }, null, 2)}\n`;

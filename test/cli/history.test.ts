@@ -59,6 +59,7 @@ describe("nhilint history", function () {
     // Still in HEAD, oldest first: the moved GitHub token, then the late Slack token; then the deleted one.
     assert.deepEqual([first.firstCommit, first.path, first.inHead, first.paths], [commits[9], ".github/workflows/a.yml", true, [".github/workflows/a.yml", ".github/workflows/b.yml"]]);
     assert.equal(first.author, "Dev Two <two@example.com>");
+    assert.deepEqual(secrets.map((s) => (s as { revoke?: string }).revoke), ["https://github.com/settings/tokens", "https://api.slack.com/apps", "https://gitlab.com/-/user_settings/personal_access_tokens"]);
     assert.deepEqual([second.firstCommit, second.path, second.inHead], [commits[COMMITS - 1], "notify.sh", true]);
     assert.deepEqual([third.firstCommit, third.path, third.inHead, third.removedIn, third.lastCommit], [commits[99], ".gitlab-ci.yml", false, commits[1499], commits[1498]]);
     for (const secret of [moved, deleted, late]) assert.ok(!(run.stdout + run.stderr).includes(secret.slice(4)), "a secret was printed");
@@ -70,7 +71,11 @@ describe("nhilint history", function () {
     const run = await repo.nhilint("history");
     assert.equal(run.code, 1);
     assert.match(run.stdout, /3 secrets in the history/);
-    assert.match(run.stdout, /Rotate these \(most exposed first: still in HEAD, then the oldest\):\n {2}1\. .*still in HEAD\n {2}2\. .*still in HEAD\n {2}3\. GitLab/);
+    // Each with the page its kind is revoked at.
+    assert.match(
+      run.stdout,
+      /Rotate these \(most exposed first: still in HEAD, then the oldest\):\n {2}1\. GitHub.*still in HEAD\n {5}revoke it at https:\/\/github\.com\/settings\/tokens\n {2}2\. Slack.*still in HEAD\n {5}revoke it at https:\/\/api\.slack\.com\/apps\n {2}3\. GitLab.*\n {5}revoke it at https:\/\/gitlab\.com\/-\/user_settings\/personal_access_tokens\n/,
+    );
     assert.match(run.stdout, new RegExp(`removed in ${commits[1499].slice(0, 12)} \\(last held by ${commits[1498].slice(0, 12)}\\)`));
     for (const secret of [moved, deleted, late]) assert.ok(!run.stdout.includes(secret.slice(4)));
   });
@@ -186,9 +191,9 @@ describe("nhilint history: what it reads and exactly what it says", function () 
         `.github/workflows/a.yml\n  ${s1.title} (${s1.redacted})\n  added in ${short(c1)} by Test Author <author@example.com> on 2020-01-01; also at c1/a.yml, c2/a.yml, c3/a.yml and 1 more\n  removed in ${short(c2)} (last held by ${short(c1)})\n`,
         "3 secrets in the history: 4 blobs read (skipped 1 large and 1 binary).\n",
         "Rotate these (most exposed first: still in HEAD, then the oldest):\n" +
-          `  1. ${s3.title} (${s3.redacted}) at limit.txt, since 2020-01-01, still in HEAD\n` +
-          `  2. ${s2.title} (${s2.redacted}) at .github/workflows/a.yml, since 2021-06-01, still in HEAD\n` +
-          `  3. ${s1.title} (${s1.redacted}) at .github/workflows/a.yml, since 2020-01-01\n`,
+          `  1. ${s3.title} (${s3.redacted}) at limit.txt, since 2020-01-01, still in HEAD\n     revoke it at https://github.com/settings/tokens\n` +
+          `  2. ${s2.title} (${s2.redacted}) at .github/workflows/a.yml, since 2021-06-01, still in HEAD\n     revoke it at https://github.com/settings/tokens\n` +
+          `  3. ${s1.title} (${s1.redacted}) at .github/workflows/a.yml, since 2020-01-01\n     revoke it at https://github.com/settings/tokens\n`,
         "Deleting a secret from the files does not take it out of clones and forks: rotate it at its provider, then record what you rotated with `nhilint history --update-baseline`.\n",
       ].join("\n"),
     );
@@ -225,6 +230,11 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     ]);
     assert.ok(results.every((r) => r.ruleId === "hardcoded-secret" && log.runs[0].tool.driver.rules[r.ruleIndex].id === "hardcoded-secret"));
     assert.equal(new Set(results.map((r) => r.partialFingerprints["nhilintHistory/v1"])).size, 3);
+    // Where to revoke it: in its message and its properties.
+    for (const r of results as unknown as { message: { text: string }; properties: { revoke?: string } }[]) {
+      assert.equal(r.properties.revoke, "https://github.com/settings/tokens");
+      assert.match(r.message.text, /Rotate it at its provider \(https:\/\/github\.com\/settings\/tokens\)\.$/);
+    }
     for (const t of [t1, t2, t3, t4, t5]) assert.ok(!run.stdout.includes(t.slice(4)));
   });
 
@@ -442,6 +452,8 @@ describe("nhilint history: the scan's output options, configuration and baseline
       assert.deepEqual([v.confidence, v.scanner, v.identifiers[0].name], ["High", { id: "nhilint", name: "nhilint" }, "nhilint hardcoded-secret"]);
       assert.match(v.identifiers[0].url, /hardcoded-secret/);
       assert.match(v.cve, new RegExp(`^${v.location.file.replace(/[./]/g, "\\$&")}:[0-9a-f]{32}:hardcoded-secret$`));
+      // Where its kind is revoked, as a link GitLab shows.
+      assert.deepEqual(v.links, [{ name: "Revoke it", url: "https://github.com/settings/tokens" }]);
     }
     // Where else a value was committed, in the description; none for a value at one path.
     const described = Object.fromEntries(raw.vulnerabilities.map((v: { location: { file: string }; description: string }) => [v.location.file, v.description]));
@@ -792,7 +804,7 @@ describe("nhilint history --update-baseline: accepting what was rotated", functi
     repo.git("commit", "-q", "--no-verify", "-m", "later");
     const run = await repo.nhilintIn({ stderrIsTTY: true }, "history");
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /Rotate these[^\n]*\n {2}1\. [^\n]* at notify\.sh[^\n]*\n\n/);
+    assert.match(run.stdout, /Rotate these[^\n]*\n {2}1\. [^\n]* at notify\.sh[^\n]*\n {5}revoke it at [^\n]*\n\n/);
     // The slow derivation is said on a terminal: the value accepted by the history's list, and the new one.
     assert.match(run.stderr, /\nnhilint: history: fingerprinting 2 secret values for the baseline \(a slow derivation by design, about 0\.14 s of CPU each\)\n$/);
     const update = await repo.nhilint("history", "--update-baseline");
