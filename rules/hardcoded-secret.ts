@@ -4,6 +4,8 @@ import { findRecord } from "../linter-core/inventory.js";
 import type { FileContext, Rule } from "../linter-core/rule.js";
 import { toSecretName } from "../linter-core/secrets/values.js";
 import { referenceEdit } from "../linter-core/platforms/common.js";
+import { withRevocationPage } from "../linter-core/platforms/platform.js";
+import { revocationFor } from "../linter-core/secrets/revocation.js";
 import { describeScope } from "./shared.js";
 
 /**
@@ -55,6 +57,10 @@ export const hardcodedSecret: Rule = {
       const fixes: Fix[] = [];
       const name = await distinctName(secretNameFor(detection.literal, detection.secretName, secretIn), context);
       const reference = platform.secretReference?.(name);
+      // Where a credential of its kind is revoked, when nhilint knows the provider's page: the rotate step says so.
+      const revoke = revocationFor(detection.title);
+      const steps = platform.storeSecretSteps && withRevocationPage(platform.storeSecretSteps(name), revoke);
+      const rotate = revoke ? `rotate it at ${revoke} if it was ever committed` : "rotate it if it was ever committed";
       let edits: { span: { start: number; end: number }; text: string }[] | undefined;
       if (reference && detection.literal) {
         const literal = detection.literal;
@@ -71,7 +77,7 @@ export const hardcodedSecret: Rule = {
           title: removes ? `Remove the literal: jobs read the stored variable ${reference}` : `Replace with ${reference}`,
           edits: edits.map((edit) => ({ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text })),
           safe: false,
-          followUp: platform.storeSecretSteps?.(name),
+          followUp: steps,
         });
       }
       context.report({
@@ -83,8 +89,8 @@ export const hardcodedSecret: Rule = {
         fixes,
         help:
           reference && edits
-            ? `Store it as a secret named ${name} and reference it as ${reference}; rotate it if it was ever committed.`
-            : (platform.storeSecretSteps?.(name).join(" ") ?? "Move it to a secrets manager and read it from there; rotate it if it was ever committed."),
+            ? `Store it as a secret named ${name} and reference it as ${reference}; ${rotate}.`
+            : (steps?.join(" ") ?? `Move it to a secrets manager and read it from there; ${rotate}.`),
       });
     }
   },

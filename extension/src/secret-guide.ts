@@ -28,7 +28,12 @@ export interface GuideState {
   history: "committed" | "not-committed" | "no-history" | "untrusted";
   /** The value is still held (not yet copied or forgotten). */
   holdsValue: boolean;
+  /** Where a credential of its kind is revoked, when the rule knew the provider's page (its rotate step names it). */
+  revokeAt?: string;
 }
+
+/** The provider's page the fix's rotate step names, if any. */
+const revocationPage = (steps: string[]) => steps.map((step) => /\brotate\b.*\((https:\/\/[^\s)]+)\)/i.exec(step)?.[1]).find(Boolean);
 
 type Message = { type: "copy" | "forget" | "terminal" | "record" | "toggle"; step?: StepId };
 
@@ -50,7 +55,8 @@ export class SecretGuide implements vscode.Disposable {
     history: GuideState["history"],
   ) {
     this.value = args.value || undefined;
-    this.state = { name: args.name, path: args.path, done: { store: false, copy: !this.value, rotate: history === "not-committed", record: false }, history, holdsValue: Boolean(this.value) };
+    const revokeAt = revocationPage(args.followUp);
+    this.state = { name: args.name, path: args.path, done: { store: false, copy: !this.value, rotate: history === "not-committed", record: false }, history, holdsValue: Boolean(this.value), ...(revokeAt && { revokeAt }) };
     this.panel = vscode.window.createWebviewPanel("nhilint.secretGuide", `Store ${args.name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true });
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
@@ -124,14 +130,16 @@ export class SecretGuide implements vscode.Disposable {
     const [main, ...more] = this.args.followUp.length > 0 ? this.args.followUp : [`Store the value as ${name} in your platform's secret store.`];
     // Rotation advice lives in its own step: the platform's generic "rotate it" line is not repeated.
     const extra = more.filter((step) => !/\brotate\b/i.test(step));
+    const page = this.state.revokeAt;
+    const revokeAt = page ? ` Revoke it at <a href="${escapeHtml(page)}">${escapeHtml(page)}</a>.` : "";
     const trusted = vscode.workspace.isTrusted;
     const gh = main.includes("gh secret set");
-    const rotate = {
+    const rotate = `${{
       committed: `<strong>This value is in the git history of <code>${escapeHtml(this.args.path)}</code>.</strong> Moving it does not make it secret again: rotate it at the provider (issue a new one, store that, revoke this one).`,
       "not-committed": "The value is not in this file's git history. If it was shared anywhere else (a chat, a ticket, an export), rotate it too.",
       "no-history": "There is no git history to check here. If the value was ever committed or shared, rotate it at the provider.",
       untrusted: "Restricted Mode: the git history was not checked (it would run git in this folder). If the value was ever committed or shared, rotate it at the provider.",
-    }[history];
+    }[history]}${revokeAt}`;
     const step = (id: StepId, title: string, body: string) =>
       `<section class="step ${done[id] ? "done" : ""}" data-step="${id}"><h2><label><input type="checkbox" data-toggle="${id}" ${done[id] ? "checked" : ""}> ${title}</label><span class="state">${done[id] ? "done" : "to do"}</span></h2>${body}</section>`;
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -72,3 +72,9 @@ export type CredentialProvider = "aws" | "azure" | "gcp" | "pypi" | "npm" | "cra
 export const ROTATE_IF_COMMITTED = "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.";
 /** The same, for definitions that travel as exports (n8n, Logic Apps / Power Automate). */
 export const ROTATE_IF_EXPORTED = "If the value was ever shared or exported, rotate it at the provider: moving it does not make it secret again.";
+
+/** The steps with the rotate step naming the page a credential of this kind is revoked at, when one is known. */
+export function withRevocationPage(steps: string[], page: string | undefined): string[] {
+  if (!page) return steps;
+  return steps.map((step) => (step === ROTATE_IF_COMMITTED || step === ROTATE_IF_EXPORTED ? step.replace("at the provider:", `at the provider (${page}):`) : step));
+}

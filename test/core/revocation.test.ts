@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
 import { detectSecrets } from "../../linter-core/secrets/detect.js";
 import { REVOCATION_BY_FORMAT, revocationFor } from "../../linter-core/secrets/revocation.js";
-import { platformFor } from "../../linter-core/platforms/index.js";
+import { platformFor, PLATFORMS } from "../../linter-core/platforms/index.js";
+import { withRevocationPage } from "../../linter-core/platforms/platform.js";
 import { FakeSecrets } from "../helpers.js";
 
 const titlesFound = async (path: string, text: string) => {
@@ -34,5 +35,18 @@ describe("revocation pages", () => {
 
   it("none for what has no provider page: a password in a URL, a private key, a format not in the table, a title that only begins like one", () => {
     for (const title of ["password in a URL", "RSA private key", "Adafruit API key", "credential in `GH_PAT`", "GitHub personal access tokens of the team", "GitHub"]) assert.equal(revocationFor(title), undefined, title);
+  });
+
+  it("every platform's steps to store a secret end with the rotate step, which then names the page (committed or exported)", () => {
+    const page = "https://example.com/revoke";
+    const withSteps = PLATFORMS.filter((platform) => platform.storeSecretSteps);
+    assert.ok(withSteps.length >= 10, withSteps.map((p) => p.id).join());
+    for (const platform of withSteps) {
+      const steps = platform.storeSecretSteps!("DEPLOY_TOKEN");
+      const named = withRevocationPage(steps, page);
+      assert.deepEqual(named.slice(0, -1), steps.slice(0, -1), platform.id);
+      assert.match(named.at(-1)!, /^If the value was ever (committed or pushed|shared or exported), rotate it at the provider \(https:\/\/example\.com\/revoke\): /, platform.id);
+      assert.deepEqual(withRevocationPage(steps, undefined), steps);
+    }
   });
 });

@@ -199,12 +199,18 @@ describe("hardcoded-secret: the name, the edit and the help of the fix", () => {
     assert.deepEqual(parseDocument(fixed).errors, []);
   });
 
-  it("the help says the name and the reference; with no reference syntax (plain text), where to move it", async () => {
+  it("the help says the name and the reference, and where a credential of its kind is revoked; with no reference syntax (plain text), where to move it", async () => {
     const inWorkflow = await secretFinding(WORKFLOW_PATH, workflow(`          PARTNER_KEY: ${ghp}\n`));
-    assert.equal(inWorkflow.help, "Store it as a secret named PARTNER_KEY and reference it as ${{ secrets.PARTNER_KEY }}; rotate it if it was ever committed.");
+    assert.equal(inWorkflow.help, "Store it as a secret named PARTNER_KEY and reference it as ${{ secrets.PARTNER_KEY }}; rotate it at https://github.com/settings/tokens if it was ever committed.");
+    // The fix's steps after the edit: the rotate step names the page too.
+    assert.equal(inWorkflow.fixes[0].followUp?.at(-1), "If the value was ever committed or pushed, rotate it at the provider (https://github.com/settings/tokens): moving it does not make it secret again.");
     const plain = await secretFinding("notes/setup.txt", `token: ${ghp}\n`);
     assert.equal(plain.fixes.length, 0);
-    assert.equal(plain.help, "Move it to a secrets manager and read it from there; rotate it if it was ever committed.");
+    assert.equal(plain.help, "Move it to a secrets manager and read it from there; rotate it at https://github.com/settings/tokens if it was ever committed.");
+    // A kind with no page nhilint knows: rotated at its provider, as before; an n8n export's steps say "shared or exported".
+    const password = await secretFinding(WORKFLOW_PATH, workflow(`          DB_PASSWORD: ${new FakeSecrets(1423).password(20)}\n`));
+    assert.equal(password.help, "Store it as a secret named DB_PASSWORD and reference it as ${{ secrets.DB_PASSWORD }}; rotate it if it was ever committed.");
+    assert.equal(password.fixes[0].followUp?.at(-1), "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.");
   });
 });
 
@@ -232,7 +238,7 @@ describe("hardcoded-secret: names, help and fingerprints at their edges", () => 
   it("where the platform has no reference to write, the help says where to move it", async () => {
     const found = await finding("notes.txt", `token: ${ghp}\n`);
     assert.deepEqual(found.fixes, []);
-    assert.equal(found.help, "Move it to a secrets manager and read it from there; rotate it if it was ever committed.");
+    assert.equal(found.help, "Move it to a secrets manager and read it from there; rotate it at https://github.com/settings/tokens if it was ever committed.");
   });
 
 });

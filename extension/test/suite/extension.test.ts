@@ -97,6 +97,7 @@ describe("nhilint in VS Code", () => {
     assert.deepEqual(Object.keys(guide.state.done), ["store", "copy", "rotate", "record"]);
     assert.equal(guide.state.history, "not-committed");
     assert.equal(guide.state.done.rotate, true, "a value never committed needs no rotation step");
+    assert.equal(guide.state.revokeAt, undefined, "a value of no known kind links no provider page");
     await guide.handle({ type: "toggle", step: "store" });
     assert.equal(guide.state.done.store, true);
     await guide.handle({ type: "copy" });
@@ -121,6 +122,7 @@ describe("nhilint in VS Code", () => {
     assert.equal(guide.state.name, "NIGHTLY_GH_TOKEN");
     assert.equal(guide.state.history, "committed", "the token is in nightly.yml's git history");
     assert.equal(guide.state.done.rotate, false);
+    assert.equal(guide.state.revokeAt, "https://github.com/settings/tokens", "the rotate step links the page a GitHub token is revoked at");
     await guide.handle({ type: "copy" });
     assert.equal(await vscode.env.clipboard.readText(), token);
     await vscode.env.clipboard.writeText("");
