@@ -47,7 +47,7 @@ async function leaksByName(root: string, inGit: boolean, options: Common): Promi
   const { secrets } = await scanHistory(root, ["HEAD"], { progress, baseline, ignore, fetching: (count, remote, noun) => options.stderr(fetchingNote(count, remote, noun)) });
   const leaks = new Map<string, HistoryLeak[]>();
   for (const s of [...secrets].sort((a, b) => a.date.localeCompare(b.date))) {
-    const leak: HistoryLeak = { title: s.title, redacted: s.redacted, firstCommit: s.firstCommit, date: s.date, path: s.path, inHead: s.inHead, ...(s.accepted && { accepted: true }), ...(s.suppression && { suppression: s.suppression }) };
+    const leak: HistoryLeak = { title: s.title, redacted: s.redacted, firstCommit: s.firstCommit, date: s.date, path: s.path, inHead: s.inHead, ...(s.accepted && { accepted: true }), ...(s.suppression && { suppression: s.suppression }), ...(s.revoke && { revoke: s.revoke }) };
     for (const name of new Set(s.names.map((n) => n.toUpperCase()))) leaks.set(name, [...(leaks.get(name) ?? []), leak]);
   }
   return { revisions: ["HEAD"], leaks };

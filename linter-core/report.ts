@@ -46,6 +46,8 @@ export interface HistoryLeak {
   accepted?: boolean;
   /** The `nhilint-disable-next-line` comment that accepts it where it is now (its reason is why). */
   suppression?: { path: string; line: number; reason: string };
+  /** Where a credential of its kind is revoked, when nhilint knows the provider's page. */
+  revoke?: string;
   /**
    * In a report row, when no leak under the name is left to rotate: why (the baseline or a comment
    * accepts it, or the record's `last-rotated` is after the day it was committed). Shown, not hidden.

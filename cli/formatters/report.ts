@@ -16,7 +16,7 @@ export const describeLeak = (leak: HistoryLeak) =>
       ? leak.suppression
         ? `accepted by a comment at ${leak.suppression.path}:${leak.suppression.line}: ${leak.suppression.reason}`
         : "accepted in the baseline (rotated)"
-      : leak.resolved === "rotated" ? "rotated since (the record's last-rotated is later)" : "rotate it unless that was done since"
+      : leak.resolved === "rotated" ? "rotated since (the record's last-rotated is later)" : `rotate it${leak.revoke ? ` (${leak.revoke})` : ""} unless that was done since`
   }`;
 const leakText = (row: ConnectorReportRow) => (row.leakedInHistory ? describeLeak(row.leakedInHistory) : "");
 /** Findings, then the leak: what the findings column of each shape lists. */

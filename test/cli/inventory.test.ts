@@ -306,14 +306,14 @@ describe("nhilint inventory --history", () => {
     assertValidReport(report);
     assert.deepEqual(report.history, { revisions: ["HEAD"] });
     const row = (name: string) => report.connectors.find((c: { name: string }) => c.name === name);
-    assert.deepEqual(row("DEPLOY_TOKEN").leakedInHistory, { title: row("DEPLOY_TOKEN").leakedInHistory.title, redacted: "ghp_… (40 chars)", firstCommit: pasted, date: row("DEPLOY_TOKEN").leakedInHistory.date, path: ".github/workflows/deploy.yml", inHead: false });
+    assert.deepEqual(row("DEPLOY_TOKEN").leakedInHistory, { title: row("DEPLOY_TOKEN").leakedInHistory.title, redacted: "ghp_… (40 chars)", firstCommit: pasted, date: row("DEPLOY_TOKEN").leakedInHistory.date, path: ".github/workflows/deploy.yml", inHead: false, revoke: "https://github.com/settings/tokens" });
     assert.equal(row("DEPLOY_TOKEN").status, "leaked");
     assert.deepEqual(row("DEPLOY_TOKEN").conditions, ["leaked"]);
     assert.equal(row("SLACK_WEBHOOK").leakedInHistory, null);
     assert.equal(row("SLACK_WEBHOOK").status, "healthy");
     assert.equal(report.summary.leaked, 1);
     const markdown = (await repo.nhilint("inventory", "--history")).stdout;
-    assert.match(markdown, new RegExp(`\\| leaked \\| leaked \\| \`DEPLOY_TOKEN\` \\|.*leaked in history: .*\\(ghp_… \\(40 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.github/workflows/deploy\\.yml: rotate it unless that was done since \\|`));
+    assert.match(markdown, new RegExp(`\\| leaked \\| leaked \\| \`DEPLOY_TOKEN\` \\|.*leaked in history: .*\\(ghp_… \\(40 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.github/workflows/deploy\\.yml: rotate it \\(https://github\\.com/settings/tokens\\) unless that was done since \\|`));
     assert.match(markdown, /· history of HEAD read/);
     const csv = (await repo.nhilint("inventory", "--history", "--format", "csv")).stdout;
     assert.match(csv.split("\n").find((line) => line.includes(",DEPLOY_TOKEN,"))!, /^connector,leaked,error,leaked,DEPLOY_TOKEN,.*leaked in history: /);
@@ -410,7 +410,7 @@ describe("nhilint inventory init --history", () => {
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /nhilint: 1 of them leaked in history \(a comment above each says where and when\): rotate it unless that was done since\.\n$/);
       const inventory = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
-      assert.match(inventory, new RegExp(`\\n  # leaked in history: .*\\(glpa… \\(26 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.gitlab-ci\\.yml: rotate it unless that was done since\\n  - name: DEPLOY_TOKEN\\n`));
+      assert.match(inventory, new RegExp(`\\n  # leaked in history: .*\\(glpa… \\(26 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.gitlab-ci\\.yml: rotate it \\(https://gitlab\\.com/-/user_settings/personal_access_tokens\\) unless that was done since\\n  - name: DEPLOY_TOKEN\\n`));
       assert.match(inventory, /\n  - name: SLACK_TOKEN\n/);
       assert.doesNotMatch(inventory, /# leaked in history[^\n]*\n  - name: SLACK_TOKEN/);
       assert.ok(!inventory.includes(value));
