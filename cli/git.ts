@@ -261,16 +261,22 @@ export async function* streamObjects(root: string, names: string[], options: { m
  * objects it lacks from, or undefined in a full clone.
  */
 export function promisorRemote(root: string): string | undefined {
-  let lines: string[];
   try {
-    lines = gitLines(root, ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]);
+    return promisorIn(gitLines(root, ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]));
   } catch {
     return undefined; // none set (git exits 1)
   }
+}
+
+/**
+ * The promisor remote in `git config --get-regexp` lines ("key value"): the one
+ * `extensions.partialClone` names, else the first `remote.<name>.promisor true` (a name may hold dots).
+ */
+export function promisorIn(lines: string[]): string | undefined {
   const settings = lines.map((line) => [line.slice(0, line.indexOf(" ")), line.slice(line.indexOf(" ") + 1)]);
   const named = settings.find(([key]) => key === "extensions.partialclone");
   if (named) return named[1];
-  const promisor = settings.find(([key, value]) => key.startsWith("remote.") && value === "true");
+  const promisor = settings.find(([key, value]) => /^remote\..+\.promisor$/.test(key) && value === "true");
   return promisor?.[0].slice("remote.".length, -".promisor".length);
 }
 

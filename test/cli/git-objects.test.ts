@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GitError, pathFromGit, pathOnDisk, streamObjects, textFromGit } from "../../cli/git.js";
+import { GitError, pathFromGit, pathOnDisk, promisorIn, streamObjects, textFromGit } from "../../cli/git.js";
 import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
@@ -106,5 +106,15 @@ describe("git: paths in bytes that are not UTF-8", () => {
     const raw = Buffer.from([0x64, 0x2f, 0xe9, 0x2e, 0x79]);
     assert.equal(pathFromGit(raw), "d/\\xE9.y");
     assert.deepEqual(pathOnDisk("/r", "d/\\xE9.y"), Buffer.concat([Buffer.from("/r/"), raw]));
+  });
+});
+
+describe("git: a partial clone's promisor remote, from its configuration", () => {
+  it("the remote extensions.partialClone names, else the first remote.<name>.promisor set true (a name with dots too); none in a full clone", () => {
+    assert.equal(promisorIn(["remote.origin.promisor true", "extensions.partialclone upstream"]), "upstream");
+    assert.equal(promisorIn(["remote.mirror.promisor false", "remote.my.fork.promisor true", "remote.origin.promisor true"]), "my.fork");
+    assert.equal(promisorIn(["remote.origin.promisor false"]), undefined);
+    assert.equal(promisorIn(["remote.promisor true"]), undefined);
+    assert.equal(promisorIn([]), undefined);
   });
 });

@@ -660,6 +660,29 @@ describe("nhilint history: nhilint-disable-next-line comments", function () {
     }
   });
 
+  it("a value both under a comment and bare in the same file is not accepted; a comment for one secret leaves the baseline's acceptance of another in that file", async () => {
+    const other = new TempRepo();
+    try {
+      const [twice, baselined, commentedToo] = [0, 1, 2].map(() => `ghp_${f.chars(36)}`);
+      other.write(".github/workflows/both.yml", workflow("GH_TOKEN", baselined));
+      // The team accepts `baselined` the scan's way, then adds a commented fixture beside it.
+      assert.equal((await other.nhilint("--update-baseline")).code, 0);
+      other.write(".github/workflows/twice.yml", `${commented("GH_TOKEN", twice, "nhilint-disable-next-line hardcoded-secret -- demo token")}          OTHER_TOKEN: ${twice}\n`);
+      other.write(".github/workflows/both.yml", `${workflow("GH_TOKEN", baselined)}          # nhilint-disable-next-line hardcoded-secret -- revoked fixture\n          FIXTURE_TOKEN: ${commentedToo}\n`);
+      other.git("add", "-A");
+      other.git("commit", "-q", "--no-verify", "-m", "one");
+      const { secrets } = JSON.parse((await other.nhilint("history", "--format", "json")).stdout) as { secrets: { redacted: string; path: string; accepted?: boolean; suppression?: { line: number } }[] };
+      const byPath = secrets.map((s) => [s.path, s.accepted ?? false, s.suppression?.line ?? null]).sort();
+      assert.deepEqual(byPath, [
+        [".github/workflows/both.yml", true, null],
+        [".github/workflows/both.yml", true, 9],
+        [".github/workflows/twice.yml", false, null],
+      ]);
+    } finally {
+      other.remove();
+    }
+  });
+
   it("exits 0 when comments and the baseline accept every secret left", async () => {
     for (const path of [".github/workflows/no-reason.yml", ".github/workflows/half.yml", "scripts/half.sh", ".github/workflows/uncommented.yml"]) repo.exec("git", ["rm", "-q", path]);
     repo.git("commit", "-q", "--no-verify", "-m", "three");
@@ -721,6 +744,13 @@ describe("nhilint history in a partial clone (git clone --filter=blob:none or tr
     } finally {
       clone.remove();
     }
+    // The scan as a library, with no one to tell: the same fetch, quietly.
+    const quiet = blobless();
+    try {
+      assert.equal((await scanHistory(quiet.dir, ["HEAD"], { workers: 0 })).secrets.length, 4);
+    } finally {
+      quiet.remove();
+    }
   });
 
   it("a treeless clone (--filter=tree:0): the commits' trees in one request, then the blobs in another", async () => {
@@ -747,7 +777,11 @@ describe("nhilint history in a partial clone (git clone --filter=blob:none or tr
     try {
       const run = await clone.nhilint("history");
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /cannot read the history: this is a partial clone, and the 3 blobs of its history it lacks could not be fetched from `origin`: .*does not appear to be a git repository.* \(scan where the remote can be reached, or in a full clone\)\n$/);
+      // git's own errors, without their `fatal:` and joined on one line.
+      assert.equal(
+        run.stderr.split("\n").at(-2),
+        `nhilint: cannot read the history: this is a partial clone, and the 3 blobs of its history it lacks could not be fetched from \`origin\`: '${source.dir}-moved' does not appear to be a git repository; Could not read from remote repository. (scan where the remote can be reached, or in a full clone)`,
+      );
       assert.equal(run.stdout, "");
     } finally {
       clone.remove();
