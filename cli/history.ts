@@ -330,6 +330,8 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   }
   const unaccepted = new Map<HistorySecret, string>();
   await markAccepted(root, baseline, secrets, withDirectives);
+  // A comment's reason is printed: never a secret the history holds, whichever file it came from.
+  for (const { secret } of secrets.values()) if (secret.suppression) secret.suppression.reason = redactSecrets(secret.suppression.reason, secretIn);
   if (baseline) {
     // The history's own list (`nhilint history --update-baseline`): by value, wherever it was committed.
     if (baseline.version === 2 && (baseline.history?.length || options.fingerprintUnaccepted)) {

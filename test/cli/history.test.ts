@@ -668,14 +668,21 @@ describe("nhilint history: nhilint-disable-next-line comments", function () {
       // The team accepts `baselined` the scan's way, then adds a commented fixture beside it.
       assert.equal((await other.nhilint("--update-baseline")).code, 0);
       other.write(".github/workflows/twice.yml", `${commented("GH_TOKEN", twice, "nhilint-disable-next-line hardcoded-secret -- demo token")}          OTHER_TOKEN: ${twice}\n`);
-      other.write(".github/workflows/both.yml", `${workflow("GH_TOKEN", baselined)}          # nhilint-disable-next-line hardcoded-secret -- revoked fixture\n          FIXTURE_TOKEN: ${commentedToo}\n`);
+      // Its reason quotes a password another file binds to a key (in this file, only a word): shown redacted.
+      const password = new FakeSecrets(1424).password(20);
+      other.write(".github/workflows/db.yml", workflow("DB_PASSWORD", password));
+      other.write(".github/workflows/both.yml", `${workflow("GH_TOKEN", baselined)}          # nhilint-disable-next-line hardcoded-secret -- revoked fixture, unlike ${password}\n          FIXTURE_TOKEN: ${commentedToo}\n`);
       other.git("add", "-A");
       other.git("commit", "-q", "--no-verify", "-m", "one");
-      const { secrets } = JSON.parse((await other.nhilint("history", "--format", "json")).stdout) as { secrets: { redacted: string; path: string; accepted?: boolean; suppression?: { line: number } }[] };
+      const run = await other.nhilint("history", "--format", "json");
+      const { secrets } = JSON.parse(run.stdout) as { secrets: { redacted: string; path: string; accepted?: boolean; suppression?: { line: number; reason: string } }[] };
+      assert.match(secrets.find((s) => s.suppression)?.suppression?.reason ?? "", /^revoked fixture, unlike .{4}… \(20 chars\)$/);
+      for (const secret of [twice, baselined, commentedToo, password]) assert.ok(!run.stdout.includes(secret.slice(4)), "a secret was printed");
       const byPath = secrets.map((s) => [s.path, s.accepted ?? false, s.suppression?.line ?? null]).sort();
       assert.deepEqual(byPath, [
         [".github/workflows/both.yml", true, null],
         [".github/workflows/both.yml", true, 9],
+        [".github/workflows/db.yml", false, null],
         [".github/workflows/twice.yml", false, null],
       ]);
     } finally {
