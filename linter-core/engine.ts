@@ -230,10 +230,9 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       }
     }
     let secretValues: string[] = [];
-    let secretIn: ((text: string) => string | undefined) | undefined;
     if (found.detections) {
       secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
-      const finder = (secretIn = secretFinder(secretValues));
+      const finder = secretFinder(secretValues);
       redactAtTheBoundary(findings, finder);
       // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
       // no connector: the workspace rules, the inventory report and `inventory init` would print it.
@@ -241,9 +240,8 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     }
     let lines: LineIndex | undefined;
     const linesOf = () => (lines ??= new LineIndex(text));
+    // Their reasons are redacted with the run's secrets, once every file is read (below).
     const suppressions = findSuppressions(path, text, linesOf);
-    // A suppression's reason is shown with what it accepts (`-- same as ghp_…`): never a secret either.
-    if (secretIn) for (const suppression of suppressions) suppression.reason = redactSecrets(suppression.reason, secretIn);
     // Workspace rules report on files that use connectors, and on the inventory.
     if (findings.length > 0 || (entry?.model.connectorRefs.length ?? 0) > 0 || path === inventory.path) linesOf();
     if (options.compactModels) {
@@ -323,7 +321,11 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const secretIn = secretFinder(secretValues);
   redactAtTheBoundary(pending.slice(workspaceStart), secretIn);
   result.redact = (text) => redactSecrets(text, secretIn);
-  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, d), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
+  // A suppression's reason may quote a secret of another file (`-- same as the password in db.yml`):
+  // its own file's secrets were redacted with the file, the run's are here.
+  for (const { suppressions } of linted.values()) for (const suppression of suppressions) suppression.reason = redactSecrets(suppression.reason, secretIn);
+  // What finish reports itself quotes the directives (`unknown rule id <a token pasted there>`): redacted too.
+  const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, { ...d, message: redactSecrets(d.message, secretIn) }), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
   return result;

@@ -51,6 +51,58 @@ describe("redaction at the boundary: a suppression's reason", () => {
     assert.equal(suppressed[0].suppression?.justification, "a fixture, like ghp_… (40 chars)");
     assert.ok(!JSON.stringify([findings, suppressed]).includes(other.slice(4)));
   });
+
+  it("a reason quoting a secret of another file (a password bound to a key there, only a word here) is redacted too", async () => {
+    const password = new FakeSecrets(22).password(20);
+    const db = `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: make
+        env:
+          DB_PASSWORD: ${password}
+`;
+    const text = `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: make
+        env:
+          # nhilint-disable-next-line hardcoded-secret -- a fixture, unlike ${password}
+          GH_PAT: ${token}
+`;
+    const { findings, suppressed } = await lint(
+      [
+        { path: ".github/workflows/db.yml", text: db },
+        { path: ".github/workflows/ci.yml", text },
+      ],
+      { rules: RULES, now: NOW },
+    );
+    assert.match(suppressed[0].suppression?.justification ?? "", /^a fixture, unlike .{4}… \(20 chars\)$/);
+    assert.ok(!JSON.stringify([findings, suppressed]).includes(password.slice(4)));
+  });
+
+  it("a token pasted where a rule id belongs is redacted in the invalid-suppression message", async () => {
+    const text = `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: make
+        env:
+          # nhilint-disable-next-line ${token} -- pasted in the wrong place
+          REGION: eu
+`;
+    const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
+    const invalid = findings.find((f) => f.ruleId === "invalid-suppression");
+    assert.equal(invalid?.message, "unknown rule id ghp_… (40 chars) in nhilint-disable-next-line");
+    assert.ok(!JSON.stringify(findings).includes(token.slice(4)));
+  });
 });
 
 describe("redaction at the boundary, workspace rules", () => {
