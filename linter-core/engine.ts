@@ -321,6 +321,9 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const secretIn = secretFinder(secretValues);
   redactAtTheBoundary(pending.slice(workspaceStart), secretIn);
   result.redact = (text) => redactSecrets(text, secretIn);
+  // An error's message may quote what the code was reading (`Cannot read properties of undefined
+  // (reading '<a key holding a token>')`): the run's secrets, and any credential-shaped run, redacted.
+  result.internalErrors = result.internalErrors.map((error) => ({ ...error, message: redactQuoted(redactSecrets(error.message, secretIn)) }));
   // A suppression's reason may quote a secret of another file (`-- same as the password in db.yml`):
   // its own file's secrets were redacted with the file, the run's are here.
   for (const { suppressions } of linted.values()) for (const suppression of suppressions) suppression.reason = redactSecrets(suppression.reason, secretIn);

@@ -105,6 +105,23 @@ jobs:
   });
 });
 
+describe("redaction at the boundary: internal errors", () => {
+  it("a rule that fails quoting what it read (a token) is reported with the token redacted", async () => {
+    const stray = new FakeSecrets(23).chars(32);
+    const throwing: Rule = {
+      meta: { id: "throws", description: "test", defaultSeverity: "warning", owasp: [], nist: [], hasFixes: false },
+      checkFile() {
+        throw new TypeError(`Cannot read properties of undefined (reading '${token}') near '${stray}'`);
+      },
+    };
+    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${token}\n`;
+    const { internalErrors } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: [...RULES, throwing], now: NOW });
+    assert.equal(internalErrors.length, 1);
+    assert.match(internalErrors[0].message, /^rule throws failed: Cannot read properties of undefined \(reading 'ghp_… \(40 chars\)'\) near '.{1,8}… \(32 chars\)'$/);
+    assert.ok(!internalErrors[0].message.includes(token.slice(4)) && !internalErrors[0].message.includes(stray.slice(8)));
+  });
+});
+
 describe("redaction at the boundary, workspace rules", () => {
   it("an inventory field holding a token is redacted where workspace rules quote it", async () => {
     const inventory = `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    kind: secret\n    owner: ${token}\n    purpose: Deploy\n    expires: 2020-01-01\n`;
