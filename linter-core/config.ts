@@ -1,6 +1,7 @@
 // .nhilint.yaml: rule severities, ignored paths, the inventory's place, the expiry warning window, the level.
 import type { SeveritySetting, SourceFile } from "./model.js";
 import { asMap, asSeq, entries, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
+import { redactQuoted } from "./redact.js";
 import { LineIndex } from "./text.js";
 
 export const CONFIG_PATH = ".nhilint.yaml";
@@ -28,7 +29,8 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
   const lines = new LineIndex(file.text);
   const fail = (message: string, offset: number): never => {
     const { line, column } = lines.position(offset);
-    throw new ConfigError(`${file.path}:${line}:${column}: ${message}`);
+    // A message quotes what the file says (`unknown rule <a token pasted as a key>`): never a credential.
+    throw new ConfigError(`${file.path}:${line}:${column}: ${redactQuoted(message)}`);
   };
   const yaml = parseYaml(file.text);
   if (yaml.errors.length > 0) fail(`not valid YAML: ${yaml.errors[0].message}`, yaml.errors[0].span.start);

@@ -1,6 +1,7 @@
 // .nhilint.yaml as the user writes it: each setting read, each mistake an error naming file:line:col.
 import assert from "node:assert/strict";
 import { ConfigError, DEFAULT_CONFIG, parseConfig } from "../../linter-core/index.js";
+import { FakeSecrets } from "../helpers.js";
 
 const RULE_IDS = ["hardcoded-secret", "broad-secret-scope"];
 const parse = (text: string) => parseConfig({ path: ".nhilint.yaml", text }, RULE_IDS);
@@ -53,5 +54,13 @@ describe("config: .nhilint.yaml", () => {
   it("a setting or a rule given twice is an error at the second, naming the first's line (the last would silently win)", () => {
     assert.equal(failure("ignore: [a]\ninventory: x.yaml\nignore: [b]\n"), ".nhilint.yaml:3:1: setting `ignore` is set twice (first at line 1)");
     assert.equal(failure("rules:\n  hardcoded-secret: off\n  hardcoded-secret: error\n"), ".nhilint.yaml:3:3: rule `hardcoded-secret` is set twice (first at line 2)");
+  });
+
+  it("a token pasted as a key is named redacted in the error (never print a secret); a mistyped rule or setting is named as written", () => {
+    const token = `ghp_${new FakeSecrets(1425).chars(36)}`;
+    assert.equal(failure(`rules:\n  ${token}: off\n`).split(" (known:")[0], ".nhilint.yaml:2:3: unknown rule `ghp_… (40 chars)`");
+    assert.equal(failure(`${token}: 1\n`).split(" (expected")[0], ".nhilint.yaml:1:1: unknown setting `ghp_… (40 chars)`");
+    assert.equal(failure("rules:\n  hardcoded-secrets: off\n").split(" (known:")[0], ".nhilint.yaml:2:3: unknown rule `hardcoded-secrets`");
+    assert.equal(failure("expiry_warning_days: 3\n").split(" (expected")[0], ".nhilint.yaml:1:1: unknown setting `expiry_warning_days`");
   });
 });
