@@ -31,6 +31,20 @@ function count(value: string): number {
   return n;
 }
 
+/** A revision end as git would take it: a commit, branch or tag (not empty, not an option, no range inside). */
+const isRevisionEnd = (end: string) => end.trim() !== "" && !end.startsWith("-") && !end.includes("..");
+
+function sinceRevision(value: string): string {
+  if (!isRevisionEnd(value)) throw new InvalidArgumentError("expected one commit, branch or tag (REF: the commits after it are read)");
+  return value;
+}
+
+function rangeRevision(value: string): string {
+  const ends = value.split(/\.{3}|\.{2}/);
+  if (ends.length !== 2 || !ends.every(isRevisionEnd)) throw new InvalidArgumentError("expected A..B: two commits, branches or tags (A...B for the commits on either side)");
+  return value;
+}
+
 export function fail(error: unknown, stderr: (text: string) => void): number {
   const known = error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError || error instanceof GitError;
   stderr(`nhilint: ${known ? (error as Error).message : `internal error: ${error instanceof Error ? error.message : String(error)}`}\n`);
@@ -105,8 +119,8 @@ Examples:
   program
     .command("history")
     .description("every secret ever committed in the reachable history, each once: where it came in, whether HEAD still holds it, what to rotate")
-    .option("--since <ref>", "only commits after this one (REF..HEAD)")
-    .option("--range <a..b>", "only the commits of this range")
+    .option("--since <ref>", "only commits after this one (REF..HEAD)", sinceRevision)
+    .option("--range <a..b>", "only the commits of this range", rangeRevision)
     .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
     .option("--include-dependencies", "also read files only ever committed in dependency folders (node_modules, bower_components, Go's vendor/<module>, vendor/bundle)", false)
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))
@@ -127,8 +141,8 @@ Examples:
     )
     .action(async (opts) => {
       const { history } = await import("./history.js");
-      if ([opts.since, opts.range, opts.all || undefined].filter(Boolean).length > 1) throw new UsageError("give one of --since, --range and --all");
-      const revisions = opts.all ? ["--all"] : opts.range ? [opts.range] : opts.since ? [`${opts.since}..HEAD`] : ["HEAD"];
+      if ([opts.since, opts.range, opts.all || undefined].filter((given) => given !== undefined).length > 1) throw new UsageError("give one of --since, --range and --all");
+      const revisions = opts.all ? ["--all"] : opts.range !== undefined ? [opts.range] : opts.since !== undefined ? [`${opts.since}..HEAD`] : ["HEAD"];
       exitCode = await history({
         cwd: io.cwd,
         revisions,

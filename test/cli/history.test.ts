@@ -102,6 +102,14 @@ describe("nhilint history", function () {
     assert.match(badEnd.stderr, /no commit named `nope`/);
     assert.equal((await repo.nhilint("history", "--range", `${commits[50]}...${commits[60]}`, "--format", "json")).code, 0, "a symmetric range is two commits");
     assert.equal((await repo.nhilint("history", "--all", "--since", "HEAD")).code, 2);
+    // Not a revision at all: said as such before git is asked (an empty --since read everything; an
+    // end that looks like an option reached git's command line; `...` read nothing and exited 0).
+    for (const [option, value] of [["--since", ""], ["--since", "-p"], ["--since", "a..b"], ["--range", "..."], ["--range", "HEAD"], ["--range", "..HEAD"], ["--range", "-p..HEAD"], ["--range", "a..b..c"]]) {
+      const run = await repo.nhilint("history", option, value);
+      assert.equal(run.code, 2, `${option} '${value}'`);
+      assert.match(run.stderr, new RegExp(`^error: option '${option} <[^>]+>' argument '${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}' is invalid\. expected (one commit, branch or tag|A\.\.B: two commits)`), run.stderr);
+      assert.equal(run.stdout, "");
+    }
   });
 
   it("worker threads that cannot load their code (a Node flag they refuse): judged in the main thread, the same report", async () => {
