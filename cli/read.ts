@@ -4,9 +4,23 @@ import type { SourceFile } from "../linter-core/index.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** As git judges it: a NUL in the first 8000 bytes means binary. */
+/** As git judges it: a NUL in the first 8000 bytes means binary (UTF-16 text aside: see utf16Text). */
 const BINARY_SNIFF_BYTES = 8000;
 export const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+
+const utf16 = { le: new TextDecoder("utf-16le"), be: new TextDecoder("utf-16be") };
+
+/**
+ * The text of a UTF-16 file, told by its byte-order mark (what Windows PowerShell's `Out-File` and
+ * `>` write, and `.reg` exports): its NULs would otherwise make it binary, and a token in it unseen.
+ * Undefined for anything else.
+ */
+export function utf16Text(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 2) return undefined;
+  const decoder = bytes[0] === 0xff && bytes[1] === 0xfe ? utf16.le : bytes[0] === 0xfe && bytes[1] === 0xff ? utf16.be : undefined;
+  // TextDecoder drops the BOM itself.
+  return decoder?.decode(bytes);
+}
 
 export interface Notice {
   path: string;
@@ -22,6 +36,8 @@ export function decode(path: string, bytes: Buffer): ReadResult {
   if (bytes.length > MAX_FILE_BYTES) {
     return { notice: { path, message: `skipped: ${(bytes.length / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` } };
   }
+  const wide = utf16Text(bytes);
+  if (wide !== undefined) return { file: { path, text: wide } };
   if (isBinary(bytes)) return { notice: { path, message: "skipped: binary file" } };
   try {
     return { file: { path, text: stripBom(utf8.decode(bytes)) } };

@@ -304,6 +304,28 @@ describe("nhilint history: what it reads and exactly what it says", function () 
   });
 });
 
+describe("nhilint history: UTF-16 files", function () {
+  it("reads a UTF-16 version (told by its byte-order mark) as text, not as binary: its token is found, and a version judged from it too", async () => {
+    const repo = new TempRepo();
+    try {
+      const fake16 = new FakeSecrets(1426);
+      const [first, second] = [0, 1].map(() => `ghp_${fake16.chars(36)}`);
+      const wide = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+      const lines = Array.from({ length: 40 }, (_, i) => `Write-Host "step ${i}"`);
+      repo.write("deploy.ps1", wide(`$env:GH_PAT = "${first}"\r\n${lines.join("\r\n")}\r\n`));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "one");
+      repo.write("deploy.ps1", wide(`$env:GH_PAT = "${first}"\r\n${lines.join("\r\n")}\r\n$env:RELEASE_PAT = "${second}"\r\n`));
+      repo.git("commit", "-q", "--no-verify", "-am", "two");
+      const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+      assert.deepEqual(json.skipped.binary, 0);
+      assert.deepEqual(json.secrets.map((s: { path: string; inHead: boolean }) => [s.path, s.inHead]), [["deploy.ps1", true], ["deploy.ps1", true]]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("nhilint history: authors", function () {
   it("names each secret's author as the repository's .mailmap does (the person to ask, not an old address)", async () => {
     const repo = new TempRepo();

@@ -62,6 +62,17 @@ describe("pre-commit hook in a Node repository (husky)", function () {
     assert.deepEqual(snapshot(repo), before, "index, working tree and HEAD unchanged");
   });
 
+  it("blocks a UTF-16 script (Windows PowerShell's Out-File) holding a token: its NULs do not make it binary", () => {
+    const script = `$env:GH_PAT = "${token}"\r\n./deploy.ps1\r\n`;
+    repo.write("deploy.ps1", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(script, "utf16le")]));
+    repo.git("add", "deploy.ps1");
+    const commit = repo.exec("git", ["commit", "-m", "deploy script"]);
+    assert.notEqual(commit.code, 0, "the commit must be blocked");
+    const output = commit.stdout + commit.stderr;
+    assert.match(output, /deploy\.ps1\n\s+1:16\s+error\s+Hardcoded GitHub personal access token/);
+    assert.ok(!output.includes(token.slice(0, 10)), "more than a short prefix was printed");
+  });
+
   it("allows the commit when only the working tree holds the token (the staged version is clean)", () => {
     repo.write(".github/workflows/ci.yml", clean.replace("./build.sh", "./build.sh --fast"));
     repo.git("add", ".github/workflows/ci.yml");

@@ -1,5 +1,6 @@
 // Bytes to text (cli/read.ts), as `--staged` reads blobs from the index: too large, binary and not
-// UTF-8 each become a notice naming the file, and a byte-order mark is dropped.
+// UTF-8 each become a notice naming the file, a byte-order mark is dropped, and UTF-16 (told by its
+// mark) is read as text.
 import assert from "node:assert/strict";
 import { decode, MAX_FILE_BYTES } from "../../cli/read.js";
 
@@ -20,5 +21,15 @@ describe("reading bytes as text", () => {
     assert.deepEqual(latin1, { file: { path: "l.yml", text: "a\ufffdb" }, notice: { path: "l.yml", message: "not valid UTF-8: invalid bytes were replaced before scanning" } });
     assert.deepEqual(decode("bom.yml", Buffer.from("\ufeffa: b\n")), { file: { path: "bom.yml", text: "a: b\n" } });
     assert.deepEqual(decode("mid.yml", Buffer.from("a\ufeffb")), { file: { path: "mid.yml", text: "a\ufeffb" } }, "only a leading mark is dropped");
+  });
+
+  it("UTF-16 with its byte-order mark (Windows PowerShell's Out-File) is text, little- or big-endian; without one, its NULs make it binary", () => {
+    const text = '$env:GH_TOKEN = "x"\r\nWrite-Host "é ok"\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    assert.deepEqual(decode("a.ps1", le), { file: { path: "a.ps1", text } });
+    assert.deepEqual(decode("b.ps1", Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { file: { path: "b.ps1", text } });
+    assert.deepEqual(decode("c.ps1", le.subarray(2)), { notice: { path: "c.ps1", message: "skipped: binary file" } });
+    assert.deepEqual(decode("d.txt", Buffer.from([0xff])), { file: { path: "d.txt", text: "\ufffd" }, notice: { path: "d.txt", message: "not valid UTF-8: invalid bytes were replaced before scanning" } });
   });
 });
