@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { registerGroovyWasm } from "../linter-core/documents/groovy.js";
 import { registerTypescript } from "../linter-core/platforms/typescript.js";
+import { requireWithCodeCache } from "./code-cache.js";
 
 const require = createRequire(import.meta.url);
 
@@ -17,7 +18,8 @@ function locate(file: string, module: string): string {
 }
 
 export function registerParsers(): void {
-  registerTypescript(() => require("typescript"));
+  // TypeScript's compiler (9 MB) with V8's code cache: a quarter of the start-up (code-cache.ts).
+  registerTypescript(() => requireWithCodeCache("typescript") as ReturnType<Parameters<typeof registerTypescript>[0]>);
   registerGroovyWasm({
     runtime: () => readFile(locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm")),
     grammar: () => readFile(locate("tree-sitter-groovy.wasm", "@lumis-sh/wasm-groovy/tree-sitter-groovy.wasm")),

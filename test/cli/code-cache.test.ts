@@ -1,0 +1,83 @@
+// TypeScript's compiler loaded with V8's code cache (cli/code-cache.ts): the cache is written in the
+// user's cache folder on first use, used after, rewritten when it is damaged or stale, and never
+// needed: an unwritable folder only costs the compile. The hook writes nothing in the repository.
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { codeCacheFolder, requireWithCodeCache } from "../../cli/code-cache.js";
+import { CLI } from "../helpers.js";
+import { TempRepo } from "./repo.js";
+
+type TypeScript = typeof import("typescript");
+
+describe("code cache for TypeScript's compiler", function () {
+  this.timeout(60_000);
+  let folder: string;
+  let saved: string | undefined;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), "nhilint-cache-"));
+    saved = process.env.NHILINT_CACHE_DIR;
+    process.env.NHILINT_CACHE_DIR = folder;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.NHILINT_CACHE_DIR;
+    else process.env.NHILINT_CACHE_DIR = saved;
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const parses = (ts: TypeScript) => ts.createSourceFile("a.ts", "const token: string = 'x';", ts.ScriptTarget.Latest).statements.length === 1;
+
+  /** A fresh process (V8 keeps what it compiled in memory: a second load in this one would not read the file). */
+  const loadInChild = () => {
+    const script = `import(${JSON.stringify(new URL("../../cli/code-cache.js", import.meta.url).href)}).then((m) => { const ts = m.requireWithCodeCache("typescript"); process.exit(ts.createSourceFile("a.ts", "const a = 1;", ts.ScriptTarget.Latest).statements.length === 1 ? 0 : 1); })`;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: folder } });
+    assert.equal(child.status, 0, child.stderr);
+  };
+
+  it("writes the cache on first use, keeps it while it holds, and rewrites one that is damaged", () => {
+    loadInChild();
+    const [file] = readdirSync(folder);
+    assert.match(file, /^typescript-[0-9a-f]{24}\.v8$/);
+    const first = readFileSync(join(folder, file));
+    assert.ok(first.length > 100_000, `${first.length} bytes of cached code`);
+    // Used as it is: not written again.
+    loadInChild();
+    assert.deepEqual(readFileSync(join(folder, file)), first);
+    // Damaged (V8 rejects it): the module still loads, and a good cache takes its place.
+    writeFileSync(join(folder, file), Buffer.from("not V8's cached data"));
+    loadInChild();
+    assert.ok(readFileSync(join(folder, file)).length > 100_000);
+    assert.deepEqual(readdirSync(folder), [file], "no partial file left behind");
+  });
+
+  it("a folder that cannot be made (a file in its place: as unwritable as it gets, even for root) only costs the compile", () => {
+    const blocked = join(folder, "blocked");
+    writeFileSync(blocked, "a file, not a folder");
+    process.env.NHILINT_CACHE_DIR = join(blocked, "nhilint");
+    assert.ok(parses(requireWithCodeCache("typescript") as TypeScript));
+  });
+
+  it("lives in the user's cache folder: NHILINT_CACHE_DIR, else $XDG_CACHE_HOME/nhilint, else ~/.cache/nhilint", () => {
+    assert.equal(codeCacheFolder({ NHILINT_CACHE_DIR: "/x/y" }), "/x/y");
+    assert.equal(codeCacheFolder({ XDG_CACHE_HOME: "/home/u/.cache" }), "/home/u/.cache/nhilint");
+    if (process.platform !== "win32") assert.match(codeCacheFolder({}), /\/\.cache\/nhilint$/);
+  });
+
+  it("the hook on a staged TypeScript file writes the cache there, and nothing in the repository", () => {
+    const repo = new TempRepo();
+    try {
+      repo.write("src/deploy.ts", "export const region = 'eu-west-1';\n");
+      repo.git("add", "-A");
+      for (let run = 0; run < 2; run++) {
+        const hook = spawnSync(process.execPath, [CLI, "--staged"], { cwd: repo.dir, encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: folder } });
+        assert.equal(hook.status, 0, hook.stdout + hook.stderr);
+      }
+      assert.equal(readdirSync(folder).filter((name) => name.startsWith("typescript-")).length, 1);
+      assert.equal(repo.git("status", "--porcelain"), "A  src/deploy.ts\n");
+    } finally {
+      repo.remove();
+    }
+  });
+});
