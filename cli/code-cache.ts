@@ -5,21 +5,25 @@
 // cached data V8 produced the first time, kept in the user's cache folder (never in the repository:
 // the hook changes nothing there). A cache that is missing, stale (another Node, another version of
 // the module: V8 rejects it) or unwritable only costs the compile it would have saved.
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { Script } from "node:vm";
 
 const require = createRequire(import.meta.url);
+// Required when a module is loaded, not when this file is: the history's worker threads import it
+// and most never load TypeScript (each of these costs a thread's start-up).
+const node = {
+  crypto: () => require("node:crypto") as typeof import("node:crypto"),
+  os: () => require("node:os") as typeof import("node:os"),
+  vm: () => require("node:vm") as typeof import("node:vm"),
+};
 
 /** Where the cached data lives: $XDG_CACHE_HOME/nhilint, else the platform's user cache folder. */
 export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
   if (env.NHILINT_CACHE_DIR) return env.NHILINT_CACHE_DIR;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "nhilint");
   if (process.platform === "win32" && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, "nhilint", "cache");
-  return join(homedir(), ".cache", "nhilint");
+  return join(node.os().homedir(), ".cache", "nhilint");
 }
 
 /** What `require(id)` returns, compiled with V8's cached data when there is a usable one. */
@@ -32,13 +36,13 @@ export function requireWithCodeCache(id: string): unknown {
     source = readFileSync(file, "utf8");
     const { size, mtimeMs } = statSync(file);
     // One cache per Node build and per version of the file: V8 would reject the others anyway.
-    const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${file}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 24);
+    const key = node.crypto().createHash("sha256").update(`${process.version}\0${process.arch}\0${file}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 24);
     cacheFile = join(codeCacheFolder(), `${id.replace(/[^\w.-]/g, "_")}-${key}.v8`);
     cached = readOptional(cacheFile);
   } catch {
     return require(id);
   }
-  const script = new Script(Module.wrap(source), { filename: file, cachedData: cached });
+  const script = new (node.vm().Script)(Module.wrap(source), { filename: file, cachedData: cached });
   const module = { exports: {} as unknown, id: file, filename: file, loaded: false };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
