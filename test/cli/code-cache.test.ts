@@ -52,6 +52,16 @@ describe("code cache for TypeScript's compiler", function () {
     assert.deepEqual(readdirSync(folder), [file], "no partial file left behind");
   });
 
+  it("in this process too: the folder made as deep as it must be, one cache file named after the module and a key, nothing half-written left", () => {
+    const deep = join(folder, "one", "two");
+    process.env.NHILINT_CACHE_DIR = deep;
+    assert.ok(parses(requireWithCodeCache("typescript") as TypeScript));
+    const written = readdirSync(deep);
+    assert.equal(written.length, 1, written.join());
+    assert.match(written[0], /^typescript-[0-9a-f]{24}\.v8$/);
+    assert.ok(readFileSync(join(deep, written[0])).length > 100_000);
+  });
+
   it("a folder that cannot be made (a file in its place: as unwritable as it gets, even for root) only costs the compile", () => {
     const blocked = join(folder, "blocked");
     writeFileSync(blocked, "a file, not a folder");

@@ -31,5 +31,11 @@ describe("reading bytes as text", () => {
     assert.deepEqual(decode("b.ps1", Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { file: { path: "b.ps1", text } });
     assert.deepEqual(decode("c.ps1", le.subarray(2)), { notice: { path: "c.ps1", message: "skipped: binary file" } });
     assert.deepEqual(decode("d.txt", Buffer.from([0xff])), { file: { path: "d.txt", text: "\ufffd" }, notice: { path: "d.txt", message: "not valid UTF-8: invalid bytes were replaced before scanning" } });
+    assert.deepEqual(decode("empty.ps1", Buffer.from([0xff, 0xfe])), { file: { path: "empty.ps1", text: "" } }, "a mark alone is an empty UTF-16 file");
+    // Only the two bytes of a mark, in its order, mean UTF-16: one of them, or either alone in first place, is Latin-1.
+    for (const bytes of [[0xff, 0x61, 0x62], [0x61, 0xfe, 0x62], [0xfe, 0x61, 0x62], [0x61, 0xff, 0x62], [0xfe, 0xfe, 0x61]]) {
+      const read = decode("l.txt", Buffer.from(bytes));
+      assert.ok("file" in read && read.notice?.message.startsWith("not valid UTF-8"), JSON.stringify(bytes));
+    }
   });
 });
