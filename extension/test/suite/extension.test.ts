@@ -75,6 +75,21 @@ describe("nhilint in VS Code", () => {
     await waitFor("its diagnostics to go", () => nhilint(uri).length === 0 || undefined);
   });
 
+  it("reads a UTF-16 script (Windows PowerShell's Out-File) created on disk, and again when it changes there", async () => {
+    const uri = file("scripts/deploy.ps1");
+    // A token of the workspace's own, in UTF-16 with its byte-order mark.
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file("automations/notify.json")));
+    const token = /ghp_\w{36}/.exec(text)![0];
+    const wide = (script: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(script, "utf16le"))]);
+    await vscode.workspace.fs.writeFile(uri, wide(`$env:GH_PAT = "${token}"\r\n`));
+    await waitFor("hardcoded-secret in the UTF-16 file", () => nhilint(uri, "hardcoded-secret").some((d) => d.range.start.line === 0) || undefined);
+    // Changed on disk, not in an editor: read again the same way (the token now on the second line).
+    await vscode.workspace.fs.writeFile(uri, wide(`# deploy\r\n$env:GH_PAT = "${token}"\r\n`));
+    await waitFor("the finding to follow the token to line 2", () => nhilint(uri, "hardcoded-secret").some((d) => d.range.start.line === 1) || undefined);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor("its diagnostics to go", () => nhilint(uri).length === 0 || undefined);
+  });
+
   it("in JSON, where no comment can be written, a finding is accepted in the baseline (which the editor then honours)", async () => {
     const uri = file("automations/notify.json");
     await vscode.window.showTextDocument(uri);
