@@ -21,6 +21,7 @@ import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secret
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
+import { utf16Text } from "./read.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain, plainPath } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";
@@ -100,7 +101,8 @@ export function committedWithValue(cwd: string, path: string, value: string): bo
   } catch {
     return false;
   }
-  for (const bytes of readObjects(cwd, versions).values()) if (bytes.includes(value)) return true;
+  // A UTF-16 version (a PowerShell script) holds it in its own encoding.
+  for (const bytes of readObjects(cwd, versions).values()) if (bytes.includes(value) || utf16Text(bytes)?.includes(value)) return true;
   return false;
 }
 

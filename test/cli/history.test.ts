@@ -1000,6 +1000,15 @@ describe("the editor's rotate-if-committed check (committedWithValue)", () => {
     assert.equal(committedWithValue(repo.dir, "never.yml", value), false, "a file never committed");
   });
 
+  it("finds the value in a UTF-16 version (Windows PowerShell's Out-File) too", async () => {
+    const { committedWithValue } = await import("../../cli/history.js");
+    repo.write("deploy.ps1", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`$env:GH_PAT = "${value}"\r\n`, "utf16le")]));
+    repo.git("add", "deploy.ps1");
+    repo.git("commit", "-qm", "script");
+    assert.equal(committedWithValue(repo.dir, "deploy.ps1", value), true);
+    assert.equal(committedWithValue(repo.dir, "deploy.ps1", `${value}x`), false);
+  });
+
   it("is false outside git and before the first commit", async () => {
     const { committedWithValue } = await import("../../cli/history.js");
     const plain = new TempRepo({ git: false });
