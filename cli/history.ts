@@ -416,7 +416,7 @@ async function markAccepted(root: string, baseline: Baseline | undefined, secret
   for (const [where, holder] of holders) {
     const bytes = contents.get(holder.blob);
     if (!bytes) continue;
-    const text = bytes.toString("utf8");
+    const text = utf16Text(bytes) ?? bytes.toString("utf8");
     const result = await lint([{ path: holder.path, text }], { rules, ...(baseline && holder.fingerprints && { secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT) }), sha256 });
     for (const finding of result.findings) {
       const entry = secrets.get(text.slice(finding.span.start, finding.span.end));

@@ -320,6 +320,11 @@ describe("nhilint history: UTF-16 files", function () {
       const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
       assert.deepEqual(json.skipped.binary, 0);
       assert.deepEqual(json.secrets.map((s: { path: string; inHead: boolean }) => [s.path, s.inHead]), [["deploy.ps1", true], ["deploy.ps1", true]]);
+      // A comment in it accepts one, read in the same encoding.
+      repo.write("deploy.ps1", wide(`# nhilint-disable-next-line hardcoded-secret -- revoked demo token\r\n$env:GH_PAT = "${first}"\r\n${lines.join("\r\n")}\r\n`));
+      repo.git("commit", "-q", "--no-verify", "-am", "three");
+      const accepted = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+      assert.deepEqual(accepted.secrets.map((s: { inHead: boolean; suppression?: { line: number } }) => [s.inHead, s.suppression?.line ?? null]).sort(), [[false, null], [true, 1]]);
     } finally {
       repo.remove();
     }
