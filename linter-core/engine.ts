@@ -324,8 +324,8 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   // An error's message may quote what the code was reading (`Cannot read properties of undefined
   // (reading '<a key holding a token>')`): the run's secrets, and any credential-shaped run, redacted.
   result.internalErrors = result.internalErrors.map((error) => ({ ...error, message: redactQuoted(redactSecrets(error.message, secretIn)) }));
-  // A suppression's reason may quote a secret of another file (`-- same as the password in db.yml`):
-  // its own file's secrets were redacted with the file, the run's are here.
+  // A suppression's reason is shown with what it accepts, and may quote a secret of any file
+  // (`-- same as ghp_…`, `-- unlike the password in db.yml`): redacted with the whole run's secrets.
   for (const { suppressions } of linted.values()) for (const suppression of suppressions) suppression.reason = redactSecrets(suppression.reason, secretIn);
   // What finish reports itself quotes the directives (`unknown rule id <a token pasted there>`): redacted too.
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, { ...d, message: redactSecrets(d.message, secretIn) }), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
