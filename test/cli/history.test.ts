@@ -686,6 +686,10 @@ describe("nhilint history: nhilint-disable-next-line comments", function () {
     assert.match(rotate, /3\. /);
     assert.doesNotMatch(rotate, /fixture\.yml|removed\.yml|4\./);
     const sarif = JSON.parse((await repo.nhilint("history", "--format", "sarif")).stdout) as { runs: { results: { suppressions?: { kind: string; justification: string; location?: { physicalLocation: { region: { startLine: number } } } }[] }[] }[] };
+    const ajv = new Ajv04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "sarif", "sarif-schema-2.1.0.json"), "utf8")));
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
     const kinds = sarif.runs[0].results.flatMap((r) => r.suppressions ?? []).map((x) => [x.kind, x.justification, x.location?.physicalLocation.region.startLine]);
     assert.deepEqual(kinds.sort(), [["inSource", "public test fixture, revoked", 8], ["inSource", "revoked", 8]]);
     const github = await repo.nhilint("history", "--format", "github");
