@@ -43,9 +43,12 @@ describe("redaction at the core's boundary", () => {
 });
 
 describe("redaction at the boundary: a suppression's reason", () => {
+  /** A workflow whose one step has these `env:` lines. */
+  const workflow = (...env: string[]) => `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n${env.map((line) => `          ${line}\n`).join("")}`;
+
   it("a reason quoting a secret of its file is shown redacted with the finding it accepts", async () => {
     const other = `ghp_${new FakeSecrets(21).chars(36)}`;
-    const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          # nhilint-disable-next-line hardcoded-secret -- a fixture, like ${other}\n          GH_PAT: ${token}\n          OTHER: ${other}\n`;
+    const text = workflow(`# nhilint-disable-next-line hardcoded-secret -- a fixture, like ${other}`, `GH_PAT: ${token}`, `OTHER: ${other}`);
     const { findings, suppressed } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
     assert.equal(suppressed.length, 1);
     assert.equal(suppressed[0].suppression?.justification, "a fixture, like ghp_… (40 chars)");
@@ -54,31 +57,10 @@ describe("redaction at the boundary: a suppression's reason", () => {
 
   it("a reason quoting a secret of another file (a password bound to a key there, only a word here) is redacted too", async () => {
     const password = new FakeSecrets(22).password(20);
-    const db = `on: push
-permissions: {}
-jobs:
-  a:
-    runs-on: x
-    steps:
-      - run: make
-        env:
-          DB_PASSWORD: ${password}
-`;
-    const text = `on: push
-permissions: {}
-jobs:
-  a:
-    runs-on: x
-    steps:
-      - run: make
-        env:
-          # nhilint-disable-next-line hardcoded-secret -- a fixture, unlike ${password}
-          GH_PAT: ${token}
-`;
     const { findings, suppressed } = await lint(
       [
-        { path: ".github/workflows/db.yml", text: db },
-        { path: ".github/workflows/ci.yml", text },
+        { path: ".github/workflows/db.yml", text: workflow(`DB_PASSWORD: ${password}`) },
+        { path: ".github/workflows/ci.yml", text: workflow(`# nhilint-disable-next-line hardcoded-secret -- a fixture, unlike ${password}`, `GH_PAT: ${token}`) },
       ],
       { rules: RULES, now: NOW },
     );
@@ -87,17 +69,7 @@ jobs:
   });
 
   it("a token pasted where a rule id belongs is redacted in the invalid-suppression message", async () => {
-    const text = `on: push
-permissions: {}
-jobs:
-  a:
-    runs-on: x
-    steps:
-      - run: make
-        env:
-          # nhilint-disable-next-line ${token} -- pasted in the wrong place
-          REGION: eu
-`;
+    const text = workflow(`# nhilint-disable-next-line ${token} -- pasted in the wrong place`, "REGION: eu");
     const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: RULES, now: NOW });
     const invalid = findings.find((f) => f.ruleId === "invalid-suppression");
     assert.equal(invalid?.message, "unknown rule id ghp_… (40 chars) in nhilint-disable-next-line");
