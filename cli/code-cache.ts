@@ -5,7 +5,7 @@
 // cached data V8 produced the first time, kept in the user's cache folder (never in the repository:
 // the hook changes nothing there). A cache that is missing, stale (another Node, another version of
 // the module: V8 rejects it) or unwritable only costs the compile it would have saved.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -29,6 +29,7 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
 /** What `require(id)` returns, compiled with V8's cached data when there is a usable one. */
 export function requireWithCodeCache(id: string): unknown {
   const file = require.resolve(id);
+  const prefix = id.replace(/[^\w.-]/g, "_");
   let source: string;
   let cacheFile: string | undefined;
   let cached: Buffer | undefined;
@@ -37,7 +38,7 @@ export function requireWithCodeCache(id: string): unknown {
     const { size, mtimeMs } = statSync(file);
     // One cache per Node build and per version of the file: V8 would reject the others anyway.
     const key = node.crypto().createHash("sha256").update(`${process.version}\0${process.arch}\0${file}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 24);
-    cacheFile = join(codeCacheFolder(), `${id.replace(/[^\w.-]/g, "_")}-${key}.v8`);
+    cacheFile = join(codeCacheFolder(), `${prefix}-${key}.v8`);
     cached = readOptional(cacheFile);
   } catch {
     return require(id);
@@ -53,6 +54,10 @@ export function requireWithCodeCache(id: string): unknown {
       const partial = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(partial, script.createCachedData());
       renameSync(partial, cacheFile);
+      // The caches of other Node builds or versions of the module are of no use any more: one per module.
+      for (const name of readdirSync(dirname(cacheFile))) {
+        if (name.startsWith(`${prefix}-`) && name.endsWith(".v8") && join(dirname(cacheFile), name) !== cacheFile) rmSync(join(dirname(cacheFile), name), { force: true });
+      }
     } catch {
       // A read-only home, a full disk: the next run compiles again, nothing worse.
     }

@@ -45,11 +45,14 @@ describe("code cache for TypeScript's compiler", function () {
     // Used as it is: not written again.
     loadInChild();
     assert.deepEqual(readFileSync(join(folder, file)), first);
+    // Another Node's or another version's cache beside it goes when a new one is written; others stay.
+    writeFileSync(join(folder, "typescript-000000000000000000000000.v8"), "an old one");
+    writeFileSync(join(folder, "other-module-000000000000000000000000.v8"), "not ours to judge");
     // Damaged (V8 rejects it): the module still loads, and a good cache takes its place.
     writeFileSync(join(folder, file), Buffer.from("not V8's cached data"));
     loadInChild();
     assert.ok(readFileSync(join(folder, file)).length > 100_000);
-    assert.deepEqual(readdirSync(folder), [file], "no partial file left behind");
+    assert.deepEqual(readdirSync(folder).sort(), ["other-module-000000000000000000000000.v8", file].sort(), "no partial file or old cache left behind");
   });
 
   it("in this process too: the folder made as deep as it must be, one cache file named after the module and a key, nothing half-written left", () => {
