@@ -11,7 +11,7 @@ import { emptyModel } from "../linter-core/platforms/common.js";
 import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../linter-core/secrets/detect.js";
 import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
 import { DIRECTIVE } from "../linter-core/suppressions.js";
-import { isBinary, utf16Text } from "./read.js";
+import { blobText } from "./read.js";
 
 /** One blob as read: its id, the path it came in at, its old version's id when it changed a file, its bytes. */
 export interface RawBlob {
@@ -143,9 +143,8 @@ export class HistoryJudge {
   async judge(blob: RawBlob): Promise<JudgedBlob<BlobDetection>> {
     const { id, path, base } = blob;
     const bytes = Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength);
-    const wide = utf16Text(bytes);
-    if (wide === undefined && isBinary(bytes)) return { id, detections: [], binary: true };
-    const text = wide ?? bytes.toString("utf8");
+    const text = blobText(bytes);
+    if (text === undefined) return { id, detections: [], binary: true };
     this.chars.read += text.length;
     // Only a version read as text is judged from its old one (a platform's model is the whole file),
     // and only from one read the same way.

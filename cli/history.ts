@@ -21,7 +21,7 @@ import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secret
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
-import { utf16Text } from "./read.js";
+import { blobText, utf16Text } from "./read.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain, plainPath } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";
@@ -415,8 +415,8 @@ async function markAccepted(root: string, baseline: Baseline | undefined, secret
   // One file at a time: the same path can hold the secret in two versions (HEAD's and a removed one).
   for (const [where, holder] of holders) {
     const bytes = contents.get(holder.blob);
-    if (!bytes) continue;
-    const text = utf16Text(bytes) ?? bytes.toString("utf8");
+    const text = bytes && blobText(bytes);
+    if (text === undefined) continue;
     const result = await lint([{ path: holder.path, text }], { rules, ...(baseline && holder.fingerprints && { secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT) }), sha256 });
     for (const finding of result.findings) {
       const entry = secrets.get(text.slice(finding.span.start, finding.span.end));

@@ -22,6 +22,14 @@ export function utf16Text(bytes: Uint8Array): string | undefined {
   return decoder?.decode(bytes);
 }
 
+/**
+ * A blob's text as the history reads it (no notices: it is counted, not named): UTF-16 by its mark,
+ * else UTF-8 with bad bytes replaced; undefined when it is binary.
+ */
+export function blobText(bytes: Buffer): string | undefined {
+  return utf16Text(bytes) ?? (isBinary(bytes) ? undefined : bytes.toString("utf8"));
+}
+
 export interface Notice {
   path: string;
   message: string;
