@@ -5,7 +5,6 @@ import { filledHints, INVENTORY_HEADER } from "../../linter-core/inventory.js";
 import { INVENTORY_PATHS } from "../../linter-core/index.js";
 import { registerGroovyWasm } from "../../linter-core/documents/groovy.js";
 import { addToBaseline, BASELINE_PATH, baselineText, newSalt } from "../../cli/baseline.js";
-import { decode } from "../../cli/read.js";
 import { ACCEPT_IN_BASELINE, CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
 import { ConnectorsView } from "./connectors-view.js";
 import { Diagnostics } from "./diagnostics.js";
@@ -132,9 +131,8 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     if (!folder || !enabled(folder.uri) || outsideSelection(uri) || !linter.knows(uri)) return;
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
     try {
-      // Read as the first listing read it (cli/read.ts): a binary file is not linted, UTF-16 is text.
-      const read = decode(uri.path, Buffer.from(await vscode.workspace.fs.readFile(uri)));
-      linter.setText(uri, "file" in read ? read.file.text : undefined);
+      // Read as the first listing read it: a binary file is not linted, UTF-16 is text.
+      linter.setText(uri, await linter.readText(uri));
     } catch {
       linter.setText(uri, undefined);
     }

@@ -98,8 +98,8 @@ export class WorkspaceLinter implements vscode.Disposable {
       // A virtual or remote folder: no node:fs there, the workspace API lists and reads.
       for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, "**/*"), REMOTE_EXCLUDE, 20_000)) {
         try {
-          const read = decode(this.relativePath(uri)!.path, Buffer.from(await vscode.workspace.fs.readFile(uri)));
-          if ("file" in read) map.set(read.file.path, read.file.text);
+          const text = await this.readText(uri);
+          if (text !== undefined) map.set(this.relativePath(uri)!.path, text);
         } catch (error) {
           this.log.appendLine(`could not read ${uri.toString()}: ${(error as Error).message}`);
         }
@@ -107,6 +107,15 @@ export class WorkspaceLinter implements vscode.Disposable {
     }
     this.files.set(key, map);
     this.log.appendLine(`read ${map.size} file(s) of ${folder.name} in ${Date.now() - started} ms`);
+  }
+
+  /**
+   * A file's text through the workspace API, read as the CLI reads it (cli/read.ts): undefined when it
+   * is not text (binary); UTF-16 by its mark.
+   */
+  async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const read = decode(this.relativePath(uri)?.path ?? uri.path, Buffer.from(await vscode.workspace.fs.readFile(uri)));
+    return "file" in read ? read.file.text : undefined;
   }
 
   /** Is this file one the folder lints (read at start, or since)? */
