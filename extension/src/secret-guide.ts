@@ -5,6 +5,7 @@
 // and never written to the page, a log or storage.
 import * as vscode from "vscode";
 import { PLACE_CURSOR, toWorkspaceEdit } from "./code-actions.js";
+import { revocationPageIn } from "../../linter-core/platforms/platform.js";
 import type { WorkspaceLinter } from "./workspace-linter.js";
 
 export interface SecretMoved {
@@ -32,9 +33,6 @@ export interface GuideState {
   revokeAt?: string;
 }
 
-/** The provider's page the fix's rotate step names, if any. */
-const revocationPage = (steps: string[]) => steps.map((step) => /\brotate\b.*\((https:\/\/[^\s)]+)\)/i.exec(step)?.[1]).find(Boolean);
-
 type Message = { type: "copy" | "forget" | "terminal" | "record" | "toggle"; step?: StepId };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -55,7 +53,7 @@ export class SecretGuide implements vscode.Disposable {
     history: GuideState["history"],
   ) {
     this.value = args.value || undefined;
-    const revokeAt = revocationPage(args.followUp);
+    const revokeAt = revocationPageIn(args.followUp);
     this.state = { name: args.name, path: args.path, done: { store: false, copy: !this.value, rotate: history === "not-committed", record: false }, history, holdsValue: Boolean(this.value), ...(revokeAt && { revokeAt }) };
     this.panel = vscode.window.createWebviewPanel("nhilint.secretGuide", `Store ${args.name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true });
     this.disposables.push(

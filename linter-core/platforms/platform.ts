@@ -73,8 +73,23 @@ export const ROTATE_IF_COMMITTED = "If the value was ever committed or pushed, r
 /** The same, for definitions that travel as exports (n8n, Logic Apps / Power Automate). */
 export const ROTATE_IF_EXPORTED = "If the value was ever shared or exported, rotate it at the provider: moving it does not make it secret again.";
 
+const ROTATE_STEPS = [ROTATE_IF_COMMITTED, ROTATE_IF_EXPORTED];
+
 /** The steps with the rotate step naming the page a credential of this kind is revoked at, when one is known. */
 export function withRevocationPage(steps: string[], page: string | undefined): string[] {
   if (!page) return steps;
-  return steps.map((step) => (step === ROTATE_IF_COMMITTED || step === ROTATE_IF_EXPORTED ? step.replace("at the provider:", `at the provider (${page}):`) : step));
+  return steps.map((step) => (ROTATE_STEPS.includes(step) ? step.replace("at the provider:", `at the provider (${page}):`) : step));
+}
+
+/** The page withRevocationPage wrote into the rotate step, if any (the editor's secret guide links it). */
+export function revocationPageIn(steps: string[]): string | undefined {
+  for (const step of steps) {
+    for (const rotate of ROTATE_STEPS) {
+      const [before, after] = rotate.split("at the provider:");
+      const opening = `${before}at the provider (`;
+      const closing = `):${after}`;
+      if (step.startsWith(opening) && step.endsWith(closing) && step.length > opening.length + closing.length) return step.slice(opening.length, -closing.length);
+    }
+  }
+  return undefined;
 }

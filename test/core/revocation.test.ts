@@ -5,7 +5,7 @@ import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
 import { detectSecrets } from "../../linter-core/secrets/detect.js";
 import { REVOCATION_BY_FORMAT, revocationFor } from "../../linter-core/secrets/revocation.js";
 import { platformFor, PLATFORMS } from "../../linter-core/platforms/index.js";
-import { withRevocationPage } from "../../linter-core/platforms/platform.js";
+import { revocationPageIn, withRevocationPage } from "../../linter-core/platforms/platform.js";
 import { FakeSecrets } from "../helpers.js";
 
 const titlesFound = async (path: string, text: string) => {
@@ -47,6 +47,9 @@ describe("revocation pages", () => {
       assert.deepEqual(named.slice(0, -1), steps.slice(0, -1), platform.id);
       assert.match(named.at(-1)!, /^If the value was ever (committed or pushed|shared or exported), rotate it at the provider \(https:\/\/example\.com\/revoke\): /, platform.id);
       assert.deepEqual(withRevocationPage(steps, undefined), steps);
+      // The editor's guide reads the page back from the steps; none where none was written.
+      assert.equal(revocationPageIn(named), page, platform.id);
+      assert.equal(revocationPageIn(steps), undefined, platform.id);
     }
   });
 });
