@@ -8,6 +8,7 @@ import type { HistorySecret } from "../history.js";
 import { LARGEST_PARSED } from "../history-judge.js";
 import { command, property } from "./github.js";
 import { gitlabScanner, uuidFrom } from "./gitlab.js";
+import { acceptedByComment } from "./report.js";
 import { plain, plainPath } from "./stylish.js";
 
 export type HistoryFormat = "stylish" | "json" | "sarif" | "github" | "gitlab";
@@ -56,7 +57,7 @@ export const SHALLOW_NOTE =
 
 /** What accepts a secret: the baseline, or a `nhilint-disable-next-line` comment (where, and why). */
 function acceptedBy(s: HistorySecret, baselineShown: string): string {
-  return s.suppression ? `accepted by a comment at ${s.suppression.path}:${s.suppression.line}: ${s.suppression.reason}` : `accepted in ${baselineShown}`;
+  return s.suppression ? acceptedByComment(s.suppression) : `accepted in ${baselineShown}`;
 }
 
 /** What to do about one secret, in a sentence: when it came in, whether HEAD holds it. */

@@ -9,12 +9,14 @@ const jobs = (row: ConnectorReportRow) =>
 const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` (${-row.daysLeft} days ago)` : ` (in ${row.daysLeft} days)`}` : "");
 const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.rotateEvery}${row.rotationDue ? `, due ${row.rotationDue}` : ", never recorded"}` : "");
 const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:${f.line}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
+/** Where and why a `nhilint-disable-next-line` comment accepts a committed secret (history, inventory reports). */
+export const acceptedByComment = (comment: { path: string; line: number; reason: string }) => `accepted by a comment at ${comment.path}:${comment.line}: ${comment.reason}`;
 /** A leak `--history` found under a connector's name, as one line (the report's findings, `inventory init`'s comment). */
 export const describeLeak = (leak: HistoryLeak) =>
   `leaked in history: ${leak.title} (${leak.redacted}) committed in ${leak.firstCommit.slice(0, 12)} on ${leak.date} at ${leak.path}${leak.inHead ? ", still in HEAD" : ""}: ${
     leak.resolved === "accepted"
       ? leak.suppression
-        ? `accepted by a comment at ${leak.suppression.path}:${leak.suppression.line}: ${leak.suppression.reason}`
+        ? acceptedByComment(leak.suppression)
         : "accepted in the baseline (rotated)"
       : leak.resolved === "rotated" ? "rotated since (the record's last-rotated is later)" : `rotate it${leak.revoke ? ` (${leak.revoke})` : ""} unless that was done since`
   }`;
