@@ -1,17 +1,6 @@
-// The `nhilint` executable: the command line (program.ts) run against this process.
-import { setFlagsFromString } from "node:v8";
+// The CLI run against this process: the command line (program.ts) with its arguments and streams.
+// Bundled as dist/nhilint.cjs, which the executable (entry.ts) runs.
 import { fail, run } from "./program.js";
-
-// A scan allocates a parse tree per file and keeps only compact facts, so nearly all it allocates is
-// garbage; by default V8 lets the heap grow up to 4x the live set before collecting it. Growing by
-// 20% instead keeps peak memory near what is live (corpus x8: 700 MB -> 500 MB) at no measured cost in
-// time. Read by V8 at each collection, so setting it at start-up takes effect; a V8 without the flag
-// ignores it.
-try {
-  setFlagsFromString("--heap-growing-percent=20");
-} catch {
-  // not fatal: only memory use differs
-}
 
 // A reader that stops early (`nhilint --help | head -1`) closes the pipe: stop quietly, not with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

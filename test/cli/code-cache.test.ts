@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { codeCacheFolder, requireWithCodeCache } from "../../cli/code-cache.js";
-import { CLI } from "../helpers.js";
+import { CLI, ROOT } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 type TypeScript = typeof import("typescript");
@@ -92,5 +92,41 @@ describe("code cache for TypeScript's compiler", function () {
     } finally {
       repo.remove();
     }
+  });
+});
+
+describe("the CLI's own bundle, run with V8's code cache (cli/entry.ts)", function () {
+  this.timeout(120_000);
+  let folder: string;
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), "nhilint-cache-"))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** The Quick start's scan of the bundled examples, as JSON. */
+  const scanExamples = () => {
+    const run = spawnSync(process.execPath, [CLI, "examples", "--config", "examples/.nhilint.yaml", "--inventory", "examples/nhi-inventory.yaml", "--format", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: folder } });
+    assert.equal(run.status, 1, run.stderr);
+    return run.stdout;
+  };
+  const cacheFiles = () => readdirSync(folder).filter((name) => name.startsWith("nhilint-"));
+
+  it("writes the cache at the end of the first run, uses it after, replaces a damaged one: the same findings each time, Groovy parsed", () => {
+    const first = scanExamples();
+    const report = JSON.parse(first) as { findings: { path: string; ruleId: string }[]; notices: unknown[] };
+    // Everything the bundle loads lazily still loads from it: the Groovy grammar (WebAssembly) too.
+    assert.deepEqual(report.notices, []);
+    assert.ok(report.findings.some((f) => f.path === "examples/jenkins/Jenkinsfile" && f.ruleId === "unowned-connector"), "Jenkinsfile read with its model");
+    const [file] = cacheFiles();
+    assert.match(file, /^nhilint-[0-9a-f]{24}\.v8$/);
+    const cache = readFileSync(join(folder, file));
+    assert.ok(cache.length > 100_000, `${cache.length} bytes of cached code`);
+    // Used as it is, not written again.
+    assert.equal(scanExamples(), first);
+    assert.deepEqual(readFileSync(join(folder, file)), cache);
+    // Damaged: the run is the same and a good cache takes its place, nothing half-written left.
+    writeFileSync(join(folder, file), "not V8's cached data");
+    assert.equal(scanExamples(), first);
+    assert.deepEqual(cacheFiles(), [file]);
+    assert.deepEqual(readdirSync(folder).filter((name) => name.endsWith(".tmp")), []);
+    assert.ok(readFileSync(join(folder, file)).length > 100_000);
   });
 });
