@@ -27,8 +27,8 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** What `require(id)` returns, compiled with V8's cached data when there is a usable one. */
-export function requireWithCodeCache(id: string): unknown {
-  return runWithCodeCache(require.resolve(id), id.replace(/[^\w.-]/g, "_"), () => require(id));
+export function requireWithCodeCache(id: string, options: { cacheAt?: "run" | "exit" } = {}): unknown {
+  return runWithCodeCache(require.resolve(id), id.replace(/[^\w.-]/g, "_"), () => require(id), options);
 }
 
 /**

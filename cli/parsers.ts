@@ -18,8 +18,10 @@ function locate(file: string, module: string): string {
 }
 
 export function registerParsers(): void {
-  // TypeScript's compiler (9 MB) with V8's code cache: a quarter of the start-up (code-cache.ts).
-  registerTypescript(() => requireWithCodeCache("typescript") as ReturnType<Parameters<typeof registerTypescript>[0]>);
+  // TypeScript's compiler (9 MB) with V8's code cache (code-cache.ts), written at the end of the run:
+  // it then holds the parser's functions too, not only the module's top level (the hook on one .ts
+  // file: 0.231 s -> 0.220 s).
+  registerTypescript(() => requireWithCodeCache("typescript", { cacheAt: "exit" }) as ReturnType<Parameters<typeof registerTypescript>[0]>);
   registerGroovyWasm({
     runtime: () => readFile(locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm")),
     grammar: () => readFile(locate("tree-sitter-groovy.wasm", "@lumis-sh/wasm-groovy/tree-sitter-groovy.wasm")),
