@@ -128,5 +128,10 @@ describe("the CLI's own bundle, run with V8's code cache (cli/entry.ts)", functi
     assert.deepEqual(cacheFiles(), [file]);
     assert.deepEqual(readdirSync(folder).filter((name) => name.endsWith(".tmp")), []);
     assert.ok(readFileSync(join(folder, file)).length > 100_000);
+    // A cache folder that cannot be made: the same run, silently.
+    writeFileSync(join(folder, "blocked"), "a file, not a folder");
+    const blocked = spawnSync(process.execPath, [CLI, "examples", "--config", "examples/.nhilint.yaml", "--inventory", "examples/nhi-inventory.yaml", "--format", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: join(folder, "blocked", "nhilint") } });
+    assert.equal(blocked.stdout, first);
+    assert.equal(blocked.stderr, "");
   });
 });
