@@ -6,6 +6,7 @@
 // the repository: the hook changes nothing there). A cache that is missing, stale (another Node,
 // another version of the file: V8 rejects it) or unwritable only costs the compile it would have saved.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { isAscii } from "node:buffer";
 import { createRequire, Module } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -43,7 +44,9 @@ export function runWithCodeCache(file: string, prefix: string, fallback: () => u
   let cacheFile: string;
   let cached: Buffer | undefined;
   try {
-    source = readFileSync(file, "utf8");
+    // Read as Latin-1 when it is ASCII (TypeScript's 9 MB are): the same text, decoded in a fifth of the time.
+    const bytes = readFileSync(file);
+    source = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
     const { size, mtimeMs } = statSync(file);
     // One cache per Node build and per version of the file: V8 would reject the others anyway.
     const key = node.crypto().createHash("sha256").update(`${process.version}\0${process.arch}\0${file}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 24);
