@@ -37,7 +37,7 @@ describe("the packed package, installed into a fresh project", function () {
 
   it("holds what runs and nothing else: the bundle, docs, README, LICENSE; no maps, no sources", () => {
     const list = spawnSync("tar", ["-tzf", tarball], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
-    assert.ok(list.includes("package/dist/cli.js") && list.includes("package/dist/nhilint.cjs"));
+    assert.ok(list.includes("package/dist/cli.js") && list.includes("package/dist/nhilint.cjs") && list.includes("package/dist/package.json"));
     assert.ok(list.includes("package/README.md") && list.includes("package/LICENSE"));
     assert.ok(list.some((f) => f.startsWith("package/docs/rules/")));
     assert.deepEqual(list.filter((f) => f.endsWith(".map") || f.endsWith(".ts") || f.includes("/test/") || f.includes("/linter-core/")), []);
