@@ -16,7 +16,6 @@ import {
   type SecretFingerprints,
   type LintFile,
   type SlowDerivation,
-  type SourceFile,
 } from "../linter-core/index.js";
 import { groovyParserMissing } from "../linter-core/documents/groovy.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
-import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
+import { platformSuite, recognitionByContent, validYaml } from "./suite.js";
 
 const password = new FakeSecrets(33).password(18);
 const pipeline = (line: string) => `image: node:20\npipelines:\n  default:\n    - step:\n        name: deploy\n        script:\n${line}`;

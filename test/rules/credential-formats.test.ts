@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 
 import { base62Crc32 } from "../../linter-core/secrets/checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "../../linter-core/secrets/formats.js";
-import { hasLiteralRuns, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
 import type { SourceFile } from "../../linter-core/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
 import { formatSamples, withoutLookarounds } from "../format-samples.js";
