@@ -8,7 +8,7 @@ import { INVENTORY_HEADER, INVENTORY_PATHS } from "../linter-core/inventory.js";
 import { gitConfig, gitPath, repositoryRoot } from "./git.js";
 import { UsageError } from "./scan.js";
 
-export const HOOK_COMMAND = "npx --no-install nhilint --staged";
+const HOOK_COMMAND = "npx --no-install nhilint --staged";
 const MARKER = "# installed by nhilint init";
 
 export interface InitOptions {

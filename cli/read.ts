@@ -6,7 +6,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** As git judges it: a NUL in the first 8000 bytes means binary (UTF-16 text aside: see utf16Text). */
 const BINARY_SNIFF_BYTES = 8000;
-export const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+const isBinary = (bytes: Uint8Array) => bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
 
 const utf16 = { le: new TextDecoder("utf-16le"), be: new TextDecoder("utf-16be") };
 

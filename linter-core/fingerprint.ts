@@ -43,7 +43,7 @@ const hex = (bytes: Uint8Array) => {
 /** Web Crypto keeps the core browser-safe. Node callers may pass node:crypto's instead: same digest, no async start-up. */
 export const webCryptoSha256: Sha256 = async (data) => hex(new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(data))));
 
-export const webCryptoPbkdf2: DeriveKey = async (secret, salt, iterations) => {
+const webCryptoPbkdf2: DeriveKey = async (secret, salt, iterations) => {
   const encoder = new TextEncoder();
   const key = await globalThis.crypto.subtle.importKey("raw", encoder.encode(secret), "PBKDF2", false, ["deriveBits"]);
   const bits = await globalThis.crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: encoder.encode(salt), iterations }, key, 256);

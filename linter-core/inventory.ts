@@ -62,7 +62,7 @@ function isValidDate(value: string): boolean {
   return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-export function emptyInventory(path = DEFAULT_INVENTORY_PATH): Inventory {
+function emptyInventory(path = DEFAULT_INVENTORY_PATH): Inventory {
   return { path, exists: false, text: "", records: [], problems: [] };
 }
 
@@ -197,7 +197,7 @@ function yamlString(value: string): string {
 }
 
 /** The hints a new record carries on the fields a person must decide. */
-export const RECORD_HINTS = {
+const RECORD_HINTS = {
   owner: "# TODO: accountable team handle (@org/team) or e-mail",
   purpose: "# TODO: what this connector is for",
   expires: "# TODO: YYYY-MM-DD, when access is re-approved or revoked",

@@ -37,7 +37,7 @@ export function describeScope(scope: Scope | undefined): string {
  * Secrets bound to env variables that a script sees: the workflow's, its job's, its own step's. Issued
  * per-run tokens are left out (their reach is `permissions:`).
  */
-export function boundSecretsVisibleTo(file: FileModel, literal: LiteralValue): ConnectorRef[] {
+function boundSecretsVisibleTo(file: FileModel, literal: LiteralValue): ConnectorRef[] {
   return file.connectorRefs.filter(
     (ref) => ref.binding && !ref.issuedByPlatform && (ref.binding.level === "workflow" || (ref.scope.job === literal.scope.job && (ref.binding.level === "job" || ref.scope.step === literal.scope.step))),
   );
