@@ -50,7 +50,10 @@ export function runWithCodeCache(file: string, prefix: string, fallback: () => u
     const { size, mtimeMs } = statSync(file);
     // One cache per Node build and per version of the file: V8 would reject the others anyway.
     const key = node.crypto().createHash("sha256").update(`${process.version}\0${process.arch}\0${file}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 24);
-    cacheFile = join(codeCacheFolder(), `${prefix}-${key}.v8`);
+    const folder = codeCacheFolder();
+    // Node runs what the cache holds: a folder someone else could write to is not used at all.
+    if (!isPrivate(folder)) return fallback();
+    cacheFile = join(folder, `${prefix}-${key}.v8`);
     cached = readOptional(cacheFile);
   } catch {
     return fallback();
@@ -68,7 +71,7 @@ export function runWithCodeCache(file: string, prefix: string, fallback: () => u
 
 function writeCache(cacheFile: string, prefix: string, data: Buffer): void {
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
     // Written whole, then moved in: a concurrent run never reads half a cache.
     const partial = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(partial, data);
@@ -79,6 +82,26 @@ function writeCache(cacheFile: string, prefix: string, data: Buffer): void {
     }
   } catch {
     // A read-only home, a full disk: the next run compiles again, nothing worse.
+  }
+}
+
+/**
+ * Whether only this user can write to the folder (or, where it does not exist yet, to the nearest
+ * folder above it that does, where it would be made): its owner, with no write bit for group or
+ * others. Windows' folders are the user's own by default and their mode says nothing: not checked there.
+ */
+function isPrivate(folder: string): boolean {
+  if (process.platform === "win32" || typeof process.getuid !== "function") return true;
+  for (let at = folder; ; at = dirname(at)) {
+    let stats;
+    try {
+      stats = statSync(at);
+    } catch {
+      if (dirname(at) === at) return false;
+      continue;
+    }
+    // (A folder above ~/.cache, such as /home, is root's: only the nearest existing one is judged.)
+    return stats.isDirectory() && stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
   }
 }
 

@@ -2,6 +2,7 @@
 // settings, then the CLI's bundle (dist/nhilint.cjs, built from main.ts) run through V8's code cache
 // (code-cache.ts). Each pre-commit run starts a fresh Node, and compiling the bundle cost it 15 ms.
 // Kept apart from the bundle, and small, for that reason.
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runWithCodeCache } from "./code-cache.js";
@@ -19,4 +20,5 @@ try {
 }
 
 const bundle = fileURLToPath(new URL("./nhilint.cjs", import.meta.url));
-runWithCodeCache(bundle, "nhilint", () => import(new URL("./nhilint.cjs", import.meta.url).href), { cacheAt: "exit" });
+// Without a usable cache folder, the bundle is required as any module is.
+runWithCodeCache(bundle, "nhilint", () => createRequire(import.meta.url)(bundle), { cacheAt: "exit" });

@@ -2,7 +2,7 @@
 // user's cache folder on first use, used after, rewritten when it is damaged or stale, and never
 // needed: an unwritable folder only costs the compile. The hook writes nothing in the repository.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -133,5 +133,31 @@ describe("the CLI's own bundle, run with V8's code cache (cli/entry.ts)", functi
     const blocked = spawnSync(process.execPath, [CLI, "examples", "--config", "examples/.nhilint.yaml", "--inventory", "examples/nhi-inventory.yaml", "--format", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: join(folder, "blocked", "nhilint") } });
     assert.equal(blocked.stdout, first);
     assert.equal(blocked.stderr, "");
+  });
+
+  it("a cache folder someone else could write to is not used: nothing read from it nor written to it, the same run", function () {
+    if (process.platform === "win32") this.skip();
+    const first = scanExamples();
+    const [file] = cacheFiles();
+    // Another user's (or any process's) code planted where V8 would read it.
+    chmodSync(folder, 0o777);
+    writeFileSync(join(folder, file), "not V8's cached data, and not ours");
+    assert.equal(scanExamples(), first);
+    assert.equal(readFileSync(join(folder, file), "utf8"), "not V8's cached data, and not ours", "left as it was: not read, not replaced");
+    assert.deepEqual(cacheFiles(), [file]);
+    // Made private again, it is used (and the damaged file replaced).
+    chmodSync(folder, 0o700);
+    assert.equal(scanExamples(), first);
+    assert.ok(readFileSync(join(folder, file)).length > 100_000);
+  });
+
+  it("a cache folder made where none was is the user's alone (mode 700)", function () {
+    if (process.platform === "win32") this.skip();
+    const deep = join(folder, "a", "b");
+    const run = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: deep } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(statSync(join(folder, "a")).mode & 0o777, 0o700);
+    assert.equal(statSync(deep).mode & 0o777, 0o700);
+    assert.equal(readdirSync(deep).filter((name) => name.startsWith("nhilint-")).length, 1);
   });
 });
