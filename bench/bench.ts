@@ -11,8 +11,10 @@
 //                  of one large key file, against the same floor
 //   memory         peak RSS of the full scan, nhilint vs secretlint CLI; and memory growth: the corpus
 //                  four times over vs once (peak RSS per MB of input must fall as the input grows)
+//   scaling        one pipeline of 8 000 jobs vs one of 2 000 (GitHub Actions, GitLab CI, Azure
+//                  Pipelines): linear work takes four times as long, a quadratic path sixteen
 // Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
-//          --only floor,library,secretlint-cli,pre-commit,relint,workspace-relint,memory,typing,history (a subset).
+//          --only floor,library,secretlint-cli,pre-commit,relint,workspace-relint,memory,typing,history,scaling (a subset).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -263,6 +265,36 @@ try {
     writeFileSync(floorScript, "git log --raw --no-abbrev --format= HEAD | cut -d' ' -f4 | git cat-file --batch > /dev/null\n");
     const scan = versus(RUNS, () => run(process.execPath, [CLI, "history", "--format", "json"], repo), () => run("sh", [floorScript], repo));
     row("history: one key file, 3 000 tokens, 200 versions", "nhilint history", scan.ours, "git log + cat-file --batch", scan.peer, "(context)");
+  }
+
+  // Growth with the size of one file: a pipeline of 2 000 jobs against one of 8 000, on three
+  // platforms. A lookup over the whole model made per job or per script is quadratic (it was: 8 000
+  // GitLab jobs took 24 s); linear work takes four times as long, plus start-up.
+  if (wants("scaling")) {
+    const pipelines: Record<string, { path: string; text: (jobs: number) => string }> = {
+      "GitHub Actions": {
+        path: ".github/workflows/many.yml",
+        text: (jobs) => ["on: pull_request_target", "env:", "  SHARED: ${{ secrets.SHARED }}", "jobs:", ...Array.from({ length: jobs }, (_, j) => [`  job${j}:`, "    runs-on: ubuntu-latest", "    env:", `      JOB_TOKEN: \${{ secrets.JOB_${j} }}`, "    steps:", "      - uses: actions/checkout@v4", "      - run: echo $JOB_TOKEN", "        env:", `          AWS_ACCESS_KEY_ID: \${{ secrets.AWS_${j} }}`].join("\n"))].join("\n") + "\n",
+      },
+      "GitLab CI": {
+        path: ".gitlab-ci.yml",
+        text: (jobs) => ["stages: [build]", ...Array.from({ length: jobs }, (_, j) => [`job${j}:`, "  stage: build", "  script:", `    - echo $SECRET_${j}`, `    - curl -H "Authorization: Bearer $API_TOKEN_${j}" https://example.com`].join("\n"))].join("\n") + "\n",
+      },
+      "Azure Pipelines": {
+        path: "azure-pipelines.yml",
+        text: (jobs) => ["trigger: [main]", "jobs:", ...Array.from({ length: jobs }, (_, j) => [`- job: job${j}`, "  steps:", `  - script: echo $(SECRET_${j})`, "  - task: AzureCLI@2", "    inputs:", `      azureSubscription: connection${j}`].join("\n"))].join("\n") + "\n",
+      },
+    };
+    for (const [platform, { path, text }] of Object.entries(pipelines)) {
+      const sized = (jobs: number) => {
+        const folder = join(work, "scaling", `${jobs}`);
+        mkdirSync(join(folder, path, ".."), { recursive: true });
+        writeFileSync(join(folder, path), text(jobs));
+        return () => run(process.execPath, [CLI, path, "--format", "json", "--output", join(work, "scaling.json")], folder);
+      };
+      const growth = versus(RUNS, sized(8000), sized(2000));
+      row(`scaling: ${platform}, 8 000 jobs vs 2 000`, "8 000 jobs", growth.ours, "2 000 jobs", growth.peer, "≤ 5×");
+    }
   }
 
   console.log("");

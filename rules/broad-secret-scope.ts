@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../linter-core/rule.js";
 import { shellVariableUse } from "./shared.js";
+import { jobById } from "./model-index.js";
 
 export const broadSecretScope: Rule = {
   meta: {
@@ -16,7 +17,7 @@ export const broadSecretScope: Rule = {
     if (platform.narrowerBinding) return pipelineWide(context, platform.narrowerBinding);
     for (const ref of file.connectorRefs) {
       if (!ref.binding || ref.issuedByPlatform || ref.binding.level === "step") continue;
-      const job = file.jobs.find((j) => j.id === ref.scope.job);
+      const job = jobById(file, ref.scope.job);
       // A single step gains nothing from moving the binding down.
       if (ref.binding.level === "job" && job && job.steps.length <= 1) continue;
       if (ref.binding.level === "workflow" && file.jobs.length === 1 && file.jobs[0].steps.length <= 1) continue;

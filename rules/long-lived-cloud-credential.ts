@@ -2,6 +2,7 @@ import type { CredentialProvider } from "../linter-core/platforms/platform.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
 import { jobLabel } from "./shared.js";
+import { jobById, refsOfJob } from "./model-index.js";
 
 /** Static keys by name, and whose: the platform says what replaces them there (`shortLivedAlternatives`). */
 const STATIC_KEYS: { secret: RegExp; what: string; provider: CredentialProvider }[] = [
@@ -68,7 +69,7 @@ export const longLivedCloudCredential: Rule = {
     // Publishing by command from a job that cannot mint an OIDC token: a stored token does the signing.
     const publishedFrom = new Set<string>();
     for (const literal of file.literals) {
-      const job = literal.role === "script" ? file.jobs.find((j) => j.id === literal.scope.job) : undefined;
+      const job = literal.role === "script" ? jobById(file, literal.scope.job) : undefined;
       if (!job || job.mintsOidc) continue;
       const source = file.text.slice(literal.span.start, literal.span.end);
       for (const command of logicalLines(source, literal.span.start)) {
@@ -81,7 +82,7 @@ export const longLivedCloudCredential: Rule = {
         if (otherNpmRegistry) continue;
         publishedFrom.add(`${job.id}\0${publish.provider}`);
         // The stored token that signs it, when the file shows one: the finding is that connector's (the inventory report counts it).
-        const token = file.connectorRefs.find((ref) => ref.scope.job === job.id && !ref.issuedByPlatform && STATIC_KEYS.some((k) => k.provider === publish.provider && (k.secret.test(ref.name) || (ref.binding !== undefined && k.secret.test(ref.binding.name)))));
+        const token = refsOfJob(file, job.id).find((ref) => !ref.issuedByPlatform && STATIC_KEYS.some((k) => k.provider === publish.provider && (k.secret.test(ref.name) || (ref.binding !== undefined && k.secret.test(ref.binding.name)))));
         const words = bare.slice(publish.command.exec(bare)!.index).trim().split(/\s+/).slice(0, 4).join(" ");
         context.report({
           span: { start: command.start, end: command.end },

@@ -4,6 +4,7 @@ import { findRecord, type InventoryRecord } from "../linter-core/inventory.js";
 import { COMPOSITE_JOB_ID, type ConnectorRef, type FileModel, type LiteralValue, type Scope } from "../linter-core/model.js";
 import type { WorkspaceContext } from "../linter-core/rule.js";
 import { escapeRegExp } from "../linter-core/text.js";
+import { bindingsInReach, secretRefsWithin } from "./model-index.js";
 
 export function ownerOf(record: InventoryRecord): string {
   return record.owner ? `owner ${record.owner}` : "no owner";
@@ -34,25 +35,15 @@ export function describeScope(scope: Scope | undefined): string {
 }
 
 /**
- * Secrets bound to env variables that a script sees: the workflow's, its job's, its own step's. Issued
- * per-run tokens are left out (their reach is `permissions:`).
- */
-function boundSecretsVisibleTo(file: FileModel, literal: LiteralValue): ConnectorRef[] {
-  return file.connectorRefs.filter(
-    (ref) => ref.binding && !ref.issuedByPlatform && (ref.binding.level === "workflow" || (ref.scope.job === literal.scope.job && (ref.binding.level === "job" || ref.scope.step === literal.scope.step))),
-  );
-}
-
-/**
  * The secrets a script sees, each with the variable it reads it through (`binding.name`): on GitHub
- * the env bindings in reach (workflow, job, own step); on platforms whose secrets reach scripts as
+ * the env bindings in reach (workflow, job, own step; issued per-run tokens left out, their reach is
+ * `permissions:`); on platforms whose secrets reach scripts as
  * variables (GitLab, Azure `$(NAME)`, Bitbucket, CircleCI...), the secrets the script itself reads,
  * which the platform module found inside it.
  */
 export function secretsVisibleToScript(file: FileModel, literal: LiteralValue): ConnectorRef[] {
-  if (file.platform === "github-actions") return boundSecretsVisibleTo(file, literal);
-  const read = file.connectorRefs
-    .filter((ref) => ref.kind === "secret" && !ref.issuedByPlatform && literal.span.start <= ref.span.start && ref.span.end <= literal.span.end)
+  if (file.platform === "github-actions") return bindingsInReach(file, literal.scope.job, literal.scope.step);
+  const read = secretRefsWithin(file, literal.span)
     .map((ref) => ({ ...ref, binding: { level: "step" as const, name: ref.name, keySpan: ref.span } }));
   // Bound around the script (Jenkins `withCredentials`): the variable reads the credential.
   const bound = (literal.secretVariables ?? []).map(({ name, connector }): ConnectorRef => ({ name: connector, kind: "secret", span: literal.span, scope: literal.scope, binding: { level: "step", name, keySpan: literal.span } }));

@@ -1,5 +1,6 @@
 import type { ConnectorRef } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
+import { refsOfJob } from "./model-index.js";
 
 /** A secret named for a deployment target (words split by `_`, or `-` in credential ids: `aws-prod-key`)... */
 const DEPLOY_WORD = /(^|[_-])(deploy\w*|prod\w*|release|publish\w*|aws|azure|arm|gcp|gcloud|google|kube\w*|k8s|heroku|vercel|netlify|npm|pypi|cargo|nuget|docker\w*|registry|terraform|tf|firebase|cloudflare|fly)([_-]|$)/i;
@@ -29,7 +30,7 @@ export const ungatedPrivilegedJob: Rule = {
     for (const job of file.jobs) {
       // A composite action's steps get their caller's environment: the calling workflow is where to gate.
       if (job.environment || job.approvalGate || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
-      const ref = file.connectorRefs.find((r) => r.scope.job === job.id && !r.issuedByPlatform && !r.ownChecks && (strict || r.kind !== "secret" || deployCredential(r)));
+      const ref = refsOfJob(file, job.id).find((r) => !r.issuedByPlatform && !r.ownChecks && (strict || r.kind !== "secret" || deployCredential(r)));
       const login = job.steps.find((step) => step.uses && platform.cloudLoginStep?.test(step.uses.value))?.uses?.value.split("@")[0];
       const credential = ref?.name ?? login;
       if (!credential) continue;

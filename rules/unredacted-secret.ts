@@ -1,6 +1,7 @@
 import type { Rule } from "../linter-core/rule.js";
 import { escapeRegExp } from "../linter-core/text.js";
 import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript, shellVariableUse } from "./shared.js";
+import { jobById, stepIndex } from "./model-index.js";
 
 /**
  * Values derived from a secret that the platform does not mask: GitHub registers each secret's exact
@@ -49,10 +50,10 @@ export const unredactedSecret: Rule = {
         if (literal.role !== "script") continue;
         const source = file.text.slice(literal.span.start, literal.span.end);
         const bound = secretsVisibleToScript(file, literal);
-        const job = file.jobs.find((j) => j.id === literal.scope.job);
-        const stepIndex = job?.steps.findIndex((step) => step.id === literal.scope.step) ?? -1;
+        const job = jobById(file, literal.scope.job);
+        const stepAt = job ? stepIndex(job, literal.scope.step) : -1;
         const artifactPaths = github
-          ? (job?.steps.slice(stepIndex + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "")
+          ? (job?.steps.slice(stepAt + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "")
           : (job?.artifactPaths ?? []);
         if (!github && artifactPaths.length === 0) continue;
         let offset = literal.span.start;

@@ -1,4 +1,5 @@
 import type { Rule } from "../linter-core/rule.js";
+import { refsInReachOf } from "./model-index.js";
 
 const PRIVILEGED_TRIGGERS = new Set(["pull_request_target", "workflow_run"]);
 /** A checkout `ref:` that points at the code of the pull request or the triggering run. */
@@ -20,10 +21,10 @@ export const untrustedTriggerWithSecrets: Rule = {
     if (!trigger) return;
     const workflowSecrets = file.connectorRefs.filter((ref) => !ref.scope.job);
     for (const job of file.jobs) {
-      const jobSecrets = file.connectorRefs.filter((ref) => ref.scope.job === job.id || !ref.scope.job).filter((ref) => !ref.issuedByPlatform);
       for (const step of job.steps) {
         const ref = step.inputs.ref;
         if (!step.uses || !/^actions\/checkout@/.test(step.uses.value) || !ref || !UNTRUSTED_REF.test(ref.value)) continue;
+        const jobSecrets = refsInReachOf(file, job.id).filter((r) => !r.issuedByPlatform);
         const secrets = [...new Set([...jobSecrets, ...workflowSecrets].map((r) => r.name))];
         // Resolved by the platform: the job's, else the workflow's, else the repository default (which may write).
         const token = job.token ?? { from: "default", canWrite: true };

@@ -11,6 +11,7 @@ import {
   type Node as YamlNode,
   type YAMLMap,
   type YAMLSeq,
+  type Pair,
   type Scalar,
 } from "yaml";
 import type { Span } from "../model.js";
@@ -76,23 +77,37 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
 
 /** The value node under `key` in a map (string keys only; aliases are not followed). */
 export function getNode(map: YAMLMap | undefined, key: string): YamlNode | undefined {
-  if (!map) return undefined;
-  for (const pair of map.items) {
-    if (isPair(pair) && scalarText(pair.key) === key) {
-      const value = pair.value;
-      return value && !isAlias(value) ? (value as YamlNode) : undefined;
-    }
-  }
-  return undefined;
+  const value = pairOf(map, key)?.value;
+  return value && !isAlias(value) ? (value as YamlNode) : undefined;
 }
 
 /** The key node under `key` in a map, for reporting at a key. */
 export function getKeyNode(map: YAMLMap | undefined, key: string): YamlNode | undefined {
+  return pairOf(map, key)?.key as YamlNode | undefined;
+}
+
+/** Maps this large have their keys indexed on the first lookup (a pipeline of thousands of jobs is asked for each). */
+const INDEXED_FROM = 32;
+const keyIndexes = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair> }>();
+
+/** The first pair under `key` (as a linear search finds it). */
+function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
-  for (const pair of map.items) {
-    if (isPair(pair) && scalarText(pair.key) === key) return pair.key as YamlNode;
+  if (map.items.length < INDEXED_FROM) {
+    for (const pair of map.items) if (isPair(pair) && scalarText(pair.key) === key) return pair;
+    return undefined;
   }
-  return undefined;
+  let index = keyIndexes.get(map);
+  // (Parsed documents are not edited; a map that was is indexed again.)
+  if (index?.size !== map.items.length) {
+    index = { size: map.items.length, pairs: new Map() };
+    for (const pair of map.items) {
+      const name = isPair(pair) ? scalarText(pair.key) : undefined;
+      if (name !== undefined && !index.pairs.has(name)) index.pairs.set(name, pair as Pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.pairs.get(key);
 }
 
 /** Entries of a map with string keys, in source order. */

@@ -1,7 +1,7 @@
 // GitLab CI: `.gitlab-ci.yml` and included `*.gitlab-ci.yml`. Secrets reach jobs as CI/CD variables
 // (`$NAME`), through `secrets:` (Vault, Azure Key Vault, GCP Secret Manager) or as `id_tokens:`.
 import { isMap } from "yaml";
-import type { FileModel, Span } from "../model.js";
+import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -134,10 +134,19 @@ export const gitlabCi: Platform = {
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
 
     const defined = new Set(entries(asMap(getNode(root, "variables"))).map((e) => e.key));
+    // Literals by where they start, and by job: a pipeline of thousands of jobs asks for each.
+    const literalAt = new Map<number, LiteralValue>();
+    const literalsOfJob = new Map<string | undefined, LiteralValue[]>();
+    for (const literal of model.literals) {
+      if (!literalAt.has(literal.span.start)) literalAt.set(literal.span.start, literal);
+      const list = literalsOfJob.get(literal.scope.job);
+      if (list) list.push(literal);
+      else literalsOfJob.set(literal.scope.job, [literal]);
+    }
     // A secret re-bound in the top-level `variables:` (`DEPLOY_TOKEN: $PROD_DEPLOY_TOKEN`) reaches every job.
     for (const variable of entries(asMap(getNode(root, "variables")))) {
       const value = asMap(variable.value) ? getNode(asMap(variable.value), "value") : variable.value;
-      const literal = model.literals.find((l) => l.span.start === spanOf(value as never).start);
+      const literal = literalAt.get(spanOf(value as never).start);
       if (!literal) continue;
       const source = text.slice(literal.span.start, literal.span.end);
       for (const ref of shellCredentialRefs(source, literal.span.start, {}, (n) => n === variable.key, issued)) {
@@ -158,7 +167,7 @@ export const gitlabCi: Platform = {
         model.connectorRefs.push({ name: token.key, kind: "cloud-role", span: spanOf(token.keyNode), scope: { job: job.key }, issuedByPlatform: true });
       }
       // A job's script lines are one script: a variable set on one line is the job's own on the next.
-      const jobLiterals = model.literals.filter((literal) => literal.scope.job === job.key);
+      const jobLiterals = literalsOfJob.get(job.key) ?? [];
       const setByScript = new Set(jobLiterals.filter((l) => l.role === "script").flatMap((l) => [...assignedIn(l.value)]));
       for (const literal of jobLiterals) {
         const source = text.slice(literal.span.start, literal.span.end);
