@@ -77,13 +77,13 @@ export function asSeq(node: unknown): YAMLSeq | undefined {
 
 /** The value node under `key` in a map (string keys only; aliases are not followed). */
 export function getNode(map: YAMLMap | undefined, key: string): YamlNode | undefined {
-  const value = pairOf(map, key)?.value;
+  const value = getPair(map, key)?.value;
   return value && !isAlias(value) ? (value as YamlNode) : undefined;
 }
 
 /** The key node under `key` in a map, for reporting at a key. */
 export function getKeyNode(map: YAMLMap | undefined, key: string): YamlNode | undefined {
-  return pairOf(map, key)?.key as YamlNode | undefined;
+  return getPair(map, key)?.key as YamlNode | undefined;
 }
 
 /** Maps this large have their keys indexed on the first lookup (a pipeline of thousands of jobs is asked for each). */
@@ -91,7 +91,7 @@ const INDEXED_FROM = 32;
 const keyIndexes = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair> }>();
 
 /** The first pair under `key` (as a linear search finds it). */
-function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined {
+export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
   if (map.items.length < INDEXED_FROM) {
     for (const pair of map.items) if (isPair(pair) && scalarText(pair.key) === key) return pair;

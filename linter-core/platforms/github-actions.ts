@@ -3,7 +3,7 @@
 // nowhere else.
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
-import { allScalars, anchorsOf, asMap, asSeq, entries, getNode, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
+import { allScalars, anchorsOf, asMap, asSeq, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
@@ -376,7 +376,7 @@ function findKeyNode(root: YAMLMap, path: (string | number)[], anchors: Anchors)
       continue;
     }
     const map = asMap(node);
-    const pair = map?.items.find((p) => scalarText(p.key) === key);
+    const pair = getPair(map, key);
     if (!pair) return undefined;
     if (i === path.length - 1) return pair.key as YamlNode;
     node = pair.value;
