@@ -2,7 +2,7 @@
 // yield, where, in which order, and where they stop.
 import assert from "node:assert/strict";
 import { jsonProperty, jsonPropertiesNamed, jsonSpan, jsonStringPairs, parseJson } from "../../linter-core/documents/json.js";
-import { allScalars, anchorsOf, asMap, asSeq, boundName, entries, getKeyNode, getNode, MAX_DEPTH, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf } from "../../linter-core/documents/yaml.js";
+import { allScalars, anchorsOf, asMap, asSeq, boundName, entries, getKeyNode, getNode, getPair, MAX_DEPTH, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf } from "../../linter-core/documents/yaml.js";
 
 const yamlRoot = (text: string) => parseYaml(text).documents[0].contents;
 
@@ -21,6 +21,25 @@ describe("documents: YAML", () => {
     const root = asMap(yamlRoot("s: text\nn: 0x1F\nf: 1.50\nb: yes\nt: true\nz: ~\nm: {a: 1}\n"))!;
     assert.deepEqual(["s", "n", "f", "t", "z", "m"].map((k) => scalarText(getNode(root, k))), ["text", "0x1F", "1.50", "true", undefined, undefined]);
     assert.equal(scalarText("plain"), undefined);
+  });
+
+  it("a large map's keys are looked up through an index with a search's answers: the first of a repeated key, aliases not followed, an edited map read again", () => {
+    // Past 32 keys a map is indexed (a pipeline of thousands of jobs is asked for each of them).
+    const keys = Array.from({ length: 80 }, (_, i) => `k${i % 60}`);
+    const text = `anchor: &a here\n${keys.map((key, i) => `${key}: v${i}`).join("\n")}\nalias: *a\n? [complex]\n: c\n7: seven\n`;
+    const root = asMap(yamlRoot(text))!;
+    const search = (key: string) => root.items.find((pair) => scalarText(pair.key) === key);
+    for (const key of [...new Set(keys), "anchor", "alias", "7", "missing", "[complex]"]) {
+      const pair = search(key);
+      assert.equal(getPair(root, key), pair, key);
+      assert.equal(getKeyNode(root, key), pair?.key, key);
+      assert.equal(scalarText(getNode(root, key)), key === "alias" ? undefined : scalarText(pair?.value), key);
+    }
+    assert.equal(scalarText(getNode(root, "k5")), "v5", "the first of a repeated key");
+    // Documents are not edited, but one that is gets looked up afresh.
+    root.items.splice(0, root.items.length - 1);
+    assert.equal(getNode(root, "k5"), undefined);
+    assert.equal(scalarText(getNode(root, "7")), "seven");
   });
 
   it("getNode, getKeyNode and entries read string keys only and never follow an alias", () => {
