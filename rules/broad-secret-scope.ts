@@ -1,6 +1,6 @@
 import type { FileContext, Rule } from "../linter-core/rule.js";
 import { shellVariableUse } from "./shared.js";
-import { jobById } from "./model-index.js";
+import { jobById, scriptsOfJob } from "./model-index.js";
 
 export const broadSecretScope: Rule = {
   meta: {
@@ -44,7 +44,7 @@ function pipelineWide(context: FileContext, help: string): void {
   for (const ref of file.connectorRefs) {
     if (ref.binding?.level !== "workflow" || ref.issuedByPlatform || jobs.length < 2) continue;
     const use = shellVariableUse(ref.binding.name);
-    const users = ref.binding.name === ref.name ? undefined : jobs.filter((job) => file.literals.some((l) => l.scope.job === job.id && l.role === "script" && use.test(l.value))).length;
+    const users = ref.binding.name === ref.name ? undefined : jobs.filter((job) => scriptsOfJob(file, job.id).some((l) => use.test(l.value))).length;
     if (users !== undefined && users >= jobs.length) continue;
     const what = ref.binding.name === ref.name ? `\`${ref.name}\` is linked` : `secret \`${ref.name}\` is bound to \`${ref.binding.name}\``;
     context.report({

@@ -1,5 +1,6 @@
 import type { Rule } from "../linter-core/rule.js";
 import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript, shellVariableUse } from "./shared.js";
+import { scriptsListedFrom } from "./model-index.js";
 
 /** Shell tracing: `set -x`, `set -ex`, `set -o xtrace`, `bash -x script.sh`. */
 const XTRACE = /(?:^|[;&|(]|\bthen|\bdo)\s*(?:set\s+-[a-wyzA-Z]*x[a-zA-Z]*\b|set\s+-o\s+xtrace\b|(?:ba|z|k)?sh\s+-[a-zA-Z]*x[a-zA-Z]*\s)/m;
@@ -41,7 +42,7 @@ export const debugLoggingWithSecrets: Rule = {
       // traces the items after it.
       const listed = typeof literal.path.at(-1) === "number";
       const script = listed
-        ? file.literals.filter((l) => l.role === "script" && l.span.start >= literal.span.start && l.path.length === literal.path.length && l.path.slice(0, -1).join("/") === literal.path.slice(0, -1).join("/"))
+        ? scriptsListedFrom(file, literal)
         : [literal];
       const expanded = script.flatMap((part) => secretsVisibleToScript(file, part).filter((ref) => shellVariableUse(ref.binding!.name).test(part.value)));
       const inline = SECRET_EXPRESSION.exec(literal.value)?.[1];

@@ -3,8 +3,8 @@
 // bindings and spans repeat and collide on purpose (duplicate ids, references without a job, the
 // empty job name, nested and touching spans).
 import assert from "node:assert/strict";
-import type { ConnectorRef, FileModel, Job, Span } from "../../linter-core/model.js";
-import { bindingsInReach, jobById, refsInReachOf, refsOfJob, secretRefsWithin, stepIndex } from "../../rules/model-index.js";
+import type { ConnectorRef, FileModel, Job, LiteralValue, Span } from "../../linter-core/model.js";
+import { bindingsInReach, jobById, refsInReachOf, refsOfJob, scriptsListedFrom, scriptsOfJob, secretRefsWithin, stepIndex } from "../../rules/model-index.js";
 
 function random(seed: number): () => number {
   return () => {
@@ -34,7 +34,12 @@ function randomModel(seed: number): FileModel {
       ...(level && { binding: { level, name: `V${i}`, keySpan: { start, end: start } } }),
     } as ConnectorRef;
   });
-  return { jobs, connectorRefs } as unknown as FileModel;
+  const parents: (string | number)[][] = [["jobs", "build", "script"], ["jobs", "deploy", "script"], ["a/b"], ["a", "b"], []];
+  const literals: LiteralValue[] = Array.from({ length: Math.floor(next() * 30) }, () => {
+    const start = Math.floor(next() * 200);
+    return { key: "k", value: "v", role: next() < 0.7 ? "script" : "assignment", path: [...pick(parents), Math.floor(next() * 3)], span: { start, end: start + 5 }, scope: next() < 0.2 ? {} : { job: pick(jobIds) } } as LiteralValue;
+  });
+  return { jobs, connectorRefs, literals } as unknown as FileModel;
 }
 
 describe("rules/model-index: lookups per job and per script", () => {
@@ -56,6 +61,13 @@ describe("rules/model-index: lookups per job and per script", () => {
       }
       for (const job of file.jobs) {
         for (const step of [undefined, "0", "1", "checkout", "x"]) assert.equal(stepIndex(job, step), job.steps.findIndex((s) => s.id === step));
+      }
+      for (const job of ["build", "deploy", "", "nope"]) assert.deepEqual(scriptsOfJob(file, job), file.literals.filter((l) => l.scope.job === job && l.role === "script"));
+      for (const literal of file.literals.filter((l) => l.role === "script")) {
+        assert.deepEqual(
+          scriptsListedFrom(file, literal),
+          file.literals.filter((l) => l.role === "script" && l.span.start >= literal.span.start && l.path.length === literal.path.length && l.path.slice(0, -1).join("/") === literal.path.slice(0, -1).join("/")),
+        );
       }
       for (const span of spans) {
         assert.deepEqual(
