@@ -278,7 +278,7 @@ try {
       },
       "GitLab CI": {
         path: ".gitlab-ci.yml",
-        text: (jobs) => ["stages: [build]", ...Array.from({ length: jobs }, (_, j) => [`job${j}:`, "  stage: build", "  script:", `    - echo $SECRET_${j}`, `    - curl -H "Authorization: Bearer $API_TOKEN_${j}" https://example.com`].join("\n"))].join("\n") + "\n",
+        text: (jobs) => ["stages: [build]", "variables:", ...Array.from({ length: 20 }, (_, i) => `  T${i}_DEPLOY_TOKEN: $PROD_T${i}_DEPLOY_TOKEN`), ...Array.from({ length: jobs }, (_, j) => [`job${j}:`, "  stage: build", "  script:", `    - echo $SECRET_${j}`, `    - curl -H "Authorization: Bearer $API_TOKEN_${j}" https://example.com`].join("\n"))].join("\n") + "\n",
       },
       "Azure Pipelines": {
         path: "azure-pipelines.yml",
