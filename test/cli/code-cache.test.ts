@@ -65,6 +65,31 @@ describe("code cache for TypeScript's compiler", function () {
     assert.ok(readFileSync(join(deep, written[0])).length > 100_000);
   });
 
+  it("in this process: another version's cache beside it goes when a new one is written, other modules' stay", () => {
+    writeFileSync(join(folder, "typescript-000000000000000000000000.v8"), "an old one");
+    writeFileSync(join(folder, "other-module-000000000000000000000000.v8"), "not ours to judge");
+    writeFileSync(join(folder, "typescript-notes.txt"), "not a cache");
+    assert.ok(parses(requireWithCodeCache("typescript") as TypeScript));
+    const left = readdirSync(folder).sort();
+    assert.equal(left.length, 3, left.join());
+    assert.ok(left.includes("other-module-000000000000000000000000.v8") && left.includes("typescript-notes.txt"));
+    assert.match(left.find((name) => name.startsWith("typescript-") && name.endsWith(".v8"))!, /^typescript-[0-9a-f]{24}\.v8$/);
+  });
+
+  it("in this process: a folder someone else could write to is neither read nor written", function () {
+    if (process.platform === "win32") this.skip();
+    chmodSync(folder, 0o777);
+    assert.ok(parses(requireWithCodeCache("typescript") as TypeScript));
+    assert.deepEqual(readdirSync(folder), []);
+    // Group-writable is as open.
+    chmodSync(folder, 0o770);
+    assert.ok(parses(requireWithCodeCache("typescript") as TypeScript));
+    assert.deepEqual(readdirSync(folder), []);
+    chmodSync(folder, 0o700);
+    assert.ok(parses(requireWithCodeCache("typescript") as TypeScript));
+    assert.equal(readdirSync(folder).length, 1);
+  });
+
   it("a folder that cannot be made (a file in its place: as unwritable as it gets, even for root) only costs the compile", () => {
     const blocked = join(folder, "blocked");
     writeFileSync(blocked, "a file, not a folder");
