@@ -26,25 +26,25 @@ function inOrder<T>(items: readonly T[], ...lists: (readonly number[] | undefine
 }
 
 const jobsById = perArray((jobs: readonly Job[]) => {
-  const byId = new Map<string, Job>();
+  const byId = new Map<string | undefined, Job>();
   for (const job of jobs) if (!byId.has(job.id)) byId.set(job.id, job);
   return byId;
 });
 
 /** The job with this id (the first, as a search finds it). */
 export function jobById(file: FileModel, id: string | undefined): Job | undefined {
-  return id === undefined ? undefined : jobsById(file.jobs).get(id);
+  return jobsById(file.jobs).get(id);
 }
 
 const stepPlaces = perArray((steps: Job["steps"]) => {
-  const byId = new Map<string, number>();
+  const byId = new Map<string | undefined, number>();
   steps.forEach((step, at) => byId.has(step.id) || byId.set(step.id, at));
   return byId;
 });
 
 /** Where the step with this id is in its job (-1 when it is not there). */
 export function stepIndex(job: Job, id: string | undefined): number {
-  return id === undefined ? -1 : (stepPlaces(job.steps).get(id) ?? -1);
+  return stepPlaces(job.steps).get(id) ?? -1;
 }
 
 const refsByJob = perArray((refs: readonly ConnectorRef[]) => {
