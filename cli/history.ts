@@ -333,7 +333,12 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   const unaccepted = new Map<HistorySecret, string>();
   await markAccepted(root, baseline, secrets, withDirectives);
   // A comment's reason is printed: never a secret the history holds, whichever file it came from.
-  for (const { secret } of secrets.values()) if (secret.suppression) secret.suppression.reason = redactSecrets(secret.suppression.reason, secretIn);
+  // A path is printed too: one that spells a secret of the history (a key file named after its token) shows it redacted.
+  for (const { secret } of secrets.values()) {
+    if (secret.suppression) secret.suppression = { ...secret.suppression, path: redactSecrets(secret.suppression.path, secretIn), reason: redactSecrets(secret.suppression.reason, secretIn) };
+    secret.path = redactSecrets(secret.path, secretIn);
+    secret.paths = secret.paths.map((path) => redactSecrets(path, secretIn));
+  }
   if (baseline) {
     // The history's own list (`nhilint history --update-baseline`): by value, wherever it was committed.
     if (baseline.version === 2 && (baseline.history?.length || options.fingerprintUnaccepted)) {

@@ -265,6 +265,30 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     }
   });
 
+  it("a key file named after its token: the path is shown with the token redacted, in every format, and in inventory --history", async () => {
+    const named = new TempRepo();
+    const token = `ghp_${new FakeSecrets(2727).chars(36)}`;
+    try {
+      named.write(`keys/${token}.txt`, `${token}\n`);
+      named.write(".github/workflows/a.yml", workflow("GH_TOKEN", token));
+      named.git("add", "-A");
+      named.git("commit", "-q", "--no-verify", "-m", "keys");
+      named.git("rm", "-q", "-r", "keys");
+      named.git("commit", "-q", "--no-verify", "-m", "gone");
+      const json = JSON.parse((await named.nhilint("history", "--format", "json")).stdout) as { secrets: { path: string; paths: string[] }[] };
+      assert.equal(json.secrets.length, 1);
+      assert.deepEqual(json.secrets[0].paths.sort(), [".github/workflows/a.yml", `keys/ghp_… (40 chars).txt`].sort());
+      for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
+        const out = (await named.nhilint("history", "--format", format)).stdout;
+        assert.ok(!out.includes(token.slice(4)), `${format} holds the token`);
+      }
+      const inventory = await named.nhilint("inventory", "--history", "--format", "markdown");
+      assert.ok(!inventory.stdout.includes(token.slice(4)), "inventory --history holds the token");
+    } finally {
+      named.remove();
+    }
+  });
+
   it("one secret, one blob: singular words; a secret met again in a later blob keeps its first commit, and is removed by the commit that took its last copy out", async () => {
     const one = new TempRepo();
     try {
