@@ -287,13 +287,19 @@ export async function scan(options: ScanOptions): Promise<number> {
   // Only a whole-repository run can tell that a baseline entry matches nothing any more.
   const wholeRun = !options.staged && isWholeRepository(root, options.cwd, options.paths);
 
+  // Paths are printed too: one that spells a secret the run found (a key file named after its token)
+  // shows it redacted, in every format. Fingerprints and the baseline were made with the real path.
+  const shown = <T extends { path: string }>(item: T): T => {
+    const path = result.redact(item.path);
+    return path === item.path ? item : { ...item, path };
+  };
   const report: Report = {
-    findings: applied.kept,
-    notices,
+    findings: applied.kept.map(shown),
+    notices: notices.map(shown),
     filesLinted: result.files.length,
     baselined: applied.accepted.length,
     baselineInUse: baseline !== undefined,
-    suppressed: [...result.suppressed, ...applied.accepted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start)),
+    suppressed: [...result.suppressed, ...applied.accepted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start)).map(shown),
     showSuppressed: options.showSuppressed,
     staleBaselineEntries: wholeRun ? applied.stale : 0,
   };

@@ -35,6 +35,20 @@ describe("cli: exit codes, formats and secrets", () => {
     for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
   });
 
+  it("a key file named after its token: its path is shown redacted in every format, the staged hook too; the baseline still accepts it", async () => {
+    repo.write(`keys/${token}.txt`, `${token}\n`);
+    repo.git("add", "-A");
+    for (const args of [[], ["--staged"], ...["json", "sarif", "github", "gitlab"].map((format) => ["--format", format])]) {
+      const run = await repo.nhilint(...args);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.ok(!run.stdout.includes(token.slice(4)) && !run.stderr.includes(token.slice(4)), `${args.join(" ")} holds the token`);
+    }
+    assert.match((await repo.nhilint()).stdout, /^keys\/ghp_… \(40 chars\)\.txt$/m);
+    // Fingerprints are of the real path: accepted, it stays accepted.
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    assert.equal((await repo.nhilint()).code, 0);
+  });
+
   it("json: the documented shape, no secret", async () => {
     repo.write(".github/workflows/ci.yml", secretWorkflow);
     const run = await repo.nhilint("--format", "json");
