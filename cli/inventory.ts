@@ -94,7 +94,8 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
     const leak = leaks && leakToShow(leaks.get(connector.name.toUpperCase()) ?? []);
     if (leak && !leak.resolved) leaked++;
     const note = leak && describeLeak(leak);
-    return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths, ...(note && { note }) };
+    // Written into the inventory, which is committed: a path that spells a secret the run found goes in redacted.
+    return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths.map(run.result.redact), ...(note && { note }) };
   });
   const edit = addRecordsEdit(inventory, records);
   const text = inventory.text.slice(0, edit.start) + edit.text + inventory.text.slice(edit.end);

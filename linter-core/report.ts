@@ -155,8 +155,8 @@ export function buildReport(options: {
   /** Every secret value committed under each (upper-cased) name, oldest first (`inventory --history`). */
   history?: { revisions: string[]; leaks: Map<string, HistoryLeak[]> };
   /**
-   * Shows redacted any secret the run detected (LintResult.redact): the inventory's fields and the jobs'
-   * names are printed as written, and a token pasted as an owner is still a token.
+   * Shows redacted any secret the run detected (LintResult.redact): the inventory's fields, the jobs'
+   * names and the files' paths are printed as written, and a token pasted as an owner is still a token.
    */
   redact?: (text: string) => string;
 }): ConnectorReport {
@@ -276,7 +276,10 @@ export function buildReport(options: {
         job.id = redact(job.id);
         if (job.environment) job.environment = redact(job.environment);
       }
+      // A file named after its token is still the token.
+      for (const item of [...row.usedBy, ...row.findings]) item.path = redact(item.path);
     }
+    for (const finding of [...secrets, ...otherFindings]) finding.path = redact(finding.path);
   }
   const connectors = [...rows.values()].sort((a, b) => urgency(a) - urgency(b) || a.name.localeCompare(b.name));
   const summary = Object.fromEntries(

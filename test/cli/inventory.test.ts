@@ -168,6 +168,28 @@ jobs:
   });
   after(() => repo.remove());
 
+  it("a workflow named after the token it holds: every report format and the records init writes show its path redacted", async () => {
+    const repo = new TempRepo();
+    const token = `ghp_${new FakeSecrets(3131).chars(36)}`;
+    try {
+      repo.write(`.github/workflows/${token}.yml`, `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./x\n        env:\n          PAT: ${token}\n          OTHER: \${{ secrets.DEPLOY_TOKEN }}\n`);
+      repo.git("add", "-A");
+      for (const format of ["markdown", "csv", "json", "html"]) {
+        const report = await repo.nhilint("inventory", "--format", format);
+        assert.equal(report.code, 0, report.stderr);
+        assert.ok(report.stdout.includes("ghp_… (40 chars)"), `${format} shows the path, redacted`);
+        assert.ok(!report.stdout.includes(token.slice(4)) && !report.stderr.includes(token.slice(4)), `${format} holds the token`);
+      }
+      const init = await repo.nhilint("inventory", "init");
+      assert.equal(init.code, 0, init.stderr);
+      const written = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
+      assert.match(written, /\.github\/workflows\/ghp_… \(40 chars\)\.yml/);
+      assert.ok(!written.includes(token.slice(4)) && !init.stdout.includes(token.slice(4)), "the inventory written holds the token");
+    } finally {
+      repo.remove();
+    }
+  });
+
   it("json: valid against docs/inventory-report.schema.json; every status agrees with the CLI's findings", async () => {
     const run = await repo.nhilint("inventory", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
