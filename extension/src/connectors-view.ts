@@ -22,10 +22,16 @@ function viewStatus(row: ConnectorReportRow): ViewStatus {
   return row.status !== "healthy" && row.findings.length > 0 && row.findings.every((f) => f.accepted) ? "accepted" : row.status;
 }
 
+/**
+ * A row with its folder, and the file each path it shows is: the report shows a path that spells a
+ * secret redacted (a workflow named after its token), which no file is called.
+ */
+type Placed = { row: ConnectorReportRow; folder: vscode.WorkspaceFolder; fileOf: (shown: string) => string };
+
 export type ConnectorNode =
-  | { type: "group"; status: ViewStatus; label: string; icon: string; rows: { row: ConnectorReportRow; folder: vscode.WorkspaceFolder }[] }
-  | { type: "connector"; row: ConnectorReportRow; folder: vscode.WorkspaceFolder }
-  | { type: "use"; path: string; folder: vscode.WorkspaceFolder; name: string };
+  | { type: "group"; status: ViewStatus; label: string; icon: string; rows: Placed[] }
+  | ({ type: "connector" } & Placed)
+  | { type: "use"; label: string; path: string; folder: vscode.WorkspaceFolder; name: string };
 
 export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -41,14 +47,19 @@ export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
 
   /** The view's data, also used by tests. */
   groups(): Extract<ConnectorNode, { type: "group" }>[] {
-    const rows = [...this.linter.states.values()].flatMap((state) => (state.report?.connectors ?? []).map((row) => ({ row, folder: state.folder })));
+    const rows = [...this.linter.states.values()].flatMap((state) => {
+      const result = state.result;
+      const files = new Map(result?.models.map(({ model }) => [result.redact(model.path), model.path]));
+      const fileOf = (shown: string) => files.get(shown) ?? shown;
+      return (state.report?.connectors ?? []).map((row): Placed => ({ row, folder: state.folder, fileOf }));
+    });
     return GROUPS.map((g) => ({ type: "group" as const, ...g, rows: rows.filter((r) => viewStatus(r.row) === g.status) })).filter((g) => g.rows.length > 0);
   }
 
   getChildren(node?: ConnectorNode): ConnectorNode[] {
     if (!node) return this.groups();
-    if (node.type === "group") return node.rows.map((r) => ({ type: "connector", row: r.row, folder: r.folder }));
-    if (node.type === "connector") return node.row.usedBy.map((use) => ({ type: "use", path: use.path, folder: node.folder, name: node.row.name }));
+    if (node.type === "group") return node.rows.map((r) => ({ type: "connector", ...r }));
+    if (node.type === "connector") return node.row.usedBy.map((use) => ({ type: "use", label: use.path, path: node.fileOf(use.path), folder: node.folder, name: node.row.name }));
     return [];
   }
 
@@ -65,7 +76,7 @@ export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
       item.tooltip = node.row.purpose ?? undefined;
       return item;
     }
-    const item = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
     item.resourceUri = vscode.Uri.joinPath(node.folder.uri, node.path);
     item.command = { command: "nhilint.revealConnector", title: "Go to use", arguments: [item.resourceUri.toString(), node.name] };
     return item;

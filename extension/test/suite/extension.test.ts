@@ -181,10 +181,26 @@ describe("nhilint in VS Code", () => {
     assert.match(record("BETA_TOKEN"), /purpose: "" +# TODO/);
   });
 
+  it("a workflow named after the token it holds: the Connectors view shows its path redacted, and going to the use opens the file", async () => {
+    // A token of the workspace's own (no literal token in this repository's sources).
+    const token = /ghp_\w{36}/.exec(new TextDecoder().decode(await vscode.workspace.fs.readFile(file("automations/notify.json"))))![0];
+    const uri = file(`.github/workflows/${token}.yml`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./x\n        env:\n          PAT: ${token}\n          NAMED: \${{ secrets.NAMED_FILE_TOKEN }}\n`));
+    try {
+      const connector = await waitFor("NAMED_FILE_TOKEN in the view", () => api.connectors.groups().flatMap((g) => g.rows).find((r) => r.row.name === "NAMED_FILE_TOKEN"));
+      const [use] = api.connectors.getChildren({ type: "connector", ...connector });
+      const item = api.connectors.getTreeItem(use);
+      assert.equal(item.label, ".github/workflows/ghp_… (40 chars).yml");
+      assert.equal(item.resourceUri?.toString(), uri.toString(), "the use opens the real file");
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it("lists a connector accepted with a reason apart, with the reason, not as unowned", async () => {
     const rows = await waitFor("LEGACY_TOKEN in the view", () => api.connectors.groups().find((g) => g.rows.some((r) => r.row.name === "LEGACY_TOKEN")));
     assert.equal(rows.status, "accepted");
-    const item = api.connectors.getTreeItem({ type: "connector", row: rows.rows.find((r) => r.row.name === "LEGACY_TOKEN")!.row, folder: vscode.workspace.workspaceFolders![0] });
+    const item = api.connectors.getTreeItem({ type: "connector", ...rows.rows.find((r) => r.row.name === "LEGACY_TOKEN")! });
     assert.match(String(item.description), /accepted: removed with the old sync this sprint/);
   });
 
