@@ -276,7 +276,7 @@ export async function scan(options: ScanOptions): Promise<number> {
     }
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const f of result.findings.filter((f) => f.ruleId === "hardcoded-secret")) {
-      options.stderr(`nhilint: accepted ${plain(`${plainPath(f.path)}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")}`)} — still a leaked credential: rotate it at the provider\n`);
+      options.stderr(`nhilint: accepted ${plain(`${plainPath(result.redact(f.path))}:${f.start.line}: ${f.message.replace(/: anyone who can read.*$/, "")}`)} — still a leaked credential: rotate it at the provider\n`);
     }
     return 0;
   }

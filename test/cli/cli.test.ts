@@ -45,7 +45,10 @@ describe("cli: exit codes, formats and secrets", () => {
     }
     assert.match((await repo.nhilint()).stdout, /^keys\/ghp_… \(40 chars\)\.txt$/m);
     // Fingerprints are of the real path: accepted, it stays accepted.
-    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    const update = await repo.nhilint("--update-baseline");
+    assert.equal(update.code, 0);
+    assert.match(update.stderr, /accepted keys\/ghp_… \(40 chars\)\.txt:1:/);
+    assert.ok(!update.stderr.includes(token.slice(4)), "--update-baseline names the token");
     assert.equal((await repo.nhilint()).code, 0);
   });
 
