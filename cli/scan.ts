@@ -289,17 +289,17 @@ export async function scan(options: ScanOptions): Promise<number> {
 
   // Paths are printed too: one that spells a secret the run found (a key file named after its token)
   // shows it redacted, in every format. Fingerprints and the baseline were made with the real path.
-  const shown = <T extends { path: string }>(item: T): T => {
+  const withShownPath = <T extends { path: string }>(item: T): T => {
     const path = result.redact(item.path);
     return path === item.path ? item : { ...item, path };
   };
   const report: Report = {
-    findings: applied.kept.map(shown),
-    notices: notices.map(shown),
+    findings: applied.kept.map(withShownPath),
+    notices: notices.map(withShownPath),
     filesLinted: result.files.length,
     baselined: applied.accepted.length,
     baselineInUse: baseline !== undefined,
-    suppressed: [...result.suppressed, ...applied.accepted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start)).map(shown),
+    suppressed: [...result.suppressed, ...applied.accepted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start)).map(withShownPath),
     showSuppressed: options.showSuppressed,
     staleBaselineEntries: wholeRun ? applied.stale : 0,
   };
