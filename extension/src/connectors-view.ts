@@ -49,8 +49,9 @@ export class ConnectorsView implements vscode.TreeDataProvider<ConnectorNode> {
   groups(): Extract<ConnectorNode, { type: "group" }>[] {
     const rows = [...this.linter.states.values()].flatMap((state) => {
       const result = state.result;
-      const files = new Map(result?.models.map(({ model }) => [result.redact(model.path), model.path]));
-      const fileOf = (shown: string) => files.get(shown) ?? shown;
+      // Built when a use is first shown, not at each refresh of the view.
+      let files: Map<string, string> | undefined;
+      const fileOf = (shown: string) => (files ??= new Map(result?.models.map(({ model }) => [result.redact(model.path), model.path]))).get(shown) ?? shown;
       return (state.report?.connectors ?? []).map((row): Placed => ({ row, folder: state.folder, fileOf }));
     });
     return GROUPS.map((g) => ({ type: "group" as const, ...g, rows: rows.filter((r) => viewStatus(r.row) === g.status) })).filter((g) => g.rows.length > 0);
