@@ -44,6 +44,21 @@ const SECRETLINT_NAMES: Record<string, string> = {
 
 
 
+// The `private_key` string of a service-account key file: `"private_key": "-----BEGIN …\n…"`.
+const SERVICE_ACCOUNT_KEY = /"private_key"\s*:\s*"((?:[^"\\\n]|\\.)+)"/;
+
+/**
+ * secretlint's gcp rule reports a whole service-account key file: the secret is its `private_key`
+ * string. Judged as the whole file, a placeholder elsewhere in it (`"project_id": "xxxxxxxx"`) made the
+ * file look like an example and hid the key.
+ */
+function serviceAccountKeySpan(text: string, hit: { start: number; end: number }): Span {
+  const match = SERVICE_ACCOUNT_KEY.exec(text.slice(hit.start, hit.end));
+  if (!match) return { start: hit.start, end: hit.end };
+  const start = hit.start + match.index + match[0].length - 1 - match[1].length;
+  return { start, end: start + match[1].length };
+}
+
 /** What the table, the private-key and the secretlint detectors recognise in a decoded text. */
 async function knownFormat(path: string, decoded: string): Promise<string | undefined> {
   const provider = findProviderSecrets(decoded)[0];
@@ -275,9 +290,10 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const candidates: Candidate[] = [];
 
   for (const hit of await runSecretlint(model.path, text)) {
+    const span = hit.rule === "gcp" ? serviceAccountKeySpan(text, hit) : { start: hit.start, end: hit.end };
     candidates.push({
-      span: { start: hit.start, end: hit.end },
-      value: text.slice(hit.start, hit.end),
+      span,
+      value: text.slice(span.start, span.end),
       title: SECRETLINT_TITLES[hit.rule] ?? `${hit.rule} credential`,
       secretName: SECRETLINT_NAMES[hit.rule] ?? toSecretName(`${hit.rule}_token`),
       confidence: "high",
@@ -367,9 +383,13 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const merged: SecretDetection[] = [];
   let group: Candidate[] = [];
   const flush = () => {
+    // A hit that is itself a placeholder takes no part: a wider one (a whole URL under a key, a whole
+    // key file) can hold an example word that the secret inside it does not.
+    let named = group.find((c) => c.priority < 3) ?? group[0];
+    group = group.filter((c) => !isPlaceholder(c.value));
     if (group.length === 0) return;
     const best = group.reduce((a, b) => (b.priority > a.priority || (b.priority === a.priority && CONFIDENCE_RANK[b.confidence] > CONFIDENCE_RANK[a.confidence]) ? b : a));
-    const named = group.find((c) => c.priority < 3) ?? best;
+    if (named.priority === 3) named = best;
     const secretName = named.nameKey !== undefined && secretIn(named.nameKey) ? (group.find((c) => c.nameKey === undefined)?.secretName ?? toSecretName(withoutSecrets(named.nameKey))) : named.secretName;
     // A loop, not Math.min(...spread): a value holding 100 000 keys makes a group that large.
     let start = Infinity;
@@ -378,17 +398,14 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       if (c.span.start < start) start = c.span.start;
       if (c.span.end > end) end = c.span.end;
     }
-    const value = text.slice(start, end);
-    if (!isPlaceholder(value)) {
-      merged.push({
-        span: { start, end },
-        value,
-        title: best.title.includes("`") ? redactSecrets(best.title, secretIn) : best.title,
-        secretName,
-        confidence: best.confidence,
-        literal: model.literals.find((l) => l.span.start <= start && end <= l.span.end),
-      });
-    }
+    merged.push({
+      span: { start, end },
+      value: text.slice(start, end),
+      title: best.title.includes("`") ? redactSecrets(best.title, secretIn) : best.title,
+      secretName,
+      confidence: best.confidence,
+      literal: model.literals.find((l) => l.span.start <= start && end <= l.span.end),
+    });
     group = [];
   };
   let groupEnd = -1;

@@ -221,6 +221,9 @@ export function isBenign(value: string): boolean {
  */
 export function looksLikeCredential(value: string, key: string): boolean {
   const v = value.trim();
+  // A URL that carries a user and password is judged by its password, as anywhere in a text:
+  // `postgres://postgres:postgres@localhost/db` under `DB_CREDENTIALS` guards a test container.
+  if (URL_WITH_USERINFO.test(v)) return findUrlPasswords(v).length > 0;
   if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
@@ -231,6 +234,8 @@ export function looksLikeCredential(value: string, key: string): boolean {
   if (v.length < 16 || (WORDS.test(v) && !looksRandom(v))) return false;
   return entropy(v) >= 3 && characterClasses(v) >= 2;
 }
+
+const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@]+@/i;
 
 /** `Bearer abc…`, `Basic abc…`, `token abc…`: an Authorization header value held in a field. */
 const AUTH_VALUE = /^(?:bearer|basic|token|bot)\s+(\S+)$/i;

@@ -1,6 +1,7 @@
 // How the detectors' hits become detections (linter-core/secrets/detect.ts): base64 anywhere, JSON
 // inside a string, secretlint's own disable comments, and overlapping hits merged into one.
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import { detectSecrets } from "../../linter-core/secrets/detect.js";
 import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets } from "../helpers.js";
@@ -117,5 +118,34 @@ describe("secret detection: each kind's title, name and confidence", () => {
     }
     // Shell, .env, Dockerfiles: the unquoted value is the value.
     for (const path of ["deploy.sh", ".env", "Dockerfile", "notes.txt"]) assert.deepEqual(await full(path, `DEPLOY_TOKEN=${random}\n`), assigned, path);
+  });
+});
+
+describe("secret detection: a service-account key file", () => {
+  // A real key's shape (generated here), in a file as GCP hands it out.
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 1024, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const keyFile = (projectId: string) =>
+    JSON.stringify({ type: "service_account", project_id: projectId, private_key_id: fake.hex(40), private_key: privateKey, client_email: `ci@${projectId}.iam.gserviceaccount.com` }, null, 2);
+  it("is reported at its private_key string, not as the whole file", async () => {
+    const text = keyFile("billing-prod-4821");
+    const found = await detect("deploy/sa.json", text);
+    assert.deepEqual(found.map((d) => [d.title, d.at]), [["GCP service account key", "in place"]]);
+    assert.equal(found[0].value, JSON.stringify(privateKey).slice(1, -1));
+  });
+  it("a placeholder in another field (`project_id: xxxxxxxx`) does not hide the key", async () => {
+    assert.deepEqual((await detect("deploy/sa.json", keyFile("xxxxxxxx"))).map((d) => d.title), ["GCP service account key"]);
+  });
+});
+
+describe("secret detection: a URL under a credential-like name", () => {
+  // secretlint's own suite (database-connection-string, ok.valid) holds the first: a test container.
+  it("is judged by its password: a test container's `postgres:postgres` is none", async () => {
+    assert.deepEqual(await detect("db.py", `POSTGRES_IDENTICAL_CREDENTIALS = "postgres://postgres:postgres@localhost:5432/database"\n`), []);
+    assert.deepEqual(await detect("settings.env", `DATABASE_URL_SECRET=mysql://root:root@127.0.0.1/test\n`), []);
+  });
+  it("a real password is reported as itself, even where the whole URL names an example host", async () => {
+    const password = fake.chars(14);
+    const found = await detect("db.py", `PROD_DB_CREDENTIALS = "postgres://app:${password}@db.internal.example.org:5432/app"\n`);
+    assert.deepEqual(found.map((d) => [d.title, d.value, d.at]), [["password in a URL", password, "in place"]]);
   });
 });
