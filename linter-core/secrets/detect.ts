@@ -315,7 +315,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // In program source (TypeScript/JavaScript) the idioms read the string literals only: code is not a script.
   const scripts = model.platform === "typescript" ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   for (const { offset, source } of scripts) {
-    for (const hit of findScriptSecrets(source, { programSource: model.platform === "text" && isProgramSource(model.path) })) {
+    for (const hit of findScriptSecrets(source, { programSource: model.platform === "text" && isProgramSource(model.path), keyBindings: model.platform === "text" })) {
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, ...(hit.nameFrom !== undefined && { nameKey: hit.nameFrom }), confidence: "medium", priority: 2 });
     }
   }

@@ -27,6 +27,10 @@ interface Idiom {
   judgeAs: "token" | "password";
   /** The secret name to suggest: a fixed one, or made from the name the match captured in this group. */
   secretName: string | { fromGroup: number };
+  /** A value bound to the name in group 1: reported only when the name is credential-like. */
+  bindsName?: boolean;
+  /** Read only where asked (`keyBindings`): plain text and program source, not a parsed document. */
+  keyBinding?: boolean;
 }
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter.
@@ -34,10 +38,12 @@ const VALUE = String.raw`([^\s"'\\$;|&<>(),\x60]+)`;
 // An opening quote, escaped when the script sits in a JSON string (n8n Code nodes, Logic Apps).
 const QUOTE = String.raw`(?:\\?["'])?`;
 
-// `NAME=value` in a script: what the "credential assigned to a variable" idiom reads.
-export const ASSIGNMENT = new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]?=[ \t]?` + QUOTE + VALUE, "gm");
+// `NAME=value` in a script: what the "credential assigned to a variable" idiom reads. Also with the
+// spaces of aligned assignments (`SECRET_KEY   = …`) and the operators of Go and Make (`:=`, `::=`,
+// `?=`), as gitleaks's generic rule reads them.
+export const ASSIGNMENT = new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
 // The same, tried at one `=` with the name read backwards: the matches then start at the `=`.
-const ASSIGNMENT_AT = new RegExp(String.raw`(?<=(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]?)=[ \t]?` + QUOTE + VALUE, "my");
+const ASSIGNMENT_AT = new RegExp(String.raw`(?<=(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
 const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 /**
@@ -52,11 +58,45 @@ export function* assignments(script: string): Generator<RegExpExecArray> {
     ASSIGNMENT_AT.lastIndex = at;
     const match = ASSIGNMENT_AT.exec(script);
     if (!match) continue;
-    const nameEnd = isWordCode(script.charCodeAt(at - 1)) ? at : at - 1;
+    // The name ends before the operator's other characters and the spaces.
+    let nameEnd = at;
+    while (!isWordCode(script.charCodeAt(nameEnd - 1))) nameEnd--;
     if (nameEnd - match[1].length < end) continue;
     end = at + match[0].length;
     yield match;
     at = end - 1;
+  }
+}
+
+// `key: value`, `"key": "value"`, `'key' => 'value'`, `:key => value`: a value bound to a key in program
+// source or configuration read as plain text (a Python dict, a Go struct literal, a Ruby or PHP hash, a
+// .properties line, JSON in a README). Not `::`, `:=` or `://`. Documents a platform parses (YAML,
+// JSON) bind their keys in their own model, where a literal's key is judged (detect.ts).
+export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + VALUE, "gm");
+// The same, tried at one `:` or `=>` with the key read backwards (as ASSIGNMENT_AT).
+const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + VALUE, "my");
+const OPERATOR = /:|=>/g;
+const isQuoteCode = (code: number) => code === 34 || code === 39;
+
+/** KEY_BINDING's matches (the same keys and values), each from its operator, as assignments() does. */
+export function* keyBindings(script: string): Generator<RegExpExecArray> {
+  let end = 0;
+  OPERATOR.lastIndex = 0;
+  for (let operator = OPERATOR.exec(script); operator; operator = OPERATOR.exec(script)) {
+    const at = operator.index;
+    KEY_BINDING_AT.lastIndex = at;
+    const match = KEY_BINDING_AT.exec(script);
+    if (!match) continue;
+    // Where the regex's own match would begin: the character before the key and its opening quote.
+    let keyEnd = at;
+    while (script.charCodeAt(keyEnd - 1) === 32 || script.charCodeAt(keyEnd - 1) === 9) keyEnd--;
+    if (isQuoteCode(script.charCodeAt(keyEnd - 1))) keyEnd--;
+    let keyStart = keyEnd - match[1].length;
+    if (isQuoteCode(script.charCodeAt(keyStart - 1))) keyStart--;
+    if (Math.max(0, keyStart - 1) < end) continue;
+    end = at + match[0].length;
+    yield match;
+    OPERATOR.lastIndex = end;
   }
 }
 
@@ -123,6 +163,18 @@ const IDIOMS: Idiom[] = [
     group: 2,
     judgeAs: "token",
     secretName: { fromGroup: 1 },
+    bindsName: true,
+  },
+  {
+    title: "credential-like value under a key",
+    keywords: [":", "=>"],
+    pattern: KEY_BINDING,
+    matches: keyBindings,
+    group: 2,
+    judgeAs: "token",
+    secretName: { fromGroup: 1 },
+    bindsName: true,
+    keyBinding: true,
   },
 ];
 
@@ -136,30 +188,38 @@ registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
  */
 const PROGRAM_SOURCE = /\.(?:py|pyi|rb|go|java|kt|kts|scala|cs|fs|vb|php|rs|swift|dart|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl)$/i;
 
+const CODE_HEAD = /^[A-Za-z_][\w.]*(?=[{}[\]:]|$)/;
+
 export function isProgramSource(path: string): boolean {
   return PROGRAM_SOURCE.test(path);
 }
 
-/** The idioms' matches in a script; `programSource`: an assignment's unquoted name is code (above). */
-export function findScriptSecrets(script: string, options: { programSource?: boolean } = {}): ScriptMatch[] {
+/**
+ * The idioms' matches in a script; `programSource`: an assignment's unquoted name is code (above);
+ * `keyBindings`: values bound to keys (`key: value`) are read too (plain text and program source).
+ */
+export function findScriptSecrets(script: string, options: { programSource?: boolean; keyBindings?: boolean } = {}): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
-    if (!mayMatch(script, idiom.keywords)) continue;
+    if ((idiom.keyBinding && !options.keyBindings) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;
-      if (idiom.title === "credential assigned to a variable") {
+      if (idiom.bindsName) {
         if (!isCredentialKey(match[1])) continue;
-        // In program source an unquoted name is code (PROGRAM_SOURCE above).
+        // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or
+        // one that code follows (`config.DetectorID{ID:`, `map[string]any{`, `s.password}`).
         const quoted = /["']$/.test(match[0].slice(0, match[0].length - value.length));
-        if (options.programSource && !quoted && /^[A-Za-z_]\w*$/.test(value) && !looksRandom(value)) continue;
+        const head = options.programSource && !quoted ? CODE_HEAD.exec(value)?.[0] : undefined;
+        if (head && !looksRandom(head)) continue;
       }
       const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
       if (!looksLikeCredential(value, judgeKey) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
       const named = idiom.secretName;
       const nameFrom = typeof named === "string" ? undefined : (match[named.fromGroup] ?? "");
-      matches.push({ title: idiom.title, secretName: nameFrom === undefined ? (named as string) : toSecretName(nameFrom), ...(nameFrom !== undefined && { nameFrom }), start, end: start + value.length, value });
+      const title = idiom.keyBinding ? `credential-like value under \`${match[1]}\`` : idiom.title;
+      matches.push({ title, secretName: nameFrom === undefined ? (named as string) : toSecretName(nameFrom), ...(nameFrom !== undefined && { nameFrom }), start, end: start + value.length, value });
     }
   }
   return matches;

@@ -16,7 +16,7 @@ const KEY_WORD_CAMEL = /[a-z0-9]Keys?$|^[A-Z0-9_]*[A-Z0-9]KEYS?$/;
 
 /** Keys that look credential-like but name something public or something else. */
 const NOT_CREDENTIAL_KEY =
-  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|vault|_enabled$|_required$|_rotation)/i;
+  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|vault|_enabled$|_required$|_rotation)/i;
 
 /** `webhook_url` and connection strings carry the credential inside: keep them even with _url. */
 const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|dsn)$/i;
@@ -69,7 +69,7 @@ export function isReference(value: string): boolean {
 
 /** Placeholders people write instead of a real value, and documented example keys. */
 const PLACEHOLDER =
-  /^<.*>$|^\[.*\]$|^\{[\w .-]+\}$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?(?:me|this|it)\b|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
+  /^<.*>$|^\[.*\]$|\[[a-z]+(?:[ _-][a-z]+)+\]|^\{[\w .-]+\}$|^\*+$|^x{3,}$|x{6,}|X{6,}|\.{3}|…|changeme|change[_-]?(?:me|this|it)\b|replace[_-]?(me|with|this)|your[_-]|[_-]your|^my[_-]|placeholder|example|dummy|redacted|sample|^fake|^test$|^password\d*$|^secret\d*$|^token$|^none$|^null$|^nil$|^undefined$|^todo|^tbd$|fixme|insert[_-]|enter[_-]|^(foo|bar|baz|abc|abcd|abc123|1234|12345|123456|12345678|qwerty|letmein|admin|root|pass|guest|default)$|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI\/K7MDENG/i;
 
 /** Fill-in markers: `**PUT_API_KEY_HERE**`, `YOUR_TOKEN_HERE`, `<here>`, `%%SECRET%%`. */
 const FILL_IN = /(^|[^a-z])here([^a-z]|$)|^\*\*.*\*\*$|^%%.*%%$|(^|[_-])put[_-]/i;
@@ -100,12 +100,17 @@ const VERSION = /^v?\d+(\.\d+)*([-+][\w.]+)*$/;
 const DIGEST = /^(sha256|sha512|sha1|md5):[0-9a-f]+$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|-----BEGIN (PUBLIC KEY|CERTIFICATE|PGP PUBLIC)|age1[0-9a-z]{20,})/;
-const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/-]*$|^[\w.-]+\/[\w./-]+$/;
+// (`%s` and `{id}`: a path a program fills in, `/v2/projects/%s/environments`.)
+const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/%{}-]*$|^[\w.-]+\/[\w./-]+$/;
 /** A URL with no password: none at all, or a user name only (`https://test@github.com/`, `ssh://git@host`). */
 const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 /** Words and the separators of names, paths and roles (`foo/system:masters`, a static token file's example). */
 const WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*$/;
+/** The same, numbered: `decoded-secret-value00`, a test's made-up value (a token's length, not its look). */
+const NUMBERED_WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*[_-]?\d{1,4}$/;
+/** A package and its version (`jjwt-jackson-0.11.2`, `io.jsonwebtoken:jjwt-api:0.11.5`'s value). */
+const VERSIONED_NAME = /^[A-Za-z][\w.:-]*[-_@:]v?\d+(\.\d+)+(?:[-+.][\w]+)*$/;
 /** Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold code). */
 const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^/;
 /**
@@ -206,6 +211,7 @@ export function isBenign(value: string): boolean {
     REGEX_SOURCE.test(v) ||
     GO_TYPE.test(v) ||
     NPM_SPEC.test(v) ||
+    VERSIONED_NAME.test(v) ||
     (OPTION.test(v) && !looksRandom(v)) ||
     ((MEMBER_CHAIN.test(v) || CONSTANT_NAME.test(v)) && !looksRandom(v)) ||
     (PATH_LIKE.test(v) && !looksRandom(v)) ||
@@ -231,7 +237,7 @@ export function looksLikeCredential(value: string, key: string): boolean {
     if (v.length < 8 || ((WORDS.test(v) || TEST_MARKER.test(v)) && !looksRandom(v))) return false;
     return characterClasses(v) >= 3 || (characterClasses(v) >= 2 && entropy(v) >= 3);
   }
-  if (v.length < 16 || (WORDS.test(v) && !looksRandom(v))) return false;
+  if (v.length < 16 || ((WORDS.test(v) || NUMBERED_WORDS.test(v)) && !looksRandom(v))) return false;
   return entropy(v) >= 3 && characterClasses(v) >= 2;
 }
 

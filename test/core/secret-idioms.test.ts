@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { base62, base62Crc32, crc32, hasValidBase62Crc32 } from "../../linter-core/secrets/checksums.js";
 import { toSecretName } from "../../linter-core/secrets/values.js";
 import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
-import { ASSIGNMENT, assignments, findScriptSecrets } from "../../linter-core/secrets/scripts.js";
+import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings } from "../../linter-core/secrets/scripts.js";
 import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -33,6 +33,11 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["an export", `export DEPLOY_TOKEN=${token}`, [["credential assigned to a variable", "DEPLOY_TOKEN", token]]],
     ["a PowerShell $env: assignment", `$env:API_KEY = "${token}"`, [["credential assigned to a variable", "API_KEY", token]]],
     ["a set in cmd", `set CLIENT_SECRET=${token}`, [["credential assigned to a variable", "CLIENT_SECRET", token]]],
+    // Operators and spacing of other languages, as gitleaks's generic rule reads them (secretlint's own
+    // suite: azure, ng.azure_client_secret, is Go's `:=`).
+    ["Go's :=", `azureClientSecret := "${token}"`, [["credential assigned to a variable", "AZURE_CLIENT_SECRET", token]]],
+    ["Make's ?= and ::=", `API_TOKEN ?= ${token}\nDEPLOY_KEY ::= ${token}`, [["credential assigned to a variable", "API_TOKEN", token], ["credential assigned to a variable", "DEPLOY_KEY", token]]],
+    ["aligned assignments", `SECRET_KEY      =   '${token}'`, [["credential assigned to a variable", "SECRET_KEY", token]]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(found(script), expected));
 
@@ -57,6 +62,58 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   });
 });
 
+describe("values bound to keys in plain text and program source (`key: value`)", () => {
+  const bound = (script: string, programSource = true) => findScriptSecrets(script, { keyBindings: true, programSource }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+  const under = (key: string, value = token) => [[`credential-like value under \`${key}\``, toSecretName(key), value]];
+  const cases: [string, string, string[][]][] = [
+    ["a Python dict", `config = {"api_secret": "${token}"}`, under("api_secret")],
+    ["a Go struct literal", `client := Client{\n\tToken: "${token}",\n}`, under("Token")],
+    ["a Ruby hash", `{ access_key: '${token}' }`, under("access_key")],
+    ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
+  ];
+  for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(bound(script), expected));
+  it("a .properties line: unquoted is the value outside program source, code inside it", () => {
+    const line = `spring.datasource.password: ${password}`;
+    assert.deepEqual(bound(line, false), [["credential-like value under `spring.datasource.password`", "SPRING_DATASOURCE_PASSWORD", password]]);
+    assert.deepEqual(bound(line), []);
+  });
+
+  const none: [string, string][] = [
+    ["a Go composite literal's type", `auth: map[string]interface{}{\n overrideKey: config.DetectorID{ID: 1},\n Password: s.password},`],
+    ["a hash of a secret (detect-secrets' baselines)", `"hashed_secret": "${fake.hex(40)}"`],
+    ["a package and its version", `notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"`],
+    ["a made-up numbered value", `Secret: "decoded-secret-value00",`],
+    ["a bracketed template", `# Project keys: 'sk-[project-name]-${token}'`],
+    ["a path a program fills in", `environmentKey:  "/v2/projects/%s/environments",`],
+    ["a URL, a time, a C++ scope", `token_url: https://example.net/x\nsecret::Token a;\npassword_at: 12:30`],
+  ];
+  for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(bound(script), []));
+
+  it("only where asked: a parsed document binds its keys in its own model", () => {
+    assert.deepEqual(findScriptSecrets(`api_secret: "${token}"`).length, 0);
+  });
+});
+
+describe("the key-binding idiom's matcher (from each `:` and `=>`) finds what its regex finds", () => {
+  const read = (match: RegExpExecArray) => [match[1], match[2], match.index + match[0].length - match[2].length];
+  const regex = (text: string) => [...matchesOf(text, KEY_BINDING)].map(read);
+  const fast = (text: string) => [...keyBindings(text)].map(read);
+  const PIECES = ["A", "token", "x.y", "a-b", "_k", "9a", "w".repeat(99), "v".repeat(101), " ", "  ", "\t", "\n", ":", "::", ":=", "://", "=>", "=", '"', "'", "\\", "{", "[", ",", "(", ";", "$", "|", ".", "-"];
+  it("on 3 000 random texts of those pieces", () => {
+    const random = new FakeSecrets(8);
+    for (let i = 0; i < 3000; i++) {
+      let text = "";
+      for (let n = random.below(24); n >= 0; n--) text += random.pick(PIECES);
+      assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
+    }
+  });
+  it("on the cases that take care", () => {
+    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v"]) {
+      assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
+    }
+  });
+});
+
 describe("the assignment idiom's matcher (from each `=`) finds what its regex finds", () => {
   // Each match as findScriptSecrets reads it: the name, the value, where the value starts, and
   // whether a quote opens it.
@@ -68,7 +125,7 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
   const fast = (text: string) => [...assignments(text)].map((m) => read(text, m));
   // The pieces the regex turns on: names (long ones too), the prefixes, what may lead a name, the
   // operators, quotes and escapes, what ends a value.
-  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":"];
+  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":", ":=", "?", "::="];
   it("on 3 000 random texts of those pieces", () => {
     const random = new FakeSecrets(7);
     for (let i = 0; i < 3000; i++) {
