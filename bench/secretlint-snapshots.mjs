@@ -2,8 +2,8 @@
 // (packages/@secretlint/secretlint-rule-*/test/snapshots/<case>/input.*), where the case's
 // output.json says what secretlint reports. A case secretlint reports nothing in ("ok.*": templates,
 // placeholders, test containers, invalid keys) must give no hardcoded-secret finding; a case it
-// reports in must give one over each range it reports. Cases run under rule options (options.json or
-// a test's options.ts) are counted apart: their expectation is the option's, not the rule's.
+// reports in must give one over each range it reports. Cases run under rule options (an options file
+// or .secretlintrc.json in the case, or a case named options.*) are counted apart: their expectation is the option's, not the rule's.
 //
 //   node bench/secretlint-snapshots.mjs <secretlint checkout or mirror work tree> [--verbose]
 //
@@ -40,7 +40,7 @@ for (const dir of readdirSync(packages).sort()) {
     const input = existsSync(folder) ? readdirSync(folder).find((f) => f.startsWith("input")) : undefined;
     const output = join(folder, "output.json");
     if (!input || !existsSync(output)) continue;
-    if (existsSync(join(folder, "options.json")) || existsSync(join(folder, "options.ts"))) {
+    if (name.startsWith("options.") || ["options.json", "options.ts", "options.js", ".secretlintrc.json"].some((f) => existsSync(join(folder, f)))) {
       totals.withOptions++;
       continue;
     }

@@ -270,7 +270,9 @@ export function isPlaceholderBasic(credential: string): boolean {
 export function findUrlPasswords(text: string): { start: number; end: number; value: string }[] {
   const found: { start: number; end: number; value: string }[] = [];
   // Found from the literal `://` (fast to look for), the scheme checked behind it.
-  for (const match of text.matchAll(/:\/\/([^\s:/@"'<>\\$`{}]*)(?::([^\s@/"'<>\\`]+))?@[\w.[\]-]/g)) {
+  // (A password may hold `@` unencoded, `user:myR3alP@ssw0rd@host`: the user information ends at the
+  // last `@` before the host's `/`, `?` or `#`.)
+  for (const match of text.matchAll(/:\/\/([^\s:/@"'<>\\$`{}]*)(?::((?:[^\s@/"'<>\\`]|@(?=[^\s@/?#"'<>\\`]*@))+))?@[\w.[\]-]/g)) {
     if (!/\b[a-z][a-z0-9+.-]{0,30}$/i.test(text.slice(Math.max(0, match.index! - 32), match.index!))) continue;
     const [whole, user, password] = match;
     if (password === undefined || password === "x-oauth-basic") {

@@ -25,6 +25,11 @@ const LINES: Record<string, (n: number) => string> = {
   "a= a= a= …": (n) => "a= ".repeat(n / 3),
   "export a=export a=…": (n) => "export a=".repeat(n / 9),
   "= = = … after a name": (n) => "TOKEN" + " =".repeat(n / 2),
+  // Key bindings read each `:` and `=>`'s key backwards; a URL's password may hold `@`.
+  "a: a: a: …": (n) => "a: ".repeat(n / 3),
+  "a key, a long space, then := and =>": (n) => "TOKEN" + " ".repeat(n) + ":= x =>" + " ".repeat(n) + "y",
+  '"k":"k":… and :::…': (n) => '"k":'.repeat(n / 8) + ":".repeat(n / 2),
+  "://u:@@@… and a@a@…": (n) => "://u:" + "@".repeat(n / 2) + " ://u:" + "a@".repeat(n / 4),
 };
 
 async function timeOf(text: string): Promise<number> {

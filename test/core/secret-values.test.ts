@@ -201,6 +201,11 @@ describe("secret values: passwords in URLs", () => {
     assert.deepEqual(found(`9://u:${password}@host`), []);
     assert.deepEqual(found(`https://u:${password}@`), []);
   });
+  it("a password holding an unencoded `@` ends at the last `@` (secretlint's suite, ng.mongodb); a query's `@` is no part of it", () => {
+    const half = password.slice(0, 10);
+    assert.deepEqual(found(`mongodb+srv://appuser:${half}@${half}@cluster0.mongodb.net/mydb?retryWrites=true`), [[`${half}@${half}`, `${half}@${half}`]]);
+    assert.deepEqual(found(`https://u:${password}@host.org?mail=a@b.com`), [[password, password]]);
+  });
   it("a percent-encoded password is judged decoded; a malformed escape as written", () => {
     assert.equal(found(`https://u:${password}%21@host`).length, 1);
     assert.equal(found(`https://u:${password}%zz@host`).length, 1);
