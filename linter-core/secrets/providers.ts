@@ -2,7 +2,7 @@
 // provider-name formats where the provider's name stands before the value, in the text
 // (`SENTRY_TOKEN=…`, `--pulumi-token=…`, `X-Doppler: …`, `?doppler=…`) or as the key a value is bound
 // to (a Kubernetes `name:`/`value:` pair, an n8n header parameter).
-import { hasValidBase62Crc32 } from "./checksums.js";
+import { hasValidBase62Crc32, hasValidHexCrc32 } from "./checksums.js";
 import { CREDENTIAL_FORMATS, type CredentialFormat } from "./formats.js";
 import { keywordsFoundIn, mayMatch, registerKeywords } from "./prefilter.js";
 import { escapeRegExp, matchesOf } from "../text.js";
@@ -168,6 +168,25 @@ function countingShare(value: string): number {
 }
 
 /**
+ * The share of characters in runs of three or more that count up: counting restarted at each group
+ * (`…012-5678-0123-5678`) counts in short runs that cover most of it; a random body has few.
+ */
+function countedRunsShare(value: string): number {
+  if (value.length < 8) return 0;
+  let covered = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) {
+      run++;
+      continue;
+    }
+    if (run >= 3) covered += run;
+    run = 1;
+  }
+  return covered / value.length;
+}
+
+/**
  * A value of the right shape that nobody would issue: documented samples, repeated or sequential
  * characters, filler words, too little entropy.
  */
@@ -181,7 +200,7 @@ export function isPlaceholderToken(secret: string, options: { entropy?: number; 
   const compact = rest.replace(/[^A-Za-z0-9]/g, "");
   // Five letters or six digits alike: a random digit group repeats five times one time in 250.
   if (!options.literalRuns && /([A-Za-z])\1{4}|(\d)\2{5}/.test(compact)) return true;
-  if (hasSequence(compact, 6) || countingShare(compact) >= 0.5) return true;
+  if (hasSequence(compact, 6) || countingShare(compact) >= 0.5 || countedRunsShare(compact) >= 0.5) return true;
   return rest.length >= 10 && entropy(rest) < 2;
 }
 
@@ -192,7 +211,8 @@ function accept(c: Compiled, secret: string): boolean {
 }
 
 function checksumOf(format: CredentialFormat, secret: string): boolean | undefined {
-  return format.checksum === "base62-crc32" ? hasValidBase62Crc32(secret) : undefined;
+  if (format.checksum === "base62-crc32") return hasValidBase62Crc32(secret);
+  return format.checksum === "hex-crc32" ? hasValidHexCrc32(secret) : undefined;
 }
 
 /** Every format whose keywords occur in `text`, run over it; offsets are relative to `text`. */

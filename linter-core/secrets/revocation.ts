@@ -20,6 +20,9 @@ export const REVOCATION_BY_FORMAT: Readonly<Record<string, string>> = {
   "azure-storage-account-key": "https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage",
   "cloudflare-api-key": CLOUDFLARE_TOKENS,
   "cloudflare-global-api-key": CLOUDFLARE_TOKENS,
+  "cloudflare-account-api-token": CLOUDFLARE_TOKENS,
+  "cloudflare-user-api-token": CLOUDFLARE_TOKENS,
+  "cloudflare-prefixed-api-key": CLOUDFLARE_TOKENS,
   "digitalocean-pat": "https://cloud.digitalocean.com/account/api/tokens",
   "discord-api-token": "https://discord.com/developers/applications",
   "discord-client-secret": "https://discord.com/developers/applications",
@@ -52,6 +55,7 @@ export const REVOCATION_BY_FORMAT: Readonly<Record<string, string>> = {
   "snyk-api-token": "https://app.snyk.io/account",
   "square-access-token": "https://developer.squareup.com/apps",
   "stripe-access-token": "https://dashboard.stripe.com/apikeys",
+  "tailscale-key": "https://login.tailscale.com/admin/settings/keys",
   "twilio-api-key": "https://console.twilio.com/us1/account/keys-credentials/api-keys",
 };
 

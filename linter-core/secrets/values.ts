@@ -182,12 +182,15 @@ export function characterClasses(value: string): number {
  * symbols at most characters (~0.6 for base64); paths, names and sentences rarely (~0.2). This, not
  * the presence of `/`, tells an AWS secret key (`wJal…/K7MD…`) from `.github/workflows/ci.yml`.
  */
+const HEX = /^[0-9a-f]+$/i;
+
 export function looksRandom(value: string): boolean {
   if (value.length < 16) return false;
   const kind = (code: number) => (code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3);
   let switches = 0;
   for (let i = 1; i < value.length; i++) if (kind(value.charCodeAt(i)) !== kind(value.charCodeAt(i - 1))) switches++;
-  if (switches / (value.length - 1) < 0.35 || entropy(value) < 3.5) return false;
+  // Hex has 16 symbols, not 62: a random 32-digit hex key measures 3.4–3.9 bits, and one in twenty below 3.5.
+  if (switches / (value.length - 1) < 0.35 || entropy(value) < (HEX.test(value) ? 3 : 3.5)) return false;
   // CamelCase words switch case often too (`TestPyPiAPIToken`, `PowerShellNuGetOrgPush`): random text
   // is mostly not made of word-like runs.
   const wordy = value.replace(/[A-Z]?[a-z]{3,}|[A-Z][a-z]{2}/g, "").length / value.length < 0.4;
@@ -230,6 +233,11 @@ export function looksLikeCredential(value: string, key: string): boolean {
   // A URL that carries a user and password is judged by its password, as anywhere in a text:
   // `postgres://postgres:postgres@localhost/db` under `DB_CREDENTIALS` guards a test container.
   if (URL_WITH_USERINFO.test(v)) return findUrlPasswords(v).length > 0;
+  // Base64 of a placeholder is one too: `ZHVtbXkgdGV4dCBkYXRh…` is `dummy text data…` (secretlint's suite, aws).
+  if (BASE64_VALUE.test(v)) {
+    const decoded = decodeBase64(v);
+    if (decoded !== undefined && PRINTABLE_TEXT.test(decoded) && isPlaceholder(decoded)) return false;
+  }
   if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
@@ -241,6 +249,8 @@ export function looksLikeCredential(value: string, key: string): boolean {
   return entropy(v) >= 3 && characterClasses(v) >= 2;
 }
 
+const BASE64_VALUE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
+const PRINTABLE_TEXT = /^[\x20-\x7e]+$/;
 const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@]+@/i;
 
 /** `Bearer abc…`, `Basic abc…`, `token abc…`: an Authorization header value held in a field. */

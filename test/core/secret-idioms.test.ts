@@ -1,7 +1,7 @@
 // The script idioms (linter-core/secrets/scripts.ts), the checksums and the provider table's helpers
 // (checksums.ts, providers.ts), and secret names (detect.ts): one case per idiom and rule.
 import assert from "node:assert/strict";
-import { base62, base62Crc32, crc32, hasValidBase62Crc32 } from "../../linter-core/secrets/checksums.js";
+import { base62, base62Crc32, crc32, hasValidBase62Crc32, hasValidHexCrc32 } from "../../linter-core/secrets/checksums.js";
 import { toSecretName } from "../../linter-core/secrets/values.js";
 import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
 import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings } from "../../linter-core/secrets/scripts.js";
@@ -168,6 +168,16 @@ describe("token checksums (GitHub, npm)", () => {
   });
 });
 
+describe("Cloudflare's token checksum", () => {
+  it("the last eight characters are the CRC32 of the 40 before them, in lower-case hex", () => {
+    const body = fake.chars(40);
+    const valid = `cfat_${body}${crc32(body).toString(16).padStart(8, "0")}`;
+    assert.equal(hasValidHexCrc32(valid), true);
+    assert.equal(hasValidHexCrc32(`${valid.slice(0, -1)}${valid.endsWith("0") ? "1" : "0"}`), false);
+    assert.equal(hasValidHexCrc32(`cfat_${body}`), undefined);
+  });
+});
+
 describe("provider table helpers", () => {
   it("caseless: letters outside classes match either case, letter ranges in classes gain the other case, escapes stay", () => {
     const source = caseless(String.raw`ab[a-f0-9]\d{2}\.X[_A-Z]`);
@@ -187,6 +197,8 @@ describe("provider table helpers", () => {
     assert.equal(isPlaceholderToken(`sk_test_${fake.chars(20)}abcdef${fake.chars(10)}`), true, "six counting up");
     assert.equal(isPlaceholderToken(`sk_test_${fake.chars(20)}fedcba${fake.chars(10)}`), true, "six counting down");
     assert.equal(isPlaceholderToken("sk_test_0123-4567-89ab-cdef"), true, "mostly counting");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(10)}012-_5678_0123-5678-01`), true, "counting restarted in each group");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(40, "0123456789")}`), false, "random digits count up now and then");
     assert.equal(isPlaceholderToken(`sk_live_${"ab".repeat(12)}`), true, "too little entropy");
     assert.equal(isPlaceholderToken(real, { entropy: 6 }), true, "below the format's entropy");
     const long = `${fake.chars(70)}password${fake.chars(300)}`;

@@ -115,6 +115,9 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential(`x1q2z3k4m5${fake.chars(10, "QWRTZPKMNVX")}`, "access_key"), true, "only the digits counting");
     assert.equal(looksLikeCredential(`${fake.chars(10)}/${fake.chars(10)}:${fake.chars(6)}`, "token"), true, "random text joined the same way");
     assert.equal(looksLikeCredential("aaaaBBBBaaaaBBBBaaaa", "API_TOKEN"), false, "low entropy");
+    // secretlint's suite (aws, ok.AWS Secret Access Key): base64 of a placeholder.
+    assert.equal(looksLikeCredential(btoa("dummy text data data data"), "ANY_KEY"), false, "base64 of a placeholder");
+    assert.equal(looksLikeCredential(btoa(fake.chars(24)), "ANY_KEY"), true, "base64 of random text");
   });
   it("passwords: eight characters or more, three classes or two and some entropy, not a test container's", () => {
     assert.equal(looksLikeCredential("Xk9mP2qL", "DB_PASSWORD"), true);
@@ -188,6 +191,9 @@ describe("secret values: passwords in URLs", () => {
     assert.deepEqual(found(`dsn = "https://${key}@sentry.example.com/42"`), []);
     assert.deepEqual(found(`https://${key}:${key.slice(0, 16)}Zx9@sentry.io/42`).map(([v]) => v), [`${key.slice(0, 16)}Zx9`]);
     assert.deepEqual(found(`https://${key}@github.com/acme/app.git`).map(([v]) => v), [key]);
+    // Random hex measures less entropy than random base62: this one 3.47 bits (one 32-digit key in twenty is below 3.5).
+    const lowHex = ["ebb416e8", "8d794062", "15d86487", "6fe47b76"].join("");
+    assert.deepEqual(found(`https://${lowHex}@github.com/acme/app.git`).map(([v]) => v), [lowHex]);
   });
   it("not: references, placeholders, no scheme, a user alone, a weak password", () => {
     assert.deepEqual(found("https://u:$PASSWORD@host"), []);
