@@ -77,6 +77,7 @@ export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])["']?([A-Za-z_
 const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + VALUE, "my");
 const OPERATOR = /:|=>/g;
 const isQuoteCode = (code: number) => code === 34 || code === 39;
+const isNameCode = (code: number) => isWordCode(code) || code === 46 || code === 45;
 
 /** KEY_BINDING's matches (the same keys and values), each from its operator, as assignments() does. */
 export function* keyBindings(script: string): Generator<RegExpExecArray> {
@@ -84,6 +85,13 @@ export function* keyBindings(script: string): Generator<RegExpExecArray> {
   OPERATOR.lastIndex = 0;
   for (let operator = OPERATOR.exec(script); operator; operator = OPERATOR.exec(script)) {
     const at = operator.index;
+    // Most `:` bind nothing (`:=`, `::`, `://`, a line's end, no name before): ruled out before the regex.
+    const next = script.charCodeAt(at + operator[0].length);
+    if (next === 10 || next === 13 || (operator[0] === ":" && (next === 58 || next === 61 || next === 47))) continue;
+    let before = at - 1;
+    while (script.charCodeAt(before) === 32 || script.charCodeAt(before) === 9) before--;
+    if (isQuoteCode(script.charCodeAt(before))) before--;
+    if (!isNameCode(script.charCodeAt(before))) continue;
     KEY_BINDING_AT.lastIndex = at;
     const match = KEY_BINDING_AT.exec(script);
     if (!match) continue;
