@@ -89,6 +89,8 @@ describe("secret values: never a credential whatever the key", () => {
     "--no-create-home", "-y", "npm:@octokit/auth-token@2.4.0", "npm:camelcase-keys@^6.2.2",
     // Pulumi's interpolation, a Go map literal opening, a C# member (pulumi/examples', prometheus's trees).
     "${adminPasswords[0].value}", "${admin-password.result}", "map[string]ItemType{", "appInsightApiKey.Key",
+    // Yarn Berry's published Algolia key; a package and its version; a path a program fills in.
+    ["6fe4476e", "e5a18328", "82e326b5", "06d14126"].join(""), "jjwt-jackson-0.11.2", "io.jsonwebtoken:jjwt-api:0.11.5", "/v2/projects/%s/environments", "/api/{id}/keys",
   ];
   // Brackets and braces alone are password characters.
   const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
