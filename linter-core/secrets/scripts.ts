@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, looksRandom, toSecretName } from "./values.js";
+import { hasCountingRun, isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -31,6 +31,8 @@ interface Idiom {
   bindsName?: boolean;
   /** Read only where asked (`keyBindings`): plain text and program source, not a parsed document. */
   keyBinding?: boolean;
+  /** A UUID is the credential here (an API key sent as a header), not an identifier. */
+  uuidIsCredential?: boolean;
 }
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter.
@@ -112,10 +114,12 @@ const IDIOMS: Idiom[] = [
   {
     title: "token in an Authorization header",
     keywords: ["authorization"],
-    pattern: new RegExp(String.raw`authorization:\s*(?:bearer|token|basic|bot)\s+` + VALUE, "gi"),
+    // Any scheme (`Bearer`, `Api-Token`, `SSWS`, `GenieKey`…) or none: `Authorization: <key>`.
+    pattern: new RegExp(String.raw`authorization:[ \t]*(?:[A-Za-z][\w-]{0,30}[ \t]+)?` + VALUE, "gi"),
     group: 1,
     judgeAs: "token",
     secretName: "API_TOKEN",
+    uuidIsCredential: true,
   },
   {
     title: "credential in a request header",
@@ -124,6 +128,7 @@ const IDIOMS: Idiom[] = [
     group: 2,
     judgeAs: "token",
     secretName: { fromGroup: 1 },
+    uuidIsCredential: true,
   },
   {
     title: "password given to docker login",
@@ -136,7 +141,9 @@ const IDIOMS: Idiom[] = [
   {
     title: "password in a curl/wget user option",
     keywords: ["-u", "--user"],
-    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']{1,100}:` + VALUE, "g"),
+    // The option may be on a continuation line (`curl … \` then `  --user …`); the user may be empty
+    // (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
+    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b(?:[^\n]|\\\r?\n){0,300}?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']{0,100}["']?:` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "BASIC_AUTH_PASSWORD",
@@ -222,7 +229,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
         if (head && !looksRandom(head)) continue;
       }
       const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
-      if (!looksLikeCredential(value, judgeKey) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
+      const credential = idiom.uuidIsCredential && UUID.test(value) ? !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, "")) : looksLikeCredential(value, judgeKey);
+      if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
       const named = idiom.secretName;
       const nameFrom = typeof named === "string" ? undefined : (match[named.fromGroup] ?? "");

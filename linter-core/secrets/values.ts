@@ -94,7 +94,7 @@ function interleavedCounting(value: string): boolean {
   return hasCountingRun(value.replace(/[^A-Za-z]/g, ""), 5) && hasCountingRun(value.replace(/[^0-9]/g, ""), 5);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ARN = /^arn:aws[\w-]*:/;
 const VERSION = /^v?\d+(\.\d+)*([-+][\w.]+)*$/;
 const DIGEST = /^(sha256|sha512|sha1|md5):[0-9a-f]+$/i;

@@ -10,6 +10,7 @@ import { FakeSecrets } from "../helpers.js";
 
 const fake = new FakeSecrets(105);
 const token = fake.chars(32);
+const uuid = [fake.hex(8), fake.hex(4), `4${fake.hex(3)}`, `a${fake.hex(3)}`, fake.hex(12)].join("-");
 // nhilint-disable-next-line hardcoded-secret -- a made-up password the idioms must find
 const password = "Xk9mP2qLz7";
 
@@ -38,6 +39,13 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["Go's :=", `azureClientSecret := "${token}"`, [["credential assigned to a variable", "AZURE_CLIENT_SECRET", token]]],
     ["Make's ?= and ::=", `API_TOKEN ?= ${token}\nDEPLOY_KEY ::= ${token}`, [["credential assigned to a variable", "API_TOKEN", token], ["credential assigned to a variable", "DEPLOY_KEY", token]]],
     ["aligned assignments", `SECRET_KEY      =   '${token}'`, [["credential assigned to a variable", "SECRET_KEY", token]]],
+    // gitleaks's own curl cases (cmd/generate/config/rules/curl.go), with made-up values.
+    ["curl -u with no user", `curl -u ":${password}" https://localhost:9200`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
+    ["curl --user with the password quoted", `curl --user kevin:'${password}' -iX PATCH https://x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
+    ["curl --user on a continuation line", `curl https://api.example.net/oauth2/token \\\n  --user appid:${password} -d x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
+    ["an Authorization header of any scheme", `curl -H "Authorization: Api-Token ${token}" x`, [["token in an Authorization header", "API_TOKEN", token]]],
+    ["an Authorization header with no scheme, a UUID", `curl --header  'Authorization:  ${uuid}'`, [["token in an Authorization header", "API_TOKEN", uuid]]],
+    ["a UUID sent as an API key header", `curl -X GET \\\n  -H "apikey: ${uuid}" x`, [["credential in a request header", "APIKEY", uuid]]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(found(script), expected));
 
@@ -49,6 +57,9 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["a header that names no credential", `curl -H "X-Request-Id: ${token}" x`],
     ["an option that names no credential", `deploy --build-id ${token}`],
     ["a script without any idiom's keyword", `echo ${token}`],
+    ["a UUID nobody would issue as a key", `curl -H "X-Api-Key: 00000000-0000-0000-0000-000000000000" -H "Authorization: 12345678-1234-1234-1234-123456789abc" x`],
+    ["an empty curl user and password", `curl -u ":" https://localhost:9200`],
+    ["an Authorization header's reference or prose", `curl -H "Authorization: Bearer $API_KEY" x\nAuthorization: the step that checks a caller's rights`],
     // laravel's .env.example: an empty value, then the next variable's line.
     // pulumi/examples' kubernetes-py-jenkins: a string ending in a credential word, then a keyword argument.
     ["a string naming a credential, then other code", `secret = Secret(\n    name + "-secret",\n    metadata=ObjectMetaArgs${"x".repeat(20)}(`],
