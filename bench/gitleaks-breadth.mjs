@@ -2,7 +2,8 @@
 // scanners measures it: for every non-generic rule, fresh random credentials generated from the
 // rule's own regex are planted in four positions a workflow puts them (GitHub Actions env under a
 // neutral or provider name, a run: line as a CLI flag or HTTP header, an n8n HTTP node, a Kubernetes
-// env list); gitleaks's own false-positive examples are planted the same way as decoys.
+// env list); gitleaks's own false-positive examples are planted the same way as decoys. Then every
+// rule's literal true- and false-positive examples, each judged alone as written.
 //
 //   node bench/gitleaks-breadth.mjs <gitleaks checkout or mirror work tree> [--seed N] [--verbose]
 //
@@ -156,3 +157,24 @@ if (verbose) {
   for (const [id, misses] of missedByRule) console.log(`  missed ${id}: ${misses.join("; ")}`);
   for (const line of flagged) console.log(`  decoy flagged ${line}`);
 }
+
+// gitleaks's own literal examples, each judged alone as a text file, as written: every rule's `tps`
+// (true positives; generated ones, `utils.Generate…`, are left out) and `fps` (false positives of that
+// rule: a generic detector may rightly find some, e.g. mailchimp.go's own "False Negative").
+const literals = (body) => [...body.matchAll(/^\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)\s*,?\s*(?:\/\/.*)?$/gm)].map((m) => (m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2]));
+const examples = { tps: { count: 0, found: 0, missed: [] }, fps: { count: 0, found: 0, missed: [] } };
+const rulesDir = join(root, "cmd", "generate", "config", "rules");
+for (const file of readdirSync(rulesDir)) {
+  const source = readFileSync(join(rulesDir, file), "utf8");
+  for (const [, kind, body] of source.matchAll(/(tps|fps)\s*:?=\s*(?:append\([^\n]*)?\[\]string\{([\s\S]*?)\n\t\}/g)) {
+    for (const example of literals(body)) {
+      if (example.length < 8) continue;
+      const tally = examples[kind];
+      tally.count++;
+      if ((await findingsIn({ path: "example.txt", text: `${example}\n` })).length > 0) tally.found++;
+      else if (kind === "tps") tally.missed.push(`${file}: ${example.split("\n")[0].slice(0, 100)}`);
+    }
+  }
+}
+console.log(`gitleaks's literal examples: true positives found ${examples.tps.found} of ${examples.tps.count} (${pct(examples.tps.found, examples.tps.count)}); false positives flagged ${examples.fps.found} of ${examples.fps.count}`);
+if (verbose) for (const line of examples.tps.missed) console.log(`  example missed ${line}`);
