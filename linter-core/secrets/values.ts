@@ -96,7 +96,9 @@ function interleavedCounting(value: string): boolean {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ARN = /^arn:aws[\w-]*:/;
-const VERSION = /^v?\d+(\.\d+)*([-+][\w.]+)*$/;
+// Dotted numbers, then what semver allows after them (`2.0.0-rc.1+build.5`); a number alone. Not digits
+// then dashed groups: `647501-6p71dd66-3k6s-…` is a key.
+const VERSION = /^v?\d+(\.\d+)+([-+][\w.]+)*$|^v?\d+$/;
 const DIGEST = /^(sha256|sha512|sha1|md5):[0-9a-f]+$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|-----BEGIN (PUBLIC KEY|CERTIFICATE|PGP PUBLIC)|age1[0-9a-z]{20,})/;

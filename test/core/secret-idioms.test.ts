@@ -80,6 +80,7 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a Python dict", `config = {"api_secret": "${token}"}`, under("api_secret")],
     ["a Go struct literal", `client := Client{\n\tToken: "${token}",\n}`, under("Token")],
     ["a Ruby hash", `{ access_key: '${token}' }`, under("access_key")],
+    ["an Authorization value under a key (TruffleHog's detector tests)", `api:\n  calendly_auth_token: "Bearer ${token}"`, under("calendly_auth_token")],
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(bound(script), expected));

@@ -92,8 +92,8 @@ describe("secret values: never a credential whatever the key", () => {
     // Yarn Berry's published Algolia key; a package and its version; a path a program fills in.
     ["6fe4476e", "e5a18328", "82e326b5", "06d14126"].join(""), "jjwt-jackson-0.11.2", "io.jsonwebtoken:jjwt-api:0.11.5", "/v2/projects/%s/environments", "/api/{id}/keys",
   ];
-  // Brackets and braces alone are password characters.
-  const not = [fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
+  // Brackets and braces alone are password characters. Digits then dashed groups are no version.
+  const not = ["647501-6p71dd66-3k6s-un9a-0ri0-0ypi87cz3rmx", fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
     // Dotted, or in capitals, but random: a JWT, a key.
     ["eyJ" + fake.chars(30), "eyJ" + fake.chars(40), fake.chars(30)].join("."), `${fake.chars(12)}_${fake.chars(12)}`.toUpperCase(), "https://bot:" + fake.chars(16) + "@github.com/"];
   for (const value of benign) it(`${JSON.stringify(value)} is benign`, () => assert.equal(isBenign(value), true));
