@@ -22,8 +22,9 @@ import { gcpRuleMayReport } from "./secretlint.js";
 /**
  * How far a detection and what decides it reach, in lines that hold more than filler (whitespace,
  * quotes, backticks, `=`: what the detectors allow between a name and its value). The longest match
- * outside blocks is a request header split at every token (`-H`, the name, `:`, the value): 4 lines,
- * so 3 from a change to its far end; one more for a neighbour merged with it.
+ * outside blocks is a request header split at every token (`-H`, the name, `:`, the value), or a curl
+ * command whose user option is three continuation lines on (scripts.ts): 4 lines, so 3 from a change
+ * to its far end; one more for a neighbour merged with it.
  */
 export const REACH_LINES = 4;
 

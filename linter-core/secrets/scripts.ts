@@ -145,7 +145,8 @@ const IDIOMS: Idiom[] = [
     keywords: ["-u", "--user"],
     // The option may be on a continuation line (`curl … \` then `  --user …`); the user may be empty
     // (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
-    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b(?:[^\n]|\\\r?\n){0,300}?\s(?:-u|--user|--http-password)(?:=|\s+)["']?[^\s:"']{0,100}["']?:` + QUOTE + VALUE, "g"),
+    // (At most three continuations: what decides a match spans four lines at most, incremental.ts.)
+    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "BASIC_AUTH_PASSWORD",

@@ -67,6 +67,12 @@ function secretBlocks(): string[] {
     // A name and its value apart, with filler lines between.
     `GITHUB_TOKEN =\n\n  "\n${`ghp_${fake.chars(36)}`}"`,
     `docker login -u bot -p\n\n\n\n${fake.password()} registry.example.com`,
+    // Idioms of the eighteenth session: curl's option two continuations on, key bindings, a scheme, `@` in a password.
+    `curl -fsS https://api.example.com/token \\\n  -H "Accept: application/json" \\\n  -d x \\\n  --user appid:${fake.password()}`,
+    `config = {"api_secret": "${fake.chars(32)}"}`,
+    `auth_token: "Bearer ${fake.chars(40)}"`,
+    `client := Client{Token: "${fake.chars(32)}"}`,
+    `mongodb+srv://app:${fake.chars(8)}@${fake.chars(8)}@cluster0.example.net/db`,
   );
   return blocks;
 }
