@@ -31,6 +31,8 @@ interface Idiom {
   bindsName?: boolean;
   /** Read only where asked (`keyBindings`): plain text and program source, not a parsed document. */
   keyBinding?: boolean;
+  /** Read only in program source (`programSource`). */
+  programSourceOnly?: boolean;
   /** A UUID is the credential here (an API key sent as a header), not an identifier. */
   uuidIsCredential?: boolean;
 }
@@ -112,6 +114,28 @@ export function* keyBindings(script: string): Generator<RegExpExecArray> {
   }
 }
 
+// A declaration with a type between the name and `=`, in program source: Python's and Rust's, Kotlin's
+// and Swift's `api_key: str = "…"`, Go's `const apiKey string = "…"`. The value quoted: a typed name bound
+// to anything else is code.
+export const TYPED_DECLARATION = new RegExp(String.raw`(?:^|[\s;(])([A-Za-z_][A-Za-z0-9_]{0,100})(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z_&*[][\w.<>[\]&*]{0,40}[ \t]*=[ \t]*(?:\\?["'])` + VALUE, "gm");
+const TYPED_DECLARATION_AT = new RegExp(String.raw`(?<=(?:^|[\s;(])([A-Za-z_][A-Za-z0-9_]{0,100})(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z_&*[][\w.<>[\]&*]{0,40}[ \t]*)=[ \t]*(?:\\?["'])` + VALUE, "myd");
+
+/** TYPED_DECLARATION's matches, each from its `=` (as assignments() does). */
+export function* typedDeclarations(script: string): Generator<RegExpExecArray> {
+  let end = 0;
+  for (let at = script.indexOf("="); at !== -1; at = script.indexOf("=", at + 1)) {
+    TYPED_DECLARATION_AT.lastIndex = at;
+    const match = TYPED_DECLARATION_AT.exec(script);
+    if (!match) continue;
+    // Where the regex's own match begins: the name (its place kept by the `d` flag, in the lookbehind too).
+    const nameStart = match.indices![1][0];
+    if (Math.max(0, nameStart - 1) < end) continue;
+    end = at + match[0].length;
+    yield match;
+    at = end - 1;
+  }
+}
+
 const IDIOMS: Idiom[] = [
   {
     title: "token in an Authorization header",
@@ -184,6 +208,17 @@ const IDIOMS: Idiom[] = [
     bindsName: true,
   },
   {
+    title: "credential assigned to a variable",
+    keywords: ["="],
+    pattern: TYPED_DECLARATION,
+    matches: typedDeclarations,
+    group: 2,
+    judgeAs: "token",
+    secretName: { fromGroup: 1 },
+    bindsName: true,
+    programSourceOnly: true,
+  },
+  {
     title: "credential-like value under a key",
     keywords: [":", "=>"],
     pattern: KEY_BINDING,
@@ -219,7 +254,7 @@ export function isProgramSource(path: string): boolean {
 export function findScriptSecrets(script: string, options: { programSource?: boolean; keyBindings?: boolean } = {}): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
-    if ((idiom.keyBinding && !options.keyBindings) || !mayMatch(script, idiom.keywords)) continue;
+    if ((idiom.keyBinding && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;

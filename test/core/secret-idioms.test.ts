@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { base62, base62Crc32, crc32, hasValidBase62Crc32, hasValidHexCrc32 } from "../../linter-core/secrets/checksums.js";
 import { toSecretName } from "../../linter-core/secrets/values.js";
 import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
-import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings } from "../../linter-core/secrets/scripts.js";
+import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings, TYPED_DECLARATION, typedDeclarations } from "../../linter-core/secrets/scripts.js";
 import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -103,6 +103,31 @@ describe("values bound to keys in plain text and program source (`key: value`)",
 
   it("only where asked: a parsed document binds its keys in its own model", () => {
     assert.deepEqual(findScriptSecrets(`api_secret: "${token}"`).length, 0);
+  });
+});
+
+describe("typed declarations in program source (`api_key: str = \"…\"`, Go's `const apiKey string = \"…\"`)", () => {
+  const typed = (script: string, programSource = true) => findScriptSecrets(script, { programSource }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+  it("Python's, Rust's, Kotlin's annotation and Go's type, quoted values only", () => {
+    assert.deepEqual(typed(`API_KEY: str = "${token}"`), [["credential assigned to a variable", "API_KEY", token]]);
+    assert.deepEqual(typed(`const API_TOKEN: &str = "${token}";`), [["credential assigned to a variable", "API_TOKEN", token]]);
+    assert.deepEqual(typed(`val apiSecret: String = "${token}"`), [["credential assigned to a variable", "API_SECRET", token]]);
+    assert.deepEqual(typed(`\tconst fastlyKey string = "${token}"`), [["credential assigned to a variable", "FASTLY_KEY", token]]);
+    assert.deepEqual(typed(`api_key: str = settings.API_KEY\ntoken token = "${token}"`.split("\n")[0]), []);
+  });
+  it("only in program source", () => assert.deepEqual(typed(`API_KEY: str = "${token}"`, false), []));
+});
+
+describe("the typed-declaration matcher (from each `=`) finds what its regex finds", () => {
+  const read = (match: RegExpExecArray) => [match[1], match[2], match.index + match[0].length - match[2].length];
+  const PIECES = ["A", "token", "str", "x9", "&str", "[]byte", "Map<K,V>", " ", "  ", "\t", "\n", ":", "=", "==", '"', "'", "\\", ";", "(", ",", "."];
+  it("on 3 000 random texts of those pieces", () => {
+    const random = new FakeSecrets(9);
+    for (let i = 0; i < 3000; i++) {
+      let text = "";
+      for (let n = random.below(24); n >= 0; n--) text += random.pick(PIECES);
+      assert.deepEqual([...typedDeclarations(text)].map(read), [...matchesOf(text, TYPED_DECLARATION)].map(read), JSON.stringify(text));
+    }
   });
 });
 
