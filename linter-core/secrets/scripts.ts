@@ -72,12 +72,12 @@ export function* assignments(script: string): Generator<RegExpExecArray> {
   }
 }
 
+// An Authorization value's scheme before the credential: `auth_token: "Bearer …"`.
+const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?`;
 // `key: value`, `"key": "value"`, `'key' => 'value'`, `:key => value`: a value bound to a key in program
 // source or configuration read as plain text (a Python dict, a Go struct literal, a Ruby or PHP hash, a
 // .properties line, JSON in a README). Not `::`, `:=` or `://`. Documents a platform parses (YAML,
 // JSON) bind their keys in their own model, where a literal's key is judged (detect.ts).
-// An Authorization value's scheme before the credential: `auth_token: "Bearer …"`.
-const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?`;
 export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "gm");
 // The same, tried at one `:` or `=>` with the key read backwards (as ASSIGNMENT_AT).
 const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "my");
