@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { base62, base62Crc32, crc32, hasValidBase62Crc32, hasValidHexCrc32 } from "../../linter-core/secrets/checksums.js";
 import { toSecretName } from "../../linter-core/secrets/values.js";
-import { caseless, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
+import { caseless, findProviderSecrets, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
 import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings, TYPED_DECLARATION, typedDeclarations } from "../../linter-core/secrets/scripts.js";
 import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
@@ -101,6 +101,9 @@ describe("values bound to keys in plain text and program source (`key: value`)",
   ];
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(bound(script), []));
 
+  it("in program source a quoted key does not make its unquoted value a string", () => {
+    assert.deepEqual(bound(`"api_key": Xk9mP2qLz7, "token": "${token}"`), under("token"));
+  });
   it("only where asked: a parsed document binds its keys in its own model", () => {
     assert.deepEqual(findScriptSecrets(`api_secret: "${token}"`).length, 0);
   });
@@ -145,7 +148,7 @@ describe("the key-binding idiom's matcher (from each `:` and `=>`) finds what it
     }
   });
   it("on the cases that take care", () => {
-    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v"]) {
+    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w"]) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
     }
   });
@@ -206,12 +209,24 @@ describe("token checksums (GitHub, npm)", () => {
 });
 
 describe("Cloudflare's token checksum", () => {
+  const hexCrc = (body: string) => crc32(body).toString(16).padStart(8, "0");
   it("the last eight characters are the CRC32 of the 40 before them, in lower-case hex", () => {
     const body = fake.chars(40);
-    const valid = `cfat_${body}${crc32(body).toString(16).padStart(8, "0")}`;
+    const valid = `cfat_${body}${hexCrc(body)}`;
     assert.equal(hasValidHexCrc32(valid), true);
     assert.equal(hasValidHexCrc32(`${valid.slice(0, -1)}${valid.endsWith("0") ? "1" : "0"}`), false);
     assert.equal(hasValidHexCrc32(`cfat_${body}`), undefined);
+    // A checksum below 0x10000000 keeps its leading zeros.
+    let small = body;
+    for (let i = 0; crc32(small) >= 0x10000000; i++) small = body.slice(0, 36) + String(i).padStart(4, "0");
+    assert.equal(hasValidHexCrc32(`cfut_${small}${hexCrc(small)}`), true);
+  });
+  it("a token's finding says whether its checksum holds", () => {
+    const body = fake.chars(40);
+    const found = (token: string) => findProviderSecrets(`CF=${token}\n`).map((m) => [m.format.id, m.checksumValid]);
+    assert.deepEqual(found(`cfat_${body}${hexCrc(body)}`), [["cloudflare-account-api-token", true]]);
+    const wrong = hexCrc(body).slice(0, 7) + (hexCrc(body).endsWith("a") ? "b" : "a");
+    assert.deepEqual(found(`cfk_${body}${wrong}`), [["cloudflare-prefixed-api-key", false]]);
   });
 });
 
@@ -236,6 +251,8 @@ describe("provider table helpers", () => {
     assert.equal(isPlaceholderToken("sk_test_0123-4567-89ab-cdef"), true, "mostly counting");
     assert.equal(isPlaceholderToken(`sk_test_${fake.chars(10)}012-_5678_0123-5678-01`), true, "counting restarted in each group");
     assert.equal(isPlaceholderToken(`sk_test_${fake.chars(40, "0123456789")}`), false, "random digits count up now and then");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(10)}0123-5678-0123`), true, "counting in groups to the end");
+    assert.equal(isPlaceholderToken(`sk_test_${fake.chars(14)}abc${fake.chars(14)}`), false, "three counting up by chance in a random body");
     assert.equal(isPlaceholderToken(`sk_live_${"ab".repeat(12)}`), true, "too little entropy");
     assert.equal(isPlaceholderToken(real, { entropy: 6 }), true, "below the format's entropy");
     const long = `${fake.chars(70)}password${fake.chars(300)}`;

@@ -120,6 +120,9 @@ describe("secret values: looks like a credential", () => {
     // secretlint's suite (aws, ok.AWS Secret Access Key): base64 of a placeholder.
     assert.equal(looksLikeCredential(btoa("dummy text data data data"), "ANY_KEY"), false, "base64 of a placeholder");
     assert.equal(looksLikeCredential(btoa(fake.chars(24)), "ANY_KEY"), true, "base64 of random text");
+    // A URL with a user and password is judged by its password.
+    assert.equal(looksLikeCredential(`postgres://app:${fake.chars(14)}@db.internal:5432/app`, "DB_URL"), true, "a URL with a real password");
+    assert.equal(looksLikeCredential("postgres://postgres:postgres@localhost:5432/app", "DB_URL"), false, "a URL with a test container's password");
   });
   it("passwords: eight characters or more, three classes or two and some entropy, not a test container's", () => {
     assert.equal(looksLikeCredential("Xk9mP2qL", "DB_PASSWORD"), true);
