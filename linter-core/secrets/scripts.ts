@@ -56,16 +56,26 @@ const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 &
  * `=`: the regex run over a text was the largest single cost of the secret scan. As in the regex's own
  * search, a match begins after the last one ended: a name inside the last value is no name.
  */
-export function* assignments(script: string): Generator<RegExpExecArray> {
-  let end = 0;
-  for (let at = script.indexOf("="); at !== -1; at = script.indexOf("=", at + 1)) {
-    ASSIGNMENT_AT.lastIndex = at;
-    const match = ASSIGNMENT_AT.exec(script);
-    if (!match) continue;
+export function assignments(script: string): Generator<RegExpExecArray> {
+  return fromEachEquals(script, ASSIGNMENT_AT, (match, at) => {
     // The name ends before the operator's other characters and the spaces.
     let nameEnd = at;
     while (!isWordCode(script.charCodeAt(nameEnd - 1))) nameEnd--;
-    if (nameEnd - match[1].length < end) continue;
+    return nameEnd - match[1].length;
+  });
+}
+
+/**
+ * The matches of a regex that reads backwards from an `=` (sticky, its lookbehind the part before),
+ * tried at each `=`, as a forward regex would find them: one begins after the last one ended. `start`
+ * says where the forward regex's match would begin.
+ */
+function* fromEachEquals(script: string, atEquals: RegExp, start: (match: RegExpExecArray, at: number) => number): Generator<RegExpExecArray> {
+  let end = 0;
+  for (let at = script.indexOf("="); at !== -1; at = script.indexOf("=", at + 1)) {
+    atEquals.lastIndex = at;
+    const match = atEquals.exec(script);
+    if (!match || start(match, at) < end) continue;
     end = at + match[0].length;
     yield match;
     at = end - 1;
@@ -121,19 +131,9 @@ export const TYPED_DECLARATION = new RegExp(String.raw`(?:^|[\s;(])([A-Za-z_][A-
 const TYPED_DECLARATION_AT = new RegExp(String.raw`(?<=(?:^|[\s;(])([A-Za-z_][A-Za-z0-9_]{0,100})(?:[ \t]*:[ \t]*|[ \t]+)[A-Za-z_&*[][\w.<>[\]&*]{0,40}[ \t]*)=[ \t]*(?:\\?["'])` + VALUE, "myd");
 
 /** TYPED_DECLARATION's matches, each from its `=` (as assignments() does). */
-export function* typedDeclarations(script: string): Generator<RegExpExecArray> {
-  let end = 0;
-  for (let at = script.indexOf("="); at !== -1; at = script.indexOf("=", at + 1)) {
-    TYPED_DECLARATION_AT.lastIndex = at;
-    const match = TYPED_DECLARATION_AT.exec(script);
-    if (!match) continue;
-    // Where the regex's own match begins: the name (its place kept by the `d` flag, in the lookbehind too).
-    const nameStart = match.indices![1][0];
-    if (Math.max(0, nameStart - 1) < end) continue;
-    end = at + match[0].length;
-    yield match;
-    at = end - 1;
-  }
+export function typedDeclarations(script: string): Generator<RegExpExecArray> {
+  // The regex's own match begins before the name (its place kept by the `d` flag, in the lookbehind too).
+  return fromEachEquals(script, TYPED_DECLARATION_AT, (match) => Math.max(0, match.indices![1][0] - 1));
 }
 
 const IDIOMS: Idiom[] = [

@@ -9,6 +9,16 @@ import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
 
 const fake = new FakeSecrets(105);
+
+/** Random texts of the pieces a matcher's regex turns on (its property test: the fast matcher finds what the regex finds). */
+function* randomTexts(seed: number, pieces: readonly string[], count = 3000): Generator<string> {
+  const random = new FakeSecrets(seed);
+  for (let i = 0; i < count; i++) {
+    let text = "";
+    for (let n = random.below(24); n >= 0; n--) text += random.pick(pieces);
+    yield text;
+  }
+}
 const token = fake.chars(32);
 const uuid = [fake.hex(8), fake.hex(4), `4${fake.hex(3)}`, `a${fake.hex(3)}`, fake.hex(12)].join("-");
 // nhilint-disable-next-line hardcoded-secret -- a made-up password the idioms must find
@@ -125,12 +135,7 @@ describe("the typed-declaration matcher (from each `=`) finds what its regex fin
   const read = (match: RegExpExecArray) => [match[1], match[2], match.index + match[0].length - match[2].length];
   const PIECES = ["A", "token", "str", "x9", "&str", "[]byte", "Map<K,V>", " ", "  ", "\t", "\n", ":", "=", "==", '"', "'", "\\", ";", "(", ",", "."];
   it("on 3 000 random texts of those pieces", () => {
-    const random = new FakeSecrets(9);
-    for (let i = 0; i < 3000; i++) {
-      let text = "";
-      for (let n = random.below(24); n >= 0; n--) text += random.pick(PIECES);
-      assert.deepEqual([...typedDeclarations(text)].map(read), [...matchesOf(text, TYPED_DECLARATION)].map(read), JSON.stringify(text));
-    }
+    for (const text of randomTexts(9, PIECES)) assert.deepEqual([...typedDeclarations(text)].map(read), [...matchesOf(text, TYPED_DECLARATION)].map(read), JSON.stringify(text));
   });
 });
 
@@ -140,12 +145,7 @@ describe("the key-binding idiom's matcher (from each `:` and `=>`) finds what it
   const fast = (text: string) => [...keyBindings(text)].map(read);
   const PIECES = ["A", "token", "x.y", "a-b", "_k", "9a", "w".repeat(99), "v".repeat(101), " ", "  ", "\t", "\n", ":", "::", ":=", "://", "=>", "=", '"', "'", "\\", "{", "[", ",", "(", ";", "$", "|", ".", "-"];
   it("on 3 000 random texts of those pieces", () => {
-    const random = new FakeSecrets(8);
-    for (let i = 0; i < 3000; i++) {
-      let text = "";
-      for (let n = random.below(24); n >= 0; n--) text += random.pick(PIECES);
-      assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
-    }
+    for (const text of randomTexts(8, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });
   it("on the cases that take care", () => {
     for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w"]) {
@@ -167,12 +167,7 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
   // operators, quotes and escapes, what ends a value.
   const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":", ":=", "?", "::="];
   it("on 3 000 random texts of those pieces", () => {
-    const random = new FakeSecrets(7);
-    for (let i = 0; i < 3000; i++) {
-      let text = "";
-      for (let n = random.below(24); n >= 0; n--) text += random.pick(PIECES);
-      assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
-    }
+    for (const text of randomTexts(7, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });
   it("on the cases that take care", () => {
     for (const text of ["A=b=c", "A= xy =z", "A= x =z", "A=\tx\t=z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
