@@ -189,6 +189,29 @@ const IDIOMS: Idiom[] = [
     secretName: { fromGroup: 1 },
   },
   {
+    // Maven's settings.xml `<password>…</password>`, any config's `<apiToken>…</apiToken>`.
+    title: "credential-like value under a key",
+    keywords: ["</"],
+    // (What follows the value is looked ahead at, not matched: a match ends with its value.)
+    pattern: /<([A-Za-z_][\w.-]{0,60})>[ \t]*([^<>\s"']{1,500})(?=[ \t]*<\/\1>)/g,
+    group: 2,
+    judgeAs: "token",
+    secretName: { fromGroup: 1 },
+    bindsName: true,
+    keyBinding: true,
+  },
+  {
+    // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
+    title: "credential-like value under a key",
+    keywords: ["key="],
+    pattern: /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi,
+    group: 2,
+    judgeAs: "token",
+    secretName: { fromGroup: 1 },
+    bindsName: true,
+    keyBinding: true,
+  },
+  {
     title: "npm auth token in a script",
     keywords: ["_auth"],
     pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*` + QUOTE + VALUE, "g"),

@@ -111,6 +111,12 @@ describe("values bound to keys in plain text and program source (`key: value`)",
   ];
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(bound(script), []));
 
+  it("in XML: an element named like a credential, a .NET or NuGet setting; not a reference, a placeholder or NuGet's documented sample", () => {
+    const xml = (text: string) => findScriptSecrets(text, { keyBindings: true }).map((m) => [m.title, m.secretName, text.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+    assert.deepEqual(xml(`<server>\n  <username>deploy</username>\n  <password>${password}</password>\n</server>`), [["credential-like value under `password`", "PASSWORD", password]]);
+    assert.deepEqual(xml(`<add key="StripeApiToken" value="${token}" />\n<add key='ClearTextPassword' value='${password}'/>`), [...under("StripeApiToken"), ["credential-like value under `ClearTextPassword`", "CLEAR_TEXT_PASSWORD", password]]);
+    assert.deepEqual(xml(`<password>\${env.PASSWORD}</password><token>changeme</token><add key="Environment" value="${token}" /><add key="ClearTextPassword" value="33f!!lloppa" />`), []);
+  });
   it("in program source a quoted key does not make its unquoted value a string", () => {
     assert.deepEqual(bound(`"api_key": Xk9mP2qLz7, "token": "${token}"`), under("token"));
   });
