@@ -73,6 +73,9 @@ function secretBlocks(): string[] {
     `auth_token: "Bearer ${fake.chars(40)}"`,
     `client := Client{Token: "${fake.chars(32)}"}`,
     `mongodb+srv://app:${fake.chars(8)}@${fake.chars(8)}@cluster0.example.net/db`,
+    `<server><password>${fake.chars(20)}</password></server>`,
+    `<add key="ApiToken" value="${fake.chars(32)}" />`,
+    `API_KEY: str = "${fake.chars(32)}"`,
   );
   return blocks;
 }
