@@ -120,6 +120,9 @@ describe("secret values: looks like a credential", () => {
     // secretlint's suite (aws, ok.AWS Secret Access Key): base64 of a placeholder.
     assert.equal(looksLikeCredential(btoa("dummy text data data data"), "ANY_KEY"), false, "base64 of a placeholder");
     assert.equal(looksLikeCredential(btoa(fake.chars(24)), "ANY_KEY"), true, "base64 of random text");
+    // Random hex measures less entropy than random base62 (a 16-digit token 3.3 bits on average).
+    assert.equal(looksLikeCredential(["3fea6af1", "349166ea"].join(""), "X_API_TOKEN"), true, "16 random hex digits (gitleaks's curl case)");
+    assert.equal(looksLikeCredential("deadbeefdeadbeef", "X_API_TOKEN"), false, "hex words repeated");
     // A URL with a user and password is judged by its password.
     assert.equal(looksLikeCredential(`postgres://app:${fake.chars(14)}@db.internal:5432/app`, "DB_URL"), true, "a URL with a real password");
     assert.equal(looksLikeCredential("postgres://postgres:postgres@localhost:5432/app", "DB_URL"), false, "a URL with a test container's password");
