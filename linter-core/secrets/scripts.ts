@@ -242,6 +242,28 @@ const IDIOMS: Idiom[] = [
     programSourceOnly: true,
   },
   {
+    // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
+    title: "credential compared with in code",
+    keywords: ["=="],
+    pattern: /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g,
+    group: 2,
+    judgeAs: "token",
+    secretName: { fromGroup: 1 },
+    bindsName: true,
+    programSourceOnly: true,
+  },
+  {
+    title: "credential compared with in code",
+    keywords: ["=="],
+    // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
+    pattern: /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g,
+    group: 2,
+    judgeAs: "token",
+    secretName: { fromGroup: 1 },
+    bindsName: true,
+    programSourceOnly: true,
+  },
+  {
     title: "credential-like value under a key",
     keywords: [":", "=>"],
     pattern: KEY_BINDING,

@@ -137,6 +137,19 @@ describe("typed declarations in program source (`api_key: str = \"…\"`, Go's `
   it("only in program source", () => assert.deepEqual(typed(`API_KEY: str = "${token}"`, false), []));
 });
 
+describe("a credential compared with in program source (detect-secrets' keyword cases)", () => {
+  const compared = (script: string, programSource = true) => findScriptSecrets(script, { programSource }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+  it("either side of ==, ===, != or !==, a member's name too", () => {
+    assert.deepEqual(compared(`if (api_key == "${token}") {`), [["credential compared with in code", "API_KEY", token]]);
+    assert.deepEqual(compared(`if ("${token}" !== my_password) {`), [["credential compared with in code", "MY_PASSWORD", token]]);
+    assert.deepEqual(compared(`if self.token != '${token}':`), [["credential compared with in code", "SELF_TOKEN", token]]);
+  });
+  it("not: a name that is no credential, a placeholder, outside program source", () => {
+    assert.deepEqual(compared(`if (type == "api_key") {}\nif password == "password": pass\nif token == "": pass`), []);
+    assert.deepEqual(compared(`if (api_key == "${token}") {`, false), []);
+  });
+});
+
 describe("the typed-declaration matcher (from each `=`) finds what its regex finds", () => {
   const read = (match: RegExpExecArray) => [match[1], match[2], match.index + match[0].length - match[2].length];
   const PIECES = ["A", "token", "str", "x9", "&str", "[]byte", "Map<K,V>", " ", "  ", "\t", "\n", ":", "=", "==", '"', "'", "\\", ";", "(", ",", "."];
