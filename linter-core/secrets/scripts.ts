@@ -244,7 +244,7 @@ const IDIOMS: Idiom[] = [
   {
     // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
     title: "credential compared with in code",
-    keywords: ["=="],
+    keywords: ["==", "!="],
     pattern: /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g,
     group: 2,
     judgeAs: "token",
@@ -254,7 +254,7 @@ const IDIOMS: Idiom[] = [
   },
   {
     title: "credential compared with in code",
-    keywords: ["=="],
+    keywords: ["==", "!="],
     // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
     pattern: /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g,
     group: 2,
