@@ -383,8 +383,9 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const merged: SecretDetection[] = [];
   let group: Candidate[] = [];
   const flush = () => {
-    // A hit that is itself a placeholder takes no part: a wider one (a whole URL under a key, a whole
-    // key file) can hold an example word that the secret inside it does not.
+    if (group.length === 0) return;
+    // The name comes from the whole group; a hit that is itself a placeholder takes no other part: a
+    // wider one (a whole URL under a key, a whole key file) can hold an example word the secret does not.
     let named = group.find((c) => c.priority < 3) ?? group[0];
     group = group.filter((c) => !isPlaceholder(c.value));
     if (group.length === 0) return;

@@ -179,13 +179,13 @@ export function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
 
+const HEX = /^[0-9a-f]+$/i;
+
 /**
  * Random text rather than words: a random value switches between lower case, upper case, digits and
  * symbols at most characters (~0.6 for base64); paths, names and sentences rarely (~0.2). This, not
  * the presence of `/`, tells an AWS secret key (`wJal…/K7MD…`) from `.github/workflows/ci.yml`.
  */
-const HEX = /^[0-9a-f]+$/i;
-
 export function looksRandom(value: string): boolean {
   if (value.length < 16) return false;
   const kind = (code: number) => (code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3);
