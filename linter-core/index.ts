@@ -9,3 +9,4 @@ export { docsUrl, type Rule, type RuleMeta } from "./rule.js";
 export { KDF_ALGORITHM, KDF_ITERATIONS, PUBLIC_SALT, type DeriveKey, type SecretFingerprints, type Sha256, type SlowDerivation } from "./fingerprint.js";
 export { PLATFORMS, platformFor } from "./platforms/index.js";
 export type * from "./model.js";
+export { directiveCommentPrefix } from "./suppressions.js";

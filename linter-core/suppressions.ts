@@ -1,5 +1,6 @@
-// `nhilint-disable-next-line RULE[, RULE] -- reason` in the file's comment syntax: `#` in YAML and
-// shell, `//` or `/*` in JavaScript, TypeScript and JSONC.
+// `nhilint-disable-next-line RULE[, RULE] -- reason` in the file's comment syntax: `#` in YAML, shell,
+// Python, Ruby and the like; `//` or `/*` in JavaScript, TypeScript, JSONC, Groovy (Jenkinsfiles) and
+// the other C-like languages whose source the secret detectors read (Go, Java, Kotlin, C#, Rust, PHP…).
 import type { Span } from "./model.js";
 import type { LineIndex } from "./text.js";
 
@@ -19,9 +20,18 @@ export const DIRECTIVE = "nhilint-disable-next-line";
 // string (a test fixture, a docs example) is not taken for a real one.
 const HASH_COMMENT = /(?:^|[ \t])#[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
 const SLASH_COMMENT = /^[ \t]*(?:\/\/|\/\*)[ \t]*nhilint-disable-next-line\b([^\n]*)/gm;
-const SLASH_LANGUAGES = /\.(m?[jt]sx?|cjs|cts|jsonc?)$/i;
+const SLASH_LANGUAGES = /\.(m?[jt]sx?|cjs|cts|jsonc?|groovy|gradle|go|java|kt|kts|scala|cs|fs|swift|dart|rs|c|h|cc|cpp|cxx|hpp|m|mm|php)$|(^|\/)Jenkinsfile[^/]*$/i;
 /** Prose, where `#` starts a heading and a directive can only be an example. */
 const NO_COMMENTS = /\.(md|markdown|txt|rst|adoc)$/i;
+
+/**
+ * How a directive starts in this file, for a face that writes one (the editor's quick fix): none in
+ * prose, nor in JSON, which has no comments (a finding there is accepted in the baseline instead).
+ */
+export function directiveCommentPrefix(path: string): "#" | "//" | undefined {
+  if (NO_COMMENTS.test(path) || /\.json$/i.test(path)) return undefined;
+  return SLASH_LANGUAGES.test(path) ? "//" : "#";
+}
 
 /** `lines` is asked for only when the file holds a directive: most files do not need a line index. */
 export function findSuppressions(path: string, text: string, lines: () => LineIndex): Suppression[] {

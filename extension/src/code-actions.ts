@@ -1,7 +1,7 @@
 // Quick fixes, all from the core's text edits: replace with a secret reference (then a guided
 // flow to store the value), register the connector, suppress with a reason, fix all that is safe.
 import * as vscode from "vscode";
-import type { Finding, Fix, TextEdit } from "../../linter-core/index.js";
+import { directiveCommentPrefix, type Finding, type Fix, type TextEdit } from "../../linter-core/index.js";
 import { Diagnostics, toRange } from "./diagnostics.js";
 import type { WorkspaceLinter } from "./workspace-linter.js";
 
@@ -27,11 +27,6 @@ export async function toWorkspaceEdit(folder: vscode.WorkspaceFolder, edits: Tex
   return workspaceEdit;
 }
 
-function commentPrefix(document: vscode.TextDocument): string | undefined {
-  if (/^(typescript|javascript)(react)?$/.test(document.languageId)) return "//";
-  if (/^json$/.test(document.languageId)) return undefined;
-  return "#";
-}
 
 export class CodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append("nhilint")];
@@ -83,7 +78,8 @@ export class CodeActions implements vscode.CodeActionProvider {
   }
 
   private suppressAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-    const prefix = commentPrefix(document);
+    // The syntax the core reads directives in (by the file's path): `#`, `//`, or none (JSON, prose).
+    const prefix = directiveCommentPrefix(finding.path);
     if (!prefix) return undefined;
     const line = document.lineAt(finding.start.line - 1);
     const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
@@ -96,9 +92,10 @@ export class CodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  /** Where no comment can be written (JSON, an n8n export): accept the finding in the baseline instead. */
+  /** Where no comment can be written (JSON, an n8n export, prose): accept the finding in the baseline instead. */
   private acceptAction(folder: vscode.WorkspaceFolder, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-    const action = new vscode.CodeAction(`Accept ${finding.ruleId} here in .nhilint-baseline.json (JSON has no comments)…`, vscode.CodeActionKind.QuickFix);
+    const why = /\.json$/i.test(finding.path) ? "JSON has no comments" : "a comment here would be prose";
+    const action = new vscode.CodeAction(`Accept ${finding.ruleId} here in .nhilint-baseline.json (${why})…`, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.command = { command: ACCEPT_IN_BASELINE, title: "Accept in the baseline", arguments: [folder.uri.toString(), finding.path, finding.ruleId, finding.span.start] };
     return action;

@@ -3,7 +3,7 @@
 // loader that fails): a fresh process each, as the grammar is loaded once per process.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { findSuppressions } from "../../linter-core/suppressions.js";
+import { directiveCommentPrefix, findSuppressions } from "../../linter-core/suppressions.js";
 import { LineIndex } from "../../linter-core/text.js";
 import { ROOT } from "../helpers.js";
 
@@ -18,6 +18,16 @@ describe("suppression comments in each syntax", () => {
     assert.deepEqual(found("a.ts", "/* nhilint-disable-next-line hardcoded-secret -- fixture */  \nconst x = 1;\n").map((s) => [s.rules, s.reason]), [[["hardcoded-secret"], "fixture"]]);
     assert.deepEqual(found("a.jsonc", '{\n  // nhilint-disable-next-line hardcoded-secret --\n  "k": "v"\n}\n').map((s) => [s.line, s.reason]), [[3, ""]]);
     assert.deepEqual(found("a.ts", "const s = '# nhilint-disable-next-line hardcoded-secret -- in a string';\n"), []);
+  });
+  it("`//` in Jenkinsfiles and the C-like languages whose source is read (Go, Java, Rust, PHP…); `#` in Python", () => {
+    const slash = "// nhilint-disable-next-line hardcoded-secret -- fixture\nx := 1\n";
+    for (const path of ["Jenkinsfile", "ci/Jenkinsfile.release", "vars/deploy.groovy", "main.go", "App.java", "src/lib.rs", "Config.kt", "index.php", "Program.cs"]) {
+      assert.deepEqual(found(path, slash).map((s) => s.line), [2], path);
+      assert.equal(directiveCommentPrefix(path), "//", path);
+    }
+    assert.deepEqual(found("main.go", "# nhilint-disable-next-line hardcoded-secret -- fixture\n"), [], "`#` is no comment in Go");
+    assert.deepEqual(found("app.py", "# nhilint-disable-next-line hardcoded-secret -- fixture\nx = 1\n").map((s) => s.line), [2]);
+    assert.deepEqual(["app.py", ".env", "ci.yml", "Dockerfile", "a.ts", "a.jsonc", "data.json", "README.md", "notes.txt"].map(directiveCommentPrefix), ["#", "#", "#", "#", "//", "//", undefined, undefined, undefined]);
   });
   it("prose files hold only examples; a file without the word is not searched", () => {
     assert.deepEqual(found("README.md", "# nhilint-disable-next-line hardcoded-secret -- example\n"), []);
