@@ -248,11 +248,13 @@ export function literalsMayMatter(text: string): boolean {
 // What a literal of a YAML or JSON document needs to add a detection of its own, as the text shows it:
 // a key (or a bound name: `name: API_TOKEN` / `value: …`) that isCredentialKey accepts, or that names
 // a provider whose format is known by its name, is somewhere a run of name characters that does too
-// (the word it ends with ends the run; a provider's name is made of name characters), and so is a
-// Secret manifest's `kind: Secret` (its `data` is decoded, its `stringData` judged by key or shape); an
-// Authorization value; an escape that could spell any of these.
+// (the word it ends with ends the run; a provider's name is made of name characters) standing as a key
+// or as a whole value (bindsAValue), and so is a Secret manifest's `kind: Secret` (its `data` is
+// decoded, its `stringData` judged by key or shape); an Authorization value; an escape that could
+// spell any of these.
 const NAME_RUN = /[A-Za-z0-9_.-]+/g;
-const DOCUMENT_SIGNS = [/\\[uUx]/, /(?:bearer|basic|token|bot)\s/i];
+// (An Authorization value's scheme starts the value: not `GITHUB_TOKEN }}`, but `\tBearer …` in JSON.)
+const DOCUMENT_SIGNS = [/\\[uUx]/, /(?:(?<![A-Za-z0-9_])|(?<=\\[ntrbf]))(?:bearer|basic|token|bot)\s/i];
 
 /**
  * Whether a literal of a YAML or JSON document could add a detection to what the text alone gives:
@@ -263,8 +265,33 @@ const DOCUMENT_SIGNS = [/\\[uUx]/, /(?:bearer|basic|token|bot)\s/i];
 export function documentLiteralsMayMatter(text: string): boolean {
   if (DOCUMENT_SIGNS.some((sign) => sign.test(text))) return true;
   const named = namedFormatsIn(text);
-  for (const [run] of text.matchAll(NAME_RUN)) if (isCredentialKey(run) || (named.formats.length > 0 && namesProvider(run, named))) return true;
+  for (const match of text.matchAll(NAME_RUN)) {
+    const run = match[0];
+    if ((isCredentialKey(run) || (named.formats.length > 0 && namesProvider(run, named))) && bindsAValue(text, match.index!, match.index! + run.length)) return true;
+  }
   return false;
+}
+
+// (A backslash too: a key in JSON held in a string, `"{\"apiKey\": …}"`.)
+const isBlankOrQuote = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 34 || code === 39 || code === 92;
+/** Farther than this through blanks and quotes, a run is taken to bind a value (the answer must err towards yes). */
+const BINDING_REACH = 200;
+
+/**
+ * Whether a run of name characters stands where a literal takes its key from: a key (`run:`, `"run":`,
+ * `run =`, `? run` then `:`), or a whole value after a colon (`name: API_TOKEN`, whose sibling `value:`
+ * a model binds to it; `kind: Secret`). Not a word in a description, a commit message or a
+ * `${{ secrets.RUN }}` reference, which bind nothing: the most common reason a workflow's versions
+ * were parsed for nothing.
+ */
+function bindsAValue(text: string, start: number, end: number): boolean {
+  let after = end;
+  while (after < text.length && isBlankOrQuote(text.charCodeAt(after))) if (++after - end > BINDING_REACH) return true;
+  const next = text.charCodeAt(after);
+  if (next === 58 || next === 61) return true; // `:` or `=`
+  let before = start;
+  while (before > 0 && isBlankOrQuote(text.charCodeAt(before - 1))) if (start - --before > BINDING_REACH) return true;
+  return text.charCodeAt(before - 1) === 58; // `:`
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };

@@ -104,6 +104,27 @@ const addedByDocument = (path: string, text: string) => addedByModel(platformFor
 
 const DOCUMENT_PLATFORMS = (id: string) => !["text", "typescript", "jenkins"].includes(id);
 
+describe("documentLiteralsMayMatter: a credential word binds nothing in prose or a reference", () => {
+  it("says no for words in descriptions, messages and `${{ secrets.X }}`; yes for a key, a bound name, `kind: Secret`", () => {
+    const no = [
+      "name: scan\ndescription: Detect hardcoded secrets using Gitleaks\n",
+      "jobs:\n  a:\n    steps:\n      - run: make\n        env:\n          GH: ${{ secrets.GITHUB_TOKEN }}\n",
+      '[{"rule": "Generic Credential", "commitMessage": "adding some secrets"}]',
+    ];
+    const yes = [
+      "env:\n  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n",
+      'env:\n  - name: API_TOKEN\n    value: x\n',
+      "apiVersion: v1\nkind: Secret\nstringData:\n  a: b\n",
+      '{"Secret": "a secret"}',
+      "? password\n: x\n",
+      "name:\n  API_TOKEN\n",
+      "environment:\n  - API_TOKEN=x\n",
+    ];
+    for (const text of no) assert.equal(documentLiteralsMayMatter(text), false, text);
+    for (const text of yes) assert.equal(documentLiteralsMayMatter(text), true, text);
+  });
+});
+
 describe("documentLiteralsMayMatter: never says no where a YAML or JSON document's literal adds a detection", function () {
   this.timeout(180_000);
 
