@@ -136,6 +136,11 @@ export function typedDeclarations(script: string): Generator<RegExpExecArray> {
   return fromEachEquals(script, TYPED_DECLARATION_AT, (match) => Math.max(0, match.indices![1][0] - 1));
 }
 
+/** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
+function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "programSourceOnly"> = {}): Idiom {
+  return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
+}
+
 const IDIOMS: Idiom[] = [
   {
     title: "token in an Authorization header",
@@ -188,29 +193,11 @@ const IDIOMS: Idiom[] = [
     judgeAs: "token",
     secretName: { fromGroup: 1 },
   },
-  {
-    // Maven's settings.xml `<password>…</password>`, any config's `<apiToken>…</apiToken>`.
-    title: "credential-like value under a key",
-    keywords: ["</"],
-    // (What follows the value is looked ahead at, not matched: a match ends with its value.)
-    pattern: /<([A-Za-z_][\w.-]{0,60})>[ \t]*([^<>\s"']{1,500})(?=[ \t]*<\/\1>)/g,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-    keyBinding: true,
-  },
-  {
-    // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
-    title: "credential-like value under a key",
-    keywords: ["key="],
-    pattern: /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-    keyBinding: true,
-  },
+  // Maven's settings.xml `<password>…</password>`, any config's `<apiToken>…</apiToken>`.
+  // (What follows the value is looked ahead at, not matched: a match ends with its value.)
+  nameBinding("credential-like value under a key", ["</"], /<([A-Za-z_][\w.-]{0,60})>[ \t]*([^<>\s"']{1,500})(?=[ \t]*<\/\1>)/g, { keyBinding: true }),
+  // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
+  nameBinding("credential-like value under a key", ["key="], /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi, { keyBinding: true }),
   {
     title: "npm auth token in a script",
     keywords: ["_auth"],
@@ -219,61 +206,14 @@ const IDIOMS: Idiom[] = [
     judgeAs: "token",
     secretName: "NPM_TOKEN",
   },
-  {
-    title: "credential assigned to a variable",
-    keywords: ["="],
-    // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
-    pattern: ASSIGNMENT,
-    matches: assignments,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-  },
-  {
-    title: "credential assigned to a variable",
-    keywords: ["="],
-    pattern: TYPED_DECLARATION,
-    matches: typedDeclarations,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-    programSourceOnly: true,
-  },
-  {
-    // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
-    title: "credential compared with in code",
-    keywords: ["==", "!="],
-    pattern: /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-    programSourceOnly: true,
-  },
-  {
-    title: "credential compared with in code",
-    keywords: ["==", "!="],
-    // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
-    pattern: /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-    programSourceOnly: true,
-  },
-  {
-    title: "credential-like value under a key",
-    keywords: [":", "=>"],
-    pattern: KEY_BINDING,
-    matches: keyBindings,
-    group: 2,
-    judgeAs: "token",
-    secretName: { fromGroup: 1 },
-    bindsName: true,
-    keyBinding: true,
-  },
+  // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
+  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
+  nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, programSourceOnly: true }),
+  // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
+  nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
+  // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
+  nameBinding("credential compared with in code", ["==", "!="], /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g, { programSourceOnly: true }),
+  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true }),
 ];
 
 registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
