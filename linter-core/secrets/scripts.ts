@@ -104,17 +104,15 @@ export function* keyBindings(script: string): Generator<RegExpExecArray> {
     // Most `:` bind nothing (`:=`, `::`, `://`, a line's end, no name before): ruled out before the regex.
     const next = script.charCodeAt(at + operator[0].length);
     if (next === 10 || next === 13 || (operator[0] === ":" && (next === 58 || next === 61 || next === 47))) continue;
-    let before = at - 1;
-    while (script.charCodeAt(before) === 32 || script.charCodeAt(before) === 9) before--;
-    if (isQuoteCode(script.charCodeAt(before))) before--;
-    if (!isNameCode(script.charCodeAt(before))) continue;
+    // The key ends before the blanks and its closing quote.
+    let keyEnd = at;
+    while (script.charCodeAt(keyEnd - 1) === 32 || script.charCodeAt(keyEnd - 1) === 9) keyEnd--;
+    if (isQuoteCode(script.charCodeAt(keyEnd - 1))) keyEnd--;
+    if (!isNameCode(script.charCodeAt(keyEnd - 1))) continue;
     KEY_BINDING_AT.lastIndex = at;
     const match = KEY_BINDING_AT.exec(script);
     if (!match) continue;
     // Where the regex's own match would begin: the character before the key and its opening quote.
-    let keyEnd = at;
-    while (script.charCodeAt(keyEnd - 1) === 32 || script.charCodeAt(keyEnd - 1) === 9) keyEnd--;
-    if (isQuoteCode(script.charCodeAt(keyEnd - 1))) keyEnd--;
     let keyStart = keyEnd - match[1].length;
     if (isQuoteCode(script.charCodeAt(keyStart - 1))) keyStart--;
     if (Math.max(0, keyStart - 1) < end) continue;
