@@ -27,7 +27,6 @@ export async function toWorkspaceEdit(folder: vscode.WorkspaceFolder, edits: Tex
   return workspaceEdit;
 }
 
-
 export class CodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.SourceFixAll.append("nhilint")];
 
