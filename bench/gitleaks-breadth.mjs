@@ -8,20 +8,13 @@
 //   node bench/gitleaks-breadth.mjs <gitleaks checkout or mirror work tree> [--seed N] [--verbose]
 //
 // Needs `npm run build` first. Not a test: gitleaks's files are not part of this repository.
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import RandExp from "randexp";
 import { parse } from "smol-toml";
-import { lint } from "../out/linter-core/index.js";
-import { RULES } from "../out/rules/index.js";
+import { peerCheckout, secretFindings as findingsIn } from "./peer-suite.mjs";
 
-const args = process.argv.slice(2);
-const root = args.find((a) => !a.startsWith("--"));
-if (!root || !existsSync(join(root, "config", "gitleaks.toml"))) {
-  console.error("usage: node bench/gitleaks-breadth.mjs <gitleaks work tree> [--seed N] [--verbose]");
-  process.exit(2);
-}
-const verbose = args.includes("--verbose");
+const { root, args, verbose } = peerCheckout("gitleaks-breadth.mjs", join("config", "gitleaks.toml"), "<gitleaks work tree> [--seed N] [--verbose]");
 let seed = Number(args[args.indexOf("--seed") + 1]) || 1;
 const random = () => {
   // mulberry32
@@ -111,11 +104,6 @@ const POSITIONS = {
     text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:1\n          env:\n            - name: ${name ? `${upper(name)}_TOKEN` : "APP_SETTING"}\n              value: ${JSON.stringify(v)}\n`,
   }),
 };
-
-async function findingsIn(file) {
-  const result = await lint([file], { rules: RULES.filter((r) => r.meta.id === "hardcoded-secret"), now: new Date() });
-  return result.findings.filter((f) => f.ruleId === "hardcoded-secret");
-}
 
 const rules = config.rules.filter((r) => r.regex && !GENERIC.has(r.id));
 let planted = 0;

@@ -10,22 +10,14 @@
 // Needs `npm run build` first. Not a test: secretlint's files are not part of this repository.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lint } from "../out/linter-core/index.js";
-import { RULES } from "../out/rules/index.js";
+import { peerCheckout, secretFindings } from "./peer-suite.mjs";
 
-const args = process.argv.slice(2);
-const root = args.find((a) => !a.startsWith("--"));
-const packages = root && join(root, "packages", "@secretlint");
-if (!packages || !existsSync(packages)) {
-  console.error("usage: node bench/secretlint-snapshots.mjs <secretlint work tree> [--verbose]");
-  process.exit(2);
-}
-const verbose = args.includes("--verbose");
+const { root, verbose } = peerCheckout("secretlint-snapshots.mjs", join("packages", "@secretlint"), "<secretlint work tree> [--verbose]");
+const packages = join(root, "packages", "@secretlint");
 
 // Rules that are not about a credential's value: a file's name or kind, the user's home folder, a
 // pattern the user supplies, secretlint's own comment handling, examples and internal tests.
 const NOT_SECRETS = /^(no-dotenv|no-homedir|no-k8s-kind-secret|pattern|example|internal-test-.*|filter-comments|preset-.*)$/;
-const hardcodedSecret = RULES.filter((rule) => rule.meta.id === "hardcoded-secret");
 
 const totals = { okCases: 0, falsePositives: 0, ngCases: 0, ranges: 0, found: 0, binary: 0, withOptions: 0 };
 const failures = [];
@@ -51,8 +43,7 @@ for (const dir of readdirSync(packages).sort()) {
     }
     const text = bytes.toString("utf8");
     const expected = JSON.parse(readFileSync(output, "utf8")).messages.filter((m) => m.type === "message");
-    const result = await lint([{ path: input, text }], { rules: hardcodedSecret, now: new Date() });
-    const findings = result.findings.filter((f) => f.ruleId === "hardcoded-secret");
+    const findings = await secretFindings({ path: input, text });
     const where = `${rule}/${name}/${input}`;
     if (expected.length === 0) {
       totals.okCases++;

@@ -7,20 +7,12 @@
 //   node bench/trufflehog-patterns.mjs <trufflehog checkout or mirror work tree> [--verbose]
 //
 // Needs `npm run build` first. Not a test: TruffleHog's files are not part of this repository.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { lint } from "../out/linter-core/index.js";
-import { RULES } from "../out/rules/index.js";
+import { peerCheckout, secretFindings } from "./peer-suite.mjs";
 
-const args = process.argv.slice(2);
-const root = args.find((a) => !a.startsWith("--"));
-const detectors = root && join(root, "pkg", "detectors");
-if (!detectors || !existsSync(detectors)) {
-  console.error("usage: node bench/trufflehog-patterns.mjs <trufflehog work tree> [--verbose]");
-  process.exit(2);
-}
-const verbose = args.includes("--verbose");
-const rules = RULES.filter((rule) => rule.meta.id === "hardcoded-secret");
+const { root, verbose } = peerCheckout("trufflehog-patterns.mjs", join("pkg", "detectors"), "<trufflehog work tree> [--verbose]");
+const detectors = join(root, "pkg", "detectors");
 
 const tests = [];
 const walk = (dir) => {
@@ -37,7 +29,7 @@ const missed = [];
 for (const test of tests.sort()) {
   for (const [, kind, text] of readFileSync(test, "utf8").matchAll(/\b(valid|invalid)Pattern\w*\s*=\s*`([^`]*)`/g)) {
     if (text.trim().length < 8) continue;
-    const found = (await lint([{ path: "pattern.txt", text }], { rules })).findings.length > 0;
+    const found = (await secretFindings({ path: "pattern.txt", text })).length > 0;
     if (kind === "valid") {
       tally.valid++;
       if (found) tally.found++;
