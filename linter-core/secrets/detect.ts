@@ -167,7 +167,7 @@ export function base64Runs(text: string): { start: number; end: number }[] {
 }
 
 const EMBEDDED_JSON = /^\s*=?\s*[{[]/;
-const CREDENTIAL_WORD = /token|secret|passw|pwd|key|auth|credential|pat|dsn|conn/i;
+const CREDENTIAL_WORD = /token|secret|pass|pwd|key|auth|credential|pat|dsn|conn/i;
 
 /**
  * JSON inside a string (an n8n `jsonBody`, a `with: payload:` of an action, `={…}` expressions):
@@ -223,7 +223,7 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
 // the script idioms over literals), as the text shows it. Each test is looser than what it stands for.
 // A key the literal is bound to that isCredentialKey accepts (or AUTH_PROPERTIES maps), ending with one
 // of these words, then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`:
-const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
+const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
 const BETWEEN = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
 const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)`, "i");
 // The command-line flag idiom (`--api-token x`), the Authorization, login, curl-user and npm idioms,

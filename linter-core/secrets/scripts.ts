@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { hasCountingRun, isCredentialKey, isPlaceholderBasic, isReference, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
+import { hasCountingRun, isCredentialKey, isPasswordKey, isPlaceholderBasic, isReference, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -248,8 +248,10 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
         const quoted = /["']$/.test(match[0].slice(0, match[0].length - value.length));
         const head = options.programSource && !quoted ? CODE_HEAD.exec(value)?.[0] : undefined;
         if (head && !looksRandom(head)) continue;
+        // (A list, a call or a block: `fds_to_pass = [listener.fileno(), r]`.)
+        if (options.programSource && !quoted && /^[[({]/.test(value)) continue;
       }
-      const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") ? "password" : "token";
+      const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") || isPasswordKey(match[1] ?? "") ? "password" : "token";
       const credential = idiom.uuidIsCredential && UUID.test(value) ? !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, "")) : looksLikeCredential(value, judgeKey);
       if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);

@@ -16,17 +16,18 @@ const KEY_WORD_CAMEL = /[a-z0-9]Keys?$|^[A-Z0-9_]*[A-Z0-9]KEYS?$/;
 
 /** Keys that look credential-like but name something public or something else. */
 const NOT_CREDENTIAL_KEY =
-  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|vault|_enabled$|_required$|_rotation)/i;
+  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|vault|_enabled$|_required$|_rotation|to[_-]?pass$)/i;
 
 /** `webhook_url` and connection strings carry the credential inside: keep them even with _url. */
 const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|dsn)$/i;
 
 /**
  * Short credential words that need a real word boundary (`RELEASE_PAT`, `NPM_AUTH`, `REGISTRY_CREDS`,
- * `SENTRY_DSN`, `ghPat`), so that `COMPAT` or `XPATH` are not read as one.
+ * `SENTRY_DSN`, `ghPat`, `DB_PASS`, `smtpPass`), so that `COMPAT`, `XPATH` or `proxy_bypass` are not
+ * read as one.
  */
-const SHORT_CREDENTIAL_WORD = /(?:^|[_\-.])(?:pat|auth|creds|dsn)s?$/i;
-const SHORT_CREDENTIAL_WORD_CAMEL = /[a-z](?:Pat|Auth|Creds|Dsn)s?$/;
+const SHORT_CREDENTIAL_WORD = /(?:^|[_\-.])(?:pat|auth|creds|dsn|pass)s?$/i;
+const SHORT_CREDENTIAL_WORD_CAMEL = /[a-z](?:Pat|Auth|Creds|Dsn|Pass)s?$/;
 
 // Names repeat across a file and a run (`$AWS_REGION` in every step): remember the answers.
 const credentialKeys = new Map<string, boolean>();
@@ -55,8 +56,9 @@ export function toSecretName(key: string): string {
   return name;
 }
 
+/** Keys that name a password: judged as one (people choose them), not as a random token. */
 export function isPasswordKey(key: string): boolean {
-  return /(passw(or)?d|pwd|passphrase)s?$/i.test(key);
+  return /(passw(or)?d|pwd|passphrase)s?$/i.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key);
 }
 
 /** A reference to a value kept elsewhere, in any platform's syntax. */

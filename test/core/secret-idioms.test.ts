@@ -81,6 +81,19 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     assert.deepEqual(found(`export DB_PASSWORD=${password}`), [["credential assigned to a variable", "DB_PASSWORD", password]]);
     assert.deepEqual(found(`export API_TOKEN=${password}`), []);
   });
+  it("so is one named a passphrase or a `pass` (`DB_PASS`, `smtpPass`: TruffleHog's zipapi case)", () => {
+    assert.deepEqual(found(`GPG_PASSPHRASE=${password}\nDB_PASS=${password}\nsmtpPass = "${password}"`), [
+      ["credential assigned to a variable", "GPG_PASSPHRASE", password],
+      ["credential assigned to a variable", "DB_PASS", password],
+      ["credential assigned to a variable", "SMTP_PASS", password],
+    ]);
+    assert.deepEqual(found(`proxy_bypass=${password}\nCOMPASS=${password}`), []);
+  });
+  it("in program source an unquoted list, call or block is code (`fds_to_pass = [listener.fileno(), r]`)", () => {
+    const code = (script: string) => findScriptSecrets(script, { programSource: true }).map((m) => m.value);
+    assert.deepEqual(code(`db_pass = [${password}, r]\nDB_PASS = (${password})\nsmtp_pass = {${password}}`), []);
+    assert.deepEqual(code(`db_pass = "[${password}"`), [`[${password}`]);
+  });
 });
 
 describe("values bound to keys in plain text and program source (`key: value`)", () => {

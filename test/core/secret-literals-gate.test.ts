@@ -32,7 +32,7 @@ describe("literalsMayMatter: never says no where a literal adds a detection", fu
 
   it("generated source: every binding of a literal to a key, with what may stand between them", async () => {
     const values = [`${fake.chars(24)}9!`, `${fake.chars(6)}-${fake.chars(30)}`, `Bearer ${fake.chars(40)}`, `token ${fake.chars(32)}`, `{"apiKey": "${fake.chars(32)}"}`, `export API_TOKEN=${fake.chars(30)}`, `curl -H "X-Api-Key: ${fake.chars(32)}" https://x`, `./cli --api-token ${fake.chars(32)}`, `docker login -u me -p ${fake.chars(20)}`, `curl -u me:${fake.chars(20)} https://x`, `_authToken=${fake.chars(36)}`, fake.chars(32, "abcdefghijklmnopqrstuvwxyz0123456789"), fake.hex(40)];
-    const keys = ["apiKey", "API_TOKEN", "clientSecret", "password", "db_pwd", "auth", "Authorization", "bearer", "deployKey", "webhookUrl", "connectionString", "SENTRY_DSN", "RELEASE_PAT", "creds", "credentials", "passphrase", "x-api-key", "setting", "algolia", "merakiId"];
+    const keys = ["apiKey", "API_TOKEN", "clientSecret", "password", "db_pwd", "auth", "Authorization", "bearer", "deployKey", "webhookUrl", "connectionString", "SENTRY_DSN", "RELEASE_PAT", "creds", "credentials", "passphrase", "db_pass", "smtpPass", "x-api-key", "setting", "algolia", "merakiId"];
     const quote = (v: string, q: string) => (q === "`" ? `\`${v.replace(/[`$\\]/g, "\\$&")}\`` : JSON.stringify(v).replace(/^"|"$/g, q === "'" ? "'" : '"').replace(q === "'" ? /'/g : /$^/, "\\'"));
     const places = (key: string, lit: string) => [
       `const ${key.replace(/-/g, "_")} = ${lit};`,

@@ -28,6 +28,7 @@ describe("secret values: credential-like keys", () => {
     "ssh_private_key", "DJANGO_SECRET_KEY", "AZURE_CLIENT_SECRET", "GOOGLE_CREDENTIALS", "registry.credential", "auth-key", "SIGNING_KEY", "ENCRYPTION_KEY",
     "MASTER_KEY", "license_key", "SLACK_WEBHOOK_URL", "webhook-secret", "DB_CONNECTION_STRING", "CONN_STR", "AZURE_SAS_TOKEN", "deployKey", "NPM_TOKENS",
     "RELEASE_PAT", "ghPat", "DEPLOY_KEYS", "sshKey", "OPENVSXKEY", "NPM_AUTH", "REGISTRY_CREDS", "SENTRY_DSN", "sentryDsn", "npmAuth",
+    "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS",
   ];
   const no = [
     "PUBLIC_KEY", "CLIENT_ID", "client-id", "clientId", "TOKEN_IDS", "SECRET_NAME", "KEY_FILE", "key-file", "TOKEN_PATH", "token-path", "SECRETS_DIR", "TOKEN_URL", "token-url",
@@ -35,6 +36,7 @@ describe("secret values: credential-like keys", () => {
     "TOKEN_EXPIRY", "TOKEN_TTL", "CACHE_KEY", "RESTORE_KEY", "SPACE_KEY", "PROJECT_KEY", "ISSUE_KEY", "OBJECT_KEY", "ROUTING_KEY", "SORT_KEY", "PRIMARY_KEY",
     "PARTITION_KEY", "IDEMPOTENCY_KEY", "key", "AWS_KEY_ID", "KEY_FINGERPRINT", "KNOWN_HOSTS_KEY", "TOKEN_USAGE", "TOKEN_SCOPE", "KEY_FORMAT", "KEY_ALGORITHM",
     "VAULT_TOKEN_KEY", "TOKEN_ENABLED", "TOKEN_REQUIRED", "KEY_ROTATION", "COMPAT", "XPATH", "monkey", "hockey", "turkeys", "Monkey", "secretary", "tokenizer", "MONKEY_BUSINESS",
+    "proxy_bypass", "COMPASS", "noProxyBypass", "fds_to_pass", "argsToPass", "passage", "PASS_THROUGH",
   ];
   for (const key of yes) it(`${key} names a credential`, () => assert.equal(isCredentialKey(key), true));
   for (const key of no) it(`${key} does not`, () => assert.equal(isCredentialKey(key), false));
@@ -44,6 +46,8 @@ describe("secret values: credential-like keys", () => {
   });
   it("password keys are the password words at the end", () => {
     assert.deepEqual(["DB_PASSWORD", "passwd", "MYSQL_PWD", "passphrases", "PASSWORD_FILE", "API_TOKEN"].map(isPasswordKey), [true, true, true, true, false, false]);
+    // `pass` as a word of its own (`DB_PASS`, nodemailer's `auth.pass`, `smtpPass`), not in `bypass` or `compass`.
+    assert.deepEqual(["DB_PASS", "pass", "smtpPass", "mail.pass", "bypass", "COMPASS", "proxyBypass", "PASS_FILE"].map(isPasswordKey), [true, true, true, true, false, false, false, false]);
   });
 });
 
