@@ -148,9 +148,9 @@ export const typescriptCode: Platform = {
       } else if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
-          // `a = "…"`, `a.b ||= "…"`; not `a[b] = …` (nor a destructuring pattern).
+          // `a = "…"`, `a.b ||= "…"`, `headers["X-Api-Key"] = "…"`; not `a[b] = …` (nor a destructuring pattern).
           const left = unwrapped(ts, node.left);
-          const key = left && (ts.isIdentifier(left) || ts.isPropertyAccessExpression(left)) ? nameOf(ts, left) : undefined;
+          const key = left && (ts.isIdentifier(left) || ts.isPropertyAccessExpression(left)) ? nameOf(ts, left) : left && ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression) ? left.argumentExpression.text : undefined;
           if (key) literal(key, node.right, node.left);
         } else if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
           // process.env.API_KEY ?? "literal": a fallback that ships the secret (not through `?.`).
@@ -158,6 +158,12 @@ export const typescriptCode: Platform = {
           const name = left && !(left.flags & ts.NodeFlags.OptionalChain) ? envName(ts, left) : undefined;
           if (name) literal(name, node.right);
         }
+      } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+        // A name, then its value as the call's last argument: `headers.set("Authorization", "Bearer …")`,
+        // `localStorage.setItem("token", "…")`, `new Header("X-Api-Key", "…")`.
+        const args = node.arguments;
+        const name = args && args.length >= 2 ? args[args.length - 2] : undefined;
+        if (name && ts.isStringLiteral(name)) literal(name.text, args![args!.length - 1], name);
       } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const name = envName(ts, node);
         if (name && isCredentialKey(name)) {

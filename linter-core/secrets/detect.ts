@@ -222,10 +222,11 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
 // What a literal needs to add a detection of its own in program source (detectSecrets' literal loop and
 // the script idioms over literals), as the text shows it. Each test is looser than what it stands for.
 // A key the literal is bound to that isCredentialKey accepts (or AUTH_PROPERTIES maps), ending with one
-// of these words, then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`:
+// of these words, then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`,
+// or (a call's name and value, `set("token", "…")`) a closing quote and a comma:
 const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
 const BETWEEN = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
-const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)`, "i");
+const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)|["'\x60]${BETWEEN},)`, "i");
 // The command-line flag idiom (`--api-token x`), the Authorization, login, curl-user and npm idioms,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
 const OTHER_LITERAL_SIGNS = [

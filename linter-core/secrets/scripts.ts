@@ -143,8 +143,10 @@ const IDIOMS: Idiom[] = [
   {
     title: "token in an Authorization header",
     keywords: ["authorization"],
-    // Any scheme (`Bearer`, `Api-Token`, `SSWS`, `GenieKey`…) or none: `Authorization: <key>`.
-    pattern: new RegExp(String.raw`authorization:[ \t]*(?:[A-Za-z][\w-]{0,30}[ \t]+)?` + VALUE, "gi"),
+    // Any scheme (`Bearer`, `Api-Token`, `SSWS`, `GenieKey`…) or none: `Authorization: <key>`; as a
+    // quoted key (`{"Authorization": "Bearer …"}`) or a call's name and value
+    // (`setRequestProperty("Authorization", "Bearer …")`, Go's `Header.Set`, `xhr.setRequestHeader`).
+    pattern: new RegExp(String.raw`authorization(?:\\?["'][ \t]*[:,]|:)[ \t]*` + QUOTE + String.raw`(?:[A-Za-z][\w-]{0,30}[ \t]+)?` + VALUE, "gi"),
     group: 1,
     judgeAs: "token",
     secretName: "API_TOKEN",
@@ -212,6 +214,13 @@ const IDIOMS: Idiom[] = [
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
   nameBinding("credential compared with in code", ["==", "!="], /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g, { programSourceOnly: true }),
   nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true }),
+  // A quoted name, then its quoted value as the next argument: PHP's `define('DB_PASSWORD', '…')`,
+  // `os.environ.setdefault("SECRET_KEY", "…")`, `os.Setenv`, `System.setProperty("db.password", "…")`,
+  // `addHeader("X-Api-Key", "…")` (gitleaks's generic rule reads `,` as an operator too). The call's
+  // last argument: in a list of strings (`'hash-iterate-key', 'hash-iterate-key+value',`) nothing is bound.
+  nameBinding("credential given with its name", ["',", '",', "' ,", '" ,'], /["']([A-Za-z_][\w.-]{0,100})["'][ \t]*,[ \t]*["']([^\s"'\\$;|&<>(),\x60]{1,500})(?=["'][ \t]*\))/g, { keyBinding: true }),
+  // A subscript a quoted name keys: `os.environ['API_KEY'] = '…'`, PHP's `$db['default']['password'] = '…'`, Ruby's `ENV["TOKEN"] = "…"`.
+  nameBinding("credential assigned to a variable", ["']", '"]'], new RegExp(String.raw`\[["']([A-Za-z_][\w.-]{0,100})["']\][ \t]*=(?![=>~])[ \t]*` + QUOTE + VALUE, "g"), { keyBinding: true }),
 ];
 
 registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));

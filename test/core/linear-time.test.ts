@@ -30,6 +30,10 @@ const LINES: Record<string, (n: number) => string> = {
   "a key, a long space, then := and =>": (n) => "TOKEN" + " ".repeat(n) + ":= x =>" + " ".repeat(n) + "y",
   '"k":"k":… and :::…': (n) => '"k":'.repeat(n / 8) + ":".repeat(n / 2),
   "://u:@@@… and a@a@…": (n) => "://u:" + "@".repeat(n / 2) + " ://u:" + "a@".repeat(n / 4),
+  // A call's name and value, a subscript's name, a quoted Authorization key.
+  "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
+  "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",
+  '"authorization", a long space, then ,': (n) => '"authorization"' + " ".repeat(n) + ", x",
 };
 
 async function timeOf(text: string): Promise<number> {

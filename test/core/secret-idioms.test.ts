@@ -107,6 +107,32 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(bound(script), expected));
+  it("a call given a credential's name, then its value (gitleaks reads `,` as an operator): PHP's define, setdefault, setProperty, addHeader", () => {
+    assert.deepEqual(bound(`define( 'DB_PASSWORD', '${password}' );\nos.environ.setdefault("SECRET_KEY", "${token}")`), [
+      ["credential-like value under `DB_PASSWORD`", "DB_PASSWORD", password],
+      ...under("SECRET_KEY"),
+    ]);
+    assert.deepEqual(bound(`System.setProperty("db.password", "${password}");\nrequest.addHeader("X-Api-Key", "${token}");`), [
+      ["credential-like value under `db.password`", "DB_PASSWORD", password],
+      ...under("X-Api-Key"),
+    ]);
+    // Not a list of strings, another argument after the value, a name that is none, prose, a default that is empty.
+    assert.deepEqual(bound(`words = ['hash-iterate-key', '${token}', 'next']\nset("token", "${token}", True)\nset("build_id", "${token}")\nos.getenv("API_KEY", "")`), []);
+  });
+  it("a subscript a quoted name keys (`os.environ['API_KEY'] = …`, PHP's `$db['default']['password'] = …`); not a comparison", () => {
+    assert.deepEqual(bound(`os.environ['API_KEY'] = '${token}'\n$db['default']['password'] = '${password}';`), [
+      ...under("API_KEY"),
+      ["credential-like value under `password`", "PASSWORD", password],
+    ]);
+    assert.deepEqual(bound(`if d['api_key'] == '${token}x': pass\nd["api_key"] =~ /${token}/\nd[api_key] = '${token}'`), []);
+  });
+  it("an Authorization header as a quoted key or a call's name (`{'Authorization': 'Bearer …'}`, `Header.Set(\"Authorization\", …)`)", () => {
+    const header = [["token in an Authorization header", "API_TOKEN", token]];
+    assert.deepEqual(bound(`headers = {'Authorization': 'Bearer ${token}'}`), header);
+    assert.deepEqual(bound(`req.Header.Set("Authorization", "Bearer ${token}")`), header);
+    assert.deepEqual(bound(`conn.setRequestProperty(\\"Authorization\\", \\"token ${token}\\")`), header);
+    assert.deepEqual(bound(`For authorization, use a token\n{"Authorization": "Bearer $TOKEN"}`), []);
+  });
   it("a .properties line: unquoted is the value outside program source, code inside it", () => {
     const line = `spring.datasource.password: ${password}`;
     assert.deepEqual(bound(line, false), [["credential-like value under `spring.datasource.password`", "SPRING_DATASOURCE_PASSWORD", password]]);

@@ -76,6 +76,11 @@ function secretBlocks(): string[] {
     `<server><password>${fake.chars(20)}</password></server>`,
     `<add key="ApiToken" value="${fake.chars(32)}" />`,
     `API_KEY: str = "${fake.chars(32)}"`,
+    // Nineteenth session: a name and its value as a call's arguments, a subscript, a quoted Authorization key, `_PASS`.
+    `define('DB_PASSWORD', '${fake.password()}');`,
+    `os.environ['API_KEY'] = '${fake.chars(32)}'`,
+    `req.Header.Set("Authorization", "Bearer ${fake.chars(40)}")`,
+    `SMTP_PASS=${fake.password()}`,
   );
   return blocks;
 }

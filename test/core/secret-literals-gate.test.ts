@@ -48,6 +48,9 @@ describe("literalsMayMatter: never says no where a literal adds a detection", fu
       `const v = process.env["${key}"] || ${lit};`,
       `const ${key.replace(/-/g, "_")} = // a note\n  ${lit};`,
       `const ${key.replace(/-/g, "_")} =\n\n\n\n\n\n  (${lit});`,
+      `headers.set("${key}", ${lit});`,
+      `new Header('${key}' /* why */ , ${lit})`,
+      `headers["${key}"] = ${lit};`,
       `call(${lit});`,
       `const body = JSON.stringify(${lit});`,
     ];

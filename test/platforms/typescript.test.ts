@@ -186,9 +186,13 @@ describe("platform typescript: the literals and connectors the model reads, cons
     ['class C { apiKey = "v"; static token: string = "v"; #secret = "v"; }', ["apiKey", "token"]],
     ['const k = process.env.API_KEY ?? "v"; const j = process.env["DEPLOY_TOKEN"] || "v";', ["API_KEY", "DEPLOY_TOKEN"]],
     ['const k = (process.env.API_KEY) ?? ("v");', ["API_KEY"]],
-    // Binds nothing: a computed target, a private member, an optional chain, `&&`, a template with a
+    // A subscript a string keys; a call's last two arguments, a name and its value (`headers.set`).
+    ['o["apiKey"] = "v"; headers[\'X-Api-Key\'] ||= "v";', ["apiKey", "X-Api-Key"]],
+    ['headers.set("Authorization", "v"); localStorage.setItem(key, "token", "v"); new Header("x-api-key", `v`);', ["authorization_token", "token", "x-api-key"]],
+    // Binds nothing: a subscript a variable keys, a call's other arguments, a private member, an optional chain, `&&`, a template with a
     // substitution, a tagged template, a cast, destructuring defaults, default parameters.
-    ['o["apiKey"] = "v"; this.#token = "v";', []],
+    ['o[apiKey] = "v"; this.#token = "v";', []],
+    ['f("token", "v", x); f("v"); f(token, "v");', []],
     ['const k = process.env?.API_KEY ?? "v"; const j = process?.env.API_KEY ?? "v";', []],
     ['const k = process.env.API_KEY && "v";', []],
     ['const apiKey = `v${x}`; const token = tag`v`; const secret = "v" as const;', []],
