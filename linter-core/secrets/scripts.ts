@@ -44,10 +44,16 @@ const QUOTE = String.raw`(?:\\?["'])?`;
 
 // `NAME=value` in a script: what the "credential assigned to a variable" idiom reads. Also with the
 // spaces of aligned assignments (`SECRET_KEY   = …`) and the operators of Go and Make (`:=`, `::=`,
-// `?=`), as gitleaks's generic rule reads them.
-export const ASSIGNMENT = new RegExp(String.raw`(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
+// `?=`), as gitleaks's generic rule reads them. The name may be dotted (`self.api_key = …`,
+// `spring.datasource.password=…`, Helm's `--set db.password=…`) and follow a sigil or what leads a
+// parameter (PowerShell's and PHP's `$apiKey`, Ruby's `@token`, PHP's `$this->password`, a URL's
+// `?password=` and `&token=`, `--from-literal=password=…`, `-var 'db_password=…'`).
+const LEAD_CHARACTERS = String.raw`[\s;(,{\[$@>?&='"]`;
+const NAME_LEAD = `(?:^|${LEAD_CHARACTERS})`;
+const LEAD_CHARACTER = new RegExp(`^${LEAD_CHARACTERS}$`);
+export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
 // The same, tried at one `=` with the name read backwards: the matches then start at the `=`.
-const ASSIGNMENT_AT = new RegExp(String.raw`(?<=(?:^|[\s;(])(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
+const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
 const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 /**
@@ -58,10 +64,15 @@ const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 &
  */
 export function assignments(script: string): Generator<RegExpExecArray> {
   return fromEachEquals(script, ASSIGNMENT_AT, (match, at) => {
-    // The name ends before the operator's other characters and the spaces.
+    // The name ends before the operator's other characters (`:`, `?`) and the blanks.
     let nameEnd = at;
-    while (!isWordCode(script.charCodeAt(nameEnd - 1))) nameEnd--;
-    return nameEnd - match[1].length;
+    for (let code = script.charCodeAt(nameEnd - 1); code === 32 || code === 9 || code === 58 || code === 63; code = script.charCodeAt(--nameEnd - 1));
+    // The regex's match begins at what leads the name (which may end the last value: `?`, `=`, `@`), or
+    // at the text's start; else (`:` before the name) at what leads PowerShell's `$env:`.
+    const nameStart = nameEnd - match[1].length;
+    if (nameStart === 0) return 0;
+    if (LEAD_CHARACTER.test(script[nameStart - 1])) return nameStart - 1;
+    return Math.max(0, nameStart - "$env:".length - 1);
   });
 }
 

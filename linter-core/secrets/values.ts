@@ -49,7 +49,8 @@ export function isCredentialKey(key: string): boolean {
 
 /** A secret name as platforms accept it: upper snake case, not starting with a digit or GITHUB_. */
 export function toSecretName(key: string): string {
-  let name = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
+  // (An object's own member is named for the member: `self.api_key` → API_KEY.)
+  let name = key.replace(/^(?:self|this|cls)\./, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
   if (!name) name = "SECRET";
   if (/^\d/.test(name)) name = `_${name}`;
   if (name.startsWith("GITHUB_")) name = name.replace(/^GITHUB_/, "GH_");
@@ -109,8 +110,12 @@ const PATH_LIKE = /^(\.{0,2}\/|~\/|[A-Za-z]:\\)[\w.@\\/%{}-]*$|^[\w.-]+\/[\w./-]
 /** A URL with no password: none at all, or a user name only (`https://test@github.com/`, `ssh://git@host`). */
 const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+(:\d+)?([/?#][^\s]*)?$/i;
 const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
-/** Words and the separators of names, paths and roles (`foo/system:masters`, a static token file's example). */
-const WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*$/;
+/**
+ * Words and the separators of names, paths and roles (`foo/system:masters`, a static token file's
+ * example), brackets among them, at the ends too (`_threading_local._localimpl.`, a prefix code adds
+ * to; `settings./.http}`, gitleaks's stop-word case).
+ */
+const WORDS = /^[ _./:={}()[\]-]*[A-Za-z]+([ _./:={}()[\]-]+[A-Za-z]+)*[ _./:={}()[\]-]*$/;
 /** The same, numbered: `decoded-secret-value00`, a test's made-up value (a token's length, not its look). */
 const NUMBERED_WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*[_-]?\d{1,4}$/;
 /** A package and its version (`jjwt-jackson-0.11.2`, `io.jsonwebtoken:jjwt-api:0.11.5`'s value). */
@@ -134,6 +139,12 @@ const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+
 const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*(?:(?:\.|::)[A-Za-z_$][\w$]*|[[(][\w$.:[\]]*)$/;
 const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
 const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\}?)?$/;
+/**
+ * Code around a string, read where a value was expected: a PowerShell type's member
+ * (`[PSCredential]::new`), a name a format string fills in (`{cloud_iam_key}extra`), a name
+ * concatenated between two strings (`"?token="+generatedToken+"&…"`).
+ */
+const CODE_AROUND_STRING = /^\[[A-Za-z][\w.]*\]::|\{[A-Za-z_]\w*\}|^\+[ \t]*[A-Za-z_$][\w$.]*[ \t]*\+?$/;
 /** Another command-line option where a flag's value was expected (`adduser --disabled-password --no-create-home`). */
 const OPTION = /^--?[A-Za-z][\w-]*$/;
 /** An npm alias (`npm:@octokit/auth-token@2.4.0`), what lockfiles and their caches map package paths to. */
@@ -224,6 +235,7 @@ export function isBenign(value: string): boolean {
     CODE_EXPRESSION.test(v) ||
     REGEX_SOURCE.test(v) ||
     GO_TYPE.test(v) ||
+    CODE_AROUND_STRING.test(v) ||
     NPM_SPEC.test(v) ||
     VERSIONED_NAME.test(v) ||
     (OPTION.test(v) && !looksRandom(v)) ||
@@ -256,7 +268,9 @@ export function looksLikeCredential(value: string, key: string): boolean {
     if (v.length < 8 || ((WORDS.test(v) || TEST_MARKER.test(v)) && !looksRandom(v))) return false;
     return characterClasses(v) >= 3 || (characterClasses(v) >= 2 && entropy(v) >= 3);
   }
-  if (v.length < 16 || ((WORDS.test(v) || NUMBERED_WORDS.test(v)) && !looksRandom(v))) return false;
+  // (Words URL-encoded are words: `secret%3Dpassword` in a query string.)
+  const plain = v.includes("%") ? decodeURIComponentSafe(v) : v;
+  if (v.length < 16 || ((WORDS.test(plain) || NUMBERED_WORDS.test(plain)) && !looksRandom(v))) return false;
   // Hex has 16 symbols: a random 16-digit hex token measures 3.3 bits on average, one in six under 3.
   return entropy(v) >= (HEX.test(v) ? 2.5 : 3) && characterClasses(v) >= 2;
 }

@@ -30,6 +30,9 @@ const LINES: Record<string, (n: number) => string> = {
   "a key, a long space, then := and =>": (n) => "TOKEN" + " ".repeat(n) + ":= x =>" + " ".repeat(n) + "y",
   '"k":"k":… and :::…': (n) => '"k":'.repeat(n / 8) + ":".repeat(n / 2),
   "://u:@@@… and a@a@…": (n) => "://u:" + "@".repeat(n / 2) + " ://u:" + "a@".repeat(n / 4),
+  // Dotted names and the leads of a name (sigils, quotes, `?`, `&`, `=`).
+  "a.a.a.…= (a dotted name)": (n) => "a.".repeat(n / 2) + "a=x",
+  "$'?&=$'?&=…a=": (n) => "$'?&=".repeat(n / 5) + "a=x",
   // A call's name and value, a subscript's name, a quoted Authorization key.
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
   "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",

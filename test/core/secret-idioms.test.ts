@@ -49,6 +49,11 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["Go's :=", `azureClientSecret := "${token}"`, [["credential assigned to a variable", "AZURE_CLIENT_SECRET", token]]],
     ["Make's ?= and ::=", `API_TOKEN ?= ${token}\nDEPLOY_KEY ::= ${token}`, [["credential assigned to a variable", "API_TOKEN", token], ["credential assigned to a variable", "DEPLOY_KEY", token]]],
     ["aligned assignments", `SECRET_KEY      =   '${token}'`, [["credential assigned to a variable", "SECRET_KEY", token]]],
+    // Dotted names and what leads a name besides a blank (nineteenth session).
+    ["an attribute (Python, Ruby, Java)", `self.api_key = '${token}'\nsettings.SECRET_KEY = "${token}"`, [["credential assigned to a variable", "API_KEY", token], ["credential assigned to a variable", "SETTINGS_SECRET_KEY", token]]],
+    [".properties and Helm's --set", `spring.datasource.password=${password}\nhelm install x ./c --set db.password=${password}`, [["credential assigned to a variable", "SPRING_DATASOURCE_PASSWORD", password], ["credential assigned to a variable", "DB_PASSWORD", password]]],
+    ["sigils: PowerShell's and PHP's $, Ruby's @, PHP's ->", `$apiKey = "${token}"\n@api_token = '${token}'\n$this->password = '${password}';`, [["credential assigned to a variable", "API_KEY", token], ["credential assigned to a variable", "API_TOKEN", token], ["credential assigned to a variable", "PASSWORD", password]]],
+    ["a query string, a flag's value, a quoted variable", `curl 'https://x/api?user=bot&password=${password}'\nkubectl create secret generic db --from-literal=token=${token}\nterraform apply -var 'db_password=${password}'`, [["credential assigned to a variable", "PASSWORD", password], ["credential assigned to a variable", "TOKEN", token], ["credential assigned to a variable", "DB_PASSWORD", password]]],
     // gitleaks's own curl cases (cmd/generate/config/rules/curl.go), with made-up values.
     ["curl -u with no user", `curl -u ":${password}" https://localhost:9200`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
     ["curl --user with the password quoted", `curl --user kevin:'${password}' -iX PATCH https://x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
@@ -74,6 +79,8 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     // pulumi/examples' kubernetes-py-jenkins: a string ending in a credential word, then a keyword argument.
     ["a string naming a credential, then other code", `secret = Secret(\n    name + "-secret",\n    metadata=ObjectMetaArgs${"x".repeat(20)}(`],
     ["an empty value followed by another variable", `PUSHER_APP_SECRET=\nPUSHER_APP_CLUSTER_${token}=mt1\n`],
+    // Code around a string where a value was expected (microsoft/terminal's pipeline, gitleaks's and Python's own source).
+    ["a PowerShell type's member, a format field, a concatenation, a prefix", `$Credential = [PSCredential]::new("x", $t)\nkey := "{cloud_iam_key}extra"\nu := "?token="+generatedToken+"&o=1"\nself.key = '_threading_local._localimpl.' + str(id(self))`],
   ];
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(found(script), []));
 
@@ -181,7 +188,7 @@ describe("a credential compared with in program source (detect-secrets' keyword 
   it("either side of ==, ===, != or !==, a member's name too", () => {
     assert.deepEqual(compared(`if (api_key == "${token}") {`), [["credential compared with in code", "API_KEY", token]]);
     assert.deepEqual(compared(`if ("${token}" !== my_password) {`), [["credential compared with in code", "MY_PASSWORD", token]]);
-    assert.deepEqual(compared(`if self.token != '${token}':`), [["credential compared with in code", "SELF_TOKEN", token]]);
+    assert.deepEqual(compared(`if self.token != '${token}':`), [["credential compared with in code", "TOKEN", token]]);
   });
   it("not: a name that is no credential, a placeholder, outside program source", () => {
     assert.deepEqual(compared(`if (type == "api_key") {}\nif password == "password": pass\nif token == "": pass`), []);
@@ -223,7 +230,7 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
   const fast = (text: string) => [...assignments(text)].map((m) => read(text, m));
   // The pieces the regex turns on: names (long ones too), the prefixes, what may lead a name, the
   // operators, quotes and escapes, what ends a value.
-  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":", ":=", "?", "::="];
+  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":", ":=", "?", "::=", "@", "->", "&", "{", "x.y", "a.", ".b"];
   it("on 3 000 random texts of those pieces", () => {
     for (const text of randomTexts(7, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });

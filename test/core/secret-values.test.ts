@@ -80,7 +80,7 @@ describe("secret values: never a credential whatever the key", () => {
     "", "   ", "${{ secrets.X }}", "<token>", "123e4567-e89b-12d3-a456-426614174000", "arn:aws:iam::123456789012:role/deploy", "arn:aws-cn:s3:::bucket", "v1.2.3", "2.0.0-rc.1+build.5",
     "sha256:" + "a".repeat(64), "MD5:0123abcd", "ci@example.com", "ssh-ed25519 AAAAC3Nza", "ssh-rsa AAAAB3", "ecdsa-sha2-nistp256 AAAA", "-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----",
     "age1" + "q".repeat(30), "stepMap?.items[0]?.key", "match[2]", "/^[a-z]+$/", "./scripts/deploy.sh", "~/keys/id", "C:\\keys\\id", ".github/workflows/ci.yml", "https://api.example.com/v1?x=1",
-    "https://host:8443", "true", "False", "yes", "NO", "on", "off", "42",
+    "[PSCredential]::new", "[System.Text.Encoding]::UTF8", "{cloud_iam_key}extra", "pre{Token}", "+generatedToken+", "+ token", "https://host:8443", "true", "False", "yes", "NO", "on", "off", "42",
     // Regular expressions' sources (secretlint's own rule source: `const SECRET = "[-_.~a-z0-9]{40}"`).
     "[-_.~a-z0-9]{40}", "xoxb-[0-9A-Za-z]+", "^(?=.*[A-Z])(?=.*\\d).{8,}$", "ghp_\\w{36}", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\d{6}",
     // Paths in code (a Rust `let pats = super::split_patterns(…)` read as an assignment).
@@ -115,6 +115,10 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");
     assert.equal(looksLikeCredential("foo/system:masters", "token"), false, "words joined as a path and a role");
+    assert.equal(looksLikeCredential("_threading_local._localimpl.", "self.key"), false, "words with separators at the ends (a prefix code adds to)");
+    assert.equal(looksLikeCredential("secret%3Dpassword%2Fmore", "oauth_token_secret"), false, "words URL-encoded");
+    assert.equal(looksLikeCredential("settings./.http}", "reddit_api_secret"), false, "words and brackets (gitleaks's stop-word case)");
+    assert.equal(looksLikeCredential(`${fake.chars(12)}%3D${fake.chars(12)}`, "oauth_token_secret"), true, "random text URL-encoded");
     assert.equal(looksLikeCredential("A1B2C3D4E5F6G7H8I9J0", "access_key"), false, "letters and digits counting, interleaved");
     // One of them counting is chance; the key is still a credential.
     assert.equal(looksLikeCredential(`A7B2C9D4E1${fake.chars(10, "qwrtzpkmnvx")}83`, "access_key"), true, "only the letters counting");

@@ -65,7 +65,8 @@ describe("platform docker-compose: where each name and value sits", () => {
     const text = `services:\n  api:\n    image: x\n    environment:\n      - "API_TOKEN=${value}"\n      - PLAIN=1\n      - not an assignment ${value}x\n`;
     const [finding, ...others] = (await lintFiles([{ path: "docker-compose.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
     assert.equal(text.slice(finding.span.start, finding.span.end), value);
-    assert.match(finding.message, /under `API_TOKEN`.* in job `api`/);
+    // (Quoted, the item reads as the assignment it is; the secret is named after KEY all the same.)
+    assert.match(finding.message, /assigned to a variable.* in job `api`/);
     assert.equal(applyEdits(text, finding.fixes[0].edits).split("\n")[4], '      - "API_TOKEN=${API_TOKEN}"');
     assert.equal(others.length, 0, "a list item that is no assignment is no literal");
   });
