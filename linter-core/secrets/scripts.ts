@@ -192,6 +192,33 @@ const IDIOMS: Idiom[] = [
     secretName: "BASIC_AUTH_PASSWORD",
   },
   {
+    title: "password given to sshpass",
+    keywords: ["sshpass"],
+    pattern: new RegExp(String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*` + QUOTE + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "SSH_PASSWORD",
+  },
+  {
+    // MySQL's clients take the password joined to `-p` (`-p secret` would prompt and read `secret` as a database).
+    title: "password given to a MySQL client",
+    keywords: ["mysql"],
+    pattern: new RegExp(String.raw`\bmysql(?:dump|admin|import|show|check|sh)?\b[^\n]{0,200}?\s-p` + QUOTE + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "MYSQL_PASSWORD",
+  },
+  {
+    // `machine api.example.com login bot password …`, on one line or one token per line.
+    // (Three lines at most: what decides a match spans four lines at most, incremental.ts.)
+    title: "password in a .netrc entry",
+    keywords: ["password"],
+    pattern: new RegExp(String.raw`\b(?:machine|login)[ \t]+\S+(?:[ \t]*\r?\n?[ \t]*(?:machine|login|account)[ \t]+\S+){0,2}[ \t]*\r?\n?[ \t]*\bpassword[ \t]+` + QUOTE + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "NETRC_PASSWORD",
+  },
+  {
     title: "credential passed as a command-line option",
     keywords: ["--", "key", "token", "secret", "pass", "pat", "credential"],
     // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x` and `-NuGetApiKey x` (Publish-Module), and
@@ -220,6 +247,8 @@ const IDIOMS: Idiom[] = [
   // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
   nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, programSourceOnly: true }),
+  // A Dockerfile's `ENV NAME value` (the form without `=`).
+  nameBinding("credential assigned to a variable", ["env"], /^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+["']?([^\s"'\\$;|&<>(),\x60]+)(?=["']?[ \t]*\r?$)/gm),
   // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.

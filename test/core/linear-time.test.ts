@@ -33,6 +33,10 @@ const LINES: Record<string, (n: number) => string> = {
   // Dotted names and the leads of a name (sigils, quotes, `?`, `&`, `=`).
   "a.a.a.…= (a dotted name)": (n) => "a.".repeat(n / 2) + "a=x",
   "$'?&=$'?&=…a=": (n) => "$'?&=".repeat(n / 5) + "a=x",
+  // .netrc's entries, MySQL's and sshpass's -p.
+  "login a login a … password": (n) => "login a ".repeat(n / 8) + "password",
+  "machine, a long host, then password": (n) => "machine " + "h".repeat(n) + " password",
+  "mysql mysql … -p": (n) => "mysql ".repeat(n / 6) + "-p",
   // A call's name and value, a subscript's name, a quoted Authorization key.
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
   "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",

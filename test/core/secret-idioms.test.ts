@@ -49,6 +49,11 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["Go's :=", `azureClientSecret := "${token}"`, [["credential assigned to a variable", "AZURE_CLIENT_SECRET", token]]],
     ["Make's ?= and ::=", `API_TOKEN ?= ${token}\nDEPLOY_KEY ::= ${token}`, [["credential assigned to a variable", "API_TOKEN", token], ["credential assigned to a variable", "DEPLOY_KEY", token]]],
     ["aligned assignments", `SECRET_KEY      =   '${token}'`, [["credential assigned to a variable", "SECRET_KEY", token]]],
+    // Nineteenth session: sshpass, MySQL's joined -p, .netrc, a Dockerfile's ENV without `=`.
+    ["sshpass -p", `sshpass -p '${password}' ssh bot@host`, [["password given to sshpass", "SSH_PASSWORD", password]]],
+    ["a MySQL client's joined -p", `mysql -u root -p${password} app\nmysqldump -uroot -p'${password}' db > x.sql`, [["password given to a MySQL client", "MYSQL_PASSWORD", password], ["password given to a MySQL client", "MYSQL_PASSWORD", password]]],
+    [".netrc, on one line or one token per line", `machine api.example.com login bot password ${password}\nmachine h\n  login bot\n  password ${password}`, [["password in a .netrc entry", "NETRC_PASSWORD", password], ["password in a .netrc entry", "NETRC_PASSWORD", password]]],
+    ["a Dockerfile's ENV NAME value", `FROM x\nENV API_TOKEN ${token}\nENV PATH /usr/bin\n`, [["credential assigned to a variable", "API_TOKEN", token]]],
     // Dotted names and what leads a name besides a blank (nineteenth session).
     ["an attribute (Python, Ruby, Java)", `self.api_key = '${token}'\nsettings.SECRET_KEY = "${token}"`, [["credential assigned to a variable", "API_KEY", token], ["credential assigned to a variable", "SETTINGS_SECRET_KEY", token]]],
     [".properties and Helm's --set", `spring.datasource.password=${password}\nhelm install x ./c --set db.password=${password}`, [["credential assigned to a variable", "SPRING_DATASOURCE_PASSWORD", password], ["credential assigned to a variable", "DB_PASSWORD", password]]],
@@ -78,6 +83,8 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     // laravel's .env.example: an empty value, then the next variable's line.
     // pulumi/examples' kubernetes-py-jenkins: a string ending in a credential word, then a keyword argument.
     ["a string naming a credential, then other code", `secret = Secret(\n    name + "-secret",\n    metadata=ObjectMetaArgs${"x".repeat(20)}(`],
+    ["a MySQL client's -p alone (it prompts), sshpass given a reference", `mysql -u root -p app\nsshpass -p$PW ssh x\nsshpass -e ssh x`],
+    ["prose about logging in with a password", "Enter the password when asked; login with the password you set, then password reset"],
     ["an empty value followed by another variable", `PUSHER_APP_SECRET=\nPUSHER_APP_CLUSTER_${token}=mt1\n`],
     // Code around a string where a value was expected (microsoft/terminal's pipeline, gitleaks's and Python's own source).
     ["a PowerShell type's member, a format field, a concatenation, a prefix", `$Credential = [PSCredential]::new("x", $t)\nkey := "{cloud_iam_key}extra"\nu := "?token="+generatedToken+"&o=1"\nself.key = '_threading_local._localimpl.' + str(id(self))`],

@@ -81,6 +81,9 @@ function secretBlocks(): string[] {
     `os.environ['API_KEY'] = '${fake.chars(32)}'`,
     `req.Header.Set("Authorization", "Bearer ${fake.chars(40)}")`,
     `SMTP_PASS=${fake.password()}`,
+    `machine api.example.com\n  login bot\n  password ${fake.password()}`,
+    `mysql -u root -p${fake.password()} app`,
+    `ENV API_TOKEN ${fake.chars(32)}`,
   );
   return blocks;
 }
