@@ -227,11 +227,12 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
 const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
 const BETWEEN = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
 const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)|["'\x60]${BETWEEN},)`, "i");
-// The command-line flag idiom (`--api-token x`), the Authorization, login, curl-user and npm idioms,
+// The command-line flag idiom (`--api-token x`), the Authorization, login (docker's, .netrc's), curl-user,
+// npm, sshpass, MySQL, openssl and Dockerfile ENV idioms,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
 const OTHER_LITERAL_SIGNS = [
-  /-[\w-]*(?:token|passw|passphrase|key|secret|pat|credential)/i,
-  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth/i,
+  /-[\w-]*(?:token|pass|key|secret|pat|credential)/i,
+  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth|_password|sshpass|mysql|pass:|^[ \t]*ENV[ \t]/im,
   /["'\x60](?:\s|\\[ntrvf0])*(?:bearer|basic|token|bot)(?:\s|\\[ntrvf])/i,
   /\\[ux]/i,
 ];

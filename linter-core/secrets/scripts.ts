@@ -192,6 +192,15 @@ const IDIOMS: Idiom[] = [
     secretName: "BASIC_AUTH_PASSWORD",
   },
   {
+    // OpenSSL's `-passin`/`-passout`/`-pass pass:…` (the other sources, `env:`, `file:`, `fd:`, name one).
+    title: "passphrase given to openssl",
+    keywords: ["pass:"],
+    pattern: new RegExp(String.raw`\s-pass(?:in|out)?[ \t]+` + QUOTE + String.raw`pass:` + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "OPENSSL_PASSPHRASE",
+  },
+  {
     title: "password given to sshpass",
     keywords: ["sshpass"],
     pattern: new RegExp(String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*` + QUOTE + VALUE, "g"),
@@ -224,7 +233,7 @@ const IDIOMS: Idiom[] = [
     // `--api-token x`, `--api-key=x`, PowerShell's `-ApiKey x` and `-NuGetApiKey x` (Publish-Module), and
     // argument lists (`["--access-token", "x"]`: the value quoted too, not `Secret(name + "-secret", metadata=…`).
     pattern: new RegExp(
-      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-|[A-Za-z]{1,30}?)?(?:token|password|passwd|passphrase|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*(?=\\?["']))` + QUOTE + VALUE,
+      String.raw`(?:^|[\s"'\[,])--?((?:[\w-]{0,40}-|[A-Za-z]{1,30}?)?(?:token|password|passwd|passphrase|storepass|keypass|api-?key|secret|client-?secret|auth-?token|access-?key|account-?key|access-?token|api-?token|private-?key|signing-?key|sas-?token|pat|credentials?))(?:=|\s+|\\?["']\s*,\s*(?=\\?["']))` + QUOTE + VALUE,
       "gi",
     ),
     group: 2,
@@ -236,6 +245,15 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential-like value under a key", ["</"], /<([A-Za-z_][\w.-]{0,60})>[ \t]*([^<>\s"']{1,500})(?=[ \t]*<\/\1>)/g, { keyBinding: true }),
   // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
   nameBinding("credential-like value under a key", ["key="], /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi, { keyBinding: true }),
+  {
+    // npm's legacy `_password` (base64 of the password) beside `username`, in an `.npmrc` line.
+    title: "npm password in a config",
+    keywords: ["_password"],
+    pattern: new RegExp(String.raw`(?:^|[\s:])_password\s*=\s*` + QUOTE + VALUE, "gm"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "NPM_PASSWORD",
+  },
   {
     title: "npm auth token in a script",
     keywords: ["_auth"],

@@ -6,7 +6,7 @@
  * githubtoken: these words end a name only as what it names).
  */
 const CREDENTIAL_KEY =
-  /(^|[_\-.]|(?<=[a-z]))(token|secret|passw(or)?d|pwd|passphrase|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|license[_-]?key|webhook[_-]?(url|secret)|connection[_-]?string|conn[_-]?str|sas[_-]?token)s?$/i;
+  /(^|[_\-.]|(?<=[a-z]))(token|secret|passw(or)?d|pwd|passphrase|storepass|keypass|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|license[_-]?key|webhook[_-]?(url|secret)|connection[_-]?string|conn[_-]?str|sas[_-]?token)s?$/i;
 /**
  * A bare `key` needs a real boundary, a case change or an all-caps name (`API_KEY`, `deployKey`,
  * `OPENVSXKEY`): `monkey` and `hockey` are words.
@@ -59,7 +59,7 @@ export function toSecretName(key: string): string {
 
 /** Keys that name a password: judged as one (people choose them), not as a random token. */
 export function isPasswordKey(key: string): boolean {
-  return /(passw(or)?d|pwd|passphrase)s?$/i.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key);
+  return /(passw(or)?d|pwd|passphrase|storepass|keypass)s?$/i.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key);
 }
 
 /** A reference to a value kept elsewhere, in any platform's syntax. */

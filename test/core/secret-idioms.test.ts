@@ -53,6 +53,9 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["sshpass -p", `sshpass -p '${password}' ssh bot@host`, [["password given to sshpass", "SSH_PASSWORD", password]]],
     ["a MySQL client's joined -p", `mysql -u root -p${password} app\nmysqldump -uroot -p'${password}' db > x.sql`, [["password given to a MySQL client", "MYSQL_PASSWORD", password], ["password given to a MySQL client", "MYSQL_PASSWORD", password]]],
     [".netrc, on one line or one token per line", `machine api.example.com login bot password ${password}\nmachine h\n  login bot\n  password ${password}`, [["password in a .netrc entry", "NETRC_PASSWORD", password], ["password in a .netrc entry", "NETRC_PASSWORD", password]]],
+    ["openssl's pass: source", `openssl pkcs12 -export -passout pass:${password} -in a`, [["passphrase given to openssl", "OPENSSL_PASSPHRASE", password]]],
+    ["keytool's and jarsigner's -storepass and -keypass", `keytool -genkey -storepass ${password} -keypass ${password}`, [["credential passed as a command-line option", "STOREPASS", password], ["credential passed as a command-line option", "KEYPASS", password]]],
+    ["npm's legacy _password", `//registry.example.com/:_password=${btoa(password)}`, [["npm password in a config", "NPM_PASSWORD", btoa(password)]]],
     ["a Dockerfile's ENV NAME value", `FROM x\nENV API_TOKEN ${token}\nENV PATH /usr/bin\n`, [["credential assigned to a variable", "API_TOKEN", token]]],
     // Dotted names and what leads a name besides a blank (nineteenth session).
     ["an attribute (Python, Ruby, Java)", `self.api_key = '${token}'\nsettings.SECRET_KEY = "${token}"`, [["credential assigned to a variable", "API_KEY", token], ["credential assigned to a variable", "SETTINGS_SECRET_KEY", token]]],
@@ -83,7 +86,7 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     // laravel's .env.example: an empty value, then the next variable's line.
     // pulumi/examples' kubernetes-py-jenkins: a string ending in a credential word, then a keyword argument.
     ["a string naming a credential, then other code", `secret = Secret(\n    name + "-secret",\n    metadata=ObjectMetaArgs${"x".repeat(20)}(`],
-    ["a MySQL client's -p alone (it prompts), sshpass given a reference", `mysql -u root -p app\nsshpass -p$PW ssh x\nsshpass -e ssh x`],
+    ["a MySQL client's -p alone (it prompts), sshpass given a reference, openssl's other sources", `mysql -u root -p app\nsshpass -p$PW ssh x\nsshpass -e ssh x\nopenssl rsa -passin env:PW -passout file:pw.txt`],
     ["prose about logging in with a password", "Enter the password when asked; login with the password you set, then password reset"],
     ["an empty value followed by another variable", `PUSHER_APP_SECRET=\nPUSHER_APP_CLUSTER_${token}=mt1\n`],
     // Code around a string where a value was expected (microsoft/terminal's pipeline, gitleaks's and Python's own source).
