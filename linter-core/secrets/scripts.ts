@@ -221,7 +221,7 @@ const IDIOMS: Idiom[] = [
     // `machine api.example.com login bot password …`, on one line or one token per line.
     // (Three lines at most: what decides a match spans four lines at most, incremental.ts.)
     title: "password in a .netrc entry",
-    keywords: ["password"],
+    keywords: ["machine ", "machine\t", "login ", "login\t"],
     pattern: new RegExp(String.raw`\b(?:machine|login)[ \t]+\S+(?:[ \t]*\r?\n?[ \t]*(?:machine|login|account)[ \t]+\S+){0,2}[ \t]*\r?\n?[ \t]*\bpassword[ \t]+` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
@@ -266,7 +266,7 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, programSourceOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
-  nameBinding("credential assigned to a variable", ["env"], /^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+["']?([^\s"'\\$;|&<>(),\x60]+)(?=["']?[ \t]*\r?$)/gm),
+  nameBinding("credential assigned to a variable", ["env ", "env\t"], /^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+["']?([^\s"'\\$;|&<>(),\x60]+)(?=["']?[ \t]*\r?$)/gm),
   // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
