@@ -5,7 +5,7 @@
 // one is judged from, so every version of a path goes to the same judge, oldest first. The values
 // found go back to the scan in memory only, never to any output.
 import type { Span } from "../linter-core/model.js";
-import { platformFor } from "../linter-core/platforms/index.js";
+import { buildModel, platformFor } from "../linter-core/platforms/index.js";
 import type { Platform } from "../linter-core/platforms/platform.js";
 import { emptyModel } from "../linter-core/platforms/common.js";
 import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../linter-core/secrets/detect.js";
@@ -183,7 +183,7 @@ async function judgeText(platform: Platform, path: string, text: string, textOnl
     // (Groovy's literals are not checked against a gate: Jenkinsfiles are always read whole.)
     const literalsMayAdd = platform.id === "typescript" ? literalsMayMatter : platform.id === "jenkins" || platform.id === "text" ? undefined : documentLiteralsMayMatter;
     if (literalsMayAdd && !literalsMayAdd(text) && (await detectSecrets(emptyModel(platform.id, path, text))).length === 0) return [];
-    const model = await platform.buildModel(path, text);
+    const model = await buildModel(platform, path, text);
     return (await detectSecrets(model)).map((detection) => {
       const key = detection.literal?.role === "assignment" ? detection.literal.key : undefined;
       return { value: detection.value, title: detection.title, span: detection.span, ...(key && /^[A-Za-z_][\w.-]*$/.test(key) && { name: key }) };

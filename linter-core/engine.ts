@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, type Config } from "./config.js";
 import { deriveSecretIdentity, fingerprint, POOLED_ABOVE, webCryptoSha256, type SecretFingerprints, type Sha256, type SlowDerivation } from "./fingerprint.js";
 import { loadInventory, type Inventory } from "./inventory.js";
 import type { FileModel, Finding, LintFile, Severity, SourceFile } from "./model.js";
-import { platformFor, type Platform } from "./platforms/index.js";
+import { buildModel, platformFor, type Platform } from "./platforms/index.js";
 import type { FileContext, ReportDescriptor, Rule, WorkspaceContext } from "./rule.js";
 import { detectSecrets, type SecretDetection } from "./secrets/detect.js";
 import { plainText } from "./platforms/generic.js";
@@ -200,7 +200,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     let entry: FilePass["entry"];
     try {
       const platform = platformFor(path, text);
-      entry = { model: await platform.buildModel(path, text), platform };
+      entry = { model: await buildModel(platform, path, text), platform };
       // The first syntax error is the one to fix; the rest usually follow from it.
       for (const error of entry.model.parseErrors.slice(0, 1)) {
         // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.

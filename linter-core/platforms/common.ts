@@ -28,6 +28,11 @@ export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLit
   return literals.sort((a, b) => a.span.start - b.span.start);
 }
 
+/** A YAML document's key-value literals as any YAML file's: credential-like keys are judged wherever they are. */
+export function documentLiterals(root: YamlNode | null | undefined): LiteralValue[] {
+  return scalarPairs(root).map((pair) => ({ key: pair.key, path: pair.path, value: pair.value, span: spanOf(pair.node), role: "assignment", scope: {} }));
+}
+
 export function emptyModel(platform: string, path: string, text: string, yaml?: YamlFile): FileModel {
   return { platform, path, text, literals: [], connectorRefs: [], jobs: [], triggers: [], checkouts: [], expressions: [], parseErrors: yaml?.errors ?? [] };
 }

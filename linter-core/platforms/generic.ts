@@ -2,8 +2,8 @@
 // checking in any config); every other text file gets the provider-pattern scan only.
 import type { FileModel } from "../model.js";
 import { parseJson } from "../documents/json.js";
-import { parseYaml, scalarPairs, spanOf } from "../documents/yaml.js";
-import { emptyModel } from "./common.js";
+import { parseYaml } from "../documents/yaml.js";
+import { documentLiterals, emptyModel } from "./common.js";
 import { jsonLiterals } from "./json-literals.js";
 import type { Platform } from "./platform.js";
 
@@ -26,16 +26,7 @@ export const genericYaml: Platform = {
   matchesContent: (path) => /\.ya?ml$/i.test(path),
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
-    const literals = yaml.documents.flatMap((doc) =>
-      scalarPairs(doc.contents).map((pair) => ({
-        key: pair.key,
-        path: pair.path,
-        value: pair.value,
-        span: spanOf(pair.node),
-        role: "assignment" as const,
-        scope: {},
-      })),
-    );
+    const literals = yaml.documents.flatMap((doc) => documentLiterals(doc.contents));
     // A YAML file no platform claims that does not parse is most likely a template (Helm, Jinja):
     // not worth a finding; the provider-pattern scan still runs over its text.
     return { ...emptyModel("yaml", path, text), literals };

@@ -91,8 +91,12 @@ export const gitlabCi: Platform = {
   id: "gitlab-ci",
   title: "GitLab CI",
   matchesPath: (path) => /(^|\.)gitlab-ci\.ya?ml$/.test(baseName(path)) || /(^|\/)\.gitlab\/.+\.ya?ml$/.test(repoPath(path)),
+  // (A CI/CD component's template, `templates/*.yml`: a `spec: inputs:` header, `---`, then its jobs.)
   matchesContent: (path, text) =>
-    isYamlPath(path) && /^\s+script\s*:/m.test(text) && /^(stages|variables|include|default|workflow|image|\.[\w-]+)\s*:/m.test(text) && !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
+    isYamlPath(path) &&
+    /^\s+script\s*:/m.test(text) &&
+    (/^(stages|variables|include|default|workflow|image|\.[\w-]+)\s*:/m.test(text) || (/^spec:[ \t]*\r?\n[ \t]+inputs:/.test(text) && /^---[ \t]*\r?$/m.test(text))) &&
+    !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretFix(literal, secret, name, text) {
     // `KEY: <secret>` under `variables:`: a masked CI/CD variable named KEY already reaches every job
@@ -127,11 +131,24 @@ export const gitlabCi: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("gitlab-ci", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    // A pipeline that declares inputs starts with a `spec:` header document; the pipeline follows `---`.
+    const [first, second] = yaml.documents;
+    const header = asMap(first?.contents);
+    const spec = header && second && header.items.length === 1 && scalarText(header.items[0].key) === "spec" ? asMap(header.items[0].value) : undefined;
+    const root = asMap((spec ? second : first)?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     const scopeOf = (p: (string | number)[]) => (typeof p[0] === "string" && !GLOBAL_KEYS.has(p[0]) ? { job: p[0] } : {});
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
+    // An input's default is bound to the input's name (`inputs: api_token: default: …`).
+    const defaults: LiteralValue[] = [];
+    for (const input of entries(asMap(getNode(spec, "inputs")))) {
+      const fallback = getNode(asMap(input.value), "default");
+      const value = scalarText(fallback);
+      if (value !== undefined) defaults.push({ key: input.key, path: ["spec", "inputs", input.key, "default"], value, span: spanOf(fallback as never), role: "assignment", scope: {} });
+    }
+    // (The header comes first: the literals stay in the order of the text.)
+    model.literals = [...defaults, ...model.literals];
 
     const defined = new Set(entries(asMap(getNode(root, "variables"))).map((e) => e.key));
     // Literals by where they start, and by job: a pipeline of thousands of jobs asks for each.

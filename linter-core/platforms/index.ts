@@ -14,6 +14,9 @@ import { kubernetes } from "./kubernetes.js";
 import { logicApps } from "./logic-apps.js";
 import { n8n } from "./n8n.js";
 import type { Platform } from "./platform.js";
+import type { FileModel } from "../model.js";
+import { parseYaml } from "../documents/yaml.js";
+import { documentLiterals, isYamlPath } from "./common.js";
 import { typescriptCode } from "./typescript.js";
 
 export type { Platform };
@@ -53,4 +56,24 @@ export function platformFor(path: string, text: string): Platform {
 
 export function platformById(id: string): Platform | undefined {
   return PLATFORMS.find((platform) => platform.id === id);
+}
+
+// A document marker at a line's start: a file that may hold more than one YAML document.
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m;
+
+/**
+ * A file's model as its platform builds it, and the YAML documents it does not read judged as any YAML
+ * file's: most platforms read a file's first document (GitLab the one after a `spec:` header), and a
+ * credential under a second `---` is committed all the same. A document none of whose place holds a
+ * literal of the model is one the platform did not read.
+ */
+export async function buildModel(platform: Platform, path: string, text: string): Promise<FileModel> {
+  const model = await platform.buildModel(path, text);
+  if (!isYamlPath(path) || !DOCUMENT_MARKER.test(text)) return model;
+  const { documents } = parseYaml(text);
+  if (documents.length < 2) return model;
+  const unread = documents.filter((doc) => !model.literals.some((literal) => literal.span.start >= doc.range[0] && literal.span.start < doc.range[2]));
+  if (unread.length === 0) return model;
+  model.literals = [...model.literals, ...unread.flatMap((doc) => documentLiterals(doc.contents))].sort((a, b) => a.span.start - b.span.start);
+  return model;
 }

@@ -1,5 +1,6 @@
 // The model-building helpers the YAML platforms share (linter-core/platforms/common.ts).
 import assert from "node:assert/strict";
+import { FakeSecrets, lintFiles } from "../helpers.js";
 import { baseName, emptyModel, isWholeValue, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "../../linter-core/platforms/common.js";
 
 describe("platform helpers: paths", () => {
@@ -52,5 +53,20 @@ describe("platform helpers: a value's span and whole values", () => {
     assert.equal(isWholeValue(literal, { start: 5, end: 9 }, text), false);
     assert.equal(isWholeValue({ ...literal, role: "script" }, { start: 5, end: 10 }, text), false);
     assert.equal(isWholeValue(literal, { start: 5, end: 9 }, text, "tok3n"), true);
+  });
+});
+
+describe("platform models: the YAML documents a platform does not read", () => {
+  const value = new FakeSecrets(61).chars(32);
+  const secretsIn = async (path: string, text: string) =>
+    (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => text.slice(f.span.start, f.span.end));
+  it("a credential under a second `---` of a single-document platform's file is judged as any YAML's (GitHub, compose, CircleCI)", async () => {
+    assert.deepEqual(await secretsIn(".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n---\nAPI_TOKEN: ${value}\n`), [value]);
+    assert.deepEqual(await secretsIn("docker-compose.yml", `services:\n  a:\n    image: x\n...\n---\nx:\n  DB_PASSWORD: ${value}\n`), [value]);
+    assert.deepEqual(await secretsIn(".circleci/config.yml", `---\nversion: 2.1\njobs: {}\n---\n- API_KEY: ${value}\n`), [value]);
+  });
+  it("not twice where the platform reads every document (Kubernetes), nor a document marker inside a block scalar", async () => {
+    assert.deepEqual(await secretsIn("k8s/app.yaml", `apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n---\napiVersion: v1\nkind: Secret\nstringData:\n  API_TOKEN: ${value}\n`), [value]);
+    assert.deepEqual(await secretsIn(".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          cat <<EOF\n---\n          EOF\n`), []);
   });
 });

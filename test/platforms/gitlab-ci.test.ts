@@ -100,6 +100,7 @@ recognitionByContent(
     "a hidden template job, multi-letter": ".base:\n  script: make\n",
     "a deploy-production job (a key ending in `on`)": "image: alpine\ndeploy-production:\n  script: make\n",
     "variables and a spaced script key": "variables:\n  A: b\njob:\n  script  : make\n",
+    "a CI/CD component's template: a `spec: inputs:` header, then its job": "spec:\n  inputs:\n    stage:\n      default: test\n---\ncomponent-job:\n  script: echo job 1\n  stage: $[[ inputs.stage ]]\n",
   },
   {
     "a script at the top level only": "stages: [a]\nscript: make\n",
@@ -107,6 +108,7 @@ recognitionByContent(
     "a GitHub workflow with stages": "on: push\nstages: [a]\nx:\n  script: y\n",
     "a versioned file": "version: 2\nstages: [a]\nx:\n  script: y\n",
     "a script without any GitLab top-level key": "build:\n  script: make\n",
+    "a Tekton task (a `spec:` with steps' scripts)": "apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n    - script: |\n        echo\n",
   },
 );
 
@@ -117,5 +119,18 @@ describe("platform gitlab-ci: extends", () => {
     const text = "stages: [deploy]\n.a:\n  extends: .b\n.b:\n  extends: [.a]\ndeploy:\n  extends: .a\n  script:\n    - ./deploy.sh --token $PROD_DEPLOY_TOKEN\n";
     const findings = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.filter((f) => f.ruleId === "ungated-privileged-job");
     assert.deepEqual(findings.map((f) => /job `([^`]+)`/.exec(f.message)?.[1]), ["deploy"]);
+  });
+});
+
+describe("GitLab CI: a pipeline after a `spec:` header (inputs)", () => {
+  it("is the pipeline: its jobs, their variables and scripts are read; a credential in an input's default too", async () => {
+    const fake = new FakeSecrets(33);
+    const [first, second] = [fake.chars(32), fake.chars(32)];
+    const text = `spec:\n  inputs:\n    api_token:\n      default: ${first}\n---\n.template:\n  DEPLOY_TOKEN: ${second}\nrelease:\n  variables:\n    NPM_TOKEN: $RELEASE_NPM_TOKEN\n  script:\n    - npm publish\n`;
+    const findings = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings;
+    const secrets = findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(secrets.map((f) => text.slice(f.span.start, f.span.end)), [first, second]);
+    assert.match(secrets[1].message, /in job `.template`/);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["RELEASE_NPM_TOKEN"]);
   });
 });
