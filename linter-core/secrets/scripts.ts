@@ -249,7 +249,7 @@ const IDIOMS: Idiom[] = [
     // npm's legacy `_password` (base64 of the password) beside `username`, in an `.npmrc` line.
     title: "npm password in a config",
     keywords: ["_password"],
-    pattern: new RegExp(String.raw`(?:^|[\s:])_password\s*=\s*` + QUOTE + VALUE, "gm"),
+    pattern: new RegExp(String.raw`(?:^|[\s:])_password(?:\s*=\s*|[ \t]+)` + QUOTE + VALUE, "gm"),
     group: 1,
     judgeAs: "password",
     secretName: "NPM_PASSWORD",
@@ -257,7 +257,8 @@ const IDIOMS: Idiom[] = [
   {
     title: "npm auth token in a script",
     keywords: ["_auth"],
-    pattern: new RegExp(String.raw`_auth(?:Token)?\s*=\s*` + QUOTE + VALUE, "g"),
+    // (Also as `npm config set //registry…/:_authToken <token>` writes it: a space, not `=`.)
+    pattern: new RegExp(String.raw`_auth(?:Token)?(?:\s*=\s*|[ \t]+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "token",
     secretName: "NPM_TOKEN",

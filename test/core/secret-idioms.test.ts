@@ -55,6 +55,7 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     [".netrc, on one line or one token per line", `machine api.example.com login bot password ${password}\nmachine h\n  login bot\n  password ${password}`, [["password in a .netrc entry", "NETRC_PASSWORD", password], ["password in a .netrc entry", "NETRC_PASSWORD", password]]],
     ["openssl's pass: source", `openssl pkcs12 -export -passout pass:${password} -in a`, [["passphrase given to openssl", "OPENSSL_PASSPHRASE", password]]],
     ["keytool's and jarsigner's -storepass and -keypass", `keytool -genkey -storepass ${password} -keypass ${password}`, [["credential passed as a command-line option", "STOREPASS", password], ["credential passed as a command-line option", "KEYPASS", password]]],
+    ["npm config set, with a space (what it writes has `=`)", `npm config set //registry.npmjs.org/:_authToken ${token}\nnpm config set //r.example/:_password ${btoa(password)}`, [["npm password in a config", "NPM_PASSWORD", btoa(password)], ["npm auth token in a script", "NPM_TOKEN", token]]],
     ["npm's legacy _password", `//registry.example.com/:_password=${btoa(password)}`, [["npm password in a config", "NPM_PASSWORD", btoa(password)]]],
     ["a Dockerfile's ENV NAME value", `FROM x\nENV API_TOKEN ${token}\nENV PATH /usr/bin\n`, [["credential assigned to a variable", "API_TOKEN", token]]],
     // Dotted names and what leads a name besides a blank (nineteenth session).
