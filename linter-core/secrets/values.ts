@@ -92,6 +92,36 @@ export function hasCountingRun(value: string, length = 4): boolean {
   return false;
 }
 
+const HEX = /^[0-9a-f]+$/i;
+
+/**
+ * Counting that marks a made-up value: four counting from where people start (`1234`, `0123`, `abcd`,
+ * `ABCD`; in hex, five anywhere), six anywhere, four anywhere in a value shorter than 20, counting in groups. Four from elsewhere in a longer
+ * random value is chance: `UVWX` or `5678` turns up in one random 40-digit hex key in 140, one 32-letter
+ * key in 8 000.
+ */
+function madeUpCounting(value: string): boolean {
+  if (value.length < 20) return hasCountingRun(value);
+  // (Counting restarted in groups, `abc-_fghi_klmn-pqrs`, is made up too: runs of three or more that
+  // cover a fifth of it, or two of four.)
+  // (Hex has 16 symbols: `1234` or `abcd` turns up in one random 40-digit key in 400; five in 3 000.)
+  const hex = HEX.test(value);
+  let run = 1;
+  let covered = 0;
+  let fours = 0;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) - value.charCodeAt(i - 1) === 1 && /[0-9a-z]/i.test(value[i])) {
+      run++;
+      if (run >= (hex ? 5 : 6) || (run === 4 && !hex && /[01aA]/.test(value[i - 3]))) return true;
+      continue;
+    }
+    if (run >= 3) covered += run;
+    if (run >= 4) fours++;
+    run = 1;
+  }
+  return fours >= 2 || covered / value.length >= 0.2;
+}
+
 /** Letters and digits each counting, interleaved: `A1B2C3D4E5F6G7H8I9J0` (prometheus's sample access key). */
 function interleavedCounting(value: string): boolean {
   return hasCountingRun(value.replace(/[^A-Za-z]/g, ""), 5) && hasCountingRun(value.replace(/[^0-9]/g, ""), 5);
@@ -192,8 +222,6 @@ export function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
 
-const HEX = /^[0-9a-f]+$/i;
-
 /**
  * Random text rather than words: a random value switches between lower case, upper case, digits and
  * symbols at most characters (~0.6 for base64); paths, names and sentences rarely (~0.2). This, not
@@ -261,7 +289,7 @@ export function looksLikeCredential(value: string, key: string): boolean {
     const decoded = decodeBase64(v);
     if (decoded !== undefined && PRINTABLE_TEXT.test(decoded) && isPlaceholder(decoded)) return false;
   }
-  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || hasCountingRun(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
+  if (/\s/.test(v) || v.length > 1000 || isBenign(v) || madeUpCounting(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
     // …unless the value is random text, where a word inside is chance (`xQdevK…`).

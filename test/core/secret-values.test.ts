@@ -111,6 +111,14 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential(`${fake.chars(12)} ${fake.chars(12)}`, "API_TOKEN"), false, "two words");
     assert.equal(looksLikeCredential(fake.chars(1001), "API_TOKEN"), false, "over 1000 characters");
     assert.equal(looksLikeCredential(`${fake.chars(20)}1234`, "API_TOKEN"), false, "a counting run");
+    // In a long random value a run of four counts as made up only from where people start counting, or at six.
+    assert.equal(looksLikeCredential(`6WOJEzyl95YwWJpzF8qUVWXNJDj6OisE`, "client_secret"), true, "UVWX by chance in 32 random characters");
+    assert.equal(looksLikeCredential(`9f3c1e8b7a${"d4e2"}5678c0b9e1f2a3d4c5b6`, "API_TOKEN"), true, "5678 by chance in 40 hex digits");
+    // (Their own random values: the rest of this test's come from `fake` in order.)
+    const own = new FakeSecrets(1040);
+    assert.equal(looksLikeCredential(`${own.chars(20)}abcd`, "API_TOKEN"), false, "abcd: counting from a");
+    assert.equal(looksLikeCredential(`Q${own.chars(20)}MNOPQR`, "API_TOKEN"), false, "six counting anywhere");
+    assert.equal(looksLikeCredential(`Zq8vRt5678`, "db_password"), false, "four anywhere in a short value");
     assert.equal(looksLikeCredential(`${fake.chars(20)}aaaaa`, "API_TOKEN"), false, "five alike");
     assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");
