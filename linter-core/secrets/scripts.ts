@@ -267,7 +267,7 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, programSourceOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
-  nameBinding("credential assigned to a variable", ["env ", "env\t"], /^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+["']?([^\s"'\\$;|&<>(),\x60]+)(?=["']?[ \t]*\r?$)/gm),
+  nameBinding("credential assigned to a variable", ["env ", "env\t"], new RegExp(String.raw`^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\r?$)`, "gm")),
   // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
@@ -277,7 +277,7 @@ const IDIOMS: Idiom[] = [
   // `os.environ.setdefault("SECRET_KEY", "…")`, `os.Setenv`, `System.setProperty("db.password", "…")`,
   // `addHeader("X-Api-Key", "…")` (gitleaks's generic rule reads `,` as an operator too). The call's
   // last argument: in a list of strings (`'hash-iterate-key', 'hash-iterate-key+value',`) nothing is bound.
-  nameBinding("credential given with its name", ["',", '",', "' ,", '" ,'], /["']([A-Za-z_][\w.-]{0,100})["'][ \t]*,[ \t]*["']([^\s"'\\$;|&<>(),\x60]{1,500})(?=["'][ \t]*\))/g, { keyBinding: true }),
+  nameBinding("credential given with its name", ["',", '",', "' ,", '" ,'], new RegExp(String.raw`["']([A-Za-z_][\w.-]{0,100})["'][ \t]*,[ \t]*["']` + VALUE + String.raw`(?=["'][ \t]*\))`, "g"), { keyBinding: true }),
   // A subscript a quoted name keys: `os.environ['API_KEY'] = '…'`, PHP's `$db['default']['password'] = '…'`, Ruby's `ENV["TOKEN"] = "…"`.
   nameBinding("credential assigned to a variable", ["']", '"]'], new RegExp(String.raw`\[["']([A-Za-z_][\w.-]{0,100})["']\][ \t]*=(?![=>~])[ \t]*` + QUOTE + VALUE, "g"), { keyBinding: true }),
 ];
