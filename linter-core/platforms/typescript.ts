@@ -62,6 +62,16 @@ function nameOf(ts: TypeScript, node: TS.Node | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The name an assignment's target gives: `a = "…"`, `a.b ||= "…"`, `headers["X-Api-Key"] = "…"`; not
+ * `a[b] = …` (whose key is not written there), nor a destructuring pattern.
+ */
+function assignedName(ts: TypeScript, target: TS.Node | undefined): string | undefined {
+  if (!target) return undefined;
+  if (ts.isIdentifier(target) || ts.isPropertyAccessExpression(target)) return nameOf(ts, target);
+  return ts.isElementAccessExpression(target) && ts.isStringLiteral(target.argumentExpression) ? target.argumentExpression.text : undefined;
+}
+
 /** A string literal, or a template literal without substitutions: its value and where it is. */
 function stringValue(ts: TypeScript, source: TS.SourceFile, node: TS.Node | undefined): { value: string; span: Span } | undefined {
   node = unwrapped(ts, node);
@@ -148,9 +158,7 @@ export const typescriptCode: Platform = {
       } else if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
-          // `a = "…"`, `a.b ||= "…"`, `headers["X-Api-Key"] = "…"`; not `a[b] = …` (nor a destructuring pattern).
-          const left = unwrapped(ts, node.left);
-          const key = left && (ts.isIdentifier(left) || ts.isPropertyAccessExpression(left)) ? nameOf(ts, left) : left && ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression) ? left.argumentExpression.text : undefined;
+          const key = assignedName(ts, unwrapped(ts, node.left));
           if (key) literal(key, node.right, node.left);
         } else if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
           // process.env.API_KEY ?? "literal": a fallback that ships the secret (not through `?.`).
