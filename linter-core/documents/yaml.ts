@@ -133,12 +133,22 @@ export interface ScalarPair {
 }
 
 /**
- * `- name: API_TOKEN` / `value: abc` (Kubernetes env, Azure variables, n8n headers): the value is
- * bound to the sibling name, so report it under that name.
+ * `- name: API_TOKEN` / `value: abc` (Kubernetes env, Azure variables, n8n headers), or `default: abc`
+ * (Azure's template parameters): the value is bound to the sibling name, so report it under that name.
  */
 export function boundName(siblings: { key: string; value: unknown }[]): string | undefined {
   const name = siblings.find((entry) => entry.key === "name");
   return typeof name?.value === "string" && /^[\w.-]+$/.test(name.value) ? name.value : undefined;
+}
+
+/**
+ * An input's or a parameter's default is bound to its name: `inputs: { api_token: { default: … } }`
+ * (GitHub's workflow and action inputs, GitLab's `spec: inputs:`); Azure's `parameters: - name: … default: …`
+ * is bound by boundName.
+ */
+function inputName(key: string, path: (string | number)[]): string | undefined {
+  const name = path.at(-1);
+  return key === "default" && typeof name === "string" && (path.at(-2) === "inputs" || path.at(-2) === "parameters") ? name : undefined;
 }
 
 /**
@@ -161,7 +171,7 @@ export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
         if (isScalar(value)) {
           const text = scalarText(value);
           if (text === undefined) continue;
-          const bound = key === "value" ? boundName(node.items.map((p) => ({ key: scalarText(p.key) ?? "", value: isScalar(p.value) ? p.value.value : undefined }))) : undefined;
+          const bound = key === "value" || key === "default" ? (boundName(node.items.map((p) => ({ key: scalarText(p.key) ?? "", value: isScalar(p.value) ? p.value.value : undefined }))) ?? inputName(key, path)) : undefined;
           result.push({ key: bound ?? key, path: [...path, key], node: value, value: text, keyNode: pair.key as YamlNode });
         } else if (value) {
           stack.push({ node: value, path: [...path, key] });

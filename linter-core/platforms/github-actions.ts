@@ -4,7 +4,7 @@
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
-import { isYamlPath, repoPath } from "./common.js";
+import { isYamlPath, referenceEdit, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // GitHub runs workflows from the repository root's .github/workflows/ only: one under a subfolder
@@ -212,6 +212,13 @@ export const githubActions: Platform = {
 
   secretReference(name) {
     return `\${{ secrets.${name} }}`;
+  },
+
+  // An input's default is read where no `secrets` context exists (workflow_dispatch and workflow_call
+  // inputs, an action's inputs): no reference can stand there. The steps say where the value goes.
+  secretFix(literal, secret, name, text) {
+    if (literal.path.at(-1) === "default" && literal.path.at(-3) === "inputs") return undefined;
+    return [referenceEdit(literal, secret, `\${{ secrets.${name} }}`, text)];
   },
 
   storeSecretSteps(name) {

@@ -134,21 +134,13 @@ export const gitlabCi: Platform = {
     // A pipeline that declares inputs starts with a `spec:` header document; the pipeline follows `---`.
     const [first, second] = yaml.documents;
     const header = asMap(first?.contents);
-    const spec = header && second && header.items.length === 1 && scalarText(header.items[0].key) === "spec" ? asMap(header.items[0].value) : undefined;
-    const root = asMap((spec ? second : first)?.contents);
+    const hasHeader = header && second && header.items.length === 1 && scalarText(header.items[0].key) === "spec";
+    const root = asMap((hasHeader ? second : first)?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     const scopeOf = (p: (string | number)[]) => (typeof p[0] === "string" && !GLOBAL_KEYS.has(p[0]) ? { job: p[0] } : {});
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
-    // An input's default is bound to the input's name (`inputs: api_token: default: …`).
-    const defaults: LiteralValue[] = [];
-    for (const input of entries(asMap(getNode(spec, "inputs")))) {
-      const fallback = getNode(asMap(input.value), "default");
-      const value = scalarText(fallback);
-      if (value !== undefined) defaults.push({ key: input.key, path: ["spec", "inputs", input.key, "default"], value, span: spanOf(fallback as never), role: "assignment", scope: {} });
-    }
-    // (The header comes first: the literals stay in the order of the text.)
-    model.literals = [...defaults, ...model.literals];
+    // (The header's input defaults are read as any YAML document this model does not read: platforms/index.ts.)
 
     const defined = new Set(entries(asMap(getNode(root, "variables"))).map((e) => e.key));
     // Literals by where they start, and by job: a pipeline of thousands of jobs asks for each.

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { emptyModel } from "../../linter-core/platforms/common.js";
-import { platformFor, type Platform } from "../../linter-core/platforms/index.js";
+import { buildModel, platformFor, type Platform } from "../../linter-core/platforms/index.js";
 import { typescriptCode } from "../../linter-core/platforms/typescript.js";
 import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter } from "../../linter-core/secrets/detect.js";
 import { CORPUS, FakeSecrets, ROOT } from "../helpers.js";
@@ -19,7 +19,7 @@ const fake = new FakeSecrets(2718);
 /** What a platform's model adds: detections (title, place) of the full model that the text alone lacks, or differing. */
 async function addedByModel(platform: Platform, path: string, text: string): Promise<string[]> {
   const show = (d: { title: string; span: { start: number; end: number } }) => `${d.span.start}-${d.span.end} ${d.title}`;
-  const full = (await detectSecrets(await platform.buildModel(path, text))).map(show);
+  const full = (await detectSecrets(await buildModel(platform, path, text))).map(show);
   const alone = new Set((await detectSecrets(emptyModel(platform.id, path, text))).map(show));
   return full.filter((d) => !alone.has(d));
 }
@@ -144,6 +144,11 @@ describe("documentLiteralsMayMatter: never says no where a YAML or JSON document
       ["config/app.yaml", `${key}: |\n  ${value}\n`],
       [".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/acme/app\n      credentials:\n        username: bot\n        password: ${JSON.stringify(value)}\n    env:\n      ${key}: ${JSON.stringify(value)}\n    steps:\n      - run: make\n`],
       ["k8s/secret.yaml", `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  note: ${b64(value)}\nstringData:\n  other: ${JSON.stringify(value)}\n`],
+      // An input's or a parameter's default; a document after GitLab's `spec:` header, or a second one.
+      [".github/workflows/ci.yml", `on:\n  workflow_dispatch:\n    inputs:\n      ${key}:\n        default: ${JSON.stringify(value)}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n`],
+      ["azure-pipelines.yml", `parameters:\n- name: ${key}\n  default: ${JSON.stringify(value)}\nsteps:\n- script: make\n`],
+      [".gitlab-ci.yml", `spec:\n  inputs:\n    ${key}:\n      default: ${JSON.stringify(value)}\n---\njob:\n  variables:\n    ${key}: ${JSON.stringify(value)}\n  script: make\n`],
+      ["docker-compose.yml", `services:\n  a:\n    image: x\n---\n${key}: ${JSON.stringify(value)}\n`],
       ["config/app.json", JSON.stringify({ settings: { [key]: value } }, null, 2)],
       ["config/app.json", JSON.stringify({ headers: [{ name: key, value }] })],
       ["workflows/n8n.json", JSON.stringify({ nodes: [{ name: "HTTP", type: "n8n-nodes-base.httpRequest", parameters: { headerParameters: { parameters: [{ name: key, value }] } } }], connections: {} })],

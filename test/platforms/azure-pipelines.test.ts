@@ -118,3 +118,12 @@ describe("platform azure-pipelines: jobs and their environments", () => {
     assert.deepEqual(result.models[0].model.jobs.map((job) => [job.id, job.environment]), [["build", undefined], ["web", "production"], ["api", "staging"]]);
   });
 });
+
+describe("platform azure-pipelines: a credential as a template parameter's default", () => {
+  it("is judged under the parameter's name, and replaced by the variable's reference", async () => {
+    const text = `parameters:\n- name: apiToken\n  type: string\n  default: '${key}'\n- name: region\n  default: westeurope\nsteps:\n- script: ./deploy.sh\n`;
+    const findings = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(findings.map((f) => /under `([^`]+)`/.exec(f.message)?.[1]), ["apiToken"]);
+    assert.equal(findings[0].fixes[0].edits[0].text, "$(API_TOKEN)");
+  });
+});

@@ -75,3 +75,17 @@ describe("platform github-actions: scripts, expressions and composite actions", 
     assert.match(secret?.message ?? "", / in the composite action, step `Deploy`:/);
   });
 });
+
+describe("platform github-actions: a credential as an input's default", () => {
+  const value = new FakeSecrets(62).chars(32);
+  it("a workflow_dispatch or workflow_call input's default and a composite action's are judged under the input's name; no reference is offered where no secrets context exists", async () => {
+    const workflow = `on:\n  workflow_dispatch:\n    inputs:\n      api_token:\n        description: the token\n        default: ${value}\n  workflow_call:\n    inputs:\n      environment:\n        default: production\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          DEPLOY_TOKEN: ${value}\n`;
+    const findings = (await lintFiles([{ path: ".github/workflows/release.yml", text: workflow }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(findings.map((f) => [/under `([^`]+)`/.exec(f.message)?.[1], f.fixes.length]), [["api_token", 0], ["DEPLOY_TOKEN", 1]]);
+    assert.match(findings[0].help ?? "", /gh secret set API_TOKEN/);
+    const action = `name: deploy\ninputs:\n  deploy-token:\n    default: ${value}\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n`;
+    const [inAction] = (await lintFiles([{ path: "deploy/action.yml", text: action }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.match(inAction.message, /under `deploy-token`/);
+    assert.equal(inAction.fixes.length, 0);
+  });
+});
