@@ -192,6 +192,16 @@ const IDIOMS: Idiom[] = [
     secretName: "BASIC_AUTH_PASSWORD",
   },
   {
+    // The key as the user, with no password (`curl -u sk_…:`, `-u "$KEY:"`: Stripe's, Mailgun's, Twilio's
+    // documented form), gitleaks's curl case.
+    title: "credential in a curl/wget user option",
+    keywords: ["-u", "--user"],
+    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s(?:-u|--user)(?:=|[ \t]+)["']?([^\s:"'\\$;|&<>(),\x60]{1,200}):(?=["']?(?:\s|$))`, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "BASIC_AUTH_USER_KEY",
+  },
+  {
     // OpenSSL's `-passin`/`-passout`/`-pass pass:…` (the other sources, `env:`, `file:`, `fd:`, name one).
     title: "passphrase given to openssl",
     keywords: ["pass:"],

@@ -65,6 +65,7 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["a query string, a flag's value, a quoted variable", `curl 'https://x/api?user=bot&password=${password}'\nkubectl create secret generic db --from-literal=token=${token}\nterraform apply -var 'db_password=${password}'`, [["credential assigned to a variable", "PASSWORD", password], ["credential assigned to a variable", "TOKEN", token], ["credential assigned to a variable", "DB_PASSWORD", password]]],
     // gitleaks's own curl cases (cmd/generate/config/rules/curl.go), with made-up values.
     ["curl -u with no user", `curl -u ":${password}" https://localhost:9200`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
+    ["curl -u with the key as the user and no password (gitleaks's case, Stripe's form)", `curl -u "${password}:" https://localhost:9200\ncurl https://api.example.com/v1 \\\n  -u ${token}:`, [["credential in a curl/wget user option", "BASIC_AUTH_USER_KEY", password], ["credential in a curl/wget user option", "BASIC_AUTH_USER_KEY", token]]],
     ["curl --user with the password quoted", `curl --user kevin:'${password}' -iX PATCH https://x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
     ["curl --user on a continuation line", `curl https://api.example.net/oauth2/token \\\n  --user appid:${password} -d x`, [["password in a curl/wget user option", "BASIC_AUTH_PASSWORD", password]]],
     ["an Authorization header of any scheme", `curl -H "Authorization: Api-Token ${token}" x`, [["token in an Authorization header", "API_TOKEN", token]]],
@@ -82,7 +83,7 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     ["an option that names no credential", `deploy --build-id ${token}`],
     ["a script without any idiom's keyword", `echo ${token}`],
     ["a UUID nobody would issue as a key", `curl -H "X-Api-Key: 00000000-0000-0000-0000-000000000000" -H "Authorization: 12345678-1234-1234-1234-123456789abc" x`],
-    ["an empty curl user and password", `curl -u ":" https://localhost:9200`],
+    ["an empty curl user and password, a user name alone, a reference", `curl -u ":" https://localhost:9200\ncurl -u admin: https://x\ncurl -u "$API_KEY:" https://x`],
     ["an Authorization header's reference or prose", `curl -H "Authorization: Bearer $API_KEY" x\nAuthorization: the step that checks a caller's rights`],
     // laravel's .env.example: an empty value, then the next variable's line.
     // pulumi/examples' kubernetes-py-jenkins: a string ending in a credential word, then a keyword argument.
