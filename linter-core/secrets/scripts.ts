@@ -329,14 +329,15 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
         // (A list, a call or a block: `fds_to_pass = [listener.fileno(), r]`.)
         if (options.programSource && !quoted && /^[[({]/.test(value)) continue;
       }
-      const judgeKey = idiom.judgeAs === "password" || /passw|pwd/i.test(match[1] ?? "") || isPasswordKey(match[1] ?? "") ? "password" : "token";
+      // The name the value is given under (a variable, an option, a header), when the idiom reads one.
+      const fixedName = typeof idiom.secretName === "string" ? idiom.secretName : undefined;
+      const name = typeof idiom.secretName === "string" ? undefined : (match[idiom.secretName.fromGroup] ?? "");
+      const judgeKey = idiom.judgeAs === "password" || (name !== undefined && (/passw|pwd/i.test(name) || isPasswordKey(name))) ? "password" : "token";
       const credential = idiom.uuidIsCredential && UUID.test(value) ? !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, "")) : looksLikeCredential(value, judgeKey);
       if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
-      const named = idiom.secretName;
-      const nameFrom = typeof named === "string" ? undefined : (match[named.fromGroup] ?? "");
       const title = idiom.keyBinding ? `credential-like value under \`${match[1]}\`` : idiom.title;
-      matches.push({ title, secretName: nameFrom === undefined ? (named as string) : toSecretName(nameFrom), ...(nameFrom !== undefined && { nameFrom }), start, end: start + value.length, value });
+      matches.push({ title, secretName: fixedName ?? toSecretName(name!), ...(name !== undefined && { nameFrom: name }), start, end: start + value.length, value });
     }
   }
   return matches;

@@ -96,14 +96,13 @@ const HEX = /^[0-9a-f]+$/i;
 
 /**
  * Counting that marks a made-up value: four counting from where people start (`1234`, `0123`, `abcd`,
- * `ABCD`; in hex, five anywhere), six anywhere, four anywhere in a value shorter than 20, counting in groups. Four from elsewhere in a longer
+ * `ABCD`; in hex, five anywhere), six anywhere, four anywhere in a value of 20 or fewer, counting in groups. Four from elsewhere in a longer
  * random value is chance: `UVWX` or `5678` turns up in one random 40-digit hex key in 140, one 32-letter
  * key in 8 000.
  */
 function madeUpCounting(value: string): boolean {
-  if (value.length < 20) return hasCountingRun(value);
   // (Counting restarted in groups, `abc-_fghi_klmn-pqrs`, is made up too: runs of three or more that
-  // cover a fifth of it, or two of four.)
+  // cover a fifth of it, or two of four. A fifth is any run of four in a value of 20 or fewer.)
   // (Hex has 16 symbols: `1234` or `abcd` turns up in one random 40-digit key in 400; five in 3 000.)
   const hex = HEX.test(value);
   let run = 1;

@@ -96,6 +96,10 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   ];
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(found(script), []));
 
+  it("only a name is judged for a password word, never the value (`Authorization: …pwd…` is a token)", () => {
+    assert.deepEqual(found(`curl -H "Authorization: Bearer pwd${password}" x`), []);
+    assert.deepEqual(found(`curl -H "Authorization: Bearer passw${password}" x`), []);
+  });
   it("a password-named variable is judged as a password (shorter values count)", () => {
     assert.deepEqual(found(`export DB_PASSWORD=${password}`), [["credential assigned to a variable", "DB_PASSWORD", password]]);
     assert.deepEqual(found(`export API_TOKEN=${password}`), []);
@@ -112,6 +116,7 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     const code = (script: string) => findScriptSecrets(script, { programSource: true }).map((m) => m.value);
     assert.deepEqual(code(`db_pass = [${password}, r]\nDB_PASS = (${password})\nsmtp_pass = {${password}}`), []);
     assert.deepEqual(code(`db_pass = "[${password}"`), [`[${password}`]);
+    assert.deepEqual(code(`db_pass = 9${password}[0]`), [`9${password}[0]`]);
   });
 });
 
@@ -257,6 +262,8 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
 describe("secret names", () => {
   it("upper snake case from any key; never empty, never starting with a digit or GITHUB_", () => {
     assert.deepEqual(["apiKey", "x-api-key", "__token__", "GITHUB_TOKEN", "9lives", "ÄÖ", "client.secret", "aB"].map(toSecretName), ["API_KEY", "X_API_KEY", "TOKEN", "GH_TOKEN", "_9LIVES", "SECRET", "CLIENT_SECRET", "A_B"]);
+    // An object's own member is named for the member; not a name that only ends like one.
+    assert.deepEqual(["self.api_key", "this.token", "cls.secret", "myself.api_key", "settings.self.token"].map(toSecretName), ["API_KEY", "TOKEN", "SECRET", "MYSELF_API_KEY", "SETTINGS_SELF_TOKEN"]);
   });
 });
 

@@ -46,8 +46,8 @@ describe("secret values: credential-like keys", () => {
   });
   it("password keys are the password words at the end", () => {
     assert.deepEqual(["DB_PASSWORD", "passwd", "MYSQL_PWD", "passphrases", "PASSWORD_FILE", "API_TOKEN"].map(isPasswordKey), [true, true, true, true, false, false]);
-    // `pass` as a word of its own (`DB_PASS`, nodemailer's `auth.pass`, `smtpPass`), not in `bypass` or `compass`.
-    assert.deepEqual(["DB_PASS", "pass", "smtpPass", "mail.pass", "bypass", "COMPASS", "proxyBypass", "PASS_FILE"].map(isPasswordKey), [true, true, true, true, false, false, false, false]);
+    // `pass` as a word of its own (`DB_PASS`, nodemailer's `auth.pass`, `smtpPass`), not in `bypass` or `compass`; at the end.
+    assert.deepEqual(["DB_PASS", "pass", "smtpPass", "mail.pass", "bypass", "COMPASS", "proxyBypass", "PASS_FILE", "dbPassHash", "keystorePassword", "storepass"].map(isPasswordKey), [true, true, true, true, false, false, false, false, false, true, true]);
   });
 });
 
@@ -119,6 +119,12 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential(`${own.chars(20)}abcd`, "API_TOKEN"), false, "abcd: counting from a");
     assert.equal(looksLikeCredential(`Q${own.chars(20)}MNOPQR`, "API_TOKEN"), false, "six counting anywhere");
     assert.equal(looksLikeCredential(`Zq8vRt5678`, "db_password"), false, "four anywhere in a short value");
+    assert.equal(looksLikeCredential(`Qz8vRtUVWXk2Lm9pWq7N`, "API_TOKEN"), false, "four anywhere in 20 characters (a fifth of it)");
+    assert.equal(looksLikeCredential(`Qz8vRtUVWXk2Lm9pWq7Nb`, "API_TOKEN"), true, "four by chance in 21");
+    assert.equal(looksLikeCredential(`Qz8vRtUVWXk2Lm9pWq7Nb3Hs8KLMN`, "API_TOKEN"), false, "two fours by chance, the last at the end");
+    assert.equal(looksLikeCredential(`9f3c1e8b7ad4e2c${"34567"}c0b9e1f2a3d4c5b6e7f8a9`, "API_TOKEN"), false, "five counting in hex");
+    assert.equal(looksLikeCredential(`Qz8vRt2Lm9pWq7Nb3Hs8Kx4Jd6Yc5Tg7Fr9Eu3Wi1Oa8Sp${"MNOPQR"}Zk2Xl4Cv7Bn6`, "API_TOKEN"), false, "six counting in a long value");
+    assert.equal(looksLikeCredential("yRCpyN3Zgoabc-_fghi_klmn-pqrs-uv", "DISCORD_KEY"), false, "counting restarted in groups");
     assert.equal(looksLikeCredential(`${fake.chars(20)}aaaaa`, "API_TOKEN"), false, "five alike");
     assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");

@@ -58,8 +58,11 @@ describe("platform helpers: a value's span and whole values", () => {
 
 describe("platform models: the YAML documents a platform does not read", () => {
   const value = new FakeSecrets(61).chars(32);
-  const secretsIn = async (path: string, text: string) =>
-    (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => text.slice(f.span.start, f.span.end));
+  const secretsIn = async (path: string, text: string) => {
+    const result = await lintFiles([{ path, text }]);
+    assert.deepEqual(result.internalErrors, [], "read by the model, not by the plain-text fallback");
+    return result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => text.slice(f.span.start, f.span.end));
+  };
   it("a credential under a second `---` of a single-document platform's file is judged as any YAML's (GitHub, compose, CircleCI)", async () => {
     assert.deepEqual(await secretsIn(".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n---\nAPI_TOKEN: ${value}\n`), [value]);
     assert.deepEqual(await secretsIn("docker-compose.yml", `services:\n  a:\n    image: x\n...\n---\nx:\n  DB_PASSWORD: ${value}\n`), [value]);

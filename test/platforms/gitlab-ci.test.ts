@@ -133,4 +133,10 @@ describe("GitLab CI: a pipeline after a `spec:` header (inputs)", () => {
     assert.match(secrets[1].message, /in job `.template`/);
     assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["RELEASE_NPM_TOKEN"]);
   });
+  it("only a header of `spec:` alone: a pipeline first (with `spec` among its keys, or before another document) is the pipeline", async () => {
+    const connectors = async (text: string) => (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/job `([^`]+)`/.exec(f.message)?.[1]}`);
+    const job = "release:\n  script:\n    - ./deploy.sh --token $RELEASE_TOKEN\n";
+    assert.deepEqual(await connectors(`${job}---\nnotes: a second document\n`), ["RELEASE_TOKEN release"]);
+    assert.deepEqual(await connectors(`spec:\n  inputs: {}\n${job}---\nother:\n  script: echo $OTHER_TOKEN\n`), ["RELEASE_TOKEN release"]);
+  });
 });
