@@ -30,6 +30,20 @@ interface StringValue {
   node: GroovyNode;
 }
 
+/**
+ * A parameter's default bound to the parameter's name: `string(name: 'API_TOKEN', defaultValue: '…')`,
+ * `password(name: 'DB_PASS', defaultValue: '…')` in `parameters {}`, as a YAML `name:`/`value:` pair is.
+ */
+function boundParameterName(item: GroovyNode, key: string): string | undefined {
+  if (key !== "defaultValue" && key !== "value") return undefined;
+  for (const sibling of item.parent?.namedChildren ?? []) {
+    if (sibling?.type !== "map_item" || sibling.childForFieldName("key")?.text !== "name") continue;
+    const name = stringOf(sibling.childForFieldName("value"));
+    if (name && /^[\w.-]+$/.test(name.value)) return name.value;
+  }
+  return undefined;
+}
+
 /** A Groovy string literal: '…', "…", '''…''', """…""". */
 function stringOf(node: GroovyNode | null | undefined): StringValue | undefined {
   if (node?.type !== "string") return undefined;
@@ -228,7 +242,7 @@ export const jenkins: Platform = {
         if (key && string && (key.text === "credentialsId" || (key.text === "credentials" && owner === "withAWS"))) {
           addRef(string, owner && SSH_KEY_STEPS.has(owner) ? "ssh-key" : "secret", scope, bindingOf(node, owner, string));
         }
-        else if (key && string && !(owner && SCRIPT_STEPS.has(owner) && key.text === "script")) literal(key.text, ["arguments", key.text], string, "assignment", scope, key);
+        else if (key && string && !(owner && SCRIPT_STEPS.has(owner) && key.text === "script")) literal(boundParameterName(node, key.text) ?? key.text, ["arguments", key.text], string, "assignment", scope, key);
       } else if (node.type === "assignment" || node.type === "declaration") {
         const [left, right] = node.type === "assignment" ? node.namedChildren : [node.childForFieldName("name"), node.childForFieldName("value")];
         const name = left?.type === "dotted_identifier" ? left.lastNamedChild?.text : left?.text;

@@ -212,6 +212,12 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     }
   });
 
+  it("a parameter's default is judged under the parameter's name (`string(name: 'API_TOKEN', defaultValue: …)`), not a plain default", async () => {
+    const text = `pipeline {\n  agent any\n  parameters {\n    string(name: 'API_TOKEN', defaultValue: '${value}', description: 'x')\n    password(name: 'DB_PASS', defaultValue: 'Zq8vRt2Lm9!')\n    string(name: 'REGION', defaultValue: 'eu-west-1')\n    string(defaultValue: '${value}y')\n  }\n  stages {\n    stage('a') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n`;
+    const findings = (await all(text)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(findings.map((f) => /under `([^`]+)`/.exec(f.message)?.[1]), ["API_TOKEN", "DB_PASS"]);
+  });
+
   it("a secret assigned in a script block (a def, not the environment) is found with no in-place fix", async () => {
     const text = `node {\n  def apiToken = '${value}'\n  env.DEPLOY_TOKEN = "${value}x"\n}\n`;
     const findings = (await all(text)).filter((f) => f.ruleId === "hardcoded-secret");
