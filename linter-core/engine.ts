@@ -204,7 +204,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       // The first syntax error is the one to fix; the rest usually follow from it.
       for (const error of entry.model.parseErrors.slice(0, 1)) {
         // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
-        coreReport("parse-error", path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message).replace(/\.+$/, "")}. Only the provider-pattern secret scan ran on it.` }, findings);
+        coreReport("parse-error", path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message).replace(/\.+$/, "")}. Its secrets were looked for as in plain text; its connectors could not be read.` }, findings);
       }
       const context = contextFor(entry.model, platform, found);
       for (const rule of activeRules) {

@@ -342,9 +342,12 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // Script idioms over the whole text: every platform's script fields (run:, inlineScript:,
   // before_script:, command:, n8n Code nodes, Logic Apps inline code) and anything else that holds one.
   // In program source (TypeScript/JavaScript) the idioms read the string literals only: code is not a script.
-  const scripts = model.platform === "typescript" ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
+  // A file that does not parse has no model to bind its keys or hold its literals: it is read as plain text is.
+  const asText = model.platform === "text" || model.parseErrors.length > 0;
+  const scripts = model.platform === "typescript" && !asText ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
+  const programSource = asText && (model.platform === "typescript" || isProgramSource(model.path));
   for (const { offset, source } of scripts) {
-    for (const hit of findScriptSecrets(source, { programSource: model.platform === "text" && isProgramSource(model.path), keyBindings: model.platform === "text" })) {
+    for (const hit of findScriptSecrets(source, { programSource, keyBindings: asText })) {
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, ...(hit.nameFrom !== undefined && { nameKey: hit.nameFrom }), confidence: "medium", priority: 2 });
     }
   }

@@ -54,7 +54,7 @@ describe("secret values: credential-like keys", () => {
 describe("secret values: references to a value kept elsewhere", () => {
   const yes = [
     "${{ secrets.X }}", "${API_TOKEN}", "${env.TOKEN}", "$API_TOKEN", "$(NuGetApiKey)", "%API_TOKEN%", "{{ vault_token }}", "${VAR:-default}", "@parameters('key')",
-    "@variables('key')", "${env:TOKEN}", "$env:TOKEN", "#{Octopus.Token}", "secretKeyRef", "!Ref ApiToken", "@{parameters('x')}", "@concat('a')",
+    "@variables('key')", "{{#toAlphaNumericString", "{% raw", "<%= ENV", "${env:TOKEN}", "$env:TOKEN", "#{Octopus.Token}", "secretKeyRef", "!Ref ApiToken", "@{parameters('x')}", "@concat('a')",
   ];
   const no = ["$not a ref", "abc$DEF", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
   for (const value of yes) it(`${value} is a reference`, () => assert.equal(isReference(value), true));

@@ -73,3 +73,21 @@ describe("platform models: the YAML documents a platform does not read", () => {
     assert.deepEqual(await secretsIn(".github/workflows/ci.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          cat <<EOF\n---\n          EOF\n`), []);
   });
 });
+
+describe("platform models: a file that does not parse is read as plain text", () => {
+  const value = new FakeSecrets(63).chars(32);
+  const found = async (path: string, text: string) => {
+    const { findings } = await lintFiles([{ path, text }]);
+    return findings.filter((f) => f.ruleId === "hardcoded-secret" || f.ruleId === "parse-error").map((f) => (f.ruleId === "parse-error" ? "parse-error" : text.slice(f.span.start, f.span.end))).sort();
+  };
+  it("a workflow with a syntax error: its key-bound secrets are still found, and the error says so", async () => {
+    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      DEPLOY_TOKEN: ${value}\n    steps: [\n`;
+    assert.deepEqual(await found(".github/workflows/ci.yml", text), [value, "parse-error"].sort());
+    const { findings } = await lintFiles([{ path: ".github/workflows/ci.yml", text }]);
+    assert.match(findings.find((f) => f.ruleId === "parse-error")!.message, /looked for as in plain text; its connectors could not be read/);
+  });
+  it("TypeScript that does not parse: its literals' keys and script idioms are read from the text (program source: a name is code)", async () => {
+    const text = `const apiKey = "${value}";\nconst token = process.env.TOKEN;\nfunction f( {\n`;
+    assert.deepEqual(await found("src/deploy.ts", text), [value, "parse-error"].sort());
+  });
+});
