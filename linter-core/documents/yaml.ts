@@ -165,16 +165,17 @@ export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];
         if (!isPair(pair)) continue;
+        // (A null or complex key, `: …` or `? [a, b]`, names nothing, but what it holds is still walked.)
         const key = scalarText(pair.key);
-        if (key === undefined || isAlias(pair.value)) continue;
+        if (isAlias(pair.value)) continue;
         const value = pair.value;
         if (isScalar(value)) {
           const text = scalarText(value);
-          if (text === undefined) continue;
+          if (text === undefined || key === undefined) continue;
           const bound = key === "value" || key === "default" ? (boundName(node.items.map((p) => ({ key: scalarText(p.key) ?? "", value: isScalar(p.value) ? p.value.value : undefined }))) ?? inputName(key, path)) : undefined;
           result.push({ key: bound ?? key, path: [...path, key], node: value, value: text, keyNode: pair.key as YamlNode });
         } else if (value) {
-          stack.push({ node: value, path: [...path, key] });
+          stack.push({ node: value, path: [...path, key ?? ""] });
         }
       }
     } else if (isSeq(node)) {
