@@ -4,7 +4,9 @@
 //             variables), or `password: <value>` beside a lower-case key (`with:` inputs, settings);
 //   - script: one of ten shell idioms (Authorization header, export, --api-key, docker login -p,
 //             curl -u, a URL's password, npm's _authToken two ways, PGPASSWORD=, mysql -p) as a line of
-//             an existing `|` or `>` block, or a Jenkinsfile's `sh '…'`.
+//             an existing `|` or `>` block, or a Jenkinsfile's `sh '…'`;
+//   - low-code JSON: a property named like a credential beside a random object's strings in an n8n,
+//             Logic Apps or Power Automate export, or `?api_key=…` after one of its URLs.
 // A planting whose YAML no longer parses with the key where it was put (inside a block scalar) is not
 // counted, nor one beside values that are no credential by design: Cloud Build's `secretEnv` (KMS
 // ciphertext), CodeBuild's `secrets-manager` and `parameter-store` (names of secrets kept there).
@@ -41,7 +43,7 @@ const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (/\.ya?ml$/.test(name) || /Jenkinsfile|\.groovy$/.test(name)) files.push(path);
+    else if (/\.(ya?ml|json)$/.test(name) || /Jenkinsfile|\.groovy$/.test(name)) files.push(path);
   }
 };
 walk(root);
@@ -115,7 +117,7 @@ for (const [index, keyed] of KEYED.entries()) {
 }
 
 const scriptRow = { what: "script idioms (a line of a | or > block, a Jenkinsfile's sh)", planted: 0, found: 0, missed: [] };
-for (const path of files) {
+for (const path of files.filter((p) => !p.endsWith(".json"))) {
   const lines = readFileSync(path, "utf8").split("\n");
   const jenkins = !/\.ya?ml$/.test(path);
   const at = [];
@@ -134,6 +136,37 @@ for (const path of files) {
   else scriptRow.missed.push(`${relative(root, path)}:${i + 1} idiom ${which}`);
 }
 rows.push(scriptRow);
+
+// Low-code exports (n8n, Logic Apps, Power Automate): a sibling property named like a credential in a
+// random object of the JSON, or a URL's query parameter, as a citizen developer pastes a key.
+const jsonRow = { what: "low-code JSON (a sibling property, or a URL's ?api_key=)", planted: 0, found: 0, missed: [] };
+for (const path of files.filter((p) => /\/(n8n|logic-apps|power-automate)\//.test(p) && p.endsWith(".json"))) {
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    continue;
+  }
+  const objects = [];
+  const walkJson = (node) => {
+    if (Array.isArray(node)) node.forEach(walkJson);
+    else if (node && typeof node === "object") {
+      if (Object.values(node).some((v) => typeof v === "string")) objects.push(node);
+      Object.values(node).forEach(walkJson);
+    }
+  };
+  walkJson(doc);
+  if (objects.length === 0) continue;
+  const target = pick(objects);
+  const value = `${chars(8)}9${chars(23)}`;
+  const url = ["url", "uri"].find((k) => typeof target[k] === "string" && /^https?:\/\/[^\s?#]+$/.test(target[k]));
+  if (url && random() < 0.5) target[url] += `?api_key=${value}`;
+  else target[pick(["apiKey", "password", "x-api-key", "client_secret", "accessToken"])] = value;
+  jsonRow.planted++;
+  if (await found(relative(root, path), JSON.stringify(doc, null, 2), value)) jsonRow.found++;
+  else jsonRow.missed.push(relative(root, path));
+}
+rows.push(jsonRow);
 
 for (const row of rows) {
   console.log(`${row.what}: planted ${row.planted}, found ${row.found} (${((100 * row.found) / Math.max(row.planted, 1)).toFixed(1)} %)`);
