@@ -170,10 +170,11 @@ const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
 const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\}?)?$/;
 /**
  * Code around a string, read where a value was expected: a PowerShell type's member
- * (`[PSCredential]::new`), a name a format string fills in (`{cloud_iam_key}extra`), a name
+ * (`[PSCredential]::new`), a name a format string fills in (`{cloud_iam_key}extra`, `{Token}`; not
+ * `{ZqL5kVrX1n8tA2}`, a token in braces), a name
  * concatenated between two strings (`"?token="+generatedToken+"&…"`).
  */
-const CODE_AROUND_STRING = /^\[[A-Za-z][\w.]*\]::|\{[A-Za-z_]\w*\}|^\+[ \t]*[A-Za-z_$][\w$.]*[ \t]*\+?$/;
+const CODE_AROUND_STRING = /^\[[A-Za-z][\w.]*\]::|\{(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)*|[A-Z][a-z]+)\}|^\+[ \t]*[A-Za-z_$][\w$.]*[ \t]*\+?$/;
 /** Another command-line option where a flag's value was expected (`adduser --disabled-password --no-create-home`). */
 const OPTION = /^--?[A-Za-z][\w-]*$/;
 /** An npm alias (`npm:@octokit/auth-token@2.4.0`), what lockfiles and their caches map package paths to. */
