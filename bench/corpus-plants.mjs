@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseAllDocuments } from "yaml";
-import { secretFindings } from "./peer-suite.mjs";
+import { secretFindings, seededRandom } from "./peer-suite.mjs";
 
 const root = join(import.meta.dirname, "..", "..", "shared", "corpus");
 if (!existsSync(root)) {
@@ -26,14 +26,7 @@ if (!existsSync(root)) {
 }
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
-let seed = Number(args[args.indexOf("--seed") + 1]) || 1;
-const random = () => {
-  // mulberry32
-  let t = (seed += 0x6d2b79f5);
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(args);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const chars = (n) => Array.from({ length: n }, () => pick(ALNUM)).join("");

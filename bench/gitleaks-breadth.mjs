@@ -12,17 +12,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import RandExp from "randexp";
 import { parse } from "smol-toml";
-import { peerCheckout, secretFindings as findingsIn } from "./peer-suite.mjs";
+import { peerCheckout, secretFindings as findingsIn, seededRandom } from "./peer-suite.mjs";
 
 const { root, args, verbose } = peerCheckout("gitleaks-breadth.mjs", join("config", "gitleaks.toml"), "<gitleaks work tree> [--seed N] [--verbose]");
-let seed = Number(args[args.indexOf("--seed") + 1]) || 1;
-const random = () => {
-  // mulberry32
-  let t = (seed += 0x6d2b79f5);
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(args);
 
 const config = parse(readFileSync(join(root, "config", "gitleaks.toml"), "utf8"));
 const GENERIC = new Set(["generic-api-key", "pkcs12-file", "kubernetes-secret-yaml", "hashicorp-tf-password", "nuget-config-password", "freemius-secret-key", "curl-auth-header", "curl-auth-user"]);

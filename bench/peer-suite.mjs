@@ -1,6 +1,7 @@
 // What the benches over a peer's own suite share (gitleaks-breadth.mjs, secretlint-snapshots.mjs,
-// trufflehog-patterns.mjs): the peer's checkout named on the command line, and nhilint's
-// hardcoded-secret findings in one file. Needs `npm run build` first (they read out/).
+// trufflehog-patterns.mjs; corpus-plants.mjs too): the peer's checkout named on the command line,
+// nhilint's hardcoded-secret findings in one file, a seeded random source. Needs `npm run build`
+// first (they read out/).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "../out/linter-core/index.js";
@@ -25,4 +26,15 @@ const hardcodedSecret = RULES.filter((rule) => rule.meta.id === "hardcoded-secre
 /** hardcoded-secret's findings in one file (`{ path, text }`), as the scan makes them. */
 export async function secretFindings(file) {
   return (await lint([file], { rules: hardcodedSecret, now: new Date() })).findings.filter((f) => f.ruleId === "hardcoded-secret");
+}
+
+/** Random numbers in [0, 1) from `--seed N` (default 1): mulberry32, so a run can be repeated. */
+export function seededRandom(args) {
+  let seed = Number(args[args.indexOf("--seed") + 1]) || 1;
+  return () => {
+    let t = (seed += 0x6d2b79f5);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
