@@ -22,6 +22,7 @@ function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): S
 
 export const droneWoodpecker: Platform = {
   id: "drone-woodpecker",
+  readsEveryDocument: true,
   title: "Drone / Woodpecker CI",
   matchesPath: (path) => /^\.(drone|woodpecker)\.ya?ml$/.test(baseName(path)) || /(^|\/)\.woodpecker\/[^/]+\.ya?ml$/.test(repoPath(path)),
   matchesContent: (path, text) => isYamlPath(path) && /^kind\s*:\s*pipeline\b/m.test(text) && /^(steps|pipeline)\s*:/m.test(text),

@@ -21,6 +21,7 @@ export function isLockfile(path: string): boolean {
 
 export const genericYaml: Platform = {
   id: "yaml",
+  readsEveryDocument: true,
   title: "YAML file",
   matchesPath: () => false,
   matchesContent: (path) => /\.ya?ml$/i.test(path),

@@ -58,8 +58,25 @@ export function platformById(id: string): Platform | undefined {
   return PLATFORMS.find((platform) => platform.id === id);
 }
 
-// A document marker at a line's start: a file that may hold more than one YAML document.
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m;
+// A document marker at a line's start, and a line that holds something (not blank, not a comment).
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|\r?$)/gm;
+const CONTENT_LINE = /^[ \t]*[^\s#]/m;
+
+/**
+ * Whether the text holds two YAML documents with something in them: cheaper than parsing it again, and
+ * false for the many files that only start with `---`.
+ */
+export function severalDocuments(text: string): boolean {
+  let withContent = 0;
+  let from = 0;
+  DOCUMENT_MARKER.lastIndex = 0;
+  for (;;) {
+    const marker = DOCUMENT_MARKER.exec(text);
+    if (CONTENT_LINE.test(text.slice(from, marker ? marker.index : text.length)) && ++withContent === 2) return true;
+    if (!marker) return false;
+    from = marker.index + marker[0].length;
+  }
+}
 
 /**
  * A file's model as its platform builds it, and the YAML documents it does not read judged as any YAML
@@ -69,9 +86,8 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/m;
  */
 export async function buildModel(platform: Platform, path: string, text: string): Promise<FileModel> {
   const model = await platform.buildModel(path, text);
-  if (!isYamlPath(path) || !DOCUMENT_MARKER.test(text)) return model;
+  if (platform.readsEveryDocument || !isYamlPath(path) || !severalDocuments(text)) return model;
   const { documents } = parseYaml(text);
-  if (documents.length < 2) return model;
   const unread = documents.filter((doc) => !model.literals.some((literal) => literal.span.start >= doc.range[0] && literal.span.start < doc.range[2]));
   if (unread.length === 0) return model;
   model.literals = [...model.literals, ...unread.flatMap((doc) => documentLiterals(doc.contents))].sort((a, b) => a.span.start - b.span.start);

@@ -27,6 +27,7 @@ const isManifestData = (literal: LiteralValue) => literal.path.length === 2 && (
 
 export const kubernetes: Platform = {
   id: "kubernetes",
+  readsEveryDocument: true,
   title: "Kubernetes / Argo / Tekton",
   matchesPath: () => false,
   matchesContent: (path, text) => isYamlPath(path) && /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text),

@@ -20,6 +20,8 @@ export interface Platform {
    * in-file reference can replace it (a Kubernetes Secret manifest's own values).
    */
   secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined;
+  /** Its model reads every YAML document of a file (Kubernetes manifests, Drone pipelines); most read one. */
+  readsEveryDocument?: true;
   /** The platform's own syntax for reading a stored secret, or undefined when it has none. */
   secretReference?(name: string): string;
   /** Where the user stores the value, as steps a person can follow (secret-free). */

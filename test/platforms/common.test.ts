@@ -1,5 +1,6 @@
 // The model-building helpers the YAML platforms share (linter-core/platforms/common.ts).
 import assert from "node:assert/strict";
+import { severalDocuments } from "../../linter-core/platforms/index.js";
 import { FakeSecrets, lintFiles } from "../helpers.js";
 import { baseName, emptyModel, isWholeValue, isYamlPath, parseYaml, repoPath, valueSpan, yamlLiterals } from "../../linter-core/platforms/common.js";
 
@@ -92,5 +93,22 @@ describe("platform models: a file that does not parse is read as plain text", ()
   it("TypeScript that does not parse: its literals' keys and script idioms are read from the text (program source: a name is code)", async () => {
     const text = `const apiKey = "${value}";\nconst token = process.env.TOKEN;\nfunction f( {\n`;
     assert.deepEqual(await found("src/deploy.ts", text), [value, "parse-error"].sort());
+  });
+});
+
+describe("platform models: telling a file of several YAML documents without parsing it", () => {
+  it("two documents with something in each; not a leading `---`, comments before it, an end marker, `---` inside a line", () => {
+    const cases: [string, boolean][] = [
+      ["a: 1\n---\nb: 2\n", true],
+      ["--- a: 1\n--- b: 2\n", true],
+      ["---\na: 1\n...\n---\nb: 2\n", true],
+      ["---\na: 1\n", false],
+      ["# licence\n# more\n---\na: 1\n", false],
+      ["a: 1\n...\n", false],
+      ["a: 1\n---\n# only a comment\n\n", false],
+      ["a: |\n  x\n  ---\nb: c --- d\n", false],
+      ["", false],
+    ];
+    for (const [text, expected] of cases) assert.equal(severalDocuments(text), expected, JSON.stringify(text));
   });
 });
