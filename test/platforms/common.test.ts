@@ -70,7 +70,7 @@ describe("platform models: the YAML documents a platform does not read", () => {
     assert.deepEqual(await secretsIn(".circleci/config.yml", `---\nversion: 2.1\njobs: {}\n---\n- API_KEY: ${value}\n`), [value]);
   });
   it("what a null or complex key holds is still read (CircleCI's language server's invalid-file case)", async () => {
-    assert.deepEqual(await secretsIn("config/app.yml", `parameters:\n  :\n    default: 1.0.0\n    API_TOKEN: ${value}\n? [a, b]\n: { DB_PASSWORD: ${value}x }\n`), [value, `${value}x`]);
+    assert.deepEqual(await secretsIn("config/app.yml", `parameters:\n  :\n    default: 1.0.0\n    API_TOKEN: ${value}\n? [a, b]\n: { DB_PASSWORD: ${value}x }\n? [c]\n: a scalar under no name\n`), [value, `${value}x`]);
   });
   it("not twice where the platform reads every document (Kubernetes), nor a document marker inside a block scalar", async () => {
     assert.deepEqual(await secretsIn("k8s/app.yaml", `apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n---\napiVersion: v1\nkind: Secret\nstringData:\n  API_TOKEN: ${value}\n`), [value]);
