@@ -29,8 +29,10 @@ interface Idiom {
   secretName: string | { fromGroup: number };
   /** A value bound to the name in group 1: reported only when the name is credential-like. */
   bindsName?: boolean;
-  /** Read only where asked (`keyBindings`): plain text and program source, not a parsed document. */
+  /** A value bound to a key (reported "under" it), read only where asked (`keyBindings`): plain text and program source, not a parsed document. */
   keyBinding?: boolean;
+  /** Read only where key bindings are (plain text and program source), reported with its own title. */
+  textOnly?: boolean;
   /** Read only in program source (`programSource`). */
   programSourceOnly?: boolean;
   /** A UUID is the credential here (an API key sent as a header), not an identifier. */
@@ -146,7 +148,7 @@ export function typedDeclarations(script: string): Generator<RegExpExecArray> {
 }
 
 /** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
-function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "programSourceOnly"> = {}): Idiom {
+function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly"> = {}): Idiom {
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
 }
 
@@ -275,7 +277,7 @@ const IDIOMS: Idiom[] = [
   },
   // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
   nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
-  nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, programSourceOnly: true }),
+  nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, textOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
   nameBinding("credential assigned to a variable", ["env ", "env\t"], new RegExp(String.raw`^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\r?$)`, "gm")),
   // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
@@ -287,9 +289,9 @@ const IDIOMS: Idiom[] = [
   // `os.environ.setdefault("SECRET_KEY", "…")`, `os.Setenv`, `System.setProperty("db.password", "…")`,
   // `addHeader("X-Api-Key", "…")` (gitleaks's generic rule reads `,` as an operator too). The call's
   // last argument: in a list of strings (`'hash-iterate-key', 'hash-iterate-key+value',`) nothing is bound.
-  nameBinding("credential given with its name", ["',", '",', "' ,", '" ,'], new RegExp(String.raw`["']([A-Za-z_][\w.-]{0,100})["'][ \t]*,[ \t]*["']` + VALUE + String.raw`(?=["'][ \t]*\))`, "g"), { keyBinding: true }),
+  nameBinding("credential-like value under a key", ["',", '",', "' ,", '" ,'], new RegExp(String.raw`["']([A-Za-z_][\w.-]{0,100})["'][ \t]*,[ \t]*["']` + VALUE + String.raw`(?=["'][ \t]*\))`, "g"), { keyBinding: true }),
   // A subscript a quoted name keys: `os.environ['API_KEY'] = '…'`, PHP's `$db['default']['password'] = '…'`, Ruby's `ENV["TOKEN"] = "…"`.
-  nameBinding("credential assigned to a variable", ["']", '"]'], new RegExp(String.raw`\[["']([A-Za-z_][\w.-]{0,100})["']\][ \t]*=(?![=>~])[ \t]*` + QUOTE + VALUE, "g"), { keyBinding: true }),
+  nameBinding("credential-like value under a key", ["']", '"]'], new RegExp(String.raw`\[["']([A-Za-z_][\w.-]{0,100})["']\][ \t]*=(?![=>~])[ \t]*` + QUOTE + VALUE, "g"), { keyBinding: true }),
 ];
 
 registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
@@ -315,7 +317,7 @@ export function isProgramSource(path: string): boolean {
 export function findScriptSecrets(script: string, options: { programSource?: boolean; keyBindings?: boolean } = {}): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
-    if ((idiom.keyBinding && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
+    if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
       const value = match[idiom.group];
       if (!value || isReference(value)) continue;

@@ -188,8 +188,8 @@ describe("values bound to keys in plain text and program source (`key: value`)",
   });
 });
 
-describe("typed declarations in program source (`api_key: str = \"…\"`, Go's `const apiKey string = \"…\"`)", () => {
-  const typed = (script: string, programSource = true) => findScriptSecrets(script, { programSource }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+describe("typed declarations in program source and plain text (`api_key: str = \"…\"`, Go's `const apiKey string = \"…\"`)", () => {
+  const typed = (script: string, programSource = true) => findScriptSecrets(script, { programSource, keyBindings: true }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
   it("Python's, Rust's, Kotlin's annotation and Go's type, quoted values only", () => {
     assert.deepEqual(typed(`API_KEY: str = "${token}"`), [["credential assigned to a variable", "API_KEY", token]]);
     assert.deepEqual(typed(`const API_TOKEN: &str = "${token}";`), [["credential assigned to a variable", "API_TOKEN", token]]);
@@ -197,7 +197,10 @@ describe("typed declarations in program source (`api_key: str = \"…\"`, Go's `
     assert.deepEqual(typed(`\tconst fastlyKey string = "${token}"`), [["credential assigned to a variable", "FASTLY_KEY", token]]);
     assert.deepEqual(typed(`api_key: str = settings.API_KEY\ntoken token = "${token}"`.split("\n")[0]), []);
   });
-  it("only in program source", () => assert.deepEqual(typed(`API_KEY: str = "${token}"`, false), []));
+  it("in plain text too (code in a README, TruffleHog's fastly case), not in a parsed document's scripts", () => {
+    assert.deepEqual(typed(`\tconst fastlyKey string = "${token}"`, false), [["credential assigned to a variable", "FASTLY_KEY", token]]);
+    assert.deepEqual(findScriptSecrets(`API_KEY: str = "${token}"`), []);
+  });
 });
 
 describe("a credential compared with in program source (detect-secrets' keyword cases)", () => {
