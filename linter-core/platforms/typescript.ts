@@ -172,6 +172,9 @@ export const typescriptCode: Platform = {
         const args = node.arguments;
         const name = args && args.length >= 2 ? args[args.length - 2] : undefined;
         if (name && ts.isStringLiteral(name)) literal(name.text, args![args!.length - 1], name);
+        // A JWT signed or checked with a literal key: `jwt.sign(payload, "…")`, `jwt.verify(token, "…")`.
+        const callee = node.expression;
+        if (args && args.length >= 2 && ts.isPropertyAccessExpression(callee) && /^(sign|verify)$/.test(callee.name.text) && /jwt|jsonwebtoken/i.test(callee.expression.getText(source))) literal("jwt_secret", args[1]);
       } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const name = envName(ts, node);
         if (name && isCredentialKey(name)) {

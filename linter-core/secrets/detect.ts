@@ -228,11 +228,11 @@ const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase
 const BETWEEN = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
 const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)|["'\x60]${BETWEEN},)`, "i");
 // The command-line flag idiom (`--api-token x`), the Authorization, login (docker's, .netrc's), curl-user,
-// npm, sshpass, MySQL, openssl and Dockerfile ENV idioms,
+// npm, sshpass, MySQL, openssl and Dockerfile ENV idioms, a JWT signed with a literal key,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
 const OTHER_LITERAL_SIGNS = [
   /-[\w-]*(?:token|pass|key|secret|pat|credential)/i,
-  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth|_password|sshpass|mysql|pass:|^[ \t]*ENV[ \t]/im,
+  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth|_password|sshpass|mysql|pass:|^[ \t]*ENV[ \t]|jwt|jsonwebtoken/im,
   /["'\x60](?:\s|\\[ntrvf0])*(?:bearer|basic|token|bot)(?:\s|\\[ntrvf])/i,
   /\\[ux]/i,
 ];

@@ -204,6 +204,15 @@ const IDIOMS: Idiom[] = [
     secretName: "BASIC_AUTH_USER_KEY",
   },
   {
+    // A JWT signed or checked with a literal key: `jwt.sign(payload, "…")`, PyJWT's `jwt.encode(payload, "…", …)`.
+    title: "JWT signing key in code",
+    keywords: ["jwt."],
+    pattern: new RegExp(String.raw`\bjwt\.(?:sign|verify|encode|decode)\s*\([^,()\n]{1,200},\s*` + QUOTE + VALUE + String.raw`(?=\\?["'])`, "gi"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "JWT_SECRET",
+  },
+  {
     // OpenSSL's `-passin`/`-passout`/`-pass pass:…` (the other sources, `env:`, `file:`, `fd:`, name one).
     title: "passphrase given to openssl",
     keywords: ["pass:"],

@@ -96,17 +96,19 @@ const HEX = /^[0-9a-f]+$/i;
 
 /**
  * Counting that marks a made-up value: four counting from where people start (`1234`, `0123`, `abcd`,
- * `ABCD`; in hex, five anywhere), six anywhere, four anywhere in a value of 20 or fewer, counting in groups. Four from elsewhere in a longer
+ * `ABCD`; in hex, five anywhere), six anywhere, four anywhere in a value of 20 or fewer, counting in groups. Three, or four from elsewhere in a longer
  * random value is chance: `UVWX` or `5678` turns up in one random 40-digit hex key in 140, one 32-letter
  * key in 8 000.
  */
 function madeUpCounting(value: string): boolean {
-  // (Counting restarted in groups, `abc-_fghi_klmn-pqrs`, is made up too: runs of three or more that
-  // cover a fifth of it, or two of four. A fifth is any run of four in a value of 20 or fewer.)
+  // (Counting restarted in groups, `abc-_fghi_klmn-pqrs`, `XYZABC123789def456`, is made up too: two runs
+  // of four, or runs of three or more that cover a fifth of it. One run of three is chance, even in a
+  // short value: `johnsmith123$!` is a password.)
   // (Hex has 16 symbols: `1234` or `abcd` turns up in one random 40-digit key in 400; five in 3 000.)
   const hex = HEX.test(value);
   let run = 1;
   let covered = 0;
+  let threes = 0;
   let fours = 0;
   for (let i = 1; i <= value.length; i++) {
     if (i < value.length && value.charCodeAt(i) - value.charCodeAt(i - 1) === 1 && /[0-9a-z]/i.test(value[i])) {
@@ -114,11 +116,14 @@ function madeUpCounting(value: string): boolean {
       if (run >= (hex ? 5 : 6) || (run === 4 && !hex && /[01aA]/.test(value[i - 3]))) return true;
       continue;
     }
-    if (run >= 3) covered += run;
+    if (run >= 3) {
+      covered += run;
+      threes++;
+    }
     if (run >= 4) fours++;
     run = 1;
   }
-  return fours >= 2 || covered / value.length >= 0.2;
+  return fours >= 2 || (fours === 1 && value.length <= 20) || (threes >= 2 && covered / value.length >= 0.2);
 }
 
 /** Letters and digits each counting, interleaved: `A1B2C3D4E5F6G7H8I9J0` (prometheus's sample access key). */

@@ -49,6 +49,7 @@ describe("literalsMayMatter: never says no where a literal adds a detection", fu
       `const ${key.replace(/-/g, "_")} = // a note\n  ${lit};`,
       `const ${key.replace(/-/g, "_")} =\n\n\n\n\n\n  (${lit});`,
       `headers.set("${key}", ${lit});`,
+      `const t = jwt.sign({ id }, ${lit}, { expiresIn: "1h" });`,
       `new Header('${key}' /* why */ , ${lit})`,
       `headers["${key}"] = ${lit};`,
       `call(${lit});`,

@@ -125,6 +125,8 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential(`9f3c1e8b7ad4e2c${"34567"}c0b9e1f2a3d4c5b6e7f8a9`, "API_TOKEN"), false, "five counting in hex");
     assert.equal(looksLikeCredential(`Qz8vRt2Lm9pWq7Nb3Hs8Kx4Jd6Yc5Tg7Fr9Eu3Wi1Oa8Sp${"MNOPQR"}Zk2Xl4Cv7Bn6`, "API_TOKEN"), false, "six counting in a long value");
     assert.equal(looksLikeCredential("yRCpyN3Zgoabc-_fghi_klmn-pqrs-uv", "DISCORD_KEY"), false, "counting restarted in groups");
+    assert.equal(looksLikeCredential("XYZABC123789def456", "token"), false, "counting in groups of three (TruffleHog's flyio example)");
+    assert.equal(looksLikeCredential("johnsmith123$!", "password"), true, "one run of three in a short password is chance");
     assert.equal(looksLikeCredential(`${fake.chars(20)}aaaaa`, "API_TOKEN"), false, "five alike");
     assert.equal(looksLikeCredential("abcdefghijklmnopqrst", "API_TOKEN"), false, "one class");
     assert.equal(looksLikeCredential("SomeLongWordsTogether", "API_TOKEN"), false, "words");

@@ -193,6 +193,8 @@ describe("platform typescript: the literals and connectors the model reads, cons
     // substitution, a tagged template, a cast, destructuring defaults, default parameters.
     ['o[apiKey] = "v"; this.#token = "v";', []],
     ['f("token", "v", x); f("v"); f(token, "v");', []],
+    // A JWT signed or checked with a literal key.
+    ['jwt.sign(payload, "v", { expiresIn: "v" }); jsonwebtoken.verify(t, `v`); crypto.sign(a, "v", c);', ["jwt_secret", "expiresIn", "jwt_secret"]],
     ['const k = process.env?.API_KEY ?? "v"; const j = process?.env.API_KEY ?? "v";', []],
     ['const k = process.env.API_KEY && "v";', []],
     ['const apiKey = `v${x}`; const token = tag`v`; const secret = "v" as const;', []],
