@@ -49,6 +49,14 @@ export function parseYaml(text: string): YamlFile {
   }
 }
 
+/**
+ * The documents that hold something, in order: an empty one (`---` then `---`, or `...` first) holds
+ * nothing a single-document platform could read, and must not hide the one after it.
+ */
+export function documentsWithContent(yaml: YamlFile): Document.Parsed[] {
+  return yaml.documents.filter((doc) => doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null));
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0].trim();
 }

@@ -2,7 +2,7 @@
 // `env.secrets-manager` (a Secrets Manager secret, `id:json-key`) or `env.parameter-store`;
 // `env.variables` are plain text in the file.
 import type { FileModel } from "../model.js";
-import { asMap, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { asMap, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -40,7 +40,7 @@ export const awsCodeBuild: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("aws-codebuild", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     // `env.secrets-manager` and `env.parameter-store` values name where a secret is stored: references,

@@ -1,6 +1,6 @@
 // Bitbucket Pipelines: secured repository/deployment variables reach scripts as `$NAME`.
 import type { FileModel } from "../model.js";
-import { asMap, entries, getNode } from "../documents/yaml.js";
+import { asMap, documentsWithContent, entries, getNode } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
@@ -27,7 +27,7 @@ export const bitbucketPipelines: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("bitbucket-pipelines", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     model.literals = yamlLiterals(root, { scriptKeys: new Set(["script", "after-script"]), scopeOf: () => ({}) });

@@ -3,7 +3,7 @@
 // through their `env:`; commands read them as `$$NAME` (a single `$` is interpolated when the pipeline
 // is uploaded, which writes the value into the pipeline for anyone who can view the build).
 import type { FileModel, Scope } from "../model.js";
-import { allScalars, asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { allScalars, asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
@@ -48,7 +48,7 @@ export const buildkite: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("buildkite", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     // The cryptic agent hook (JuliaCI's, staticfloat/cryptic-buildkite-plugin) decrypts `SECRET_*`

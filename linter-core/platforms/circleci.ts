@@ -1,7 +1,7 @@
 // CircleCI: secrets reach jobs as project variables or through contexts (`context:` in workflows).
 
 import type { FileModel } from "../model.js";
-import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
+import { allScalars, asMap, documentsWithContent, entries, getNode, spanOf } from "../documents/yaml.js";
 import { emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
@@ -28,7 +28,7 @@ export const circleci: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("circleci", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     model.literals = yamlLiterals(root, {

@@ -2,7 +2,7 @@
 // `availableSecrets` (Secret Manager, or KMS-encrypted `inline` values) and listed per step in
 // `secretEnv`; scripts read them as `$$NAME` (a single `$` is Cloud Build's own substitution).
 import type { FileModel, Scope } from "../model.js";
-import { asMap, asSeq, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
@@ -33,7 +33,7 @@ export const cloudBuild: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("cloud-build", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     // `args` of a shell builder and `script:` are shell code; `env: ['KEY=value']` items are bindings.

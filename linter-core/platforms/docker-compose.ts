@@ -1,6 +1,6 @@
 // docker-compose: `environment:` literals (map or `KEY=value` list), `secrets:`, `${NAME}` interpolation.
 import type { FileModel } from "../model.js";
-import { allScalars, asMap, entries, getNode, spanOf } from "../documents/yaml.js";
+import { allScalars, asMap, documentsWithContent, entries, getNode, spanOf } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
@@ -51,7 +51,7 @@ export const dockerCompose: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("docker-compose", path, text, yaml);
-    const root = asMap(yaml.documents[0]?.contents);
+    const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     const scopeOf = (p: (string | number)[]) => (p[0] === "services" && typeof p[1] === "string" ? { job: p[1] } : {});

@@ -3,7 +3,7 @@
 // nowhere else.
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
-import { allScalars, anchorsOf, asMap, asSeq, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
+import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, referenceEdit, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
@@ -243,7 +243,7 @@ export const githubActions: Platform = {
       expressions: [],
       parseErrors: yaml.errors,
     };
-    const rootMap: YAMLMap | undefined = asMap(yaml.documents[0]?.contents);
+    const rootMap: YAMLMap | undefined = asMap(documentsWithContent(yaml)[0]?.contents);
     if (!rootMap) return model;
     model.triggers = readTriggers(getNode(rootMap, "on"));
     model.permissions = readPermissions(getNode(rootMap, "permissions"));

@@ -2,7 +2,7 @@
 // (`$NAME`), through `secrets:` (Vault, Azure Key Vault, GCP Secret Manager) or as `id_tokens:`.
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
-import { asMap, asSeq, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
+import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
@@ -132,7 +132,7 @@ export const gitlabCi: Platform = {
     const yaml = parseYaml(text);
     const model = emptyModel("gitlab-ci", path, text, yaml);
     // A pipeline that declares inputs starts with a `spec:` header document; the pipeline follows `---`.
-    const [first, second] = yaml.documents;
+    const [first, second] = documentsWithContent(yaml);
     const header = asMap(first?.contents);
     const hasHeader = header && second && header.items.length === 1 && scalarText(header.items[0].key) === "spec";
     const root = asMap((hasHeader ? second : first)?.contents);

@@ -69,6 +69,15 @@ describe("platform models: the YAML documents a platform does not read", () => {
     assert.deepEqual(await secretsIn("docker-compose.yml", `services:\n  a:\n    image: x\n...\n---\nx:\n  DB_PASSWORD: ${value}\n`), [value]);
     assert.deepEqual(await secretsIn(".circleci/config.yml", `---\nversion: 2.1\njobs: {}\n---\n- API_KEY: ${value}\n`), [value]);
   });
+  it("an empty first document (`---` twice, or `...` first) does not hide the workflow or pipeline after it", async () => {
+    const workflow = `---\n---\non: push\njobs:\n  a:\n    runs-on: x\n    env:\n      API_TOKEN: ${value}\n    steps:\n      - run: ./deploy.sh \${{ secrets.DEPLOY_TOKEN }}\n`;
+    const { findings } = await lintFiles([{ path: ".github/workflows/ci.yml", text: workflow }]);
+    // (The workflow's own rules run too: the model read it.)
+    assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.connector), ["DEPLOY_TOKEN"]);
+    assert.ok(findings.some((f) => f.ruleId === "excessive-permissions"));
+    assert.match(findings.find((f) => f.ruleId === "hardcoded-secret")!.message, /in job `a`/);
+    assert.deepEqual(await secretsIn(".gitlab-ci.yml", `...\njob:\n  variables:\n    API_TOKEN: ${value}\n  script: make\n`), [value]);
+  });
   it("what a null or complex key holds is still read (CircleCI's language server's invalid-file case)", async () => {
     assert.deepEqual(await secretsIn("config/app.yml", `parameters:\n  :\n    default: 1.0.0\n    API_TOKEN: ${value}\n? [a, b]\n: { DB_PASSWORD: ${value}x }\n? [c]\n: a scalar under no name\n`), [value, `${value}x`]);
   });
