@@ -44,11 +44,11 @@ export const azurePipelines: Platform = {
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
     const model = emptyModel("azure-pipelines", path, text, yaml);
-    const root = documentsWithContent(yaml)[0]?.contents as YamlNode | undefined;
+    const doc = documentsWithContent(yaml)[0];
+    const root = doc?.contents as YamlNode | undefined;
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
     // Jobs (`- job: build`, `- deployment: web` with its `environment:`), and which one each path is in.
-    const doc = documentsWithContent(yaml)[0];
     const jobAt = new Map<string, string>();
     for (const scalar of allScalars(root)) {
       const key = scalar.path.at(-1);
@@ -91,7 +91,7 @@ export const azurePipelines: Platform = {
         model.connectorRefs.push({ name: scalar.value, kind: "service-connection", span, scope: scopeOf(scalar.path), ownChecks: true });
       }
       if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path) });
-      if (key === "checkout") model.checkouts.push(checkoutOf(documentsWithContent(yaml)[0], scalar));
+      if (key === "checkout") model.checkouts.push(checkoutOf(doc, scalar));
       const source = text.slice(span.start, span.end);
       if (!source.includes("$(")) continue;
       for (const macro of source.matchAll(MACRO)) {
