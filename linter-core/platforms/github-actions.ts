@@ -180,6 +180,8 @@ function bindingOf(path: (string | number)[]): { level: "workflow" | "job" | "st
   return undefined;
 }
 
+const secretReference = (name: string) => `\${{ secrets.${name} }}`;
+
 export const githubActions: Platform = {
   id: "github-actions",
   title: "GitHub Actions",
@@ -210,15 +212,13 @@ export const githubActions: Platform = {
   matchesPath: (path) => WORKFLOW_PATH.test(repoPath(path)),
   matchesContent: (path, text) => isYamlPath(path) && !NESTED_WORKFLOW_PATH.test(repoPath(path)) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),
 
-  secretReference(name) {
-    return `\${{ secrets.${name} }}`;
-  },
+  secretReference,
 
   // An input's default is read where no `secrets` context exists (workflow_dispatch and workflow_call
   // inputs, an action's inputs): no reference can stand there. The steps say where the value goes.
   secretFix(literal, secret, name, text) {
     if (literal.path.at(-1) === "default" && literal.path.at(-3) === "inputs") return undefined;
-    return [referenceEdit(literal, secret, `\${{ secrets.${name} }}`, text)];
+    return [referenceEdit(literal, secret, secretReference(name), text)];
   },
 
   storeSecretSteps(name) {

@@ -169,12 +169,14 @@ export const typescriptCode: Platform = {
       } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         // A name, then its value as the call's last argument: `headers.set("Authorization", "Bearer …")`,
         // `localStorage.setItem("token", "…")`, `new Header("X-Api-Key", "…")`.
-        const args = node.arguments;
-        const name = args && args.length >= 2 ? args[args.length - 2] : undefined;
-        if (name && ts.isStringLiteral(name)) literal(name.text, args![args!.length - 1], name);
-        // A JWT signed or checked with a literal key: `jwt.sign(payload, "…")`, `jwt.verify(token, "…")`.
-        const callee = node.expression;
-        if (args && args.length >= 2 && ts.isPropertyAccessExpression(callee) && /^(sign|verify)$/.test(callee.name.text) && /jwt|jsonwebtoken/i.test(callee.expression.getText(source))) literal("jwt_secret", args[1]);
+        const args = node.arguments ?? [];
+        if (args.length >= 2) {
+          const [name, value] = args.slice(-2);
+          if (ts.isStringLiteral(name)) literal(name.text, value, name);
+          // A JWT signed or checked with a literal key: `jwt.sign(payload, "…")`, `jwt.verify(token, "…")`.
+          const callee = node.expression;
+          if (ts.isPropertyAccessExpression(callee) && /^(sign|verify)$/.test(callee.name.text) && /jwt|jsonwebtoken/i.test(callee.expression.getText(source))) literal("jwt_secret", args[1]);
+        }
       } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const name = envName(ts, node);
         if (name && isCredentialKey(name)) {
