@@ -147,6 +147,10 @@ export function typedDeclarations(script: string): Generator<RegExpExecArray> {
   return fromEachEquals(script, TYPED_DECLARATION_AT, (match) => Math.max(0, match.indices![1][0] - 1));
 }
 
+// curl, wget or HTTPie, then an option on its line or a `\` continuation line (`curl … \` then `  --user …`).
+// (At most three continuations: what decides a match spans four lines at most, incremental.ts.)
+const CURL_COMMAND = String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s`;
+
 /** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
 function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly"> = {}): Idiom {
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
@@ -185,10 +189,8 @@ const IDIOMS: Idiom[] = [
   {
     title: "password in a curl/wget user option",
     keywords: ["-u", "--user"],
-    // The option may be on a continuation line (`curl … \` then `  --user …`); the user may be empty
-    // (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
-    // (At most three continuations: what decides a match spans four lines at most, incremental.ts.)
-    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:` + QUOTE + VALUE, "g"),
+    // The user may be empty (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
+    pattern: new RegExp(CURL_COMMAND + String.raw`(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "BASIC_AUTH_PASSWORD",
@@ -198,7 +200,7 @@ const IDIOMS: Idiom[] = [
     // documented form), gitleaks's curl case.
     title: "credential in a curl/wget user option",
     keywords: ["-u", "--user"],
-    pattern: new RegExp(String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s(?:-u|--user)(?:=|[ \t]+)["']?([^\s:"'\\$;|&<>(),\x60]{1,200}):(?=["']?(?:\s|$))`, "g"),
+    pattern: new RegExp(CURL_COMMAND + String.raw`(?:-u|--user)(?:=|[ \t]+)["']?([^\s:"'\\$;|&<>(),\x60]{1,200}):(?=["']?(?:\s|$))`, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "BASIC_AUTH_USER_KEY",
