@@ -5,6 +5,7 @@
 // quotes) is put on the command line before the shell runs: Jenkins itself warns about it.
 import type { ConnectorKind, ConnectorRef, FileModel, LiteralValue, Scope, Span } from "../model.js";
 import { parseGroovy, type GroovyNode } from "../documents/groovy.js";
+import { boundName } from "../documents/yaml.js";
 import { baseName, emptyModel, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
@@ -36,12 +37,8 @@ interface StringValue {
  */
 function boundParameterName(item: GroovyNode, key: string): string | undefined {
   if (key !== "defaultValue" && key !== "value") return undefined;
-  for (const sibling of item.parent?.namedChildren ?? []) {
-    if (sibling?.type !== "map_item" || sibling.childForFieldName("key")?.text !== "name") continue;
-    const name = stringOf(sibling.childForFieldName("value"));
-    if (name && /^[\w.-]+$/.test(name.value)) return name.value;
-  }
-  return undefined;
+  const siblings = (item.parent?.namedChildren ?? []).filter((sibling): sibling is GroovyNode => sibling?.type === "map_item");
+  return boundName(siblings.map((sibling) => ({ key: sibling.childForFieldName("key")?.text ?? "", value: stringOf(sibling.childForFieldName("value"))?.value })));
 }
 
 /** A Groovy string literal: '…', "…", '''…''', """…""". */
