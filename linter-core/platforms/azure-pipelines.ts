@@ -4,8 +4,15 @@ import type { Document } from "yaml";
 import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+
+// What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
+// PowerShell step, a stage, job or step list.
+const TASK = lineStartKey("(?:-\\s*)?task", "\\s*:\\s*[\\w.-]+@\\d");
+const VM_IMAGE = lineStartKey("vmImage", "\\s*:");
+const POWERSHELL_STEP = lineStartKey("-\\s*(?:pwsh|powershell)", "\\s*:");
+const STAGE_OR_STEP = lineStartKey("-\\s*(?:stage|job|deployment|script|bash|checkout)", "\\s*:");
 
 const SCRIPT_KEYS = new Set(["script", "bash", "powershell", "pwsh", "inlineScript", "InlineScript", "arguments"]);
 const SERVICE_CONNECTION_INPUT = /^(azureSubscription|connectedServiceName\w*|\w*ServiceConnection|containerRegistry|azureResourceManagerConnection|dockerRegistryServiceConnection|kubernetesServiceEndpoint|serviceEndpoint|externalEndpoints?)$/i;
@@ -21,12 +28,12 @@ export const azurePipelines: Platform = {
     isYamlPath(path) &&
     // A GitHub workflow also has `jobs:`; `on:` is GitHub's alone.
     !/^on\s*:/m.test(text) &&
-    (/^\s*-?\s*task\s*:\s*[\w.-]+@\d/m.test(text) ||
-      /^\s*vmImage\s*:/m.test(text) ||
-      /^\s*-\s*(pwsh|powershell)\s*:/m.test(text) ||
+    (TASK.test(text) ||
+      VM_IMAGE.test(text) ||
+      POWERSHELL_STEP.test(text) ||
       // Template expressions only Azure has: `${{ parameters.x }}`, `${{ if ... }}:`, `${{ each ... }}`.
       /\$\{\{[^}\n]*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/.test(text) ||
-      (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && /^\s*-\s*(stage|job|deployment|script|bash|checkout)\s*:/m.test(text))),
+      (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && STAGE_OR_STEP.test(text))),
   secretReference: (name) => `$(${name})`,
   storeSecretSteps: (name) => [
     `Add ${name} as a secret pipeline variable (Pipelines → Edit → Variables → Keep this value secret) or to a variable group linked to Azure Key Vault, and reference it as $(${name}).`,

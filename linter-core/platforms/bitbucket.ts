@@ -1,9 +1,11 @@
 // Bitbucket Pipelines: secured repository/deployment variables reach scripts as `$NAME`.
 import type { FileModel } from "../model.js";
 import { asMap, documentsWithContent, entries, getNode } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
+
+const INDENTED_STEP = lineStartKey("-\\s*step", "\\s*:", "+");
 
 const issued = (name: string) => /^BITBUCKET_/.test(name);
 
@@ -11,7 +13,7 @@ export const bitbucketPipelines: Platform = {
   id: "bitbucket-pipelines",
   title: "Bitbucket Pipelines",
   matchesPath: (path) => baseName(path) === "bitbucket-pipelines.yml",
-  matchesContent: (path, text) => isYamlPath(path) && /^pipelines\s*:/m.test(text) && /^\s+-\s*step\s*:/m.test(text),
+  matchesContent: (path, text) => isYamlPath(path) && /^pipelines\s*:/m.test(text) && INDENTED_STEP.test(text),
   secretReference: (name) => `$${name}`,
   secretsPerEnvironment: true,
   // No npm or PyPI trusted publishing from Bitbucket: only the clouds' static keys are reported.

@@ -4,9 +4,11 @@
 // is uploaded, which writes the value into the pipeline for anyone who can view the build).
 import type { FileModel, Scope } from "../model.js";
 import { allScalars, asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
+
+const INDENTED_STEP_KEY = lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+");
 
 /** Variables the agent sets itself. */
 const issued = (name: string) => /^(BUILDKITE|CI$|BUILDKITE_)/.test(name);
@@ -24,7 +26,7 @@ export const buildkite: Platform = {
   id: "buildkite",
   title: "Buildkite",
   matchesPath: (path) => /(^|\/)\.buildkite\/[^/]+\.ya?ml$/.test(repoPath(path)) || /^buildkite\.ya?ml$/.test(baseName(path)),
-  matchesContent: (path, text) => isYamlPath(path) && /^steps\s*:/m.test(text) && /^\s+(-\s+)?(label|command|commands|plugins|agents|block|wait|trigger)\s*:/m.test(text) && !/^(on|jobs|kind|version|phases)\s*:/m.test(text),
+  matchesContent: (path, text) => isYamlPath(path) && /^steps\s*:/m.test(text) && INDENTED_STEP_KEY.test(text) && !/^(on|jobs|kind|version|phases)\s*:/m.test(text),
   secretReference: (name) => `$$${name}`,
   secretFix(literal, secret, name, text) {
     // A value under `env:` is written into the pipeline as is: it can only move out, to a Buildkite

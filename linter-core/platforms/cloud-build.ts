@@ -3,9 +3,12 @@
 // `secretEnv`; scripts read them as `$$NAME` (a single `$` is Cloud Build's own substitution).
 import type { FileModel, Scope } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
+
+// A step whose builder image is a registry's (`- name: gcr.io/cloud-builders/docker`).
+const BUILDER_STEP = lineStartKey("-\\s*name", "\\s*:\\s*['\"]?(?:[\\w.-]+\\.(?:gcr\\.io|pkg\\.dev|docker\\.io)\\/|gcr\\.io)");
 
 /** Variables Cloud Build sets itself (`$PROJECT_ID`, `$BUILD_ID`, user substitutions `$_NAME`). */
 const issued = (name: string) => /^(PROJECT_ID|PROJECT_NUMBER|BUILD_ID|LOCATION|TRIGGER_NAME|COMMIT_SHA|SHORT_SHA|REVISION_ID|REPO_NAME|REPO_FULL_NAME|BRANCH_NAME|TAG_NAME|REF_NAME|TRIGGER_BUILD_CONFIG_PATH|SERVICE_ACCOUNT_EMAIL|SERVICE_ACCOUNT|_[A-Z0-9_]+)$/.test(name);
@@ -23,7 +26,7 @@ export const cloudBuild: Platform = {
   matchesPath: (path) => /^([\w.-]+[.-])?cloudbuild([._-][\w.-]+)?\.ya?ml$/.test(baseName(path)),
   // A build config: top-level `steps:` whose items name a builder image, and no other CI's keys.
   matchesContent: (path, text) =>
-    isYamlPath(path) && /^steps\s*:/m.test(text) && /^\s*-\s*name\s*:\s*['"]?[\w.-]+\.(gcr\.io|pkg\.dev|docker\.io)\/|^\s*-\s*name\s*:\s*['"]?gcr\.io/m.test(text) && /^(availableSecrets|secrets|substitutions|options|images|timeout|serviceAccount|logsBucket|artifacts)\s*:/m.test(text),
+    isYamlPath(path) && /^steps\s*:/m.test(text) && BUILDER_STEP.test(text) && /^(availableSecrets|secrets|substitutions|options|images|timeout|serviceAccount|logsBucket|artifacts)\s*:/m.test(text),
   secretReference: (name) => `$$${name}`,
   storeSecretSteps: (name) => [
     `Store the value in Secret Manager: printf %s "$VALUE" | gcloud secrets create ${name} --data-file=- (the value never lands in a file or your shell history if you type it at a prompt), and grant the build's service account roles/secretmanager.secretAccessor on it.`,

@@ -67,6 +67,17 @@ export function forgetLastPath(): void {
 export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
 
 /**
+ * `/^\s*<lead><rest>/m` (`^\s+` with indentation "+"), the key a platform is told by, without its
+ * quadratic cost: a regex opening with `^\s*` starts again at every line start of a run of blank
+ * lines, and 100 KB of them took minutes to sniff. Here the lead is found first and the indentation
+ * before it checked backwards, so a run of whitespace is read once per lead found after it. Same
+ * matches as the plain form (test/platforms/sniffing.test.ts). `lead` must not match whitespace or nothing.
+ */
+export function lineStartKey(lead: string, rest = "", indentation: "*" | "+" = "*"): RegExp {
+  return new RegExp(`(?:${lead})(?<=^\\s${indentation}(?:${lead}))${rest}`, "m");
+}
+
+/**
  * A scalar's span without the line breaks a block scalar (`|`, `>`) owns at its end: a fix replacing
  * the whole value must leave them, or the next key would be joined onto its line.
  */

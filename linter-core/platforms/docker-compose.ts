@@ -2,8 +2,10 @@
 import type { FileModel } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, spanOf } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+
+const INDENTED_IMAGE_OR_BUILD = lineStartKey("image|build", "\\s*:", "+");
 
 /**
  * Compose's `${NAME}`, `${NAME:-default}` (and `-`, `?`, `:?`, `:+`, `+` forms) and `$NAME`: each name with its
@@ -41,7 +43,7 @@ export const dockerCompose: Platform = {
   id: "docker-compose",
   title: "docker-compose",
   matchesPath: (path) => /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(baseName(path)),
-  matchesContent: (path, text) => isYamlPath(path) && /^services\s*:/m.test(text) && /^\s+(image|build)\s*:/m.test(text) && !/^(on|jobs|apiVersion|pipelines)\s*:/m.test(text),
+  matchesContent: (path, text) => isYamlPath(path) && /^services\s*:/m.test(text) && INDENTED_IMAGE_OR_BUILD.test(text) && !/^(on|jobs|apiVersion|pipelines)\s*:/m.test(text),
   secretReference: (name) => `\${${name}}`,
   storeSecretSteps: (name) => [
     `Put ${name} in an untracked .env file (listed in .gitignore) or the shell environment; compose substitutes \${${name}}.`,

@@ -4,8 +4,10 @@
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
-import { isYamlPath, referenceEdit, repoPath } from "./common.js";
+import { isYamlPath, lineStartKey, referenceEdit, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+
+const INDENTED_USING = lineStartKey("using", "\\s*:", "+");
 
 // GitHub runs workflows from the repository root's .github/workflows/ only: one under a subfolder
 // (vendor/x/.github/workflows/) is someone else's file, linted as plain YAML for secrets.
@@ -51,7 +53,7 @@ function isWorkflowText(text: string): boolean {
 }
 
 function isActionText(text: string): boolean {
-  return /^runs\s*:/m.test(text) && /^\s+using\s*:/m.test(text);
+  return /^runs\s*:/m.test(text) && INDENTED_USING.test(text);
 }
 
 function field(node: YamlNode | undefined): ScalarField | undefined {

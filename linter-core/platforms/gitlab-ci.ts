@@ -3,9 +3,11 @@
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
+
+const INDENTED_SCRIPT = lineStartKey("script", "\\s*:", "+");
 
 const SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
 const GLOBAL_KEYS = new Set(["stages", "variables", "include", "default", "workflow", "image", "services", "cache", "before_script", "after_script", "spec"]);
@@ -94,7 +96,7 @@ export const gitlabCi: Platform = {
   // (A CI/CD component's template, `templates/*.yml`: a `spec: inputs:` header, `---`, then its jobs.)
   matchesContent: (path, text) =>
     isYamlPath(path) &&
-    /^\s+script\s*:/m.test(text) &&
+    INDENTED_SCRIPT.test(text) &&
     (/^(stages|variables|include|default|workflow|image|\.[\w-]+)\s*:/m.test(text) || (/^spec:[ \t]*\r?\n[ \t]+inputs:/.test(text) && /^---[ \t]*\r?$/m.test(text))) &&
     !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,

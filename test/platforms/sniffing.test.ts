@@ -1,0 +1,69 @@
+// Platform sniffing without quadratic regexes (platforms/common.ts lineStartKey): each key a platform
+// is told by, found lead first with its indentation checked backwards, must match exactly where the
+// plain `/^\s*…/m` (or `/^\s+…/m`) form matches — blank lines, CRLF, U+2028 and a `-` list marker
+// included — and a file of blank lines must be sniffed in linear time.
+import assert from "node:assert/strict";
+import { lineStartKey } from "../../linter-core/platforms/common.js";
+import { platformFor } from "../../linter-core/platforms/index.js";
+import { FakeSecrets } from "../helpers.js";
+
+// Each platform's key, as written with lineStartKey, beside the plain regex it stands for.
+const KEYS: { name: string; plain: RegExp; fast: RegExp; words: string[] }[] = [
+  { name: "Azure task", plain: /^\s*-?\s*task\s*:\s*[\w.-]+@\d/m, fast: lineStartKey("(?:-\\s*)?task", "\\s*:\\s*[\\w.-]+@\\d"), words: ["task", "task:", " Cache@2", "@2", "."] },
+  { name: "Azure vmImage", plain: /^\s*vmImage\s*:/m, fast: lineStartKey("vmImage", "\\s*:"), words: ["vmImage"] },
+  { name: "Azure PowerShell step", plain: /^\s*-\s*(pwsh|powershell)\s*:/m, fast: lineStartKey("-\\s*(?:pwsh|powershell)", "\\s*:"), words: ["pwsh", "powershell"] },
+  { name: "Azure stage or step", plain: /^\s*-\s*(stage|job|deployment|script|bash|checkout)\s*:/m, fast: lineStartKey("-\\s*(?:stage|job|deployment|script|bash|checkout)", "\\s*:"), words: ["stage", "job", "bash"] },
+  {
+    name: "Cloud Build builder step",
+    plain: /^\s*-\s*name\s*:\s*['"]?[\w.-]+\.(gcr\.io|pkg\.dev|docker\.io)\/|^\s*-\s*name\s*:\s*['"]?gcr\.io/m,
+    fast: lineStartKey("-\\s*name", "\\s*:\\s*['\"]?(?:[\\w.-]+\\.(?:gcr\\.io|pkg\\.dev|docker\\.io)\\/|gcr\\.io)"),
+    words: ["name", "- name:", "gcr.io", " gcr.io/b", "eu.gcr.io/", "/", "'", "pkg.dev/", "x."],
+  },
+  { name: "GitLab script", plain: /^\s+script\s*:/m, fast: lineStartKey("script", "\\s*:", "+"), words: ["script"] },
+  { name: "compose image or build", plain: /^\s+(image|build)\s*:/m, fast: lineStartKey("image|build", "\\s*:", "+"), words: ["image", "build"] },
+  { name: "Bitbucket step", plain: /^\s+-\s*step\s*:/m, fast: lineStartKey("-\\s*step", "\\s*:", "+"), words: ["step", "step:", "-step:"] },
+  {
+    name: "Buildkite step key",
+    plain: /^\s+(-\s+)?(label|command|commands|plugins|agents|block|wait|trigger)\s*:/m,
+    fast: lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+"),
+    words: ["label", "command", "commands", "wait"],
+  },
+  { name: "action's using", plain: /^\s+using\s*:/m, fast: lineStartKey("using", "\\s*:", "+"), words: ["using"] },
+];
+
+const PIECES = [" ", "  ", "\t", "\n", "\n", "\r\n", "\r", "\u2028", "\u00a0", "-", "- ", ":", ": ", "x", "#"];
+
+describe("platform sniffing: keys at a line's start", () => {
+  for (const { name, plain, fast, words } of KEYS) {
+    it(`${name}: the same answer as ${plain.source.slice(0, 40)}… on 20 000 random texts`, () => {
+      const random = new FakeSecrets(7);
+      const pieces = [...PIECES, ...words, ...words];
+      let matched = 0;
+      for (let i = 0; i < 20_000; i++) {
+        const text = Array.from({ length: 1 + (i % 14) }, () => random.pick(pieces)).join("");
+        const expected = plain.test(text);
+        matched += expected ? 1 : 0;
+        assert.equal(fast.test(text), expected, JSON.stringify(text));
+      }
+      // Both answers occur: a generator that never matches would prove nothing.
+      assert.ok(matched > 200 && matched < 19_800, `${matched} of 20 000 matched`);
+    });
+  }
+
+  // A ratio at two sizes, not a wall-clock limit (as test/core/linear-time.test.ts).
+  for (const [name, blank] of [["spaces", " \n"], ["CRLF", " \r\n"], ["list markers", "- \n"]] as const) {
+    it(`a .yml no path claims, of blank lines (${name}), is sniffed in linear time`, () => {
+      const time = (n: number) => {
+        const text = blank.repeat(n) + "x: 1\n";
+        const start = process.hrtime.bigint();
+        assert.equal(platformFor("config/a.yml", text).id, "yaml");
+        return Number(process.hrtime.bigint() - start) / 1e6;
+      };
+      time(1_000);
+      const small = Math.max(time(10_000), 0.5);
+      let large = time(100_000);
+      if (large / small >= 40) large = Math.min(large, time(100_000));
+      assert.ok(large / small < 40, `10× the lines took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
+    });
+  }
+});
