@@ -8,6 +8,9 @@ import { isCredentialKey } from "../secrets/values.js";
 import { emptyModel } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
+const MAX_MODIFIERS = 64;
+const MODIFIER_RUN = new RegExp(`\\b(abstract|accessor|async|const|declare|default|export|in|out|override|private|protected|public|readonly|static)\\s+(?:(?:abstract|accessor|async|const|declare|default|export|in|out|override|private|protected|public|readonly|static)\\s+){${MAX_MODIFIERS}}`);
+
 type TypeScript = typeof TS;
 let compiler: Promise<TypeScript | undefined> | undefined;
 let parserMissing = false;
@@ -125,6 +128,14 @@ export const typescriptCode: Platform = {
     // Without the parser the file is plain text to the detectors (their script idioms read all of it).
     if (!ts) return emptyModel("text", path, text);
     const model = emptyModel("typescript", path, text);
+    // TypeScript's parser looks ahead over a whole run of modifiers for each statement it starts, so a
+    // long run (`export export …`, `public public …`: never real code) takes quadratic time: 8 000 took
+    // 6 s, 50 000 minutes. Such a file is read as plain text, and its parse-error says why.
+    const run = MODIFIER_RUN.exec(text);
+    if (run) {
+      model.parseErrors.push({ message: `over ${MAX_MODIFIERS} modifiers in a row (${run[1]}…), which TypeScript's parser reads in quadratic time`, span: { start: run.index, end: run.index + 1 } });
+      return model;
+    }
     // As TypeScript reads each extension: JavaScript with JSX (React code in `.js` is common), TypeScript
     // without (`<T>x` is a type assertion in `.ts`), TSX. JSDoc is not read (nothing here needs it).
     const source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(ts, path));

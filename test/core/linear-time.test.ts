@@ -92,6 +92,11 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
     text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - &big\n        run: make\n        env:\n${Array.from({ length: n / 200 }, (_, i) => `          T${i}: \${{ secrets.T${i} }}\n`).join("")}${"      - *big\n".repeat(n / 20)}`,
   }),
   "GitLab: $$$$… in a script": (n) => ({ path: ".gitlab-ci.yml", text: `build:\n  script:\n    - echo ${"$".repeat(n)}\n` }),
+  // TypeScript's parser is quadratic on a run of modifiers (typescript.ts does not parse one).
+  "TypeScript: export export … (a run of modifiers)": (n) => ({ path: "src/a.ts", text: "export\n".repeat(n / 7) }),
+  "TypeScript: 64 modifiers, a name, 64 modifiers, …": (n) => ({ path: "src/b.ts", text: `${"public ".repeat(64)}x;\n`.repeat(n / 450) }),
+  // Platform sniffing reads a .yml no path claims for every platform's keys (platforms/common.ts lineStartKey).
+  "a .yml of blank lines": (n) => ({ path: "config/a.yml", text: " \n".repeat(n / 2) }),
 };
 
 describe("the whole pipeline on adversarial files grows linearly", function () {

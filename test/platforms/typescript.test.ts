@@ -152,6 +152,21 @@ describe("platform typescript: which names and values count", () => {
     assert.equal(tsx.length, 1);
     assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
   });
+
+  it("a long run of modifiers (on which TypeScript's parser takes quadratic time) is not parsed: its parse-error says why, at the run, and its secrets are still found", async () => {
+    for (const modifier of ["export", "public", "static"]) {
+      const text = `const a = 1;\n${`${modifier}\n`.repeat(5_000)}const apiKey = "${value}";\n`;
+      const result = await lintFiles([{ path: "src/odd.ts", text }]);
+      const [parseError] = result.findings.filter((f) => f.ruleId === "parse-error");
+      assert.ok(parseError, modifier);
+      assert.equal(parseError.start.line, 2, "the run's first line");
+      assert.match(parseError.message, new RegExp(`could not be parsed: over 64 modifiers in a row \\(${modifier}…\\), which TypeScript's parser reads in quadratic time`));
+      assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, modifier);
+    }
+    // Real code's few modifiers in a row are parsed as always.
+    const real = await lintFiles([{ path: "src/real.ts", text: `export default abstract class A {\n  public static readonly override accessor x = 1;\n}\n${"export const b = 1;\n".repeat(200)}` }]);
+    assert.deepEqual(real.findings.filter((f) => f.ruleId === "parse-error"), []);
+  });
 });
 
 describe("platform typescript: a string made a template reads the same", () => {
