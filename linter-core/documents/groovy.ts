@@ -52,8 +52,25 @@ function load(): Promise<Parser | undefined> {
   return parser;
 }
 
-/** The syntax tree of a Groovy file, or undefined where the grammar is not available (see groovyParserMissing). */
-export async function parseGroovy(text: string): Promise<Tree | undefined> {
+/**
+ * How long a parse may take before it is given up: a second, and a second more per 100 KB (30 times
+ * what any real Jenkinsfile needs here), at most ten. The grammar's error recovery is quadratic on
+ * some broken files (each of many `/*` never closed is lexed again to the end: 90 KB took 33 s).
+ */
+export function groovyParseBudgetMs(length: number): number {
+  return Math.min(10_000, 1_000 + length / 100);
+}
+
+/**
+ * The syntax tree of a Groovy file; undefined where the grammar is not available (see
+ * groovyParserMissing); "gave up" when the parse took over its budget (groovyParseBudgetMs).
+ */
+export async function parseGroovy(text: string): Promise<Tree | undefined | "gave up"> {
   const groovy = await load();
-  return groovy?.parse(text) ?? undefined;
+  if (!groovy) return undefined;
+  const start = performance.now();
+  const budget = groovyParseBudgetMs(text.length);
+  // tree-sitter asks this every so often while it parses; true stops the parse (and it returns null).
+  const tree = groovy.parse(text, null, { progressCallback: () => performance.now() - start > budget });
+  return tree ?? "gave up";
 }
