@@ -1,7 +1,8 @@
 // YAML text → documents with exact source ranges. Aliases are never expanded (no `toJS`), so an
 // alias bomb costs nothing; syntax errors become data, never exceptions.
 import {
-  parseAllDocuments,
+  Composer,
+  Parser,
   isAlias,
   isMap,
   isPair,
@@ -13,6 +14,7 @@ import {
   type YAMLSeq,
   type Pair,
   type Scalar,
+  type CST,
 } from "yaml";
 import type { Span } from "../model.js";
 
@@ -32,8 +34,15 @@ export function parseYaml(text: string): YamlFile {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
-    const docs = Array.isArray(documents) ? documents : [];
+    // parseAllDocuments in its two steps, the syntax tree's depth checked between them: composing
+    // recurses once per level, and where a regex must be compiled with the stack nearly spent V8 aborts
+    // the process, which no catch can stop (10 000 `[` in a row did, after a few smaller files).
+    const tokens = Array.from(new Parser().parse(text));
+    const tooDeep = deeperThan(tokens, MAX_DEPTH);
+    if (tooDeep !== undefined) {
+      return { documents: [], errors: [{ message: `nested over ${MAX_DEPTH} levels deep: not read (no real file comes close)`, span: { start: tooDeep, end: tooDeep + 1 } }] };
+    }
+    const docs: Document.Parsed[] = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, strict: false }).compose(tokens));
     const errors = docs.flatMap((doc) =>
       doc.errors.map((error) => ({
         message: firstLine(error.message),
@@ -47,6 +56,32 @@ export function parseYaml(text: string): YamlFile {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/**
+ * Where the syntax tree first goes deeper than `limit` collections (a flow collection, a block map or
+ * sequence inside another), or undefined. Walked with a stack of its own: the tree is as deep as the text.
+ */
+function deeperThan(tokens: CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    switch (token.type) {
+      case "document":
+        if (token.value) stack.push([token.value, depth]);
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection":
+        if (depth >= limit) return token.offset;
+        for (const item of token.items) {
+          if ("key" in item && item.key) stack.push([item.key, depth + 1]);
+          if (item.value) stack.push([item.value, depth + 1]);
+        }
+        break;
+    }
+  }
+  return undefined;
 }
 
 /**

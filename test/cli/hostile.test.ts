@@ -68,6 +68,20 @@ describe("cli: hostile input, second round (issue 17)", () => {
     assert.ok(!run.stdout.includes("Invalid time value") && !run.stdout.includes("NaN"));
   });
 
+  it("YAML nested ever deeper, file after file, cannot abort the process (V8 aborts where a regex is compiled with the stack nearly spent): a parse-error, and the next file linted", async () => {
+    for (const [i, depth] of [300, 3_000, 30_000].entries()) {
+      repo.write(`.github/workflows/n${i}.yml`, `on: push\njobs: ${"[".repeat(depth)}\n`);
+      repo.write(`config/d${i}.yml`, `${"- ".repeat(depth)}x\n`);
+    }
+    repo.write(".github/workflows/z.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${token}\n`);
+    const run = await repo.nhilint("--format", "json");
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.ok(report.findings.some((f: { path: string; ruleId: string }) => f.path === ".github/workflows/z.yml" && f.ruleId === "hardcoded-secret"), run.stdout);
+    const deep = report.findings.filter((f: { path: string; message: string }) => f.path === ".github/workflows/n2.yml" && /nested over 200 levels deep/.test(f.message));
+    assert.equal(deep.length, 1, run.stdout);
+  });
+
   it("JSON nested 5 000 deep still gets its token reported", async () => {
     repo.write("deep.json", `${'{"a":'.repeat(5000)}"${token}"${"}".repeat(5000)}`);
     const run = await repo.nhilint("--format", "json");

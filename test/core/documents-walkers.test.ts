@@ -1,6 +1,7 @@
 // The document walkers every platform builds on (linter-core/documents/yaml.ts, json.ts): what they
 // yield, where, in which order, and where they stop.
 import assert from "node:assert/strict";
+import { parseDocument } from "yaml";
 import { jsonProperty, jsonPropertiesNamed, jsonSpan, jsonStringPairs, parseJson } from "../../linter-core/documents/json.js";
 import { allScalars, anchorsOf, asMap, asSeq, boundName, entries, getKeyNode, getNode, getPair, MAX_DEPTH, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf } from "../../linter-core/documents/yaml.js";
 
@@ -100,15 +101,29 @@ describe("documents: YAML", () => {
     assert.equal(scalarText(resolveAlias(getNode(root, "a"), anchors)), "one", "a node that is no alias is itself");
   });
 
-  it("nesting beyond the depth limit is not walked", () => {
+  it("nesting beyond the depth limit is not walked (a document made by the library itself: parseYaml reads none that deep)", () => {
     let text = "";
     for (let i = 0; i <= MAX_DEPTH + 5; i++) text += `${"  ".repeat(i)}k${i}:\n`;
     text += `${"  ".repeat(MAX_DEPTH + 6)}deep: value\n`;
-    const root = yamlRoot(text);
+    const root = parseDocument(text).contents;
     assert.deepEqual(scalarPairs(root), []);
     assert.deepEqual(allScalars(root), []);
     const shallow = yamlRoot("a:\n  b:\n    deep: value\n");
     assert.equal(scalarPairs(shallow).length, 1);
+  });
+
+  it("a text nested deeper than the limit is not composed (its recursion could abort the process): an error at the level that goes too deep; the limit itself is read", () => {
+    for (const [prefix, open, close] of [["x: ", "[", "]"], ["x: ", "{a: ", "}"], ["", "- ", ""]]) {
+      const nested = (depth: number) => `${prefix}${open.repeat(depth)}1${close.repeat(depth)}\n`;
+      const file = parseYaml(nested(20_000));
+      assert.deepEqual(file.documents, [], open);
+      assert.equal(file.errors.length, 1);
+      assert.match(file.errors[0].message, new RegExp(`^nested over ${MAX_DEPTH} levels deep: not read`));
+      assert.equal(parseYaml(nested(MAX_DEPTH - 1)).documents.length, 1, `${open} at the limit`);
+    }
+    // Indentation nests too.
+    const indented = Array.from({ length: MAX_DEPTH + 2 }, (_, i) => `${" ".repeat(i)}k:\n`).join("");
+    assert.match(parseYaml(indented).errors[0]?.message ?? "", /^nested over/);
   });
 });
 
