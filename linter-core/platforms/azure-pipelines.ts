@@ -32,7 +32,9 @@ export const azurePipelines: Platform = {
       VM_IMAGE.test(text) ||
       POWERSHELL_STEP.test(text) ||
       // Template expressions only Azure has: `${{ parameters.x }}`, `${{ if ... }}:`, `${{ each ... }}`.
-      /\$\{\{[^}\n]*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/.test(text) ||
+      // An expression is read up to the next `${{` (which is tried in its turn): read to the line's end
+      // from each, a long line of them took quadratic time.
+      /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/.test(text) ||
       (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && STAGE_OR_STEP.test(text))),
   secretReference: (name) => `$(${name})`,
   storeSecretSteps: (name) => [

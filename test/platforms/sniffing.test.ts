@@ -28,6 +28,12 @@ const KEYS: { name: string; plain: RegExp; fast: RegExp; words: string[] }[] = [
     fast: lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+"),
     words: ["label", "command", "commands", "wait"],
   },
+  {
+    name: "Azure template expression",
+    plain: /\$\{\{[^}\n]*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/,
+    fast: /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/,
+    words: ["${{", "${{ ", "parameters.", "xparameters.", "}", "if", "each", "}}"],
+  },
   { name: "action's using", plain: /^\s+using\s*:/m, fast: lineStartKey("using", "\\s*:", "+"), words: ["using"] },
 ];
 
@@ -51,10 +57,10 @@ describe("platform sniffing: keys at a line's start", () => {
   }
 
   // A ratio at two sizes, not a wall-clock limit (as test/core/linear-time.test.ts).
-  for (const [name, blank] of [["spaces", " \n"], ["CRLF", " \r\n"], ["list markers", "- \n"]] as const) {
-    it(`a .yml no path claims, of blank lines (${name}), is sniffed in linear time`, () => {
+  for (const [name, blank] of [["blank lines of spaces", " \n"], ["blank lines in CRLF", " \r\n"], ["list markers", "- \n"], ["one line of ${{", "${{ "]] as const) {
+    it(`a .yml no path claims, of ${name}, is sniffed in linear time`, () => {
       const time = (n: number) => {
-        const text = blank.repeat(n) + "x: 1\n";
+        const text = blank.repeat(n) + "\nx: 1\n";
         const start = process.hrtime.bigint();
         assert.equal(platformFor("config/a.yml", text).id, "yaml");
         return Number(process.hrtime.bigint() - start) / 1e6;
