@@ -72,6 +72,15 @@ function workingTree(root: string): Source {
   };
 }
 
+/** A listed file's bytes (none if it went away since it was listed). */
+function readListed(root: string, path: string): Buffer {
+  try {
+    return readFileSync(pathOnDisk(root, path));
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
 /** The files a run reads besides the ones it lints. */
 const SUPPORT_PATHS = [CONFIG_PATH, ...INVENTORY_PATHS, ...CODEOWNERS_PATHS, BASELINE_PATH];
 
@@ -193,7 +202,8 @@ export async function lintRepository(
       files.push({
         path,
         get text() {
-          const read = decode(path, source.read(path) ?? Buffer.alloc(0));
+          // unreadable() has just found a regular file there: read it without a second stat.
+          const read = decode(path, readListed(root, path));
           if (read.notice) notices.push(read.notice);
           // Not text (binary): not linted, and said.
           return "file" in read ? read.file.text : undefined;

@@ -121,9 +121,12 @@ describe("documents: YAML", () => {
       assert.match(file.errors[0].message, new RegExp(`^nested over ${MAX_DEPTH} levels deep: not read`));
       assert.equal(parseYaml(nested(MAX_DEPTH - 1)).documents.length, 1, `${open} at the limit`);
     }
-    // Indentation nests too.
+    // Indentation nests too: a column a level, or two levels (a sequence under a map's key) per step of two.
     const indented = Array.from({ length: MAX_DEPTH + 2 }, (_, i) => `${" ".repeat(i)}k:\n`).join("");
     assert.match(parseYaml(indented).errors[0]?.message ?? "", /^nested over/);
+    const stepped = (steps: number) => `a:\n${Array.from({ length: steps }, (_, i) => `${"  ".repeat(i)}- k${i}:\n`).join("")}`;
+    assert.match(parseYaml(stepped(MAX_DEPTH / 2 + 1)).errors[0]?.message ?? "", /^nested over/);
+    assert.deepEqual(parseYaml(stepped(MAX_DEPTH / 2 - 1)).errors, []);
   });
 });
 
