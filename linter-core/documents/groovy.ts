@@ -72,5 +72,9 @@ export async function parseGroovy(text: string): Promise<Tree | undefined | "gav
   const budget = groovyParseBudgetMs(text.length);
   // tree-sitter asks this every so often while it parses; true stops the parse (and it returns null).
   const tree = groovy.parse(text, null, { progressCallback: () => performance.now() - start > budget });
-  return tree ?? "gave up";
+  if (tree) return tree;
+  // A stopped parse is resumed by the parser's next call unless it is reset: the next file would be
+  // read as the rest of this one.
+  groovy.reset();
+  return "gave up";
 }

@@ -10,6 +10,13 @@ import { baseName, emptyModel, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 
+/**
+ * Syntax trees are walked this deep at most (recursively, with the stack): the corpus's Jenkinsfiles
+ * reach 46; 3 000 nested stages overflowed the stack, and a regex compiled with it nearly spent makes
+ * V8 abort the process.
+ */
+const MAX_TREE_DEPTH = 1000;
+
 /** Steps whose string argument is a shell (or batch, PowerShell) script. */
 const SCRIPT_STEPS = new Set(["sh", "bat", "powershell", "pwsh"]);
 /** Credential bindings of `withCredentials` and steps that take SSH keys. */
@@ -81,11 +88,11 @@ function interpolations(string: StringValue, variables: ReadonlyMap<string, stri
 /** The share of the file tree-sitter could not read (outermost ERROR nodes). */
 function unreadShare(root: GroovyNode, length: number): number {
   let unread = 0;
-  const visit = (node: GroovyNode) => {
+  const visit = (node: GroovyNode, depth: number) => {
     if (node.type === "ERROR") unread += node.endIndex - node.startIndex;
-    else for (const child of node.children) if (child) visit(child);
+    else if (depth < MAX_TREE_DEPTH) for (const child of node.children) if (child) visit(child, depth + 1);
   };
-  visit(root);
+  visit(root, 0);
   return length === 0 ? 0 : unread / length;
 }
 
@@ -185,7 +192,12 @@ export const jenkins: Platform = {
       /** Where `input` steps and directives start: a person approves there before the pipeline goes on. */
       const inputs: number[] = [];
       /** `variables`: the credential variables in reach, each with the credential id it holds. */
-      const walk = (node: GroovyNode, scope: Scope, variables: ReadonlyMap<string, string>, inEnvironment: boolean): void => {
+      let tooDeep: GroovyNode | undefined;
+      const walk = (node: GroovyNode, scope: Scope, variables: ReadonlyMap<string, string>, inEnvironment: boolean, depth: number): void => {
+        if (depth > MAX_TREE_DEPTH) {
+          tooDeep ??= node;
+          return;
+        }
         let innerScope = scope;
         let innerVariables = variables;
         let innerEnvironment = inEnvironment;
@@ -263,9 +275,10 @@ export const jenkins: Platform = {
             }
           }
         }
-        for (const child of node.namedChildren) if (child) walk(child, innerScope, innerVariables, innerEnvironment);
+        for (const child of node.namedChildren) if (child) walk(child, innerScope, innerVariables, innerEnvironment, depth + 1);
       };
-      walk(root, {}, environmentCredentials, false);
+      walk(root, {}, environmentCredentials, false, 0);
+      if (tooDeep) model.parseErrors.push({ message: `nested over ${MAX_TREE_DEPTH} levels deep: not read past that`, span: { start: tooDeep.startIndex, end: tooDeep.startIndex + 1 } });
       // A stage runs after every `input` before it (stages run in order) and after its own `input` directive.
       for (const job of model.jobs) {
         const stage = stages.find((s) => s.id === job.id);

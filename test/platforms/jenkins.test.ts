@@ -262,6 +262,21 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     const [error] = findings.filter((f) => f.ruleId === "parse-error");
     assert.match(error.message, /^Jenkins could not be parsed: tree-sitter's Groovy parser gave up after 2\.2 s \(its error recovery is slow on some broken files, such as many `\/\*` never closed\)\. Its secrets were looked for as in plain text/);
     assert.equal(findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, "the token is still found");
+    // The stopped parse is not resumed by the next file's (tree-sitter's parser is reset).
+    const next = await all(declarative("    A = credentials('a')\n"));
+    assert.deepEqual(next.filter((f) => f.ruleId === "parse-error"), []);
+  });
+
+  it("a tree nested deeper than it is walked (3 000 nested stages overflowed the stack: an internal error, exit 2) is a parse-error at the level it stops; its secrets are still found", async () => {
+    const text = `pipeline {\n  environment {\n    API_TOKEN = '${token}'\n  }\n  ${"stage('x') { ".repeat(3_000)}${"}".repeat(3_000)}\n}\n`;
+    const result = await lintFiles([{ path: "Jenkinsfile", text }]);
+    assert.deepEqual(result.internalErrors, []);
+    const [error] = result.findings.filter((f) => f.ruleId === "parse-error");
+    assert.match(error.message, /^Jenkins could not be parsed: nested over 1000 levels deep: not read past that\./);
+    assert.ok(error.span.start > text.indexOf("stage('x')"), `at ${error.span.start}`);
+    assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
+    // Real nesting is read as always.
+    assert.deepEqual((await all(declarative("    A = credentials('a')\n"))).filter((f) => f.ruleId === "parse-error"), []);
   });
 
   it("each syntax tree is freed once read: linting a 30 KB Jenkinsfile 150 times holds no more memory than once", async function () {
