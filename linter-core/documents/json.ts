@@ -1,5 +1,5 @@
 // JSON (and JSONC) text → key-value string literals with exact ranges, via jsonc-parser, which
-// tolerates errors and never throws. Depth-bounded like the YAML walker.
+// tolerates errors (it throws only when nesting exhausts the stack, caught here). Depth-bounded like the YAML walker.
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { Span } from "../model.js";
 import { boundName, MAX_DEPTH } from "./yaml.js";
@@ -13,7 +13,14 @@ export interface JsonFile {
 
 export function parseJson(text: string): JsonFile {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // jsonc-parser recurses once per level: 3 000 `{"a":` in a row exhaust the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { root: undefined, errors: [{ message: "nested too deep for the JSON parser (it ran out of stack)", span: { start: 0, end: 1 } }] };
+  }
   return {
     root,
     errors: errors.map((error) => ({ message: `JSON syntax error ${error.error}`, span: { start: error.offset, end: error.offset + Math.max(error.length, 1) } })),

@@ -138,7 +138,15 @@ export const typescriptCode: Platform = {
     }
     // As TypeScript reads each extension: JavaScript with JSX (React code in `.js` is common), TypeScript
     // without (`<T>x` is a type assertion in `.ts`), TSX. JSDoc is not read (nothing here needs it).
-    const source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(ts, path));
+    let source: TS.SourceFile;
+    try {
+      source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(ts, path));
+    } catch (error) {
+      // TypeScript's parser recurses once per level of nesting: 3 000 `[` in a row exhaust the stack.
+      if (!(error instanceof RangeError)) throw error;
+      model.parseErrors.push({ message: "nested too deep for TypeScript's parser (it ran out of stack)", span: { start: 0, end: 1 } });
+      return model;
+    }
     // The parser's syntax errors (what the compiler itself reports first; not in its public typings).
     const [error] = (source as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics;
     if (error) {

@@ -166,6 +166,12 @@ describe("documents: JSON", () => {
     assert.deepEqual(jsonSpan(token), { start: token.offset, end: token.offset + token.length });
   });
 
+  it("nesting deeper than the parser can recurse is an error, not a throw", () => {
+    const file = parseJson('{"a":'.repeat(100_000));
+    assert.equal(file.root, undefined);
+    assert.deepEqual(file.errors.map((e) => e.message), ["nested too deep for the JSON parser (it ran out of stack)"]);
+  });
+
   it("nesting beyond the depth limit is not walked", () => {
     const deep = `${'{"k":'.repeat(MAX_DEPTH + 5)}{"secret": "x", "conn": 1}${"}".repeat(MAX_DEPTH + 5)}`;
     const root = parseJson(deep).root;

@@ -163,6 +163,11 @@ describe("platform typescript: which names and values count", () => {
       assert.match(parseError.message, new RegExp(`could not be parsed: over 64 modifiers in a row \\(${modifier}…\\), which TypeScript's parser reads in quadratic time`));
       assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, modifier);
     }
+    // Nesting deeper than TypeScript's parser can recurse: a parse-error, not an internal error.
+    const deep = await lintFiles([{ path: "src/deep.ts", text: `const apiKey = "${value}";\nconst a = ${"[".repeat(30_000)};\n` }]);
+    assert.deepEqual(deep.internalErrors, []);
+    assert.match(deep.findings.find((f) => f.ruleId === "parse-error")?.message ?? "", /could not be parsed: nested too deep for TypeScript's parser \(it ran out of stack\)/);
+    assert.equal(deep.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
     // Real code's few modifiers in a row are parsed as always.
     const real = await lintFiles([{ path: "src/real.ts", text: `export default abstract class A {\n  public static readonly override accessor x = 1;\n}\n${"export const b = 1;\n".repeat(200)}` }]);
     assert.deepEqual(real.findings.filter((f) => f.ruleId === "parse-error"), []);
