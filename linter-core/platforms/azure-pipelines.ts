@@ -9,10 +9,14 @@ import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
 // PowerShell step, a stage, job or step list.
-const TASK = lineStartKey("(?:-\\s*)?task", "\\s*:\\s*[\\w.-]+@\\d");
-const VM_IMAGE = lineStartKey("vmImage", "\\s*:");
-const POWERSHELL_STEP = lineStartKey("-\\s*(?:pwsh|powershell)", "\\s*:");
-const STAGE_OR_STEP = lineStartKey("-\\s*(?:stage|job|deployment|script|bash|checkout)", "\\s*:");
+export const TASK = lineStartKey("(?:-\\s*)?task", "\\s*:\\s*[\\w.-]+@\\d");
+export const VM_IMAGE = lineStartKey("vmImage", "\\s*:");
+export const POWERSHELL_STEP = lineStartKey("-\\s*(?:pwsh|powershell)", "\\s*:");
+export const STAGE_OR_STEP = lineStartKey("-\\s*(?:stage|job|deployment|script|bash|checkout)", "\\s*:");
+// Template expressions only Azure has: `${{ parameters.x }}`, `${{ if ... }}:`, `${{ each ... }}`. An
+// expression is read up to the next `${{` (which is tried in its turn): read to the line's end from
+// each, a long line of them took quadratic time.
+export const TEMPLATE_EXPRESSION = /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/;
 
 const SCRIPT_KEYS = new Set(["script", "bash", "powershell", "pwsh", "inlineScript", "InlineScript", "arguments"]);
 const SERVICE_CONNECTION_INPUT = /^(azureSubscription|connectedServiceName\w*|\w*ServiceConnection|containerRegistry|azureResourceManagerConnection|dockerRegistryServiceConnection|kubernetesServiceEndpoint|serviceEndpoint|externalEndpoints?)$/i;
@@ -31,10 +35,7 @@ export const azurePipelines: Platform = {
     (TASK.test(text) ||
       VM_IMAGE.test(text) ||
       POWERSHELL_STEP.test(text) ||
-      // Template expressions only Azure has: `${{ parameters.x }}`, `${{ if ... }}:`, `${{ each ... }}`.
-      // An expression is read up to the next `${{` (which is tried in its turn): read to the line's end
-      // from each, a long line of them took quadratic time.
-      /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/.test(text) ||
+      TEMPLATE_EXPRESSION.test(text) ||
       (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && STAGE_OR_STEP.test(text))),
   secretReference: (name) => `$(${name})`,
   storeSecretSteps: (name) => [

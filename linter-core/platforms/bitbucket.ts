@@ -5,7 +5,7 @@ import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, yamlLiterals
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { shellCredentialRefs } from "./shell.js";
 
-const INDENTED_STEP = lineStartKey("-\\s*step", "\\s*:", "+");
+export const INDENTED_STEP = lineStartKey("-\\s*step", "\\s*:", "+");
 
 const issued = (name: string) => /^BITBUCKET_/.test(name);
 

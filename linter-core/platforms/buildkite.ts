@@ -8,7 +8,7 @@ import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdi
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
-const INDENTED_STEP_KEY = lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+");
+export const INDENTED_STEP_KEY = lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+");
 
 /** Variables the agent sets itself. */
 const issued = (name: string) => /^(BUILDKITE|CI$|BUILDKITE_)/.test(name);

@@ -8,7 +8,7 @@ import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
 // A step whose builder image is a registry's (`- name: gcr.io/cloud-builders/docker`).
-const BUILDER_STEP = lineStartKey("-\\s*name", "\\s*:\\s*['\"]?(?:[\\w.-]+\\.(?:gcr\\.io|pkg\\.dev|docker\\.io)\\/|gcr\\.io)");
+export const BUILDER_STEP = lineStartKey("-\\s*name", "\\s*:\\s*['\"]?(?:[\\w.-]+\\.(?:gcr\\.io|pkg\\.dev|docker\\.io)\\/|gcr\\.io)");
 
 /** Variables Cloud Build sets itself (`$PROJECT_ID`, `$BUILD_ID`, user substitutions `$_NAME`). */
 const issued = (name: string) => /^(PROJECT_ID|PROJECT_NUMBER|BUILD_ID|LOCATION|TRIGGER_NAME|COMMIT_SHA|SHORT_SHA|REVISION_ID|REPO_NAME|REPO_FULL_NAME|BRANCH_NAME|TAG_NAME|REF_NAME|TRIGGER_BUILD_CONFIG_PATH|SERVICE_ACCOUNT_EMAIL|SERVICE_ACCOUNT|_[A-Z0-9_]+)$/.test(name);

@@ -5,7 +5,7 @@ import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
-const INDENTED_IMAGE_OR_BUILD = lineStartKey("image|build", "\\s*:", "+");
+export const INDENTED_IMAGE_OR_BUILD = lineStartKey("image|build", "\\s*:", "+");
 
 /**
  * Compose's `${NAME}`, `${NAME:-default}` (and `-`, `?`, `:?`, `:+`, `+` forms) and `$NAME`: each name with its

@@ -7,7 +7,7 @@ import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, get
 import { isYamlPath, lineStartKey, referenceEdit, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
-const INDENTED_USING = lineStartKey("using", "\\s*:", "+");
+export const INDENTED_USING = lineStartKey("using", "\\s*:", "+");
 
 // GitHub runs workflows from the repository root's .github/workflows/ only: one under a subfolder
 // (vendor/x/.github/workflows/) is someone else's file, linted as plain YAML for secrets.

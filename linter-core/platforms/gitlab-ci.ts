@@ -7,7 +7,7 @@ import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdi
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
-const INDENTED_SCRIPT = lineStartKey("script", "\\s*:", "+");
+export const INDENTED_SCRIPT = lineStartKey("script", "\\s*:", "+");
 
 const SCRIPT_KEYS = new Set(["script", "before_script", "after_script"]);
 const GLOBAL_KEYS = new Set(["stages", "variables", "include", "default", "workflow", "image", "services", "cache", "before_script", "after_script", "spec"]);

@@ -9,7 +9,9 @@ import { emptyModel } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 const MAX_MODIFIERS = 64;
-const MODIFIER_RUN = new RegExp(`\\b(abstract|accessor|async|const|declare|default|export|in|out|override|private|protected|public|readonly|static)\\s+(?:(?:abstract|accessor|async|const|declare|default|export|in|out|override|private|protected|public|readonly|static)\\s+){${MAX_MODIFIERS}}`);
+const MODIFIER = "abstract|accessor|async|const|declare|default|export|in|out|override|private|protected|public|readonly|static";
+/** More than MAX_MODIFIERS modifiers in a row; the first one captured. */
+const MODIFIER_RUN = new RegExp(`\\b(${MODIFIER})\\s+(?:(?:${MODIFIER})\\s+){${MAX_MODIFIERS}}`);
 
 type TypeScript = typeof TS;
 let compiler: Promise<TypeScript | undefined> | undefined;

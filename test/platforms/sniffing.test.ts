@@ -3,38 +3,44 @@
 // plain `/^\s*…/m` (or `/^\s+…/m`) form matches — blank lines, CRLF, U+2028 and a `-` list marker
 // included — and a file of blank lines must be sniffed in linear time.
 import assert from "node:assert/strict";
-import { lineStartKey } from "../../linter-core/platforms/common.js";
+import { POWERSHELL_STEP, STAGE_OR_STEP, TASK, TEMPLATE_EXPRESSION, VM_IMAGE } from "../../linter-core/platforms/azure-pipelines.js";
+import { INDENTED_STEP } from "../../linter-core/platforms/bitbucket.js";
+import { INDENTED_STEP_KEY } from "../../linter-core/platforms/buildkite.js";
+import { BUILDER_STEP } from "../../linter-core/platforms/cloud-build.js";
+import { INDENTED_IMAGE_OR_BUILD } from "../../linter-core/platforms/docker-compose.js";
+import { INDENTED_USING } from "../../linter-core/platforms/github-actions.js";
+import { INDENTED_SCRIPT } from "../../linter-core/platforms/gitlab-ci.js";
 import { platformFor } from "../../linter-core/platforms/index.js";
 import { FakeSecrets } from "../helpers.js";
 
-// Each platform's key, as written with lineStartKey, beside the plain regex it stands for.
+// Each platform's own key (written with lineStartKey, or read up to the next `${{`), beside the plain regex it stands for.
 const KEYS: { name: string; plain: RegExp; fast: RegExp; words: string[] }[] = [
-  { name: "Azure task", plain: /^\s*-?\s*task\s*:\s*[\w.-]+@\d/m, fast: lineStartKey("(?:-\\s*)?task", "\\s*:\\s*[\\w.-]+@\\d"), words: ["task", "task:", " Cache@2", "@2", "."] },
-  { name: "Azure vmImage", plain: /^\s*vmImage\s*:/m, fast: lineStartKey("vmImage", "\\s*:"), words: ["vmImage"] },
-  { name: "Azure PowerShell step", plain: /^\s*-\s*(pwsh|powershell)\s*:/m, fast: lineStartKey("-\\s*(?:pwsh|powershell)", "\\s*:"), words: ["pwsh", "powershell"] },
-  { name: "Azure stage or step", plain: /^\s*-\s*(stage|job|deployment|script|bash|checkout)\s*:/m, fast: lineStartKey("-\\s*(?:stage|job|deployment|script|bash|checkout)", "\\s*:"), words: ["stage", "job", "bash"] },
+  { name: "Azure task", plain: /^\s*-?\s*task\s*:\s*[\w.-]+@\d/m, fast: TASK, words: ["task", "task:", " Cache@2", "@2", "."] },
+  { name: "Azure vmImage", plain: /^\s*vmImage\s*:/m, fast: VM_IMAGE, words: ["vmImage"] },
+  { name: "Azure PowerShell step", plain: /^\s*-\s*(pwsh|powershell)\s*:/m, fast: POWERSHELL_STEP, words: ["pwsh", "powershell"] },
+  { name: "Azure stage or step", plain: /^\s*-\s*(stage|job|deployment|script|bash|checkout)\s*:/m, fast: STAGE_OR_STEP, words: ["stage", "job", "bash"] },
   {
     name: "Cloud Build builder step",
     plain: /^\s*-\s*name\s*:\s*['"]?[\w.-]+\.(gcr\.io|pkg\.dev|docker\.io)\/|^\s*-\s*name\s*:\s*['"]?gcr\.io/m,
-    fast: lineStartKey("-\\s*name", "\\s*:\\s*['\"]?(?:[\\w.-]+\\.(?:gcr\\.io|pkg\\.dev|docker\\.io)\\/|gcr\\.io)"),
+    fast: BUILDER_STEP,
     words: ["name", "- name:", "gcr.io", " gcr.io/b", "eu.gcr.io/", "/", "'", "pkg.dev/", "x."],
   },
-  { name: "GitLab script", plain: /^\s+script\s*:/m, fast: lineStartKey("script", "\\s*:", "+"), words: ["script"] },
-  { name: "compose image or build", plain: /^\s+(image|build)\s*:/m, fast: lineStartKey("image|build", "\\s*:", "+"), words: ["image", "build"] },
-  { name: "Bitbucket step", plain: /^\s+-\s*step\s*:/m, fast: lineStartKey("-\\s*step", "\\s*:", "+"), words: ["step", "step:", "-step:"] },
+  { name: "GitLab script", plain: /^\s+script\s*:/m, fast: INDENTED_SCRIPT, words: ["script"] },
+  { name: "compose image or build", plain: /^\s+(image|build)\s*:/m, fast: INDENTED_IMAGE_OR_BUILD, words: ["image", "build"] },
+  { name: "Bitbucket step", plain: /^\s+-\s*step\s*:/m, fast: INDENTED_STEP, words: ["step", "step:", "-step:"] },
   {
     name: "Buildkite step key",
     plain: /^\s+(-\s+)?(label|command|commands|plugins|agents|block|wait|trigger)\s*:/m,
-    fast: lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+"),
+    fast: INDENTED_STEP_KEY,
     words: ["label", "command", "commands", "wait"],
   },
   {
     name: "Azure template expression",
     plain: /\$\{\{[^}\n]*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/,
-    fast: /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/,
+    fast: TEMPLATE_EXPRESSION,
     words: ["${{", "${{ ", "parameters.", "xparameters.", "}", "if", "each", "}}"],
   },
-  { name: "action's using", plain: /^\s+using\s*:/m, fast: lineStartKey("using", "\\s*:", "+"), words: ["using"] },
+  { name: "action's using", plain: /^\s+using\s*:/m, fast: INDENTED_USING, words: ["using"] },
 ];
 
 const PIECES = [" ", "  ", "\t", "\n", "\n", "\r\n", "\r", "\u2028", "\u00a0", "-", "- ", ":", ": ", "x", "#"];
