@@ -111,7 +111,8 @@ for (const rule of rules) {
     const value = sampler.make();
     for (const [position, place] of Object.entries(POSITIONS)) {
       const file = place(value, sampler.name);
-      const at = file.path.endsWith(".json") ? file.text.indexOf(JSON.stringify(value).slice(1, -1)) : file.text.indexOf(value);
+      // Where the value is written as a JSON (or YAML double-quoted) string, its backslashes are escaped.
+      const at = Math.max(file.text.indexOf(value), file.text.indexOf(JSON.stringify(value).slice(1, -1)));
       const hits = await findingsIn(file);
       planted++;
       // Found whole, not a fragment (a capture group that repeats keeps only its last turn).

@@ -134,8 +134,17 @@ function formatsFor(text: string): Compiled[] {
   return [...wanted].sort((a, b) => a.order - b.order);
 }
 
-/** The part of a token after its fixed prefix segments (`sk_test_`, `xoxe.xoxp-1-`). */
+// A webhook URL's host, with or without its scheme (`hooks.slack.com/`); hosts are written in lower case.
+const URL_HOST = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\//;
+
+/**
+ * The part of a token after its fixed prefix segments (`sk_test_`, `xoxe.xoxp-1-`); of a webhook URL,
+ * its longest path segment, the credential (the team and channel ids beside it are identifiers, which
+ * a made-up example may fill with `TTTTT` while the key itself is real).
+ */
 function body(secret: string): string {
+  const host = URL_HOST.exec(secret);
+  if (host) return secret.slice(host[0].length).split("/").reduce((a, b) => (b.length > a.length ? b : a), "");
   let rest = secret;
   for (let i = 0; i < 4; i++) {
     const match = /^[A-Za-z0-9]{1,8}[_.~-]/.exec(rest);

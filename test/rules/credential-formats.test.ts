@@ -152,6 +152,28 @@ describe("hardcoded-secret: gitleaks's published false-positive shapes", () => {
   }
 });
 
+describe("hardcoded-secret: a webhook URL is judged by its key, not the ids beside it", () => {
+  const upperAlnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  it("a real key under made-up ids is found (gitleaks's own example writes `T024TTTTT`); a made-up key under real ids is not", async () => {
+    const realKey = [
+      `http://hooks.slack.com/services/T024TTTTT/BBB72BBL/${fake.chars(24)}`,
+      `https://hooks.slack.com/services/T00000000/B00000000/${fake.chars(24)}`,
+      `https://discord.com/api/webhooks/${"1".repeat(18)}/${fake.chars(68)}`,
+    ];
+    for (const url of realKey) {
+      const hits = await secretFindings(TOKEN_PLACES["Actions env, neutral name"](url));
+      assert.equal(hits.length, 1, url.slice(0, 60));
+      assert.ok(!hits[0]!.message.includes(url.slice(-24)), "the key is not printed");
+    }
+    const madeUpKey = [
+      `https://hooks.slack.com/services/T${fake.chars(8, upperAlnum)}/B${fake.chars(10, upperAlnum)}/${"X".repeat(24)}`,
+      `https://hooks.slack.com/services/T${fake.chars(8, upperAlnum)}/B${fake.chars(10, upperAlnum)}/abcdefghijklmnopqrstuvwx`,
+      `https://discord.com/api/webhooks/${fake.digits(18)}/${"x".repeat(68)}`,
+    ];
+    for (const url of madeUpKey) assert.deepEqual((await secretFindings(TOKEN_PLACES["Actions env, neutral name"](url))).map((f) => f.message), [], url.slice(0, 60));
+  });
+});
+
 describe("hardcoded-secret: checksums decide confidence", () => {
   const token = (prefix: string) => {
     const body = fake.chars(30);
