@@ -3,6 +3,13 @@
 // and runs the in-process suites against each mutant the coverage says a test reaches. Incremental:
 // .stryker/incremental.json keeps the verdicts, so a later run retests only what changed.
 // Narrow a run with `npm run test:mutation -- --mutate 'rules/**/*.ts'`.
+import { resolve } from "node:path";
+
+const SANDBOXES = ".stryker/tmp";
+// The sandboxes sit inside this repository, whose .gitignore hides .stryker/: a test that runs the
+// built CLI in a sandbox would find git's root here and every file ignored. Git stops above them.
+process.env.GIT_CEILING_DIRECTORIES = resolve(SANDBOXES);
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "mocha",
@@ -34,7 +41,7 @@ export default {
   reporters: ["clear-text", "progress-append-only", "html", "json"],
   htmlReporter: { fileName: ".stryker/report.html" },
   jsonReporter: { fileName: ".stryker/report.json" },
-  tempDirName: ".stryker/tmp",
+  tempDirName: SANDBOXES,
   cleanTempDir: "always",
   thresholds: { high: 90, low: 80, break: null },
   // Equivalent mutants (no behaviour a test could observe), each with its reason, are disabled in the
