@@ -52,7 +52,10 @@ export function caseless(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === "\\") {
-      out += ch + (source[++i] ?? "");
+      // A Unicode property (`\p{Lu}`) is a name: kept as written.
+      const property = /^[pP]\{[^}]*\}/.exec(source.slice(i + 1, i + 64))?.[0] ?? source[i + 1] ?? "";
+      out += ch + property;
+      i += property.length;
       continue;
     }
     if (inClass) {
@@ -70,7 +73,7 @@ export function caseless(source: string): string {
       continue;
     }
     if (ch === "[") inClass = true;
-    out += /[a-z]/i.test(ch) && source[i - 1] !== "{" ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch;
+    out += /[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch;
   }
   return out;
 }
@@ -106,9 +109,12 @@ function build(format: CredentialFormat): Built {
   return { pattern, whole, nameIn, allow, literalRuns: hasLiteralRuns(format) };
 }
 
-/** The format itself spells a run (Dropbox's AAAAAAAAAA, Twitter's A{22}): that is not a placeholder's. */
+/**
+ * The format itself spells a run (Dropbox's AAAAAAAAAA, Twitter's A{22}): that is not a placeholder's.
+ * A class repeated (`[a-z]{5}`, `\w{82}`) spells none.
+ */
 export function hasLiteralRuns(format: CredentialFormat): boolean {
-  return /(\w)\1{4}|\w\{\d+\}/.test((format.token ?? format.value!).replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
+  return /(\w)\1{4}|(?<!\\)\w\{\d+\}/.test((format.token ?? format.value!).replace(/\[[^\]]*\]\{[\d,]+\}/g, ""));
 }
 
 const built = (c: Compiled): Built => (c.built ??= build(c.format));

@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { base62, base62Crc32, crc32, hasValidBase62Crc32, hasValidHexCrc32 } from "../../linter-core/secrets/checksums.js";
 import { toSecretName } from "../../linter-core/secrets/values.js";
-import { caseless, findProviderSecrets, isPlaceholderToken } from "../../linter-core/secrets/providers.js";
+import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
+import { caseless, findNamedSecret, findProviderSecrets, hasLiteralRuns, isPlaceholderToken, namedFormatsIn, namesProvider } from "../../linter-core/secrets/providers.js";
+import { entropy } from "../../linter-core/secrets/values.js";
 import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings, TYPED_DECLARATION, typedDeclarations } from "../../linter-core/secrets/scripts.js";
 import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
@@ -322,6 +324,10 @@ describe("provider table helpers", () => {
     assert.equal(re.test("AbF01.Xq"), true);
     assert.equal(re.test("aBc01.xQ"), true);
     assert.equal(re.test("abg01.xq"), false);
+    // Letters in a class that are no range, beside a digit; a property name in braces keeps its case.
+    assert.equal(caseless("[0xy]"), "[0xXyY]");
+    assert.equal(caseless("[abc]"), "[aAbBcC]");
+    assert.equal(caseless(String.raw`\p{Lu}q`), String.raw`\p{Lu}[qQ]`);
   });
   it("a token nobody would issue is a placeholder: samples, filler words in a short body, runs, counting, low entropy", () => {
     const real = `ghp_${fake.chars(36)}`;
@@ -341,5 +347,72 @@ describe("provider table helpers", () => {
     assert.equal(isPlaceholderToken(real, { entropy: 6 }), true, "below the format's entropy");
     const long = `${fake.chars(70)}password${fake.chars(300)}`;
     assert.equal(isPlaceholderToken(long), false, "a filler word by chance in a long random body");
+  });
+  // Each value below is caught by one test of isPlaceholderToken alone (the others overlap on the
+  // obvious placeholders above), at that test's bounds.
+  it("each placeholder test on its own, at its bounds", () => {
+    const noCounting = "QwRtZpMvKsXnBgLh"; // letters and digits that neither count nor repeat
+    const body = (length: number) => fake.chars(length, noCounting);
+    // A sample's marks (`...`) in a body too long for the filler words.
+    assert.equal(isPlaceholderToken(`sk_test_${body(70)}...${body(10)}`), true, "a documented mark");
+    assert.equal(isPlaceholderToken(`sk_test_${body(70)}${body(10)}`), false);
+    // Filler words: in a body of 64 characters, not of 65.
+    const filler = (length: number) => `sk_test_${body(30)}random${body(length - 36)}`;
+    assert.equal(isPlaceholderToken(filler(64)), true, "a filler word in a body of 64");
+    assert.equal(isPlaceholderToken(filler(65)), false, "a filler word by chance in a body of 65");
+    // Below the format's entropy, not at it (8 symbols alike often: 3 bits exactly).
+    const threeBits = "acegikmo".repeat(4);
+    assert.equal(entropy(threeBits), 3);
+    assert.equal(isPlaceholderToken(threeBits, { entropy: 3 }), false, "at the format's entropy");
+    assert.equal(isPlaceholderToken(threeBits, { entropy: 3.01 }), true, "below it");
+    // Counting neighbours: half of them or more, from 8 characters.
+    assert.equal(isPlaceholderToken("abdeghjkm"), true, "4 of 8 neighbours count up");
+    assert.equal(isPlaceholderToken("abdeghjk"), true, "4 of 7, in 8 characters");
+    assert.equal(isPlaceholderToken("abdeghj"), false, "under 8 characters, counting is chance");
+    assert.equal(isPlaceholderToken("abdQghjkmT"), false, "4 of 9 count up");
+    // Runs of three or more counting: half the characters or more, from 8.
+    assert.equal(isPlaceholderToken("abcQdefZkWmT"), true, "runs of three cover half");
+    assert.equal(isPlaceholderToken("abcQdeZZkWmT"), false, "runs of three cover a quarter");
+    assert.equal(isPlaceholderToken("abcdQxWm"), true, "a run of four in eight");
+    assert.equal(isPlaceholderToken("abcQxyz"), false, "under 8 characters, runs are chance");
+    // Too little entropy, from 10 characters: under 2 bits, not 2.
+    assert.equal(isPlaceholderToken("acacacacac"), true, "one bit in 10 characters");
+    assert.equal(isPlaceholderToken("acacacaca"), false, "under 10 characters");
+    assert.equal(isPlaceholderToken("acegacegaceg"), false, "two bits exactly");
+  });
+  it("a token's fixed prefix segments are not its body: up to four, and never all but 8 characters of it", () => {
+    const random = (length: number) => fake.chars(length, "QwRtZpMvKsXnBgLh2579");
+    assert.equal(isPlaceholderToken(`token_${random(16)}`), false, "a word in the prefix is the format's, not a filler");
+    assert.equal(isPlaceholderToken(`sk_token_${random(8)}`), true, "what would be left is too short to be the body: the word is in it");
+    assert.equal(isPlaceholderToken(`a_b_c_d_token_${random(20)}`), true, "a fifth segment is body");
+    // Of a webhook URL, the longest path segment is the key, wherever it stands.
+    assert.equal(isPlaceholderToken(`https://hooks.acme.dev/services/${random(24)}/abcdefghijk`), false, "the key is random");
+    assert.equal(isPlaceholderToken(`https://hooks.acme.dev/services/${random(8)}/${"X".repeat(24)}`), true, "the key is a placeholder");
+  });
+  it("the format table's allow lists pass over what they name (Vault's `s.` followed by letters only: a word, not a token)", () => {
+    const found = (text: string) => findProviderSecrets(text).map((m) => m.format.id);
+    assert.deepEqual(found(`VAULT=s.${fake.chars(24, "QwRtZpMvKsXnBgLhJcYd")}\n`), []);
+    assert.deepEqual(found(`VAULT=s.${fake.chars(24, "QwRtZpMvKsXnBgLhJcYd0123456789")}\n`), ["vault-service-token"]);
+  });
+  it("formats run in table order, whatever order their keywords come in", () => {
+    const npm = `npm_${fake.chars(36)}`;
+    const github = `ghp_${fake.chars(36)}`;
+    const ids = findProviderSecrets(`A=${npm}\nB=${github}\n`).map((m) => m.format.id);
+    assert.deepEqual(ids, ["github-pat", "npm-access-token"]);
+  });
+  it("names exact in case: lower, Capitalised or UPPER; the value's own case kept; the whole value must have the shape", () => {
+    const hex = fake.hex(40);
+    const ids = (text: string) => findProviderSecrets(text).map((m) => m.format.id);
+    for (const name of ["meraki", "Meraki", "MERAKI"]) assert.deepEqual(ids(`${name}_key = ${hex}\n`), ["cisco-meraki-api-key"], name);
+    assert.deepEqual(ids(`mERAKI_key = ${hex}\n`), []);
+    assert.deepEqual(ids(`meraki_key = ${hex.toUpperCase()}\n`), [], "Meraki's keys are lower-case hex");
+    const named = namedFormatsIn(`meraki etsy`);
+    assert.equal(findNamedSecret("MERAKI_KEY", hex, named)?.id, "cisco-meraki-api-key");
+    assert.equal(findNamedSecret("MERAKI_KEY", `${hex}-${fake.chars(6)}`, named), undefined, "more than the shape");
+    assert.equal(namesProvider("meraki_token", named), true, "one of the file's providers named is enough");
+    assert.equal(namesProvider("deploy_token", named), false);
+  });
+  it("a format spells a run only where it writes one literally (Dropbox's AAAAAAAAAA, Twitter's A{22}), not in a class's repetition", () => {
+    assert.deepEqual(CREDENTIAL_FORMATS.filter(hasLiteralRuns).map((f) => f.id), ["dropbox-long-lived-api-token", "twitter-bearer-token"]);
   });
 });
