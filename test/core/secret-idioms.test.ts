@@ -328,6 +328,7 @@ describe("provider table helpers", () => {
     assert.equal(caseless("[0xy]"), "[0xXyY]");
     assert.equal(caseless("[abc]"), "[aAbBcC]");
     assert.equal(caseless(String.raw`\p{Lu}q`), String.raw`\p{Lu}[qQ]`);
+    assert.equal(caseless(String.raw`\w\p{Lu}`), String.raw`\w\p{Lu}`, "a property only right after its backslash");
   });
   it("a token nobody would issue is a placeholder: samples, filler words in a short body, runs, counting, low entropy", () => {
     const real = `ghp_${fake.chars(36)}`;
@@ -365,6 +366,10 @@ describe("provider table helpers", () => {
     assert.equal(entropy(threeBits), 3);
     assert.equal(isPlaceholderToken(threeBits, { entropy: 3 }), false, "at the format's entropy");
     assert.equal(isPlaceholderToken(threeBits, { entropy: 3.01 }), true, "below it");
+    // Six counting in a row, wherever they stand: at the very start of a long random body too.
+    assert.equal(isPlaceholderToken(`abcdef${body(40)}`), true, "six counting up at the start");
+    assert.equal(isPlaceholderToken(`${body(40)}fedcba`), true, "six counting down at the end");
+    assert.equal(isPlaceholderToken(`abcde${body(40)}`), false, "five is chance");
     // Counting neighbours: half of them or more, from 8 characters.
     assert.equal(isPlaceholderToken("abdeghjkm"), true, "4 of 8 neighbours count up");
     assert.equal(isPlaceholderToken("abdeghjk"), true, "4 of 7, in 8 characters");
@@ -385,6 +390,7 @@ describe("provider table helpers", () => {
     assert.equal(isPlaceholderToken(`token_${random(16)}`), false, "a word in the prefix is the format's, not a filler");
     assert.equal(isPlaceholderToken(`sk_token_${random(8)}`), true, "what would be left is too short to be the body: the word is in it");
     assert.equal(isPlaceholderToken(`a_b_c_d_token_${random(20)}`), true, "a fifth segment is body");
+    assert.equal(isPlaceholderToken(`${random(10)}_token_${random(16)}`), true, "a first segment over 8 characters is body, and so is what follows");
     // Of a webhook URL, the longest path segment is the key, wherever it stands.
     assert.equal(isPlaceholderToken(`https://hooks.acme.dev/services/${random(24)}/abcdefghijk`), false, "the key is random");
     assert.equal(isPlaceholderToken(`https://hooks.acme.dev/services/${random(8)}/${"X".repeat(24)}`), true, "the key is a placeholder");
