@@ -41,6 +41,9 @@ interface Built {
 /** A name compared without case inside a regex whose value part may be case-sensitive. */
 const anyCase = (name: string) => escapeRegExp(name).replace(/[a-z]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`);
 
+/** After a backslash, a Unicode property's name (`p{Lu}`): read where the escape is (sticky). */
+const UNICODE_PROPERTY = /[pP]\{[^}]*\}/y;
+
 /**
  * A regex source that matches without case, for a regex that cannot take the `i` flag (its names
  * must keep their case): letters outside classes become `[xX]`, letter ranges in classes gain the
@@ -53,7 +56,8 @@ export function caseless(source: string): string {
     const ch = source[i];
     if (ch === "\\") {
       // A Unicode property (`\p{Lu}`) is a name: kept as written.
-      const property = /^[pP]\{[^}]*\}/.exec(source.slice(i + 1, i + 64))?.[0] ?? source[i + 1] ?? "";
+      UNICODE_PROPERTY.lastIndex = i + 1;
+      const property = UNICODE_PROPERTY.exec(source)?.[0] ?? source[i + 1] ?? "";
       out += ch + property;
       i += property.length;
       continue;
