@@ -3,7 +3,9 @@ import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript, shellVariable
 import { scriptsListedFrom } from "./model-index.js";
 
 /** Shell tracing: `set -x`, `set -ex`, `set -o xtrace`, `bash -x script.sh`. */
-const XTRACE = /(?:^|[;&|(]|\bthen|\bdo)\s*(?:set\s+-[a-wyzA-Z]*x[a-zA-Z]*\b|set\s+-o\s+xtrace\b|(?:ba|z|k)?sh\s+-[a-zA-Z]*x[a-zA-Z]*\s)/m;
+// (Blanks, not `\s*`, after a line's start: each line would read on through the blank lines after it; and
+// the letters before the `x` are not `x`, so a run of them is split one way only. Both were quadratic.)
+const XTRACE = /(?:^|[;&|(]|\bthen|\bdo)[ \t]*(?:set\s+-[a-wyzA-Z]*x[a-zA-Z]*\b|set\s+-o\s+xtrace\b|(?:ba|z|k)?sh\s+-[a-wyzA-Z]*x[a-zA-Z]*\s)/m;
 /** A debug switch turned on: true, 1, yes (a string or a boolean). */
 const ON = /^\s*["']?(true|1|yes|on)["']?\s*$/i;
 

@@ -5,7 +5,8 @@ import { logicalLines } from "../linter-core/platforms/shell.js";
 import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript } from "./shared.js";
 
 /** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
-const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*\S*\.log\b/;
+// (A redirect's file name stops at the next `>`: read through every later one, `>a>a>…` was quadratic.)
+const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*[^\s>]*\.log\b/;
 /** Commands that only transform what they are given and still print it. */
 const STILL_PRINTS = /^\s*(tee|base64|xxd|od|rev|tr|sed|awk|cut|cat|head|tail)\b/;
 
@@ -54,7 +55,8 @@ function redirectedLines(lines: string[]): Set<number> {
     const redirect = REDIRECT.exec(line);
     if (redirect && !LOG_TARGET.test(redirect[2])) result.add(i);
     if (/^\s*\{\s*$/.test(line)) openGroups.push(i);
-    const close = /^\s*\}\s*(.*)$/.exec(line);
+    // (`s`: what follows may hold a `\r` or U+2028, which `.` would stop at and try again from every blank.)
+    const close = /^\s*\}(.*)$/s.exec(line);
     // Stryker disable next-line EqualityOperator: with no group open, pop() gives undefined and the loop below never runs.
     if (close && openGroups.length > 0) {
       const start = openGroups.pop()!;
@@ -86,7 +88,9 @@ const HEREDOC = /<<-?\s*["']?(\w+)["']?/;
 function programReceiving(command: string, index: number): string | undefined {
   // Inside a test (`[[ -z "${{ secrets.X }}" ]]`, `[ … ]`): a builtin's operand.
   const before = command.slice(0, index);
-  if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0) || /(?:^|[\s;&|(])\[\s[^\]]*$/.test(before)) return undefined;
+  // (A `[ ` not closed since: looked for after the last `]` only; from every `[ ` to the end was quadratic.)
+  const lastClose = before.lastIndexOf("]");
+  if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0) || /(?:^|[\s;&|(])\[\s/.test(lastClose < 0 ? before : before.slice(lastClose))) return undefined;
   const segmentStart = Math.max(...[";", "&&", "||", "|", "$(", "`"].map((sep) => command.lastIndexOf(sep, index)).map((at, i) => (at < 0 ? 0 : at + [1, 2, 2, 1, 2, 1][i])));
   const words = command.slice(segmentStart, index).trim().split(/\s+/);
   // `sudo`, `env`, `VAR=x cmd`: the program is the next word.
@@ -122,8 +126,10 @@ export const secretInLog: Rule = {
         if (!PRINTS.test(line) || toFiles.has(index) || line.includes("::add-mask::") || line.includes("credential.helper")) continue;
         // Azure's logging command: `issecret=true` registers the value for masking (not a print);
         // without it the secret becomes a plain pipeline variable, shown in clear wherever it is used.
-        const setVariable = /##vso\[task\.setvariable\b[^\]]*\]/i.exec(line);
-        if (setVariable && /issecret\s*=\s*true/i.test(setVariable[0])) continue;
+        // (Its properties run to the first `]`, found once: a regex would look again from every `##vso[`.)
+        const setVariable = line.search(/##vso\[task\.setvariable\b/i);
+        const setVariableEnd = setVariable < 0 ? -1 : line.indexOf("]", setVariable);
+        if (setVariableEnd >= 0 && /issecret\s*=\s*true/i.test(line.slice(setVariable, setVariableEnd))) continue;
         // Each command of the line on its own (`a && b`, `a; b`, `a || b`): `[ -n "$T" ] && echo ok` prints no secret.
         for (const segment of commandsOfLine(line)) {
           if (!PRINTS.test(segment.text) || consumedByTool(segment.text)) continue;
@@ -134,7 +140,7 @@ export const secretInLog: Rule = {
           const column = segment.at + (direct ? direct.index : segment.text.search(envUse(viaEnv!.binding!.name)));
           context.report({
             span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
-            message: setVariable
+            message: setVariableEnd >= 0
               ? `secret \`${name}\` is set as a plain pipeline variable${describeScope(literal.scope)} (\`##vso[task.setvariable]\` without \`issecret=true\`): later steps and the log show it in clear.`
               : `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
             identity: `${name}:${line.trim()}`,

@@ -14,16 +14,26 @@ const FROM_JSON_SECRET = /\bfromJSON\s*\(\s*secrets\.([A-Za-z_][\w-]*)\s*\)/i;
 const WRITES_OUTPUT = /\$\{?GITHUB_OUTPUT\b/;
 const WRITES_ENV = /\$\{?GITHUB_ENV\b/;
 /** A file the line writes (`> f`, `>> f`, `tee [-a] f`), not a stream, /dev/null or GitHub's own files. */
-const WRITES_FILE = /(?:(?<![<&\d])>>?|\btee\s+(?:-a\s+)?)\s*["']?((?!\$|&|\/dev\/)[\w.~\/-]+)/;
+// (The blanks after `tee` are read by one run: `tee\s+` then `\s*` split a long run every way, quadratic.)
+const WRITES_FILE = /(?:(?<![<&\d])>>?\s*|\btee\s+(?:-a\s+)?)["']?((?!\$|&|\/dev\/)[\w.~\/-]+)/;
 /** Commands that encode a value (so the encoded text is not masked). */
 const ENCODERS = /\|\s*(?:base64|xxd|od|hexdump|rev|openssl\s+(?:base64|enc))\b|\bbase64\s+<<</;
 const ARTIFACT_UPLOAD = /^actions\/upload-artifact@/;
+
+/** The path without the slashes it ends with (`/\/+$/` reads a run of them from each of its slashes). */
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === "/") end--;
+  return path.slice(0, end);
+}
 
 /** Whether an artifact's `path:` (one per line, globs allowed) takes `file`. */
 function uploads(paths: string, file: string): boolean {
   const normal = (p: string) => p.trim().replace(/^\.\//, "");
   return paths.split("\n").map(normal).filter((p) => p && !p.startsWith("!")).some((p) => {
-    const folder = p.replace(/\/?[^/]*[*?[].*$/, "").replace(/\/+$/, "");
+    // The folder above the first glob's segment (a regex for it was cubic on a run of `*`).
+    const glob = p.search(/[*?[]/);
+    const folder = trimSlashes(glob < 0 ? p : p.slice(0, Math.max(p.lastIndexOf("/", glob), 0)));
     return p === normal(file) || p === "." || folder === "" || normal(file).startsWith(`${folder}/`);
   });
 }

@@ -166,7 +166,8 @@ export function base64Runs(text: string): { start: number; end: number }[] {
   return runs;
 }
 
-const EMBEDDED_JSON = /^\s*=?\s*[{[]/;
+// (Not `\s*=?\s*`: on a long run of spaces the two runs split it every way, quadratic in its length.)
+const EMBEDDED_JSON = /^\s*(?:=\s*)?[{[]/;
 const CREDENTIAL_WORD = /token|secret|pass|pwd|key|auth|credential|pat|dsn|conn/i;
 
 /**
@@ -231,7 +232,9 @@ const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?${BETW
 // npm, sshpass, MySQL, openssl and Dockerfile ENV idioms, a JWT signed with a literal key,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
 const OTHER_LITERAL_SIGNS = [
-  /-[\w-]*(?:token|pass|key|secret|pat|credential)/i,
+  // A `-` and later in the same run of name characters one of these words; tried from each run's start
+  // only (from every `-` it would read the rest of the run again: quadratic on `a-a-a-…`).
+  /(?<![\w-])\w*-[\w-]*(?:token|pass|key|secret|pat|credential)/i,
   /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth|_password|sshpass|mysql|pass:|^[ \t]*ENV[ \t]|jwt|jsonwebtoken/im,
   /["'\x60](?:\s|\\[ntrvf0])*(?:bearer|basic|token|bot)(?:\s|\\[ntrvf])/i,
   /\\[ux]/i,

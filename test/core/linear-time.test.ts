@@ -4,7 +4,7 @@
 // is timed once more, and the faster of the two counts).
 import assert from "node:assert/strict";
 import { emptyModel } from "../../linter-core/platforms/common.js";
-import { detectSecrets } from "../../linter-core/secrets/detect.js";
+import { detectSecrets, literalsMayMatter } from "../../linter-core/secrets/detect.js";
 import { isReference } from "../../linter-core/secrets/values.js";
 import { lint } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
@@ -61,6 +61,19 @@ describe("detectors on adversarial lines grow linearly", function () {
       assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
     });
   }
+  it("the parse gate of a TypeScript version (history) on a-a-a-…", () => {
+    const time = (n: number) => {
+      const text = "a-".repeat(n / 2);
+      const start = process.hrtime.bigint();
+      literalsMayMatter(text);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    time(1000);
+    const small = Math.max(time(20_000), 0.5);
+    let large = time(200_000);
+    if (large / small >= 40) large = Math.min(large, time(200_000));
+    assert.ok(large / small < 40, `${(large / small).toFixed(0)}×`);
+  });
   it("a reference check on a long value with many {{", () => {
     const time = (n: number) => {
       const value = "{{ ".repeat(n);
@@ -97,6 +110,23 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
   "TypeScript: 64 modifiers, a name, 64 modifiers, …": (n) => ({ path: "src/b.ts", text: `${"public ".repeat(64)}x;\n`.repeat(n / 450) }),
   // Platform sniffing reads a .yml no path claims for every platform's keys (platforms/common.ts lineStartKey).
   "a .yml of blank lines": (n) => ({ path: "config/a.yml", text: " \n".repeat(n / 2) }),
+  // Runs that regexes with overlapping quantifiers split every way (found with recheck, the ReDoS checker).
+  "a value of spaces (is it embedded JSON?), in YAML, JSON and TypeScript": (n) => ({ path: ".github/workflows/d.yml", text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      API_TOKEN: "${" ".repeat(n)}"\n    steps:\n      - run: echo hi\n` }),
+  "a JSON value of blanks": (n) => ({ path: "config.json", text: JSON.stringify({ apiToken: "\t".repeat(n) + "\u2028x" }) }),
+  "a TypeScript string of spaces": (n) => ({ path: "src/c.ts", text: `const apiToken = "${" ".repeat(n)}";\n` }),
+  "xtrace: blank lines, then sh -xxx… in a run that sees a secret": (n) => ({
+    path: ".github/workflows/e.yml",
+    text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      T: \${{ secrets.T }}\n    steps:\n      - run: ${JSON.stringify("echo $T" + "\n\t".repeat(n / 4) + "\nsh -" + "x".repeat(n / 2))}\n`,
+  }),
+  "secret-in-log: >a>a>… and [ [ [ … around a secret": (n) => ({
+    path: ".github/workflows/f.yml",
+    text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      T: \${{ secrets.T }}\n    steps:\n      - run: ${JSON.stringify("echo $T " + "a>".repeat(n / 4) + "\n" + "[ ".repeat(n / 4) + "${{ secrets.T }}")}\n`,
+  }),
+  "Azure: ##vso[task.setvariable ##vso[task.setvariable …": (n) => ({ path: "azure-pipelines.yml", text: `steps:\n  - script: ${JSON.stringify("echo $(T) " + "##vso[task.setvariable ".repeat(n / 23))}\n    env:\n      T: $(T)\n` }),
+  "unredacted-secret: tee -a and blanks, an artifact path of `*`": (n) => ({
+    path: ".github/workflows/g.yml",
+    text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ${JSON.stringify("echo ${{ secrets.T }} | tee -a" + " ".repeat(n / 2) + "\u0001\necho ${{ secrets.T }} > f.txt")}\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${JSON.stringify("*".repeat(n / 4) + "\u2028x\n" + "/".repeat(n / 4) + "x")}\n`,
+  }),
 };
 
 describe("the whole pipeline on adversarial files grows linearly", function () {
