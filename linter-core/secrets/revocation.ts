@@ -68,6 +68,11 @@ const REVOCATION_BY_TITLE: Readonly<Record<string, string>> = {
 
 let byTitle: Map<string, string> | undefined;
 
+/** Forget the pages by title (mutation testing: each test must build them under its own mutant). */
+export function forgetRevocationPages(): void {
+  byTitle = undefined;
+}
+
 /**
  * Where a secret found under this title is revoked, if nhilint knows: the title as the detectors give
  * it, with what they add after the kind (`…, checksum valid`, `… (base64-encoded)`).

@@ -38,8 +38,21 @@ describe("keyword prefilter", () => {
       const listed = keywordsFoundIn(`${text} `).filter((keyword) => keywords.includes(keyword));
       assert.deepEqual([...listed].sort(), [...new Set(keywords)].filter((keyword) => `${text} `.toLowerCase().includes(keyword)).sort(), JSON.stringify(text));
     }
+    // The whole list, not only these keywords: each entry a registered keyword the text holds, once.
+    const everyListed = keywordsFoundIn("xoxe he hers _AuthToken");
+    assert.equal(new Set(everyListed).size, everyListed.length, everyListed.join());
+    assert.ok(everyListed.every((keyword) => typeof keyword === "string" && keyword !== "" && "xoxe he hers _authtoken".includes(keyword)), everyListed.join());
+    assert.ok(["xoxe", "he", "hers", "_authtoken"].every((keyword) => everyListed.includes(keyword)), everyListed.join());
+    assert.deepEqual(keywordsFoundIn("\u00e9\u00e9 \n"), []);
     setPrefilter(false);
     assert.ok(keywords.every((keyword) => keywordsFoundIn("").includes(keyword)), "with the prefilter off, every keyword is listed");
+  });
+
+  it("ignores an empty keyword (it would occur in every text)", () => {
+    registerKeywords(["", "zqx-empty-test"]);
+    assert.ok(!keywordsFoundIn("abc zqx-empty-test").includes(""));
+    assert.deepEqual(keywordsFoundIn("abc zqx-empty-test").filter((k) => k.startsWith("zqx")), ["zqx-empty-test"]);
+    assert.equal(mayMatch("abc", [""]), false);
   });
 
   it("changes no finding on the bundled examples", async () => {

@@ -293,6 +293,8 @@ describe("token checksums (GitHub, npm)", () => {
     assert.equal(hasValidBase62Crc32(`ghp_${body}`), undefined);
     assert.equal(hasValidBase62Crc32(`github_pat_${body}${base62Crc32(body)}`), undefined);
     assert.equal(hasValidBase62Crc32(`x${valid}`), undefined);
+    // The whole value is the token: one character more at either end is another shape.
+    assert.equal(hasValidBase62Crc32(`${valid}0`), undefined);
   });
 });
 
@@ -304,6 +306,8 @@ describe("Cloudflare's token checksum", () => {
     assert.equal(hasValidHexCrc32(valid), true);
     assert.equal(hasValidHexCrc32(`${valid.slice(0, -1)}${valid.endsWith("0") ? "1" : "0"}`), false);
     assert.equal(hasValidHexCrc32(`cfat_${body}`), undefined);
+    assert.equal(hasValidHexCrc32(`${valid}0`), undefined);
+    assert.equal(hasValidHexCrc32(`1${valid}`), undefined);
     // A checksum below 0x10000000 keeps its leading zeros.
     let small = body;
     for (let i = 0; crc32(small) >= 0x10000000; i++) small = body.slice(0, 36) + String(i).padStart(4, "0");
