@@ -226,8 +226,9 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
 // of these words, then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`,
 // or (a call's name and value, `set("token", "…")`) a closing quote and a comma:
 const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
-const BETWEEN = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*)*`;
-const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?${BETWEEN}[?!]?${BETWEEN}(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\|)|["'\x60]${BETWEEN},)`, "i");
+// A comment where the operator would be (`token /* … */ =`) counts as one: reading on to its end from
+// every such word was quadratic (`token /*token /*…` never closed), and a gate may say yes too often.
+const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?\\s*(?:[?!]\\s*)?(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\||/[*/])|["'\x60]\\s*(?:,|/[*/]))`, "i");
 // The command-line flag idiom (`--api-token x`), the Authorization, login (docker's, .netrc's), curl-user,
 // npm, sshpass, MySQL, openssl and Dockerfile ENV idioms, a JWT signed with a literal key,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
