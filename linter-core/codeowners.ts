@@ -10,7 +10,9 @@ export interface CodeOwners {
 export function parseCodeOwners(text: string | undefined): CodeOwners {
   const rules: { matches: (path: string) => boolean; owners: string[] }[] = [];
   for (const raw of (text ?? "").split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    // (`s`: a comment runs to the line's end whatever it holds; `.` stopping at a U+2028 made the regex try
+    // again from every `#`.)
+    const line = raw.replace(/(^|\s)#.*$/s, "").trim();
     if (!line) continue;
     const [pattern, ...owners] = line.split(/\s+/);
     try {

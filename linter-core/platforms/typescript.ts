@@ -119,7 +119,9 @@ export const typescriptCode: Platform = {
     for (const special of raw.matchAll(/`|\$\{/g)) {
       const at = literal.span.start + 1 + special.index!;
       // Already escaped in the source (an odd run of backslashes before it): leave it.
-      const backslashes = /\\*$/.exec(raw.slice(0, special.index!))![0].length;
+      // (Counted back from it: a regex over the text before each one was quadratic in a string of backticks.)
+      let backslashes = 0;
+      while (raw[special.index! - 1 - backslashes] === "\\") backslashes++;
       if (backslashes % 2 === 0 && (at < secret.start || at >= secret.end)) edits.push({ span: { start: at, end: at }, text: "\\" });
     }
     edits.push({ span: secret, text: `\${${reference}}` }, { span: { start: literal.span.end - 1, end: literal.span.end }, text: "`" });

@@ -8,6 +8,8 @@ import { detectSecrets, literalsMayMatter } from "../../linter-core/secrets/dete
 import { isReference } from "../../linter-core/secrets/values.js";
 import { lint } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
+import { parseCodeOwners } from "../../linter-core/codeowners.js";
+import { FakeSecrets } from "../helpers.js";
 
 const LINES: Record<string, (n: number) => string> = {
   "-H-H-H…": (n) => "curl " + "-H".repeat(n / 2),
@@ -74,6 +76,19 @@ describe("detectors on adversarial lines grow linearly", function () {
     if (large / small >= 40) large = Math.min(large, time(200_000));
     assert.ok(large / small < 40, `${(large / small).toFixed(0)}×`);
   });
+  it("CODEOWNERS: #\t#\t#… then a U+2028 on one line", () => {
+    const time = (n: number) => {
+      const text = `${"#\t".repeat(n / 2)}\u2028x @team\n`;
+      const start = process.hrtime.bigint();
+      parseCodeOwners(text);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    time(1000);
+    const small = Math.max(time(20_000), 0.5);
+    let large = time(200_000);
+    if (large / small >= 40) large = Math.min(large, time(200_000));
+    assert.ok(large / small < 40, `${(large / small).toFixed(0)}×`);
+  });
   it("a reference check on a long value with many {{", () => {
     const time = (n: number) => {
       const value = "{{ ".repeat(n);
@@ -110,6 +125,8 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
   "TypeScript: 64 modifiers, a name, 64 modifiers, …": (n) => ({ path: "src/b.ts", text: `${"public ".repeat(64)}x;\n`.repeat(n / 450) }),
   // Platform sniffing reads a .yml no path claims for every platform's keys (platforms/common.ts lineStartKey).
   "a .yml of blank lines": (n) => ({ path: "config/a.yml", text: " \n".repeat(n / 2) }),
+  // The quick fix of a secret in a TS string escapes each backtick and `${` the template literal would read.
+  "TypeScript: a secret in a string of backticks (its fix escapes each)": (n) => ({ path: "src/d.ts", text: `const url = "${"`".repeat(n)} https://api.example.com/?token=${new FakeSecrets(5).chars(32)}";\n` }),
   // Runs that regexes with overlapping quantifiers split every way (found with recheck, the ReDoS checker).
   "a value of spaces (is it embedded JSON?), in YAML, JSON and TypeScript": (n) => ({ path: ".github/workflows/d.yml", text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      API_TOKEN: "${" ".repeat(n)}"\n    steps:\n      - run: echo hi\n` }),
   "a JSON value of blanks": (n) => ({ path: "config.json", text: JSON.stringify({ apiToken: "\t".repeat(n) + "\u2028x" }) }),
