@@ -154,6 +154,13 @@ const WORDS = /^[ _./:={}()[\]-]*[A-Za-z]+([ _./:={}()[\]-]+[A-Za-z]+)*[ _./:={}
 const NUMBERED_WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*[_-]?\d{1,4}$/;
 /** A package and its version (`jjwt-jackson-0.11.2`, `io.jsonwebtoken:jjwt-api:0.11.5`'s value). */
 const VERSIONED_NAME = /^[A-Za-z][\w.:-]*[-_@:]v?\d+(\.\d+)+(?:[-+.][\w]+)*$/;
+/**
+ * The longest value the two shapes above and below are tried on: their runs overlap (a name's
+ * characters and the version's, a subscript's and the next), so a long value costs the square of its
+ * length (a Secret's base64 data decoded to `A@0.0.0.…`, 40 KB: 1.9 s). No name, version or
+ * expression is this long; a credential checked by looksLikeCredential is at most 1 000 characters.
+ */
+const LONGEST_SHAPED = 1000;
 /** Code, not a value: `stepMap?.items[0]?.key`, `match[2]`, `/^[a-z]+$/` (scripts and Code nodes hold code). */
 const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*(?:\?\.|\[[^\]]*\])(?:\??\.[A-Za-z_$][\w$]*|\??\.?\[[^\]]*\])*$|^\/\^/;
 /**
@@ -265,12 +272,12 @@ export function isBenign(value: string): boolean {
     DIGEST.test(v) ||
     EMAIL.test(v) ||
     PUBLIC_KEY.test(v) ||
-    CODE_EXPRESSION.test(v) ||
+    (v.length <= LONGEST_SHAPED && CODE_EXPRESSION.test(v)) ||
     REGEX_SOURCE.test(v) ||
     GO_TYPE.test(v) ||
     CODE_AROUND_STRING.test(v) ||
     NPM_SPEC.test(v) ||
-    VERSIONED_NAME.test(v) ||
+    (v.length <= LONGEST_SHAPED && VERSIONED_NAME.test(v)) ||
     (OPTION.test(v) && !looksRandom(v)) ||
     ((MEMBER_CHAIN.test(v) || CONSTANT_NAME.test(v)) && !looksRandom(v)) ||
     (PATH_LIKE.test(v) && !looksRandom(v)) ||

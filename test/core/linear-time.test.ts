@@ -127,6 +127,11 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
   "a .yml of blank lines": (n) => ({ path: "config/a.yml", text: " \n".repeat(n / 2) }),
   // The quick fix of a secret in a TS string escapes each backtick and `${` the template literal would read.
   "TypeScript: a secret in a string of backticks (its fix escapes each)": (n) => ({ path: "src/d.ts", text: `const url = "${"`".repeat(n)} https://api.example.com/?token=${new FakeSecrets(5).chars(32)}";\n` }),
+  // A Secret's data is judged by what it decodes to, of any length: a version's shape, code's shape.
+  "Kubernetes Secret: base64 data of A@0.0.0.… and $?[][]?…": (n) => ({
+    path: "k8s/secret.yaml",
+    text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  token: ${btoa("A@0." + "0.".repeat(n / 4) + "+")}\n  key: ${btoa("$?" + "[][]?".repeat(n / 10) + "[")}\n`,
+  }),
   // Runs that regexes with overlapping quantifiers split every way (found with recheck, the ReDoS checker).
   "a value of spaces (is it embedded JSON?), in YAML, JSON and TypeScript": (n) => ({ path: ".github/workflows/d.yml", text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      API_TOKEN: "${" ".repeat(n)}"\n    steps:\n      - run: echo hi\n` }),
   "a JSON value of blanks": (n) => ({ path: "config.json", text: JSON.stringify({ apiToken: "\t".repeat(n) + "\u2028x" }) }),
