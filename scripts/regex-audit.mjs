@@ -1,0 +1,103 @@
+// ReDoS audit: every regex literal in linter-core/, rules/ and cli/, and every credential format's
+// shapes, checked by recheck (https://makenowjust-labs.github.io/recheck/), which proves a regex
+// linear or finds an input it backtracks on in polynomial or exponential time. A regex it flags must
+// be made linear (and get a growth-ratio test in test/core/linear-time.test.ts), or be listed below
+// with the reason its input stays short. Exit 1 when one is flagged and not listed.
+//
+//   npm run audit:regex            (after `npx tsc -p .`; about a minute, one recheck agent)
+//
+// Not in `npm test`: it takes a minute, and what it finds is checked there by the growth-ratio tests.
+// Regexes built at run time (`new RegExp(…)` from parts) are not seen: their parts are, as literals.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { check } from "recheck";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Flagged, and why that costs nothing: keyed by file (or "formats") and the regex's source. */
+const ACCEPTED = {
+  "cli/files.ts": { [String.raw`(^|\/)(node_modules|bower_components|vendor\/bundle|vendor\/[^/]+\.[^/]+)\/`]: "a path (at most a few thousand characters)" },
+  "cli/formatters/stylish.ts": { [String.raw`: anyone who can read.*$`]: "nhilint's own message" },
+  "cli/scan.ts": { [String.raw`: anyone who can read.*$`]: "nhilint's own message" },
+  "cli/init.ts": { [String.raw`\s*(?:&&|;)\s*`]: "package.json's prepare script, split once at init" },
+  "linter-core/engine.ts": { [String.raw`\.+$`]: "a parser's error message" },
+  "linter-core/platforms/azure-pipelines.ts": { [String.raw`(^|\/)\.(azure-?)?pipelines\/.+\.ya?ml$`]: "a path" },
+  "linter-core/platforms/cloud-build.ts": { [String.raw`^([\w.-]+[.-])?cloudbuild([._-][\w.-]+)?\.ya?ml$`]: "a file name" },
+  "linter-core/platforms/gitlab-ci.ts": { [String.raw`(^|\/)\.gitlab\/.+\.ya?ml$`]: "a path" },
+  "linter-core/platforms/common.ts": { [String.raw`^[\w.-]+?\+[\w.-]+?__(.+)$`]: "a file name" },
+  "linter-core/secrets/incremental.ts": { [String.raw`-----begin[ a-z0-9_-]{0,100}private key(?: block)?-----`]: "bounded repetition: at most 100 characters tried from each start" },
+  "linter-core/secrets/providers.ts": { [String.raw`[pP]\{[^}]*\}`]: "sticky, on a format's own regex source" },
+  "linter-core/secrets/values.ts": {
+    [String.raw`^_+|_+$`]: "a key, made a secret name only for a finding",
+    "REFERENCE": "`.{0,2000}?` bounds each start (linear-time test: {{ {{ {{ …)",
+    [String.raw`^[A-Za-z][\w.:-]*[-_@:]v?\d+(\.\d+)+(?:[-+.][\w]+)*$`]: "tried on values up to LONGEST_SHAPED characters",
+    "CODE_EXPRESSION": "tried on values up to LONGEST_SHAPED characters",
+    "REGEX_SOURCE": "`{1,80}` bounds each start",
+    [String.raw`^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+(:\d+)?([/?#][^\s]*)?$`]: "anchored at the start: one try, linear (linear-time tests on URL-shaped runs)",
+    [String.raw`^[\x20-\x7e]+:[\x20-\x7e]+$`]: "a decoded Basic credential",
+    [String.raw`\b[a-z][a-z0-9+.-]{0,30}$`]: "on the 32 characters before a URL",
+    "PRIVATE_KEY_ARMOUR": "`{0,20000}` and `{0,100}` bound each start",
+    "PUTTY": "`{0,20000}` bounds each start",
+    [String.raw`\.{3}|…|<[^>]*>|x{6,}`]: "a private key's body",
+    "PLACEHOLDER": "anchored alternatives; unanchored ones are single runs",
+  },
+  "rules/all-secrets-exposed.ts": { ALL_SECRETS: "a `${{ }}` expression" },
+  formats: { "*": "a credential format's bounded repetitions (gitleaks's shapes): linear at any length, measured on recheck's own attack strings at 200 KB" },
+};
+
+/** Long regexes are named by their constant in the list above. */
+const NAMES = { REFERENCE: /^\\\$\\\{\\\{\|/, CODE_EXPRESSION: /^\^\[A-Za-z_\$\]\[\\w\$\]\*\(\?:\\\?\?\\\./, REGEX_SOURCE: /^\\\[\[\^\\\]\\s\]\{1,80\}/, PRIVATE_KEY_ARMOUR: /^-----BEGIN\(/, PUTTY: /^PuTTY-User-Key-File/, PLACEHOLDER: /^\^<\.\*>\$\|/, ALL_SECRETS: /^\\btoJSON/ };
+
+function sourceFiles(folder) {
+  return readdirSync(join(ROOT, folder), { recursive: true })
+    .filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts"))
+    .map((name) => join(folder, name));
+}
+
+const regexes = [];
+for (const file of ["linter-core", "rules", "cli"].flatMap(sourceFiles)) {
+  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
+  const visit = (node) => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const text = node.text;
+      const slash = text.lastIndexOf("/");
+      const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      regexes.push({ file: relative(ROOT, join(ROOT, file)), where: `${file}:${line}`, pattern: text.slice(1, slash), flags: text.slice(slash + 1) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+const { CREDENTIAL_FORMATS } = await import(join(ROOT, "out", "linter-core", "secrets", "formats.js"));
+for (const format of CREDENTIAL_FORMATS) {
+  for (const part of ["token", "value"]) if (format[part]) regexes.push({ file: "formats", where: `formats: ${format.id} (${part})`, pattern: format[part], flags: format.flags ?? "" });
+}
+
+const accepted = (regex) => {
+  const list = ACCEPTED[regex.file] ?? {};
+  if (list["*"]) return list["*"];
+  if (list[regex.pattern]) return list[regex.pattern];
+  const name = Object.keys(NAMES).find((key) => NAMES[key].test(regex.pattern));
+  return name && list[name];
+};
+
+const problems = [];
+let flagged = 0;
+const started = Date.now();
+for (const [i, regex] of regexes.entries()) {
+  if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${regexes.length}`);
+  // Recheck reads the flags that change what matches; `g`, `y` and `d` change only where a search starts.
+  const result = await check(regex.pattern, regex.flags.replace(/[gyd]/g, ""), { timeout: 10_000 });
+  if (result.status === "safe") continue;
+  flagged++;
+  const reason = accepted(regex);
+  const what = result.status === "vulnerable" ? `${result.complexity.type}${result.complexity.degree ? ` (degree ${result.complexity.degree})` : ""}, e.g. ${result.attack.pattern.slice(0, 80)}` : `not decided (${result.error?.kind ?? result.status})`;
+  if (reason) continue;
+  problems.push(`${regex.where}: /${regex.pattern.slice(0, 100)}/${regex.flags} is ${what}`);
+}
+if (process.stderr.isTTY) process.stderr.write("\r");
+console.log(`${regexes.length} regexes checked in ${((Date.now() - started) / 1000).toFixed(0)} s: ${flagged} flagged, ${flagged - problems.length} of them listed with the reason their input stays short.`);
+for (const problem of problems) console.log(`  ${problem}`);
+process.exit(problems.length > 0 ? 1 : 0);
