@@ -46,6 +46,7 @@ describe("keyword prefilter", () => {
     assert.deepEqual(keywordsFoundIn("\u00e9\u00e9 \n"), []);
     setPrefilter(false);
     assert.ok(keywords.every((keyword) => keywordsFoundIn("").includes(keyword)), "with the prefilter off, every keyword is listed");
+    assert.equal(mayMatch("", ["he"]), true, "with the prefilter off, every detector runs");
   });
 
   it("ignores an empty keyword (it would occur in every text)", () => {
