@@ -245,7 +245,9 @@ const IDIOMS: Idiom[] = [
     // (Three lines at most: what decides a match spans four lines at most, incremental.ts.)
     title: "password in a .netrc entry",
     keywords: ["machine ", "machine\t", "login ", "login\t"],
-    pattern: new RegExp(String.raw`\b(?:machine|login)[ \t]+\S+(?:[ \t]*\r?\n?[ \t]*(?:machine|login|account)[ \t]+\S+){0,2}[ \t]*\r?\n?[ \t]*\bpassword[ \t]+` + QUOTE + VALUE, "g"),
+    // (Blanks, then at most one line break and blanks: `[ \t]*\r?\n?[ \t]*` split a run of blanks every
+    // way, quadratic in its length.)
+    pattern: new RegExp(String.raw`\b(?:machine|login)[ \t]+\S+(?:[ \t]*(?:(?:\r\n?|\n)[ \t]*)?(?:machine|login|account)[ \t]+\S+){0,2}[ \t]*(?:(?:\r\n?|\n)[ \t]*)?\bpassword[ \t]+` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "NETRC_PASSWORD",

@@ -38,6 +38,7 @@ const LINES: Record<string, (n: number) => string> = {
   // .netrc's entries, MySQL's and sshpass's -p.
   "login a login a … password": (n) => "login a ".repeat(n / 8) + "password",
   "machine, a long host, then password": (n) => "machine " + "h".repeat(n) + " password",
+  "login s, a long run of blanks, then no password": (n) => "login s" + " \t".repeat(n / 2) + "x",
   "mysql mysql … -p": (n) => "mysql ".repeat(n / 6) + "-p",
   // A call's name and value, a subscript's name, a quoted Authorization key.
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
