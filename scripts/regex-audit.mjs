@@ -6,8 +6,9 @@
 //
 //   npm run audit:regex            (after `npx tsc -p .`; about a minute, one recheck agent)
 //
-// Not in `npm test`: it takes a minute, and what it finds is checked there by the growth-ratio tests.
-// Regexes built at run time (`new RegExp(…)` from parts) are not seen: their parts are, as literals.
+// Not in `npm test`: it takes a few minutes, and what it finds is checked there by the growth-ratio tests.
+// Regexes built at run time (`new RegExp(…)`: the script idioms, a format's name-bound shape) are
+// collected while the built linter lints examples/, and checked as well.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,11 +45,35 @@ const ACCEPTED = {
     "PLACEHOLDER": "anchored alternatives; unanchored ones are single runs",
   },
   "rules/all-secrets-exposed.ts": { ALL_SECRETS: "a `${{ }}` expression" },
+  built: {
+    SCRIPT_ASSIGNMENT: "sticky at one `=`, its name read backwards by a lookbehind of at most 100 characters (linear-time tests: `=`, `:`, `:=` idioms)",
+    LOGIN_P: "`[^\\n]{0,200}?` bounds each start (linear-time test: login login … password)",
+    CURL_USER: "`[^\\n]{0,300}?` over at most four lines bounds each start (linear-time test: curl curl … -u)",
+    MYSQL_P: "`[^\\n]{0,200}?` bounds each start (linear-time test: mysql mysql … -p)",
+    SSHPASS: "`[^\\n]{0,100}?` bounds each start",
+    HEADER: "`[\\w-]{0,40}?` bounds each start (linear-time test: -H-H-H…)",
+    PUBLISH: "a script's command line, run once per script: `twine==…` repeated measured linear at 200 KB",
+  },
   formats: { "*": "a credential format's bounded repetitions (gitleaks's shapes): linear at any length, measured on recheck's own attack strings at 200 KB" },
 };
 
 /** Long regexes are named by their constant in the list above. */
-const NAMES = { REFERENCE: /^\\\$\\\{\\\{\|/, CODE_EXPRESSION: /^\^\[A-Za-z_\$\]\[\\w\$\]\*\(\?:\\\?\?\\\./, REGEX_SOURCE: /^\\\[\[\^\\\]\\s\]\{1,80\}/, PRIVATE_KEY_ARMOUR: /^-----BEGIN\(/, PUTTY: /^PuTTY-User-Key-File/, PLACEHOLDER: /^\^<\.\*>\$\|/, ALL_SECRETS: /^\\btoJSON/ };
+const NAMES = {
+  SCRIPT_ASSIGNMENT: /^\(\?<=\(\?:\^\|/,
+  LOGIN_P: /^\\blogin\\b\[\^\\n\]\{0,200\}/,
+  CURL_USER: /^\\b\(\?:curl\|wget\|http\)/,
+  MYSQL_P: /^\\bmysql/,
+  SSHPASS: /^\\bsshpass/,
+  HEADER: /^\(\?:-H\|--header\)/,
+  PUBLISH: /twine\(\?:==\\S\+\)\?/,
+  REFERENCE: /^\\\$\\\{\\\{\|/,
+  CODE_EXPRESSION: /^\^\[A-Za-z_\$\]\[\\w\$\]\*\(\?:\\\?\?\\\./,
+  REGEX_SOURCE: /^\\\[\[\^\\\]\\s\]\{1,80\}/,
+  PRIVATE_KEY_ARMOUR: /^-----BEGIN\(/,
+  PUTTY: /^PuTTY-User-Key-File/,
+  PLACEHOLDER: /^\^<\.\*>\$\|/,
+  ALL_SECRETS: /^\\btoJSON/,
+};
 
 function sourceFiles(folder) {
   return readdirSync(join(ROOT, folder), { recursive: true })
@@ -70,10 +95,34 @@ for (const file of ["linter-core", "rules", "cli"].flatMap(sourceFiles)) {
   };
   visit(source);
 }
+// Every RegExp the linter builds, recorded by source (before its modules load), while it lints examples/.
+const built = new Map();
+const NativeRegExp = RegExp;
+globalThis.RegExp = new Proxy(NativeRegExp, {
+  construct(target, args, newTarget) {
+    const regex = Reflect.construct(target, args, newTarget === globalThis.RegExp ? target : newTarget);
+    built.set(`${regex.source}/${regex.flags}`, { file: "built", where: "built at run time", pattern: regex.source, flags: regex.flags });
+    return regex;
+  },
+});
+const { lint } = await import(join(ROOT, "out", "linter-core", "index.js"));
+const { RULES } = await import(join(ROOT, "out", "rules", "index.js"));
+const examples = join(ROOT, "examples");
+const exampleFiles = readdirSync(examples, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath, entry.name))
+  .map((path) => ({ path: relative(examples, path), text: readFileSync(path, "utf8") }));
+await lint(exampleFiles, { rules: RULES, now: new Date() });
+globalThis.RegExp = NativeRegExp;
 const { CREDENTIAL_FORMATS } = await import(join(ROOT, "out", "linter-core", "secrets", "formats.js"));
 for (const format of CREDENTIAL_FORMATS) {
   for (const part of ["token", "value"]) if (format[part]) regexes.push({ file: "formats", where: `formats: ${format.id} (${part})`, pattern: format[part], flags: format.flags ?? "" });
 }
+
+// Built from a format's shape or a key's name: the format (its shape is checked above) or the name
+// (escaped) decides, so only the idioms' own regexes are listed by source.
+const literalSources = new Set(regexes.map((regex) => regex.pattern));
+for (const regex of built.values()) if (!literalSources.has(regex.pattern)) regexes.push(regex);
 
 const accepted = (regex) => {
   const list = ACCEPTED[regex.file] ?? {};
