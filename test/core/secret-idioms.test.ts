@@ -82,6 +82,10 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   const none: [string, string][] = [
     ["a reference", "curl -H \"Authorization: Bearer $TOKEN\" x"],
     ["a placeholder Basic credential", `Authorization: Basic ${btoa("your_email@domain.com:your_user_api_token")}`],
+    // (Its base64 looks random: only the header's own check reads the password inside.)
+    ["a Basic credential whose password is a test container's", `curl -H "Authorization: Basic ${btoa("admin:postgres")}" x`],
+    // (Counting across a dash: `…ab-cd…` reads `abcd`.)
+    ["a UUID that counts across a dash", `curl -H "Authorization: 7f3e91ab-cd42-4e8f-9a6b-1c3d5e7f9a0b" x`],
     ["a weak docker password", "docker login -p password ghcr.io"],
     ["a non-credential variable", `export BUILD_ID=${token}`],
     ["a header that names no credential", `curl -H "X-Request-Id: ${token}" x`],
@@ -123,6 +127,11 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     assert.deepEqual(code(`db_pass = [${password}, r]\nDB_PASS = (${password})\nsmtp_pass = {${password}}`), []);
     assert.deepEqual(code(`db_pass = "[${password}"`), [`[${password}`]);
     assert.deepEqual(code(`db_pass = 9${password}[0]`), [`9${password}[0]`]);
+  });
+  it("so is an unquoted name under a quoted key (`{\"password\": db_pass}`); quoted, it is the value", () => {
+    const bound = (script: string) => findScriptSecrets(script, { programSource: true, keyBindings: true }).map((m) => m.value);
+    assert.deepEqual(bound(`creds = {"password": ${password}}`), []);
+    assert.deepEqual(bound(`creds = {"password": "${password}"}`), [password]);
   });
 });
 
@@ -234,12 +243,14 @@ describe("the key-binding idiom's matcher (from each `:` and `=>`) finds what it
   const read = (match: RegExpExecArray) => [match[1], match[2], match.index + match[0].length - match[2].length];
   const regex = (text: string) => [...matchesOf(text, KEY_BINDING)].map(read);
   const fast = (text: string) => [...keyBindings(text)].map(read);
-  const PIECES = ["A", "token", "x.y", "a-b", "_k", "9a", "w".repeat(99), "v".repeat(101), " ", "  ", "\t", "\n", ":", "::", ":=", "://", "=>", "=", '"', "'", "\\", "{", "[", ",", "(", ";", "$", "|", ".", "-"];
+  // (Keys end in each class of name character at its bounds, `0` `9` `A` `Z` `a` `z` `_` `.` `-`, and
+  // the characters just outside them, `/` `:` `@` `[` `\x60` `{`, come before an operator.)
+  const PIECES = ["A", "token", "x.y", "a-b", "_k", "9a", "k0", "k9", "Z", "z", "_", "w".repeat(99), "v".repeat(101), " ", "  ", "\t", "\n", "\r\n", ":", "::", ":=", "://", "=>", "=", '"', "'", "\\", "{", "[", ",", "(", ";", "$", "|", ".", "-", "/", "@", "\x60"];
   it("on 3 000 random texts of those pieces", () => {
     for (const text of randomTexts(8, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });
   it("on the cases that take care", () => {
-    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w"]) {
+    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w", "a: b:'c': d", "a: b:\"c\": d", "a: b 'c': d"]) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
     }
   });
@@ -261,7 +272,7 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
     for (const text of randomTexts(7, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });
   it("on the cases that take care", () => {
-    for (const text of ["A=b=c", "A= xy =z", "A= x =z", "A=\tx\t=z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
+    for (const text of ["A=b=c", "A= xy =z", "A= x =z", "A=\tx\t=z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "B=x A?=y", "B=x A:=y", "B=x A ::= y", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
     }
     assert.deepEqual(fast("export TOKEN=abc; KEY='d'"), [["TOKEN", "abc", 13, false], ["KEY", "d", 23, true]]);
