@@ -354,7 +354,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
         if (!isCredentialKey(match[1])) continue;
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or
         // one that code follows (`config.DetectorID{ID:`, `map[string]any{`, `s.password}`).
-        const quoted = /["']$/.test(match[0].slice(0, match[0].length - value.length));
+        // (Quoted before a scheme too: `"token": "Bearer …"`.)
+        const quoted = /["'](?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?$/.test(match[0].slice(0, match[0].length - value.length));
         const head = options.programSource && !quoted ? CODE_HEAD.exec(value)?.[0] : undefined;
         if (head && !looksRandom(head)) continue;
         // (A list, a call or a block: `fds_to_pass = [listener.fileno(), r]`.)

@@ -33,14 +33,18 @@ const SHORT_CREDENTIAL_WORD_CAMEL = /[a-z](?:Pat|Auth|Creds|Dsn|Pass)s?$/;
 const credentialKeys = new Map<string, boolean>();
 
 /** Forget what was computed and kept (mutation testing: each test must compute it under its own mutant). */
+// Stryker disable next-line BlockStatement: the mutation hook itself (test/mutation-hooks.ts); no user sees it
 export function forgetComputedKeys(): void {
   credentialKeys.clear();
 }
 
 export function isCredentialKey(key: string): boolean {
   let known = credentialKeys.get(key);
+  // (The cache only spares work: computed each time, or kept past any size, the answer is the same.)
+  // Stryker disable next-line ConditionalExpression: the cache (above)
   if (known === undefined) {
     known = CREDENTIAL_URL_KEY.test(key) || ((CREDENTIAL_KEY.test(key) || KEY_WORD.test(key) || KEY_WORD_CAMEL.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD_CAMEL.test(key)) && !NOT_CREDENTIAL_KEY.test(key));
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache (above)
     if (credentialKeys.size > 50_000) credentialKeys.clear();
     credentialKeys.set(key, known);
   }
@@ -50,10 +54,12 @@ export function isCredentialKey(key: string): boolean {
 /** A secret name as platforms accept it: upper snake case, not starting with a digit or GITHUB_. */
 export function toSecretName(key: string): string {
   // (An object's own member is named for the member: `self.api_key` → API_KEY.)
-  let name = key.replace(/^(?:self|this|cls)\./, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toUpperCase();
+  let name = key.replace(/^(?:self|this|cls)\./, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
+  // Stryker disable next-line Regex: the line above left one `_` at either end at most
+  name = name.replace(/^_+|_+$/g, "").toUpperCase();
   if (!name) name = "SECRET";
   if (/^\d/.test(name)) name = `_${name}`;
-  if (name.startsWith("GITHUB_")) name = name.replace(/^GITHUB_/, "GH_");
+  name = name.replace(/^GITHUB_/, "GH_");
   return name;
 }
 
@@ -201,6 +207,8 @@ export function entropy(value: string): number {
   // Nearly every value is ASCII: counted in an array, not a Map (a key file's history asks thousands
   // of times). The sum runs in the order characters are first met, as the Map's does: the same bits.
   let distinct = 0;
+  // (One step past the end reads NaN, which counts nowhere.)
+  // Stryker disable next-line EqualityOperator: equivalent (above)
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code >= 128) {
@@ -234,6 +242,11 @@ export function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
 }
 
+/** A character's kind, by its code: 0 lower case, 1 upper case, 2 a digit, 3 anything else. */
+export function characterKind(code: number): number {
+  return code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3;
+}
+
 /**
  * Random text rather than words: a random value switches between lower case, upper case, digits and
  * symbols at most characters (~0.6 for base64); paths, names and sentences rarely (~0.2). This, not
@@ -241,9 +254,8 @@ export function characterClasses(value: string): number {
  */
 export function looksRandom(value: string): boolean {
   if (value.length < 16) return false;
-  const kind = (code: number) => (code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3);
   let switches = 0;
-  for (let i = 1; i < value.length; i++) if (kind(value.charCodeAt(i)) !== kind(value.charCodeAt(i - 1))) switches++;
+  for (let i = 1; i < value.length; i++) if (characterKind(value.charCodeAt(i)) !== characterKind(value.charCodeAt(i - 1))) switches++;
   // Hex has 16 symbols, not 62: a random 32-digit hex key measures 3.4–3.9 bits, and one in twenty below 3.5.
   if (switches / (value.length - 1) < 0.35 || entropy(value) < (HEX.test(value) ? 3 : 3.5)) return false;
   // CamelCase words switch case often too (`TestPyPiAPIToken`, `PowerShellNuGetOrgPush`): random text
@@ -309,6 +321,7 @@ export function looksLikeCredential(value: string, key: string): boolean {
     return characterClasses(v) >= 3 || (characterClasses(v) >= 2 && entropy(v) >= 3);
   }
   // (Words URL-encoded are words: `secret%3Dpassword` in a query string.)
+  // Stryker disable next-line StringLiteral: decoding a value without `%` gives it back
   const plain = v.includes("%") ? decodeURIComponentSafe(v) : v;
   if (v.length < 16 || ((WORDS.test(plain) || NUMBERED_WORDS.test(plain)) && !looksRandom(v))) return false;
   // Hex has 16 symbols: a random 16-digit hex token measures 3.3 bits on average, one in six under 3.
@@ -415,6 +428,7 @@ function randomBody(body: string): boolean {
     .split("\n")
     .filter((line) => !/^\s*[\w-]+: /.test(line))
     .join("")
+    // Stryker disable next-line Regex: \s or \s+, every blank goes
     .replace(/\s+/g, "");
   return content.length >= 40 && entropy(content) >= 4 && !/\.{3}|…|<[^>]*>|x{6,}/i.test(body);
 }
@@ -424,10 +438,13 @@ function randomBody(body: string): boolean {
  * Binary content comes back with U+FFFD where it is not UTF-8.
  */
 export function decodeBase64(value: string): string | undefined {
+  // Stryker disable next-line Regex: \s or \s+, every blank goes
   const compact = value.replace(/\s+/g, "");
+  // Stryker disable next-line ConditionalExpression: the regex below rejects "" too
   if (compact === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
   try {
     return new TextDecoder().decode(Uint8Array.from(atob(compact), (ch) => ch.charCodeAt(0)));
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }

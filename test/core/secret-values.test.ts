@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import {
   authorizationCredential,
   characterClasses,
+  characterKind,
   decodeBase64,
   entropy,
   findPrivateKeys,
@@ -17,6 +18,7 @@ import {
   isReference,
   looksLikeCredential,
   looksRandom,
+  toSecretName,
 } from "../../linter-core/secrets/values.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -269,5 +271,94 @@ describe("secret values: private keys", () => {
     for (const stub of ["MIIEowIBAAKCAQEA", `${body.slice(0, 60)}\n...\n`, "<your private key here>", "x".repeat(80)]) {
       assert.deepEqual(findPrivateKeys(`-----BEGIN RSA PRIVATE KEY-----\n${stub}\n-----END RSA PRIVATE KEY-----`), [], stub.slice(0, 20));
     }
+  });
+});
+
+// Each check alone, at its bounds: a mutation run (twenty-third session) found these undecided by
+// the cases above, where another check always said the same.
+describe("secret values: each check at its bounds", () => {
+  /** Random characters no two of which count (their codes are all odd, or all even). */
+  const uncounted = (length: number) => fake.chars(length, "acegikmoqsuwyACEGIKMOQSUWY2468");
+  it("entropy of text beyond ASCII, and of ASCII after it (the counts start again)", () => {
+    assert.equal(entropy("aé"), 1);
+    assert.equal(entropy("ééaa"), 1);
+    assert.equal(entropy("a\u0080"), 1, "the first code past ASCII");
+    assert.equal(entropy("aaé").toFixed(4), "0.9183");
+    assert.equal(entropy("ba"), 1);
+  });
+  it("secret names: a leading digit only gets an underscore; only a leading GITHUB_ is renamed", () => {
+    assert.deepEqual(["a9", "MY_GITHUB_TOKEN", "github_token"].map(toSecretName), ["A9", "MY_GITHUB_TOKEN", "GH_TOKEN"]);
+  });
+  it("character kinds at each class's first and last code, and just outside", () => {
+    assert.deepEqual([..."`az{@AZ[/09:"].map((c) => characterKind(c.charCodeAt(0))), [3, 0, 0, 3, 3, 1, 1, 3, 3, 2, 2, 3]);
+  });
+  it("random text: 16 characters at least; hex at 3 bits is random enough, few switches are not", () => {
+    assert.equal(looksRandom("a1B2c3D4e5F6g7H"), false);
+    assert.equal(looksRandom("a1B2c3D4e5F6g7H8"), true);
+    assert.equal(entropy("a1b2c3d4a1b2c3d4"), 3);
+    assert.equal(looksRandom("a1b2c3d4a1b2c3d4"), true);
+    assert.equal(looksRandom("a1a1a1a1a1a1a1a1"), false, "switching at every character, one bit");
+  });
+  it("made-up counting in a long value: two runs of four, or runs of three covering a fifth", () => {
+    assert.equal(looksLikeCredential(`${uncounted(18)}bcde${uncounted(18)}mnop`, "TOKEN"), false, "two fours in 44");
+    assert.equal(looksLikeCredential(`${uncounted(17)}bcd${uncounted(17)}mno`, "TOKEN"), true, "two threes cover 6 of 40");
+    assert.equal(looksLikeCredential(`${uncounted(12)}bcd${uncounted(12)}mno`, "TOKEN"), false, "two threes cover 6 of 30");
+  });
+  it("numbers are benign, of any length; a value of 1 000 characters is judged, one longer is not", () => {
+    assert.equal(isBenign("42"), true);
+    assert.equal(looksLikeCredential(fake.chars(1000), "TOKEN"), true);
+    assert.equal(looksLikeCredential(fake.chars(1001), "TOKEN"), false);
+  });
+  it("passwords: three classes whatever the entropy; one class never", () => {
+    assert.equal(looksLikeCredential("aaBBaaBB11", "DB_PASSWORD"), true);
+    assert.equal(looksLikeCredential("kqvzmwxbtr", "DB_PASSWORD"), false);
+  });
+  it("tokens: two classes at least; 3 bits is enough", () => {
+    assert.equal(looksLikeCredential("kqvzmwxbtrplhdgf", "TOKEN"), false);
+    assert.equal(entropy("k7Qm9Xv2k7Qm9Xv2"), 3);
+    assert.equal(looksLikeCredential("k7Qm9Xv2k7Qm9Xv2", "TOKEN"), true);
+  });
+  it("a Basic credential: printable `user:password` from end to end; the password alone judged, as a password", () => {
+    const random = fake.chars(20);
+    assert.equal(isPlaceholderBasic(btoa("\u0001ci:password")), false);
+    assert.equal(isPlaceholderBasic(btoa("ci:password\u0001")), false);
+    assert.equal(isPlaceholderBasic(btoa(`${random}:postgres`)), true, "a weak password behind a strong user");
+    assert.equal(isPlaceholderBasic(btoa(`example:${random}`)), true, "a placeholder user");
+    assert.equal(isPlaceholderBasic(btoa("ci:Xk9mP2qLz7")), false, "a password too short for a token");
+  });
+  it("a token as a URL's user: 20 characters of [A-Za-z0-9_-] at least, end to end; 40 hex exactly when not random", () => {
+    const found = (text: string) => findUrlPasswords(text).map((m) => m.value);
+    const user = fake.chars(20, "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+    assert.deepEqual(found(`https://${user}@github.com/x`), [user]);
+    assert.deepEqual(found(`https://${user.slice(1)}@github.com/x`), []);
+    assert.deepEqual(found(`https://.${user}@github.com/x`), []);
+    assert.deepEqual(found(`https://${user}.@github.com/x`), []);
+    const hex = "deadbeef".repeat(5);
+    assert.deepEqual(found(`https://${hex}@github.com/x`), [hex]);
+    assert.deepEqual(found(`https://${hex}a@github.com/x`), []);
+    assert.deepEqual(found(`https://${"zyxwvuts".repeat(5)}@github.com/x`), []);
+  });
+  it("a private key's body: 40 characters at least, headers and line breaks aside, 4 bits, no elision", () => {
+    const rsa = (body: string) => findPrivateKeys(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`).length;
+    const random = new FakeSecrets(300).chars(200);
+    assert.equal(rsa(random.slice(0, 40)), 1);
+    assert.equal(rsa(random.slice(0, 39)), 0);
+    assert.equal(rsa(`${random.slice(0, 15)}\n${random.slice(15, 30)}\n`), 0, "30 characters over lines; the END line is no part of it");
+    assert.equal(rsa("AbAbAbAbAb".repeat(6)), 0, "too little entropy");
+    assert.equal(rsa(`${random.slice(0, 60)}<elided>`), 0);
+    // Headers: not counted (a short body with a long one is no key), spelt with hyphens, indented or not.
+    const pgp = (text: string) => findPrivateKeys(text).length;
+    const headers = `Proc-Type: 4,ENCRYPTED\n  Comment: ${random.slice(100, 160)}`;
+    assert.equal(pgp(`-----BEGIN PGP PRIVATE KEY BLOCK-----\n${headers}\n\n${random.slice(0, 30)}\n-----END PGP PRIVATE KEY BLOCK-----`), 0);
+    // nhilint-disable-next-line hardcoded-secret -- a test's armour around a variable's random body, no key
+    assert.equal(pgp(`"-----BEGIN PGP PRIVATE KEY BLOCK-----\\n${headers.replace(/\n/g, "\\n")}\\n\\n${random.slice(0, 30)}\\n-----END PGP PRIVATE KEY BLOCK-----"`), 0, "JSON escapes");
+    // A version's one dot is no elision.
+    assert.equal(pgp(`-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2.0.22\n\n${random.slice(0, 60)}\n-----END PGP PRIVATE KEY BLOCK-----`), 1);
+  });
+  it("a PuTTY key: any number of private lines; the match ends at the MAC's end; a stub body is no key", () => {
+    const body = Array.from({ length: 14 }, (_, i) => new FakeSecrets(400 + i).chars(64)).join("\n");
+    const ppk = `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\nAAAA\nPrivate-Lines: 14\n${body}\nPrivate-MAC: 0123abcd`;
+    assert.deepEqual(findPrivateKeys(`${ppk}\nmore`).map((k) => [k.kind, k.end]), [["PuTTY", ppk.length]]);
+    assert.deepEqual(findPrivateKeys(ppk.replace(body, "AAAAB3NzaC1")), []);
   });
 });
