@@ -423,13 +423,10 @@ export function findPrivateKeys(text: string): PrivateKeyMatch[] {
  * key: not `...`, `<your key>`, `xxxx` or a short stub.
  */
 function randomBody(body: string): boolean {
-  const content = body
-    .replace(/\\[nrt]/g, "\n")
-    .split("\n")
-    .filter((line) => !/^\s*[\w-]+: /.test(line))
-    .join("")
-    // Stryker disable next-line Regex: \s or \s+, every blank goes
-    .replace(/\s+/g, "");
+  const lines = body.replace(/\\[nrt]/g, "\n").split("\n");
+  const joined = lines.filter((line) => !/^\s*[\w-]+: /.test(line)).join("");
+  // Stryker disable next-line Regex: \s or \s+, every blank goes
+  const content = joined.replace(/\s+/g, "");
   return content.length >= 40 && entropy(content) >= 4 && !/\.{3}|…|<[^>]*>|x{6,}/i.test(body);
 }
 
@@ -440,12 +437,14 @@ function randomBody(body: string): boolean {
 export function decodeBase64(value: string): string | undefined {
   // Stryker disable next-line Regex: \s or \s+, every blank goes
   const compact = value.replace(/\s+/g, "");
-  // Stryker disable next-line ConditionalExpression: the regex below rejects "" too
+  // Stryker disable next-line ConditionalExpression,Regex: the regex rejects "" too; unanchored at the start, atob throws on what it let in
   if (compact === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  // (atob still throws on a misplaced `=` or a length it cannot decode.)
+  // Stryker disable BlockStatement: an empty catch returns undefined as well (an empty try is seen at once)
   try {
     return new TextDecoder().decode(Uint8Array.from(atob(compact), (ch) => ch.charCodeAt(0)));
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }
+  // Stryker restore BlockStatement
 }

@@ -285,6 +285,7 @@ describe("secret values: each check at its bounds", () => {
     assert.equal(entropy("a\u0080"), 1, "the first code past ASCII");
     assert.equal(entropy("aaé").toFixed(4), "0.9183");
     assert.equal(entropy("ba"), 1);
+    assert.equal(entropy("éè"), 1, "no ASCII at all");
   });
   it("secret names: a leading digit only gets an underscore; only a leading GITHUB_ is renamed", () => {
     assert.deepEqual(["a9", "MY_GITHUB_TOKEN", "github_token"].map(toSecretName), ["A9", "MY_GITHUB_TOKEN", "GH_TOKEN"]);
@@ -308,6 +309,8 @@ describe("secret values: each check at its bounds", () => {
     assert.equal(isBenign("42"), true);
     assert.equal(looksLikeCredential(fake.chars(1000), "TOKEN"), true);
     assert.equal(looksLikeCredential(fake.chars(1001), "TOKEN"), false);
+    // (A block scalar's value ends with its line break.)
+    assert.equal(looksLikeCredential(`  ${fake.chars(32)}\n`, "TOKEN"), true, "blanks around it");
   });
   it("passwords: three classes whatever the entropy; one class never", () => {
     assert.equal(looksLikeCredential("aaBBaaBB11", "DB_PASSWORD"), true);
@@ -337,6 +340,7 @@ describe("secret values: each check at its bounds", () => {
     assert.deepEqual(found(`https://${hex}@github.com/x`), [hex]);
     assert.deepEqual(found(`https://${hex}a@github.com/x`), []);
     assert.deepEqual(found(`https://${"zyxwvuts".repeat(5)}@github.com/x`), []);
+    assert.deepEqual(found(`see 9://u:${fake.chars(20)}@host`), [], "a scheme ends where :// begins");
   });
   it("a private key's body: 40 characters at least, headers and line breaks aside, 4 bits, no elision", () => {
     const rsa = (body: string) => findPrivateKeys(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`).length;
@@ -345,6 +349,8 @@ describe("secret values: each check at its bounds", () => {
     assert.equal(rsa(random.slice(0, 39)), 0);
     assert.equal(rsa(`${random.slice(0, 15)}\n${random.slice(15, 30)}\n`), 0, "30 characters over lines; the END line is no part of it");
     assert.equal(rsa("AbAbAbAbAb".repeat(6)), 0, "too little entropy");
+    assert.equal(rsa("q7Zk2mW9xB4nR8tV".repeat(3)), 1, "4 bits exactly");
+    assert.equal(rsa(`    ${random.slice(0, 15)}\n    ${random.slice(15, 30)}\n`), 0, "30 characters, indented");
     assert.equal(rsa(`${random.slice(0, 60)}<elided>`), 0);
     // Headers: not counted (a short body with a long one is no key), spelt with hyphens, indented or not.
     const pgp = (text: string) => findPrivateKeys(text).length;
@@ -352,6 +358,7 @@ describe("secret values: each check at its bounds", () => {
     assert.equal(pgp(`-----BEGIN PGP PRIVATE KEY BLOCK-----\n${headers}\n\n${random.slice(0, 30)}\n-----END PGP PRIVATE KEY BLOCK-----`), 0);
     // nhilint-disable-next-line hardcoded-secret -- a test's armour around a variable's random body, no key
     assert.equal(pgp(`"-----BEGIN PGP PRIVATE KEY BLOCK-----\\n${headers.replace(/\n/g, "\\n")}\\n\\n${random.slice(0, 30)}\\n-----END PGP PRIVATE KEY BLOCK-----"`), 0, "JSON escapes");
+    assert.equal(pgp(`"-----BEGIN PGP PRIVATE KEY BLOCK-----\\nVersion: x\\n\\n${random.slice(0, 60)}\\n-----END PGP PRIVATE KEY BLOCK-----"`), 1, "JSON escapes: a header is one line");
     // A version's one dot is no elision.
     assert.equal(pgp(`-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2.0.22\n\n${random.slice(0, 60)}\n-----END PGP PRIVATE KEY BLOCK-----`), 1);
   });
