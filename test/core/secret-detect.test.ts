@@ -149,3 +149,15 @@ describe("secret detection: a URL under a credential-like name", () => {
     assert.deepEqual(found.map((d) => [d.title, d.value, d.at]), [["password in a URL", password, "in place"]]);
   });
 });
+
+describe("secret detection: an unquoted name is code only in program source", () => {
+  // (A value that switches character kinds seldom, as a name does: only where it stands decides.)
+  const value = "kqvzmwxb84629173";
+  it("a .env or plain-text assignment's value is the credential", async () => {
+    for (const path of ["deploy.env", "notes.txt"]) assert.deepEqual((await detect(path, `API_KEY=${value}\n`)).map((d) => d.value), [value], path);
+  });
+  it("in Python, or TypeScript that does not parse (read as text), it is a name", async () => {
+    assert.deepEqual(await detect("settings.py", `API_KEY = ${value}\n`), []);
+    assert.deepEqual(await detect("broken.ts", `const API_KEY = ${value} {{\n`), []);
+  });
+});
