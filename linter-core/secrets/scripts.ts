@@ -332,6 +332,8 @@ const TOKEN_KEY = "token";
 const PROGRAM_SOURCE = /\.(?:py|pyi|rb|go|java|kt|kts|scala|cs|fs|vb|php|rs|swift|dart|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl)$/i;
 
 const CODE_HEAD = /^[A-Za-z_][\w.]*(?=[{}[\]:]|$)/;
+// What ends a match before a quoted value: its opening quote, then perhaps a scheme (`"token": "Bearer …"`).
+const OPENING_QUOTE = new RegExp(`["']${SCHEME}$`);
 
 export function isProgramSource(path: string): boolean {
   return PROGRAM_SOURCE.test(path);
@@ -354,8 +356,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
         if (!isCredentialKey(match[1])) continue;
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or
         // one that code follows (`config.DetectorID{ID:`, `map[string]any{`, `s.password}`).
-        // (Quoted before a scheme too: `"token": "Bearer …"`.)
-        const quoted = /["'](?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?$/.test(match[0].slice(0, match[0].length - value.length));
+        const quoted = OPENING_QUOTE.test(match[0].slice(0, match[0].length - value.length));
         const head = options.programSource && !quoted ? CODE_HEAD.exec(value)?.[0] : undefined;
         if (head && !looksRandom(head)) continue;
         // (A list, a call or a block: `fds_to_pass = [listener.fileno(), r]`.)
