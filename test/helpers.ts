@@ -60,6 +60,25 @@ export async function lintFiles(files: SourceFile[], options: { inventory?: Sour
   return lint(files, { rules: options.rules ?? RULES, now: NOW, ...options });
 }
 
+/**
+ * Asserts that `run(n)` grows linearly in n: `10 × small` takes under 40 times as long as `small` (a ratio
+ * at two sizes measured in the same run, never a wall-clock limit; `warm` first warms the code up, and
+ * `floorMs` keeps a tiny small time from inflating the ratio). Timed again when over the bound: a busy
+ * machine can stall one run; a quadratic path is slow twice.
+ */
+export async function assertGrowsLinearly(run: (n: number) => unknown, sizes: { warm: number; small: number; floorMs: number }, what = "the input"): Promise<void> {
+  const time = async (n: number) => {
+    const start = process.hrtime.bigint();
+    await run(n);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  await time(sizes.warm);
+  const small = Math.max(await time(sizes.small), sizes.floorMs);
+  let large = await time(sizes.small * 10);
+  if (large / small >= 40) large = Math.min(large, await time(sizes.small * 10));
+  assert.ok(large / small < 40, `10× ${what} took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
+}
+
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";
 
 export interface ExpectedFinding {

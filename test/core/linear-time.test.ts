@@ -2,14 +2,13 @@
 // the growth compared — ten times the input may cost about ten times the time, never a hundred. A
 // ratio, not a wall-clock limit, so a slow or busy machine does not fail it (a large run over the bound
 // is timed once more, and the faster of the two counts).
-import assert from "node:assert/strict";
 import { emptyModel } from "../../linter-core/platforms/common.js";
 import { detectSecrets, literalsMayMatter } from "../../linter-core/secrets/detect.js";
 import { isReference } from "../../linter-core/secrets/values.js";
 import { lint } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
 import { parseCodeOwners } from "../../linter-core/codeowners.js";
-import { FakeSecrets } from "../helpers.js";
+import { assertGrowsLinearly, FakeSecrets } from "../helpers.js";
 
 const LINES: Record<string, (n: number) => string> = {
   "-H-H-H…": (n) => "curl " + "-H".repeat(n / 2),
@@ -46,23 +45,10 @@ const LINES: Record<string, (n: number) => string> = {
   '"authorization", a long space, then ,': (n) => '"authorization"' + " ".repeat(n) + ", x",
 };
 
-async function timeOf(text: string): Promise<number> {
-  const start = process.hrtime.bigint();
-  await detectSecrets(emptyModel("text", "line.txt", text));
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 describe("detectors on adversarial lines grow linearly", function () {
   this.timeout(120_000);
   for (const [name, make] of Object.entries(LINES)) {
-    it(name, async () => {
-      await timeOf(make(2_000)); // warm the regexes
-      const small = Math.max(await timeOf(make(40_000)), 1);
-      // Timed again when over the bound: a busy machine can stall one run; a quadratic path is slow twice.
-      let large = await timeOf(make(400_000));
-      if (large / small >= 40) large = Math.min(large, await timeOf(make(400_000)));
-      assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
-    });
+    it(name, () => assertGrowsLinearly((n) => detectSecrets(emptyModel("text", "line.txt", make(n))), { warm: 2_000, small: 40_000, floorMs: 1 }));
   }
   // Functions on one long input each, not the whole detector.
   const ONE_FUNCTION: [string, (n: number) => void][] = [
@@ -72,18 +58,7 @@ describe("detectors on adversarial lines grow linearly", function () {
     ["a reference check on a long value with many {{", (n) => isReference("{{ ".repeat(n))],
   ];
   for (const [name, run] of ONE_FUNCTION) {
-    it(name, () => {
-      const time = (n: number) => {
-        const start = process.hrtime.bigint();
-        run(n);
-        return Number(process.hrtime.bigint() - start) / 1e6;
-      };
-      time(1000);
-      const small = Math.max(time(20_000), 0.5);
-      let large = time(200_000);
-      if (large / small >= 40) large = Math.min(large, time(200_000));
-      assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
-    });
+    it(name, () => assertGrowsLinearly(run, { warm: 1_000, small: 20_000, floorMs: 0.5 }));
   }
 });
 
@@ -137,17 +112,6 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
 describe("the whole pipeline on adversarial files grows linearly", function () {
   this.timeout(180_000);
   for (const [name, make] of Object.entries(FILES)) {
-    it(name, async () => {
-      const time = async (n: number) => {
-        const start = process.hrtime.bigint();
-        await lint([make(n)], { rules: RULES, now: new Date("2026-11-26") });
-        return Number(process.hrtime.bigint() - start) / 1e6;
-      };
-      await time(2_000);
-      const small = Math.max(await time(20_000), 2);
-      let large = await time(200_000);
-      if (large / small >= 40) large = Math.min(large, await time(200_000));
-      assert.ok(large / small < 40, `10× the input took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
-    });
+    it(name, () => assertGrowsLinearly((n) => lint([make(n)], { rules: RULES, now: new Date("2026-11-26") }), { warm: 2_000, small: 20_000, floorMs: 2 }));
   }
 });

@@ -11,7 +11,7 @@ import { INDENTED_IMAGE_OR_BUILD } from "../../linter-core/platforms/docker-comp
 import { INDENTED_USING } from "../../linter-core/platforms/github-actions.js";
 import { INDENTED_SCRIPT } from "../../linter-core/platforms/gitlab-ci.js";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { FakeSecrets } from "../helpers.js";
+import { assertGrowsLinearly, FakeSecrets } from "../helpers.js";
 
 // Each platform's own key (written with lineStartKey, or read up to the next `${{`), beside the plain regex it stands for.
 const KEYS: { name: string; plain: RegExp; fast: RegExp; words: string[] }[] = [
@@ -62,20 +62,9 @@ describe("platform sniffing: keys at a line's start", () => {
     });
   }
 
-  // A ratio at two sizes, not a wall-clock limit (as test/core/linear-time.test.ts).
+  // A ratio at two sizes, not a wall-clock limit (assertGrowsLinearly, as test/core/linear-time.test.ts).
   for (const [name, blank] of [["blank lines of spaces", " \n"], ["blank lines in CRLF", " \r\n"], ["list markers", "- \n"], ["one line of ${{", "${{ "]] as const) {
-    it(`a .yml no path claims, of ${name}, is sniffed in linear time`, () => {
-      const time = (n: number) => {
-        const text = blank.repeat(n) + "\nx: 1\n";
-        const start = process.hrtime.bigint();
-        assert.equal(platformFor("config/a.yml", text).id, "yaml");
-        return Number(process.hrtime.bigint() - start) / 1e6;
-      };
-      time(1_000);
-      const small = Math.max(time(10_000), 0.5);
-      let large = time(100_000);
-      if (large / small >= 40) large = Math.min(large, time(100_000));
-      assert.ok(large / small < 40, `10× the lines took ${(large / small).toFixed(0)}× the time (${small.toFixed(1)} → ${large.toFixed(1)} ms)`);
-    });
+    it(`a .yml no path claims, of ${name}, is sniffed in linear time`, () =>
+      assertGrowsLinearly((n) => assert.equal(platformFor("config/a.yml", blank.repeat(n) + "\nx: 1\n").id, "yaml"), { warm: 1_000, small: 10_000, floorMs: 0.5 }, "the lines"));
   }
 });
