@@ -2,10 +2,10 @@
 // tokens, URL passwords, script idioms, values under credential-like keys (also in embedded JSON), and
 // secretlint's preset rules the table does not cover. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
-import { redactSecrets, secretFinder } from "../redact.js";
 import { LineIndex, quotedValueSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets, isProgramSource } from "./scripts.js";
+import { mergeCandidates, type Candidate } from "./merge.js";
 import { runSecretlint } from "./secretlint.js";
 import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
 
@@ -53,7 +53,11 @@ const SERVICE_ACCOUNT_KEY = /"private_key"\s*:\s*"((?:[^"\\\n]|\\.)+)"/;
  * file look like an example and hid the key.
  */
 function serviceAccountKeySpan(text: string, hit: { start: number; end: number }): Span {
+  // (The hit is the whole file as secretlint parsed it, and the rule reports only a key that has a
+  // `private_key`: the slice and the fallback are defensive.)
+  // Stryker disable next-line MethodExpression
   const match = SERVICE_ACCOUNT_KEY.exec(text.slice(hit.start, hit.end));
+  // Stryker disable next-line ObjectLiteral: defensive (above).
   if (!match) return { start: hit.start, end: hit.end };
   const start = hit.start + match.index + match[0].length - 1 - match[1].length;
   return { start, end: start + match[1].length };
@@ -99,6 +103,7 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
     if (encodedFields.some((l) => l.span.start <= span.start && span.start < l.span.end)) continue;
     const value = text.slice(span.start, span.end);
     // Most base64-looking runs (hashes, certificates) decode to bytes, not text: look at 6 bytes first.
+    // Stryker disable next-line ConditionalExpression: a shortcut; the whole decoded text is tested below.
     if (!PRINTABLE.test(atob(value.slice(0, 8)))) continue;
     const decoded = decodeBase64(value);
     if (decoded === undefined || !PRINTABLE.test(decoded)) continue;
@@ -107,9 +112,6 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
   }
   return found;
 }
-
-/** A hit before merging; `nameKey`: the key or name its secret name was made from, if it was. */
-type Candidate = SecretDetection & { priority: number; nameKey?: string };
 
 // Character kinds for base64 runs: 1 base64 ([A-Za-z0-9+/]), 2 `=`, 3 `_` or `-` (base64url: a run
 // touching one is not standard base64), 0 anything else.
@@ -129,23 +131,25 @@ const BASE64_KIND = (() => {
 export function base64Runs(text: string): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   const n = text.length;
-  const kind = (i: number) => {
-    if (i < 0 || i >= n) return 0;
-    const code = text.charCodeAt(i);
-    return code < 128 ? BASE64_KIND[code] : 0;
-  };
-  // The scan reads every character of every file: the inner loops test the table directly.
+  // Outside the text charCodeAt is NaN, and past 127 the table has no entry: both read as kind 0.
+  const kind = (i: number) => BASE64_KIND[text.charCodeAt(i)] ?? 0;
+  // The scan reads every character of every file: the inner loops test the table directly, and
+  // only within it (`code >= 128` spares V8 an out-of-bounds read; the answer is the same without it).
   let p = 0;
+  // Stryker disable next-line EqualityOperator: at n, charCodeAt is NaN, not base64: the loop steps past it.
   while (p < n) {
     let code = text.charCodeAt(p);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bounds shortcut (above).
     if (code >= 128 || BASE64_KIND[code] !== 1) {
       p++;
       continue;
     }
     // A run starts here (the character before, if any, is not base64: the scan stopped on it).
     let e = p + 1;
+    // Stryker disable next-line EqualityOperator: at n, charCodeAt is NaN, not base64: the run ends there either way.
     for (; e < n; e++) {
       code = text.charCodeAt(e);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the bounds shortcut (above).
       if (code >= 128 || BASE64_KIND[code] !== 1) break;
     }
     if (e - p >= 24 && kind(p - 1) !== 3) {
@@ -168,19 +172,24 @@ export function base64Runs(text: string): { start: number; end: number }[] {
 
 // (Not `\s*=?\s*`: on a long run of spaces the two runs split it every way, quadratic in its length.)
 const EMBEDDED_JSON = /^\s*(?:=\s*)?[{[]/;
-const CREDENTIAL_WORD = /token|secret|pass|pwd|key|auth|credential|pat|dsn|conn/i;
+// A word of every key isCredentialKey accepts (test/core/secret-detect.test.ts checks each of its examples).
+const CREDENTIAL_WORD = /token|secret|pass|pwd|key|auth|cred|pat|dsn|conn|webhook/i;
 
 /**
  * JSON inside a string (an n8n `jsonBody`, a `with: payload:` of an action, `={…}` expressions):
  * its credential-like keys are judged as any key is. Located in the raw text of the literal.
  */
 function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
-  // Cheap checks first: most literals are not JSON, and JSON without a credential word has nothing to judge.
-  if (!EMBEDDED_JSON.test(literal.value) || literal.value.length > 100_000 || !CREDENTIAL_WORD.test(literal.value)) return [];
+  // A bound on the work, then cheap checks: most literals are not JSON, and JSON without a credential
+  // word has no key to judge (the parse and the key check would say so, at a cost).
+  if (literal.value.length > 100_000) return [];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: these two checks only spare the parse.
+  if (!EMBEDDED_JSON.test(literal.value) || !CREDENTIAL_WORD.test(literal.value)) return [];
   const source = literal.value.trim().replace(/^=/, "");
   let root: unknown;
   try {
     root = JSON.parse(source);
+    // Stryker disable next-line BlockStatement: without the return, root stays undefined and nothing is read: the same.
   } catch {
     return [];
   }
@@ -210,6 +219,7 @@ function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
  * already wrote): whether an offset sits on a line they disable. Undefined when the text has none.
  */
 function secretlintDisabled(text: string): ((offset: number) => boolean) | undefined {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a text without such a comment disables no line.
   if (!text.includes("secretlint-disable")) return undefined;
   const index = new LineIndex(text);
   const lines = new Set<number>();
@@ -292,15 +302,14 @@ const BINDING_REACH = 200;
  */
 function bindsAValue(text: string, start: number, end: number): boolean {
   let after = end;
-  while (after < text.length && isBlankOrQuote(text.charCodeAt(after))) if (++after - end > BINDING_REACH) return true;
+  // (Past either end of the text charCodeAt is NaN, no blank: the loops stop there.)
+  while (isBlankOrQuote(text.charCodeAt(after))) if (++after - end > BINDING_REACH) return true;
   const next = text.charCodeAt(after);
   if (next === 58 || next === 61) return true; // `:` or `=`
   let before = start;
-  while (before > 0 && isBlankOrQuote(text.charCodeAt(before - 1))) if (start - --before > BINDING_REACH) return true;
+  while (isBlankOrQuote(text.charCodeAt(before - 1))) if (start - --before > BINDING_REACH) return true;
   return text.charCodeAt(before - 1) === 58; // `:`
 }
-
-const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 function providerCandidate(hit: ProviderMatch): Candidate {
   const { format, checksumValid } = hit;
@@ -405,56 +414,5 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const disabled = secretlintDisabled(text);
   if (disabled) for (let i = candidates.length - 1; i >= 0; i--) if (disabled(candidates[i].span.start)) candidates.splice(i, 1);
 
-  // Merge overlapping hits: the most specific title wins (then the more confident), a name taken
-  // from a key wins.
-  candidates.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  // A key can itself hold a secret (a token pasted as a key, `token_ghp_…: …`): no secret name is made
-  // from it (upper-cased, it would still spell the token) and a title that quotes it shows it redacted.
-  const secretIn = secretFinder(candidates.map((c) => c.value));
-  /** A key less the secrets it holds (`ghp_…_password` → `_password`): what is left to name the secret after. */
-  const withoutSecrets = (key: string) => {
-    for (let found = secretIn(key); found; found = secretIn(key)) key = key.split(found).join("");
-    return key;
-  };
-  const merged: SecretDetection[] = [];
-  let group: Candidate[] = [];
-  const flush = () => {
-    if (group.length === 0) return;
-    // The name comes from the whole group; a hit that is itself a placeholder takes no other part: a
-    // wider one (a whole URL under a key, a whole key file) can hold an example word the secret does not.
-    let named = group.find((c) => c.priority < 3) ?? group[0];
-    group = group.filter((c) => !isPlaceholder(c.value));
-    if (group.length === 0) return;
-    const best = group.reduce((a, b) => (b.priority > a.priority || (b.priority === a.priority && CONFIDENCE_RANK[b.confidence] > CONFIDENCE_RANK[a.confidence]) ? b : a));
-    if (named.priority === 3) named = best;
-    const secretName = named.nameKey !== undefined && secretIn(named.nameKey) ? (group.find((c) => c.nameKey === undefined)?.secretName ?? toSecretName(withoutSecrets(named.nameKey))) : named.secretName;
-    // A loop, not Math.min(...spread): a value holding 100 000 keys makes a group that large.
-    let start = Infinity;
-    let end = -Infinity;
-    for (const c of group) {
-      if (c.span.start < start) start = c.span.start;
-      if (c.span.end > end) end = c.span.end;
-    }
-    merged.push({
-      span: { start, end },
-      value: text.slice(start, end),
-      title: best.title.includes("`") ? redactSecrets(best.title, secretIn) : best.title,
-      secretName,
-      confidence: best.confidence,
-      literal: model.literals.find((l) => l.span.start <= start && end <= l.span.end),
-    });
-    group = [];
-  };
-  let groupEnd = -1;
-  for (const candidate of candidates) {
-    if (candidate.span.start >= groupEnd) {
-      flush();
-      groupEnd = candidate.span.end;
-    } else {
-      groupEnd = Math.max(groupEnd, candidate.span.end);
-    }
-    group.push(candidate);
-  }
-  flush();
-  return merged;
+  return mergeCandidates(text, model.literals, candidates);
 }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { detectSecrets } from "../../linter-core/secrets/detect.js";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { FakeSecrets } from "../helpers.js";
+import { CREDENTIAL_KEYS, FakeSecrets } from "../helpers.js";
 
 const fake = new FakeSecrets(107);
 const github = `ghp_${fake.chars(36)}`;
@@ -51,6 +51,63 @@ describe("secret detection: JSON inside a string", () => {
     assert.deepEqual(await detect("conf/app.yml", `payload: '{"apiKey": "${key}"'\n`), []);
     assert.deepEqual(await detect("conf/app.yml", `payload: 'apiKey ${key}'\n`), []);
     assert.deepEqual(await detect("conf/app.yml", `payload: '{"apiKey": "<your api key>"}'\n`), []);
+  });
+});
+
+describe("secret detection: JSON inside a string, its limits", () => {
+  const key = fake.chars(32);
+  const found = async (json: string) => (await detect("conf/app.yml", `payload: '${json}'\n`)).map((d) => `${d.name} ${d.at} ${d.value === key ? "whole" : d.value.length}`);
+  it("every key judged as a document's own key is judged the same inside JSON", async () => {
+    const differ: string[] = [];
+    for (const name of CREDENTIAL_KEYS) {
+      const own = (await detect("conf/app.yml", `${name}: "${key}"\n`)).map((d) => d.name);
+      const inside = (await detect("conf/app.yml", `payload: '{"${name}": "${key}"}'\n`)).map((d) => d.name);
+      if (own.length === 0) differ.push(`${name}: not found as a key`);
+      else if (JSON.stringify(own) !== JSON.stringify(inside)) differ.push(`${name}: ${own} as a key, ${inside} inside JSON`);
+    }
+    assert.deepEqual(differ, []);
+  });
+  it("read to 20 levels deep", async () => {
+    const nested = (levels: number) => `${'{"a": '.repeat(levels)}{"apiKey": "${key}"}${"}".repeat(levels)}`;
+    assert.deepEqual(await found(nested(20)), ["API_KEY in place whole"]);
+    assert.deepEqual(await found(nested(21)), []);
+  });
+  it("read to 5 000 values", async () => {
+    // The values are read last one first: the key's object is the last of them.
+    const wide = (others: number) => `{"auth": {"apiKey": "${key}"}, "items": [${"{}, ".repeat(others - 1)}{}]}`;
+    assert.deepEqual(await found(wide(4_997)), ["API_KEY in place whole"]);
+    assert.deepEqual(await found(wide(4_998)), []);
+  });
+  it("read when at most 100 000 characters long", async () => {
+    const padded = (length: number) => {
+      const json = `{"apiKey": "${key}"}`;
+      return json.slice(0, -1) + " ".repeat(length - json.length) + "}";
+    };
+    assert.deepEqual(await found(padded(100_000)), ["API_KEY in place whole"]);
+    assert.deepEqual(await found(padded(100_001)), []);
+  });
+  it("an expression's `=` is dropped before and after blanks, and no other `=`", async () => {
+    assert.deepEqual(await found(`  =  {"apiKey": "${key}"}`), ["API_KEY in place whole"]);
+    for (const json of [`={"apiKey": "${key}=="}`, `{"apiKey": "${key}=="}`]) {
+      assert.deepEqual(await detect("conf/app.yml", `payload: '${json}'\n`), [{ title: "credential-like value under `apiKey` (in embedded JSON)", name: "API_KEY", at: "in place", value: `${key}==` }], json);
+    }
+  });
+  it("a value written with escapes is never reported outside the JSON", async () => {
+    const json = `{"apiKey": "${key.slice(0, 16)}\\u0041${key.slice(16)}"}`;
+    const escaped = await detect("conf/app.yml", `payload: '${json}'\n`);
+    assert.ok(escaped.every((d) => json.includes(d.value)), JSON.stringify(escaped.map((d) => d.value.slice(0, 4))));
+  });
+});
+
+describe("secret detection: base64 by what it decodes to, through secretlint's rules too", () => {
+  const groq = `gsk_${fake.chars(52)}`;
+  it("loose base64, and a Secret's data field", async () => {
+    assert.deepEqual(await detect("run.sh", `echo ${btoa(groq)} | base64 -d\n`), [{ title: "Groq API key (base64-encoded)", name: "ENCODED_SECRET", at: "in place", value: btoa(groq) }]);
+    const secret = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n${data}`;
+    assert.deepEqual(await detect("k8s/s.yaml", secret(`  config: ${btoa(groq)}\n`)), [{ title: "Groq API key (base64 in `config`)", name: "CONFIG", at: "in place", value: btoa(groq) }]);
+    // A key whose value is always a credential (a registry's auth file) is reported whatever it decodes to; another key's plain text is not.
+    assert.deepEqual((await detect("k8s/s.yaml", secret(`  .dockercfg: ${btoa("hello there friend")}\n`))).map((d) => d.title), ["credential (base64 in `.dockercfg`)"]);
+    assert.deepEqual(await detect("k8s/s.yaml", secret(`  greeting: ${btoa("hello there friend")}\n`)), []);
   });
 });
 

@@ -129,6 +129,27 @@ describe("documentLiteralsMayMatter: a credential word binds nothing in prose or
   });
 });
 
+describe("documentLiteralsMayMatter: what may stand between a key and what binds it", () => {
+  const key = "api_token";
+  it("blanks, quotes and backslashes, on either side", () => {
+    for (const between of [" ", "\t", "\n", "\r", '"', "'", "\\"]) {
+      const shown = JSON.stringify(between);
+      assert.equal(documentLiteralsMayMatter(`${key}${between}: x\n`), true, `a key, ${shown}, then a colon`);
+      assert.equal(documentLiteralsMayMatter(`name:${between}${key} x\n`), true, `a colon, ${shown}, then a name`);
+      assert.equal(documentLiteralsMayMatter(`see${between}${key}${between}here\n`), false, `words, with ${shown} between`);
+    }
+  });
+  it("farther than 200 blanks it says yes (erring that way); within them it looks on", () => {
+    assert.equal(documentLiteralsMayMatter(`${key}${" ".repeat(200)}here\n`), false);
+    assert.equal(documentLiteralsMayMatter(`${key}${" ".repeat(201)}here\n`), true);
+    assert.equal(documentLiteralsMayMatter(`see${" ".repeat(200)}${key} here\n`), false);
+    assert.equal(documentLiteralsMayMatter(`see${" ".repeat(201)}${key} here\n`), true);
+    // The reach is counted from the word, wherever it is in the text.
+    assert.equal(documentLiteralsMayMatter(`${"lorem ".repeat(60)}${key} here\n`), false);
+    assert.equal(documentLiteralsMayMatter(`${"lorem ".repeat(60)}${key}\n`), false);
+  });
+});
+
 describe("documentLiteralsMayMatter: never says no where a YAML or JSON document's literal adds a detection", function () {
   this.timeout(180_000);
 

@@ -20,28 +20,13 @@ import {
   looksRandom,
   toSecretName,
 } from "../../linter-core/secrets/values.js";
-import { FakeSecrets } from "../helpers.js";
+import { CREDENTIAL_KEYS, FakeSecrets, NOT_CREDENTIAL_KEYS } from "../helpers.js";
 
 const fake = new FakeSecrets(104);
 
 describe("secret values: credential-like keys", () => {
-  const yes = [
-    "API_TOKEN", "token", "client_secret", "DB_PASSWORD", "db_passwd", "MYSQL_PWD", "GPG_PASSPHRASE", "STRIPE_API_KEY", "apikey", "ApiKey", "AWS_ACCESS_KEY",
-    "ssh_private_key", "DJANGO_SECRET_KEY", "AZURE_CLIENT_SECRET", "GOOGLE_CREDENTIALS", "registry.credential", "auth-key", "SIGNING_KEY", "ENCRYPTION_KEY",
-    "MASTER_KEY", "license_key", "SLACK_WEBHOOK_URL", "webhook-secret", "DB_CONNECTION_STRING", "CONN_STR", "AZURE_SAS_TOKEN", "deployKey", "NPM_TOKENS",
-    "RELEASE_PAT", "ghPat", "DEPLOY_KEYS", "sshKey", "OPENVSXKEY", "NPM_AUTH", "REGISTRY_CREDS", "SENTRY_DSN", "sentryDsn", "npmAuth",
-    "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS",
-  ];
-  const no = [
-    "PUBLIC_KEY", "CLIENT_ID", "client-id", "clientId", "TOKEN_IDS", "SECRET_NAME", "KEY_FILE", "key-file", "TOKEN_PATH", "token-path", "SECRETS_DIR", "TOKEN_URL", "token-url",
-    "TOKEN_URI", "SECRET_USER", "SECRET_USERNAME", "SECRET_ENV", "TOKEN_TYPE", "KEY_VERSION", "KEY_LENGTH", "TOKEN_HEADER", "TOKEN_ENDPOINT", "KEY_PREFIX", "KEY_SUFFIX",
-    "TOKEN_EXPIRY", "TOKEN_TTL", "CACHE_KEY", "RESTORE_KEY", "SPACE_KEY", "PROJECT_KEY", "ISSUE_KEY", "OBJECT_KEY", "ROUTING_KEY", "SORT_KEY", "PRIMARY_KEY",
-    "PARTITION_KEY", "IDEMPOTENCY_KEY", "key", "AWS_KEY_ID", "KEY_FINGERPRINT", "KNOWN_HOSTS_KEY", "TOKEN_USAGE", "TOKEN_SCOPE", "KEY_FORMAT", "KEY_ALGORITHM",
-    "VAULT_TOKEN_KEY", "TOKEN_ENABLED", "TOKEN_REQUIRED", "KEY_ROTATION", "COMPAT", "XPATH", "monkey", "hockey", "turkeys", "Monkey", "secretary", "tokenizer", "MONKEY_BUSINESS",
-    "proxy_bypass", "COMPASS", "noProxyBypass", "fds_to_pass", "argsToPass", "passage", "PASS_THROUGH",
-  ];
-  for (const key of yes) it(`${key} names a credential`, () => assert.equal(isCredentialKey(key), true));
-  for (const key of no) it(`${key} does not`, () => assert.equal(isCredentialKey(key), false));
+  for (const key of CREDENTIAL_KEYS) it(`${key} names a credential`, () => assert.equal(isCredentialKey(key), true));
+  for (const key of NOT_CREDENTIAL_KEYS) it(`${key} does not`, () => assert.equal(isCredentialKey(key), false));
   it("asked twice, the same answer (the cache)", () => {
     assert.equal(isCredentialKey("API_TOKEN"), true);
     assert.equal(isCredentialKey("CLIENT_ID"), false);
