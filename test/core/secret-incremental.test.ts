@@ -10,7 +10,7 @@ import { emptyModel } from "../../linter-core/platforms/common.js";
 import { plainText } from "../../linter-core/platforms/generic.js";
 import { detectSecrets, type SecretDetection } from "../../linter-core/secrets/detect.js";
 import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
-import { mergeIncremental, planIncremental, REACH_LINES } from "../../linter-core/secrets/incremental.js";
+import { mergeIncremental, PlainVersion, planIncremental, REACH_LINES } from "../../linter-core/secrets/incremental.js";
 import { formatSamples } from "../format-samples.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -326,9 +326,136 @@ describe("judging a new version from the old one (history)", function () {
     assert.equal(planIncremental("a\n", '\n [1, {"\\u0070rivate_key": 2}]'), undefined);
     // JSON the rule cannot report in (a lockfile) is planned like any text.
     assert.ok(planIncremental('{"a": 1,\n"b": 2}', '{"a": 1,\n"b": 3}'));
-    // Only the start decides: a brace further on is text.
+    // Only the start decides: a brace further on is text, blanks before it are not.
     assert.ok(planIncremental(`${"x".repeat(5000)}\n{"a": 1}`, `${"x".repeat(5000)}\n{"a": 2}`));
+    assert.ok(planIncremental('x {"private_key": 1}', 'x {"private_key": 2}'));
+    assert.equal(planIncremental(`${" ".repeat(5000)}{"private_key": 1}`, `${" ".repeat(5000)}{"private_key": 2}`), undefined);
     assert.ok(planIncremental("a = 1\n", "a = 2\n"));
+  });
+
+  it("a line of any character that is not filler counts toward the margin (the neighbours of each filler range)", () => {
+    const content = [0x01, 0x08, 0x0e, 0x1f, 0x21, 0x23, 0x26, 0x28, 0x3c, 0x3e, 0x5f, 0x61, 0x9f, 0xa1, 0x167f, 0x1681, 0x1fff, 0x200b, 0x2027, 0x202a, 0x202e, 0x2030, 0x205e, 0x2060, 0x2fff, 0x3001, 0xfefe, 0xff00];
+    const planFor = (between: string) => {
+      const lines: string[] = [];
+      for (let i = 0; i < 30; i++) lines.push(`content ${i}`, between);
+      const changed = [...lines];
+      changed[40] = "content 20, changed";
+      const newText = changed.join("\n");
+      return { plan: planIncremental(lines.join("\n"), newText)!, newText };
+    };
+    for (const code of content) {
+      const { plan, newText } = planFor(String.fromCharCode(code));
+      // Each line between two lines of text counts: the margin reaches half as far.
+      assert.equal(plan.core[0].start, newText.indexOf(`\ncontent ${20 - REACH_LINES / 2}\n`) + 1, `U+${code.toString(16).padStart(4, "0")}`);
+    }
+    const { plan, newText } = planFor(" ");
+    assert.equal(plan.core[0].start, newText.indexOf(`\ncontent ${20 - REACH_LINES}\n`) + 1);
+  });
+
+  it("a change at a line's last character or first: the margin is counted from that line", () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i} of the notes`);
+    const start = (line: number) => lines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+    for (const changed of ["line 100 of the noteZ", "Xine 100 of the notes"]) {
+      const newLines = [...lines];
+      newLines[100] = changed;
+      const plan = planIncremental(lines.join("\n"), newLines.join("\n"))!;
+      assert.deepEqual(plan.core, [{ start: start(100 - REACH_LINES), end: start(101 + REACH_LINES) }], changed);
+    }
+  });
+
+  it("ten changes among 3 000 lines: the unchanged text between each two is carried, to the margin", () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `line ${i}: ${fake.chars(24)}`);
+    const changedAt = Array.from({ length: 10 }, (_, k) => 150 + k * 290 + Math.floor(Number.parseInt(fake.hex(2), 16) / 4));
+    const newLines = [...lines];
+    for (const at of changedAt) newLines[at] = `changed ${at}: ${fake.chars(24)}`;
+    const start = (line: number) => newLines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+    const plan = planIncremental(lines.join("\n"), newLines.join("\n"))!;
+    assert.deepEqual(
+      plan.core,
+      changedAt.map((at) => ({ start: start(at - REACH_LINES), end: start(at + 1 + REACH_LINES) })),
+    );
+    assert.deepEqual(
+      plan.windows,
+      changedAt.map((at) => ({ start: start(at - 2 * REACH_LINES), end: start(at + 1 + 2 * REACH_LINES) })),
+    );
+  });
+
+  it("lines inserted and deleted among 3 000: each run is found where it moved to", () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `line ${i}: ${fake.chars(24)}`);
+    const newLines = [...lines];
+    // From the end back, so each index is still the old one.
+    newLines.splice(2500, 3);
+    newLines.splice(1500, 0, "inserted one", "inserted two");
+    newLines.splice(500, 1);
+    const oldText = lines.join("\n");
+    const newText = newLines.join("\n");
+    const plan = planIncremental(oldText, newText)!;
+    assert.equal(plan.carried.length, 4);
+    for (const run of plan.carried) assert.equal(newText.slice(run.new, run.new + run.length), oldText.slice(run.old, run.old + run.length));
+    const carried = plan.carried.reduce((sum, run) => sum + run.length, 0);
+    assert.ok(newText.length - carried < 3 * (2 * REACH_LINES + 3) * 40, `${newText.length - carried} characters not carried`);
+  });
+
+  it("a text cut short inside a token: the token that remains is found", async () => {
+    const token = fake.chars(40);
+    const body = Array.from({ length: 40 }, (_, i) => `note ${i}`).join("\n");
+    for (const [oldText, newText] of [
+      [`${body}\nexport API_TOKEN=${token}xyzzy`, `${body}\nexport API_TOKEN=${token}`],
+      [`export API_TOKEN=xyzzy${token}\n${body}`, `export API_TOKEN=${token}\n${body}`],
+    ]) {
+      const result = await incremental(oldText, newText, await detect(oldText));
+      assert.deepEqual(result?.found.map((d) => d.value), [token]);
+    }
+  });
+
+  it("the regions a private-key block and a PuTTY file may span: from the header to the first `KEY-----` and 110 characters on, or to the MAC and 200 on", () => {
+    const key = pem();
+    const text = `before\n${key}\n${"after ".repeat(40)}`;
+    const end = text.indexOf("KEY-----", text.indexOf("-----END")) + "KEY-----".length;
+    assert.deepEqual(new PlainVersion(text).blocks, [{ start: 7, end: end + 110 }]);
+    assert.deepEqual(new PlainVersion(`before\n${key}`).blocks, [{ start: 7, end: 7 + key.length }], "to the end of the text at most");
+    // A body longer than 20 000 characters: the header alone.
+    // nhilint-disable-next-line hardcoded-secret -- a header and a body of "A"s: the region's bound, no key
+    const header = "-----BEGIN RSA PRIVATE KEY-----";
+    const within = `${header}${"A".repeat(20_120 - "-----END RSA PRIVATE ".length)}-----END RSA PRIVATE KEY-----\n${"x".repeat(200)}`;
+    assert.deepEqual(new PlainVersion(within).blocks, [{ start: 0, end: within.indexOf("KEY-----", header.length) + 8 + 110 }]);
+    const beyond = within.replace("AAAA", "AAAAA");
+    assert.deepEqual(new PlainVersion(beyond).blocks, [{ start: 0, end: header.length }]);
+    const file = putty();
+    const mac = `notes\n${file}\n${"after ".repeat(60)}`;
+    assert.deepEqual(new PlainVersion(mac).blocks, [{ start: 6, end: mac.indexOf("Private-MAC:") + 200 }]);
+    assert.deepEqual(new PlainVersion(`notes\n${file}`).blocks, [{ start: 6, end: 6 + file.length }]);
+    const noMac = `notes\n${file.replace("Private-MAC", "Private-MAX")}\n${"after ".repeat(60)}`;
+    assert.deepEqual(new PlainVersion(noMac).blocks, [{ start: 6, end: noMac.length }]);
+    assert.deepEqual(new PlainVersion("-----\nno block here\n").blocks, []);
+  });
+
+  it("a header added above a block reaches it, and then the block is judged whole too (cut until nothing more is cut)", async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `line ${i} of the notes`);
+    const block = pem();
+    const oldText = `${filler.join("\n")}\n${block}\n${filler.join("\n")}`;
+    // A new header ten lines above the block, with no end of its own: it reaches to the block's first line.
+    const changed = [...filler];
+    // nhilint-disable-next-line hardcoded-secret -- a header alone, over lines of notes: no key
+    changed[30] = "-----BEGIN OPENSSH PRIVATE KEY-----";
+    const newText = `${changed.join("\n")}\n${block}\n${filler.join("\n")}`;
+    const result = await incremental(oldText, newText, await detect(oldText));
+    assert.deepEqual(result?.found.map(key), (await detect(newText)).map(key));
+    assert.ok(result.found.length > 0);
+  });
+
+  it("a block touching a change is cut out of what is carried, exactly; a block far from it is carried", () => {
+    const filler = Array.from({ length: 100 }, (_, i) => `line ${i} of the notes`).join("\n");
+    const key = pem();
+    const oldText = `${filler}\n${key}\n${filler}\n${pem()}\n${filler}`;
+    const lines = key.split("\n");
+    lines[6] = fake.chars(64);
+    const newText = oldText.replace(key, lines.join("\n"));
+    const plan = planIncremental(oldText, newText)!;
+    const blockStart = newText.indexOf("-----BEGIN");
+    const blockEnd = newText.indexOf("KEY-----", newText.indexOf("-----END")) + 8 + 110;
+    assert.deepEqual(plan.core, [{ start: blockStart, end: blockEnd }]);
+    assert.equal(plan.carried.length, 2, "the second block, far from the change, is carried");
   });
 
   it("an unchanged text carries everything and judges nothing; a text opening with a newline is planned", async () => {
