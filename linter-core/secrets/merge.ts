@@ -28,6 +28,7 @@ export function mergeCandidates(text: string, literals: readonly LiteralValue[],
   const merged: SecretDetection[] = [];
   let group: Candidate[] = [];
   const flush = () => {
+    // Stryker disable next-line ConditionalExpression: a shortcut; an empty group makes nothing below either.
     if (group.length === 0) return;
     // The name comes from the whole group; a hit that is itself a placeholder takes no other part: a
     // wider one (a whole URL under a key, a whole key file) can hold an example word the secret does not.
@@ -41,12 +42,15 @@ export function mergeCandidates(text: string, literals: readonly LiteralValue[],
     let start = Infinity;
     let end = -Infinity;
     for (const c of group) {
+      // Stryker disable next-line EqualityOperator: a tie sets the same bound.
       if (c.span.start < start) start = c.span.start;
+      // Stryker disable next-line EqualityOperator: the same.
       if (c.span.end > end) end = c.span.end;
     }
     merged.push({
       span: { start, end },
       value: text.slice(start, end),
+      // Stryker disable next-line StringLiteral: a shortcut; only a quoted key can hold a secret.
       title: best.title.includes("`") ? redactSecrets(best.title, secretIn) : best.title,
       secretName,
       confidence: best.confidence,
@@ -54,6 +58,8 @@ export function mergeCandidates(text: string, literals: readonly LiteralValue[],
     });
     group = [];
   };
+  // (Any start is at least 0, so the first candidate starts the first group.)
+  // Stryker disable next-line UnaryOperator: at +1, a first candidate at 0 joins the empty group instead: the same group.
   let groupEnd = -1;
   for (const candidate of candidates) {
     if (candidate.span.start >= groupEnd) {

@@ -12,6 +12,11 @@ const detect = async (path: string, text: string) => {
   const model = await platformFor(path, text).buildModel(path, text);
   return (await detectSecrets(model)).map((d) => ({ title: d.title, name: d.secretName, at: text.slice(d.span.start, d.span.end) === d.value ? "in place" : "misplaced", value: d.value }));
 };
+/** Each detection as its title, name, confidence and whether its value is the text at its span. */
+const full = async (path: string, text: string) => {
+  const model = await platformFor(path, text).buildModel(path, text);
+  return (await detectSecrets(model)).map((d) => `${d.title} | ${d.secretName} | ${d.confidence} | ${text.slice(d.span.start, d.span.end) === d.value ? "in place" : "misplaced"}`);
+};
 
 describe("secret detection: base64 anywhere in a text", () => {
   it("a token wrapped in base64 is found by what it decodes to, at the base64's place", async () => {
@@ -67,6 +72,9 @@ describe("secret detection: JSON inside a string, its limits", () => {
     }
     assert.deepEqual(differ, []);
   });
+  it("a null, a number or a boolean beside the key is skipped", async () => {
+    assert.deepEqual(await found(`{"auth": null, "n": 5, "ok": true, "list": [null, 1], "inner": {"apiKey": "${key}"}}`), ["API_KEY in place whole"]);
+  });
   it("read to 20 levels deep", async () => {
     const nested = (levels: number) => `${'{"a": '.repeat(levels)}{"apiKey": "${key}"}${"}".repeat(levels)}`;
     assert.deepEqual(await found(nested(20)), ["API_KEY in place whole"]);
@@ -109,6 +117,37 @@ describe("secret detection: base64 by what it decodes to, through secretlint's r
     assert.deepEqual((await detect("k8s/s.yaml", secret(`  .dockercfg: ${btoa("hello there friend")}\n`))).map((d) => d.title), ["credential (base64 in `.dockercfg`)"]);
     assert.deepEqual(await detect("k8s/s.yaml", secret(`  greeting: ${btoa("hello there friend")}\n`)), []);
   });
+  it("a known format decoded is high confidence, a value judged by its key or shape medium", async () => {
+    const secret = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n${data}`;
+    assert.deepEqual(await full("run.sh", `echo ${btoa(groq)} | base64 -d\n`), ["Groq API key (base64-encoded) | ENCODED_SECRET | high | in place"]);
+    assert.deepEqual(await full("k8s/s.yaml", secret(`  config: ${btoa(groq)}\n  password: ${btoa("Xk9mP2qLz7!a")}\n`)), [
+      "Groq API key (base64 in `config`) | CONFIG | high | in place",
+      "credential (base64 in `password`) | PASSWORD | medium | in place",
+    ]);
+  });
+  it("a Secret's data field is judged as a field; base64 elsewhere in the same file still as loose base64", async () => {
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    note: ${btoa(groq)}\ndata:\n  config: ${btoa(groq)}\n`;
+    assert.deepEqual(await full("k8s/s.yaml", text), ["Groq API key (base64-encoded) | ENCODED_SECRET | high | in place", "Groq API key (base64 in `config`) | CONFIG | high | in place"]);
+  });
+});
+
+describe("secret detection: secretlint's rules alone, and values known by the provider in their key", () => {
+  it("a secretlint-only format is found at its own place, named by its rule", async () => {
+    const groq = `gsk_${fake.chars(52)}`;
+    assert.deepEqual(await detect("notes.txt", `the key is ${groq} for now\n`), [{ title: "Groq API key", name: "GROQ_API_KEY", at: "in place", value: groq }]);
+  });
+  it("a value known by its key's provider, quoted and with blanks inside the quotes: the value alone", async () => {
+    const value = fake.chars(32, "abcdefghijklmnopqrstuvwxyz0123456789");
+    for (const text of [`env:\n  - name: ALGOLIA_KEY\n    value: "${value}"\n`, `env:\n  - name: ALGOLIA_KEY\n    value: "  ${value} "\n`]) {
+      assert.deepEqual(await full("conf/app.yml", text), ["Algolia API key | ALGOLIA_KEY | medium | in place"], text);
+      assert.deepEqual((await detect("conf/app.yml", text)).map((d) => d.value), [value]);
+    }
+  });
+  it("a value always a credential by its place is none when blank", async () => {
+    const secret = (value: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: ${value}\n`;
+    for (const value of ['""', '"   "', "''"]) assert.deepEqual(await detect("k8s/s.yaml", secret(value)), [], value);
+    assert.equal((await detect("k8s/s.yaml", secret('"Winter2024"'))).length, 1);
+  });
 });
 
 describe("secret detection: secretlint's disable comments and merging", () => {
@@ -124,10 +163,6 @@ describe("secret detection: secretlint's disable comments and merging", () => {
 });
 
 describe("secret detection: each kind's title, name and confidence", () => {
-  const full = async (path: string, text: string) => {
-    const model = await platformFor(path, text).buildModel(path, text);
-    return (await detectSecrets(model)).map((d) => `${d.title} | ${d.secretName} | ${d.confidence} | ${text.slice(d.span.start, d.span.end) === d.value ? "in place" : "misplaced"}`);
-  };
   const random = fake.chars(32);
 
   it("a private key, a URL password, a script idiom, a value judged by its key, an Authorization value in a field", async () => {

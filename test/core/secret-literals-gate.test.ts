@@ -114,6 +114,8 @@ describe("documentLiteralsMayMatter: a credential word binds nothing in prose or
       "name: scan\ndescription: Detect hardcoded secrets using Gitleaks\n",
       "jobs:\n  a:\n    steps:\n      - run: make\n        env:\n          GH: ${{ secrets.GITHUB_TOKEN }}\n",
       '[{"rule": "Generic Credential", "commitMessage": "adding some secrets"}]',
+      // A provider named in prose binds nothing either.
+      "description: deploy the algolia index\nname: x\n",
     ];
     const yes = [
       "env:\n  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n",

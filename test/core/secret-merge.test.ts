@@ -26,6 +26,10 @@ describe("secret detection: overlapping hits merged", () => {
     assert.deepEqual(merge([hit(20, 50, 3, "format"), hit(10, 60, 2, "idiom"), hit(15, 30, 1, "key")]), [{ span: [10, 60], title: "format", name: "IDIOM", confidence: "medium", value: true }]);
   });
 
+  it("a more confident hit of a less specific kind does not give the title", () => {
+    assert.deepEqual(merge([hit(10, 60, 3, "format", { confidence: "medium" }), hit(20, 50, 2, "idiom", { confidence: "high" })])[0].title, "format");
+  });
+
   it("at the same kind, the more confident hit gives the title; at the same confidence, the first in the text", () => {
     assert.deepEqual(merge([hit(10, 60, 3, "wide", { confidence: "medium" }), hit(20, 50, 3, "narrow", { confidence: "high" })]), [
       { span: [10, 60], title: "narrow", name: "NARROW", confidence: "high", value: true },
