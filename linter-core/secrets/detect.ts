@@ -288,6 +288,7 @@ export function documentLiteralsMayMatter(text: string): boolean {
   const named = namedFormatsIn(text);
   for (const match of text.matchAll(NAME_RUN)) {
     const run = match[0];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with no named format namesProvider says no.
     if ((isCredentialKey(run) || (named.formats.length > 0 && namesProvider(run, named))) && bindsAValue(text, match.index!, match.index! + run.length)) return true;
   }
   return false;

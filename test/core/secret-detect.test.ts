@@ -48,6 +48,7 @@ describe("secret detection: JSON inside a string", () => {
   it("a credential-like key in embedded JSON (a payload, an n8n expression) is judged as any key, named by it", async () => {
     const found = await detect("conf/app.yml", `payload: '{"service": "x", "auth": {"apiKey": "${key}"}}'\n`);
     assert.deepEqual(found, [{ title: "credential-like value under `apiKey` (in embedded JSON)", name: "API_KEY", at: "in place", value: key }]);
+    assert.deepEqual(await full("conf/app.yml", `payload: '{"apiKey": "${key}"}'\n`), ["credential-like value under `apiKey` (in embedded JSON) | API_KEY | medium | in place"]);
     const expression = await detect("conf/app.yml", `body: '={"clientSecret": "${key}"}'\n`);
     assert.deepEqual(expression.map((d) => d.name), ["CLIENT_SECRET"]);
   });
@@ -128,6 +129,8 @@ describe("secret detection: base64 by what it decodes to, through secretlint's r
   it("a Secret's data field is judged as a field; base64 elsewhere in the same file still as loose base64", async () => {
     const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    note: ${btoa(groq)}\ndata:\n  config: ${btoa(groq)}\n`;
     assert.deepEqual(await full("k8s/s.yaml", text), ["Groq API key (base64-encoded) | ENCODED_SECRET | high | in place", "Groq API key (base64 in `config`) | CONFIG | high | in place"]);
+    const fieldFirst = `apiVersion: v1\nkind: Secret\ndata:\n  config: ${btoa(groq)}\nmetadata:\n  name: s\n  annotations:\n    note: ${btoa(groq)}\n`;
+    assert.deepEqual(await full("k8s/s.yaml", fieldFirst), ["Groq API key (base64 in `config`) | CONFIG | high | in place", "Groq API key (base64-encoded) | ENCODED_SECRET | high | in place"]);
   });
 });
 
