@@ -3,7 +3,8 @@
 // whole finds; a file a platform claims is judged whole, each version; binary blobs are not judged.
 import assert from "node:assert/strict";
 import { HistoryJudge, KeptVersions, LARGEST_PARSED, packBatch, unpackBatch, type BlobDetection, type RawBlob } from "../../cli/history-judge.js";
-import { genericJson, genericYaml } from "../../linter-core/platforms/generic.js";
+import { genericJson, genericYaml, plainText } from "../../linter-core/platforms/generic.js";
+import { jenkins } from "../../linter-core/platforms/jenkins.js";
 import { typescriptCode } from "../../linter-core/platforms/typescript.js";
 import { PlainVersion } from "../../linter-core/secrets/incremental.js";
 import { FakeSecrets } from "../helpers.js";
@@ -166,7 +167,7 @@ describe("HistoryJudge: what a platform's model is spared", () => {
 
   it("builds a YAML, JSON or TS model only where a literal could add something; nothing found where nothing is", async () => {
     const builds = new Map<string, number>();
-    const originals = [genericYaml, genericJson, typescriptCode].map((platform) => {
+    const originals = [genericYaml, genericJson, typescriptCode, jenkins, plainText].map((platform) => {
       const original = platform.buildModel;
       platform.buildModel = (path, text) => {
         builds.set(path, (builds.get(path) ?? 0) + 1);
@@ -183,15 +184,56 @@ describe("HistoryJudge: what a platform's model is spared", () => {
         ["keyed.yaml", `password: "${fake.chars(20)}9!"\n`, 1],
         ["keyed.json", `{"apiKey": "${fake.chars(28)}"}`, 1],
         ["keyed.ts", `export const apiKey = "${fake.chars(28)}";\n`, 1],
+        // Each kind of file asks its own question: a word that may start an Authorization value in a
+        // document; a call's arguments in program source (a user name and a password).
+        ["prose.yaml", "description: set the token here\n", 1],
+        ["login.ts", 'client.login("bot", "pw");\n', 1],
+        // A Jenkinsfile and plain text are always read whole (their model is cheap or holds Groovy's literals).
+        ["Jenkinsfile", "// see the docs\n", 1],
+        ["notes.txt", "see the docs\n", 1],
       ];
       for (const [path, text, built] of cases) {
         const judged = await judge.judge(blob(path, path, text));
         assert.equal(builds.get(path) ?? 0, built, path);
-        assert.equal(judged.detections.length, built, path);
+        assert.equal(judged.detections.length, /^(keyed)/.test(path) ? 1 : 0, path);
       }
     } finally {
       for (const restore of originals) restore();
     }
+  });
+
+  it("a platform that fails on a version: the version is judged as plain text, and the scan goes on", async () => {
+    const original = genericJson.buildModel;
+    genericJson.buildModel = () => {
+      throw new Error("unreadable");
+    };
+    try {
+      const judged = await new HistoryJudge().judge(blob("j", "config/app.json", `{"apiKey": "${token}"}`));
+      assert.deepEqual(judged.detections.map((d) => [d.value, d.name]), [[token, undefined]]);
+      // Read as text, a value is still judged by the key beside it.
+      const keyed = fake.chars(32);
+      const byKey = await new HistoryJudge().judge(blob("k", "config/app.json", `{"apiKey": "${keyed}"}`));
+      assert.deepEqual(byKey.detections.map((d) => d.value), [keyed]);
+    } finally {
+      genericJson.buildModel = original;
+    }
+  });
+
+  it("a secret in a script or a comment is named by no key; one bound to a key is", async () => {
+    const text = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    # old: ${other}\n    steps:\n      - run: curl -H "x: ${token}" https://example.com\n      - env:\n          DEPLOY_TOKEN: ${fake.chars(40)}\n        run: make\n`;
+    const judged = await new HistoryJudge().judge(blob("w", ".github/workflows/ci.yml", text));
+    assert.deepEqual(judged.detections.map((d) => [d.value.slice(0, 4), d.name]), [
+      [other.slice(0, 4), undefined],
+      [token.slice(0, 4), undefined],
+      [text.split("DEPLOY_TOKEN: ")[1].slice(0, 4), "DEPLOY_TOKEN"],
+    ]);
+  });
+
+  it("a TS/JS version over the parse limit is read by the text-wide detectors only: an assignment's idiom in it is not", async () => {
+    const padding = "// generated\n".repeat(Math.ceil(LARGEST_PARSED / 13));
+    const text = `${padding}const cmd = "export DEPLOY_TOKEN=${fake.chars(40)}";\nconst t = "${token}";\n`;
+    const judged = await new HistoryJudge().judge(blob("b", "dist/index.js", text));
+    assert.deepEqual([judged.textOnly, judged.detections.map((d) => d.value)], [true, [token]]);
   });
 
   it("a workflow over the TS/JS parse limit is still read by its platform: the keys it binds are named", async () => {
