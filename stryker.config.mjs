@@ -10,6 +10,13 @@ const SANDBOXES = ".stryker/tmp";
 // built CLI in a sandbox would find git's root here and every file ignored. Git stops above them.
 process.env.GIT_CEILING_DIRECTORIES = resolve(SANDBOXES);
 
+/**
+ * The suites to run: MUTATION_SPEC (comma-separated globs) when set, else `all`. It narrows a run to a
+ * module's own tests, where every CLI test that reaches it would take hours
+ * (`MUTATION_SPEC=out/test/cli/history-judge.test.js`).
+ */
+export const suites = (all) => process.env.MUTATION_SPEC?.split(",") ?? all;
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "mocha",
@@ -22,9 +29,7 @@ export default {
   mochaOptions: {
     // Caches the detectors keep across tests are forgotten before each test (why: test/mutation-hooks.ts).
     require: ["out/test/mutation-hooks.js"],
-    // MUTATION_SPEC narrows the suites (comma-separated globs): a CLI module's own tests, where every CLI
-    // test that reaches it would take hours (`MUTATION_SPEC=out/test/cli/history-judge.test.js`).
-    spec: process.env.MUTATION_SPEC?.split(",") ?? ["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js", "out/test/cli/**/*.test.js"],
+    spec: suites(["out/test/core/**/*.test.js", "out/test/rules/**/*.test.js", "out/test/platforms/**/*.test.js", "out/test/cli/**/*.test.js"]),
     ignore: [
       // Reads the sources for forbidden imports: instrumented code reads process state by design.
       "out/test/core/purity.test.js",

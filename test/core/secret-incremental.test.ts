@@ -26,6 +26,9 @@ async function detectTextWide(text: string): Promise<SecretDetection[]> {
   return detectSecrets(emptyModel("typescript", "dist/index.js", text));
 }
 
+/** Where line `line` starts in `lines` joined by newlines. */
+const lineStart = (lines: string[], line: number) => lines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+
 const key = (d: SecretDetection) => `${d.span.start}-${d.span.end} ${d.title} ${d.value}`;
 
 /** Judged from the old version: its detections carried, the windows judged. */
@@ -254,7 +257,7 @@ describe("judging a new version from the old one (history)", function () {
     const oldText = lines.join("\n");
     lines[100] = "line 100, changed";
     const newText = lines.join("\n");
-    const start = (line: number) => lines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+    const start = (line: number) => lineStart(lines, line);
     const plan = planIncremental(oldText, newText)!;
     assert.deepEqual(plan.carried, [
       { old: 0, new: 0, length: start(100 - REACH_LINES) },
@@ -374,7 +377,7 @@ describe("judging a new version from the old one (history)", function () {
 
   it("a change at a line's last character or first: the margin is counted from that line", () => {
     const lines = Array.from({ length: 200 }, (_, i) => `line ${i} of the notes`);
-    const start = (line: number) => lines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+    const start = (line: number) => lineStart(lines, line);
     for (const changed of ["line 100 of the noteZ", "Xine 100 of the notes"]) {
       const newLines = [...lines];
       newLines[100] = changed;
@@ -388,7 +391,7 @@ describe("judging a new version from the old one (history)", function () {
     const changedAt = Array.from({ length: 10 }, (_, k) => 150 + k * 290 + Math.floor(Number.parseInt(fake.hex(2), 16) / 4));
     const newLines = [...lines];
     for (const at of changedAt) newLines[at] = `changed ${at}: ${fake.chars(24)}`;
-    const start = (line: number) => newLines.slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+    const start = (line: number) => lineStart(newLines, line);
     const plan = planIncremental(lines.join("\n"), newLines.join("\n"))!;
     assert.deepEqual(
       plan.core,
