@@ -17,6 +17,20 @@ export function isWholeRepository(root: string, cwd: string, paths: string[]): b
 }
 
 /**
+ * The folders named on the command line, read as projects' roots (zizmor's reading of a folder):
+ * `nhilint vendor/acme` lints `vendor/acme/.github/workflows/*.yml` as workflows. Naming the workflows'
+ * own folder (`vendor/acme/.github/workflows` or `vendor/acme/.github`) names the same project. Files
+ * named one by one (as the pre-commit framework passes them) keep the repository's root.
+ */
+export function projectRoots(root: string, cwd: string, paths: string[]): string[] {
+  return paths
+    .map((path) => resolve(cwd, path))
+    .filter((absolute) => existsSync(absolute) && statSync(absolute).isDirectory())
+    .map((absolute) => toPosix(relative(root, absolute)).replace(/(^|\/)\.github(\/workflows)?\/?$/, ""))
+    .filter((folder) => folder !== "" && !folder.startsWith(".."));
+}
+
+/**
  * Dependency folders: other people's code as a package manager put it there (npm's and Bower's
  * folders, Go's `vendor/<module path>/` as `go mod vendor` writes it, Bundler's `vendor/bundle/`).
  * Never linted unless a path given names one (ESLint's default for node_modules), and not read by

@@ -24,7 +24,7 @@ import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, sec
 import { formatStylish, plain, plainPath } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { pathOnDisk, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
-import { discover, isWholeRepository, unreadable, UsageError } from "./files.js";
+import { discover, isWholeRepository, projectRoots, unreadable, UsageError } from "./files.js";
 import { decode, type Notice } from "./read.js";
 
 export { UsageError };
@@ -227,6 +227,7 @@ export async function lintRepository(
     codeowners,
     now: options.now,
     wholeWorkspace: !options.staged && isWholeRepository(root, options.cwd, options.paths),
+    projectRoots: projectRoots(root, options.cwd, options.paths),
     // The same digest as the core's Web Crypto default, without its ~7 ms of start-up in every hook run.
     sha256: (data) => createHash("sha256").update(data).digest("hex"),
     compactModels: true,

@@ -30,6 +30,13 @@ export interface LintOptions {
   now?: Date;
   /** The files are the whole workspace (so a record nothing uses is really unused). */
   wholeWorkspace?: boolean;
+  /**
+   * Folders (repository paths) read as a project's root too, for where a platform keeps its files: a
+   * folder named on the command line, as zizmor reads one. GitHub runs workflows from a root's
+   * `.github/workflows/` only, so `vendor/acme/.github/workflows/ci.yml` is plain YAML in a scan of the
+   * repository and a workflow in a scan of `vendor/acme`.
+   */
+  projectRoots?: readonly string[];
   /** Called after each file, for progress on long runs. */
   onProgress?: (done: number, total: number) => void;
   /** The hash behind fingerprints; Web Crypto's by default. */
@@ -202,6 +209,13 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     detectSecrets: () => (found.detections ??= detectSecrets(model)),
   });
 
+  // The longest root holding the file wins (a project inside a project is its own).
+  const roots = [...(options.projectRoots ?? [])].filter((root) => root !== "" && root !== ".").sort((a, b) => b.length - a.length);
+  const pathInProject = (path: string) => {
+    const root = roots.find((folder) => path.startsWith(`${folder}/`));
+    return root === undefined ? path : path.slice(root.length + 1);
+  };
+
   /** One file's own pass: parse, file rules, redaction; nothing of it depends on other files. */
   const lintOneFile = async (path: string, text: string): Promise<FilePass> => {
     const findings: PendingFinding[] = [];
@@ -209,7 +223,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     const found: { detections?: Promise<SecretDetection[]> } = {};
     let entry: FilePass["entry"];
     try {
-      const platform = platformFor(path, text);
+      const platform = platformFor(pathInProject(path), text);
       entry = { model: await buildModel(platform, path, text), platform };
       // The first syntax error is the one to fix; the rest usually follow from it.
       for (const error of entry.model.parseErrors.slice(0, 1)) {
@@ -274,7 +288,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const cache = options.cache;
   if (cache) {
     // Everything a file rule reads besides its file: when any of it changes, every file is judged again.
-    const context = JSON.stringify([options.inventory?.path, options.inventory?.text, options.codeowners, options.author, config, now.toISOString().slice(0, 10), activeRules.map((r) => r.meta.id), options.secretFingerprints]);
+    const context = JSON.stringify([options.inventory?.path, options.inventory?.text, options.codeowners, options.author, config, roots, now.toISOString().slice(0, 10), activeRules.map((r) => r.meta.id), options.secretFingerprints]);
     if (cache.context !== context) {
       cache.files.clear();
       cache.fingerprints = undefined;

@@ -111,6 +111,37 @@ describe("vendored workflows", () => {
     assert.ok(rules(live).includes("persisted-checkout-credential") && rules(live).includes("hardcoded-secret"));
     assert.deepEqual(rules(vendored), ["hardcoded-secret"]);
   });
+
+  it("a folder named on the command line is a project's root: its .github/workflows are workflows, as zizmor reads a folder", async () => {
+    const repo = new TempRepo();
+    try {
+      const unpinned = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - env:\n          GH_PAT: ${token}\n        run: make\n`;
+      repo.write("templates/acme/.github/workflows/ci.yml", unpinned);
+      repo.write(".github/workflows/ci.yml", unpinned);
+      const rulesOn = async (path: string, ...args: string[]) => {
+        const run = await repo.nhilint(...args, "--format", "json");
+        assert.equal(run.code, 1, run.stderr);
+        const findings = JSON.parse(run.stdout).findings as { ruleId: string; path: string }[];
+        return [...new Set(findings.filter((f) => f.path === path).map((f) => f.ruleId))].sort();
+      };
+      const nested = "templates/acme/.github/workflows/ci.yml";
+      // The repository: GitHub runs only the root's workflows.
+      assert.deepEqual(await rulesOn(nested), ["hardcoded-secret"]);
+      assert.ok((await rulesOn(".github/workflows/ci.yml")).includes("persisted-checkout-credential"));
+      // The project's folder, or its workflows' folder: its workflows.
+      for (const folder of ["templates/acme", "templates/acme/", "templates/acme/.github", "templates/acme/.github/workflows"]) {
+        const found = await rulesOn(nested, folder);
+        assert.ok(found.includes("persisted-checkout-credential") && found.includes("hardcoded-secret"), `${folder}: ${found}`);
+      }
+      // A folder above the project, or the file named alone (as the pre-commit framework passes it): plain YAML.
+      assert.deepEqual(await rulesOn(nested, "templates"), ["hardcoded-secret"]);
+      assert.deepEqual(await rulesOn(nested, nested), ["hardcoded-secret"]);
+      // The project's root is the longest named folder holding the file.
+      assert.ok((await rulesOn(nested, "templates", "templates/acme")).includes("persisted-checkout-credential"));
+    } finally {
+      repo.remove();
+    }
+  });
 });
 
 describe("output for CI platforms", () => {
