@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useColor } from "../../cli/color.js";
-import { CLI, FakeSecrets } from "../helpers.js";
+import { CLI, FakeSecrets, ROOT } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 const token = `ghp_${new FakeSecrets(912).chars(36)}`;
@@ -141,6 +141,21 @@ describe("vendored workflows", () => {
     } finally {
       repo.remove();
     }
+  });
+});
+
+describe("the Quick start", () => {
+  it("npm run scan prints the README's sample: the bundled examples' workflows get the workflow rules", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const sample = /`npm run scan` prints findings like[^`]*```\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(sample, "the README has a sample of npm run scan");
+    // The scan script's own command line, with the colour off.
+    const script = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.scan as string;
+    const args = script.replace(/^node dist\/cli\.js /, "").replace(/ \|\|.*$/, "").split(" ");
+    const run = spawnSync(process.execPath, [CLI, ...args, "--no-color"], { cwd: ROOT, encoding: "utf8" });
+    assert.equal(run.status, 1, run.stderr);
+    for (const line of sample.trimEnd().split("\n")) assert.ok(run.stdout.includes(line), `not in the scan's output: ${line}`);
+    assert.match(sample, /persisted-checkout-credential/, "the sample shows a workflow rule");
   });
 });
 
