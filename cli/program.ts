@@ -57,7 +57,7 @@ export async function run(argv: string[], io: Surroundings): Promise<number> {
   const program = new Command("nhilint")
     .description("Find hardcoded secrets and unowned connectors (non-human identities) in workflow and pipeline definitions.")
     .version(VERSION)
-    .argument("[paths...]", "files or folders to lint (default: the whole repository, honouring .gitignore)")
+    .argument("[paths...]", "files or folders to lint (default: the whole repository, honouring .gitignore); a folder is read as a project root, its .github/workflows as workflows")
     .option("--staged", "lint what is staged for commit (the index's content, not the working tree)", false)
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
