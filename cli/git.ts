@@ -86,12 +86,14 @@ function withBytesEscaped(raw: Buffer): string {
 /** The bytes of each path read from git that is not valid UTF-8, by the text it is shown as. */
 const rawPaths = new Map<string, Buffer>();
 
+const NO_SEQUENCE = [0, 0, 0];
+
 /** The length of the valid UTF-8 sequence at raw[at], or 0 when the byte there starts none. */
 function utf8SequenceAt(raw: Buffer, at: number): number {
   const lead = raw[at];
   if (lead < 0x80) return 1;
   // The second byte's range for each lead byte (no overlong forms, no surrogates, nothing past U+10FFFF).
-  const [length, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+  const [length, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : NO_SEQUENCE;
   if (length === 0 || at + length > raw.length || raw[at + 1] < low || raw[at + 1] > high) return 0;
   for (let next = at + 2; next < at + length; next++) if (raw[next] < 0x80 || raw[next] > 0xbf) return 0;
   return length;
@@ -321,7 +323,7 @@ export function gitConfig(root: string, key: string): string | undefined {
  */
 export function describeRepository(root: string, folderName: string): { name: string; commit: string | null; uncommittedChanges: boolean } {
   const remote = gitConfig(root, "remote.origin.url");
-  const name = remote ? remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1").replace(/\.git$/, "") : folderName;
+  const name = remote ? remote.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]*@/gi, "$1").replace(/\.git$/, "") : folderName;
   let commit: string | null = null;
   try {
     commit = git(root, ["rev-parse", "--short=12", "HEAD"]).toString().trim();

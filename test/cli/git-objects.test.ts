@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GitError, pathFromGit, pathOnDisk, promisorIn, streamObjects, textFromGit } from "../../cli/git.js";
+import { bareRepository, describeRepository, fetchObjects, GitError, gitLines, isCommit, missingObjects, pathFromGit, pathOnDisk, promisorIn, promisorRemote, readObjects, repositoryRoot, stagedBlobs, streamObjects, textFromGit } from "../../cli/git.js";
 import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
@@ -77,8 +77,10 @@ describe("git: paths in bytes that are not UTF-8", () => {
   const escaped = (bytes: number[]) => bytes.map((b) => `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   // Sequences no UTF-8 decoder accepts: a lone continuation byte, bytes never used, overlong forms, a
   // surrogate, past U+10FFFF, and sequences cut short. Each of their bytes is kept as \xHH.
-  const invalid = [[0x80], [0xbf], [0xc0, 0xaf], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5], [0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xe9]];
-  const valid = ["a", "/", "\\", "é", "€", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "😀", "\u{10ffff}", "\u{10000}"];
+  // A third byte past the continuation range, and leads past F4 followed by what would be continuations.
+  const invalid = [[0x80], [0xbf], [0xc0, 0xaf], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5], [0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xe9], [0xe2, 0x82, 0xc0], [0xf5, 0x80, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80]];
+  // Every lead byte's class at its edges: F1 and F3 lead the planes between U+40000 and U+FFFFF.
+  const valid = ["a", "/", "\\", "é", "€", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "😀", "\u{10ffff}", "\u{10000}", "\u{40000}", "\u{fffff}", "\u{3ffff}", "\u{100000}"];
 
   it("valid parts read as UTF-8, every byte of an invalid sequence as \\xHH, in any mix", () => {
     const random = new FakeSecrets(7);
@@ -115,6 +117,137 @@ describe("git: a partial clone's promisor remote, from its configuration", () =>
     assert.equal(promisorIn(["remote.mirror.promisor false", "remote.my.fork.promisor true", "remote.origin.promisor true"]), "my.fork");
     assert.equal(promisorIn(["remote.origin.promisor false"]), undefined);
     assert.equal(promisorIn(["remote.promisor true"]), undefined);
+    assert.equal(promisorIn(["xremote.a.promisor true", "remote.b.promisorx true"]), undefined, "whole keys only");
     assert.equal(promisorIn([]), undefined);
+  });
+});
+
+describe("git: the questions the CLI asks", () => {
+  let repo: TempRepo;
+  beforeEach(() => (repo = new TempRepo()));
+  afterEach(() => repo.remove());
+  const commit = (message: string) => repo.git("commit", "-q", "--no-verify", "-m", message);
+
+  it("a repository's root and whether HEAD is a commit; outside git, none", () => {
+    const outside = mkdtempSync(join(tmpdir(), "nhilint-nogit-"));
+    try {
+      assert.equal(repositoryRoot(outside), undefined);
+      assert.equal(isCommit(outside, "HEAD"), false);
+      assert.equal(bareRepository(outside), undefined);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    repo.write("sub/a.txt", "a\n");
+    assert.equal(repositoryRoot(join(repo.dir, "sub")), repo.git("rev-parse", "--show-toplevel").trim());
+    assert.equal(isCommit(repo.dir, "HEAD"), false, "an unborn HEAD is no commit");
+    repo.git("add", "-A");
+    commit("one");
+    assert.equal(isCommit(repo.dir, "HEAD"), true);
+    assert.equal(isCommit(repo.dir, "HEAD:sub/a.txt"), false, "a blob is no commit");
+    assert.equal(bareRepository(repo.dir), undefined, "a work tree is not bare");
+    const mirror = join(repo.dir, "..", `${repo.dir.split("/").pop()}-mirror.git`);
+    try {
+      repo.git("clone", "-q", "--mirror", repo.dir, mirror);
+      assert.equal(bareRepository(mirror), mirror);
+    } finally {
+      rmSync(mirror, { recursive: true, force: true });
+    }
+  });
+
+  it("a command's lines without empty ones; a failing command's error names it and says git's words", () => {
+    repo.write("a.txt", "a\n");
+    repo.write("b.txt", "b\n");
+    repo.git("add", "-A");
+    assert.deepEqual(gitLines(repo.dir, ["ls-files"]), ["a.txt", "b.txt"]);
+    assert.throws(() => gitLines(repo.dir, ["rev-parse", "--verify", "nope"]), (error: Error) => error instanceof GitError && /^git rev-parse --verify nope: fatal: Needed a single revision$/.test(error.message));
+    assert.throws(() => gitLines(join(repo.dir, "absent"), ["status"]), (error: Error) => error instanceof GitError && /^git status: spawnSync git ENOENT/.test(error.message));
+  });
+
+  it("what is staged: each path with its blob, renames and odd names too, never a submodule", () => {
+    repo.write("old.txt", "old\n");
+    repo.write("keep.txt", "keep\n");
+    repo.git("add", "-A");
+    commit("one");
+    const sub = new TempRepo();
+    try {
+      sub.write("x.txt", "x\n");
+      sub.git("add", "-A");
+      sub.git("commit", "-q", "--no-verify", "-m", "sub");
+      repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.dir, "vendored");
+    } finally {
+      sub.remove();
+    }
+    repo.git("mv", "old.txt", "new name.txt");
+    repo.write("line\nbreak.txt", "odd\n");
+    repo.write("keep.txt", "changed\n");
+    repo.git("add", "-A");
+    const staged = stagedBlobs(repo.dir).sort((a, b) => a.path.localeCompare(b.path));
+    const blob = (path: string) => repo.git("rev-parse", `:${path}`).trim();
+    assert.deepEqual(staged, [
+      { path: ".gitmodules", id: blob(".gitmodules") },
+      { path: "keep.txt", id: blob("keep.txt") },
+      { path: "line\nbreak.txt", id: repo.git("hash-object", "line\nbreak.txt").trim() },
+      { path: "new name.txt", id: blob("new name.txt") },
+    ]);
+  });
+
+  it("objects read at once: blobs by id or :path, in any order; nothing for a tree, a missing name or a name with a newline", () => {
+    repo.write("a.txt", "alpha\n");
+    repo.write("big.txt", Buffer.alloc(200_000, "b"));
+    repo.git("add", "-A");
+    commit("one");
+    const id = (path: string) => repo.git("rev-parse", `HEAD:${path}`).trim();
+    const missing = "0123456789abcdef0123456789abcdef01234567";
+    const tree = repo.git("rev-parse", "HEAD^{tree}").trim();
+    const objects = readObjects(repo.dir, [tree, id("big.txt"), missing, ":a.txt", "a\nb", id("a.txt")]);
+    assert.deepEqual([...objects.keys()], [id("big.txt"), ":a.txt", id("a.txt")]);
+    assert.equal(objects.get(":a.txt")?.toString(), "alpha\n");
+    assert.equal(objects.get(id("a.txt"))?.toString(), "alpha\n");
+    assert.equal(objects.get(id("big.txt"))?.length, 200_000);
+    assert.equal(readObjects(repo.dir, []).size, 0);
+    assert.equal(readObjects(repo.dir, ["a\nb"]).size, 0);
+  });
+
+  it("a partial clone: its promisor remote, the blobs it lacks, and fetching them in one request", () => {
+    repo.write("a.txt", "alpha\n");
+    repo.write("b.txt", "beta\n");
+    repo.git("add", "-A");
+    commit("one");
+    repo.git("config", "uploadpack.allowFilter", "true");
+    repo.git("config", "uploadpack.allowAnySHA1InWant", "true");
+    const ids = ["a.txt", "b.txt"].map((path) => repo.git("rev-parse", `HEAD:${path}`).trim());
+    const clone = new TempRepo({ git: false });
+    try {
+      clone.git("clone", "-q", "--no-checkout", "--filter=blob:none", `file://${repo.dir}`, ".");
+      assert.equal(promisorRemote(clone.dir), "origin");
+      assert.equal(promisorRemote(repo.dir), undefined, "a full clone has none");
+      assert.deepEqual(missingObjects(clone.dir, ids).sort(), [...ids].sort());
+      const refs = clone.git("show-ref");
+      // git's own words, without its "fatal:" prefixes.
+      assert.throws(() => fetchObjects(clone.dir, "nowhere", ids), (error: Error) => error instanceof GitError && /^'nowhere' does not appear to be a git repository; Could not read from remote repository/.test(error.message));
+      fetchObjects(clone.dir, "origin", ids);
+      assert.deepEqual(missingObjects(clone.dir, ids), []);
+      assert.equal(readObjects(clone.dir, [ids[1]]).get(ids[1])?.toString(), "beta\n");
+      assert.equal(clone.git("show-ref"), refs, "refs unchanged");
+    } finally {
+      clone.remove();
+    }
+  });
+
+  it("what a report names: the origin without credentials or .git, the short commit, uncommitted changes", () => {
+    assert.deepEqual(describeRepository(repo.dir, "folder"), { name: "folder", commit: null, uncommittedChanges: false });
+    repo.write("a.txt", "a\n");
+    repo.git("add", "-A");
+    commit("one");
+    const token = new FakeSecrets(31).chars(20);
+    repo.git("remote", "add", "origin", `https://bot:${token}@example.com/team/app.git`);
+    const described = describeRepository(repo.dir, "folder");
+    assert.deepEqual(described, { name: "https://example.com/team/app", commit: repo.git("rev-parse", "--short=12", "HEAD").trim(), uncommittedChanges: false });
+    repo.git("remote", "set-url", "origin", "git@example.com:team/app.github.io.git");
+    assert.equal(describeRepository(repo.dir, "folder").name, "git@example.com:team/app.github.io", "only a trailing .git goes; scp-like addresses keep their user");
+    repo.git("remote", "set-url", "origin", `https://ci:${token}@example.com/redirect?to=https://bot:${token}@example.com/app`);
+    assert.equal(describeRepository(repo.dir, "folder").name, "https://example.com/redirect?to=https://example.com/app", "every user part goes");
+    repo.write("a.txt", "changed\n");
+    assert.equal(describeRepository(repo.dir, "folder").uncommittedChanges, true);
   });
 });
