@@ -146,16 +146,8 @@ export function readObjects(root: string, names: string[]): Map<string, Buffer> 
   const result = new Map<string, Buffer>();
   const asked = askable(names);
   if (asked.length === 0) return result;
-  const out = git(root, ["cat-file", "--batch"], Buffer.from(asked.join("\n") + "\n"));
-  let offset = 0;
-  for (const name of asked) {
-    const headerEnd = out.indexOf(10, offset);
-    if (headerEnd < 0) break;
-    const header = batchHeader(out.toString("utf8", offset, headerEnd));
-    offset = headerEnd + 1;
-    if (!header) continue;
-    if (header.blob) result.set(name, out.subarray(offset, offset + header.size));
-    offset += header.size + 1;
+  for (const { name, bytes } of new BatchReader(asked).push(git(root, ["cat-file", "--batch"], Buffer.from(asked.join("\n") + "\n")))) {
+    if (bytes) result.set(name, bytes);
   }
   return result;
 }
@@ -172,14 +164,100 @@ function batchHeader(line: string): { size: number; blob: boolean } | undefined 
   return { size: Number(fields[2]), blob: fields[1] === "blob" };
 }
 
+/** An object asked of `git cat-file --batch`: its bytes when it is a blob git has, within the size allowed. */
+export interface BatchObject {
+  name: string;
+  bytes?: Buffer;
+  tooLarge?: boolean;
+}
+
+/**
+ * `git cat-file --batch`'s output read as it arrives, in chunks split anywhere (a header, a blob, the
+ * newline after it): each object asked for, in order, as soon as it is whole. A blob over `maxBytes`
+ * comes without content, marked `tooLarge`, its bytes dropped as they arrive, never held whole.
+ */
+export class BatchReader {
+  /** What has arrived and is not yet taken. */
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private index = 0;
+  /** The object whose content is awaited: its size, and whether it is a blob. */
+  private body: { size: number; blob: boolean } | undefined;
+  /** Bytes of a blob over `maxBytes` still to arrive. */
+  private discard = 0;
+
+  constructor(
+    private readonly asked: readonly string[],
+    private readonly maxBytes = Infinity,
+  ) {}
+
+  /** Whether every object asked for has been read. */
+  get done(): boolean {
+    return this.index >= this.asked.length;
+  }
+
+  /** The objects this chunk completes. */
+  *push(chunk: Buffer): Generator<BatchObject> {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    while (!this.done) {
+      if (this.discard > 0) {
+        const dropped = Math.min(this.discard, this.length);
+        this.take(dropped);
+        this.discard -= dropped;
+        if (this.discard > 0) return;
+      }
+      if (!this.body) {
+        // A header cut across chunks: join them until its newline is in the first.
+        if (this.chunks.length > 1 && this.chunks[0].indexOf(10) < 0) this.chunks = [Buffer.concat(this.chunks, this.length)];
+        const newline = this.chunks.length > 0 ? this.chunks[0].indexOf(10) : -1;
+        if (newline < 0) return;
+        this.body = batchHeader(this.take(newline + 1).toString("utf8", 0, newline));
+        if (!this.body) {
+          yield { name: this.asked[this.index++] };
+          continue;
+        }
+        if (this.body.size > this.maxBytes) {
+          // The content and the newline after it.
+          this.discard = this.body.size + 1;
+          this.body = undefined;
+          yield { name: this.asked[this.index++], tooLarge: true };
+          continue;
+        }
+      }
+      // The content and the newline after it.
+      if (this.length < this.body.size + 1) return;
+      const bytes = this.take(this.body.size + 1).subarray(0, this.body.size);
+      const name = this.asked[this.index++];
+      yield this.body.blob ? { name, bytes } : { name };
+      this.body = undefined;
+    }
+  }
+
+  private take(count: number): Buffer {
+    // From the first chunk alone when it holds enough: most objects are small.
+    if (this.chunks.length > 0 && count <= this.chunks[0].length) {
+      const first = this.chunks[0];
+      if (count === first.length) this.chunks.shift();
+      else this.chunks[0] = first.subarray(count);
+      this.length -= count;
+      return first.subarray(0, count);
+    }
+    const all = Buffer.concat(this.chunks, this.length);
+    const rest = all.subarray(count);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+    return all.subarray(0, count);
+  }
+}
+
 /**
  * Objects' content streamed from one `git cat-file --batch`, in the order asked: each name with its
  * blob's bytes (none for a name git does not have, or that is not a blob; none, and `tooLarge`, for a
  * blob over `maxBytes`, whose content is dropped as it arrives). Read as the consumer pulls:
  * a consumer slower than git keeps only the pipe's worth in memory. Nothing in the repository changes.
  */
-export async function* streamObjects(root: string, names: string[], options: { maxBytes?: number } = {}): AsyncGenerator<{ name: string; bytes?: Buffer; tooLarge?: boolean }> {
-  const maxBytes = options.maxBytes ?? Infinity;
+export async function* streamObjects(root: string, names: string[], options: { maxBytes?: number } = {}): AsyncGenerator<BatchObject> {
   const asked = askable(names);
   if (asked.length === 0) return;
   const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
@@ -192,70 +270,17 @@ export async function* streamObjects(root: string, names: string[], options: { m
   // git may exit before it has read every name (an error): its closed stdin is not ours to report.
   child.stdin.on("error", () => {});
   child.stdin.end(asked.join("\n") + "\n");
-  // What has arrived and is not yet taken, and how much of it the next object needs.
-  let chunks: Buffer[] = [];
-  let length = 0;
-  const take = (count: number): Buffer => {
-    // From the first chunk alone when it holds enough: most objects are small.
-    if (count <= chunks[0].length) {
-      const first = chunks[0];
-      if (count === first.length) chunks.shift();
-      else chunks[0] = first.subarray(count);
-      length -= count;
-      return first.subarray(0, count);
-    }
-    const all = Buffer.concat(chunks, length);
-    const rest = all.subarray(count);
-    chunks = rest.length > 0 ? [rest] : [];
-    length = rest.length;
-    return all.subarray(0, count);
-  };
-  let index = 0;
-  /** The object whose content is awaited: its size, and whether it is a blob. */
-  let body: { size: number; blob: boolean } | undefined;
-  /** Bytes of a blob over `maxBytes` still to arrive: dropped as they come, never held whole. */
-  let discard = 0;
+  const reader = new BatchReader(asked, options.maxBytes);
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      length += chunk.length;
-      while (index < asked.length) {
-        if (discard > 0) {
-          const dropped = Math.min(discard, length);
-          if (dropped > 0) take(dropped);
-          discard -= dropped;
-          if (discard > 0) break;
-        }
-        if (!body) {
-          if (chunks.length > 1 && chunks[0].indexOf(10) < 0) chunks = [Buffer.concat(chunks, length)];
-          const newline = chunks.length > 0 ? chunks[0].indexOf(10) : -1;
-          if (newline < 0) break;
-          body = batchHeader(take(newline + 1).toString("utf8", 0, newline));
-          if (!body) {
-            yield { name: asked[index++] };
-            continue;
-          }
-          if (body.size > maxBytes) {
-            // The content and the newline after it.
-            discard = body.size + 1;
-            body = undefined;
-            yield { name: asked[index++], tooLarge: true };
-            continue;
-          }
-        }
-        // The content and the newline after it.
-        if (length < body.size + 1) break;
-        const bytes = take(body.size + 1).subarray(0, body.size);
-        const name = asked[index++];
-        yield body.blob ? { name, bytes } : { name };
-        body = undefined;
-      }
+      yield* reader.push(chunk);
     }
   } finally {
-    if (index < asked.length) child.kill();
+    // The consumer stopped early, or git did: git need not write the rest.
+    if (!reader.done) child.kill();
   }
   const status = await exited;
-  if (index < asked.length && status !== 0) throw new GitError(`git cat-file --batch: ${stderr.trim()}`);
+  if (!reader.done && status !== 0) throw new GitError(`git cat-file --batch: ${stderr.trim()}`);
 }
 
 /**

@@ -2,10 +2,11 @@
 // comes whole and in the order asked (a large one arrives in many pipe chunks), a name git does not
 // have or that is not a blob comes without content, and a folder outside git is an error that says so.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bareRepository, describeRepository, fetchObjects, GitError, gitLines, isCommit, missingObjects, pathFromGit, pathOnDisk, promisorIn, promisorRemote, readObjects, repositoryRoot, stagedBlobs, streamObjects, textFromGit } from "../../cli/git.js";
+import { BatchReader, bareRepository, describeRepository, fetchObjects, GitError, gitLines, isCommit, missingObjects, pathFromGit, pathOnDisk, promisorIn, promisorRemote, readObjects, repositoryRoot, stagedBlobs, streamObjects, textFromGit } from "../../cli/git.js";
 import { FakeSecrets } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
@@ -70,6 +71,61 @@ describe("git: blobs streamed from one cat-file", () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe("git: cat-file's output read in chunks split anywhere", () => {
+  let repo: TempRepo;
+  let names: string[];
+  let output: Buffer;
+  const id = (path: string) => repo.git("rev-parse", `HEAD:${path}`).trim();
+  before(() => {
+    repo = new TempRepo();
+    repo.write("a.txt", "alpha\n");
+    repo.write("empty.txt", "");
+    repo.write("big.txt", "b".repeat(300) + "\n" + "c".repeat(300));
+    repo.write("nl.txt", "\n\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "files");
+    const missing = "0123456789abcdef0123456789abcdef01234567";
+    names = [id("a.txt"), missing, id("big.txt"), repo.git("rev-parse", "HEAD^{tree}").trim(), id("empty.txt"), id("nl.txt"), id("a.txt")];
+    output = spawnSync("git", ["cat-file", "--batch"], { cwd: repo.dir, input: names.join("\n") + "\n" }).stdout;
+  });
+  after(() => repo.remove());
+
+  const read = (chunks: Buffer[], maxBytes?: number) => {
+    const reader = new BatchReader(names, maxBytes);
+    const objects = chunks.flatMap((chunk) => [...reader.push(chunk)].map(({ name, bytes, tooLarge }) => ({ name, ...(bytes && { text: bytes.toString() }), ...(tooLarge && { tooLarge }) })));
+    return { objects, done: reader.done };
+  };
+  const expected = (maxBytes = Infinity) => [
+    { name: names[0], text: "alpha\n" },
+    { name: names[1] },
+    300 * 2 + 1 > maxBytes ? { name: names[2], tooLarge: true } : { name: names[2], text: "b".repeat(300) + "\n" + "c".repeat(300) },
+    { name: names[3] },
+    { name: names[4], text: "" },
+    { name: names[5], text: "\n\n" },
+    { name: names[6], text: "alpha\n" },
+  ];
+
+  it("the same objects, in order, whole, wherever the output is cut in two or three, or byte by byte", () => {
+    for (const maxBytes of [Infinity, 500]) {
+      const want = { objects: expected(maxBytes), done: true };
+      assert.deepEqual(read([output], maxBytes), want);
+      assert.deepEqual(read([...output].map((byte) => Buffer.from([byte])), maxBytes), want, "byte by byte");
+      for (let cut = 1; cut < output.length; cut++) {
+        assert.deepEqual(read([output.subarray(0, cut), output.subarray(cut)], maxBytes), want, `cut at ${cut}`);
+        const second = cut + ((cut * 7919) % (output.length - cut));
+        assert.deepEqual(read([output.subarray(0, cut), output.subarray(cut, second), Buffer.alloc(0), output.subarray(second)], maxBytes), want, `cut at ${cut} and ${second}`);
+      }
+    }
+  });
+
+  it("an object is given only once it is whole, and the reader is done only after the last", () => {
+    const end = output.indexOf("alpha\n") + "alpha\n".length;
+    assert.deepEqual(read([output.subarray(0, end)]).objects, [], "the newline after the content not yet there");
+    assert.deepEqual(read([output.subarray(0, end + 1)]), { objects: [{ name: names[0], text: "alpha\n" }], done: false });
+    assert.equal(read([output.subarray(0, output.length - 1)]).done, false);
   });
 });
 
