@@ -155,3 +155,78 @@ describe("cli: what a run reads, and what it says", () => {
     assert.deepEqual(order, ["a.yml:9", "b.yml:9", "b.yml:11", "b.yml:12"]);
   });
 });
+
+describe("cli: where a run finds its support files, and what it keeps", () => {
+  let repo: TempRepo;
+  beforeEach(() => (repo = new TempRepo()));
+  afterEach(() => repo.remove());
+
+  it("an inventory at .github/nhi-inventory.yaml and a CODEOWNERS at the root are found", async () => {
+    repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN").replace("secrets.SYNC_TOKEN", "secrets.OTHER"));
+    repo.write(".github/workflows/owned.yml", usesSecret("SYNC_TOKEN"));
+    repo.write(".github/nhi-inventory.yaml", inventory(record("SYNC_TOKEN")));
+    repo.write("CODEOWNERS", "* @acme/root-owners\n");
+    const json = JSON.parse((await repo.nhilint("--format", "json")).stdout);
+    const unowned = json.findings.filter((f: { ruleId: string }) => f.ruleId === "unowned-connector");
+    assert.deepEqual(unowned.map((f: { path: string }) => f.path), [".github/workflows/sync.yml"], "SYNC_TOKEN has its record");
+    assert.match(unowned[0].fixes[0].title, /owner @acme\/root-owners from CODEOWNERS/);
+    assert.match(unowned[0].message, /\.github\/nhi-inventory\.yaml/);
+  });
+
+  it("--update-baseline keeps the history's accepted secrets; --baseline elsewhere is named in what it accepts", async () => {
+    repo.write(".github/workflows/a.yml", `on: push\npermissions: {}\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: ./push.sh\n        env:\n          GH_PAT: ${token}\n`);
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    const path = join(repo.dir, ".nhilint-baseline.json");
+    const written = JSON.parse(readFileSync(path, "utf8"));
+    writeFileSync(path, JSON.stringify({ ...written, history: ["h1"] }));
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    assert.deepEqual(JSON.parse(readFileSync(path, "utf8")).history, ["h1"], "the history's list is not the scan's to drop");
+    repo.write("config/accepted.json", readFileSync(path, "utf8"));
+    rmSync(path);
+    const json = JSON.parse((await repo.nhilint("--baseline", "config/accepted.json", "--format", "json")).stdout);
+    assert.deepEqual(json.findings, []);
+    assert.deepEqual(json.suppressed.map((f: { suppression: unknown }) => f.suppression), [{ kind: "external", justification: "accepted in config/accepted.json" }]);
+  });
+
+  it("progress: drawn at most every tenth of a second, the line cleared once, at the end", async () => {
+    for (let i = 0; i < 300; i++) repo.write(`configs/c${i}.yml`, "a: 1\n");
+    const run = await repo.nhilintIn({ stderrIsTTY: true });
+    assert.equal(run.stderr.split("\x1b[K").length - 1, 1, JSON.stringify(run.stderr.slice(0, 200)));
+    assert.ok(run.stderr.split("\rnhilint: ").length - 1 < 100, `drawn for every file: ${run.stderr.length} characters`);
+  });
+
+  it("--output where no file can be: what is wrong, naming the flag", async () => {
+    repo.write("a.yml", "a: 1\n");
+    const run = await repo.nhilint("--output", "a.yml/report.txt");
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--output \S+a\.yml\/report\.txt cannot be written \(ENOTDIR\)/);
+  });
+
+  it("--staged: a staged binary file is named as skipped, the others linted", async () => {
+    repo.write("blob.bin", Buffer.from([0x61, 0x00, 0x62]));
+    repo.write(".github/workflows/a.yml", `on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo ${token}\n`);
+    repo.git("add", "-A");
+    const run = await repo.nhilint("--staged", "--format", "json");
+    assert.equal(run.code, 1, run.stderr);
+    const json = JSON.parse(run.stdout);
+    assert.deepEqual(json.notices, [{ path: "blob.bin", message: "skipped: binary file" }]);
+    assert.deepEqual([...new Set(json.findings.map((f: { path: string }) => f.path))], [".github/workflows/a.yml"]);
+  });
+});
+
+describe("cli: outside git, files beside the current folder", () => {
+  it("are reported from the folder that holds them all", async () => {
+    const top = new TempRepo({ git: false });
+    try {
+      top.write("here/ci.yml", "a: 1\n");
+      top.write("there/pipeline.yml", `env:\n  GH_PAT: ${token}\n`);
+      const { run } = await import("../../cli/program.js");
+      let stdout = "";
+      const code = await run(["../there", "--format", "json"], { cwd: join(top.dir, "here"), stdoutIsTTY: false, stderrIsTTY: false, env: {}, stdout: (text) => (stdout += text), stderr: () => {} });
+      assert.equal(code, 1);
+      assert.deepEqual([...new Set(JSON.parse(stdout).findings.map((f: { path: string }) => f.path))], ["there/pipeline.yml"]);
+    } finally {
+      top.remove();
+    }
+  });
+});
