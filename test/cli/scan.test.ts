@@ -50,6 +50,17 @@ describe("cli: what a run reads, and what it says", () => {
       assert.deepEqual(ruleIds(await repo.nhilint("--staged", "--format", "json")), []);
     });
 
+    it("an inventory at a configured path, committed long ago and unchanged: read from the index", async () => {
+      repo.write(".nhilint.yaml", "inventory: security/nhi.yaml\n");
+      repo.write("security/nhi.yaml", inventory(record("SYNC_TOKEN")));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "inventory");
+      repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN"));
+      repo.git("add", ".github/workflows/sync.yml");
+      rmSync(join(repo.dir, "security"), { recursive: true });
+      assert.deepEqual(ruleIds(await repo.nhilint("--staged", "--format", "json")), []);
+    });
+
     it("CODEOWNERS: the staged owner is suggested for an unowned connector", async () => {
       repo.write(".github/workflows/sync.yml", usesSecret("SYNC_TOKEN"));
       repo.write("nhi-inventory.yaml", inventory(record("OTHER")));
@@ -186,6 +197,16 @@ describe("cli: where a run finds its support files, and what it keeps", () => {
     const json = JSON.parse((await repo.nhilint("--baseline", "config/accepted.json", "--format", "json")).stdout);
     assert.deepEqual(json.findings, []);
     assert.deepEqual(json.suppressed.map((f: { suppression: unknown }) => f.suppression), [{ kind: "external", justification: "accepted in config/accepted.json" }]);
+  });
+
+  it("SARIF says each result's baseline state only when a baseline is in use", async () => {
+    repo.write(".github/workflows/a.yml", `on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo ${token}\n`);
+    const states = async () => (JSON.parse((await repo.nhilint("--format", "sarif")).stdout).runs[0].results as { baselineState?: string }[]).map((r) => r.baselineState);
+    const before = await states();
+    assert.ok(before.length > 0 && before.every((state) => state === undefined), JSON.stringify(before));
+    assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+    const after = await states();
+    assert.ok(after.length > 0 && after.every((state) => state === "unchanged"), JSON.stringify(after));
   });
 
   it("progress: drawn at most every tenth of a second, the line cleared once, at the end", async () => {
