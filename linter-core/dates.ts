@@ -15,6 +15,13 @@ export function daysUntil(date: Date, now: Date): number {
   return Math.round((date.getTime() - today) / DAY);
 }
 
+/** Days from today as a person says them: `today`, `in 1 day`, `3 days ago` (every face words them alike). */
+export function relativeDays(days: number): string {
+  if (days === 0) return "today";
+  const count = `${Math.abs(days)} day${Math.abs(days) === 1 ? "" : "s"}`;
+  return days < 0 ? `${count} ago` : `in ${count}`;
+}
+
 /** `date` plus a cadence such as 90d, 12w, 6m, 1y. */
 export function addCadence(date: Date, cadence: string): Date | undefined {
   const match = CADENCE.exec(cadence);

@@ -3,6 +3,7 @@ export { lint, createLintCache, CORE_DIAGNOSTICS, type LintCache, type LintOptio
 export { parseConfig, ConfigError, DEFAULT_CONFIG, CONFIG_PATH, type Config } from "./config.js";
 export { loadInventory, addRecordsEdit, INVENTORY_PATHS, DEFAULT_INVENTORY_PATH, type Inventory, type InventoryRecord } from "./inventory.js";
 export { CODEOWNERS_PATHS } from "./codeowners.js";
+export { relativeDays } from "./dates.js";
 export { redact } from "./redact.js";
 export { buildReport, CONNECTOR_STATUSES, leakToShow, unrecordedConnectors, urgency, type ConnectorReport, type ConnectorReportRow, type ConnectorStatus, type HistoryLeak, type ReportFinding } from "./report.js";
 export { docsUrl, type Rule, type RuleMeta } from "./rule.js";

@@ -1,4 +1,4 @@
-import { daysUntil, parseDay } from "../linter-core/dates.js";
+import { daysUntil, parseDay, relativeDays } from "../linter-core/dates.js";
 import type { Rule } from "../linter-core/rule.js";
 import { ownerOf, referencesWithRecords } from "./shared.js";
 
@@ -22,7 +22,7 @@ export const expiredConnector: Rule = {
       if (days > config.expiryWarningDays) continue;
       const severity = days < 0 ? "error" : "warning";
       state.set(record.name, { days, severity });
-      const when = days < 0 ? `expired ${-days} day${days === -1 ? "" : "s"} ago (${record.expires})` : days === 0 ? "expires today" : `expires in ${days} day${days === 1 ? "" : "s"} (${record.expires})`;
+      const when = days === 0 ? "expires today" : `${days < 0 ? "expired" : "expires"} ${relativeDays(days)} (${record.expires})`;
       context.report({
         path: inventory.path,
         span: record.fieldSpans.expires,

@@ -1,4 +1,4 @@
-import { addCadence, daysUntil, parseDay } from "../linter-core/dates.js";
+import { addCadence, daysUntil, parseDay, relativeDays } from "../linter-core/dates.js";
 import type { Rule } from "../linter-core/rule.js";
 import { ownerOf } from "./shared.js";
 
@@ -35,7 +35,7 @@ export const rotationOverdue: Rule = {
       context.report({
         path: inventory.path,
         span: record.fieldSpans["last-rotated"],
-        message: `\`${record.name}\` was due for rotation ${-days} day${days === -1 ? "" : "s"} ago (last rotated ${record.lastRotated}, every ${record.rotateEvery}; ${ownerOf(record)}).`,
+        message: `\`${record.name}\` was due for rotation ${relativeDays(days)} (last rotated ${record.lastRotated}, every ${record.rotateEvery}; ${ownerOf(record)}).`,
         identity: `${record.name}:${record.lastRotated}`,
         connector: record.name,
         help: "Rotate the credential at its provider, update the stored secret, then set `last-rotated:`.",

@@ -1,12 +1,12 @@
 // The inventory report in four shapes over one computation (linter-core/report.ts): markdown (for a PR
 // or wiki), csv (for a spreadsheet), json (docs/inventory-report.schema.json), html (one self-contained
 // page: sortable, printable, no assets). Every shape carries the same rows, statuses and findings.
-import { CONNECTOR_STATUSES, urgency, type ConnectorReport, type ConnectorReportRow, type HistoryLeak, type ReportFinding } from "../../linter-core/index.js";
+import { CONNECTOR_STATUSES, relativeDays, urgency, type ConnectorReport, type ConnectorReportRow, type HistoryLeak, type ReportFinding } from "../../linter-core/index.js";
 
 const usedBy = (row: ConnectorReportRow) => row.usedBy.map((use) => use.path).join("; ");
 const jobs = (row: ConnectorReportRow) =>
   row.usedBy.flatMap((use) => use.jobs.map((job) => `${job.id}${job.environment ? ` [env ${job.environment}]` : ""} (${job.permissions})`)).join("; ");
-const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` (${-row.daysLeft} days ago)` : ` (in ${row.daysLeft} days)`}` : "");
+const expiry = (row: ConnectorReportRow) => (row.expires ? `${row.expires}${row.daysLeft === null ? "" : ` (${relativeDays(row.daysLeft)})`}` : "");
 const rotation = (row: ConnectorReportRow) => (row.rotateEvery ? `every ${row.rotateEvery}${row.rotationDue ? `, due ${row.rotationDue}` : ", never recorded"}` : "");
 const findingText = (f: ReportFinding) => `${f.severity} ${f.ruleId} ${f.path}:${f.line}: ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ""}`;
 /** Where and why a `nhilint-disable-next-line` comment accepts a committed secret (history, inventory reports). */
@@ -23,12 +23,13 @@ export const describeLeak = (leak: HistoryLeak) =>
 const leakText = (row: ConnectorReportRow) => (row.leakedInHistory ? describeLeak(row.leakedInHistory) : "");
 /** Findings, then the leak: what the findings column of each shape lists. */
 const findingLines = (row: ConnectorReportRow) => [...row.findings.map((f) => findingText(f)), ...(row.leakedInHistory ? [leakText(row)] : [])];
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.conditions.join(", ") : "healthy");
 
 /** One line naming what the report describes: repository, commit, date, inventory, window. */
 function heading(report: ConnectorReport): string {
   const repository = report.repository
-    ? `${report.repository.name} at ${report.repository.commit ? `commit ${report.repository.commit}` : "no commit yet"}${report.repository.uncommittedChanges ? " with uncommitted changes" : ""}`
+    ? `${report.repository.name} ${report.repository.commit ? `at commit ${report.repository.commit}` : "with no commit yet"}${report.repository.uncommittedChanges ? " with uncommitted changes" : ""}`
     : "a folder outside git";
   const history = report.history ? ` · history of ${report.history.revisions.join(" ")} read` : "";
   return `${repository} · generated ${report.generated.slice(0, 16).replace("T", " ")} UTC · inventory ${report.inventory} · expiring = within ${report.expiryWarningDays} days${history}`;
@@ -37,8 +38,8 @@ function heading(report: ConnectorReport): string {
 function summaryText(report: ConnectorReport): string {
   const counts = CONNECTOR_STATUSES.filter((s) => s !== "healthy" && report.summary[s] > 0).map((s) => `${report.summary[s]} ${s}`);
   return (
-    `${report.summary.connectors} connectors: ${report.summary.healthy} healthy${counts.length ? `, ${counts.join(", ")}` : ""} (a connector counts in every state that applies)` +
-    ` · ${report.summary.secrets} hardcoded secret${report.summary.secrets === 1 ? "" : "s"} · ${report.summary.otherFindings} other finding${report.summary.otherFindings === 1 ? "" : "s"}`
+    `${count(report.summary.connectors, "connector")}: ${report.summary.healthy} healthy${counts.length ? `, ${counts.join(", ")}` : ""} (a connector counts in every state that applies)` +
+    ` · ${count(report.summary.secrets, "hardcoded secret")} · ${count(report.summary.otherFindings, "other finding")}`
   );
 }
 
@@ -46,8 +47,19 @@ export function formatReportJson(report: ConnectorReport): string {
   return JSON.stringify(report, null, 2) + "\n";
 }
 
+/**
+ * Text from files as Markdown shows it: a renderer drops `<training>` as an HTML tag and reads `&lt;` as
+ * `<`, so outside code spans `&`, `<` and `>` are written as entities (inside one they show as typed).
+ */
+function markdownText(text: string): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)))
+    .join("");
+}
+
 export function formatReportMarkdown(report: ConnectorReport): string {
-  const cell = (text: string | null) => (text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const cell = (text: string | null) => markdownText(text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
   const findingRows = (findings: ReportFinding[]) => [
     "| severity | rule | file | line | finding | accepted |",
     "| --- | --- | --- | --- | --- | --- |",
@@ -66,7 +78,7 @@ export function formatReportMarkdown(report: ConnectorReport): string {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...report.connectors.map(
       (row) =>
-        `| ${row.status} | ${states(row)} | \`${cell(row.name)}\` | ${row.kind} | ${cell(row.owner)} | ${cell(row.backupOwner)} | ${cell(row.purpose)} | ${expiry(row)} | ${rotation(row)} | ${cell(usedBy(row))} | ${cell(jobs(row))} | ${findingLines(row).map((line) => cell(line)).join("<br>")} |`,
+        `| ${row.status} | ${states(row)} | ${cell(`\`${row.name}\``)} | ${row.kind} | ${cell(row.owner)} | ${cell(row.backupOwner)} | ${cell(row.purpose)} | ${expiry(row)} | ${rotation(row)} | ${cell(usedBy(row))} | ${cell(jobs(row))} | ${findingLines(row).map((line) => cell(line)).join("<br>")} |`,
     ),
     "",
     `## Hardcoded secrets (${report.secrets.length})`,
@@ -132,11 +144,11 @@ export function formatReportHtml(report: ConnectorReport): string {
     )
     .join("\n");
   const chips = [
-    `<span class="s-all">${report.summary.connectors} connectors</span>`,
+    `<span class="s-all">${count(report.summary.connectors, "connector")}</span>`,
     // "leaked" only where the history was read: without it, 0 would claim a check never made.
     ...CONNECTOR_STATUSES.filter((s) => s !== "leaked" || report.history).map((s) => `<span class="s-${s}">${report.summary[s]} ${s}</span>`),
-    `<span class="s-secrets">${report.summary.secrets} hardcoded secrets</span>`,
-    `<span class="s-other">${report.summary.otherFindings} other findings</span>`,
+    `<span class="s-secrets">${count(report.summary.secrets, "hardcoded secret")}</span>`,
+    `<span class="s-other">${count(report.summary.otherFindings, "other finding")}</span>`,
   ].join("");
   return `<!doctype html>
 <html lang="en">

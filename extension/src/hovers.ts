@@ -1,6 +1,7 @@
 // Hover on a secret reference or connector: owner, purpose, expiry, rotation, where it is used,
 // the revocation link; for an unowned one, what to do.
 import * as vscode from "vscode";
+import { relativeDays } from "../../linter-core/index.js";
 import type { WorkspaceLinter } from "./workspace-linter.js";
 
 export class Hovers implements vscode.HoverProvider {
@@ -41,7 +42,7 @@ export class Hovers implements vscode.HoverProvider {
     const lines = [`**${row.name}** (${row.kind}) — ${row.status}${accepted}`, ""];
     lines.push(`- **Owner:** ${row.owner}${row.backupOwner ? ` (backup ${row.backupOwner})` : ""}`);
     if (row.purpose) lines.push(`- **Purpose:** ${row.purpose}`);
-    if (row.expires) lines.push(`- **Expires:** ${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` — **${-row.daysLeft} days ago**` : ` — in ${row.daysLeft} days`}`);
+    if (row.expires) lines.push(`- **Expires:** ${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` — **${relativeDays(row.daysLeft)}**` : ` — ${relativeDays(row.daysLeft)}`}`);
     if (row.rotateEvery) lines.push(`- **Rotation:** every ${row.rotateEvery}${row.rotationDue ? `, next due ${row.rotationDue}` : ", never recorded"}`);
     lines.push(`- **Used by:** ${row.usedBy.map((u) => `\`${u.path}\`${outOfScope.has(u.path) ? " — **not in its `used-by`** (connector-scope)" : ""}`).join(", ") || "nothing"}`);
     if (row.revocation) lines.push(`- **Revoke:** [runbook](${row.revocation})`);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildReport, lint } from "../../linter-core/index.js";
+import { buildReport, lint, type ConnectorReport, type ConnectorReportRow, type ReportFinding } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
 import { formatGithub } from "../../cli/formatters/github.js";
 import { formatGitlab } from "../../cli/formatters/gitlab.js";
@@ -80,5 +80,91 @@ describe("output formats, byte for byte (test/fixtures/formatters)", () => {
       // The planted secrets never appear, in any format.
       for (const file of files) for (const secret of file.text.match(/"[A-Za-z0-9]{32}"|bot:[^"]+/g) ?? []) assert.ok(!actual.includes(secret.replace(/^"|"$|^bot:/g, "")), `${name} holds a secret`);
     });
+  }
+});
+
+// The report's cases one fixed run does not reach, on a report made up here: leaks found by `--history`
+// (open, accepted in the baseline or by a comment, rotated since), expiry today and a day either side,
+// a record never rotated, no connector findings, no hardcoded secret and no other finding (then one of
+// each, in the singular), no repository, a repository with no commit yet, and Markdown's `<` and `&`
+// outside and inside code spans.
+const SHA = "89abcdef0123456789abcdef0123456789abcdef";
+const leak = { title: "GitHub personal access token", redacted: "ghp_… (40 chars)", firstCommit: SHA, date: "2025-03-04", path: "deploy/old.env", inHead: false };
+const row = (name: string, fields: Partial<ConnectorReportRow>): ConnectorReportRow => ({
+  name,
+  kind: "secret",
+  status: "healthy",
+  severity: "none",
+  conditions: [],
+  recorded: true,
+  owner: "@acme/ops",
+  backupOwner: null,
+  businessOwner: null,
+  purpose: "Sync",
+  expires: null,
+  daysLeft: null,
+  rotateEvery: null,
+  lastRotated: null,
+  rotationDue: null,
+  revocation: null,
+  usedBy: [],
+  findings: [],
+  leakedInHistory: null,
+  ...fields,
+});
+const zero = { unowned: 0, expired: 0, leaked: 0, "at-risk": 0, expiring: 0, "rotation-overdue": 0, incomplete: 0, unused: 0, healthy: 0 };
+const withHistory: ConnectorReport = {
+  version: 2,
+  generated: "2026-11-23T12:00:00.000Z",
+  repository: null,
+  inventory: "nhi-inventory.yaml",
+  expiryWarningDays: 30,
+  summary: { ...zero, leaked: 2, expiring: 1, healthy: 3, connectors: 5, secrets: 0, otherFindings: 0 },
+  connectors: [
+    row("OPEN_LEAK", {
+      status: "leaked",
+      severity: "error",
+      conditions: ["leaked", "expiring"],
+      owner: null,
+      backupOwner: "@acme/backup",
+      purpose: null,
+      expires: "2026-11-23",
+      daysLeft: 0,
+      rotateEvery: "90d",
+      usedBy: [{ path: ".github/workflows/sync.yml", platform: "github-actions", jobs: [{ id: "sync", environment: null, permissions: "contents: read" }, { id: "ship", environment: "prod", permissions: "write-all" }] }],
+      leakedInHistory: { ...leak, inHead: true, revoke: "https://github.com/settings/tokens" },
+      revocation: "https://wiki.acme.example/revoke",
+    }),
+    row("QUIET_LEAK", { status: "leaked", severity: "error", conditions: ["leaked"], expires: "2026-11-24", daysLeft: 1, rotateEvery: "30d", rotationDue: "2026-12-01", leakedInHistory: leak }),
+    row("BASELINED", { expires: "2026-11-22", daysLeft: -1, leakedInHistory: { ...leak, accepted: true, resolved: "accepted" } }),
+    row("COMMENTED", { leakedInHistory: { ...leak, accepted: true, resolved: "accepted", suppression: { path: "deploy/old.env", line: 3, reason: "revoked in March" } } }),
+    row("ROTATED", { recorded: false, leakedInHistory: { ...leak, resolved: "rotated" } }),
+  ],
+  secrets: [],
+  otherFindings: [],
+  history: { revisions: ["HEAD", "--all"] },
+};
+const finding = (ruleId: string, message: string, accepted: string | null): ReportFinding => ({ ruleId, severity: "error", path: "=cmd|x.yml", line: 4, message, accepted });
+const oneOfEach: ConnectorReport = {
+  ...withHistory,
+  repository: { name: "acme/new", commit: null, uncommittedChanges: false },
+  summary: { ...zero, healthy: 1, connectors: 1, secrets: 1, otherFindings: 1 },
+  connectors: [row("FINE", { findings: [finding("connector-scope", "used in step `echo <x> & y` outside its `used-by` <here> & there", "reviewed")] })],
+  secrets: [finding("hardcoded-secret", "Hardcoded password (abcd… (12 chars))", null)],
+  otherFindings: [finding("excessive-permissions", "no `permissions:`", "legacy <job>")],
+  history: undefined,
+};
+const reportShapes: Record<string, (report: ConnectorReport) => string> = { md: formatReportMarkdown, csv: formatReportCsv, html: formatReportHtml };
+
+describe("the inventory report's other cases, byte for byte (test/fixtures/formatters)", () => {
+  for (const [name, report] of Object.entries({ "inventory-history": withHistory, "inventory-one-of-each": oneOfEach })) {
+    for (const [extension, format] of Object.entries(reportShapes)) {
+      it(`${name}.${extension}`, () => {
+        const actual = format(report);
+        const path = join(GOLDEN, `${name}.${extension}`);
+        if (process.env.NHILINT_UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, actual);
+        assert.equal(actual, readFileSync(path, "utf8"), `${name}.${extension} differs from ${path}`);
+      });
+    }
   }
 });
