@@ -65,7 +65,7 @@ describe("stylish and github wording", () => {
     assert.match(text, /\nAccepted secrets — rotate them \(2\):\n {2}b\.yml:7 {2}GitHub token \(ghp_… \(40 chars\)\) {2}\(baseline\)\n {2}c\.yml:2 {2}password \(Zq8v… \(16 chars\)\) {2}\(revoked demo\)\n/);
     assert.match(text, /3 accepted finding\(s\) not shown \(2 by nhilint-disable comments, 1 by the baseline\): --show-suppressed lists them\./);
     const all = formatStylish(report({ suppressed: [bySecret, other], showSuppressed: true }), options);
-    assert.match(all, /\nSuppressed\n {2}b\.yml:7:3 {2}Hardcoded GitHub token .* {2}hardcoded-secret, baseline\n {2}a\.yml:1:1 {2}a message {2}excessive-permissions, comment: needed to publish\n/);
+    assert.match(all, /\n\nSuppressed\n {2}b\.yml:7:3 {2}Hardcoded GitHub token .* {2}hardcoded-secret, baseline\n {2}a\.yml:1:1 {2}a message {2}excessive-permissions, comment: needed to publish\n/);
     assert.doesNotMatch(all, /not shown/);
     const none = formatStylish(report({ suppressed: [other] }), options);
     assert.doesNotMatch(none, /Accepted secrets/);
@@ -83,6 +83,17 @@ describe("stylish and github wording", () => {
     assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(text), JSON.stringify(text));
     assert.match(text, /a�\[2J\.yml/);
     assert.match(text, /fix: h�i/);
+  });
+
+  it("stylish shows a path holding a newline or a tab on one line, escaped as git allows both in names", () => {
+    const text = formatStylish(report({ findings: [finding({ path: "ops\nprod\tkeys.yml" })] }), options);
+    assert.ok(text.startsWith("ops\\nprod\\tkeys.yml\n  1:1 "), JSON.stringify(text));
+  });
+
+  it("--show-suppressed with nothing accepted adds no empty section; stale entries are yellow in colour", () => {
+    assert.equal(formatStylish(report({ showSuppressed: true }), options), "✔ no problems in 1 file\n");
+    const stale = formatStylish(report({ staleBaselineEntries: 1 }), { ...options, color: true });
+    assert.ok(stale.includes(styleText("yellow", "1 baseline entry matches nothing any more: run `nhilint --update-baseline` to drop them.", { validateStream: false })), JSON.stringify(stale));
   });
 
   it("github: % CR LF escaped in messages; `:` and `,` too in properties", () => {

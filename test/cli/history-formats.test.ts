@@ -75,6 +75,16 @@ describe("nhilint history: each format, from a made-up report", () => {
     assert.equal(none, "0 secrets in the history: 1234 blobs read.\n");
   });
 
+  it("a secret only a side branch ever held: not in HEAD, and no commit took it out", async () => {
+    const side = secret({ title: "Stripe secret key", redacted: "sk_l… (32 chars)", inHead: false, path: "wip.env", paths: ["wip.env"] });
+    const text = await format("stylish", { revisions: ["--all"], secrets: [side] });
+    assert.ok(text.startsWith("wip.env\n  Stripe secret key (sk_l… (32 chars))\n  added in 111111111111 by Dev <dev@example.com> on 2024-03-01\n  not in HEAD\n\n"), text);
+    assert.ok(text.includes("\n  1. Stripe secret key (sk_l… (32 chars)) at wip.env, since 2024-03-01\n\nDeleting a secret"), text);
+    const log = JSON.parse(await format("sarif", { secrets: [side] }));
+    assert.equal(log.runs[0].results[0].message.text, "Stripe secret key (sk_l… (32 chars)) was committed in 111111111111 on 2024-03-01: every clone and fork holds it. Rotate it at its provider.");
+    assert.deepEqual(log.runs[0].results[0].properties, { firstCommit: commit(1), author: "Dev <dev@example.com>", date: "2024-03-01", inHead: false, paths: ["wip.env"] });
+  });
+
   it("sarif: a result per secret at its path from the source root; the baseline's acceptance external, a comment's in the source where it stands", async () => {
     const log = JSON.parse(await format("sarif", { shallow: true }));
     const run = log.runs[0];
@@ -112,5 +122,7 @@ describe("nhilint history: each format, from a made-up report", () => {
     assert.deepEqual(first.links, [{ name: "Revoke it", url: "https://github.com/settings/tokens" }]);
     assert.match(second.description, /\n\nAlso committed at: p1, p2, p3, p4, p5$/);
     assert.deepEqual([log.scan.type, log.scan.status, log.scan.start_time, log.scan.end_time], ["secret_detection", "success", "2026-11-28T10:11:12", "2026-11-28T10:11:12"]);
+    assert.equal(log.scan.messages, undefined);
+    assert.deepEqual(JSON.parse(await format("gitlab", { shallow: true })).scan.messages, [{ level: "warn", value: SHALLOW_NOTE }]);
   });
 });
