@@ -67,6 +67,9 @@ describe("stylish and github wording", () => {
     const all = formatStylish(report({ suppressed: [bySecret, other], showSuppressed: true }), options);
     assert.match(all, /\n\nSuppressed\n {2}b\.yml:7:3 {2}Hardcoded GitHub token .* {2}hardcoded-secret, baseline\n {2}a\.yml:1:1 {2}a message {2}excessive-permissions, comment: needed to publish\n/);
     assert.doesNotMatch(all, /not shown/);
+    const dim = (text: string) => styleText("dim", text, { validateStream: false });
+    const colored = formatStylish(report({ suppressed: [bySecret], showSuppressed: true }), { ...options, color: true });
+    assert.ok(colored.includes(`\n\n${styleText("bold", "Suppressed", { validateStream: false })}\n  b.yml:7:3  Hardcoded GitHub token (ghp_… (40 chars)): anyone who can read this file can use it.  ${dim("hardcoded-secret, baseline")}\n`), JSON.stringify(colored));
     const none = formatStylish(report({ suppressed: [other] }), options);
     assert.doesNotMatch(none, /Accepted secrets/);
     assert.doesNotMatch(formatStylish(report(), options), /accepted|Suppressed/);

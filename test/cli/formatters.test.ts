@@ -86,7 +86,7 @@ describe("output formats, byte for byte (test/fixtures/formatters)", () => {
 // The report's cases one fixed run does not reach, on a report made up here: leaks found by `--history`
 // (open, accepted in the baseline or by a comment, rotated since), expiry today and a day either side,
 // a record never rotated, no connector findings, no hardcoded secret and no other finding (then one of
-// each, in the singular), no repository, a repository with no commit yet, and Markdown's `<` and `&`
+// each, in the singular, but for two secrets), no repository, a repository with no commit yet, and Markdown's `<` and `&`
 // outside and inside code spans.
 const SHA = "89abcdef0123456789abcdef0123456789abcdef";
 const leak = { title: "GitHub personal access token", redacted: "ghp_… (40 chars)", firstCommit: SHA, date: "2025-03-04", path: "deploy/old.env", inHead: false };
@@ -148,9 +148,13 @@ const finding = (ruleId: string, message: string, accepted: string | null): Repo
 const oneOfEach: ConnectorReport = {
   ...withHistory,
   repository: { name: "acme/new", commit: null, uncommittedChanges: false },
-  summary: { ...zero, healthy: 1, connectors: 1, secrets: 1, otherFindings: 1 },
-  connectors: [row("FINE", { findings: [finding("connector-scope", "used in step `echo <x> & y` outside its `used-by` <here> & there", "reviewed")] })],
-  secrets: [finding("hardcoded-secret", "Hardcoded password (abcd… (12 chars))", null)],
+  summary: { ...zero, healthy: 2, connectors: 2, secrets: 2, otherFindings: 1 },
+  connectors: [
+    row("FINE", { findings: [finding("connector-scope", "used in step `echo <x> & y` outside its `used-by` <here> & there", "reviewed")] }),
+    // A date nhilint cannot read has no days left; two workflows use it; a purpose on two lines.
+    row("PLAIN", { expires: "next spring", purpose: "Line one\nline two", usedBy: [{ path: "a.yml", platform: "github-actions", jobs: [] }, { path: "b.yml", platform: "github-actions", jobs: [] }] }),
+  ],
+  secrets: [finding("hardcoded-secret", "Hardcoded password (abcd… (12 chars))", null), finding("hardcoded-secret", "Hardcoded token (efgh… (30 chars))", null)],
   otherFindings: [finding("excessive-permissions", "no `permissions:`", "legacy <job>")],
   history: undefined,
 };

@@ -104,6 +104,21 @@ describe("nhilint history: each format, from a made-up report", () => {
     assert.deepEqual(run.invocations[0].toolExecutionNotifications, [{ level: "warning", message: { text: SHALLOW_NOTE } }]);
   });
 
+  it("json: the report as it is, for scripts", async () => {
+    const json = JSON.parse(await format("json"));
+    assert.deepEqual(Object.keys(json), ["revisions", "shallow", "blobsScanned", "skipped", "readAsText", "secrets"]);
+    assert.deepEqual(json.secrets[1], removed);
+    assert.deepEqual(json.skipped, { large: 2, binary: 3, dependencies: 4, ignored: 5 });
+  });
+
+  it("a shallow clone is said in every format that can say it; a run that read the history succeeded", async () => {
+    const github = (await format("github", { shallow: true })).trimEnd().split("\n");
+    assert.equal(github.at(-2), `::warning title=nhilint history::${SHALLOW_NOTE}`);
+    assert.doesNotMatch(await format("github"), /::warning/);
+    const sarif = JSON.parse(await format("sarif")).runs[0].invocations[0];
+    assert.deepEqual(sarif, { executionSuccessful: true, toolExecutionNotifications: [] });
+  });
+
   it("github: an error per secret to rotate, a notice per accepted one, and the counts", async () => {
     const lines = (await format("github")).trimEnd().split("\n");
     assert.equal(lines.length, 5);
@@ -123,6 +138,15 @@ describe("nhilint history: each format, from a made-up report", () => {
     assert.match(second.description, /\n\nAlso committed at: p1, p2, p3, p4, p5$/);
     assert.deepEqual([log.scan.type, log.scan.status, log.scan.start_time, log.scan.end_time], ["secret_detection", "success", "2026-11-28T10:11:12", "2026-11-28T10:11:12"]);
     assert.equal(log.scan.messages, undefined);
+    assert.equal(log.version, "15.0.7");
+    // The scanner's own fields, and ids and `cve`s that tell the secrets apart without the value.
+    assert.deepEqual([first.category, first.severity, first.confidence, first.name], ["secret_detection", "High", "High", "GitHub personal access token"]);
+    assert.deepEqual(first.scanner, { id: log.scan.scanner.id, name: log.scan.scanner.name });
+    assert.equal(first.identifiers[0].url, "https://github.com/nhilint/nhilint/blob/main/docs/rules/hardcoded-secret.md");
+    assert.match(first.cve, /^\.github\/workflows\/ci\.yml:[0-9a-f]{32}:hardcoded-secret$/);
+    assert.notEqual(first.id, second.id);
+    assert.match(first.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.equal(first.description, first.message);
     assert.deepEqual(JSON.parse(await format("gitlab", { shallow: true })).scan.messages, [{ level: "warn", value: SHALLOW_NOTE }]);
   });
 });
