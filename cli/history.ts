@@ -67,9 +67,12 @@ interface Change {
   status: string;
 }
 
-/** Every change of every commit in `revisions` (to `paths`, when given), oldest commit first. */
+/** Every change of every commit in `revisions` (to `paths`, when given), oldest commit first, parents before children. */
 function changes(root: string, revisions: string[], paths: string[] = []): Change[] {
-  const out = gitOutput(root, ["log", "--reverse", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%aN <%aE>%x00%aI", ...revisions, "--", ...paths]);
+  // --date-order: parents before children, whatever the dates say. git's default order follows commit
+  // dates, and a commit dated before its parent (a wrong clock, an import) would come first, taking
+  // the first sighting of what its parent brought in.
+  const out = gitOutput(root, ["log", "--reverse", "--date-order", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%aN <%aE>%x00%aI", ...revisions, "--", ...paths]);
   const result: Change[] = [];
   for (const chunk of textFromGit(out).split("\x01")) {
     if (!chunk) continue;

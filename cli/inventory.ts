@@ -55,7 +55,7 @@ async function leaksByName(root: string, inGit: boolean, options: Common): Promi
 
 /** The author of the commit that first added `name` to one of `paths` (git log -S), if any: as `.mailmap` names them. */
 function introducedBy(root: string, name: string, paths: string[]): string | undefined {
-  const result = spawnSync("git", ["log", "-S", name, "--reverse", "--format=%aE", "--", ...paths], { cwd: root, encoding: "utf8" });
+  const result = spawnSync("git", ["log", "-S", name, "--reverse", "--date-order", "--format=%aE", "--", ...paths], { cwd: root, encoding: "utf8" });
   return result.status === 0 ? result.stdout.split("\n").find(Boolean) : undefined;
 }
 

@@ -1,9 +1,10 @@
 // `nhilint history` on random branchy histories, checked against the generator's own record of every
 // commit's tree: side branches merged back (a merge's tree chosen freely, as a conflict resolution
 // does), tokens added, copied to other files, moved, deleted and added again, in plain text, YAML and
-// .env files. Each token must be reported exactly once; its first commit is the first in git's order
-// whose tree holds it; it is in HEAD exactly when HEAD's tree holds it; and a removed one names a
-// commit whose tree lacks it and whose first parent's tree holds it.
+// .env files, with commit dates in order or at random. Each token must be reported exactly once; its
+// first commit is the first whose tree holds it in git's date order (parents first), and no ancestor
+// held it; it is in HEAD exactly when HEAD's tree holds it; and a removed one names a commit whose tree
+// lacks it and whose first parent's tree holds it.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,7 +33,8 @@ function render(path: string, held: string[], version: number): string {
   return [`# version ${version}`, ...filler.slice(0, 15), ...entries, ...filler.slice(15)].join("\n") + "\n";
 }
 
-function generate(seed: number, commits: number): Generated {
+/** `skewed`: commit dates at random, as wrong clocks and imports leave them (a child dated before its parent). */
+function generate(seed: number, commits: number, skewed = false): Generated {
   const random = new FakeSecrets(seed);
   // Stripe keys of 24 lengths: each is told apart by its redaction's length alone.
   const tokens = Array.from({ length: 24 }, (_, i) => `sk_live_${random.chars(20 + i)}`);
@@ -54,7 +56,7 @@ function generate(seed: number, commits: number): Generated {
     trees.set(mark, tree);
     firstParent.set(mark, parent);
     const ops = ["deleteall", ...[...tree].map(([path, text]) => `M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}`)];
-    blocks.push(`commit refs/heads/${branch}\nmark :${mark}\ncommitter Dev <dev@example.com> ${1_700_000_000 + mark * 60} +0000\ndata 1\nc\n${parent === undefined ? "" : `from :${parent}\n`}${merge === undefined ? "" : `merge :${merge}\n`}${ops.join("\n")}\n`);
+    blocks.push(`commit refs/heads/${branch}\nmark :${mark}\ncommitter Dev <dev@example.com> ${1_700_000_000 + (skewed ? random.below(commits) : mark) * 60} +0000\ndata 1\nc\n${parent === undefined ? "" : `from :${parent}\n`}${merge === undefined ? "" : `merge :${merge}\n`}${ops.join("\n")}\n`);
     heads.set(branch, mark);
   };
   const sameTokens = (text: string, held: string[]) => held.every((t) => text.includes(t)) && (text.match(/sk_live_\w+/g) ?? []).length === held.length;
@@ -116,9 +118,9 @@ function generate(seed: number, commits: number): Generated {
 
 describe("nhilint history: random branchy histories against the generator's record", function () {
   this.timeout(300_000);
-  for (const seed of [11, 12, 13, 14]) {
-    it(`seed ${seed}: each token once, its first commit in git's order, HEAD state, the commit that took its last copy out`, async () => {
-      const { stream, trees, firstParent, tokens } = generate(seed, 400);
+  for (const [seed, skewed] of [[11, false], [12, false], [13, true], [14, true]] as const) {
+    it(`seed ${seed}${skewed ? ", dates at random" : ""}: each token once, its first commit in git's order, HEAD state, the commit that took its last copy out`, async () => {
+      const { stream, trees, firstParent, tokens } = generate(seed, 400, skewed);
       const repo = new TempRepo();
       try {
         const marks = join(repo.dir, ".git", "marks");
@@ -130,7 +132,8 @@ describe("nhilint history: random branchy histories against the generator's reco
           shaOf.set(Number(mark.slice(1)), sha);
         }
         const markOf = new Map([...shaOf].map(([mark, sha]) => [sha, mark]));
-        const order = repo.git("rev-list", "--reverse", "main").trim().split("\n");
+        // Parents before children, otherwise by date: a commit dated before its parent still comes after it.
+        const order = repo.git("rev-list", "--reverse", "--date-order", "main").trim().split("\n");
         assert.equal(order.length, trees.size, "every commit is in main's ancestry");
         const holds = (mark: number | undefined, token: string) => mark !== undefined && [...trees.get(mark)!.values()].some((text) => text.includes(token));
         const head = markOf.get(order.at(-1)!)!;
@@ -150,6 +153,9 @@ describe("nhilint history: random branchy histories against the generator's reco
           const secret = found.get(token)!;
           const first = order.find((sha) => holds(markOf.get(sha), token))!;
           assert.equal(secret.firstCommit, first, `first commit of token ${tokens.indexOf(token)}`);
+          // The commit that brought it in: none of its ancestors held it.
+          const ancestors = repo.git("rev-list", `${first}^@`).trim().split("\n").filter(Boolean);
+          assert.ok(!ancestors.some((sha) => holds(markOf.get(sha), token)), `token ${tokens.indexOf(token)} was in an ancestor of its first commit`);
           assert.ok(trees.get(markOf.get(first)!)!.get(secret.path)?.includes(token), "its path is where the first commit holds it");
           assert.equal(secret.inHead, holds(head, token), `HEAD state of token ${tokens.indexOf(token)}`);
           if (!secret.inHead) {
