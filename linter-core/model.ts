@@ -172,8 +172,12 @@ export interface Step {
   span: Span;
   /** `with:` inputs. */
   inputs: Record<string, ScalarField>;
-  /** Where a new input line goes, and its indentation; `createWith` when the step has no `with:` yet. */
-  inputInsertion: { offset: number; indent: string; createWith: boolean };
+  /**
+   * Where a new input goes: `${before}name: value${after}` inserted at `offset` (a line of its own in a
+   * block `with:`, `, name: value` in a flow one, a new `with:` where there is none). Undefined where no
+   * edit is safe (`with:` is an alias another step shares).
+   */
+  inputInsertion?: { offset: number; before: string; after: string };
 }
 
 /** `permissions:` at workflow or job level: a shorthand (`write-all`) or scopes. */

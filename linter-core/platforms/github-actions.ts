@@ -104,20 +104,38 @@ function readStep(text: string, item: unknown, id: string): Step {
     const value = field(entry.value);
     if (value) inputs[entry.key] = value;
   }
-  let inputInsertion: Step["inputInsertion"];
+  return { id, uses: field(getNode(stepMap, "uses")), span: spanOf(item as YamlNode), inputs, inputInsertion: inputInsertion(text, stepMap) };
+}
+
+/** Where a step's new `with:` input goes, written in the style `with:` already has (see Step). */
+function inputInsertion(text: string, stepMap: YAMLMap | undefined): Step["inputInsertion"] {
+  const withPair = getPair(stepMap, "with");
+  const withNode = asMap(withPair?.value);
   const lastInput = withNode?.items.at(-1);
-  if (withNode && !withNode.flow && lastInput) {
+  if (withNode?.flow) {
+    // `with: { fetch-depth: 0 }`: after the last input, or inside an empty `{}`.
+    if (lastInput) return { offset: spanOf((lastInput.value ?? lastInput.key) as YamlNode).end, before: ", ", after: "" };
+    const open = spanOf(withNode).start + 1;
+    return { offset: open, before: " ", after: " " };
+  }
+  if (withNode && lastInput) {
     const keyStart = spanOf(lastInput.key as YamlNode).start;
     const valueEnd = spanOf((lastInput.value ?? lastInput.key) as YamlNode).end;
-    inputInsertion = { offset: endOfLine(text, valueEnd), indent: lineIndent(text, keyStart), createWith: false };
-  } else {
-    // No `with:` yet: add it after the step's `uses:` line, at the indentation of the step's keys.
-    const uses = getNode(stepMap, "uses");
-    const firstKey = stepMap?.items[0]?.key as YamlNode | undefined;
-    const keyColumn = firstKey ? spanOf(firstKey).start - (text.lastIndexOf("\n", spanOf(firstKey).start - 1) + 1) : 0;
-    inputInsertion = { offset: endOfLine(text, spanOf(uses).end), indent: " ".repeat(keyColumn), createWith: true };
+    return { offset: endOfLine(text, valueEnd), before: lineIndent(text, keyStart), after: "\n" };
   }
-  return { id, uses: field(getNode(stepMap, "uses")), span: spanOf(item as YamlNode), inputs, inputInsertion };
+  // Any other `with:` value (an alias, a string), or an empty one inside `{ … }`: no edit is safe (a
+  // second `with:` would be a duplicate key).
+  const empty = withPair && (withPair.value === null || (isScalar(withPair.value) && (withPair.value.value === null || withPair.value.value === "")));
+  if (withPair && (!empty || stepMap?.flow)) return undefined;
+  // A step written `{ uses: … }`: a flow `with:` of its own after its last key.
+  const lastKey = stepMap?.items.at(-1);
+  if (stepMap?.flow && lastKey) return { offset: spanOf((lastKey.value ?? lastKey.key) as YamlNode).end, before: ", with: { ", after: " }" };
+  // No `with:` yet, or an empty one: the input goes on the line after, at the indentation of the step's keys.
+  const firstKey = stepMap?.items[0]?.key as YamlNode | undefined;
+  const keyColumn = firstKey ? spanOf(firstKey).start - (text.lastIndexOf("\n", spanOf(firstKey).start - 1) + 1) : 0;
+  const indent = " ".repeat(keyColumn);
+  if (withPair) return { offset: endOfLine(text, spanOf(withPair.key as YamlNode).end), before: `${indent}  `, after: "\n" };
+  return { offset: endOfLine(text, spanOf(getNode(stepMap, "uses")).end), before: `${indent}with:\n${indent}  `, after: "\n" };
 }
 
 const CHECKOUT = /^actions\/checkout@/;
@@ -146,17 +164,17 @@ function unnamedStep(step: ReturnType<typeof asMap>, index: number): string {
 
 function checkoutOf(step: Step, job: string): Checkout {
   const setting = step.inputs["persist-credentials"];
-  const { offset, indent, createWith } = step.inputInsertion;
+  const at = step.inputInsertion;
   return {
     scope: { job, step: step.id },
     span: setting?.span ?? step.uses!.span,
     persistsCredentials: setting?.value !== "false",
     fix: setting
       ? { title: "Set `persist-credentials: false`", span: setting.span, text: "false" }
-      : {
+      : at && {
           title: "Add `persist-credentials: false`",
-          span: { start: offset, end: offset },
-          text: createWith ? `${indent}with:\n${indent}  persist-credentials: false\n` : `${indent}persist-credentials: false\n`,
+          span: { start: at.offset, end: at.offset },
+          text: `${at.before}persist-credentials: false${at.after}`,
           followUp: ["A later step that pushes must now authenticate itself (for example with a token in its own env)."],
         },
   };

@@ -14,6 +14,13 @@ const azurePersist = azure("        persistCredentials: True\n");
 const compositeCheckout = "name: Build\ndescription: d\nruns:\n  using: composite\n  steps:\n    - uses: actions/checkout@v4\n    - run: make\n      shell: bash\n";
 // `- *checkout` is the anchored step, run in job b too.
 const aliased = wf("  a:\n    runs-on: x\n    steps:\n      - &checkout\n        uses: actions/checkout@v4\n  b:\n    runs-on: x\n    steps:\n      - *checkout\n      - run: make\n");
+// `with:` in the other ways YAML writes it: the fix must add the input there, never a second `with:`.
+const step = (lines: string) => wf(`  a:\n    runs-on: ubuntu-latest\n    steps:\n${lines}      - run: make\n`);
+const flowWith = step("      - uses: actions/checkout@v4\n        with: { fetch-depth: 0 }\n");
+const emptyFlowWith = step("      - uses: actions/checkout@v4\n        with: {}\n");
+const emptyWith = step("      - uses: actions/checkout@v4\n        with:\n");
+const flowStep = step("      - { uses: actions/checkout@v4, name: co }\n");
+const withAlias = wf("  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with: &opts\n          fetch-depth: 0\n      - uses: actions/checkout@v4\n        with: *opts\n");
 ruleTester(persistedCheckoutCredential, {
   valid: [
     { name: "an anchored checkout with persist-credentials: false, reused by alias", code: wf("  a:\n    runs-on: x\n    steps:\n      - &checkout\n        uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n  b:\n    runs-on: x\n    steps:\n      - *checkout\n      - run: make\n") },
@@ -27,6 +34,10 @@ ruleTester(persistedCheckoutCredential, {
     { name: "a bare checkout: the fix adds a with: block", code: bare, errors: [at(bare, "actions/checkout@v4", /leaves its token in \.git\/config/)], output: bare.replace("actions/checkout@v4\n", "actions/checkout@v4\n        with:\n          persist-credentials: false\n") },
     { name: "a checkout with inputs: the fix adds one line", code: withFetch, errors: [at(withFetch, "actions/checkout@v4")], output: withFetch.replace("fetch-depth: 0\n", "fetch-depth: 0\n          persist-credentials: false\n") },
     { name: "Azure: persistCredentials: True, with the job and step in the message", path: AZURE, code: azurePersist, errors: [at(azurePersist, "True", /checkout in job `build`, step `checkout: self \(step 1\)` leaves its token/)], output: azurePersist.replace("True", "false") },
+    { name: "a flow `with: { … }`: the input joins it", code: flowWith, errors: [at(flowWith, "actions/checkout@v4")], output: flowWith.replace("{ fetch-depth: 0 }", "{ fetch-depth: 0, persist-credentials: false }") },
+    { name: "an empty flow `with: {}`: the input goes inside", code: emptyFlowWith, errors: [at(emptyFlowWith, "actions/checkout@v4")], output: emptyFlowWith.replace("{}", "{ persist-credentials: false }") },
+    { name: "an empty `with:`: the input goes under it", code: emptyWith, errors: [at(emptyWith, "actions/checkout@v4")], output: emptyWith.replace("with:\n", "with:\n          persist-credentials: false\n") },
+    { name: "a step written `{ uses: … }`: a flow `with:` of its own", code: flowStep, errors: [at(flowStep, "actions/checkout@v4")], output: flowStep.replace("name: co }", "name: co, with: { persist-credentials: false } }") },
     { name: "persist-credentials: true", code: explicitTrue, errors: [at(explicitTrue, "true\n".slice(0, 4))], output: explicitTrue.replace("persist-credentials: true", "persist-credentials: false") },
   ],
 });
@@ -39,6 +50,14 @@ describe("persisted-checkout-credential: the fix as the editor offers it", () =>
     assert.equal(finding.fixes[0].safe, false);
     assert.deepEqual(finding.fixes[0].followUp, ["A later step that pushes must now authenticate itself (for example with a token in its own env)."]);
     assert.equal(finding.help, `${finding.fixes[0].title} on the checkout; give a token only to the step that pushes.`);
+  });
+  it("no fix where no edit is safe (`with:` an alias another step shares): the help says what to do", async () => {
+    const findings = await find(WORKFLOW_PATH, withAlias);
+    assert.equal(findings.length, 2);
+    assert.deepEqual(findings[1].fixes, []);
+    assert.equal(findings[1].help, "Turn off keeping the token on the checkout; give a token only to the step that pushes.");
+    // The anchored one is edited in place, as any block `with:`.
+    assert.equal(findings[0].fixes[0].edits[0].text, "          persist-credentials: false\n");
   });
   it("Azure: the fix has no follow-up step of its own", async () => {
     const [finding] = await find(AZURE, azurePersist);
