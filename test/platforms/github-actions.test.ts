@@ -89,3 +89,47 @@ describe("platform github-actions: a credential as an input's default", () => {
     assert.equal(inAction.fixes.length, 0);
   });
 });
+
+describe("platform github-actions: each job's token, environment and OIDC", () => {
+  const jobsOf = async (head: string, jobs: string) => {
+    const result = await lintFiles([{ path: ".github/workflows/ci.yml", text: `${head}jobs:\n${jobs}` }]);
+    return result.models[0].model.jobs.map((job) => ({ id: job.id, token: job.token, environment: job.environment, mintsOidc: job.mintsOidc }));
+  };
+  const job = (id: string, more = "") => `  ${id}:\n    runs-on: x\n${more}    steps:\n      - run: make\n`;
+
+  it("where its permissions come from: the job's, the workflow's, the caller's (only ever called), else the repository's default", async () => {
+    const [own, inherited] = await jobsOf("on: push\npermissions: read-all\n", job("a", "    permissions:\n      contents: read\n") + job("b"));
+    assert.deepEqual([own.token, inherited.token], [{ from: "job", canWrite: false }, { from: "workflow", canWrite: false }]);
+    assert.deepEqual((await jobsOf("on: workflow_call\n", job("a")))[0].token, { from: "caller", canWrite: true });
+    assert.deepEqual((await jobsOf("on: [workflow_call]\n", job("a")))[0].token, { from: "caller", canWrite: true });
+    // Also run on a push: the repository's default applies then.
+    assert.deepEqual((await jobsOf("on: [push, workflow_call]\n", job("a")))[0].token, { from: "default", canWrite: true });
+    assert.deepEqual((await jobsOf("on: {}\n", job("a")))[0].token, { from: "default", canWrite: true });
+  });
+
+  it("can write when any scope is write, or write-all; not with read scopes only", async () => {
+    const token = async (permissions: string) => (await jobsOf(`on: push\npermissions: ${permissions}\n`, job("a")))[0].token;
+    assert.deepEqual(await token("{ contents: read, packages: write }"), { from: "workflow", canWrite: true });
+    assert.deepEqual(await token("{ packages: write, contents: read }"), { from: "workflow", canWrite: true });
+    assert.deepEqual(await token("{ contents: read, actions: read }"), { from: "workflow", canWrite: false });
+    assert.deepEqual(await token("write-all"), { from: "workflow", canWrite: true });
+    assert.deepEqual(await token("{}"), { from: "workflow", canWrite: false });
+  });
+
+  it("an environment by name or as `name:` under it; OIDC with id-token: write or write-all, the job's over the workflow's", async () => {
+    const jobs = await jobsOf(
+      "on: push\npermissions:\n  id-token: write\n",
+      job("a", "    environment: prod\n") + job("b", "    environment:\n      name: staging\n      url: https://x.example\n") + job("c", "    permissions: write-all\n") + job("d", "    permissions:\n      contents: read\n") + job("e", "    permissions:\n      id-token: read\n"),
+    );
+    assert.deepEqual(
+      jobs.map((j) => [j.id, j.environment, j.mintsOidc]),
+      [
+        ["a", "prod", true],
+        ["b", "staging", true],
+        ["c", undefined, true],
+        ["d", undefined, false],
+        ["e", undefined, false],
+      ],
+    );
+  });
+});
