@@ -133,3 +133,14 @@ describe("platform github-actions: each job's token, environment and OIDC", () =
     );
   });
 });
+
+describe("platform github-actions: where a secret reference is bound", () => {
+  it("an env entry at workflow, job or step level binds it under its name; an input, a script, a container's env or a matrix binds nothing", async () => {
+    const text =
+      "on: push\nenv:\n  W: ${{ secrets.W_TOKEN }}\njobs:\n  a:\n    runs-on: x\n    env:\n      J: ${{ secrets.J_TOKEN }}\n    container:\n      image: node\n      env:\n        C: ${{ secrets.C_TOKEN }}\n" +
+      "    strategy:\n      matrix:\n        env:\n          - ${{ secrets.M_TOKEN }}\n    steps:\n      - run: echo ${{ secrets.R_TOKEN }}\n        env:\n          S: ${{ secrets.S_TOKEN }}\n      - uses: acme/x@v1\n        with:\n          env: ${{ secrets.I_TOKEN }}\n";
+    const result = await lintFiles([{ path: ".github/workflows/ci.yml", text }]);
+    const bindings = Object.fromEntries(result.models[0].model.connectorRefs.map((ref) => [ref.name, ref.binding && `${ref.binding.level} ${ref.binding.name}`]));
+    assert.deepEqual(bindings, { W_TOKEN: "workflow W", J_TOKEN: "job J", C_TOKEN: undefined, M_TOKEN: undefined, R_TOKEN: undefined, S_TOKEN: "step S", I_TOKEN: undefined });
+  });
+});
