@@ -29,7 +29,7 @@ const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.con
 /** One line naming what the report describes: repository, commit, date, inventory, window. */
 function heading(report: ConnectorReport): string {
   const repository = report.repository
-    ? `${report.repository.name} ${report.repository.commit ? `at commit ${report.repository.commit}` : "with no commit yet"}${report.repository.uncommittedChanges ? " with uncommitted changes" : ""}`
+    ? `${report.repository.name} ${report.repository.commit ? `at commit ${report.repository.commit}` : "(no commit yet)"}${report.repository.uncommittedChanges ? " with uncommitted changes" : ""}`
     : "a folder outside git";
   const history = report.history ? ` · history of ${report.history.revisions.join(" ")} read` : "";
   return `${repository} · generated ${report.generated.slice(0, 16).replace("T", " ")} UTC · inventory ${report.inventory} · expiring = within ${report.expiryWarningDays} days${history}`;

@@ -147,7 +147,7 @@ const withHistory: ConnectorReport = {
 const finding = (ruleId: string, message: string, accepted: string | null): ReportFinding => ({ ruleId, severity: "error", path: "=cmd|x.yml", line: 4, message, accepted });
 const oneOfEach: ConnectorReport = {
   ...withHistory,
-  repository: { name: "acme/new", commit: null, uncommittedChanges: false },
+  repository: { name: "acme/new", commit: null, uncommittedChanges: true },
   summary: { ...zero, healthy: 2, connectors: 2, secrets: 2, otherFindings: 1 },
   connectors: [
     row("FINE", { findings: [finding("connector-scope", "used in step `echo <x> & y` outside its `used-by` <here> & there", "reviewed")] }),
