@@ -22,6 +22,7 @@ import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedB
 import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { blobText, utf16Text } from "./read.js";
+import { plural } from "../linter-core/text.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain, plainPath } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";
@@ -383,8 +384,6 @@ function fetchLacking(root: string, remote: string, names: string[], noun: strin
     throw new GitError(`this is a partial clone, and the ${plural(missing.length, noun)} of its history it lacks could not be fetched from \`${remote}\`: ${why} (scan where the remote can be reached, or in a full clone)`);
   }
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 /** A secret found, with the blobs and paths holding it, and where it is now (HEAD's copies, or the last one). */
 interface SecretEntry {

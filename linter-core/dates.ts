@@ -1,5 +1,6 @@
 // Dates in the inventory are calendar days (UTC); "now" is injected, so tests never depend on today.
 import { CADENCE } from "./inventory.js";
+import { plural } from "./text.js";
 
 const DAY = 86_400_000;
 
@@ -18,8 +19,7 @@ export function daysUntil(date: Date, now: Date): number {
 /** Days from today as a person says them: `today`, `in 1 day`, `3 days ago` (every face words them alike). */
 export function relativeDays(days: number): string {
   if (days === 0) return "today";
-  const count = `${Math.abs(days)} day${Math.abs(days) === 1 ? "" : "s"}`;
-  return days < 0 ? `${count} ago` : `in ${count}`;
+  return days < 0 ? `${plural(-days, "day")} ago` : `in ${plural(days, "day")}`;
 }
 
 /** `date` plus a cadence such as 90d, 12w, 6m, 1y. */

@@ -36,6 +36,11 @@ export function* matchesOf(text: string, pattern: RegExp): Generator<RegExpExecA
 }
 
 /** Text to match literally inside a regular expression. */
+/** `1 day`, `3 days`: a count and its noun, in the singular for one. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,6 +2,7 @@
 // or wiki), csv (for a spreadsheet), json (docs/inventory-report.schema.json), html (one self-contained
 // page: sortable, printable, no assets). Every shape carries the same rows, statuses and findings.
 import { CONNECTOR_STATUSES, relativeDays, urgency, type ConnectorReport, type ConnectorReportRow, type HistoryLeak, type ReportFinding } from "../../linter-core/index.js";
+import { plural } from "../../linter-core/text.js";
 
 const usedBy = (row: ConnectorReportRow) => row.usedBy.map((use) => use.path).join("; ");
 const jobs = (row: ConnectorReportRow) =>
@@ -23,7 +24,6 @@ export const describeLeak = (leak: HistoryLeak) =>
 const leakText = (row: ConnectorReportRow) => (row.leakedInHistory ? describeLeak(row.leakedInHistory) : "");
 /** Findings, then the leak: what the findings column of each shape lists. */
 const findingLines = (row: ConnectorReportRow) => [...row.findings.map((f) => findingText(f)), ...(row.leakedInHistory ? [leakText(row)] : [])];
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const states = (row: ConnectorReportRow) => (row.conditions.length > 0 ? row.conditions.join(", ") : "healthy");
 
 /** One line naming what the report describes: repository, commit, date, inventory, window. */
@@ -38,8 +38,8 @@ function heading(report: ConnectorReport): string {
 function summaryText(report: ConnectorReport): string {
   const counts = CONNECTOR_STATUSES.filter((s) => s !== "healthy" && report.summary[s] > 0).map((s) => `${report.summary[s]} ${s}`);
   return (
-    `${count(report.summary.connectors, "connector")}: ${report.summary.healthy} healthy${counts.length ? `, ${counts.join(", ")}` : ""} (a connector counts in every state that applies)` +
-    ` · ${count(report.summary.secrets, "hardcoded secret")} · ${count(report.summary.otherFindings, "other finding")}`
+    `${plural(report.summary.connectors, "connector")}: ${report.summary.healthy} healthy${counts.length ? `, ${counts.join(", ")}` : ""} (a connector counts in every state that applies)` +
+    ` · ${plural(report.summary.secrets, "hardcoded secret")} · ${plural(report.summary.otherFindings, "other finding")}`
   );
 }
 
@@ -144,11 +144,11 @@ export function formatReportHtml(report: ConnectorReport): string {
     )
     .join("\n");
   const chips = [
-    `<span class="s-all">${count(report.summary.connectors, "connector")}</span>`,
+    `<span class="s-all">${plural(report.summary.connectors, "connector")}</span>`,
     // "leaked" only where the history was read: without it, 0 would claim a check never made.
     ...CONNECTOR_STATUSES.filter((s) => s !== "leaked" || report.history).map((s) => `<span class="s-${s}">${report.summary[s]} ${s}</span>`),
-    `<span class="s-secrets">${count(report.summary.secrets, "hardcoded secret")}</span>`,
-    `<span class="s-other">${count(report.summary.otherFindings, "other finding")}</span>`,
+    `<span class="s-secrets">${plural(report.summary.secrets, "hardcoded secret")}</span>`,
+    `<span class="s-other">${plural(report.summary.otherFindings, "other finding")}</span>`,
   ].join("");
   return `<!doctype html>
 <html lang="en">
