@@ -35,12 +35,12 @@ export function* matchesOf(text: string, pattern: RegExp): Generator<RegExpExecA
   }
 }
 
-/** Text to match literally inside a regular expression. */
 /** `1 day`, `3 days`: a count and its noun, in the singular for one. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/** Text to match literally inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -54,4 +54,30 @@ export function quotedValueSpan(text: string, literal: LiteralValue): Span {
     return { start: start + quote.length, end: end - quote.length };
   }
   return { start, end };
+}
+
+/**
+ * Text from the user's files (a purpose, an owner, a reason) to show as typed inside Markdown: every
+ * mark Markdown or VS Code gives a meaning (`*`, `_`, `<tag>`, `[link](…)`, `&amp;`, `$(icon)`, a `#`
+ * or `1.` that opens a line) is backslash-escaped; line breaks read as spaces, and the ends are trimmed
+ * (four spaces opening a line would make it code).
+ */
+export function markdownLiteral(text: string): string {
+  // VS Code's own set (escapeMarkdownSyntaxTokens), and the marks of HTML, entities, tables and icons.
+  return text
+    .trim()
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(/[\\`*_{}[\]()#+\-!~<>&|$]/g, "\\$&")
+    // `1.` opening a line starts a list (`1)` is escaped above).
+    .replace(/^(\d+)\./, "$1\\.");
+}
+
+/** A Markdown code span showing text as typed, even where it holds backticks. */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ");
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  // A space inside the fence when the text starts or ends with a backtick (CommonMark strips one each side).
+  const pad = /^`|`$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }

@@ -1,7 +1,7 @@
 // Hover on a secret reference or connector: owner, purpose, expiry, rotation, where it is used,
 // the revocation link; for an unowned one, what to do.
 import * as vscode from "vscode";
-import { relativeDays } from "../../linter-core/index.js";
+import { markdownCode as code, markdownLiteral as literal, relativeDays } from "../../linter-core/index.js";
 import type { WorkspaceLinter } from "./workspace-linter.js";
 
 export class Hovers implements vscode.HoverProvider {
@@ -22,33 +22,43 @@ export class Hovers implements vscode.HoverProvider {
     const range = new vscode.Range(document.positionAt(whole.start), document.positionAt(whole.end));
     const markdown = new vscode.MarkdownString(undefined, true);
     if (ref.issuedByPlatform) {
-      markdown.appendMarkdown(`**${ref.name}** is issued per run by the platform: its reach is set by the workflow's \`permissions:\`, not the inventory.`);
+      markdown.appendMarkdown(`**${literal(ref.name)}** is issued per run by the platform: its reach is set by the workflow's \`permissions:\`, not the inventory.`);
       return new vscode.Hover(markdown, range);
     }
     const row = state.report.connectors.find((c) => c.name.toUpperCase() === ref.name.toUpperCase());
     if (!row?.recorded || !row.owner) {
       const acceptedWhy = row && row.findings.length > 0 && row.findings.every((f) => f.accepted) ? row.findings[0].accepted : null;
       if (acceptedWhy) {
-        markdown.appendMarkdown(`**${ref.name}** (${ref.kind}) — no owner, **accepted**: ${acceptedWhy}`);
+        markdown.appendMarkdown(`**${literal(ref.name)}** (${ref.kind}) — no owner, **accepted**: ${literal(acceptedWhy)}`);
         return new vscode.Hover(markdown, range);
       }
-      markdown.appendMarkdown(`**${ref.name}** (${ref.kind}) — **no owner**\n\n`);
-      markdown.appendMarkdown(`Nobody is recorded as accountable for this ${ref.kind}. Use the quick fix **Register \`${ref.name}\`** to add it to \`${state.report.inventory}\` with an owner, a purpose and an expiry.`);
+      markdown.appendMarkdown(`**${literal(ref.name)}** (${ref.kind}) — **no owner**\n\n`);
+      markdown.appendMarkdown(`Nobody is recorded as accountable for this ${ref.kind}. Use the quick fix **Register ${code(ref.name)}** to add it to ${code(state.report.inventory)} with an owner, a purpose and an expiry.`);
       return new vscode.Hover(markdown, range);
     }
     // The same truth as the diagnostics: uses a connector-scope finding forbids are marked as such.
     const outOfScope = new Set(row.findings.filter((f) => f.ruleId === "connector-scope" && !f.accepted).map((f) => f.path));
-    const accepted = row.findings.length > 0 && row.findings.every((f) => f.accepted) ? ` (accepted: ${row.findings[0].accepted})` : "";
-    const lines = [`**${row.name}** (${row.kind}) — ${row.status}${accepted}`, ""];
-    lines.push(`- **Owner:** ${row.owner}${row.backupOwner ? ` (backup ${row.backupOwner})` : ""}`);
-    if (row.purpose) lines.push(`- **Purpose:** ${row.purpose}`);
-    if (row.expires) lines.push(`- **Expires:** ${row.expires}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` — **${relativeDays(row.daysLeft)}**` : ` — ${relativeDays(row.daysLeft)}`}`);
-    if (row.rotateEvery) lines.push(`- **Rotation:** every ${row.rotateEvery}${row.rotationDue ? `, next due ${row.rotationDue}` : ", never recorded"}`);
-    lines.push(`- **Used by:** ${row.usedBy.map((u) => `\`${u.path}\`${outOfScope.has(u.path) ? " — **not in its `used-by`** (connector-scope)" : ""}`).join(", ") || "nothing"}`);
-    if (row.revocation) lines.push(`- **Revoke:** [runbook](${row.revocation})`);
+    const accepted = row.findings.length > 0 && row.findings.every((f) => f.accepted) ? ` (accepted: ${literal(row.findings[0].accepted!)})` : "";
+    const lines = [`**${literal(row.name)}** (${row.kind}) — ${row.status}${accepted}`, ""];
+    lines.push(`- **Owner:** ${literal(row.owner)}${row.backupOwner ? ` (backup ${literal(row.backupOwner)})` : ""}`);
+    if (row.purpose) lines.push(`- **Purpose:** ${literal(row.purpose)}`);
+    if (row.expires) lines.push(`- **Expires:** ${literal(row.expires)}${row.daysLeft === null ? "" : row.daysLeft < 0 ? ` — **${relativeDays(row.daysLeft)}**` : ` — ${relativeDays(row.daysLeft)}`}`);
+    if (row.rotateEvery) lines.push(`- **Rotation:** every ${literal(row.rotateEvery)}${row.rotationDue ? `, next due ${literal(row.rotationDue)}` : ", never recorded"}`);
+    lines.push(`- **Used by:** ${row.usedBy.map((u) => `${code(u.path)}${outOfScope.has(u.path) ? " — **not in its `used-by`** (connector-scope)" : ""}`).join(", ") || "nothing"}`);
+    if (row.revocation) lines.push(`- **Revoke:** ${revocationLink(row.revocation)}`);
     markdown.appendMarkdown(lines.join("\n"));
     return new vscode.Hover(markdown, range);
   }
+}
+
+/**
+ * The record's revocation runbook as a link when it is a web address (its spaces, brackets and
+ * parentheses percent-encoded so the link cannot end early), else the text as typed.
+ */
+function revocationLink(revocation: string): string {
+  if (!/^https?:\/\/\S+$/i.test(revocation.trim())) return literal(revocation);
+  const target = revocation.trim().replace(/[()<>[\]\\ ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return `[runbook](${target})`;
 }
 
 /** The reference syntax around a name: `${{ … }}`, `{{ … }}`, `$( … )` or `${ … }` on its line; else the name itself. */

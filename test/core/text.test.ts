@@ -1,7 +1,8 @@
 // Offsets, lines and quotes (linter-core/text.ts): what every finding's place is computed with.
 import assert from "node:assert/strict";
 import type { LiteralValue } from "../../linter-core/model.js";
-import { escapeRegExp, LineIndex, quotedValueSpan } from "../../linter-core/text.js";
+import MarkdownIt from "markdown-it";
+import { escapeRegExp, LineIndex, markdownCode, markdownLiteral, quotedValueSpan } from "../../linter-core/text.js";
 
 describe("text: lines and positions", () => {
   const text = "ab\ncd\n\nefg";
@@ -28,6 +29,50 @@ describe("text: literal matching and quotes", () => {
     ] as const) {
       const span = quotedValueSpan(text, literal(text, value));
       assert.deepEqual([span.start, span.end], expected, text);
+    }
+  });
+});
+
+describe("text: user text inside Markdown (the editor's hovers)", () => {
+  // What a reader sees: the Markdown rendered by a CommonMark renderer (with GFM's tables and
+  // strikethrough, as VS Code's hover has), tags dropped and entities read back.
+  const renderer = new MarkdownIt({ html: true, linkify: false });
+  const shown = (markdown: string) =>
+    renderer.render(markdown).trim().replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const texts = [
+    "Publish packages to npm <registry> *only*",
+    "see [docs](https://x.example) & ![img](a.png) `code` **bold** __b__ _i_ ~~gone~~",
+    "a | table | cell",
+    "&amp; &#65; &copy; stay as typed",
+    "# not a heading",
+    "- not a list",
+    "1. not a list either",
+    "back\\slash \\* and \\_",
+    "<script>alert(1)</script>",
+    "@acme/release-eng (backup @acme_platform_)",
+  ];
+  it("markdownLiteral: every text shows as typed, in a sentence or opening a line", () => {
+    for (const text of texts) {
+      assert.equal(shown(`**Purpose:** ${markdownLiteral(text)}`), `Purpose: ${text}`, text);
+      assert.equal(shown(markdownLiteral(text)), text, text);
+    }
+  });
+  it("markdownLiteral: no tag and no link reaches the page", () => {
+    for (const text of texts) assert.ok(!/<(?!\/?(?:p|strong)>)/.test(renderer.render(markdownLiteral(text))), text);
+  });
+  it("markdownLiteral: line breaks read as spaces (a purpose written as a YAML block), the ends trimmed", () => {
+    assert.equal(markdownLiteral("Publish\n  # packages\r\n"), "Publish \\# packages");
+    assert.equal(shown(markdownLiteral("    2. indented")), "2. indented");
+    assert.equal(shown(markdownLiteral("one\n- two")), "one - two");
+  });
+  it("markdownLiteral: VS Code's theme icons ($(name)) are escaped as VS Code escapes them", () => {
+    assert.equal(markdownLiteral("$(zap) run"), "\\$\\(zap\\) run");
+  });
+  it("markdownCode: a code span shows the text as typed, backticks included", () => {
+    for (const text of ["plain/path.yml", "a`b", "``double`` inside", "`starts", "ends`", "*not bold* <b>"]) {
+      const html = renderer.renderInline(markdownCode(text));
+      assert.match(html, /^<code>.*<\/code>$/, text);
+      assert.equal(shown(markdownCode(text)), text, text);
     }
   });
 });

@@ -44,7 +44,7 @@ export function makeWorkspace(): string {
   write(".github/CODEOWNERS", "/.github/ @acme/platform\n");
   write(
     "nhi-inventory.yaml",
-    `version: 1\nconnectors:\n  - name: NPM_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Publish packages to npm\n    expires: 2099-03-31\n  - name: OLD_DEPLOY_KEY\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Legacy deploys\n    expires: 2020-01-01\n  - name: GH_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Create releases\n    expires: 2099-01-01\n    used-by:\n      - .github/workflows/release.yml\n`,
+    `version: 1\nconnectors:\n  - name: NPM_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: "Publish packages to npm <registry> *only*, see [docs](x) & $(zap) _now_"\n    expires: 2099-03-31\n    revocation: https://runbooks.example.com/npm_(publish)\n  - name: OLD_DEPLOY_KEY\n    kind: secret\n    owner: "@acme/platform"\n    purpose: Legacy deploys\n    expires: 2020-01-01\n  - name: GH_TOKEN\n    kind: secret\n    owner: "@acme/release-eng"\n    purpose: Create releases\n    expires: 2099-01-01\n    used-by:\n      - .github/workflows/release.yml\n`,
   );
   // Two connectors nobody owns yet (for fix-all), one accepted without an owner, and GH_TOKEN, which
   // the inventory gives to release.yml only (connector-scope).

@@ -237,9 +237,14 @@ describe("nhilint in VS Code", () => {
       return found.length > 0 ? found : undefined;
     });
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : (c as vscode.MarkdownString).value))).join("\n");
-    assert.match(text, /\*\*Owner:\*\* @acme\/release-eng/);
-    assert.match(text, /\*\*Purpose:\*\* Publish packages/);
-    assert.match(text, /\*\*Expires:\*\* 2099-03-31/);
+    // What the reader sees: the hover's Markdown rendered by VS Code's own renderer (the Markdown
+    // extension's), as text. The inventory's purpose shows as typed, its <registry> not taken for a tag.
+    const html = await vscode.commands.executeCommand<string>("markdown.api.render", text);
+    const shown = html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    assert.match(shown, /Owner: @acme\/release-eng/);
+    assert.ok(shown.includes("Purpose: Publish packages to npm <registry> *only*, see [docs](x) & $(zap) _now_"), shown);
+    assert.match(shown, /Expires: 2099-03-31/);
+    assert.ok(html.includes('<a href="https://runbooks.example.com/npm_%28publish%29"'), html);
   });
 
   it("registers an unowned connector in the inventory from the quick fix", async () => {
