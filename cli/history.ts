@@ -338,7 +338,9 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   await markAccepted(root, baseline, secrets, withDirectives);
   // A comment's reason is printed: never a secret the history holds, whichever file it came from.
   // A path is printed too: one that spells a secret of the history (a key file named after its token) shows it redacted.
+  // So is the author: a token pasted as a name in git's config is in every commit it made.
   for (const { secret } of secrets.values()) {
+    secret.author = redactSecrets(secret.author, secretIn);
     if (secret.suppression) secret.suppression = { ...secret.suppression, path: redactSecrets(secret.suppression.path, secretIn), reason: redactSecrets(secret.suppression.reason, secretIn) };
     secret.path = redactSecrets(secret.path, secretIn);
     secret.paths = secret.paths.map((path) => redactSecrets(path, secretIn));

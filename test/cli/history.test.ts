@@ -374,6 +374,24 @@ describe("nhilint history: authors", function () {
       repo.remove();
     }
   });
+
+  it("an author name that is a token the history holds (pasted into git's user.name) is shown redacted, in every format", async () => {
+    const repo = new TempRepo();
+    try {
+      const token = `ghp_${new FakeSecrets(1422).chars(36)}`;
+      repo.write("a.yml", workflow("GH_TOKEN", token));
+      repo.git("add", "-A");
+      repo.exec("git", ["commit", "-q", "--no-verify", "-m", "one"], { env: { GIT_AUTHOR_NAME: token, GIT_AUTHOR_EMAIL: "dev@example.com" } });
+      const author = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout).secrets[0].author;
+      assert.equal(author, "ghp_… (40 chars) <dev@example.com>");
+      for (const format of ["stylish", "sarif", "github", "gitlab"]) {
+        const out = (await repo.nhilint("history", "--format", format)).stdout;
+        assert.ok(!out.includes(token.slice(4)), `${format} holds the token`);
+      }
+    } finally {
+      repo.remove();
+    }
+  });
 });
 
 describe("nhilint history: dependency folders", function () {
