@@ -13,6 +13,7 @@ import {
   PUBLIC_SALT,
   parseConfig,
   type Config,
+  type Finding,
   type SecretFingerprints,
   type LintFile,
   type SlowDerivation,
@@ -299,10 +300,14 @@ export async function scan(options: ScanOptions): Promise<number> {
   const wholeRun = !options.staged && isWholeRepository(root, options.cwd, options.paths);
 
   // Paths are printed too: one that spells a secret the run found (a key file named after its token)
-  // shows it redacted, in every format. Fingerprints and the baseline were made with the real path.
-  const withShownPath = <T extends { path: string }>(item: T): T => {
+  // shows it redacted, in every format, and so does a fix's edit of that file (JSON lists them).
+  // Fingerprints and the baseline were made with the real path.
+  const withShownPath = <T extends { path: string; fixes?: Finding["fixes"] }>(item: T): T => {
     const path = result.redact(item.path);
-    return path === item.path ? item : { ...item, path };
+    const editPaths = item.fixes?.flatMap((fix) => fix.edits.map((edit) => edit.path)) ?? [];
+    if (path === item.path && editPaths.every((p) => result.redact(p) === p)) return item;
+    const fixes = item.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, path: result.redact(edit.path) })) }));
+    return { ...item, path, ...(fixes && { fixes }) };
   };
   const report: Report = {
     findings: applied.kept.map(withShownPath),

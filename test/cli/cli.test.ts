@@ -35,8 +35,10 @@ describe("cli: exit codes, formats and secrets", () => {
     for (const secret of [apiKey, token]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
   });
 
-  it("a key file named after its token: its path is shown redacted in every format, the staged hook too; the baseline still accepts it", async () => {
+  it("a key file named after its token: its path is shown redacted in every format (a fix's edits of it too), the staged hook too; the baseline still accepts it", async () => {
     repo.write(`keys/${token}.txt`, `${token}\n`);
+    // A workflow of that name: its findings carry fixes whose edits name the file (JSON lists them).
+    repo.write(`.github/workflows/${token}.yml`, secretWorkflow);
     repo.git("add", "-A");
     for (const args of [[], ["--staged"], ...["json", "sarif", "github", "gitlab"].map((format) => ["--format", format])]) {
       const run = await repo.nhilint(...args);
