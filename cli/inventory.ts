@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { addRecordsEdit, buildReport, DEFAULT_CONFIG, leakToShow, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
+import { plural } from "../linter-core/text.js";
 import { UsageError } from "./files.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { describeLeak, formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";
@@ -68,8 +69,15 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
     return 2;
   }
   const missing = unrecordedConnectors(run.result.models, inventory);
+  // A connector "named" by a credential (a key pasted where a secret's name belongs) is no connector to
+  // the run, and its name must not be written into a committed file: said, not recorded.
+  const recordable = new Set(missing.map((connector) => connector.name.toUpperCase()));
+  const namedBySecret = new Set(run.result.findings.filter((f) => f.ruleId === "unowned-connector" && f.connector && !recordable.has(f.connector.toUpperCase())).map((f) => f.connector!)).size;
+  const withheld = namedBySecret
+    ? `nhilint: ${plural(namedBySecret, "connector")} named by a credential itself: no record written (its name would be the secret); replace the value with a reference first (\`nhilint\` shows where).\n`
+    : "";
   if (missing.length === 0) {
-    options.stdout(`nhilint: nothing to add: every connector has a record in ${run.inventoryPath}\n`);
+    options.stdout(`nhilint: nothing to add: every connector has a record in ${run.inventoryPath}${namedBySecret ? ", but for those below" : ""}\n${withheld}`);
     return 0;
   }
   const codeowners = parseCodeOwners(CODEOWNERS_PATHS.map((path) => run.source.read(path)?.toString("utf8")).find((t) => t !== undefined));
@@ -106,6 +114,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
       ` (owners: ${records.length - withoutOwner - fromGit - fromYou} from CODEOWNERS, ${fromGit} from git history, ${fromYou} you (git's user.email, not committed yet), ${withoutOwner} to fill in).\n` +
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );
+  options.stdout(withheld);
   if (leaks) options.stdout(`nhilint: ${leaked} of them leaked in history (a comment above each says where and when): rotate ${leaked === 1 ? "it" : "them"} unless that was done since.\n`);
   return 0;
 }

@@ -190,6 +190,28 @@ jobs:
     }
   });
 
+  it("init: a connector named by a credential itself (an n8n credential named after its key) gets no record, and init says so", async () => {
+    const repo = new TempRepo();
+    const token = `xoxb-${new FakeSecrets(3132).digits(11)}-${new FakeSecrets(3133).digits(13)}-${new FakeSecrets(3134).chars(24)}`;
+    const named = (name: string) => JSON.stringify({ nodes: [{ name: "Slack", type: "n8n-nodes-base.slack", parameters: {}, credentials: { slackApi: { id: "1", name } } }], connections: {} });
+    try {
+      repo.write("automations/pasted.json", named(token));
+      repo.git("add", "-A");
+      const alone = await repo.nhilint("inventory", "init");
+      assert.equal(alone.code, 0, alone.stderr);
+      assert.match(alone.stdout, /nothing to add: every connector has a record in nhi-inventory\.yaml, but for those below\nnhilint: 1 connector named by a credential itself: no record written/);
+      repo.write("automations/good.json", named("Slack bot"));
+      const init = await repo.nhilint("inventory", "init");
+      assert.match(init.stdout, /added 1 record to nhi-inventory\.yaml/);
+      assert.match(init.stdout, /1 connector named by a credential itself: no record written/);
+      const written = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
+      assert.match(written, /name: "Slack bot"/);
+      assert.ok(!written.includes(token.slice(5)) && !init.stdout.includes(token.slice(5)), "the inventory written holds the token");
+    } finally {
+      repo.remove();
+    }
+  });
+
   it("json: valid against docs/inventory-report.schema.json; every status agrees with the CLI's findings", async () => {
     const run = await repo.nhilint("inventory", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
