@@ -735,7 +735,7 @@ export async function history(options: HistoryOptions): Promise<number> {
       : undefined;
     // Seconds, on a long history: say why the wait.
     const deriving = options.progress
-      ? (count: number) => options.stderr(`\nnhilint: history: fingerprinting ${count} secret value${count === 1 ? "" : "s"} for the baseline (a slow derivation by design, about 0.14 s of CPU each)`)
+      ? (count: number) => options.stderr(`\nnhilint: history: fingerprinting ${plural(count, "secret value")} for the baseline (a slow derivation by design, about 0.14 s of CPU each)`)
       : undefined;
     const fetching = (count: number, remote: string, noun: string) => options.stderr(fetchingNote(count, remote, noun));
     result = unborn
@@ -751,7 +751,7 @@ export async function history(options: HistoryOptions): Promise<number> {
     const added = [...result.unaccepted];
     writeOrFail(baselineFile, addHistoryToBaseline(update, added.map(([, print]) => print)), "--update-baseline");
     const before = secrets.length - added.length;
-    options.stderr(`nhilint: accepted ${added.length} secret${added.length === 1 ? "" : "s"} of the history in ${baselineShown}${before > 0 ? ` (${before} already accepted)` : ""}\n`);
+    options.stderr(`nhilint: accepted ${plural(added.length, "secret")} of the history in ${baselineShown}${before > 0 ? ` (${before} already accepted)` : ""}\n`);
     // Accepting a secret does not make it secret again: say so, per secret.
     for (const [s] of added) {
       options.stderr(`nhilint: accepted ${plainPath(s.path)}: ${plain(s.title)} (${s.redacted}), committed ${s.date}${s.inHead ? ", still in HEAD" : ""} — rotate it at its provider if that is not done\n`);

@@ -110,7 +110,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
   writeFileSync(join(run.root, run.inventoryPath), text);
   const withoutOwner = records.filter((r) => !r.owner).length;
   options.stdout(
-    `nhilint: added ${records.length} record${records.length === 1 ? "" : "s"} to ${run.inventoryPath}` +
+    `nhilint: added ${plural(records.length, "record")} to ${run.inventoryPath}` +
       ` (owners: ${records.length - withoutOwner - fromGit - fromYou} from CODEOWNERS, ${fromGit} from git history, ${fromYou} you (git's user.email, not committed yet), ${withoutOwner} to fill in).\n` +
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );

@@ -12,6 +12,7 @@ import {
   lint,
   PUBLIC_SALT,
   parseConfig,
+  plural,
   type Config,
   type Finding,
   type SecretFingerprints,
@@ -282,7 +283,7 @@ export async function scan(options: ScanOptions): Promise<number> {
     // The history's accepted secrets (`nhilint history --update-baseline`) are not the scan's to drop.
     const history = baseline?.version === 2 ? baseline.history : undefined;
     writeOrFail(baselinePath, baselineText(result.findings, update.salt, update.iterations, history), "--update-baseline");
-    options.stderr(`nhilint: wrote ${result.findings.length} finding(s) to ${shownPath}\n`);
+    options.stderr(`nhilint: wrote ${plural(result.findings.length, "finding")} to ${shownPath}\n`);
     if (baseline?.version === 1) {
       options.stderr(`nhilint: migrated ${shownPath} to version 2: secret values are now fingerprinted with a salt (kept in the file) and a slow derivation, so a fingerprint cannot confirm a guessed secret\n`);
     }

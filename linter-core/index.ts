@@ -5,7 +5,7 @@ export { loadInventory, addRecordsEdit, INVENTORY_PATHS, DEFAULT_INVENTORY_PATH,
 export { CODEOWNERS_PATHS } from "./codeowners.js";
 export { relativeDays } from "./dates.js";
 export { redact } from "./redact.js";
-export { markdownCode, markdownLiteral } from "./text.js";
+export { markdownCode, markdownLiteral, plural } from "./text.js";
 export { buildReport, CONNECTOR_STATUSES, leakToShow, unrecordedConnectors, urgency, type ConnectorReport, type ConnectorReportRow, type ConnectorStatus, type HistoryLeak, type ReportFinding } from "./report.js";
 export { docsUrl, type Rule, type RuleMeta } from "./rule.js";
 export { KDF_ALGORITHM, KDF_ITERATIONS, PUBLIC_SALT, type DeriveKey, type SecretFingerprints, type Sha256, type SlowDerivation } from "./fingerprint.js";

@@ -1,6 +1,7 @@
 // For GitHub Actions logs: one workflow command per finding (`::error file=…,line=…::message`),
 // shown as an annotation on the pull request's diff — for repositories without code scanning.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
+import { plural } from "../../linter-core/text.js";
 import type { FormatOptions, Report } from "./types.js";
 
 /** Workflow-command escaping: data escapes %, CR, LF; property values also `:` and `,`. */
@@ -16,6 +17,6 @@ export function formatGithub(report: Report, _options: FormatOptions): string {
   });
   for (const notice of report.notices) lines.push(command("notice", `file=${property(notice.path)},title=nhilint`, notice.message));
   const errors = report.findings.filter((f) => f.severity === "error").length;
-  lines.push(`nhilint: ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}) in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`);
+  lines.push(`nhilint: ${plural(report.findings.length, "problem")} (${plural(errors, "error")}) in ${plural(report.filesLinted, "file")}`);
   return `${lines.join("\n")}\n`;
 }

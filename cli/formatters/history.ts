@@ -3,7 +3,7 @@
 // by its redacted form only (a 4-character prefix and the length), as everywhere else.
 import { createHash } from "node:crypto";
 import { styleText } from "node:util";
-import { docsUrl } from "../../linter-core/index.js";
+import { docsUrl, plural } from "../../linter-core/index.js";
 import type { HistorySecret } from "../history.js";
 import { LARGEST_PARSED } from "../history-judge.js";
 import { command, property } from "./github.js";
@@ -84,7 +84,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
     skipped.ignored > 0 && `${skipped.ignored} only at paths the configuration ignores`,
   ].filter(Boolean);
   const skippedText = skips.length > 0 ? ` (skipped ${skips.join("; ")})` : "";
-  const textText = readAsText > 0 ? `; ${readAsText} version${readAsText === 1 ? "" : "s"} of TS/JS files over ${LARGEST_PARSED / 1024} KiB (bundles) read as text, not parsed` : "";
+  const textText = readAsText > 0 ? `; ${plural(readAsText, "version")} of TS/JS files over ${LARGEST_PARSED / 1024} KiB (bundles) read as text, not parsed` : "";
   const inBaseline = secrets.filter((s) => s.accepted && !s.suppression).length;
   const byComment = secrets.filter((s) => s.suppression).length;
   const how = (count: number, text: string) => (count === 0 ? [] : [{ count, text }]);
@@ -92,7 +92,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
   const acceptedText =
     accepted.length === 0 ? "" : `, ${inBaseline + byComment} of them accepted ${accepted.length === 1 ? accepted[0].text : `(${accepted.map((a) => `${a.count} ${a.text}`).join(", ")})`}`;
   const toRotate = secrets.filter((s) => !s.accepted);
-  out.push(paint(toRotate.length > 0 ? "red" : "green", `${secrets.length} secret${secrets.length === 1 ? "" : "s"} in the history${acceptedText}`) + `: ${blobs} blob${blobs === 1 ? "" : "s"} read${skippedText}${textText}.\n`);
+  out.push(paint(toRotate.length > 0 ? "red" : "green", `${plural(secrets.length, "secret")} in the history${acceptedText}`) + `: ${plural(blobs, "blob")} read${skippedText}${textText}.\n`);
   if (toRotate.length > 0) {
     out.push(`\n${paint("bold", "Rotate these (most exposed first: still in HEAD, then the oldest):")}\n`);
     toRotate.forEach((s, i) => out.push(`  ${i + 1}. ${plain(s.title)} (${s.redacted}) at ${plainPath(s.path)}, since ${s.date}${s.inHead ? ", still in HEAD" : ""}\n${s.revoke ? `     revoke it at ${s.revoke}\n` : ""}`));
@@ -142,7 +142,7 @@ function historyGithub(report: HistoryReport): string {
   );
   if (report.shallow) lines.push(command("warning", "title=nhilint history", SHALLOW_NOTE));
   const toRotate = report.secrets.filter((s) => !s.accepted).length;
-  lines.push(`nhilint: ${report.secrets.length} secret${report.secrets.length === 1 ? "" : "s"} in the history, ${toRotate} to rotate: ${report.blobsScanned} blob${report.blobsScanned === 1 ? "" : "s"} read`);
+  lines.push(`nhilint: ${plural(report.secrets.length, "secret")} in the history, ${toRotate} to rotate: ${plural(report.blobsScanned, "blob")} read`);
   return `${lines.join("\n")}\n`;
 }
 

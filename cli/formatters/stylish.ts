@@ -1,5 +1,6 @@
 // For people: grouped by file, `line:col  severity  message  rule-id`, then how to fix, then a summary.
 import { styleText } from "node:util";
+import { plural } from "../../linter-core/text.js";
 import type { FormatOptions, Report } from "./types.js";
 
 /**
@@ -44,9 +45,9 @@ function formatStylishLines(report: Report, options: FormatOptions): string {
   const warnings = report.findings.length - errors;
   lines.push("");
   if (report.findings.length === 0) {
-    lines.push(paint("green", `✔ no problems in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`));
+    lines.push(paint("green", `✔ no problems in ${plural(report.filesLinted, "file")}`));
   } else {
-    const summary = `✖ ${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${report.filesLinted} file${report.filesLinted === 1 ? "" : "s"}`;
+    const summary = `✖ ${plural(report.findings.length, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(report.filesLinted, "file")}`;
     lines.push(paint(errors > 0 ? "red" : "yellow", summary));
   }
   // Accepted secrets are never silent: they are still leaked credentials until rotated.
@@ -60,7 +61,7 @@ function formatStylishLines(report: Report, options: FormatOptions): string {
     for (const f of report.suppressed) lines.push(`  ${f.path}:${f.start.line}:${f.start.column}  ${f.message}  ${paint("dim", `${f.ruleId}, ${f.suppression?.kind === "external" ? "baseline" : `comment: ${f.suppression?.justification}`}`)}`);
   } else if (report.suppressed.length > 0) {
     const byComment = report.suppressed.filter((f) => f.suppression?.kind === "inSource").length;
-    lines.push(paint("dim", `${report.suppressed.length} accepted finding(s) not shown (${byComment} by nhilint-disable comments, ${report.suppressed.length - byComment} by the baseline): --show-suppressed lists them.`));
+    lines.push(paint("dim", `${plural(report.suppressed.length, "accepted finding")} not shown (${byComment} by nhilint-disable comments, ${report.suppressed.length - byComment} by the baseline): --show-suppressed lists them.`));
   }
   if (report.staleBaselineEntries > 0) {
     lines.push(paint("yellow", `${report.staleBaselineEntries} baseline entr${report.staleBaselineEntries === 1 ? "y matches" : "ies match"} nothing any more: run \`nhilint --update-baseline\` to drop them.`));

@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { formatReportHtml } from "../../cli/formatters/report.js";
 import { filledHints, INVENTORY_HEADER } from "../../linter-core/inventory.js";
-import { INVENTORY_PATHS } from "../../linter-core/index.js";
+import { INVENTORY_PATHS, plural } from "../../linter-core/index.js";
 import { registerGroovyWasm } from "../../linter-core/documents/groovy.js";
 import { addToBaseline, BASELINE_PATH, baselineText, newSalt } from "../../cli/baseline.js";
 import { ACCEPT_IN_BASELINE, CodeActions, PLACE_CURSOR, SECRET_MOVED, SHOW_SECRET_STEPS } from "./code-actions.js";
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): NhilintApi {
     }
     const errors = diagnostics.errorCount();
     status.text = errors > 0 ? `$(shield) nhilint: ${errors}` : "$(shield) nhilint";
-    status.tooltip = errors > 0 ? `${errors} blocking problem(s): hardcoded secrets, unowned or expired connectors...` : "nhilint: no blocking problems";
+    status.tooltip = errors > 0 ? `${plural(errors, "blocking problem")}: hardcoded secrets, unowned or expired connectors...` : "nhilint: no blocking problems";
     status.backgroundColor = errors > 0 ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
     status.show();
   };

@@ -11,6 +11,7 @@ import {
   INVENTORY_PATHS,
   createLintCache,
   lint,
+  plural,
   parseConfig,
   type LintCache,
   type Config,
@@ -106,7 +107,7 @@ export class WorkspaceLinter implements vscode.Disposable {
       }
     }
     this.files.set(key, map);
-    this.log.appendLine(`read ${map.size} file(s) of ${folder.name} in ${Date.now() - started} ms`);
+    this.log.appendLine(`read ${plural(map.size, "file")} of ${folder.name} in ${Date.now() - started} ms`);
   }
 
   /**
@@ -225,7 +226,7 @@ export class WorkspaceLinter implements vscode.Disposable {
     for (const internal of result.internalErrors) this.log.appendLine(`${internal.path}: ${internal.message}`);
     // Accepted (suppressed) findings too, as the CLI's report has them: a connector accepted with a reason is shown as such.
     const report = buildReport({ models: result.models, inventory: result.inventory, findings: [...result.findings, ...result.suppressed], now: new Date(), expiryWarningDays: config.expiryWarningDays, redact: result.redact });
-    this.log.appendLine(`linted ${result.files.length} file(s) in ${folder.name} in ${Date.now() - started} ms: ${result.findings.length} finding(s)`);
+    this.log.appendLine(`linted ${plural(result.files.length, "file")} in ${folder.name} in ${Date.now() - started} ms: ${plural(result.findings.length, "finding")}`);
     const state: FolderState = { folder, result, report, configError: error, baseline };
     this.states.set(key, state);
     this.onDidLintEmitter.fire(state);

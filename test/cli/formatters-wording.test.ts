@@ -63,7 +63,7 @@ describe("stylish and github wording", () => {
     const other = finding({ suppression: { kind: "inSource", justification: "needed to publish" } });
     const text = formatStylish(report({ suppressed: [bySecret, byComment, other] }), options);
     assert.match(text, /\nAccepted secrets — rotate them \(2\):\n {2}b\.yml:7 {2}GitHub token \(ghp_… \(40 chars\)\) {2}\(baseline\)\n {2}c\.yml:2 {2}password \(Zq8v… \(16 chars\)\) {2}\(revoked demo\)\n/);
-    assert.match(text, /3 accepted finding\(s\) not shown \(2 by nhilint-disable comments, 1 by the baseline\): --show-suppressed lists them\./);
+    assert.match(text, /3 accepted findings not shown \(2 by nhilint-disable comments, 1 by the baseline\): --show-suppressed lists them\./);
     const all = formatStylish(report({ suppressed: [bySecret, other], showSuppressed: true }), options);
     assert.match(all, /\n\nSuppressed\n {2}b\.yml:7:3 {2}Hardcoded GitHub token .* {2}hardcoded-secret, baseline\n {2}a\.yml:1:1 {2}a message {2}excessive-permissions, comment: needed to publish\n/);
     assert.doesNotMatch(all, /not shown/);

@@ -49,7 +49,7 @@ describe("accepted findings are reported, not dropped", () => {
     assert.match(run.stdout, /Accepted secrets — rotate them \(2\):/);
     assert.match(run.stdout, /ci\.yml:10 .*\(baseline\)/);
     assert.match(run.stdout, /ci\.yml:12 .*\(a revoked demo token kept for the training deck\)/);
-    assert.match(run.stdout, /2 accepted finding\(s\) not shown \(1 by nhilint-disable comments, 1 by the baseline\)/);
+    assert.match(run.stdout, /2 accepted findings not shown \(1 by nhilint-disable comments, 1 by the baseline\)/);
     const all = await repo.nhilint("--show-suppressed");
     assert.match(all.stdout, /Suppressed\n.*ci\.yml:10:\d+ .*hardcoded-secret, baseline/);
     assert.ok(!(run.stdout + all.stdout).includes(first) && !(run.stdout + all.stdout).includes(second));

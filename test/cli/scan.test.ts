@@ -131,7 +131,7 @@ describe("cli: what a run reads, and what it says", () => {
     const run = await repo.nhilint("--update-baseline");
     assert.equal(run.code, 0);
     const lines = run.stderr.trim().split("\n");
-    assert.equal(lines[0], "nhilint: wrote 2 finding(s) to .nhilint-baseline.json");
+    assert.equal(lines[0], "nhilint: wrote 2 findings to .nhilint-baseline.json");
     assert.equal(lines.length, 2, run.stderr);
     assert.match(lines[1], /^nhilint: accepted \.github\/workflows\/a\.yml:9: Hardcoded GitHub personal access token.* in job `b`, step `\.\/push\.sh \(step 1\)` — still a leaked credential: rotate it at the provider$/);
     assert.doesNotMatch(lines[1], /anyone who can read/);
