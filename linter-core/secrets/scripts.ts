@@ -184,7 +184,7 @@ const IDIOMS: Idiom[] = [
     keywords: ["-h", "--header"],
     pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]{0,40}?(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
-    judgeAs: "token",
+    judgeAs: "password",
     secretName: { fromGroup: 1 },
     uuidIsCredential: true,
   },
