@@ -949,6 +949,62 @@ describe("nhilint history --update-baseline: accepting what was rotated", functi
   });
 });
 
+describe("nhilint history: a blob skipped at a dependency folder and an ignored path alike", function () {
+  this.timeout(60_000);
+  it("is counted with the dependency folders' (--include-dependencies reads it), not with the ignored paths'", async () => {
+    const repo = new TempRepo();
+    const token = `ghp_${new FakeSecrets(1425).chars(36)}`;
+    try {
+      repo.write("node_modules/tool/fixture.yml", `token: ${token}\n`);
+      repo.write("test/fixtures/fixture.yml", `token: ${token}\n`);
+      repo.write(".nhilint.yaml", "ignore:\n  - test/fixtures/\n");
+      repo.git("add", "-A", "--force");
+      repo.git("commit", "-q", "--no-verify", "-m", "one");
+      const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+      assert.deepEqual([json.secrets.length, json.skipped.dependencies, json.skipped.ignored], [0, 1, 0]);
+      const read = JSON.parse((await repo.nhilint("history", "--include-dependencies", "--format", "json")).stdout);
+      assert.deepEqual(read.secrets.map((s: { paths: string[] }) => s.paths.sort()), [["node_modules/tool/fixture.yml", "test/fixtures/fixture.yml"]]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe("nhilint history: the slow fingerprint is derived only where the baseline's history list can use it", function () {
+  this.timeout(60_000);
+  it("no derivation (nothing said on a terminal) with a baseline that has no history list, a version 1 one, or when the tree's fingerprints accept every secret", async () => {
+    const repo = new TempRepo();
+    const [first, second] = [1423, 1424].map((seed) => `ghp_${new FakeSecrets(seed).chars(36)}`);
+    try {
+      repo.write(".github/workflows/a.yml", workflow("GH_TOKEN", first));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "one");
+      // The scan's own baseline: version 2, the tree's findings by place, no history list.
+      assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+      repo.write(".github/workflows/b.yml", workflow("OTHER_TOKEN", second));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "two");
+      const onTerminal = (...args: string[]) => repo.nhilintIn({ stderrIsTTY: true }, "history", ...args);
+      const noList = await onTerminal();
+      assert.equal(noList.code, 1, "the second secret is accepted by nothing");
+      assert.match(noList.stdout, /^2 secrets in the history, 1 of them accepted/m);
+      assert.doesNotMatch(noList.stderr, /fingerprinting/);
+      repo.write("v1.json", JSON.stringify({ version: 1, fingerprints: [] }));
+      const v1 = await onTerminal("--baseline", "v1.json");
+      assert.equal(v1.code, 1, v1.stderr);
+      assert.doesNotMatch(v1.stderr, /fingerprinting|internal|Error/);
+      // A history list, and the tree's fingerprints accepting both: nothing left to derive.
+      assert.equal((await repo.nhilint("history", "--update-baseline")).code, 0);
+      assert.equal((await repo.nhilint("--update-baseline")).code, 0);
+      const accepted = await onTerminal();
+      assert.equal(accepted.code, 0, accepted.stdout);
+      assert.doesNotMatch(accepted.stderr, /fingerprinting/);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("nhilint history: program source, read as the scan reads it", function () {
   this.timeout(60_000);
   it("a TS file's literals bound to keys are found with their names; a version that cannot hold one is not parsed, and finds nothing", async () => {
