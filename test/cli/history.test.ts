@@ -859,6 +859,20 @@ describe("nhilint history in a partial clone (git clone --filter=blob:none or tr
     }
   });
 
+  it("a treeless clone whose remote cannot be reached: says the commit trees could not be fetched (exit 2)", async () => {
+    const clone = new TempRepo({ git: false });
+    try {
+      assert.equal(clone.exec("git", ["clone", "-q", "--filter=tree:0", `file://${source.dir}`, "."]).code, 0);
+      clone.git("remote", "set-url", "origin", `file://${source.dir}-moved`);
+      const run = await clone.nhilint("history");
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, /\nnhilint: cannot read the history: this is a partial clone, and the \d+ commit trees of its history it lacks could not be fetched from `origin`: .*does not appear to be a git repository/);
+      assert.equal(run.stdout, "");
+    } finally {
+      clone.remove();
+    }
+  });
+
   it("when the remote cannot be reached, says so and why (exit 2), not git's lazy-fetch failure half-way", async () => {
     const clone = blobless();
     clone.git("remote", "set-url", "origin", `file://${source.dir}-moved`);
