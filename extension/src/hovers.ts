@@ -52,12 +52,12 @@ export class Hovers implements vscode.HoverProvider {
 }
 
 /**
- * The record's revocation runbook as a link when it is a web address (its spaces, brackets and
- * parentheses percent-encoded so the link cannot end early), else the text as typed.
+ * The record's revocation runbook as a link when it is a web address (its brackets, parentheses and
+ * backslashes percent-encoded so the link cannot end early), else the text as typed.
  */
 function revocationLink(revocation: string): string {
   if (!/^https?:\/\/\S+$/i.test(revocation.trim())) return literal(revocation);
-  const target = revocation.trim().replace(/[()<>[\]\\ ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  const target = revocation.trim().replace(/[()<>[\]\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[runbook](${target})`;
 }
 
