@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import ignore from "ignore";
 import { redact, redactSecrets, secretFinder } from "../linter-core/redact.js";
 import { deriveSecretIdentity, fingerprint, PUBLIC_SALT } from "../linter-core/fingerprint.js";
-import { CONFIG_PATH, lint, parseConfig } from "../linter-core/index.js";
+import { CONFIG_PATH, lint, parseConfig, plural } from "../linter-core/index.js";
 import { revocationFor } from "../linter-core/secrets/revocation.js";
 import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
@@ -22,7 +22,6 @@ import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedB
 import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, UsageError } from "./files.js";
 import { blobText, utf16Text } from "./read.js";
-import { plural } from "../linter-core/text.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain, plainPath } from "./formatters/stylish.js";
 import { writeOrFail } from "./scan.js";

@@ -2,8 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { addRecordsEdit, buildReport, DEFAULT_CONFIG, leakToShow, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
-import { plural } from "../linter-core/text.js";
+import { addRecordsEdit, buildReport, DEFAULT_CONFIG, leakToShow, plural, unrecordedConnectors, type HistoryLeak } from "../linter-core/index.js";
 import { UsageError } from "./files.js";
 import { parseCodeOwners, CODEOWNERS_PATHS } from "../linter-core/codeowners.js";
 import { describeLeak, formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown } from "./formatters/report.js";

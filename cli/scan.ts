@@ -304,11 +304,8 @@ export async function scan(options: ScanOptions): Promise<number> {
   // shows it redacted, in every format, and so does a fix's edit of that file (JSON lists them).
   // Fingerprints and the baseline were made with the real path.
   const withShownPath = <T extends { path: string; fixes?: Finding["fixes"] }>(item: T): T => {
-    const path = result.redact(item.path);
-    const editPaths = item.fixes?.flatMap((fix) => fix.edits.map((edit) => edit.path)) ?? [];
-    if (path === item.path && editPaths.every((p) => result.redact(p) === p)) return item;
     const fixes = item.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, path: result.redact(edit.path) })) }));
-    return { ...item, path, ...(fixes && { fixes }) };
+    return { ...item, path: result.redact(item.path), ...(fixes && { fixes }) };
   };
   const report: Report = {
     findings: applied.kept.map(withShownPath),

@@ -1,8 +1,7 @@
 // The inventory report in four shapes over one computation (linter-core/report.ts): markdown (for a PR
 // or wiki), csv (for a spreadsheet), json (docs/inventory-report.schema.json), html (one self-contained
 // page: sortable, printable, no assets). Every shape carries the same rows, statuses and findings.
-import { CONNECTOR_STATUSES, relativeDays, urgency, type ConnectorReport, type ConnectorReportRow, type HistoryLeak, type ReportFinding } from "../../linter-core/index.js";
-import { plural } from "../../linter-core/text.js";
+import { CONNECTOR_STATUSES, plural, relativeDays, urgency, type ConnectorReport, type ConnectorReportRow, type HistoryLeak, type ReportFinding } from "../../linter-core/index.js";
 
 const usedBy = (row: ConnectorReportRow) => row.usedBy.map((use) => use.path).join("; ");
 const jobs = (row: ConnectorReportRow) =>
