@@ -189,33 +189,33 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
     void stopWorkers(workers);
     throw error;
   }
-  // The first commit to bring each blob in, and the path it came at.
-  const firstSeen = new Map<string, Change>();
-  // Every path each blob was committed at (a file copied or moved keeps its blob: read once, named at each).
-  const pathsOf = new Map<string, Set<string>>();
-  for (const change of all) {
-    if (!/^[AMT]/.test(change.status)) continue;
-    const seen = firstSeen.get(change.newBlob);
-    // Brought in at several paths by one commit: named after one outside dependency folders, if any.
-    if (!seen || (seen.commit === change.commit && isDependencyPath(seen.path) && !isDependencyPath(change.path))) firstSeen.set(change.newBlob, change);
-    // A set: one blob (an empty `__init__.py`) can be at tens of thousands of paths.
-    const paths = pathsOf.get(change.newBlob);
-    if (paths) paths.add(change.path);
-    else pathsOf.set(change.newBlob, new Set([change.path]));
-  }
-  const ids = [...firstSeen.keys()];
   const skipped = { large: 0, binary: 0, dependencies: 0, ignored: 0 };
   // A blob only ever committed in dependency folders (vendored code) is not read, unless asked; nor one
   // only ever at paths the configuration ignores.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: an empty list of globs ignores nothing either
   const ignored = options.ignore && options.ignore.length > 0 ? ignore().add(options.ignore) : undefined;
   const isIgnored = (path: string) => ignored?.ignores(path) === true;
-  const dependency = (path: string) => !options.includeDependencies && isDependencyPath(path);
-  const wanted: string[] = [];
-  for (const id of ids) {
-    const paths = [...pathsOf.get(id)!];
-    if (!paths.every((path) => dependency(path) || isIgnored(path))) wanted.push(id);
-    else if (paths.every(isIgnored)) skipped.ignored++;
+  const isRead = (path: string) => (options.includeDependencies || !isDependencyPath(path)) && !isIgnored(path);
+  // The first commit to bring each blob in at a path that is read, and that path: a blob first
+  // committed in a dependency folder or at an ignored path is named after where it was read.
+  const firstSeen = new Map<string, Change>();
+  // Every path each blob was committed at (a file copied or moved keeps its blob: read once, named at each).
+  const pathsOf = new Map<string, Set<string>>();
+  for (const change of all) {
+    if (!/^[AMT]/.test(change.status)) continue;
+    // A set: one blob (an empty `__init__.py`) can be at tens of thousands of paths.
+    const paths = pathsOf.get(change.newBlob);
+    if (paths) paths.add(change.path);
+    else pathsOf.set(change.newBlob, new Set([change.path]));
+    if (!isRead(change.path)) continue;
+    const seen = firstSeen.get(change.newBlob);
+    // Brought in at several paths by one commit (--include-dependencies): named after one outside dependency folders, if any.
+    if (!seen || (seen.commit === change.commit && isDependencyPath(seen.path) && !isDependencyPath(change.path))) firstSeen.set(change.newBlob, change);
+  }
+  const wanted = [...firstSeen.keys()];
+  for (const [id, paths] of pathsOf) {
+    if (firstSeen.has(id)) continue;
+    if ([...paths].every(isIgnored)) skipped.ignored++;
     else skipped.dependencies++;
   }
 

@@ -417,6 +417,22 @@ describe("nhilint history: dependency folders", function () {
       const all = JSON.parse(run.stdout);
       assert.deepEqual(all.skipped, { large: 0, binary: 0, dependencies: 0, ignored: 0 });
       assert.deepEqual(all.secrets.map((secret: { path: string }) => secret.path).sort(), ["scripts/a.sh", "vendor/github.com/acme/sdk/config.go"]);
+      // Copied out of the dependency folder by a later commit: named after the copy, at that commit.
+      const vendoredFirst = repo.git("rev-parse", "HEAD").trim();
+      repo.write("config.go", `package sdk\n\nconst token = "${vendored}"\n`);
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "copied out");
+      const copiedAt = repo.git("rev-parse", "HEAD").trim();
+      const now = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+      const github = now.secrets.find((secret: { path: string }) => secret.path === "config.go");
+      assert.ok(github, JSON.stringify(now.secrets.map((secret: { path: string }) => secret.path)));
+      assert.equal(github.firstCommit, copiedAt);
+      assert.deepEqual(github.paths, ["vendor/github.com/acme/sdk/config.go", "config.go"]);
+      assert.equal(now.skipped.dependencies, 0);
+      // Read in the dependency folder too: named after it, at the commit that brought it in.
+      const deep = JSON.parse((await repo.nhilint("history", "--include-dependencies", "--format", "json")).stdout);
+      const vendoredSecret = deep.secrets.find((secret: { paths: string[] }) => secret.paths.includes("config.go"));
+      assert.deepEqual([vendoredSecret.path, vendoredSecret.firstCommit], ["vendor/github.com/acme/sdk/config.go", vendoredFirst]);
     } finally {
       repo.remove();
     }
@@ -965,7 +981,7 @@ describe("nhilint history --update-baseline: accepting what was rotated", functi
 
 describe("nhilint history: a blob skipped at a dependency folder and an ignored path alike", function () {
   this.timeout(60_000);
-  it("is counted with the dependency folders' (--include-dependencies reads it), not with the ignored paths'", async () => {
+  it("is counted with the dependency folders' (--include-dependencies reads it and names it after that path), not with the ignored paths'", async () => {
     const repo = new TempRepo();
     const token = `ghp_${new FakeSecrets(1425).chars(36)}`;
     try {
@@ -978,6 +994,8 @@ describe("nhilint history: a blob skipped at a dependency folder and an ignored 
       assert.deepEqual([json.secrets.length, json.skipped.dependencies, json.skipped.ignored], [0, 1, 0]);
       const read = JSON.parse((await repo.nhilint("history", "--include-dependencies", "--format", "json")).stdout);
       assert.deepEqual(read.secrets.map((s: { paths: string[] }) => s.paths.sort()), [["node_modules/tool/fixture.yml", "test/fixtures/fixture.yml"]]);
+      // Named after the path that was read, not the ignored one beside it.
+      assert.equal(read.secrets[0].path, "node_modules/tool/fixture.yml");
     } finally {
       repo.remove();
     }
