@@ -70,8 +70,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
   const missing = unrecordedConnectors(run.result.models, inventory);
   // A connector "named" by a credential (a key pasted where a secret's name belongs) is no connector to
   // the run, and its name must not be written into a committed file: said, not recorded.
-  const recordable = new Set(missing.map((connector) => connector.name.toUpperCase()));
-  const namedBySecret = new Set(run.result.findings.filter((f) => f.ruleId === "unowned-connector" && f.connector && !recordable.has(f.connector.toUpperCase())).map((f) => f.connector!)).size;
+  const namedBySecret = run.result.connectorsNamedBySecret;
   const withheld = namedBySecret
     ? `nhilint: ${plural(namedBySecret, "connector")} named by a credential itself: no record written (its name would be the secret); replace the value with a reference first (\`nhilint\` shows where).\n`
     : "";

@@ -92,6 +92,11 @@ export interface LintResult {
    * output made from the run's inputs rather than its findings (the inventory report's fields).
    */
   redact: (text: string) => string;
+  /**
+   * How many distinct connector names were a detected secret themselves (a key pasted where a
+   * secret's name belongs): no connector to the run, so only counted, never named.
+   */
+  connectorsNamedBySecret: number;
 }
 
 /** Core diagnostics that are not rules of their own: a file that does not parse, a bad suppression, a broken inventory. */
@@ -169,6 +174,8 @@ interface FilePass {
   internalErrors: { path: string; message: string }[];
   /** The secret values detected in it, for redaction at the boundary. */
   secretValues: string[];
+  /** Connector names that were secrets (upper-cased), dropped from the model: counted by the run. */
+  connectorsNamedBySecret: string[];
   linted: LintedFile;
 }
 
@@ -178,7 +185,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const ignored = ignore().add(config.ignore);
   const inventory: Inventory = loadInventory(options.inventory);
   const codeowners = parseCodeOwners(options.codeowners);
-  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [], redact: (text) => text };
+  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [], redact: (text) => text, connectorsNamedBySecret: 0 };
   const pending: PendingFinding[] = [];
 
   const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
@@ -244,6 +251,9 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
           internalErrors.push({ path, message: `rule ${rule.meta.id} failed: ${describe(error)}` });
         }
       }
+      // Every output is redacted with the secrets found: looked for even when no rule asked
+      // (hardcoded-secret turned off), or a token pasted as a connector's name would be printed.
+      await context.detectSecrets();
     } catch (error) {
       internalErrors.push({ path, message: `could not be linted: ${describe(error)}` });
       // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token):
@@ -251,19 +261,26 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
       try {
         const plain = await plainText.buildModel(path, text);
-        await secrets?.checkFile?.({ ...contextFor(plain, plainText, found), report: reporter(secrets, path, findings) });
+        const context = contextFor(plain, plainText, found);
+        if (secrets?.checkFile) await secrets.checkFile({ ...context, report: reporter(secrets, path, findings) });
+        else await context.detectSecrets();
       } catch {
         // The text scan is the last resort; the internal error above already names the file.
       }
     }
     let secretValues: string[] = [];
+    let connectorsNamedBySecret: string[] = [];
     if (found.detections) {
       secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
       const finder = secretFinder(secretValues);
       redactAtTheBoundary(findings, finder);
       // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
       // no connector: the workspace rules, the inventory report and `inventory init` would print it.
-      if (entry) entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !finder(ref.name));
+      if (entry) {
+        const refs = entry.model.connectorRefs;
+        entry.model.connectorRefs = refs.filter((ref) => !finder(ref.name));
+        if (refs.length !== entry.model.connectorRefs.length) connectorsNamedBySecret = refs.filter((ref) => finder(ref.name)).map((ref) => ref.name.toUpperCase());
+      }
     }
     let lines: LineIndex | undefined;
     const linesOf = () => (lines ??= new LineIndex(text));
@@ -278,11 +295,11 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       // One copy of all the file keeps (a structuredClone per value was a hundredth of a full scan),
       // none when it keeps nothing sliced from its text.
       const facts = entry && workspaceFacts(entry.model);
-      const nothingToCopy = findings.length === 0 && secretValues.length === 0 && (!facts || (facts.connectorRefs.length === 0 && facts.jobs.length === 0 && facts.permissions === undefined));
-      const kept = nothingToCopy ? { findings, facts, secretValues } : structuredClone({ findings, facts, secretValues });
-      return { findings: kept.findings, entry: entry && { ...entry, model: kept.facts! }, internalErrors, secretValues: kept.secretValues, linted: { lines, suppressions } };
+      const nothingToCopy = findings.length === 0 && secretValues.length === 0 && connectorsNamedBySecret.length === 0 && (!facts || (facts.connectorRefs.length === 0 && facts.jobs.length === 0 && facts.permissions === undefined));
+      const kept = nothingToCopy ? { findings, facts, secretValues, connectorsNamedBySecret } : structuredClone({ findings, facts, secretValues, connectorsNamedBySecret });
+      return { findings: kept.findings, entry: entry && { ...entry, model: kept.facts! }, internalErrors, secretValues: kept.secretValues, connectorsNamedBySecret: kept.connectorsNamedBySecret, linted: { lines, suppressions } };
     }
-    return { findings, entry, internalErrors, secretValues, linted: { lines, suppressions } };
+    return { findings, entry, internalErrors, secretValues, connectorsNamedBySecret, linted: { lines, suppressions } };
   };
 
   const cache = options.cache;
@@ -298,6 +315,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const models = result.models;
   const derivations: Derivations = { done: new Map(), pending: [] };
   const secretValues: string[] = [];
+  const namedBySecret = new Set<string>();
   const linted = new Map<string, LintedFile>();
   let seen = 0;
   for (const file of files) {
@@ -319,6 +337,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     result.internalErrors.push(...pass.internalErrors);
     pending.push(...pass.findings);
     secretValues.push(...pass.secretValues);
+    for (const name of pass.connectorsNamedBySecret) namedBySecret.add(name);
     // A reused pass's suppressions are judged afresh.
     for (const suppression of pass.linted.suppressions) suppression.used = false;
     linted.set(path, pass.linted);
@@ -363,6 +382,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, { ...d, message: redactSecrets(d.message, secretIn) }), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
+  result.connectorsNamedBySecret = namedBySecret.size;
   return result;
 }
 

@@ -212,6 +212,31 @@ jobs:
     }
   });
 
+  it("init and the report: a token used as a connector's name is never written or shown, even with the secret and connector rules off; two such tokens that redact alike count as two", async () => {
+    const repo = new TempRepo();
+    // The same prefix and length: the same redacted form, "xoxb… (55 chars)".
+    const tokens = [3135, 3136].map((seed) => `xoxb-${new FakeSecrets(seed).digits(11)}-${new FakeSecrets(seed + 10).digits(13)}-${new FakeSecrets(seed + 20).chars(24)}`);
+    const named = (name: string) => JSON.stringify({ nodes: [{ name: "Slack", type: "n8n-nodes-base.slack", parameters: {}, credentials: { slackApi: { id: "1", name } } }], connections: {} });
+    try {
+      repo.write("automations/one.json", named(tokens[0]!));
+      repo.write("automations/two.json", named(tokens[1]!));
+      repo.write("automations/again.json", named(tokens[0]!));
+      repo.write(".nhilint.yaml", "rules:\n  hardcoded-secret: off\n  unowned-connector: off\n");
+      repo.git("add", "-A");
+      const init = await repo.nhilint("inventory", "init");
+      assert.equal(init.code, 0, init.stderr);
+      assert.match(init.stdout, /nhilint: 2 connectors named by a credential itself: no record written/);
+      assert.ok(!existsSync(join(repo.dir, "nhi-inventory.yaml")), "no inventory written");
+      for (const format of ["markdown", "json", "csv"]) {
+        const report = await repo.nhilint("inventory", "--format", format);
+        assert.equal(report.code, 0, report.stderr);
+        for (const token of tokens) assert.ok(!report.stdout.includes(token.slice(5, 20)), `the ${format} report shows a token`);
+      }
+    } finally {
+      repo.remove();
+    }
+  });
+
   it("json: valid against docs/inventory-report.schema.json; every status agrees with the CLI's findings", async () => {
     const run = await repo.nhilint("inventory", "--format", "json");
     assert.equal(run.code, 0, run.stderr);
