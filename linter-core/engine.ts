@@ -276,10 +276,10 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       redactAtTheBoundary(findings, finder);
       // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
       // no connector: the workspace rules, the inventory report and `inventory init` would print it.
-      if (entry) {
-        const refs = entry.model.connectorRefs;
-        entry.model.connectorRefs = refs.filter((ref) => !finder(ref.name));
-        if (refs.length !== entry.model.connectorRefs.length) connectorsNamedBySecret = refs.filter((ref) => finder(ref.name)).map((ref) => ref.name.toUpperCase());
+      const named = entry?.model.connectorRefs.filter((ref) => finder(ref.name)) ?? [];
+      if (entry && named.length > 0) {
+        entry.model.connectorRefs = entry.model.connectorRefs.filter((ref) => !named.includes(ref));
+        connectorsNamedBySecret = named.map((ref) => ref.name.toUpperCase());
       }
     }
     let lines: LineIndex | undefined;
@@ -295,7 +295,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       // One copy of all the file keeps (a structuredClone per value was a hundredth of a full scan),
       // none when it keeps nothing sliced from its text.
       const facts = entry && workspaceFacts(entry.model);
-      const nothingToCopy = findings.length === 0 && secretValues.length === 0 && connectorsNamedBySecret.length === 0 && (!facts || (facts.connectorRefs.length === 0 && facts.jobs.length === 0 && facts.permissions === undefined));
+      const nothingToCopy = findings.length === 0 && secretValues.length === 0 && (!facts || (facts.connectorRefs.length === 0 && facts.jobs.length === 0 && facts.permissions === undefined));
       const kept = nothingToCopy ? { findings, facts, secretValues, connectorsNamedBySecret } : structuredClone({ findings, facts, secretValues, connectorsNamedBySecret });
       return { findings: kept.findings, entry: entry && { ...entry, model: kept.facts! }, internalErrors, secretValues: kept.secretValues, connectorsNamedBySecret: kept.connectorsNamedBySecret, linted: { lines, suppressions } };
     }
