@@ -40,6 +40,31 @@ describe("redaction at the core's boundary", () => {
     assert.match(careless.message, /GH_PAT: ghp_… \(40 chars\)/);
     assert.deepEqual(careless.fixes.map((fix) => fix.title), ["harmless"]);
   });
+
+  it("redacts whatever rules run: with hardcoded-secret off (not among the rules), the careless rule's quote is still redacted", async () => {
+    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n        env:\n          GH_PAT: ${token}\n`;
+    const { findings } = await lint([{ path: ".github/workflows/ci.yml", text }], { rules: [quotesTheLine], now: NOW });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /GH_PAT: ghp_… \(40 chars\)/);
+    assert.ok(!JSON.stringify(findings).includes(token.slice(4)), "a secret left the core");
+  });
+
+  it("a connector named by a secret is no connector, whatever rules run; the run counts each such name once", async () => {
+    const other = `ghp_${new FakeSecrets(18).chars(36)}`;
+    const n8n = (name: string) => JSON.stringify({ nodes: [{ name: "GitHub", type: "n8n-nodes-base.github", parameters: {}, credentials: { githubApi: { id: "1", name } } }], connections: {} });
+    const files = [
+      { path: "flows/a.json", text: n8n(token) },
+      { path: "flows/b.json", text: n8n(token) },
+      { path: "flows/c.json", text: n8n(other) },
+      { path: "flows/d.json", text: n8n("GitHub bot") },
+    ];
+    for (const rules of [[], RULES]) {
+      const result = await lint(files, { rules, now: NOW });
+      assert.equal(result.connectorsNamedBySecret, 2);
+      const names = result.models.flatMap(({ model }) => model.connectorRefs.map((ref) => ref.name));
+      assert.deepEqual([...new Set(names)], ["GitHub bot"]);
+    }
+  });
 });
 
 describe("redaction at the boundary: a suppression's reason", () => {
