@@ -142,6 +142,27 @@ describe("cli: exit codes, formats and secrets", () => {
     assert.ok(report.findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret").every((f: { severity: string }) => f.severity === "warning"));
   });
 
+  it("a path named on the command line whose every file is ignored is said to be (not a bare \"0 files\"); a path with one linted file is not", async () => {
+    repo.write("fixtures/ci.yml", secretWorkflow);
+    repo.write("fixtures/more/b.yml", secretWorkflow);
+    repo.write(".nhilint.yaml", "ignore:\n  - fixtures/\n");
+    const run = await repo.nhilint("fixtures");
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /fixtures: not linted: every file there is ignored by the `ignore` globs of \.nhilint\.yaml \(name another configuration with --config\)/);
+    assert.match(run.stdout, /no problems in 0 files/);
+    const json = JSON.parse((await repo.nhilint("fixtures", "--format", "json")).stdout);
+    assert.deepEqual(json.notices.map((n: { path: string }) => n.path), ["fixtures"]);
+    // Another configuration reads them.
+    repo.write("all.yaml", "rules: {}\n");
+    assert.equal((await repo.nhilint("fixtures", "--config", "all.yaml")).code, 1);
+    // Something linted there, or the whole repository: no such notice.
+    repo.write("fixtures/README.md", "# fixtures\n");
+    repo.write(".nhilint.yaml", "ignore:\n  - fixtures/**/*.yml\n");
+    assert.doesNotMatch((await repo.nhilint("fixtures")).stdout, /not linted/);
+    repo.write(".nhilint.yaml", "ignore:\n  - '**'\n");
+    assert.doesNotMatch((await repo.nhilint()).stdout, /not linted/);
+  });
+
   it("--max-warnings makes warnings block", async () => {
     repo.write(".github/workflows/ci.yml", `on: push\njobs:\n  a: [\n`);
     assert.equal((await repo.nhilint()).code, 0);
