@@ -931,7 +931,8 @@ describe("nhilint history --update-baseline: accepting what was rotated", functi
     assert.equal(update.stdout, "");
     const lines = update.stderr.trimEnd().split("\n");
     assert.equal(lines[0], "nhilint: accepted 2 secrets of the history in .nhilint-baseline.json");
-    assert.deepEqual(lines.slice(1).map((line) => /^nhilint: accepted (\S+): GitHub .*\(ghp_… \(40 chars\)\), committed \d{4}-\d\d-\d\d(, still in HEAD)? — rotate it at its provider if that is not done$/.exec(line)?.[1]).sort(), [".github/workflows/gone.yml", "scripts/deploy.sh"]);
+    const accepted = lines.slice(1).map((line) => /^nhilint: accepted (\S+): GitHub .*\(ghp_… \(40 chars\)\), committed \d{4}-\d\d-\d\d(, still in HEAD)? — rotate it at its provider if that is not done$/.exec(line));
+    assert.deepEqual(accepted.map((match) => `${match?.[1]}${match?.[2] ?? ""}`).sort(), [".github/workflows/gone.yml", "scripts/deploy.sh, still in HEAD"]);
     const written = baselineFile();
     assert.equal(written.version, 2);
     assert.match(written.salt, /^[0-9a-f]{32}$/);
@@ -1199,6 +1200,71 @@ describe("nhilint history: judged alike in any number of threads", function () {
       assert.deepEqual(await scanHistory(repo.dir, ["main"], { workers: 2, workerExecArgv: ["--input-type=module"] }), inThread, "no worker loaded");
     } finally {
       repo.remove();
+    }
+  });
+});
+
+describe("nhilint history: the command's edges", function () {
+  this.timeout(60_000);
+  const token = `ghp_${new FakeSecrets(1426).chars(36)}`;
+  let repo: TempRepo;
+  before(() => {
+    repo = new TempRepo();
+    repo.write("deploy.sh", "echo first\n");
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "one");
+    repo.git("tag", "v1.0");
+    repo.write("deploy.sh", `curl -H "Authorization: token ${token}" https://api.github.com\n`);
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "--no-verify", "-m", "two");
+  });
+  after(() => repo.remove());
+
+  it("--since a tag with dots in its name (v1.0) reads the commits after it", async () => {
+    const run = await repo.nhilint("history", "--since", "v1.0", "--format", "json");
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout).secrets.map((s: { path: string }) => s.path), ["deploy.sh"]);
+  });
+
+  it("a configuration that sets rules is read (its ignore globs kept), not refused", async () => {
+    repo.write("team.yaml", "rules:\n  hardcoded-secret: warning\n  unowned-connector: off\nignore:\n  - deploy.sh\n");
+    const run = await repo.nhilint("history", "--config", "team.yaml", "--format", "json");
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout).skipped.ignored, 2);
+  });
+
+  it("SARIF names the tool's own version", async () => {
+    const sarif = JSON.parse((await repo.nhilint("history", "--format", "sarif")).stdout);
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    assert.equal(sarif.runs[0].tool.driver.version, version);
+  });
+
+  it("--update-baseline with --baseline naming a folder: said, naming the flag, nothing written", async () => {
+    repo.write("security/keep.txt", "x\n");
+    const run = await repo.nhilint("history", "--update-baseline", "--baseline", "security");
+    assert.deepEqual([run.code, run.stderr], [2, `nhilint: --update-baseline ${join(repo.dir, "security")} is a folder\n`]);
+  });
+
+  it("a bare repository with no configuration or baseline committed reads everything", async () => {
+    const mirror = new TempRepo({ git: false });
+    try {
+      assert.equal(mirror.exec("git", ["clone", "-q", "--mirror", repo.dir, "."]).code, 0);
+      const run = await mirror.nhilint("history", "--format", "json");
+      assert.equal(run.code, 1, run.stderr);
+      const json = JSON.parse(run.stdout);
+      assert.deepEqual([json.secrets.length, json.skipped.ignored], [1, 0]);
+    } finally {
+      mirror.remove();
+    }
+  });
+
+  it("a range from HEAD in a repository with no commits says there is no history, by name", async () => {
+    const empty = new TempRepo();
+    try {
+      const run = await empty.nhilint("history", "--since", "HEAD");
+      assert.deepEqual([run.code, run.stderr], [2, "nhilint: HEAD has no commits yet: there is no history to read\n"]);
+    } finally {
+      empty.remove();
     }
   });
 });
