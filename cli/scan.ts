@@ -3,7 +3,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import ignore from "ignore";
 import {
   CODEOWNERS_PATHS,
   CONFIG_PATH,
@@ -248,11 +247,8 @@ export async function lintRepository(
   for (const error of result.internalErrors) notices.push({ path: error.path, message: `internal error: ${error.message}` });
   // Paths named on the command line whose every file the configuration ignores: "no problems in 0
   // files" alone would read as clean (ESLint says the same of an ignored file it is given).
-  if (options.paths.length > 0 && result.files.length === 0 && config && config.ignore.length > 0 && files.length > 0) {
-    const ignored = ignore().add(config.ignore);
-    if (files.every((file) => ignored.ignores(file.path))) {
-      notices.push({ path: options.paths.join(", "), message: `not linted: every file there is ignored by the \`ignore\` globs of ${configPath} (name another configuration with --config)` });
-    }
+  if (options.paths.length > 0 && files.length > 0 && result.ignoredByConfig === files.length) {
+    notices.push({ path: options.paths.join(", "), message: `not linted: every file there is ignored by the \`ignore\` globs of ${configPath} (name another configuration with --config)` });
   }
   const groovyMissing = result.files.some((file) => file.platform === "jenkins") ? groovyParserMissing() : undefined;
   if (groovyMissing) notices.push({ path: "Jenkins/Groovy files", message: `read as plain text: ${groovyMissing}, so only the text-wide secret scan ran on them` });

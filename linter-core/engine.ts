@@ -97,6 +97,8 @@ export interface LintResult {
    * secret's name belongs): no connector to the run, so only counted, never named.
    */
   connectorsNamedBySecret: number;
+  /** How many of the files given were skipped by the config's `ignore` globs (not linted, not counted in `files`). */
+  ignoredByConfig: number;
 }
 
 /** Core diagnostics that are not rules of their own: a file that does not parse, a bad suppression, a broken inventory. */
@@ -185,7 +187,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const ignored = ignore().add(config.ignore);
   const inventory: Inventory = loadInventory(options.inventory);
   const codeowners = parseCodeOwners(options.codeowners);
-  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [], redact: (text) => text, connectorsNamedBySecret: 0 };
+  const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [], redact: (text) => text, connectorsNamedBySecret: 0, ignoredByConfig: 0 };
   const pending: PendingFinding[] = [];
 
   const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
@@ -322,7 +324,9 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     seen++;
     const { path } = file;
     // Ignored, or read and found not to be text: not linted, but counted (progress ends at the total).
-    const text = config.ignore.length > 0 && ignored.ignores(path) ? undefined : file.text;
+    const ignoredHere = config.ignore.length > 0 && ignored.ignores(path);
+    if (ignoredHere) result.ignoredByConfig++;
+    const text = ignoredHere ? undefined : file.text;
     if (text === undefined) {
       options.onProgress?.(seen, files.length);
       continue;

@@ -57,8 +57,11 @@ describe("engine", () => {
     const files = [{ path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) }, { path: "fixtures/b.yml", text: `k: ${token}\n` }];
     const result = await run(files, { config: { ...DEFAULT_CONFIG, ignore: ["fixtures/"], rules: { "hardcoded-secret": "warning" } } });
     assert.deepEqual(result.files.map((f) => f.path), [".github/workflows/a.yml"]);
+    // Counted, so a face can say a path it was given was ignored rather than clean.
+    assert.equal(result.ignoredByConfig, 1);
     assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.path, f.severity]), [[".github/workflows/a.yml", "warning"]]);
     const off = await run(files, { config: { ...DEFAULT_CONFIG, rules: { "hardcoded-secret": "off" } } });
+    assert.equal(off.ignoredByConfig, 0);
     assert.equal(off.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 0);
   });
 
@@ -75,6 +78,8 @@ describe("engine", () => {
     assert.equal(reads, 2);
     assert.deepEqual(result.files.map((f) => f.path), [".github/workflows/a.yml"]);
     assert.deepEqual([...new Set(result.findings.map((f) => f.path))], [".github/workflows/a.yml"]);
+    // Not text is not "ignored by the config".
+    assert.equal(result.ignoredByConfig, 0);
   });
 
   it("compact models (the CLI's memory saver) change no finding, and keep only what the workspace rules read", async () => {
