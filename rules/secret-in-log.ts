@@ -4,9 +4,12 @@ import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
 import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript } from "./shared.js";
 
-/** A command that prints, in command position (not `print` inside an awk program), or a write to a log. */
+/**
+ * A command that prints, in command position (not `print` inside an awk program, not inside `$(…)`,
+ * whose output is captured), or a write to a log.
+ */
 // (A redirect's file name stops at the next `>`: read through every later one, `>a>a>…` was quadratic.)
-const PRINTS = /(^|[;&|(]|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*[^\s>]*\.log\b/;
+const PRINTS = /(^|[;&|]|(?<!\$)\(|\bthen|\bdo|\belse)\s*(echo|printf|print|cat|Write-Host|Write-Output|tee)\b|console\.log\(|GITHUB_STEP_SUMMARY|>>?\s*[^\s>]*\.log\b/;
 /** Commands that only transform what they are given and still print it. */
 const STILL_PRINTS = /^\s*(tee|base64|xxd|od|rev|tr|sed|awk|cut|cat|head|tail)\b/;
 
@@ -15,9 +18,11 @@ const STILL_PRINTS = /^\s*(tee|base64|xxd|od|rev|tr|sed|awk|cut|cat|head|tail)\b
  * is one; `echo "done; $T"` is one), with where each starts.
  */
 function commandsOfLine(line: string): { text: string; at: number }[] {
+  // Stryker disable next-line ArrayDeclaration: a stray first entry has no text and no start: never a print, never a command found.
   const commands: { text: string; at: number }[] = [];
   let at = 0;
   let quote: string | undefined;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined, which matches nothing.
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quote) {
@@ -40,6 +45,7 @@ function commandsOfLine(line: string): { text: string; at: number }[] {
 /** Output piped into a tool that consumes it (`echo "$T" | gpg --import`) is not printed. */
 function consumedByTool(line: string): boolean {
   const segments = line.split(/(?<!\|)\|(?!\|)/);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with one segment, slice(1) is empty and some() false.
   return segments.length > 1 && segments.slice(1).some((segment) => !STILL_PRINTS.test(segment));
 }
 /** Output sent to a log-like place: the job summary or a .log file. */
@@ -47,17 +53,24 @@ const LOG_TARGET = /GITHUB_STEP_SUMMARY|\.log\b/;
 /** A redirect of output into a file (`> file`, `>> "$GITHUB_ENV"`), not into `&2` or a log. */
 const REDIRECT = /(^|[^&0-9<>])>>?\s*(?!&)("?[^\s;|]+)/;
 
-/** Lines whose output goes to a file rather than the log: redirected themselves, or inside a `{ ...; } > file` group. */
+/**
+ * Lines whose output goes to a file rather than the log: redirected themselves, or inside a `{ ...; } > file`
+ * group or a function whose body is redirected (`f() {` … `} >> "$GITHUB_ENV"`).
+ */
 function redirectedLines(lines: string[]): Set<number> {
   const result = new Set<number>();
+  // Stryker disable next-line ArrayDeclaration: a stray entry, popped by an unmatched `}`, is no line number: the loop below never runs.
   const openGroups: number[] = [];
   lines.forEach((line, i) => {
     const redirect = REDIRECT.exec(line);
     if (redirect && !LOG_TARGET.test(redirect[2])) result.add(i);
-    if (/^\s*\{\s*$/.test(line)) openGroups.push(i);
+    // (`{` is a word of its own: not `${`, `{a,b}` or awk's `'{`.)
+    // Stryker disable next-line Regex: a script's lines keep their indentation, so `^` and a blank both stand before a group's `{`.
+    if (/(?:^|[\s;&|)])\{(?:\s|$)/.test(line)) openGroups.push(i);
     // (`s`: what follows may hold a `\r` or U+2028, which `.` would stop at and try again from every blank.)
+    // Stryker disable next-line Regex: with the s flag, `(.*)` reaches the end without the `$`.
     const close = /^\s*\}(.*)$/s.exec(line);
-    // Stryker disable next-line EqualityOperator: with no group open, pop() gives undefined and the loop below never runs.
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: with no group open, pop() gives undefined and the loop below never runs.
     if (close && openGroups.length > 0) {
       const start = openGroups.pop()!;
       const target = REDIRECT.exec(close[1]);
@@ -78,6 +91,8 @@ function envUse(name: string): RegExp {
 const SECRET_EXPRESSIONS = new RegExp(SECRET_EXPRESSION.source, "g");
 /** Shell builtins and assignments: their arguments never become a process's command line. */
 const BUILTIN = /^(?:echo|printf|export|local|declare|readonly|test|\[\[?|read|set|unset|eval|:|Write-Host|Write-Output|\$\w+\s*=.*|[A-Za-z_]\w*=.*)$/;
+/** PowerShell's assignment, `$key = …`: its first word alone does not show it. */
+const POWERSHELL_ASSIGNMENT = /^\$\w+\s*=/;
 /** Where a heredoc starts (`cat <<EOF`, `<<-'END'`): its lines are data, not commands. */
 const HEREDOC = /<<-?\s*["']?(\w+)["']?/;
 
@@ -90,13 +105,16 @@ function programReceiving(command: string, index: number): string | undefined {
   const before = command.slice(0, index);
   // (A `[ ` not closed since: looked for after the last `]` only; from every `[ ` to the end was quadratic.)
   const lastClose = before.lastIndexOf("]");
-  if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0) || /(?:^|[\s;&|(])\[\s/.test(lastClose < 0 ? before : before.slice(lastClose))) return undefined;
+  if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0) || /(?:^|[\s;&|(])\[\s/.test(before.slice(lastClose + 1))) return undefined;
   const segmentStart = Math.max(...[";", "&&", "||", "|", "$(", "`"].map((sep) => command.lastIndexOf(sep, index)).map((at, i) => (at < 0 ? 0 : at + [1, 2, 2, 1, 2, 1][i])));
   const words = command.slice(segmentStart, index).trim().split(/\s+/);
   // `sudo`, `env`, `VAR=x cmd`: the program is the next word.
   while (words.length > 1 && /^(?:sudo|env|exec|time|nohup|if|then|else|elif|while|until|do|!|[A-Za-z_]\w*=\S*)$/.test(words[0])) words.shift();
+  // Stryker disable next-line StringLiteral: split() always gives a first word.
   const program = words[0] ?? "";
-  return program === "" || BUILTIN.test(program) || BUILTIN.test(command.slice(segmentStart, index).trim()) ? undefined : program;
+  // (The whole command is not matched against BUILTIN: `API_URL=x curl …` is curl's command line.)
+  // Stryker disable next-line ConditionalExpression,StringLiteral: an empty program is as falsy to the caller as undefined.
+  return program === "" || BUILTIN.test(program) || POWERSHELL_ASSIGNMENT.test(command.slice(segmentStart, index).trim()) ? undefined : program;
 }
 
 export const secretInLog: Rule = {
@@ -128,7 +146,9 @@ export const secretInLog: Rule = {
         // without it the secret becomes a plain pipeline variable, shown in clear wherever it is used.
         // (Its properties run to the first `]`, found once: a regex would look again from every `##vso[`.)
         const setVariable = line.search(/##vso\[task\.setvariable\b/i);
+        // Stryker disable next-line EqualityOperator: a line that starts with `##vso[` is no echo.
         const setVariableEnd = setVariable < 0 ? -1 : line.indexOf("]", setVariable);
+        // Stryker disable next-line EqualityOperator: a `]` found is after `##vso[`, never at 0.
         if (setVariableEnd >= 0 && /issecret\s*=\s*true/i.test(line.slice(setVariable, setVariableEnd))) continue;
         // Each command of the line on its own (`a && b`, `a; b`, `a || b`): `[ -n "$T" ] && echo ok` prints no secret.
         for (const segment of commandsOfLine(line)) {
@@ -140,6 +160,7 @@ export const secretInLog: Rule = {
           const column = segment.at + (direct ? direct.index : segment.text.search(envUse(viaEnv!.binding!.name)));
           context.report({
             span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
+            // Stryker disable next-line EqualityOperator: as above, never 0.
             message: setVariableEnd >= 0
               ? `secret \`${name}\` is set as a plain pipeline variable${describeScope(literal.scope)} (\`##vso[task.setvariable]\` without \`issecret=true\`): later steps and the log show it in clear.`
               : `secret \`${name}\` is printed${describeScope(literal.scope)}: masking misses it once it is encoded, split or transformed, and logs are kept and shared.`,
@@ -177,6 +198,7 @@ function reportCommandLines(context: Parameters<Rule["checkFile"] & {}>[0], lite
   let heredocEnd: string | undefined;
   for (const command of logicalLines(source, literal.span.start)) {
     if (heredocEnd !== undefined) {
+      // Stryker disable next-line MethodExpression: logicalLines' text is trimmed already.
       if (command.text.trim() === heredocEnd) heredocEnd = undefined;
       continue;
     }
@@ -187,6 +209,7 @@ function reportCommandLines(context: Parameters<Rule["checkFile"] & {}>[0], lite
     for (const match of command.text.matchAll(SECRET_EXPRESSIONS)) {
       // A command that prints is left to the print finding (`echo start; curl … ${{ secrets.X }}`: only the curl is judged here).
       segments ??= commandsOfLine(command.text);
+      // Stryker disable next-line EqualityOperator: a command that starts with the expression has no program, and the one before gives none either.
       const segment = segments.filter((s) => s.at <= match.index!).at(-1)!;
       if (PRINTS.test(segment.text) && !consumedByTool(segment.text)) continue;
       const name = match[1];

@@ -71,6 +71,15 @@ describe("Jenkins: a credential interpolated by Groovy into a command (secret-in
     assert.match(found[1].help!, /sh '… \$PASS …'/);
   });
 
+  it("a finding is the credential in its command: the same command keeps its fingerprint, another command is another finding", async () => {
+    const fingerprints = async (command: string) => (await findings(withCredentials(`      sh "${command}"\n`))).map((f) => f.fingerprint);
+    const first = await fingerprints("curl -u ${USER}:$PASS https://nexus.example.com");
+    assert.equal(new Set(first).size, 2);
+    assert.deepEqual(await fingerprints("curl -u ${USER}:$PASS https://nexus.example.com"), first);
+    const other = await fingerprints("curl -u ${USER}:$PASS https://mirror.example.com");
+    assert.equal(other.filter((fingerprint) => first.includes(fingerprint)).length, 0);
+  });
+
   it("an environment credential, ${env.X}, sh(script: …), bat and triple quotes count too", async () => {
     const text = `pipeline {\n  agent any\n  environment {\n    TOKEN = credentials('api')\n  }\n  stages {\n    stage('A') {\n      steps {\n        sh(script: "curl -H 'X: \${env.TOKEN}' x", returnStdout: true)\n        bat """deploy.cmd \${TOKEN}"""\n      }\n    }\n  }\n}\n`;
     assert.deepEqual((await findings(text)).map((f) => text.slice(f.span.start, f.span.end)), ["${env.TOKEN}", "${TOKEN}"]);

@@ -39,6 +39,9 @@ ruleTester(secretInLog, {
     { name: "GitLab: a secret given to a tool, not printed; a predefined variable printed", path: ".gitlab-ci.yml", code: gitlab('docker login -u bot -p "$REGISTRY_PASSWORD" && echo "$CI_COMMIT_SHA"') },
     { name: "Azure: a secret set as a secret variable (issecret=true)", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=TOKEN;issecret=true]$(ARM_CLIENT_SECRET)"') },
     { name: "Azure: a secret piped to a tool's stdin", path: "azure-pipelines.yml", code: azureScript("echo $(NPM_TOKEN) | npm login --stdin") },
+    { name: "Azure: issecret = true written with spaces", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=TOKEN; issecret = true]$(ARM_CLIENT_SECRET)"') },
+    { name: "GitLab: GitHub's expression syntax is no substitution there (a copy-paste), so no command line holds a secret", path: ".gitlab-ci.yml", code: gitlab("'curl -u bot:${{ secrets.API_KEY }} https://x'") },
+    { name: "a value that is not a script (an env value reading like one) prints nothing", code: wf(job("a", "      - env:\n          MSG: echo ${{ secrets.API_TOKEN }}\n        run: ./notify.sh\n")) },
     { name: "secrets given to builtins, assignments, a pipe's input or a heredoc: no command line holds them", code: run('echo "${{ secrets.REG }}" | docker login -u bot --password-stdin ghcr.io\nexport API=${{ secrets.API }}\nTOKEN=${{ secrets.TOKEN }}\necho "KEY=${{ secrets.KEY }}" >> "$GITHUB_ENV"\ncat > config.json <<EOF\n{"token": "${{ secrets.CONFIG_TOKEN }}"}\nEOF\ngh release create --token ${{ secrets.GITHUB_TOKEN }}\nif [[ "${{ github.event_name }}" == "pull_request" || -z "${{ secrets.HUB_TOKEN }}" ]]; then exit 0; fi\n[ -n "${{ secrets.HUB_TOKEN }}" ] || exit 0') },
     { name: "a secret piped to a tool on stdin", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          PASS: ${{ secrets.REG }}\n        run: echo \"$PASS\" | docker login -u bot --password-stdin r.example.com\n") },
     { name: "written to a file or to GITHUB_ENV, not to the log (apache/opendal, actions/starter-workflows idioms)", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          KEY: ${{ secrets.RSYNC_KEY }}\n        run: |\n          echo \"::add-mask::${{ secrets.OP_TOKEN }}\"\n          echo \"OP_TOKEN=${{ secrets.OP_TOKEN }}\" >> \"$GITHUB_ENV\"\n          printf '%s' \"${KEY}\" > \"${HOME}/.ssh/key\"\n          {\n            echo \"AWS_SECRET_ACCESS_KEY=${KEY}\"\n          } >> \"${GITHUB_ENV}\"\n") },
@@ -59,6 +62,9 @@ ruleTester(secretInLog, {
     { name: "Jenkins: a withCredentials variable echoed by the shell", path: "Jenkinsfile", code: jenkinsEcho, errors: [{ ...at(jenkinsEcho, "$PASS"), endColumn: undefined, message: /^secret `registry` is printed/ }] },
     { name: "GitLab: echo $SECRET", path: ".gitlab-ci.yml", code: gitlab('echo "deploying with $DEPLOY_TOKEN"'), errors: [{ ...at(gitlab('echo "deploying with $DEPLOY_TOKEN"'), '$DEPLOY_TOKEN"'), message: /^secret `DEPLOY_TOKEN` is printed in job `deploy`/ }] },
     { name: "Azure: a secret set as a plain variable (##vso without issecret=true)", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=TOKEN]$(ARM_CLIENT_SECRET)"'), errors: [{ ...at(azureScript('echo "##vso[task.setvariable variable=TOKEN]$(ARM_CLIENT_SECRET)"'), '$(ARM_CLIENT_SECRET)"'), message: /^secret `ARM_CLIENT_SECRET` is set as a plain pipeline variable \(`##vso\[task\.setvariable\]` without `issecret=true`\)/ }] },
+    { name: "Azure: issecret=true outside the command's brackets does not make it secret", path: "azure-pipelines.yml", code: azureScript(`'echo "issecret=true ##vso[task.setvariable variable=T]$(ARM_CLIENT_SECRET)"'`), errors: [{ ...at(azureScript(`'echo "issecret=true ##vso[task.setvariable variable=T]$(ARM_CLIENT_SECRET)"'`), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /is set as a plain pipeline variable/ }] },
+    { name: "Azure: a setvariable command never closed by `]` is a plain print", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=T;issecret=true $(ARM_CLIENT_SECRET)"'), errors: [{ ...at(azureScript('echo "##vso[task.setvariable variable=T;issecret=true $(ARM_CLIENT_SECRET)"'), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
+    { name: "Azure: a `]` without a setvariable command is a plain print", path: "azure-pipelines.yml", code: azureScript('echo "[info] $(ARM_CLIENT_SECRET)"'), errors: [{ ...at(azureScript('echo "[info] $(ARM_CLIENT_SECRET)"'), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
     { name: "Azure: echo $(SECRET) (a macro)", path: "azure-pipelines.yml", code: azureScript("echo $(ARM_CLIENT_SECRET)"), errors: [{ ...at(azureScript("echo $(ARM_CLIENT_SECRET)"), "$(ARM_CLIENT_SECRET)"), message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
     { name: "Bitbucket: an encoded secret printed", path: "bitbucket-pipelines.yml", code: bitbucket("echo $DOCKER_PASSWORD | base64"), errors: [{ ...at(bitbucket("echo $DOCKER_PASSWORD | base64"), "$DOCKER_PASSWORD | base64"), message: /^secret `DOCKER_PASSWORD` is printed/ }] },
     { name: "a password in docker login's arguments: a warning, at the command", code: dockerLogin, severity: "warning", errors: [{ ...at(dockerLogin, "docker login -u bot -p ${{ secrets.REGISTRY_PASSWORD }} ghcr.io"), message: /^secret `REGISTRY_PASSWORD` is put on `docker`'s command line in job `a`, step `docker login \(step 1\)`: other processes on the runner see it in the process list/ }] },
@@ -75,6 +81,16 @@ ruleTester(secretInLog, {
     { name: "echo of a secret expression", code: direct, errors: [{ ...at(direct, '${{ secrets.API_TOKEN }}"'), message: /secret `API_TOKEN` is printed in job `a`/ }] },
     { name: "an env var bound to a secret written to the job summary", code: viaEnv, errors: [{ ...at(viaEnv, '$TOKEN" | base64 >> $GITHUB_STEP_SUMMARY'), message: /in job `a`, step `debug`/ }] },
   ],
+});
+
+describe("secret-in-log: a finding's fingerprint", () => {
+  it("does not change when the script is indented differently (a baseline survives re-indenting)", async () => {
+    const at = (indent: string) => wf(job("a", `      - env:\n          TOKEN: \${{ secrets.API_TOKEN }}\n        run: |\n${indent}echo "$TOKEN"\n`));
+    const fingerprints = async (text: string) => (await lintFiles([{ path: ".github/workflows/a.yml", text }])).findings.filter((f) => f.ruleId === "secret-in-log").map((f) => f.fingerprint);
+    const two = await fingerprints(at("          "));
+    assert.equal(two.length, 1);
+    assert.deepEqual(await fingerprints(at("            ")), two);
+  });
 });
 
 describe("secret-in-log: how a script line is split into commands, and what receives a secret", () => {
@@ -94,6 +110,35 @@ describe("secret-in-log: how a script line is split into commands, and what rece
     ['sudo env X=1 curl -H "Authorization: ${{ secrets.API_TOKEN }}" https://x', ["warning 11:11 curl"]],
     ['[ -z "${{ secrets.API_TOKEN }}" ] && exit 1', []],
     ["cat <<EOF > cfg\n${{ secrets.API_TOKEN }}\nEOF\nwget --password ${{ secrets.API_TOKEN }} https://x", ["warning 14:11 wget"]],
+    // Quotes: an odd run inside double quotes, a backslash inside single quotes (literal there), a `;` inside single quotes.
+    ['echo "abc" && [ -n "$TOKEN" ]', []],
+    ["echo 'a\\' && [ -n \"$TOKEN\" ]", []],
+    ["echo 'done;' $TOKEN", ["error 11:24"]],
+    // Separators without spaces, and a quote right after one.
+    ['echo ok;echo "$TOKEN"', ["error 11:25"]],
+    ["x; 'y' >> build.log; [ -n \"$TOKEN\" ]", []],
+    // A function's body redirected as a whole, like a `{ …; }` group.
+    ['write_env() {\n  echo "KEY=$TOKEN"\n} >> "$GITHUB_ENV"', []],
+    ['{\n  echo "KEY=$TOKEN"\n} > out.txt', []],
+    ['{ echo start\n  echo "KEY=$TOKEN"\n} > out.txt', []],
+    ['echo {a,b}\necho "$TOKEN"', ["error 12:17"]],
+    // Inside a test, even after a `$(`; a test closed before the command does not count.
+    ['[ "$(cat v)" = "${{ secrets.API_TOKEN }}" ] && exit 0', []],
+    ['if [ "$(cat v)" = "${{ secrets.API_TOKEN }}" ]; then exit 0; fi', []],
+    ['[ -f x ] && curl -H "X: ${{ secrets.API_TOKEN }}" https://x', ["warning 11:11 curl"]],
+    // The program: after `$(`, after two spaces, after prefixes; a word that only ends like a prefix is the program.
+    ['$(curl -fsS -H "X: ${{ secrets.API_TOKEN }}" https://x)', ["warning 11:11 curl"]],
+    ['sudo  curl -H "X: ${{ secrets.API_TOKEN }}" https://x', ["warning 11:11 curl"]],
+    ["nohup ${{ secrets.API_TOKEN }}", ["warning 11:11 nohup"]],
+    ["./deploy-env --token ${{ secrets.API_TOKEN }}", ["warning 11:11 ./deploy-env"]],
+    ['API_URL1=https://x curl -H "X: ${{ secrets.API_TOKEN }}" "$API_URL1"', ["warning 11:11 curl"]],
+    // PowerShell's assignment after another command is no program.
+    ['echo a; $key = "${{ secrets.API_TOKEN }}"', []],
+    // The command holding the expression is judged, not the line's last one; a print is the print finding alone.
+    ['curl -H "X: ${{ secrets.API_TOKEN }}" https://x; echo done', ["warning 11:11 curl"]],
+    ["node -e 'console.log(\"${{ secrets.API_TOKEN }}\")'", ["error 11:33"]],
+    // Every data line of a heredoc is data.
+    ["cat > cfg <<EOF\nuser: bot\ntoken: ${{ secrets.API_TOKEN }}\nEOF", []],
   ];
   for (const [script, expected] of cases) {
     it(JSON.stringify(script), async () => {
