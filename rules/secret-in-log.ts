@@ -81,10 +81,41 @@ function redirectedLines(lines: string[]): Set<number> {
   return result;
 }
 
-/** `$NAME`, `${NAME}`, `$env:NAME` or Azure's `$(NAME)` in a line; the name escaped (a key may hold `[` or `.`). */
-function envUse(name: string): RegExp {
+/**
+ * Where a command reads the variable `name`: `$NAME`, `${NAME}` or `$env:NAME` where the shell expands it
+ * (not `'$NAME'`, not `\$NAME`: both print the name as written), or Azure's `$(NAME)` anywhere (Azure
+ * substitutes it before the shell runs). -1 when it does not. The name is escaped (a key may hold `[` or `.`).
+ */
+function envUseIn(command: string, name: string): number {
   const escaped = escapeRegExp(name);
-  return new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])|\\$\\(${escaped}\\)`);
+  const macro = `\\$\\(${escaped}\\)`;
+  const found = withLiteralTextBlanked(command).search(new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])|${macro}`));
+  // Stryker disable next-line EqualityOperator: a command that prints starts with its program, never at the variable.
+  return found >= 0 ? found : command.search(new RegExp(macro));
+}
+
+/** The command with what the shell takes literally blanked out, its length kept: single-quoted text, escaped characters. */
+function withLiteralTextBlanked(command: string): string {
+  // Stryker disable next-line ConditionalExpression,Regex: a shortcut; with no quote and no backslash nothing is blanked.
+  if (!/['\\]/.test(command)) return command;
+  let out = "";
+  let quote: string | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const ch = command[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      out += " ";
+    } else if (ch === "\\") {
+      out += "  ";
+      i++;
+    } else {
+      // A `'` inside double quotes is text.
+      if (ch === '"') quote = quote ? undefined : ch;
+      else if (ch === "'" && !quote) quote = ch;
+      out += ch;
+    }
+  }
+  return out;
 }
 
 /** Every GitHub secret expression of a command, substituted into the script's text before the shell runs it. */
@@ -154,10 +185,11 @@ export const secretInLog: Rule = {
         for (const segment of commandsOfLine(line)) {
           if (!PRINTS.test(segment.text) || consumedByTool(segment.text)) continue;
           const direct = SECRET_EXPRESSION.exec(segment.text);
-          const viaEnv = visible.find((ref) => envUse(ref.binding!.name).test(segment.text));
+          // Stryker disable next-line EqualityOperator: as in envUseIn, never at 0.
+          const viaEnv = visible.find((ref) => envUseIn(segment.text, ref.binding!.name) >= 0);
           const name = direct?.[1] ?? viaEnv?.name;
           if (!name || name.toUpperCase() === "GITHUB_TOKEN") continue;
-          const column = segment.at + (direct ? direct.index : segment.text.search(envUse(viaEnv!.binding!.name)));
+          const column = segment.at + (direct ? direct.index : envUseIn(segment.text, viaEnv!.binding!.name));
           context.report({
             span: { start: lineStart + column, end: lineStart + line.trimEnd().length },
             // Stryker disable next-line EqualityOperator: as above, never 0.

@@ -65,6 +65,7 @@ ruleTester(secretInLog, {
     { name: "Azure: issecret=true outside the command's brackets does not make it secret", path: "azure-pipelines.yml", code: azureScript(`'echo "issecret=true ##vso[task.setvariable variable=T]$(ARM_CLIENT_SECRET)"'`), errors: [{ ...at(azureScript(`'echo "issecret=true ##vso[task.setvariable variable=T]$(ARM_CLIENT_SECRET)"'`), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /is set as a plain pipeline variable/ }] },
     { name: "Azure: a setvariable command never closed by `]` is a plain print", path: "azure-pipelines.yml", code: azureScript('echo "##vso[task.setvariable variable=T;issecret=true $(ARM_CLIENT_SECRET)"'), errors: [{ ...at(azureScript('echo "##vso[task.setvariable variable=T;issecret=true $(ARM_CLIENT_SECRET)"'), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
     { name: "Azure: a `]` without a setvariable command is a plain print", path: "azure-pipelines.yml", code: azureScript('echo "[info] $(ARM_CLIENT_SECRET)"'), errors: [{ ...at(azureScript('echo "[info] $(ARM_CLIENT_SECRET)"'), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
+    { name: "Azure: a macro in single quotes is still substituted (by Azure, before the shell)", path: "azure-pipelines.yml", code: azureScript(`"echo '$(ARM_CLIENT_SECRET)'"`), errors: [{ ...at(azureScript(`"echo '$(ARM_CLIENT_SECRET)'"`), "$(ARM_CLIENT_SECRET)"), endColumn: undefined, message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
     { name: "Azure: echo $(SECRET) (a macro)", path: "azure-pipelines.yml", code: azureScript("echo $(ARM_CLIENT_SECRET)"), errors: [{ ...at(azureScript("echo $(ARM_CLIENT_SECRET)"), "$(ARM_CLIENT_SECRET)"), message: /^secret `ARM_CLIENT_SECRET` is printed/ }] },
     { name: "Bitbucket: an encoded secret printed", path: "bitbucket-pipelines.yml", code: bitbucket("echo $DOCKER_PASSWORD | base64"), errors: [{ ...at(bitbucket("echo $DOCKER_PASSWORD | base64"), "$DOCKER_PASSWORD | base64"), message: /^secret `DOCKER_PASSWORD` is printed/ }] },
     { name: "a password in docker login's arguments: a warning, at the command", code: dockerLogin, severity: "warning", errors: [{ ...at(dockerLogin, "docker login -u bot -p ${{ secrets.REGISTRY_PASSWORD }} ghcr.io"), message: /^secret `REGISTRY_PASSWORD` is put on `docker`'s command line in job `a`, step `docker login \(step 1\)`: other processes on the runner see it in the process list/ }] },
@@ -114,6 +115,14 @@ describe("secret-in-log: how a script line is split into commands, and what rece
     ['echo "abc" && [ -n "$TOKEN" ]', []],
     ["echo 'a\\' && [ -n \"$TOKEN\" ]", []],
     ["echo 'done;' $TOKEN", ["error 11:24"]],
+    // The shell leaves `'$TOKEN'` as written: no secret printed. A `'` inside double quotes is text; `\` inside single quotes is literal.
+    ["echo 'Set $TOKEN in the environment first'", []],
+    ['echo "it\'s $TOKEN"', ["error 11:22"]],
+    ["echo 'x' \"$TOKEN\"", ["error 11:21"]],
+    ["echo 'a\\' \"$TOKEN\"", ["error 11:22"]],
+    // An escaped `$` is the name as written; an escaped quote opens nothing.
+    ['echo "\\$TOKEN is the variable to set"', []],
+    ["echo it\\'s \"$TOKEN\"", ["error 11:23"]],
     // Separators without spaces, and a quote right after one.
     ['echo ok;echo "$TOKEN"', ["error 11:25"]],
     ["x; 'y' >> build.log; [ -n \"$TOKEN\" ]", []],
