@@ -23,6 +23,7 @@ const ARTIFACT_UPLOAD = /^actions\/upload-artifact@/;
 /** The path without the slashes it ends with (`/\/+$/` reads a run of them from each of its slashes). */
 function trimSlashes(path: string): string {
   let end = path.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: before the first character, undefined is no slash.
   while (end > 0 && path[end - 1] === "/") end--;
   return path.slice(0, end);
 }
@@ -61,10 +62,13 @@ export const unredactedSecret: Rule = {
         const source = file.text.slice(literal.span.start, literal.span.end);
         const bound = secretsVisibleToScript(file, literal);
         const job = jobById(file, literal.scope.job);
+        // Stryker disable next-line UnaryOperator: with no job there are no steps to slice.
         const stepAt = job ? stepIndex(job, literal.scope.step) : -1;
         const artifactPaths = github
+          // Stryker disable next-line ArrayDeclaration: a stray entry is no upload step.
           ? (job?.steps.slice(stepAt + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "")
           : (job?.artifactPaths ?? []);
+        // Stryker disable next-line ConditionalExpression: a shortcut: with no artifact paths only GitHub's own files could be reported, and this is not GitHub.
         if (!github && artifactPaths.length === 0) continue;
         let offset = literal.span.start;
         for (const line of source.split("\n")) {
@@ -74,6 +78,7 @@ export const unredactedSecret: Rule = {
           const secret = (github ? SECRET_EXPRESSION.exec(line)?.[1] : undefined) ?? variable?.name;
           if (!secret) continue;
           // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
+          // Stryker disable next-line OptionalChaining: a variable visible to the script is always bound.
           const name = variable?.binding?.name;
           const derived = (name !== undefined && new RegExp(`\\$\\{${escapeRegExp(name)}(?::|#|%|/|\\^|,)`).test(line)) || ENCODERS.test(line);
           const written = WRITES_FILE.exec(line)?.[1];
@@ -86,6 +91,7 @@ export const unredactedSecret: Rule = {
           context.report({
             span: { start: start + indent, end: start + line.trimEnd().length },
             message: `secret \`${secret}\`${describeScope(literal.scope)} ${problem}.`,
+            // Stryker disable next-line StringLiteral,MethodExpression: any one spelling for no step, and any stable part of the problem, identify the same.
             identity: `${literal.scope.job ?? ""}/${literal.scope.step ?? ""}/${secret}:${problem.slice(3, 20)}`,
             connector: secret,
             help: github

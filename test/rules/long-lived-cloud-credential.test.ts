@@ -51,6 +51,9 @@ ruleTester(longLivedCloudCredential, {
     { name: "uploads to other servers: NuGet --source, twine --repository-url, npm --registry, gem --host", code: job("      - run: dotnet nuget push x.nupkg --source https://nuget.pkg.github.com/acme/index.json\n      - run: twine upload --repository-url https://pypi.internal.example/ dist/*\n      - run: npm publish --registry https://npm.pkg.github.com\n      - run: gem push x.gem --host https://rubygems.pkg.github.com/acme\n") },
     { name: "GitLab: npm publish from a job with id_tokens", path: ".gitlab-ci.yml", code: gitlabPublish("  id_tokens:\n    NPM_ID_TOKEN:\n      aud: npm:registry.npmjs.org\n") },
     { name: "words that only mention publishing", code: job("      - run: echo 'run npm publish later' > notes.txt && ./publish-docs.sh\n") },
+    { name: "words in double quotes, a step's name and an env value that mention publishing are no command", code: job('      - name: npm publish\n        run: echo "then npm publish" && ./docs.sh\n        env:\n          NOTE: cargo publish\n') },
+    { name: "another action's input named like a key input (password, creds) is no registry's or cloud's key", code: job("      - uses: docker/login-action@v3\n        with:\n          password: ${{ secrets.REGISTRY_PASSWORD }}\n      - uses: acme/deploy@v1\n        with:\n          creds: ${{ secrets.DEPLOY_CREDS }}\n") },
+    { name: "GitLab: a publish to a registry GitLab has no trusted publishing for (crates.io)", path: ".gitlab-ci.yml", code: "release:\n  script:\n    - cargo publish\n" },
     { name: "a PyPI upload to a private index (no trusted publishing there), its token by name included", code: pypiAction("          repository-url: https://pypi.internal.example/simple/\n") },
     { name: "RubyGems credentials for another gem server (zizmor's not-vulnerable-14)", code: gemCredentials("          gem-server: https://example.com\n") },
     { name: "NUGET_AUTH_TOKEN is a private feed's (GitHub Packages): no trusted publishing to switch to", code: publish("          NUGET_AUTH_TOKEN: ${{ secrets.GITHUB_PACKAGES_PAT }}\n") },
@@ -66,6 +69,8 @@ ruleTester(longLivedCloudCredential, {
     { name: "twine across continued lines, reported at the command's first line", code: twineContinued, errors: [{ ...at(twineContinued, "python3 -m \\"), message: /publishes to PyPI/ }] },
     { name: "cargo with a toolchain", code: cargoNightly, errors: [at(cargoNightly, "cargo +nightly publish", /publishes to crates\.io/)] },
     { name: "cargo across PowerShell continuations", code: powershellCargo, errors: [{ ...at(powershellCargo, "cargo `"), message: /publishes to crates\.io/ }] },
+    { name: "a PyPI upload is judged whatever setup-node's registry-url says (it is npm's)", code: job("      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: twine upload dist/*\n"), errors: [{ line: 13, column: 14, message: /publishes to PyPI/ }] },
+    { name: "another action's registry-url says nothing of where npm publishes", code: job("      - uses: acme/setup-registry@v1\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n"), errors: [{ line: 13, column: 14, message: /publishes to npm/ }] },
     { name: "gem push", code: gemPush, errors: [at(gemPush, "bundle exec gem push foo-0.1.0.gem", /publishes to RubyGems/)] },
     { name: "dotnet nuget push to nuget.org", code: dotnetPush, errors: [at(dotnetPush, "dotnet nuget push foo.nupkg --source https://api.nuget.org/v3/index.json", /publishes to NuGet/)] },
     { name: "GitLab: npm publish from a job without id_tokens", path: ".gitlab-ci.yml", code: gitlabPublish(""), errors: [at(gitlabPublish(""), "npm publish", /^job `release` publishes to npm .*npm trusted publishing from GitLab/)] },
@@ -112,6 +117,26 @@ describe("long-lived-cloud-credential: which token signs, what the message quote
     assert.match(publish.message, /\(`npm publish --access ''`\)/);
     assert.ok(found.some((f) => f.connector === "PYPI_TOKEN"), "the PyPI token of the job is its own finding");
     assert.ok(found.some((f) => f.connector === "OTHER_NPM"), "another job's npm token is judged in that job");
+  });
+
+  it("the signing token is the registry's own, not another static key of the step; the command is quoted from its first word", async () => {
+    const text = job("      - run: cd pkg && npm  publish  --access public --tag next\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
+    const publish = (await findings(text)).find((f) => /publishes to npm/.test(f.message))!;
+    assert.equal(publish.connector, "NPM_TOKEN");
+    assert.match(publish.message, /\(`npm publish --access public`\)/);
+  });
+
+  it("a publish step keeps its finding's fingerprint when another publish step before it goes", async () => {
+    const publishing = (steps: string[]) => job(steps.map((id) => `      - id: ${id}\n        run: npm publish\n`).join(""));
+    const fingerprints = async (text: string) => (await findings(text)).map((f) => f.fingerprint);
+    const both = await fingerprints(publishing(["one", "two"]));
+    assert.equal(new Set(both).size, 2);
+    assert.deepEqual(await fingerprints(publishing(["two"])), [both[1]]);
+  });
+
+  it("a key input reported leaves other keys of the job to be reported", async () => {
+    const text = job("      - uses: azure/login@v2\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n      - run: aws s3 ls\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n");
+    assert.deepEqual((await findings(text)).map((f) => /signs in with|`AWS_SECRET_ACCESS_KEY`/.exec(f.message)?.[0]), ["signs in with", "`AWS_SECRET_ACCESS_KEY`"]);
   });
 
   it("npm to setup-node's registry-url: only registry.npmjs.org has trusted publishing", async () => {

@@ -32,6 +32,9 @@ ruleTester(unredactedSecret, {
     { name: "an upload that only excludes the file", code: artifact("'!build/creds.txt'") },
     { name: "the upload runs before the step that writes the file", code: uploadFirst },
     { name: "the upload is in another job (another runner's workspace)", code: otherJob },
+    { name: "an upload-artifact step with no path (and a write elsewhere) is read without failing", code: `${outputs('echo "$TOKEN" > build/creds.txt', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          name: logs\n` },
+    { name: "a value that is not a script (an env value reading like one) writes nothing", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./use.sh\n        env:\n          NOTE: echo ${{ secrets.DEPLOY_TOKEN }} >> $GITHUB_OUTPUT\n") },
+    { name: "GitLab: a default script, outside every job, beside a job with artifacts", path: GITLAB, code: `default:\n  before_script:\n    - echo "$DEPLOY_TOKEN" > out/token.txt\n${gitlab("make", "    paths:\n      - out/\n")}` },
     { name: "a download, not an upload", code: artifact("build/").replace("upload-artifact", "download-artifact") },
     { name: "GitLab: the GitHub files mean nothing there", path: ".gitlab-ci.yml", code: 'build:\n  script:\n    - echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"\n' },
     { name: "the plain secret in GITHUB_ENV (still masked), and a decoded key written to a file no artifact takes", code: `${outputs('echo "TOKEN=$TOKEN" >> "$GITHUB_ENV"\n          echo "$TOKEN" | base64 -d > key.pem', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          path: dist/\n` },
@@ -44,6 +47,8 @@ ruleTester(unredactedSecret, {
   invalid: [
     { name: "GitLab: a secret written into the job's artifact paths", path: GITLAB, code: gitlabPaths, errors: [{ ...at(gitlabPaths, 'echo "$DEPLOY_TOKEN" > out/token.txt'), message: /^secret `DEPLOY_TOKEN` in job `fetch` is written to `out\/token.txt`, which the job keeps as an artifact: anyone who can read the run can download it\.$/ }] },
     { name: "GitLab: a secret written into a dotenv report (a downloadable artifact too)", path: GITLAB, code: gitlabDotenv, errors: [{ ...at(gitlabDotenv, 'echo "TOKEN=${DEPLOY_TOKEN}" >> deploy.env'), message: /secret `DEPLOY_TOKEN` in job `fetch` is written to `deploy.env`/ }] },
+    { name: "a later upload whose path is quoted with a blank before it", code: artifact("' build/'"), errors: [{ ...at(artifact("' build/'"), 'echo "$TOKEN" > build/creds.txt'), message: /which a later step uploads/ }] },
+    { name: "GitLab: one job with artifacts among others without", path: GITLAB, code: `lint:\n  script:\n    - make lint\n${gitlabPaths}`, errors: [{ ...at(`lint:\n  script:\n    - make lint\n${gitlabPaths}`, 'echo "$DEPLOY_TOKEN" > out/token.txt'), message: /in job `fetch` is written to `out\/token.txt`/ }] },
     { name: "a substring of a secret put in GITHUB_ENV", code: substringToEnv, errors: [{ ...at(substringToEnv, 'echo "PREFIX=${TOKEN:0:8}" >> "$GITHUB_ENV"'), message: /is transformed \(a substring or an encoding\) and written to GITHUB_ENV/ }] },
     { name: "an encoding of a secret put in GITHUB_ENV", code: encodedToEnv, errors: [{ ...at(encodedToEnv, 'echo "AUTH=$(echo -n "$USER:$TOKEN" | base64)" >> $GITHUB_ENV'), message: /is transformed/ }] },
     { name: "a secret written to a file a later step uploads (a folder of it)", code: artifact("build/"), errors: [{ ...at(artifact("build/"), 'echo "$TOKEN" > build/creds.txt'), message: /is written to `build\/creds\.txt`, which a later step uploads as an artifact/ }] },
@@ -57,6 +62,18 @@ ruleTester(unredactedSecret, {
     { name: "fromJSON(secrets.X)", code: whole, errors: [{ ...at(whole, "${{ fromJSON(secrets.password) }}"), message: /^`fromJSON\(secrets\.password\)` derives values GitHub does not mask: the fields parsed out of the secret are not registered for redaction in job `test`, step `[^`]+`, so they reach the logs in clear\.$/ }] },
     { name: "fromJson(secrets.X).field, any case", code: field, errors: [{ ...at(field, "${{ fromJson(secrets.otherstuff).field }}"), message: /^`fromJSON\(secrets\.otherstuff\)` derives values/ }] },
   ],
+});
+
+describe("unredacted-secret: a finding's fingerprint", () => {
+  it("stays when the same write in another job or step before it goes (it names its job and step)", async () => {
+    const step = (id: string) => `      - id: ${id}\n        run: echo "token=\${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"\n`;
+    const jobOf = (name: string, steps: string[]) => `  ${name}:\n    runs-on: ubuntu-latest\n    steps:\n${steps.map(step).join("")}`;
+    const fingerprints = async (jobs: string) => (await lintFiles([{ path: ".github/workflows/a.yml", text: wf(jobs) }])).findings.filter((f) => f.ruleId === "unredacted-secret").map((f) => f.fingerprint);
+    const all = await fingerprints(jobOf("a", ["one"]) + jobOf("b", ["one", "two"]));
+    assert.equal(new Set(all).size, 3);
+    assert.deepEqual(await fingerprints(jobOf("b", ["one", "two"])), all.slice(1));
+    assert.deepEqual(await fingerprints(jobOf("b", ["two"])), all.slice(2));
+  });
 });
 
 describe("unredacted-secret: which files an upload-artifact `path:` takes", () => {
@@ -75,6 +92,9 @@ describe("unredacted-secret: which files an upload-artifact `path:` takes", () =
     ["out/creds.txt", "!out/creds.txt\nother/", false],
     ["distribution/creds.txt", "dist", false],
     ["output/data2", "output/data", false],
+    // A glob's folder is the one above the glob's segment; an exclusion alone takes nothing, even a glob's.
+    ["out/token.txt", "out/tok*.txt", true],
+    ["out/creds.txt", "dist/\n!*.log", false],
   ];
   for (const [written, paths, reported] of cases) {
     it(`${written} under path ${JSON.stringify(paths)}: ${reported ? "reported" : "not reported"}`, async () => {
