@@ -56,49 +56,49 @@ export const unredactedSecret: Rule = {
     // value put in GITHUB_ENV (masking knows the exact value only), a file uploaded as an artifact.
     // Elsewhere (GitLab), a secret the script writes into a file the job keeps as an artifact.
     const github = file.platform === "github-actions";
-    if (github || file.jobs.some((job) => job.artifactPaths)) {
-      for (const literal of file.literals) {
-        if (literal.role !== "script") continue;
-        const source = file.text.slice(literal.span.start, literal.span.end);
-        const bound = secretsVisibleToScript(file, literal);
-        const job = jobById(file, literal.scope.job);
-        // Stryker disable next-line UnaryOperator: with no job there are no steps to slice.
-        const stepAt = job ? stepIndex(job, literal.scope.step) : -1;
-        const artifactPaths = github
-          // Stryker disable next-line ArrayDeclaration: a stray entry is no upload step.
-          ? (job?.steps.slice(stepAt + 1) ?? []).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value)).map((step) => step.inputs.path?.value ?? "")
-          : (job?.artifactPaths ?? []);
-        // Stryker disable next-line ConditionalExpression: a shortcut: with no artifact paths only GitHub's own files could be reported, and this is not GitHub.
-        if (!github && artifactPaths.length === 0) continue;
-        let offset = literal.span.start;
-        for (const line of source.split("\n")) {
-          const start = offset;
-          offset += line.length + 1;
-          const variable = bound.find((ref) => shellVariableUse(ref.binding!.name).test(line));
-          const secret = (github ? SECRET_EXPRESSION.exec(line)?.[1] : undefined) ?? variable?.name;
-          if (!secret) continue;
-          // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
-          // Stryker disable next-line OptionalChaining: a variable visible to the script is always bound.
-          const name = variable?.binding?.name;
-          const derived = (name !== undefined && new RegExp(`\\$\\{${escapeRegExp(name)}(?::|#|%|/|\\^|,)`).test(line)) || ENCODERS.test(line);
-          const written = WRITES_FILE.exec(line)?.[1];
-          let problem: string | undefined;
-          if (WRITES_OUTPUT.test(line)) problem = "is written to GITHUB_OUTPUT: a step output is plain data for every later step and action, and GitHub will not pass it on as a job output anyway";
-          else if (derived && WRITES_ENV.test(line)) problem = "is transformed (a substring or an encoding) and written to GITHUB_ENV: the new value is not masked in any later step's log";
-          else if (written && artifactPaths.some((paths) => uploads(paths, written))) problem = `is written to \`${written}\`, which ${github ? "a later step uploads" : "the job keeps"} as an artifact: anyone who can read the run can download it`;
-          if (!problem) continue;
-          const indent = line.length - line.trimStart().length;
-          context.report({
-            span: { start: start + indent, end: start + line.trimEnd().length },
-            message: `secret \`${secret}\`${describeScope(literal.scope)} ${problem}.`,
-            // Stryker disable next-line StringLiteral,MethodExpression: any one spelling for no step, and any stable part of the problem, identify the same.
-            identity: `${literal.scope.job ?? ""}/${literal.scope.step ?? ""}/${secret}:${problem.slice(3, 20)}`,
-            connector: secret,
-            help: github
-              ? "Give the secret to the steps that need it through their own `env:` (`${{ secrets.NAME }}`); a value derived from it must be registered with `::add-mask::` first, and never written where others read it."
-              : "Write the secret outside the paths the job keeps as artifacts (or pass it to the next job as a masked CI/CD variable, not through a file); rotate it if an artifact already holds it.",
-          });
-        }
+    for (const literal of file.literals) {
+      if (literal.role !== "script") continue;
+      const job = jobById(file, literal.scope.job);
+      // What the job keeps as artifacts: on GitHub the `path:` of each later upload step of the job, elsewhere the job's own paths.
+      // Stryker disable next-line ArrayDeclaration: a stray path takes no file a script writes.
+      let artifactPaths: string[] = [];
+      if (github && job) {
+        const uploadsAfter = job.steps.slice(stepIndex(job, literal.scope.step) + 1).filter((step) => step.uses && ARTIFACT_UPLOAD.test(step.uses.value));
+        // Stryker disable next-line StringLiteral: an upload with no path takes nothing, as a path no file has.
+        artifactPaths = uploadsAfter.map((step) => step.inputs.path?.value ?? "");
+      } else if (!github && job?.artifactPaths) artifactPaths = job.artifactPaths;
+      // Elsewhere only artifacts are judged: GitHub's files mean nothing there.
+      if (!github && artifactPaths.length === 0) continue;
+      const source = file.text.slice(literal.span.start, literal.span.end);
+      const bound = secretsVisibleToScript(file, literal);
+      let offset = literal.span.start;
+      for (const line of source.split("\n")) {
+        const start = offset;
+        offset += line.length + 1;
+        const variable = bound.find((ref) => shellVariableUse(ref.binding!.name).test(line));
+        const secret = (github ? SECRET_EXPRESSION.exec(line)?.[1] : undefined) ?? variable?.name;
+        if (!secret) continue;
+        // Derived in the shell: a substring or pattern edit (`${TOKEN:0:8}`, `${TOKEN#*:}`), or an encoding.
+        // Stryker disable next-line OptionalChaining: a variable visible to the script is always bound.
+        const name = variable?.binding?.name;
+        const derived = (name !== undefined && new RegExp(`\\$\\{${escapeRegExp(name)}(?::|#|%|/|\\^|,)`).test(line)) || ENCODERS.test(line);
+        const written = WRITES_FILE.exec(line)?.[1];
+        let problem: string | undefined;
+        if (WRITES_OUTPUT.test(line)) problem = "is written to GITHUB_OUTPUT: a step output is plain data for every later step and action, and GitHub will not pass it on as a job output anyway";
+        else if (derived && WRITES_ENV.test(line)) problem = "is transformed (a substring or an encoding) and written to GITHUB_ENV: the new value is not masked in any later step's log";
+        else if (written && artifactPaths.some((paths) => uploads(paths, written))) problem = `is written to \`${written}\`, which ${github ? "a later step uploads" : "the job keeps"} as an artifact: anyone who can read the run can download it`;
+        if (!problem) continue;
+        const indent = line.length - line.trimStart().length;
+        context.report({
+          span: { start: start + indent, end: start + line.trimEnd().length },
+          message: `secret \`${secret}\`${describeScope(literal.scope)} ${problem}.`,
+          // Stryker disable next-line StringLiteral,MethodExpression: any one spelling for no step, and any stable part of the problem, identify the same.
+          identity: `${literal.scope.job ?? ""}/${literal.scope.step ?? ""}/${secret}:${problem.slice(3, 20)}`,
+          connector: secret,
+          help: github
+            ? "Give the secret to the steps that need it through their own `env:` (`${{ secrets.NAME }}`); a value derived from it must be registered with `::add-mask::` first, and never written where others read it."
+            : "Write the secret outside the paths the job keeps as artifacts (or pass it to the next job as a masked CI/CD variable, not through a file); rotate it if an artifact already holds it.",
+        });
       }
     }
     for (const expression of file.expressions) {

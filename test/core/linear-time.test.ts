@@ -103,6 +103,11 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
     text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      T: \${{ secrets.T }}\n    steps:\n      - run: ${JSON.stringify("echo $T " + "a>".repeat(n / 4) + "\n" + "[ ".repeat(n / 4) + "${{ secrets.T }}")}\n`,
   }),
   "Azure: ##vso[task.setvariable ##vso[task.setvariable …": (n) => ({ path: "azure-pipelines.yml", text: `steps:\n  - script: ${JSON.stringify("echo $(T) " + "##vso[task.setvariable ".repeat(n / 23))}\n    env:\n      T: $(T)\n` }),
+  // The rules look up each job's secrets, bindings and scripts: indexed once per file (rules/model-index.ts), not a pass per job.
+  "a workflow of many jobs, each with its own secret and script": (n) => ({
+    path: ".github/workflows/h.yml",
+    text: `on: push\npermissions: {}\njobs:\n${Array.from({ length: Math.ceil(n / 40) }, (_, i) => `  j${i}:\n    runs-on: x\n    env:\n      T${i}: \${{ secrets.T${i} }}\n    steps:\n      - run: ./a.sh "$T${i}"\n`).join("")}`,
+  }),
   "unredacted-secret: tee -a and blanks, an artifact path of `*`": (n) => ({
     path: ".github/workflows/g.yml",
     text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ${JSON.stringify("echo ${{ secrets.T }} | tee -a" + " ".repeat(n / 2) + "\u0001\necho ${{ secrets.T }} > f.txt")}\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${JSON.stringify("*".repeat(n / 4) + "\u2028x\n" + "/".repeat(n / 4) + "x")}\n`,

@@ -120,7 +120,7 @@ describe("long-lived-cloud-credential: which token signs, what the message quote
   });
 
   it("the signing token is the registry's own, not another static key of the step; the command is quoted from its first word", async () => {
-    const text = job("      - run: cd pkg && npm  publish  --access public --tag next\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
+    const text = job("      - run: ./prepare.sh ${{ secrets.SIGNING_SEED }}\n      - run: cd pkg && npm  publish  --access public --tag next\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
     const publish = (await findings(text)).find((f) => /publishes to npm/.test(f.message))!;
     assert.equal(publish.connector, "NPM_TOKEN");
     assert.match(publish.message, /\(`npm publish --access public`\)/);
@@ -137,6 +137,8 @@ describe("long-lived-cloud-credential: which token signs, what the message quote
   it("a key input reported leaves other keys of the job to be reported", async () => {
     const text = job("      - uses: azure/login@v2\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n      - run: aws s3 ls\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n");
     assert.deepEqual((await findings(text)).map((f) => /signs in with|`AWS_SECRET_ACCESS_KEY`/.exec(f.message)?.[0]), ["signs in with", "`AWS_SECRET_ACCESS_KEY`"]);
+    const keyFirst = job("      - run: aws s3 ls\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n      - uses: azure/login@v2\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n");
+    assert.deepEqual((await findings(keyFirst)).map((f) => /signs in with|`AWS_SECRET_ACCESS_KEY`/.exec(f.message)?.[0]), ["`AWS_SECRET_ACCESS_KEY`", "signs in with"]);
   });
 
   it("npm to setup-node's registry-url: only registry.npmjs.org has trusted publishing", async () => {

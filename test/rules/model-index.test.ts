@@ -34,7 +34,7 @@ function randomModel(seed: number): FileModel {
       ...(level && { binding: { level, name: `V${i}`, keySpan: { start, end: start } } }),
     } as ConnectorRef;
   });
-  const parents: (string | number)[][] = [["jobs", "build", "script"], ["jobs", "deploy", "script"], ["a/b"], ["a", "b"], []];
+  const parents: (string | number)[][] = [["jobs", "build", "script"], ["jobs", "deploy", "script"], ["a/b"], ["a", "b"], ["ab", "c"], ["a", "bc"], []];
   const literals: LiteralValue[] = Array.from({ length: Math.floor(next() * 30) }, () => {
     const start = Math.floor(next() * 200);
     return { key: "k", value: "v", role: next() < 0.7 ? "script" : "assignment", path: [...pick(parents), Math.floor(next() * 3)], span: { start, end: start + 5 }, scope: next() < 0.2 ? {} : { job: pick(jobIds) } } as LiteralValue;
@@ -65,7 +65,8 @@ describe("rules/model-index: lookups per job and per script", () => {
         for (const step of [undefined, "0", "1", "checkout", "x"]) assert.equal(stepIndex(job, step), job.steps.findIndex((s) => s.id === step));
       }
       for (const job of ["build", "deploy", "", "nope"]) assert.deepEqual(scriptsOfJob(file, job), file.literals.filter((l) => l.scope.job === job && l.role === "script"));
-      for (const literal of file.literals.filter((l) => l.role === "script")) {
+      // A literal that is no script has the scripts of its list too (none, mostly).
+      for (const literal of file.literals) {
         assert.deepEqual(
           scriptsListedFrom(file, literal),
           file.literals.filter((l) => l.role === "script" && l.span.start >= literal.span.start && l.path.length === literal.path.length && l.path.slice(0, -1).join("/") === literal.path.slice(0, -1).join("/")),

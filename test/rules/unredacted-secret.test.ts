@@ -36,7 +36,7 @@ ruleTester(unredactedSecret, {
     { name: "a value that is not a script (an env value reading like one) writes nothing", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./use.sh\n        env:\n          NOTE: echo ${{ secrets.DEPLOY_TOKEN }} >> $GITHUB_OUTPUT\n") },
     { name: "GitLab: a default script, outside every job, beside a job with artifacts", path: GITLAB, code: `default:\n  before_script:\n    - echo "$DEPLOY_TOKEN" > out/token.txt\n${gitlab("make", "    paths:\n      - out/\n")}` },
     { name: "a download, not an upload", code: artifact("build/").replace("upload-artifact", "download-artifact") },
-    { name: "GitLab: the GitHub files mean nothing there", path: ".gitlab-ci.yml", code: 'build:\n  script:\n    - echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"\n' },
+    { name: "GitLab: the GitHub files mean nothing there", path: ".gitlab-ci.yml", code: 'build:\n  script:\n    - echo "token=${{ secrets.DEPLOY_TOKEN }}" >> "$GITHUB_OUTPUT"\n    - echo "token=${DEPLOY_TOKEN:0:8}" >> "$GITHUB_OUTPUT"\n' },
     { name: "the plain secret in GITHUB_ENV (still masked), and a decoded key written to a file no artifact takes", code: `${outputs('echo "TOKEN=$TOKEN" >> "$GITHUB_ENV"\n          echo "$TOKEN" | base64 -d > key.pem', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n")}      - uses: actions/upload-artifact@v4\n        with:\n          path: dist/\n` },
     { name: "a secret written to a file before an upload of another folder, or to /dev/null", code: artifact("reports/*.xml").replace("> build/creds.txt", "> build/creds.txt 2>/dev/null") },
     { name: "a step output with no secret in it, and a secret used without writing an output", code: outputs('echo "sha=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"\n          ./deploy.sh --token-file <(echo "$TOKEN")', "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n") },
@@ -95,6 +95,8 @@ describe("unredacted-secret: which files an upload-artifact `path:` takes", () =
     // A glob's folder is the one above the glob's segment; an exclusion alone takes nothing, even a glob's.
     ["out/token.txt", "out/tok*.txt", true],
     ["out/creds.txt", "dist/\n!*.log", false],
+    // Only a leading `./` is dropped.
+    ["ab", "a./b", false],
   ];
   for (const [written, paths, reported] of cases) {
     it(`${written} under path ${JSON.stringify(paths)}: ${reported ? "reported" : "not reported"}`, async () => {
