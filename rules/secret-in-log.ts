@@ -2,7 +2,7 @@ import { escapeRegExp, quotedValueSpan } from "../linter-core/text.js";
 import type { LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
-import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript } from "./shared.js";
+import { describeScope, SECRET_EXPRESSION, secretsVisibleToScript, shellVariableUse } from "./shared.js";
 
 /**
  * A command that prints, in command position (not `print` inside an awk program, not inside `$(…)`,
@@ -89,7 +89,7 @@ function redirectedLines(lines: string[]): Set<number> {
 function envUseIn(command: string, name: string): number {
   const escaped = escapeRegExp(name);
   const macro = `\\$\\(${escaped}\\)`;
-  const found = withLiteralTextBlanked(command).search(new RegExp(`\\$\\{?${escaped}(?![\\w])|\\$env:${escaped}(?![\\w])|${macro}`));
+  const found = withLiteralTextBlanked(command).search(new RegExp(`${shellVariableUse(name).source}|\\$env:${escaped}(?!\\w)|${macro}`));
   // Stryker disable next-line EqualityOperator: a command that prints starts with its program, never at the variable.
   return found >= 0 ? found : command.search(new RegExp(macro));
 }
