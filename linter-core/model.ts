@@ -99,6 +99,8 @@ export interface LiteralValue {
   span: Span;
   /** The key's place (for fixes that rewrite the binding, e.g. `value:` → `valueFrom:`). */
   keySpan?: Span;
+  /** In a YAML flow map (`{ KEY: value }`): a fix writing `{`, `}`, `[`, `]` or `,` there must quote them. */
+  inFlow?: true;
   /** `assignment`: a key-value binding (env, with, variables); `script`: shell code (run:). */
   role: "assignment" | "script";
   /**

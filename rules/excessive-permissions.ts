@@ -13,14 +13,15 @@ export const excessivePermissions: Rule = {
 
   checkFile(context) {
     const { file } = context;
-    // A composite action's steps run with their caller's token: only workflow jobs have permissions.
-    const jobs = file.jobs.filter((job) => !job.composite);
-    if (file.platform !== "github-actions" || jobs.length === 0) return;
+    // Only a GitHub workflow's jobs have a token and permissions: not a composite action's steps (they
+    // run with their caller's token; a `permissions:` key in action.yml does nothing), nor other platforms.
+    const jobs = file.jobs.filter((job) => job.token);
+    if (jobs.length === 0) return;
     const writeAll = (permissions: Permissions | undefined) => permissions?.shorthand?.value === "write-all";
     // Jobs whose token no `permissions:` bounds: the repository default, or, in a workflow only ever
     // called, the caller's token, which the caller's permissions decide, except where the job calls a
     // reusable workflow in turn: its own permissions (the repository default when unset) are that callee's ceiling.
-    const unbounded = jobs.filter((job) => job.token?.from === "default" || (job.token?.from === "caller" && job.uses));
+    const unbounded = jobs.filter((job) => job.token!.from === "default" || (job.token!.from === "caller" && job.uses));
     if (writeAll(file.permissions)) {
       context.report({ span: file.permissions!.shorthand!.span, message: "`permissions: write-all` gives every job's GITHUB_TOKEN write access to everything.", identity: "workflow:write-all", help: "Start from `permissions: { contents: read }` and grant each job the writes it needs." });
     } else if (file.permissions?.shorthand?.value === "read-all") {

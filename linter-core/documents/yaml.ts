@@ -192,6 +192,8 @@ export interface ScalarPair {
   node: Scalar;
   value: string;
   keyNode: YamlNode;
+  /** The pair sits in a flow map (`{ KEY: value }`), where `{`, `}`, `[`, `]` and `,` end a plain scalar. */
+  inFlow?: true;
 }
 
 /**
@@ -235,7 +237,7 @@ export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
           const text = scalarText(value);
           if (text === undefined || key === undefined) continue;
           const bound = key === "value" || key === "default" ? (boundName(node.items.map((p) => ({ key: scalarText(p.key) ?? "", value: isScalar(p.value) ? p.value.value : undefined }))) ?? inputName(key, path)) : undefined;
-          result.push({ key: bound ?? key, path: [...path, key], node: value, value: text, keyNode: pair.key as YamlNode });
+          result.push({ key: bound ?? key, path: [...path, key], node: value, value: text, keyNode: pair.key as YamlNode, ...(node.flow && { inFlow: true }) });
         } else if (value) {
           stack.push({ node: value, path: [...path, key ?? ""] });
         }

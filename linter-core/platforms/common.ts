@@ -18,6 +18,7 @@ export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLit
     keySpan: spanOf(pair.keyNode),
     role: options.scriptKeys.has(pair.key) ? "script" : "assignment",
     scope: options.scopeOf(pair.path),
+    ...(pair.inFlow && { inFlow: true }),
   }));
   for (const scalar of allScalars(root)) {
     const last = scalar.path.at(-1);
@@ -30,7 +31,7 @@ export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLit
 
 /** A YAML document's key-value literals as any YAML file's: credential-like keys are judged wherever they are. */
 export function documentLiterals(root: YamlNode | null | undefined): LiteralValue[] {
-  return scalarPairs(root).map((pair) => ({ key: pair.key, path: pair.path, value: pair.value, span: spanOf(pair.node), role: "assignment", scope: {} }));
+  return scalarPairs(root).map((pair) => ({ key: pair.key, path: pair.path, value: pair.value, span: spanOf(pair.node), role: "assignment", scope: {}, ...(pair.inFlow && { inFlow: true }) }));
 }
 
 export function emptyModel(platform: string, path: string, text: string, yaml?: YamlFile): FileModel {
@@ -100,5 +101,15 @@ export function isWholeValue(literal: LiteralValue, secret: { start: number; end
  * secret is the whole value, else over the secret's own characters.
  */
 export function referenceEdit(literal: LiteralValue, secret: { start: number; end: number }, reference: string, text: string, value?: string): { span: { start: number; end: number }; text: string } {
-  return { span: valueSpan(isWholeValue(literal, secret, text, value) ? literal.span : secret, text), text: reference };
+  const whole = isWholeValue(literal, secret, text, value);
+  const span = valueSpan(whole ? literal.span : secret, text);
+  // In a flow map, `${{ … }}` written plain would end the scalar at its `{`: it is written quoted. A
+  // reference that is itself a flow map (Drone's `{ from_secret: … }`) is a node, valid there as written.
+  if (!literal.inFlow || !/[{}[\],]/.test(reference) || /^[{[]/.test(reference)) return { span, text: reference };
+  if (whole) return { span, text: JSON.stringify(reference) };
+  const scalar = valueSpan(literal.span, text);
+  if (text[scalar.start] === '"' || text[scalar.start] === "'") return { span, text: reference };
+  // Part of a plain scalar: the whole scalar is rewritten double-quoted, its other characters escaped.
+  const escaped = (part: string) => part.replace(/[\\"]/g, "\\$&");
+  return { span: scalar, text: `"${escaped(text.slice(scalar.start, span.start))}${reference}${escaped(text.slice(span.end, scalar.end))}"` };
 }

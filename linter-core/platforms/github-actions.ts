@@ -268,7 +268,9 @@ export const githubActions: Platform = {
     model.triggers = readTriggers(getNode(rootMap, "on"));
     model.permissions = readPermissions(getNode(rootMap, "permissions"));
     const jobsKey = rootMap.items.find((pair) => scalarText(pair.key) === "jobs")?.key as YamlNode | undefined;
-    if (jobsKey) model.workflowInsertion = text.lastIndexOf("\n", spanOf(jobsKey).start - 1) + 1;
+    // A block key goes on the line before `jobs:`; a workflow written as one flow map (`{on: …, jobs: …}`)
+    // has no such line, and a block key there would break it.
+    if (jobsKey && !rootMap.flow) model.workflowInsertion = text.lastIndexOf("\n", spanOf(jobsKey).start - 1) + 1;
 
     // Every list of steps (each job's, a composite action's), read once. A step written as an alias
     // (`- *checkout`) is that anchored step, run in this job too; where the alias is written is kept.
@@ -313,6 +315,7 @@ export const githubActions: Platform = {
         scope: scopeOf(pair.path),
         // Registry credentials of a job container or service container.
         alwaysCredential: pair.key === "password" && pair.path.at(-2) === "credentials",
+        ...(pair.inFlow && { inFlow: true }),
       };
       model.literals.push(literal);
     }

@@ -16,6 +16,8 @@ const jobReadAll = wf("  a:\n    runs-on: x\n    permissions: read-all\n    step
 ruleTester(excessivePermissions, {
   valid: [
     { name: "a composite action has no permissions of its own (its caller's apply)", path: "action.yml", code: "name: a\ndescription: d\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n" },
+    { name: "a composite action's `permissions:` key does nothing (GitHub ignores it in action.yml)", path: "action.yml", code: "name: a\ndescription: d\npermissions: write-all\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n" },
+    { name: "a job calling a reusable workflow with permissions of its own (no workflow-level ones)", code: wf("  call:\n    permissions:\n      contents: read\n    uses: acme/ci/.github/workflows/build.yml@v1\n", "") },
     { name: "read at the top", code: wf(job) },
     { name: "a reusable workflow (on: workflow_call only) runs with its caller's token", code: "name: build\non:\n  workflow_call:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n" },
     { name: "not a GitHub workflow (a GitLab pipeline with `permissions` words)", path: ".gitlab-ci.yml", code: "build:\n  script:\n    - echo permissions: write-all\n" },
@@ -38,6 +40,14 @@ ruleTester(excessivePermissions, {
 });
 
 describe("excessive-permissions: the fix", () => {
+  it("is not offered for a workflow written as one flow map, where a block key would break it", async () => {
+    const { lintFiles, WORKFLOW_PATH } = await import("../helpers.js");
+    const flow = '{"on": "push", "jobs": {"build": {"runs-on": "ubuntu-latest", "steps": [{"run": "make"}]}}}\n';
+    const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: flow }])).findings.find((f) => f.ruleId === "excessive-permissions")!;
+    assert.match(finding.message, /no `permissions:` for the workflow or job `build`/);
+    assert.deepEqual(finding.fixes, []);
+  });
+
   it("is a suggestion (it can break a job that writes) and says what is left to do", async () => {
     const { lintFiles, WORKFLOW_PATH } = await import("../helpers.js");
     const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: none }])).findings.find((f) => f.ruleId === "excessive-permissions")!;

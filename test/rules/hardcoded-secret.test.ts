@@ -17,6 +17,22 @@ const exported = fake.chars(36);
 
 const header = "name: ci\non: push\n";
 
+describe("hardcoded-secret: a fix in a YAML flow map leaves the value GitHub reads", () => {
+  const cases = [
+    { code: `${header}env: { API_KEY: ${apiKey}, REGION: eu }\njobs: {}\n`, key: "API_KEY", value: "${{ secrets.API_KEY }}" },
+    { code: `${header}env: {\n  REGION: eu,\n  API_KEY: "${apiKey}"\n}\njobs: {}\n`, key: "API_KEY", value: "${{ secrets.API_KEY }}" },
+    { code: `${header}env: { DB_URL: postgres://app:${urlPassword}@db.example.com/a\\b }\njobs: {}\n`, key: "DB_URL", value: "postgres://app:${{ secrets.DB_URL }}@db.example.com/a\\b" },
+  ];
+  for (const [i, c] of cases.entries()) {
+    it(`case ${i + 1}: parses, with the reference as the value`, async () => {
+      const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: c.code }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+      const document = parseDocument(applyEdits(c.code, finding.fixes[0].edits));
+      assert.deepEqual(document.errors, []);
+      assert.equal(document.getIn(["env", c.key]), c.value);
+    });
+  }
+});
+
 ruleTester(hardcodedSecret, {
   valid: [
     { name: "secret references", code: `${header}env:\n  API_TOKEN: \${{ secrets.API_TOKEN }}\n  DB_PASSWORD: "\${{ secrets.DB_PASSWORD }}"\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -H "Authorization: Bearer $API_TOKEN" https://api.example.com\n` },
@@ -41,6 +57,31 @@ ruleTester(hardcodedSecret, {
       code: `${header}env:\n  API_KEY: "${apiKey}"\njobs: {}\n`,
       errors: [at(`${header}env:\n  API_KEY: "${apiKey}"`, apiKey, /credential-like value under `API_KEY`/)],
       output: `${header}env:\n  API_KEY: \${{ secrets.API_KEY }}\njobs: {}\n`,
+    },
+    // In a flow map `{ … }` a plain `${{ … }}` would end at its `{`: the fix writes it quoted, and the file still parses.
+    {
+      name: "a flow map's value (`env: { API_KEY: … }`): the fix writes the reference quoted",
+      code: `${header}env: { API_KEY: ${apiKey}, REGION: eu }\njobs: {}\n`,
+      errors: [at(`${header}env: { API_KEY: ${apiKey}`, apiKey, /credential-like value under `API_KEY`/)],
+      output: `${header}env: { API_KEY: "\${{ secrets.API_KEY }}", REGION: eu }\njobs: {}\n`,
+    },
+    {
+      name: "a quoted value in a workflow written as one flow map",
+      code: `{"name": "ci", "on": "push", "env": {"API_KEY": "${apiKey}"}, "jobs": {}}\n`,
+      errors: [at(`{"name": "ci", "on": "push", "env": {"API_KEY": "${apiKey}`, apiKey, /credential-like value under `API_KEY`/)],
+      output: `{"name": "ci", "on": "push", "env": {"API_KEY": "\${{ secrets.API_KEY }}"}, "jobs": {}}\n`,
+    },
+    {
+      name: "a password in a URL, part of a plain scalar in a flow map: the whole scalar is rewritten double-quoted",
+      code: `${header}env: { DB_URL: postgres://app:${urlPassword}@db.example.com/"main" }\njobs: {}\n`,
+      errors: [at(`${header}env: { DB_URL: postgres://app:${urlPassword}`, urlPassword, /password in a URL/)],
+      output: `${header}env: { DB_URL: "postgres://app:\${{ secrets.DB_URL }}@db.example.com/\\"main\\"" }\njobs: {}\n`,
+    },
+    {
+      name: "a password in a URL, part of a quoted scalar in a flow map: the quotes already hold the reference",
+      code: `${header}env: { DB_URL: 'postgres://app:${urlPassword}@db.example.com/main' }\njobs: {}\n`,
+      errors: [at(`${header}env: { DB_URL: 'postgres://app:${urlPassword}`, urlPassword, /password in a URL/)],
+      output: `${header}env: { DB_URL: 'postgres://app:\${{ secrets.DB_URL }}@db.example.com/main' }\njobs: {}\n`,
     },
     {
       name: "with: input named like a credential",
