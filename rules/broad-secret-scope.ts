@@ -15,13 +15,14 @@ export const broadSecretScope: Rule = {
   checkFile(context) {
     const { file, platform } = context;
     if (platform.narrowerBinding) return pipelineWide(context, platform.narrowerBinding);
+    const workflowSteps = file.jobs.reduce((sum, job) => sum + job.steps.length, 0);
     for (const ref of file.connectorRefs) {
       if (!ref.binding || ref.issuedByPlatform || ref.binding.level === "step") continue;
-      const job = jobById(file, ref.scope.job);
-      // A single step gains nothing from moving the binding down.
-      if (ref.binding.level === "job" && job && job.steps.length <= 1) continue;
-      if (ref.binding.level === "workflow" && file.jobs.length === 1 && file.jobs[0].steps.length <= 1) continue;
-      const audience = ref.binding.level === "workflow" ? `every step of all ${file.jobs.length} job${file.jobs.length === 1 ? "" : "s"}` : `all ${job?.steps.length ?? ""} steps of job \`${ref.scope.job}\``;
+      const workflowWide = ref.binding.level === "workflow";
+      // The steps the binding reaches: a single step gains nothing from moving the binding down.
+      const reached = workflowWide ? workflowSteps : (jobById(file, ref.scope.job)?.steps.length ?? 0);
+      if (reached <= 1) continue;
+      const audience = workflowWide ? `every step of all ${file.jobs.length} job${file.jobs.length === 1 ? "" : "s"}` : `all ${reached} steps of job \`${ref.scope.job}\``;
       context.report({
         span: ref.binding.keySpan,
         message: `secret \`${ref.name}\` is bound to \`${ref.binding.name}\` for ${audience}, third-party actions included.`,
@@ -45,6 +46,7 @@ function pipelineWide(context: FileContext, help: string): void {
     if (ref.binding?.level !== "workflow" || ref.issuedByPlatform || jobs.length < 2) continue;
     const use = shellVariableUse(ref.binding.name);
     const users = ref.binding.name === ref.name ? undefined : jobs.filter((job) => scriptsOfJob(file, job.id).some((l) => use.test(l.value))).length;
+    // Stryker disable next-line ConditionalExpression: for a linked group (`users` undefined) `undefined >= n` is false too; the test says what is meant.
     if (users !== undefined && users >= jobs.length) continue;
     const what = ref.binding.name === ref.name ? `\`${ref.name}\` is linked` : `secret \`${ref.name}\` is bound to \`${ref.binding.name}\``;
     context.report({

@@ -42,6 +42,7 @@ export const crossEnvironmentCredential: Rule = {
     const perEnvironment = new Map(context.files.map(({ model, platform }) => [model.path, platform.secretsPerEnvironment ?? false]));
     for (const { path, ref, record } of referencesWithRecords(context)) {
       const job = ref.scope.job;
+      // Stryker disable next-line ConditionalExpression,OptionalChaining: every linted path has its map, and a job id in none is looked up as undefined either way.
       const environment = job === undefined ? undefined : environmentOf.get(path)?.get(job);
       if (job === undefined || environment === undefined) continue;
       if (record?.environments && !record.environments.some((allowed) => allowed.toLowerCase() === environment.toLowerCase())) {
@@ -56,7 +57,8 @@ export const crossEnvironmentCredential: Rule = {
         continue;
       }
       const key = record?.name ?? ref.name;
-      const entry = uses.get(key) ?? { record, perEnvironment: perEnvironment.get(path) ?? false, seen: [] };
+      // Stryker disable next-line ArrayDeclaration: an entry that is no use has no tier, and is never found as one.
+      const entry = uses.get(key) ?? { record, perEnvironment: perEnvironment.get(path)!, seen: [] };
       entry.seen.push({ path, job, environment, tier: tierOf(environment), span: ref.span });
       uses.set(key, entry);
     }

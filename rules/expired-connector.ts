@@ -22,7 +22,7 @@ export const expiredConnector: Rule = {
       if (days > config.expiryWarningDays) continue;
       const severity = days < 0 ? "error" : "warning";
       state.set(record.name, { days, severity });
-      const when = days === 0 ? "expires today" : `${days < 0 ? "expired" : "expires"} ${relativeDays(days)} (${record.expires})`;
+      const when = days === 0 ? "expires today" : `${severity === "error" ? "expired" : "expires"} ${relativeDays(days)} (${record.expires})`;
       context.report({
         path: inventory.path,
         span: record.fieldSpans.expires,

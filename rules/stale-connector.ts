@@ -14,7 +14,7 @@ export const staleConnector: Rule = {
   checkWorkspace(context) {
     // Only a run over the whole workspace can know that nothing uses a record.
     if (!context.wholeWorkspace) return;
-    const used = new Set(referencesWithRecords(context).flatMap(({ record }) => (record ? [record.name] : [])));
+    const used = new Set(referencesWithRecords(context).map(({ record }) => record?.name));
     for (const record of context.inventory.records) {
       if (used.has(record.name)) continue;
       context.report({

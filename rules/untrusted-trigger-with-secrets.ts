@@ -19,15 +19,14 @@ export const untrustedTriggerWithSecrets: Rule = {
     const { file } = context;
     const trigger = file.triggers.find((t) => PRIVILEGED_TRIGGERS.has(t.value));
     if (!trigger) return;
-    const workflowSecrets = file.connectorRefs.filter((ref) => !ref.scope.job);
     for (const job of file.jobs) {
       for (const step of job.steps) {
         const ref = step.inputs.ref;
         if (!step.uses || !/^actions\/checkout@/.test(step.uses.value) || !ref || !UNTRUSTED_REF.test(ref.value)) continue;
-        const jobSecrets = refsInReachOf(file, job.id).filter((r) => !r.issuedByPlatform);
-        const secrets = [...new Set([...jobSecrets, ...workflowSecrets].map((r) => r.name))];
-        // Resolved by the platform: the job's, else the workflow's, else the repository default (which may write).
-        const token = job.token ?? { from: "default", canWrite: true };
+        // The job's own and the workflow's; GITHUB_TOKEN is judged by its permissions, below.
+        const secrets = [...new Set(refsInReachOf(file, job.id).filter((r) => !r.issuedByPlatform).map((r) => r.name))];
+        // Resolved by the platform (a workflow job always has one): the job's, else the workflow's, else the repository default (which may write).
+        const token = job.token!;
         if (secrets.length === 0 && !token.canWrite) continue;
         const withToken = token.from === "default" ? " with the repository's default token (no `permissions:`, so it may write)" : " with a write token";
         context.report({

@@ -31,6 +31,9 @@ ruleTester(debugLoggingWithSecrets, {
     { name: "GitLab: `- set -x` in one job, the secret expanded in another job's script", path: ".gitlab-ci.yml", code: "build:\n  script:\n    - set -x\n    - make\ndeploy:\n  script:\n    - ./deploy.sh --token $DEPLOY_TOKEN\n" },
     { name: "GitLab: set -x in before_script, the secret in after_script (another shell)", path: ".gitlab-ci.yml", code: "deploy:\n  before_script:\n    - set -x\n  after_script:\n    - ./notify.sh $DEPLOY_TOKEN\n" },
     { name: "a debug switch that is not on (\"no\", 0)", code: stepDebug.replace("ACTIONS_STEP_DEBUG: true", "ACTIONS_STEP_DEBUG: \"no\"\n  RUNNER_DEBUG: 0") },
+    { name: "the debug switch with only GITHUB_TOKEN in reach (issued per run, not a stored secret)", code: wf(step("          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n", "          gh pr list\n"), "permissions:\n  contents: read\nenv:\n  ACTIONS_STEP_DEBUG: true\n") },
+    { name: "`set -x` in an action's input, which no shell runs", code: wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/notify@v1\n        with:\n          message: \"set -x; deploy with ${{ secrets.DEPLOY_TOKEN }}\"\n") },
+    { name: "GitLab: set -x in a `script:` string, the secret in the `after_script:` string (another shell)", path: ".gitlab-ci.yml", code: "deploy:\n  script: |\n    set -x\n    make\n  after_script: ./notify.sh $DEPLOY_TOKEN\n" },
     { name: "GITHUB_TOKEN alone is not a secret in reach here", code: wf(step("          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n", "          set -x\n          gh pr list\n")) },
   ],
   invalid: [
@@ -68,6 +71,11 @@ describe("debug-logging-with-secrets: names, places and near misses", () => {
       assert.deepEqual(found.map((f) => f.at), [command], script);
       assert.match(found[0].message, new RegExp(`^\`${command}\` prints`));
     }
+  });
+
+  it("a command written with an escape in a double-quoted scalar, not found as written: the finding covers the scalar", async () => {
+    const text = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n        run: \"set\\t-x; ./deploy.sh $TOKEN\"\n");
+    assert.deepEqual((await findings(WORKFLOW, text)).map((f) => f.at), ['"set\\t-x; ./deploy.sh $TOKEN"']);
   });
 
   it("GitLab: `set -x` and the secret in the same script item", async () => {

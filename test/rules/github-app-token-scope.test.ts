@@ -26,6 +26,15 @@ ruleTester(githubAppTokenScope, {
     { name: "no permission-* input: every permission of the installation", code: unlimited, errors: [{ ...at(unlimited, "actions/create-github-app-token@v2"), message: /^job `a`, step `app` mints a GitHub App token with every permission the app's installation has/ }] },
     { name: "owner without repositories: every repository of the owner", code: ownerWide, errors: [{ ...at(ownerWide, "acme"), message: /for every repository of `acme` the app is installed on/ }] },
     { name: "owner without repositories with an organization and a repository permission", code: mint("          owner: acme\n          permission-members: write\n          permission-issues: write\n"), errors: [{ ...at(mint("          owner: acme\n          permission-members: write\n          permission-issues: write\n"), "acme"), message: /every repository of `acme`/ }] },
+    {
+      name: "owner without repositories and no permission inputs: both findings",
+      code: mint("          owner: acme\n"),
+      errors: [
+        { ...at(mint("          owner: acme\n"), "actions/create-github-app-token@v2"), message: /with every permission the app's installation has/ },
+        { ...at(mint("          owner: acme\n"), "acme"), message: /for every repository of `acme` the app is installed on/ },
+      ],
+    },
+    { name: "skip-token-revoke: \"true \" (the action trims its inputs)", code: mint("          permission-contents: read\n          skip-token-revoke: \"true \"\n"), errors: [{ ...at(mint("          permission-contents: read\n          skip-token-revoke: \"true \"\n"), "\"true \""), message: /valid after the job/ }] },
     { name: "skip-token-revoke: true", code: unrevoked, errors: [{ ...at(unrevoked, "true"), message: /valid after the job \(`skip-token-revoke: true`\)/ }] },
     { name: "tibdex/github-app-token with revoke: false", code: mint(`          permissions: >-\n            {"contents": "read"}\n          revoke: false\n`, "tibdex/github-app-token@v2"), errors: [{ ...at(mint(`          permissions: >-\n            {"contents": "read"}\n          revoke: false\n`, "tibdex/github-app-token@v2"), "false"), message: /\(`revoke: false`\)/ }] },
     { name: "tibdex/github-app-token with no permissions", code: tibdex, errors: [{ ...at(tibdex, "tibdex/github-app-token@v2"), message: /every permission/ }] },

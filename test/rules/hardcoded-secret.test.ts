@@ -158,6 +158,20 @@ describe("hardcoded-secret: fixes and messages", () => {
     }
   });
 
+  it("a key that only begins with a generic word (AUTH_SECRET, VALUE_KEY) still names the secret", async () => {
+    const code = `${header}env:\n  AUTH_SECRET: ${apiKey}\n  VALUE_KEY: ${bearer}\njobs: {}\n`;
+    const result = await lintFiles([{ path: WORKFLOW_PATH, text: code }]);
+    const edits = result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.fixes[0].edits[0].text);
+    assert.deepEqual(edits, ["${{ secrets.AUTH_SECRET }}", "${{ secrets.VALUE_KEY }}"]);
+  });
+
+  it("where no reference can stand (an input's default), the help is the platform's steps, one sentence after another", async () => {
+    const code = `name: ci\non:\n  workflow_dispatch:\n    inputs:\n      api_key:\n        default: ${apiKey}\njobs: {}\n`;
+    const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: code }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.help ?? "", /^Store the value as a repository or environment secret: gh secret set API_KEY .*New repository secret\. Where secrets live in a manager, .*`az keyvault secret show`\. \S/);
+  });
+
   it("the fingerprint survives moving the secret to another line", async () => {
     const one = await lintFiles([{ path: WORKFLOW_PATH, text: `${header}env:\n  API_KEY: ${apiKey}\njobs: {}\n` }]);
     const two = await lintFiles([{ path: WORKFLOW_PATH, text: `${header}\n\n# moved\nenv:\n  OTHER: 1\n  API_KEY: ${apiKey}\njobs: {}\n` }]);
@@ -198,6 +212,10 @@ describe("hardcoded-secret: the fix's secret name never takes one the inventory 
   it("numbers upwards until a name is free (NIGHTLY_GH_TOKEN_3 when _2 is taken too)", async () => {
     const taken = `version: 1\nconnectors:\n${record("GH_TOKEN", ".github/workflows/deploy.yml")}${record("NIGHTLY_GH_TOKEN", "x.yml")}${record("NIGHTLY_GH_TOKEN_2", "y.yml")}`;
     assert.equal((await fixOf(taken)).text, "${{ secrets.NIGHTLY_GH_TOKEN_3 }}");
+  });
+
+  it("a record used by no file (`used-by: []`) is another credential too: a distinct name", async () => {
+    assert.equal((await fixOf(inventory(""))).text, "${{ secrets.NIGHTLY_GH_TOKEN }}");
   });
 
   it("a record with no used-by (any file may use it) still means another credential: a distinct name", async () => {

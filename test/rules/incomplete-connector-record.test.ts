@@ -9,6 +9,7 @@ ruleTester(incompleteConnectorRecord, {
   ],
   invalid: [
     { name: "no purpose and no expiry, reported at the name with the owner", path: INVENTORY_PATH, code: record({ purpose: undefined, expires: undefined }), errors: [{ ...at(record({ purpose: undefined, expires: undefined }), "DEPLOY_TOKEN"), message: /has no purpose and no expires \(owner @acme\/platform\)/ }] },
+    { name: "no purpose, and no owner to name", path: INVENTORY_PATH, code: record({ purpose: undefined, owner: undefined }), errors: [{ ...at(record({ purpose: undefined, owner: undefined }), "DEPLOY_TOKEN"), message: /^`DEPLOY_TOKEN` has no purpose: without them nobody can tell when access should end\.$/ }] },
     { name: "an owner that is neither a handle nor an e-mail", path: INVENTORY_PATH, code: record({ owner: "Bob from ops" }), errors: [{ ...at(record({ owner: "Bob from ops" }), "Bob from ops"), message: /not a team handle/ }] },
   ],
 });

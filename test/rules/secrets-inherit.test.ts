@@ -16,6 +16,7 @@ ruleTester(secretsInherit, {
   ],
   invalid: [
     { name: "secrets: inherit", code: inherit, errors: [{ ...at(inherit, "inherit"), message: /^job `call` passes every secret to acme\/shared\/.github\/workflows\/release.yml@v1 with `secrets: inherit`: it needs only some of them\.$/ }] },
+    { name: "`secrets: inherit` on a job whose `uses:` is not written yet", code: wf("  call:\n    secrets: inherit\n"), errors: [{ ...at(wf("  call:\n    secrets: inherit\n"), "inherit"), message: /^job `call` passes every secret to the called workflow with `secrets: inherit`/ }] },
     { name: "GitLab: a multi-project trigger with `forward: pipeline_variables: true`", path: GITLAB, code: forwarded, errors: [{ ...at(forwarded, "true"), message: /^job `deploy` passes every variable its pipeline was started with \(manual, scheduled, API and trigger variables, secrets among them\) to ops\/deploy with `forward: pipeline_variables: true`/ }] },
     { name: "GitLab: a child pipeline with `forward: pipeline_variables: true`", path: GITLAB, code: childForwarded, errors: [{ ...at(childForwarded, "true"), message: /^job `child` passes every variable .* to ci\/child.yml with/ }] },
   ],

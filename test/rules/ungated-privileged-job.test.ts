@@ -25,8 +25,14 @@ const jenkinsAws = jenkins("    stage('Sync') {\n      steps {\n        withCred
 // Buildkite: a `block` step holds every step after it.
 const BUILDKITE = ".buildkite/pipeline.yml";
 const buildkite = (steps: string) => `steps:\n  - label: test\n    command: make test\n${steps}  - label: deploy\n    key: deploy\n    command: ./deploy.sh\n    secrets:\n      - PROD_DEPLOY_TOKEN\n`;
+// A sign-in whose role comes from a variable names no credential: the sign-in step does (after a checkout).
+const cloudFromVariable = wf("  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ vars.DEPLOY_ROLE }}\n");
+// CircleCI: a job's secrets come from contexts, restricted in the organisation's settings the file cannot show.
+const circleci = "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: cimg/base:current\n    steps:\n      - run: ./deploy.sh --token $PROD_DEPLOY_TOKEN\nworkflows:\n  main:\n    jobs:\n      - deploy\n";
 ruleTester(ungatedPrivilegedJob, {
   valid: [
+    { name: "a platform whose files cannot say where the gate is (CircleCI)", path: ".circleci/config.yml", code: circleci, config: { level: "strict" } },
+    { name: "a checkout and a build step are no cloud sign-in", code: wf("  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n      - run: make\n") },
     { name: "Jenkins: an `input` directive in the deploy stage", path: JENKINS, code: jenkinsUngated.replace("      steps {\n        withCredentials", "      input {\n        message 'Deploy to production?'\n      }\n      steps {\n        withCredentials") },
     { name: "Jenkins: an `input` step in a stage before it", path: JENKINS, code: jenkins(`    stage('Approve') {\n      steps {\n        input 'Deploy to production?'\n      }\n    }\n${jenkinsDeploy}`) },
     { name: "Jenkins: a credential not named for a deployment (default level)", path: JENKINS, code: jenkinsUngated.replace("prod-deploy-token", "sonar-scan-token") },
@@ -55,6 +61,7 @@ ruleTester(ungatedPrivilegedJob, {
     { name: "at level: strict, any secret outside an environment", code: plainSecret, config: { level: "strict" }, errors: [{ ...at(plainSecret, "notify"), message: /^job `notify` uses a secret \(SLACK_WEBHOOK\) with no `environment:`/ }] },
     { name: "a deploy token with no environment", code: ungated, errors: [{ ...at(ungated, "deploy:"), endColumn: undefined, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
     { name: "GitLab: a deploy token in a job's script with no environment", path: GITLAB, code: gitlabUngated, errors: [{ line: 5, column: 1, message: /job `deploy` uses deployment credentials \(PROD_DEPLOY_TOKEN\)/ }] },
+    { name: "a cloud sign-in whose role is a variable: named by its action", code: cloudFromVariable, errors: [{ ...at(cloudFromVariable, "release"), message: /^job `release` uses deployment credentials \(aws-actions\/configure-aws-credentials\) with no `environment:`/ }] },
     { name: "a cloud sign-in with no environment", code: cloud, errors: [{ ...at(cloud, "release"), message: /uses deployment credentials \(arn:aws:iam::123456789012:role\/deploy\)/ }] },
   ],
 });

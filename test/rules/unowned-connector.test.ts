@@ -25,7 +25,7 @@ ruleTester(unownedConnector, {
       name: "a record with no owner",
       code: workflow(deployStep),
       inventory: `version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    purpose: Deploy\n`,
-      errors: [{ ...at(workflow(deployStep), "DEPLOY_TOKEN"), message: /has a record in nhi-inventory.yaml but no owner/ }],
+      errors: [{ ...at(workflow(deployStep), "DEPLOY_TOKEN"), message: /^secret `DEPLOY_TOKEN` in job `deploy`, step `ship` has a record in nhi-inventory.yaml but no owner\.$/ }],
     },
     {
       name: "bracket syntax and several uses in one file: one finding at the first",

@@ -7,6 +7,7 @@ const bad = prt("${{ github.event.pull_request.head.sha }}");
 const workflowRun = prt("${{ github.event.workflow_run.head_sha }}").replace("on: pull_request_target", "on:\n  workflow_run:\n    workflows: [ci]\n    types: [completed]");
 const writeToken = prt("${{ github.event.pull_request.head.sha }}", "").replace("    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n");
 const many = prt("${{ github.event.pull_request.head.sha }}", "        env:\n          A_TOKEN: ${{ secrets.A_TOKEN }}\n          B_TOKEN: ${{ secrets.B_TOKEN }}\n          C_TOKEN: ${{ secrets.C_TOKEN }}\n          D_TOKEN: ${{ secrets.D_TOKEN }}\n");
+const three = prt("${{ github.event.pull_request.head.sha }}", "        env:\n          A_TOKEN: ${{ secrets.A_TOKEN }}\n          B_TOKEN: ${{ secrets.B_TOKEN }}\n          C_TOKEN: ${{ secrets.C_TOKEN }}\n");
 const two = prt("${{ github.event.pull_request.head.sha }}", "        env:\n          A_TOKEN: ${{ secrets.A_TOKEN }}\n          B_TOKEN: ${{ secrets.B_TOKEN }}\n");
 // A secret bound at the workflow's level reaches every job; one bound in another job does not.
 const workflowLevel = prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions:\n  contents: read\nenv:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n");
@@ -28,6 +29,7 @@ ruleTester(untrustedTriggerWithSecrets, {
     { name: "the job's read-only permissions override the workflow's write-all", code: jobReadOverWorkflowWrite },
     { name: "a ref that is not the head (a branch of the base)", code: prt("main") },
     { name: "not actions/checkout (a fork of it)", code: bad.replace("uses: actions/checkout@v4", "uses: someone/actions/checkout@v4") },
+    { name: "GITHUB_TOKEN bound for the whole workflow is governed by permissions: too", code: prt("${{ github.event.pull_request.head.sha }}", "").replace("permissions:\n  contents: read\n", "permissions:\n  contents: read\nenv:\n  GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n") },
     { name: "GITHUB_TOKEN alone is governed by permissions:, not a secret in reach", code: prt("${{ github.event.pull_request.head.sha }}", "        env:\n          GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n") },
   ],
   invalid: [
@@ -37,6 +39,7 @@ ruleTester(untrustedTriggerWithSecrets, {
       code: bad.replace("on: pull_request_target", "on: [push, pull_request_target]"),
       errors: [{ ...at(bad.replace("on: pull_request_target", "on: [push, pull_request_target]"), "${{ github.event.pull_request.head.sha }}"), message: /^`pull_request_target` runs with the base repository's secrets/ }],
     },
+    { name: "exactly three secrets: all named, no ellipsis", code: three, errors: [{ ...at(three, "${{ github.event.pull_request.head.sha }}"), message: /while A_TOKEN, B_TOKEN, C_TOKEN are in reach: the pull request's code can steal them\.$/ }] },
     { name: "head checkout with a secret in reach", code: bad, errors: [{ ...at(bad, "${{ github.event.pull_request.head.sha }}"), message: /`pull_request_target` .* job `test` checks out the untrusted head while NPM_TOKEN is in reach/ }] },
     {
       name: "workflow_run checking out the triggering run's head with a secret",
