@@ -22,13 +22,15 @@ describe("hardcoded-secret: a fix in a YAML flow map leaves the value GitHub rea
     { code: `${header}env: { API_KEY: ${apiKey}, REGION: eu }\njobs: {}\n`, key: "API_KEY", value: "${{ secrets.API_KEY }}" },
     { code: `${header}env: {\n  REGION: eu,\n  API_KEY: "${apiKey}"\n}\njobs: {}\n`, key: "API_KEY", value: "${{ secrets.API_KEY }}" },
     { code: `${header}env: { DB_URL: postgres://app:${urlPassword}@db.example.com/a\\b }\njobs: {}\n`, key: "DB_URL", value: "postgres://app:${{ secrets.DB_URL }}@db.example.com/a\\b" },
+    // Compose's `${NAME}` has braces too.
+    { path: "docker-compose.yml", at: ["services", "web", "environment"], code: `services:\n  web:\n    image: web\n    environment: { API_KEY: ${apiKey} }\n`, key: "API_KEY", value: "${API_KEY}" },
   ];
   for (const [i, c] of cases.entries()) {
     it(`case ${i + 1}: parses, with the reference as the value`, async () => {
-      const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: c.code }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+      const finding = (await lintFiles([{ path: c.path ?? WORKFLOW_PATH, text: c.code }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
       const document = parseDocument(applyEdits(c.code, finding.fixes[0].edits));
       assert.deepEqual(document.errors, []);
-      assert.equal(document.getIn(["env", c.key]), c.value);
+      assert.equal(document.getIn([...(c.at ?? ["env"]), c.key]), c.value);
     });
   }
 });
