@@ -20,6 +20,7 @@ export const broadSecretScope: Rule = {
       if (!ref.binding || ref.issuedByPlatform || ref.binding.level === "step") continue;
       const workflowWide = ref.binding.level === "workflow";
       // The steps the binding reaches: a single step gains nothing from moving the binding down.
+      // Stryker disable next-line OptionalChaining: a job-level binding's job is always in the model; `?? 0` keeps one that is not from crashing.
       const reached = workflowWide ? workflowSteps : (jobById(file, ref.scope.job)?.steps.length ?? 0);
       if (reached <= 1) continue;
       const audience = workflowWide ? `every step of all ${file.jobs.length} job${file.jobs.length === 1 ? "" : "s"}` : `all ${reached} steps of job \`${ref.scope.job}\``;

@@ -31,6 +31,7 @@ export const ungatedPrivilegedJob: Rule = {
       // A composite action's steps get their caller's environment: the calling workflow is where to gate.
       if (job.environment || job.approvalGate || job.uses || job.inheritsUnseen || job.template || job.composite) continue;
       const ref = refsOfJob(file, job.id).find((r) => !r.issuedByPlatform && !r.ownChecks && (strict || r.kind !== "secret" || deployCredential(r)));
+      // Stryker disable next-line OptionalChaining: the step found has `uses`, and only GitHub's steps (whose platform names its sign-in actions) have it.
       const login = job.steps.find((step) => step.uses && platform.cloudLoginStep?.test(step.uses.value))?.uses?.value.split("@")[0];
       const credential = ref?.name ?? login;
       if (!credential) continue;

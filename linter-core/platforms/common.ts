@@ -23,6 +23,7 @@ export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLit
   for (const scalar of allScalars(root)) {
     const last = scalar.path.at(-1);
     const parent = scalar.path.at(-2);
+    // Stryker disable next-line ConditionalExpression: a number (a list in a list) is no script key either.
     if (typeof last !== "number" || typeof parent !== "string" || !options.scriptKeys.has(parent)) continue;
     literals.push({ key: parent, path: scalar.path, value: scalar.value, span: spanOf(scalar.node), role: "script", scope: options.scopeOf(scalar.path) });
   }
@@ -45,15 +46,19 @@ export { parseYaml };
  * as `owner+repo__dir__file.yml` (as in the benchmark corpus): read those as `dir/file.yml`.
  */
 export function repoPath(path: string): string {
+  // Stryker disable next-line ConditionalExpression: a memo; the answer computed again is the same.
   if (path === last.path) return last.repoPath;
+  // Stryker disable next-line Regex: `.*` is greedy from the start either way.
   const name = path.replace(/^.*\//, "");
   const flattened = /^[\w.-]+?\+[\w.-]+?__(.+)$/.exec(name);
   const inRepo = flattened ? flattened[1].split("__").join("/") : path;
+  // Stryker disable next-line Regex: `.*` is greedy from the start either way.
   last = { path, repoPath: inRepo, baseName: inRepo.replace(/^.*\//, "") };
   return inRepo;
 }
 
 export function baseName(path: string): string {
+  // Stryker disable next-line ConditionalExpression: a memo; the answer computed again is the same.
   return path === last.path ? last.baseName : (repoPath(path), last.baseName);
 }
 
@@ -61,9 +66,11 @@ export function baseName(path: string): string {
 let last = { path: undefined as string | undefined, repoPath: "", baseName: "" };
 
 /** Forget the last path's answers (mutation testing: each test must compute them under its own mutant). */
+// Stryker disable all: the mutation tests' own reset, which the linter never calls.
 export function forgetLastPath(): void {
   last = { path: undefined, repoPath: "", baseName: "" };
 }
+// Stryker restore all
 
 export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
 
@@ -74,7 +81,7 @@ export const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
  * before it checked backwards, so a run of whitespace is read once per lead found after it. Same
  * matches as the plain form (test/platforms/sniffing.test.ts). `lead` must not match whitespace or nothing.
  */
-export function lineStartKey(lead: string, rest = "", indentation: "*" | "+" = "*"): RegExp {
+export function lineStartKey(lead: string, rest: string, indentation: "*" | "+" = "*"): RegExp {
   return new RegExp(`(?:${lead})(?<=^\\s${indentation}(?:${lead}))${rest}`, "m");
 }
 

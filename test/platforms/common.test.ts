@@ -11,6 +11,9 @@ describe("platform helpers: paths", () => {
     assert.equal(repoPath("a/b/plain__name.yml"), "a/b/plain__name.yml");
     assert.equal(repoPath("a/b/c+d.yml"), "a/b/c+d.yml");
     assert.equal(repoPath("+repo__x.yml"), "+repo__x.yml");
+    // The owner is the name's start, and the path its end: `@acme+web__…` and a name with a line break are not flattened.
+    assert.equal(repoPath("ci/@acme+web__.github__workflows__ci.yml"), "ci/@acme+web__.github__workflows__ci.yml");
+    assert.equal(repoPath("acme+app__ci.yml\nx"), "acme+app__ci.yml\nx");
     assert.equal(baseName("deep/dir/acme+app__ci__build.yml"), "build.yml");
     assert.equal(baseName("deep/dir/azure-pipelines.yml"), "azure-pipelines.yml");
   });
@@ -21,15 +24,19 @@ describe("platform helpers: paths", () => {
 });
 
 describe("platform helpers: literals of a YAML document", () => {
-  const text = "env:\n  API_KEY: abc\nscript:\n  - echo one\n  - - nested\ntags:\n  - echo two\nrun: make\n";
+  const text = "env:\n  API_KEY: abc\nscript:\n  - echo one\n  - - nested\ntags:\n  - echo two\nrun: make\nflow: { KEY: v }\n";
   const root = parseYaml(text).documents[0].contents;
   const literals = yamlLiterals(root, { scriptKeys: new Set(["script", "run"]), scopeOf: (p) => ({ job: String(p[0]) }) });
 
   it("pairs are assignments unless their key is a script key; list items are script lines only under a script key; in text order", () => {
     assert.deepEqual(
       literals.map((l) => `${l.role} ${l.key}=${l.value} at "${text.slice(l.span.start, l.span.end)}" ${l.scope.job}`),
-      ['assignment API_KEY=abc at "abc" env', 'script script=echo one at "echo one" script', 'script run=make at "make" run'],
+      ['assignment API_KEY=abc at "abc" env', 'script script=echo one at "echo one" script', 'script run=make at "make" run', 'assignment KEY=v at "v" flow'],
     );
+  });
+
+  it("a pair in a flow map is marked so (a fix writing braces there must quote them); one in a block map is not", () => {
+    assert.deepEqual(literals.map((l) => l.inFlow ?? false), [false, false, false, true]);
   });
 
   it("an empty model has nothing but its file, and the parser's errors", () => {

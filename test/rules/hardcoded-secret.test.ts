@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseDocument } from "yaml";
+import { type Document, parseAllDocuments, parseDocument } from "yaml";
 import { hardcodedSecret } from "../../rules/hardcoded-secret.js";
 import { applyEdits, at, FakeSecrets, lintFiles, ruleTester, WORKFLOW_PATH } from "../helpers.js";
 
@@ -22,6 +22,7 @@ describe("hardcoded-secret: a fix in a YAML flow map leaves the value GitHub rea
     { code: `${header}env: { API_KEY: ${apiKey}, REGION: eu }\njobs: {}\n`, key: "API_KEY", value: "${{ secrets.API_KEY }}" },
     { code: `${header}env: {\n  REGION: eu,\n  API_KEY: "${apiKey}"\n}\njobs: {}\n`, key: "API_KEY", value: "${{ secrets.API_KEY }}" },
     { code: `${header}env: { DB_URL: postgres://app:${urlPassword}@db.example.com/a\\b }\njobs: {}\n`, key: "DB_URL", value: "postgres://app:${{ secrets.DB_URL }}@db.example.com/a\\b" },
+    { code: `${header}env: { DB_URL: "postgres://app:${urlPassword}@db.example.com/main" }\njobs: {}\n`, key: "DB_URL", value: "postgres://app:${{ secrets.DB_URL }}@db.example.com/main" },
     // Compose's `${NAME}` has braces too.
     { path: "docker-compose.yml", at: ["services", "web", "environment"], code: `services:\n  web:\n    image: web\n    environment: { API_KEY: ${apiKey} }\n`, key: "API_KEY", value: "${API_KEY}" },
   ];
@@ -33,6 +34,14 @@ describe("hardcoded-secret: a fix in a YAML flow map leaves the value GitHub rea
       assert.equal(document.getIn([...(c.at ?? ["env"]), c.key]), c.value);
     });
   }
+
+  it("in a second document the platform does not read (`---`), judged as any YAML's: the fix quotes there too", async () => {
+    const code = `${header}jobs: {}\n---\nenv: { API_KEY: ${apiKey} }\n`;
+    const finding = (await lintFiles([{ path: WORKFLOW_PATH, text: code }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    const documents = parseAllDocuments(applyEdits(code, finding.fixes[0].edits)) as Document[];
+    assert.deepEqual(documents.flatMap((d) => d.errors), []);
+    assert.equal(documents[1].getIn(["env", "API_KEY"]), "${{ secrets.API_KEY }}");
+  });
 });
 
 ruleTester(hardcodedSecret, {
@@ -160,11 +169,11 @@ describe("hardcoded-secret: fixes and messages", () => {
     }
   });
 
-  it("a key that only begins with a generic word (AUTH_SECRET, VALUE_KEY) still names the secret", async () => {
-    const code = `${header}env:\n  AUTH_SECRET: ${apiKey}\n  VALUE_KEY: ${bearer}\njobs: {}\n`;
+  it("a key that only begins with a generic word (RUNNER_GH, DEFAULT_STRIPE) still names the secret, not the format", async () => {
+    const code = `${header}env:\n  RUNNER_GH: ${ghp}\n  DEFAULT_STRIPE: ${stripe}\n  VALUE: ${akia}\njobs: {}\n`;
     const result = await lintFiles([{ path: WORKFLOW_PATH, text: code }]);
     const edits = result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.fixes[0].edits[0].text);
-    assert.deepEqual(edits, ["${{ secrets.AUTH_SECRET }}", "${{ secrets.VALUE_KEY }}"]);
+    assert.deepEqual(edits, ["${{ secrets.RUNNER_GH }}", "${{ secrets.DEFAULT_STRIPE }}", "${{ secrets.AWS_ACCESS_KEY_ID }}"]);
   });
 
   it("where no reference can stand (an input's default), the help is the platform's steps, one sentence after another", async () => {
