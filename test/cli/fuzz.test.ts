@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { lint } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
-import { CORPUS, FakeSecrets, NOW, ROOT } from "../helpers.js";
+import { parseAllDocuments } from "yaml";
+import { applyEdits, CORPUS, FakeSecrets, NOW, ROOT } from "../helpers.js";
 import { TempRepo } from "./repo.js";
 
 const SEED = Number(process.env.NHILINT_FUZZ_SEED ?? 20261126);
@@ -54,6 +55,8 @@ function mutate(text: string): { name: string; text: string } {
   }
 }
 
+const yamlErrors = (text: string) => parseAllDocuments(text).reduce((sum, doc) => sum + ("errors" in doc ? doc.errors.length : 1), 0);
+
 /** Plant a token and a password where a value would go (and, on a cut file, wherever the cut left us). */
 function plant(text: string, token: string, password: string): string {
   const line = text.indexOf("\n", Math.floor(text.length / 2));
@@ -73,7 +76,8 @@ describe("fuzz: seeded mutations of real files", function () {
     }),
   );
 
-  it(`${cases.length} mutated files: no crash, no planted secret in any finding (seed ${SEED})`, async () => {
+  it(`${cases.length} mutated files: no crash, no planted secret in any finding, no fix that breaks YAML that parsed (seed ${SEED})`, async () => {
+    let fixesChecked = 0;
     for (const c of cases) {
       const result = await lint([{ path: c.file.path, text: c.text }], { rules: RULES, now: NOW, compactModels: true });
       assert.deepEqual(result.internalErrors, [], `${c.file.path}, ${c.mutation}: ${JSON.stringify(result.internalErrors)}`);
@@ -81,7 +85,17 @@ describe("fuzz: seeded mutations of real files", function () {
       for (const secret of [c.token, c.password]) {
         assert.ok(!out.includes(secret.slice(4)), `${c.file.path}, ${c.mutation}: a finding holds a planted secret`);
       }
+      // A fix in a file that parses leaves it parsing. (In a broken one the parser's recovery, not the
+      // fix, decides how many errors it counts.)
+      if (!/\.ya?ml$/.test(c.file.path) || yamlErrors(c.text) > 0) continue;
+      for (const finding of result.findings) {
+        const edits = finding.fixes[0]?.edits.filter((edit) => edit.path === c.file.path && !edit.createFile);
+        if (!edits?.length) continue;
+        fixesChecked++;
+        assert.equal(yamlErrors(applyEdits(c.text, edits)), 0, `${c.file.path}, ${c.mutation}: the ${finding.ruleId} fix breaks the YAML`);
+      }
     }
+    assert.ok(fixesChecked > 0, "no fix was checked");
   });
 
   it("every output format of the CLI over all of them holds no planted secret", async () => {
