@@ -2,7 +2,7 @@
 // never exceptions), match connectors to records, and write new records as text edits.
 import { isMap, isScalar, isSeq, type YAMLSeq } from "yaml";
 import { CONNECTOR_KINDS, type ConnectorKind, type SourceFile, type Span, type TextEdit } from "./model.js";
-import { asMap, entries, getNode, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
+import { asMap, entries, getNode, parseYaml, scalarText, spanOf, type YamlNode } from "./documents/yaml.js";
 
 export const DEFAULT_INVENTORY_PATH = "nhi-inventory.yaml";
 export const INVENTORY_PATHS = [DEFAULT_INVENTORY_PATH, ".github/nhi-inventory.yaml"];
@@ -218,6 +218,12 @@ export function recordText(record: NewRecord, indent: string): string {
   return lines.map((line) => indent + line).join("\n") + "\n";
 }
 
+/** A record as one flow map (JSON, which YAML reads as flow style): for an inventory written that way. */
+function flowRecordText(record: NewRecord): string {
+  const fields = { name: record.name, kind: record.kind, owner: record.owner ?? "", purpose: "", expires: "", "used-by": record.usedBy };
+  return `{${Object.entries(fields).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(", ")}}`;
+}
+
 /**
  * The hints (above) left on fields that now hold a value: spans to delete, spaces before the `#`
  * included. Only nhilint's own hint texts are touched, never a comment someone wrote.
@@ -260,6 +266,27 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
   const root = asMap(yaml.documents[0]?.contents);
   const connectors = root ? getNode(root, "connectors") : undefined;
   const seq = connectors && isSeq(connectors) ? (connectors as YAMLSeq) : undefined;
+  // Written in flow style (`connectors: [{…}]`, or the whole file as JSON): block lines there would
+  // break it, and replacing the list would drop its records. The new records go inside the brackets.
+  const flowRecords = (records: NewRecord[]) => records.map(flowRecordText).join(", ");
+  // Right after the last item (before a trailing comma, on its line): a flow line must stay indented.
+  if (seq?.flow && seq.items.length > 0) {
+    const at = spanOf(seq.items[seq.items.length - 1] as YamlNode).end;
+    return (records) => ({ path, start: at, end: at, text: `, ${flowRecords(records)}` });
+  }
+  if (seq?.flow && root!.flow) {
+    const close = text.lastIndexOf("]", spanOf(seq).end - 1);
+    return (records) => ({ path, start: close, end: close, text: flowRecords(records) });
+  }
+  if (root?.flow && connectors) {
+    const span = spanOf(connectors);
+    return (records) => ({ path, start: span.start, end: span.end, text: `[${flowRecords(records)}]` });
+  }
+  if (root?.flow) {
+    const last = root.items[root.items.length - 1];
+    const at = last ? spanOf((last.value ?? last.key) as YamlNode).end : text.lastIndexOf("}", spanOf(root).end - 1);
+    return (records) => ({ path, start: at, end: at, text: `${last ? ", " : ""}"connectors": [${flowRecords(records)}]` });
+  }
   if (seq && seq.items.length > 0 && !seq.flow) {
     const last = seq.items[seq.items.length - 1] as { range?: [number, number, number] };
     const first = seq.items[0] as { range?: [number, number, number] };

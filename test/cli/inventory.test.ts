@@ -106,6 +106,22 @@ describe("nhilint inventory init", () => {
       repo.remove();
     }
   });
+
+  it("an inventory written in flow style keeps its records and still parses; the new ones go inside its brackets", async () => {
+    const repo = repositoryWithHistory();
+    try {
+      repo.write("nhi-inventory.yaml", 'version: 1\nconnectors: [{name: DEPLOY_TOKEN, owner: "@acme/platform", purpose: Deploy, expires: 2027-06-30}]\n');
+      const run = await repo.nhilint("inventory", "init");
+      assert.equal(run.code, 0, run.stderr);
+      const text = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
+      assert.ok(text.startsWith('version: 1\nconnectors: [{name: DEPLOY_TOKEN, owner: "@acme/platform", purpose: Deploy, expires: 2027-06-30}, {"name": "REGISTRY_TOKEN"'), text);
+      const report = JSON.parse((await repo.nhilint("inventory", "--format", "json")).stdout);
+      assert.deepEqual(report.connectors.map((c: { name: string }) => c.name).sort(), ["DEPLOY_TOKEN", "REGISTRY_TOKEN", "Slack bot", "web-runtime"]);
+      assert.doesNotMatch((await repo.nhilint("--format", "json")).stdout, /invalid-inventory/);
+    } finally {
+      repo.remove();
+    }
+  });
 });
 
 describe("nhilint inventory (the report)", () => {

@@ -129,6 +129,29 @@ connectors:
     assert.ok(created.text.startsWith("# Non-human identities"));
   });
 
+  it("an inventory written in flow style keeps every record it has and still parses: the new ones go inside its brackets", () => {
+    const record = { name: "X_TOKEN", kind: "secret" as const, owner: "@a/b", usedBy: ["w.yml"] };
+    const other = '{name: A, owner: "@a/b", purpose: p, expires: 2027-01-01}';
+    for (const text of [
+      `version: 1\nconnectors: [${other}]\n`,
+      `version: 1\nconnectors: [\n  ${other},\n]\n`,
+      '{"version": 1, "connectors": [{"name": "A", "owner": "o"}]}\n',
+      '{"version": 1, "connectors": []}\n',
+      '{"version": 1, "connectors": null}\n',
+      '{"version": 1}\n',
+      '{\n  "version": 1,\n}\n',
+    ]) {
+      const after = applyEdits(text, [addRecordsEdit(load(text), [record, { ...record, name: "Y_TOKEN", owner: undefined }])]);
+      const inventory = load(after);
+      assert.deepEqual(inventory.problems, [], after);
+      const expected = text.includes('"A"') || text.includes("name: A") ? ["A", "X_TOKEN", "Y_TOKEN"] : ["X_TOKEN", "Y_TOKEN"];
+      assert.deepEqual(inventory.records.map((r) => r.name), expected, after);
+      assert.deepEqual(inventory.records.at(-2)?.usedBy, ["w.yml"]);
+      assert.equal(inventory.records.at(-2)?.owner, "@a/b");
+      assert.equal(inventory.records.at(-1)?.owner, undefined);
+    }
+  });
+
   it("a new record's TODO hints go once their field holds a value, never a comment someone wrote", () => {
     const text = `connectors:\n${recordText({ name: "A", kind: "secret", usedBy: ["x.yml"] }, "  ")}`.replace('owner: ""', 'owner: "@team"').replace('purpose: ""', "purpose: 'Deploys'") + "  - name: B\n    owner: o # TODO: ask ops\n";
     const spans = filledHints(text);
