@@ -32,3 +32,13 @@ describe("fixes in YAML flow style", () => {
     });
   }
 });
+
+describe("fixes in a workflow written as JSON (one flow map)", () => {
+  it("persisted-checkout-credential's `with:` goes into the step's flow map, and the file parses", async () => {
+    const text = '{"on": "push", "permissions": {}, "jobs": {"a": {"runs-on": "x", "steps": [{"uses": "actions/checkout@v4"}, {"run": "git push"}]}}}\n';
+    const finding = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.find((f) => f.ruleId === "persisted-checkout-credential")!;
+    const fixed = parseAllDocuments(applyEdits(text, finding.fixes[0].edits));
+    assert.deepEqual(fixed.flatMap((doc) => doc.errors), []);
+    assert.equal(fixed[0].getIn(["jobs", "a", "steps", 0, "with", "persist-credentials"]), false);
+  });
+});
