@@ -18,6 +18,7 @@ export function parseJson(text: string): JsonFile {
     root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch (error) {
     // jsonc-parser recurses once per level: 3 000 `{"a":` in a row exhaust the stack.
+    // Stryker disable next-line ConditionalExpression: jsonc-parser throws nothing else to test with.
     if (!(error instanceof RangeError)) throw error;
     return { root: undefined, errors: [{ message: "nested too deep for the JSON parser (it ran out of stack)", span: { start: 0, end: 1 } }] };
   }
@@ -44,11 +45,14 @@ export function jsonStringPairs(root: JsonNode | undefined): JsonStringPair[] {
     const { node, path } = stack.pop()!;
     if (path.length > MAX_DEPTH) continue;
     if (node.type === "object") {
+      // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object and property its children.
       for (const property of node.children ?? []) {
+        // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object and property its children.
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
         const key = keyNode.value;
         if (valueNode.type === "string") {
+          // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object its children.
           const bound = key === "value" ? boundName((node.children ?? []).map((p) => ({ key: p.children?.[0]?.value as string, value: p.children?.[1]?.value }))) : undefined;
           result.push({
             key: bound ?? key,
@@ -62,6 +66,7 @@ export function jsonStringPairs(root: JsonNode | undefined): JsonStringPair[] {
         }
       }
     } else if (node.type === "array") {
+      // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every array its children.
       (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
     }
   }
@@ -71,6 +76,7 @@ export function jsonStringPairs(root: JsonNode | undefined): JsonStringPair[] {
 /** The value of `key` in a JSON object node. */
 export function jsonProperty(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (node?.type !== "object") return undefined;
+  // Stryker disable next-line OptionalChaining: jsonc-parser gives every object its children and every property its key.
   return node.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1];
 }
 
@@ -83,6 +89,7 @@ export function jsonPropertiesNamed(root: JsonNode | undefined, keys: ReadonlySe
     if (depth > MAX_DEPTH) continue;
     for (const child of node.children ?? []) {
       if (child.type === "property") {
+        // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every property its children.
         const [key, value] = child.children ?? [];
         if (key && value && keys.has(key.value as string)) found.push({ key, value });
         if (value) stack.push({ node: value, depth: depth + 1 });

@@ -137,6 +137,15 @@ describe("documents: JSON", () => {
     assert.equal(broken.errors.length > 0, true);
     assert.match(broken.errors[0].message, /^JSON syntax error \d+$/);
     assert.ok(broken.errors.every((e) => e.span.end > e.span.start));
+    // A span covers the token the parser rejects (`tru`: 3 characters), and at least one character.
+    const text = '{"a": tru}';
+    assert.deepEqual(parseJson(text).errors.map((e) => text.slice(e.span.start, e.span.end)), ["tru", "}"]);
+  });
+
+  it("a property with no value (text being typed) is skipped, never a crash, wherever it is read", () => {
+    const root = parseJson('{"name": "API_TOKEN", "value": "tok", "broken": , "conn": }').root;
+    assert.deepEqual(jsonStringPairs(root).map((p) => [p.key, p.value]), [["name", "API_TOKEN"], ["API_TOKEN", "tok"]]);
+    assert.deepEqual(jsonPropertiesNamed(root, new Set(["conn", "broken"])), []);
   });
 
   it("string pairs: every string value with its path, its token (quotes included) and its key, in source order; `value` named by its sibling name", () => {
@@ -169,7 +178,7 @@ describe("documents: JSON", () => {
   it("nesting deeper than the parser can recurse is an error, not a throw", () => {
     const file = parseJson('{"a":'.repeat(100_000));
     assert.equal(file.root, undefined);
-    assert.deepEqual(file.errors.map((e) => e.message), ["nested too deep for the JSON parser (it ran out of stack)"]);
+    assert.deepEqual(file.errors, [{ message: "nested too deep for the JSON parser (it ran out of stack)", span: { start: 0, end: 1 } }]);
   });
 
   it("nesting beyond the depth limit is not walked", () => {
@@ -180,5 +189,14 @@ describe("documents: JSON", () => {
     const shallow = parseJson('{"k": {"secret": "x", "conn": 1}}').root;
     assert.equal(jsonStringPairs(shallow).length, 1);
     assert.equal(jsonPropertiesNamed(shallow, new Set(["conn"])).length, 1);
+    // The limit itself is walked: an object at exactly MAX_DEPTH levels is read, one level deeper is not.
+    const at = (levels: number) => parseJson(`${'{"k":'.repeat(levels)}{"secret": "x", "conn": 1}${"}".repeat(levels)}`).root;
+    assert.equal(jsonStringPairs(at(MAX_DEPTH)).length, 1);
+    assert.equal(jsonStringPairs(at(MAX_DEPTH + 1)).length, 0);
+    assert.equal(jsonPropertiesNamed(at(MAX_DEPTH), new Set(["conn"])).length, 1);
+    assert.equal(jsonPropertiesNamed(at(MAX_DEPTH + 1), new Set(["conn"])).length, 0);
+    // Arrays count as levels too.
+    const inArrays = parseJson(`${"[".repeat(MAX_DEPTH + 5)}{"conn": 1}${"]".repeat(MAX_DEPTH + 5)}`).root;
+    assert.deepEqual(jsonPropertiesNamed(inArrays, new Set(["conn"])), []);
   });
 });

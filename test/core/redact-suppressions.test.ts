@@ -26,6 +26,13 @@ describe("redact: a short prefix and the length, never more", () => {
     assert.equal(redactQuoted("abcdefgh12345678"), redact("abcdefgh12345678"));
     assert.equal(redactQuoted("abcd1234"), "abcd1234", "two classes and short: an ordinary identifier");
     assert.equal(redactQuoted("short7!"), "short7!", "under 8 characters is never a run");
+    // A word is letters only (with `-`, `_`, a trailing `.` or `:`): a digit or another symbol makes it a run to judge.
+    assert.equal(redactQuoted("Abcdefg1"), redact("Abcdefg1"));
+    assert.equal(redactQuoted("Abcdefgh!"), redact("Abcdefgh!"));
+    assert.equal(redactQuoted("Expected"), "Expected");
+    assert.equal(redactQuoted("Value-Of:"), "Value-Of:");
+    assert.equal(redactQuoted("sha256sum"), "sha256sum", "two classes under 16 characters");
+    assert.equal(redactQuoted("Mapping:.x"), redact("Mapping:.x"));
   });
 });
 
@@ -41,6 +48,9 @@ describe("secretFinder: what of a text must not be shown", () => {
     assert.equal(secretIn(`ends with ${eight}`), eight);
     assert.equal(secretIn(eight), eight);
     assert.equal(secretIn("short7! is under 8 characters"), undefined);
+    // Exactly 8 characters with a symbol: no run of name characters spells it, only the value itself.
+    const eightWithSymbol = fake.password(8);
+    assert.equal(secretFinder([eightWithSymbol])(`x ${eightWithSymbol} y`), eightWithSymbol);
     assert.equal(secretIn("nothing here"), undefined);
   });
 
@@ -81,6 +91,7 @@ describe("suppressions: nhilint-disable-next-line RULE -- reason", () => {
   it("in JS/TS and JSONC the comment is // or /* */; there, # is not a comment", () => {
     assert.equal(find("x.ts", "// nhilint-disable-next-line hardcoded-secret -- test key\nconst k = 1;\n")[0].reason, "test key");
     assert.equal(find("x.ts", "/* nhilint-disable-next-line hardcoded-secret -- test key */\nconst k = 1;\n")[0].reason, "test key");
+    assert.equal(find("x.ts", "// nhilint-disable-next-line hardcoded-secret -- fixtures in a/*/b\nconst k = 1;\n")[0].reason, "fixtures in a/*/b", "only a closing */ at the end is the comment's");
     assert.equal(find("x.jsonc", "// nhilint-disable-next-line hardcoded-secret -- r\n{}\n").length, 1);
     assert.deepEqual(find("x.ts", "# nhilint-disable-next-line hardcoded-secret -- r\n"), []);
     // The directive's place starts at its comment marker, after any indentation.

@@ -26,6 +26,12 @@ describe("platform circleci: jobs, run shorthands and contexts", () => {
     assert.deepEqual(unowned, ["secret `DEPLOY_TOKEN` in job `deploy`", "secret `slack-notify`", "secret `aws-prod`", "secret `npm-publish`"]);
   });
 
+  it("a `$NAME` in an `environment:` value is text, not a variable read (CircleCI does not expand it there): no connector", async () => {
+    const text = "version: 2.1\njobs:\n  deploy:\n    docker: [{ image: cimg/base:current }]\n    environment:\n      NOTE: see $DEPLOY_TOKEN docs\n    steps:\n      - run: make\n";
+    const unowned = (await lintFiles([{ path: ".circleci/config.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector");
+    assert.deepEqual(unowned, []);
+  });
+
   it("recognised by content only with `version: 2` and a CircleCI top-level key", () => {
     assert.equal(platformFor("ci/config.yml", "version: 2.1\nworkflows:\n  main:\n    jobs: [build]\n").id, "circleci");
     assert.notEqual(platformFor("ci/other.yml", "version: 2\nfoo: bar\n").id, "circleci");

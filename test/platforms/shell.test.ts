@@ -49,5 +49,7 @@ describe("shell: logical lines", () => {
 
   it("a continuation on the last line still yields its command; a backslash inside a line continues nothing", () => {
     assert.deepEqual(logicalLines("echo a\\b c \\", 0), [{ text: "echo a\\b c", start: 0, end: 12 }]);
+    // An escaped space is no continuation: only a backslash at the line's end (before blanks) is.
+    assert.deepEqual(logicalLines("echo a\\ b\nnext", 0).map((c) => c.text), ["echo a\\ b", "next"]);
   });
 });
