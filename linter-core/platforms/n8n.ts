@@ -33,10 +33,13 @@ export const n8n: Platform = {
     const model = emptyModel("n8n", path, text);
     model.literals = jsonLiterals(json.root);
     const nodes = jsonProperty(json.root, "nodes");
+    // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every array and object its children.
     for (const node of nodes?.type === "array" ? (nodes.children ?? []) : []) {
       const nodeName = jsonProperty(node, "name")?.value as string | undefined;
       const credentials = jsonProperty(node, "credentials");
+      // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every array and object its children.
       for (const property of credentials?.type === "object" ? (credentials.children ?? []) : []) {
+        // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every property its children.
         const [typeNode, value] = property.children ?? [];
         const nameNode = jsonProperty(value, "name") ?? jsonProperty(value, "id");
         if (!nameNode || typeof nameNode.value !== "string") continue;
@@ -46,6 +49,7 @@ export const n8n: Platform = {
     // Values read from the server's environment or an external secrets store are connectors too: the
     // fix writes {{ $env.NAME }}, and that name then needs an owner like any other.
     for (const literal of model.literals) {
+      // Stryker disable next-line StringLiteral,ConditionalExpression: a shortcut; a value without `$` reads nothing either.
       if (!literal.value.includes("$")) continue;
       const raw = text.slice(literal.span.start, literal.span.end);
       for (const match of raw.matchAll(/\$env\.([A-Za-z_]\w*)|\$env\[\\?["']([A-Za-z_]\w*)\\?["']\]|\$secrets\.\w+\.([A-Za-z_]\w*)/g)) {
