@@ -44,30 +44,33 @@ export function jsonStringPairs(root: JsonNode | undefined): JsonStringPair[] {
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     if (path.length > MAX_DEPTH) continue;
-    if (node.type === "object") {
-      // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object and property its children.
-      for (const property of node.children ?? []) {
-        // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object and property its children.
-        const [keyNode, valueNode] = property.children ?? [];
-        if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
-        const key = keyNode.value;
-        if (valueNode.type === "string") {
-          // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object its children.
-          const bound = key === "value" ? boundName((node.children ?? []).map((p) => ({ key: p.children?.[0]?.value as string, value: p.children?.[1]?.value }))) : undefined;
-          result.push({
-            key: bound ?? key,
-            path: [...path, key],
-            value: valueNode.value as string,
-            span: { start: valueNode.offset, end: valueNode.offset + valueNode.length },
-            keySpan: { start: keyNode.offset, end: keyNode.offset + keyNode.length },
-          });
-        } else {
-          stack.push({ node: valueNode, path: [...path, key] });
-        }
-      }
-    } else if (node.type === "array") {
+    if (node.type === "array") {
       // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every array its children.
       (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression: a string or a number has no properties to walk either.
+    if (node.type !== "object") continue;
+    // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object and property its children.
+    for (const property of node.children ?? []) {
+      // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every object and property its children.
+      const [keyNode, valueNode] = property.children ?? [];
+      // Stryker disable next-line ConditionalExpression: jsonc-parser's keys are strings; the type check narrows it.
+      if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
+      const key = keyNode.value;
+      if (valueNode.type === "string") {
+        // Stryker disable next-line ArrayDeclaration,OptionalChaining: jsonc-parser gives every object and property its children.
+        const bound = key === "value" ? boundName((node.children ?? []).map((p) => ({ key: p.children?.[0]?.value as string, value: p.children?.[1]?.value }))) : undefined;
+        result.push({
+          key: bound ?? key,
+          path: [...path, key],
+          value: valueNode.value as string,
+          span: { start: valueNode.offset, end: valueNode.offset + valueNode.length },
+          keySpan: { start: keyNode.offset, end: keyNode.offset + keyNode.length },
+        });
+      } else {
+        stack.push({ node: valueNode, path: [...path, key] });
+      }
     }
   }
   return result.sort((a, b) => a.span.start - b.span.start);

@@ -32,6 +32,7 @@ describe("redact: a short prefix and the length, never more", () => {
     assert.equal(redactQuoted("Expected"), "Expected");
     assert.equal(redactQuoted("Value-Of:"), "Value-Of:");
     assert.equal(redactQuoted("sha256sum"), "sha256sum", "two classes under 16 characters");
+    assert.equal(redactQuoted("1234567890123456"), "1234567890123456", "one class, however long: an offset or an id");
     assert.equal(redactQuoted("Mapping:.x"), redact("Mapping:.x"));
   });
 });
