@@ -2,7 +2,7 @@
 // secretRef/envFrom and volumes; identities are service accounts. Files hold several documents.
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { allScalars, asMap, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { emptyModel, isYamlPath, parseYaml, yamlLiterals } from "./common.js";
+import { emptyModel, isYamlPath, parseYaml, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { isCredentialKey, looksLikeCredential } from "../secrets/values.js";
 
@@ -41,11 +41,19 @@ export const kubernetes: Platform = {
     // the repository (storeSecretSteps says how); a ConfigMap's value must move to a Secret.
     if (isManifestData(literal)) return undefined;
     // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
-    const wholeValue = text.slice(secret.start, secret.end) === literal.value.trim();
-    if (wholeValue && literal.keySpan && literal.path.at(-1) === "value") {
-      return [{ span: { start: literal.keySpan.start, end: literal.span.end }, text: kubernetes.secretReference!(name) }];
+    // (The secret is the whole value when it is the scalar itself, a block scalar's `|` and line break
+    // included, or all of its text; the line break that ends a block scalar stays.)
+    const envValue = literal.path.at(-1) === "value" && literal.path.at(-3) === "env";
+    const wholeValue = (secret.start === literal.span.start && secret.end === literal.span.end) || text.slice(secret.start, secret.end) === literal.value.trim();
+    if (envValue && wholeValue && literal.keySpan) {
+      return [{ span: valueSpan({ start: literal.keySpan.start, end: literal.span.end }, text), text: kubernetes.secretReference!(name) }];
     }
-    return [{ span: secret, text: `$(${name})` }];
+    // Kubernetes expands `$(NAME)` in a container's command, args and env values. A script (Tekton's
+    // `script`, Argo's `source`) is shell, where `$(NAME)` would run a command: there it is `${NAME}`.
+    // Anywhere else (a custom resource's field) nothing is expanded: no reference can stand there.
+    if (envValue || literal.key === "args" || literal.key === "command") return [{ span: valueSpan(secret, text), text: `$(${name})` }];
+    if (literal.role === "script") return [{ span: valueSpan(secret, text), text: `\${${name}}` }];
+    return undefined;
   },
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);

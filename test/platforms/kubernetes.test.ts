@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { parseDocument } from "yaml";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, validYaml } from "./suite.js";
 
 const key = new FakeSecrets(35).chars(32);
@@ -146,6 +147,24 @@ describe("platform kubernetes: which documents are Secrets, and what a finding's
       found.map((f) => f.fixes.flatMap((fix) => fix.edits.map((edit) => [pod.slice(edit.start, edit.end) === token ? "token" : pod.slice(edit.start, edit.end) === other ? "other" : "?", /^\$\([A-Z][A-Z0-9_]*\)$/.test(edit.text)]))),
       [[["token", true]], [["other", true]]],
     );
+  });
+
+  it("a shell script (Tekton's `script`) gets `${NAME}`, where `$(NAME)` would run a command; a custom resource's field, never expanded, gets no fix; a block-scalar env value becomes valueFrom", async () => {
+    const token = `ghp_${fake.chars(36)}`;
+    const task = `apiVersion: tekton.dev/v1\nkind: Task\nmetadata:\n  name: t\nspec:\n  steps:\n    - name: s\n      image: x\n      script: |\n        curl -H "Authorization: token ${token}" https://api.github.com\n`;
+    const [inScript] = await secrets("tekton/task.yaml", task);
+    assert.deepEqual(inScript.fixes[0].edits.map((e) => [task.slice(e.start, e.end) === token, e.text]), [[true, "${API_TOKEN}"]]);
+    const resource = `apiVersion: example.com/v1\nkind: Notifier\nmetadata:\n  name: n\nspec:\n  apiToken: ${token}\n`;
+    const [inResource] = await secrets("k8s/notifier.yaml", resource);
+    assert.deepEqual(inResource.fixes, []);
+    assert.match(inResource.help ?? "", /kubectl create secret generic/);
+    const block = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x\n      env:\n        - name: GH_TOKEN\n          value: |\n            ${token}\n        - name: NEXT\n          value: x\n`;
+    const [inBlock] = await secrets("k8s/pod.yaml", block);
+    assert.match(inBlock.fixes[0].edits[0].text, /^valueFrom: \{ secretKeyRef: /);
+    // The block scalar's closing line break stays: the next entry keeps its line.
+    const fixed = parseDocument(applyEdits(block, inBlock.fixes[0].edits));
+    assert.deepEqual(fixed.errors, []);
+    assert.deepEqual((fixed.toJS() as { spec: { containers: { env: { name: string }[] }[] } }).spec.containers[0].env.map((e) => e.name), ["GH_TOKEN", "NEXT"]);
   });
 
   it("a Secret's stringData: the built-in types' keys are credentials whatever they hold; other keys as their values look", async () => {
