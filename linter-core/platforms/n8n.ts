@@ -43,6 +43,7 @@ export const n8n: Platform = {
         const [typeNode, value] = property.children ?? [];
         const nameNode = jsonProperty(value, "name") ?? jsonProperty(value, "id");
         if (!nameNode || typeof nameNode.value !== "string") continue;
+        // Stryker disable next-line OptionalChaining: jsonc-parser gives every property its key.
         model.connectorRefs.push({ name: nameNode.value, kind: "n8n-credential", span: jsonSpan(nameNode), scope: { step: nodeName ?? String(typeNode?.value) } });
       }
     }

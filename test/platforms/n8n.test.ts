@@ -95,13 +95,13 @@ describe("n8n: credentials, expressions and recognition", () => {
       .filter((f) => f.ruleId === "unowned-connector")
       .map((f) => f.message.replace(/ has no record.*$/, ""));
 
-  it("a stored credential is named by its name, else its id, in the step of its node (else of its type); one without either is none", async () => {
+  it("a stored credential is named by its name, else its id, in the step of its node (else of its type); one without either, or with a number for an id (a hand-edited export), is none", async () => {
     assert.deepEqual(
       await refs([
         node({ credentials: { httpHeaderAuth: { id: "7", name: "Partner API" } } }),
         node({ name: "Mail", credentials: { smtp: { id: "12" } } }),
         { type: "n8n-nodes-base.slack", credentials: { slackApi: { name: "Slack bot" } } },
-        node({ name: "Odd", credentials: { oAuth2Api: {}, other: "x" } }),
+        node({ name: "Odd", credentials: { oAuth2Api: {}, other: "x", numbered: { id: 12 } } }),
       ]),
       ["n8n-credential `Partner API` in step `Call`", "n8n-credential `12` in step `Mail`", "n8n-credential `Slack bot` in step `slackApi`"],
     );
