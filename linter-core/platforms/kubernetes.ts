@@ -18,13 +18,6 @@ function toSecretKey(name: string): string {
   return name.toLowerCase().replace(/_/g, "-");
 }
 
-/**
- * A value of a manifest's own top-level `data`, `stringData` or `binaryData` (a Secret's, a ConfigMap's):
- * mounted or read as it is, with no `$(NAME)` expansion (that is for a container's env values, args and
- * command), so there is no in-file reference it could become.
- */
-const isManifestData = (literal: LiteralValue) => literal.path.length === 2 && (literal.path[0] === "data" || literal.path[0] === "stringData" || literal.path[0] === "binaryData");
-
 export const kubernetes: Platform = {
   id: "kubernetes",
   readsEveryDocument: true,
@@ -37,9 +30,6 @@ export const kubernetes: Platform = {
     ROTATE_IF_COMMITTED,
   ],
   secretFix(literal: LiteralValue, secret: Span, name: string, text: string) {
-    // A Secret manifest's values have no in-file reference to become: the manifest itself must leave
-    // the repository (storeSecretSteps says how); a ConfigMap's value must move to a Secret.
-    if (isManifestData(literal)) return undefined;
     // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
     // (The secret is the whole value when it is the scalar itself, a block scalar's `|` and line break
     // included, or all of its text; the line break that ends a block scalar stays.)
@@ -50,7 +40,9 @@ export const kubernetes: Platform = {
     }
     // Kubernetes expands `$(NAME)` in a container's command, args and env values. A script (Tekton's
     // `script`, Argo's `source`) is shell, where `$(NAME)` would run a command: there it is `${NAME}`.
-    // Anywhere else (a custom resource's field) nothing is expanded: no reference can stand there.
+    // Anywhere else nothing is expanded, so no reference can stand there: a Secret manifest's own values
+    // (the manifest must leave the repository; storeSecretSteps says how), a ConfigMap's (they must move
+    // to a Secret), a custom resource's field.
     if (envValue || literal.key === "args" || literal.key === "command") return [{ span: valueSpan(secret, text), text: `$(${name})` }];
     if (literal.role === "script") return [{ span: valueSpan(secret, text), text: `\${${name}}` }];
     return undefined;

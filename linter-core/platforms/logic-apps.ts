@@ -30,8 +30,11 @@ export const logicApps: Platform = {
     for (const { key, value } of jsonPropertiesNamed(json.root, CONNECTION_SETS)) {
       // `$connections` is a parameter: its connections sit under `value`.
       const set = key.value === "$connections" ? (jsonProperty(value, "value") ?? value) : value;
+      // Stryker disable next-line ConditionalExpression,ArrayDeclaration: an array's items are values, with no key to name a connection; jsonc-parser gives objects their children.
       for (const property of set.type === "object" ? (set.children ?? []) : []) {
+        // Stryker disable next-line OptionalChaining: jsonc-parser gives every property its key.
         const nameNode = property.children?.[0];
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a property's key is a string; the check narrows its type.
         if (nameNode && typeof nameNode.value === "string") model.connectorRefs.push({ name: nameNode.value, kind: "connection-reference", span: jsonSpan(nameNode), scope: {} });
       }
     }

@@ -157,6 +157,14 @@ describe("platform kubernetes: which documents are Secrets, and what a finding's
     const resource = `apiVersion: example.com/v1\nkind: Notifier\nmetadata:\n  name: n\nspec:\n  apiToken: ${token}\n`;
     const [inResource] = await secrets("k8s/notifier.yaml", resource);
     assert.deepEqual(inResource.fixes, []);
+    // Only an env entry's `value` is expanded: not a field named `value` elsewhere, nor another key of an env entry.
+    for (const [where, manifest] of [
+      ["a `value` field", `apiVersion: example.com/v1\nkind: Notifier\nmetadata:\n  name: n\nspec:\n  auth:\n    value: ${token}\n`],
+      ["an env entry's other key", `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x\n      env:\n        - name: A\n          token: ${token}\n`],
+    ]) {
+      const [finding] = await secrets("k8s/n.yaml", manifest);
+      assert.deepEqual(finding.fixes, [], where);
+    }
     assert.match(inResource.help ?? "", /kubectl create secret generic/);
     const block = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x\n      env:\n        - name: GH_TOKEN\n          value: |\n            ${token}\n        - name: NEXT\n          value: x\n`;
     const [inBlock] = await secrets("k8s/pod.yaml", block);

@@ -57,5 +57,7 @@ describe("platform logic-apps: connection references", () => {
     assert.deepEqual(await refs({ triggers: {}, actions: {}, parameters: { $connections: { servicebus: { connectionId: "x" } } } }), ["servicebus"]);
     assert.deepEqual(await refs({ managedApiConnections: { sharepoint: {} }, serviceProviderConnections: { blob: {} } }), ["sharepoint", "blob"]);
     assert.deepEqual(await refs({ managedApiConnections: ["not", "a", "map"] }), []);
+    // Only `$connections` keeps its connections under `value`: elsewhere a connection may be named so.
+    assert.deepEqual(await refs({ managedApiConnections: { value: { api: {} }, office365: {} } }), ["value", "office365"]);
   });
 });
