@@ -2,7 +2,7 @@
 // secretRef/envFrom and volumes; identities are service accounts. Files hold several documents.
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { allScalars, asMap, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { emptyModel, isYamlPath, parseYaml, valueSpan, yamlLiterals } from "./common.js";
+import { emptyModel, isWholeValue, isYamlPath, parseYaml, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { isCredentialKey, looksLikeCredential } from "../secrets/values.js";
 
@@ -31,10 +31,10 @@ export const kubernetes: Platform = {
   ],
   secretFix(literal: LiteralValue, secret: Span, name: string, text: string) {
     // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
-    // (The secret is the whole value when it is the scalar itself, a block scalar's `|` and line break
-    // included, or all of its text; the line break that ends a block scalar stays.)
+    // (The secret is also the whole value when it is the scalar itself, a block scalar's `|` and line
+    // break included; the line break that ends a block scalar stays.)
     const envValue = literal.path.at(-1) === "value" && literal.path.at(-3) === "env";
-    const wholeValue = (secret.start === literal.span.start && secret.end === literal.span.end) || text.slice(secret.start, secret.end) === literal.value.trim();
+    const wholeValue = isWholeValue(literal, secret, text) || (secret.start === literal.span.start && secret.end === literal.span.end);
     if (envValue && wholeValue && literal.keySpan) {
       return [{ span: valueSpan({ start: literal.keySpan.start, end: literal.span.end }, text), text: kubernetes.secretReference!(name) }];
     }
