@@ -1,6 +1,7 @@
 // Model-building helpers shared by the YAML platforms.
 import type { FileModel, LiteralValue, Scope } from "../model.js";
 import { allScalars, parseYaml, scalarPairs, spanOf, type YamlFile, type YamlNode } from "../documents/yaml.js";
+import { quotedValueSpan } from "../text.js";
 
 export interface YamlLiteralOptions {
   /** Keys whose value (a string, or a list of strings) is shell code. */
@@ -114,8 +115,9 @@ export function referenceEdit(literal: LiteralValue, secret: { start: number; en
   // reference that is itself a flow map (Drone's `{ from_secret: … }`) is a node, valid there as written.
   if (!literal.inFlow || !/[{}[\],]/.test(reference) || /^[{[]/.test(reference)) return { span, text: reference };
   if (whole) return { span, text: JSON.stringify(reference) };
+  // A quoted scalar holds the reference as it is.
+  if (quotedValueSpan(text, literal).start > literal.span.start) return { span, text: reference };
   const scalar = valueSpan(literal.span, text);
-  if (text[scalar.start] === '"' || text[scalar.start] === "'") return { span, text: reference };
   // Part of a plain scalar: the whole scalar is rewritten double-quoted, its other characters escaped.
   const escaped = (part: string) => part.replace(/[\\"]/g, "\\$&");
   return { span: scalar, text: `"${escaped(text.slice(scalar.start, span.start))}${reference}${escaped(text.slice(span.end, scalar.end))}"` };
