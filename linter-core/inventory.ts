@@ -274,10 +274,7 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
     const at = spanOf(seq.items[seq.items.length - 1] as YamlNode).end;
     return (records) => ({ path, start: at, end: at, text: `, ${flowRecords(records)}` });
   }
-  if (seq?.flow && root!.flow) {
-    const close = text.lastIndexOf("]", spanOf(seq).end - 1);
-    return (records) => ({ path, start: close, end: close, text: flowRecords(records) });
-  }
+  // (An empty `[]` is replaced like any other value: the same text.)
   if (root?.flow && connectors) {
     const span = spanOf(connectors);
     return (records) => ({ path, start: span.start, end: span.end, text: `[${flowRecords(records)}]` });
