@@ -45,16 +45,32 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Where a literal's value starts and ends inside its quotes (the quotes of its syntax excluded). */
-export function quotedValueSpan(text: string, literal: LiteralValue): Span {
+/**
+ * Where a literal's value is written: inside its quotes, or for a YAML block scalar (`|`, `>-`), from
+ * its first character after the header line to its last non-blank one. A detection over the whole
+ * value then spans the value alone, as the same value written inline does (its fingerprint with it).
+ */
+export function valueTextSpan(text: string, literal: LiteralValue): Span {
   const { start, end } = literal.span;
   // The quotes of the literal's syntax, not of its value: "…", '…', a JavaScript `…`, Groovy's '''…''' and """…""".
   const quote = /^(?:'''|"""|["'`])/.exec(text.slice(start, Math.min(end, start + 3)))?.[0];
   if (quote && !literal.value.startsWith(quote) && end - start >= quote.length * 2 && text.slice(end - quote.length, end) === quote) {
     return { start: start + quote.length, end: end - quote.length };
   }
+  // Only YAML leaves a value unquoted, and a plain YAML scalar cannot start with `|` or `>`.
+  const header = BLOCK_SCALAR_HEADER.exec(text.slice(start, end));
+  if (header) {
+    let from = start + header[0].length;
+    let to = end;
+    while (from < to && /\s/.test(text[from])) from++;
+    while (to > from && /\s/.test(text[to - 1])) to--;
+    return { start: from, end: to };
+  }
   return { start, end };
 }
+
+// `|` or `>`, its chomping and indentation indicators in either order, a comment, the line break.
+const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/;
 
 /**
  * Text from the user's files (a purpose, an owner, a reason) to show as typed inside Markdown: every

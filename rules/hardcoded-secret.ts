@@ -70,12 +70,17 @@ export const hardcodedSecret: Rule = {
           edits = [referenceEdit(literal, detection.span, reference, file.text, detection.value)];
         }
       }
+      // A platform can write another reference by place (Drone's `{ from_secret: … }` in `environment:`,
+      // Kubernetes' `$(NAME)` in args): the title and the help name that one. (One that holds the usual
+      // reference, quoted for JSON or a flow map, is named by the reference.)
+      const other = edits?.[0]?.text;
+      const written = other && reference && !other.includes(reference) && edits!.every((edit) => edit.text === other) ? other : reference;
       if (reference && edits) {
         // A fix that only deletes (GitLab's `variables:` entry): the platform already passes the stored secret on.
         // Stryker disable next-line MethodExpression: no platform's fix mixes a deletion with a replacement.
         const removes = edits.every((edit) => edit.text === "");
         fixes.push({
-          title: removes ? `Remove the literal: jobs read the stored variable ${reference}` : `Replace with ${reference}`,
+          title: removes ? `Remove the literal: jobs read the stored variable ${reference}` : `Replace with ${written}`,
           edits: edits.map((edit) => ({ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text })),
           safe: false,
           followUp: steps,
@@ -90,7 +95,7 @@ export const hardcodedSecret: Rule = {
         fixes,
         help:
           reference && edits
-            ? `Store it as a secret named ${name} and reference it as ${reference}; ${rotate}.`
+            ? `Store it as a secret named ${name} and reference it as ${written}; ${rotate}.`
             : (steps?.join(" ") ?? `Move it to a secrets manager and read it from there; ${rotate}.`),
       });
     }

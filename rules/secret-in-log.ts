@@ -1,4 +1,4 @@
-import { escapeRegExp, quotedValueSpan } from "../linter-core/text.js";
+import { escapeRegExp, valueTextSpan } from "../linter-core/text.js";
 import type { LiteralValue } from "../linter-core/model.js";
 import type { Rule } from "../linter-core/rule.js";
 import { logicalLines } from "../linter-core/platforms/shell.js";
@@ -165,7 +165,7 @@ export const secretInLog: Rule = {
       // The secrets this script sees, by the variable it may print them through.
       const visible = secretsVisibleToScript(file, literal);
       // A quoted script (`- 'echo "$T"'`, Groovy `sh '…'`) starts after its opening quote.
-      let offset = quotedValueSpan(file.text, literal).start;
+      let offset = valueTextSpan(file.text, literal).start;
       const lines = file.text.slice(offset, literal.span.end).split("\n");
       const toFiles = redirectedLines(lines);
       for (const [index, line] of lines.entries()) {

@@ -1,7 +1,7 @@
 // Model-building helpers shared by the YAML platforms.
 import type { FileModel, LiteralValue, Scope } from "../model.js";
 import { allScalars, parseYaml, scalarPairs, spanOf, type YamlFile, type YamlNode } from "../documents/yaml.js";
-import { quotedValueSpan } from "../text.js";
+import { valueTextSpan } from "../text.js";
 
 export interface YamlLiteralOptions {
   /** Keys whose value (a string, or a list of strings) is shell code. */
@@ -101,7 +101,11 @@ export function valueSpan(span: { start: number; end: number }, text: string): {
  * `value` is the secret as detected, when it differs from the text at its place (a decoded token).
  */
 export function isWholeValue(literal: LiteralValue, secret: { start: number; end: number }, text: string, value = text.slice(secret.start, secret.end)): boolean {
-  return literal.role === "assignment" && value === literal.value.trim();
+  if (literal.role !== "assignment") return false;
+  if (value === literal.value.trim()) return true;
+  // The secret is all the value's text, written otherwise than it reads (escapes, a block scalar's lines).
+  const written = valueTextSpan(text, literal);
+  return secret.start === written.start && secret.end === written.end;
 }
 
 /**
@@ -116,7 +120,7 @@ export function referenceEdit(literal: LiteralValue, secret: { start: number; en
   if (!literal.inFlow || !/[{}[\],]/.test(reference) || /^[{[]/.test(reference)) return { span, text: reference };
   if (whole) return { span, text: JSON.stringify(reference) };
   // A quoted scalar holds the reference as it is.
-  if (quotedValueSpan(text, literal).start > literal.span.start) return { span, text: reference };
+  if (valueTextSpan(text, literal).start > literal.span.start) return { span, text: reference };
   const scalar = valueSpan(literal.span, text);
   // Part of a plain scalar: the whole scalar is rewritten double-quoted, its other characters escaped.
   const escaped = (part: string) => part.replace(/[\\"]/g, "\\$&");

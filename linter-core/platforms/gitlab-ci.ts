@@ -3,7 +3,7 @@
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
@@ -104,7 +104,8 @@ export const gitlabCi: Platform = {
     // `KEY: <secret>` under `variables:`: a masked CI/CD variable named KEY already reaches every job
     // as $KEY, so the line goes (writing `KEY: $KEY` would only shadow it with itself).
     if (literal.path.at(-2) === "variables" && literal.key === name && literal.role === "assignment") {
-      const removal = removeVariableLine(literal.span, text);
+      // (Less the line break that ends a block scalar: the line to remove is its last.)
+      const removal = removeVariableLine(valueSpan(literal.span, text), text);
       if (removal) return [removal];
     }
     return [referenceEdit(literal, secret, `$${name}`, text)];

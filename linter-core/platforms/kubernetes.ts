@@ -30,12 +30,10 @@ export const kubernetes: Platform = {
     ROTATE_IF_COMMITTED,
   ],
   secretFix(literal: LiteralValue, secret: Span, name: string, text: string) {
-    // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all secret.
-    // (The secret is also the whole value when it is the scalar itself, a block scalar's `|` and line
-    // break included; the line break that ends a block scalar stays.)
+    // An env entry `value: literal` becomes `valueFrom: { secretKeyRef: ... }` when the value is all
+    // secret (the line break that ends a block scalar stays).
     const envValue = literal.path.at(-1) === "value" && literal.path.at(-3) === "env";
-    const wholeValue = isWholeValue(literal, secret, text) || (secret.start === literal.span.start && secret.end === literal.span.end);
-    if (envValue && wholeValue && literal.keySpan) {
+    if (envValue && isWholeValue(literal, secret, text) && literal.keySpan) {
       return [{ span: valueSpan({ start: literal.keySpan.start, end: literal.span.end }, text), text: kubernetes.secretReference!(name) }];
     }
     // Kubernetes expands `$(NAME)` in a container's command, args and env values. A script (Tekton's

@@ -2,7 +2,7 @@
 // tokens, URL passwords, script idioms, values under credential-like keys (also in embedded JSON), and
 // secretlint's preset rules the table does not cover. Overlapping hits become one detection.
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
-import { LineIndex, quotedValueSpan } from "../text.js";
+import { LineIndex, valueTextSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, type NamedFormats, type ProviderMatch } from "./providers.js";
 import { findScriptSecrets, isProgramSource } from "./scripts.js";
 import { mergeCandidates, type Candidate } from "./merge.js";
@@ -378,12 +378,12 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   for (const literal of model.literals) {
     if (literal.encoding === "base64") {
       const found = await encodedSecret(model.path, literal);
-      const span = quotedValueSpan(text, literal);
+      const span = valueTextSpan(text, literal);
       // Stryker disable next-line MethodExpression: the merge takes each detection's value from its span.
       if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), nameKey: literal.key, priority: 3, ...found });
     } else if (literal.role === "assignment") {
       candidates.push(...embeddedJsonSecrets(text, literal));
-      const span = quotedValueSpan(text, literal);
+      const span = valueTextSpan(text, literal);
       const raw = text.slice(span.start, span.end);
       const header = authorizationCredential(literal.value);
       const bound = header?.credential ?? literal.value.trim();

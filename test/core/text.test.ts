@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import type { LiteralValue } from "../../linter-core/model.js";
 import MarkdownIt from "markdown-it";
-import { escapeRegExp, LineIndex, markdownCode, markdownLiteral, quotedValueSpan } from "../../linter-core/text.js";
+import { escapeRegExp, LineIndex, markdownCode, markdownLiteral, valueTextSpan } from "../../linter-core/text.js";
 
 describe("text: lines and positions", () => {
   const text = "ab\ncd\n\nefg";
@@ -27,8 +27,18 @@ describe("text: literal matching and quotes", () => {
       ['"abc"', "abc", [1, 4]], ["'abc'", "abc", [1, 4]], ["`abc`", "abc", [1, 4]], ["'''abc'''", "abc", [3, 6]], ['"""abc"""', "abc", [3, 6]],
       ["abc", "abc", [0, 3]], ['"abc', '"abc', [0, 4]], ['"a"', '"a"', [0, 3]], ['""', "", [1, 1]], ["'''", "'''", [0, 3]],
     ] as const) {
-      const span = quotedValueSpan(text, literal(text, value));
+      const span = valueTextSpan(text, literal(text, value));
       assert.deepEqual([span.start, span.end], expected, text);
+    }
+  });
+  it("a YAML block scalar's value is its lines after the header (any indicators, a comment, \\r\\n), without the blanks around; a value that merely starts with `|` is itself", () => {
+    for (const [text, value, expected] of [
+      ["|\n  abc\n", "abc\n", [4, 7]], [">-\n  abc", "abc", [5, 8]], ["|2+\n    abc\n\n", "  abc\n\n", [8, 11]], ["|-9\n abc", "abc", [5, 8]],
+      ["| # note abc\n  abc\n", "abc\n", [15, 18]], ["|\r\n  a b\r\n  c\r\n", "a b\nc\n", [5, 13]], ["|\n", "", [2, 2]],
+      ['"|abc"', "|abc", [1, 5]], ["|abc", "|abc", [0, 4]], ["|x\n  abc", "|x abc", [0, 8]], ["|++\n  abc", "|++ abc", [0, 9]],
+    ] as const) {
+      const span = valueTextSpan(text, literal(text, value));
+      assert.deepEqual([span.start, span.end], expected, JSON.stringify(text));
     }
   });
 });

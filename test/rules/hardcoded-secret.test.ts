@@ -269,6 +269,26 @@ describe("hardcoded-secret: the name, the edit and the help of the fix", () => {
     assert.deepEqual(parseDocument(fixed).errors, []);
   });
 
+  it("the title and the help name what the fix writes where a platform writes other than its usual reference (Drone's `from_secret`, Kubernetes' valueFrom and `$(NAME)`)", async () => {
+    const cases = [
+      { path: ".drone.yml", text: `kind: pipeline\nsteps:\n  - name: a\n    image: x\n    environment:\n      API_KEY: ${apiKey}\n    commands:\n      - make --token ${bearer}\n` },
+      { path: "k8s/job.yaml", text: `apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          args: ["--token", "${bearer}"]\n          env:\n            - name: API_KEY\n              value: ${apiKey}\n` },
+    ];
+    const written = new Set<string>();
+    for (const c of cases) {
+      const findings = (await lintFiles([c])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(findings.length, 2, c.path);
+      for (const finding of findings) {
+        const edit = finding.fixes[0].edits[0].text;
+        written.add(edit);
+        assert.equal(finding.fixes[0].title, `Replace with ${edit}`);
+        assert.match(finding.help!, new RegExp(`reference it as ${edit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")};`));
+      }
+    }
+    // Two kinds of edit on each platform: the test reaches both of each.
+    assert.equal(written.size, 4, [...written].join(" | "));
+  });
+
   it("the help says the name and the reference, and where a credential of its kind is revoked; with no reference syntax (plain text), where to move it", async () => {
     const inWorkflow = await secretFinding(WORKFLOW_PATH, workflow(`          PARTNER_KEY: ${ghp}\n`));
     assert.equal(inWorkflow.help, "Store it as a secret named PARTNER_KEY and reference it as ${{ secrets.PARTNER_KEY }}; rotate it at https://github.com/settings/tokens if it was ever committed.");
