@@ -1,6 +1,6 @@
 // .nhilint.yaml: rule severities, ignored paths, the inventory's place, the expiry warning window, the level.
 import type { SeveritySetting, SourceFile } from "./model.js";
-import { asMap, asSeq, entries, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
+import { asMap, asSeq, documentsWithContent, entries, parseYaml, scalarText, spanOf } from "./documents/yaml.js";
 import { redactQuoted } from "./redact.js";
 import { LineIndex } from "./text.js";
 
@@ -34,8 +34,9 @@ export function parseConfig(file: SourceFile, knownRules: readonly string[]): Co
   };
   const yaml = parseYaml(file.text);
   if (yaml.errors.length > 0) fail(`not valid YAML: ${yaml.errors[0].message}`, yaml.errors[0].span.start);
-  const root = yaml.documents[0]?.contents;
-  if (root === null || root === undefined) return config;
+  // An empty file, comments only, or a document marker alone (`---`, whose content is a null scalar).
+  const root = documentsWithContent(yaml)[0]?.contents;
+  if (!root) return config;
   const map = asMap(root) ?? fail("must be a mapping (rules, ignore, inventory, expiry-warning-days, level)", 0);
   // The YAML reader keeps duplicate keys (the last would silently win): a config says each thing once.
   const once = (seen: Map<string, number>, key: string, offset: number, what: string) => {

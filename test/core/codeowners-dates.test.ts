@@ -4,11 +4,11 @@ import { parseCodeOwners } from "../../linter-core/codeowners.js";
 import { addCadence, daysUntil, parseDay } from "../../linter-core/dates.js";
 
 describe("CODEOWNERS", () => {
-  const owners = parseCodeOwners(
-    ["# comments and blank lines are skipped", "", "*           @acme/everyone", "/.github/   @acme/platform   @acme/security # two owners", "docs/*.md   docs@acme.example", "/.github/workflows/release.yml @acme/release", "  ", "[invalid"].join("\r\n"),
-  );
+  // Parsed in each test (not once when the file loads), so a mutation test sees each parse.
+  const text = ["# comments and blank lines are skipped", "", "*           @acme/everyone", "/.github/   @acme/platform \t @acme/security # two owners", "docs/*.md   docs@acme.example", "  /.github/workflows/release.yml @acme/release  ", "  ", "[invalid"].join("\r\n");
 
-  it("the last matching line wins, with every owner it names", () => {
+  it("the last matching line wins, with every owner it names (however the line is indented or spaced)", () => {
+    const owners = parseCodeOwners(text);
     assert.deepEqual(owners.ownersOf(".github/workflows/release.yml"), ["@acme/release"]);
     assert.deepEqual(owners.ownersOf(".github/workflows/ci.yml"), ["@acme/platform", "@acme/security"]);
     assert.deepEqual(owners.ownersOf("docs/guide.md"), ["docs@acme.example"]);

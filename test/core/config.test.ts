@@ -25,11 +25,16 @@ describe("config: .nhilint.yaml", () => {
     assert.equal(config.expiryWarningDays, 14);
     assert.equal(config.level, "strict");
     assert.equal(parse("expiry-warning-days: 0\n").expiryWarningDays, 0, "zero: warn only on the day");
+    // Each value a setting takes.
+    assert.deepEqual(parse("rules:\n  hardcoded-secret: error\n").rules, { "hardcoded-secret": "error" });
+    assert.equal(parse("level: default\n").level, "default");
   });
 
-  it("an empty file, or one with only comments, is the default; the default is not changed by parsing", () => {
+  it("an empty file, one with only comments or a document marker, or null, is the default; the default is not changed by parsing", () => {
     assert.deepEqual(parse(""), { ...DEFAULT_CONFIG, rules: {}, ignore: [] });
     assert.deepEqual(parse("# nothing yet\n"), { ...DEFAULT_CONFIG, rules: {}, ignore: [] });
+    assert.deepEqual(parse("---\n"), { ...DEFAULT_CONFIG, rules: {}, ignore: [] }, "a document marker alone");
+    assert.deepEqual(parse("~\n"), { ...DEFAULT_CONFIG, rules: {}, ignore: [] }, "null");
     parse("rules:\n  hardcoded-secret: off\nignore: [x]\n");
     assert.deepEqual(DEFAULT_CONFIG, { rules: {}, ignore: [], expiryWarningDays: 30 });
   });

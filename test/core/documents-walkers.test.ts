@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { parseDocument } from "yaml";
 import { jsonProperty, jsonPropertiesNamed, jsonSpan, jsonStringPairs, parseJson } from "../../linter-core/documents/json.js";
-import { allScalars, anchorsOf, asMap, asSeq, boundName, entries, getKeyNode, getNode, getPair, MAX_DEPTH, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf } from "../../linter-core/documents/yaml.js";
+import { allScalars, anchorsOf, asMap, asSeq, boundName, COMPLEX_KEY, documentsWithContent, entries, getKeyNode, getNode, getPair, MAX_DEPTH, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf } from "../../linter-core/documents/yaml.js";
 
 const yamlRoot = (text: string) => parseYaml(text).documents[0].contents;
 
@@ -127,6 +127,89 @@ describe("documents: YAML", () => {
     const stepped = (steps: number) => `a:\n${Array.from({ length: steps }, (_, i) => `${"  ".repeat(i)}- k${i}:\n`).join("")}`;
     assert.match(parseYaml(stepped(MAX_DEPTH / 2 + 1)).errors[0]?.message ?? "", /^nested over/);
     assert.deepEqual(parseYaml(stepped(MAX_DEPTH / 2 - 1)).errors, []);
+  });
+});
+
+describe("documents: YAML, at the edges", () => {
+  it("an error's message is the parser's first line, its span the parser's range, and at least one character where the parser's is empty", () => {
+    assert.deepEqual(parseYaml('"multi\n line": 1\n').errors, [{ message: "Implicit keys need to be on a single line", span: { start: 0, end: 13 } }]);
+    // `a: b` then `- c`: the parser gives the last error no width.
+    const errors = parseYaml("a: b\n- c").errors;
+    assert.ok(errors.length > 0);
+    for (const error of errors) assert.ok(error.span.end > error.span.start, JSON.stringify(error));
+  });
+
+  it("what YAML 1.2 forbids but no reader is misled by is read: a key over 1 024 characters, a comment against a block scalar's header", () => {
+    assert.deepEqual(parseYaml(`${"k".repeat(1100)}: v\n`).errors, []);
+    assert.deepEqual(parseYaml("a: |#note\n  text\n").errors, []);
+  });
+
+  it("parsing leaves Error.stackTraceLimit as it found it, after an error too", () => {
+    const before = Error.stackTraceLimit;
+    parseYaml("a: [\n");
+    parseYaml(`x: ${"[".repeat(MAX_DEPTH + 1)}`);
+    assert.equal(Error.stackTraceLimit, before);
+  });
+
+  it("the depth limit: a flow collection at depth MAX_DEPTH is an error at its `[`, one less is read; keys nest too", () => {
+    const flow = (depth: number) => `x: ${"[".repeat(depth)}1${"]".repeat(depth)}\n`;
+    assert.deepEqual(parseYaml(flow(MAX_DEPTH)).errors, [{ message: `nested over ${MAX_DEPTH} levels deep: not read (no real file comes close)`, span: { start: 3 + MAX_DEPTH - 1, end: 3 + MAX_DEPTH } }]);
+    assert.deepEqual(parseYaml(flow(MAX_DEPTH - 1)).errors, []);
+    // Flow maps whose keys are flow maps: `{{{a: 1}: 1}: 1}`.
+    const keys = (depth: number) => `x: ${"{".repeat(depth)}a${": 1}".repeat(depth)}\n`;
+    assert.match(parseYaml(keys(MAX_DEPTH)).errors[0]?.message ?? "", /^nested over/);
+    assert.deepEqual(parseYaml(keys(MAX_DEPTH - 1)).errors, []);
+  });
+
+  it("documents with content: an empty document (`---` alone, `~`) is none; a scalar or a collection is one", () => {
+    const kept = (text: string) => documentsWithContent(parseYaml(text)).map((doc) => doc.toJS());
+    assert.deepEqual(kept("---\n---\na: 1\n"), [{ a: 1 }]);
+    assert.deepEqual(kept("~\n---\n- x\n"), [["x"]]);
+    assert.deepEqual(kept("hello\n"), ["hello"]);
+  });
+
+  it("a default is named by its input or parameter (`inputs: api_token: default: …`); elsewhere, or in a list, it is a default", () => {
+    const text = "inputs:\n  api_token:\n    default: a\n    value: b\n  list:\n    - default: c\nparameters:\n  db_password:\n    default: d\nother:\n  a_token:\n    default: e\n";
+    assert.deepEqual(scalarPairs(yamlRoot(text)).map((p) => `${p.key}=${p.value}`), ["api_token=a", "value=b", "default=c", "db_password=d", "default=e"]);
+  });
+
+  it("a null or complex key names nothing, and what it holds is walked under a segment of its own; an alias value is passed over", () => {
+    const text = "? [a, b]\n: {c: one}\n: two\nd: *x\ne: &x three\n";
+    const root = yamlRoot(text);
+    assert.deepEqual(scalarPairs(root).map((p) => `${p.path.join(".")}=${p.key}`), [`${COMPLEX_KEY}.c=c`, "e=e"]);
+    assert.deepEqual(allScalars(root).map((s) => s.path.join(".")), [`${COMPLEX_KEY}.c`, COMPLEX_KEY, "e"]);
+  });
+
+  it("the walkers' depth bound is exact: a node at depth MAX_DEPTH is read (a map's pairs with it), one deeper is not; anchors likewise", () => {
+    // A document made by the library itself: parseYaml reads none this deep.
+    const nested = (depth: number) => {
+      let text = "";
+      for (let i = 0; i < depth; i++) text += `${"  ".repeat(i)}k${i}:\n`;
+      return parseDocument(`${text}${"  ".repeat(depth)}deep: &a value\n`).contents;
+    };
+    assert.equal(scalarPairs(nested(MAX_DEPTH)).length, 1);
+    assert.equal(scalarPairs(nested(MAX_DEPTH + 1)).length, 0);
+    // The scalar itself one level below its map.
+    assert.equal(allScalars(nested(MAX_DEPTH - 1)).length, 1);
+    assert.equal(allScalars(nested(MAX_DEPTH)).length, 0);
+    assert.equal(anchorsOf(nested(MAX_DEPTH - 1)).size, 1);
+    assert.equal(anchorsOf(nested(MAX_DEPTH)).size, 0);
+  });
+
+  it("an alias to an anchor never given, or given only after it, stands for nothing", () => {
+    const root = asMap(yamlRoot("a: *nowhere\nb: *later\nc: &later one\n"))!;
+    const anchors = anchorsOf(root);
+    assert.equal(resolveAlias(root.items[0].value, anchors), undefined);
+    assert.equal(resolveAlias(root.items[1].value, anchors), undefined);
+  });
+
+  it("following aliases costs one unit of the budget per node read through them: exactly enough reads it all", () => {
+    // Through `- *co`: the sequence, its map, its scalar (three nodes).
+    const root = yamlRoot("defaults: &co\n  - uses: actions/checkout@v4\nsteps:\n  - *co\n");
+    const anchors = anchorsOf(root);
+    const read = (budget: number) => allScalars(root, { anchors, where: (path) => path.at(-1) === "steps", budget }).map((s) => s.path.join("."));
+    assert.ok(read(3).includes("steps.0.0.uses"));
+    assert.ok(!read(2).includes("steps.0.0.uses"));
   });
 });
 

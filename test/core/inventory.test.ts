@@ -152,6 +152,21 @@ connectors:
     }
   });
 
+  it("an inventory with nothing in it yet (comments only, `---`, a null) is an empty one: no problem, and a new record makes a valid inventory that keeps the comments", () => {
+    const record = { name: "X_TOKEN", kind: "secret" as const, owner: "@a/b", usedBy: ["w.yml"] };
+    for (const text of ["# filled in by the platform team\n", "---\n", "---\n# soon\n", "# soon", "~\n", "--- ~\n", "null\n"]) {
+      assert.deepEqual(load(text).problems, [], JSON.stringify(text));
+      assert.deepEqual(load(text).records, [], JSON.stringify(text));
+      const after = applyEdits(text, [addRecordsEdit(load(text), [record])]);
+      assert.deepEqual(load(after).problems, [], after);
+      assert.deepEqual(load(after).records.map((r) => r.name), ["X_TOKEN"], after);
+      for (const comment of text.match(/#.*/g) ?? []) assert.ok(after.includes(comment), after);
+    }
+    // Something that is not a mapping is still said.
+    assert.equal(load("- a\n").problems.length, 1);
+    assert.equal(load("just text\n").problems.length, 1);
+  });
+
   it("a new record's TODO hints go once their field holds a value, never a comment someone wrote", () => {
     const text = `connectors:\n${recordText({ name: "A", kind: "secret", usedBy: ["x.yml"] }, "  ")}`.replace('owner: ""', 'owner: "@team"').replace('purpose: ""', "purpose: 'Deploys'") + "  - name: B\n    owner: o # TODO: ask ops\n";
     const spans = filledHints(text);
