@@ -1,6 +1,6 @@
 // Model-building helpers shared by the YAML platforms.
 import type { FileModel, LiteralValue, Scope } from "../model.js";
-import { allScalars, parseYaml, scalarPairs, spanOf, type YamlFile, type YamlNode } from "../documents/yaml.js";
+import { allScalars, parseYaml, scalarPairs, spanOf, type ScalarPair, type YamlFile, type YamlNode } from "../documents/yaml.js";
 import { valueTextSpan } from "../text.js";
 
 export interface YamlLiteralOptions {
@@ -11,16 +11,7 @@ export interface YamlLiteralOptions {
 
 /** Key-value literals, plus script lines written as list items (`script: [ "...", "..." ]`). */
 export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLiteralOptions): LiteralValue[] {
-  const literals: LiteralValue[] = scalarPairs(root).map((pair) => ({
-    key: pair.key,
-    path: pair.path,
-    value: pair.value,
-    span: spanOf(pair.node),
-    keySpan: spanOf(pair.keyNode),
-    role: options.scriptKeys.has(pair.key) ? "script" : "assignment",
-    scope: options.scopeOf(pair.path),
-    ...(pair.inFlow && { inFlow: true }),
-  }));
+  const literals = scalarPairs(root).map((pair) => pairLiteral(pair, options.scriptKeys.has(pair.key) ? "script" : "assignment", options.scopeOf(pair.path)));
   for (const scalar of allScalars(root)) {
     const last = scalar.path.at(-1);
     const parent = scalar.path.at(-2);
@@ -33,7 +24,12 @@ export function yamlLiterals(root: YamlNode | null | undefined, options: YamlLit
 
 /** A YAML document's key-value literals as any YAML file's: credential-like keys are judged wherever they are. */
 export function documentLiterals(root: YamlNode | null | undefined): LiteralValue[] {
-  return scalarPairs(root).map((pair) => ({ key: pair.key, path: pair.path, value: pair.value, span: spanOf(pair.node), role: "assignment", scope: {}, ...(pair.inFlow && { inFlow: true }) }));
+  return scalarPairs(root).map((pair) => pairLiteral(pair, "assignment", {}));
+}
+
+/** The literal a key's scalar value is, every platform's YAML alike. */
+export function pairLiteral(pair: ScalarPair, role: LiteralValue["role"], scope: Scope): LiteralValue {
+  return { key: pair.key, path: pair.path, value: pair.value, span: spanOf(pair.node), keySpan: spanOf(pair.keyNode), role, scope, ...(pair.inFlow && { inFlow: true }) };
 }
 
 export function emptyModel(platform: string, path: string, text: string, yaml?: YamlFile): FileModel {

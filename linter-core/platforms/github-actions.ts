@@ -2,9 +2,9 @@
 // (on, permissions, jobs, steps, env, with, run, environment, secrets.X, uses) are read here and
 // nowhere else.
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
-import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
+import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
-import { isYamlPath, lineStartKey, referenceEdit, repoPath } from "./common.js";
+import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 export const INDENTED_USING = lineStartKey("using", "\\s*:", "+");
@@ -306,17 +306,9 @@ export const githubActions: Platform = {
     for (const pair of scalarPairs(rootMap)) {
       const inSteps = pair.path.includes("steps");
       const isScript = (inSteps && pair.key === "run") || (inSteps && pair.key === "script" && pair.path.at(-2) === "with");
-      const literal: LiteralValue = {
-        key: pair.key,
-        path: pair.path,
-        value: pair.value,
-        span: spanOf(pair.node),
-        role: isScript ? "script" : "assignment",
-        scope: scopeOf(pair.path),
-        // Registry credentials of a job container or service container.
-        alwaysCredential: pair.key === "password" && pair.path.at(-2) === "credentials",
-        ...(pair.inFlow && { inFlow: true }),
-      };
+      const literal = pairLiteral(pair, isScript ? "script" : "assignment", scopeOf(pair.path));
+      // Registry credentials of a job container or service container.
+      literal.alwaysCredential = pair.key === "password" && pair.path.at(-2) === "credentials";
       model.literals.push(literal);
     }
 
