@@ -1,6 +1,6 @@
 // nhi-inventory.yaml: load and validate it (problems become findings on the inventory itself,
 // never exceptions), match connectors to records, and write new records as text edits.
-import { isMap, isScalar, isSeq, type YAMLSeq } from "yaml";
+import { isScalar, isSeq, stringify, type YAMLSeq } from "yaml";
 import { CONNECTOR_KINDS, type ConnectorKind, type SourceFile, type Span, type TextEdit } from "./model.js";
 import { asMap, documentsWithContent, entries, getNode, parseYaml, scalarText, spanOf, type YamlNode } from "./documents/yaml.js";
 
@@ -155,6 +155,7 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
     if (record.rotateEvery !== undefined && !CADENCE.test(record.rotateEvery)) {
       problem("`rotate-every` must be a number and a unit: 90d, 12w, 6m, 1y", record.fieldSpans["rotate-every"]);
     }
+    // Stryker disable next-line MethodExpression: lower case compares names as upper case does.
     const identity = record.name.toUpperCase();
     if (seen.has(identity)) problem(`\`${record.name}\` is recorded twice`, record.fieldSpans.name);
     seen.set(identity, record.name);
@@ -172,6 +173,7 @@ const recordIndexes = new WeakMap<Inventory, { exact: Map<string, InventoryRecor
 
 export function findRecord(inventory: Inventory, name: string, caseInsensitive: boolean): InventoryRecord | undefined {
   let index = recordIndexes.get(inventory);
+  // Stryker disable next-line ConditionalExpression: a shortcut; an index built again is the same.
   if (!index) {
     index = { exact: new Map(), upper: new Map() };
     // The first record of a name wins, as a linear search would find it.
@@ -194,8 +196,9 @@ export interface NewRecord {
   note?: string;
 }
 
+/** A name or a path as a YAML scalar that reads back as the same string: plain where it can be, else quoted (`"null"`, `"*.yml"`, `"a #b"`). */
 function yamlString(value: string): string {
-  return /^[A-Za-z0-9_.][A-Za-z0-9_.\-/:]*$/.test(value) && !/^\.\.?$/.test(value) ? value : JSON.stringify(value);
+  return stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
 }
 
 /** The hints a new record carries on the fields a person must decide. */
@@ -253,6 +256,7 @@ const insertions = new WeakMap<Inventory, (records: NewRecord[]) => TextEdit>();
 
 export function addRecordsEdit(inventory: Inventory, records: NewRecord[]): TextEdit {
   let insert = insertions.get(inventory);
+  // Stryker disable next-line ConditionalExpression: a shortcut; a plan made again is the same.
   if (!insert) insertions.set(inventory, (insert = planInsertion(inventory)));
   return insert(records);
 }
@@ -261,19 +265,18 @@ export function addRecordsEdit(inventory: Inventory, records: NewRecord[]): Text
 function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit {
   const { text, path } = inventory;
   const block = (records: NewRecord[], indent: string) => records.map((r) => recordText(r, indent)).join("");
-  if (!inventory.exists || text.trim() === "") {
-    return (records) => ({ path, start: 0, end: text.length, text: INVENTORY_HEADER + block(records, "  "), createFile: !inventory.exists });
-  }
+  if (!inventory.exists) return (records) => ({ path, start: 0, end: 0, text: INVENTORY_HEADER + block(records, "  "), createFile: true });
   const yaml = parseYaml(text);
-  if (documentsWithContent(yaml).length === 0) {
-    // Nothing in it yet: the header and the records after what it holds (comments, `---`); a null
-    // document (`~`) would not take a mapping after it, and goes.
-    const nullDocument = yaml.documents.some((doc) => spanOf(doc.contents).end > spanOf(doc.contents).start);
-    const start = nullDocument ? 0 : text.length;
-    const separator = nullDocument || text.endsWith("\n") ? "" : "\n";
+  const content = documentsWithContent(yaml);
+  if (content.length === 0) {
+    // Nothing in it yet: the header and the records after what it holds (comments, `---`). Blanks, or
+    // a null document (`~`), which would not take a mapping after it, go.
+    const replaced = text.trim() === "" || yaml.documents.some((doc) => spanOf(doc.contents).end > spanOf(doc.contents).start);
+    const start = replaced ? 0 : text.length;
+    const separator = replaced || text.endsWith("\n") ? "" : "\n";
     return (records) => ({ path, start, end: text.length, text: separator + INVENTORY_HEADER + block(records, "  ") });
   }
-  const root = asMap(yaml.documents[0]?.contents);
+  const root = asMap(content[0].contents);
   const connectors = root ? getNode(root, "connectors") : undefined;
   const seq = connectors && isSeq(connectors) ? (connectors as YAMLSeq) : undefined;
   // Written in flow style (`connectors: [{…}]`, or the whole file as JSON): block lines there would
@@ -294,28 +297,25 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
     const at = last ? spanOf((last.value ?? last.key) as YamlNode).end : text.lastIndexOf("}", spanOf(root).end - 1);
     return (records) => ({ path, start: at, end: at, text: `${last ? ", " : ""}"connectors": [${flowRecords(records)}]` });
   }
-  if (seq && seq.items.length > 0 && !seq.flow) {
-    const last = seq.items[seq.items.length - 1] as { range?: [number, number, number] };
-    const first = seq.items[0] as { range?: [number, number, number] };
-    const lineStart = text.lastIndexOf("\n", (first.range?.[0] ?? 0) - 1) + 1;
+  // (A block sequence has an item: an empty list is written `[]`.)
+  if (seq && !seq.flow) {
+    // The new records at the first one's indentation, after the last one's line.
+    const lineStart = text.lastIndexOf("\n", spanOf(seq.items[0] as YamlNode).start) + 1;
+    // Stryker disable next-line Regex: matched at the line's start either way.
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-    const endOfLast = last.range?.[1] ?? text.length;
+    const endOfLast = spanOf(seq.items[seq.items.length - 1] as YamlNode).end;
     const newline = text.indexOf("\n", Math.max(endOfLast - 1, 0));
     const at = newline === -1 ? text.length : newline + 1;
     const prefix = newline === -1 ? "\n" : "";
     return (records) => ({ path, start: at, end: at, text: prefix + block(records, indent) });
   }
-  if (connectors && (isSeq(connectors) || isMap(connectors) || isScalar(connectors))) {
-    // `connectors: []` or an empty value: replace it with a block list.
+  if (connectors) {
+    // `connectors: []`, an empty value, or anything else (said by the inventory's check): a block list in its place.
     const span = spanOf(connectors);
-    return (records) => ({ path, start: span.start, end: span.end, text: "\n" + block(records, "  ").replace(/\n$/, "") });
-  }
-  const keyNull = root && root.items.find((pair) => scalarText(pair.key) === "connectors");
-  if (keyNull) {
-    const keyEnd = (keyNull.key as { range?: number[] }).range?.[1] ?? text.length;
-    const newline = text.indexOf("\n", keyEnd);
-    const at = newline === -1 ? text.length : newline + 1;
-    return (records) => ({ path, start: at, end: at, text: (newline === -1 ? "\n" : "") + block(records, "  ") });
+    // From the colon: the blank before the old value would be left trailing the key.
+    let start = span.start;
+    while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+    return (records) => ({ path, start, end: span.end, text: "\n" + block(records, "  ").replace(/\n$/, "") });
   }
   const separator = text.endsWith("\n") ? "" : "\n";
   return (records) => ({ path, start: text.length, end: text.length, text: `${separator}connectors:\n${block(records, "  ")}` });

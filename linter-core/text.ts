@@ -11,6 +11,7 @@ export class LineIndex {
 
   position(offset: number): Position {
     let low = 0;
+    // Stryker disable next-line ArithmeticOperator: a start past the end reads undefined, never <= offset: the search ends the same.
     let high = this.lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
@@ -82,6 +83,7 @@ export function markdownLiteral(text: string): string {
   // VS Code's own set (escapeMarkdownSyntaxTokens), and the marks of HTML, entities, tables and icons.
   return text
     .trim()
+    // Stryker disable next-line Regex: without the `+`, `\s*` takes the run of line breaks all the same.
     .replace(/\s*[\r\n]+\s*/g, " ")
     .replace(/[\\`*_{}[\]()#+\-!~<>&|$]/g, "\\$&")
     // `1.` opening a line starts a list (`1)` is escaped above).

@@ -49,7 +49,7 @@ describe("nhilint inventory init", () => {
         DEPLOY_TOKEN: 'secret "@acme/platform"',
         REGISTRY_TOKEN: 'secret "bob@acme.example"',
         "web-runtime": 'service-account "bob@acme.example"',
-        '"Slack bot"': 'n8n-credential "bob@acme.example"',
+        "Slack bot": 'n8n-credential "bob@acme.example"',
       });
       // The new records are incomplete until a person fills them.
       const lint = await repo.nhilint("--format", "json");
@@ -101,7 +101,7 @@ describe("nhilint inventory init", () => {
       assert.equal(run.code, 0, run.stderr);
       const text = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
       assert.ok(text.startsWith(handWritten), "the hand-written part changed");
-      assert.deepEqual([...text.slice(handWritten.length).matchAll(/^  - name: (.+)$/gm)].map((m) => m[1]), ["REGISTRY_TOKEN", '"Slack bot"', "web-runtime"]);
+      assert.deepEqual([...text.slice(handWritten.length).matchAll(/^  - name: (.+)$/gm)].map((m) => m[1]), ["REGISTRY_TOKEN", "Slack bot", "web-runtime"]);
     } finally {
       repo.remove();
     }
@@ -221,7 +221,7 @@ jobs:
       assert.match(init.stdout, /added 1 record to nhi-inventory\.yaml/);
       assert.match(init.stdout, /1 connector named by a credential itself: no record written/);
       const written = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
-      assert.match(written, /name: "Slack bot"/);
+      assert.match(written, /name: Slack bot\n/);
       assert.ok(!written.includes(token.slice(5)) && !init.stdout.includes(token.slice(5)), "the inventory written holds the token");
     } finally {
       repo.remove();

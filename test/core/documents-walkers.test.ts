@@ -146,9 +146,15 @@ describe("documents: YAML, at the edges", () => {
 
   it("parsing leaves Error.stackTraceLimit as it found it, after an error too", () => {
     const before = Error.stackTraceLimit;
-    parseYaml("a: [\n");
-    parseYaml(`x: ${"[".repeat(MAX_DEPTH + 1)}`);
-    assert.equal(Error.stackTraceLimit, before);
+    try {
+      Error.stackTraceLimit = 17;
+      parseYaml("a: [\n");
+      assert.equal(Error.stackTraceLimit, 17);
+      parseYaml(`x: ${"[".repeat(MAX_DEPTH + 1)}`);
+      assert.equal(Error.stackTraceLimit, 17);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
   });
 
   it("the depth limit: a flow collection at depth MAX_DEPTH is an error at its `[`, one less is read; keys nest too", () => {
@@ -171,6 +177,7 @@ describe("documents: YAML, at the edges", () => {
   it("a default is named by its input or parameter (`inputs: api_token: default: …`); elsewhere, or in a list, it is a default", () => {
     const text = "inputs:\n  api_token:\n    default: a\n    value: b\n  list:\n    - default: c\nparameters:\n  db_password:\n    default: d\nother:\n  a_token:\n    default: e\n";
     assert.deepEqual(scalarPairs(yamlRoot(text)).map((p) => `${p.key}=${p.value}`), ["api_token=a", "value=b", "default=c", "db_password=d", "default=e"]);
+    assert.deepEqual(scalarPairs(yamlRoot("inputs:\n  - default: f\n")).map((p) => p.key), ["default"]);
   });
 
   it("a null or complex key names nothing, and what it holds is walked under a segment of its own; an alias value is passed over", () => {
@@ -194,6 +201,10 @@ describe("documents: YAML, at the edges", () => {
     assert.equal(allScalars(nested(MAX_DEPTH)).length, 0);
     assert.equal(anchorsOf(nested(MAX_DEPTH - 1)).size, 1);
     assert.equal(anchorsOf(nested(MAX_DEPTH)).size, 0);
+    // Through sequences too: `- - - &a value`.
+    const listed = (depth: number) => parseDocument(`${"- ".repeat(depth)}&a value\n`).contents;
+    assert.equal(anchorsOf(listed(MAX_DEPTH)).size, 1);
+    assert.equal(anchorsOf(listed(MAX_DEPTH + 1)).size, 0);
   });
 
   it("an alias to an anchor never given, or given only after it, stands for nothing", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { addRecordsEdit, filledHints, findRecord, loadInventory, recordText } from "../../linter-core/inventory.js";
+import { addRecordsEdit, filledHints, findRecord, INVENTORY_HEADER, loadInventory, recordText } from "../../linter-core/inventory.js";
 import { applyEdits, lintFiles } from "../helpers.js";
 
 const load = (text: string) => loadInventory({ path: "nhi-inventory.yaml", text });
@@ -176,5 +176,100 @@ connectors:
     assert.match(cleaned, /expires: "" +# TODO: YYYY-MM-DD/);
     assert.match(cleaned, /owner: o # TODO: ask ops/);
     assert.deepEqual(spans, [...spans].sort((a, b) => a.start - b.start));
+  });
+});
+
+describe("inventory: edges of the format", () => {
+  const problems = (text: string) => load(text).problems.map((p) => `${text.slice(0, p.span.start).split("\n").length}: ${p.message}`);
+  const record = { name: "X_TOKEN", kind: "secret" as const, owner: "@a/b", usedBy: ["w.yml"] };
+  const X_TOKEN = '  - name: X_TOKEN\n    kind: secret\n    owner: "@a/b"\n    purpose: ""        # TODO: what this connector is for\n    expires: ""        # TODO: YYYY-MM-DD, when access is re-approved or revoked\n    used-by:\n      - w.yml\n';
+
+  it("no inventory file is an empty inventory at the default path", () => {
+    assert.deepEqual(loadInventory(undefined), { path: "nhi-inventory.yaml", exists: false, text: "", records: [], problems: [] });
+  });
+
+  it("an inventory that is not valid YAML gives that one problem, named, and no records read from it", () => {
+    const inventory = load("version: 1\nconnectors:\n  - name: A\n    owner: o\n  bad: [\n");
+    assert.deepEqual(inventory.records, []);
+    assert.ok(inventory.problems.length > 0);
+    for (const problem of inventory.problems) assert.match(problem.message, /^nhi-inventory\.yaml is not valid YAML: /);
+  });
+
+  it("`connectors:` with nothing under it is no problem; a list holding a list is one, in environments and used-by alike", () => {
+    assert.deepEqual(problems("version: 1\nconnectors:\n"), []);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    environments: [prod, [x]]\n"), ["4: `environments` must be a list of environment names (production, staging...)"]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    used-by: [a.yml, [b.yml]]\n"), ["4: `used-by` must be a list of file globs"]);
+  });
+
+  it("a used-by glob of exactly the limit (1 024 characters) is kept; one more is not", () => {
+    const glob = (length: number) => `x${"*".repeat(length - 1)}`;
+    assert.deepEqual(load(`version: 1\nconnectors:\n  - name: A\n    used-by: ["${glob(1024)}"]\n`).records[0].usedBy, [glob(1024)]);
+    assert.deepEqual(load(`version: 1\nconnectors:\n  - name: A\n    used-by: ["${glob(1025)}"]\n`).records[0].usedBy, []);
+  });
+
+  it("values as written: a number-like name keeps its digits, a blank value is absent, an alias is no value, an unknown kind falls back to secret, both dates are checked", () => {
+    const [record] = load('version: 1\nconnectors:\n  - name: 0123\n    owner: &o "@team"\n    backup-owner: *o\n    purpose: "   "\n    kind: robot\n    last-rotated: soon\n').records;
+    assert.equal(record.name, "0123");
+    assert.equal(record.backupOwner, undefined);
+    assert.equal(record.purpose, undefined);
+    assert.equal(record.kind, "secret");
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    last-rotated: soon\n"), ["4: `last-rotated` must be a date written YYYY-MM-DD"]);
+  });
+
+  it("the first of two records with the very same name is the one found", () => {
+    const inventory = load("version: 1\nconnectors:\n  - name: A\n    owner: first\n  - name: A\n    owner: second\n");
+    assert.equal(findRecord(inventory, "A", false)?.owner, "first");
+  });
+
+  it("a new record's text: every field on its line, names and paths quoted only where YAML would read them otherwise, a note on one line", () => {
+    assert.equal(recordText({ name: "web", kind: "service-account", usedBy: ["k8s/*.yaml", "*.yml"], note: "leaked\n\nin  history" }, "  "),
+      '  # leaked in history\n  - name: web\n    kind: service-account\n    owner: ""          # TODO: accountable team handle (@org/team) or e-mail\n    purpose: ""        # TODO: what this connector is for\n    expires: ""        # TODO: YYYY-MM-DD, when access is re-approved or revoked\n    used-by:\n      - k8s/*.yaml\n      - "*.yml"\n');
+    for (const name of ["null", "true", "#x", "a #b", "*.yml", "x: y", "-", "Slack bot", "", "~"]) {
+      const inventory = load(`version: 1\nconnectors:\n${recordText({ name, kind: "secret", usedBy: [name] }, "  ")}`);
+      assert.equal(inventory.records[0]?.name ?? "", name, name);
+      if (name) assert.deepEqual(inventory.records[0].usedBy, [name], name);
+    }
+  });
+
+  it("where new records go, exactly: after what an empty inventory holds, after the last record (its line ended), in place of `[]`, at the end", () => {
+    const added = (text: string, records = [record]) => applyEdits(text, [addRecordsEdit(load(text), records)]);
+    const header = addRecordsEdit(loadInventory(undefined), [record]).text;
+    assert.equal(header, `${INVENTORY_HEADER}${X_TOKEN}`);
+    assert.equal(added("# soon"), `# soon\n${header}`);
+    assert.equal(added("---\n"), `---\n${header}`);
+    assert.equal(added("~\n"), header);
+    assert.equal(added("\n  \n"), header);
+    assert.equal(added("version: 1"), `version: 1\nconnectors:\n${X_TOKEN}`);
+    assert.equal(added("version: 1\n"), `version: 1\nconnectors:\n${X_TOKEN}`);
+    assert.equal(added("version: 1\nconnectors: []\n"), `version: 1\nconnectors:\n${X_TOKEN}`);
+    assert.equal(added("version: 1\nconnectors: \t[]  # none yet\n"), `version: 1\nconnectors:\n${X_TOKEN.replace(/\n$/, "")}  # none yet\n`);
+    assert.equal(added("version: 1\nconnectors:\n"), `version: 1\nconnectors:\n${X_TOKEN}`);
+    assert.equal(added("version: 1\nconnectors:\n  - name: A"), `version: 1\nconnectors:\n  - name: A\n${X_TOKEN}`);
+    assert.equal(added("version: 1\nconnectors:\n  - name: A\n"), `version: 1\nconnectors:\n  - name: A\n${X_TOKEN}`);
+    assert.equal(added("version: 1\n", [record, { ...record, name: "Y_TOKEN" }]), `version: 1\nconnectors:\n${X_TOKEN}${X_TOKEN.replace("X_TOKEN", "Y_TOKEN")}`);
+  });
+
+  it("a flow inventory with no keys yet gets `connectors`; one that is a list is left to its problem, never a crash", () => {
+    const after = applyEdits("{}\n", [addRecordsEdit(load("{}\n"), [record])]);
+    assert.deepEqual(load(after).records.map((r) => r.name), ["X_TOKEN"]);
+    assert.doesNotThrow(() => addRecordsEdit(load("- a\n"), [record]));
+  });
+
+  it("a flow record has no purpose or expiry until someone writes them", () => {
+    const after = applyEdits('{"version": 1, "connectors": []}\n', [addRecordsEdit(load('{"version": 1, "connectors": []}\n'), [record])]);
+    const [added] = load(after).records;
+    assert.equal(added.purpose, undefined);
+    assert.equal(added.expires, undefined);
+  });
+
+  it("filled hints: a quoted empty value, `''` too, keeps its hint; the spans come in the text's order across records", () => {
+    const two = recordText({ name: "A", kind: "secret", usedBy: [] }, "  ") + recordText({ name: "B", kind: "secret", usedBy: [] }, "  ");
+    const text = two.replaceAll('owner: ""', "owner: o").replace('purpose: ""', "purpose: ''").replaceAll('expires: ""', "expires: 2030-01-01");
+    const spans = filledHints(text);
+    // Two owners and two expiries filled; the purposes, `''` and `""`, are not.
+    assert.equal(spans.length, 4);
+    assert.deepEqual(spans, [...spans].sort((a, b) => a.start - b.start));
+    assert.ok(spans[0].start < spans[1].start && spans[1].start < spans[2].start);
+    assert.match(applyEdits(text, spans.map((span) => ({ ...span, text: "" }))), /purpose: '' +# TODO/);
   });
 });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import type { LiteralValue } from "../../linter-core/model.js";
 import MarkdownIt from "markdown-it";
-import { escapeRegExp, LineIndex, markdownCode, markdownLiteral, valueTextSpan } from "../../linter-core/text.js";
+import { escapeRegExp, LineIndex, markdownCode, markdownLiteral, matchesOf, valueTextSpan } from "../../linter-core/text.js";
 
 describe("text: lines and positions", () => {
   const text = "ab\ncd\n\nefg";
@@ -12,6 +12,13 @@ describe("text: lines and positions", () => {
       { line: 1, column: 1 }, { line: 1, column: 2 }, { line: 1, column: 3 }, { line: 2, column: 1 }, { line: 2, column: 3 },
       { line: 3, column: 1 }, { line: 4, column: 1 }, { line: 4, column: 4 }, { line: 4, column: 5 },
     ]);
+  });
+});
+
+describe("text: a regex's matches", () => {
+  it("every match in order; an empty match moves on a character (it would be found again at the same place)", () => {
+    assert.deepEqual([...matchesOf("a1b22", /\d+/g)].map((m) => `${m.index}:${m[0]}`), ["1:1", "3:22"]);
+    assert.deepEqual([...matchesOf("ab", /x*/g)].map((m) => m.index), [0, 1, 2]);
   });
 });
 
@@ -26,11 +33,22 @@ describe("text: literal matching and quotes", () => {
     for (const [text, value, expected] of [
       ['"abc"', "abc", [1, 4]], ["'abc'", "abc", [1, 4]], ["`abc`", "abc", [1, 4]], ["'''abc'''", "abc", [3, 6]], ['"""abc"""', "abc", [3, 6]],
       ["abc", "abc", [0, 3]], ['"abc', '"abc', [0, 4]], ['"a"', '"a"', [0, 3]], ['""', "", [1, 1]], ["'''", "'''", [0, 3]],
+      // A quote inside or at the end only, one opening the value, a lone quote, a triple quote too short to close.
+      ['a"b"', 'a"b"', [0, 4]], ['"a"', '"a', [0, 3]], ['"', "x", [0, 1]], ["''''", "x", [0, 4]],
     ] as const) {
       const span = valueTextSpan(text, literal(text, value));
       assert.deepEqual([span.start, span.end], expected, text);
     }
   });
+  it("only the literal's own text is read, wherever it starts: not the quotes or blanks after it", () => {
+    const at = (text: string, start: number, end: number, value: string) => valueTextSpan(text, { ...literal(text, value), span: { start, end } });
+    assert.deepEqual(at('x: "abc" y', 3, 8, "abc"), { start: 4, end: 7 });
+    // `""` followed by a third quote that is not the literal's.
+    assert.deepEqual(at('k: """', 3, 5, ""), { start: 4, end: 4 });
+    // An empty block scalar followed by blanks of the next line.
+    assert.deepEqual(at("k: |\n   \nz", 3, 5, ""), { start: 5, end: 5 });
+  });
+
   it("a YAML block scalar's value is its lines after the header (any indicators, a comment, \\r\\n), without the blanks around; a value that merely starts with `|` is itself", () => {
     for (const [text, value, expected] of [
       ["|\n  abc\n", "abc\n", [4, 7]], [">-\n  abc", "abc", [5, 8]], ["|2+\n    abc\n\n", "  abc\n\n", [8, 11]], ["|-9\n abc", "abc", [5, 8]],
@@ -57,6 +75,7 @@ describe("text: user text inside Markdown (the editor's hovers)", () => {
     "# not a heading",
     "- not a list",
     "1. not a list either",
+    "12. nor this",
     "back\\slash \\* and \\_",
     "<script>alert(1)</script>",
     "@acme/release-eng (backup @acme_platform_)",
@@ -78,6 +97,13 @@ describe("text: user text inside Markdown (the editor's hovers)", () => {
   it("markdownLiteral: VS Code's theme icons ($(name)) are escaped as VS Code escapes them", () => {
     assert.equal(markdownLiteral("$(zap) run"), "\\$\\(zap\\) run");
   });
+  it("markdownCode: the fence is one backtick longer than the longest run inside; padded only where a backtick opens or ends the text; line breaks are one space", () => {
+    assert.equal(markdownCode("plain"), "`plain`");
+    assert.equal(markdownCode("a`b"), "``a`b``");
+    assert.equal(markdownCode("`a"), "`` `a ``");
+    assert.equal(markdownCode("a\r\n\nb"), "`a b`");
+  });
+
   it("markdownCode: a code span shows the text as typed, backticks included", () => {
     for (const text of ["plain/path.yml", "a`b", "``double`` inside", "`starts", "ends`", "*not bold* <b>"]) {
       const html = renderer.renderInline(markdownCode(text));
