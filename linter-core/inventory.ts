@@ -132,6 +132,7 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
         }
         continue;
       }
+      // Stryker disable next-line LogicalOperator: a value that is no scalar is said below whatever text it gives here.
       const text = value && isScalar(value) && value.value !== null ? scalarText(value) ?? String(value.value) : undefined;
       if (value && !isScalar(value)) {
         problem(`\`${key}\` must be a single value`, span);
@@ -294,7 +295,8 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
   }
   if (root?.flow) {
     const last = root.items[root.items.length - 1];
-    const at = last ? spanOf((last.value ?? last.key) as YamlNode).end : text.lastIndexOf("}", spanOf(root).end - 1);
+    // (An empty `{}`: before its closing brace, its last character.)
+    const at = last ? spanOf((last.value ?? last.key) as YamlNode).end : spanOf(root).end - 1;
     return (records) => ({ path, start: at, end: at, text: `${last ? ", " : ""}"connectors": [${flowRecords(records)}]` });
   }
   // (A block sequence has an item: an empty list is written `[]`.)
@@ -314,7 +316,7 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
     const span = spanOf(connectors);
     // From the colon: the blank before the old value would be left trailing the key.
     let start = span.start;
-    while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+    while (text[start - 1] === " " || text[start - 1] === "\t") start--;
     return (records) => ({ path, start, end: span.end, text: "\n" + block(records, "  ").replace(/\n$/, "") });
   }
   const separator = text.endsWith("\n") ? "" : "\n";

@@ -79,12 +79,14 @@ const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/
  * or `1.` that opens a line) is backslash-escaped; line breaks read as spaces, and the ends are trimmed
  * (four spaces opening a line would make it code).
  */
+// Stryker disable next-line Regex: without the `+`, `\s*` takes the run of line breaks all the same.
+const LINE_BREAKS = /\s*[\r\n]+\s*/g;
+
 export function markdownLiteral(text: string): string {
   // VS Code's own set (escapeMarkdownSyntaxTokens), and the marks of HTML, entities, tables and icons.
   return text
     .trim()
-    // Stryker disable next-line Regex: without the `+`, `\s*` takes the run of line breaks all the same.
-    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(LINE_BREAKS, " ")
     .replace(/[\\`*_{}[\]()#+\-!~<>&|$]/g, "\\$&")
     // `1.` opening a line starts a list (`1)` is escaped above).
     .replace(/^(\d+)\./, "$1\\.");

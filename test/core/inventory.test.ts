@@ -197,14 +197,17 @@ describe("inventory: edges of the format", () => {
 
   it("`connectors:` with nothing under it is no problem; a list holding a list is one, in environments and used-by alike", () => {
     assert.deepEqual(problems("version: 1\nconnectors:\n"), []);
+    assert.deepEqual(problems("version: 1\n"), []);
     assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    environments: [prod, [x]]\n"), ["4: `environments` must be a list of environment names (production, staging...)"]);
     assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    used-by: [a.yml, [b.yml]]\n"), ["4: `used-by` must be a list of file globs"]);
   });
 
   it("a used-by glob of exactly the limit (1 024 characters) is kept; one more is not", () => {
     const glob = (length: number) => `x${"*".repeat(length - 1)}`;
-    assert.deepEqual(load(`version: 1\nconnectors:\n  - name: A\n    used-by: ["${glob(1024)}"]\n`).records[0].usedBy, [glob(1024)]);
-    assert.deepEqual(load(`version: 1\nconnectors:\n  - name: A\n    used-by: ["${glob(1025)}"]\n`).records[0].usedBy, []);
+    assert.deepEqual(problems(`version: 1\nconnectors:\n  - name: A\n    used-by: ["${glob(1024)}"]\n`), []);
+    const inventory = load(`version: 1\nconnectors:\n  - name: A\n    used-by: ["${glob(1024)}", "${glob(1025)}"]\n`);
+    assert.deepEqual(inventory.records[0].usedBy, [glob(1024)]);
+    assert.equal(inventory.problems.length, 1);
   });
 
   it("values as written: a number-like name keeps its digits, a blank value is absent, an alias is no value, an unknown kind falls back to secret, both dates are checked", () => {
@@ -224,7 +227,9 @@ describe("inventory: edges of the format", () => {
   it("a new record's text: every field on its line, names and paths quoted only where YAML would read them otherwise, a note on one line", () => {
     assert.equal(recordText({ name: "web", kind: "service-account", usedBy: ["k8s/*.yaml", "*.yml"], note: "leaked\n\nin  history" }, "  "),
       '  # leaked in history\n  - name: web\n    kind: service-account\n    owner: ""          # TODO: accountable team handle (@org/team) or e-mail\n    purpose: ""        # TODO: what this connector is for\n    expires: ""        # TODO: YYYY-MM-DD, when access is re-approved or revoked\n    used-by:\n      - k8s/*.yaml\n      - "*.yml"\n');
-    for (const name of ["null", "true", "#x", "a #b", "*.yml", "x: y", "-", "Slack bot", "", "~"]) {
+    // A long name stays on its line; so does one with a line break (quoted, escaped).
+    for (const name of ["null", "true", "#x", "a #b", "*.yml", "x: y", "-", "Slack bot", "", "~", "a b ".repeat(30).trim(), "line\nbreak"]) {
+      assert.equal(recordText({ name, kind: "secret", usedBy: [] }, "").split("\n").length, 7, name);
       const inventory = load(`version: 1\nconnectors:\n${recordText({ name, kind: "secret", usedBy: [name] }, "  ")}`);
       assert.equal(inventory.records[0]?.name ?? "", name, name);
       if (name) assert.deepEqual(inventory.records[0].usedBy, [name], name);

@@ -34,7 +34,7 @@ describe("text: literal matching and quotes", () => {
       ['"abc"', "abc", [1, 4]], ["'abc'", "abc", [1, 4]], ["`abc`", "abc", [1, 4]], ["'''abc'''", "abc", [3, 6]], ['"""abc"""', "abc", [3, 6]],
       ["abc", "abc", [0, 3]], ['"abc', '"abc', [0, 4]], ['"a"', '"a"', [0, 3]], ['""', "", [1, 1]], ["'''", "'''", [0, 3]],
       // A quote inside or at the end only, one opening the value, a lone quote, a triple quote too short to close.
-      ['a"b"', 'a"b"', [0, 4]], ['"a"', '"a', [0, 3]], ['"', "x", [0, 1]], ["''''", "x", [0, 4]],
+      ['a"b"', 'a"b"', [0, 4]], ['"abc', "abc", [0, 4]], ['"a"', '"a', [0, 3]], ['"', "x", [0, 1]], ["''''", "x", [0, 4]],
     ] as const) {
       const span = valueTextSpan(text, literal(text, value));
       assert.deepEqual([span.start, span.end], expected, text);
@@ -43,6 +43,8 @@ describe("text: literal matching and quotes", () => {
   it("only the literal's own text is read, wherever it starts: not the quotes or blanks after it", () => {
     const at = (text: string, start: number, end: number, value: string) => valueTextSpan(text, { ...literal(text, value), span: { start, end } });
     assert.deepEqual(at('x: "abc" y', 3, 8, "abc"), { start: 4, end: 7 });
+    // One quote alone, after other text.
+    assert.deepEqual(at('k: "', 3, 4, ""), { start: 3, end: 4 });
     // `""` followed by a third quote that is not the literal's.
     assert.deepEqual(at('k: """', 3, 5, ""), { start: 4, end: 4 });
     // An empty block scalar followed by blanks of the next line.
@@ -97,6 +99,11 @@ describe("text: user text inside Markdown (the editor's hovers)", () => {
   it("markdownLiteral: VS Code's theme icons ($(name)) are escaped as VS Code escapes them", () => {
     assert.equal(markdownLiteral("$(zap) run"), "\\$\\(zap\\) run");
   });
+  it("markdownLiteral escapes a number's dot only where it would open a list", () => {
+    assert.equal(markdownLiteral("version 2. done"), "version 2. done");
+    assert.equal(markdownLiteral("12. items"), "12\\. items");
+  });
+
   it("markdownCode: the fence is one backtick longer than the longest run inside; padded only where a backtick opens or ends the text; line breaks are one space", () => {
     assert.equal(markdownCode("plain"), "`plain`");
     assert.equal(markdownCode("a`b"), "``a`b``");
