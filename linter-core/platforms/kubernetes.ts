@@ -52,14 +52,17 @@ export const kubernetes: Platform = {
     // YAML only once rendered: its parse errors are the template's syntax, not a mistake (the text-wide
     // scan still reads it). Its markers stand unquoted, where YAML would not have them; Argo's
     // `"{{inputs.parameters.x}}"` are quoted values of a real manifest, whose errors are still said.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; no errors cleared are none.
     if (model.parseErrors.length > 0 && TEMPLATE_MARKER.test(text)) model.parseErrors = [];
     for (const doc of yaml.documents) {
+      // Stryker disable next-line ArrowFunction: no scope and an empty one read the same.
       const literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
       // A Secret manifest holds its values in the clear: `stringData` as written, `data` in base64,
       // which is an encoding, not encryption. Its kind as parsed: quoted or not, and not a `kind:
       // Secret` line inside a ConfigMap's embedded file.
       const isSecret = scalarText(getNode(asMap(doc.contents), "kind")) === "Secret";
       for (const literal of literals) {
+        // Stryker disable next-line ConditionalExpression: a Secret's `data` and `stringData` hold values only.
         if (!isSecret || literal.path.length !== 2) continue;
         // As `data` is judged once decoded: the built-in types' keys and credential-like keys whatever the
         // value's strength, any random-looking value; not a service binding's `host`, `port` or `type`.

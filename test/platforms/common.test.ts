@@ -62,6 +62,15 @@ describe("platform helpers: a value's span and whole values", () => {
     assert.equal(isWholeValue({ ...literal, role: "script" }, { start: 5, end: 10 }, text), false);
     assert.equal(isWholeValue(literal, { start: 5, end: 9 }, text, "tok3n"), true);
   });
+
+  it("a secret written otherwise than it reads is whole when it spans all the value's text: not its head, nor its tail", () => {
+    // A JSON value with an escape: it reads `a"bc`, its text is `a\"bc`.
+    const text = 'K: "a\\"bc"';
+    const literal = { key: "K", path: ["K"], value: 'a"bc', span: { start: 3, end: 10 }, role: "assignment" as const, scope: {} };
+    assert.equal(isWholeValue(literal, { start: 4, end: 9 }, text), true);
+    assert.equal(isWholeValue(literal, { start: 5, end: 9 }, text), false);
+    assert.equal(isWholeValue(literal, { start: 4, end: 8 }, text), false);
+  });
 });
 
 describe("platform models: the YAML documents a platform does not read", () => {

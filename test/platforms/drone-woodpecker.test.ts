@@ -104,3 +104,35 @@ recognitionByContent(
 );
 
 recognitionByPath("drone-woodpecker", [".drone.yml", ".woodpecker.yaml", "sub/.drone.yaml", ".woodpecker/build.yml", "x/.woodpecker/deploy.yaml"], [".drone.yml.bak", "drone.yml", ".woodpecker/build.yml.bak", ".woodpecker/nested/a/b.yml"]);
+
+describe("platform drone-woodpecker: which keys bind, name and reference a secret", () => {
+  const model = async (text: string) => (await lintFiles([{ path: ".drone.yml", text }])).models[0].model;
+  const step = (body: string) => `kind: pipeline\nname: default\nsteps:\n  - name: deploy\n    image: alpine\n${body}`;
+
+  it("`source` and `target` count only in a `secrets:` list: a plugin's `source:` (drone-s3) and `target:` (drone-docker) are settings", async () => {
+    const text = step("    settings:\n      source: dist/**/*\n      target: OTHER_TOKEN\n    secrets:\n      - source: api_key\n        target: API_KEY\n    commands:\n      - ./go.sh $API_KEY $api_key $OTHER_TOKEN\n");
+    const refs = (await model(text)).connectorRefs.map((r) => `${r.name}:${r.kind}`);
+    // The secret once, as a secret; `$api_key` and `$OTHER_TOKEN` are bound by nothing.
+    assert.deepEqual(refs, ["api_key:secret", "api_key:secret", "OTHER_TOKEN:secret"]);
+  });
+
+  it("a value that merely spells a variable's name binds nothing", async () => {
+    const text = step("    environment:\n      MODE: DEPLOY_TOKEN\n    commands:\n      - ./go.sh $DEPLOY_TOKEN\n");
+    assert.deepEqual((await model(text)).connectorRefs.map((r) => r.name), ["DEPLOY_TOKEN"]);
+  });
+
+  it("a pipeline-level value is in no step; a whole value outside `environment:` and `settings:` becomes `$NAME`", async () => {
+    const text = `kind: pipeline\nname: default\nenvironment:\n  API_TOKEN: ${token}\nsteps:\n  - name: a\n    image: x\n    token: ${token.slice(0, 39)}y\n    commands:\n      - make\n`;
+    const findings = (await lintFiles([{ path: ".drone.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(findings.length, 2);
+    assert.doesNotMatch(findings[0].message, / in step /);
+    assert.equal(findings[0].fixes[0].edits[0].text, "{ from_secret: api_token }");
+    assert.match(findings[1].message, / in step `a`/);
+    assert.equal(findings[1].fixes[0].edits[0].text, "$TOKEN");
+  });
+
+  it("claims by path `.drone.yml` itself, not any name ending in it; by content a top-level `kind: pipeline` only", () => {
+    assert.notEqual(platformFor("prod.drone.yml", "name: x\n").id, "drone-woodpecker");
+    assert.notEqual(platformFor("ci/a.yml", "meta:\n  kind: pipeline\nsteps:\n  - name: a\n").id, "drone-woodpecker");
+  });
+});

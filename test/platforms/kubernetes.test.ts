@@ -186,9 +186,30 @@ describe("platform kubernetes: which documents are Secrets, and what a finding's
     assert.ok(claimed("k.yaml", "apiVersion : apps/v1\nkind : Deployment\n"));
     assert.ok(!claimed("README.md", "apiVersion: v1\nkind: Pod\n"));
     assert.ok(!claimed("k.yaml", "resource:\n  apiVersion: v1\n  kind: Pod\n"));
+    assert.ok(!claimed("k.yaml", "resource:\n  apiVersion: v1\nkind: Pod\n"), "kind at the top, apiVersion not");
     assert.ok(!claimed("k.yaml", "apiVersion: v1\nmetadata: {}\n"));
     assert.ok(!claimed("k.yaml", "kind: Pod\nmetadata: {}\n"));
     assert.ok(!claimed("k.yaml", "apiVersions: v1\nkinds: Pod\n"));
+  });
+
+  it("a secret in a container's `args` or `command` list becomes `$(NAME)`, which Kubernetes expands there", async () => {
+    for (const field of ["args", "command"]) {
+      const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: x\n      ${field}: ["--token", "${key}"]\n`;
+      const finding = (await lintFiles([{ path: "k8s/pod.yaml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+      assert.match(applyEdits(text, finding.fixes[0].edits), new RegExp(`${field}: \\["--token", "\\$\\([A-Z_]+\\)"\\]`), field);
+    }
+  });
+
+  it("a Secret's own name, type and labels are no values of it: a random-looking name is not flagged; a stringData value under a plain key is judged by its look", async () => {
+    const secrets = async (stringData: string) =>
+      (await lintFiles([{ path: "k8s/secret.yaml", text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: a8f3kq9z2mx7v4bn1c6d0p5w\ntype: Opaque\nstringData:\n${stringData}` }])).findings.filter((f) => f.ruleId === "hardcoded-secret").length;
+    assert.equal(await secrets("  region: production\n"), 0);
+    assert.equal(await secrets(`  config: ${key}\n`), 1);
+  });
+
+  it("a cert-manager Certificate's `secretName` is where it writes a certificate, not a Secret the workload reads: no connector", async () => {
+    const text = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  dnsNames: [web.example.com]\n";
+    assert.deepEqual((await lintFiles([{ path: "k8s/cert.yaml", text }])).models[0].model.connectorRefs, []);
   });
 
   it("connectors: a Pod's own imagePullSecrets, the old serviceAccount key, a secret volume (only its secretName), never the namespace's default account", async () => {
