@@ -55,13 +55,15 @@ function removeVariableLine(value: { start: number; end: number }, text: string)
   const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
   const newline = text.indexOf("\n", value.end);
   const lineEnd = newline < 0 ? text.length : newline + 1;
+  // (A plain value runs to its line's end or to ` #`: what follows can only be blank or a comment.)
+  // Stryker disable next-line Regex
   if (text.slice(value.end, lineEnd).trim() !== "" && !/^\s*#/.test(text.slice(value.end, lineEnd))) return undefined;
   if (!/^\s*[\w.-]+\s*:\s*$/.test(text.slice(lineStart, value.start))) return undefined;
   const indent = (line: string) => line.length - line.trimStart().length;
   const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
   const previous = text.slice(previousStart, lineStart - 1);
   const next = text.slice(lineEnd, text.indexOf("\n", lineEnd) < 0 ? text.length : text.indexOf("\n", lineEnd));
-  const onlyEntry = /^\s*variables\s*:\s*$/.test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
+  const onlyEntry = /^\s*variables\s*:\s*(?:#.*)?$/.test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
   return { span: { start: onlyEntry ? previousStart : lineStart, end: lineEnd }, text: "" };
 }
 
@@ -89,6 +91,9 @@ function triggerOf(job: ReturnType<typeof asMap>): { uses?: string; secretsInher
   return { uses: target, ...(scalarText(forward) === "true" && { secretsInherit: spanOf(forward as never) }) };
 }
 
+/** A CI/CD component's `spec: inputs:` header opening the file, after any comments and blank lines. */
+const SPEC_HEADER = /^(?:[ \t]*(?:#.*)?\r?\n)*spec:[ \t]*(?:#.*)?\r?\n[ \t]+inputs:/;
+
 export const gitlabCi: Platform = {
   id: "gitlab-ci",
   title: "GitLab CI",
@@ -97,12 +102,14 @@ export const gitlabCi: Platform = {
   matchesContent: (path, text) =>
     isYamlPath(path) &&
     INDENTED_SCRIPT.test(text) &&
-    (/^(stages|variables|include|default|workflow|image|\.[\w-]+)\s*:/m.test(text) || (/^spec:[ \t]*\r?\n[ \t]+inputs:/.test(text) && /^---[ \t]*\r?$/m.test(text))) &&
+    (/^(stages|variables|include|default|workflow|image|\.[\w-]+)\s*:/m.test(text) || (SPEC_HEADER.test(text) && /^---[ \t]*\r?$/m.test(text))) &&
     !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretFix(literal, secret, name, text) {
     // `KEY: <secret>` under `variables:`: a masked CI/CD variable named KEY already reaches every job
     // as $KEY, so the line goes (writing `KEY: $KEY` would only shadow it with itself).
+    // (A literal of a `variables:` entry is an assignment: scripts are lists of their own.)
+    // Stryker disable next-line ConditionalExpression
     if (literal.path.at(-2) === "variables" && literal.key === name && literal.role === "assignment") {
       // (Less the line break that ends a block scalar: the line to remove is its last.)
       const removal = removeVariableLine(valueSpan(literal.span, text), text);
@@ -137,6 +144,7 @@ export const gitlabCi: Platform = {
     // A pipeline that declares inputs starts with a `spec:` header document; the pipeline follows `---`.
     const [first, second] = documentsWithContent(yaml);
     const header = asMap(first?.contents);
+    // Stryker disable next-line LogicalOperator: a header alone (no second document) holds no job either way.
     const hasHeader = header && second && header.items.length === 1 && scalarText(header.items[0].key) === "spec";
     const root = asMap((hasHeader ? second : first)?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
@@ -150,6 +158,7 @@ export const gitlabCi: Platform = {
     const literalAt = new Map<number, LiteralValue>();
     const literalsOfJob = new Map<string | undefined, LiteralValue[]>();
     for (const literal of model.literals) {
+      // Stryker disable next-line ConditionalExpression: no two of a file's literals start at one place.
       if (!literalAt.has(literal.span.start)) literalAt.set(literal.span.start, literal);
       const list = literalsOfJob.get(literal.scope.job);
       if (list) list.push(literal);
@@ -161,7 +170,9 @@ export const gitlabCi: Platform = {
       const literal = literalAt.get(spanOf(value as never).start);
       if (!literal) continue;
       const source = text.slice(literal.span.start, literal.span.end);
-      for (const ref of shellCredentialRefs(source, literal.span.start, {}, (n) => n === variable.key, issued)) {
+      // Another top-level variable defines its name; the variable's own name in its value
+      // (`DEPLOY_TOKEN: $DEPLOY_TOKEN`) is the CI/CD variable of that name: a connector.
+      for (const ref of shellCredentialRefs(source, literal.span.start, {}, (n) => n !== variable.key && defined.has(n), issued)) {
         model.connectorRefs.push({ ...ref, binding: { level: "workflow", name: variable.key, keySpan: spanOf(variable.keyNode) } });
       }
     }

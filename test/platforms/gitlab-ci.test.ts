@@ -67,6 +67,23 @@ describe("GitLab CI: a secret re-bound in the top-level `variables:`", () => {
   });
 });
 
+describe("GitLab CI: what a top-level variable's value names", () => {
+  const refs = async (text: string) => (await lintFiles([{ path: ".gitlab-ci.yml", text }])).models[0].model.connectorRefs.map((ref) => ref.name);
+  it("its own name (`DEPLOY_TOKEN: $DEPLOY_TOKEN`) is the CI/CD variable of that name, a connector; another variable of the file is not; a value-less entry names nothing", async () => {
+    const text = "variables:\n  TOKEN_PREFIX: abc\n  DEPLOY_TOKEN: $DEPLOY_TOKEN\n  OTHER_TOKEN: ${TOKEN_PREFIX}x\n  CHOICE:\n    description: pick one\n    options: [a, b]\ndeploy:\n  script:\n    - ./deploy $DEPLOY_TOKEN $OTHER_TOKEN\n";
+    assert.deepEqual(await refs(text), ["DEPLOY_TOKEN"]);
+  });
+  it("a secret pasted there is in no job", async () => {
+    const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text: `variables:\n  API_TOKEN: ${key}\nbuild:\n  script: make\n` }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    assert.doesNotMatch(finding.message, / in job /);
+  });
+  it("a job's artifacts: its listed paths and dotenv report only; none listed, none; a trigger with no project or include starts the downstream pipeline", async () => {
+    const text = "a:\n  script: make\n  artifacts:\n    paths: [out/, {x: y}]\n    reports:\n      dotenv: build.env\nb:\n  script: make\n  artifacts:\n    expire_in: 1 week\nc:\n  trigger:\n    strategy: depend\n";
+    const jobs = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).models[0].model.jobs;
+    assert.deepEqual(jobs.map((job) => [job.id, job.artifactPaths, job.uses]), [["a", ["out/", "build.env"], undefined], ["b", undefined, undefined], ["c", undefined, "the downstream pipeline"]]);
+  });
+});
+
 describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
   // The masked CI/CD variable of the same name reaches the job already: the entry goes, and the
   // `variables:` line too when it held nothing else (an empty `variables:` is an error in GitLab).
@@ -81,6 +98,14 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
     assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`)), "deploy:\n  script:\n    - ./deploy.sh\n");
     assert.equal(await fixed(job(`    API_TOKEN: ${value}   # from the vendor\n`)), "deploy:\n  script:\n    - ./deploy.sh\n");
     assert.equal(await fixed(`variables:\n  API_TOKEN: ${value}`), "");
+    assert.equal(await fixed(`variables:\n  API_TOKEN: ${value}\n\n`), "\n");
+    assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`).replace("  variables:\n", "  variables:   # shared\n")), "deploy:\n  script:\n    - ./deploy.sh\n");
+  });
+  it("however the key is spaced, its line goes; an anchored value (used elsewhere by its alias) and a key outside `variables:` become the reference", async () => {
+    assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN:   ${value}\n`)), job("    REGION: eu\n"));
+    assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN : ${value}\n`)), job("    REGION: eu\n"));
+    assert.equal(await fixed(job(`    API_TOKEN: &token ${value}\n    COPY: *token\n`)), job("    API_TOKEN: &token $API_TOKEN\n    COPY: *token\n"));
+    assert.equal(await fixed(`.config:\n  API_TOKEN: ${value}\nbuild:\n  script: make\n`), ".config:\n  API_TOKEN: $API_TOKEN\nbuild:\n  script: make\n");
   });
   it("one of several entries, quoted or not: only its line goes", async () => {
     assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN: ${value}\n`)), job("    REGION: eu\n"));
@@ -101,6 +126,8 @@ recognitionByContent(
     "a deploy-production job (a key ending in `on`)": "image: alpine\ndeploy-production:\n  script: make\n",
     "variables and a spaced script key": "variables:\n  A: b\njob:\n  script  : make\n",
     "a CI/CD component's template: a `spec: inputs:` header, then its job": "spec:\n  inputs:\n    stage:\n      default: test\n---\ncomponent-job:\n  script: echo job 1\n  stage: $[[ inputs.stage ]]\n",
+    "a component's template opening with comments, blanks spaced": "# yaml-language-server: $schema=x\n\nspec:  \n  inputs:\n    stage:\n      default: test\n--- \ncomponent-job:\n  script: echo job 1\n",
+    "a spaced top-level key": "image : alpine\nbuild:\n  script: make\n",
   },
   {
     "a script at the top level only": "stages: [a]\nscript: make\n",
@@ -108,11 +135,15 @@ recognitionByContent(
     "a GitHub workflow with stages": "on: push\nstages: [a]\nx:\n  script: y\n",
     "a versioned file": "version: 2\nstages: [a]\nx:\n  script: y\n",
     "a script without any GitLab top-level key": "build:\n  script: make\n",
+    "a GitHub workflow with a spaced `on :`": "on : push\nstages: [a]\nx:\n  script: y\n",
+    "a `spec:` after a job, not opening the file": "build:\n  script: x\nspec:\n  inputs:\n    a: b\n---\n",
+    "a `spec:` header with no document after it": "spec:\n  inputs:\n    script:\n      default: x\n",
+    "a `spec:` header with a line that is no document marker": "spec:\n  inputs:\n    script:\n      default: x\n----\nb: a---\n",
     "a Tekton task (a `spec:` with steps' scripts)": "apiVersion: tekton.dev/v1\nkind: Task\nspec:\n  steps:\n    - script: |\n        echo\n",
   },
 );
 
-recognitionByPath("gitlab-ci", [".gitlab-ci.yml", "ci/deploy.gitlab-ci.yaml", ".gitlab/ci/build.yml", "sub/.gitlab/ab.yml"], [".gitlab-ci.yml.bak", "my-gitlab-ci.yml", ".gitlab/ci/README.md", "x.gitlab/a.yml"]);
+recognitionByPath("gitlab-ci", [".gitlab-ci.yml", "gitlab-ci.yml", "ci/deploy.gitlab-ci.yaml", ".gitlab/ci/build.yml", "sub/.gitlab/ab.yml"], [".gitlab-ci.yml.bak", "my-gitlab-ci.yml", ".gitlab/ci/README.md", "x.gitlab/a.yml", ".gitlab/ci/a.yml.orig"]);
 
 describe("platform gitlab-ci: extends", () => {
   it("a cycle of extends ends (no environment found), and the job is judged ungated", async () => {
