@@ -85,7 +85,7 @@ export const CREDENTIAL_KEYS = [
   "ssh_private_key", "DJANGO_SECRET_KEY", "AZURE_CLIENT_SECRET", "GOOGLE_CREDENTIALS", "registry.credential", "auth-key", "SIGNING_KEY", "ENCRYPTION_KEY",
   "MASTER_KEY", "license_key", "SLACK_WEBHOOK_URL", "webhook-secret", "DB_CONNECTION_STRING", "CONN_STR", "AZURE_SAS_TOKEN", "deployKey", "NPM_TOKENS",
   "RELEASE_PAT", "ghPat", "DEPLOY_KEYS", "sshKey", "OPENVSXKEY", "NPM_AUTH", "REGISTRY_CREDS", "SENTRY_DSN", "sentryDsn", "npmAuth",
-  "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS",
+  "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS", "VAULT_TOKEN", "ANSIBLE_VAULT_PASSWORD", "vault_pass",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [
@@ -93,7 +93,7 @@ export const NOT_CREDENTIAL_KEYS = [
   "TOKEN_URI", "SECRET_USER", "SECRET_USERNAME", "SECRET_ENV", "TOKEN_TYPE", "KEY_VERSION", "KEY_LENGTH", "TOKEN_HEADER", "TOKEN_ENDPOINT", "KEY_PREFIX", "KEY_SUFFIX",
   "TOKEN_EXPIRY", "TOKEN_TTL", "CACHE_KEY", "RESTORE_KEY", "SPACE_KEY", "PROJECT_KEY", "ISSUE_KEY", "OBJECT_KEY", "ROUTING_KEY", "SORT_KEY", "PRIMARY_KEY",
   "PARTITION_KEY", "IDEMPOTENCY_KEY", "key", "AWS_KEY_ID", "KEY_FINGERPRINT", "KNOWN_HOSTS_KEY", "TOKEN_USAGE", "TOKEN_SCOPE", "KEY_FORMAT", "KEY_ALGORITHM",
-  "VAULT_TOKEN_KEY", "TOKEN_ENABLED", "TOKEN_REQUIRED", "KEY_ROTATION", "COMPAT", "XPATH", "monkey", "hockey", "turkeys", "Monkey", "secretary", "tokenizer", "MONKEY_BUSINESS",
+  "KEY_VAULT_NAME", "AZURE_KEY_VAULT", "keyVault", "key-vault", "TOKEN_ENABLED", "TOKEN_REQUIRED", "KEY_ROTATION", "COMPAT", "XPATH", "monkey", "hockey", "turkeys", "Monkey", "secretary", "tokenizer", "MONKEY_BUSINESS",
   "proxy_bypass", "COMPASS", "noProxyBypass", "fds_to_pass", "argsToPass", "passage", "PASS_THROUGH",
 ];
 

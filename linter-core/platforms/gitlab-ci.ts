@@ -54,15 +54,20 @@ function jobEnvironment(root: YAMLMap, jobKey: string, seen = new Set<string>())
 function removeVariableLine(value: { start: number; end: number }, text: string): { span: { start: number; end: number }; text: string } | undefined {
   const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
   const newline = text.indexOf("\n", value.end);
+  // Stryker disable next-line EqualityOperator: a value's end is past the file's start: no line break at 0.
   const lineEnd = newline < 0 ? text.length : newline + 1;
-  // (A plain value runs to its line's end or to ` #`: what follows can only be blank or a comment.)
+  // Only a key before the value on its line (not a flow map's `{`, an anchor, a list's `-`): after a
+  // block value a line holds nothing but blanks or a comment. (`^`: a `variables:` entry is a map's.)
   // Stryker disable next-line Regex
-  if (text.slice(value.end, lineEnd).trim() !== "" && !/^\s*#/.test(text.slice(value.end, lineEnd))) return undefined;
   if (!/^\s*[\w.-]+\s*:\s*$/.test(text.slice(lineStart, value.start))) return undefined;
   const indent = (line: string) => line.length - line.trimStart().length;
   const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
   const previous = text.slice(previousStart, lineStart - 1);
+  // (The next line's indentation reads the same to its end or beyond it.)
+  // Stryker disable next-line all
   const next = text.slice(lineEnd, text.indexOf("\n", lineEnd) < 0 ? text.length : text.indexOf("\n", lineEnd));
+  // (The line before a `variables:` entry is a key's, `variables:` itself or a sibling entry.)
+  // Stryker disable next-line Regex
   const onlyEntry = /^\s*variables\s*:\s*(?:#.*)?$/.test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
   return { span: { start: onlyEntry ? previousStart : lineStart, end: lineEnd }, text: "" };
 }
@@ -181,6 +186,7 @@ export const gitlabCi: Platform = {
       const jobMap = asMap(job.value);
       const jobDefined = new Set([...defined, ...entries(asMap(getNode(jobMap, "variables"))).map((e) => e.key)]);
       const mintsOidc = entries(asMap(getNode(jobMap, "id_tokens"))).length > 0;
+      // Stryker disable next-line ArrayDeclaration: GitLab jobs have no steps a rule reads.
       model.jobs.push({ id: job.key, span: spanOf(job.keyNode), steps: [], template: job.key.startsWith("."), mintsOidc, ...jobEnvironment(root, job.key), ...artifactsOf(jobMap), ...triggerOf(jobMap) });
       for (const secret of entries(asMap(getNode(jobMap, "secrets")))) {
         model.connectorRefs.push({ name: secret.key, kind: "secret", span: spanOf(secret.keyNode), scope: { job: job.key } });

@@ -70,13 +70,28 @@ describe("GitLab CI: a secret re-bound in the top-level `variables:`", () => {
 describe("GitLab CI: what a top-level variable's value names", () => {
   const refs = async (text: string) => (await lintFiles([{ path: ".gitlab-ci.yml", text }])).models[0].model.connectorRefs.map((ref) => ref.name);
   it("its own name (`DEPLOY_TOKEN: $DEPLOY_TOKEN`) is the CI/CD variable of that name, a connector; another variable of the file is not; a value-less entry names nothing", async () => {
-    const text = "variables:\n  TOKEN_PREFIX: abc\n  DEPLOY_TOKEN: $DEPLOY_TOKEN\n  OTHER_TOKEN: ${TOKEN_PREFIX}x\n  CHOICE:\n    description: pick one\n    options: [a, b]\ndeploy:\n  script:\n    - ./deploy $DEPLOY_TOKEN $OTHER_TOKEN\n";
-    assert.deepEqual(await refs(text), ["DEPLOY_TOKEN"]);
+    const text = "variables:\n  SHARED_TOKEN: $VAULT_TOKEN\n  DEPLOY_TOKEN: $DEPLOY_TOKEN\n  OTHER_TOKEN: ${SHARED_TOKEN}x\n  CHOICE:\n    description: pick one\n    options: [a, b]\ndeploy:\n  script:\n    - ./deploy $DEPLOY_TOKEN $OTHER_TOKEN\n";
+    assert.deepEqual(await refs(text), ["VAULT_TOKEN", "DEPLOY_TOKEN"]);
   });
   it("a secret pasted there is in no job", async () => {
     const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text: `variables:\n  API_TOKEN: ${key}\nbuild:\n  script: make\n` }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
     assert.doesNotMatch(finding.message, / in job /);
   });
+  it("a job's own variables define names for its script; a script's assignment does too, a variable's value does not; job secrets and id_tokens are the job's", async () => {
+    const text = "deploy:\n  variables:\n    API_TOKEN: $PROD_TOKEN\n    NOTE: \"SET_TOKEN=later\"\n  id_tokens:\n    VAULT_ID:\n      aud: https://vault.example.com\n  secrets:\n    DB_PASSWORD:\n      vault: db/password@ops\n  script:\n    - export RUN_TOKEN=$(./mint)\n    - ./deploy $API_TOKEN $RUN_TOKEN $SET_TOKEN\n";
+    const model = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).models[0].model;
+    assert.deepEqual(
+      model.connectorRefs.map((ref) => `${ref.name}:${ref.kind}:${ref.scope.job}${ref.issuedByPlatform ? ":issued" : ""}`).sort(),
+      ["DB_PASSWORD:secret:deploy", "PROD_TOKEN:secret:deploy", "SET_TOKEN:secret:deploy", "VAULT_ID:cloud-role:deploy:issued"],
+    );
+  });
+
+  it("a job's environment comes from the first template in `extends:` that has one", async () => {
+    const text = ".base:\n  image: x\n.prod:\n  environment: production\ndeploy:\n  extends: [.base, .prod]\n  script: make\n";
+    const jobs = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).models[0].model.jobs;
+    assert.equal(jobs.find((job) => job.id === "deploy")?.environment, "production");
+  });
+
   it("a job's artifacts: its listed paths and dotenv report only; none listed, none; a trigger with no project or include starts the downstream pipeline", async () => {
     const text = "a:\n  script: make\n  artifacts:\n    paths: [out/, {x: y}]\n    reports:\n      dotenv: build.env\nb:\n  script: make\n  artifacts:\n    expire_in: 1 week\nc:\n  trigger:\n    strategy: depend\n";
     const jobs = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).models[0].model.jobs;
@@ -99,6 +114,9 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
     assert.equal(await fixed(job(`    API_TOKEN: ${value}   # from the vendor\n`)), "deploy:\n  script:\n    - ./deploy.sh\n");
     assert.equal(await fixed(`variables:\n  API_TOKEN: ${value}`), "");
     assert.equal(await fixed(`variables:\n  API_TOKEN: ${value}\n\n`), "\n");
+    // A line of blanks after it, and `variables :` spaced.
+    assert.equal(await fixed(`deploy:\n  variables:\n    API_TOKEN: ${value}\n      \n  script:\n    - ./deploy.sh\n`), "deploy:\n      \n  script:\n    - ./deploy.sh\n");
+    assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`).replace("  variables:\n", "  variables :\n")), "deploy:\n  script:\n    - ./deploy.sh\n");
     assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`).replace("  variables:\n", "  variables:   # shared\n")), "deploy:\n  script:\n    - ./deploy.sh\n");
   });
   it("however the key is spaced, its line goes; an anchored value (used elsewhere by its alias) and a key outside `variables:` become the reference", async () => {
