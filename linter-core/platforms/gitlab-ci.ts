@@ -154,6 +154,7 @@ export const gitlabCi: Platform = {
     const root = asMap((hasHeader ? second : first)?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
+    // Stryker disable next-line ConditionalExpression: the root is a map: its paths start with a key.
     const scopeOf = (p: (string | number)[]) => (typeof p[0] === "string" && !GLOBAL_KEYS.has(p[0]) ? { job: p[0] } : {});
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
     // (The header's input defaults are read as any YAML document this model does not read: platforms/index.ts.)

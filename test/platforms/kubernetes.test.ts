@@ -96,6 +96,7 @@ describe("platform kubernetes: Helm templates", () => {
     const template = `{{- if .Values.adService.create }}\n{{- if .Values.serviceAccounts.create }}\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Values.adService.name }}\n  namespace: {{ .Release.Namespace }}\n  {{- if not .Values.serviceAccounts.annotationsOnlyForCartservice }}\n  {{- with .Values.serviceAccounts.annotations }}\n  annotations:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n  {{- end }}\n---\n{{- end }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  note: "${token}"\n{{- end }}\n`;
     const broken = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {a: [b}\n`;
     const result = await lintFiles([{ path: "helm-chart/templates/adservice.yaml", text: template }, { path: "k8s/broken.yaml", text: broken }]);
+    assert.deepEqual(result.internalErrors, []);
     const byPath = (path: string, rule: string) => result.findings.filter((f) => f.path === path && f.ruleId === rule).length;
     assert.equal(byPath("helm-chart/templates/adservice.yaml", "parse-error"), 0);
     assert.equal(byPath("helm-chart/templates/adservice.yaml", "hardcoded-secret"), 1);
@@ -109,6 +110,7 @@ describe("platform kubernetes: template markers", () => {
     const azure = "apiVersion : apps/v1\nkind: Deployment\nmetadata:\n  name: {{#toAlphaNumericString imageRepository 50}}{{/toAlphaNumericString}} \n";
     const argo = 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  templates:\n    - name: a\n      container:\n        image: "{{inputs.parameters.image}}"\n        args: ["x\n';
     const result = await lintFiles([{ path: "k8s/kops.yaml", text: kops }, { path: "k8s/azure.yml", text: azure }, { path: "k8s/argo.yaml", text: argo }]);
+    assert.deepEqual(result.internalErrors, []);
     assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error").map((f) => f.path), ["k8s/argo.yaml"]);
   });
 });
