@@ -6,7 +6,7 @@
 import type { ConnectorKind, ConnectorRef, FileModel, LiteralValue, Scope, Span } from "../model.js";
 import { groovyParseBudgetMs, parseGroovy, type GroovyNode } from "../documents/groovy.js";
 import { boundName } from "../documents/yaml.js";
-import { baseName, emptyModel, repoPath } from "./common.js";
+import { baseName, emptyModel, isWholeValue, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 
@@ -133,10 +133,12 @@ export const jenkins: Platform = {
   deploymentGate: "Add an `input` directive to the stage (`input { message 'Deploy to production?'; submitter 'release-managers' }`), or an `input` step before it, so a person approves the deploy before the credential is used.",
   gateAbsent: "`input` before it: it runs without anyone approving it",
   narrowerBinding: "Move it to the `environment {}` of the stage that uses it, or bind it with `withCredentials` around the steps that need it.",
-  secretFix(literal, _secret, name) {
+  secretFix(literal, secret, name, text) {
     // `credentials('id')` is only understood in an `environment {}` directive; elsewhere the value moves
-    // to a credential bound by withCredentials, which the steps describe.
-    if (literal.role !== "assignment" || literal.path[0] !== "environment") return undefined;
+    // to a credential bound by withCredentials, which the steps describe. It stands for the whole value:
+    // a secret inside a longer one (a URL's password) would leave the variable holding the password
+    // alone, so the steps describe that case too.
+    if (literal.role !== "assignment" || literal.path[0] !== "environment" || !isWholeValue(literal, secret, text)) return undefined;
     return [{ span: literal.span, text: `credentials('${name}')` }];
   },
   storeSecretSteps: (name) => [

@@ -221,6 +221,14 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     }
   });
 
+  it("a secret inside a longer environment value (a URL's password) gets no in-place fix: `credentials()` would leave the variable holding the password alone", async () => {
+    const text = declarative(`    DB_URL = "postgres://app:${value}@db.internal.example.com/app"\n`);
+    const finding = (await all(text)).find((f) => f.ruleId === "hardcoded-secret");
+    assert.ok(finding);
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.help!, /Jenkins credential/);
+  });
+
   it("a parameter's default is judged under the parameter's name (`string(name: 'API_TOKEN', defaultValue: …)`), not a plain default", async () => {
     const text = `pipeline {\n  agent any\n  parameters {\n    string(name: 'API_TOKEN', defaultValue: '${value}', description: 'x')\n    password(name: 'DB_PASS', defaultValue: 'Zq8vRt2Lm9!')\n    string(name: 'REGION', defaultValue: 'eu-west-1')\n    string(defaultValue: '${value}y')\n  }\n  stages {\n    stage('a') {\n      steps {\n        sh 'make'\n      }\n    }\n  }\n}\n`;
     const findings = (await all(text)).filter((f) => f.ruleId === "hardcoded-secret");
