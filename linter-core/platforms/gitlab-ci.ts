@@ -3,7 +3,7 @@
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
@@ -116,6 +116,10 @@ export const gitlabCi: Platform = {
     // (A literal of a `variables:` entry is an assignment: scripts are lists of their own.)
     // Stryker disable next-line ConditionalExpression
     if (literal.path.at(-2) === "variables" && literal.key === name && literal.role === "assignment") {
+      // A secret inside a longer value (`DB_URL: postgres://app:…@db`): the CI/CD variable of that name
+      // would replace the whole value, and `$DB_URL` inside it would name the variable itself. No edit
+      // is right in place; the steps say how.
+      if (!isWholeValue(literal, secret, text)) return undefined;
       // (Less the line break that ends a block scalar: the line to remove is its last.)
       const removal = removeVariableLine(valueSpan(literal.span, text), text);
       if (removal) return [removal];

@@ -119,6 +119,12 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
     assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`).replace("  variables:\n", "  variables :\n")), "deploy:\n  script:\n    - ./deploy.sh\n");
     assert.equal(await fixed(job(`    API_TOKEN: ${value}\n`).replace("  variables:\n", "  variables:   # shared\n")), "deploy:\n  script:\n    - ./deploy.sh\n");
   });
+  it("a secret inside a longer value (a URL's password) gets no in-place fix: the variable of that name would take the whole value's place", async () => {
+    const text = job(`    DB_URL: postgres://app:${value}@db.internal.example.com/app\n`);
+    const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.help!, /CI\/CD variable/);
+  });
   it("however the key is spaced, its line goes; an anchored value (used elsewhere by its alias) and a key outside `variables:` become the reference", async () => {
     assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN:   ${value}\n`)), job("    REGION: eu\n"));
     assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN : ${value}\n`)), job("    REGION: eu\n"));
