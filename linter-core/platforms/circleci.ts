@@ -2,7 +2,7 @@
 
 import type { FileModel } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, spanOf } from "../documents/yaml.js";
-import { emptyModel, isYamlPath, parseYaml, repoPath, yamlLiterals } from "./common.js";
+import { emptyModel, isWholeValue, isYamlPath, parseYaml, referenceEdit, removeEntryLine, repoPath, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
@@ -15,6 +15,18 @@ export const circleci: Platform = {
   matchesPath: (path) => /(^|\/)\.circleci\/[^/]+\.ya?ml$/.test(repoPath(path)) || /(^|\/)src\/(@orb\.ya?ml|(commands|jobs|executors|examples)\/[^/]+\.ya?ml)$/.test(repoPath(path)),
   matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?2(\.\d)?/m.test(text) && /^(jobs|workflows|orbs|commands|executors)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
+  secretFix(literal, secret, name, text) {
+    // CircleCI reads an `environment:` value as written (no `$NAME` is expanded there), and a value set
+    // in the config outranks the project's variable or the context's of that name. So the entry goes,
+    // and the stored variable reaches the job; a secret inside a longer value has no edit in place.
+    if (literal.role === "assignment" && literal.path.at(-2) === "environment") {
+      if (literal.key !== name || !isWholeValue(literal, secret, text)) return undefined;
+      const removal = removeEntryLine(valueSpan(literal.span, text), text, "environment");
+      return removal ? [removal] : undefined;
+    }
+    // In a command the shell expands it.
+    return [referenceEdit(literal, secret, `$${name}`, text)];
+  },
   // Every job run with a context gets an OIDC token; no npm or PyPI trusted publishing from CircleCI.
   shortLivedAlternatives: {
     aws: "CircleCI OIDC: `$CIRCLE_OIDC_TOKEN_V2` (in any job run with a context) exchanged for a role, e.g. the aws-cli orb's `setup` with `role_arn`",
@@ -22,7 +34,7 @@ export const circleci: Platform = {
     gcp: "Workload Identity Federation with `$CIRCLE_OIDC_TOKEN_V2` (the gcp-cli orb's `setup` with `use_oidc: true`)",
   },
   storeSecretSteps: (name) => [
-    `Add ${name} to a context (Organization Settings → Contexts) restricted to the right security group, or as a project environment variable (Project Settings → Environment Variables).`,
+    `Add ${name} to a context (Organization Settings → Contexts) restricted to the right security group, or as a project environment variable (Project Settings → Environment Variables): every job run with it sees $${name}, so no \`environment:\` entry is needed (one would override it, and CircleCI expands no variable there).`,
     ROTATE_IF_COMMITTED,
   ],
   buildModel(path, text): FileModel {

@@ -122,3 +122,30 @@ export function referenceEdit(literal: LiteralValue, secret: { start: number; en
   const escaped = (part: string) => part.replace(/[\\"]/g, "\\$&");
   return { span: scalar, text: `"${escaped(text.slice(scalar.start, span.start))}${reference}${escaped(text.slice(span.end, scalar.end))}"` };
 }
+
+/**
+ * The edit removing the `KEY: value` entry holding `value` from the map under `parent` (GitLab's
+ * `variables:`, CircleCI's `environment:`), and the `parent:` line above it too when the entry was its
+ * only one (an empty `variables:` is an error in GitLab). Undefined when anything but the key precedes
+ * the value on its line (a flow map, an anchor).
+ */
+export function removeEntryLine(value: { start: number; end: number }, text: string, parent: string): { span: { start: number; end: number }; text: string } | undefined {
+  const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
+  const newline = text.indexOf("\n", value.end);
+  // Stryker disable next-line EqualityOperator: a value's end is past the file's start: no line break at 0.
+  const lineEnd = newline < 0 ? text.length : newline + 1;
+  // Only a key before the value on its line (not a flow map's `{`, an anchor, a list's `-`): after a
+  // block value a line holds nothing but blanks or a comment. (`^`: an entry is a map's.)
+  // Stryker disable next-line Regex
+  if (!/^\s*[\w.-]+\s*:\s*$/.test(text.slice(lineStart, value.start))) return undefined;
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+  const previous = text.slice(previousStart, lineStart - 1);
+  // (The next line's indentation reads the same to its end or beyond it.)
+  // Stryker disable next-line all
+  const next = text.slice(lineEnd, text.indexOf("\n", lineEnd) < 0 ? text.length : text.indexOf("\n", lineEnd));
+  // (The line before an entry is a key's, the parent's itself or a sibling entry.)
+  // Stryker disable next-line Regex
+  const onlyEntry = new RegExp(`^\\s*${parent}\\s*:\\s*(?:#.*)?$`).test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
+  return { span: { start: onlyEntry ? previousStart : lineStart, end: lineEnd }, text: "" };
+}

@@ -3,7 +3,7 @@
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
@@ -44,32 +44,6 @@ function jobEnvironment(root: YAMLMap, jobKey: string, seen = new Set<string>())
     if (inherited.environment || inherited.inheritsUnseen) return inherited;
   }
   return {};
-}
-
-/**
- * The edit removing the one-line `KEY: value` entry holding `value`, and the `variables:` line above
- * it too when the entry was its only one (an empty `variables:` is an error in GitLab). Undefined when
- * the entry spans several lines.
- */
-function removeVariableLine(value: { start: number; end: number }, text: string): { span: { start: number; end: number }; text: string } | undefined {
-  const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
-  const newline = text.indexOf("\n", value.end);
-  // Stryker disable next-line EqualityOperator: a value's end is past the file's start: no line break at 0.
-  const lineEnd = newline < 0 ? text.length : newline + 1;
-  // Only a key before the value on its line (not a flow map's `{`, an anchor, a list's `-`): after a
-  // block value a line holds nothing but blanks or a comment. (`^`: a `variables:` entry is a map's.)
-  // Stryker disable next-line Regex
-  if (!/^\s*[\w.-]+\s*:\s*$/.test(text.slice(lineStart, value.start))) return undefined;
-  const indent = (line: string) => line.length - line.trimStart().length;
-  const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
-  const previous = text.slice(previousStart, lineStart - 1);
-  // (The next line's indentation reads the same to its end or beyond it.)
-  // Stryker disable next-line all
-  const next = text.slice(lineEnd, text.indexOf("\n", lineEnd) < 0 ? text.length : text.indexOf("\n", lineEnd));
-  // (The line before a `variables:` entry is a key's, `variables:` itself or a sibling entry.)
-  // Stryker disable next-line Regex
-  const onlyEntry = /^\s*variables\s*:\s*(?:#.*)?$/.test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
-  return { span: { start: onlyEntry ? previousStart : lineStart, end: lineEnd }, text: "" };
 }
 
 /**
@@ -121,7 +95,7 @@ export const gitlabCi: Platform = {
       // is right in place; the steps say how.
       if (!isWholeValue(literal, secret, text)) return undefined;
       // (Less the line break that ends a block scalar: the line to remove is its last.)
-      const removal = removeVariableLine(valueSpan(literal.span, text), text);
+      const removal = removeEntryLine(valueSpan(literal.span, text), text, "variables");
       if (removal) return [removal];
     }
     return [referenceEdit(literal, secret, `$${name}`, text)];

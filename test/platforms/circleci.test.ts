@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const token = new FakeSecrets(34).chars(40);
@@ -68,5 +68,22 @@ describe("platform circleci: what CircleCI sets, and scopes", () => {
     const text = "version: 2.1\ncommands:\n  publish:\n    steps:\n      - run: npm publish --token $NPM_TOKEN\njobs:\n  build:\n    docker: [{image: x}]\n    steps: [publish]\n";
     const unowned = (await lintFiles([{ path: ".circleci/config.yml", text }])).findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
     assert.deepEqual(unowned, ["secret `NPM_TOKEN`"]);
+  });
+});
+
+describe("platform circleci: the fix for a secret under `environment:`", () => {
+  // CircleCI expands no `$NAME` in `environment:`, and a config value outranks the project's variable:
+  // the entry goes (with `environment:` when it was the only one); the stored variable reaches the job.
+  const job = (environment: string) => `version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: x\n    environment:\n${environment}    steps:\n      - run: ./deploy.sh\n`;
+  const fixesOf = async (text: string) => (await lintFiles([{ path: ".circleci/config.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes;
+  it("the entry goes; with `environment:` when it held nothing else", async () => {
+    const one = job(`      API_TOKEN: ${token}\n`);
+    assert.equal(applyEdits(one, (await fixesOf(one))[0].edits), "version: 2.1\njobs:\n  deploy:\n    docker:\n      - image: x\n    steps:\n      - run: ./deploy.sh\n");
+    const two = job(`      REGION: eu\n      API_TOKEN: ${token}\n`);
+    assert.equal(applyEdits(two, (await fixesOf(two))[0].edits), job("      REGION: eu\n"));
+  });
+  it("a secret inside a longer value, or under another key than its name, has no edit in place (`$NAME` would be read as written)", async () => {
+    assert.deepEqual(await fixesOf(job(`      DB_URL: postgres://app:${token}@db.internal.example.com/app\n`)), []);
+    assert.deepEqual(await fixesOf(job(`      api_token: ${token}\n`)), []);
   });
 });
