@@ -126,3 +126,31 @@ describe("engine", () => {
     }
   });
 });
+
+describe("engine: severities, core diagnostics and progress", () => {
+  it("a finding's severity: the rule's default, the one it reports with, or the config's over both", async () => {
+    const rule = (id: string, severity?: "warning"): Rule => ({
+      meta: { id, description: id, defaultSeverity: "error", owasp: [], nist: [], hasFixes: false },
+      checkFile: (context) => context.report({ span: { start: 0, end: 1 }, message: id, identity: id, ...(severity && { severity }) }),
+    });
+    const rules = [rule("plain"), rule("own", "warning"), rule("set")];
+    const result = await lint([{ path: "a.txt", text: "x\n" }], { rules, now: NOW, config: { ...DEFAULT_CONFIG, rules: { set: "warning" } } });
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.severity]), [["own", "warning"], ["plain", "error"], ["set", "warning"]]);
+  });
+
+  it("a core diagnostic turned off (parse-error: off) reports nothing; on, it names the platform and quotes the parser", async () => {
+    const broken = { path: ".github/workflows/a.yml", text: "on: push\njobs: [\n" };
+    const on = (await run([broken])).findings.filter((f) => f.ruleId === "parse-error");
+    assert.equal(on.length, 1);
+    assert.match(on[0].message, /^GitHub Actions could not be parsed: [^]*[^.]\. Its secrets were looked for as in plain text; its connectors could not be read\.$/);
+    const off = await run([broken], { config: { ...DEFAULT_CONFIG, rules: { "parse-error": "off" } } });
+    assert.deepEqual(off.findings.filter((f) => f.ruleId === "parse-error"), []);
+  });
+
+  it("progress counts every file once, ignored ones too, and ends at the total", async () => {
+    const calls: string[] = [];
+    const files = [{ path: "a.yml", text: "a: 1\n" }, { path: "skip/b.yml", text: "b: 1\n" }, { path: "c.yml", text: "c: 1\n" }];
+    await run(files, { config: { ...DEFAULT_CONFIG, ignore: ["skip/"] }, onProgress: (done, total) => calls.push(`${done}/${total}`) });
+    assert.deepEqual(calls, ["1/3", "2/3", "3/3"]);
+  });
+});
