@@ -154,3 +154,39 @@ describe("engine: severities, core diagnostics and progress", () => {
     assert.deepEqual(calls, ["1/3", "2/3", "3/3"]);
   });
 });
+
+describe("engine: which files a finding may land on, and the cache's key", () => {
+  const inventoryText = "version: 2\nconnectors:\n  - name: UNUSED_TOKEN\n    owner: '@a'\n    purpose: p\n    expires: 2030-01-01\n";
+  it("the inventory's problems and the workspace rules' findings on it are reported only when the inventory is among the files linted (a hook run of one workflow says nothing of it)", async () => {
+    const wf = { path: ".github/workflows/a.yml", text: workflow("          K: ${{ secrets.OTHER_TOKEN }}\n") };
+    const inventory = { path: "nhi-inventory.yaml", text: inventoryText };
+    const alone = await run([wf], { inventory, wholeWorkspace: true });
+    assert.deepEqual(alone.findings.filter((f) => f.path === "nhi-inventory.yaml"), []);
+    const both = await run([wf, inventory], { inventory, wholeWorkspace: true });
+    assert.ok(both.findings.some((f) => f.path === "nhi-inventory.yaml" && f.ruleId === "invalid-inventory"));
+    assert.ok(both.findings.some((f) => f.path === "nhi-inventory.yaml" && f.ruleId !== "invalid-inventory"));
+  });
+
+  it("a suppression accepts its rule's finding on a line that holds another rule's finding too; each unknown id is named", async () => {
+    // Both rules' findings, each way round (which rule reports first must not matter).
+    for (const [silenced, kept] of [["hardcoded-secret", "unowned-connector"], ["unowned-connector", "hardcoded-secret"]]) {
+      const text = workflow(`          # nhilint-disable-next-line ${silenced} -- tracked elsewhere\n          K: \${{ secrets.DEPLOY_TOKEN }} ${token}\n`);
+      const result = await run([{ path: ".github/workflows/a.yml", text }]);
+      assert.deepEqual(result.suppressed.map((f) => f.ruleId), [silenced]);
+      assert.ok(result.findings.some((f) => f.ruleId === kept && f.start.line === 11), kept);
+    }
+    const text = workflow("          # nhilint-disable-next-line nope, nada -- why\n          L: x\n");
+    const result = await run([{ path: ".github/workflows/a.yml", text }]);
+    assert.ok(result.findings.some((f) => f.message === "unknown rule id nope, nada in nhilint-disable-next-line"));
+  });
+
+  it("a cache is keyed by the rules that run too: the same files with fewer rules give fewer findings, and a run with no inventory keeps it", async () => {
+    const { createLintCache } = await import("../../linter-core/index.js");
+    const cache = createLintCache();
+    const files = [{ path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) }];
+    const all = await run(files, { cache });
+    const fewer = await run(files, { cache, rules: RULES.filter((rule) => rule.meta.id !== "hardcoded-secret") });
+    assert.ok(all.findings.some((f) => f.ruleId === "hardcoded-secret"));
+    assert.ok(!fewer.findings.some((f) => f.ruleId === "hardcoded-secret"));
+  });
+});
