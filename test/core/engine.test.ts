@@ -190,3 +190,46 @@ describe("engine: which files a finding may land on, and the cache's key", () =>
     assert.ok(!fewer.findings.some((f) => f.ruleId === "hardcoded-secret"));
   });
 });
+
+describe("engine: project roots, parse errors, and fingerprints that survive edits", () => {
+  it("a folder named as a project root reads its own .github/workflows; the longest root holding a file wins; `.` and `` are the repository", async () => {
+    const text = workflow(`          K: \${{ secrets.DEPLOY_TOKEN }}\n`);
+    const files = [{ path: "vendor/acme/.github/workflows/ci.yml", text }, { path: "vendor/acme/sub/.github/workflows/ci.yml", text }, { path: ".github/workflows/ci.yml", text }];
+    const platforms = async (projectRoots?: string[]) => (await run(files, { projectRoots })).files.map((f) => f.platform);
+    assert.deepEqual(await platforms(), ["yaml", "yaml", "github-actions"]);
+    assert.deepEqual(await platforms(["vendor/acme", "vendor/acme/sub", ".", ""]), ["github-actions", "github-actions", "github-actions"]);
+    assert.deepEqual(await platforms(["vendor/acme/sub"]), ["yaml", "github-actions", "github-actions"]);
+  });
+
+  it("only a file's first parse error is reported: the rest usually follow from it", async () => {
+    const result = await run([{ path: ".github/workflows/a.yml", text: "on: push\njobs: [\n  a: {\nb: ]\n" }]);
+    assert.ok(result.models[0].model.parseErrors.length > 1);
+    assert.equal(result.findings.filter((f) => f.ruleId === "parse-error").length, 1);
+  });
+
+  it("a connector named by a secret is dropped; the file's other connectors stay", async () => {
+    const text = workflow(`          A: \${{ secrets.${token} }}\n          B: \${{ secrets.DEPLOY_TOKEN }}\n`);
+    const result = await run([{ path: ".github/workflows/a.yml", text }]);
+    assert.deepEqual(result.models[0].model.connectorRefs.map((ref) => ref.name), ["DEPLOY_TOKEN"]);
+  });
+
+  it("a secret's fingerprint does not change when the file's other secrets do (up to POOLED_ABOVE of them), nor when a pooled file's lines move", async () => {
+    const { POOLED_ABOVE } = await import("../../linter-core/fingerprint.js");
+    const secrets = Array.from({ length: POOLED_ABOVE + 1 }, (_, i) => `ghp_${new FakeSecrets(900 + i).chars(36)}`);
+    const fingerprints = async (values: string[]) => {
+      const text = workflow(values.map((value, i) => `          K${i}: ${value}\n`).join(""));
+      const result = await run([{ path: ".github/workflows/a.yml", text }], { secretFingerprints: { salt: "s", iterations: 1 } });
+      return new Map(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => [f.start.line, f.fingerprint]));
+    };
+    // POOLED_ABOVE values: each derived alone; one changed leaves the others' fingerprints.
+    const some = secrets.slice(0, POOLED_ABOVE);
+    const before = await fingerprints(some);
+    const after = await fingerprints([...some.slice(0, -1), secrets[POOLED_ABOVE]]);
+    assert.equal(before.size, POOLED_ABOVE);
+    for (let line = 10; line < 10 + POOLED_ABOVE - 1; line++) assert.equal(after.get(line), before.get(line), `line ${line}`);
+    // One more: pooled; the same values in another order, the same fingerprints.
+    const forward = [...(await fingerprints(secrets)).values()].sort();
+    const backward = [...(await fingerprints([...secrets].reverse())).values()].sort();
+    assert.deepEqual(backward, forward);
+  });
+});
