@@ -4,7 +4,7 @@ import type { Document } from "yaml";
 import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
-import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, repoPath, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, valueSpan, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
@@ -38,6 +38,19 @@ export const azurePipelines: Platform = {
       TEMPLATE_EXPRESSION.test(text) ||
       (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && STAGE_OR_STEP.test(text))),
   secretReference: (name) => `$(${name})`,
+  secretFix(literal, secret, name, text) {
+    // A `variables:` entry outranks the pipeline's secret variable of the same name (set in the
+    // pipeline's settings): `KEY: $(KEY)` would name itself. So the entry goes and the stored secret
+    // reaches the pipeline; the list form (`- name:`/`value:`) and a secret inside a longer value have
+    // no edit in place (the steps say how).
+    const mapEntry = literal.path.at(-2) === "variables";
+    const listEntry = literal.path.at(-1) === "value" && literal.path.at(-3) === "variables";
+    if (literal.role === "assignment" && (mapEntry || listEntry) && literal.key === name) {
+      const removal = mapEntry && isWholeValue(literal, secret, text) ? removeEntryLine(valueSpan(literal.span, text), text, "variables") : undefined;
+      return removal ? [removal] : undefined;
+    }
+    return [referenceEdit(literal, secret, `$(${name})`, text)];
+  },
   storeSecretSteps: (name) => [
     `Add ${name} as a secret pipeline variable (Pipelines → Edit → Variables → Keep this value secret) or to a variable group linked to Azure Key Vault, and reference it as $(${name}).`,
     "Secret variables are not passed to scripts automatically: map them in the step's `env:`.",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
 const key = new FakeSecrets(32).chars(32);
@@ -125,5 +125,25 @@ describe("platform azure-pipelines: a credential as a template parameter's defau
     const findings = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
     assert.deepEqual(findings.map((f) => /under `([^`]+)`/.exec(f.message)?.[1]), ["apiToken"]);
     assert.equal(findings[0].fixes[0].edits[0].text, "$(API_TOKEN)");
+  });
+});
+
+describe("platform azure-pipelines: the fix for a secret under `variables:`", () => {
+  // A `variables:` entry outranks the pipeline's secret variable of that name: `KEY: $(KEY)` would name
+  // itself. The entry goes; the stored secret variable reaches the pipeline.
+  const secret = new FakeSecrets(55).chars(32);
+  const fixesOf = async (text: string) => (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes;
+  const pipeline = (variables: string) => `trigger: none\nvariables:\n${variables}steps:\n  - script: ./deploy.sh\n`;
+  it("a map entry goes, with `variables:` when it was the only one", async () => {
+    const one = pipeline(`  API_KEY: ${secret}\n`);
+    assert.equal(applyEdits(one, (await fixesOf(one))[0].edits), "trigger: none\nsteps:\n  - script: ./deploy.sh\n");
+    const two = pipeline(`  REGION: eu\n  API_KEY: ${secret}\n`);
+    assert.equal(applyEdits(two, (await fixesOf(two))[0].edits), pipeline("  REGION: eu\n"));
+  });
+  it("the list form, and a secret inside a longer value, have no edit in place; a step's env mapping gets `$(NAME)`", async () => {
+    assert.deepEqual(await fixesOf(pipeline(`  - name: API_KEY\n    value: ${secret}\n`)), []);
+    assert.deepEqual(await fixesOf(pipeline(`  DB_URL: postgres://app:${secret}@db.internal.example.com/app\n`)), []);
+    const env = `steps:\n  - script: ./deploy.sh\n    env:\n      API_KEY: ${secret}\n`;
+    assert.equal(applyEdits(env, (await fixesOf(env))[0].edits), "steps:\n  - script: ./deploy.sh\n    env:\n      API_KEY: $(API_KEY)\n");
   });
 });
