@@ -3,7 +3,7 @@
 // `secretEnv`; scripts read them as `$$NAME` (a single `$` is Cloud Build's own substitution).
 import type { FileModel, Scope } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
-import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
@@ -28,6 +28,12 @@ export const cloudBuild: Platform = {
   matchesContent: (path, text) =>
     isYamlPath(path) && /^steps\s*:/m.test(text) && BUILDER_STEP.test(text) && /^(availableSecrets|secrets|substitutions|options|images|timeout|serviceAccount|logsBucket|artifacts)\s*:/m.test(text),
   secretReference: (name) => `$$${name}`,
+  secretFix(literal, secret, name, text) {
+    // `$$NAME` reads a `secretEnv:` variable where a shell runs: a step's `script` or `args`. A value
+    // anywhere else (a substitution, a step's `env:`) is not expanded: it moves to Secret Manager and
+    // the steps say how.
+    return literal.role === "script" ? [referenceEdit(literal, secret, `$$${name}`, text)] : undefined;
+  },
   storeSecretSteps: (name) => [
     `Store the value in Secret Manager: printf %s "$VALUE" | gcloud secrets create ${name} --data-file=- (the value never lands in a file or your shell history if you type it at a prompt), and grant the build's service account roles/secretmanager.secretAccessor on it.`,
     `Expose it to the build: availableSecrets: secretManager: - versionName: projects/$PROJECT_ID/secrets/${name}/versions/latest, env: ${name}; then list ${name} under the step's secretEnv: and read it as $$${name} in the step's script.`,

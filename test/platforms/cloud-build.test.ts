@@ -98,3 +98,14 @@ recognitionByPath(
   ["cloudbuild.yaml", "cloudbuild.yml", "deploy/prod.cloudbuild.yaml", "release-cloudbuild.yml", "cloudbuild_test.yaml", "cloudbuild-staging.yaml"],
   ["cloudbuild.yaml.bak", "mycloudbuild.yaml", "docs/cloudbuild.md", "cloudbuilder.yaml"],
 );
+
+describe("platform cloud-build: where `$$NAME` can stand", () => {
+  it("a secret pasted as a substitution gets no edit (Cloud Build expands no `$$NAME` there); in a step's args it becomes `$$NAME`", async () => {
+    const secret = new FakeSecrets(66).chars(32);
+    const text = `steps:\n  - name: gcr.io/cloud-builders/gcloud\n    entrypoint: bash\n    args: ["-c", "./deploy.sh --token ${secret}x"]\nsubstitutions:\n  _DEPLOY_TOKEN: ${secret}\n`;
+    const findings = (await lintFiles([{ path: "cloudbuild.yaml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(findings.length, 2);
+    assert.match(findings[0].fixes[0].edits[0].text, /^\$\$[A-Z_]+$/);
+    assert.deepEqual(findings[1].fixes, []);
+  });
+});
