@@ -87,3 +87,23 @@ describe("platform circleci: the fix for a secret under `environment:`", () => {
     assert.deepEqual(await fixesOf(job(`      api_token: ${token}\n`)), []);
   });
 });
+
+describe("platform circleci: contexts, and where `$NAME` is expanded", () => {
+  const secret = new FakeSecrets(44).chars(32);
+  it("contexts are what `context:` names in workflows, one or a list; no other workflow value is one", async () => {
+    const text = "version: 2.1\njobs:\n  build:\n    docker:\n      - image: x\n    steps:\n      - run: make\nworkflows:\n  main:\n    jobs:\n      - build:\n          context: org-global\n          requires: [lint]\n          filters:\n            branches:\n              only: main\n      - deploy:\n          context: [aws-prod, slack]\n";
+    const refs = (await lintFiles([{ path: ".circleci/config.yml", text }])).models[0].model.connectorRefs.map((ref) => ref.name);
+    assert.deepEqual(refs, ["org-global", "aws-prod", "slack"]);
+  });
+  it("a step's own `environment:` and a docker image's go as the job's do; a docker `auth:` password, which CircleCI expands, becomes `$NAME`", async () => {
+    const step = `version: 2.1\njobs:\n  a:\n    docker:\n      - image: x\n    steps:\n      - run:\n          command: ./go.sh\n          environment:\n            API_TOKEN: ${secret}\n`;
+    const fixed = applyEdits(step, (await lintFiles([{ path: ".circleci/config.yml", text: step }])).findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes[0].edits);
+    assert.equal(fixed, "version: 2.1\njobs:\n  a:\n    docker:\n      - image: x\n    steps:\n      - run:\n          command: ./go.sh\n");
+    const auth = `version: 2.1\njobs:\n  a:\n    docker:\n      - image: acme/private\n        auth:\n          username: bot\n          password: ${secret}\n    steps:\n      - run: make\n`;
+    const edit = (await lintFiles([{ path: ".circleci/config.yml", text: auth }])).findings.find((f) => f.ruleId === "hardcoded-secret")!.fixes[0].edits[0];
+    assert.equal(edit.text, "$PASSWORD");
+  });
+  it("claims a spaced `version : 2.1`", () => {
+    assert.equal(platformFor("ci/config.yml", "version : 2.1\njobs:\n  a:\n    steps: []\n").id, "circleci");
+  });
+});
