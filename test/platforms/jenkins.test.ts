@@ -221,6 +221,13 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     }
   });
 
+  it("only a parameter's `defaultValue:` (or a build's `value:`) is bound to its name: a random-looking description or choice is not the credential", async () => {
+    const text = `pipeline {\n  agent any\n  parameters {\n    string(name: 'API_TOKEN', defaultValue: '', description: '${value}')\n  }\n  stages {\n    stage('a') {\n      steps {\n        build job: 'deploy', parameters: [[$class: 'StringParameterValue', name: 'API_TOKEN', value: '${value}z']]\n      }\n    }\n  }\n}\n`;
+    const found = (await all(text)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), [`${value}z`]);
+    assert.match(found[0].message, /`API_TOKEN`/);
+  });
+
   it("a secret inside a longer environment value (a URL's password) gets no in-place fix: `credentials()` would leave the variable holding the password alone", async () => {
     const text = declarative(`    DB_URL = "postgres://app:${value}@db.internal.example.com/app"\n`);
     const finding = (await all(text)).find((f) => f.ruleId === "hardcoded-secret");
