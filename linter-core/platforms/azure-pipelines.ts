@@ -4,7 +4,7 @@ import type { Document } from "yaml";
 import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
-import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
@@ -46,7 +46,7 @@ export const azurePipelines: Platform = {
     const mapEntry = literal.path.at(-2) === "variables";
     const listEntry = literal.path.at(-1) === "value" && literal.path.at(-3) === "variables";
     if (literal.role === "assignment" && (mapEntry || listEntry) && literal.key === name) {
-      const removal = mapEntry && isWholeValue(literal, secret, text) ? removeEntryLine(valueSpan(literal.span, text), text, "variables") : undefined;
+      const removal = mapEntry && isWholeValue(literal, secret, text) ? removeEntryLine(literal, text, "variables") : undefined;
       return removal ? [removal] : undefined;
     }
     return [referenceEdit(literal, secret, `$(${name})`, text)];

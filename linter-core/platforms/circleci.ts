@@ -2,7 +2,7 @@
 
 import type { FileModel } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, spanOf } from "../documents/yaml.js";
-import { emptyModel, isWholeValue, isYamlPath, parseYaml, referenceEdit, removeEntryLine, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { emptyModel, isWholeValue, isYamlPath, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
@@ -23,7 +23,7 @@ export const circleci: Platform = {
     // Stryker disable next-line ConditionalExpression
     if (literal.role === "assignment" && literal.path.at(-2) === "environment") {
       if (literal.key !== name || !isWholeValue(literal, secret, text)) return undefined;
-      const removal = removeEntryLine(valueSpan(literal.span, text), text, "environment");
+      const removal = removeEntryLine(literal, text, "environment");
       return removal ? [removal] : undefined;
     }
     // In a command the shell expands it.

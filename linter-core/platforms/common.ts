@@ -124,12 +124,14 @@ export function referenceEdit(literal: LiteralValue, secret: { start: number; en
 }
 
 /**
- * The edit removing the `KEY: value` entry holding `value` from the map under `parent` (GitLab's
+ * The edit removing the `KEY: value` entry `literal` from the map under `parent` (GitLab's and Azure's
  * `variables:`, CircleCI's `environment:`), and the `parent:` line above it too when the entry was its
  * only one (an empty `variables:` is an error in GitLab). Undefined when anything but the key precedes
  * the value on its line (a flow map, an anchor).
  */
-export function removeEntryLine(value: { start: number; end: number }, text: string, parent: string): { span: { start: number; end: number }; text: string } | undefined {
+export function removeEntryLine(literal: LiteralValue, text: string, parent: string): { span: { start: number; end: number }; text: string } | undefined {
+  // (Less the line break that ends a block scalar: the line to remove is its last.)
+  const value = valueSpan(literal.span, text);
   const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
   const newline = text.indexOf("\n", value.end);
   // Stryker disable next-line EqualityOperator: a value's end is past the file's start: no line break at 0.

@@ -3,7 +3,7 @@
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, valueSpan, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
@@ -94,8 +94,7 @@ export const gitlabCi: Platform = {
       // would replace the whole value, and `$DB_URL` inside it would name the variable itself. No edit
       // is right in place; the steps say how.
       if (!isWholeValue(literal, secret, text)) return undefined;
-      // (Less the line break that ends a block scalar: the line to remove is its last.)
-      const removal = removeEntryLine(valueSpan(literal.span, text), text, "variables");
+      const removal = removeEntryLine(literal, text, "variables");
       if (removal) return [removal];
     }
     return [referenceEdit(literal, secret, `$${name}`, text)];
