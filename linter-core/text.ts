@@ -73,15 +73,15 @@ export function valueTextSpan(text: string, literal: LiteralValue): Span {
 // `|` or `>`, its chomping and indentation indicators in either order, a comment, the line break.
 const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/;
 
+// Stryker disable next-line Regex: without the `+`, `\s*` takes the run of line breaks all the same.
+const LINE_BREAKS = /\s*[\r\n]+\s*/g;
+
 /**
  * Text from the user's files (a purpose, an owner, a reason) to show as typed inside Markdown: every
  * mark Markdown or VS Code gives a meaning (`*`, `_`, `<tag>`, `[link](…)`, `&amp;`, `$(icon)`, a `#`
  * or `1.` that opens a line) is backslash-escaped; line breaks read as spaces, and the ends are trimmed
  * (four spaces opening a line would make it code).
  */
-// Stryker disable next-line Regex: without the `+`, `\s*` takes the run of line breaks all the same.
-const LINE_BREAKS = /\s*[\r\n]+\s*/g;
-
 export function markdownLiteral(text: string): string {
   // VS Code's own set (escapeMarkdownSyntaxTokens), and the marks of HTML, entities, tables and icons.
   return text

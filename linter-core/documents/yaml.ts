@@ -5,7 +5,6 @@ import {
   Parser,
   isAlias,
   isMap,
-  isPair,
   isScalar,
   isSeq,
   type Document,
@@ -167,7 +166,7 @@ export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined
   if (!map) return undefined;
   // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a shortcut; the index gives the same answers.
   if (map.items.length < INDEXED_FROM) {
-    for (const pair of map.items) if (isPair(pair) && scalarText(pair.key) === key) return pair;
+    for (const pair of map.items) if (scalarText(pair.key) === key) return pair;
     return undefined;
   }
   let index = keyIndexes.get(map);
@@ -326,7 +325,7 @@ export function allScalars(root: YamlNode | null | undefined, follow?: AliasFoll
       if (text !== undefined) result.push({ node, value: text, path });
     } else if (isMap(node)) {
       for (const pair of node.items) {
-        if (!isPair(pair) || isAlias(pair.value)) continue;
+        if (isAlias(pair.value)) continue;
         const key = scalarText(pair.key);
         stack.push({ node: pair.value, path: [...path, key ?? COMPLEX_KEY], viaAlias });
       }

@@ -144,8 +144,9 @@ export function removeEntryLine(literal: LiteralValue, text: string, parent: str
   const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
   const previous = text.slice(previousStart, lineStart - 1);
   // (The next line's indentation reads the same to its end or beyond it.)
+  const nextEnd = text.indexOf("\n", lineEnd);
   // Stryker disable next-line all
-  const next = text.slice(lineEnd, text.indexOf("\n", lineEnd) < 0 ? text.length : text.indexOf("\n", lineEnd));
+  const next = text.slice(lineEnd, nextEnd < 0 ? text.length : nextEnd);
   // (The line before an entry is a key's, the parent's itself or a sibling entry.)
   // Stryker disable next-line Regex
   const onlyEntry = new RegExp(`^\\s*${parent}\\s*:\\s*(?:#.*)?$`).test(previous) && (next.trim() === "" || indent(next) <= indent(previous));
