@@ -23,7 +23,10 @@ function secretNameFor(literal: LiteralValue | undefined, fallback: string, secr
  * the name for other files, storing the pasted value under it would overwrite their credential (and
  * share one across workflows), so the file's own name is put in front (`NIGHTLY_GH_TOKEN`).
  */
-async function distinctName(name: string, context: FileContext): Promise<string> {
+async function distinctName(wanted: string, context: FileContext): Promise<string> {
+  // Every name tried is one the platform accepts (GitHub's `GITHUB_` and Azure's `secret…` are its own).
+  const accepted = context.platform.secretName ?? ((candidate: string) => candidate);
+  const name = accepted(wanted);
   const caseless = context.platform.caseInsensitiveNames ?? false;
   const taken = (candidate: string) => findRecord(context.inventory, candidate, caseless);
   const record = taken(name);
@@ -34,8 +37,8 @@ async function distinctName(name: string, context: FileContext): Promise<string>
     if (picomatch(record.usedBy, { dot: true })(context.file.path)) return name;
   }
   const stem = toSecretName(baseName(context.file.path).replace(/\.[^.]*$/, ""));
-  let candidate = `${stem}_${name}`;
-  for (let n = 2; taken(candidate); n++) candidate = `${stem}_${name}_${n}`;
+  let candidate = accepted(`${stem}_${name}`);
+  for (let n = 2; taken(candidate); n++) candidate = accepted(`${stem}_${name}_${n}`);
   return candidate;
 }
 

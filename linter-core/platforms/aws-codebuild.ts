@@ -5,7 +5,7 @@ import type { FileModel } from "../model.js";
 import { asMap, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isYamlPath, parseYaml, referenceEdit, yamlLiterals } from "./common.js";
-import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { outsideReserved, ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
 /** Variables CodeBuild sets itself. */
@@ -24,6 +24,8 @@ export const awsCodeBuild: Platform = {
   matchesPath: (path) => /^buildspec([._-][\w.-]+)?\.ya?ml$/.test(baseName(path)),
   matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?0\.[12]\b/m.test(text) && /^(phases|batch|env|artifacts|reports)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
+  // CodeBuild keeps `CODEBUILD_` for its own variables ("No user environment variables can start with CODEBUILD_").
+  secretName: outsideReserved(/^CODEBUILD_/i),
   secretFix(literal, secret, name, text) {
     // A value in an `env` section (the build's, or a batch build's) can only move out of the file, not
     // be replaced by a reference in place: CodeBuild expands no `$NAME` there, and under

@@ -5,7 +5,7 @@ import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
-import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { outsideReserved, ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
 // PowerShell step, a stage, job or step list.
@@ -38,6 +38,10 @@ export const azurePipelines: Platform = {
       TEMPLATE_EXPRESSION.test(text) ||
       (/^(trigger|pr|stages|extends|resources)\s*:/m.test(text) && STAGE_OR_STEP.test(text))),
   secretReference: (name) => `$(${name})`,
+  // "Don't use variable prefixes reserved by the system: endpoint, input, secret, path, securefile.
+  // Any variable that begins with one of these strings (regardless of capitalization) won't be
+  // available to your tasks and scripts" (Microsoft's docs, Variable naming restrictions).
+  secretName: outsideReserved(/^(endpoint|input|secret|securefile|path)/i),
   secretFix(literal, secret, name, text) {
     // A `variables:` entry outranks the pipeline's secret variable of the same name (set in the
     // pipeline's settings): `KEY: $(KEY)` would name itself. So the entry goes and the stored secret

@@ -5,7 +5,7 @@
 import type { FileModel, Scope } from "../model.js";
 import { allScalars, asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
-import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { outsideReserved, ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { scriptCredentialRefs } from "./shell.js";
 
 export const INDENTED_STEP_KEY = lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+");
@@ -28,6 +28,8 @@ export const buildkite: Platform = {
   matchesPath: (path) => /(^|\/)\.buildkite\/[^/]+\.ya?ml$/.test(repoPath(path)) || /^buildkite\.ya?ml$/.test(baseName(path)),
   matchesContent: (path, text) => isYamlPath(path) && /^steps\s*:/m.test(text) && INDENTED_STEP_KEY.test(text) && !/^(on|jobs|kind|version|phases)\s*:/m.test(text),
   secretReference: (name) => `$$${name}`,
+  // A Buildkite secret's key may not begin with `buildkite` or `bk`, whatever the case (Buildkite's docs).
+  secretName: outsideReserved(/^(buildkite|bk)/i),
   secretFix(literal, secret, name, text) {
     // A value under `env:` is written into the pipeline as is: it can only move out, to a Buildkite
     // secret listed under the step's `secrets:` (the steps say how).

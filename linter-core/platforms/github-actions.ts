@@ -233,6 +233,8 @@ export const githubActions: Platform = {
   matchesContent: (path, text) => isYamlPath(path) && !NESTED_WORKFLOW_PATH.test(repoPath(path)) && (isWorkflowText(text) || (ACTION_PATH.test(repoPath(path)) && isActionText(text))),
 
   secretReference,
+  // "Secret names must not start with the GITHUB_ prefix" (GitHub's docs); GH_ says the same thing.
+  secretName: (name) => name.replace(/^GITHUB_/i, "GH_"),
 
   // An input's default is read where no `secrets` context exists (workflow_dispatch and workflow_call
   // inputs, an action's inputs): no reference can stand there. The steps say where the value goes.

@@ -24,6 +24,11 @@ export interface Platform {
   readsEveryDocument?: true;
   /** The platform's own syntax for reading a stored secret, or undefined when it has none. */
   secretReference?(name: string): string;
+  /**
+   * The name a new stored secret takes here, when the platform keeps some names for itself (GitHub's
+   * `GITHUB_`, Azure's `secret…`): the fix's reference and steps then name one the platform accepts.
+   */
+  secretName?(name: string): string;
   /** Where the user stores the value, as steps a person can follow (secret-free). */
   storeSecretSteps?(name: string): string[];
   /** Do secret names match case-insensitively (GitHub upper-cases them)? */
@@ -69,6 +74,14 @@ export interface Platform {
 
 /** Whose static keys `shortLivedAlternatives` replaces. */
 export type CredentialProvider = "aws" | "azure" | "gcp" | "pypi" | "npm" | "crates" | "rubygems" | "nuget";
+
+/**
+ * `secretName` for a platform that keeps names starting with `reserved` for itself: such a name gets
+ * `PIPELINE_` in front (`SECRET_KEY` → `PIPELINE_SECRET_KEY`), which keeps what it says.
+ */
+export function outsideReserved(reserved: RegExp): (name: string) => string {
+  return (name) => (reserved.test(name) ? `PIPELINE_${name}` : name);
+}
 
 /** The last of `storeSecretSteps` for files that live in git: moving a leaked value does not make it secret again. */
 export const ROTATE_IF_COMMITTED = "If the value was ever committed or pushed, rotate it at the provider: moving it does not make it secret again.";

@@ -51,7 +51,7 @@ export function isCredentialKey(key: string): boolean {
   return known;
 }
 
-/** A secret name as platforms accept it: upper snake case, not starting with a digit or GITHUB_. */
+/** A secret name as platforms accept it: upper snake case, not starting with a digit (a platform's own reserved names: its `secretName`). */
 export function toSecretName(key: string): string {
   // (An object's own member is named for the member: `self.api_key` → API_KEY.)
   let name = key.replace(/^(?:self|this|cls)\./, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
@@ -59,7 +59,6 @@ export function toSecretName(key: string): string {
   name = name.replace(/^_+|_+$/g, "").toUpperCase();
   if (!name) name = "SECRET";
   if (/^\d/.test(name)) name = `_${name}`;
-  name = name.replace(/^GITHUB_/, "GH_");
   return name;
 }
 

@@ -286,8 +286,8 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
 });
 
 describe("secret names", () => {
-  it("upper snake case from any key; never empty, never starting with a digit or GITHUB_", () => {
-    assert.deepEqual(["apiKey", "x-api-key", "__token__", "GITHUB_TOKEN", "9lives", "ÄÖ", "client.secret", "aB"].map(toSecretName), ["API_KEY", "X_API_KEY", "TOKEN", "GH_TOKEN", "_9LIVES", "SECRET", "CLIENT_SECRET", "A_B"]);
+  it("upper snake case from any key; never empty, never starting with a digit", () => {
+    assert.deepEqual(["apiKey", "x-api-key", "__token__", "GITHUB_TOKEN", "9lives", "ÄÖ", "client.secret", "aB"].map(toSecretName), ["API_KEY", "X_API_KEY", "TOKEN", "GITHUB_TOKEN", "_9LIVES", "SECRET", "CLIENT_SECRET", "A_B"]);
     // An object's own member is named for the member; not a name that only ends like one.
     assert.deepEqual(["self.api_key", "this.token", "cls.secret", "myself.api_key", "settings.self.token"].map(toSecretName), ["API_KEY", "TOKEN", "SECRET", "MYSELF_API_KEY", "SETTINGS_SELF_TOKEN"]);
   });

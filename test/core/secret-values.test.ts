@@ -272,8 +272,8 @@ describe("secret values: each check at its bounds", () => {
     assert.equal(entropy("ba"), 1);
     assert.equal(entropy("éè"), 1, "no ASCII at all");
   });
-  it("secret names: a leading digit only gets an underscore; only a leading GITHUB_ is renamed", () => {
-    assert.deepEqual(["a9", "MY_GITHUB_TOKEN", "github_token"].map(toSecretName), ["A9", "MY_GITHUB_TOKEN", "GH_TOKEN"]);
+  it("secret names: a leading digit only gets an underscore; a platform's reserved names are the platform's (GITHUB_ stays)", () => {
+    assert.deepEqual(["a9", "MY_GITHUB_TOKEN", "github_token"].map(toSecretName), ["A9", "MY_GITHUB_TOKEN", "GITHUB_TOKEN"]);
   });
   it("character kinds at each class's first and last code, and just outside", () => {
     assert.deepEqual([..."`az{@AZ[/09:"].map((c) => characterKind(c.charCodeAt(0))), [3, 0, 0, 3, 3, 1, 1, 3, 3, 2, 2, 3]);
