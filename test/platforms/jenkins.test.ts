@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseGroovy } from "../../linter-core/documents/groovy.js";
+import { jenkins } from "../../linter-core/platforms/jenkins.js";
 import { secretInLog } from "../../rules/secret-in-log.js";
 import { FakeSecrets, lintFiles, ROOT } from "../helpers.js";
 import { platformSuite, recognitionByContent, recognitionByPath } from "./suite.js";
@@ -178,6 +179,9 @@ recognitionByContent(
     "a node with a label": "node('linux') {\n}\n",
     "a compact node{": "node{ echo 'x' }\n",
     "a stage call": "stage('Build') {\n}\n",
+    "a stage call with a space": "stage ('Build') {\n}\n",
+    "withCredentials with a space": "withCredentials ([]) {\n}\n",
+    "podTemplate with a space": "podTemplate (yaml: '') {\n}\n",
     "withCredentials": "withCredentials([]) {\n}\n",
     "podTemplate": "podTemplate(yaml: '') {\n}\n",
     "sh with a string": "def build() {\n  sh 'make'\n}\n",
@@ -185,6 +189,7 @@ recognitionByContent(
     "powershell with a string": "def build() {\n  powershell \"make\"\n}\n",
     "an env. variable": "def call() {\n  return env.BRANCH_NAME\n}\n",
     "build job:": "def trigger() {\n  build job: 'deploy'\n}\n",
+    "build  job : with more spaces": "def trigger() {\n  build  job : 'deploy'\n}\n",
     "currentBuild": "def mark() {\n  currentBuild.result = 'FAILURE'\n}\n",
     "slackSend": "def notify() {\n  slackSend channel: '#ci'\n}\n",
     "a shared library": "@Library('ci-lib') _\n",
@@ -200,6 +205,7 @@ recognitionByContent(
   },
 );
 recognitionByContent("jenkins", "ci/release.gvy", {}, { "a Groovy script with another extension": "pipeline {\n  agent any\n}\n" });
+recognitionByContent("jenkins", "docs/release.groovy.md", {}, { "notes about a Groovy file": "pipeline {\n  agent any\n}\n" });
 
 recognitionByPath(
   "jenkins",
@@ -285,6 +291,7 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     const findings = await all(text);
     const [error] = findings.filter((f) => f.ruleId === "parse-error");
     assert.match(error.message, /^Jenkins could not be parsed: tree-sitter's Groovy parser gave up after 2\.2 s \(its error recovery is slow on some broken files, such as many `\/\*` never closed\)\. Its secrets were looked for as in plain text/);
+    assert.deepEqual(error.span, { start: 0, end: 1 }, "at the file's start: no part of it was read");
     assert.equal(findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, "the token is still found");
     // The stopped parse is not resumed by the next file's (tree-sitter's parser is reset).
     const next = await all(declarative("    A = credentials('a')\n"));
@@ -324,5 +331,115 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     assert.ok(length > 25_000, `${length}`);
     // A tree kept was about 0.7 MB each here: over 200 MB for these 300.
     assert.ok(grownMb < 60, `RSS grew ${grownMb.toFixed(0)} MB over 300 parses`);
+  });
+});
+
+describe("platform jenkins: what the model holds, construct by construct", () => {
+  // What rules read: the literals (with their key, place and stage), the credential references (with
+  // the variable each is bound to), the stages and the parse errors.
+  const modelOf = async (text: string) => {
+    const model = await jenkins.buildModel("Jenkinsfile", text);
+    const at = (span: { start: number; end: number }) => text.slice(span.start, span.end);
+    return {
+      literals: model.literals.map((l) => ({ key: l.key, path: l.path.join("/"), value: l.value, role: l.role, job: l.scope.job, ...(l.keySpan && { keyAt: at(l.keySpan) }), ...(l.interpolated && { interpolated: l.interpolated.map((i) => at(i.span)) }), ...(l.secretVariables && { variables: l.secretVariables.map((v) => `${v.name}=${v.connector}`) }) })),
+      refs: model.connectorRefs.map((r) => `${r.kind} ${r.name}${r.scope.job ? ` in ${r.scope.job}` : ""}${r.binding ? ` as ${r.binding.level} ${r.binding.name} at ${at(r.binding.keySpan)}` : ""}`),
+      jobs: model.jobs.map((j) => j.id),
+      errors: model.parseErrors.map((e) => ({ message: e.message, at: e.span.start, length: e.span.end - e.span.start })),
+    };
+  };
+
+  it("credentials: each way of naming one, with its kind, its stage and the variable it is bound to; nothing else is a credential", async () => {
+    const text = [
+      "pipeline {",
+      "  agent any",
+      "  environment {",
+      "    TOOL = tool('maven')",
+      "    TOP = credentials('top-id')",
+      "    DYN = credentials(idVar)",
+      `    COMPUTED = credentials("deploy-\${ENV}")`,
+      "  }",
+      "  stages {",
+      "    stage('Build') {",
+      "      environment { STAGE_CRED = credentials('stage-id') }",
+      "      steps {",
+      `        withCredentials([string(credentialsId: "\${params.CRED}", variable: 'TOKEN'), [$class: 'FooBinding', credentialsId: 'foo-id', secretVariable: 'FOO'], azureServicePrincipal('sp-id'), usernamePassword(credentialsId: 'up-id', usernameVariable: 'U', passwordVariable: 'P')]) {`,
+      "          sh 'make'",
+      "        }",
+      "        git('https://example.com/app.git', 'main')",
+      "        git url: repoUrl, credentialsId: gitCred",
+      "        sshagent([keyVar]) { sh 'ssh host' }",
+      "        docker.withRegistry(registryUrl, registryCred) { sh 'docker push app' }",
+      "        script {",
+      "          def loose = credentials('loose-id')",
+      "        }",
+      "      }",
+      "    }",
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const model = await modelOf(text);
+    assert.deepEqual(model.refs, [
+      "secret top-id as workflow TOP at TOP",
+      "secret stage-id in Build as job STAGE_CRED at STAGE_CRED",
+      "secret sp-id in Build as step AZURE_CLIENT_SECRET at sp-id",
+      "secret foo-id in Build as step FOO at FOO",
+      "secret up-id in Build as step P at P",
+      "secret loose-id in Build",
+    ]);
+    assert.deepEqual(model.jobs, ["Build"]);
+    assert.deepEqual(model.errors, []);
+    // The variables a script sees: environment credentials (any level), withCredentials' own (a username's
+    // too). A computed id (`"${params.CRED}"`, `"deploy-${ENV}"`) is known by its variable; `tool(...)`
+    // holds no credential; `def` outside `environment {}` binds no variable.
+    const make = model.literals.find((l) => l.value === "make")!;
+    assert.deepEqual(make.variables, ["TOP=top-id", "TOP_PSW=top-id", "COMPUTED=COMPUTED", "COMPUTED_PSW=COMPUTED", "STAGE_CRED=stage-id", "STAGE_CRED_PSW=stage-id", "TOKEN=TOKEN", "FOO=foo-id", "U=up-id", "P=up-id"]);
+    assert.equal(make.path, "steps/sh");
+    assert.equal(make.role, "script");
+    assert.equal(make.keyAt, undefined);
+  });
+
+  it("interpolations: `${NAME}`, `$NAME` and `${env.NAME}` of a credential variable; not `${params.NAME}`, not another variable", async () => {
+    const text = `pipeline {\n  agent any\n  environment {\n    TOKEN = credentials('t')\n    TOOL = tool('maven')\n  }\n  stages {\n    stage('a') {\n      steps {\n        sh "deploy \${TOKEN} $TOKEN \${env.TOKEN} \${params.TOKEN} \${TOOL} \${TOKEN.trim()}"\n        sh 'plain $TOKEN'\n      }\n    }\n  }\n}\n`;
+    const [interpolating, plain] = (await modelOf(text)).literals.filter((l) => l.key === "sh");
+    assert.deepEqual(interpolating.interpolated, ["${TOKEN}", "$TOKEN", "${env.TOKEN}"]);
+    assert.equal(plain.interpolated, undefined);
+  });
+
+  it("literals: a step's named string arguments, assignments and declarations (typed or `def`), in their stage, keyed where the key is written", async () => {
+    const text = `node {\n  stage('deploy') {\n    def apiKey = 'a1'\n    String other = "q'''z"\n    env.DB_USER = 'admin'\n    config['x'] = 'not a name'\n    x = /sla"shy/\n    sh(script: 'make', label: 'compile')\n    sh script: cmd\n    notify(credentials: 'words', script: 'notes')\n    slackSend(channel: '#ci', tokenCredentialId: 'slack')\n    string(name: 'API_TOKEN', defaultValue: 'd1')\n  }\n  stage(stageName) { sh 'stage by variable' }\n}\n`;
+    const { literals, jobs } = await modelOf(text);
+    assert.deepEqual(literals, [
+      { key: "apiKey", path: "assign/apiKey", value: "a1", role: "assignment", job: "deploy", keyAt: "apiKey" },
+      { key: "other", path: "assign/other", value: "q'''z", role: "assignment", job: "deploy", keyAt: "other" },
+      { key: "DB_USER", path: "assign/DB_USER", value: "admin", role: "assignment", job: "deploy", keyAt: "env.DB_USER" },
+      { key: "sh", path: "steps/sh", value: "make", role: "script", job: "deploy" },
+      { key: "label", path: "arguments/label", value: "compile", role: "assignment", job: "deploy", keyAt: "label" },
+      { key: "credentials", path: "arguments/credentials", value: "words", role: "assignment", job: "deploy", keyAt: "credentials" },
+      { key: "script", path: "arguments/script", value: "notes", role: "assignment", job: "deploy", keyAt: "script" },
+      { key: "channel", path: "arguments/channel", value: "#ci", role: "assignment", job: "deploy", keyAt: "channel" },
+      { key: "tokenCredentialId", path: "arguments/tokenCredentialId", value: "slack", role: "assignment", job: "deploy", keyAt: "tokenCredentialId" },
+      { key: "name", path: "arguments/name", value: "API_TOKEN", role: "assignment", job: "deploy", keyAt: "name" },
+      { key: "API_TOKEN", path: "arguments/defaultValue", value: "d1", role: "assignment", job: "deploy", keyAt: "defaultValue" },
+      { key: "sh", path: "steps/sh", value: "stage by variable", role: "script", job: undefined },
+    ]);
+    assert.deepEqual(jobs, ["deploy"]);
+  });
+
+  it("a parse error points at the first part tree-sitter could not read, not at the file's start", async () => {
+    const text = `// notes\n${"}}}} ((( ]]] ;;; @@@ ### \n".repeat(20)}`;
+    const { errors } = await modelOf(text);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /Groovy syntax error/);
+    assert.ok(errors[0].at >= text.indexOf("}"), `at ${errors[0].at}`);
+    assert.equal(errors[0].length, 1);
+  });
+
+  it("nesting past the limit: one error, one character long, where reading stopped", async () => {
+    const text = `node {\n${"stage('x') {\n".repeat(1100)}${"}\n".repeat(1101)}`;
+    const { errors } = await modelOf(text);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].length, 1);
+    assert.ok(errors[0].at > text.indexOf("stage('x')"));
   });
 });
