@@ -177,9 +177,10 @@ export interface Step {
   /**
    * Where a new input goes: `${before}name: value${after}` inserted at `offset` (a line of its own in a
    * block `with:`, `, name: value` in a flow one, a new `with:` where there is none). Undefined where no
-   * edit is safe (`with:` is an alias another step shares).
+   * edit is safe (`with:` is an alias another step shares). With `end`, the text from `offset` to it is
+   * replaced (an empty `with: ~` becomes `with: { name: value }`).
    */
-  inputInsertion?: { offset: number; before: string; after: string };
+  inputInsertion?: { offset: number; end?: number; before: string; after: string };
 }
 
 /** `permissions:` at workflow or job level: a shorthand (`write-all`) or scopes. */

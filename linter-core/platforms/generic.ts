@@ -49,6 +49,7 @@ export const plainText: Platform = {
   id: "text",
   title: "text file",
   matchesPath: () => false,
+  // Stryker disable next-line BooleanLiteral: the last resort either way (platformFor falls back to it)
   matchesContent: () => true,
   buildModel: (path, text) => emptyModel("text", path, text),
 };

@@ -33,6 +33,7 @@ recognitionByContent(
     "nested on and jobs": "workflow:\n  on: push\n  jobs: {}\n",
     "a key that only starts with on": "once: push\njobs:\n  a:\n    runs-on: x\n",
     "a key that only starts with jobs": "on: push\njobsx: {}\n",
+    "jobs only nested": "on: push\nstages:\n  jobs:\n    a: {}\n",
     "a composite action's text outside action.yml": "runs:\n  using: composite\n  steps: []\n",
   },
 );
@@ -43,6 +44,15 @@ recognitionByContent(
   { "a composite action": "name: setup\nruns:\n  using: composite\n  steps:\n    - run: make\n", "a spaced using": "runs:\n    using  : node20\n    main: index.js\n" },
   { "runs not at the top level": "x:\n  runs:\n    using: node20\n", "using at the top level": "runs: {}\nusing: node20\n", "a using-like key": "runs:\n  usings: node20\n", "a runs-like key": "runsx:\n  using: node20\n" },
 );
+
+describe("platform of a lockfile", () => {
+  it("package managers' lockfiles are plain text (no model of their thousands of keys), other JSON and YAML files are not", () => {
+    for (const path of ["package-lock.json", "web/npm-shrinkwrap.json", "src/App/packages.lock.json", "pnpm-lock.yaml"]) assert.equal(platformFor(path, "{}")!.id, "text", path);
+    assert.equal(platformFor("config/settings.json", "{}")!.id, "json");
+    assert.equal(platformFor("my-package-lock.json", "{}")!.id, "json");
+    assert.equal(platformFor("config/pnpm.yaml", "a: 1\n")!.id, "yaml");
+  });
+});
 
 recognitionByPath("github-actions", [".github/workflows/ci.yml", ".github/workflows/release.yaml"], [".github/workflows/ci.yml.bak", ".github/workflows/sub/ci.yml", "docs/.github/workflows/ci.yml", ".github/ci.yml"]);
 
@@ -87,6 +97,10 @@ describe("platform github-actions: a credential as an input's default", () => {
     const [inAction] = (await lintFiles([{ path: "deploy/action.yml", text: action }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
     assert.match(inAction.message, /under `deploy-token`/);
     assert.equal(inAction.fixes.length, 0);
+    // Nor in any other field of an input (a token pasted into its description is no expression either).
+    const described = `on:\n  workflow_dispatch:\n    inputs:\n      target:\n        description: ghp_${value}abcd\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n`;
+    const inDescription = (await lintFiles([{ path: ".github/workflows/release.yml", text: described }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(inDescription.map((f) => f.fixes.length), [0]);
   });
 });
 
@@ -142,5 +156,73 @@ describe("platform github-actions: where a secret reference is bound", () => {
     const result = await lintFiles([{ path: ".github/workflows/ci.yml", text }]);
     const bindings = Object.fromEntries(result.models[0].model.connectorRefs.map((ref) => [ref.name, ref.binding && `${ref.binding.level} ${ref.binding.name}`]));
     assert.deepEqual(bindings, { W_TOKEN: "workflow W", J_TOKEN: "job J", C_TOKEN: undefined, M_TOKEN: undefined, R_TOKEN: undefined, S_TOKEN: "step S", I_TOKEN: undefined });
+  });
+});
+
+describe("platform github-actions: what the model holds, construct by construct", () => {
+  const modelOf = async (path: string, text: string) => {
+    const model = await platformFor(path, text)!.buildModel(path, text);
+    const at = (span?: { start: number; end: number }) => span && text.slice(span.start, span.end);
+    return {
+      model,
+      literals: model.literals.map((l) => `${l.path.join("/")} [${l.role}${l.alwaysCredential ? ", always a credential" : ""}]${l.scope.job ? ` in ${l.scope.job}` : ""}${l.scope.step ? `/${l.scope.step}` : ""}`),
+      expressions: model.expressions.map((e) => `${e.text} at ${at(e.span)}`),
+      refs: model.connectorRefs.map((r) => `${r.kind} ${r.name}${r.binding ? ` bound at ${at(r.binding.keySpan)}` : ""}`),
+      jobs: model.jobs.map((j) => `${j.id}${j.composite ? " (composite)" : ""}: ${j.steps.map((s) => s.id).join(", ")}`),
+    };
+  };
+
+  it("expressions: each `${{ … }}` of a scalar with its text trimmed and its exact place, text around it or not", async () => {
+    const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ github.head_ref }} and ${{secrets.A}}!\n";
+    const { expressions, refs } = await modelOf(".github/workflows/ci.yml", text);
+    assert.deepEqual(expressions, ["github.head_ref at ${{ github.head_ref }}", "secrets.A at ${{secrets.A}}"]);
+    assert.deepEqual(refs, ["secret A"]);
+  });
+
+  it("step names from a command: words split on any run of blanks, leading blanks ignored; a word of 24 characters is kept, 25 stops; `NAME=value` stops", async () => {
+    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n${["'  make  test --flag'", "export TOKEN=abc", `${"w".repeat(24)} next`, `${"w".repeat(25)} next`].map((run) => `      - run: ${run}\n`).join("")}`;
+    const { jobs } = await modelOf(".github/workflows/ci.yml", text);
+    assert.deepEqual(jobs, [`a: make test (step 1), export (step 2), ${"w".repeat(24)} next (step 3), step 4`]);
+    // A step with neither an action nor a command: its place alone.
+    assert.deepEqual((await modelOf(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - shell: bash\n")).jobs, ["a: step 1"]);
+  });
+
+  it("a step-level env binding is placed at its key, through the step list", async () => {
+    const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: a\n      - env:\n          TOKEN: ${{ secrets.B }}\n        run: b\n";
+    assert.deepEqual((await modelOf(".github/workflows/ci.yml", text)).refs, ["secret B bound at TOKEN"]);
+  });
+
+  it("an identity input is a connector only on its own action (another action's `role-to-assume` is not)", async () => {
+    const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: make\n      - uses: other/action@v1\n        with:\n          role-to-assume: arn:aws:iam::1:role/x\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::1:role/deploy\n      - uses: azure/login@v2\n        with:\n          client-id: [not, a, string]\n";
+    assert.deepEqual((await modelOf(".github/workflows/ci.yml", text)).refs, ["cloud-role arn:aws:iam::1:role/deploy"]);
+  });
+
+  it("scripts are `run:` and github-script's `with: script:`; a `script` env entry is an assignment", async () => {
+    const text = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: console.log(1)\n        env:\n          script: x\n";
+    assert.deepEqual((await modelOf(".github/workflows/ci.yml", text)).literals.filter((l) => l.includes("script")), ["jobs/a/steps/0/uses [assignment] in a/actions/github-script@v7 (step 1)", "jobs/a/steps/0/with/script [script] in a/actions/github-script@v7 (step 1)", "jobs/a/steps/0/env/script [assignment] in a/actions/github-script@v7 (step 1)"]);
+  });
+
+  it("shapes a workflow should not have are read without failing: an event or a permission that is a list or a map", async () => {
+    const text = "on: [push, [nested], { a: 1 }]\npermissions:\n  contents: [read]\n  issues: { x: 1 }\njobs:\n  a:\n    runs-on: x\n    permissions:\n      contents: [write]\n    steps:\n      - run: make\n";
+    const result = await lintFiles([{ path: ".github/workflows/ci.yml", text }]);
+    assert.deepEqual(result.findings.filter((f) => /internal|parse/.test(f.ruleId)).map((f) => f.message), []);
+    const model = result.models[0].model;
+    assert.deepEqual(model.triggers?.map((t) => t.value), ["push"]);
+    assert.deepEqual(Object.keys(model.permissions!.scopes), []);
+  });
+
+  it("only a container's registry `credentials.password` is always a credential, not any `password:`", async () => {
+    const text = "on: push\njobs:\n  a:\n    runs-on: x\n    container:\n      image: ghcr.io/acme/app\n      credentials:\n        username: bot\n        password: p\n    steps:\n      - uses: acme/login@v1\n        with:\n          password: p\n";
+    const { literals } = await modelOf(".github/workflows/ci.yml", text);
+    assert.deepEqual(literals.filter((l) => l.includes("password")), ["jobs/a/container/credentials/password [assignment, always a credential] in a", "jobs/a/steps/0/with/password [assignment] in a/acme/login@v1 (step 1)"]);
+  });
+
+  it("a composite action's steps are one job marked composite; a Docker action's `runs.env` is in no job", async () => {
+    const composite = await modelOf("action.yml", "name: x\nruns:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n");
+    assert.deepEqual(composite.jobs, ["runs (composite): make (step 1)"]);
+    assert.deepEqual(composite.literals.filter((l) => l.startsWith("runs/steps/0/run")), ["runs/steps/0/run [script] in runs/make (step 1)"]);
+    const docker = await modelOf("action.yml", "name: x\nruns:\n  using: docker\n  image: Dockerfile\n  env:\n    MODE: fast\n");
+    assert.deepEqual(docker.jobs, []);
+    assert.deepEqual(docker.literals, ["name [assignment]", "runs/using [assignment]", "runs/image [assignment]", "runs/env/MODE [assignment]"]);
   });
 });

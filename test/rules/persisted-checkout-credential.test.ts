@@ -1,6 +1,6 @@
 import { persistedCheckoutCredential } from "../../rules/persisted-checkout-credential.js";
 import assert from "node:assert/strict";
-import { at, lintFiles, ruleTester, WORKFLOW_PATH } from "../helpers.js";
+import { applyEdits, at, lintFiles, ruleTester, WORKFLOW_PATH } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const bare = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make\n");
@@ -37,6 +37,16 @@ ruleTester(persistedCheckoutCredential, {
     { name: "a flow `with: { … }`: the input joins it", code: flowWith, errors: [at(flowWith, "actions/checkout@v4")], output: flowWith.replace("{ fetch-depth: 0 }", "{ fetch-depth: 0, persist-credentials: false }") },
     { name: "an empty flow `with: {}`: the input goes inside", code: emptyFlowWith, errors: [at(emptyFlowWith, "actions/checkout@v4")], output: emptyFlowWith.replace("{}", "{ persist-credentials: false }") },
     { name: "an empty `with:`: the input goes under it", code: emptyWith, errors: [at(emptyWith, "actions/checkout@v4")], output: emptyWith.replace("with:\n", "with:\n          persist-credentials: false\n") },
+    ...["~", "null", '""', "''", "~ # nothing"].map((empty) => {
+      const code = step(`      - uses: actions/checkout@v4\n        with: ${empty}\n      - run: make\n`);
+      const written = empty.replace(/ #.*/, "");
+      // A line under `with: ~` would not parse: the empty value itself becomes the input's flow map.
+      return { name: `an empty \`with: ${empty}\`: it becomes \`{ persist-credentials: false }\``, code, errors: [at(code, "actions/checkout@v4")], output: code.replace(`with: ${written}`, "with: { persist-credentials: false }") };
+    }),
+    ...["~", '""'].map((empty) => {
+      const code = step(`      - { uses: actions/checkout@v4, with: ${empty} }\n`);
+      return { name: `a flow step's empty \`with: ${empty}\`: it becomes \`{ persist-credentials: false }\``, code, errors: [at(code, "actions/checkout@v4")], output: code.replace(`with: ${empty}`, "with: { persist-credentials: false }") };
+    }),
     { name: "a step written `{ uses: … }`: a flow `with:` of its own", code: flowStep, errors: [at(flowStep, "actions/checkout@v4")], output: flowStep.replace("name: co }", "name: co, with: { persist-credentials: false } }") },
     { name: "persist-credentials: true", code: explicitTrue, errors: [at(explicitTrue, "true\n".slice(0, 4))], output: explicitTrue.replace("persist-credentials: true", "persist-credentials: false") },
   ],
@@ -58,6 +68,24 @@ describe("persisted-checkout-credential: the fix as the editor offers it", () =>
     assert.equal(findings[1].help, "Turn off keeping the token on the checkout; give a token only to the step that pushes.");
     // The anchored one is edited in place, as any block `with:`.
     assert.equal(findings[0].fixes[0].edits[0].text, "          persist-credentials: false\n");
+  });
+  it("no fix where `with:` is a string or a list (a second `with:` would be a duplicate key; a line under it would not parse)", async () => {
+    for (const value of ["fetch-depth", "[a]", '"x"'])
+      assert.deepEqual((await find(WORKFLOW_PATH, step(`      - uses: actions/checkout@v4\n        with: ${value}\n`)))[0].fixes, [], value);
+  });
+  it("a file that ends without a line break: the new line starts with one (it was appended to the last line)", async () => {
+    const cases = [
+      ["      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0", "      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n          persist-credentials: false\n"],
+      ["      - uses: actions/checkout@v4\n        with:", "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n"],
+      ["      - uses: actions/checkout@v4", "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n"],
+    ];
+    const job = (lines: string) => wf(`  a:\n    runs-on: ubuntu-latest\n    steps:\n${lines}`);
+    for (const [last, fixed] of cases) {
+      const code = job(last);
+      assert.ok(!code.endsWith("\n"));
+      const [finding] = await find(WORKFLOW_PATH, code);
+      assert.equal(applyEdits(code, finding.fixes[0].edits), job(fixed), last);
+    }
   });
   it("Azure: the fix has no follow-up step of its own", async () => {
     const [finding] = await find(AZURE, azurePersist);
