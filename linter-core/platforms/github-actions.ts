@@ -110,6 +110,7 @@ function readStep(text: string, item: unknown, id: string): Step {
   const inputs: Record<string, ScalarField> = {};
   for (const entry of entries(withNode)) {
     const value = field(entry.value);
+    // Stryker disable next-line ConditionalExpression: an input that is no scalar would be undefined, which every reader skips
     if (value) inputs[entry.key] = value;
   }
   return { id, uses: field(getNode(stepMap, "uses")), span: spanOf(item as YamlNode), inputs, inputInsertion: inputInsertion(text, stepMap) };
@@ -139,6 +140,7 @@ function inputInsertion(text: string, stepMap: YAMLMap | undefined): Step["input
   if (emptyScalar && emptyScalar.end > emptyScalar.start) return { offset: emptyScalar.start, end: emptyScalar.end, before: "{ ", after: " }" };
   // Any other `with:` value (an alias, a string), or an empty one inside `{ … }`: no edit is safe (a
   // second `with:` would be a duplicate key).
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: the `yaml` library gives an empty value as a null scalar, never null
   if (withPair && ((value !== null && !emptyScalar) || stepMap?.flow)) return undefined;
   // A step written `{ uses: … }`: a flow `with:` of its own after its last key.
   const lastKey = stepMap?.items.at(-1);
@@ -168,11 +170,12 @@ function unnamedStep(step: ReturnType<typeof asMap>, index: number): string {
     .map((l) => l.trim())
     .find((l) => l !== "" && !l.startsWith("#"));
   const words: string[] = [];
+  // Stryker disable next-line ArrayDeclaration: a stray entry holds blanks, which end the words at once
   for (const word of line?.split(/\s+/) ?? []) {
     if (words.length === 3 || word.length > 24 || !/^[\w./][\w./-]*$/.test(word)) break;
     words.push(word);
   }
-  // Stryker disable next-line EqualityOperator: no words join to an empty name, which names nothing either
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: no words join to an empty name, which names nothing either
   const what = uses ?? (words.length > 0 ? words.join(" ") : undefined);
   return what ? `${what} (step ${index + 1})` : `step ${index + 1}`;
 }
