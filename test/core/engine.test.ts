@@ -2,6 +2,7 @@
 // and the run goes on, settings apply, compact models change no finding, findings come in order.
 import assert from "node:assert/strict";
 import { DEFAULT_CONFIG, lint, type SourceFile } from "../../linter-core/index.js";
+import { fingerprint } from "../../linter-core/fingerprint.js";
 import type { Rule } from "../../linter-core/rule.js";
 import { RULES } from "../../rules/index.js";
 import { FakeSecrets, lintFiles, NOW } from "../helpers.js";
@@ -231,5 +232,65 @@ describe("engine: project roots, parse errors, and fingerprints that survive edi
     const forward = [...(await fingerprints(secrets)).values()].sort();
     const backward = [...(await fingerprints([...secrets].reverse())).values()].sort();
     assert.deepEqual(backward, forward);
+  });
+});
+
+describe("engine: what every finding carries, and in what order", () => {
+  it("the same finding more than once in a file: each its own fingerprint, and the first keeps the one it had alone (copies added below change nothing above)", async () => {
+    // A rule reporting one identity at each line starting `x` (as a rule does for the same thing written twice).
+    const twice: Rule = {
+      meta: { id: "same-thing", description: "", defaultSeverity: "warning", owasp: [], nist: [], hasFixes: false },
+      checkFile: (context) => {
+        for (const match of context.file.text.matchAll(/^x/gm)) context.report({ span: { start: match.index, end: match.index + 1 }, message: "x", identity: "x", help: "Write something other than x." });
+      },
+    };
+    const prints = async (lines: number, rule = twice) => (await run([{ path: "notes.txt", text: "x\n".repeat(lines) }], { rules: [rule] })).findings.map((f) => f.fingerprint);
+    const [alone] = await prints(1);
+    const three = await prints(3);
+    assert.equal(new Set(three).size, 3, "three fingerprints");
+    assert.equal(three[0], alone);
+    assert.deepEqual(await prints(2), three.slice(0, 2), "the second keeps its own when a third comes");
+    // Numbered from the top of the file, whatever order the rule reports in; `#2`, `#3` as baselines written before hold them.
+    const upwards: Rule = { ...twice, checkFile: (context) => { for (const match of [...context.file.text.matchAll(/^x/gm)].reverse()) context.report({ span: { start: match.index, end: match.index + 1 }, message: "x", identity: "x", help: "Write something other than x." }); } };
+    assert.deepEqual(await prints(3, upwards), three);
+    assert.deepEqual(three, [await fingerprint("same-thing", "notes.txt", "x"), await fingerprint("same-thing", "notes.txt", "x\u0000#2"), await fingerprint("same-thing", "notes.txt", "x\u0000#3")]);
+  });
+
+  it("findings come by path, then place, then rule id; a rule that says no confidence and no fixes gives `high` and none", async () => {
+    const plain: Rule = {
+      meta: { id: "a-plain-rule", description: "", defaultSeverity: "warning", owasp: [], nist: [], hasFixes: false },
+      checkFile: (context) => context.report({ span: { start: 0, end: 2 }, message: "plain", identity: "plain", help: "Do nothing about it at all." }),
+    };
+    const files = [
+      { path: "z/.github/workflows/b.yml", text: workflow(`          K: ${token}\n`) },
+      { path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n          L: ${token}\n`) },
+    ];
+    const { findings } = await run(files, { rules: [...RULES, plain] });
+    const order = findings.map((f) => `${f.path}:${f.start.line}:${f.ruleId}`);
+    assert.deepEqual(order, [...order].sort((a, b) => {
+      const [pa, la, ra] = a.split(":");
+      const [pb, lb, rb] = b.split(":");
+      return pa < pb ? -1 : pa > pb ? 1 : Number(la) - Number(lb) || (ra < rb ? -1 : ra > rb ? 1 : 0);
+    }));
+    assert.equal(order[0], ".github/workflows/a.yml:1:a-plain-rule");
+    assert.equal(order.at(-1)?.startsWith("z/.github/workflows/b.yml:"), true);
+    assert.equal(findings.filter((f) => f.path === ".github/workflows/a.yml" && f.ruleId === "hardcoded-secret").length, 2);
+    const mine = findings.find((f) => f.ruleId === "a-plain-rule")!;
+    assert.equal(mine.confidence, "high");
+    assert.deepEqual(mine.fixes, []);
+  });
+
+  it("a suppression naming several rules that silences nothing names them all", async () => {
+    const text = workflow("          # nhilint-disable-next-line hardcoded-secret, unowned-connector -- nothing here\n          D: plain\n");
+    const [invalid] = (await run([{ path: ".github/workflows/a.yml", text }])).findings.filter((f) => f.ruleId === "invalid-suppression");
+    assert.match(invalid.message, /^this suppression of hardcoded-secret, unowned-connector matches no finding on the next line/);
+  });
+
+  it("records no file uses are reported only by a run over the whole workspace (a run over some files cannot know)", async () => {
+    const inventory = { path: "nhi-inventory.yaml", text: 'version: 1\nconnectors:\n  - name: OLD_TOKEN\n    kind: secret\n    owner: "@acme/ops"\n    purpose: Old\n    expires: 2030-01-01\n' };
+    const files = [{ path: ".github/workflows/a.yml", text: workflow("          K: plain\n") }, inventory];
+    const stale = async (options: Partial<Parameters<typeof lint>[1]>) => (await run(files, { inventory, ...options })).findings.filter((f) => f.ruleId === "stale-connector").map((f) => f.connector);
+    assert.deepEqual(await stale({}), []);
+    assert.deepEqual(await stale({ wholeWorkspace: true }), ["OLD_TOKEN"]);
   });
 });
