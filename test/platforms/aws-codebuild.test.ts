@@ -68,6 +68,7 @@ recognitionByContent(
     "a spaced version and artifacts": "version:   0.2\nartifacts:\n  files: ['**/*']\n",
     "batch": "version: 0.2\nbatch:\n  fast-fail: true\n",
     "reports": "version: 0.2\nreports:\n  junit:\n    files: [report.xml]\n",
+    "a version spaced before its colon": "version : 0.2\nphases:\n  build:\n    commands:\n      - make\n",
   },
   {
     "a version that is not a buildspec's": "version: 0.3\nphases:\n  build:\n    commands: [make]\n",

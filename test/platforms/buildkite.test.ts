@@ -55,6 +55,7 @@ recognitionByContent(
     "a spaced dash and command": "steps:\n  -   command: make\n",
     "a plugin list under a step key": "steps:\n  - key: a\n    plugins:\n      - docker#v5: {}\n",
     "a wait step": "steps:\n  - wait: ~\n",
+    "an `on:` or `jobs:` only nested in a step (not a workflow's)": "steps:\n  - label: test\n    command: make\n    env:\n      on: x\n",
   },
   {
     "steps nested under another key": "pipeline:\n  steps:\n    - label: test\n",
@@ -62,6 +63,7 @@ recognitionByContent(
     "a command at the top level": "steps: []\ncommand: make\n",
     "a GitHub-looking file with steps": "on: push\nsteps:\n  - label: test\n",
     "a Cloud Build-looking file with a version": "version: 1\nsteps:\n  - label: x\n",
+    "a version spaced before its colon": "version : 2\nsteps:\n  - label: x\n",
     "a steps-like key": "stepsx:\n  - label: test\n",
   },
 );

@@ -84,6 +84,7 @@ recognitionByContent(
     "an indented, quoted builder from a regional registry and a timeout": "steps:\n  - name: 'us-docker.pkg.dev/acme/tools/builder'\n    args: [make]\ntimeout: 600s\n",
     "a double-quoted builder from a gcr.io mirror and options": 'steps:\n  -  name:  "mirror.gcr.io/library/node"\n    args: [npm, test]\noptions:\n  logging: CLOUD_LOGGING_ONLY\n',
     "a Docker Hub builder by its registry host and substitutions": "steps:\n  - name: registry-1.docker.io/library/node\nsubstitutions:\n  _ENV: prod\n",
+    "steps spaced before the colon, and a service account": "steps :\n  - name: gcr.io/cloud-builders/docker\n    args: [build, .]\nserviceAccount: projects/p/serviceAccounts/b@p.iam.gserviceaccount.com\n",
   },
   {
     "a builder without a registry host": "steps:\n  - name: node:20\ntimeout: 600s\n",
