@@ -31,9 +31,10 @@ export const buildkite: Platform = {
   // A Buildkite secret's key may not begin with `buildkite` or `bk`, whatever the case (Buildkite's docs).
   secretName: outsideReserved(/^(buildkite|bk)/i),
   secretFix(literal, secret, name, text) {
-    // A value under `env:` is written into the pipeline as is: it can only move out, to a Buildkite
-    // secret listed under the step's `secrets:` (the steps say how).
-    if (literal.role === "assignment" && literal.path.at(-2) === "env") return undefined;
+    // Only a command's shell expands `$$NAME`. A value under `env:` is written into the pipeline as is,
+    // and a plugin's setting reaches the plugin as the text `$NAME`: it can only move out, to a
+    // Buildkite secret listed under the step's `secrets:` (the steps say how).
+    if (literal.role !== "script") return undefined;
     return [referenceEdit(literal, secret, `$$${name}`, text)];
   },
   // Buildkite issues OIDC tokens to jobs (`buildkite-agent oidc request-token`); no npm or PyPI trusted publishing.

@@ -38,6 +38,12 @@ describe("platform buildkite: secrets, plugins, steps and fixes in every shape",
     assert.deepEqual(unowned.sort(), ["LINT_TOKEN step 3", "TEST_TOKEN test", "UNBOUND_TOKEN deploy", "deploy_token deploy", "prod/api-token deploy", "prod/db deploy"]);
   });
 
+  it("a secret in a plugin's settings has no in-place fix either (the plugin would get the text `$NAME`)", async () => {
+    const text = `steps:\n  - command: make\n    plugins:\n      - docker-login#v3:\n          password: ${value}\n`;
+    const [finding] = (await run(text)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(finding.fixes, []);
+  });
+
   it("a secret in a step's env has no in-place fix (it moves to `secrets:`); in a command it becomes `$$NAME`; cryptic ciphertext is no secret", async () => {
     const inEnv = (await run(`steps:\n  - command: make\n    env:\n      API_KEY: ${value}\n      SECRET_BLOB: ${"b3+/=;".repeat(60)}\n`)).filter((f) => f.ruleId === "hardcoded-secret");
     assert.deepEqual(inEnv.map((f) => [f.message.slice(0, 46), f.fixes.length]), [["Hardcoded credential-like value under `API_KEY", 0]]);
