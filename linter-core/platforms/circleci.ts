@@ -13,6 +13,7 @@ export const circleci: Platform = {
   title: "CircleCI",
   // Orb sources (`src/@orb.yml`, `src/commands/*.yml`, `src/jobs/*.yml`...) are CircleCI config too.
   matchesPath: (path) => /(^|\/)\.circleci\/[^/]+\.ya?ml$/.test(repoPath(path)) || /(^|\/)src\/(@orb\.ya?ml|(commands|jobs|executors|examples)\/[^/]+\.ya?ml)$/.test(repoPath(path)),
+  // Stryker disable next-line Regex: the minor version is optional and nothing follows it in the pattern
   matchesContent: (path, text) => isYamlPath(path) && /^version\s*:\s*['"]?2(\.\d)?/m.test(text) && /^(jobs|workflows|orbs|commands|executors)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretFix(literal, secret, name, text) {
@@ -57,6 +58,7 @@ export const circleci: Platform = {
     // Contexts named by workflow jobs: `- build: { context: [aws-prod] }`.
     for (const scalar of allScalars(getNode(root, "workflows"))) {
       const key = scalar.path.at(-1);
+      // Stryker disable next-line ConditionalExpression: under `context:` only names (a string or a list of them) are written
       if (key === "context" || (typeof key === "number" && scalar.path.at(-2) === "context")) {
         model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: {} });
       }

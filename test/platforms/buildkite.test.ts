@@ -38,6 +38,12 @@ describe("platform buildkite: secrets, plugins, steps and fixes in every shape",
     assert.deepEqual(unowned.sort(), ["LINT_TOKEN step 3", "TEST_TOKEN test", "UNBOUND_TOKEN deploy", "deploy_token deploy", "prod/api-token deploy", "prod/db deploy"]);
   });
 
+  it("a `commands:` list is shell too: a secret in one of its lines becomes `$$NAME`", async () => {
+    const text = `steps:\n  - label: deploy\n    commands:\n      - make\n      - ./deploy.sh --token ${value}\n`;
+    const [finding] = (await run(text)).filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace(value, "$$$$TOKEN"));
+  });
+
   it("a secret in a plugin's settings has no in-place fix either (the plugin would get the text `$NAME`)", async () => {
     const text = `steps:\n  - command: make\n    plugins:\n      - docker-login#v3:\n          password: ${value}\n`;
     const [finding] = (await run(text)).filter((f) => f.ruleId === "hardcoded-secret");
