@@ -48,6 +48,7 @@ export const azurePipelines: Platform = {
     // reaches the pipeline; the list form (`- name:`/`value:`) and a secret inside a longer value have
     // no edit in place (the steps say how).
     const mapEntry = literal.path.at(-2) === "variables";
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a `value:` elsewhere is keyed `value`, which names no stored secret
     const listEntry = literal.path.at(-1) === "value" && literal.path.at(-3) === "variables";
     if (literal.role === "assignment" && (mapEntry || listEntry) && literal.key === name) {
       const removal = mapEntry && isWholeValue(literal, secret, text) ? removeEntryLine(literal, text, "variables") : undefined;
@@ -80,6 +81,7 @@ export const azurePipelines: Platform = {
     for (const scalar of allScalars(root)) {
       const key = scalar.path.at(-1);
       if ((key !== "job" && key !== "deployment") || typeof scalar.path.at(-2) !== "number") continue;
+      // Stryker disable next-line BooleanLiteral: keepScalar changes nothing for a map
       const jobMap = asMap(doc.getIn(scalar.path.slice(0, -1), true));
       const environment = getNode(jobMap, "environment");
       jobAt.set(scalar.path.slice(0, -1).join("/"), scalar.value);
@@ -103,12 +105,14 @@ export const azurePipelines: Platform = {
       if (key === "name" && parentKey === "variables") defined.add(scalar.value);
       if (key === "group" && parentKey === "variables") {
         // Linked in the pipeline's own `variables:` (not a stage's or a job's): every job reads the group.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a root `variables:` item is always three deep, and nothing else starts with `variables`
         const pipelineWide = scalar.path.length === 3 && scalar.path[0] === "variables";
         const span = spanOf(scalar.node);
         const binding = pipelineWide ? { binding: { level: "workflow" as const, name: scalar.value, keySpan: span } } : {};
         model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path), ownChecks: true, ...binding });
       }
     }
+    // Stryker disable next-line StringLiteral: the loop above adds the same names (kept for entries that are not scalars)
     for (const pair of entries(asMap(getNode(asMap(root), "variables")))) defined.add(pair.key);
 
     for (const scalar of allScalars(root)) {
@@ -120,6 +124,7 @@ export const azurePipelines: Platform = {
       if (key === "KeyVaultName" || key === "keyVaultName") model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path) });
       if (key === "checkout") model.checkouts.push(checkoutOf(doc, scalar));
       const source = text.slice(span.start, span.end);
+      // Stryker disable next-line ConditionalExpression,StringLiteral: only spares scanning a scalar with no macro
       if (!source.includes("$(")) continue;
       for (const macro of source.matchAll(MACRO)) {
         const name = macro[1];
@@ -138,12 +143,14 @@ export const azurePipelines: Platform = {
  * `persistCredentials: true` (the default is false).
  */
 function checkoutOf(doc: Document.Parsed, scalar: { path: (string | number)[]; value: string; node: YamlNode }): Checkout {
+  // Stryker disable next-line BooleanLiteral: keepScalar changes nothing for a map
   const step = asMap(doc.getIn(scalar.path.slice(0, -1), true));
   const setting = getNode(step, "persistCredentials");
   // The job around it (`- job: build`, or `- deployment: web` whose steps sit under its strategy), for
   // the message and the fingerprint; "pipeline" for a pipeline's own top-level steps.
   let job = "pipeline";
   for (let end = scalar.path.lastIndexOf("steps"); end > 0; end--) {
+    // Stryker disable next-line BooleanLiteral: keepScalar changes nothing for a map
     const around = asMap(doc.getIn(scalar.path.slice(0, end), true));
     const name = scalarText(getNode(around, "job")) ?? scalarText(getNode(around, "deployment"));
     if (name) {

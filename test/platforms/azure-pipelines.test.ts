@@ -147,3 +147,20 @@ describe("platform azure-pipelines: the fix for a secret under `variables:`", ()
     assert.equal(applyEdits(env, (await fixesOf(env))[0].edits), "steps:\n  - script: ./deploy.sh\n    env:\n      API_KEY: $(API_KEY)\n");
   });
 });
+
+describe("platform azure-pipelines: variables defined, groups and macros, construct by construct", () => {
+  it("`$(NAME)` of a variable the file defines (a map entry, a list `name:`, at any level) is no connector; an undefined one is; groups are, pipeline-wide only at the root", async () => {
+    const text =
+      "trigger: [main]\nvariables:\n  - name: LISTED_TOKEN\n    value: x\n  - group: release-secrets\nstages:\n  - stage: deploy\n    variables:\n      STAGE_TOKEN: y\n    jobs:\n      - job: a\n        variables:\n          - group: job-secrets\n        pool:\n          vmImage: ubuntu-latest\n        steps:\n          - script: ./deploy.sh $(LISTED_TOKEN) $(STAGE_TOKEN) $(UNDEFINED_TOKEN) $(System.AccessToken)\n          - task: AzureCLI@2\n            inputs:\n              azureSubscription: prod-connection\n              scriptType: bash\n              inlineScript: echo $(Build.BuildId)\n";
+    const { models } = await lintFiles([{ path: "azure-pipelines.yml", text }]);
+    const refs = models[0].model.connectorRefs.map((r) => `${r.kind} ${r.name}${r.scope.job ? ` in ${r.scope.job}` : ""}${r.binding ? ` (${r.binding.level})` : ""}${r.issuedByPlatform ? " issued" : ""}`);
+    assert.deepEqual(refs, ["secret release-secrets (workflow)", "secret job-secrets in a", "secret UNDEFINED_TOKEN in a", "secret System.AccessToken in a issued", "service-connection prod-connection in a"]);
+  });
+
+  it("a `variables:` entry whose name Azure keeps for itself (`SECRET_KEY`) is not removed: it reads the stored variable under an accepted name", async () => {
+    const value = new FakeSecrets(404).chars(40);
+    const text = `trigger: [main]\nvariables:\n  SECRET_KEY: ${value}\nsteps:\n  - script: ./deploy.sh\n`;
+    const [finding] = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(applyEdits(text, finding.fixes[0].edits), text.replace(value, "$(PIPELINE_SECRET_KEY)"));
+  });
+});
