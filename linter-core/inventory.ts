@@ -3,6 +3,7 @@
 import { isScalar, isSeq, stringify, type YAMLSeq } from "yaml";
 import { CONNECTOR_KINDS, type ConnectorKind, type SourceFile, type Span, type TextEdit } from "./model.js";
 import { asMap, documentsWithContent, entries, getNode, parseYaml, scalarText, spanOf, type YamlNode } from "./documents/yaml.js";
+import { afterLine, lineIndent } from "./text.js";
 
 export const DEFAULT_INVENTORY_PATH = "nhi-inventory.yaml";
 export const INVENTORY_PATHS = [DEFAULT_INVENTORY_PATH, ".github/nhi-inventory.yaml"];
@@ -302,14 +303,9 @@ function planInsertion(inventory: Inventory): (records: NewRecord[]) => TextEdit
   // (A block sequence has an item: an empty list is written `[]`.)
   if (seq && !seq.flow) {
     // The new records at the first one's indentation, after the last one's line.
-    const lineStart = text.lastIndexOf("\n", spanOf(seq.items[0] as YamlNode).start) + 1;
-    // Stryker disable next-line Regex: matched at the line's start either way.
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-    const endOfLast = spanOf(seq.items[seq.items.length - 1] as YamlNode).end;
-    const newline = text.indexOf("\n", Math.max(endOfLast - 1, 0));
-    const at = newline === -1 ? text.length : newline + 1;
-    const prefix = newline === -1 ? "\n" : "";
-    return (records) => ({ path, start: at, end: at, text: prefix + block(records, indent) });
+    const indent = lineIndent(text, spanOf(seq.items[0] as YamlNode).start);
+    const { at, lineBreak } = afterLine(text, spanOf(seq.items[seq.items.length - 1] as YamlNode).end);
+    return (records) => ({ path, start: at, end: at, text: lineBreak + block(records, indent) });
   }
   if (connectors) {
     // `connectors: []`, an empty value, or anything else (said by the inventory's check): a block list in its place.

@@ -70,6 +70,23 @@ export function valueTextSpan(text: string, literal: LiteralValue): Span {
   return { start, end };
 }
 
+/** The blanks opening the line that holds `offset` (a node's start, never a line break itself). */
+export function lineIndent(text: string, offset: number): string {
+  // Stryker disable next-line ArithmeticOperator: `offset` is a node's start, never just after a line break's place
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  // Stryker disable next-line Regex: exec matches at the start (an empty match there at least)
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/**
+ * Where a line inserted after the one holding `offset` starts, and the line break to write before it
+ * when that line is the file's last and has none.
+ */
+export function afterLine(text: string, offset: number): { at: number; lineBreak: string } {
+  const newline = text.indexOf("\n", Math.max(offset - 1, 0));
+  return newline === -1 ? { at: text.length, lineBreak: "\n" } : { at: newline + 1, lineBreak: "" };
+}
+
 // `|` or `>`, its chomping and indentation indicators in either order, a comment, the line break.
 const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/;
 

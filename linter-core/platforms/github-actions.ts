@@ -6,6 +6,7 @@ import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef,
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
+import { afterLine, lineIndent } from "../text.js";
 
 export const INDENTED_USING = lineStartKey("using", "\\s*:", "+");
 
@@ -88,20 +89,10 @@ function tokenPermissions(job: { permissions?: Permissions }, workflow: { permis
   return { from, canWrite };
 }
 
-function lineIndent(text: string, offset: number): string {
-  // Stryker disable next-line ArithmeticOperator,Regex: `offset` is a key's start, never just before a line break
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  // Stryker disable next-line Regex: exec matches at the start (an empty match there at least)
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-/**
- * A line inserted after the one holding `offset`, starting with `before`: at the next line's start, or
- * at the file's end after a line break when that line is the last and has none.
- */
+/** A line inserted after the one holding `offset`, starting with `before` (see afterLine). */
 function lineAfter(text: string, offset: number, before: string): { offset: number; before: string; after: string } {
-  const newline = text.indexOf("\n", Math.max(offset - 1, 0));
-  return newline === -1 ? { offset: text.length, before: `\n${before}`, after: "\n" } : { offset: newline + 1, before, after: "\n" };
+  const { at, lineBreak } = afterLine(text, offset);
+  return { offset: at, before: lineBreak + before, after: "\n" };
 }
 
 function readStep(text: string, item: unknown, id: string): Step {
