@@ -3,10 +3,10 @@
 // through their `env:`; commands read them as `$$NAME` (a single `$` is interpolated when the pipeline
 // is uploaded, which writes the value into the pipeline for anyone who can view the build).
 import type { FileModel, Scope } from "../model.js";
-import { allScalars, asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
+import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf } from "../documents/yaml.js";
 import { baseName, emptyModel, isYamlPath, lineStartKey, parseYaml, referenceEdit, repoPath, yamlLiterals } from "./common.js";
 import { outsideReserved, ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
-import { scriptCredentialRefs } from "./shell.js";
+import { shellCredentialRefs } from "./shell.js";
 
 export const INDENTED_STEP_KEY = lineStartKey("(?:-\\s+)?(?:label|command|commands|plugins|agents|block|wait|trigger)", "\\s*:", "+");
 
@@ -15,13 +15,74 @@ const issued = (name: string) => /^(BUILDKITE|CI$|BUILDKITE_)/.test(name);
 /** Plugins that fetch secrets into the step's environment by an `env:` map (NAME: secret id). */
 const SECRETS_PLUGIN = /^(?:[\w-]+\/)?(?:aws-sm|vault-secrets|secrets|gcp-secret-manager|azure-key-vault)(?:-buildkite-plugin)?(?:#|$)/;
 
-/** A command step runs as one Buildkite job: the job rules judge (its secrets, its gate) are the step's. */
-function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): Scope {
-  // Stryker disable next-line all: a path under `steps` always goes on with the step's index
-  if (path[0] !== "steps" || typeof path[1] !== "number") return {};
-  // Stryker disable next-line OptionalChaining: the path came from the steps
-  const step = asMap(asSeq(getNode(root, "steps"))?.items[path[1]]);
-  return { job: scalarText(getNode(step, "key")) ?? scalarText(getNode(step, "label")) ?? `step ${path[1] + 1}` };
+/** A step in the pipeline's order, with its path from the root and the job it runs as. */
+interface PipelineStep {
+  item: unknown;
+  path: (string | number)[];
+  scope: Scope;
+}
+
+/**
+ * Every step in the order Buildkite runs them: a group's own `steps:` stand in for the group. A
+ * command step runs as one job, and the job rules judge (its secrets, its gate) are the step's.
+ */
+function pipelineSteps(root: ReturnType<typeof asMap>): PipelineStep[] {
+  const steps: PipelineStep[] = [];
+  const add = (item: unknown, path: (string | number)[], place: string) =>
+    steps.push({ item, path, scope: { job: scalarText(getNode(asMap(item), "key")) ?? scalarText(getNode(asMap(item), "label")) ?? `step ${place}` } });
+  asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
+    const grouped = asSeq(getNode(asMap(item), "steps"));
+    if (grouped) grouped.items.forEach((inner, j) => add(inner, ["steps", i, "steps", j], `${i + 1}.${j + 1}`));
+    else add(item, ["steps", i], `${i + 1}`);
+  });
+  return steps;
+}
+
+/** The step a path lies in (the deepest whose path begins it), or none: the pipeline's own keys. */
+function stepAt(steps: readonly PipelineStep[], path: readonly (string | number)[]): PipelineStep | undefined {
+  let found: PipelineStep | undefined;
+  for (const step of steps) if (step.path.every((key, i) => path[i] === key) && (!found || step.path.length > found.path.length)) found = step;
+  return found;
+}
+
+/**
+ * What one step's secrets bring in: the connectors (secret keys, secret ids) and the variables they
+ * bind (`all` when a plugin exports a whole secret's variables, names unknown). `secrets:` is a list of
+ * names or a map ENV_NAME: secret-key; secrets plugins take `env:` (NAME: id or { secret-id }),
+ * Buildkite's own `secrets` plugin `variables:` (NAME: key) or `env: key` (every variable of one secret),
+ * aws-sm `json-to-env:` (a list of { secret-id }).
+ */
+function stepSecrets(step: ReturnType<typeof asMap>): { refs: { name: string; node: unknown }[]; bound: Set<string>; all: boolean } {
+  const refs: { name: string; node: unknown }[] = [];
+  const bound = new Set<string>();
+  let all = false;
+  const secrets = getNode(step, "secrets");
+  for (const item of asSeq(secrets)?.items ?? []) {
+    const name = scalarText(item);
+    if (name) refs.push({ name, node: item }), bound.add(name);
+  }
+  for (const entry of entries(asMap(secrets))) {
+    const key = scalarText(entry.value);
+    if (key) refs.push({ name: key, node: entry.value }), bound.add(entry.key);
+  }
+  // Stryker disable next-line ArrayDeclaration: a stray entry is no map: no plugin
+  for (const plugin of asSeq(getNode(step, "plugins"))?.items ?? []) {
+    for (const entry of entries(asMap(plugin))) {
+      if (!SECRETS_PLUGIN.test(entry.key)) continue;
+      const settings = asMap(entry.value);
+      for (const variable of [...entries(asMap(getNode(settings, "env"))), ...entries(asMap(getNode(settings, "variables")))]) {
+        const id = scalarText(variable.value) ?? scalarText(getNode(asMap(variable.value), "secret-id"));
+        bound.add(variable.key);
+        if (id) refs.push({ name: id, node: variable.value });
+      }
+      const whole = [getNode(settings, "env"), ...(asSeq(getNode(settings, "json-to-env"))?.items ?? []).map((item) => getNode(asMap(item), "secret-id"))];
+      for (const node of whole) {
+        const id = scalarText(node);
+        if (id) refs.push({ name: id, node }), (all = true);
+      }
+    }
+  }
+  return { refs, bound, all };
 }
 
 export const buildkite: Platform = {
@@ -61,44 +122,32 @@ export const buildkite: Platform = {
     // The cryptic agent hook (JuliaCI's, staticfloat/cryptic-buildkite-plugin) decrypts `SECRET_*`
     // env values on the agent: committed as ciphertext (base64, an encrypted key and the data joined by `;`, 300+ characters), not secrets.
     const ciphertext = (key: string, value: string) => /^SECRET_/.test(key) && /^[A-Za-z0-9+/=;]{300,}$/.test(value.trim());
-    model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "commands"]), scopeOf: (p) => stepScope(root, p) }).filter(
+    const steps = pipelineSteps(root);
+    model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "commands"]), scopeOf: (p) => stepAt(steps, p)?.scope ?? {} }).filter(
       (literal) => !(literal.role === "assignment" && ciphertext(literal.key, literal.value)),
     );
-    const bound = new Set<string>();
-    for (const scalar of allScalars(getNode(root, "steps"))) {
-      const path = ["steps", ...scalar.path];
-      const secretsAt = path.lastIndexOf("secrets");
-      // `secrets: [API_TOKEN]` or `secrets: { ENV_NAME: secret_key }`, on a step.
-      // Stryker disable next-line ConditionalExpression: `path.length` alone: a `secrets:` entry is a name, never a map
-      if (secretsAt === 2 && path.length === 4) {
-        model.connectorRefs.push({ name: scalar.value, kind: "secret", span: spanOf(scalar.node), scope: stepScope(root, path) });
-        bound.add(typeof path[3] === "string" ? path[3] : scalar.value);
-      }
+    // A variable is bound in a step when the pipeline's or the step's `env:` sets it or the step's
+    // secrets bring it; a command reading any other credential-like variable reads a connector of the agent's.
+    const pipelineEnv = entries(asMap(getNode(root, "env"))).map((entry) => entry.key);
+    const boundIn = new Map<PipelineStep, (name: string) => boolean>();
+    for (const step of steps) {
+      const secrets = stepSecrets(asMap(step.item));
+      for (const ref of secrets.refs) model.connectorRefs.push({ name: ref.name, kind: "secret", span: spanOf(ref.node as never), scope: step.scope });
+      const bound = new Set([...pipelineEnv, ...entries(asMap(getNode(asMap(step.item), "env"))).map((entry) => entry.key), ...secrets.bound]);
+      boundIn.set(step, (name) => secrets.all || bound.has(name));
     }
-    // Secrets plugins: `- seek-oss/aws-sm#v2.3.2: { env: { NAME: secret-id } }`.
-    asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
-      // Stryker disable next-line ArrayDeclaration: a stray entry is no map: no plugin
-      for (const plugin of asSeq(getNode(asMap(item), "plugins"))?.items ?? []) {
-        for (const entry of entries(asMap(plugin))) {
-          if (!SECRETS_PLUGIN.test(entry.key)) continue;
-          for (const variable of entries(asMap(getNode(asMap(entry.value), "env")))) {
-            const id = scalarText(variable.value) ?? scalarText(getNode(asMap(variable.value), "secret-id"));
-            bound.add(variable.key);
-            if (id) model.connectorRefs.push({ name: id, kind: "secret", span: spanOf(variable.value), scope: stepScope(root, ["steps", i]) });
-          }
-        }
-      }
-    });
-    model.connectorRefs.push(...scriptCredentialRefs(text, model.literals, (n) => bound.has(n), issued));
+    for (const literal of model.literals) {
+      if (literal.role !== "script") continue;
+      const isBound = boundIn.get(stepAt(steps, literal.path)!) ?? ((name: string) => pipelineEnv.includes(name));
+      model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, isBound, issued));
+    }
     // A `block` (or `input`) step holds every step after it until a person unblocks the build.
     let blocked = false;
-    asSeq(getNode(root, "steps"))?.items.forEach((item, i) => {
-      const step = asMap(item);
-      if (getNode(step, "block") || getNode(step, "input") || scalarText(item as never) === "block" || scalarText(item as never) === "input") blocked = true;
-      const scope = stepScope(root, ["steps", i]);
-      // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a step always has a name (its place at least); a Buildkite job's steps are not modelled
-      if (scope.job) model.jobs.push({ id: scope.job, span: spanOf(item as never), steps: [], ...(blocked && { approvalGate: true }) });
-    });
+    for (const step of steps) {
+      const map = asMap(step.item);
+      if (getNode(map, "block") || getNode(map, "input") || scalarText(step.item) === "block" || scalarText(step.item) === "input") blocked = true;
+      model.jobs.push({ id: step.scope.job!, span: spanOf(step.item as never), steps: [], ...(blocked && { approvalGate: true }) });
+    }
     return model;
   },
 };

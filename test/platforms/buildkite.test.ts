@@ -38,6 +38,30 @@ describe("platform buildkite: secrets, plugins, steps and fixes in every shape",
     assert.deepEqual(unowned.sort(), ["LINT_TOKEN step 3", "TEST_TOKEN test", "UNBOUND_TOKEN deploy", "deploy_token deploy", "prod/api-token deploy", "prod/db deploy"]);
   });
 
+  it("a variable is bound in the step that brings it, not in the others: a second step reading the same `$$NAME` reads the agent's", async () => {
+    const text =
+      "env:\n  SHARED_TOKEN: x\nsteps:\n  - key: early\n    env:\n      STEP_TOKEN: y\n    command: ./deploy.sh $$PROD_DEPLOY_TOKEN $$STEP_TOKEN $$SHARED_TOKEN\n  - block: Ship?\n  - key: late\n    secrets: [PROD_DEPLOY_TOKEN]\n    command: ./deploy.sh $$PROD_DEPLOY_TOKEN $$STEP_TOKEN $$SHARED_TOKEN\n";
+    const findings = await run(text);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "ungated-privileged-job").map((f) => /job `([^`]+)`/.exec(f.message)?.[1]), ["early"]);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`).sort(), ["PROD_DEPLOY_TOKEN late", "STEP_TOKEN late"]);
+  });
+
+  it("a group's steps are steps of their own: named by their key, label or place in the group, bound by their own secrets, gated by a block before them", async () => {
+    const text =
+      'steps:\n  - group: ":rocket: release"\n    steps:\n      - key: build\n        command: make\n      - block: Ship?\n      - label: publish\n        secrets: [NPM_TOKEN]\n        command: npm publish --token $$NPM_TOKEN $$PROD_DEPLOY_TOKEN\n      - command: ./tag.sh $$TAG_TOKEN\n  - command: ./notify.sh $$PROD_SLACK_TOKEN\n';
+    const findings = await run(text);
+    const unowned = findings.filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`);
+    assert.deepEqual(unowned.sort(), ["NPM_TOKEN publish", "PROD_DEPLOY_TOKEN publish", "PROD_SLACK_TOKEN step 2", "TAG_TOKEN step 1.4"]);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "ungated-privileged-job"), []);
+  });
+
+  it("Buildkite's secrets plugin binds its `variables:`; a whole secret (`env: key`, aws-sm `json-to-env`) binds every variable of its step", async () => {
+    const text =
+      "steps:\n  - key: scan\n    command: ./scan.sh $$GITHUB_TOKEN $$OTHER_TOKEN\n    plugins:\n      - secrets#v2.5.0:\n          variables:\n            GITHUB_TOKEN: github_token\n  - key: bulk\n    command: ./bulk.sh $$ANY_TOKEN\n    plugins:\n      - secrets#v2.5.0:\n          env: llamas\n  - key: json\n    command: ./json.sh $$DB_PASSWORD\n    plugins:\n      - seek-oss/aws-sm#v2.3.2:\n          json-to-env:\n            - secret-id: prod/app\n";
+    const unowned = (await run(text)).filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`);
+    assert.deepEqual(unowned.sort(), ["OTHER_TOKEN scan", "github_token scan", "llamas bulk", "prod/app json"]);
+  });
+
   it("a `commands:` list is shell too: a secret in one of its lines becomes `$$NAME`", async () => {
     const text = `steps:\n  - label: deploy\n    commands:\n      - make\n      - ./deploy.sh --token ${value}\n`;
     const [finding] = (await run(text)).filter((f) => f.ruleId === "hardcoded-secret");

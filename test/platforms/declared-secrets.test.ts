@@ -46,7 +46,7 @@ describe("declared secrets: each platform's declarations are its connectors", ()
     const text =
       'steps:\n  - label: test\n    command: make test\n    env:\n      MODE: fast\n    plugins:\n      - seek-oss/aws-sm#v2.3.2:\n          env:\n            JSON_ONLY:\n              json-key: .x\n  - block: "Release?"\n  - label: deploy\n    command: ./deploy.sh $$DEPLOY_TOKEN $$API_TOKEN $$LOOSE_TOKEN\n    secrets:\n      DEPLOY_TOKEN: deploy_token\n    plugins:\n      - seek-oss/aws-sm#v2.3.2:\n          env:\n            API_TOKEN: prod/api\n      - docker#v5:\n          env:\n            NOT_SECRET: x\n  - key: listed\n    command: ./x.sh $$LIST_TOKEN\n    secrets: [LIST_TOKEN]\n';
     const model = await modelOf(".buildkite/pipeline.yml", text);
-    assert.deepEqual(model.refs, ["secret deploy_token in deploy", "secret LIST_TOKEN in listed", "secret prod/api in deploy", "secret LOOSE_TOKEN in deploy"]);
+    assert.deepEqual(model.refs, ["secret deploy_token in deploy", "secret prod/api in deploy", "secret LIST_TOKEN in listed", "secret LOOSE_TOKEN in deploy"]);
     assert.deepEqual(model.jobs, ["test", "step 2 (after an approval)", "deploy (after an approval)", "listed (after an approval)"]);
   });
 
