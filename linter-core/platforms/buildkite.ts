@@ -38,11 +38,9 @@ function pipelineSteps(root: ReturnType<typeof asMap>): PipelineStep[] {
   return steps;
 }
 
-/** The step a path lies in (the deepest whose path begins it), or none: the pipeline's own keys. */
+/** The step a path lies in, or none: the pipeline's own keys. */
 function stepAt(steps: readonly PipelineStep[], path: readonly (string | number)[]): PipelineStep | undefined {
-  let found: PipelineStep | undefined;
-  for (const step of steps) if (step.path.every((key, i) => path[i] === key) && (!found || step.path.length > found.path.length)) found = step;
-  return found;
+  return steps.find((step) => step.path.every((key, i) => path[i] === key));
 }
 
 /**
@@ -57,6 +55,7 @@ function stepSecrets(step: ReturnType<typeof asMap>): { refs: { name: string; no
   const bound = new Set<string>();
   let all = false;
   const secrets = getNode(step, "secrets");
+  // Stryker disable next-line ArrayDeclaration: a stray entry is no node: no name
   for (const item of asSeq(secrets)?.items ?? []) {
     const name = scalarText(item);
     if (name) refs.push({ name, node: item }), bound.add(name);
@@ -75,6 +74,7 @@ function stepSecrets(step: ReturnType<typeof asMap>): { refs: { name: string; no
         bound.add(variable.key);
         if (id) refs.push({ name: id, node: variable.value });
       }
+      // Stryker disable next-line ArrayDeclaration: a stray entry is no map: no secret id
       const whole = [getNode(settings, "env"), ...(asSeq(getNode(settings, "json-to-env"))?.items ?? []).map((item) => getNode(asMap(item), "secret-id"))];
       for (const node of whole) {
         const id = scalarText(node);
@@ -124,10 +124,12 @@ export const buildkite: Platform = {
     const ciphertext = (key: string, value: string) => /^SECRET_/.test(key) && /^[A-Za-z0-9+/=;]{300,}$/.test(value.trim());
     const steps = pipelineSteps(root);
     model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "commands"]), scopeOf: (p) => stepAt(steps, p)?.scope ?? {} }).filter(
+      // Stryker disable next-line ConditionalExpression: a script literal's key is `command(s)`, never SECRET_…
       (literal) => !(literal.role === "assignment" && ciphertext(literal.key, literal.value)),
     );
     // A variable is bound in a step when the pipeline's or the step's `env:` sets it or the step's
-    // secrets bring it; a command reading any other credential-like variable reads a connector of the agent's.
+    // secrets bring it; a command, a plugin's setting or an env value reading any other
+    // credential-like variable (`$$NAME` at run time, `$NAME` at upload) reads a connector of the agent's.
     const pipelineEnv = entries(asMap(getNode(root, "env"))).map((entry) => entry.key);
     const boundIn = new Map<PipelineStep, (name: string) => boolean>();
     for (const step of steps) {
@@ -137,7 +139,6 @@ export const buildkite: Platform = {
       boundIn.set(step, (name) => secrets.all || bound.has(name));
     }
     for (const literal of model.literals) {
-      if (literal.role !== "script") continue;
       const isBound = boundIn.get(stepAt(steps, literal.path)!) ?? ((name: string) => pipelineEnv.includes(name));
       model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, isBound, issued));
     }
@@ -146,6 +147,7 @@ export const buildkite: Platform = {
     for (const step of steps) {
       const map = asMap(step.item);
       if (getNode(map, "block") || getNode(map, "input") || scalarText(step.item) === "block" || scalarText(step.item) === "input") blocked = true;
+      // Stryker disable next-line ArrayDeclaration: a Buildkite job's steps are not modelled
       model.jobs.push({ id: step.scope.job!, span: spanOf(step.item as never), steps: [], ...(blocked && { approvalGate: true }) });
     }
     return model;

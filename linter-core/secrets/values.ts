@@ -69,7 +69,7 @@ export function isPasswordKey(key: string): boolean {
 
 /** A reference to a value kept elsewhere, in any platform's syntax. */
 const REFERENCE =
-  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+:|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z]+\(/;
+  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$\$?[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+:|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z]+\(/;
 
 export function isReference(value: string): boolean {
   return REFERENCE.test(value);

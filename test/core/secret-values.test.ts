@@ -40,10 +40,10 @@ describe("secret values: credential-like keys", () => {
 
 describe("secret values: references to a value kept elsewhere", () => {
   const yes = [
-    "${{ secrets.X }}", "${API_TOKEN}", "${env.TOKEN}", "$API_TOKEN", "$(NuGetApiKey)", "%API_TOKEN%", "{{ vault_token }}", "${VAR:-default}", "@parameters('key')",
+    "${{ secrets.X }}", "${API_TOKEN}", "${env.TOKEN}", "$API_TOKEN", "$$API_TOKEN", "$${API_TOKEN}", "$(NuGetApiKey)", "%API_TOKEN%", "{{ vault_token }}", "${VAR:-default}", "@parameters('key')",
     "@variables('key')", "{{#toAlphaNumericString", "{% raw", "<%= ENV", "${env:TOKEN}", "$env:TOKEN", "#{Octopus.Token}", "secretKeyRef", "!Ref ApiToken", "@{parameters('x')}", "@concat('a')",
   ];
-  const no = ["$not a ref", "abc$DEF", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
+  const no = ["$not a ref", "$$$TOKEN", "$$ TOKEN", "abc$DEF", "abc$$DEF", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
   for (const value of yes) it(`${value} is a reference`, () => assert.equal(isReference(value), true));
   for (const value of no) it(`${value} is not`, () => assert.equal(isReference(value), false));
 });

@@ -46,6 +46,13 @@ describe("platform buildkite: secrets, plugins, steps and fixes in every shape",
     assert.deepEqual(findings.filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`).sort(), ["PROD_DEPLOY_TOKEN late", "STEP_TOKEN late"]);
   });
 
+  it("a plugin's setting and an env value read the agent's variables too (the pipeline's own env binds everywhere); a secrets entry with no name brings nothing", async () => {
+    const text =
+      'env:\n  SHARED_TOKEN: x\n  UPLOAD_TOKEN: "$$AGENT_UPLOAD_TOKEN"\nsteps:\n  - key: scan\n    env:\n      NOTE: "$SHARED_TOKEN"\n    secrets:\n      - ~\n      - LISTED_TOKEN\n    plugins:\n      - docker-login#v3:\n          password: $$DOCKER_PASSWORD\n      - ossf-scorecard#v1:\n          github_token: $$LISTED_TOKEN\n  - key: map\n    secrets:\n      EMPTY_TOKEN: ~\n      NAMED_TOKEN: named_key\n    command: ./x.sh $$EMPTY_TOKEN\n';
+    const unowned = (await run(text)).filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`);
+    assert.deepEqual(unowned.sort(), ["AGENT_UPLOAD_TOKEN undefined", "DOCKER_PASSWORD scan", "EMPTY_TOKEN map", "LISTED_TOKEN scan", "named_key map"]);
+  });
+
   it("a group's steps are steps of their own: named by their key, label or place in the group, bound by their own secrets, gated by a block before them", async () => {
     const text =
       'steps:\n  - group: ":rocket: release"\n    steps:\n      - key: build\n        command: make\n      - block: Ship?\n      - label: publish\n        secrets: [NPM_TOKEN]\n        command: npm publish --token $$NPM_TOKEN $$PROD_DEPLOY_TOKEN\n      - command: ./tag.sh $$TAG_TOKEN\n  - command: ./notify.sh $$PROD_SLACK_TOKEN\n';
@@ -126,7 +133,7 @@ describe("platform buildkite: what the agent sets, gates and the pipeline's env"
   it("the pipeline's own env has no in-place fix either; ciphertext needs both the SECRET_ name and its 300-character shape", async () => {
     const long = new FakeSecrets(101).chars(320);
     const short = new FakeSecrets(102).chars(40);
-    const findings = (await run(`env:\n  API_KEY: ${value}\n  API_TOKEN: ${long}\n  SECRET_API_KEY: ${short}\n  SECRET_SIGNING_KEY: ${long}\n  SECRET_DEPLOY_KEY: ${long}!\nsteps:\n  - command: make\n`)).filter((f) => f.ruleId === "hardcoded-secret");
+    const findings = (await run(`env:\n  API_KEY: ${value}\n  API_TOKEN: ${long}\n  SECRET_API_KEY: ${short}\n  SECRET_SIGNING_KEY: ${long}\n  SECRET_DEPLOY_KEY: ${long}!\n  SECRET_SIGN_KEY: "_${long}"\nsteps:\n  - command: make\n`)).filter((f) => f.ruleId === "hardcoded-secret");
     assert.deepEqual(
       findings.map((f) => [/under `(\w+)`/.exec(f.message)?.[1], f.fixes.length]),
       [
@@ -134,6 +141,7 @@ describe("platform buildkite: what the agent sets, gates and the pipeline's env"
         ["API_TOKEN", 0],
         ["SECRET_API_KEY", 0],
         ["SECRET_DEPLOY_KEY", 0],
+        ["SECRET_SIGN_KEY", 0],
       ],
     );
   });
