@@ -56,11 +56,14 @@ export const kubernetes: Platform = {
     if (model.parseErrors.length > 0 && TEMPLATE_MARKER.test(text)) model.parseErrors = [];
     for (const doc of yaml.documents) {
       // Stryker disable next-line ArrowFunction: no scope and an empty one read the same.
-      const literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
+      let literals = yamlLiterals(doc.contents, { scriptKeys: SCRIPT_KEYS, scopeOf: () => ({}) });
       // A Secret manifest holds its values in the clear: `stringData` as written, `data` in base64,
       // which is an encoding, not encryption. Its kind as parsed: quoted or not, and not a `kind:
       // Secret` line inside a ConfigMap's embedded file.
-      const isSecret = scalarText(getNode(asMap(doc.contents), "kind")) === "Secret";
+      const kind = scalarText(getNode(asMap(doc.contents), "kind"));
+      const isSecret = kind === "Secret";
+      // A SealedSecret's `encryptedData` is ciphertext only the cluster's controller can open: made to be committed.
+      if (kind === "SealedSecret") literals = literals.filter((literal) => !(literal.path[0] === "spec" && literal.path[1] === "encryptedData"));
       for (const literal of literals) {
         // Stryker disable next-line ConditionalExpression: a Secret's `data` and `stringData` hold values only.
         if (!isSecret || literal.path.length !== 2) continue;

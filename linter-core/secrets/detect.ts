@@ -7,7 +7,7 @@ import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, ty
 import { findScriptSecrets, isProgramSource } from "./scripts.js";
 import { mergeCandidates, type Candidate } from "./merge.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
+import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCiphertext, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -407,7 +407,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
         });
         continue;
       }
-      const known = literal.alwaysCredential && literal.value.trim() !== "" && !isReference(literal.value) && !isPlaceholder(literal.value);
+      const known = literal.alwaysCredential && literal.value.trim() !== "" && !isReference(literal.value) && !isCiphertext(literal.value) && !isPlaceholder(literal.value);
       if (!known && (!isCredentialKey(literal.key) || !looksLikeCredential(literal.value, literal.key))) continue;
       candidates.push({
         span,

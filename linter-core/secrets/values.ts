@@ -67,12 +67,26 @@ export function isPasswordKey(key: string): boolean {
   return /(passw(or)?d|pwd|passphrase|storepass|keypass)s?$/i.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key);
 }
 
-/** A reference to a value kept elsewhere, in any platform's syntax. */
+/**
+ * A reference to a value kept elsewhere, in any platform's syntax; among them, as whole values,
+ * Azure App Service's `@Microsoft.KeyVault(…)`, bank-vaults' `vault:path#key`, Serverless's
+ * `${file(…):key}`, Symfony's `%env(NAME)%` and `%param.name%`, Perl's `$ENV{NAME}`.
+ */
 const REFERENCE =
-  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$\$?[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+:|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z]+\(/;
+  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$\$?[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+[:(]|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z.]+\(|^vault:[\w/.-]+(?:#[\w.-]+)?$|^%env\([\w:.-]+\)%$|^%[A-Za-z_][\w.]*%$|^\$ENV\{\w+\}$/;
 
 export function isReference(value: string): boolean {
   return REFERENCE.test(value);
+}
+
+/**
+ * Values encrypted so that they can be committed, their key kept elsewhere: SOPS
+ * (`ENC[AES256_GCM,data:…]`), Jasypt (`ENC(…)`), EJSON (`EJ[1:…]`), Ansible Vault (`$ANSIBLE_VAULT;1.1;…`).
+ */
+const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]+,data:[^\]]*\]$|ENC\([A-Za-z0-9+/=]+\)$|EJ\[1:[^\]]+\]$|\$ANSIBLE_VAULT;\d\.\d;)/;
+
+export function isCiphertext(value: string): boolean {
+  return CIPHERTEXT.test(value.trim());
 }
 
 /** Placeholders people write instead of a real value, and documented example keys (AWS's; NuGet's passwords). */
@@ -276,6 +290,7 @@ export function isBenign(value: string): boolean {
     v.length === 0 ||
     PUBLISHED_KEYS.has(v) ||
     isReference(v) ||
+    isCiphertext(v) ||
     isPlaceholder(v) ||
     UUID.test(v) ||
     ARN.test(v) ||

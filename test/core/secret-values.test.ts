@@ -11,6 +11,7 @@ import {
   findUrlPasswords,
   hasCountingRun,
   isBenign,
+  isCiphertext,
   isCredentialKey,
   isPasswordKey,
   isPlaceholder,
@@ -42,10 +43,26 @@ describe("secret values: references to a value kept elsewhere", () => {
   const yes = [
     "${{ secrets.X }}", "${API_TOKEN}", "${env.TOKEN}", "$API_TOKEN", "$$API_TOKEN", "$${API_TOKEN}", "$(NuGetApiKey)", "%API_TOKEN%", "{{ vault_token }}", "${VAR:-default}", "@parameters('key')",
     "@variables('key')", "{{#toAlphaNumericString", "{% raw", "<%= ENV", "${env:TOKEN}", "$env:TOKEN", "#{Octopus.Token}", "secretKeyRef", "!Ref ApiToken", "@{parameters('x')}", "@concat('a')",
+    "@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/s/)", "vault:secret/data/app#password", "vault:secret/app", "${file(../secrets.yml):token}",
+    "%env(JWT_SECRET)%", "%env(resolve:DB_URL)%", "%kernel.secret%", "$ENV{MAIL_PASSWORD}",
   ];
-  const no = ["$not a ref", "$$$TOKEN", "$$ TOKEN", "abc$DEF", "abc$$DEF", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
+  const no = ["$not a ref", "$$$TOKEN", "$$ TOKEN", "abc$DEF", "abc$$DEF", "vault:x y", "xvault:secret/app", "%env(X)%y", "a%kernel.secret%", "$ENV{X}y", "@Microsoft KeyVault(x)", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
   for (const value of yes) it(`${value} is a reference`, () => assert.equal(isReference(value), true));
   for (const value of no) it(`${value} is not`, () => assert.equal(isReference(value), false));
+});
+
+describe("secret values: ciphertext committed on purpose", () => {
+  const data = fake.chars(44);
+  const yes = [
+    `ENC[AES256_GCM,data:${data},iv:${fake.chars(44)},tag:${fake.chars(24)},type:str]`,
+    `ENC(${fake.chars(32)})`,
+    `EJ[1:${fake.chars(44)}:${fake.chars(32)}:${fake.chars(32)}]`,
+    `$ANSIBLE_VAULT;1.1;AES256\n${"6231".repeat(20)}\n`,
+    `  ENC(${fake.chars(32)})  `,
+  ];
+  const no = [`ENC[AES256_GCM,data:${data}] and more`, `xENC(${data})`, `ENC(${data}) x`, `ENC(a b)`, `EJ[2:${data}]`, `ANSIBLE_VAULT;1.1;AES256`, data];
+  for (const value of yes) it(`${value.slice(0, 24)} is ciphertext, never a credential`, () => assert.deepEqual([isCiphertext(value), isBenign(value)], [true, true]));
+  for (const value of no) it(`${value.slice(0, 24)} is not`, () => assert.equal(isCiphertext(value), false));
 });
 
 describe("secret values: placeholders", () => {

@@ -209,6 +209,15 @@ describe("platform kubernetes: which documents are Secrets, and what a finding's
     assert.equal(await secrets(`  config: ${key}\n`), 1);
   });
 
+  it("ciphertext made to be committed is no credential: a SealedSecret's encryptedData, a SOPS-encrypted Secret (its built-in keys too); a SealedSecret's plain template data still is judged", async () => {
+    const found = async (text: string) => (await lintFiles([{ path: "k8s/secret.yaml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.start.line);
+    const sealed = `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db\nspec:\n  encryptedData:\n    password: Ag${new FakeSecrets(36).chars(600)}\n    api_token: Ag${new FakeSecrets(37).chars(400)}\n  template:\n    data:\n      api_token: ${key}\n`;
+    assert.deepEqual(await found(sealed), [11]);
+    const enc = (n: number) => `ENC[AES256_GCM,data:${new FakeSecrets(n).chars(40)},iv:${new FakeSecrets(n + 1).chars(44)},tag:${new FakeSecrets(n + 2).chars(24)},type:str]`;
+    const sops = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\nstringData:\n  token: ${enc(40)}\n  password: ${enc(43)}\n  other_token: ${key}\nsops:\n  mac: ${enc(46)}\n  version: 3.8.1\n`;
+    assert.deepEqual(await found(sops), [8]);
+  });
+
   it("a cert-manager Certificate's `secretName` is where it writes a certificate, not a Secret the workload reads: no connector", async () => {
     const text = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  dnsNames: [web.example.com]\n";
     assert.deepEqual((await lintFiles([{ path: "k8s/cert.yaml", text }])).models[0].model.connectorRefs, []);
