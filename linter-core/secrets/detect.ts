@@ -245,13 +245,13 @@ const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase
 // every such word was quadratic (`token /*token /*…` never closed), and a gate may say yes too often.
 const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?\\s*(?:[?!]\\s*)?(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\||/[*/])|["'\x60]\\s*(?:,|/[*/]))`, "i");
 // The command-line flag idiom (`--api-token x`), the Authorization, login (docker's, .netrc's), curl-user,
-// npm, sshpass, MySQL, openssl and Dockerfile ENV idioms, a JWT signed with a literal key,
+// npm, sshpass, MySQL, redis-cli, openssl and Dockerfile ENV idioms, a JWT signed with a literal key,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.
 const OTHER_LITERAL_SIGNS = [
   // A `-` and later in the same run of name characters one of these words; tried from each run's start
   // only (from every `-` it would read the rest of the run again: quadratic on `a-a-a-…`).
   /(?<![\w-])\w*-[\w-]*(?:token|pass|key|secret|pat|credential)/i,
-  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth|_password|sshpass|mysql|pass:|^[ \t]*ENV[ \t]|jwt|jsonwebtoken/im,
+  /authorization|\blogin\b|\s(?:-u|--user|--http-password)|_auth|_password|sshpass|mysql|redis-cli|openssl|pass:|^[ \t]*ENV[ \t]|jwt|jsonwebtoken/im,
   /["'\x60](?:\s|\\[ntrvf0])*(?:bearer|basic|token|bot)(?:\s|\\[ntrvf])/i,
   /\\[ux]/i,
 ];

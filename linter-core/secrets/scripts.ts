@@ -49,13 +49,14 @@ const QUOTE = String.raw`(?:\\?["'])?`;
 // `?=`), as gitleaks's generic rule reads them. The name may be dotted (`self.api_key = …`,
 // `spring.datasource.password=…`, Helm's `--set db.password=…`) and follow a sigil or what leads a
 // parameter (PowerShell's and PHP's `$apiKey`, Ruby's `@token`, PHP's `$this->password`, a URL's
-// `?password=` and `&token=`, `--from-literal=password=…`, `-var 'db_password=…'`).
+// `?password=` and `&token=`, `--from-literal=password=…`, `-var 'db_password=…'`, a JVM system
+// property `-Dspring.datasource.password=…`, Maven's `-Dgpg.passphrase=…`).
 const LEAD_CHARACTERS = String.raw`[\s;(,{\[$@>?&='"]`;
 const NAME_LEAD = `(?:^|${LEAD_CHARACTERS})`;
 const LEAD_CHARACTER = new RegExp(`^${LEAD_CHARACTERS}$`);
-export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
+export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
 // The same, tried at one `=` with the name read backwards: the matches then start at the `=`.
-const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
+const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
 
 /**
  * ASSIGNMENT's matches (the same names and values), each from its `=` (match.index and match[0] start
@@ -74,6 +75,7 @@ export function assignments(script: string): Generator<RegExpExecArray> {
     // Stryker disable next-line ConditionalExpression: without it the lines below give 0 as well (script[-1] leads nothing)
     if (nameStart === 0) return 0;
     if (LEAD_CHARACTER.test(script[nameStart - 1])) return nameStart - 1;
+    if (script.startsWith("-D", nameStart - 2)) return Math.max(0, nameStart - 3);
     return Math.max(0, nameStart - "$env:".length - 1);
   });
 }
@@ -232,6 +234,24 @@ const IDIOMS: Idiom[] = [
     group: 1,
     judgeAs: "password",
     secretName: "OPENSSL_PASSPHRASE",
+  },
+  {
+    // OpenSSL's legacy `-k <passphrase>` (`openssl enc -aes-256-cbc -k …`).
+    title: "passphrase given to openssl",
+    keywords: ["openssl"],
+    pattern: new RegExp(String.raw`\bopenssl\b[^\n]{0,200}?\s-k[ \t]+` + QUOTE + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "OPENSSL_PASSPHRASE",
+  },
+  {
+    // redis-cli's `-a <password>` (also `--pass`, its long form).
+    title: "password given to redis-cli",
+    keywords: ["redis-cli"],
+    pattern: new RegExp(String.raw`\bredis-cli\b[^\n]{0,200}?\s(?:-a|--pass)[ \t]+` + QUOTE + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "REDIS_PASSWORD",
   },
   {
     title: "password given to sshpass",

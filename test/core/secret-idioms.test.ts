@@ -68,6 +68,8 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     // Dotted names and what leads a name besides a blank (nineteenth session).
     ["an attribute (Python, Ruby, Java)", `self.api_key = '${token}'\nsettings.SECRET_KEY = "${token}"`, [["credential assigned to a variable", "API_KEY", token], ["credential assigned to a variable", "SETTINGS_SECRET_KEY", token]]],
     [".properties and Helm's --set", `spring.datasource.password=${password}\nhelm install x ./c --set db.password=${password}`, [["credential assigned to a variable", "SPRING_DATASOURCE_PASSWORD", password], ["credential assigned to a variable", "DB_PASSWORD", password]]],
+    ["redis-cli's -a and --pass, openssl's legacy -k", `redis-cli -h cache -a ${password} ping\nredis-cli --pass '${password}' info\nopenssl enc -aes-256-cbc -k ${password} -in a -out b\nredis-cli -a $REDIS_PASSWORD\nssh-keygen -k x`, [["passphrase given to openssl", "OPENSSL_PASSPHRASE", password], ["password given to redis-cli", "REDIS_PASSWORD", password], ["password given to redis-cli", "REDIS_PASSWORD", password]]],
+    ["a JVM system property, Maven's -D", `java -Dspring.datasource.password=${password} -jar app.jar\nmvn deploy -Dgpg.passphrase=${password} -Dskip.tests=true`, [["credential assigned to a variable", "SPRING_DATASOURCE_PASSWORD", password], ["credential assigned to a variable", "GPG_PASSPHRASE", password]]],
     ["sigils: PowerShell's and PHP's $, Ruby's @, PHP's ->", `$apiKey = "${token}"\n@api_token = '${token}'\n$this->password = '${password}';`, [["credential assigned to a variable", "API_KEY", token], ["credential assigned to a variable", "API_TOKEN", token], ["credential assigned to a variable", "PASSWORD", password]]],
     ["a query string, a flag's value, a quoted variable", `curl 'https://x/api?user=bot&password=${password}'\nkubectl create secret generic db --from-literal=token=${token}\nterraform apply -var 'db_password=${password}'`, [["credential assigned to a variable", "PASSWORD", password], ["credential assigned to a variable", "TOKEN", token], ["credential assigned to a variable", "DB_PASSWORD", password]]],
     // gitleaks's own curl cases (cmd/generate/config/rules/curl.go), with made-up values.
@@ -273,12 +275,12 @@ describe("the assignment idiom's matcher (from each `=`) finds what its regex fi
   const fast = (text: string) => [...assignments(text)].map((m) => read(text, m));
   // The pieces the regex turns on: names (long ones too), the prefixes, what may lead a name, the
   // operators, quotes and escapes, what ends a value.
-  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":", ":=", "?", "::=", "@", "->", "&", "{", "x.y", "a.", ".b"];
+  const PIECES = ["A", "TOKEN", "x9", "_k", "9a", "w".repeat(99), "v".repeat(101), "export", "set", "$env:", "-D", "D", " ", "  ", "\t", "\n", "\r\n", ";", "(", "=", "==", " = ", "\t=", '"', "'", "\\", '\\"', "$", "[", ",", "|", ".", "-", ":", ":=", "?", "::=", "@", "->", "&", "{", "x.y", "a.", ".b"];
   it("on 3 000 random texts of those pieces", () => {
     for (const text of randomTexts(7, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });
   it("on the cases that take care", () => {
-    for (const text of ["A=b=c", "A= xy =z", "A= x =z", "A=\tx\t=z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "B=x A?=y", "B=x A:=y", "B=x A ::= y", "=A=1", "A=\"\"", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
+    for (const text of ["A=b=c", "A= xy =z", "A= x =z", "A=\tx\t=z", "export\n\n TOKEN=x", "(TOKEN=1;KEY=2)", "x.TOKEN=1", "9TOKEN=1", "TOKEN  =1", "TOKEN=  1", "$env:A=1", "a$env:B=1", "B=x A?=y", "B=x A:=y", "B=x A ::= y", "=A=1", "A=\"\"", " -Da.password=1", "x-Dpassword=1", "-D-Dtoken=1", " -DD=1 -Dk=2", "a=b-Dk=2", `${"k".repeat(101)}=1 ${"k".repeat(102)}=2`]) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
     }
     assert.deepEqual(fast("export TOKEN=abc; KEY='d'"), [["TOKEN", "abc", 13, false], ["KEY", "d", 23, true]]);
