@@ -70,6 +70,9 @@ function triggerOf(job: ReturnType<typeof asMap>): { uses?: string; secretsInher
   return { uses: target, ...(scalarText(forward) === "true" && { secretsInherit: spanOf(forward as never) }) };
 }
 
+/** The `value:` of a variable written in its expanded form, `NAME: { value: …, description: …, expand: … }`. */
+const isExpandedValue = (literal: LiteralValue) => literal.path.at(-1) === "value" && literal.path.at(-3) === "variables" && typeof literal.path.at(-2) === "string";
+
 /** A CI/CD component's `spec: inputs:` header opening the file, after any comments and blank lines. */
 const SPEC_HEADER = /^(?:[ \t]*(?:#.*)?\r?\n)*spec:[ \t]*(?:#.*)?\r?\n[ \t]+inputs:/;
 
@@ -85,6 +88,9 @@ export const gitlabCi: Platform = {
     !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretFix(literal, secret, name, text) {
+    // The expanded form: the whole entry must go (its description and options with it), which no edit
+    // of its value does; the steps say how.
+    if (isExpandedValue(literal)) return undefined;
     // `KEY: <secret>` under `variables:`: a masked CI/CD variable named KEY already reaches every job
     // as $KEY, so the line goes (writing `KEY: $KEY` would only shadow it with itself).
     // (A literal of a `variables:` entry is an assignment: scripts are lists of their own.)
@@ -134,6 +140,8 @@ export const gitlabCi: Platform = {
     // Stryker disable next-line ConditionalExpression: the root is a map: its paths start with a key.
     const scopeOf = (p: (string | number)[]) => (typeof p[0] === "string" && !GLOBAL_KEYS.has(p[0]) ? { job: p[0] } : {});
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
+    // A variable's expanded form (`NAME: { value: …, description: … }`): the value is NAME's.
+    for (const literal of model.literals) if (isExpandedValue(literal)) literal.key = String(literal.path.at(-2));
     // (The header's input defaults are read as any YAML document this model does not read: platforms/index.ts.)
 
     const defined = new Set(entries(asMap(getNode(root, "variables"))).map((e) => e.key));

@@ -159,6 +159,9 @@ export function typedDeclarations(script: string): Generator<RegExpExecArray> {
   return fromEachEquals(script, TYPED_DECLARATION_AT, (match) => Math.max(0, match.indices![1][0] - 1));
 }
 
+// The container registry clients whose `login` takes a registry's password (`docker login`, `helm registry login`).
+const REGISTRY_LOGIN = String.raw`(?:docker|podman|buildah|nerdctl|oras|skopeo|helm\s+registry|crane\s+auth|regctl\s+registry|acr)`;
+
 // curl, wget or HTTPie, then an option on its line or a `\` continuation line (`curl … \` then `  --user …`).
 // (At most three continuations: what decides a match spans four lines at most, incremental.ts.)
 const CURL_COMMAND = String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s`;
@@ -191,12 +194,21 @@ const IDIOMS: Idiom[] = [
     uuidIsCredential: true,
   },
   {
-    title: "password given to docker login",
+    title: "password given to a registry login",
     keywords: ["login"],
-    pattern: new RegExp(String.raw`\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
+    pattern: new RegExp(String.raw`\b${REGISTRY_LOGIN}\s+login\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "REGISTRY_PASSWORD",
+  },
+  {
+    // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`).
+    title: "password given to a login command",
+    keywords: ["login"],
+    pattern: new RegExp(String.raw`(?<!\b${REGISTRY_LOGIN}\s+)\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "LOGIN_PASSWORD",
   },
   {
     title: "password in a curl/wget user option",

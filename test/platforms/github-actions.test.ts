@@ -70,7 +70,7 @@ describe("platform github-actions: scripts, expressions and composite actions", 
     const result = await lintFiles([{ path: ".github/workflows/a.yml", text }]);
     assert.deepEqual(result.models[0].model.literals.filter((l) => l.key === "script").map((l) => [l.path.join("."), l.role]), [["jobs.a.steps.0.with.script", "script"], ["jobs.b.with.script", "assignment"]]);
     const secret = result.findings.find((f) => f.ruleId === "hardcoded-secret");
-    assert.match(secret?.message ?? "", /password given to docker login .* in job `a`, step `actions\/github-script@v7 \(step 1\)`/);
+    assert.match(secret?.message ?? "", /password given to a registry login .* in job `a`, step `actions\/github-script@v7 \(step 1\)`/);
   });
 
   it("expressions: each `${{ … }}` once, side by side too, after a stray `}}`; an unclosed one reads nothing", async () => {

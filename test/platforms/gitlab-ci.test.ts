@@ -125,6 +125,14 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
     assert.deepEqual(finding.fixes, []);
     assert.match(finding.help!, /CI\/CD variable/);
   });
+  it("a variable's expanded form (`NAME: { value: …, description: … }`) is judged under NAME, at pipeline and job level; the whole entry must go, so no in-place fix", async () => {
+    for (const text of [`variables:\n  DB_PASSWORD:\n    value: "${value}"\n    description: the database's\nbuild:\n  script: make\n`, job(`    API_TOKEN: { value: ${value}, expand: false }\n`)]) {
+      const findings = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.deepEqual(findings.map((f) => [/under `(\w+)`/.exec(f.message)?.[1], f.fixes.length]), [[text.includes("DB_PASSWORD") ? "DB_PASSWORD" : "API_TOKEN", 0]]);
+    }
+    // Its description and options are no values of it.
+    assert.deepEqual((await lintFiles([{ path: ".gitlab-ci.yml", text: `variables:\n  REGION:\n    value: eu\n    description: ${value}\nbuild:\n  script: make\n` }])).findings.filter((f) => f.ruleId === "hardcoded-secret"), []);
+  });
   it("however the key is spaced, its line goes; an anchored value (used elsewhere by its alias) and a key outside `variables:` become the reference", async () => {
     assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN:   ${value}\n`)), job("    REGION: eu\n"));
     assert.equal(await fixed(job(`    REGION: eu\n    API_TOKEN : ${value}\n`)), job("    REGION: eu\n"));

@@ -107,7 +107,7 @@ ruleTester(hardcodedSecret, {
         code,
         errors: [
           at(code, bearer, /Authorization header .* in job `a`, step `call`/),
-          at(code, dockerPassword, /docker login/),
+          at(code, dockerPassword, /registry login/),
           at(code, curlPassword, /curl\/wget user option/),
           at(code, urlPassword, /password in a URL/),
           at(code, exported, /assigned to a variable/),
