@@ -2,7 +2,7 @@ import { redact, secretFinder } from "../linter-core/redact.js";
 import type { Fix, LiteralValue } from "../linter-core/model.js";
 import { findRecord } from "../linter-core/inventory.js";
 import type { FileContext, Rule } from "../linter-core/rule.js";
-import { toSecretName } from "../linter-core/secrets/values.js";
+import { isCredentialKey, toSecretName } from "../linter-core/secrets/values.js";
 import { baseName, referenceEdit } from "../linter-core/platforms/common.js";
 import { withRevocationPage } from "../linter-core/platforms/platform.js";
 import { revocationFor } from "../linter-core/secrets/revocation.js";
@@ -13,9 +13,16 @@ import { describeScope } from "./shared.js";
  * Authorization header, a `value:`) name nothing, nor does a key that holds a secret itself (a token
  * pasted as a key: upper-cased, it would still spell the token): then the detector's name.
  */
-function secretNameFor(literal: LiteralValue | undefined, fallback: string, secretIn: (text: string) => string | undefined): string {
-  if (literal?.role === "assignment" && !/^(value|default|run|script|args?|authorization(_token)?|auth(_token)?|headers?)$/i.test(literal.key) && !secretIn(literal.key)) return toSecretName(literal.key);
-  return fallback;
+/** Keys naming a URL or connection string, whose credential is part of what they name. */
+const CONNECTION_KEY = /(?:ur[li]|dsn|endpoint|conn(?:ection)?(?:[_-]?str(?:ing)?)?|host)$/i;
+
+function secretNameFor(literal: LiteralValue | undefined, secret: string, fallback: string, secretIn: (text: string) => string | undefined): string {
+  if (literal?.role !== "assignment" || /^(value|default|run|script|args?|authorization(_token)?|auth(_token)?|headers?)$/i.test(literal.key) || secretIn(literal.key)) return fallback;
+  // A key names the secret when it names a credential, a URL or connection string that carries one
+  // (`DB_URL: postgres://app:…@db`), or holds nothing else; `cmd = "curl … Bearer …"` names a
+  // command, not the token inside it: the detector's name does.
+  const named = isCredentialKey(literal.key) || CONNECTION_KEY.test(literal.key) || literal.value.trim() === secret;
+  return named ? toSecretName(literal.key) : fallback;
 }
 
 /**
@@ -58,7 +65,7 @@ export const hardcodedSecret: Rule = {
     const secretIn = secretFinder(detections.map((detection) => detection.value));
     for (const detection of detections) {
       const fixes: Fix[] = [];
-      const name = await distinctName(secretNameFor(detection.literal, detection.secretName, secretIn), context);
+      const name = await distinctName(secretNameFor(detection.literal, detection.value, detection.secretName, secretIn), context);
       const reference = platform.secretReference?.(name);
       // Where a credential of its kind is revoked, when nhilint knows the provider's page: the rotate step says so.
       const revoke = revocationFor(detection.title);

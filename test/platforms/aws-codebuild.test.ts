@@ -21,7 +21,7 @@ platformSuite({
     { path: "config.yml", text: "version: 0.2\nname: not a buildspec\n" },
   ],
   connectors: { path: "buildspec.yml", text: spec("twine upload -u $TWINE_USERNAME -p $TWINE_PASSWORD --token $CODECOV_TOKEN $CODEBUILD_BUILD_ID"), expected: ["PyPiAPIToken:secret", "/ci/signing-key:secret", "CODECOV_TOKEN:secret"] },
-  secret: { path: "buildspec.yml", text: spec(`curl -H "Authorization: Bearer ${token}" https://api.example.com`), value: token, fixed: spec('curl -H "Authorization: Bearer $CURL_H_AUTHORIZATION" https://api.example.com') },
+  secret: { path: "buildspec.yml", text: spec(`curl -H "Authorization: Bearer ${token}" https://api.example.com`), value: token, fixed: spec('curl -H "Authorization: Bearer $API_TOKEN" https://api.example.com') },
   clean: [
     { path: "buildspec.yml", text: spec("twine upload -p $TWINE_PASSWORD dist/*") },
     { path: "buildspec.yml", text: spec("make", "    TWINE_REPOSITORY_URL: https://test.pypi.org/legacy/\n    PASSWORD_FILE: /run/secrets/pw\n") },

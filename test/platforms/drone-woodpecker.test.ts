@@ -52,7 +52,7 @@ describe("platform drone-woodpecker: every shape of steps and secrets", () => {
     const text = pipeline(`curl -H "Authorization: Bearer ${token}" https://api.example.com`);
     const finding = (await lintFiles([{ path: ".drone.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
     assert.ok(finding, "the pasted token is found");
-    assert.equal(applyEdits(text, finding.fixes[0].edits), pipeline('curl -H "Authorization: Bearer $CURL_H_AUTHORIZATION" https://api.example.com'));
+    assert.equal(applyEdits(text, finding.fixes[0].edits), pipeline('curl -H "Authorization: Bearer $API_TOKEN" https://api.example.com'));
   });
 
   it("`kind: pipeline` alone, without steps, is not claimed by content", () => {

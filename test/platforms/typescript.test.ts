@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import ts from "typescript";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite } from "./suite.js";
-import { typescriptCode } from "../../linter-core/platforms/typescript.js";
+import { registerTypescript, typescriptCode, typescriptParserMissing } from "../../linter-core/platforms/typescript.js";
 
 /** The text parsed by TypeScript; throws the first syntax error (a fix must leave valid code). */
 function parse(text: string): ts.SourceFile {
@@ -133,14 +133,16 @@ describe("platform typescript: which names and values count", () => {
 
   it("JSX parses in .tsx, .jsx and JavaScript (React code in .js); a file that does not parse gets a parse-error at its place and the text-wide scan", async () => {
     const jsx = `const card = <Card token="x" />;\nconst apiKey = "${value}";\n`;
-    for (const path of ["src/card.tsx", "src/card.jsx", "src/App.js", "src/App.mjs"]) {
+    for (const path of ["src/card.tsx", "src/card.TSX", "src/card.jsx", "src/App.js", "src/App.mjs", "src/App.CJS", "src/view.ts.js"]) {
       const result = await lintFiles([{ path, text: jsx }]);
       assert.deepEqual(result.findings.filter((f) => f.ruleId === "parse-error"), [], path);
       assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1, path);
     }
     // An angle-bracket type assertion is TypeScript, and no JSX: it parses in a .ts file.
-    const cast = await lintFiles([{ path: "src/cast.ts", text: "const port = <number>config.port;\n" }]);
-    assert.deepEqual(cast.findings.filter((f) => f.ruleId === "parse-error"), []);
+    for (const path of ["src/cast.ts", "src/cast.mts", "src/cast.cts", "src/cast.TS", "src/old.jsx.ts"]) {
+      const cast = await lintFiles([{ path, text: "const port = <number>config.port;\n" }]);
+      assert.deepEqual(cast.findings.filter((f) => f.ruleId === "parse-error"), [], path);
+    }
     const broken = `const a = 1;\nconst b = ;\nconst c = "ghp_${fake.chars(36)}";\n`;
     const result = await lintFiles([{ path: "src/broken.ts", text: broken }]);
     const [parseError] = result.findings.filter((f) => f.ruleId === "parse-error");
@@ -151,6 +153,31 @@ describe("platform typescript: which names and values count", () => {
     const tsx = (await lintFiles([{ path: "src/card.ts", text: jsx }])).findings.filter((f) => f.ruleId === "parse-error");
     assert.equal(tsx.length, 1);
     assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
+  });
+
+  it("a fix's edits come in the order of the text, apart: a backtick after the secret is escaped too, none inside it; the token is named as the detector names it, not after the command", async () => {
+    const text = `const cmd = "curl -H 'Authorization: Bearer ${value}' see \`docs\` \\\`ok";\n`;
+    const [finding] = (await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    const edits = finding.fixes[0].edits;
+    assert.deepEqual(edits.map((e) => e.start), [...edits.map((e) => e.start)].sort((a, b) => a - b));
+    for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1].end <= edits[i].start, "edits do not overlap");
+    assert.equal(applyEdits(text, edits).split("\n")[0], "const cmd = `curl -H 'Authorization: Bearer ${process.env.API_TOKEN}' see \\`docs\\` \\`ok`;");
+    const right = `const cmd = "curl -H 'Authorization: Bearer ${value}\`x";\n`;
+    const [after] = (await lintFiles([{ path: "src/a.ts", text: right }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(applyEdits(right, after.fixes[0].edits).split("\n")[0], "const cmd = `curl -H 'Authorization: Bearer ${process.env.API_TOKEN}\\`x`;");
+  });
+
+  it("without the parser (an optional dependency) a file is plain text to the detectors, and that is said", async () => {
+    try {
+      registerTypescript(() => {
+        throw new Error("Cannot find module 'typescript'");
+      });
+      const model = await typescriptCode.buildModel("src/a.ts", `const apiKey = "${value}";\n`);
+      assert.deepEqual([model.platform, model.literals, model.parseErrors, typescriptParserMissing()], ["text", [], [], true]);
+    } finally {
+      registerTypescript(() => ts);
+    }
+    assert.equal((await typescriptCode.buildModel("src/a.ts", `const apiKey = "${value}";\n`)).literals.length, 1);
   });
 
   it("a long run of modifiers (on which TypeScript's parser takes quadratic time) is not parsed: its parse-error says why, at the run, and its secrets are still found", async () => {

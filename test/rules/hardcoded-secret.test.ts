@@ -257,6 +257,16 @@ describe("hardcoded-secret: the name, the edit and the help of the fix", () => {
     }
   });
 
+  it("a key names the secret inside its value when it names a credential or a URL that carries one; a key naming something else (a command) leaves the detector's name", async () => {
+    const title = async (env: string) => (await secretFinding(WORKFLOW_PATH, workflow(env))).fixes[0].title;
+    const password = new FakeSecrets(1424).password(20);
+    assert.equal(await title(`          DEPLOY_CMD: curl -H "Authorization: token ${ghp}" https://api.github.com\n`), "Replace with ${{ secrets.API_TOKEN }}");
+    assert.equal(await title(`          DATABASE_URL: postgres://app:${password}@db.internal.example.com/app\n`), "Replace with ${{ secrets.DATABASE_URL }}");
+    assert.equal(await title(`          SENTRY_DSN: https://app:${password}@sentry.internal.example.com/1\n`), "Replace with ${{ secrets.SENTRY_DSN }}");
+    assert.equal(await title(`          DEPLOY_TOKEN: Bearer ${ghp}\n`), "Replace with ${{ secrets.DEPLOY_TOKEN }}");
+    assert.equal(await title(`          PARTNER_SETTING: ${ghp}\n`), "Replace with ${{ secrets.PARTNER_SETTING }}");
+  });
+
   it("a token inside a script is replaced alone; a whole value (block scalar too) is replaced whole", async () => {
     const script = `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -H "Authorization: token ${ghp}" https://api.github.com\n`;
     const inScript = await secretFinding(WORKFLOW_PATH, script);
