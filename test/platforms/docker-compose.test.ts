@@ -72,12 +72,39 @@ describe("platform docker-compose: where each name and value sits", () => {
   });
 });
 
+describe("platform docker-compose: scripts, list items and names", () => {
+  const value = new FakeSecrets(98).chars(36);
+  const hardcoded = async (text: string) => (await lintFiles([{ path: "docker-compose.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+  it("`command` and `entrypoint` are shell: a token given as an option is found and becomes `${NAME}`", async () => {
+    for (const key of ["command", "entrypoint"]) {
+      const text = `services:\n  api:\n    image: x\n    ${key}: ./server --api-token ${value}\n`;
+      const [finding] = await hardcoded(text);
+      assert.ok(finding, key);
+      assert.equal(applyEdits(text, finding.fixes[0].edits).split("\n")[3], `    ${key}: ./server --api-token \${API_TOKEN}`);
+    }
+  });
+
+  it("only an `environment:` list item is split at `=`: not another list's, not a map value; the name must start the item", async () => {
+    const text = 'services:\n  api:\n    image: x\n    labels:\n      - "API_TOKEN=abc"\n    environment:\n      NOTE: "API_TOKEN=abc"\n  b:\n    image: y\n    environment:\n      - "NOT VALID_TOKEN=abc"\n      - "X_TOKEN=abc"\n';
+    const model = await platformFor("docker-compose.yml", text).buildModel("docker-compose.yml", text);
+    assert.deepEqual(model.literals.map((l) => `${l.key}=${l.value}`), ["image=x", "NOTE=API_TOKEN=abc", "image=y", "X_TOKEN=abc"]);
+  });
+
+  it("a list item's key names the secret it holds whole (a webhook URL under DEPLOY_HOOK is DEPLOY_HOOK, not the format's name)", async () => {
+    const hook = `https://hooks.slack.com/services/T${new FakeSecrets(99).chars(8).toUpperCase()}/B${new FakeSecrets(100).chars(8).toUpperCase()}/${new FakeSecrets(101).chars(24)}`;
+    const text = `services:\n  api:\n    image: x\n    environment:\n      - DEPLOY_HOOK=${hook}\n`;
+    const [finding] = await hardcoded(text);
+    assert.equal(applyEdits(text, finding.fixes[0].edits).split("\n")[4], "      - DEPLOY_HOOK=${DEPLOY_HOOK}");
+  });
+});
+
 recognitionByContent(
   "docker-compose",
   "deploy/stack.yml",
   {
     "services with a build only, and a version key": "version: '3.8'\nservices:\n  web:\n    build: .\n",
     "services with an image": "services:\n  db:\n    image: postgres:16\n",
+    "a spaced services key": "services :\n  db:\n    image: postgres:16\n",
   },
   {
     "services nested under another key": "app:\n  services:\n    web:\n      image: x\n",
@@ -85,6 +112,8 @@ recognitionByContent(
     "a key that only starts with image": "services:\n  web:\n    imageName: x\n",
     "a GitHub workflow's jobs beside services": "jobs:\n  test:\n    runs-on: x\nservices:\n  db:\n    image: postgres\n",
     "a Kubernetes object with services": "apiVersion: v1\nservices:\n  web:\n    image: x\n",
+    "a spaced jobs key beside services": "jobs :\n  test: {}\nservices:\n  db:\n    image: postgres\n",
+    "a pipeline with services": "pipelines:\n  default: []\nservices:\n  db:\n    image: postgres\n",
   },
 );
 
