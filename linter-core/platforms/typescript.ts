@@ -25,6 +25,7 @@ let loadTypescript = async (): Promise<TypeScript> => (await import("typescript"
 export function registerTypescript(load: () => TypeScript): void {
   loadTypescript = async () => load();
   compiler = undefined;
+  parserMissing = false;
 }
 
 // An optional dependency: where it is not installed, TS/JS files get the text-wide secret scan only.
@@ -96,6 +97,7 @@ function envName(ts: TypeScript, node: TS.Node | undefined): string | undefined 
 export const typescriptCode: Platform = {
   id: "typescript",
   title: "TypeScript/JavaScript",
+  // Stryker disable next-line Regex: a path the first test claims ends with its extension: `.d.ts` and `.min.js` there end it too
   matchesPath: (path) => /\.(m|c)?[jt]sx?$/i.test(path) && !/\.d\.ts$/.test(path) && !/\.min\.js$/.test(path),
   matchesContent: () => false,
   secretReference: (name) => `process.env.${name}`,
@@ -140,6 +142,7 @@ export const typescriptCode: Platform = {
     // 6 s, 50 000 minutes. Such a file is read as plain text, and its parse-error says why.
     const run = MODIFIER_RUN.exec(text);
     if (run) {
+      // Stryker disable next-line ArithmeticOperator: a one-character place; only its start is shown
       model.parseErrors.push({ message: `over ${MAX_MODIFIERS} modifiers in a row (${run[1]}…), which TypeScript's parser reads in quadratic time`, span: { start: run.index, end: run.index + 1 } });
       return model;
     }
@@ -148,9 +151,11 @@ export const typescriptCode: Platform = {
     // TSX. JSDoc is not read (nothing here needs it).
     let source: TS.SourceFile;
     try {
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: for speed (no JSDoc, no parent links): the same tree for what is read here
       source = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
     } catch (error) {
       // TypeScript's parser recurses once per level of nesting: 3 000 `[` in a row exhaust the stack.
+      // Stryker disable next-line ConditionalExpression: a guard: the parser throws nothing else on any text (the fuzz tests)
       if (!(error instanceof RangeError)) throw error;
       model.parseErrors.push({ message: "nested too deep for TypeScript's parser (it ran out of stack)", span: { start: 0, end: 1 } });
       return model;
@@ -158,13 +163,16 @@ export const typescriptCode: Platform = {
     // The parser's syntax errors (what the compiler itself reports first; not in its public typings).
     const [error] = (source as unknown as { parseDiagnostics: TS.DiagnosticWithLocation[] }).parseDiagnostics;
     if (error) {
+      // Stryker disable next-line StringLiteral: a parse diagnostic is one message, no chain to join
       model.parseErrors.push({ message: ts.flattenDiagnosticMessageText(error.messageText, "\n").split("\n")[0], span: { start: error.start, end: error.start + 1 } });
       return model;
     }
     const literal = (key: string, node: TS.Node | undefined, keyNode?: TS.Node) => {
       const string = stringValue(ts, source, node);
       if (!string) return;
+      // Stryker disable next-line ArrayDeclaration: no rule reads a TypeScript literal's path
       const entry: LiteralValue = { key: AUTH_PROPERTIES[key.toLowerCase()] ?? key, path: [key], value: string.value, span: string.span, role: "assignment", scope: {} };
+      // Stryker disable next-line ConditionalExpression,ObjectLiteral: no rule reads a TypeScript literal's key place (no fix removes an entry here)
       if (keyNode) entry.keySpan = { start: keyNode.getStart(source), end: keyNode.end };
       model.literals.push(entry);
     };

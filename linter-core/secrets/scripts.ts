@@ -160,7 +160,8 @@ export function typedDeclarations(script: string): Generator<RegExpExecArray> {
 }
 
 // The container registry clients whose `login` takes a registry's password (`docker login`, `helm registry login`).
-const REGISTRY_LOGIN = String.raw`(?:docker|podman|buildah|nerdctl|oras|skopeo|helm\s+registry|crane\s+auth|regctl\s+registry|acr)`;
+// (Blanks bounded: `\s+` before `login` backtracks over a long run of them from every start.)
+const REGISTRY_LOGIN = String.raw`(?:docker|podman|buildah|nerdctl|oras|skopeo|helm[ \t]{1,10}registry|crane[ \t]{1,10}auth|regctl[ \t]{1,10}registry|acr)`;
 
 // curl, wget or HTTPie, then an option on its line or a `\` continuation line (`curl … \` then `  --user …`).
 // (At most three continuations: what decides a match spans four lines at most, incremental.ts.)
@@ -196,7 +197,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "password given to a registry login",
     keywords: ["login"],
-    pattern: new RegExp(String.raw`\b${REGISTRY_LOGIN}\s+login\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
+    pattern: new RegExp(String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "REGISTRY_PASSWORD",
@@ -205,7 +206,7 @@ const IDIOMS: Idiom[] = [
     // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`).
     title: "password given to a login command",
     keywords: ["login"],
-    pattern: new RegExp(String.raw`(?<!\b${REGISTRY_LOGIN}\s+)\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
+    pattern: new RegExp(String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
     group: 1,
     judgeAs: "password",
     secretName: "LOGIN_PASSWORD",

@@ -39,6 +39,11 @@ const LINES: Record<string, (n: number) => string> = {
   "machine, a long host, then password": (n) => "machine " + "h".repeat(n) + " password",
   "login s, a long run of blanks, then no password": (n) => "login s" + " \t".repeat(n / 2) + "x",
   "mysql mysql … -p": (n) => "mysql ".repeat(n / 6) + "-p",
+  // Registry and other CLIs' logins, openssl's -k, redis-cli's -a.
+  "docker login login … -p": (n) => "docker " + "login ".repeat(n / 6) + "-p",
+  "acr\tlogin\t… then a long run of tabs": (n) => "acr\tlogin\t".repeat(n / 20) + "\t".repeat(n / 2),
+  "openssl openssl … -k": (n) => "openssl\v".repeat(n / 8) + "-k",
+  "redis-cli redis-cli … -a": (n) => "redis-cli\v".repeat(n / 10) + "-a",
   // A call's name and value, a subscript's name, a quoted Authorization key.
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
   "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",

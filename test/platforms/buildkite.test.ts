@@ -48,7 +48,7 @@ describe("platform buildkite: secrets, plugins, steps and fixes in every shape",
 
   it("a plugin's setting and an env value read the agent's variables too (the pipeline's own env binds everywhere); a secrets entry with no name brings nothing", async () => {
     const text =
-      'env:\n  SHARED_TOKEN: x\n  UPLOAD_TOKEN: "$$AGENT_UPLOAD_TOKEN"\nsteps:\n  - key: scan\n    env:\n      NOTE: "$SHARED_TOKEN"\n    secrets:\n      - ~\n      - LISTED_TOKEN\n    plugins:\n      - docker-login#v3:\n          password: $$DOCKER_PASSWORD\n      - ossf-scorecard#v1:\n          github_token: $$LISTED_TOKEN\n  - key: map\n    secrets:\n      EMPTY_TOKEN: ~\n      NAMED_TOKEN: named_key\n    command: ./x.sh $$EMPTY_TOKEN\n';
+      'env:\n  SHARED_TOKEN: x\n  UPLOAD_TOKEN: "$$AGENT_UPLOAD_TOKEN"\n  COPY: "$SHARED_TOKEN"\nsteps:\n  - key: scan\n    env:\n      NOTE: "$SHARED_TOKEN"\n    secrets:\n      - ~\n      - LISTED_TOKEN\n    plugins:\n      - docker-login#v3:\n          password: $$DOCKER_PASSWORD\n      - ossf-scorecard#v1:\n          github_token: $$LISTED_TOKEN\n  - key: map\n    secrets:\n      EMPTY_TOKEN: ~\n      NAMED_TOKEN: named_key\n    command: ./x.sh $$EMPTY_TOKEN\n';
     const unowned = (await run(text)).filter((f) => f.ruleId === "unowned-connector").map((f) => `${f.connector} ${/in job `([^`]+)`/.exec(f.message)?.[1]}`);
     assert.deepEqual(unowned.sort(), ["AGENT_UPLOAD_TOKEN undefined", "DOCKER_PASSWORD scan", "EMPTY_TOKEN map", "LISTED_TOKEN scan", "named_key map"]);
   });

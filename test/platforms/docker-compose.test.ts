@@ -90,6 +90,12 @@ describe("platform docker-compose: scripts, list items and names", () => {
     assert.deepEqual(model.literals.map((l) => `${l.key}=${l.value}`), ["image=x", "NOTE=API_TOKEN=abc", "image=y", "X_TOKEN=abc"]);
   });
 
+  it("an extension field's `environment:` list (shared by anchor) is split at `=` too", async () => {
+    const text = `x-common: &common\n  environment:\n    - API_TOKEN=${value}\nservices:\n  api:\n    <<: *common\n    image: x\n`;
+    const [finding] = await hardcoded(text);
+    assert.equal(applyEdits(text, finding.fixes[0].edits).split("\n")[2], "    - API_TOKEN=${API_TOKEN}");
+  });
+
   it("a list item's key names the secret it holds whole (a webhook URL under DEPLOY_HOOK is DEPLOY_HOOK, not the format's name)", async () => {
     const hook = `https://hooks.slack.com/services/T${new FakeSecrets(99).chars(8).toUpperCase()}/B${new FakeSecrets(100).chars(8).toUpperCase()}/${new FakeSecrets(101).chars(24)}`;
     const text = `services:\n  api:\n    image: x\n    environment:\n      - DEPLOY_HOOK=${hook}\n`;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
@@ -130,6 +131,10 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
       const findings = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
       assert.deepEqual(findings.map((f) => [/under `(\w+)`/.exec(f.message)?.[1], f.fixes.length]), [[text.includes("DB_PASSWORD") ? "DB_PASSWORD" : "API_TOKEN", 0]]);
     }
+    // Only a map entry's `value:` under `variables:` is the expanded form: not under `secrets:`, not a list item's, not its description.
+    const keys = async (text: string) => (await platformFor(".gitlab-ci.yml", text).buildModel(".gitlab-ci.yml", text)).literals.map((l) => `${l.key}=${l.value}`);
+    assert.deepEqual(await keys("deploy:\n  script: make\n  secrets:\n    API_TOKEN:\n      value: a\n  variables:\n    REGION:\n      description: c\n      value: d\n"), ["script=make", "value=a", "description=c", "REGION=d"]);
+    assert.deepEqual(await keys("variables:\n  - value: b\nbuild:\n  script: make\n"), ["value=b", "script=make"]);
     // Its description and options are no values of it.
     assert.deepEqual((await lintFiles([{ path: ".gitlab-ci.yml", text: `variables:\n  REGION:\n    value: eu\n    description: ${value}\nbuild:\n  script: make\n` }])).findings.filter((f) => f.ruleId === "hardcoded-secret"), []);
   });

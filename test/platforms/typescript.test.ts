@@ -193,7 +193,9 @@ describe("platform typescript: which names and values count", () => {
     // Nesting deeper than TypeScript's parser can recurse: a parse-error, not an internal error.
     const deep = await lintFiles([{ path: "src/deep.ts", text: `const apiKey = "${value}";\nconst a = ${"[".repeat(30_000)};\n` }]);
     assert.deepEqual(deep.internalErrors, []);
-    assert.match(deep.findings.find((f) => f.ruleId === "parse-error")?.message ?? "", /could not be parsed: nested too deep for TypeScript's parser \(it ran out of stack\)/);
+    const tooDeep = deep.findings.find((f) => f.ruleId === "parse-error");
+    assert.match(tooDeep?.message ?? "", /could not be parsed: nested too deep for TypeScript's parser \(it ran out of stack\)/);
+    assert.deepEqual([tooDeep?.start, tooDeep?.end], [{ line: 1, column: 1 }, { line: 1, column: 2 }], "at the file's start");
     assert.equal(deep.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 1);
     // Real code's few modifiers in a row are parsed as always.
     const real = await lintFiles([{ path: "src/real.ts", text: `export default abstract class A {\n  public static readonly override accessor x = 1;\n}\n${"export const b = 1;\n".repeat(200)}` }]);
@@ -247,7 +249,9 @@ describe("platform typescript: the literals and connectors the model reads, cons
     ['const apiKey = `v${x}`; const token = tag`v`; const secret = "v" as const;', []],
     ['const { apiKey = "v" } = o; function f(token = "v") {}', []],
     // Not an assignment; not process.env (another object's env, process's other members, a bare env).
-    ['const x = token + "v"; const y = token === "v";', []],
+    ['const x = token + "v"; const y = token === "v"; if (token in "v") {} const c = new Client;', []],
+    ['token ^= "v";', ["token"]],
+    ['jwt.design(a, "v"); jwt.verifyAll(a, "v"); jwt.unsign(a, "v");', []],
     ['const { length } = "v"; const [first] = "v";', []],
     ['const a = config.env.API_KEY ?? "v"; const b = process.config.API_KEY ?? "v"; const c = env.API_KEY ?? "v";', []],
   ];
