@@ -1,6 +1,6 @@
 // Files no platform claims. YAML still yields key-value literals (credential-like keys are worth
 // checking in any config); every other text file gets the provider-pattern scan only.
-import type { FileModel } from "../model.js";
+import type { FileModel, LiteralValue } from "../model.js";
 import { parseJson } from "../documents/json.js";
 import { parseYaml } from "../documents/yaml.js";
 import { documentLiterals, emptyModel } from "./common.js";
@@ -19,6 +19,18 @@ export function isLockfile(path: string): boolean {
   return LOCKFILE.test(path);
 }
 
+/**
+ * A config's bare `Key` names nothing alone; its section does: ASP.NET's `"Jwt": { "Key": … }`, a
+ * `stripe: { key: … }` section. Such a literal is keyed `Jwt.Key` (a cache's key stays no credential's).
+ */
+function qualifyBareKeys(literals: LiteralValue[]): LiteralValue[] {
+  for (const literal of literals) {
+    const section = literal.path.at(-2);
+    if (/^key$/i.test(literal.key) && typeof section === "string") literal.key = `${section}.${literal.key}`;
+  }
+  return literals;
+}
+
 export const genericYaml: Platform = {
   id: "yaml",
   readsEveryDocument: true,
@@ -27,7 +39,7 @@ export const genericYaml: Platform = {
   matchesContent: (path) => /\.ya?ml$/i.test(path),
   buildModel(path, text): FileModel {
     const yaml = parseYaml(text);
-    const literals = yaml.documents.flatMap((doc) => documentLiterals(doc.contents));
+    const literals = qualifyBareKeys(yaml.documents.flatMap((doc) => documentLiterals(doc.contents)));
     // A YAML file no platform claims that does not parse is most likely a template (Helm, Jinja):
     // not worth a finding; the provider-pattern scan still runs over its text.
     return { ...emptyModel("yaml", path, text), literals };
@@ -40,7 +52,7 @@ export const genericJson: Platform = {
   matchesPath: () => false,
   matchesContent: (path) => /\.(json|jsonc)$/i.test(path),
   buildModel(path, text): FileModel {
-    const literals = jsonLiterals(parseJson(text).root);
+    const literals = qualifyBareKeys(jsonLiterals(parseJson(text).root));
     return { ...emptyModel("json", path, text), literals };
   },
 };

@@ -44,6 +44,9 @@ const LINES: Record<string, (n: number) => string> = {
   "acr\tlogin\t… then a long run of tabs": (n) => "acr\tlogin\t".repeat(n / 20) + "\t".repeat(n / 2),
   "openssl openssl … -k": (n) => "openssl\v".repeat(n / 8) + "-k",
   "redis-cli redis-cli … -a": (n) => "redis-cli\v".repeat(n / 10) + "-a",
+  // Terraform's variable defaults and secret resources: a block opened again and again, never closed.
+  'variable "a" { variable "a" { …': (n) => 'variable "a" { '.repeat(n / 15) + "default",
+  'resource "github_actions_secret" "a" { … value': (n) => 'resource "github_actions_secret" "a" { '.repeat(n / 39) + "value =",
   // A call's name and value, a subscript's name, a quoted Authorization key.
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
   "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",

@@ -204,6 +204,15 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     assert.deepEqual(xml(`<add key="StripeApiToken" value="${token}" />\n<add key='ClearTextPassword' value='${password}'/>`), [...under("StripeApiToken"), ["credential-like value under `ClearTextPassword`", "CLEAR_TEXT_PASSWORD", password]]);
     assert.deepEqual(xml(`<password>\${env.PASSWORD}</password><token>changeme</token><add key="Environment" value="${token}" /><add key="ClearTextPassword" value="33f!!lloppa" />`), []);
   });
+  it("in Terraform: a credential-named variable's default, a secret resource's value; not another variable's, not a reference or an interpolation", () => {
+    const hcl = (text: string) => findScriptSecrets(text, { keyBindings: true }).map((m) => [m.title, m.secretName, text.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+    assert.deepEqual(hcl(`variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "${password}"\n}\nvariable "region" {\n  default = "${password}"\n}\nresource "github_actions_secret" "npm_token" {\n  repository      = "app"\n  secret_name     = "NPM_TOKEN"\n  plaintext_value = "${password}"\n}\nresource "azurerm_key_vault_secret" "db" {\n  name  = "db"\n  value = var.db_password\n}\nvariable "api_token" {\n  default = "\${var.other}"\n}`), [["credential-like value under `db_password`", "DB_PASSWORD", password], ["secret value in a Terraform secret resource", "NPM_TOKEN", password]]);
+    // Four lines at most from the block's start (incremental.ts): a default on its fifth line is not read.
+    assert.deepEqual(hcl(`variable "db_password" {\n  description = "x"\n  type = string\n  sensitive = true\n  default = "${password}"\n}`), []);
+    assert.deepEqual(hcl(`variable "db_password" { default = "${password}" }`), [["credential-like value under `db_password`", "DB_PASSWORD", password]]);
+    // Only where key bindings are read (plain text): a parsed document's keys are its model's.
+    assert.deepEqual(findScriptSecrets(`variable "db_password" {\n  default = "${password}"\n}`).length, 0);
+  });
   it("in program source a quoted key does not make its unquoted value a string", () => {
     assert.deepEqual(bound(`"api_key": Xk9mP2qLz7, "token": "${token}"`), under("token"));
   });

@@ -87,6 +87,13 @@ function secretBlocks(): string[] {
     `machine api.example.com\n  login bot\n  password ${fake.password()}`,
     `mysql -u root -p${fake.password()} app`,
     `ENV API_TOKEN ${fake.chars(32)}`,
+    // Thirty-third session: logins, -D properties, redis-cli and openssl -k, Terraform's variables and secret resources.
+    `az login -u app -p ${fake.password()} --tenant t`,
+    `java -Ddb.password=${fake.password()} -jar app.jar`,
+    `redis-cli -a ${fake.password()} ping`,
+    `openssl enc -aes-256-cbc -k ${fake.password()} -in a`,
+    `variable "db_password" {\n  type = string\n  default = "${fake.password()}"\n}`,
+    `resource "github_actions_secret" "npm" {\n  repository = "app"\n  secret_name = "NPM"\n  plaintext_value = "${fake.password()}"\n}`,
   );
   return blocks;
 }

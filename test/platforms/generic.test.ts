@@ -20,6 +20,13 @@ describe("platform fallbacks: YAML, JSON, text", () => {
     assert.deepEqual(await named("conf/app.txt", `apiKey: ${value}\n`), ["apiKey"]);
   });
 
+  it("a bare `Key` is named by its section (ASP.NET's `\"Jwt\": { \"Key\": … }`, a `stripe: { key: … }`); a cache's key, a list's and a top-level one are not credentials' names", async () => {
+    const keys = async (path: string, text: string) =>
+      (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => /under `([^`]+)`/.exec(f.message)?.[1]);
+    assert.deepEqual(await keys("appsettings.json", `{ "Jwt": { "Key": "${value}", "Issuer": "app" }, "Cache": { "Key": "${value}" }, "Keys": ["${value}"] }`), ["Jwt.Key"]);
+    assert.deepEqual(await keys("config/app.yaml", `stripe:\n  key: ${value}\ncache:\n  KEY: ${value}\nkey: ${value}\n`), ["stripe.key"]);
+  });
+
   it("every platform can be looked up by its id; an unknown id finds none", () => {
     for (const id of ["github-actions", "gitlab-ci", "azure-pipelines", "jenkins", "n8n", "yaml", "json", "text"]) assert.equal(platformById(id)?.id, id);
     assert.equal(platformById("nope"), undefined);
