@@ -3,11 +3,17 @@ import { describeScope } from "./shared.js";
 
 /** `toJSON(secrets)`, or the whole `secrets` context used as a value. */
 const ALL_SECRETS = /\btoJSON\s*\(\s*secrets\s*\)|^secrets$|\b(?:fromJSON|format|join)\s*\([^)]*\bsecrets\s*[,)]/;
+/**
+ * `secrets[…]` by a name made at run time (`secrets[format('{0}_TOKEN', matrix.env)]`,
+ * `secrets[inputs.name]`): GitHub sends the job every secret, since any may be asked for (zizmor's
+ * overprovisioned-secrets reads it so too). A quoted name or a number is one secret.
+ */
+const SECRET_BY_COMPUTED_NAME = /(?<![\w.])secrets\s*\[(?!\s*(?:'[^']*'|"[^"]*"|\d+)\s*\])/;
 
 export const allSecretsExposed: Rule = {
   meta: {
     id: "all-secrets-exposed",
-    description: "`toJSON(secrets)` or another dump of the whole secrets context.",
+    description: "`toJSON(secrets)` or another dump of the whole secrets context, or a secret chosen by a name made at run time.",
     defaultSeverity: "error",
     owasp: ["NHI2", "NHI5"],
     nist: ["PR.DS-01", "PR.AA-05"],
@@ -16,12 +22,17 @@ export const allSecretsExposed: Rule = {
 
   checkFile(context) {
     for (const expression of context.file.expressions) {
-      if (!ALL_SECRETS.test(expression.text)) continue;
+      const computed = !ALL_SECRETS.test(expression.text) && SECRET_BY_COMPUTED_NAME.test(expression.text);
+      if (!computed && !ALL_SECRETS.test(expression.text)) continue;
       context.report({
         span: expression.span,
-        message: `every secret of the repository is exposed here${describeScope(expression.scope)}: one step (or one log line) gets all of them.`,
+        message: computed
+          ? `a secret is chosen by a name made at run time here${describeScope(expression.scope)}: GitHub then gives the job every secret of the repository, as any may be asked for.`
+          : `every secret of the repository is exposed here${describeScope(expression.scope)}: one step (or one log line) gets all of them.`,
         identity: expression.text,
-        help: "Pass only the secrets this step needs, each by name: `${{ secrets.NAME }}`.",
+        help: computed
+          ? "Name each secret the job may need (`${{ secrets.STAGING_DEPLOY_TOKEN }}`, or one secret of the same name in each GitHub environment: `environment: ${{ matrix.env }}` and `${{ secrets.DEPLOY_TOKEN }}`)."
+          : "Pass only the secrets this step needs, each by name: `${{ secrets.NAME }}`.",
       });
     }
   },
