@@ -38,9 +38,14 @@ function pipelineSteps(root: ReturnType<typeof asMap>): PipelineStep[] {
   return steps;
 }
 
-/** The step a path lies in, or none: the pipeline's own keys. */
-function stepAt(steps: readonly PipelineStep[], path: readonly (string | number)[]): PipelineStep | undefined {
-  return steps.find((step) => step.path.every((key, i) => path[i] === key));
+/**
+ * The step a path lies in, or none (the pipeline's own keys), by an index of the steps' paths: a
+ * generated pipeline holds thousands of steps, each asked for by each of its values.
+ */
+function stepIndex(steps: readonly PipelineStep[]): (path: readonly (string | number)[]) => PipelineStep | undefined {
+  const byPath = new Map(steps.map((step) => [step.path.join("/"), step]));
+  // A grouped step's path is four keys long, another's two.
+  return (path) => byPath.get(path.slice(0, 4).join("/")) ?? byPath.get(path.slice(0, 2).join("/"));
 }
 
 /**
@@ -123,7 +128,8 @@ export const buildkite: Platform = {
     // env values on the agent: committed as ciphertext (base64, an encrypted key and the data joined by `;`, 300+ characters), not secrets.
     const ciphertext = (key: string, value: string) => /^SECRET_/.test(key) && /^[A-Za-z0-9+/=;]{300,}$/.test(value.trim());
     const steps = pipelineSteps(root);
-    model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "commands"]), scopeOf: (p) => stepAt(steps, p)?.scope ?? {} }).filter(
+    const stepAt = stepIndex(steps);
+    model.literals = yamlLiterals(root, { scriptKeys: new Set(["command", "commands"]), scopeOf: (p) => stepAt(p)?.scope ?? {} }).filter(
       // Stryker disable next-line ConditionalExpression: a script literal's key is `command(s)`, never SECRET_…
       (literal) => !(literal.role === "assignment" && ciphertext(literal.key, literal.value)),
     );
@@ -139,7 +145,7 @@ export const buildkite: Platform = {
       boundIn.set(step, (name) => secrets.all || bound.has(name));
     }
     for (const literal of model.literals) {
-      const isBound = boundIn.get(stepAt(steps, literal.path)!) ?? ((name: string) => pipelineEnv.includes(name));
+      const isBound = boundIn.get(stepAt(literal.path)!) ?? ((name: string) => pipelineEnv.includes(name));
       model.connectorRefs.push(...shellCredentialRefs(text.slice(literal.span.start, literal.span.end), literal.span.start, literal.scope, isBound, issued));
     }
     // A `block` (or `input`) step holds every step after it until a person unblocks the build.

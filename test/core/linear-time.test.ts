@@ -116,6 +116,11 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
     path: ".github/workflows/h.yml",
     text: `on: push\npermissions: {}\njobs:\n${Array.from({ length: Math.ceil(n / 40) }, (_, i) => `  j${i}:\n    runs-on: x\n    env:\n      T${i}: \${{ secrets.T${i} }}\n    steps:\n      - run: ./a.sh "$T${i}"\n`).join("")}`,
   }),
+  // Each literal finds its step by its path: an index, not a search of every step.
+  "a Buildkite pipeline of many steps, each with its secret and command": (n) => ({
+    path: ".buildkite/pipeline.yml",
+    text: `steps:\n${Array.from({ length: Math.ceil(n / 60) }, (_, i) => `  - key: s${i}\n    secrets: [T${i}_TOKEN]\n    command: ./a.sh $$T${i}_TOKEN\n`).join("")}`,
+  }),
   "unredacted-secret: tee -a and blanks, an artifact path of `*`": (n) => ({
     path: ".github/workflows/g.yml",
     text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ${JSON.stringify("echo ${{ secrets.T }} | tee -a" + " ".repeat(n / 2) + "\u0001\necho ${{ secrets.T }} > f.txt")}\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${JSON.stringify("*".repeat(n / 4) + "\u2028x\n" + "/".repeat(n / 4) + "x")}\n`,
