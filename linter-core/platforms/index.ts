@@ -88,7 +88,14 @@ export async function buildModel(platform: Platform, path: string, text: string)
   const model = await platform.buildModel(path, text);
   if (platform.readsEveryDocument || !isYamlPath(path) || !severalDocuments(text)) return model;
   const { documents } = parseYaml(text);
-  const unread = documents.filter((doc) => !model.literals.some((literal) => literal.span.start >= doc.range[0] && literal.span.start < doc.range[2]));
+  // One pass over the literals' places in order beside the documents, which come in order: a file of
+  // thousands of documents asked each of thousands of literals grew with the product.
+  const starts = model.literals.map((literal) => literal.span.start).sort((a, b) => a - b);
+  let next = 0;
+  const unread = documents.filter((doc) => {
+    while (next < starts.length && starts[next] < doc.range[0]) next++;
+    return !(next < starts.length && starts[next] < doc.range[2]);
+  });
   if (unread.length === 0) return model;
   model.literals = [...model.literals, ...unread.flatMap((doc) => documentLiterals(doc.contents))].sort((a, b) => a.span.start - b.span.start);
   return model;
