@@ -331,10 +331,15 @@ export const jenkins: Platform = {
       walk(root, {}, environmentCredentials, false, 0);
       if (tooDeep) model.parseErrors.push({ message: `nested over ${MAX_TREE_DEPTH} levels deep: not read past that`, span: { start: tooDeep.startIndex, end: tooDeep.startIndex + 1 } });
       // A stage runs after every `input` before it (stages run in order) and after its own `input` directive.
+      // (By an index and the first `input`: a generated Jenkinsfile's thousands of stages each asked every stage and input.)
+      const stageById = new Map<string, (typeof stages)[number]>();
+      for (const stage of stages) if (!stageById.has(stage.id)) stageById.set(stage.id, stage);
+      let firstInput = Infinity;
+      for (const at of inputs) if (at < firstInput) firstInput = at;
       for (const job of model.jobs) {
-        const stage = stages.find((s) => s.id === job.id);
+        const stage = stageById.get(job.id);
         // Stryker disable next-line EqualityOperator: an `input` never starts where a stage ends
-        if (stage && inputs.some((at) => at < stage.end)) job.approvalGate = true;
+        if (stage && firstInput < stage.end) job.approvalGate = true;
       }
       // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: the engine orders findings by place; no rule reads the literals' order (they never nest here).
       model.literals.sort((a, b) => a.span.start - b.span.start);
