@@ -70,7 +70,8 @@ describe("secret values: placeholders", () => {
     "<your-token>", "[token]", "{token}", "***", "xxx", "abcxxxxxxdef", "ABCXXXXXXDEF", "abc...", "abc…", "changeme", "change_me", "replace-me", "replace_with_token",
     "replace-this", "your_token", "token-your", "my_token", "placeholder", "example-key", "dummy", "REDACTED", "sample", "fake123", "test", "password1", "secret2", "token",
     "none", "null", "nil", "undefined", "todo-later", "tbd", "fixme", "insert-key", "enter_token", "foo", "bar", "baz", "abc", "abcd", "abc123", "1234", "12345", "123456",
-    "12345678", "qwerty", "letmein", "admin", "root", "pass", "guest", "default", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "PUT_API_KEY_HERE",
+    "12345678", "qwerty", "letmein", "admin", "root", "pass", "guest", "default", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "PUT_API_KEY_HERE",
     "here", "**TOKEN**", "%%SECRET%%", "put-token", "  <spaced>  ", "sstuser:changethis", "changeit",
   ];
   // A weak password is still a password (gitleaks's own curl rule expects `P@ssw0rd$1` found).
