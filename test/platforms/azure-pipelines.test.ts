@@ -62,6 +62,7 @@ recognitionByContent(
     "an each expression": "steps:\n- ${{ each step in parameters.steps }}:\n  - ${{ step }}\n",
     "a trigger and a script step": "trigger:\n- main\nsteps:\n- script: make\n",
     "a spaced trigger key": "trigger :\n- main\nsteps:\n- script: make\n",
+    "a top-level key that only starts with on": "onboarding: docs\ntrigger:\n- main\nsteps:\n- script: make\n",
     "stages and an indented job": "stages:\n  - stage: build\n    jobs:\n      - job:  compile\n",
   },
   {

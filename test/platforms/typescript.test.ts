@@ -178,6 +178,7 @@ describe("platform typescript: which names and values count", () => {
       registerTypescript(() => ts);
     }
     assert.equal((await typescriptCode.buildModel("src/a.ts", `const apiKey = "${value}";\n`)).literals.length, 1);
+    assert.equal(typescriptParserMissing(), false, "a parser registered again is not missing");
   });
 
   it("a long run of modifiers (on which TypeScript's parser takes quadratic time) is not parsed: its parse-error says why, at the run, and its secrets are still found", async () => {
