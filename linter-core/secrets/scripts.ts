@@ -35,6 +35,8 @@ interface Idiom {
   textOnly?: boolean;
   /** Read only in program source (`programSource`). */
   programSourceOnly?: boolean;
+  /** Reported "under" the name it binds, as a key binding is, wherever it is read. */
+  underName?: boolean;
   /** A UUID is the credential here (an API key sent as a header), not an identifier. */
   uuidIsCredential?: boolean;
 }
@@ -168,7 +170,7 @@ const REGISTRY_LOGIN = String.raw`(?:docker|podman|buildah|nerdctl|oras|skopeo|h
 const CURL_COMMAND = String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s`;
 
 /** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
-function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly"> = {}): Idiom {
+function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "underName"> = {}): Idiom {
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
 }
 
@@ -267,6 +269,24 @@ const IDIOMS: Idiom[] = [
     secretName: "REDIS_PASSWORD",
   },
   {
+    // PowerShell: a plain-text password made a SecureString (`ConvertTo-SecureString "…" -AsPlainText -Force`).
+    title: "password given to ConvertTo-SecureString",
+    keywords: ["convertto-securestring"],
+    pattern: new RegExp(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?` + QUOTE + VALUE + String.raw`(?=\\?["']?[^\n]{0,100}?-AsPlainText)`, "gi"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "PASSWORD",
+  },
+  {
+    // Windows: `cmdkey … /pass:…`, `net use \\host\share /user:name …`, SQL Server's `sqlcmd`/`bcp … -P …`.
+    title: "password given to a Windows command",
+    keywords: ["cmdkey", "net use", "sqlcmd", "bcp"],
+    pattern: new RegExp(String.raw`(?:\bcmdkey\b[^\n]{0,200}?\s/pass:|\bnet[ \t]+use\b[^\n]{0,200}?\s/user:\S{1,100}[ \t]+|\b(?:sqlcmd|bcp)\b[^\n]{0,200}?\s-P[ \t]*)` + QUOTE + VALUE, "gi"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "WINDOWS_PASSWORD",
+  },
+  {
     title: "password given to sshpass",
     keywords: ["sshpass"],
     pattern: new RegExp(String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*` + QUOTE + VALUE, "g"),
@@ -327,6 +347,8 @@ const IDIOMS: Idiom[] = [
     secretName: { fromGroup: 1 },
     textOnly: true,
   },
+  // A quoted name then `=` and a quoted value: PowerShell's hashtables (`@{ "X-Api-Key" = "…" }`), HCL's maps.
+  nameBinding("credential-like value under a key", ['" =', "' =", '"=', "'="], /["']([A-Za-z_][\w.-]{0,60})["'][ \t]*=(?![=~>])[ \t]*["']([^"'\s\\$`]{1,500})(?=["'])/g, { underName: true }),
   // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
   nameBinding("credential-like value under a key", ["key="], /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi, { keyBinding: true }),
   {
@@ -421,7 +443,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const credential = idiom.uuidIsCredential && UUID.test(value) ? !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, "")) : looksLikeCredential(value, judgeKey);
       if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
-      const title = idiom.keyBinding ? `credential-like value under \`${match[1]}\`` : idiom.title;
+      const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${match[1]}\`` : idiom.title;
       matches.push({ title, secretName: fixedName ?? toSecretName(name!), nameFrom: name, start, end: start + value.length, value });
     }
   }

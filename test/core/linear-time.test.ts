@@ -44,6 +44,11 @@ const LINES: Record<string, (n: number) => string> = {
   "acr\tlogin\t… then a long run of tabs": (n) => "acr\tlogin\t".repeat(n / 20) + "\t".repeat(n / 2),
   "openssl openssl … -k": (n) => "openssl\v".repeat(n / 8) + "-k",
   "redis-cli redis-cli … -a": (n) => "redis-cli\v".repeat(n / 10) + "-a",
+  // PowerShell's SecureString, Windows's cmdkey, net use and sqlcmd, a quoted name's `=`.
+  "ConvertTo-SecureString \"a ConvertTo-SecureString \"a … (no -AsPlainText)": (n) => 'ConvertTo-SecureString "a '.repeat(n / 26),
+  "cmdkey cmdkey … and sqlcmd sqlcmd … -P": (n) => "cmdkey ".repeat(n / 14) + "sqlcmd ".repeat(n / 14) + "-P",
+  "net use /user:a net use /user:a …": (n) => "net use /user:a ".repeat(n / 16),
+  "\"a\"=\"a\"=\"a\"=…": (n) => '"a"='.repeat(n / 4),
   // Terraform's variable defaults and secret resources: a block opened again and again, never closed.
   'variable "a" { variable "a" { …': (n) => 'variable "a" { '.repeat(n / 15) + "default",
   'resource "github_actions_secret" "a" { … value': (n) => 'resource "github_actions_secret" "a" { '.repeat(n / 39) + "value =",
