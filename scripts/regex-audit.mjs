@@ -62,6 +62,7 @@ const ACCEPTED = {
     SECURE_STRING: /^\\bConvertTo-SecureString/,
   WINDOWS_PASSWORD: /^\(\?:\\bcmdkey/,
   QUOTED_NAME: /^\["'\]\(\[A-Za-z_\]\[\\w\.-\]\{0,60\}\)\["'\]\[ \\t\]\*=/,
+  TOOL_PASSWORD: /^\(\?:\\bldap\(\?:search/,
   TF_VARIABLE: "at most four lines of 200 characters from each start (linear-time test: variable \"a\" { …)",
     TF_SECRET_RESOURCE: "at most four lines of 200 characters from each start (linear-time test: resource \"github_actions_secret\" …)",
     HEADER: "`[\\w-]{0,40}?` bounds each start (linear-time test: -H-H-H…)",

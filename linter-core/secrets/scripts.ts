@@ -287,6 +287,19 @@ const IDIOMS: Idiom[] = [
     secretName: "WINDOWS_PASSWORD",
   },
   {
+    // Other tools' password options: LDAP clients' `-w`, smbclient's `-U user%…`, zip's and unzip's
+    // `-P`, 7-Zip's joined `-p…`, lftp's `-u user,…`, Mosquitto's `-P`.
+    title: "password given to a command",
+    keywords: ["ldap", "smbclient", "zip", "7z", "lftp", "mosquitto_"],
+    pattern: new RegExp(
+      String.raw`(?:\bldap(?:search|modify|add|delete|passwd|whoami|compare|exop)\b[^\n]{0,200}?\s-w[ \t]+|\bsmbclient\b[^\n]{0,200}?\s-U[ \t]*[^\s%]{1,100}%|\b(?:un)?zip\b[^\n]{0,200}?\s-P[ \t]+|\b7za?\b[^\n]{0,200}?\s-p|\blftp\b[^\n]{0,200}?\s-u[ \t]+[^\s,]{1,100},|\bmosquitto_(?:pub|sub)\b[^\n]{0,200}?\s-P[ \t]+)` + QUOTE + VALUE,
+      "g",
+    ),
+    group: 1,
+    judgeAs: "password",
+    secretName: "PASSWORD",
+  },
+  {
     title: "password given to sshpass",
     keywords: ["sshpass"],
     pattern: new RegExp(String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*` + QUOTE + VALUE, "g"),

@@ -93,6 +93,8 @@ function secretBlocks(): string[] {
     `redis-cli -a ${fake.password()} ping`,
     `$pw = ConvertTo-SecureString "${fake.password()}" -AsPlainText -Force`,
     `sqlcmd -S db -U sa -P ${fake.password()}`,
+    `ldapsearch -x -w ${fake.password()} -b dc=x`,
+    `smbclient //srv/share -U backup%${fake.password()}`,
     `@{ "X-Api-Key" = "${fake.chars(32)}" }`,
     `openssl enc -aes-256-cbc -k ${fake.password()} -in a`,
     `variable "db_password" {\n  type = string\n  default = "${fake.password()}"\n}`,
