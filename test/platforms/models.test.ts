@@ -2,7 +2,7 @@
 // list or string where a map belongs. Each builds its own model (named by its id) without failing and
 // finds nothing in it: an empty workflow is a normal step of writing one, in the editor above all.
 import assert from "node:assert/strict";
-import { PLATFORMS } from "../../linter-core/platforms/index.js";
+import { buildModel, PLATFORMS, platformFor } from "../../linter-core/platforms/index.js";
 import { lintFiles } from "../helpers.js";
 
 const EDGES = ["", "# nothing here yet\n", "[]\n", "just a string\n", "---\n---\n"];
@@ -27,5 +27,18 @@ describe("every platform's model at the edges", () => {
         assert.deepEqual(result.findings.filter((f) => f.ruleId !== "parse-error").map((f) => f.ruleId), [], `${path} ${JSON.stringify(text)}`);
       }
     }
+  });
+});
+
+describe("the documents a platform does not read", () => {
+  const keysOf = async (path: string, text: string) => (await buildModel(platformFor(path, text), path, text)).literals.map((l) => `${l.key}=${l.value}`);
+
+  it("each unread document's literals join the model once, in the file's order, whichever documents are read", async () => {
+    // GitHub reads the first document: the second and fourth are unread, the third holds no literal.
+    const workflow = "on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      A: one\n    steps:\n      - run: make\n---\nB: two\n---\n[]\n---\nC: three\nD: four\n";
+    assert.deepEqual(await keysOf(".github/workflows/ci.yml", workflow), ["on=push", "runs-on=x", "A=one", "run=make", "B=two", "C=three", "D=four"]);
+    // GitLab reads the document after a `spec:` header: the header's and a later document's literals join, around it.
+    const component = "spec:\n  inputs:\n    token:\n      default: h\n---\nbuild:\n  variables:\n    V: p\n  script: make\n---\nE: five\n";
+    assert.deepEqual(await keysOf("templates/build.yml", component), ["token=h", "V=p", "script=make", "E=five"]);
   });
 });
