@@ -95,8 +95,12 @@ export async function buildModel(platform: Platform, path: string, text: string)
   const starts = model.literals.map((literal) => literal.span.start).sort((a, b) => a - b);
   let next = 0;
   const unread = documents.filter((doc) => {
-    // (Past the last literal `starts[next]` is undefined, which is below nothing.)
+    // (Past the last literal `starts[next]` is undefined, which is below nothing. A literal is a value:
+    // never a document's first character, nor its end. Every platform reads one run of documents, so
+    // no literal lies past an unread document, and a pointer that fell back would find the same.)
+    // Stryker disable next-line EqualityOperator,UpdateOperator: equivalent (above)
     while (starts[next] < doc.range[0]) next++;
+    // Stryker disable next-line EqualityOperator: equivalent (above)
     return !(starts[next] < doc.range[2]);
   });
   // Stryker disable next-line ConditionalExpression: a shortcut: nothing unread adds nothing
