@@ -300,6 +300,16 @@ const IDIOMS: Idiom[] = [
     secretName: "PASSWORD",
   },
   {
+    // A literal piped into a command that reads a password from its input: `echo "…" | docker login
+    // --password-stdin`, `printf '%s' '…' | helm registry login … --password-stdin`, `echo … | sudo -S`.
+    title: "password piped to a command's standard input",
+    keywords: ["--password-stdin", "sudo", "chpasswd"],
+    pattern: new RegExp(String.raw`\b(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|"%s"))[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\|[^\n|]{0,200}?(?:--password-stdin|\bsudo[ \t]+(?:-\w+[ \t]+)*-S\b|\bchpasswd\b))`, "g"),
+    group: 1,
+    judgeAs: "password",
+    secretName: "PASSWORD",
+  },
+  {
     title: "password given to sshpass",
     keywords: ["sshpass"],
     pattern: new RegExp(String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*` + QUOTE + VALUE, "g"),
@@ -344,6 +354,15 @@ const IDIOMS: Idiom[] = [
   // Maven's settings.xml `<password>…</password>`, any config's `<apiToken>…</apiToken>`.
   // (What follows the value is looked ahead at, not matched: a match ends with its value.)
   nameBinding("credential-like value under a key", ["</"], /<([A-Za-z_][\w.-]{0,60})>[ \t]*([^<>\s"']{1,500})(?=[ \t]*<\/\1>)/g, { keyBinding: true }),
+  // A tool's own config set from the command line: `aws configure set aws_secret_access_key …`,
+  // `yarn config set npmAuthToken …`, `poetry config pypi-token.pypi …`, `git config --global x.token …`.
+  nameBinding(
+    "credential assigned to a variable",
+    ["configure set", "config set", "git config"],
+    /\b(?:aws[ \t]+configure[ \t]+set|(?:yarn|npm|pnpm)[ \t]+config[ \t]+set|git[ \t]+config(?:[ \t]+--(?:global|local|system))?)[ \t]+([A-Za-z_][\w./:-]{0,100})[ \t]+["']?([^\s"'\\$;|&<>(),`]{1,500})/g,
+  ),
+  // Poetry names the setting before the repository's name: `pypi-token.<repository>`.
+  nameBinding("credential assigned to a variable", ["poetry config"], /\bpoetry[ \t]+config[ \t]+([A-Za-z_][\w-]{0,100})(?:\.[\w-]{1,100})?[ \t]+["']?([^\s"'\\$;|&<>(),`]{1,500})/g),
   // Terraform: a credential-named variable's `default` (`variable "db_password" { default = "…" }`),
   // before any nested block and within four lines of the block's start (what decides a match spans four
   // lines at most, incremental.ts). (The value quoted and without `${`: an interpolation is no literal.)

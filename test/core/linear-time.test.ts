@@ -48,6 +48,8 @@ const LINES: Record<string, (n: number) => string> = {
   "ConvertTo-SecureString \"a ConvertTo-SecureString \"a … (no -AsPlainText)": (n) => 'ConvertTo-SecureString "a '.repeat(n / 26),
   "cmdkey cmdkey … and sqlcmd sqlcmd … -P": (n) => "cmdkey ".repeat(n / 14) + "sqlcmd ".repeat(n / 14) + "-P",
   "net use /user:a net use /user:a …": (n) => "net use /user:a ".repeat(n / 16),
+  "echo a echo a … then a long pipe": (n) => "echo a ".repeat(n / 14) + "| " + "x".repeat(n / 2),
+  "aws configure set a aws configure set a …": (n) => "aws configure set a ".repeat(n / 20),
   "ldapsearch ldapsearch … and zip zip … -P": (n) => "ldapsearch ".repeat(n / 22) + "zip ".repeat(n / 8) + "-P",
   "smbclient -U a smbclient -U a … (no %)": (n) => "smbclient -U a ".repeat(n / 15),
   "\"a\"=\"a\"=\"a\"=…": (n) => '"a"='.repeat(n / 4),

@@ -94,6 +94,8 @@ function secretBlocks(): string[] {
     `$pw = ConvertTo-SecureString "${fake.password()}" -AsPlainText -Force`,
     `sqlcmd -S db -U sa -P ${fake.password()}`,
     `ldapsearch -x -w ${fake.password()} -b dc=x`,
+    `echo "${fake.password()}" | docker login -u bot --password-stdin`,
+    `aws configure set aws_secret_access_key ${fake.chars(40)}`,
     `smbclient //srv/share -U backup%${fake.password()}`,
     `@{ "X-Api-Key" = "${fake.chars(32)}" }`,
     `openssl enc -aes-256-cbc -k ${fake.password()} -in a`,
