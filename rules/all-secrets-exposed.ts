@@ -22,8 +22,9 @@ export const allSecretsExposed: Rule = {
 
   checkFile(context) {
     for (const expression of context.file.expressions) {
-      const computed = !ALL_SECRETS.test(expression.text) && SECRET_BY_COMPUTED_NAME.test(expression.text);
-      if (!computed && !ALL_SECRETS.test(expression.text)) continue;
+      const all = ALL_SECRETS.test(expression.text);
+      const computed = !all && SECRET_BY_COMPUTED_NAME.test(expression.text);
+      if (!all && !computed) continue;
       context.report({
         span: expression.span,
         message: computed
