@@ -174,6 +174,14 @@ function nameBinding(title: string, keywords: string[], pattern: RegExp, where: 
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
 }
 
+/**
+ * An idiom whose password follows what `lead` matches (a command and its option), perhaps quoted,
+ * perhaps with `tail` looked ahead at after it: judged as a password, under a fixed name.
+ */
+function passwordAfter(title: string, keywords: string[], lead: string, secretName: string, { tail = "", flags = "g" } = {}): Idiom {
+  return { title, keywords, pattern: new RegExp(lead + QUOTE + VALUE + tail, flags), group: 1, judgeAs: "password", secretName };
+}
+
 const IDIOMS: Idiom[] = [
   {
     title: "token in an Authorization header",
@@ -196,32 +204,11 @@ const IDIOMS: Idiom[] = [
     secretName: { fromGroup: 1 },
     uuidIsCredential: true,
   },
-  {
-    title: "password given to a registry login",
-    keywords: ["login"],
-    pattern: new RegExp(String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "REGISTRY_PASSWORD",
-  },
-  {
-    // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`).
-    title: "password given to a login command",
-    keywords: ["login"],
-    pattern: new RegExp(String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "LOGIN_PASSWORD",
-  },
-  {
-    title: "password in a curl/wget user option",
-    keywords: ["-u", "--user"],
-    // The user may be empty (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
-    pattern: new RegExp(CURL_COMMAND + String.raw`(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "BASIC_AUTH_PASSWORD",
-  },
+  passwordAfter("password given to a registry login", ["login"], String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)`, "REGISTRY_PASSWORD"),
+  // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`).
+  passwordAfter("password given to a login command", ["login"], String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)`, "LOGIN_PASSWORD"),
+  // The user may be empty (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
+  passwordAfter("password in a curl/wget user option", ["-u", "--user"], CURL_COMMAND + String.raw`(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:`, "BASIC_AUTH_PASSWORD"),
   {
     // The key as the user, with no password (`curl -u sk_…:`, `-u "$KEY:"`: Stripe's, Mailgun's, Twilio's
     // documented form), gitleaks's curl case.
@@ -232,15 +219,8 @@ const IDIOMS: Idiom[] = [
     judgeAs: "password",
     secretName: "BASIC_AUTH_USER_KEY",
   },
-  {
-    // A JWT signed or checked with a literal key: `jwt.sign(payload, "…")`, PyJWT's `jwt.encode(payload, "…", …)`.
-    title: "JWT signing key in code",
-    keywords: ["jwt."],
-    pattern: new RegExp(String.raw`\bjwt\.(?:sign|verify|encode|decode)\s*\([^,()\n]{1,200},\s*` + QUOTE + VALUE + String.raw`(?=\\?["'])`, "gi"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "JWT_SECRET",
-  },
+  // A JWT signed or checked with a literal key: `jwt.sign(payload, "…")`, PyJWT's `jwt.encode(payload, "…", …)`.
+  passwordAfter("JWT signing key in code", ["jwt."], String.raw`\bjwt\.(?:sign|verify|encode|decode)\s*\([^,()\n]{1,200},\s*`, "JWT_SECRET", { tail: String.raw`(?=\\?["'])`, flags: "gi" }),
   {
     // OpenSSL's `-passin`/`-passout`/`-pass pass:…` (the other sources, `env:`, `file:`, `fd:`, name one).
     title: "passphrase given to openssl",
@@ -250,82 +230,28 @@ const IDIOMS: Idiom[] = [
     judgeAs: "password",
     secretName: "OPENSSL_PASSPHRASE",
   },
-  {
-    // OpenSSL's legacy `-k <passphrase>` (`openssl enc -aes-256-cbc -k …`).
-    title: "passphrase given to openssl",
-    keywords: ["openssl"],
-    pattern: new RegExp(String.raw`\bopenssl\b[^\n]{0,200}?\s-k[ \t]+` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "OPENSSL_PASSPHRASE",
-  },
-  {
-    // redis-cli's `-a <password>` (also `--pass`, its long form).
-    title: "password given to redis-cli",
-    keywords: ["redis-cli"],
-    pattern: new RegExp(String.raw`\bredis-cli\b[^\n]{0,200}?\s(?:-a|--pass)[ \t]+` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "REDIS_PASSWORD",
-  },
-  {
-    // PowerShell: a plain-text password made a SecureString (`ConvertTo-SecureString "…" -AsPlainText -Force`).
-    title: "password given to ConvertTo-SecureString",
-    keywords: ["convertto-securestring"],
-    pattern: new RegExp(String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?` + QUOTE + VALUE + String.raw`(?=\\?["']?[^\n]{0,100}?-AsPlainText)`, "gi"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "PASSWORD",
-  },
-  {
-    // Windows: `cmdkey … /pass:…`, `net use \\host\share /user:name …`, SQL Server's `sqlcmd`/`bcp … -P …`.
-    title: "password given to a Windows command",
-    keywords: ["cmdkey", "net use", "sqlcmd", "bcp"],
-    pattern: new RegExp(String.raw`(?:\bcmdkey\b[^\n]{0,200}?\s/pass:|\bnet[ \t]+use\b[^\n]{0,200}?\s/user:\S{1,100}[ \t]+|\b(?:sqlcmd|bcp)\b[^\n]{0,200}?\s-P[ \t]*)` + QUOTE + VALUE, "gi"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "WINDOWS_PASSWORD",
-  },
-  {
-    // Other tools' password options: LDAP clients' `-w`, smbclient's `-U user%…`, zip's and unzip's
-    // `-P`, 7-Zip's joined `-p…`, lftp's `-u user,…`, Mosquitto's `-P`.
-    title: "password given to a command",
-    keywords: ["ldap", "smbclient", "zip", "7z", "lftp", "mosquitto_"],
-    pattern: new RegExp(
-      String.raw`(?:\bldap(?:search|modify|add|delete|passwd|whoami|compare|exop)\b[^\n]{0,200}?\s-w[ \t]+|\bsmbclient\b[^\n]{0,200}?\s-U[ \t]*[^\s%]{1,100}%|\b(?:un)?zip\b[^\n]{0,200}?\s-P[ \t]+|\b7za?\b[^\n]{0,200}?\s-p|\blftp\b[^\n]{0,200}?\s-u[ \t]+[^\s,]{1,100},|\bmosquitto_(?:pub|sub)\b[^\n]{0,200}?\s-P[ \t]+)` + QUOTE + VALUE,
-      "g",
-    ),
-    group: 1,
-    judgeAs: "password",
-    secretName: "PASSWORD",
-  },
-  {
-    // A literal piped into a command that reads a password from its input: `echo "…" | docker login
-    // --password-stdin`, `printf '%s' '…' | helm registry login … --password-stdin`, `echo … | sudo -S`.
-    title: "password piped to a command's standard input",
-    keywords: ["--password-stdin", "sudo", "chpasswd"],
-    pattern: new RegExp(String.raw`\b(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|"%s"))[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\|[^\n|]{0,200}?(?:--password-stdin|\bsudo[ \t]+(?:-\w+[ \t]+)*-S\b|\bchpasswd\b))`, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "PASSWORD",
-  },
-  {
-    title: "password given to sshpass",
-    keywords: ["sshpass"],
-    pattern: new RegExp(String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "SSH_PASSWORD",
-  },
-  {
-    // MySQL's clients take the password joined to `-p` (`-p secret` would prompt and read `secret` as a database).
-    title: "password given to a MySQL client",
-    keywords: ["mysql"],
-    pattern: new RegExp(String.raw`\bmysql(?:dump|admin|import|show|check|sh)?\b[^\n]{0,200}?\s-p` + QUOTE + VALUE, "g"),
-    group: 1,
-    judgeAs: "password",
-    secretName: "MYSQL_PASSWORD",
-  },
+  // OpenSSL's legacy `-k <passphrase>` (`openssl enc -aes-256-cbc -k …`).
+  passwordAfter("passphrase given to openssl", ["openssl"], String.raw`\bopenssl\b[^\n]{0,200}?\s-k[ \t]+`, "OPENSSL_PASSPHRASE"),
+  // redis-cli's `-a <password>` (also `--pass`, its long form).
+  passwordAfter("password given to redis-cli", ["redis-cli"], String.raw`\bredis-cli\b[^\n]{0,200}?\s(?:-a|--pass)[ \t]+`, "REDIS_PASSWORD"),
+  // PowerShell: a plain-text password made a SecureString (`ConvertTo-SecureString "…" -AsPlainText -Force`).
+  passwordAfter("password given to ConvertTo-SecureString", ["convertto-securestring"], String.raw`\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?`, "PASSWORD", { tail: String.raw`(?=\\?["']?[^\n]{0,100}?-AsPlainText)`, flags: "gi" }),
+  // Windows: `cmdkey … /pass:…`, `net use \\host\share /user:name …`, SQL Server's `sqlcmd`/`bcp … -P …`.
+  passwordAfter("password given to a Windows command", ["cmdkey", "net use", "sqlcmd", "bcp"], String.raw`(?:\bcmdkey\b[^\n]{0,200}?\s/pass:|\bnet[ \t]+use\b[^\n]{0,200}?\s/user:\S{1,100}[ \t]+|\b(?:sqlcmd|bcp)\b[^\n]{0,200}?\s-P[ \t]*)`, "WINDOWS_PASSWORD", { flags: "gi" }),
+  // Other tools' password options: LDAP clients' `-w`, smbclient's `-U user%…`, zip's and unzip's
+  // `-P`, 7-Zip's joined `-p…`, lftp's `-u user,…`, Mosquitto's `-P`.
+  passwordAfter(
+    "password given to a command",
+    ["ldap", "smbclient", "zip", "7z", "lftp", "mosquitto_"],
+    String.raw`(?:\bldap(?:search|modify|add|delete|passwd|whoami|compare|exop)\b[^\n]{0,200}?\s-w[ \t]+|\bsmbclient\b[^\n]{0,200}?\s-U[ \t]*[^\s%]{1,100}%|\b(?:un)?zip\b[^\n]{0,200}?\s-P[ \t]+|\b7za?\b[^\n]{0,200}?\s-p|\blftp\b[^\n]{0,200}?\s-u[ \t]+[^\s,]{1,100},|\bmosquitto_(?:pub|sub)\b[^\n]{0,200}?\s-P[ \t]+)`,
+    "PASSWORD",
+  ),
+  // A literal piped into a command that reads a password from its input: `echo "…" | docker login
+  // --password-stdin`, `printf '%s' '…' | helm registry login … --password-stdin`, `echo … | sudo -S`.
+  passwordAfter("password piped to a command's standard input", ["--password-stdin", "sudo", "chpasswd"], String.raw`\b(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|"%s"))[ \t]+`, "PASSWORD", { tail: String.raw`(?=\\?["']?[ \t]*\|[^\n|]{0,200}?(?:--password-stdin|\bsudo[ \t]+(?:-\w+[ \t]+)*-S\b|\bchpasswd\b))` }),
+  passwordAfter("password given to sshpass", ["sshpass"], String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*`, "SSH_PASSWORD"),
+  // MySQL's clients take the password joined to `-p` (`-p secret` would prompt and read `secret` as a database).
+  passwordAfter("password given to a MySQL client", ["mysql"], String.raw`\bmysql(?:dump|admin|import|show|check|sh)?\b[^\n]{0,200}?\s-p`, "MYSQL_PASSWORD"),
   {
     // `machine api.example.com login bot password …`, on one line or one token per line.
     // (Three lines at most: what decides a match spans four lines at most, incremental.ts.)
