@@ -272,14 +272,33 @@ export function characterKind(code: number): number {
  */
 export function looksRandom(value: string): boolean {
   if (value.length < 16) return false;
-  let switches = 0;
-  for (let i = 1; i < value.length; i++) if (characterKind(value.charCodeAt(i)) !== characterKind(value.charCodeAt(i - 1))) switches++;
   // Hex has 16 symbols, not 62: a random 32-digit hex key measures 3.4–3.9 bits, and one in twenty below 3.5.
-  if (switches / (value.length - 1) < 0.35 || entropy(value) < (HEX.test(value) ? 3 : 3.5)) return false;
+  if (kindSwitches(value) < 0.35 || entropy(value) < (HEX.test(value) ? 3 : 3.5)) return false;
   // CamelCase words switch case often too (`TestPyPiAPIToken`, `PowerShellNuGetOrgPush`): random text
   // is mostly not made of word-like runs.
-  const wordy = value.replace(/[A-Z]?[a-z]{3,}|[A-Z][a-z]{2}/g, "").length / value.length < 0.4;
-  return !wordy;
+  return outsideWords(value) / value.length >= 0.4;
+}
+
+/** How often the character kind changes from one character to the next (0 to 1). */
+function kindSwitches(value: string): number {
+  let switches = 0;
+  for (let i = 1; i < value.length; i++) if (characterKind(value.charCodeAt(i)) !== characterKind(value.charCodeAt(i - 1))) switches++;
+  return switches / (value.length - 1);
+}
+
+/** How many characters are outside word-like runs (`Rabbit` of `RabbitMQ`, `Hub` of `GitHub`). */
+function outsideWords(value: string): number {
+  return value.replace(/[A-Z]?[a-z]{3,}|[A-Z][a-z]{2}/g, "").length;
+}
+
+/**
+ * Letters whose case changes at random, not at words (`xKqPzRmTwL`, not `RabbitMQ`): a short password
+ * made of letters only, too short for looksRandom's measure. (Random letters hold runs of three lower
+ * case too, `kQhwrzJq`: words leave at most two letters over.)
+ */
+function scrambledCase(value: string): boolean {
+  const notWords = outsideWords(value);
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && kindSwitches(value) >= 0.35 && notWords >= 3 && notWords / value.length >= 0.3;
 }
 
 /**
@@ -336,8 +355,10 @@ export function looksLikeCredential(value: string, key: string): boolean {
   if (isPasswordKey(key)) {
     // Passwords of throw-away test containers say so: `Localtestpass1!`, `dev-password`.
     // …unless the value is random text, where a word inside is chance (`xQdevK…`).
-    if (v.length < 8 || ((WORDS.test(v) || TEST_MARKER.test(v)) && !looksRandom(v))) return false;
-    return characterClasses(v) >= 3 || (characterClasses(v) >= 2 && entropy(v) >= 3);
+    if (v.length < 8 || ((WORDS.test(v) || TEST_MARKER.test(v)) && !looksRandom(v) && !scrambledCase(v))) return false;
+    // A short value cannot measure 3 bits (8 characters hold at most exactly 3): it may repeat a
+    // character or two (`hub24aoeu`, a real password in secretlint's suite).
+    return characterClasses(v) >= 3 || (characterClasses(v) >= 2 && entropy(v) >= Math.min(3, Math.log2(v.length) - 0.5));
   }
   // (Words URL-encoded are words: `secret%3Dpassword` in a query string.)
   // Stryker disable next-line StringLiteral: decoding a value without `%` gives it back

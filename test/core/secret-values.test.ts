@@ -165,6 +165,21 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("correct-horse", "DB_PASSWORD"), false, "words");
     assert.equal(looksLikeCredential("kq8vz3mw", "DB_PASSWORD"), true, "two classes, enough entropy");
     assert.equal(looksLikeCredential("kq8kq8kq", "DB_PASSWORD"), false, "two classes, too little entropy");
+    // A short value cannot reach 3 bits with a character repeated: the bar is its length's (secretlint's ng.mongodb).
+    assert.equal(looksLikeCredential("hub24aoeu", "DB_PASSWORD"), true, "nine characters, one repeated");
+    assert.equal(looksLikeCredential("k3q8k3m9", "DB_PASSWORD"), true, "eight characters, two repeated");
+    assert.equal(looksLikeCredential("k3k3q8q8", "DB_PASSWORD"), false, "eight characters, four pairs");
+    assert.equal(looksLikeCredential("k3q8k3m9xv2pq7r5", "DB_PASSWORD"), true, "sixteen: three bits");
+    assert.equal(looksLikeCredential("k3q8k3q8k3q8xv2p", "DB_PASSWORD"), false, "sixteen repeating: under three bits");
+    // Letters alone: a short random password switches case anywhere; CamelCase words leave two letters at most.
+    assert.equal(looksLikeCredential("xKqPzRmTwL", "DB_PASSWORD"), true, "scrambled case");
+    assert.equal(looksLikeCredential("kQhwrzJq", "DB_PASSWORD"), true, "scrambled case with a run of lower case");
+    assert.equal(looksLikeCredential("RabbitMQ", "DB_PASSWORD"), false, "a word and an acronym");
+    assert.equal(looksLikeCredential("SuperSecretPass", "DB_PASSWORD"), false, "CamelCase words");
+    assert.equal(looksLikeCredential("GitHubCI", "DB_PASSWORD"), false, "short words and an acronym");
+    assert.equal(looksLikeCredential("RZBDLMTM", "DB_PASSWORD"), false, "one case");
+    assert.equal(looksLikeCredential("RZBdlmtm", "DB_PASSWORD"), false, "case changed once");
+    assert.equal(looksLikeCredential("xDevKqPzRmT", "DB_PASSWORD"), true, "a marker inside scrambled case is chance");
     assert.equal(looksLikeCredential(`xQdevK${fake.chars(14)}`, "DB_PASSWORD"), true, "a marker inside random text is chance");
   });
   it("random text switches character kinds often and is not made of words", () => {
