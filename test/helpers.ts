@@ -86,6 +86,9 @@ export const CREDENTIAL_KEYS = [
   "MASTER_KEY", "license_key", "SLACK_WEBHOOK_URL", "webhook-secret", "DB_CONNECTION_STRING", "CONN_STR", "AZURE_SAS_TOKEN", "deployKey", "NPM_TOKENS",
   "RELEASE_PAT", "ghPat", "DEPLOY_KEYS", "sshKey", "OPENVSXKEY", "NPM_AUTH", "REGISTRY_CREDS", "SENTRY_DSN", "sentryDsn", "npmAuth",
   "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS", "VAULT_TOKEN", "ANSIBLE_VAULT_PASSWORD", "vault_pass",
+  // A credential word with one to three words after it (at most 21 characters), as gitleaks's generic rule reads them.
+  "API_KEY_PROD", "SECRET_KEY_BASE", "TOKEN_GITHUB", "apiKeyStaging", "GITLAB_TOKEN_RELEASE", "PULP_PASSWORD_RO", "GitHubTokenForVpackProvenance", "GITHUBTOKEN_V2",
+  "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [
@@ -95,6 +98,10 @@ export const NOT_CREDENTIAL_KEYS = [
   "PARTITION_KEY", "IDEMPOTENCY_KEY", "key", "AWS_KEY_ID", "KEY_FINGERPRINT", "KNOWN_HOSTS_KEY", "TOKEN_USAGE", "TOKEN_SCOPE", "KEY_FORMAT", "KEY_ALGORITHM",
   "KEY_VAULT_NAME", "AZURE_KEY_VAULT", "keyVault", "key-vault", "TOKEN_ENABLED", "TOKEN_REQUIRED", "KEY_ROTATION", "COMPAT", "XPATH", "monkey", "hockey", "turkeys", "Monkey", "secretary", "tokenizer", "MONKEY_BUSINESS",
   "proxy_bypass", "COMPASS", "noProxyBypass", "fds_to_pass", "argsToPass", "passage", "PASS_THROUGH",
+  // Words after a credential's name that say the key is about it (ABOUT_A_CREDENTIAL), or too many of them.
+  "TOKEN_ISSUER", "PASSWORD_MIN_LENGTH", "SECRET_HASH", "API_KEY_HOST", "ARROW_GPG_KEY_UID", "SIGNING_KEY_ALIAS", "tokenLifetime", "TOKEN_REFRESH_INTERVAL",
+  "SECRET_ARN", "TOKEN_USAGE_COUNT_LIMIT_X", "TOKEN_FOR_THE_WHOLE_BUILD", "AUTH_DOMAIN", "PAT_COUNT", "MONKEY_BUSINESS_PLAN", "CACHE_KEY_V2",
+  "SN_id_Gost28147_89_None_KeyMeshing", "KEY_EXCHANGE", "SSH_KEY_COMMENT",
 ];
 
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";

@@ -238,12 +238,12 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
 // What a literal needs to add a detection of its own in program source (detectSecrets' literal loop and
 // the script idioms over literals), as the text shows it. Each test is looser than what it stands for.
 // A key the literal is bound to that isCredentialKey accepts (or AUTH_PROPERTIES maps), ending with one
-// of these words, then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`,
+// of these words and at most 21 name characters after it (a qualified name: `API_KEY_PROD`), then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`,
 // or (a call's name and value, `set("token", "…")`) a closing quote and a comma:
 const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
 // A comment where the operator would be (`token /* … */ =`) counts as one: reading on to its end from
 // every such word was quadratic (`token /*token /*…` never closed), and a gate may say yes too often.
-const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}(?:(?:\\\\?["'\x60])?\\]?\\s*(?:[?!]\\s*)?(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\||/[*/])|["'\x60]\\s*(?:,|/[*/]))`, "i");
+const BOUND_KEY = new RegExp(`${LITERAL_KEY_WORD}[\\w.-]{0,21}(?:(?:\\\\?["'\x60])?\\]?\\s*(?:[?!]\\s*)?(?::|[-+*/%&|^?<>]{0,3}=|\\?\\?|\\|\\||/[*/])|["'\x60]\\s*(?:,|/[*/]))`, "i");
 // The command-line flag idiom (`--api-token x`), the Authorization, login (docker's, .netrc's), curl-user,
 // npm, sshpass, MySQL, redis-cli, openssl and Dockerfile ENV idioms, a JWT signed with a literal key,
 // a literal that is an Authorization value (`"Bearer …"`), and escapes that could spell any word.

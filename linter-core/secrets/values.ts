@@ -43,12 +43,58 @@ export function isCredentialKey(key: string): boolean {
   // (The cache only spares work: computed each time, or kept past any size, the answer is the same.)
   // Stryker disable next-line ConditionalExpression: the cache (above)
   if (known === undefined) {
-    known = CREDENTIAL_URL_KEY.test(key) || ((CREDENTIAL_KEY.test(key) || KEY_WORD.test(key) || KEY_WORD_CAMEL.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD_CAMEL.test(key)) && !NOT_CREDENTIAL_KEY.test(key));
+    known = namesCredential(key) || (!NOT_CREDENTIAL_KEY.test(key) && qualifiedStem(key, namesWholeCredential) !== undefined);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache (above)
     if (credentialKeys.size > 50_000) credentialKeys.clear();
     credentialKeys.set(key, known);
   }
   return known;
+}
+
+/** A key whose last word names a credential (`API_TOKEN`, `deployKey`, `SENTRY_DSN`). */
+function namesCredential(key: string): boolean {
+  return CREDENTIAL_URL_KEY.test(key) || ((CREDENTIAL_KEY.test(key) || KEY_WORD.test(key) || KEY_WORD_CAMEL.test(key) || SHORT_CREDENTIAL_WORD.test(key) || SHORT_CREDENTIAL_WORD_CAMEL.test(key)) && !NOT_CREDENTIAL_KEY.test(key));
+}
+
+/**
+ * The same, by a whole word or phrase: not the short words (`PASS_THROUGH`, `AUTH_DOMAIN`) nor a `KEY`
+ * glued to a capitalised word (`MONKEY_BUSINESS`), which a word after them makes likelier still to be
+ * something else.
+ */
+function namesWholeCredential(stem: string, tail: string): boolean {
+  // A bare `key` is a noun of many compounds (`KeyMeshing`, `KEY_EXCHANGE`): after it, only words
+  // that say which copy of a credential (`DEPLOY_KEY_PROD`, `SSH_KEY_BASE64`).
+  return CREDENTIAL_URL_KEY.test(stem) || ((CREDENTIAL_KEY.test(stem) || (KEY_WORD.test(stem) && QUALIFIERS.test(tail))) && !NOT_CREDENTIAL_KEY.test(stem));
+}
+
+/** Words that say which copy of a credential: where it is used, its version, its access, its encoding. */
+const QUALIFIERS =
+  /^(?:[_\-.](?:prod|production|staging|stage|stg|dev|development|test|testing|qa|uat|live|sandbox|preview|local|ci|release|primary|secondary|backup|old|new|legacy|current|next|previous|prev|base|ro|rw|readonly|read|write|admin|base64|b64|hex|pem|der|encoded|raw|value|v?\d+))+$/i;
+
+/**
+ * Words after a credential's name that say what is named is about the credential, not the credential
+ * itself: `TOKEN_ISSUER`, `PASSWORD_MIN_LENGTH`, `SECRET_HASH`, `API_KEY_HOST`.
+ */
+const ABOUT_A_CREDENTIAL =
+  /^(?:hash|sha\d*|digest|checksum|crc|count|size|len|length|lifetime|audience|aud|issuer|scopes?|polic(?:y|ies)|interval|timeout|age|expiry|expires?|expiration|validity|duration|provider|store|manager|ref|arn|kind|mode|source|location|region|hint|regex|pattern|field|param|var|label|description|desc|text|title|format|encoding|algorithm|alg|method|strategy|class|service|backend|engine|owner|users?|username|login|email|account|host|port|server|file|path|dir|names?|ids?|url|uri|endpoint|type|version|env|enabled|disabled|required|header|prefix|suffix|ttl|vault|rotation|rotated|created|updated|date|time|flag|salt|public|cache|uid|alias|fpr|grip|example|placeholder|default|mask|masked|hidden|visible|sent|valid|invalid|missing|error|errors|rule|reset|request|response|retries|retry)$/i;
+
+/**
+ * A credential's name with words after it (`API_KEY_PROD`, `SECRET_KEY_BASE`, `TOKEN_GITHUB`,
+ * `apiKeyStaging`): the name up to its credential word, when one to three words of at most 20
+ * characters follow (gitleaks's generic rule allows as many) and none says the key is about the
+ * credential (ABOUT_A_CREDENTIAL). `named` judges a stem and the words after it (each with its separator).
+ */
+export function qualifiedStem(key: string, named: (stem: string, tail: string) => boolean): string | undefined {
+  if (key.length > 100) return undefined;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
+  let stem = words;
+  for (let tail = 0; tail < 3; tail++) {
+    const cut = stem.search(/[_\-.][A-Za-z0-9]+$/);
+    if (cut <= 0 || ABOUT_A_CREDENTIAL.test(stem.slice(cut + 1)) || words.length - cut > 21) return undefined;
+    stem = stem.slice(0, cut);
+    if (named(stem, words.slice(cut))) return stem;
+  }
+  return undefined;
 }
 
 /** A secret name as platforms accept it: upper snake case, not starting with a digit (a platform's own reserved names: its `secretName`). */
@@ -64,8 +110,11 @@ export function toSecretName(key: string): string {
 
 /** Keys that name a password: judged as one (people choose them), not as a random token. */
 export function isPasswordKey(key: string): boolean {
-  return /(passw(or)?d|pwd|passphrase|storepass|keypass)s?$/i.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key);
+  return PASSWORD_WORD.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key) || qualifiedStem(key, (stem) => PASSWORD_WORD.test(stem)) !== undefined;
 }
+
+// (Not the short `pass` before other words: `PASS_THROUGH`.)
+const PASSWORD_WORD = /(passw(or)?d|pwd|passphrase|storepass|keypass)s?$/i;
 
 /**
  * A reference to a value kept elsewhere, in any platform's syntax; among them, as whole values,

@@ -35,6 +35,9 @@ describe("secret values: credential-like keys", () => {
   it("password keys are the password words at the end", () => {
     assert.deepEqual(["DB_PASSWORD", "passwd", "MYSQL_PWD", "passphrases", "PASSWORD_FILE", "API_TOKEN"].map(isPasswordKey), [true, true, true, true, false, false]);
     // `pass` as a word of its own (`DB_PASS`, nodemailer's `auth.pass`, `smtpPass`), not in `bypass` or `compass`; at the end.
+    // …or before words that qualify it (`DB_PASSWORD_RO`: judged as a password, eight characters and more).
+    assert.deepEqual(["DB_PASSWORD_RO", "dbPasswordProd", "PASSWORD_MIN_LENGTH", "PASS_THROUGH"].map(isPasswordKey), [true, true, false, false]);
+    assert.equal(looksLikeCredential("Xk9mP2qL", "DB_PASSWORD_PROD"), true);
     assert.deepEqual(["DB_PASS", "pass", "smtpPass", "mail.pass", "bypass", "COMPASS", "proxyBypass", "PASS_FILE", "dbPassHash", "keystorePassword", "storepass"].map(isPasswordKey), [true, true, true, true, false, false, false, false, false, true, true]);
   });
 });
