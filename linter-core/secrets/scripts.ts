@@ -178,8 +178,8 @@ function nameBinding(title: string, keywords: string[], pattern: RegExp, where: 
  * An idiom whose password follows what `lead` matches (a command and its option), perhaps quoted,
  * perhaps with `tail` looked ahead at after it: judged as a password, under a fixed name.
  */
-function passwordAfter(title: string, keywords: string[], lead: string, secretName: string, { tail = "", flags = "g" } = {}): Idiom {
-  return { title, keywords, pattern: new RegExp(lead + QUOTE + VALUE + tail, flags), group: 1, judgeAs: "password", secretName };
+function passwordAfter(title: string, keywords: string[], lead: string, secretName: string, { tail = "", flags = "g", uuidIsCredential = false } = {}): Idiom {
+  return { title, keywords, pattern: new RegExp(lead + QUOTE + VALUE + tail, flags), group: 1, judgeAs: "password", secretName, ...(uuidIsCredential && { uuidIsCredential }) };
 }
 
 const IDIOMS: Idiom[] = [
@@ -198,7 +198,7 @@ const IDIOMS: Idiom[] = [
   {
     title: "credential in a request header",
     keywords: ["-h", "--header"],
-    pattern: new RegExp(String.raw`(?:-H|--header)\s*(?:\\?["'])?([\w-]{0,40}?(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
+    pattern: new RegExp(String.raw`(?:-H|--header)(?:\s*|=)(?:\\?["'])?([\w-]{0,40}?(?:api[-_]?key|token|secret|auth[-_]?key))\s*:\s*` + VALUE, "gi"),
     group: 2,
     judgeAs: "password",
     secretName: { fromGroup: 1 },
@@ -239,12 +239,23 @@ const IDIOMS: Idiom[] = [
   // Windows: `cmdkey … /pass:…`, `net use \\host\share /user:name …`, SQL Server's `sqlcmd`/`bcp … -P …`.
   passwordAfter("password given to a Windows command", ["cmdkey", "net use", "sqlcmd", "bcp"], String.raw`(?:\bcmdkey\b[^\n]{0,200}?\s/pass:|\bnet[ \t]+use\b[^\n]{0,200}?\s/user:\S{1,100}[ \t]+|\b(?:sqlcmd|bcp)\b[^\n]{0,200}?\s-P[ \t]*)`, "WINDOWS_PASSWORD", { flags: "gi" }),
   // Other tools' password options: LDAP clients' `-w`, smbclient's `-U user%…`, zip's and unzip's
-  // `-P`, 7-Zip's joined `-p…`, lftp's `-u user,…`, Mosquitto's `-P`.
+  // `-P`, 7-Zip's joined `-p…`, lftp's `-u user,…`, Mosquitto's `-P`, the MongoDB shells' `-p`, macOS
+  // `security`'s keychain `-p`, rclone's `pass …`, mysqladmin's `password …`; and positional ones:
+  // `htpasswd -b file user …`, `rabbitmqctl add_user user …`, MinIO's `mc alias set name url key …`.
   passwordAfter(
     "password given to a command",
-    ["ldap", "smbclient", "zip", "7z", "lftp", "mosquitto_"],
-    String.raw`(?:\bldap(?:search|modify|add|delete|passwd|whoami|compare|exop)\b[^\n]{0,200}?\s-w[ \t]+|\bsmbclient\b[^\n]{0,200}?\s-U[ \t]*[^\s%]{1,100}%|\b(?:un)?zip\b[^\n]{0,200}?\s-P[ \t]+|\b7za?\b[^\n]{0,200}?\s-p|\blftp\b[^\n]{0,200}?\s-u[ \t]+[^\s,]{1,100},|\bmosquitto_(?:pub|sub)\b[^\n]{0,200}?\s-P[ \t]+)`,
+    ["ldap", "smbclient", "zip", "7z", "lftp", "mosquitto_", "mongo", "keychain", "rclone", "mysqladmin", "htpasswd", "rabbitmqctl", "mc "],
+    String.raw`(?:\bldap(?:search|modify|add|delete|passwd|whoami|compare|exop)\b[^\n]{0,200}?\s-w[ \t]+|\bsmbclient\b[^\n]{0,200}?\s-U[ \t]*[^\s%]{1,100}%|\b(?:un)?zip\b[^\n]{0,200}?\s-P[ \t]+|\b7za?\b[^\n]{0,200}?\s-p|\blftp\b[^\n]{0,200}?\s-u[ \t]+[^\s,]{1,100},|\bmosquitto_(?:pub|sub)\b[^\n]{0,200}?\s-P[ \t]+|\bmongo(?:sh|dump|restore|import|export)?\b[^\n]{0,200}?\s-p[ \t]+|\bsecurity[ \t]{1,10}(?:unlock|create)-keychain\b[^\n]{0,200}?\s-p[ \t]+|\brclone\b[^\n]{0,200}?\spass[ \t]+|\bmysqladmin\b[^\n]{0,200}?\spassword[ \t]+|\bhtpasswd[ \t]{1,10}-\w{0,5}b\w{0,5}[ \t]{1,10}\S{1,200}[ \t]{1,10}\S{1,100}[ \t]{1,10}|\brabbitmqctl[ \t]{1,10}(?:add_user|change_password)[ \t]{1,10}\S{1,100}[ \t]{1,10}|\bmc[ \t]{1,10}(?:alias[ \t]{1,10}set|config[ \t]{1,10}host[ \t]{1,10}add)[ \t]{1,10}\S{1,100}[ \t]{1,10}\S{1,300}[ \t]{1,10}\S{1,200}[ \t]{1,10})`,
     "PASSWORD",
+  ),
+  // A publishing CLI's token after its short option: `vsce publish -p …`, `ovsx publish -p …`, the
+  // Codecov uploader's `-t …` (a UUID: a credential here); `gh secret set NAME --body …` (`-b`).
+  passwordAfter(
+    "token given to a command",
+    ["vsce", "ovsx", "codecov", "gh secret"],
+    String.raw`(?:\b(?:vsce|ovsx)\b[^\n]{0,200}?\s-p[ \t]+|\bcodecov(?:cli)?\b[^\n]{0,200}?\s-t[ \t]+|\bgh[ \t]{1,10}secret[ \t]{1,10}set\b[^\n]{0,200}?\s(?:-b[ \t]*|--body(?:=|[ \t]+)))`,
+    "API_TOKEN",
+    { uuidIsCredential: true },
   ),
   // A literal piped into a command that reads a password from its input: `echo "…" | docker login
   // --password-stdin`, `printf '%s' '…' | helm registry login … --password-stdin`, `echo … | sudo -S`.

@@ -52,6 +52,8 @@ const LINES: Record<string, (n: number) => string> = {
   "aws configure set a aws configure set a …": (n) => "aws configure set a ".repeat(n / 20),
   "ldapsearch ldapsearch … and zip zip … -P": (n) => "ldapsearch ".repeat(n / 22) + "zip ".repeat(n / 8) + "-P",
   "smbclient -U a smbclient -U a … (no %)": (n) => "smbclient -U a ".repeat(n / 15),
+  "htpasswd -b a a htpasswd -b a a … and mc alias set a a a …": (n) => "htpasswd -b a a ".repeat(n / 32) + "mc alias set a a a ".repeat(n / 38),
+  "rabbitmqctl add_user a … and vsce vsce … -p": (n) => "rabbitmqctl add_user a ".repeat(n / 46) + "vsce ".repeat(n / 10) + "-p",
   "\"a\"=\"a\"=\"a\"=…": (n) => '"a"='.repeat(n / 4),
   // Terraform's variable defaults and secret resources: a block opened again and again, never closed.
   'variable "a" { variable "a" { …': (n) => 'variable "a" { '.repeat(n / 15) + "default",

@@ -101,6 +101,13 @@ function secretBlocks(): string[] {
     `openssl enc -aes-256-cbc -k ${fake.password()} -in a`,
     `variable "db_password" {\n  type = string\n  default = "${fake.password()}"\n}`,
     `resource "github_actions_secret" "npm" {\n  repository = "app"\n  secret_name = "NPM"\n  plaintext_value = "${fake.password()}"\n}`,
+    // Thirty-fourth session: qualified credential names, more tools' passwords and tokens.
+    `SECRET_KEY_BASE=${fake.chars(40)}`,
+    `API_KEY_PROD: "${fake.chars(32)}"`,
+    `htpasswd -Bb .htpasswd admin ${fake.password()}`,
+    `mc alias set s3 https://s3.example.com minio ${fake.password()}`,
+    `npx vsce publish -p ${fake.chars(52)}`,
+    `wget --header="X-Auth-Token: ${fake.chars(32)}" https://x`,
   );
   return blocks;
 }
