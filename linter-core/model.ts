@@ -104,6 +104,12 @@ export interface LiteralValue {
   /** `assignment`: a key-value binding (env, with, variables); `script`: shell code (run:). */
   role: "assignment" | "script";
   /**
+   * Program source held in a field (an n8n Code node's JavaScript or Python, a Logic Apps inline
+   * JavaScript action, actions/github-script's `script:`): read as a program file is, so its quoted
+   * keys bind their values (`headers: { 'x-api-key': '…' }`).
+   */
+  program?: true;
+  /**
    * The platform knows this field always holds a credential (a registry password in
    * `container.credentials`, a Kubernetes Secret's `stringData`): any literal is reported, weak or not.
    */

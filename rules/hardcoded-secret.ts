@@ -66,10 +66,10 @@ export const hardcodedSecret: Rule = {
     for (const detection of detections) {
       const fixes: Fix[] = [];
       const name = await distinctName(secretNameFor(detection.literal, detection.value, detection.secretName, secretIn), context);
-      const reference = platform.secretReference?.(name);
+      const reference = platform.secretReference?.(name, detection.literal);
       // Where a credential of its kind is revoked, when nhilint knows the provider's page: the rotate step says so.
       const revoke = revocationFor(detection.title);
-      const steps = platform.storeSecretSteps && withRevocationPage(platform.storeSecretSteps(name), revoke);
+      const steps = platform.storeSecretSteps && withRevocationPage(platform.storeSecretSteps(name, detection.literal), revoke);
       const rotate = revoke ? `rotate it at ${revoke} if it was ever committed` : "rotate it if it was ever committed";
       let edits: { span: { start: number; end: number }; text: string }[] | undefined;
       if (reference && detection.literal) {
@@ -84,7 +84,7 @@ export const hardcodedSecret: Rule = {
       // Kubernetes' `$(NAME)` in args): the title and the help name that one. (One that holds the usual
       // reference, quoted for JSON or a flow map, is named by the reference.)
       const other = edits?.[0]?.text;
-      const written = other && reference && !other.includes(reference) && edits!.every((edit) => edit.text === other) ? other : reference;
+      const written = other && reference && !edits!.some((edit) => edit.text.includes(reference)) && edits!.every((edit) => edit.text === other) ? other : reference;
       if (reference && edits) {
         // A fix that only deletes (GitLab's `variables:` entry): the platform already passes the stored secret on.
         // Stryker disable next-line MethodExpression: no platform's fix mixes a deletion with a replacement.

@@ -332,6 +332,8 @@ export const githubActions: Platform = {
       // Stryker disable next-line ConditionalExpression: a `script:` elsewhere in a step is an env entry, and env values are not judged as scripts by any rule
       const isScript = (inSteps && pair.key === "run") || (inSteps && pair.key === "script" && pair.path.at(-2) === "with");
       const literal = pairLiteral(pair, isScript ? "script" : "assignment", scopeOf(pair.path));
+      // actions/github-script's `script:` is JavaScript.
+      if (isScript && pair.key === "script") literal.program = true;
       // Registry credentials of a job container or service container.
       literal.alwaysCredential = pair.key === "password" && pair.path.at(-2) === "credentials";
       model.literals.push(literal);

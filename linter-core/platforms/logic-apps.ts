@@ -21,12 +21,17 @@ export const logicApps: Platform = {
     ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
+    // Inline JavaScript is code, not an expression string: `@{…}` there would be a literal. No fix;
+    // the steps say where the value goes (a securestring parameter passed in by the action before it).
+    if (literal.program) return undefined;
     return replaceInJsonString(literal, secret, text, `@parameters('${name}')`, `@{parameters('${name}')}`);
   },
   buildModel(path, text): FileModel {
     const json = parseJson(text);
     const model = emptyModel("logic-apps", path, text);
     model.literals = jsonLiterals(json.root);
+    // An inline code action's JavaScript (`"type": "JavaScriptCode", "inputs": { "code": "…" }`).
+    for (const literal of model.literals) if (literal.key === "code" && literal.path.at(-2) === "inputs") literal.program = true;
     for (const { key, value } of jsonPropertiesNamed(json.root, CONNECTION_SETS)) {
       // `$connections` is a parameter: its connections sit under `value`.
       const set = key.value === "$connections" ? (jsonProperty(value, "value") ?? value) : value;

@@ -1,6 +1,6 @@
 // n8n workflow exports: nodes with `parameters` (where keys get pasted) and `credentials` (the
 // connectors: each node names the stored credential it uses).
-import type { FileModel } from "../model.js";
+import type { FileModel, LiteralValue, Span } from "../model.js";
 import { jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
 import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
@@ -10,20 +10,25 @@ import { isCredentialKey } from "../secrets/values.js";
 /** n8n's own settings, read from its environment: its public URL is not a credential (WEBHOOK_URL, N8N_*). */
 const N8N_SETTINGS = /^(WEBHOOK_URL|N8N_\w+)$/;
 
+/** The parameters that hold a node's program: the Code node's JavaScript and Python, the legacy Function nodes'. */
+const CODE_PARAMETERS: ReadonlySet<string> = new Set(["jsCode", "pythonCode", "functionCode"]);
+
 export const n8n: Platform = {
   id: "n8n",
   title: "n8n workflow",
   matchesPath: () => false,
   matchesContent: (path, text) => /\.json$/i.test(path) && text.includes('"nodes"') && text.includes('"connections"'),
-  secretReference: (name) => `{{ $env.${name} }}`,
+  // (A Code node's program reads `$env.NAME` itself: an expression's `{{ }}` would be code there.)
+  secretReference: (name, literal) => (literal?.program ? `$env.${name}` : `{{ $env.${name} }}`),
   // The first step matches what the fix wrote ({{ $env.NAME }}); the better ways follow.
-  storeSecretSteps: (name) => [
-    `The node now reads {{ $env.${name} }}: set ${name} in the n8n server's environment (Docker: -e ${name}=…; needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
+  storeSecretSteps: (name, literal) => [
+    `The node now reads ${literal?.program ? `$env.${name}` : `{{ $env.${name} }}`}: set ${name} in the n8n server's environment (Docker: -e ${name}=…; needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
     "Better, where the node supports it: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value), select it in the node's Authentication field, and clear the expression; the workflow export then holds only the credential's name.",
     `With a secrets manager (n8n Enterprise external secrets: HashiCorp Vault, AWS Secrets Manager, Azure Key Vault, GCP Secret Manager, Infisical, 1Password): store the value there as ${name}, connect the store under Settings → External Secrets, and write {{ $secrets.<store>.${name} }} in that credential's field (external secrets resolve in credential fields only).`,
     ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
+    if (literal.program) return codeFix(literal, secret, name, text);
     const reference = `{{ $env.${name} }}`;
     // An n8n parameter is an expression only when it starts with `=`.
     return replaceInJsonString(literal, secret, text, `=${reference}`, reference, literal.value.startsWith("=") ? undefined : "=");
@@ -32,6 +37,7 @@ export const n8n: Platform = {
     const json = parseJson(text);
     const model = emptyModel("n8n", path, text);
     model.literals = jsonLiterals(json.root);
+    for (const literal of model.literals) if (CODE_PARAMETERS.has(literal.key) && literal.path.includes("parameters")) literal.program = true;
     const nodes = jsonProperty(json.root, "nodes");
     // Stryker disable next-line ArrayDeclaration: jsonc-parser gives every array and object its children.
     for (const node of nodes?.type === "array" ? (nodes.children ?? []) : []) {
@@ -63,3 +69,25 @@ export const n8n: Platform = {
     return model;
   },
 };
+
+/**
+ * A secret in a Code node's JavaScript is read there as `$env.NAME` (an expression's `{{ }}` and `=`
+ * would break the code): the string that is the secret becomes `$env.NAME`; a secret inside a longer
+ * string is cut out of it (`'Bearer ' + $env.NAME + ''`, or `${$env.NAME}` in a template literal).
+ * Python's Code node reads its environment otherwise: no fix there (the steps still say what to do).
+ */
+function codeFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
+  if (literal.key === "pythonCode") return undefined;
+  const reference = `$env.${name}`;
+  // The quote the string holding the secret opened with, as the JSON text spells it (`\"` for `"`).
+  const lineStart = text.lastIndexOf("\\n", secret.start) + 1;
+  const before = text.slice(Math.max(lineStart, literal.span.start + 1), secret.start);
+  const opening = /(\\"|'|`)[^'`"]*$/.exec(before);
+  if (!opening) return undefined;
+  const quote = opening[1];
+  const after = text.slice(secret.end, secret.end + quote.length);
+  if (opening.index + quote.length === before.length && after === quote) {
+    return [{ span: { start: secret.start - quote.length, end: secret.end + quote.length }, text: reference }];
+  }
+  return [{ span: secret, text: quote === "`" ? `\${${reference}}` : `${quote} + ${reference} + ${quote}` }];
+}

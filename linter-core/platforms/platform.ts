@@ -22,15 +22,18 @@ export interface Platform {
   secretFix?(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined;
   /** Its model reads every YAML document of a file (Kubernetes manifests, Drone pipelines); most read one. */
   readsEveryDocument?: true;
-  /** The platform's own syntax for reading a stored secret, or undefined when it has none. */
-  secretReference?(name: string): string;
+  /**
+   * The platform's own syntax for reading a stored secret, or undefined when it has none; where it
+   * differs by place, the one for `literal` (an n8n Code node's program reads `$env.NAME`).
+   */
+  secretReference?(name: string, literal?: LiteralValue): string;
   /**
    * The name a new stored secret takes here, when the platform keeps some names for itself (GitHub's
    * `GITHUB_`, Azure's `secret…`): the fix's reference and steps then name one the platform accepts.
    */
   secretName?(name: string): string;
-  /** Where the user stores the value, as steps a person can follow (secret-free). */
-  storeSecretSteps?(name: string): string[];
+  /** Where the user stores the value, as steps a person can follow (secret-free); `literal`: where it was. */
+  storeSecretSteps?(name: string, literal?: LiteralValue): string[];
   /** Do secret names match case-insensitively (GitHub upper-cases them)? */
   caseInsensitiveNames?: boolean;
   /** Variables that turn on the platform's debug tracing, which prints every variable and expression. */

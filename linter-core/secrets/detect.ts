@@ -368,8 +368,10 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const asText = model.platform === "text" || model.parseErrors.length > 0;
   const scripts = model.platform === "typescript" && !asText ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   const programSource = asText && (model.platform === "typescript" || isProgramSource(model.path));
-  for (const { offset, source } of scripts) {
-    for (const hit of findScriptSecrets(source, { programSource, keyBindings: asText })) {
+  // A program held in a field is read as a program file is, its quoted keys bound as well.
+  const programs = asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), program: true }));
+  for (const { offset, source, program } of [...scripts.map((s) => ({ ...s, program: false })), ...programs]) {
+    for (const hit of findScriptSecrets(source, program ? { programSource: true, keyBindings: true } : { programSource, keyBindings: asText })) {
       // Stryker disable next-line ConditionalExpression: a nameKey of undefined is no nameKey to the merge.
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, ...(hit.nameFrom !== undefined && { nameKey: hit.nameFrom }), confidence: "medium", priority: 2 });
     }

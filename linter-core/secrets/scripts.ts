@@ -107,9 +107,10 @@ const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?`;
 // source or configuration read as plain text (a Python dict, a Go struct literal, a Ruby or PHP hash, a
 // .properties line, JSON in a README). Not `::`, `:=` or `://`. Documents a platform parses (YAML,
 // JSON) bind their keys in their own model, where a literal's key is judged (detect.ts).
-export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "gm");
+// (Its quotes escaped too: `{\"x-api-key\": \"…\"}` in code held in a JSON string, an n8n Code node.)
+export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])(?:\\?["'])?([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "gm");
 // The same, tried at one `:` or `=>` with the key read backwards (as ASSIGNMENT_AT).
-const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "my");
+const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])(?:\\?["'])?([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "my");
 const OPERATOR = /:|=>/g;
 const isQuoteCode = (code: number) => code === 34 || code === 39;
 // The characters a key ends with (`[\w.-]`), by code: tried at every `:` in a text.
@@ -131,7 +132,7 @@ export function* keyBindings(script: string): Generator<RegExpExecArray> {
     // The key ends before the blanks and its closing quote.
     let keyEnd = at;
     while (script.charCodeAt(keyEnd - 1) === 32 || script.charCodeAt(keyEnd - 1) === 9) keyEnd--;
-    if (isQuoteCode(script.charCodeAt(keyEnd - 1))) keyEnd--;
+    if (isQuoteCode(script.charCodeAt(keyEnd - 1))) keyEnd -= script.charCodeAt(keyEnd - 2) === 92 ? 2 : 1;
     // Stryker disable next-line ConditionalExpression: a shortcut, as above
     if (!isNameCode(script.charCodeAt(keyEnd - 1))) continue;
     KEY_BINDING_AT.lastIndex = at;
@@ -139,7 +140,7 @@ export function* keyBindings(script: string): Generator<RegExpExecArray> {
     if (!match) continue;
     // Where the regex's own match would begin: the character before the key and its opening quote.
     let keyStart = keyEnd - match[1].length;
-    if (isQuoteCode(script.charCodeAt(keyStart - 1))) keyStart--;
+    if (isQuoteCode(script.charCodeAt(keyStart - 1))) keyStart -= script.charCodeAt(keyStart - 2) === 92 ? 2 : 1;
     if (Math.max(0, keyStart - 1) < end) continue;
     end = at + match[0].length;
     yield match;

@@ -176,6 +176,9 @@ describe("documentLiteralsMayMatter: never says no where a YAML or JSON document
       ["config/app.json", JSON.stringify({ settings: { [key]: value } }, null, 2)],
       ["config/app.json", JSON.stringify({ headers: [{ name: key, value }] })],
       ["workflows/n8n.json", JSON.stringify({ nodes: [{ name: "HTTP", type: "n8n-nodes-base.httpRequest", parameters: { headerParameters: { parameters: [{ name: key, value }] } } }], connections: {} })],
+      // A Code node's program: its quoted keys bind (the model marks it as a program).
+      ["workflows/n8n.json", JSON.stringify({ nodes: [{ name: "Code", type: "n8n-nodes-base.code", parameters: { jsCode: `const h = { "${key}": ${JSON.stringify(value)} };\nreturn items;` } }], connections: {} })],
+      ["workflows/n8n.json", JSON.stringify({ nodes: [{ name: "Code", type: "n8n-nodes-base.code", parameters: { jsCode: `const h = { '${key}': '${value}' };` } }], connections: {} })],
     ];
     const missed: string[] = [];
     let checked = 0;

@@ -61,3 +61,15 @@ describe("platform logic-apps: connection references", () => {
     assert.deepEqual(await refs({ managedApiConnections: { value: { api: {} }, office365: {} } }), ["value", "office365"]);
   });
 });
+
+describe("platform logic-apps: an inline JavaScript action's code", () => {
+  const [a, b] = [new FakeSecrets(39).chars(32), new FakeSecrets(40).chars(32)];
+  const inline = (code: string) =>
+    JSON.stringify({ definition: { $schema: "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", triggers: {}, actions: { Run: { type: "JavaScriptCode", inputs: { code } } } } }, null, 2);
+
+  it("is read as a program: its quoted keys bind; no fix writes an expression into the code, the steps still guide", async () => {
+    const findings = (await lintFiles([{ path: "workflow.json", text: inline(`var apiKey = "${a}";\r\nvar h = { 'x-api-key': '${b}' };\r\nreturn h;`) }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(findings.map((f) => f.message.match(/\((\w{4})…/)?.[1]), [a.slice(0, 4), b.slice(0, 4)]);
+    assert.ok(findings.every((f) => f.fixes.length === 0 && /securestring/.test(f.help ?? "")), findings.map((f) => f.help).join("\n"));
+  });
+});

@@ -120,6 +120,40 @@ describe("n8n: credentials, expressions and recognition", () => {
   });
 });
 
+describe("platform n8n: a Code node's program", () => {
+  const code = (parameters: Record<string, string>) => JSON.stringify({ name: "Code", nodes: [{ name: "Code", type: "n8n-nodes-base.code", parameters }], connections: {} }, null, 2) + "\n";
+  const [a, b, c, d] = [fake.chars(32), fake.chars(32), fake.chars(32), fake.chars(32)];
+  const js = [`const apiSecret = '${a}';`, `const headers = { "x-api-key": "${b}", Authorization: 'Bearer ${c}' };`, `const url = \`https://api.example.com/v1?token=${d}\`;`, "return $input.all();"].join("\n");
+  const findings = async (text: string) => (await lintFiles([{ path: "workflows/code.json", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+
+  it("is read as a program file is: its quoted keys bind their values, JSON's escaped quotes too", async () => {
+    const found = await findings(code({ jsCode: js }));
+    assert.deepEqual(found.map((f) => f.message.match(/\((\w{4})…/)?.[1]), [a, b, c, d].map((v) => v.slice(0, 4)));
+  });
+
+  it("the fix reads $env in the code (no `=` expression, no `{{ }}`), and the code still parses", async () => {
+    const text = code({ jsCode: js });
+    const found = await findings(text);
+    const fixed = applyEdits(text, found.flatMap((f) => f.fixes[0].edits));
+    const program = (JSON.parse(fixed) as { nodes: { parameters: { jsCode: string } }[] }).nodes[0].parameters.jsCode;
+    assert.equal(
+      program,
+      ["const apiSecret = $env.API_SECRET;", `const headers = { "x-api-key": $env.X_API_KEY, Authorization: 'Bearer ' + $env.API_TOKEN + '' };`, "const url = `https://api.example.com/v1?token=${$env.TOKEN}`;", "return $input.all();"].join("\n"),
+    );
+    // Parsed, not run: an async function body, as n8n runs it.
+    assert.doesNotThrow(() => new (Object.getPrototypeOf(async () => {}).constructor as FunctionConstructor)("$env", "$input", program));
+    assert.deepEqual(found.map((f) => f.fixes[0].title), ["API_SECRET", "X_API_KEY", "API_TOKEN", "TOKEN"].map((name) => `Replace with $env.${name}`));
+    assert.match(found[0].fixes[0].followUp![0], /^The node now reads \$env\.API_SECRET:/);
+  });
+
+  it("a legacy Function node's code too; Python's is found with no fix (it reads its environment otherwise)", async () => {
+    assert.equal((await findings(code({ functionCode: `const h = { 'x-api-key': '${a}' };\nreturn items;` })))[0].fixes[0].edits[0].text, "$env.X_API_KEY");
+    const python = await findings(code({ pythonCode: `headers = {"x-api-key": "${a}"}\nreturn _input.all()` }));
+    assert.equal(python.length, 1);
+    assert.deepEqual(python[0].fixes, []);
+  });
+});
+
 recognitionByContent(
   "n8n",
   "workflows/w.json",
