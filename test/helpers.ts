@@ -102,6 +102,8 @@ export const NOT_CREDENTIAL_KEYS = [
   "TOKEN_ISSUER", "PASSWORD_MIN_LENGTH", "SECRET_HASH", "API_KEY_HOST", "ARROW_GPG_KEY_UID", "SIGNING_KEY_ALIAS", "tokenLifetime", "TOKEN_REFRESH_INTERVAL",
   "SECRET_ARN", "TOKEN_USAGE_COUNT_LIMIT_X", "TOKEN_FOR_THE_WHOLE_BUILD", "AUTH_DOMAIN", "PAT_COUNT", "MONKEY_BUSINESS_PLAN", "CACHE_KEY_V2",
   "SN_id_Gost28147_89_None_KeyMeshing", "KEY_EXCHANGE", "SSH_KEY_COMMENT",
+  // A token's address on a chain, a commit of secret scanning, a model's token budget.
+  "TOKEN_CONTRACT_ADDRESS", "TOKEN_MINT", "SECRET_SCANNING_COMMIT", "TOKEN_BUDGET", "TOKEN_LIMIT_PER_MINUTE",
 ];
 
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";
