@@ -22,15 +22,25 @@ export function isLockfile(path: string): boolean {
 /**
  * A config's bare `Key` names nothing alone; its section does: ASP.NET's `"Jwt": { "Key": … }`, a
  * `stripe: { key: … }` section. Such a literal is keyed `Jwt.Key` (a cache's key stays no credential's).
+ * And a section named for what it holds names each entry: `secrets: { mailgun: … }`, `"ApiKeys":
+ * { "Stripe": … }`, `tokens: { slack: … }` are keyed `mailgun_secret`, `Stripe_ApiKey`, `slack_token`.
  */
 function qualifyBareKeys(literals: LiteralValue[]): LiteralValue[] {
   for (const literal of literals) {
     const section = literal.path.at(-2);
+    if (typeof section !== "string") continue;
     // Stryker disable next-line Regex: a longer key that starts with `key` names a credential, or not, with its section as without
-    if (/^key$/i.test(literal.key) && typeof section === "string") literal.key = `${section}.${literal.key}`;
+    if (/^key$/i.test(literal.key)) literal.key = `${section}.${literal.key}`;
+    else if (CREDENTIAL_SECTION.test(section)) {
+      const word = section.replace(/s$/i, "");
+      literal.key = `${literal.key}_${literal.key === literal.key.toUpperCase() ? word.toUpperCase() : word}`;
+    }
   }
   return literals;
 }
+
+/** Sections that hold credentials by name (their plural, or one word for them all). */
+const CREDENTIAL_SECTION = /^(?:secrets|credentials|creds|tokens|api[_-]?keys|passwords|auth)$/i;
 
 export const genericYaml: Platform = {
   id: "yaml",

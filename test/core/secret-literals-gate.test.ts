@@ -174,6 +174,9 @@ describe("documentLiteralsMayMatter: never says no where a YAML or JSON document
       [".gitlab-ci.yml", `spec:\n  inputs:\n    ${key}:\n      default: ${JSON.stringify(value)}\n---\njob:\n  variables:\n    ${key}: ${JSON.stringify(value)}\n  script: make\n`],
       ["docker-compose.yml", `services:\n  a:\n    image: x\n---\n${key}: ${JSON.stringify(value)}\n`],
       ["config/app.json", JSON.stringify({ settings: { [key]: value } }, null, 2)],
+      // A section named for what it holds names each entry (`secrets: { setting: … }`).
+      ["config/app.yaml", `secrets:\n  ${key}: ${JSON.stringify(value)}\n`],
+      ["config/app.json", JSON.stringify({ ApiKeys: { [key]: value } })],
       ["config/app.json", JSON.stringify({ headers: [{ name: key, value }] })],
       ["workflows/n8n.json", JSON.stringify({ nodes: [{ name: "HTTP", type: "n8n-nodes-base.httpRequest", parameters: { headerParameters: { parameters: [{ name: key, value }] } } }], connections: {} })],
       // A Code node's program: its quoted keys bind (the model marks it as a program).

@@ -27,6 +27,14 @@ describe("platform fallbacks: YAML, JSON, text", () => {
     assert.deepEqual(await keys("config/app.yaml", `stripe:\n  key: ${value}\ncache:\n  KEY: ${value}\nkey: ${value}\n`), ["stripe.key"]);
   });
 
+  it("a section named for what it holds names each entry (`secrets: { mailgun: … }`, `\"ApiKeys\": { \"Stripe\": … }`); its other words and other sections' entries are not credentials' names", async () => {
+    const found = async (path: string, text: string) =>
+      (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => /under `([^`]+)`/.exec(f.message)?.[1]);
+    const yaml = `secrets:\n  mailgun: ${value}\n  region: eu-west-1\ntokens:\n  SLACK: ${value}\nauth:\n  type: basic\n  github: ${value}\nservices:\n  mailgun: ${value}\nsecret:\n  other: ${value}\n`;
+    assert.deepEqual(await found("config/values.yaml", yaml), ["mailgun_secret", "SLACK_TOKEN", "github_auth"]);
+    assert.deepEqual(await found("appsettings.json", `{ "ApiKeys": { "Stripe": "${value}", "Enabled": "true" }, "Features": { "Stripe": "${value}" } }`), ["Stripe_ApiKey"]);
+  });
+
   it("every platform can be looked up by its id; an unknown id finds none", () => {
     for (const id of ["github-actions", "gitlab-ci", "azure-pipelines", "jenkins", "n8n", "yaml", "json", "text"]) assert.equal(platformById(id)?.id, id);
     assert.equal(platformById("nope"), undefined);
