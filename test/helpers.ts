@@ -104,6 +104,8 @@ export const NOT_CREDENTIAL_KEYS = [
   "SN_id_Gost28147_89_None_KeyMeshing", "KEY_EXCHANGE", "SSH_KEY_COMMENT",
   // A token's address on a chain, a commit of secret scanning, a model's token budget.
   "TOKEN_CONTRACT_ADDRESS", "TOKEN_MINT", "SECRET_SCANNING_COMMIT", "TOKEN_BUDGET", "TOKEN_LIMIT_PER_MINUTE",
+  // More than 21 characters after the credential word, in two words.
+  "TOKEN_INTERNATIONALIZATION_SUPPORT",
 ];
 
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";

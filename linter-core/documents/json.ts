@@ -108,3 +108,32 @@ export function jsonPropertiesNamed(root: JsonNode | undefined, keys: ReadonlySe
 export function jsonSpan(node: JsonNode): Span {
   return { start: node.offset, end: node.offset + node.length };
 }
+
+/**
+ * A JSON string token's content as written (`raw`, inside its quotes) decoded, with where each of its
+ * characters was written: `rawOffsets[k]` is the offset in `raw` of the escape or character that
+ * gives character k; one more entry, `raw.length`, ends it.
+ */
+export function decodeJsonString(raw: string): { value: string; rawOffsets: number[] } {
+  let value = "";
+  const rawOffsets: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    rawOffsets.push(i);
+    if (raw[i] !== "\\") {
+      value += raw[i++];
+      continue;
+    }
+    const escape = raw[i + 1];
+    if (escape === "u") {
+      value += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+      i += 6;
+    } else {
+      value += JSON_ESCAPES[escape] ?? escape;
+      i += 2;
+    }
+  }
+  rawOffsets.push(raw.length);
+  return { value, rawOffsets };
+}
+
+const JSON_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };

@@ -1,7 +1,8 @@
 // n8n workflow exports: nodes with `parameters` (where keys get pasted) and `credentials` (the
 // connectors: each node names the stored credential it uses).
 import type { FileModel, LiteralValue, Span } from "../model.js";
-import { jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
+import { decodeJsonString, jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
+import { placeIn } from "../documents/javascript.js";
 import { emptyModel } from "./common.js";
 import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
@@ -74,20 +75,23 @@ export const n8n: Platform = {
  * A secret in a Code node's JavaScript is read there as `$env.NAME` (an expression's `{{ }}` and `=`
  * would break the code): the string that is the secret becomes `$env.NAME`; a secret inside a longer
  * string is cut out of it (`'Bearer ' + $env.NAME + ''`, or `${$env.NAME}` in a template literal).
- * Python's Code node reads its environment otherwise: no fix there (the steps still say what to do).
+ * None in a comment, nor in Python's Code node, which reads its environment otherwise (the steps
+ * still say what to do).
  */
 function codeFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
   if (literal.key === "pythonCode") return undefined;
   const reference = `$env.${name}`;
-  // The quote the string holding the secret opened with, as the JSON text spells it (`\"` for `"`).
-  const lineStart = text.lastIndexOf("\\n", secret.start) + 1;
-  const before = text.slice(Math.max(lineStart, literal.span.start + 1), secret.start);
-  const opening = /(\\"|'|`)[^'`"]*$/.exec(before);
-  if (!opening) return undefined;
-  const quote = opening[1];
-  const after = text.slice(secret.end, secret.end + quote.length);
-  if (opening.index + quote.length === before.length && after === quote) {
-    return [{ span: { start: secret.start - quote.length, end: secret.end + quote.length }, text: reference }];
+  const contentStart = literal.span.start + 1;
+  const { value: code, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
+  const start = rawOffsets.indexOf(secret.start - contentStart);
+  const end = rawOffsets.indexOf(secret.end - contentStart);
+  const place = placeIn(code, start);
+  if (place.kind === "template") return [{ span: secret, text: `\${${reference}}` }];
+  if (place.kind !== "string") return undefined;
+  if (place.open === start - 1 && place.close === end) {
+    return [{ span: { start: contentStart + rawOffsets[place.open], end: contentStart + rawOffsets[place.close + 1] }, text: reference }];
   }
-  return [{ span: secret, text: quote === "`" ? `\${${reference}}` : `${quote} + ${reference} + ${quote}` }];
+  // The quote as the JSON text spells it.
+  const quote = place.quote === '"' ? '\\"' : "'";
+  return [{ span: secret, text: `${quote} + ${reference} + ${quote}` }];
 }

@@ -85,11 +85,13 @@ const ABOUT_A_CREDENTIAL =
  * credential (ABOUT_A_CREDENTIAL). `named` judges a stem and the words after it (each with its separator).
  */
 export function qualifiedStem(key: string, named: (stem: string, tail: string) => boolean): string | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the work (names are shorter); past it three words are still at most 21 characters
   if (key.length > 100) return undefined;
   const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
   let stem = words;
   for (let tail = 0; tail < 3; tail++) {
     const cut = stem.search(/[_\-.][A-Za-z0-9]+$/);
+    // Stryker disable next-line EqualityOperator: a separator first leaves an empty stem, which names nothing, and the next search finds none
     if (cut <= 0 || ABOUT_A_CREDENTIAL.test(stem.slice(cut + 1)) || words.length - cut > 21) return undefined;
     stem = stem.slice(0, cut);
     if (named(stem, words.slice(cut))) return stem;
@@ -343,11 +345,12 @@ function outsideWords(value: string): number {
 /**
  * Letters whose case changes at random, not at words (`xKqPzRmTwL`, not `RabbitMQ`): a short password
  * made of letters only, too short for looksRandom's measure. (Random letters hold runs of three lower
- * case too, `kQhwrzJq`: words leave at most two letters over.)
+ * case too, `kQhwrzJq`: words leave at most two letters over, `RabbitMQ`; random letters at least three.)
  */
 function scrambledCase(value: string): boolean {
   const notWords = outsideWords(value);
-  return /[a-z]/.test(value) && /[A-Z]/.test(value) && kindSwitches(value) >= 0.35 && notWords >= 3 && notWords / value.length >= 0.3;
+  // (0.3 of a password's eight characters or more: three letters at least.)
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && kindSwitches(value) >= 0.35 && notWords / value.length >= 0.3;
 }
 
 /**

@@ -26,6 +26,7 @@ import { CREDENTIAL_KEYS, FakeSecrets, NOT_CREDENTIAL_KEYS } from "../helpers.js
 const fake = new FakeSecrets(104);
 
 describe("secret values: credential-like keys", () => {
+  it("a secret name is the key's words joined by one `_` each", () => assert.equal(toSecretName("db..password"), "DB_PASSWORD"));
   for (const key of CREDENTIAL_KEYS) it(`${key} names a credential`, () => assert.equal(isCredentialKey(key), true));
   for (const key of NOT_CREDENTIAL_KEYS) it(`${key} does not`, () => assert.equal(isCredentialKey(key), false));
   it("asked twice, the same answer (the cache)", () => {
@@ -181,7 +182,13 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("SuperSecretPass", "DB_PASSWORD"), false, "CamelCase words");
     assert.equal(looksLikeCredential("GitHubCI", "DB_PASSWORD"), false, "short words and an acronym");
     assert.equal(looksLikeCredential("RZBDLMTM", "DB_PASSWORD"), false, "one case");
-    assert.equal(looksLikeCredential("RZBdlmtm", "DB_PASSWORD"), false, "case changed once");
+    assert.equal(looksLikeCredential("RZBDLMtm", "DB_PASSWORD"), false, "case changed once");
+    assert.equal(looksLikeCredential("QX-ZK_WV.RT", "DB_PASSWORD"), false, "upper-case words between separators");
+    assert.equal(looksLikeCredential("qx-zk_wv.rt", "DB_PASSWORD"), false, "lower-case words between separators");
+    assert.equal(looksLikeCredential("SecretsXkQ", "DB_PASSWORD"), true, "three letters in ten outside words: as many as random text leaves");
+    assert.equal(looksLikeCredential("SecretsXkQzQ", "DB_PASSWORD"), true, "five in twelve");
+    assert.equal(looksLikeCredential("SecretsLabelXk", "DB_PASSWORD"), false, "two in fourteen: words");
+    assert.equal(looksLikeCredential("83920175", "DB_PASSWORD"), false, "digits alone: one class");
     assert.equal(looksLikeCredential("xDevKqPzRmT", "DB_PASSWORD"), true, "a marker inside scrambled case is chance");
     assert.equal(looksLikeCredential(`xQdevK${fake.chars(14)}`, "DB_PASSWORD"), true, "a marker inside random text is chance");
   });
@@ -190,6 +197,9 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksRandom(fake.chars(15)), false, "too short to tell");
     assert.equal(looksRandom(".github/workflows/ci.yml"), false);
     assert.equal(looksRandom("PowerShellNuGetOrgPush"), false, "CamelCase words");
+    // The kind changes at 7 of its 20 places (0.35: the bar), the first place one of them.
+    assert.equal(looksRandom("Q2468135RTYVWXZK+9aC#"), true, "kinds changing at the bar");
+    assert.equal(looksRandom("Q2468135RTYVWXZKM9aC#"), false, "one change fewer");
   });
   it("entropy, classes and counting runs", () => {
     assert.equal(entropy("aaaa"), 0);

@@ -72,4 +72,14 @@ describe("platform logic-apps: an inline JavaScript action's code", () => {
     assert.deepEqual(findings.map((f) => f.message.match(/\((\w{4})…/)?.[1]), [a.slice(0, 4), b.slice(0, 4)]);
     assert.ok(findings.every((f) => f.fixes.length === 0 && /securestring/.test(f.help ?? "")), findings.map((f) => f.help).join("\n"));
   });
+
+  it("only an action's `inputs.code` is code: a URL among the inputs, or a `code` elsewhere, gets the parameter fix", async () => {
+    const action = (inputs: object) =>
+      JSON.stringify({ definition: { $schema: "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", triggers: {}, actions: { Call: { type: "Http", inputs } } } }, null, 2);
+    for (const inputs of [{ method: "GET", uri: `https://api.example.com/v1?api_key=${a}` }, { method: "POST", body: { code: `Bearer ${a}` } }]) {
+      const findings = (await lintFiles([{ path: "workflow.json", text: action(inputs) }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(findings.length, 1, JSON.stringify(inputs));
+      assert.match(findings[0].fixes[0]?.title ?? "", /@\{parameters\('\w+'\)\}/, JSON.stringify(inputs));
+    }
+  });
 });

@@ -146,6 +146,15 @@ describe("platform n8n: a Code node's program", () => {
     assert.match(found[0].fixes[0].followUp![0], /^The node now reads \$env\.API_SECRET:/);
   });
 
+  it("a secret in a comment gets no fix; one in a multi-line template literal or before more text in its string is cut out of it", async () => {
+    const program = [`const q = \`query {\n  auth(token: "${a}") }\`;`, `const h = { 'x-api-key': '${b} ' };`, `// api_key=${c}`, `const h2 = { Authorization: "Bearer ${d}" };`, "return items;"].join("\n");
+    const text = code({ jsCode: program });
+    const found = await findings(text);
+    assert.deepEqual(found.map((f) => f.fixes[0]?.edits[0].text), ["${$env.TOKEN}", "' + $env.X_API_KEY + '", undefined, '\\" + $env.API_TOKEN + \\"']);
+    const fixed = (JSON.parse(applyEdits(text, found.flatMap((f) => f.fixes[0]?.edits ?? []))) as { nodes: { parameters: { jsCode: string } }[] }).nodes[0].parameters.jsCode;
+    assert.equal(fixed.split("\n").filter((line) => !line.startsWith("//")).join("\n"), `const q = \`query {\n  auth(token: "\${$env.TOKEN}") }\`;\nconst h = { 'x-api-key': '' + $env.X_API_KEY + ' ' };\nconst h2 = { Authorization: "Bearer " + $env.API_TOKEN + "" };\nreturn items;`);
+  });
+
   it("a legacy Function node's code too; Python's is found with no fix (it reads its environment otherwise)", async () => {
     assert.equal((await findings(code({ functionCode: `const h = { 'x-api-key': '${a}' };\nreturn items;` })))[0].fixes[0].edits[0].text, "$env.X_API_KEY");
     const python = await findings(code({ pythonCode: `headers = {"x-api-key": "${a}"}\nreturn _input.all()` }));

@@ -1,0 +1,54 @@
+// Where an offset of a low-code node's JavaScript falls (linter-core/documents/javascript.ts), and a
+// JSON string decoded with where each character was written (linter-core/documents/json.ts): what the
+// n8n Code node's fix needs to write valid code.
+import assert from "node:assert/strict";
+import { placeIn } from "../../linter-core/documents/javascript.js";
+import { decodeJsonString } from "../../linter-core/documents/json.js";
+
+/** The place of the first `X` in the code. */
+const at = (code: string) => placeIn(code, code.indexOf("X"));
+
+describe("documents: places in JavaScript", () => {
+  it("code, each kind of string with where it opens and closes, a template literal", () => {
+    assert.deepEqual(at("const X = 1;"), { kind: "code" });
+    assert.deepEqual(at("a = 'bX c';"), { kind: "string", quote: "'", open: 4, close: 9 });
+    assert.deepEqual(at('a = "X";'), { kind: "string", quote: '"', open: 4, close: 6 });
+    assert.deepEqual(at("a = `b X`;"), { kind: "template" });
+  });
+
+  it("escapes and the other quotes inside a string do not end it; a string ends with its line", () => {
+    assert.deepEqual(at(`a = 'it\\'s "q" X';`), { kind: "string", quote: "'", open: 4, close: 16 });
+    assert.deepEqual(at("a = 'open\nb = X"), { kind: "code" });
+    assert.deepEqual(at("a = 'b'; c = X"), { kind: "code" });
+  });
+
+  it("a template literal's `${…}` is code, its quotes strings, its braces counted; after it, the template again", () => {
+    assert.deepEqual(at("`a ${ f({ k: 'X' }) } b`"), { kind: "string", quote: "'", open: 13, close: 15 });
+    assert.deepEqual(at("`a ${ f({ k: 1 }) + X } b`"), { kind: "code" });
+    assert.deepEqual(at("`a ${ {} } \"X\" b`"), { kind: "template" });
+    assert.deepEqual(at("`a\n  auth(token: \"X\") }`"), { kind: "template" });
+    assert.deepEqual(at("`a` + X"), { kind: "code" });
+    assert.deepEqual(at("{ `a` } X"), { kind: "code" });
+    assert.deepEqual(at("`a \\` X`"), { kind: "template" });
+    assert.deepEqual(at("`unclosed X"), { kind: "template" });
+  });
+
+  it("line and block comments, not strings inside them", () => {
+    assert.deepEqual(at("a = 1; // 'X'"), { kind: "comment" });
+    assert.deepEqual(at("/* 'a' */ X"), { kind: "code" });
+    assert.deepEqual(at("/* 'a\n X */"), { kind: "comment" });
+    assert.deepEqual(at("// a\nX"), { kind: "code" });
+    assert.deepEqual(at("/* never closed X"), { kind: "comment" });
+    assert.deepEqual(at("a / b; 'X'"), { kind: "string", quote: "'", open: 7, close: 9 });
+    assert.deepEqual(at("'//' + X"), { kind: "code" });
+  });
+});
+
+describe("documents: a JSON string decoded with where each character was written", () => {
+  it("characters, escapes of one character and \\u escapes; one offset more ends it", () => {
+    const raw = String.raw`a\"b\\c\nd\u0041\/\b\f\r\t`;
+    const { value, rawOffsets } = decodeJsonString(raw);
+    assert.equal(value, JSON.parse(`"${raw}"`));
+    assert.deepEqual(rawOffsets, [0, 1, 3, 4, 6, 7, 9, 10, 16, 18, 20, 22, 24, 26]);
+  });
+});
