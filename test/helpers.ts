@@ -105,7 +105,7 @@ export const NOT_CREDENTIAL_KEYS = [
   // A token's address on a chain, a commit of secret scanning, a model's token budget.
   "TOKEN_CONTRACT_ADDRESS", "TOKEN_MINT", "SECRET_SCANNING_COMMIT", "TOKEN_BUDGET", "TOKEN_LIMIT_PER_MINUTE",
   // More than 21 characters after the credential word, in two words.
-  "TOKEN_INTERNATIONALIZATION_SUPPORT",
+  "TOKEN_INTERNATIONALIZATION_SUPPORT", "requestedPasswordAttribute",
 ];
 
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";

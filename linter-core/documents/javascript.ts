@@ -11,9 +11,12 @@ export type Place =
 
 export function placeIn(code: string, offset: number): Place {
   // Code, a template literal, the code of a `${…}` inside it, …: each code level counts its open braces.
+  // Stryker disable next-line ArrayDeclaration,StringLiteral: an empty stack, or an unnamed mode, is read as code as "code" is
   const modes: ("code" | "template")[] = ["code"];
+  // Stryker disable next-line ArrayDeclaration: the outermost code's count is never read (no `${…}` to close there)
   const braces: number[] = [0];
   let i = 0;
+  // Stryker disable next-line EqualityOperator: one step past the end finds nothing, as the end does
   while (i < code.length) {
     const c = code[i];
     if (modes.at(-1) === "template") {
@@ -23,6 +26,7 @@ export function placeIn(code: string, offset: number): Place {
         modes.pop();
         i++;
       } else if (c === "$" && code[i + 1] === "{") {
+        // Stryker disable next-line StringLiteral: a mode not named "template" is code
         modes.push("code");
         braces.push(0);
         i += 2;
@@ -33,6 +37,7 @@ export function placeIn(code: string, offset: number): Place {
     const next = code[i + 1];
     if (c === "/" && (next === "/" || next === "*")) {
       const end = next === "/" ? code.indexOf("\n", i) : code.indexOf("*/", i + 2);
+      // Stryker disable next-line EqualityOperator: a comment starts at i, so its end is never at 0
       const stop = end < 0 ? code.length : next === "/" ? end : end + 2;
       if (offset < stop) return { kind: "comment" };
       i = stop;

@@ -82,6 +82,7 @@ function codeFix(literal: LiteralValue, secret: Span, name: string, text: string
   if (literal.key === "pythonCode") return undefined;
   const reference = `$env.${name}`;
   const contentStart = literal.span.start + 1;
+  // Stryker disable next-line ArithmeticOperator: the closing quote and one more character decoded too change no place before them
   const { value: code, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
   const start = rawOffsets.indexOf(secret.start - contentStart);
   const end = rawOffsets.indexOf(secret.end - contentStart);

@@ -116,6 +116,7 @@ const isQuoteCode = (code: number) => code === 34 || code === 39;
 // The characters a key ends with (`[\w.-]`), by code: tried at every `:` in a text.
 const NAME_CODES = new Uint8Array(128);
 for (const character of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-") NAME_CODES[character.charCodeAt(0)] = 1;
+// Stryker disable next-line ConditionalExpression: a shortcut (keyBindings below): the regex decides
 const isNameCode = (code: number) => NAME_CODES[code] === 1;
 
 /** KEY_BINDING's matches (the same keys and values), each from its operator, as assignments() does. */
@@ -370,7 +371,8 @@ const TOKEN_KEY = "token";
  * (`password=ZGVj…` in a Go test's backquotes) is still a value. In shell, `.env`, Dockerfiles and
  * config, an unquoted name is the value.
  */
-const PROGRAM_SOURCE = /\.(?:py|pyi|rb|go|java|kt|kts|scala|cs|fs|vb|php|rs|swift|dart|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl)$/i;
+// (TypeScript's declaration files and minified JavaScript too: no platform builds their model.)
+const PROGRAM_SOURCE = /\.(?:py|pyi|rb|go|java|kt|kts|scala|cs|fs|vb|php|rs|swift|dart|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl|d\.ts|min\.js)$/i;
 
 const CODE_HEAD = /^[A-Za-z_][\w.]*(?=[{}[\]:]|$)/;
 // What ends a match before a quoted value: its opening quote, then perhaps a scheme (`"token": "Bearer …"`).

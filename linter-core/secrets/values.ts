@@ -76,7 +76,7 @@ const QUALIFIERS =
  * itself: `TOKEN_ISSUER`, `PASSWORD_MIN_LENGTH`, `SECRET_HASH`, `API_KEY_HOST`.
  */
 const ABOUT_A_CREDENTIAL =
-  /^(?:hash|sha\d*|digest|checksum|crc|count|size|len|length|lifetime|audience|aud|issuer|scopes?|polic(?:y|ies)|interval|timeout|age|expiry|expires?|expiration|validity|duration|provider|store|manager|ref|arn|kind|mode|source|location|region|hint|regex|pattern|field|param|var|label|description|desc|text|title|format|encoding|algorithm|alg|method|strategy|class|service|backend|engine|owner|users?|username|login|email|account|host|port|server|file|path|dir|names?|ids?|url|uri|endpoint|type|version|env|enabled|disabled|required|header|prefix|suffix|ttl|vault|rotation|rotated|created|updated|date|time|flag|salt|public|cache|uid|alias|fpr|grip|address|contract|mint|symbol|decimals|supply|pubkey|pool|chain|network|program|commit|revision|rev|tag|branch|refs|scanning|scanner|scan|detection|detector|bucket|exchange|generator|limits?|quota|rate|cost|price|budget|balance|amount|example|placeholder|default|mask|masked|hidden|visible|sent|valid|invalid|missing|error|errors|rule|reset|request|response|retries|retry)$/i;
+  /^(?:hash|sha\d*|digest|checksum|crc|count|size|len|length|lifetime|audience|aud|issuer|scopes?|polic(?:y|ies)|interval|timeout|age|expiry|expires?|expiration|validity|duration|provider|store|manager|ref|arn|kind|mode|source|location|region|hint|regex|pattern|field|param|var|label|description|desc|text|title|format|encoding|algorithm|alg|method|strategy|class|service|backend|engine|owner|users?|username|login|email|account|host|port|server|file|path|dir|names?|ids?|url|uri|endpoint|type|version|env|enabled|disabled|required|header|prefix|suffix|ttl|vault|rotation|rotated|created|updated|date|time|flag|salt|public|cache|uid|alias|fpr|grip|attributes?|address|contract|mint|symbol|decimals|supply|pubkey|pool|chain|network|program|commit|revision|rev|tag|branch|refs|scanning|scanner|scan|detection|detector|bucket|exchange|generator|limits?|quota|rate|cost|price|budget|balance|amount|example|placeholder|default|mask|masked|hidden|visible|sent|valid|invalid|missing|error|errors|rule|reset|request|response|retries|retry)$/i;
 
 /**
  * A credential's name with words after it (`API_KEY_PROD`, `SECRET_KEY_BASE`, `TOKEN_GITHUB`,
@@ -227,6 +227,8 @@ const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 const WORDS = /^[ _./:={}()[\]-]*[A-Za-z]+([ _./:={}()[\]-]+[A-Za-z]+)*[ _./:={}()[\]-]*$/;
 /** The same, numbered: `decoded-secret-value00`, a test's made-up value (a token's length, not its look). */
 const NUMBERED_WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*[_-]?\d{1,4}$/;
+/** Three words or more, each perhaps numbered: a name's parts (`token_sha256_to_refresh`, `utf8-base64-v2`). */
+const NUMBERED_PARTS = /^[A-Za-z]+\d{0,4}(?:[_./:-][A-Za-z]+\d{0,4}){2,}$/;
 /** A package and its version (`jjwt-jackson-0.11.2`, `io.jsonwebtoken:jjwt-api:0.11.5`'s value). */
 const VERSIONED_NAME = /^[A-Za-z][\w.:-]*[-_@:]v?\d+(\.\d+)+(?:[-+.][\w]+)*$/;
 /**
@@ -415,7 +417,7 @@ export function looksLikeCredential(value: string, key: string): boolean {
   // (Words URL-encoded are words: `secret%3Dpassword` in a query string.)
   // Stryker disable next-line StringLiteral: decoding a value without `%` gives it back
   const plain = v.includes("%") ? decodeURIComponentSafe(v) : v;
-  if (v.length < 16 || ((WORDS.test(plain) || NUMBERED_WORDS.test(plain)) && !looksRandom(v))) return false;
+  if (v.length < 16 || ((WORDS.test(plain) || NUMBERED_WORDS.test(plain) || NUMBERED_PARTS.test(plain)) && !looksRandom(v))) return false;
   // Hex has 16 symbols: a random 16-digit hex token measures 3.3 bits on average, one in six under 3.
   return entropy(v) >= (HEX.test(v) ? 2.5 : 3) && characterClasses(v) >= 2;
 }

@@ -33,7 +33,28 @@ describe("documents: places in JavaScript", () => {
     assert.deepEqual(at("`unclosed X"), { kind: "template" });
   });
 
+  it("at a string's quotes: the opening one is code, the closing one the string's; an unclosed string closes at the end", () => {
+    assert.deepEqual(placeIn("a 'b'", 2), { kind: "code" });
+    assert.deepEqual(placeIn("'ab' c", 3), { kind: "string", quote: "'", open: 0, close: 3 });
+    assert.deepEqual(placeIn("a = 'abc", 6), { kind: "string", quote: "'", open: 4, close: 8 });
+    assert.deepEqual(placeIn("`ab`", 3), { kind: "template" });
+  });
+
+  it("past the end: what the code ends in", () => {
+    assert.deepEqual(placeIn("`abc", 10), { kind: "template" });
+    assert.deepEqual(placeIn("abc", 10), { kind: "code" });
+  });
+
+  it("a `$` that opens no `${`, a template inside a `${…}`, braces inside an inner one", () => {
+    assert.deepEqual(at("`cost $5 'X'`"), { kind: "template" });
+    assert.deepEqual(at("`a ${`c`}` X"), { kind: "code" });
+    assert.deepEqual(at("`a ${ { k: `b ${ c } d` } } 'X' e`"), { kind: "template" });
+  });
+
   it("line and block comments, not strings inside them", () => {
+    assert.deepEqual(at("/*/ X */"), { kind: "comment" });
+    assert.deepEqual(placeIn("/* a */", 5), { kind: "comment" });
+    assert.deepEqual(placeIn("// a\nb", 4), { kind: "code" });
     assert.deepEqual(at("a = 1; // 'X'"), { kind: "comment" });
     assert.deepEqual(at("/* 'a' */ X"), { kind: "code" });
     assert.deepEqual(at("/* 'a\n X */"), { kind: "comment" });

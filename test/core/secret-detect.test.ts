@@ -203,7 +203,8 @@ describe("secret detection: each kind's title, name and confidence", () => {
 
   it("in other program source read as text, an assignment's unquoted name is code, unless random (full-stack-fastapi-template's tests); in a string it is a value", async () => {
     const assigned = ["credential assigned to a variable | DEPLOY_TOKEN | medium | in place"];
-    for (const path of ["app/settings.py", "cmd/main.go", "lib/client.rb", "src/Config.java"]) {
+    // (TypeScript's declaration files and minified JavaScript, which no platform models, are program source too: @azure/msal-browser's types.)
+    for (const path of ["app/settings.py", "cmd/main.go", "lib/client.rb", "src/Config.java", "types/result.d.ts", "dist/app.min.js"]) {
       assert.deepEqual(await full(path, `DEPLOY_TOKEN = "${random}"\n`), assigned, path);
       assert.deepEqual(await full(path, `DEPLOY_TOKEN = '${random}'\n`), assigned, path);
       assert.deepEqual(await full(path, `user = User(email=email, hashed_password=argon2_hash, is_active=True)\nDEPLOY_PASSWORD = db_password2\n`), [], path);

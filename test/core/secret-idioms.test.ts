@@ -274,8 +274,14 @@ describe("the key-binding idiom's matcher (from each `:` and `=>`) finds what it
   it("on 3 000 random texts of those pieces", () => {
     for (const text of randomTexts(8, PIECES)) assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
   });
+  it("a key in escaped quotes (code held in a JSON string), its value quoted or not", () => {
+    const value = fake.chars(32);
+    for (const text of [`{\\"x-api-key\\": ${value} }`, `{\\"x-api-key\\": \\"${value}\\"}`, `{\\"x-api-key\\": '${value}'}`]) {
+      assert.deepEqual(fast(text).map(([key, found]) => [key, found]), [["x-api-key", value]], text);
+    }
+  });
   it("on the cases that take care", () => {
-    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w", "a: b:'c': d", "a: b:\"c\": d", "a: b 'c': d", "a: b c: d", "a: b c': d"]) {
+    for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w", "a: b:'c': d", "a: b:\"c\": d", "a: b 'c': d", "a: b c: d", "a: b c': d", 'a: b:\\"c\\": d', 'a: b{\\"c\\": d', 'x {\\"k\\": v']) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
     }
   });

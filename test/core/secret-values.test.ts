@@ -154,6 +154,8 @@ describe("secret values: looks like a credential", () => {
     // secretlint's suite (aws, ok.AWS Secret Access Key): base64 of a placeholder.
     assert.equal(looksLikeCredential(btoa("dummy text data data data"), "ANY_KEY"), false, "base64 of a placeholder");
     assert.equal(looksLikeCredential(btoa(fake.chars(24)), "ANY_KEY"), true, "base64 of random text");
+    assert.equal(looksLikeCredential("token_sha256_to_refresh", "SHA256_TOKEN"), false, "three words or more, numbered or not (@azure/msal-node's constants)");
+    assert.equal(looksLikeCredential("Ab3kQz9mWx7p_Lt4vNq8", "SHA256_TOKEN"), true, "two random parts");
     // Random hex measures less entropy than random base62 (a 16-digit token 3.3 bits on average).
     assert.equal(looksLikeCredential(["3fea6af1", "349166ea"].join(""), "X_API_TOKEN"), true, "16 random hex digits (gitleaks's curl case)");
     assert.equal(looksLikeCredential("deadbeefdeadbeef", "X_API_TOKEN"), false, "hex words repeated");
