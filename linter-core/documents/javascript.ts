@@ -53,15 +53,17 @@ export function placeIn(code: string, offset: number): Place {
     } else if (c === "{") {
       braces[braces.length - 1]++;
       i++;
-    } else if (c === "}" && braces.at(-1) === 0 && modes.length > 1) {
-      // The `}` that ends a `${…}`: back in its template literal.
-      modes.pop();
-      braces.pop();
+    } else if (c === "}") {
+      // The `}` that ends a `${…}` (none open inside it): back in its template literal.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the outermost code popped leaves an empty stack, read as code as it was
+      const inSubstitution = modes.length > 1;
+      const endsSubstitution = braces.at(-1) === 0 && inSubstitution;
+      if (endsSubstitution) {
+        modes.pop();
+        braces.pop();
+      } else braces[braces.length - 1]--;
       i++;
-    } else {
-      if (c === "}") braces[braces.length - 1]--;
-      i++;
-    }
+    } else i++;
   }
   return modes.at(-1) === "template" ? { kind: "template" } : { kind: "code" };
 }

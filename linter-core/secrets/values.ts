@@ -400,10 +400,11 @@ export function looksLikeCredential(value: string, key: string): boolean {
   // A URL that carries a user and password is judged by its password, as anywhere in a text:
   // `postgres://postgres:postgres@localhost/db` under `DB_CREDENTIALS` guards a test container.
   if (URL_WITH_USERINFO.test(v)) return findUrlPasswords(v).length > 0;
-  // Base64 of a placeholder is one too: `ZHVtbXkgdGV4dCBkYXRh…` is `dummy text data…` (secretlint's suite, aws).
+  // Base64 of a placeholder is one too: `ZHVtbXkgdGV4dCBkYXRh…` is `dummy text data…` (secretlint's suite, aws);
+  // and a Basic credential, `user:password` (a Docker config's `auth`), is as strong as its password.
   if (BASE64_VALUE.test(v)) {
     const decoded = decodeBase64(v);
-    if (decoded !== undefined && PRINTABLE_TEXT.test(decoded) && isPlaceholder(decoded)) return false;
+    if (decoded !== undefined && PRINTABLE_TEXT.test(decoded) && (isPlaceholder(decoded) || isPlaceholderBasic(v))) return false;
   }
   if (/\s/.test(v) || v.length > 1000 || isBenign(v) || madeUpCounting(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
@@ -443,7 +444,13 @@ export function isPlaceholderBasic(credential: string): boolean {
   const decoded = decodeBase64(credential);
   if (decoded === undefined || !/^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded)) return false;
   const password = decoded.slice(decoded.indexOf(":") + 1);
-  return isPlaceholder(decoded) || isPlaceholder(password) || !looksLikeCredential(password, "password");
+  // (A UUID is a password here: Docker Hub's access tokens are UUIDs.)
+  return isPlaceholder(decoded) || isPlaceholder(password) || !(UUID.test(password) ? isIssuedUuid(password) : looksLikeCredential(password, "password"));
+}
+
+/** A UUID where a key is expected (a header's, a Basic password's) is the key, unless made up: five alike, or counting. */
+export function isIssuedUuid(value: string): boolean {
+  return !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, ""));
 }
 
 /**

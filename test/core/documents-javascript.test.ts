@@ -43,12 +43,16 @@ describe("documents: places in JavaScript", () => {
   it("past the end: what the code ends in", () => {
     assert.deepEqual(placeIn("`abc", 10), { kind: "template" });
     assert.deepEqual(placeIn("abc", 10), { kind: "code" });
+    assert.deepEqual(placeIn("`a ${ b", 20), { kind: "code" });
   });
 
   it("a `$` that opens no `${`, a template inside a `${…}`, braces inside an inner one", () => {
     assert.deepEqual(at("`cost $5 'X'`"), { kind: "template" });
     assert.deepEqual(at("`a ${`c`}` X"), { kind: "code" });
     assert.deepEqual(at("`a ${ { k: `b ${ c } d` } } 'X' e`"), { kind: "template" });
+    // A `}` that closes an object inside a `${…}` (an inner one's too) is no end of it.
+    assert.deepEqual(at("`a ${ {} + 'X' }`"), { kind: "string", quote: "'", open: 11, close: 13 });
+    assert.deepEqual(at("`a ${ `b ${ {k: 1} + 'X' } c` }`"), { kind: "string", quote: "'", open: 21, close: 23 });
   });
 
   it("line and block comments, not strings inside them", () => {

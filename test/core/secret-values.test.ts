@@ -153,6 +153,11 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("aaaaBBBBaaaaBBBBaaaa", "API_TOKEN"), false, "low entropy");
     // secretlint's suite (aws, ok.AWS Secret Access Key): base64 of a placeholder.
     assert.equal(looksLikeCredential(btoa("dummy text data data data"), "ANY_KEY"), false, "base64 of a placeholder");
+    // A Docker config's `auth`, base64 of `user:password`, is as strong as its password (TruffleHog's docker test: `sfcs.tester:sfcs`).
+    assert.equal(looksLikeCredential(btoa("sfcs.tester:sfcs"), "auth"), false, "base64 of a user and a weak password");
+    assert.equal(looksLikeCredential(btoa(`deploy:${fake.chars(16)}`), "auth"), true, "base64 of a user and a strong one");
+    assert.equal(looksLikeCredential(btoa("bot:bd42746c-a777-48d9-b0a2-87b6c1327d00"), "auth"), true, "a UUID password (a Docker Hub access token)");
+    assert.equal(looksLikeCredential(btoa("bot:12345678-aaaa-4bcd-8ef0-123456789abc"), "auth"), false, "a made-up UUID");
     assert.equal(looksLikeCredential(btoa(fake.chars(24)), "ANY_KEY"), true, "base64 of random text");
     assert.equal(looksLikeCredential("token_sha256_to_refresh", "SHA256_TOKEN"), false, "three words or more, numbered or not (@azure/msal-node's constants)");
     assert.equal(looksLikeCredential("Ab3kQz9mWx7p_Lt4vNq8", "SHA256_TOKEN"), true, "two random parts");
@@ -191,6 +196,9 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("SecretsXkQzQ", "DB_PASSWORD"), true, "five in twelve");
     assert.equal(looksLikeCredential("SecretsLabelXk", "DB_PASSWORD"), false, "two in fourteen: words");
     assert.equal(looksLikeCredential("83920175", "DB_PASSWORD"), false, "digits alone: one class");
+    // Words, lower case first or capitalised, around a test marker (found by a search against the word-run measure's variants).
+    assert.equal(looksLikeCredential("k-passdevWord-7passxy", "DB_PASSWORD"), false, "a test marker among words, lower case first");
+    assert.equal(looksLikeCredential("kQMango_TestAbxyAb", "DB_PASSWORD"), false, "a test marker among capitalised words");
     assert.equal(looksLikeCredential("xDevKqPzRmT", "DB_PASSWORD"), true, "a marker inside scrambled case is chance");
     assert.equal(looksLikeCredential(`xQdevK${fake.chars(14)}`, "DB_PASSWORD"), true, "a marker inside random text is chance");
   });
