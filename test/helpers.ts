@@ -88,7 +88,7 @@ export const CREDENTIAL_KEYS = [
   "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS", "VAULT_TOKEN", "ANSIBLE_VAULT_PASSWORD", "vault_pass",
   // A credential word with one to three words after it (at most 21 characters), as gitleaks's generic rule reads them.
   "API_KEY_PROD", "SECRET_KEY_BASE", "TOKEN_GITHUB", "apiKeyStaging", "GITLAB_TOKEN_RELEASE", "PULP_PASSWORD_RO", "GitHubTokenForVpackProvenance", "GITHUBTOKEN_V2",
-  "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2",
+  "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2", "VSCE_PAT_MARKETPLACE", "registryCredsRo", "SENTRY_DSN_FRONTEND",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [

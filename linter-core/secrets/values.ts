@@ -57,14 +57,14 @@ function namesCredential(key: string): boolean {
 }
 
 /**
- * The same, by a whole word or phrase: not the short words (`PASS_THROUGH`, `AUTH_DOMAIN`) nor a `KEY`
- * glued to a capitalised word (`MONKEY_BUSINESS`), which a word after them makes likelier still to be
- * something else.
+ * The same, by a whole word or phrase: not the short words that are verbs or prefixes too
+ * (`PASS_THROUGH`, `AUTH_DOMAIN`) nor a `KEY` glued to a capitalised word (`MONKEY_BUSINESS`), which a
+ * word after them makes likelier still to be something else. (`pat`, `creds` and `dsn` name nothing else: `VSCE_PAT_MARKETPLACE`.)
  */
 function namesWholeCredential(stem: string, tail: string): boolean {
   // A bare `key` is a noun of many compounds (`KeyMeshing`, `KEY_EXCHANGE`): after it, only words
   // that say which copy of a credential (`DEPLOY_KEY_PROD`, `SSH_KEY_BASE64`).
-  return CREDENTIAL_URL_KEY.test(stem) || ((CREDENTIAL_KEY.test(stem) || (KEY_WORD.test(stem) && QUALIFIERS.test(tail))) && !NOT_CREDENTIAL_KEY.test(stem));
+  return CREDENTIAL_URL_KEY.test(stem) || ((CREDENTIAL_KEY.test(stem) || /(?:^|[_\-.])(?:pat|creds|dsn)s?$/i.test(stem) || (KEY_WORD.test(stem) && QUALIFIERS.test(tail))) && !NOT_CREDENTIAL_KEY.test(stem));
 }
 
 /** Words that say which copy of a credential: where it is used, its version, its access, its encoding. */
