@@ -49,16 +49,17 @@ const QUOTE = String.raw`(?:\\?["'])?`;
 // `NAME=value` in a script: what the "credential assigned to a variable" idiom reads. Also with the
 // spaces of aligned assignments (`SECRET_KEY   = …`) and the operators of Go and Make (`:=`, `::=`,
 // `?=`), as gitleaks's generic rule reads them. The name may be dotted (`self.api_key = …`,
-// `spring.datasource.password=…`, Helm's `--set db.password=…`) and follow a sigil or what leads a
+// `spring.datasource.password=…`, Helm's `--set db.password=…`) and dashed (Spring's relaxed names in a
+// .properties file, `…github.client-secret=…`, a query's `?api-key=`), and follow a sigil or what leads a
 // parameter (PowerShell's and PHP's `$apiKey`, Ruby's `@token`, PHP's `$this->password`, a URL's
 // `?password=` and `&token=`, `--from-literal=password=…`, `-var 'db_password=…'`, a JVM system
 // property `-Dspring.datasource.password=…`, Maven's `-Dgpg.passphrase=…`).
 const LEAD_CHARACTERS = String.raw`[\s;(,{\[$@>?&='"]`;
 const NAME_LEAD = `(?:^|${LEAD_CHARACTERS})`;
 const LEAD_CHARACTER = new RegExp(`^${LEAD_CHARACTERS}$`);
-export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
+export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.-]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
 // The same, tried at one `=` with the name read backwards: the matches then start at the `=`.
-const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
+const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.-]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
 
 /**
  * ASSIGNMENT's matches (the same names and values), each from its `=` (match.index and match[0] start

@@ -108,6 +108,7 @@ function secretBlocks(): string[] {
     `mc alias set s3 https://s3.example.com minio ${fake.password()}`,
     `npx vsce publish -p ${fake.chars(52)}`,
     `wget --header="X-Auth-Token: ${fake.chars(32)}" https://x`,
+    `spring.security.oauth2.client.registration.github.client-secret=${fake.chars(40)}`,
   );
   return blocks;
 }
