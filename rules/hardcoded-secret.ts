@@ -84,7 +84,7 @@ export const hardcodedSecret: Rule = {
       // Kubernetes' `$(NAME)` in args): the title and the help name that one. (One that holds the usual
       // reference, quoted for JSON or a flow map, is named by the reference.)
       const other = edits?.[0]?.text;
-      const written = other && reference && !edits!.some((edit) => edit.text.includes(reference)) && edits!.every((edit) => edit.text === other) ? other : reference;
+      const written = other && reference && !other.includes(reference) && edits!.every((edit) => edit.text === other) ? other : reference;
       if (reference && edits) {
         // A fix that only deletes (GitLab's `variables:` entry): the platform already passes the stored secret on.
         // Stryker disable next-line MethodExpression: no platform's fix mixes a deletion with a replacement.

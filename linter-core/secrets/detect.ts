@@ -238,7 +238,8 @@ function secretlintDisabled(text: string): ((offset: number) => boolean) | undef
 // What a literal needs to add a detection of its own in program source (detectSecrets' literal loop and
 // the script idioms over literals), as the text shows it. Each test is looser than what it stands for.
 // A key the literal is bound to that isCredentialKey accepts (or AUTH_PROPERTIES maps), ending with one
-// of these words and at most 21 name characters after it (a qualified name: `API_KEY_PROD`), then (past a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`,
+// of these words and at most 21 name characters after it (a qualified name: `API_KEY_PROD`), then (past
+// a closing quote or bracket, comments, `?`/`!`) an assignment, `:`, `??` or `||`,
 // or (a call's name and value, `set("token", "…")`) a closing quote and a comma:
 const LITERAL_KEY_WORD = String.raw`(?:token|secret|passw(?:or)?d|pwd|passphrase|pass|key|credentials?|webhook[_-]?(?:url|secret)|connection[_-]?string|conn[_-]?str|dsn|pat|auth|creds|authorization|bearer)s?`;
 // A comment where the operator would be (`token /* … */ =`) counts as one: reading on to its end from
@@ -368,10 +369,13 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const asText = model.platform === "text" || model.parseErrors.length > 0;
   const scripts = model.platform === "typescript" && !asText ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   const programSource = asText && (model.platform === "typescript" || isProgramSource(model.path));
-  // A program held in a field is read as a program file is, its quoted keys bound as well.
-  const programs = asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), program: true }));
-  for (const { offset, source, program } of [...scripts.map((s) => ({ ...s, program: false })), ...programs]) {
-    for (const hit of findScriptSecrets(source, program ? { programSource: true, keyBindings: true } : { programSource, keyBindings: asText })) {
+  const sources = [
+    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText } })),
+    // A program held in a field is read as a program file is, its quoted keys bound as well.
+    ...(asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), options: { programSource: true, keyBindings: true } }))),
+  ];
+  for (const { offset, source, options } of sources) {
+    for (const hit of findScriptSecrets(source, options)) {
       // Stryker disable next-line ConditionalExpression: a nameKey of undefined is no nameKey to the merge.
       candidates.push({ span: { start: offset + hit.start, end: offset + hit.end }, value: hit.value, title: hit.title, secretName: hit.secretName, ...(hit.nameFrom !== undefined && { nameKey: hit.nameFrom }), confidence: "medium", priority: 2 });
     }
