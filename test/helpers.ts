@@ -88,7 +88,7 @@ export const CREDENTIAL_KEYS = [
   "DB_PASS", "smtp_pass", "smtpPass", "pass", "mail.pass", "REDIS-PASS", "VAULT_TOKEN", "ANSIBLE_VAULT_PASSWORD", "vault_pass",
   // A credential word with one to three words after it (at most 21 characters), as gitleaks's generic rule reads them.
   "API_KEY_PROD", "SECRET_KEY_BASE", "TOKEN_GITHUB", "apiKeyStaging", "GITLAB_TOKEN_RELEASE", "PULP_PASSWORD_RO", "GitHubTokenForVpackProvenance", "GITHUBTOKEN_V2",
-  "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2", "VSCE_PAT_MARKETPLACE", "registryCredsRo", "SENTRY_DSN_FRONTEND",
+  "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2", "VSCE_PAT_MARKETPLACE", "registryCredsRo", "SENTRY_DSN_FRONTEND", "PAT_RELEASE",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [
@@ -105,7 +105,7 @@ export const NOT_CREDENTIAL_KEYS = [
   // A token's address on a chain, a commit of secret scanning, a model's token budget.
   "TOKEN_CONTRACT_ADDRESS", "TOKEN_MINT", "SECRET_SCANNING_COMMIT", "TOKEN_BUDGET", "TOKEN_LIMIT_PER_MINUTE",
   // More than 21 characters after the credential word, in two words.
-  "TOKEN_INTERNATIONALIZATION_SUPPORT", "requestedPasswordAttribute",
+  "TOKEN_INTERNATIONALIZATION_SUPPORT", "requestedPasswordAttribute", "MY_PATTERN_V2",
 ];
 
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";

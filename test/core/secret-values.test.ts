@@ -158,6 +158,8 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential(btoa(`deploy:${fake.chars(16)}`), "auth"), true, "base64 of a user and a strong one");
     assert.equal(looksLikeCredential(btoa("bot:bd42746c-a777-48d9-b0a2-87b6c1327d00"), "auth"), true, "a UUID password (a Docker Hub access token)");
     assert.equal(looksLikeCredential(btoa("bot:12345678-aaaa-4bcd-8ef0-123456789abc"), "auth"), false, "a made-up UUID");
+    assert.equal(looksLikeCredential(btoa("hello world foo bar"), "API_TOKEN"), true, "base64 of text with no user:password in it is judged as written");
+    assert.equal(looksLikeCredential("ZXhhbXBsZQ==", "DB_PASSWORD"), true, "a password shorter than a token is judged as written, whatever it decodes to");
     assert.equal(looksLikeCredential(btoa(fake.chars(24)), "ANY_KEY"), true, "base64 of random text");
     assert.equal(looksLikeCredential("token_sha256_to_refresh", "SHA256_TOKEN"), false, "three words or more, numbered or not (@azure/msal-node's constants)");
     assert.equal(looksLikeCredential("Ab3kQz9mWx7p_Lt4vNq8", "SHA256_TOKEN"), true, "two random parts");
@@ -366,6 +368,7 @@ describe("secret values: each check at its bounds", () => {
     const random = fake.chars(20);
     assert.equal(isPlaceholderBasic(btoa("\u0001ci:password")), false);
     assert.equal(isPlaceholderBasic(btoa("ci:password\u0001")), false);
+    assert.equal(isPlaceholderBasic(btoa("ci:pw\u0001")), false, "a weak password, but not printable to the end");
     assert.equal(isPlaceholderBasic(btoa(`${random}:postgres`)), true, "a weak password behind a strong user");
     assert.equal(isPlaceholderBasic(btoa(`example:${random}`)), true, "a placeholder user");
     assert.equal(isPlaceholderBasic(btoa("ci:Xk9mP2qLz7")), false, "a password too short for a token");
