@@ -369,6 +369,7 @@ describe("secret values: each check at its bounds", () => {
     assert.equal(isPlaceholderBasic(btoa("\u0001ci:password")), false);
     assert.equal(isPlaceholderBasic(btoa("ci:password\u0001")), false);
     assert.equal(isPlaceholderBasic(btoa("ci:pw\u0001")), false, "a weak password, but not printable to the end");
+    assert.equal(isPlaceholderBasic(btoa("bot:xK9mP2")), true, "six characters after the `:`: too short");
     assert.equal(isPlaceholderBasic(btoa(`${random}:postgres`)), true, "a weak password behind a strong user");
     assert.equal(isPlaceholderBasic(btoa(`example:${random}`)), true, "a placeholder user");
     assert.equal(isPlaceholderBasic(btoa("ci:Xk9mP2qLz7")), false, "a password too short for a token");
