@@ -330,17 +330,15 @@ export const jenkins: Platform = {
       };
       walk(root, {}, environmentCredentials, false, 0);
       if (tooDeep) model.parseErrors.push({ message: `nested over ${MAX_TREE_DEPTH} levels deep: not read past that`, span: { start: tooDeep.startIndex, end: tooDeep.startIndex + 1 } });
-      // A stage runs after every `input` before it (stages run in order) and after its own `input` directive.
-      // (By an index and the first `input`: a generated Jenkinsfile's thousands of stages each asked every stage and input.)
-      const stageById = new Map<string, (typeof stages)[number]>();
-      for (const stage of stages) if (!stageById.has(stage.id)) stageById.set(stage.id, stage);
-      let firstInput = Infinity;
-      for (const at of inputs) if (at < firstInput) firstInput = at;
-      for (const job of model.jobs) {
-        const stage = stageById.get(job.id);
+      // A stage runs after every `input` before it (stages run in order) and after its own `input` directive:
+      // gated when the first `input` starts before it ends. (Each stage is its job, pushed together: two
+      // stages of one name are each judged where they stand.)
+      // (The walk meets them in the text's order: the first is the earliest.)
+      const firstInput = inputs[0] ?? Infinity;
+      model.jobs.forEach((job, index) => {
         // Stryker disable next-line EqualityOperator: an `input` never starts where a stage ends
-        if (stage && firstInput < stage.end) job.approvalGate = true;
-      }
+        if (firstInput < stages[index].end) job.approvalGate = true;
+      });
       // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: the engine orders findings by place; no rule reads the literals' order (they never nest here).
       model.literals.sort((a, b) => a.span.start - b.span.start);
       return model;

@@ -277,6 +277,14 @@ describe("platform jenkins: strings, fixes and bindings in every shape", () => {
     assert.deepEqual(ungated, ["early"]);
   });
 
+  it("a stage between two inputs is gated by the first; two stages of one name each where it stands", async () => {
+    const deploy = (name: string) => `    stage('${name}') {\n      steps {\n        withCredentials([string(credentialsId: 'prod-deploy-token', variable: 'T')]) {\n          sh './deploy.sh'\n        }\n      }\n    }\n`;
+    const approve = (name: string) => `    stage('${name}') {\n      steps {\n        input message: 'Go?'\n      }\n    }\n`;
+    const text = `pipeline {\n  agent any\n  stages {\n${deploy("first")}${approve("approve")}${deploy("between")}${approve("again")}${deploy("first")}  }\n}\n`;
+    const ungated = (await all(text)).filter((f) => f.ruleId === "ungated-privileged-job").map((f) => /job `([^`]+)`/.exec(f.message)?.[1]);
+    assert.deepEqual(ungated, ["first"]);
+  });
+
   it("a parse error is reported where the grammar stopped reading, with its message", async () => {
     const text = "}}}} ((( ]]] ;;; @@@ ### \n".repeat(20);
     const [error] = (await all(text)).filter((f) => f.ruleId === "parse-error");
