@@ -220,7 +220,8 @@ export const jenkins: Platform = {
       };
 
       // Stryker disable next-line ArrayDeclaration: a stray first entry matches no stage and precedes none
-      const stages: { id: string; end: number }[] = [];
+      // Where each stage ends, in the order of model.jobs (a stage is its job).
+      const stageEnds: number[] = [];
       /** Where `input` steps and directives start: a person approves there before the pipeline goes on. */
       // Stryker disable next-line ArrayDeclaration: a stray first entry is never before a stage's end
       const inputs: number[] = [];
@@ -244,7 +245,7 @@ export const jenkins: Platform = {
             innerScope = { job: stage.value };
             // Stryker disable next-line ArrayDeclaration: a Jenkins job's steps are not modelled: no rule reads them here
             model.jobs.push({ id: stage.value, span: stage.span, steps: [] });
-            stages.push({ id: stage.value, end: node.endIndex });
+            stageEnds.push(node.endIndex);
           }
         } else if (call === "input") {
           inputs.push(node.startIndex);
@@ -337,7 +338,7 @@ export const jenkins: Platform = {
       const firstInput = inputs[0] ?? Infinity;
       model.jobs.forEach((job, index) => {
         // Stryker disable next-line EqualityOperator: an `input` never starts where a stage ends
-        if (firstInput < stages[index].end) job.approvalGate = true;
+        if (firstInput < stageEnds[index]) job.approvalGate = true;
       });
       // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: the engine orders findings by place; no rule reads the literals' order (they never nest here).
       model.literals.sort((a, b) => a.span.start - b.span.start);

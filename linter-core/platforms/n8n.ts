@@ -14,23 +14,25 @@ const N8N_SETTINGS = /^(WEBHOOK_URL|N8N_\w+)$/;
 /** The parameters that hold a node's program: the Code node's JavaScript and Python, the legacy Function nodes'. */
 const CODE_PARAMETERS: ReadonlySet<string> = new Set(["jsCode", "pythonCode", "functionCode"]);
 
+/** How a node reads the server's environment: an expression's `{{ $env.NAME }}`, or in a Code node's program `$env.NAME` itself. */
+const envReference = (name: string, literal?: LiteralValue) => (literal?.program ? `$env.${name}` : `{{ $env.${name} }}`);
+
 export const n8n: Platform = {
   id: "n8n",
   title: "n8n workflow",
   matchesPath: () => false,
   matchesContent: (path, text) => /\.json$/i.test(path) && text.includes('"nodes"') && text.includes('"connections"'),
-  // (A Code node's program reads `$env.NAME` itself: an expression's `{{ }}` would be code there.)
-  secretReference: (name, literal) => (literal?.program ? `$env.${name}` : `{{ $env.${name} }}`),
-  // The first step matches what the fix wrote ({{ $env.NAME }}); the better ways follow.
+  secretReference: envReference,
+  // The first step matches what the fix wrote; the better ways follow.
   storeSecretSteps: (name, literal) => [
-    `The node now reads ${literal?.program ? `$env.${name}` : `{{ $env.${name} }}`}: set ${name} in the n8n server's environment (Docker: -e ${name}=…; needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
+    `The node now reads ${envReference(name, literal)}: set ${name} in the n8n server's environment (Docker: -e ${name}=…; needs N8N_BLOCK_ENV_ACCESS_IN_NODE=false).`,
     "Better, where the node supports it: create an n8n credential for the service (Credentials → Add credential, e.g. Header Auth with the header name and this value), select it in the node's Authentication field, and clear the expression; the workflow export then holds only the credential's name.",
     `With a secrets manager (n8n Enterprise external secrets: HashiCorp Vault, AWS Secrets Manager, Azure Key Vault, GCP Secret Manager, Infisical, 1Password): store the value there as ${name}, connect the store under Settings → External Secrets, and write {{ $secrets.<store>.${name} }} in that credential's field (external secrets resolve in credential fields only).`,
     ROTATE_IF_EXPORTED,
   ],
   secretFix(literal, secret, name, text) {
     if (literal.program) return codeFix(literal, secret, name, text);
-    const reference = `{{ $env.${name} }}`;
+    const reference = envReference(name);
     // An n8n parameter is an expression only when it starts with `=`.
     return replaceInJsonString(literal, secret, text, `=${reference}`, reference, literal.value.startsWith("=") ? undefined : "=");
   },
@@ -80,7 +82,7 @@ export const n8n: Platform = {
  */
 function codeFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
   if (literal.key === "pythonCode") return undefined;
-  const reference = `$env.${name}`;
+  const reference = envReference(name, literal);
   const contentStart = literal.span.start + 1;
   // Stryker disable next-line ArithmeticOperator: the closing quote and one more character decoded too change no place before them
   const { value: code, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
