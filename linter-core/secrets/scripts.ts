@@ -370,9 +370,9 @@ const TOKEN_KEY = "token";
  * Program source read as text (by extension): there an unquoted name as a value is code
  * (`User(hashed_password=argon2_hash)`), unless it looks random; the same text inside a string
  * (`password=ZGVj…` in a Go test's backquotes) is still a value. In shell, `.env`, Dockerfiles and
- * config, an unquoted name is the value.
+ * config, an unquoted name is the value. (TypeScript's declaration files and minified JavaScript are
+ * program source too: no platform builds their model.)
  */
-// (TypeScript's declaration files and minified JavaScript too: no platform builds their model.)
 const PROGRAM_SOURCE = /\.(?:py|pyi|rb|go|java|kt|kts|scala|cs|fs|vb|php|rs|swift|dart|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl|d\.ts|min\.js)$/i;
 
 const CODE_HEAD = /^[A-Za-z_][\w.]*(?=[{}[\]:]|$)/;

@@ -28,6 +28,8 @@ const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|
  */
 const SHORT_CREDENTIAL_WORD = /(?:^|[_\-.])(?:pat|auth|creds|dsn|pass)s?$/i;
 const SHORT_CREDENTIAL_WORD_CAMEL = /[a-z](?:Pat|Auth|Creds|Dsn|Pass)s?$/;
+/** The short words that name nothing but a credential, also before qualifying words (`VSCE_PAT_MARKETPLACE`); not `pass` or `auth` (`PASS_THROUGH`, `AUTH_DOMAIN`). */
+const SHORT_CREDENTIAL_NOUN = /(?:^|[_\-.])(?:pat|creds|dsn)s?$/i;
 
 // Names repeat across a file and a run (`$AWS_REGION` in every step): remember the answers.
 const credentialKeys = new Map<string, boolean>();
@@ -58,13 +60,13 @@ function namesCredential(key: string): boolean {
 
 /**
  * The same, by a whole word or phrase: not the short words that are verbs or prefixes too
- * (`PASS_THROUGH`, `AUTH_DOMAIN`) nor a `KEY` glued to a capitalised word (`MONKEY_BUSINESS`), which a
- * word after them makes likelier still to be something else. (`pat`, `creds` and `dsn` name nothing else: `VSCE_PAT_MARKETPLACE`.)
+ * (`PASS_THROUGH`, `AUTH_DOMAIN`; SHORT_CREDENTIAL_NOUN) nor a `KEY` glued to a capitalised word
+ * (`MONKEY_BUSINESS`), which a word after them makes likelier still to be something else.
  */
 function namesWholeCredential(stem: string, tail: string): boolean {
   // A bare `key` is a noun of many compounds (`KeyMeshing`, `KEY_EXCHANGE`): after it, only words
   // that say which copy of a credential (`DEPLOY_KEY_PROD`, `SSH_KEY_BASE64`).
-  return CREDENTIAL_URL_KEY.test(stem) || ((CREDENTIAL_KEY.test(stem) || /(?:^|[_\-.])(?:pat|creds|dsn)s?$/i.test(stem) || (KEY_WORD.test(stem) && QUALIFIERS.test(tail))) && !NOT_CREDENTIAL_KEY.test(stem));
+  return CREDENTIAL_URL_KEY.test(stem) || ((CREDENTIAL_KEY.test(stem) || SHORT_CREDENTIAL_NOUN.test(stem) || (KEY_WORD.test(stem) && QUALIFIERS.test(tail))) && !NOT_CREDENTIAL_KEY.test(stem));
 }
 
 /** Words that say which copy of a credential: where it is used, its version, its access, its encoding. */
