@@ -110,6 +110,11 @@ export interface LiteralValue {
    */
   program?: true;
   /**
+   * The pieces of text a value holds when it is an expression that also reads something (an n8n
+   * `={{ $json.key || 'abc' }}`): each is judged as a value under the key. The value stays as written.
+   */
+  texts?: string[];
+  /**
    * The platform knows this field always holds a credential (a registry password in
    * `container.credentials`, a Kubernetes Secret's `stringData`): any literal is reported, weak or not.
    */

@@ -67,3 +67,87 @@ export function placeIn(code: string, offset: number): Place {
   }
   return modes.at(-1) === "template" ? { kind: "template" } : { kind: "code" };
 }
+
+/**
+ * The edit that puts the JavaScript expression `reference` where `code[start, end)` is: a whole string
+ * literal becomes the expression, part of one is cut out of it (`'Bearer ' + $env.X + ''`), part of a
+ * template literal becomes `${…}`. None in a comment or in code, where no string is to cut.
+ */
+export function replaceWithExpression(code: string, start: number, end: number, reference: string): { start: number; end: number; text: string } | undefined {
+  const place = placeIn(code, start);
+  if (place.kind === "template") return { start, end, text: `\${${reference}}` };
+  if (place.kind !== "string") return undefined;
+  if (place.open === start - 1 && place.close === end) return { start: place.open, end: place.close + 1, text: reference };
+  return { start, end, text: `${place.quote} + ${reference} + ${place.quote}` };
+}
+
+const ESCAPED: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", v: "\v", 0: "\0" };
+
+/**
+ * The string literal opening at `at` (quoted either way, or a template literal): its value, none for a
+ * template literal with a `${…}` (it reads something), and where it ends; undefined if it never ends.
+ */
+function stringAt(code: string, at: number): { value?: string; end: number } | undefined {
+  const quote = code[at];
+  if (quote !== "'" && quote !== '"' && quote !== "`") return undefined;
+  let value: string | undefined = "";
+  for (let i = at + 1; i < code.length; i++) {
+    const c = code[i];
+    if (c === quote) return { value, end: i + 1 };
+    if (c === "\\") {
+      const escaped = code[++i];
+      value = value === undefined ? undefined : value + (ESCAPED[escaped] ?? escaped ?? "");
+    } else if (c === "\n" && quote !== "`") return undefined;
+    else if (c === "$" && quote === "`" && code[i + 1] === "{") {
+      // To the `}` that closes it (a nested template literal's own are not told apart: a bound guess).
+      value = undefined;
+      for (let depth = 0; ++i < code.length; ) {
+        if (code[i] === "{") depth++;
+        else if (code[i] === "}" && --depth === 0) break;
+      }
+    } else if (value !== undefined) value += c;
+  }
+  return undefined;
+}
+
+/**
+ * What an expression made of string literals joined by `+` (in parentheses or not) evaluates to:
+ * `'Bearer ' + "abc"` is `Bearer abc`. Undefined for any other expression: it reads something.
+ */
+export function constantString(code: string): string | undefined {
+  let value = "";
+  let wantsString = true;
+  for (let i = 0; i < code.length; ) {
+    const c = code[i];
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "(" || c === ")") i++;
+    else if (wantsString) {
+      const literal = stringAt(code, i);
+      if (literal?.value === undefined) return undefined;
+      value += literal.value;
+      i = literal.end;
+      wantsString = false;
+    } else if (c === "+") {
+      wantsString = true;
+      i++;
+    } else return undefined;
+  }
+  return wantsString ? undefined : value;
+}
+
+/** The values of the string literals in code (a template literal's only when it has no `${…}`), not in comments. */
+export function stringValues(code: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < code.length; ) {
+    const c = code[i];
+    if (c === "/" && (code[i + 1] === "/" || code[i + 1] === "*")) {
+      const line = code[i + 1] === "/";
+      const end = line ? code.indexOf("\n", i) : code.indexOf("*/", i + 2);
+      i = end < 0 ? code.length : line ? end + 1 : end + 2;
+    } else if (c === "'" || c === '"' || c === "`") {
+      const literal = stringAt(code, i);
+      if (literal?.value !== undefined) values.push(literal.value);
+      i = literal?.end ?? i + 1;
+    } else i++;
+  }
+  return values;
+}

@@ -2,7 +2,7 @@
 // connectors: each node names the stored credential it uses).
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
-import { placeIn } from "../documents/javascript.js";
+import { constantString, replaceWithExpression, stringValues } from "../documents/javascript.js";
 import { emptyModel } from "./common.js";
 import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
@@ -33,8 +33,9 @@ export const n8n: Platform = {
   secretFix(literal, secret, name, text) {
     if (literal.program) return codeFix(literal, secret, name, text);
     const reference = envReference(name);
-    // An n8n parameter is an expression only when it starts with `=`.
-    return replaceInJsonString(literal, secret, text, `=${reference}`, reference, literal.value.startsWith("=") ? undefined : "=");
+    // The parameter as the export holds it: an expression (`=…`) keeps its `=`, and its code is JavaScript.
+    if (text.startsWith("=", literal.span.start + 1)) return expressionFix(literal, secret, name, text);
+    return replaceInJsonString(literal, secret, text, `=${reference}`, reference, "=");
   },
   buildModel(path, text): FileModel {
     const json = parseJson(text);
@@ -69,9 +70,86 @@ export const n8n: Platform = {
         model.connectorRefs.push({ name, kind: "secret", span: { start, end: start + name.length }, scope: literal.scope });
       }
     }
+    // Last, as the references above are read from the expressions as written.
+    for (const literal of model.literals) {
+      if (literal.program || !literal.value.startsWith("=") || !literal.path.includes("parameters")) continue;
+      const { pieces, readsData } = expressionText(literal.value);
+      // An expression of text alone is that text; one that also reads something keeps its value (a
+      // reference: a JSON body around `{{ $json.q }}` is still read as JSON) and has its text judged.
+      if (!readsData && pieces.length === 1) literal.value = pieces[0];
+      else if (pieces.length > 0) literal.texts = pieces;
+    }
     return model;
   },
 };
+
+/** Where the code of each `{{ … }}` of an n8n expression starts and ends. */
+function expressionCode(expression: string): { start: number; end: number }[] {
+  const code: { start: number; end: number }[] = [];
+  for (let open = expression.indexOf("{{"); open !== -1; open = expression.indexOf("{{", open)) {
+    const close = expression.indexOf("}}", open + 2);
+    if (close === -1) break;
+    code.push({ start: open + 2, end: close });
+    open = close + 2;
+  }
+  return code;
+}
+
+/**
+ * The text an n8n expression (a parameter that starts with `=`) holds as written, in pieces: its text
+ * outside `{{ … }}`, where a `{{ … }}` of string literals joined by `+` is text too
+ * (`=Bearer {{ 'abc' }}` is `Bearer abc`); a `{{ … }}` that reads something ends a piece, and each of
+ * its string literals is one (a fallback: `{{ $json.key || 'abc' }}`).
+ */
+function expressionText(expression: string): { pieces: string[]; readsData: boolean } {
+  const pieces: string[] = [];
+  let readsData = false;
+  let text = "";
+  let from = 1;
+  const endPiece = () => {
+    if (text.trim() !== "") pieces.push(text);
+    text = "";
+  };
+  for (const { start, end } of expressionCode(expression)) {
+    text += expression.slice(from, start - 2);
+    const code = expression.slice(start, end);
+    const constant = constantString(code);
+    if (constant !== undefined) text += constant;
+    else {
+      readsData = true;
+      endPiece();
+      pieces.push(...stringValues(code).filter((value) => value.trim() !== ""));
+    }
+    from = end + 2;
+  }
+  text += expression.slice(from);
+  endPiece();
+  return { pieces, readsData };
+}
+
+/**
+ * The fix in an expression: a secret in its text becomes `{{ $env.NAME }}` (the `=` is there
+ * already), one in a `{{ … }}`'s code `$env.NAME` as in a Code node; the whole expression
+ * `={{ $env.NAME }}`. None for a secret that spans text and code.
+ */
+function expressionFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
+  const contentStart = literal.span.start + 1;
+  const { value: expression, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
+  const start = rawOffsets.indexOf(secret.start - contentStart);
+  const end = rawOffsets.indexOf(secret.end - contentStart);
+  if (start <= 1 && end === expression.length) return [{ span: literal.span, text: JSON.stringify(`=${envReference(name)}`) }];
+  const code = expressionCode(expression);
+  const inCode = code.find((c) => c.start <= start && end <= c.end);
+  if (inCode) return jsonEdit(replaceWithExpression(expression.slice(inCode.start, inCode.end), start - inCode.start, end - inCode.start, `$env.${name}`), contentStart, rawOffsets, inCode.start);
+  // Text, if no `{{ … }}` overlaps it.
+  if (code.some((c) => c.start - 2 < end && start < c.end + 2)) return undefined;
+  return [{ span: secret, text: JSON.stringify(envReference(name)).slice(1, -1) }];
+}
+
+/** An edit of a decoded JSON string's text (from `offset` in it) as an edit of the JSON text: its place and its text as JSON spells them. */
+function jsonEdit(edit: { start: number; end: number; text: string } | undefined, contentStart: number, rawOffsets: number[], offset = 0): { span: Span; text: string }[] | undefined {
+  return edit && [{ span: { start: contentStart + rawOffsets[offset + edit.start], end: contentStart + rawOffsets[offset + edit.end] }, text: JSON.stringify(edit.text).slice(1, -1) }];
+}
 
 /**
  * A secret in a Code node's JavaScript is read there as `$env.NAME` (an expression's `{{ }}` and `=`
@@ -82,19 +160,10 @@ export const n8n: Platform = {
  */
 function codeFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
   if (literal.key === "pythonCode") return undefined;
-  const reference = envReference(name, literal);
   const contentStart = literal.span.start + 1;
   // Stryker disable next-line ArithmeticOperator: the closing quote and one more character decoded too change no place before them
   const { value: code, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
   const start = rawOffsets.indexOf(secret.start - contentStart);
   const end = rawOffsets.indexOf(secret.end - contentStart);
-  const place = placeIn(code, start);
-  if (place.kind === "template") return [{ span: secret, text: `\${${reference}}` }];
-  if (place.kind !== "string") return undefined;
-  if (place.open === start - 1 && place.close === end) {
-    return [{ span: { start: contentStart + rawOffsets[place.open], end: contentStart + rawOffsets[place.close + 1] }, text: reference }];
-  }
-  // The quote as the JSON text spells it.
-  const quote = place.quote === '"' ? '\\"' : "'";
-  return [{ span: secret, text: `${quote} + ${reference} + ${quote}` }];
+  return jsonEdit(replaceWithExpression(code, start, end, envReference(name, literal)), contentStart, rawOffsets);
 }

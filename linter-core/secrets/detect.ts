@@ -334,6 +334,49 @@ function providerCandidate(hit: ProviderMatch): Candidate {
   };
 }
 
+/**
+ * A value bound to a key (a literal's, or a piece of text its expression holds): known by the provider
+ * the key names, an Authorization value, a credential by the platform's word or by the key's.
+ */
+function boundValue(text: string, literal: LiteralValue, value: string, namedFormats: () => NamedFormats): Candidate | undefined {
+  const span = valueTextSpan(text, literal);
+  const raw = text.slice(span.start, span.end);
+  const header = authorizationCredential(value);
+  const bound = header?.credential ?? value.trim();
+  // A value known by the provider named in its key: `name: PULUMI_TOKEN` / `value: pul-…`.
+  const named = raw.includes(bound) ? findNamedSecret(literal.key, bound, namedFormats()) : undefined;
+  if (named) {
+    const start = span.start + raw.indexOf(bound);
+    return { span: { start, end: start + bound.length }, value: bound, title: named.title, secretName: toSecretName(literal.key), nameKey: literal.key, confidence: "medium", priority: 3 };
+  }
+  if (header && raw.includes(header.credential)) {
+    const start = span.start + raw.indexOf(header.credential);
+    return {
+      span: { start, end: start + header.credential.length },
+      value: header.credential,
+      title: "token in an Authorization header value",
+      // The rule names it after an informative key; a bare header gets a generic name.
+      secretName: "API_TOKEN",
+      confidence: "medium",
+      priority: 2,
+    };
+  }
+  const known = literal.alwaysCredential && value.trim() !== "" && !isReference(value) && !isCiphertext(value) && !isPlaceholder(value);
+  if (!known && (!isCredentialKey(literal.key) || !looksLikeCredential(value, literal.key))) return undefined;
+  // A value the platform read out of a longer text (an n8n expression's string) is where it is written.
+  const at = raw.indexOf(bound);
+  const valueSpan = at < 0 ? span : { start: span.start + at, end: span.start + at + bound.length };
+  return {
+    span: valueSpan,
+    value: text.slice(valueSpan.start, valueSpan.end),
+    title: known ? `credential in \`${literal.key}\`` : `credential-like value under \`${literal.key}\``,
+    secretName: toSecretName(literal.key),
+    nameKey: literal.key,
+    confidence: "medium",
+    priority: 1,
+  };
+}
+
 export async function detectSecrets(model: FileModel): Promise<SecretDetection[]> {
   const { text } = model;
   const candidates: Candidate[] = [];
@@ -389,41 +432,10 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
       if (found) candidates.push({ span, value: text.slice(span.start, span.end), secretName: toSecretName(literal.key), nameKey: literal.key, priority: 3, ...found });
     } else if (literal.role === "assignment") {
       candidates.push(...embeddedJsonSecrets(text, literal));
-      const span = valueTextSpan(text, literal);
-      const raw = text.slice(span.start, span.end);
-      const header = authorizationCredential(literal.value);
-      const bound = header?.credential ?? literal.value.trim();
-      // A value known by the provider named in its key: `name: PULUMI_TOKEN` / `value: pul-…`.
-      const named = raw.includes(bound) ? findNamedSecret(literal.key, bound, (namedFormats ??= namedFormatsIn(text))) : undefined;
-      if (named) {
-        const start = span.start + raw.indexOf(bound);
-        candidates.push({ span: { start, end: start + bound.length }, value: bound, title: named.title, secretName: toSecretName(literal.key), nameKey: literal.key, confidence: "medium", priority: 3 });
-        continue;
+      for (const value of literal.texts ?? [literal.value]) {
+        const found = boundValue(text, literal, value, () => (namedFormats ??= namedFormatsIn(text)));
+        if (found) candidates.push(found);
       }
-      if (header && raw.includes(header.credential)) {
-        const start = span.start + raw.indexOf(header.credential);
-        candidates.push({
-          span: { start, end: start + header.credential.length },
-          value: header.credential,
-          title: "token in an Authorization header value",
-          // The rule names it after an informative key; a bare header gets a generic name.
-          secretName: "API_TOKEN",
-          confidence: "medium",
-          priority: 2,
-        });
-        continue;
-      }
-      const known = literal.alwaysCredential && literal.value.trim() !== "" && !isReference(literal.value) && !isCiphertext(literal.value) && !isPlaceholder(literal.value);
-      if (!known && (!isCredentialKey(literal.key) || !looksLikeCredential(literal.value, literal.key))) continue;
-      candidates.push({
-        span,
-        value: text.slice(span.start, span.end),
-        title: known ? `credential in \`${literal.key}\`` : `credential-like value under \`${literal.key}\``,
-        secretName: toSecretName(literal.key),
-        nameKey: literal.key,
-        confidence: "medium",
-        priority: 1,
-      });
     }
   }
 

@@ -2,7 +2,7 @@
 // JSON string decoded with where each character was written (linter-core/documents/json.ts): what the
 // n8n Code node's fix needs to write valid code.
 import assert from "node:assert/strict";
-import { placeIn } from "../../linter-core/documents/javascript.js";
+import { constantString, placeIn, replaceWithExpression, stringValues } from "../../linter-core/documents/javascript.js";
 import { decodeJsonString } from "../../linter-core/documents/json.js";
 
 /** The place of the first `X` in the code. */
@@ -66,6 +66,42 @@ describe("documents: places in JavaScript", () => {
     assert.deepEqual(at("/* never closed X"), { kind: "comment" });
     assert.deepEqual(at("a / b; 'X'"), { kind: "string", quote: "'", open: 7, close: 9 });
     assert.deepEqual(at("'//' + X"), { kind: "code" });
+  });
+});
+
+describe("documents: the text a JavaScript expression holds", () => {
+  it("string literals joined by `+` (in parentheses or not, any quote, escapes read) are a constant", () => {
+    assert.equal(constantString(" 'Bearer ' + \"abc\" "), "Bearer abc");
+    assert.equal(constantString("('a' + ('b')) + `c`"), "abc");
+    assert.equal(constantString("'it\\'s\\n\\x'"), "it's\nx");
+    assert.equal(constantString("''"), "");
+  });
+
+  it("anything that reads something, or a `+` with nothing after it, is not", () => {
+    for (const code of ["$json.a", "'a' + $json.b", "'a' 'b'", "'a' +", "", "  ", "`a ${b}`", "'unclosed", "'a\nb'", "'a' - 'b'", "\"a\"b"]) {
+      assert.equal(constantString(code), undefined, code);
+    }
+  });
+
+  it("the string literals inside any code, not in comments, not a template literal that reads something", () => {
+    assert.deepEqual(stringValues("$json.key || 'abc' || \"d\\\"e\""), ["abc", 'd"e']);
+    assert.deepEqual(stringValues("/* 'no' */ f('yes') // 'no'\n + 'after'"), ["yes", "after"]);
+    assert.deepEqual(stringValues("`a ${ {k: 'x'}.k } b` + `plain`"), ["plain"]);
+    assert.deepEqual(stringValues("'open\n'closed'"), ["closed"]);
+    assert.deepEqual(stringValues("/* never closed 'x'"), []);
+  });
+
+  it("the edit that puts an expression where a secret is: the whole string, a cut in a longer one, a template's `${…}`; none in code or a comment", () => {
+    const edit = (code: string, secret: string) => {
+      const start = code.indexOf(secret);
+      const found = replaceWithExpression(code, start, start + secret.length, "$env.K");
+      return found && code.slice(0, found.start) + found.text + code.slice(found.end);
+    };
+    assert.equal(edit("f('SECRET')", "SECRET"), "f($env.K)");
+    assert.equal(edit('f("Bearer SECRET")', "SECRET"), 'f("Bearer " + $env.K + "")');
+    assert.equal(edit("f(`a SECRET`)", "SECRET"), "f(`a ${$env.K}`)");
+    assert.equal(edit("f(SECRET)", "SECRET"), undefined);
+    assert.equal(edit("// SECRET", "SECRET"), undefined);
   });
 });
 

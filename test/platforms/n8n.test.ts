@@ -120,6 +120,51 @@ describe("n8n: credentials, expressions and recognition", () => {
   });
 });
 
+describe("n8n: the text an expression holds", () => {
+  // A parameter that starts with `=` is an expression: text, with JavaScript inside `{{ … }}`. What
+  // n8n sends as written is a literal however the expression spells it.
+  const key = fake.chars(28);
+  const withHeader = (name: string, value: string) =>
+    JSON.stringify({ name: "Call", nodes: [{ name: "Call API", type: "n8n-nodes-base.httpRequest", parameters: { url: "https://api.example.com", headerParameters: { parameters: [{ name, value }] } } }], connections: {} }, null, 2) + "\n";
+  const headerValue = (text: string) => (JSON.parse(text) as { nodes: { parameters: { headerParameters: { parameters: { value: string }[] } } }[] }).nodes[0].parameters.headerParameters.parameters[0].value;
+  const secrets = async (text: string) => (await lintFiles([{ path: "workflows/call.json", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+
+  const cases = [
+    { name: "Authorization", value: `=Bearer ${key}`, fixed: "=Bearer {{ $env.API_TOKEN }}" },
+    { name: "Authorization", value: `=Bearer ${key} {{ $json.suffix }}`, fixed: "=Bearer {{ $env.API_TOKEN }} {{ $json.suffix }}" },
+    { name: "Authorization", value: `={{ 'Bearer ' + '${key}' }}`, fixed: "={{ 'Bearer ' + $env.API_TOKEN }}" },
+    { name: "Authorization", value: `=Bearer {{ "${key}" }}`, fixed: "=Bearer {{ $env.API_TOKEN }}" },
+    { name: "X-Api-Key", value: `=${key}`, fixed: "={{ $env.X_API_KEY }}" },
+    { name: "X-Api-Key", value: `={{ "${key}" }}`, fixed: "={{ $env.X_API_KEY }}" },
+    { name: "X-Api-Key", value: `={{ $json.apiKey || '${key}' }}`, fixed: "={{ $json.apiKey || $env.X_API_KEY }}" },
+    { name: "X-Api-Key", value: `={{ \`prefix-\${$json.id}\` && \`${key}\` }}`, fixed: "={{ `prefix-${$json.id}` && `${$env.X_API_KEY}` }}" },
+  ];
+  for (const { name, value, fixed } of cases) {
+    it(`${name}: ${value.replace(key, "<key>")} is found where it is written, and fixed in the expression's own syntax`, async () => {
+      const text = withHeader(name, value);
+      const found = await secrets(text);
+      assert.equal(found.length, 1, found.map((f) => f.message).join("\n"));
+      assert.equal(text.slice(found[0].span.start, found[0].span.end), key);
+      assert.equal(headerValue(applyEdits(text, found[0].fixes[0].edits)), fixed);
+    });
+  }
+
+  it("an expression that only reads (the item, a node's output, the environment) is no literal", async () => {
+    for (const value of ["={{ $json.token }}", "=Bearer {{ $json.token }}", "={{ $('Get Token').item.json.access_token }}", "={{ $env.API_TOKEN }}", "={{ $json[\"api_key\"] }}", "=Bearer {{ $node[\"Login\"].json[\"token\"] }}"]) {
+      assert.deepEqual((await secrets(withHeader("Authorization", value))).map((f) => f.message), [], value);
+      assert.deepEqual((await secrets(withHeader("X-Api-Key", value))).map((f) => f.message), [], value);
+    }
+  });
+
+  it("a JSON body around a `{{ … }}` is still read as JSON", async () => {
+    const body = `={\n  "api_key": "${key}",\n  "q": "{{ $json.q }}"\n}`;
+    const text = JSON.stringify({ nodes: [{ name: "Call", type: "n8n-nodes-base.httpRequest", parameters: { jsonBody: body } }], connections: {} }, null, 2);
+    const found = await secrets(text);
+    assert.equal(found.length, 1);
+    assert.equal(text.slice(found[0].span.start, found[0].span.end), key);
+  });
+});
+
 describe("platform n8n: a Code node's program", () => {
   const code = (parameters: Record<string, string>) => JSON.stringify({ name: "Code", nodes: [{ name: "Code", type: "n8n-nodes-base.code", parameters }], connections: {} }, null, 2) + "\n";
   const [a, b, c, d] = [fake.chars(32), fake.chars(32), fake.chars(32), fake.chars(32)];
