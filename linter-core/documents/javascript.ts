@@ -134,9 +134,9 @@ export function constantString(code: string): string | undefined {
   return wantsString ? undefined : value;
 }
 
-/** The values of the string literals in code (a template literal's only when it has no `${…}`), not in comments. */
-export function stringValues(code: string): string[] {
-  const values: string[] = [];
+/** The string literals in code (a template literal only when it has no `${…}`), not in comments: where each opens and ends, and its value. */
+export function stringLiterals(code: string): { start: number; end: number; value: string }[] {
+  const literals: { start: number; end: number; value: string }[] = [];
   for (let i = 0; i < code.length; ) {
     const c = code[i];
     if (c === "/" && (code[i + 1] === "/" || code[i + 1] === "*")) {
@@ -145,9 +145,9 @@ export function stringValues(code: string): string[] {
       i = end < 0 ? code.length : line ? end + 1 : end + 2;
     } else if (c === "'" || c === '"' || c === "`") {
       const literal = stringAt(code, i);
-      if (literal?.value !== undefined) values.push(literal.value);
+      if (literal?.value !== undefined) literals.push({ start: i, end: literal.end, value: literal.value });
       i = literal?.end ?? i + 1;
     } else i++;
   }
-  return values;
+  return literals;
 }

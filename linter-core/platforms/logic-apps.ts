@@ -1,9 +1,9 @@
 // Azure Logic Apps and Power Automate definitions: connections (`connectionReferences`,
 // `$connections`, connections.json) are the connectors; HTTP actions are where keys get pasted.
-import type { FileModel } from "../model.js";
-import { jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
+import type { FileModel, LiteralValue, Span } from "../model.js";
+import { decodeJsonString, jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
-import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
+import { judgeExpressionText, jsonEdit, jsonLiterals, replaceInJsonString, type EmbeddedCode, type ExpressionLanguage } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
 const CONNECTION_SETS = new Set(["connectionReferences", "managedApiConnections", "serviceProviderConnections", "$connections"]);
@@ -24,7 +24,7 @@ export const logicApps: Platform = {
     // Inline JavaScript is code, not an expression string: `@{…}` there would be a literal. No fix;
     // the steps say where the value goes (a securestring parameter passed in by the action before it).
     if (literal.program) return undefined;
-    return replaceInJsonString(literal, secret, text, `@parameters('${name}')`, `@{parameters('${name}')}`);
+    return expressionFix(literal, secret, name, text) ?? replaceInJsonString(literal, secret, text, `@parameters('${name}')`, `@{parameters('${name}')}`);
   },
   buildModel(path, text): FileModel {
     const json = parseJson(text);
@@ -32,6 +32,7 @@ export const logicApps: Platform = {
     model.literals = jsonLiterals(json.root);
     // An inline code action's JavaScript (`"type": "JavaScriptCode", "inputs": { "code": "…" }`).
     for (const literal of model.literals) if (literal.key === "code" && literal.path.at(-2) === "inputs") literal.program = true;
+    for (const literal of model.literals) if (!literal.program && literal.value.includes("@")) judgeExpressionText(literal, 0, expressions(literal.value), WDL);
     for (const { key, value } of jsonPropertiesNamed(json.root, CONNECTION_SETS)) {
       // `$connections` is a parameter: its connections sit under `value`.
       const set = key.value === "$connections" ? (jsonProperty(value, "value") ?? value) : value;
@@ -46,3 +47,106 @@ export const logicApps: Platform = {
     return model;
   },
 };
+
+// The Workflow Definition Language of Logic Apps and Power Automate: a value starting with `@` is an
+// expression (`@@` is an `@`), and `@{…}` is one inside text; strings are single-quoted, a quote
+// doubled inside.
+
+/** The string literal opening at `at`: its value and where it ends; undefined if it never ends. */
+function stringAt(code: string, at: number): { value: string; end: number } | undefined {
+  let value = "";
+  for (let i = at + 1; i < code.length; i++) {
+    if (code[i] !== "'") value += code[i];
+    else if (code[i + 1] === "'") value += code[++i];
+    else return { value, end: i + 1 };
+  }
+  return undefined;
+}
+
+/** Where each expression of a value is: the whole value after a leading `@`, else each `@{…}` (its `}` outside quotes). */
+function expressions(value: string): EmbeddedCode[] {
+  if (/^@[^@{]/.test(value)) return [{ start: 0, end: value.length, codeStart: 1, codeEnd: value.length }];
+  const found: EmbeddedCode[] = [];
+  for (let open = value.indexOf("@{"); open !== -1; open = value.indexOf("@{", open + 1)) {
+    let i = open + 2;
+    while (i < value.length && value[i] !== "}") i = value[i] === "'" ? (stringAt(value, i)?.end ?? value.length) : i + 1;
+    if (i >= value.length) break;
+    found.push({ start: open, end: i + 1, codeStart: open + 2, codeEnd: i });
+    open = i;
+  }
+  return found;
+}
+
+/** The string literals of an expression, where each is written. */
+function stringLiterals(code: string): { start: number; end: number; value: string }[] {
+  const literals: { start: number; end: number; value: string }[] = [];
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] !== "'") continue;
+    const literal = stringAt(code, i);
+    if (!literal) break;
+    literals.push({ start: i, ...literal });
+    i = literal.end - 1;
+  }
+  return literals;
+}
+
+/** A string literal, or `concat(…)` of constants: the text it is. */
+function constant(code: string): string | undefined {
+  const read = (at: number): { value: string; end: number } | undefined => {
+    while (code[at] === " ") at++;
+    if (code[at] === "'") return stringAt(code, at);
+    const call = /^concat\s*\(/i.exec(code.slice(at, at + 12));
+    if (!call) return undefined;
+    let value = "";
+    for (let i = at + call[0].length; ; ) {
+      const arg = read(i);
+      if (!arg) return undefined;
+      value += arg.value;
+      i = arg.end;
+      while (code[i] === " ") i++;
+      if (code[i] === ")") return { value, end: i + 1 };
+      if (code[i++] !== ",") return undefined;
+    }
+  };
+  const whole = read(0);
+  return whole && code.slice(whole.end).trim() === "" ? whole.value : undefined;
+}
+
+/** The functions whose string argument names what they read (a parameter, an action's output, a setting), not a value. */
+const READERS = /\b(?:parameters|variables|body|outputs|actions|actionBody|actionOutputs|appsetting|items|iterationIndexes|result|triggerFormDataValue|triggerFormDataMultiValues|formDataValue|formDataMultiValues|multipartBody|triggerMultipartBody)$/i;
+
+/** Expressions' strings that are values: not a property's name (`body('Get')?['token']`), nor what a reader reads. */
+const WDL: ExpressionLanguage = {
+  constant,
+  strings: (code) =>
+    stringLiterals(code)
+      .filter(({ start }) => {
+        const before = code.slice(Math.max(0, start - 40), start).trimEnd();
+        return !before.endsWith("[") && !(before.endsWith("(") && READERS.test(before.slice(0, -1).trimEnd()));
+      })
+      .map((literal) => literal.value),
+};
+
+/**
+ * The fix in an expression's string literal: the literal becomes `parameters('NAME')`, or, the secret
+ * part of it, `concat('…', parameters('NAME'), '…')`. Undefined outside one (the text's own fix then).
+ */
+function expressionFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
+  const contentStart = literal.span.start + 1;
+  const { value, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
+  const start = rawOffsets.indexOf(secret.start - contentStart);
+  const end = rawOffsets.indexOf(secret.end - contentStart);
+  for (const expression of expressions(value)) {
+    const code = value.slice(expression.codeStart, expression.codeEnd);
+    const at = start - expression.codeStart;
+    const held = stringLiterals(code).find((l) => l.start < at && end - expression.codeStart < l.end);
+    if (!held) continue;
+    const reference = `parameters('${name}')`;
+    const before = code.slice(held.start + 1, at);
+    const after = code.slice(end - expression.codeStart, held.end - 1);
+    const parts = [before && `'${before}'`, reference, after && `'${after}'`].filter(Boolean);
+    const edit = { start: expression.codeStart + held.start, end: expression.codeStart + held.end, text: parts.length === 1 ? reference : `concat(${parts.join(", ")})` };
+    return jsonEdit(edit, contentStart, rawOffsets);
+  }
+  return undefined;
+}

@@ -2,9 +2,9 @@
 // connectors: each node names the stored credential it uses).
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
-import { constantString, replaceWithExpression, stringValues } from "../documents/javascript.js";
+import { constantString, replaceWithExpression, stringLiterals } from "../documents/javascript.js";
 import { emptyModel } from "./common.js";
-import { jsonLiterals, replaceInJsonString } from "./json-literals.js";
+import { judgeExpressionText, jsonEdit, jsonLiterals, replaceInJsonString, type EmbeddedCode, type ExpressionLanguage } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 import { isCredentialKey } from "../secrets/values.js";
 
@@ -72,60 +72,38 @@ export const n8n: Platform = {
     }
     // Last, as the references above are read from the expressions as written.
     for (const literal of model.literals) {
-      if (literal.program || !literal.value.startsWith("=") || !literal.path.includes("parameters")) continue;
-      const { pieces, readsData } = expressionText(literal.value);
-      // An expression of text alone is that text; one that also reads something keeps its value (a
-      // reference: a JSON body around `{{ $json.q }}` is still read as JSON) and has its text judged.
-      if (!readsData && pieces.length === 1) literal.value = pieces[0];
-      else if (pieces.length > 0) literal.texts = pieces;
+      if (!literal.program && literal.value.startsWith("=") && literal.path.includes("parameters")) judgeExpressionText(literal, 1, expressionCode(literal.value), JAVASCRIPT);
     }
     return model;
   },
 };
 
-/** Where the code of each `{{ … }}` of an n8n expression starts and ends. */
-function expressionCode(expression: string): { start: number; end: number }[] {
-  const code: { start: number; end: number }[] = [];
+/** Where each `{{ … }}` of an n8n expression is. */
+function expressionCode(expression: string): EmbeddedCode[] {
+  const code: EmbeddedCode[] = [];
   for (let open = expression.indexOf("{{"); open !== -1; open = expression.indexOf("{{", open)) {
     const close = expression.indexOf("}}", open + 2);
     if (close === -1) break;
-    code.push({ start: open + 2, end: close });
+    code.push({ start: open, end: close + 2, codeStart: open + 2, codeEnd: close });
     open = close + 2;
   }
   return code;
 }
 
 /**
- * The text an n8n expression (a parameter that starts with `=`) holds as written, in pieces: its text
- * outside `{{ … }}`, where a `{{ … }}` of string literals joined by `+` is text too
- * (`=Bearer {{ 'abc' }}` is `Bearer abc`); a `{{ … }}` that reads something ends a piece, and each of
- * its string literals is one (a fallback: `{{ $json.key || 'abc' }}`).
+ * The code inside `{{ … }}` is JavaScript. Its strings that name what it reads are not values: a
+ * property's (`$json['api_key']`), a node's (`$('Get token')`, `$node["Login"]`).
  */
-function expressionText(expression: string): { pieces: string[]; readsData: boolean } {
-  const pieces: string[] = [];
-  let readsData = false;
-  let text = "";
-  let from = 1;
-  const endPiece = () => {
-    if (text.trim() !== "") pieces.push(text);
-    text = "";
-  };
-  for (const { start, end } of expressionCode(expression)) {
-    text += expression.slice(from, start - 2);
-    const code = expression.slice(start, end);
-    const constant = constantString(code);
-    if (constant !== undefined) text += constant;
-    else {
-      readsData = true;
-      endPiece();
-      pieces.push(...stringValues(code).filter((value) => value.trim() !== ""));
-    }
-    from = end + 2;
-  }
-  text += expression.slice(from);
-  endPiece();
-  return { pieces, readsData };
-}
+const JAVASCRIPT: ExpressionLanguage = {
+  constant: constantString,
+  strings: (code) =>
+    stringLiterals(code)
+      .filter(({ start }) => {
+        const before = code.slice(Math.max(0, start - 8), start).trimEnd();
+        return !before.endsWith("[") && !before.endsWith("$(");
+      })
+      .map((literal) => literal.value),
+};
 
 /**
  * The fix in an expression: a secret in its text becomes `{{ $env.NAME }}` (the `=` is there
@@ -139,16 +117,14 @@ function expressionFix(literal: LiteralValue, secret: Span, name: string, text: 
   const end = rawOffsets.indexOf(secret.end - contentStart);
   if (start <= 1 && end === expression.length) return [{ span: literal.span, text: JSON.stringify(`=${envReference(name)}`) }];
   const code = expressionCode(expression);
-  const inCode = code.find((c) => c.start <= start && end <= c.end);
-  if (inCode) return jsonEdit(replaceWithExpression(expression.slice(inCode.start, inCode.end), start - inCode.start, end - inCode.start, `$env.${name}`), contentStart, rawOffsets, inCode.start);
+  const inCode = code.find((c) => c.codeStart <= start && end <= c.codeEnd);
+  if (inCode) {
+    const edit = replaceWithExpression(expression.slice(inCode.codeStart, inCode.codeEnd), start - inCode.codeStart, end - inCode.codeStart, `$env.${name}`);
+    return jsonEdit(edit && { ...edit, start: edit.start + inCode.codeStart, end: edit.end + inCode.codeStart }, contentStart, rawOffsets);
+  }
   // Text, if no `{{ … }}` overlaps it.
-  if (code.some((c) => c.start - 2 < end && start < c.end + 2)) return undefined;
+  if (code.some((c) => c.start < end && start < c.end)) return undefined;
   return [{ span: secret, text: JSON.stringify(envReference(name)).slice(1, -1) }];
-}
-
-/** An edit of a decoded JSON string's text (from `offset` in it) as an edit of the JSON text: its place and its text as JSON spells them. */
-function jsonEdit(edit: { start: number; end: number; text: string } | undefined, contentStart: number, rawOffsets: number[], offset = 0): { span: Span; text: string }[] | undefined {
-  return edit && [{ span: { start: contentStart + rawOffsets[offset + edit.start], end: contentStart + rawOffsets[offset + edit.end] }, text: JSON.stringify(edit.text).slice(1, -1) }];
 }
 
 /**

@@ -2,7 +2,7 @@
 // JSON string decoded with where each character was written (linter-core/documents/json.ts): what the
 // n8n Code node's fix needs to write valid code.
 import assert from "node:assert/strict";
-import { constantString, placeIn, replaceWithExpression, stringValues } from "../../linter-core/documents/javascript.js";
+import { constantString, placeIn, replaceWithExpression, stringLiterals } from "../../linter-core/documents/javascript.js";
 import { decodeJsonString } from "../../linter-core/documents/json.js";
 
 /** The place of the first `X` in the code. */
@@ -84,6 +84,8 @@ describe("documents: the text a JavaScript expression holds", () => {
   });
 
   it("the string literals inside any code, not in comments, not a template literal that reads something", () => {
+    const stringValues = (code: string) => stringLiterals(code).map((literal) => literal.value);
+    assert.deepEqual(stringLiterals("f('a', \"b\")"), [{ start: 2, end: 5, value: "a" }, { start: 7, end: 10, value: "b" }]);
     assert.deepEqual(stringValues("$json.key || 'abc' || \"d\\\"e\""), ["abc", 'd"e']);
     assert.deepEqual(stringValues("/* 'no' */ f('yes') // 'no'\n + 'after'"), ["yes", "after"]);
     assert.deepEqual(stringValues("`a ${ {k: 'x'}.k } b` + `plain`"), ["plain"]);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, validJson } from "./suite.js";
 
 const key = new FakeSecrets(38).chars(32);
@@ -47,6 +47,38 @@ recognitionByContent(
   },
 );
 recognitionByContent("logic-apps", "flows/order.json.bak", {}, { "a backup of a definition": '{"triggers": {}, "actions": {}}' });
+
+describe("platform logic-apps: the text an expression holds", () => {
+  // `@…` is an expression, `@{…}` one inside text; what it sends as written is a literal however the
+  // expression spells it (concat of strings, a fallback's string), and the fix stays in the language.
+  const withHeader = (name: string, value: string) =>
+    JSON.stringify({ definition: { $schema: "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", triggers: {}, actions: { Call: { type: "Http", inputs: { uri: "https://api.example.com", headers: { [name]: value } } } } } }, null, 2);
+  const header = (text: string, name: string) => (JSON.parse(text) as { definition: { actions: { Call: { inputs: { headers: Record<string, string> } } } } }).definition.actions.Call.inputs.headers[name];
+  const secrets = async (text: string) => (await lintFiles([{ path: "workflow.json", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+  const cases = [
+    { name: "Authorization", value: `@concat('Bearer ', '${key}')`, fixed: "@concat('Bearer ', parameters('API_TOKEN'))" },
+    { name: "Authorization", value: `@{concat('Bearer ', '${key}')}`, fixed: "@{concat('Bearer ', parameters('API_TOKEN'))}" },
+    { name: "Authorization", value: `Bearer @{'${key}'}`, fixed: "Bearer @{parameters('API_TOKEN')}" },
+    { name: "Authorization", value: `@{'Bearer ${key}'}`, fixed: "@{concat('Bearer ', parameters('API_TOKEN'))}" },
+    { name: "x-api-key", value: `@coalesce(parameters('apiKey'), '${key}')`, fixed: "@coalesce(parameters('apiKey'), parameters('X_API_KEY'))" },
+    { name: "x-api-key", value: `@{body('Get')?['region']} ${key}`, fixed: "@{body('Get')?['region']} @{parameters('X_API_KEY')}" },
+  ];
+  for (const { name, value, fixed } of cases) {
+    it(`${name}: ${value.replace(key, "<key>")} is found where it is written, and fixed in the expression`, async () => {
+      const text = withHeader(name, value);
+      const found = await secrets(text);
+      assert.equal(found.length, 1, found.map((f) => f.message).join("\n"));
+      assert.equal(text.slice(found[0].span.start, found[0].span.end), key);
+      assert.equal(header(applyEdits(text, found[0].fixes[0].edits), name), fixed);
+    });
+  }
+
+  it("what an expression reads is named by its strings, never a value: a parameter, a setting, an action's output, a property", async () => {
+    for (const value of [`@{parameters('odata-api-key_${key}')}`, `@appsetting('${key}')`, `@body('${key}')?['token']`, `@{triggerBody()?['${key}']}`, `@{variables( '${key}' )}`, `@outputs('Get')['${key}']`]) {
+      assert.deepEqual((await secrets(withHeader("x-api-key", value))).map((f) => f.message), [], value);
+    }
+  });
+});
 
 describe("platform logic-apps: connection references", () => {
   const refs = async (definition: object) =>
