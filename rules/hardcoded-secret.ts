@@ -25,6 +25,14 @@ function secretNameFor(literal: LiteralValue | undefined, secret: string, fallba
   return named ? toSecretName(literal.key) : fallback;
 }
 
+/** The variable whose default (`${NAME:-…}`, `${NAME-…}`, `${NAME:=…}`) is the text at `span`, and where the default's operator starts. */
+function defaultOf(text: string, span: { start: number; end: number }): { variable: string; start: number } | undefined {
+  if (text[span.end] !== "}") return undefined;
+  const before = text.slice(Math.max(0, span.start - 110), span.start);
+  const match = /\$\{([A-Za-z_]\w{0,100})(:?[-=])$/.exec(before);
+  return match ? { variable: match[1], start: span.start - match[2].length } : undefined;
+}
+
 /**
  * A name for the new secret that does not already mean something else: when the inventory records
  * the name for other files, storing the pasted value under it would overwrite their credential (and
@@ -80,6 +88,10 @@ export const hardcodedSecret: Rule = {
           edits = [referenceEdit(literal, detection.span, reference, file.text, detection.value)];
         }
       }
+      // A variable's default that the reference itself reads (`${DB_PASSWORD:-…}` where the platform
+      // reads `${DB_PASSWORD}`): the fix removes the default, not nests the reference in it.
+      const around = defaultOf(file.text, detection.span);
+      if (around && reference === `\${${around.variable}}`) edits = [{ span: { start: around.start, end: detection.span.end }, text: "" }];
       // A platform can write another reference by place (Drone's `{ from_secret: … }` in `environment:`,
       // Kubernetes' `$(NAME)` in args): the title and the help name that one. (One that holds the usual
       // reference, quoted for JSON or a flow map, is named by the reference.)
@@ -90,7 +102,7 @@ export const hardcodedSecret: Rule = {
         // Stryker disable next-line MethodExpression: no platform's fix mixes a deletion with a replacement.
         const removes = edits.every((edit) => edit.text === "");
         fixes.push({
-          title: removes ? `Remove the literal: jobs read the stored variable ${reference}` : `Replace with ${written}`,
+          title: around && removes ? `Remove the default: ${reference} is read from the environment` : removes ? `Remove the literal: jobs read the stored variable ${reference}` : `Replace with ${written}`,
           edits: edits.map((edit) => ({ path: file.path, start: edit.span.start, end: edit.span.end, text: edit.text })),
           safe: false,
           followUp: steps,

@@ -53,13 +53,14 @@ const QUOTE = String.raw`(?:\\?["'])?`;
 // .properties file, `…github.client-secret=…`, a query's `?api-key=`), and follow a sigil or what leads a
 // parameter (PowerShell's and PHP's `$apiKey`, Ruby's `@token`, PHP's `$this->password`, a URL's
 // `?password=` and `&token=`, `--from-literal=password=…`, `-var 'db_password=…'`, a JVM system
-// property `-Dspring.datasource.password=…`, Maven's `-Dgpg.passphrase=…`).
+// property `-Dspring.datasource.password=…`, Maven's `-Dgpg.passphrase=…`). Not a shell expansion's
+// default (`${NAME:=…}`: its own idiom).
 const LEAD_CHARACTERS = String.raw`[\s;(,{\[$@>?&='"]`;
 const NAME_LEAD = `(?:^|${LEAD_CHARACTERS})`;
 const LEAD_CHARACTER = new RegExp(`^${LEAD_CHARACTERS}$`);
-export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.-]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
+export const ASSIGNMENT = new RegExp(NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?(?<!\$\{)([A-Za-z_][\w.-]{0,100})[ \t]*(?::{1,3}|\?)?=[ \t]*` + QUOTE + VALUE, "gm");
 // The same, tried at one `=` with the name read backwards: the matches then start at the `=`.
-const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?([A-Za-z_][\w.-]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
+const ASSIGNMENT_AT = new RegExp(String.raw`(?<=` + NAME_LEAD + String.raw`(?:export\s+|set\s+|\$env:|-D)?(?<!\$\{)([A-Za-z_][\w.-]{0,100})[ \t]*(?::{1,3}|\?)?)=[ \t]*` + QUOTE + VALUE, "my");
 
 /**
  * ASSIGNMENT's matches (the same names and values), each from its `=` (match.index and match[0] start
@@ -341,6 +342,9 @@ const IDIOMS: Idiom[] = [
     judgeAs: "token",
     secretName: "NPM_TOKEN",
   },
+  // A variable's default in a shell or compose expansion (`${DB_PASSWORD:-…}`, `${TOKEN-…}`, `${KEY:=…}`):
+  // what is used when nothing is set, written in the file.
+  nameBinding("credential given as a variable's default", ["${"], /\$\{([A-Za-z_]\w{0,100}):?[-=]([^\s"'\\$`{}]{1,500})(?=\})/g),
   // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
   nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, textOnly: true }),

@@ -123,10 +123,11 @@ const PASSWORD_WORD = /(passw(or)?d|pwd|passphrase|storepass|keypass)s?$/i;
 /**
  * A reference to a value kept elsewhere, in any platform's syntax; among them, as whole values,
  * Azure App Service's `@Microsoft.KeyVault(…)`, bank-vaults' `vault:path#key`, Serverless's
- * `${file(…):key}`, Symfony's `%env(NAME)%` and `%param.name%`, Perl's `$ENV{NAME}`.
+ * `${file(…):key}`, a shell or compose expansion with a default or a check (`${NAME-…}`,
+ * `${NAME?…}`: a default is judged apart), Symfony's `%env(NAME)%` and `%param.name%`, Perl's `$ENV{NAME}`.
  */
 const REFERENCE =
-  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$\$?[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+[:(]|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z.]+\(|^vault:[\w/.-]+(?:#[\w.-]+)?$|^%env\([\w:.-]+\)%$|^%[A-Za-z_][\w.]*%$|^\$ENV\{\w+\}$/;
+  /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$\$?[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+[:(?+=-]|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z.]+\(|^vault:[\w/.-]+(?:#[\w.-]+)?$|^%env\([\w:.-]+\)%$|^%[A-Za-z_][\w.]*%$|^\$ENV\{\w+\}$/;
 
 export function isReference(value: string): boolean {
   return REFERENCE.test(value);

@@ -37,6 +37,18 @@ describe("platform docker-compose: interpolation as compose reads it", () => {
   });
 });
 
+describe("platform docker-compose: a credential given as a variable's default", () => {
+  it("`${VAR:-…}`, `${VAR-…}` is found; the fix removes the default (compose then reads the variable), and the YAML still parses", async () => {
+    const text = compose(`      DB_PASSWORD: \${DB_PASSWORD:-${password}}\n      SIGNING_KEY: "\${SIGNING_KEY-${password}}"\n`);
+    const found = (await lintFiles([{ path: "docker-compose.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), [password, password]);
+    assert.deepEqual(found.map((f) => f.fixes[0].title), ["Remove the default: ${DB_PASSWORD} is read from the environment", "Remove the default: ${SIGNING_KEY} is read from the environment"]);
+    const fixed = applyEdits(text, found.flatMap((f) => f.fixes[0].edits));
+    assert.ok(fixed.includes("DB_PASSWORD: ${DB_PASSWORD}\n") && fixed.includes('SIGNING_KEY: "${SIGNING_KEY}"\n'), fixed);
+    validYaml(fixed);
+  });
+});
+
 describe("platform docker-compose: what interpolation is not", () => {
   it("`$$$NAME` is a dollar then a variable; `$5` and `${}` read nothing; a name that is no credential is no connector; a value outside services is in no service", async () => {
     const token = new FakeSecrets(39).chars(32);
