@@ -5,6 +5,7 @@ import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
+import { judgeExpressionText, quotedStringAt, quotedStrings, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { afterLine, lineIndent } from "../text.js";
 
@@ -254,6 +255,8 @@ export const githubActions: Platform = {
   // steps say where the value goes.
   secretFix(literal, secret, name, text) {
     if (literal.path.at(-3) === "inputs") return undefined;
+    const inExpression = expressionFix(literal.span, secret, name, text);
+    if (inExpression !== false) return inExpression;
     return [referenceEdit(literal, secret, secretReference(name), text)];
   },
 
@@ -334,6 +337,8 @@ export const githubActions: Platform = {
       const literal = pairLiteral(pair, isScript ? "script" : "assignment", scopeOf(pair.path));
       // actions/github-script's `script:` is JavaScript.
       if (isScript && pair.key === "script") literal.program = true;
+      // The text an expression sends as written (`${{ secrets.KEY || '…' }}`) is a value too.
+      else if (!isScript && literal.value.includes("${{")) judgeExpressionText(literal, 0, embeddedCode(literal.value), GITHUB_EXPRESSION);
       // Registry credentials of a job container or service container.
       literal.alwaysCredential = pair.key === "password" && pair.path.at(-2) === "credentials";
       model.literals.push(literal);
@@ -438,4 +443,67 @@ function findKeyNode(root: YAMLMap, path: (string | number)[], anchors: Anchors)
     node = pair.value;
   }
   return undefined;
+}
+
+/** Each `${{ … }}` of a value, as the expression readers take it. */
+const embeddedCode = (value: string): EmbeddedCode[] => Array.from(expressionsIn(value), ({ start, end }) => ({ start, end, codeStart: start + 3, codeEnd: end - 2 }));
+
+/** A string literal, or `format('…{0}…', …)` of constants: the text it is. */
+function constantExpression(code: string): string | undefined {
+  const read = (at: number): { value: string; end: number } | undefined => {
+    while (code[at] === " " || code[at] === "(") at++;
+    if (code[at] === "'") return quotedStringAt(code, at);
+    const call = /^format\s*\(/i.exec(code.slice(at, at + 12));
+    if (!call) return undefined;
+    const args: string[] = [];
+    for (let i = at + call[0].length; ; ) {
+      const arg = read(i);
+      if (!arg) return undefined;
+      args.push(arg.value);
+      i = arg.end;
+      while (code[i] === " " || code[i] === ")") {
+        if (code[i] === ")") return { value: args[0].replace(/\{\{|\}\}|\{(\d+)\}/g, (token, n: string | undefined) => (n === undefined ? token[0] : (args[Number(n) + 1] ?? token))), end: i + 1 };
+        i++;
+      }
+      if (code[i++] !== ",") return undefined;
+    }
+  };
+  const whole = read(0);
+  return whole && /^[\s)]*$/.test(code.slice(whole.end)) ? whole.value : undefined;
+}
+
+/** GitHub's expressions: strings single-quoted; a property's name (`github.event['key']`) and the files `hashFiles('…')` reads are no values. */
+const GITHUB_EXPRESSION: ExpressionLanguage = {
+  constant: constantExpression,
+  strings: (code) =>
+    quotedStrings(code)
+      .filter(({ start }) => {
+        const before = code.slice(Math.max(0, start - 200), start).trimEnd();
+        return !before.endsWith("[") && !/\bhashFiles\s*\([^)]*$/.test(before);
+      })
+      .map((literal) => literal.value),
+};
+
+/**
+ * The fix of a secret in an expression's string: the string becomes `secrets.NAME`, or, the secret
+ * part of it, `format('…{0}…', secrets.NAME)`. Undefined (no fix) where the scalar's own quoting
+ * would have to change (a single-quoted scalar doubles the expression's quotes); false outside an
+ * expression, where the usual reference is written.
+ */
+function expressionFix(scalar: Span, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined | false {
+  const raw = text.slice(scalar.start, scalar.end);
+  const start = secret.start - scalar.start;
+  const end = secret.end - scalar.start;
+  const expression = embeddedCode(raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
+  if (!expression) return false;
+  if (raw.startsWith("'")) return undefined;
+  const code = raw.slice(expression.codeStart, expression.codeEnd);
+  const held = quotedStrings(code).find((l) => l.start < start - expression.codeStart && end - expression.codeStart < l.end);
+  if (!held) return undefined;
+  const reference = `secrets.${name}`;
+  const before = code.slice(held.start + 1, start - expression.codeStart);
+  const after = code.slice(end - expression.codeStart, held.end - 1);
+  const braces = (part: string) => part.replace(/[{}]/g, "$&$&");
+  const replacement = before === "" && after === "" ? reference : `format('${braces(before)}{0}${braces(after)}', ${reference})`;
+  return [{ span: { start: scalar.start + expression.codeStart + held.start, end: scalar.start + expression.codeStart + held.end }, text: replacement }];
 }

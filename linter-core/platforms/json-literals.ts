@@ -23,57 +23,6 @@ export function replaceInJsonString(literal: LiteralValue, secret: Span, text: s
   return prefix ? [{ span: { start: opening, end: opening }, text: prefix }, ...edits] : edits;
 }
 
-/** An expression held in a string (n8n's `{{ … }}`, Logic Apps' `@{…}`): where it is written, its delimiters included, and where its code is. */
-export interface EmbeddedCode {
-  start: number;
-  end: number;
-  codeStart: number;
-  codeEnd: number;
-}
-
-/**
- * The language of the expressions a string holds: whether an expression's code is a constant (the
- * text it evaluates to), and the values of the string literals in code that reads something.
- */
-export interface ExpressionLanguage {
-  constant(code: string): string | undefined;
-  strings(code: string): string[];
-}
-
-/**
- * What a string holding expressions sends as written, judged as the value would be (`literal.value`
- * when it is all text, else `literal.texts`): the text outside the expressions, where one that is
- * a constant is text too (`Bearer {{ 'abc' }}` is `Bearer abc`); one that reads something ends a
- * piece, and each of its string literals is one (a fallback, `{{ $json.key || 'abc' }}`). A value
- * that reads something stays as written (a reference: a JSON body around `{{ $json.q }}` is still JSON).
- */
-export function judgeExpressionText(literal: LiteralValue, from: number, expressions: EmbeddedCode[], language: ExpressionLanguage): void {
-  const value = literal.value;
-  const pieces: string[] = [];
-  let readsData = false;
-  let text = "";
-  const endPiece = () => {
-    if (text.trim() !== "") pieces.push(text);
-    text = "";
-  };
-  for (const { start, end, codeStart, codeEnd } of expressions) {
-    text += value.slice(from, start);
-    const code = value.slice(codeStart, codeEnd);
-    const constant = language.constant(code);
-    if (constant !== undefined) text += constant;
-    else {
-      readsData = true;
-      endPiece();
-      pieces.push(...language.strings(code).filter((piece) => piece.trim() !== ""));
-    }
-    from = end;
-  }
-  text += value.slice(from);
-  endPiece();
-  if (!readsData && pieces.length === 1) literal.value = pieces[0];
-  else if (pieces.length > 0) literal.texts = pieces;
-}
-
 /** An edit of a JSON string's decoded text (`rawOffsets` from decodeJsonString, the string's content from `contentStart`) as an edit of the JSON text. */
 export function jsonEdit(edit: { start: number; end: number; text: string } | undefined, contentStart: number, rawOffsets: number[]): { span: Span; text: string }[] | undefined {
   return edit && [{ span: { start: contentStart + rawOffsets[edit.start], end: contentStart + rawOffsets[edit.end] }, text: JSON.stringify(edit.text).slice(1, -1) }];

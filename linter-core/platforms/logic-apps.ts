@@ -3,7 +3,8 @@
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
-import { judgeExpressionText, jsonEdit, jsonLiterals, replaceInJsonString, type EmbeddedCode, type ExpressionLanguage } from "./json-literals.js";
+import { judgeExpressionText, quotedStringAt, quotedStrings, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { jsonEdit, jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
 const CONNECTION_SETS = new Set(["connectionReferences", "managedApiConnections", "serviceProviderConnections", "$connections"]);
@@ -52,24 +53,13 @@ export const logicApps: Platform = {
 // expression (`@@` is an `@`), and `@{…}` is one inside text; strings are single-quoted, a quote
 // doubled inside.
 
-/** The string literal opening at `at`: its value and where it ends; undefined if it never ends. */
-function stringAt(code: string, at: number): { value: string; end: number } | undefined {
-  let value = "";
-  for (let i = at + 1; i < code.length; i++) {
-    if (code[i] !== "'") value += code[i];
-    else if (code[i + 1] === "'") value += code[++i];
-    else return { value, end: i + 1 };
-  }
-  return undefined;
-}
-
 /** Where each expression of a value is: the whole value after a leading `@`, else each `@{…}` (its `}` outside quotes). */
 function expressions(value: string): EmbeddedCode[] {
   if (/^@[^@{]/.test(value)) return [{ start: 0, end: value.length, codeStart: 1, codeEnd: value.length }];
   const found: EmbeddedCode[] = [];
   for (let open = value.indexOf("@{"); open !== -1; open = value.indexOf("@{", open + 1)) {
     let i = open + 2;
-    while (i < value.length && value[i] !== "}") i = value[i] === "'" ? (stringAt(value, i)?.end ?? value.length) : i + 1;
+    while (i < value.length && value[i] !== "}") i = value[i] === "'" ? (quotedStringAt(value, i)?.end ?? value.length) : i + 1;
     if (i >= value.length) break;
     found.push({ start: open, end: i + 1, codeStart: open + 2, codeEnd: i });
     open = i;
@@ -77,24 +67,11 @@ function expressions(value: string): EmbeddedCode[] {
   return found;
 }
 
-/** The string literals of an expression, where each is written. */
-function stringLiterals(code: string): { start: number; end: number; value: string }[] {
-  const literals: { start: number; end: number; value: string }[] = [];
-  for (let i = 0; i < code.length; i++) {
-    if (code[i] !== "'") continue;
-    const literal = stringAt(code, i);
-    if (!literal) break;
-    literals.push({ start: i, ...literal });
-    i = literal.end - 1;
-  }
-  return literals;
-}
-
 /** A string literal, or `concat(…)` of constants: the text it is. */
 function constant(code: string): string | undefined {
   const read = (at: number): { value: string; end: number } | undefined => {
     while (code[at] === " ") at++;
-    if (code[at] === "'") return stringAt(code, at);
+    if (code[at] === "'") return quotedStringAt(code, at);
     const call = /^concat\s*\(/i.exec(code.slice(at, at + 12));
     if (!call) return undefined;
     let value = "";
@@ -119,7 +96,7 @@ const READERS = /\b(?:parameters|variables|body|outputs|actions|actionBody|actio
 const WDL: ExpressionLanguage = {
   constant,
   strings: (code) =>
-    stringLiterals(code)
+    quotedStrings(code)
       .filter(({ start }) => {
         const before = code.slice(Math.max(0, start - 40), start).trimEnd();
         return !before.endsWith("[") && !(before.endsWith("(") && READERS.test(before.slice(0, -1).trimEnd()));
@@ -139,7 +116,7 @@ function expressionFix(literal: LiteralValue, secret: Span, name: string, text: 
   for (const expression of expressions(value)) {
     const code = value.slice(expression.codeStart, expression.codeEnd);
     const at = start - expression.codeStart;
-    const held = stringLiterals(code).find((l) => l.start < at && end - expression.codeStart < l.end);
+    const held = quotedStrings(code).find((l) => l.start < at && end - expression.codeStart < l.end);
     if (!held) continue;
     const reference = `parameters('${name}')`;
     const before = code.slice(held.start + 1, at);

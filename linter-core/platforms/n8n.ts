@@ -4,7 +4,8 @@ import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
 import { constantString, replaceWithExpression, stringLiterals } from "../documents/javascript.js";
 import { emptyModel } from "./common.js";
-import { judgeExpressionText, jsonEdit, jsonLiterals, replaceInJsonString, type EmbeddedCode, type ExpressionLanguage } from "./json-literals.js";
+import { judgeExpressionText, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { jsonEdit, jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 import { isCredentialKey } from "../secrets/values.js";
 

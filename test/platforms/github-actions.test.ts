@@ -3,7 +3,7 @@
 // never carries a value: `docker login -p …` stops at `-p`, a URL's user info is dropped.
 import assert from "node:assert/strict";
 import { platformFor } from "../../linter-core/platforms/index.js";
-import { FakeSecrets, lintFiles } from "../helpers.js";
+import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { recognitionByContent, recognitionByPath } from "./suite.js";
 
 describe("platform github-actions: unnamed steps", () => {
@@ -20,6 +20,42 @@ describe("platform github-actions: unnamed steps", () => {
     const steps = result.findings.filter((f) => f.ruleId === "unowned-connector").map((f) => /step `([^`]+)`/.exec(f.message)?.[1]);
     assert.deepEqual(steps, ["docker://ghcr.io/acme/tool:1 (step 1)", "docker login (step 2)", "step 3", "make build test (step 4)", "./local-action (step 5)"]);
     for (const finding of result.findings) assert.ok(!finding.message.includes("s3cretPa55word") && !finding.message.includes("bot:"), finding.message);
+  });
+});
+
+describe("platform github-actions: the text an expression holds", () => {
+  // A string in `${{ … }}` is sent as written: a fallback (`secrets.KEY || '…'`), a branch of a
+  // condition, a format's argument. The fix writes `secrets.NAME` in its place, in the expression.
+  const key = new FakeSecrets(91).chars(24);
+  const workflow = (env: string) => `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n${env}    steps:\n      - run: ./deploy.sh\n`;
+  const cases = [
+    { line: `      API_KEY: \${{ secrets.API_KEY || '${key}' }}\n`, fixed: "      API_KEY: ${{ secrets.API_KEY || secrets.API_KEY }}\n" },
+    { line: `      DEPLOY_TOKEN: \${{ github.ref == 'refs/heads/main' && '${key}' || secrets.DEV_TOKEN }}\n`, fixed: "      DEPLOY_TOKEN: ${{ github.ref == 'refs/heads/main' && secrets.DEPLOY_TOKEN || secrets.DEV_TOKEN }}\n" },
+    { line: `      AUTH_HEADER: "\${{ format('Bearer {0}', '${key}') }}"\n`, fixed: "      AUTH_HEADER: \"${{ format('Bearer {0}', secrets.API_TOKEN) }}\"\n" },
+    { line: `      AUTH_HEADER: \${{ 'Bearer ${key}' }}\n`, fixed: "      AUTH_HEADER: ${{ format('Bearer {0}', secrets.API_TOKEN) }}\n" },
+    { line: `      PARTNER_KEY: \${{ '${key}' }}\n`, fixed: "      PARTNER_KEY: ${{ secrets.PARTNER_KEY }}\n" },
+  ];
+  for (const { line, fixed } of cases) {
+    it(`${line.trim().replace(key, "<key>")}: found where it is written, fixed inside the expression`, async () => {
+      const text = workflow(line);
+      const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(found.length, 1, found.map((f) => f.message).join("\n"));
+      assert.equal(text.slice(found[0].span.start, found[0].span.end), key);
+      assert.equal(applyEdits(text, found[0].fixes[0].edits), workflow(fixed));
+    });
+  }
+
+  it("not: what an expression reads, the files hashFiles hashes, a property's name, JSON glue around secrets", async () => {
+    const text = workflow(
+      [
+        `      CACHE_KEY: \${{ hashFiles('**/package-lock.json', '${key}/x') }}`,
+        `      TOKEN: \${{ github.event.inputs['${key}'] || secrets.TOKEN }}`,
+        `      CREDS: '{"clientId":"\${{ secrets.AZ_CLIENT_ID }}","clientSecret":"\${{ secrets.AZ_SECRET }}","subscriptionId":"\${{ secrets.AZ_SUB }}"}'`,
+        "      SIGNING_KEY: ${{ github.actor == 'dependabot[bot]' && secrets.DEP_KEY || secrets.SIGNING_KEY }}",
+      ].join("\n") + "\n",
+    );
+    const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(found.map((f) => f.message), []);
   });
 });
 

@@ -1,0 +1,85 @@
+// Expressions held in a string value (n8n's `={{ … }}`, Logic Apps' `@{…}`, GitHub Actions' `${{ … }}`):
+// the text such a value sends as written is what the detectors judge, however the expression spells it.
+import type { LiteralValue } from "../model.js";
+
+/** An expression held in a string (n8n's `{{ … }}`, Logic Apps' `@{…}`): where it is written, its delimiters included, and where its code is. */
+export interface EmbeddedCode {
+  start: number;
+  end: number;
+  codeStart: number;
+  codeEnd: number;
+}
+
+/**
+ * The language of the expressions a string holds: whether an expression's code is a constant (the
+ * text it evaluates to), and the values of the string literals in code that reads something.
+ */
+export interface ExpressionLanguage {
+  constant(code: string): string | undefined;
+  strings(code: string): string[];
+}
+
+/**
+ * What a string holding expressions sends as written, judged as the value would be (`literal.value`
+ * when it is all text, else `literal.texts`): the text outside the expressions, where one that is
+ * a constant is text too (`Bearer {{ 'abc' }}` is `Bearer abc`); one that reads something ends a
+ * piece, and each of its string literals is one (a fallback, `{{ $json.key || 'abc' }}`). A value
+ * that reads something stays as written (a reference: a JSON body around `{{ $json.q }}` is still JSON).
+ */
+export function judgeExpressionText(literal: LiteralValue, from: number, expressions: EmbeddedCode[], language: ExpressionLanguage): void {
+  const value = literal.value;
+  const pieces: string[] = [];
+  let readsData = false;
+  let text = "";
+  // Text around what an expression reads that holds a double quote is a document's glue (JSON or XML
+  // around `${{ secrets.ID }}`: `","clientSecret":"`), no value; a string literal in code may hold one.
+  const glue: string[] = [];
+  const endPiece = () => {
+    if (text.trim() !== "") (text.includes('"') ? glue : pieces).push(text);
+    text = "";
+  };
+  for (const { start, end, codeStart, codeEnd } of expressions) {
+    text += value.slice(from, start);
+    const code = value.slice(codeStart, codeEnd);
+    const constant = language.constant(code);
+    if (constant !== undefined) text += constant;
+    else {
+      readsData = true;
+      endPiece();
+      pieces.push(...language.strings(code).filter((piece) => piece.trim() !== ""));
+    }
+    from = end;
+  }
+  text += value.slice(from);
+  endPiece();
+  if (!readsData && pieces.length + glue.length === 1) literal.value = pieces[0] ?? glue[0];
+  else if (pieces.length > 0) literal.texts = pieces;
+}
+
+/**
+ * The single-quoted string literal opening at `at` (a quote doubled inside: the quoting of Logic Apps'
+ * and GitHub's expressions): its value and where it ends; undefined if it never ends.
+ */
+export function quotedStringAt(code: string, at: number): { value: string; end: number } | undefined {
+  let value = "";
+  for (let i = at + 1; i < code.length; i++) {
+    if (code[i] !== "'") value += code[i];
+    else if (code[i + 1] === "'") value += code[++i];
+    else return { value, end: i + 1 };
+  }
+  return undefined;
+}
+
+/** The single-quoted string literals of an expression, where each is written. */
+export function quotedStrings(code: string): { start: number; end: number; value: string }[] {
+  const literals: { start: number; end: number; value: string }[] = [];
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] !== "'") continue;
+    const literal = quotedStringAt(code, i);
+    if (!literal) break;
+    literals.push({ start: i, ...literal });
+    i = literal.end - 1;
+  }
+  return literals;
+}
+
