@@ -7,7 +7,7 @@ import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, ty
 import { findScriptSecrets, isProgramSource } from "./scripts.js";
 import { mergeCandidates, type Candidate } from "./merge.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCiphertext, isCredentialKey, isPlaceholder, isReference, looksLikeCredential, toSecretName } from "./values.js";
+import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCiphertext, isCredentialKey, isPlaceholder, isReference, isUuidSecret, looksLikeCredential, toSecretName } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -208,7 +208,7 @@ function embeddedJsonSecrets(text: string, literal: LiteralValue): Candidate[] {
         stack.push({ node: value, depth: depth + 1 });
         continue;
       }
-      if (!isCredentialKey(key) || !looksLikeCredential(value, key)) continue;
+      if (!isCredentialKey(key) || !(looksLikeCredential(value, key) || isUuidSecret(value, key))) continue;
       const at = raw.indexOf(value);
       // Stryker disable next-line EqualityOperator: the raw text opens with a quote, a blank, `=` or a bracket: no value is found at 0.
       if (at < 0) continue;
@@ -362,7 +362,7 @@ function boundValue(text: string, literal: LiteralValue, value: string, namedFor
     };
   }
   const known = literal.alwaysCredential && value.trim() !== "" && !isReference(value) && !isCiphertext(value) && !isPlaceholder(value);
-  if (!known && (!isCredentialKey(literal.key) || !looksLikeCredential(value, literal.key))) return undefined;
+  if (!known && (!isCredentialKey(literal.key) || !(looksLikeCredential(value, literal.key) || isUuidSecret(value.trim(), literal.key)))) return undefined;
   // A value the platform read out of a longer text (an n8n expression's string) is where it is written.
   const at = raw.indexOf(bound);
   const valueSpan = at < 0 ? span : { start: span.start + at, end: span.start + at + bound.length };

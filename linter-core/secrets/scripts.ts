@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isIssuedUuid, isPasswordKey, isPlaceholderBasic, isReference, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
+import { isCredentialKey, isIssuedUuid, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -417,7 +417,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const name = typeof idiom.secretName === "string" ? undefined : (match[idiom.secretName.fromGroup] ?? "");
       const passwordNamed = name !== undefined && (/passw|pwd/i.test(name) || isPasswordKey(name));
       const judgeKey = idiom.judgeAs === "password" || passwordNamed ? "password" : TOKEN_KEY;
-      const credential = idiom.uuidIsCredential && UUID.test(value) ? isIssuedUuid(value) : looksLikeCredential(value, judgeKey);
+      const credential = idiom.uuidIsCredential && UUID.test(value) ? isIssuedUuid(value) : looksLikeCredential(value, judgeKey) || (name !== undefined && isUuidSecret(value, name));
       if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const start = match.index! + match[0].lastIndexOf(value);
       const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${match[1]}\`` : idiom.title;

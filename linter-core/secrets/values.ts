@@ -452,6 +452,22 @@ export function isPlaceholderBasic(credential: string): boolean {
   return isPlaceholder(decoded) || isPlaceholder(password) || !(UUID.test(password) ? isIssuedUuid(password) : looksLikeCredential(password, "password"));
 }
 
+/**
+ * Keys whose UUID value is the secret (services issue UUIDs as API keys, secrets and tokens: Heroku,
+ * DocuSign, Codecov's upload token), not an identifier: a secret, a password, an API, access or
+ * auth key, a token that is not a page's, a request's or a one-time link's. Read on the key split into
+ * lower-case words (`clientSecret`, `X-Api-Key`: `client_secret`, `x_api_key`).
+ */
+const UUID_SECRET_KEY = /(?:^|_)(?:secret|password|passwd|pwd|passphrase|api_?key|access_?key|auth_?key|token)s?$/;
+const NOT_A_SECRET_TOKEN = /(?:^|_)(?:page|next|prev|previous|continuation|cursor|trace|request|csrf|xsrf|correlation|idempotency|sync|session|cache|nonce|state|resume|invite|invitation|reset|confirmation|unsubscribe)_tokens?$/;
+
+/** A UUID under a key that names it the secret (UUID_SECRET_KEY), unless made up. */
+export function isUuidSecret(value: string, key: string): boolean {
+  if (!UUID.test(value)) return false;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_");
+  return UUID_SECRET_KEY.test(words) && !NOT_A_SECRET_TOKEN.test(words) && isIssuedUuid(value);
+}
+
 /** A UUID where a key is expected (a header's, a Basic password's) is the key, unless made up: five alike, or counting. */
 export function isIssuedUuid(value: string): boolean {
   return !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, ""));

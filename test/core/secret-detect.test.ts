@@ -43,6 +43,18 @@ describe("secret detection: base64 anywhere in a text", () => {
   });
 });
 
+describe("secret detection: a UUID under a key that names it the secret", () => {
+  it("in a document's field and in JSON inside a string; not under an identifier's key", async () => {
+    const uuid = "8e1c4b7a-2d5f-4a9c-8b3e-6f0d2a7c9e14";
+    const workflow = `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      CLIENT_SECRET: ${uuid}\n      CLIENT_ID: ${uuid}\n    steps:\n      - uses: x/y@v1\n        with:\n          payload: '{"apiKey": "${uuid}", "tenantId": "${uuid}"}'\n`;
+    const found = await detect(".github/workflows/a.yml", workflow);
+    assert.deepEqual(found.map((d) => [d.title, d.at, d.value]), [
+      ["credential-like value under `CLIENT_SECRET`", "in place", uuid],
+      ["credential-like value under `apiKey` (in embedded JSON)", "in place", uuid],
+    ]);
+  });
+});
+
 describe("secret detection: JSON inside a string", () => {
   const key = fake.chars(32);
   it("a credential-like key in embedded JSON (a payload, an n8n expression) is judged as any key, named by it", async () => {

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import {
   authorizationCredential,
+  isUuidSecret,
   characterClasses,
   characterKind,
   decodeBase64,
@@ -220,6 +221,23 @@ describe("secret values: looks like a credential", () => {
     assert.deepEqual(["abc", "aB", "aB1", "aB1!", "!"].map(characterClasses), [1, 2, 3, 4, 1]);
     assert.deepEqual(["x1234y", "xabcdy", "x123y", "1234", "a1b2", "9:;<"].map((v) => hasCountingRun(v)), [true, true, false, true, false, false]);
     assert.equal(hasCountingRun("x123y", 3), true);
+  });
+});
+
+describe("secret values: a UUID that is the secret", () => {
+  const uuid = "8e1c4b7a-2d5f-4a9c-8b3e-6f0d2a7c9e14";
+  it("under a key naming a secret, a password, an API, access or auth key, or a token, in any spelling", () => {
+    for (const key of ["CLIENT_SECRET", "clientSecret", "db_password", "DB_PASSWD", "pwd", "passphrase", "API_KEY", "apiKey", "X-Api-Key", "x_apikey", "AWS_ACCESS_KEY", "authKey", "TOKEN", "UPLOAD_TOKEN", "accessToken", "REFRESH_TOKEN", "api.tokens"]) {
+      assert.equal(isUuidSecret(uuid, key), true, key);
+    }
+  });
+  it("not: an identifier's key, a page's, a request's or a one-time link's token; a made-up UUID; no UUID", () => {
+    for (const key of ["CLIENT_ID", "TENANT_ID", "SUBSCRIPTION", "IDEMPOTENCY_KEY", "PARTITION_KEY", "CORRELATION_KEY", "SESSION_KEY", "LICENSE_KEY", "PAGE_TOKEN", "nextToken", "continuation_token", "CSRF_TOKEN", "x-xsrf-token", "TRACE_TOKEN", "REQUEST_TOKEN", "cursorToken", "SYNC_TOKEN", "SESSION_TOKEN", "CACHE_TOKEN", "NONCE_TOKEN", "STATE_TOKEN", "resumeToken", "PREV_TOKEN", "previous_token", "INVITE_TOKEN", "invitation_token", "RESET_TOKEN", "confirmation_token", "unsubscribe_token", "TOKENIZER", "SECRETARY"]) {
+      assert.equal(isUuidSecret(uuid, key), false, key);
+    }
+    assert.equal(isUuidSecret("00000000-0000-0000-0000-000000000000", "API_KEY"), false);
+    assert.equal(isUuidSecret("12345678-1234-1234-1234-123456789abc", "API_KEY"), false);
+    assert.equal(isUuidSecret(`${uuid}x`, "API_KEY"), false);
   });
 });
 
