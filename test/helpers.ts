@@ -89,6 +89,8 @@ export const CREDENTIAL_KEYS = [
   // A credential word with one to three words after it (at most 21 characters), as gitleaks's generic rule reads them.
   "API_KEY_PROD", "SECRET_KEY_BASE", "TOKEN_GITHUB", "apiKeyStaging", "GITLAB_TOKEN_RELEASE", "PULP_PASSWORD_RO", "GitHubTokenForVpackProvenance", "GITHUBTOKEN_V2",
   "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2", "VSCE_PAT_MARKETPLACE", "registryCredsRo", "SENTRY_DSN_FRONTEND", "PAT_RELEASE",
+  // What signs a page's anti-forgery tokens, and a CAPTCHA's server-side key, are secrets.
+  "CSRF_SECRET", "RECAPTCHA_SECRET_KEY",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [
@@ -106,6 +108,8 @@ export const NOT_CREDENTIAL_KEYS = [
   "TOKEN_CONTRACT_ADDRESS", "TOKEN_MINT", "SECRET_SCANNING_COMMIT", "TOKEN_BUDGET", "TOKEN_LIMIT_PER_MINUTE",
   // More than 21 characters after the credential word, in two words.
   "TOKEN_INTERNATIONALIZATION_SUPPORT", "requestedPasswordAttribute", "MY_PATTERN_V2",
+  // Public keys, keys meant for browsers, anti-forgery tokens, an HTTP client's option (gitleaks's generic rule's allowlist).
+  "SSH_PUBKEY", "pub_key", "STRIPE_PUBLISHABLE_KEY", "publishableKey", "RECAPTCHA_SITE_KEY", "siteKey", "csrf_token", "X-XSRF-TOKEN", "withCredentials",
 ];
 
 export const WORKFLOW_PATH = ".github/workflows/ci.yml";

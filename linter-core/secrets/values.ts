@@ -14,9 +14,13 @@ const CREDENTIAL_KEY =
 const KEY_WORD = /(^|[_\-.])keys?$/i;
 const KEY_WORD_CAMEL = /[a-z0-9]Keys?$|^[A-Z0-9_]*[A-Z0-9]KEYS?$/;
 
-/** Keys that look credential-like but name something public or something else. */
+/**
+ * Keys that look credential-like but name something public or something else: a public key
+ * (`SSH_PUBKEY`), a key meant for browsers (Stripe's or Clerk's publishable key, a CAPTCHA's site key),
+ * an anti-forgery token (`csrf_token`: a page's, not an identity's), an HTTP client's option.
+ */
 const NOT_CREDENTIAL_KEY =
-  /(public|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|key[_-]?vault|_enabled$|_required$|_rotation|to[_-]?pass$)/i;
+  /(public|pub[_-]?key|publishable|site[_-]?key|(?:csrf|xsrf)[_-]?token|with[_-]?credentials|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|key[_-]?vault|_enabled$|_required$|_rotation|to[_-]?pass$)/i;
 
 /** `webhook_url` and connection strings carry the credential inside: keep them even with _url. */
 const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|dsn)$/i;
