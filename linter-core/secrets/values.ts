@@ -346,9 +346,27 @@ function kindSwitches(value: string): number {
   return switches / (value.length - 1);
 }
 
-/** How many characters are outside word-like runs (`Rabbit` of `RabbitMQ`, `Hub` of `GitHub`). */
+/**
+ * How many characters are outside word-like runs (`Rabbit` of `RabbitMQ`, `Hub` of `GitHub`). A run
+ * is a word when it sounds like one (a vowel, no five consonants in a row) or is a common
+ * abbreviation (`Http`, `Npm`): random letters make runs like `Kqhw`, and they are no words.
+ */
 function outsideWords(value: string): number {
-  return value.replace(/[A-Z]?[a-z]{3,}|[A-Z][a-z]{2}/g, "").length;
+  let outside = value.length;
+  for (const run of value.matchAll(WORD_RUN)) if (soundsLikeWord(run[0])) outside -= run[0].length;
+  return outside;
+}
+
+const WORD_RUN = /[A-Z]?[a-z]{3,}|[A-Z][a-z]{2}/g;
+const VOWEL = /[aeiouy]/i;
+const CONSONANTS_IN_A_ROW = /[^aeiouy]{5}/i;
+/** Abbreviations without a vowel that names and identifiers are made of. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  "http https html xml sql cdn dns tls ssl ssh npm pkg pkgs src cmd cmds ctx cfg msg msgs svc mgr jwt jwks pwd rpc grpc std btn img dst tmp txt css pdf png svg sdk crd crl csr csv dll mcp nfs smtp scp sftp ftp vpc vpn tcp cpp rgb rgba hsl dwh frm wrk lst bkp mfa kms".split(" "),
+);
+
+function soundsLikeWord(run: string): boolean {
+  return (VOWEL.test(run) && !CONSONANTS_IN_A_ROW.test(run)) || ABBREVIATIONS.has(run.toLowerCase());
 }
 
 /**

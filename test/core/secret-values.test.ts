@@ -210,6 +210,12 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksRandom(fake.chars(15)), false, "too short to tell");
     assert.equal(looksRandom(".github/workflows/ci.yml"), false);
     assert.equal(looksRandom("PowerShellNuGetOrgPush"), false, "CamelCase words");
+    // Runs of lower case are words when they sound like one or are a common abbreviation; random
+    // letters' runs (`Kqhw`, `bcdfgh`) are not.
+    assert.equal(looksRandom("JwksHttpNotFoundError"), false, "abbreviations without a vowel");
+    assert.equal(looksRandom("NpmPkgCfgSvcCtxMsgs"), false, "abbreviations only");
+    assert.equal(looksRandom("XqKqhwTzRbcdfgPwmnLt"), true, "letter runs with no vowel are no words");
+    assert.equal(looksRandom("XqKstrngthPwLrTzQmWv"), true, "five consonants in a row are no word");
     // The kind changes at 7 of its 20 places (0.35: the bar), the first place one of them.
     assert.equal(looksRandom("Q2468135RTYVWXZK+9aC#"), true, "kinds changing at the bar");
     assert.equal(looksRandom("Q2468135RTYVWXZKM9aC#"), false, "one change fewer");
