@@ -4,8 +4,8 @@
 // It rests on one property of the detectors over plain text (no platform model): what they find is
 // decided by the text near it. A match spans four lines at most that hold more than filler (a request
 // header split at every token), any number of filler lines aside (`-p` and its value may be far apart
-// with only whitespace between), and a private-key block or a PuTTY file is read from its first line
-// to its end.
+// with only whitespace between), and a private-key block, a PuTTY file or a Terraform variable or
+// resource is read from its first line to its end.
 // So where the old and new versions share a run of identical text, a detection well inside the run is
 // found in both, and only the rest of the new version needs judging: the changed lines, a margin
 // around them, and every block that reaches into them.
@@ -93,7 +93,9 @@ const KEY_HEADER = /-----begin[ a-z0-9_-]{0,100}private key(?: block)?-----/gi;
 const KEY_END = /key(?: block)?-----/gi;
 const KEY_BODY = 20_000 + 120;
 
-/** The regions private-key blocks and PuTTY files may span, from their first line. */
+const TERRAFORM_BLOCK = /\b(?:variable|resource)[ \t]+"[^"\n]{0,200}"(?:[ \t]+"[^"\n]{0,200}")?[ \t]*\{/g;
+
+/** The regions private-key blocks, PuTTY files and Terraform blocks may span, from their first line. */
 function blockRegions(text: string): Span[] {
   const regions: Span[] = [];
   // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a text without a dash run has no header.
@@ -106,6 +108,16 @@ function blockRegions(text: string): Span[] {
       // header with no end within reach starts no block in this version: only the header is a region.
       const stop = end && end.index <= bodyStart + KEY_BODY ? end.index + end[0].length + 110 : bodyStart;
       regions.push({ start: header.index, end: Math.min(text.length, stop) });
+    }
+  }
+  // A Terraform variable or resource, which its idioms read from its start to its first nested block
+  // or its end (scripts.ts): a default far below its name.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; a text without either word has no such block.
+  if (text.includes("variable") || text.includes("resource")) {
+    for (const header of matchesOf(text, TERRAFORM_BLOCK)) {
+      const body = header.index + header[0].length;
+      const [open, close] = [text.indexOf("{", body), text.indexOf("}", body)].map((at) => (at === -1 ? text.length : at + 1));
+      regions.push({ start: header.index, end: Math.min(open, close) });
     }
   }
   for (let at = text.indexOf("PuTTY-User-Key-File-"); at !== -1; at = text.indexOf("PuTTY-User-Key-File-", at + 1)) {

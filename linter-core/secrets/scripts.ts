@@ -305,16 +305,17 @@ const IDIOMS: Idiom[] = [
   // Poetry names the setting before the repository's name: `pypi-token.<repository>`.
   nameBinding("credential assigned to a variable", ["poetry config"], /\bpoetry[ \t]+config[ \t]+([A-Za-z_][\w-]{0,100})(?:\.[\w-]{1,100})?[ \t]+["']?([^\s"'\\$;|&<>(),`]{1,500})/g),
   // Terraform: a credential-named variable's `default` (`variable "db_password" { default = "…" }`),
-  // before any nested block and within four lines of the block's start (what decides a match spans four
-  // lines at most, incremental.ts). (The value quoted and without `${`: an interpolation is no literal.)
-  nameBinding("credential-like value under a key", ["variable"], /\bvariable[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{(?:[^{}\n]{0,200}\n){0,3}?[^{}\n]{0,200}?\bdefault[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")/g, { keyBinding: true }),
+  // before any nested block and within sixteen lines of the block's start (a description, a type,
+  // `sensitive`, … before it; incremental.ts reads such a block as a block, from its start to its first
+  // brace). (The value quoted and without `${`: an interpolation is no literal.)
+  nameBinding("credential-like value under a key", ["variable"], /\bvariable[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{(?:[^{}\n]{0,200}\n){0,15}?[^{}\n]{0,200}?\bdefault[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")/g, { keyBinding: true }),
   {
     // Terraform resources whose whole job is to store a secret, written with its value
-    // (`resource "github_actions_secret" "npm" { plaintext_value = "…" }`): named by the resource. Four lines at most, as above.
+    // (`resource "github_actions_secret" "npm" { plaintext_value = "…" }`): named by the resource. Sixteen lines at most, as above.
     title: "secret value in a Terraform secret resource",
     keywords: ["resource"],
     pattern:
-      /\bresource[ \t]+"(?:azurerm_key_vault_secret|github_actions_(?:organization_|environment_)?secret|github_dependabot_(?:organization_)?secret|google_secret_manager_secret_version|aws_secretsmanager_secret_version)"[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{(?:[^{}\n]{0,200}\n){0,3}?[^{}\n]{0,200}?\b(?:value|plaintext_value|secret_data|secret_string)[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")/g,
+      /\bresource[ \t]+"(?:azurerm_key_vault_secret|github_actions_(?:organization_|environment_)?secret|github_dependabot_(?:organization_)?secret|google_secret_manager_secret_version|aws_secretsmanager_secret_version)"[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{(?:[^{}\n]{0,200}\n){0,15}?[^{}\n]{0,200}?\b(?:value|plaintext_value|secret_data|secret_string)[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")/g,
     group: 2,
     judgeAs: "password",
     secretName: { fromGroup: 1 },

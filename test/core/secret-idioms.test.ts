@@ -217,8 +217,13 @@ describe("values bound to keys in plain text and program source (`key: value`)",
   it("in Terraform: a credential-named variable's default, a secret resource's value; not another variable's, not a reference or an interpolation", () => {
     const hcl = (text: string) => findScriptSecrets(text, { keyBindings: true }).map((m) => [m.title, m.secretName, text.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
     assert.deepEqual(hcl(`variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "${password}"\n}\nvariable "region" {\n  default = "${password}"\n}\nresource "github_actions_secret" "npm_token" {\n  repository      = "app"\n  secret_name     = "NPM_TOKEN"\n  plaintext_value = "${password}"\n}\nresource "azurerm_key_vault_secret" "db" {\n  name  = "db"\n  value = var.db_password\n}\nvariable "api_token" {\n  default = "\${var.other}"\n}`), [["credential-like value under `db_password`", "DB_PASSWORD", password], ["secret value in a Terraform secret resource", "NPM_TOKEN", password]]);
-    // Four lines at most from the block's start (incremental.ts): a default on its fifth line is not read.
-    assert.deepEqual(hcl(`variable "db_password" {\n  description = "x"\n  type = string\n  sensitive = true\n  default = "${password}"\n}`), []);
+    // Sixteen lines at most from the block's start, none of them a nested block's: a description, a
+    // type, `sensitive` and more before the default are read past (incremental.ts reads the block whole).
+    const far = (lines: number) => `variable "db_password" {\n${"  description = \"x\"\n".repeat(lines)}  default = "${password}"\n}`;
+    assert.deepEqual(hcl(far(4)), [["credential-like value under `db_password`", "DB_PASSWORD", password]]);
+    assert.deepEqual(hcl(far(14)), [["credential-like value under `db_password`", "DB_PASSWORD", password]]);
+    assert.deepEqual(hcl(far(15)), [], "the default on the block's seventeenth line");
+    assert.deepEqual(hcl(`variable "db_password" {\n  validation {\n    condition = true\n  }\n  default = "${password}"\n}`), []);
     assert.deepEqual(hcl(`variable "db_password" { default = "${password}" }`), [["credential-like value under `db_password`", "DB_PASSWORD", password]]);
     // Only where key bindings are read (plain text): a parsed document's keys are its model's.
     assert.deepEqual(findScriptSecrets(`variable "db_password" {\n  default = "${password}"\n}`).length, 0);

@@ -101,6 +101,8 @@ function secretBlocks(): string[] {
     `openssl enc -aes-256-cbc -k ${fake.password()} -in a`,
     `variable "db_password" {\n  type = string\n  default = "${fake.password()}"\n}`,
     `resource "github_actions_secret" "npm" {\n  repository = "app"\n  secret_name = "NPM"\n  plaintext_value = "${fake.password()}"\n}`,
+    // Thirty-fifth session: a default far below the variable's name (a block read as a block).
+    `variable "api_token" {\n  description = "The partner's API token"\n  type        = string\n  sensitive   = true\n  nullable    = false\n  # set in CI\n\n  default     = "${fake.chars(32)}"\n}`,
     // Thirty-fourth session: qualified credential names, more tools' passwords and tokens.
     `SECRET_KEY_BASE=${fake.chars(40)}`,
     `API_KEY_PROD: "${fake.chars(32)}"`,
@@ -330,6 +332,25 @@ describe("judging a new version from the old one (history)", function () {
     assert.ok(plan.core.some((c) => c.start <= first && newText.indexOf("Private-MAC:") < c.end));
     const noMac = planIncremental(oldText.replace("Private-MAC", "Private-MAX"), newText.replace("Private-MAC", "Private-MAX"))!;
     assert.ok(noMac.core.some((c) => c.start <= first && c.end === newText.length));
+  });
+
+  it("a Terraform variable is judged from its name to its first brace: a renamed variable or a nested block added far above its default", async () => {
+    const token = new FakeSecrets(501).chars(32);
+    const filler = Array.from({ length: 40 }, (_, i) => `# note ${i}`).join("\n");
+    const block = (name: string, nested = "") => `variable "${name}" {\n  description = "d"\n${nested}  type = string\n  sensitive = true\n  nullable = false\n  ephemeral = false\n  # why\n  # and why\n  default = "${token}"\n}`;
+    for (const [oldBlock, newBlock, expected] of [
+      [block("region"), block("api_token"), 1],
+      [block("api_token"), block("region"), 0],
+      [block("api_token"), block("api_token", "  validation {\n    condition = true\n  }\n"), 0],
+      [block("api_token", "  validation {\n    condition = true\n  }\n"), block("api_token"), 1],
+    ] as const) {
+      const oldText = `${filler}\n${oldBlock}\n${filler}`;
+      const newText = `${filler}\n${newBlock}\n${filler}`;
+      const result = await incremental(oldText, newText, await detect(oldText));
+      assert.ok(result);
+      assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
+      assert.equal(result.found.length, expected);
+    }
   });
 
   it("a change at either end: what the removed start or end decided is judged again", async () => {
