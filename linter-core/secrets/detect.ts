@@ -63,6 +63,17 @@ function serviceAccountKeySpan(text: string, hit: { start: number; end: number }
   return { start, end: start + match[1].length };
 }
 
+// secretlint's aws rule reports a secret access key from where its name starts, 40 characters on (the
+// value's length, not the match's): read again at that place, the secret is the value after the name.
+const AWS_SECRET_VALUE = /["']?(?:AWS|aws|Aws)?_?(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?[ \t]{0,100}(?::|=>|=)[ \t]{0,100}["']?([A-Za-z0-9/+=]{40})/dy;
+
+/** Where the secret of secretlint's aws report is: its 40-character value (the report's own range where it is not found). */
+function awsSecretSpan(text: string, hit: { start: number; end: number }): Span {
+  AWS_SECRET_VALUE.lastIndex = hit.start;
+  const value = AWS_SECRET_VALUE.exec(text)?.indices?.[1];
+  return value ? { start: value[0], end: value[1] } : { start: hit.start, end: hit.end };
+}
+
 /** What the table, the private-key and the secretlint detectors recognise in a decoded text. */
 async function knownFormat(path: string, decoded: string): Promise<string | undefined> {
   const provider = findProviderSecrets(decoded)[0];
@@ -383,7 +394,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
 
   for (const hit of await runSecretlint(model.path, text)) {
     // Stryker disable next-line ConditionalExpression: another rule's hit holds no `"private_key": "…"` string, and the span is then the hit's.
-    const span = hit.rule === "gcp" ? serviceAccountKeySpan(text, hit) : { start: hit.start, end: hit.end };
+    const span = hit.rule === "gcp" ? serviceAccountKeySpan(text, hit) : hit.messageId === "AWSSecretAccessKey" ? awsSecretSpan(text, hit) : { start: hit.start, end: hit.end };
     candidates.push({
       span,
       value: text.slice(span.start, span.end),

@@ -43,6 +43,20 @@ describe("secret detection: base64 anywhere in a text", () => {
   });
 });
 
+describe("secret detection: an AWS secret access key is its value, not its name", () => {
+  // secretlint's aws rule reports from where the name starts, the value's length on: the detection
+  // (what is shown, fingerprinted and replaced) is the 40-character value, wherever it is written.
+  const secret = new FakeSecrets(77).chars(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+");
+  for (const [path, text] of [
+    [".github/workflows/a.yml", `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      AWS_SECRET_ACCESS_KEY: ${secret}\n    steps:\n      - run: aws s3 ls\n`],
+    [".env", `AWS_SECRET_ACCESS_KEY=${secret}\n`],
+    ["credentials", `[default]\naws_secret_access_key = ${secret}\n`],
+    ["config.json", `{"awsSecretAccessKey": "${secret}"}\n`],
+  ]) {
+    it(path, async () => assert.deepEqual(await detect(path, text), [{ title: "AWS secret access key", name: "AWS_SECRET_ACCESS_KEY", at: "in place", value: secret }]));
+  }
+});
+
 describe("secret detection: a UUID under a key that names it the secret", () => {
   it("in a document's field and in JSON inside a string; not under an identifier's key", async () => {
     const uuid = "8e1c4b7a-2d5f-4a9c-8b3e-6f0d2a7c9e14";
