@@ -264,6 +264,16 @@ const IDIOMS: Idiom[] = [
   // A literal piped into a command that reads a password from its input: `echo "…" | docker login
   // --password-stdin`, `printf '%s' '…' | helm registry login … --password-stdin`, `echo … | sudo -S`.
   passwordAfter("password piped to a command's standard input", ["--password-stdin", "sudo", "chpasswd"], String.raw`\b(?:echo(?:[ \t]+-n)?|printf[ \t]+(?:'%s'|"%s"))[ \t]+`, "PASSWORD", { tail: String.raw`(?=\\?["']?[ \t]*\|[^\n|]{0,200}?(?:--password-stdin|\bsudo[ \t]+(?:-\w+[ \t]+)*-S\b|\bchpasswd\b))` }),
+  // A user and a password given to an HTTP client's basic auth in code: Python's `auth=("u", "…")`,
+  // `HTTPBasicAuth("u", "…")`, Go's `req.SetBasicAuth("u", "…")`, .NET's `new NetworkCredential("u", "…")`,
+  // Java's `UsernamePasswordCredentials`, OkHttp's `Credentials.basic`, superagent's `.auth("u", "…")`.
+  passwordAfter(
+    "password given to a basic-auth call",
+    ["auth", "credential"],
+    String.raw`(?:\b(?:HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|SetBasicAuth|UsernamePasswordCredentials|NetworkCredential|PasswordAuthentication|basic_auth|basicAuth|Credentials\.basic)|\.auth|\bauth[ \t]*=[ \t]*)[ \t]*\([ \t]*(?:["'][^"'\n]{0,100}["']|[\w.]{1,100})[ \t]*,[ \t]*`,
+    "BASIC_AUTH_PASSWORD",
+    { tail: String.raw`(?=\\?["'][ \t]*[,)])` },
+  ),
   passwordAfter("password given to sshpass", ["sshpass"], String.raw`\bsshpass\b[^\n]{0,100}?\s-p[ \t]*`, "SSH_PASSWORD"),
   // MySQL's clients take the password joined to `-p` (`-p secret` would prompt and read `secret` as a database).
   passwordAfter("password given to a MySQL client", ["mysql"], String.raw`\bmysql(?:dump|admin|import|show|check|sh)?\b[^\n]{0,200}?\s-p`, "MYSQL_PASSWORD"),

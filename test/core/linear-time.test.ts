@@ -58,6 +58,10 @@ const LINES: Record<string, (n: number) => string> = {
   // Terraform's variable defaults and secret resources: a block opened again and again, never closed.
   'variable "a" { variable "a" { …': (n) => 'variable "a" { '.repeat(n / 15) + "default",
   'resource "github_actions_secret" "a" { … value': (n) => 'resource "github_actions_secret" "a" { '.repeat(n / 39) + "value =",
+  // A basic-auth call opened again and again, its user never closed; a variable's default never closed.
+  "auth=(auth=(auth=(…": (n) => "auth=(".repeat(n / 6) + '"a", ',
+  'SetBasicAuth("a", SetBasicAuth("a", …': (n) => 'SetBasicAuth("a", '.repeat(n / 18),
+  "${A:-${A:-${A:-…": (n) => "${A:-".repeat(n / 5) + "x",
   // A call's name and value, a subscript's name, a quoted Authorization key.
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
   "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",
