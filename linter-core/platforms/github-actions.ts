@@ -472,6 +472,8 @@ function constantExpression(code: string): string | undefined {
   return whole && /^[\s)]*$/.test(code.slice(whole.end)) ? whole.value : undefined;
 }
 
+const HASH_FILES_CALL = /^hashFiles\s*\(/;
+
 /** GitHub's expressions: strings single-quoted; a property's name (`github.event['key']`) and the files `hashFiles('…')` reads are no values. */
 const GITHUB_EXPRESSION: ExpressionLanguage = {
   constant: constantExpression,
@@ -479,7 +481,9 @@ const GITHUB_EXPRESSION: ExpressionLanguage = {
     quotedStrings(code)
       .filter(({ start }) => {
         const before = code.slice(Math.max(0, start - 200), start).trimEnd();
-        return !before.endsWith("[") && !/\bhashFiles\s*\([^)]*$/.test(before);
+        // (Inside `hashFiles(` when no `)` follows its last mention.)
+        const call = before.slice(before.lastIndexOf("hashFiles"));
+        return !before.endsWith("[") && !(HASH_FILES_CALL.test(call) && !call.includes(")"));
       })
       .map((literal) => literal.value),
 };
