@@ -1,8 +1,27 @@
 import type { Rule } from "../linter-core/rule.js";
 import { describeScope } from "./shared.js";
 
-/** `toJSON(secrets)`, or the whole `secrets` context used as a value. */
-const ALL_SECRETS = /\btoJSON\s*\(\s*secrets\s*\)|^secrets$|\b(?:fromJSON|format|join)\s*\([^)]*\bsecrets\s*[,)]/;
+/** `toJSON(secrets)`, or the whole `secrets` context as the expression. */
+const ALL_SECRETS = /\btoJSON\s*\(\s*secrets\s*\)|^secrets$/;
+/** What `fromJSON(`, `format(` or `join(` opens, the whole `secrets` context as an argument, and what closes a call. */
+const CALL_TOKENS = /\b(?:fromJSON|format|join)\s*\(|\bsecrets\s*[,)]|\)/g;
+
+/**
+ * `fromJSON(…secrets…)`, `format('{0}', secrets)`, `join(secrets, …)`: the whole context passed to
+ * one of these calls, with no `)` between the call's `(` and it. One pass (a regex reading from each
+ * call to its `)` was quadratic in a generated expression nesting thousands of calls).
+ */
+export function passesAllSecrets(expression: string): boolean {
+  let inCall = false;
+  for (const [token] of expression.matchAll(CALL_TOKENS)) {
+    if (token === ")") inCall = false;
+    else if (token.startsWith("secrets")) {
+      if (inCall) return true;
+      if (token.endsWith(")")) inCall = false;
+    } else inCall = true;
+  }
+  return false;
+}
 /**
  * `secrets[…]` by a name made at run time (`secrets[format('{0}_TOKEN', matrix.env)]`,
  * `secrets[inputs.name]`): GitHub sends the job every secret, since any may be asked for (zizmor's
@@ -22,7 +41,7 @@ export const allSecretsExposed: Rule = {
 
   checkFile(context) {
     for (const expression of context.file.expressions) {
-      const all = ALL_SECRETS.test(expression.text);
+      const all = ALL_SECRETS.test(expression.text) || passesAllSecrets(expression.text);
       const computed = !all && SECRET_BY_COMPUTED_NAME.test(expression.text);
       if (!all && !computed) continue;
       context.report({

@@ -46,7 +46,6 @@ const ACCEPTED = {
     [String.raw`\.{3}|…|<[^>]*>|x{6,}`]: "a private key's body",
     "PLACEHOLDER": "anchored alternatives; unanchored ones are single runs",
   },
-  "rules/all-secrets-exposed.ts": { ALL_SECRETS: "a `${{ }}` expression" },
   built: {
     SCRIPT_ASSIGNMENT: "sticky at one `=`, its name read backwards by a lookbehind of at most 100 characters (linear-time tests: `=`, `:`, `:=` idioms)",
     CURL_USER: "`[^\\n]{0,300}?` over at most four lines bounds each start (linear-time test: curl curl … -u)",
@@ -100,7 +99,6 @@ const NAMES = {
   PRIVATE_KEY_ARMOUR: /^-----BEGIN\(/,
   PUTTY: /^PuTTY-User-Key-File/,
   PLACEHOLDER: /^\^<\.\*>\$\|/,
-  ALL_SECRETS: /^\\btoJSON/,
 };
 
 function sourceFiles(folder) {

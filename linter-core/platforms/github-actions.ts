@@ -450,14 +450,15 @@ const embeddedCode = (value: string): EmbeddedCode[] => Array.from(expressionsIn
 
 /** A string literal, or `format('…{0}…', …)` of constants: the text it is. */
 function constantExpression(code: string): string | undefined {
-  const read = (at: number): { value: string; end: number } | undefined => {
+  // (Calls nested deeper than any hand writes are no constant: the bound keeps the stack.)
+  const read = (at: number, depth = 0): { value: string; end: number } | undefined => {
     while (code[at] === " " || code[at] === "(") at++;
     if (code[at] === "'") return quotedStringAt(code, at);
     const call = /^format\s*\(/i.exec(code.slice(at, at + 12));
-    if (!call) return undefined;
+    if (!call || depth > 20) return undefined;
     const args: string[] = [];
     for (let i = at + call[0].length; ; ) {
-      const arg = read(i);
+      const arg = read(i, depth + 1);
       if (!arg) return undefined;
       args.push(arg.value);
       i = arg.end;

@@ -69,14 +69,15 @@ function expressions(value: string): EmbeddedCode[] {
 
 /** A string literal, or `concat(…)` of constants: the text it is. */
 function constant(code: string): string | undefined {
-  const read = (at: number): { value: string; end: number } | undefined => {
+  // (Calls nested deeper than any hand writes are no constant: the bound keeps the stack.)
+  const read = (at: number, depth = 0): { value: string; end: number } | undefined => {
     while (code[at] === " ") at++;
     if (code[at] === "'") return quotedStringAt(code, at);
     const call = /^concat\s*\(/i.exec(code.slice(at, at + 12));
-    if (!call) return undefined;
+    if (!call || depth > 20) return undefined;
     let value = "";
     for (let i = at + call[0].length; ; ) {
-      const arg = read(i);
+      const arg = read(i, depth + 1);
       if (!arg) return undefined;
       value += arg.value;
       i = arg.end;

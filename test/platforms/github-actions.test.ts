@@ -45,6 +45,12 @@ describe("platform github-actions: the text an expression holds", () => {
     });
   }
 
+  it("format calls nested deeper than any hand writes are read without exhausting the stack", async () => {
+    const text = workflow(`      API_KEY: \${{ ${"format(".repeat(100_000)}'${key}'${")".repeat(100_000)} }}\n`);
+    const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(found.length, 1);
+  });
+
   it("not: what an expression reads, the files hashFiles hashes, a property's name, JSON glue around secrets", async () => {
     const text = workflow(
       [

@@ -73,6 +73,12 @@ describe("platform logic-apps: the text an expression holds", () => {
     });
   }
 
+  it("calls nested deeper than any hand writes (a generated value) are read without exhausting the stack, as no constant", async () => {
+    const deep = "@" + "concat(".repeat(100_000) + `'${key}'` + ")".repeat(100_000);
+    const found = await secrets(withHeader("x-api-key", deep));
+    assert.deepEqual(found.map((f) => f.message.slice(0, 60)), [`Hardcoded credential-like value under \`x-api-key\` (${key.slice(0, 4)}… (32`.slice(0, 60)]);
+  });
+
   it("what an expression reads is named by its strings, never a value: a parameter, a setting, an action's output, a property", async () => {
     for (const value of [`@{parameters('odata-api-key_${key}')}`, `@appsetting('${key}')`, `@body('${key}')?['token']`, `@{triggerBody()?['${key}']}`, `@{variables( '${key}' )}`, `@outputs('Get')['${key}']`]) {
       assert.deepEqual((await secrets(withHeader("x-api-key", value))).map((f) => f.message), [], value);
