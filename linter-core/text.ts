@@ -90,8 +90,6 @@ export function afterLine(text: string, offset: number): { at: number; lineBreak
 // `|` or `>`, its chomping and indentation indicators in either order, a comment, the line break.
 const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/;
 
-// Stryker disable next-line Regex: without the `+`, `\s*` takes the run of line breaks all the same.
-const LINE_BREAKS = /\s*[\r\n]+\s*/g;
 
 /**
  * Text from the user's files (a purpose, an owner, a reason) to show as typed inside Markdown: every
@@ -101,9 +99,12 @@ const LINE_BREAKS = /\s*[\r\n]+\s*/g;
  */
 export function markdownLiteral(text: string): string {
   // VS Code's own set (escapeMarkdownSyntaxTokens), and the marks of HTML, entities, tables and icons.
+  // Line by line, not one regex of blanks around line breaks (quadratic on a long run of blanks).
   return text
-    .trim()
-    .replace(LINE_BREAKS, " ")
+    .split(/[\r\n]+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ")
     .replace(/[\\`*_{}[\]()#+\-!~<>&|$]/g, "\\$&")
     // `1.` opening a line starts a list (`1)` is escaped above).
     .replace(/^(\d+)\./, "$1\\.");

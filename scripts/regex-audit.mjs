@@ -28,7 +28,6 @@ const ACCEPTED = {
   "linter-core/platforms/azure-pipelines.ts": { [String.raw`(^|\/)\.(azure-?)?pipelines\/.+\.ya?ml$`]: "a path" },
   "linter-core/platforms/cloud-build.ts": { [String.raw`^([\w.-]+[.-])?cloudbuild([._-][\w.-]+)?\.ya?ml$`]: "a file name" },
   "linter-core/platforms/gitlab-ci.ts": { [String.raw`(^|\/)\.gitlab\/.+\.ya?ml$`]: "a path" },
-  "linter-core/text.ts": { [String.raw`\s*[\r\n]+\s*`]: "a field of a record or finding shown in Markdown (a purpose, an owner, a reason)" },
   "linter-core/platforms/common.ts": { [String.raw`^[\w.-]+?\+[\w.-]+?__(.+)$`]: "a file name" },
   "linter-core/secrets/incremental.ts": { [String.raw`-----begin[ a-z0-9_-]{0,100}private key(?: block)?-----`]: "bounded repetition: at most 100 characters tried from each start" },
   "linter-core/secrets/providers.ts": { [String.raw`[pP]\{[^}]*\}`]: "sticky, on a format's own regex source" },

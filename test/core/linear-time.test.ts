@@ -8,6 +8,7 @@ import { isReference } from "../../linter-core/secrets/values.js";
 import { lint } from "../../linter-core/index.js";
 import { RULES } from "../../rules/index.js";
 import { parseCodeOwners } from "../../linter-core/codeowners.js";
+import { markdownLiteral } from "../../linter-core/text.js";
 import { assertGrowsLinearly, FakeSecrets } from "../helpers.js";
 
 const LINES: Record<string, (n: number) => string> = {
@@ -79,6 +80,7 @@ describe("detectors on adversarial lines grow linearly", function () {
     ["the parse gate of a TypeScript version (history) on token /*token /*… (a comment never closed)", (n) => literalsMayMatter("token /*".repeat(n / 8))],
     ["CODEOWNERS: #\t#\t#… then a U+2028 on one line", (n) => parseCodeOwners(`${"#\t".repeat(n / 2)}\u2028x @team\n`)],
     ["a reference check on a long value with many {{", (n) => isReference("{{ ".repeat(n))],
+    ["a record's field shown in Markdown: a long run of blanks between words", (n) => markdownLiteral(`a${" ".repeat(n)}b\n${" \t".repeat(n / 2)}c`)],
   ];
   for (const [name, run] of ONE_FUNCTION) {
     it(name, () => assertGrowsLinearly(run, { warm: 1_000, small: 20_000, floorMs: 0.5 }));
@@ -136,6 +138,13 @@ const FILES: Record<string, (n: number) => { path: string; text: string }> = {
     path: ".buildkite/pipeline.yml",
     text: `steps:\n${Array.from({ length: Math.ceil(n / 60) }, (_, i) => `  - key: s${i}\n    secrets: [T${i}_TOKEN]\n    command: ./a.sh $$T${i}_TOKEN\n`).join("")}`,
   }),
+  // Expressions whose literal text is judged (platforms/expressions.ts): calls nested deep, delimiters never closed.
+  "GitHub: format(format(format(… secrets in an env expression": (n) => ({ path: ".github/workflows/i.yml", text: `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      API_KEY: \${{ ${"format(".repeat(n / 7)}'a', secrets }}\n    steps:\n      - run: x\n` }),
+  "Logic Apps: @concat(concat(… and @{'@{'… in headers": (n) => ({
+    path: "workflow.json",
+    text: JSON.stringify({ definition: { $schema: "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", triggers: {}, actions: { C: { type: "Http", inputs: { headers: { "x-api-key": "@" + "concat(".repeat(n / 7), Authorization: "@{'".repeat(n / 3) } } } } } }),
+  }),
+  "n8n: ={{ {{ {{ … and ={{ 'a' + 'a' + … in parameters": (n) => ({ path: "workflows/w.json", text: JSON.stringify({ nodes: [{ parameters: { a: "=" + "{{ ".repeat(n / 3), "x-api-key": "={{ " + "'a' + ".repeat(n / 6) + "}}" } }], connections: {} }) }),
   "unredacted-secret: tee -a and blanks, an artifact path of `*`": (n) => ({
     path: ".github/workflows/g.yml",
     text: `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ${JSON.stringify("echo ${{ secrets.T }} | tee -a" + " ".repeat(n / 2) + "\u0001\necho ${{ secrets.T }} > f.txt")}\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${JSON.stringify("*".repeat(n / 4) + "\u2028x\n" + "/".repeat(n / 4) + "x")}\n`,
