@@ -208,9 +208,10 @@ const IDIOMS: Idiom[] = [
     secretName: { fromGroup: 1 },
     uuidIsCredential: true,
   },
-  passwordAfter("password given to a registry login", ["login"], String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)`, "REGISTRY_PASSWORD"),
-  // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`).
-  passwordAfter("password given to a login command", ["login"], String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?\s(?:-p|--password)(?:=|\s+)`, "LOGIN_PASSWORD"),
+  passwordAfter("password given to a registry login", ["login"], String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?[\s"'](?:-p|--password)(?:=|\s+|["'][ \t]*,[ \t]*)`, "REGISTRY_PASSWORD"),
+  // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`). Either one as a
+  // list of arguments too (Cloud Build's `args: ['login', '-u', 'bot', '-p', '…']`).
+  passwordAfter("password given to a login command", ["login"], String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?[\s"'](?:-p|--password)(?:=|\s+|["'][ \t]*,[ \t]*)`, "LOGIN_PASSWORD"),
   // The user may be empty (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
   passwordAfter("password in a curl/wget user option", ["-u", "--user"], CURL_COMMAND + String.raw`(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:`, "BASIC_AUTH_PASSWORD"),
   {
