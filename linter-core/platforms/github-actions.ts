@@ -32,22 +32,35 @@ const IDENTITY_INPUTS: { action: RegExp; input: string; kind: ConnectorKind }[] 
 ];
 
 /**
- * Every `${{ … }}` in a string: the text inside and where the whole expression starts and ends. A
- * scan with indexOf rather than /\$\{\{([\s\S]*?)\}\}/g, which re-reads the rest of the line from
- * every unclosed `${{` (quadratic on `${{ ${{ ${{ …`).
+ * Every `${{ … }}` in a string: the text inside and where the whole expression starts and ends. Its
+ * `}}` is outside its strings (`format('{{0}}', …)`, as GitHub reads it). A scan with indexOf rather
+ * than /\$\{\{([\s\S]*?)\}\}/g, which re-reads the rest of the line from every unclosed `${{`
+ * (quadratic on `${{ ${{ ${{ …`).
  */
 function* expressionsIn(source: string): Generator<{ inner: string; start: number; end: number }> {
   let from = 0;
   for (;;) {
     const open = source.indexOf("${{", from);
     if (open === -1) return;
-    const close = source.indexOf("}}", open + 3);
+    const close = closingBraces(source, open + 3);
     // No `}}` after this `${{` means none after any later one either.
     if (close === -1) return;
     yield { inner: source.slice(open + 3, close), start: open, end: close + 2 };
     // Stryker disable next-line ArithmeticOperator: no `${{` starts inside the `}}` just read
     from = close + 2;
   }
+}
+
+/** The `}}` that closes an expression whose code starts at `from`, skipping its strings; a string never closed ends at the next `}}`. */
+function closingBraces(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    if (source[i] === "}" && source[i + 1] === "}") return i;
+    if (source[i] !== "'") continue;
+    const string = quotedStringAt(source, i);
+    if (!string) return source.indexOf("}}", i);
+    i = string.end - 1;
+  }
+  return -1;
 }
 const SECRET_IN_EXPRESSION = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
 

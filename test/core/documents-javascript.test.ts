@@ -93,6 +93,30 @@ describe("documents: the text a JavaScript expression holds", () => {
     assert.deepEqual(stringValues("/* never closed 'x'"), []);
   });
 
+  it("each literal's place and value: escapes read (one at the code's end reads nothing), a quote inside another kind kept, a template's `${…}` skipped to its own `}`", () => {
+    assert.deepEqual(stringLiterals(`'a\\'b' "c'd" \`e"f\``), [
+      { start: 0, end: 6, value: "a'b" },
+      { start: 7, end: 12, value: "c'd" },
+      { start: 13, end: 18, value: 'e"f' },
+    ]);
+    assert.deepEqual(stringLiterals("'\\n\\t\\x'"), [{ start: 0, end: 8, value: "\n\tx" }]);
+    assert.deepEqual(stringLiterals("'a\\"), [], "an escape at the end, never closed");
+    assert.deepEqual(stringLiterals("`${ {a: '}'} }` + 'x'"), [{ start: 18, end: 21, value: "x" }], "the `}` that closes the substitution, braces counted");
+    assert.deepEqual(stringLiterals("`a ${b} c` 'y'"), [{ start: 11, end: 14, value: "y" }]);
+    assert.deepEqual(stringLiterals("`$ {x}` `$x`"), [{ start: 0, end: 7, value: "$ {x}" }, { start: 8, end: 12, value: "$x" }], "a `$` that opens no substitution is text");
+    assert.deepEqual(stringLiterals("`${a"), [], "a substitution never closed");
+    assert.deepEqual(stringLiterals("`a\nb` 'c\nd'"), [{ start: 0, end: 5, value: "a\nb" }], "a template literal spans lines, a quoted string does not");
+    assert.deepEqual(stringLiterals("a // 'b'\n'c' /* 'd' */ 'e' / 'f'"), [{ start: 9, end: 12, value: "c" }, { start: 23, end: 26, value: "e" }, { start: 29, end: 32, value: "f" }]);
+    assert.deepEqual(stringLiterals("// 'a'"), []);
+  });
+
+  it("a constant: blanks and parentheses anywhere, a tab or a line break too; nothing after the last string", () => {
+    assert.equal(constantString("\t(\r\n'a'\n)\t+ ( 'b' )"), "ab");
+    assert.equal(constantString("'a' )"), "a");
+    assert.equal(constantString("'a' x"), undefined);
+    assert.equal(constantString("x 'a'"), undefined);
+  });
+
   it("the edit that puts an expression where a secret is: the whole string, a cut in a longer one, a template's `${…}`; none in code or a comment", () => {
     const edit = (code: string, secret: string) => {
       const start = code.indexOf(secret);

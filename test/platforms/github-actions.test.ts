@@ -45,6 +45,35 @@ describe("platform github-actions: the text an expression holds", () => {
     });
   }
 
+  it("the text judged: each `${{ … }}`, a string or format of constants joined to the text around it, names and hashFiles's paths left out", async () => {
+    const model = async (value: string) => {
+      const text = workflow(`      X_VALUE: ${value}\n`);
+      const literal = (await platformFor(".github/workflows/ci.yml", text).buildModel(".github/workflows/ci.yml", text)).literals.find((l) => l.key === "X_VALUE")!;
+      return { value: literal.value, texts: literal.texts };
+    };
+    assert.deepEqual(await model("a-${{ ('b') }}-${{ format ( '{0}{{x}}{1}{3}' , 'c', format('{0}', 'd') ) }}"), { value: "a-b-c{x}d{3}", texts: undefined });
+    assert.deepEqual(await model("${{ 'a' }} x ${{ 'b' 'c' }}"), { value: "${{ 'a' }} x ${{ 'b' 'c' }}", texts: ["a x ", "b", "c"] }, "more after a constant: it reads something");
+    assert.deepEqual(await model("${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}"), { value: "${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}", texts: ["d", "{0}"] });
+    assert.deepEqual(await model("${{ format('{0}') }}"), { value: "{0}", texts: undefined }, "a placeholder with no argument stays");
+    const script = workflow("").replace("./deploy.sh", "echo ${{ 'abc' }}");
+    const run = (await platformFor(".github/workflows/ci.yml", script).buildModel(".github/workflows/ci.yml", script)).literals.find((l) => l.key === "run")!;
+    assert.equal(run.value, "echo ${{ 'abc' }}", "a script is judged as a script");
+  });
+
+  it("a format nested 21 deep is still a constant, 22 deep no longer (a bound on the stack); a single-quoted scalar gets no fix (its quotes would double)", async () => {
+    const nested = (depth: number) => `\${{ ${"format('{0}', ".repeat(depth)}'${key}'${")".repeat(depth)} }}`;
+    const at = async (depth: number) => {
+      const text = workflow(`      X_VALUE: ${nested(depth)}\n`);
+      return (await platformFor(".github/workflows/ci.yml", text).buildModel(".github/workflows/ci.yml", text)).literals.find((l) => l.key === "X_VALUE")!.value;
+    };
+    assert.equal(await at(21), key);
+    assert.notEqual(await at(22), key);
+    const text = workflow(`      API_KEY: '\${{ secrets.API_KEY || ''${key}'' }}'\n`);
+    const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].fixes, []);
+  });
+
   it("format calls nested deeper than any hand writes are read without exhausting the stack", async () => {
     const text = workflow(`      API_KEY: \${{ ${"format(".repeat(100_000)}'${key}'${")".repeat(100_000)} }}\n`);
     const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, validJson } from "./suite.js";
+import { platformFor } from "../../linter-core/platforms/index.js";
 
 const key = new FakeSecrets(38).chars(32);
 const definition = (apiKey: string) =>
@@ -72,6 +73,38 @@ describe("platform logic-apps: the text an expression holds", () => {
       assert.equal(header(applyEdits(text, found[0].fixes[0].edits), name), fixed);
     });
   }
+
+  it("the text judged: `@…` whole, each `@{…}` in text (a `}` inside its quotes is no end, a quote doubled is one), concat of constants, `@@` no expression", async () => {
+    const model = async (value: string) => {
+      const text = withHeader("x-api-key", value);
+      const literal = (await platformFor("workflow.json", text).buildModel("workflow.json", text)).literals.find((l) => l.key === "x-api-key")!;
+      return { value: literal.value, texts: literal.texts };
+    };
+    assert.deepEqual(await model("@@concat('a', 'b')"), { value: "@@concat('a', 'b')", texts: undefined });
+    assert.deepEqual(await model("@{concat('}', 'it''s')}"), { value: "}it's", texts: undefined });
+    assert.deepEqual(await model("@CONCAT ( 'a' ,concat('b','c') ) "), { value: "abc", texts: undefined });
+    assert.deepEqual(await model("a @{'b'} c @{body('X')?['k']} d @{'e'}"), { value: "a @{'b'} c @{body('X')?['k']} d @{'e'}", texts: ["a b c ", " d e"] });
+    assert.deepEqual(await model("@{parameters ( 'p' )} @{variables('v')} @{f('w', 'x')}"), { value: "@{parameters ( 'p' )} @{variables('v')} @{f('w', 'x')}", texts: [" ", "w", "x"].filter((t) => t.trim() !== "") });
+    assert.deepEqual(await model("@concat('a') 'b'"), { value: "@concat('a') 'b'", texts: ["a", "b"] }, "more after a constant: it reads something");
+    assert.deepEqual(await model("x @{'never closed"), { value: "x @{'never closed", texts: undefined });
+    assert.deepEqual(await model("@{'a'} and @{'b"), { value: "a and @{'b", texts: undefined }, "a `@{` never closed ends the expressions: the rest is text");
+    assert.deepEqual(await model("@concat('a', 'b', "), { value: "@concat('a', 'b', ", texts: ["a", "b"] });
+    assert.deepEqual(await model("mail@example.com"), { value: "mail@example.com", texts: undefined });
+  });
+
+  it("the fix of a secret inside a longer string of an expression cuts it out with concat, keeping what is around it", async () => {
+    const github = `ghp_${new FakeSecrets(39).chars(36)}`;
+    for (const [name, value, fixed] of [
+      ["Authorization", `@{'Bearer ${key} '}`, "@{concat('Bearer ', parameters('API_TOKEN'), ' ')}"],
+      ["X-Note", `@if(equals(1, 1), 'see ${github} it''s', '')`, "@if(equals(1, 1), concat('see ', parameters('GH_PAT'), ' it''s'), '')"],
+      ["X-Note", `@if(equals(1, 1), '${github}', '')`, "@if(equals(1, 1), parameters('GH_PAT'), '')"],
+    ]) {
+      const text = withHeader(name, value);
+      const found = await secrets(text);
+      assert.equal(found.length, 1, value);
+      assert.equal(header(applyEdits(text, found[0].fixes[0].edits), name), fixed);
+    }
+  });
 
   it("calls nested deeper than any hand writes (a generated value) are read without exhausting the stack, as no constant", async () => {
     const deep = "@" + "concat(".repeat(100_000) + `'${key}'` + ")".repeat(100_000);

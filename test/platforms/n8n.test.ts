@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { applyEdits, FakeSecrets, lintFiles } from "../helpers.js";
 import { platformSuite, recognitionByContent, validJson } from "./suite.js";
+import { platformFor } from "../../linter-core/platforms/index.js";
 
 const fake = new FakeSecrets(37);
 const token = fake.chars(40);
@@ -154,6 +155,27 @@ describe("n8n: the text an expression holds", () => {
       assert.deepEqual((await secrets(withHeader("Authorization", value))).map((f) => f.message), [], value);
       assert.deepEqual((await secrets(withHeader("X-Api-Key", value))).map((f) => f.message), [], value);
     }
+  });
+
+  it("the text judged: each `{{ … }}` in turn, constants joined to the text around them, a `{{` never closed left as text", async () => {
+    const model = async (value: string) => {
+      const text = withHeader("X-Api-Key", value);
+      const literal = (await platformFor("workflows/call.json", text).buildModel("workflows/call.json", text)).literals.find((l) => l.key === "X-Api-Key")!;
+      return { value: literal.value, texts: literal.texts };
+    };
+    assert.deepEqual(await model("=a{{ 'b' }}c{{ \"d\" + 'e' }}f"), { value: "abcdef", texts: undefined });
+    assert.deepEqual(await model("=a{{ $json.x }}b{{ 'c' }}{{ $json.y || 'd' }}e {{ 'f"), { value: "=a{{ $json.x }}b{{ 'c' }}{{ $json.y || 'd' }}e {{ 'f", texts: ["a", "bc", "d", "e {{ 'f"] });
+    assert.deepEqual(await model("={{ $json.x }}{{ $json.y }}"), { value: "={{ $json.x }}{{ $json.y }}", texts: undefined }, "nothing but what it reads");
+    assert.deepEqual(await model("={{ '' }} {{ $json.a['k'] }}{{ $( 'Get token' ).item }}{{ $node[ \"Login\" ] }}{{ f('v') }}"), { value: "={{ '' }} {{ $json.a['k'] }}{{ $( 'Get token' ).item }}{{ $node[ \"Login\" ] }}{{ f('v') }}", texts: ["v"] }, "names of what is read are no text; blank pieces none");
+    assert.deepEqual(await model("={{ 'a' }}"), { value: "a", texts: undefined });
+    assert.deepEqual(await model("plain {{ 'a' }}"), { value: "plain {{ 'a' }}", texts: undefined }, "no `=`: no expression, sent as written");
+  });
+
+  it("a secret the expression makes but does not write (split by a `{{ 'constant' }}`): the whole parameter becomes the reference", async () => {
+    const text = withHeader("X-Api-Key", `=${key.slice(0, 10)}{{ '${key.slice(10)}' }}`);
+    const found = await secrets(text);
+    assert.equal(found.length, 1);
+    assert.equal(headerValue(applyEdits(text, found[0].fixes[0].edits)), "={{ $env.X_API_KEY }}");
   });
 
   it("a JSON body around a `{{ … }}` is still read as JSON", async () => {
