@@ -83,3 +83,17 @@ export function quotedStrings(code: string): { start: number; end: number; value
   return literals;
 }
 
+
+/**
+ * The values of an expression's string literals, less the names of what it reads: a property's
+ * (after `[`: `$json['api_key']`, `body('Get')?['token']`), and those `namesWhatIsRead` tells by the
+ * code before the literal (its last 200 characters, blanks trimmed).
+ */
+export function valuesOf(code: string, literals: { start: number; value: string }[], namesWhatIsRead: (before: string) => boolean): string[] {
+  return literals
+    .filter(({ start }) => {
+      const before = code.slice(Math.max(0, start - 200), start).trimEnd();
+      return !before.endsWith("[") && !namesWhatIsRead(before);
+    })
+    .map((literal) => literal.value);
+}

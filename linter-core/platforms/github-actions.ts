@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
-import { judgeExpressionText, quotedStringAt, quotedStrings, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { afterLine, lineIndent } from "../text.js";
 
@@ -492,14 +492,11 @@ const HASH_FILES_CALL = /^hashFiles\s*\(/;
 const GITHUB_EXPRESSION: ExpressionLanguage = {
   constant: constantExpression,
   strings: (code) =>
-    quotedStrings(code)
-      .filter(({ start }) => {
-        const before = code.slice(Math.max(0, start - 200), start).trimEnd();
-        // (Inside `hashFiles(` when no `)` follows its last mention.)
-        const call = before.slice(before.lastIndexOf("hashFiles"));
-        return !before.endsWith("[") && !(HASH_FILES_CALL.test(call) && !call.includes(")"));
-      })
-      .map((literal) => literal.value),
+    valuesOf(code, quotedStrings(code), (before) => {
+      // (Inside `hashFiles(` when no `)` follows its last mention.)
+      const call = before.slice(before.lastIndexOf("hashFiles"));
+      return HASH_FILES_CALL.test(call) && !call.includes(")");
+    }),
 };
 
 /**

@@ -3,7 +3,7 @@
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
-import { judgeExpressionText, quotedStringAt, quotedStrings, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { jsonEdit, jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
@@ -96,13 +96,7 @@ const READERS = /\b(?:parameters|variables|body|outputs|actions|actionBody|actio
 /** Expressions' strings that are values: not a property's name (`body('Get')?['token']`), nor what a reader reads. */
 const WDL: ExpressionLanguage = {
   constant,
-  strings: (code) =>
-    quotedStrings(code)
-      .filter(({ start }) => {
-        const before = code.slice(Math.max(0, start - 40), start).trimEnd();
-        return !before.endsWith("[") && !(before.endsWith("(") && READERS.test(before.slice(0, -1).trimEnd()));
-      })
-      .map((literal) => literal.value),
+  strings: (code) => valuesOf(code, quotedStrings(code), (before) => before.endsWith("(") && READERS.test(before.slice(0, -1).trimEnd())),
 };
 
 /**

@@ -4,7 +4,7 @@ import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonSpan, parseJson } from "../documents/json.js";
 import { constantString, replaceWithExpression, stringLiterals } from "../documents/javascript.js";
 import { emptyModel } from "./common.js";
-import { judgeExpressionText, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { judgeExpressionText, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { jsonEdit, jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 import { isCredentialKey } from "../secrets/values.js";
@@ -97,13 +97,7 @@ function expressionCode(expression: string): EmbeddedCode[] {
  */
 const JAVASCRIPT: ExpressionLanguage = {
   constant: constantString,
-  strings: (code) =>
-    stringLiterals(code)
-      .filter(({ start }) => {
-        const before = code.slice(Math.max(0, start - 8), start).trimEnd();
-        return !before.endsWith("[") && !before.endsWith("$(");
-      })
-      .map((literal) => literal.value),
+  strings: (code) => valuesOf(code, stringLiterals(code), (before) => before.endsWith("$(")),
 };
 
 /**
