@@ -91,6 +91,9 @@ export function afterLine(text: string, offset: number): { at: number; lineBreak
 const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/;
 
 
+// Stryker disable next-line Regex: split at each line break or at each run of them: the empty lines between are dropped
+const LINE_BREAKS = /[\r\n]+/;
+
 /**
  * Text from the user's files (a purpose, an owner, a reason) to show as typed inside Markdown: every
  * mark Markdown or VS Code gives a meaning (`*`, `_`, `<tag>`, `[link](…)`, `&amp;`, `$(icon)`, a `#`
@@ -101,7 +104,7 @@ export function markdownLiteral(text: string): string {
   // VS Code's own set (escapeMarkdownSyntaxTokens), and the marks of HTML, entities, tables and icons.
   // Line by line, not one regex of blanks around line breaks (quadratic on a long run of blanks).
   return text
-    .split(/[\r\n]+/)
+    .split(LINE_BREAKS)
     .map((line) => line.trim())
     .filter((line) => line !== "")
     .join(" ")

@@ -17,7 +17,6 @@ export function passesAllSecrets(expression: string): boolean {
     if (token === ")") inCall = false;
     else if (token.startsWith("secrets")) {
       if (inCall) return true;
-      if (token.endsWith(")")) inCall = false;
     } else inCall = true;
   }
   return false;

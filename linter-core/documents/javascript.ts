@@ -91,11 +91,13 @@ function stringAt(code: string, at: number): { value?: string; end: number } | u
   const quote = code[at];
   if (quote !== "'" && quote !== '"' && quote !== "`") return undefined;
   let value: string | undefined = "";
+  // Stryker disable next-line EqualityOperator: past the end a character is undefined, read as text of a literal never closed: undefined either way
   for (let i = at + 1; i < code.length; i++) {
     const c = code[i];
     if (c === quote) return { value, end: i + 1 };
     if (c === "\\") {
       const escaped = code[++i];
+      // Stryker disable next-line StringLiteral: a `\\` at the code's end leaves the literal unclosed: undefined whatever it adds
       value = value === undefined ? undefined : value + (ESCAPED[escaped] ?? escaped ?? "");
     } else if (c === "\n" && quote !== "`") return undefined;
     else if (c === "$" && quote === "`" && code[i + 1] === "{") {
@@ -137,17 +139,20 @@ export function constantString(code: string): string | undefined {
 /** The string literals in code (a template literal only when it has no `${…}`), not in comments: where each opens and ends, and its value. */
 export function stringLiterals(code: string): { start: number; end: number; value: string }[] {
   const literals: { start: number; end: number; value: string }[] = [];
+  // Stryker disable next-line EqualityOperator: past the end a character is undefined, neither a comment nor a quote
   for (let i = 0; i < code.length; ) {
     const c = code[i];
     if (c === "/" && (code[i + 1] === "/" || code[i + 1] === "*")) {
       const line = code[i + 1] === "/";
       const end = line ? code.indexOf("\n", i) : code.indexOf("*/", i + 2);
+      // Stryker disable next-line EqualityOperator: a comment starts at i, so its end is never at 0
       i = end < 0 ? code.length : line ? end + 1 : end + 2;
-    } else if (c === "'" || c === '"' || c === "`") {
+    } else {
+      // (stringAt reads a literal only at a quote.)
       const literal = stringAt(code, i);
       if (literal?.value !== undefined) literals.push({ start: i, end: literal.end, value: literal.value });
       i = literal?.end ?? i + 1;
-    } else i++;
+    }
   }
   return literals;
 }

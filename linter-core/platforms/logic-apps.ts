@@ -33,6 +33,7 @@ export const logicApps: Platform = {
     model.literals = jsonLiterals(json.root);
     // An inline code action's JavaScript (`"type": "JavaScriptCode", "inputs": { "code": "…" }`).
     for (const literal of model.literals) if (literal.key === "code" && literal.path.at(-2) === "inputs") literal.program = true;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut; a value with no expression is its own one piece of text, and a program's text is judged under `code`, no credential's name
     for (const literal of model.literals) if (!literal.program && literal.value.includes("@")) judgeExpressionText(literal, 0, expressions(literal.value), WDL);
     for (const { key, value } of jsonPropertiesNamed(json.root, CONNECTION_SETS)) {
       // `$connections` is a parameter: its connections sit under `value`.
@@ -57,8 +58,10 @@ export const logicApps: Platform = {
 function expressions(value: string): EmbeddedCode[] {
   if (/^@[^@{]/.test(value)) return [{ start: 0, end: value.length, codeStart: 1, codeEnd: value.length }];
   const found: EmbeddedCode[] = [];
+  // Stryker disable next-line ArithmeticOperator: `open` is then the `}` just read, where no `@{` starts
   for (let open = value.indexOf("@{"); open !== -1; open = value.indexOf("@{", open + 1)) {
     let i = open + 2;
+    // Stryker disable next-line EqualityOperator: past the end a character is undefined, neither a brace nor a quote
     while (i < value.length && value[i] !== "}") i = value[i] === "'" ? (quotedStringAt(value, i)?.end ?? value.length) : i + 1;
     if (i >= value.length) break;
     found.push({ start: open, end: i + 1, codeStart: open + 2, codeEnd: i });
@@ -96,6 +99,7 @@ const READERS = /\b(?:parameters|variables|body|outputs|actions|actionBody|actio
 /** Expressions' strings that are values: not a property's name (`body('Get')?['token']`), nor what a reader reads. */
 const WDL: ExpressionLanguage = {
   constant,
+  // Stryker disable next-line StringLiteral: in an expression a reader's name is followed by its `(`
   strings: (code) => valuesOf(code, quotedStrings(code), (before) => before.endsWith("(") && READERS.test(before.slice(0, -1).trimEnd())),
 };
 
@@ -105,12 +109,14 @@ const WDL: ExpressionLanguage = {
  */
 function expressionFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
   const contentStart = literal.span.start + 1;
+  // Stryker disable next-line ArithmeticOperator: the closing quote and one more character decoded too change no place before them
   const { value, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
   const start = rawOffsets.indexOf(secret.start - contentStart);
   const end = rawOffsets.indexOf(secret.end - contentStart);
   for (const expression of expressions(value)) {
     const code = value.slice(expression.codeStart, expression.codeEnd);
     const at = start - expression.codeStart;
+    // Stryker disable next-line EqualityOperator: a secret starts after its string's quote and ends before the closing one
     const held = quotedStrings(code).find((l) => l.start < at && end - expression.codeStart < l.end);
     if (!held) continue;
     const reference = `parameters('${name}')`;

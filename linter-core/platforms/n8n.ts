@@ -107,12 +107,14 @@ const JAVASCRIPT: ExpressionLanguage = {
  */
 function expressionFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined {
   const contentStart = literal.span.start + 1;
+  // Stryker disable next-line ArithmeticOperator: the closing quote and one more character decoded too change no place before them
   const { value: expression, rawOffsets } = decodeJsonString(text.slice(contentStart, literal.span.end - 1));
   const start = rawOffsets.indexOf(secret.start - contentStart);
   const end = rawOffsets.indexOf(secret.end - contentStart);
   // From the `=` on: the whole expression, judged as the text it makes (not written as such: `=ab{{ 'cd' }}`).
   if (start === 0) return [{ span: literal.span, text: JSON.stringify(`=${envReference(name)}`) }];
   const code = expressionCode(expression);
+  // Stryker disable next-line EqualityOperator: a secret in code lies inside a string, past the code's first character and before its last
   const inCode = code.find((c) => c.codeStart <= start && end <= c.codeEnd);
   if (inCode) {
     const edit = replaceWithExpression(expression.slice(inCode.codeStart, inCode.codeEnd), start - inCode.codeStart, end - inCode.codeStart, `$env.${name}`);

@@ -108,6 +108,11 @@ describe("documents: the text a JavaScript expression holds", () => {
     assert.deepEqual(stringLiterals("`a\nb` 'c\nd'"), [{ start: 0, end: 5, value: "a\nb" }], "a template literal spans lines, a quoted string does not");
     assert.deepEqual(stringLiterals("a // 'b'\n'c' /* 'd' */ 'e' / 'f'"), [{ start: 9, end: 12, value: "c" }, { start: 23, end: 26, value: "e" }, { start: 29, end: 32, value: "f" }]);
     assert.deepEqual(stringLiterals("// 'a'"), []);
+    assert.deepEqual(stringLiterals("`a ${ `b` } c` + 'x'"), [{ start: 17, end: 20, value: "x" }], "a template literal inside a substitution does not close the outer one");
+    assert.deepEqual(stringLiterals("/*/ 'a' */ 'b'"), [{ start: 11, end: 14, value: "b" }], "a block comment's end is after its start");
+    assert.deepEqual(stringLiterals("// x`\n'b'`'c'"), [{ start: 6, end: 9, value: "b" }, { start: 10, end: 13, value: "c" }], "a line comment ends at its line break, its last character no code");
+    assert.deepEqual(stringLiterals("`${a}\\x`"), [], "an escape after a substitution keeps the literal one that reads something");
+    assert.deepEqual(stringLiterals("'${a}'"), [{ start: 0, end: 6, value: "${a}" }], "`${` substitutes only in a template literal");
   });
 
   it("a constant: blanks and parentheses anywhere, a tab or a line break too; nothing after the last string", () => {
@@ -115,6 +120,7 @@ describe("documents: the text a JavaScript expression holds", () => {
     assert.equal(constantString("'a' )"), "a");
     assert.equal(constantString("'a' x"), undefined);
     assert.equal(constantString("x 'a'"), undefined);
+    assert.equal(constantString("x + 'a' + x"), undefined, "a name is no string, even one that appears again");
   });
 
   it("the edit that puts an expression where a secret is: the whole string, a cut in a longer one, a template's `${…}`; none in code or a comment", () => {

@@ -216,6 +216,7 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksRandom("NpmPkgCfgSvcCtxMsgs"), false, "abbreviations only");
     assert.equal(looksRandom("XqKqhwTzRbcdfgPwmnLt"), true, "letter runs with no vowel are no words");
     assert.equal(looksRandom("XqKstrngthPwLrTzQmWv"), true, "five consonants in a row are no word");
+    assert.equal(looksRandom("CudqdwjMuczppvBifqmnqC7N3"), true, "nor with a vowel before them");
     // The kind changes at 7 of its 20 places (0.35: the bar), the first place one of them.
     assert.equal(looksRandom("Q2468135RTYVWXZK+9aC#"), true, "kinds changing at the bar");
     assert.equal(looksRandom("Q2468135RTYVWXZKM9aC#"), false, "one change fewer");
@@ -244,6 +245,7 @@ describe("secret values: a UUID that is the secret", () => {
     assert.equal(isUuidSecret("00000000-0000-0000-0000-000000000000", "API_KEY"), false);
     assert.equal(isUuidSecret("12345678-1234-1234-1234-123456789abc", "API_KEY"), false);
     assert.equal(isUuidSecret(`${uuid}x`, "API_KEY"), false);
+    assert.equal(isUuidSecret(uuid, "api..key"), true, "a run of separators is one");
   });
 });
 

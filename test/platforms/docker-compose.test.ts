@@ -47,6 +47,14 @@ describe("platform docker-compose: a credential given as a variable's default", 
     assert.ok(fixed.includes("DB_PASSWORD: ${DB_PASSWORD}\n") && fixed.includes('SIGNING_KEY: "${SIGNING_KEY}"\n'), fixed);
     validYaml(fixed);
   });
+
+  it("a secret inside a default that goes on past it is replaced, not cut with the default (which would end the expansion wrong)", async () => {
+    const github = `ghp_${new FakeSecrets(41).chars(36)}`;
+    const text = compose(`      GH_TOKEN: "\${GH_TOKEN:-${github} old}"\n`);
+    const found = (await lintFiles([{ path: "docker-compose.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(found.length, 1);
+    assert.match(found[0].fixes[0].title, /^Replace with /);
+  });
 });
 
 describe("platform docker-compose: what interpolation is not", () => {

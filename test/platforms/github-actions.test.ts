@@ -55,9 +55,34 @@ describe("platform github-actions: the text an expression holds", () => {
     assert.deepEqual(await model("${{ 'a' }} x ${{ 'b' 'c' }}"), { value: "${{ 'a' }} x ${{ 'b' 'c' }}", texts: ["a x ", "b", "c"] }, "more after a constant: it reads something");
     assert.deepEqual(await model("${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}"), { value: "${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}", texts: ["d", "{0}"] });
     assert.deepEqual(await model("${{ format('{0}') }}"), { value: "{0}", texts: undefined }, "a placeholder with no argument stays");
+    assert.deepEqual(await model(`\${{ format('{10}{0}', ${Array.from({ length: 11 }, (_, i) => `'${i}'`).join(", ")}) }}`), { value: "100", texts: undefined }, "placeholders of two digits");
+    assert.deepEqual(await model("${{ reformat('{0}', 'a') }}"), { value: "${{ reformat('{0}', 'a') }}", texts: ["{0}", "a"] }, "only format itself is a constant");
+    assert.deepEqual(await model("${{ 'a }} b"), { value: "${{ 'a }} b", texts: [" b"] }, "a string never closed ends at the next `}}`");
+    assert.deepEqual(await model("${{ 'a }} b' }} c"), { value: "a }} b c", texts: undefined }, "a `}}` inside a string ends nothing");
     const script = workflow("").replace("./deploy.sh", "echo ${{ 'abc' }}");
     const run = (await platformFor(".github/workflows/ci.yml", script).buildModel(".github/workflows/ci.yml", script)).literals.find((l) => l.key === "run")!;
     assert.equal(run.value, "echo ${{ 'abc' }}", "a script is judged as a script");
+  });
+
+  it("a default of a shell expansion in a run: the secret is replaced by the stored secret (the job's shell would not have the variable)", async () => {
+    const text = workflow("").replace("./deploy.sh", `curl -H "x-api-key: \${API_KEY:-${key}}" https://x`);
+    const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.equal(found.length, 1);
+    assert.match(found[0].fixes[0].edits.map((e) => e.text).join(), /^\$\{\{ secrets\.\w+ \}\}$/);
+  });
+
+  it("the fix lands in the expression and the string that hold the secret, the text around it kept (braces doubled for format)", async () => {
+    const github = `ghp_${new FakeSecrets(93).chars(36)}`;
+    for (const [line, fixed] of [
+      [`      X_TOKEN: \${{ 'a' }}-\${{ github.ref == 'x' && '${key}' || secrets.K }}\n`, "      X_TOKEN: ${{ 'a' }}-${{ github.ref == 'x' && secrets.X_TOKEN || secrets.K }}\n"],
+      [`      X_NOTE: \${{ github.ref == 'main' && 'id {0} ${github} and more' || '' }}\n`, "      X_NOTE: ${{ github.ref == 'main' && format('id {{0}} {0} and more', secrets.GH_PAT) || '' }}\n"],
+      [`      X_NOTE: \${{ github.ref == 'main' && '${github} and more' || '' }}\n`, "      X_NOTE: ${{ github.ref == 'main' && format('{0} and more', secrets.GH_PAT) || '' }}\n"],
+    ]) {
+      const text = workflow(line);
+      const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(found.length, 1, line);
+      assert.equal(applyEdits(text, found[0].fixes[0].edits), workflow(fixed));
+    }
   });
 
   it("a format nested 21 deep is still a constant, 22 deep no longer (a bound on the stack); a single-quoted scalar gets no fix (its quotes would double)", async () => {

@@ -90,6 +90,11 @@ describe("platform logic-apps: the text an expression holds", () => {
     assert.deepEqual(await model("@{'a'} and @{'b"), { value: "a and @{'b", texts: undefined }, "a `@{` never closed ends the expressions: the rest is text");
     assert.deepEqual(await model("@concat('a', 'b', "), { value: "@concat('a', 'b', ", texts: ["a", "b"] });
     assert.deepEqual(await model("mail@example.com"), { value: "mail@example.com", texts: undefined });
+    assert.deepEqual(await model("@myconcat('a', 'b')"), { value: "@myconcat('a', 'b')", texts: ["a", "b"] }, "only concat itself joins");
+    assert.deepEqual(await model("@concat('a', 'b"), { value: "@concat('a', 'b", texts: ["a"] }, "a string never closed is none");
+    const nested = (depth: number) => `@${"concat(".repeat(depth)}'x'${")".repeat(depth)}`;
+    assert.deepEqual(await model(nested(21)), { value: "x", texts: undefined });
+    assert.deepEqual(await model(nested(22)), { value: nested(22), texts: ["x"] }, "22 deep: a bound on the stack");
   });
 
   it("the fix of a secret inside a longer string of an expression cuts it out with concat, keeping what is around it", async () => {
@@ -98,6 +103,7 @@ describe("platform logic-apps: the text an expression holds", () => {
       ["Authorization", `@{'Bearer ${key} '}`, "@{concat('Bearer ', parameters('API_TOKEN'), ' ')}"],
       ["X-Note", `@if(equals(1, 1), 'see ${github} it''s', '')`, "@if(equals(1, 1), concat('see ', parameters('GH_PAT'), ' it''s'), '')"],
       ["X-Note", `@if(equals(1, 1), '${github}', '')`, "@if(equals(1, 1), parameters('GH_PAT'), '')"],
+      ["X-Note", `@if(equals(1, 1), 'a', '${github}')`, "@if(equals(1, 1), 'a', parameters('GH_PAT'))"],
     ]) {
       const text = withHeader(name, value);
       const found = await secrets(text);

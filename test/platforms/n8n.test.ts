@@ -168,6 +168,9 @@ describe("n8n: the text an expression holds", () => {
     assert.deepEqual(await model("={{ $json.x }}{{ $json.y }}"), { value: "={{ $json.x }}{{ $json.y }}", texts: undefined }, "nothing but what it reads");
     assert.deepEqual(await model("={{ '' }} {{ $json.a['k'] }}{{ $( 'Get token' ).item }}{{ $node[ \"Login\" ] }}{{ f('v') }}"), { value: "={{ '' }} {{ $json.a['k'] }}{{ $( 'Get token' ).item }}{{ $node[ \"Login\" ] }}{{ f('v') }}", texts: ["v"] }, "names of what is read are no text; blank pieces none");
     assert.deepEqual(await model("={{ 'a' }}"), { value: "a", texts: undefined });
+    assert.deepEqual(await model("={{}}{{ 'a' }}"), { value: "={{}}{{ 'a' }}", texts: ["a"] }, "an empty `{{}}` (no constant), then the next");
+    assert.deepEqual(await model("={{ $json.a || ' ' }} b"), { value: "={{ $json.a || ' ' }} b", texts: [" b"] }, "a blank string is no text");
+    assert.deepEqual(await model("=  "), { value: "=  ", texts: undefined }, "an expression of blanks");
     assert.deepEqual(await model("plain {{ 'a' }}"), { value: "plain {{ 'a' }}", texts: undefined }, "no `=`: no expression, sent as written");
   });
 
@@ -176,6 +179,15 @@ describe("n8n: the text an expression holds", () => {
     const found = await secrets(text);
     assert.equal(found.length, 1);
     assert.equal(headerValue(applyEdits(text, found[0].fixes[0].edits)), "={{ $env.X_API_KEY }}");
+  });
+
+  it("a secret in the second `{{ … }}` is fixed there; a JSON body made of constants is read as JSON", async () => {
+    const text = withHeader("X-Api-Key", `={{ $json.region }}-{{ $json.key || '${key}' }}`);
+    const found = await secrets(text);
+    assert.equal(found.length, 1);
+    assert.equal(headerValue(applyEdits(text, found[0].fixes[0].edits)), "={{ $json.region }}-{{ $json.key || $env.X_API_KEY }}");
+    const body = JSON.stringify({ nodes: [{ name: "Call", type: "n8n-nodes-base.httpRequest", parameters: { jsonBody: `={ "api_key": "{{ '${key}' }}" }` } }], connections: {} }, null, 2);
+    assert.equal((await secrets(body)).length, 1);
   });
 
   it("a JSON body around a `{{ … }}` is still read as JSON", async () => {
