@@ -103,6 +103,7 @@ function stringAt(code: string, at: number): { value?: string; end: number } | u
     else if (c === "$" && quote === "`" && code[i + 1] === "{") {
       // To the `}` that closes it (a nested template literal's own are not told apart: a bound guess).
       value = undefined;
+      // Stryker disable next-line EqualityOperator: past the end a character is undefined, no brace: the literal is unclosed either way
       for (let depth = 0; ++i < code.length; ) {
         if (code[i] === "{") depth++;
         else if (code[i] === "}" && --depth === 0) break;

@@ -354,7 +354,7 @@ export const githubActions: Platform = {
       if (isScript && pair.key === "script") literal.program = true;
       // The text an expression sends as written (`${{ secrets.KEY || '…' }}`) is a value too.
       // Stryker disable next-line StringLiteral: a shortcut; a value with no expression is its own one piece of text
-      else if (!isScript && literal.value.includes("${{")) judgeExpressionText(literal, 0, embeddedCode(literal.value), GITHUB_EXPRESSION);
+      if (!isScript && literal.value.includes("${{")) judgeExpressionText(literal, 0, embeddedCode(literal.value), GITHUB_EXPRESSION);
       // Registry credentials of a job container or service container.
       literal.alwaysCredential = pair.key === "password" && pair.path.at(-2) === "credentials";
       model.literals.push(literal);
@@ -511,12 +511,13 @@ function expressionFix(scalar: Span, secret: Span, name: string, text: string): 
   const raw = text.slice(scalar.start, scalar.end);
   const start = secret.start - scalar.start;
   const end = secret.end - scalar.start;
-  // Stryker disable next-line EqualityOperator: a secret lies inside a string, past the code's first character and before its last
+  // (The first whose code ends after the secret: an earlier one ends before it.)
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret lies inside a string, past the code's first character and before its last; the first expression ending after it holds it
   const expression = embeddedCode(raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
   if (!expression) return false;
   const code = raw.slice(expression.codeStart, expression.codeEnd);
   // (In a single-quoted scalar the expression's quotes are doubled: its strings read as empty ones, none holds the secret.)
-  // Stryker disable next-line EqualityOperator: a secret starts after its string's quote and ends before the closing one
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: a secret starts after its string's quote and ends before the closing one; the first string ending after it holds it
   const held = quotedStrings(code).find((l) => l.start < start - expression.codeStart && end - expression.codeStart < l.end);
   // Stryker disable next-line ConditionalExpression: a guard; a detection inside an expression lies in one of its strings
   if (!held) return undefined;

@@ -107,12 +107,12 @@ function* fromEachEquals(script: string, atEquals: RegExp, start: (match: RegExp
 const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?`;
 // `key: value`, `"key": "value"`, `'key' => 'value'`, `:key => value`: a value bound to a key in program
 // source or configuration read as plain text (a Python dict, a Go struct literal, a Ruby or PHP hash, a
-// .properties line, JSON in a README). Not `::`, `:=` or `://`. Documents a platform parses (YAML,
+// .properties line, JSON in a README). Not `::`, `:=` or `://`, nor a shell expansion's `${NAME:-…}`. Documents a platform parses (YAML,
 // JSON) bind their keys in their own model, where a literal's key is judged (detect.ts).
 // (Its quotes escaped too: `{\"x-api-key\": \"…\"}` in code held in a JSON string, an n8n Code node.)
-export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])(?:\\?["'])?([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "gm");
+export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])(?:\\?["'])?(?<!\$\{)([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "gm");
 // The same, tried at one `:` or `=>` with the key read backwards (as ASSIGNMENT_AT).
-const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])(?:\\?["'])?([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "my");
+const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])(?:\\?["'])?(?<!\$\{)([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "my");
 const OPERATOR = /:|=>/g;
 const isQuoteCode = (code: number) => code === 34 || code === 39;
 // The characters a key ends with (`[\w.-]`), by code: tried at every `:` in a text.

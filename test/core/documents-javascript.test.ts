@@ -113,6 +113,7 @@ describe("documents: the text a JavaScript expression holds", () => {
     assert.deepEqual(stringLiterals("// x`\n'b'`'c'"), [{ start: 6, end: 9, value: "b" }, { start: 10, end: 13, value: "c" }], "a line comment ends at its line break, its last character no code");
     assert.deepEqual(stringLiterals("`${a}\\x`"), [], "an escape after a substitution keeps the literal one that reads something");
     assert.deepEqual(stringLiterals("'${a}'"), [{ start: 0, end: 6, value: "${a}" }], "`${` substitutes only in a template literal");
+    assert.deepEqual(stringLiterals("`${ {a: 1} + `q` }` + 'y'"), [{ start: 22, end: 25, value: "y" }], "braces inside a substitution are counted to its own `}`");
   });
 
   it("a constant: blanks and parentheses anywhere, a tab or a line break too; nothing after the last string", () => {

@@ -66,6 +66,9 @@ describe("secret detection: a UUID under a key that names it the secret", () => 
       ["credential-like value under `CLIENT_SECRET`", "in place", uuid],
       ["credential-like value under `apiKey` (in embedded JSON)", "in place", uuid],
     ]);
+    // Blanks around it inside the quotes: the UUID is judged and placed without them.
+    const padded = `on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      CLIENT_SECRET: "${uuid}  "\n      API_KEY: "  ${uuid}"\n    steps:\n      - run: x\n`;
+    assert.deepEqual((await detect(".github/workflows/a.yml", padded)).map((d) => [d.at, d.value]), [["in place", uuid], ["in place", uuid]]);
   });
 });
 

@@ -167,6 +167,11 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(bound(script), expected));
+  it("a shell expansion's default is no key and value (`${API_KEY:-…}` is not `API_KEY` bound to `-…}`): only the default is found", () => {
+    const script = `curl -H "x-api-key: \${API_KEY:-${token}}" https://x\nX=\${DB_PASSWORD:=${password}}`;
+    assert.deepEqual(bound(script, false), [["credential given as a variable's default", "API_KEY", token], ["credential given as a variable's default", "DB_PASSWORD", password]]);
+  });
+
   it("a call given a credential's name, then its value (gitleaks reads `,` as an operator): PHP's define, setdefault, setProperty, addHeader", () => {
     assert.deepEqual(bound(`define( 'DB_PASSWORD', '${password}' );\nos.environ.setdefault("SECRET_KEY", "${token}")`), [
       ["credential-like value under `DB_PASSWORD`", "DB_PASSWORD", password],

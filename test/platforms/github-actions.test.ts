@@ -57,6 +57,7 @@ describe("platform github-actions: the text an expression holds", () => {
     assert.deepEqual(await model("${{ format('{0}') }}"), { value: "{0}", texts: undefined }, "a placeholder with no argument stays");
     assert.deepEqual(await model(`\${{ format('{10}{0}', ${Array.from({ length: 11 }, (_, i) => `'${i}'`).join(", ")}) }}`), { value: "100", texts: undefined }, "placeholders of two digits");
     assert.deepEqual(await model("${{ reformat('{0}', 'a') }}"), { value: "${{ reformat('{0}', 'a') }}", texts: ["{0}", "a"] }, "only format itself is a constant");
+    assert.deepEqual(await model("${{ xformat('a') }}"), { value: "${{ xformat('a') }}", texts: ["a"] });
     assert.deepEqual(await model("${{ 'a }} b"), { value: "${{ 'a }} b", texts: [" b"] }, "a string never closed ends at the next `}}`");
     assert.deepEqual(await model("${{ 'a }} b' }} c"), { value: "a }} b c", texts: undefined }, "a `}}` inside a string ends nothing");
     const script = workflow("").replace("./deploy.sh", "echo ${{ 'abc' }}");
@@ -160,6 +161,13 @@ describe("platform github-actions: a workflow copied under another repository's 
 
 describe("platform github-actions: scripts, expressions and composite actions", () => {
   const password = new FakeSecrets(41).password(20);
+
+  it("actions/github-script's `script:` is JavaScript: its quoted keys bind their values", async () => {
+    const key = new FakeSecrets(95).chars(24);
+    const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: |\n            await fetch(url, { headers: { "x-api-key": "${key}" } })\n`;
+    const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), [key]);
+  });
 
   it("actions/github-script's `with: script:` in a step is a script (its idioms read); `with: script:` of a reusable workflow call is a value", async () => {
     const text = `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: |\n            require("child_process").execSync("docker login -u bot -p ${password}")\n  b:\n    uses: ./.github/workflows/r.yml\n    with:\n      script: hello\n`;
