@@ -162,6 +162,15 @@ describe("platform github-actions: a workflow copied under another repository's 
 describe("platform github-actions: scripts, expressions and composite actions", () => {
   const password = new FakeSecrets(41).password(20);
 
+  it("a `run:` is shell, not JavaScript: an unquoted short password after `=` is the value, not a name", async () => {
+    const text =
+      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n" +
+      // nhilint-disable-next-line hardcoded-secret -- a made-up short password the shell idiom must find
+      "      - run: export DB_PASSWORD=Xk9mP2qLz7 && ./migrate.sh\n";
+    const found = (await lintFiles([{ path: ".github/workflows/ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), ["Xk9mP2qLz7"]);
+  });
+
   it("actions/github-script's `script:` is JavaScript: its quoted keys bind their values", async () => {
     const key = new FakeSecrets(95).chars(24);
     const text = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: |\n            await fetch(url, { headers: { "x-api-key": "${key}" } })\n`;
