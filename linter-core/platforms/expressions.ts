@@ -2,7 +2,7 @@
 // the text such a value sends as written is what the detectors judge, however the expression spells it.
 import type { LiteralValue } from "../model.js";
 
-/** An expression held in a string (n8n's `{{ … }}`, Logic Apps' `@{…}`): where it is written, its delimiters included, and where its code is. */
+/** An expression held in a string (n8n's `{{ … }}`, Logic Apps' `@{…}`, GitHub's `${{ … }}`): where it is written, its delimiters included, and where its code is. */
 export interface EmbeddedCode {
   start: number;
   end: number;
@@ -84,7 +84,6 @@ export function quotedStrings(code: string): { start: number; end: number; value
   }
   return literals;
 }
-
 
 /**
  * The values of an expression's string literals, less the names of what it reads: a property's
