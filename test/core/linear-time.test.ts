@@ -59,6 +59,9 @@ const LINES: Record<string, (n: number) => string> = {
   // Terraform's variable defaults and secret resources: a block opened again and again, never closed.
   'variable "a" { variable "a" { …': (n) => 'variable "a" { '.repeat(n / 15) + "default",
   'resource "github_actions_secret" "a" { … value': (n) => 'resource "github_actions_secret" "a" { '.repeat(n / 39) + "value =",
+  // A `$` inside single quotes looks back for the quote: a long run of them, and quotes never closed.
+  "A_TOKEN='$$$$…": (n) => "A_TOKEN='" + "$".repeat(n),
+  "'a$'a$'a$…": (n) => "A_TOKEN=" + "'a$".repeat(n / 3),
   // A basic-auth call opened again and again, its user never closed; a variable's default never closed.
   "auth=(auth=(auth=(…": (n) => "auth=(".repeat(n / 6) + '"a", ',
   'SetBasicAuth("a", SetBasicAuth("a", …': (n) => 'SetBasicAuth("a", '.repeat(n / 18),
