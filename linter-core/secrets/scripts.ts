@@ -365,6 +365,15 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, textOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
   nameBinding("credential assigned to a variable", ["env ", "env\t"], new RegExp(String.raw`^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\r?$)`, "gm")),
+  // A literal fallback for a credential read from the environment, in code: Python's
+  // `token = os.getenv("SERVICE_TOKEN") or "…"`, Ruby's `TOKEN = ENV["SERVICE_TOKEN"] || "…"`, a
+  // `?? "…"`. Named by what is assigned; on its line, within 200 characters.
+  nameBinding(
+    "credential given as a fallback",
+    ["||", "??", " or "],
+    new RegExp(String.raw`(?:^|[\s;(,{])([A-Za-z_][\w.]{0,100})[ \t]*(?::?=|:)(?!=)[^\n]{0,200}?(?:\|\||\?\?|[ \t]or)[ \t]*\\?["']` + VALUE + String.raw`(?=\\?["'])`, "g"),
+    { textOnly: true },
+  ),
   // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.

@@ -59,6 +59,8 @@ const LINES: Record<string, (n: number) => string> = {
   // Terraform's variable defaults and secret resources: a block opened again and again, never closed.
   'variable "a" { variable "a" { …': (n) => 'variable "a" { '.repeat(n / 15) + "default",
   'resource "github_actions_secret" "a" { … value': (n) => 'resource "github_actions_secret" "a" { '.repeat(n / 39) + "value =",
+  // A fallback's assignment read to its `||`, `??` or `or`: assignments without one, again and again.
+  "a=b a=b a=b … then || 'x'": (n) => "a=b ".repeat(n / 4) + "|| 'x'",
   // A `$` inside single quotes looks back for the quote: a long run of them, and quotes never closed.
   "A_TOKEN='$$$$…": (n) => "A_TOKEN='" + "$".repeat(n),
   "'a$'a$'a$…": (n) => "A_TOKEN=" + "'a$".repeat(n / 3),

@@ -168,6 +168,11 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(bound(script), expected));
+  it("a literal fallback for a credential read from the environment: Python's `or`, Ruby's `||`, `??`; named by what is assigned; not a name that is no credential's, not a variable", () => {
+    const script = [`token = os.getenv("SERVICE_TOKEN") or "${token}"`, `API_KEY = ENV["API_KEY"] || '${token}'`, `const secret = env.SECRET ?? "${token}"`, `region = os.getenv("REGION") or "${token}"`, `password = os.getenv("PW") or fallback_password`, `token == other or "${token}"`].join("\n");
+    assert.deepEqual(bound(script), [["credential given as a fallback", "TOKEN", token], ["credential given as a fallback", "API_KEY", token], ["credential given as a fallback", "SECRET", token]]);
+  });
+
   it("a WordPress salt in wp-config.php (a `$` inside single quotes is text)", () => {
     const salt = "k9#q2z!r7xl$m4v^w8p3b@c6h1j0d5f-Xq7pL2mZ9kR4Tv8W";
     assert.deepEqual(bound(`define( 'AUTH_KEY', '${salt}' );`), [["credential-like value under `AUTH_KEY`", "AUTH_KEY", salt]]);
