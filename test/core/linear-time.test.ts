@@ -61,6 +61,12 @@ const LINES: Record<string, (n: number) => string> = {
   'resource "github_actions_secret" "a" { … value': (n) => 'resource "github_actions_secret" "a" { '.repeat(n / 39) + "value =",
   // A fallback's assignment read to its `||`, `??` or `or`: assignments without one, again and again.
   "a=b a=b a=b … then || 'x'": (n) => "a=b ".repeat(n / 4) + "|| 'x'",
+  // recheck's own attack strings for the idioms whose values may hold a `$` inside single quotes.
+  "B{k:({k:(… :'": (n) => "B" + "{k:(".repeat(n / 4) + ":'",
+  "JWT.SIGN(T,.JWT.SIGN(T,.…": (n) => "JWT.SIGN(T,.".repeat(n / 12) + "\n",
+  "auth=(H,=auth=(H,=…": (n) => "auth=(H,=".repeat(n / 9) + "\n",
+  "ENV V ENVENV…'$A$A…": (n) => "ENV\tV\t" + "ENV".repeat(n / 6) + "'" + "$A".repeat(n / 4) + "\n",
+  "'A','\\0\\0…": (n) => "'A','" + "\u0000".repeat(n),
   // A `$` inside single quotes looks back for the quote: a long run of them, and quotes never closed.
   "A_TOKEN='$$$$…": (n) => "A_TOKEN='" + "$".repeat(n),
   "'a$'a$'a$…": (n) => "A_TOKEN=" + "'a$".repeat(n / 3),
