@@ -44,8 +44,9 @@ interface Idiom {
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter;
 // a `$` too, where it would expand, but not inside single quotes, which no shell, PHP or Python
 // expands (a WordPress salt, `define('AUTH_KEY', 'k9#q…$m4v…')`). (The quote looked back for within
-// 200 characters: a bound on the work.)
-const VALUE = String.raw`((?:[^\s"'\\$;|&<>(),\x60]|(?<='[^'\s]{0,200})\$)+)`;
+// 200 characters: a bound on the work. The loop unrolled, a run of the class first: the common value
+// with no `$` is one run, matched as fast as the class alone.)
+const VALUE = String.raw`([^\s"'\\$;|&<>(),\x60]+(?:(?<='[^'\s]{0,200})\$[^\s"'\\$;|&<>(),\x60]*)*)`;
 // An opening quote, escaped when the script sits in a JSON string (n8n Code nodes, Logic Apps).
 const QUOTE = String.raw`(?:\\?["'])?`;
 
