@@ -86,6 +86,33 @@ export function quotedStrings(code: string): { start: number; end: number; value
 }
 
 /**
+ * What an expression of single-quoted string literals and calls of one function on them evaluates to
+ * (Logic Apps' `concat('a', 'b')`, GitHub's `format('{0}', 'a')`): `combine` makes a call's text of its
+ * arguments'; `parens`: a value may stand in parentheses. Undefined for anything else: it reads
+ * something. Calls nested deeper than any hand writes are no constant (a bound on the stack).
+ */
+export function constantOfCalls(code: string, call: RegExp, combine: (args: string[]) => string, parens = false): string | undefined {
+  const read = (at: number, depth = 0): { value: string; end: number } | undefined => {
+    while (code[at] === " " || (parens && code[at] === "(")) at++;
+    if (code[at] === "'") return quotedStringAt(code, at);
+    const name = call.exec(code.slice(at, at + 12));
+    if (!name || depth > 20) return undefined;
+    const args: string[] = [];
+    for (let i = at + name[0].length; ; ) {
+      const arg = read(i, depth + 1);
+      if (!arg) return undefined;
+      args.push(arg.value);
+      i = arg.end;
+      while (code[i] === " ") i++;
+      if (code[i] === ")") return { value: combine(args), end: i + 1 };
+      if (code[i++] !== ",") return undefined;
+    }
+  };
+  const whole = read(0);
+  return whole && (parens ? /^[\s)]*$/ : /^\s*$/).test(code.slice(whole.end)) ? whole.value : undefined;
+}
+
+/**
  * The values of an expression's string literals, less the names of what it reads: a property's
  * (after `[`: `$json['api_key']`, `body('Get')?['token']`), and those `namesWhatIsRead` tells by the
  * code before the literal (its last 200 characters, blanks trimmed).

@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
-import { judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { constantOfCalls, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { afterLine, lineIndent } from "../text.js";
 
@@ -464,30 +464,11 @@ function findKeyNode(root: YAMLMap, path: (string | number)[], anchors: Anchors)
 /** Each `${{ … }}` of a value, as the expression readers take it. */
 const embeddedCode = (value: string): EmbeddedCode[] => Array.from(expressionsIn(value), ({ start, end }) => ({ start, end, codeStart: start + 3, codeEnd: end - 2 }));
 
-/** A string literal, or `format('…{0}…', …)` of constants: the text it is. */
-function constantExpression(code: string): string | undefined {
-  // (Calls nested deeper than any hand writes are no constant: the bound keeps the stack.)
-  const read = (at: number, depth = 0): { value: string; end: number } | undefined => {
-    while (code[at] === " " || code[at] === "(") at++;
-    if (code[at] === "'") return quotedStringAt(code, at);
-    const call = /^format\s*\(/i.exec(code.slice(at, at + 12));
-    if (!call || depth > 20) return undefined;
-    const args: string[] = [];
-    for (let i = at + call[0].length; ; ) {
-      const arg = read(i, depth + 1);
-      if (!arg) return undefined;
-      args.push(arg.value);
-      i = arg.end;
-      while (code[i] === " " || code[i] === ")") {
-        if (code[i] === ")") return { value: args[0].replace(/\{\{|\}\}|\{(\d+)\}/g, (token, n: string | undefined) => (n === undefined ? token[0] : (args[Number(n) + 1] ?? token))), end: i + 1 };
-        i++;
-      }
-      if (code[i++] !== ",") return undefined;
-    }
-  };
-  const whole = read(0);
-  return whole && /^[\s)]*$/.test(code.slice(whole.end)) ? whole.value : undefined;
-}
+/** A string literal, or `format('…{0}…', …)` of constants (a value in parentheses too): the text it is. */
+const constantExpression = (code: string) => constantOfCalls(code, FORMAT_CALL, ([pattern, ...args]) => pattern.replace(FORMAT_TOKEN, (token, n: string | undefined) => (n === undefined ? token[0] : (args[Number(n)] ?? token))), true);
+const FORMAT_CALL = /^format\s*\(/i;
+// `{{` and `}}` are braces, `{N}` the Nth argument.
+const FORMAT_TOKEN = /\{\{|\}\}|\{(\d+)\}/g;
 
 const HASH_FILES_CALL = /^hashFiles\s*\(/;
 

@@ -3,7 +3,7 @@
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
-import { judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { constantOfCalls, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { jsonEdit, jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
@@ -71,28 +71,8 @@ function expressions(value: string): EmbeddedCode[] {
 }
 
 /** A string literal, or `concat(…)` of constants: the text it is. */
-function constant(code: string): string | undefined {
-  // (Calls nested deeper than any hand writes are no constant: the bound keeps the stack.)
-  const read = (at: number, depth = 0): { value: string; end: number } | undefined => {
-    while (code[at] === " ") at++;
-    if (code[at] === "'") return quotedStringAt(code, at);
-    // Stryker disable next-line Regex: a name ending in `concat` misreads its arguments from inside the name, where no string starts
-    const call = /^concat\s*\(/i.exec(code.slice(at, at + 12));
-    if (!call || depth > 20) return undefined;
-    let value = "";
-    for (let i = at + call[0].length; ; ) {
-      const arg = read(i, depth + 1);
-      if (!arg) return undefined;
-      value += arg.value;
-      i = arg.end;
-      while (code[i] === " ") i++;
-      if (code[i] === ")") return { value, end: i + 1 };
-      if (code[i++] !== ",") return undefined;
-    }
-  };
-  const whole = read(0);
-  return whole && code.slice(whole.end).trim() === "" ? whole.value : undefined;
-}
+const constant = (code: string) => constantOfCalls(code, CONCAT_CALL, (args) => args.join(""));
+const CONCAT_CALL = /^concat\s*\(/i;
 
 /** The functions whose string argument names what they read (a parameter, an action's output, a setting), not a value. */
 const READERS = /\b(?:parameters|variables|body|outputs|actions|actionBody|actionOutputs|appsetting|items|iterationIndexes|result|triggerFormDataValue|triggerFormDataMultiValues|formDataValue|formDataMultiValues|multipartBody|triggerMultipartBody)$/i;

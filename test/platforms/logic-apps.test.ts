@@ -91,6 +91,7 @@ describe("platform logic-apps: the text an expression holds", () => {
     assert.deepEqual(await model("@concat('a', 'b', "), { value: "@concat('a', 'b', ", texts: ["a", "b"] });
     assert.deepEqual(await model("mail@example.com"), { value: "mail@example.com", texts: undefined });
     assert.deepEqual(await model("@myconcat('a', 'b')"), { value: "@myconcat('a', 'b')", texts: ["a", "b"] }, "only concat itself joins");
+    assert.deepEqual(await model("@('a')"), { value: "@('a')", texts: ["a"] }, "no parentheses around a value in this language");
     assert.deepEqual(await model("@concat('a', 'b"), { value: "@concat('a', 'b", texts: ["a"] }, "a string never closed is none");
     const nested = (depth: number) => `@${"concat(".repeat(depth)}'x'${")".repeat(depth)}`;
     assert.deepEqual(await model(nested(21)), { value: "x", texts: undefined });
