@@ -172,6 +172,9 @@ export function typedDeclarations(script: string): Generator<RegExpExecArray> {
 // The container registry clients whose `login` takes a registry's password (`docker login`, `helm registry login`).
 // (Blanks bounded: `\s+` before `login` backtracks over a long run of them from every start.)
 const REGISTRY_LOGIN = String.raw`(?:docker|podman|buildah|nerdctl|oras|skopeo|helm[ \t]{1,10}registry|crane[ \t]{1,10}auth|regctl[ \t]{1,10}registry|acr)`;
+// A login's password option and what separates it from its value, in a command line or a list of
+// arguments (Cloud Build's `args: ['login', '-u', 'bot', '-p', '…']`).
+const LOGIN_PASSWORD_OPTION = String.raw`[\s"'](?:-p|--password)(?:=|\s+|["'][ \t]*,[ \t]*)`;
 
 // curl, wget or HTTPie, then an option on its line or a `\` continuation line (`curl … \` then `  --user …`).
 // (At most three continuations: what decides a match spans four lines at most, incremental.ts.)
@@ -189,6 +192,10 @@ function nameBinding(title: string, keywords: string[], pattern: RegExp, where: 
 function passwordAfter(title: string, keywords: string[], lead: string, secretName: string, { tail = "", flags = "g", uuidIsCredential = false } = {}): Idiom {
   return { title, keywords, pattern: new RegExp(lead + QUOTE + VALUE + tail, flags), group: 1, judgeAs: "password", secretName, ...(uuidIsCredential && { uuidIsCredential }) };
 }
+
+// What a Terraform block's idioms read between its `{` and the key: sixteen lines at most of 200
+// characters, no nested block (incremental.ts reads such a block from its start to its first brace).
+const TERRAFORM_BLOCK_LINES = String.raw`(?:[^{}\n]{0,200}\n){0,15}?[^{}\n]{0,200}?`;
 
 const IDIOMS: Idiom[] = [
   {
@@ -212,10 +219,9 @@ const IDIOMS: Idiom[] = [
     secretName: { fromGroup: 1 },
     uuidIsCredential: true,
   },
-  passwordAfter("password given to a registry login", ["login"], String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?[\s"'](?:-p|--password)(?:=|\s+|["'][ \t]*,[ \t]*)`, "REGISTRY_PASSWORD"),
-  // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`). Either one as a
-  // list of arguments too (Cloud Build's `args: ['login', '-u', 'bot', '-p', '…']`).
-  passwordAfter("password given to a login command", ["login"], String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?[\s"'](?:-p|--password)(?:=|\s+|["'][ \t]*,[ \t]*)`, "LOGIN_PASSWORD"),
+  passwordAfter("password given to a registry login", ["login"], String.raw`\b${REGISTRY_LOGIN}[ \t]{1,10}login\b[^\n]{0,200}?` + LOGIN_PASSWORD_OPTION, "REGISTRY_PASSWORD"),
+  // Any other CLI's `login … -p` (`az login`, `oc login`, `cf login`, `argocd login`).
+  passwordAfter("password given to a login command", ["login"], String.raw`(?<!\b${REGISTRY_LOGIN}[ \t]{1,10})\blogin\b[^\n]{0,200}?` + LOGIN_PASSWORD_OPTION, "LOGIN_PASSWORD"),
   // The user may be empty (`-u ":pw"`) or quoted apart from the password (`kevin:'pw'`, `"id":"pw"`).
   passwordAfter("password in a curl/wget user option", ["-u", "--user"], CURL_COMMAND + String.raw`(?:-u|--user|--http-password)(?:=|[ \t]+)["']?[^\s:"']{0,100}["']?:`, "BASIC_AUTH_PASSWORD"),
   {
@@ -323,14 +329,14 @@ const IDIOMS: Idiom[] = [
   // before any nested block and within sixteen lines of the block's start (a description, a type,
   // `sensitive`, … before it; incremental.ts reads such a block as a block, from its start to its first
   // brace). (The value quoted and without `${`: an interpolation is no literal.)
-  nameBinding("credential-like value under a key", ["variable"], /\bvariable[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{(?:[^{}\n]{0,200}\n){0,15}?[^{}\n]{0,200}?\bdefault[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")/g, { keyBinding: true }),
+  nameBinding("credential-like value under a key", ["variable"], new RegExp(String.raw`\bvariable[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{` + TERRAFORM_BLOCK_LINES + String.raw`\bdefault[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")`, "g"), { keyBinding: true }),
   {
     // Terraform resources whose whole job is to store a secret, written with its value
     // (`resource "github_actions_secret" "npm" { plaintext_value = "…" }`): named by the resource. Sixteen lines at most, as above.
     title: "secret value in a Terraform secret resource",
     keywords: ["resource"],
     pattern:
-      /\bresource[ \t]+"(?:azurerm_key_vault_secret|github_actions_(?:organization_|environment_)?secret|github_dependabot_(?:organization_)?secret|google_secret_manager_secret_version|aws_secretsmanager_secret_version)"[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{(?:[^{}\n]{0,200}\n){0,15}?[^{}\n]{0,200}?\b(?:value|plaintext_value|secret_data|secret_string)[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")/g,
+      new RegExp(String.raw`\bresource[ \t]+"(?:azurerm_key_vault_secret|github_actions_(?:organization_|environment_)?secret|github_dependabot_(?:organization_)?secret|google_secret_manager_secret_version|aws_secretsmanager_secret_version)"[ \t]+"([A-Za-z_][\w-]{0,100})"[ \t]*\{` + TERRAFORM_BLOCK_LINES + String.raw`\b(?:value|plaintext_value|secret_data|secret_string)[ \t]*=[ \t]*"([^"\s\\$]{1,500})(?=")`, "g"),
     group: 2,
     judgeAs: "password",
     secretName: { fromGroup: 1 },
