@@ -86,6 +86,16 @@ export function quotedStrings(code: string): { start: number; end: number; value
 }
 
 /**
+ * The single-quoted string of an expression's code that holds `code[start, end)` (a secret in it),
+ * with where it is written and its text before and after that part, as written.
+ */
+export function heldString(code: string, start: number, end: number): { start: number; end: number; before: string; after: string } | undefined {
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret starts after its string's quote and ends before the closing one; the first string ending after it holds it
+  const held = quotedStrings(code).find((l) => l.start < start && end < l.end);
+  return held && { start: held.start, end: held.end, before: code.slice(held.start + 1, start), after: code.slice(end, held.end - 1) };
+}
+
+/**
  * What an expression of single-quoted string literals and calls of one function on them evaluates to
  * (Logic Apps' `concat('a', 'b')`, GitHub's `format('{0}', 'a')`): `combine` makes a call's text of its
  * arguments'; `parens`: a value may stand in parentheses. Undefined for anything else: it reads

@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
-import { constantOfCalls, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { constantOfCalls, heldString, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { afterLine, lineIndent } from "../text.js";
 
@@ -496,15 +496,12 @@ function expressionFix(scalar: Span, secret: Span, name: string, text: string): 
   // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret lies inside a string, past the code's first character and before its last; the first expression ending after it holds it
   const expression = embeddedCode(raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
   if (!expression) return false;
-  const code = raw.slice(expression.codeStart, expression.codeEnd);
   // (In a single-quoted scalar the expression's quotes are doubled: its strings read as empty ones, none holds the secret.)
-  // Stryker disable next-line EqualityOperator,ArithmeticOperator: a secret starts after its string's quote and ends before the closing one; the first string ending after it holds it
-  const held = quotedStrings(code).find((l) => l.start < start - expression.codeStart && end - expression.codeStart < l.end);
+  const held = heldString(raw.slice(expression.codeStart, expression.codeEnd), start - expression.codeStart, end - expression.codeStart);
   // Stryker disable next-line ConditionalExpression: a guard; a detection inside an expression lies in one of its strings
   if (!held) return undefined;
   const reference = `secrets.${name}`;
-  const before = code.slice(held.start + 1, start - expression.codeStart);
-  const after = code.slice(end - expression.codeStart, held.end - 1);
+  const { before, after } = held;
   const braces = (part: string) => part.replace(/[{}]/g, "$&$&");
   const replacement = before === "" && after === "" ? reference : `format('${braces(before)}{0}${braces(after)}', ${reference})`;
   return [{ span: { start: scalar.start + expression.codeStart + held.start, end: scalar.start + expression.codeStart + held.end }, text: replacement }];

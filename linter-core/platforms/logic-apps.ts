@@ -3,7 +3,7 @@
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { decodeJsonString, jsonProperty, jsonPropertiesNamed, jsonSpan, parseJson } from "../documents/json.js";
 import { emptyModel } from "./common.js";
-import { constantOfCalls, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { constantOfCalls, heldString, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { jsonEdit, jsonLiterals, replaceInJsonString } from "./json-literals.js";
 import { ROTATE_IF_EXPORTED, type Platform } from "./platform.js";
 
@@ -95,14 +95,10 @@ function expressionFix(literal: LiteralValue, secret: Span, name: string, text: 
   const start = rawOffsets.indexOf(secret.start - contentStart);
   const end = rawOffsets.indexOf(secret.end - contentStart);
   for (const expression of expressions(value)) {
-    const code = value.slice(expression.codeStart, expression.codeEnd);
-    const at = start - expression.codeStart;
-    // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret starts after its string's quote and ends before the closing one; the first string ending after it holds it
-    const held = quotedStrings(code).find((l) => l.start < at && end - expression.codeStart < l.end);
+    const held = heldString(value.slice(expression.codeStart, expression.codeEnd), start - expression.codeStart, end - expression.codeStart);
     if (!held) continue;
     const reference = `parameters('${name}')`;
-    const before = code.slice(held.start + 1, at);
-    const after = code.slice(end - expression.codeStart, held.end - 1);
+    const { before, after } = held;
     const parts = [before && `'${before}'`, reference, after && `'${after}'`].filter(Boolean);
     const edit = { start: expression.codeStart + held.start, end: expression.codeStart + held.end, text: parts.length === 1 ? reference : `concat(${parts.join(", ")})` };
     return jsonEdit(edit, contentStart, rawOffsets);
