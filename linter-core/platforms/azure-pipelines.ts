@@ -5,6 +5,7 @@ import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
+import { bracedCode, formatOfConstants, judgeExpressionText, quotedStrings, valuesOf, type ExpressionLanguage } from "./expressions.js";
 import { outsideReserved, ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
@@ -17,6 +18,9 @@ export const STAGE_OR_STEP = lineStartKey("-\\s*(?:stage|job|deployment|script|b
 // expression is read up to the next `${{` (which is tried in its turn): read to the line's end from
 // each, a long line of them took quadratic time.
 export const TEMPLATE_EXPRESSION = /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/;
+
+/** Template expressions: strings single-quoted; a property's name (`variables['x']`) is no value. */
+const TEMPLATE_LANGUAGE: ExpressionLanguage = { constant: formatOfConstants, strings: (code) => valuesOf(code, quotedStrings(code), () => false) };
 
 const SCRIPT_KEYS = new Set(["script", "bash", "powershell", "pwsh", "inlineScript", "InlineScript", "arguments"]);
 const SERVICE_CONNECTION_INPUT = /^(azureSubscription|connectedServiceName\w*|\w*ServiceConnection|containerRegistry|azureResourceManagerConnection|dockerRegistryServiceConnection|kubernetesServiceEndpoint|serviceEndpoint|externalEndpoints?)$/i;
@@ -47,12 +51,16 @@ export const azurePipelines: Platform = {
     // pipeline's settings): `KEY: $(KEY)` would name itself. So the entry goes and the stored secret
     // reaches the pipeline; the list form (`- name:`/`value:`) and a secret inside a longer value have
     // no edit in place (the steps say how).
-    const mapEntry = literal.path.at(-2) === "variables";
+    // An entry under a conditional (`${{ if … }}:`) is spliced into the `variables:` around it; removing
+    // the conditional's only entry would leave it empty, so that one is not removed either.
+    const path = spliced(literal.path);
+    const conditional = path.length < literal.path.length;
+    const mapEntry = path.at(-2) === "variables";
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a `value:` elsewhere is keyed `value`, which names no stored secret
-    const listEntry = literal.path.at(-1) === "value" && literal.path.at(-3) === "variables";
+    const listEntry = path.at(-1) === "value" && path.at(-3) === "variables";
     // Stryker disable next-line ConditionalExpression: no script key sits under `variables:`
     if (literal.role === "assignment" && (mapEntry || listEntry) && literal.key === name) {
-      const removal = mapEntry && isWholeValue(literal, secret, text) ? removeEntryLine(literal, text, "variables") : undefined;
+      const removal = mapEntry && !conditional && isWholeValue(literal, secret, text) ? removeEntryLine(literal, text, "variables") : undefined;
       return removal ? [removal] : undefined;
     }
     return [referenceEdit(literal, secret, `$(${name})`, text)];
@@ -98,6 +106,10 @@ export const azurePipelines: Platform = {
       return {};
     };
     model.literals = yamlLiterals(root, { scriptKeys: SCRIPT_KEYS, scopeOf });
+    // The text a template expression sends as written (`${{ coalesce(parameters.pw, '…') }}`) is a
+    // value too. Expanded before the run, it may hold a macro: the fix writes `$(NAME)` in the string.
+    // Stryker disable next-line StringLiteral: a shortcut; a value with no expression is its own one piece of text
+    for (const literal of model.literals) if (literal.role !== "script" && literal.value.includes("${{")) judgeExpressionText(literal, 0, bracedCode(literal.value), TEMPLATE_LANGUAGE);
 
     // Variables this file defines: `variables: {A: x}`, `- name: A` items; groups are connectors.
     const defined = new Set<string>();
@@ -140,6 +152,20 @@ export const azurePipelines: Platform = {
     return model;
   },
 };
+
+/**
+ * A path as the pipeline reads it once its template expressions are expanded: a conditional's or a
+ * loop's key (`${{ if … }}:`) is gone, its entries spliced into the map around it, or, with the list
+ * item that held it, into the list around it.
+ */
+function spliced(path: (string | number)[]): (string | number)[] {
+  const kept: (string | number)[] = [];
+  for (const key of path) {
+    if (typeof key !== "string" || !key.startsWith("${{")) kept.push(key);
+    else if (typeof kept.at(-1) === "number") kept.pop();
+  }
+  return kept;
+}
 
 /**
  * A `- checkout: self` step. Azure keeps the job's System.AccessToken in .git/config only with

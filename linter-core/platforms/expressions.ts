@@ -1,4 +1,5 @@
-// Expressions held in a string value (n8n's `={{ … }}`, Logic Apps' `@{…}`, GitHub Actions' `${{ … }}`):
+// Expressions held in a string value (n8n's `={{ … }}`, Logic Apps' `@{…}`, GitHub Actions' and
+// Azure Pipelines' `${{ … }}`):
 // the text such a value sends as written is what the detectors judge, however the expression spells it.
 import type { LiteralValue } from "../model.js";
 
@@ -136,3 +137,49 @@ export function valuesOf(code: string, literals: { start: number; value: string 
     })
     .map((literal) => literal.value);
 }
+
+/**
+ * Every `${{ … }}` in a string (GitHub's expressions, Azure Pipelines' template expressions): the code
+ * inside and where the whole expression starts and ends. Its `}}` is outside its strings
+ * (`format('{{0}}', …)`, as both read it). A scan with indexOf rather than /\$\{\{([\s\S]*?)\}\}/g,
+ * which re-reads the rest of the line from every unclosed `${{` (quadratic on `${{ ${{ ${{ …`).
+ */
+export function* bracedExpressions(source: string): Generator<{ inner: string; start: number; end: number }> {
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf("${{", from);
+    if (open === -1) return;
+    const close = closingBraces(source, open + 3);
+    // No `}}` after this `${{` means none after any later one either.
+    if (close === -1) return;
+    yield { inner: source.slice(open + 3, close), start: open, end: close + 2 };
+    // Stryker disable next-line ArithmeticOperator: no `${{` starts inside the `}}` just read
+    from = close + 2;
+  }
+}
+
+/** The `}}` that closes an expression whose code starts at `from`, skipping its strings; a string never closed ends at the next `}}`. */
+function closingBraces(source: string, from: number): number {
+  // Stryker disable next-line EqualityOperator: past the end a character is undefined, neither a brace nor a quote
+  for (let i = from; i < source.length; i++) {
+    // Stryker disable next-line ConditionalExpression: a lone `}` outside an expression's strings closes no expression
+    if (source[i] === "}" && source[i + 1] === "}") return i;
+    if (source[i] !== "'") continue;
+    const string = quotedStringAt(source, i);
+    if (!string) return source.indexOf("}}", i);
+    i = string.end - 1;
+  }
+  return -1;
+}
+
+/** Each `${{ … }}` of a value, as the expression readers take it. */
+export const bracedCode = (value: string): EmbeddedCode[] => Array.from(bracedExpressions(value), ({ start, end }) => ({ start, end, codeStart: start + 3, codeEnd: end - 2 }));
+
+/**
+ * A string literal, or `format('…{0}…', …)` of constants (a value in parentheses too): the text it is,
+ * in GitHub's and Azure's expressions alike.
+ */
+export const formatOfConstants = (code: string) => constantOfCalls(code, FORMAT_CALL, ([pattern, ...args]) => pattern.replace(FORMAT_TOKEN, (token, n: string | undefined) => (n === undefined ? token[0] : (args[Number(n)] ?? token))), true);
+const FORMAT_CALL = /^format\s*\(/i;
+// `{{` and `}}` are braces, `{N}` the Nth argument.
+const FORMAT_TOKEN = /\{\{|\}\}|\{(\d+)\}/g;

@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq } from "yaml";
 import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
-import { constantOfCalls, heldString, judgeExpressionText, quotedStringAt, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
+import { bracedCode, bracedExpressions, formatOfConstants, heldString, judgeExpressionText, quotedStrings, valuesOf, type ExpressionLanguage } from "./expressions.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { afterLine, lineIndent } from "../text.js";
 
@@ -31,39 +31,6 @@ const IDENTITY_INPUTS: { action: RegExp; input: string; kind: ConnectorKind }[] 
   { action: /^google-github-actions\/auth@/, input: "workload_identity_provider", kind: "cloud-role" },
 ];
 
-/**
- * Every `${{ … }}` in a string: the text inside and where the whole expression starts and ends. Its
- * `}}` is outside its strings (`format('{{0}}', …)`, as GitHub reads it). A scan with indexOf rather
- * than /\$\{\{([\s\S]*?)\}\}/g, which re-reads the rest of the line from every unclosed `${{`
- * (quadratic on `${{ ${{ ${{ …`).
- */
-function* expressionsIn(source: string): Generator<{ inner: string; start: number; end: number }> {
-  let from = 0;
-  for (;;) {
-    const open = source.indexOf("${{", from);
-    if (open === -1) return;
-    const close = closingBraces(source, open + 3);
-    // No `}}` after this `${{` means none after any later one either.
-    if (close === -1) return;
-    yield { inner: source.slice(open + 3, close), start: open, end: close + 2 };
-    // Stryker disable next-line ArithmeticOperator: no `${{` starts inside the `}}` just read
-    from = close + 2;
-  }
-}
-
-/** The `}}` that closes an expression whose code starts at `from`, skipping its strings; a string never closed ends at the next `}}`. */
-function closingBraces(source: string, from: number): number {
-  // Stryker disable next-line EqualityOperator: past the end a character is undefined, neither a brace nor a quote
-  for (let i = from; i < source.length; i++) {
-    // Stryker disable next-line ConditionalExpression: a lone `}` outside an expression's strings is no expression GitHub reads
-    if (source[i] === "}" && source[i + 1] === "}") return i;
-    if (source[i] !== "'") continue;
-    const string = quotedStringAt(source, i);
-    if (!string) return source.indexOf("}}", i);
-    i = string.end - 1;
-  }
-  return -1;
-}
 const SECRET_IN_EXPRESSION = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
 
 function isWorkflowText(text: string): boolean {
@@ -354,7 +321,7 @@ export const githubActions: Platform = {
       if (isScript && pair.key === "script") literal.program = true;
       // The text an expression sends as written (`${{ secrets.KEY || '…' }}`) is a value too.
       // Stryker disable next-line StringLiteral: a shortcut; a value with no expression is its own one piece of text
-      if (!isScript && literal.value.includes("${{")) judgeExpressionText(literal, 0, embeddedCode(literal.value), GITHUB_EXPRESSION);
+      if (!isScript && literal.value.includes("${{")) judgeExpressionText(literal, 0, bracedCode(literal.value), GITHUB_EXPRESSION);
       // Registry credentials of a job container or service container.
       literal.alwaysCredential = pair.key === "password" && pair.path.at(-2) === "credentials";
       model.literals.push(literal);
@@ -372,7 +339,7 @@ export const githubActions: Platform = {
       if (!source.includes("${{")) continue;
       const scope = scopeOf(scalar.path);
       const binding = bindingOf(scalar.path);
-      for (const expression of expressionsIn(source)) {
+      for (const expression of bracedExpressions(source)) {
         const start = span.start + expression.start;
         model.expressions.push({ text: expression.inner.trim(), span: { start, end: span.start + expression.end }, scope });
         for (const ref of expression.inner.matchAll(SECRET_IN_EXPRESSION)) {
@@ -461,20 +428,11 @@ function findKeyNode(root: YAMLMap, path: (string | number)[], anchors: Anchors)
   return undefined;
 }
 
-/** Each `${{ … }}` of a value, as the expression readers take it. */
-const embeddedCode = (value: string): EmbeddedCode[] => Array.from(expressionsIn(value), ({ start, end }) => ({ start, end, codeStart: start + 3, codeEnd: end - 2 }));
-
-/** A string literal, or `format('…{0}…', …)` of constants (a value in parentheses too): the text it is. */
-const constantExpression = (code: string) => constantOfCalls(code, FORMAT_CALL, ([pattern, ...args]) => pattern.replace(FORMAT_TOKEN, (token, n: string | undefined) => (n === undefined ? token[0] : (args[Number(n)] ?? token))), true);
-const FORMAT_CALL = /^format\s*\(/i;
-// `{{` and `}}` are braces, `{N}` the Nth argument.
-const FORMAT_TOKEN = /\{\{|\}\}|\{(\d+)\}/g;
-
 const HASH_FILES_CALL = /^hashFiles\s*\(/;
 
 /** GitHub's expressions: strings single-quoted; a property's name (`github.event['key']`) and the files `hashFiles('…')` reads are no values. */
 const GITHUB_EXPRESSION: ExpressionLanguage = {
-  constant: constantExpression,
+  constant: formatOfConstants,
   strings: (code) =>
     valuesOf(code, quotedStrings(code), (before) => {
       // (Inside `hashFiles(` when no `)` follows its last mention.)
@@ -494,7 +452,7 @@ function expressionFix(scalar: Span, secret: Span, name: string, text: string): 
   const end = secret.end - scalar.start;
   // (The first whose code ends after the secret: an earlier one ends before it.)
   // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret lies inside a string, past the code's first character and before its last; the first expression ending after it holds it
-  const expression = embeddedCode(raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
+  const expression = bracedCode(raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
   if (!expression) return false;
   // (In a single-quoted scalar the expression's quotes are doubled: its strings read as empty ones, none holds the secret.)
   const held = heldString(raw.slice(expression.codeStart, expression.codeEnd), start - expression.codeStart, end - expression.codeStart);

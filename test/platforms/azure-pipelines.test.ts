@@ -162,6 +162,51 @@ describe("platform azure-pipelines: the fix for a secret under `variables:`", ()
     const env = `steps:\n  - script: ./deploy.sh\n    env:\n      API_KEY: ${secret}\n`;
     assert.equal(applyEdits(env, (await fixesOf(env))[0].edits), "steps:\n  - script: ./deploy.sh\n    env:\n      API_KEY: $(API_KEY)\n");
   });
+
+  it("an entry under a conditional is the pipeline's too, in a map or a list: not made to name itself, and not removed (the conditional would be left empty)", async () => {
+    assert.deepEqual(await fixesOf(pipeline(`  \${{ if eq(variables['Build.SourceBranchName'], 'main') }}:\n    API_KEY: ${secret}\n`)), []);
+    assert.deepEqual(await fixesOf(pipeline(`  - \${{ each env in parameters.envs }}:\n    - name: API_KEY\n      value: ${secret}\n`)), []);
+    const nested = `steps:\n  - script: ./deploy.sh\n    env:\n      \${{ if true }}:\n        API_KEY: ${secret}\n`;
+    assert.equal(applyEdits(nested, (await fixesOf(nested))[0].edits), nested.replace(secret, "$(API_KEY)"), "a step's env under a conditional gets `$(NAME)`");
+  });
+});
+
+describe("platform azure-pipelines: the text a template expression holds", () => {
+  // Expanded before the run, `${{ … }}` sends its strings as written: a fallback (`coalesce`), a
+  // format's argument, a constant. The fix writes `$(NAME)` in the string, which the run's macro
+  // expansion then reads; a constant that is the whole value is replaced whole.
+  const secret = new FakeSecrets(57).chars(24);
+  const steps = (env: string) => `trigger: none\nsteps:\n  - script: ./deploy.sh\n    env:\n${env}`;
+  const cases = [
+    { line: `      DB_PASSWORD: \${{ coalesce(parameters.dbPassword, '${secret}') }}\n`, fixed: "      DB_PASSWORD: ${{ coalesce(parameters.dbPassword, '$(DB_PASSWORD)') }}\n" },
+    { line: `      AUTH_HEADER: "\${{ format('Bearer {0}', '${secret}') }}"\n`, fixed: "      AUTH_HEADER: \"${{ format('Bearer {0}', '$(API_TOKEN)') }}\"\n" },
+    { line: `      SIGNING_KEY: \${{ '${secret}' }}\n`, fixed: "      SIGNING_KEY: $(SIGNING_KEY)\n" },
+    { line: `      API_TOKEN: '\${{ coalesce(parameters.t, ''${secret}'') }}'\n`, fixed: "      API_TOKEN: '${{ coalesce(parameters.t, ''$(API_TOKEN)'') }}'\n" },
+  ];
+  for (const { line, fixed } of cases) {
+    it(`${line.trim().replace(secret, "<secret>")}: found where it is written, fixed in its string`, async () => {
+      const text = steps(line);
+      const found = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(found.length, 1, found.map((f) => f.message).join("\n"));
+      assert.equal(text.slice(found[0].span.start, found[0].span.end), secret);
+      assert.equal(applyEdits(text, found[0].fixes[0].edits), steps(fixed));
+    });
+  }
+
+  it("not: what an expression reads or compares, a property's name, a script (judged as a script)", async () => {
+    const text = steps(
+      [
+        "      API_TOKEN: ${{ parameters.apiToken }}",
+        `      DEPLOY_KEY: \${{ coalesce(variables['${secret}'], parameters.key) }}`,
+        "      IS_PR: ${{ eq(variables['Build.Reason'], 'PullRequest') }}",
+        `      OUT_TOKEN: \${{ dependencies.build.outputs['${secret}.value'] }}`,
+      ].join("\n") + "\n",
+    );
+    assert.deepEqual((await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
+    const script = `trigger: none\nsteps:\n  - script: echo \${{ 'abc' }}\n`;
+    const literal = (await platformFor("azure-pipelines.yml", script).buildModel("azure-pipelines.yml", script)).literals.find((l) => l.key === "script")!;
+    assert.equal(literal.value, "echo ${{ 'abc' }}");
+  });
 });
 
 describe("platform azure-pipelines: variables defined, groups and macros, construct by construct", () => {
