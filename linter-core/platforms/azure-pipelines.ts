@@ -114,14 +114,17 @@ export const azurePipelines: Platform = {
     // Variables this file defines: `variables: {A: x}`, `- name: A` items; groups are connectors.
     const defined = new Set<string>();
     for (const scalar of allScalars(root)) {
-      const parentKey = scalar.path.at(-3);
-      const key = scalar.path.at(-1);
-      if (scalar.path.at(-2) === "variables") defined.add(String(key));
+      // (An entry under a conditional, `${{ if … }}:`, belongs to the `variables:` around it.)
+      const path = spliced(scalar.path);
+      const parentKey = path.at(-3);
+      const key = path.at(-1);
+      if (path.at(-2) === "variables") defined.add(String(key));
       if (key === "name" && parentKey === "variables") defined.add(scalar.value);
-      if (key === "group" && parentKey === "variables") {
+      // (A group named by a template's parameter, `${{ variable.group }}`, is no name.)
+      if (key === "group" && parentKey === "variables" && !scalar.value.includes("${{")) {
         // Linked in the pipeline's own `variables:` (not a stage's or a job's): every job reads the group.
         // Stryker disable next-line ConditionalExpression,LogicalOperator: a root `variables:` item is always three deep, and nothing else starts with `variables`
-        const pipelineWide = scalar.path.length === 3 && scalar.path[0] === "variables";
+        const pipelineWide = path.length === 3 && path[0] === "variables";
         const span = spanOf(scalar.node);
         const binding = pipelineWide ? { binding: { level: "workflow" as const, name: scalar.value, keySpan: span } } : {};
         model.connectorRefs.push({ name: scalar.value, kind: "secret", span, scope: scopeOf(scalar.path), ownChecks: true, ...binding });

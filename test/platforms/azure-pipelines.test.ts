@@ -218,6 +218,19 @@ describe("platform azure-pipelines: variables defined, groups and macros, constr
     assert.deepEqual(refs, ["secret release-secrets (workflow)", "secret job-secrets in a", "secret UNDEFINED_TOKEN in a", "secret System.AccessToken in a issued", "service-connection prod-connection in a"]);
   });
 
+  it("under a conditional or a loop (`${{ if … }}:`, `${{ each … }}:`): a variable is defined all the same, a group linked at the root is pipeline-wide; a group named by a template expression is no name", async () => {
+    const text =
+      "trigger: [main]\nvariables:\n  ${{ if eq(variables['Build.SourceBranchName'], 'main') }}:\n    MAP_TOKEN: x\n  ${{ else }}:\n    OTHER_TOKEN: y\n" +
+      "stages:\n  - stage: deploy\n    variables:\n      - ${{ each env in parameters.envs }}:\n        - name: LOOP_TOKEN\n          value: z\n      - ${{ if true }}:\n        - group: stage-secrets\n      - ${{ each v in parameters.variables }}:\n        - group: ${{ v.group }}\n" +
+      "    jobs:\n      - job: a\n        steps:\n          - script: ./deploy.sh $(MAP_TOKEN) $(OTHER_TOKEN) $(LOOP_TOKEN) $(UNDEFINED_TOKEN)\n";
+    const { models } = await lintFiles([{ path: "azure-pipelines.yml", text }]);
+    const refs = models[0].model.connectorRefs.map((r) => `${r.kind} ${r.name}${r.binding ? ` (${r.binding.level})` : ""}`);
+    assert.deepEqual(refs, ["secret stage-secrets", "secret UNDEFINED_TOKEN"]);
+    const root = text.replace("  ${{ else }}:\n    OTHER_TOKEN: y\n", "  - ${{ if true }}:\n    - group: root-secrets\n").replace("  ${{ if eq(variables['Build.SourceBranchName'], 'main') }}:\n    MAP_TOKEN: x\n", "");
+    const rootRefs = (await lintFiles([{ path: "azure-pipelines.yml", text: root }])).models[0].model.connectorRefs.map((r) => `${r.name}${r.binding ? ` (${r.binding.level})` : ""}`);
+    assert.deepEqual(rootRefs, ["root-secrets (workflow)", "stage-secrets", "MAP_TOKEN", "OTHER_TOKEN", "UNDEFINED_TOKEN"]);
+  });
+
   it("a `variables:` entry whose name Azure keeps for itself (`SECRET_KEY`) is not removed: it reads the stored variable under an accepted name", async () => {
     const value = new FakeSecrets(404).chars(40);
     const text = `trigger: [main]\nvariables:\n  SECRET_KEY: ${value}\nsteps:\n  - script: ./deploy.sh\n`;
