@@ -53,8 +53,10 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
   for (const target of targets) {
     if (target.relative.startsWith("..") || isAbsolute(target.relative)) throw new UsageError(`${target.absolute} is outside the repository at ${root}`);
   }
-  const files = targets.filter((t) => statSync(t.absolute).isFile()).map((t) => t.relative);
-  const folders = paths.length === 0 ? ["."] : targets.filter((t) => !statSync(t.absolute).isFile()).map((t) => t.relative);
+  // Whatever is no folder is a file named (a FIFO or a device too: reading it then says why it is skipped).
+  const isFolder = (target: { absolute: string }) => statSync(target.absolute).isDirectory();
+  const files = targets.filter((t) => !isFolder(t)).map((t) => t.relative);
+  const folders = paths.length === 0 ? ["."] : targets.filter(isFolder).map((t) => t.relative);
   if (folders.length > 0) {
     // A folder given inside node_modules is named explicitly: lint it; otherwise skip dependencies.
     const keep = (file: string) => !DEPENDENCY_FOLDER.test(file) || folders.some((folder) => folder !== "." && DEPENDENCY_FOLDER.test(`${folder}/`) && file.startsWith(`${folder}/`));

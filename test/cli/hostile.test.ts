@@ -1,6 +1,7 @@
 // Hostile input beside one real secret: the run ends, reports the secret, names what it could not
 // read, prints no stack trace, and loses no other file.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FakeSecrets } from "../helpers.js";
@@ -172,7 +173,7 @@ describe("cli: file names that are not UTF-8, or hold a newline", () => {
   });
 });
 
-describe("cli: symbolic links are not followed, as git does not follow them", () => {
+describe("cli: symbolic links are not followed, as git does not follow them; special files are not read", () => {
   let repo: TempRepo;
   afterEach(() => repo.remove());
   const layout = () => {
@@ -190,6 +191,16 @@ describe("cli: symbolic links are not followed, as git does not follow them", ()
     assert.deepEqual(findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path), ["a/ci.yml"]);
     assert.deepEqual(notices.map((n) => [n.path, /skipped: a symbolic link \(not followed/.test(n.message)]), [["a/link.yml", true], ["a/up", true]]);
     assert.equal(summary.files, 1);
+  });
+
+  it("a FIFO named on the command line is a file skipped with a notice, never read (reading would block) nor taken for a folder", async () => {
+    repo = new TempRepo();
+    repo.write("a/ci.yml", `token: ${token}\n`);
+    execFileSync("mkfifo", [join(repo.dir, "a", "pipe.yml")]);
+    const run = await repo.nhilint("--format", "json", "a/pipe.yml", "a/ci.yml");
+    const { findings, notices } = report(run.stdout);
+    assert.deepEqual(findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path), ["a/ci.yml"]);
+    assert.deepEqual(notices, [{ path: "a/pipe.yml", message: "skipped: not a regular file" }]);
   });
 
   it("outside git: the secret once, the loop never entered", async () => {
