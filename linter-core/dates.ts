@@ -1,13 +1,21 @@
 // Dates in the inventory are calendar days (UTC); "now" is injected, so tests never depend on today.
-import { CADENCE } from "./inventory.js";
 import { plural } from "./text.js";
 
 const DAY = 86_400_000;
 
+/** A calendar day as the inventory writes it. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A rotation cadence: 90d, 12w, 6m, 1y. */
+export const CADENCE = /^(\d+)([dwmy])$/;
+
+/**
+ * A day written YYYY-MM-DD, or undefined. JavaScript's own reading rolls a day past its month's end
+ * into the next (`2027-02-30` is 2 March, `2027-04-31` is 1 May): such a day is no date.
+ */
 export function parseDay(value: string): Date | undefined {
-  if (value.length > 40) return undefined;
+  if (!DATE.test(value)) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? date : undefined;
 }
 
 /** Whole days from `now` until `date` (negative when past). */

@@ -3,6 +3,7 @@
 import { isScalar, isSeq, stringify, type YAMLSeq } from "yaml";
 import { CONNECTOR_KINDS, type ConnectorKind, type SourceFile, type Span, type TextEdit } from "./model.js";
 import { asMap, documentsWithContent, entries, getNode, parseYaml, scalarText, spanOf, type YamlNode } from "./documents/yaml.js";
+import { CADENCE, parseDay } from "./dates.js";
 import { afterLine, lineIndent } from "./text.js";
 
 export const DEFAULT_INVENTORY_PATH = "nhi-inventory.yaml";
@@ -56,11 +57,9 @@ const FIELDS: Record<string, keyof InventoryRecord> = {
   revocation: "revocation",
 };
 
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const CADENCE = /^(\d+)([dwmy])$/;
 
 function isValidDate(value: string): boolean {
-  return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  return parseDay(value) !== undefined;
 }
 
 function emptyInventory(path = DEFAULT_INVENTORY_PATH): Inventory {

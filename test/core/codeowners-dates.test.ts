@@ -36,7 +36,10 @@ describe("dates", () => {
   });
 
   it("reads YYYY-MM-DD; anything else (or absurdly long) is no date", () => {
-    assert.equal(parseDay("2026-02-30")?.toISOString().slice(0, 10), "2026-03-02", "JavaScript rolls over; the inventory's DATE check refuses it first");
+    for (const day of ["2026-02-30", "2026-02-29", "2026-04-31", "2026-06-31", "2026-02-31", "2026-13-01", "2026-00-10", "2026-01-00"]) assert.equal(parseDay(day), undefined, `${day}: JavaScript rolls it over; no such day`);
+    assert.equal(parseDay("2028-02-29")?.toISOString().slice(0, 10), "2028-02-29", "a leap day");
+    assert.equal(parseDay("2026-12-31")?.toISOString().slice(0, 10), "2026-12-31");
+    assert.equal(parseDay("2026-1-5"), undefined, "written in full only");
     assert.equal(parseDay("next year"), undefined);
     assert.equal(parseDay("2026-11-23".padEnd(41, " ")), undefined);
   });

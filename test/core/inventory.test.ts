@@ -219,6 +219,14 @@ describe("inventory: edges of the format", () => {
     assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    last-rotated: soon\n"), ["4: `last-rotated` must be a date written YYYY-MM-DD"]);
   });
 
+  it("a day its month does not have is no date (JavaScript would read 2027-02-30 as 2 March), in either field", () => {
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    expires: 2027-02-30\n    last-rotated: 2026-04-31\n"), [
+      "4: `expires` must be a date written YYYY-MM-DD",
+      "5: `last-rotated` must be a date written YYYY-MM-DD",
+    ]);
+    assert.deepEqual(problems("version: 1\nconnectors:\n  - name: A\n    expires: 2028-02-29\n"), []);
+  });
+
   it("the first of two records with the very same name is the one found", () => {
     const inventory = load("version: 1\nconnectors:\n  - name: A\n    owner: first\n  - name: A\n    owner: second\n");
     assert.equal(findRecord(inventory, "A", false)?.owner, "first");
