@@ -9,6 +9,12 @@ import { MAX_FILE_BYTES, type Notice } from "./read.js";
 
 export class UsageError extends Error {}
 
+/** The error for a file an option names (`--config`, `--baseline`…) that cannot be read, saying why. */
+export function optionFileError(flag: string, path: string): UsageError {
+  const why = !existsSync(path) ? "no such file" : statSync(path).isDirectory() ? "a folder, not a file" : "cannot be read";
+  return new UsageError(`${flag} ${path}: ${why}`);
+}
+
 const toPosix = (path: string) => path.split(sep).join("/");
 
 /** No paths, or only paths naming the repository's root (`nhilint .` there): the whole repository. */

@@ -20,7 +20,7 @@ import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
-import { isDependencyPath, UsageError } from "./files.js";
+import { isDependencyPath, optionFileError, UsageError } from "./files.js";
 import { blobText, utf16Text } from "./read.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
 import { plain, plainPath } from "./formatters/stylish.js";
@@ -661,7 +661,7 @@ function committedFile(root: string, path: string): string | undefined {
 /** A file's text; undefined when there is none, unless a flag named it (then a usage error). */
 function readIfFile(path: string, flag: string | undefined): string | undefined {
   if (existsSync(path) && statSync(path).isFile()) return readFileSync(path, "utf8");
-  if (flag) throw new UsageError(`${flag} ${path}: no such file`);
+  if (flag) throw optionFileError(flag, path);
   return undefined;
 }
 

@@ -26,7 +26,7 @@ import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, sec
 import { formatStylish, plain, plainPath } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { pathOnDisk, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
-import { discover, isWholeRepository, projectRoots, unreadable, UsageError } from "./files.js";
+import { discover, isWholeRepository, optionFileError, projectRoots, unreadable, UsageError } from "./files.js";
 import { decode, type Notice } from "./read.js";
 
 export { UsageError };
@@ -119,7 +119,7 @@ function readFileOrFail(path: string, flag: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch {
-    throw new UsageError(`${flag} ${path}: no such file`);
+    throw optionFileError(flag, path);
   }
 }
 

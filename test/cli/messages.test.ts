@@ -56,6 +56,8 @@ describe("the command line's own words", () => {
       [["--config", "nope.yaml"], /^nhilint: --config .*nope\.yaml: no such file\n$/],
       [["--inventory", "nope.yaml"], /^nhilint: --inventory .*nope\.yaml: no such file\n$/],
       [["inventory", "--config", "nope.yaml"], /nope\.yaml: no such file/],
+      [["--config", ".github"], /^nhilint: --config .*\.github: a folder, not a file\n$/],
+      [["--baseline", ".github"], /^nhilint: --baseline .*\.github: a folder, not a file\n$/],
     ];
     for (const [args, message] of cases) {
       const run = await repo.nhilint(...args);
