@@ -4,7 +4,7 @@
 import type { Confidence, FileModel, LiteralValue, Span } from "../model.js";
 import { LineIndex, valueTextSpan } from "../text.js";
 import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, type NamedFormats, type ProviderMatch } from "./providers.js";
-import { findScriptSecrets, isProgramSource } from "./scripts.js";
+import { expandsNoDollar, findScriptSecrets, isProgramSource } from "./scripts.js";
 import { mergeCandidates, type Candidate } from "./merge.js";
 import { runSecretlint } from "./secretlint.js";
 import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCiphertext, isCredentialKey, isPlaceholder, isReference, isUuidSecret, looksLikeCredential, toSecretName } from "./values.js";
@@ -426,10 +426,12 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   const asText = model.platform === "text" || model.parseErrors.length > 0;
   const scripts = model.platform === "typescript" && !asText ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   const programSource = asText && (model.platform === "typescript" || isProgramSource(model.path));
+  // (JavaScript's quoted strings expand no `$`, nor do the languages expandsNoDollar names; a shell's do.)
+  const literalDollar = model.platform === "typescript" || expandsNoDollar(model.path);
   const sources = [
-    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText } })),
-    // A program held in a field is read as a program file is, its quoted keys bound as well.
-    ...(asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), options: { programSource: true, keyBindings: true } }))),
+    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText, literalDollar } })),
+    // A program held in a field (JavaScript, or n8n's Python) is read as a program file is, its quoted keys bound as well.
+    ...(asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), options: { programSource: true, keyBindings: true, literalDollar: true } }))),
   ];
   for (const { offset, source, options } of sources) {
     for (const hit of findScriptSecrets(source, options)) {

@@ -419,23 +419,76 @@ export function isProgramSource(path: string): boolean {
 }
 
 /**
+ * Languages whose double-quoted strings never expand a `$` (Python, Go, Java, C#, Rust, Ruby without
+ * `#`…, and Java's `.properties`, INI and TOML files): there `"k3$x9…"` is all one value. Not shell,
+ * PHP, Perl, Kotlin, Groovy or Dart, where `"…$name…"` reads a variable.
+ */
+const LITERAL_DOLLAR = /\.(?:py|pyi|rb|go|java|scala|cs|fs|vb|rs|swift|c|h|cc|cpp|cxx|hpp|m|mm|lua|ex|exs|clj|erl|hs|ml|r|jl|properties|ini|toml)$/i;
+
+export function expandsNoDollar(path: string): boolean {
+  return LITERAL_DOLLAR.test(path);
+}
+
+/** How far past where an idiom's value stopped its closing quote is looked for: a bound on the work. */
+const QUOTED_REST = 500;
+
+/**
+ * A quoted value an idiom's value stopped short of its closing quote, at a character only a bare
+ * shell word ends at (`;|&<>()`, literal inside quotes in every language and in shell too), or at a
+ * `$` in double quotes where the language expands none (`literalDollar`; a Django key,
+ * `"k3$x9(…)&…"`, a Laravel token `49|07KJ…`): the value to that quote, when nothing else lies
+ * before it that a secret holds none of, and what it adds starts no field (`&user_token=%s`,
+ * `;Password=…`: a query string or a connection string, whose fields are judged one by one). Else
+ * the value as matched.
+ */
+function wholeQuotedValue(text: string, start: number, value: string, literalDollar: boolean): string {
+  const quote = text[start - 1];
+  if (quote !== '"' && quote !== "'") return value;
+  // Opened by an escaped quote (a script in a JSON string): closed by one.
+  const escaped = text[start - 2] === "\\";
+  const cut = start + value.length;
+  // (Only a value the idiom let go on were it quoted: one it ends by itself, `user:` of `-u "user:"`, stays.)
+  if (text[cut] === "$" ? quote === "'" || !literalDollar : !SHELL_WORD_END.test(text[cut])) return value;
+  const limit = Math.min(text.length, cut + QUOTED_REST);
+  for (let end = cut; end < limit; end++) {
+    const c = text[end];
+    const closes = escaped ? c === "\\" && text[end + 1] === quote : c === quote;
+    if (closes) return end === cut || NEXT_FIELD.test(text.slice(cut, end)) ? value : text.slice(start, end);
+    if (c === "$" ? quote === '"' && !literalDollar : NOT_IN_A_QUOTED_VALUE.test(c)) return value;
+  }
+  return value;
+}
+
+/**
+ * What a quoted secret holds none of: a blank, a backslash, a backquote, a quote (the other one), a
+ * comma (a list's or a struct tag's: `protobuf_key:"bytes,1,opt,name=key"`).
+ */
+const NOT_IN_A_QUOTED_VALUE = /^[\s\\`"',]$/;
+/** What ends a bare shell word, not a quoted string (VALUE stops at these, and at `$`). */
+const SHELL_WORD_END = /^[;|&<>()]$/;
+/** A field of a query string or a connection string (`&name=`, `;Password=`). */
+const NEXT_FIELD = /[&;][ \t]*[A-Za-z_][\w.-]*=/;
+
+/**
  * The idioms' matches in a script; `programSource`: an assignment's unquoted name is code (above);
  * `keyBindings`: values bound to keys (`key: value`) are read too (plain text and program source).
  */
-export function findScriptSecrets(script: string, options: { programSource?: boolean; keyBindings?: boolean } = {}): ScriptMatch[] {
+export function findScriptSecrets(script: string, options: { programSource?: boolean; keyBindings?: boolean; literalDollar?: boolean } = {}): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
   for (const idiom of IDIOMS) {
     if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
-      const value = match[idiom.group];
+      const matched = match[idiom.group];
       // (A shortcut: looksLikeCredential rejects a reference too, and a UUID is none.)
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut (above)
-      if (!value || isReference(value)) continue;
+      if (!matched || isReference(matched)) continue;
+      const start = match.index! + match[0].lastIndexOf(matched);
+      const value = wholeQuotedValue(script, start, matched, options.literalDollar ?? false);
       if (idiom.bindsName) {
         if (!isCredentialKey(match[1])) continue;
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or
         // one that code follows (`config.DetectorID{ID:`, `map[string]any{`, `s.password}`).
-        const quoted = OPENING_QUOTE.test(match[0].slice(0, match[0].length - value.length));
+        const quoted = OPENING_QUOTE.test(match[0].slice(0, match[0].length - matched.length));
         const head = options.programSource && !quoted ? CODE_HEAD.exec(value)?.[0] : undefined;
         if (head && !looksRandom(head)) continue;
         // (A list, a call or a block: `fds_to_pass = [listener.fileno(), r]`.)
@@ -450,7 +503,6 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const judgeKey = idiom.judgeAs === "password" || passwordNamed ? "password" : TOKEN_KEY;
       const credential = idiom.uuidIsCredential && UUID.test(value) ? isIssuedUuid(value) : looksLikeCredential(value, judgeKey) || (name !== undefined && isUuidSecret(value, name));
       if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
-      const start = match.index! + match[0].lastIndexOf(value);
       const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${match[1]}\`` : idiom.title;
       matches.push({ title, secretName: fixedName ?? toSecretName(name!), nameFrom: name, start, end: start + value.length, value });
     }

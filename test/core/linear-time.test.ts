@@ -78,6 +78,9 @@ const LINES: Record<string, (n: number) => string> = {
   "'k', 'k', …": (n) => "'k', ".repeat(n / 5),
   "['k']['k']… =": (n) => "['k']".repeat(n / 5) + " = x",
   '"authorization", a long space, then ,': (n) => '"authorization"' + " ".repeat(n) + ", x",
+  // A quoted value read on past a `(`, `&` or `|` to its closing quote: never closed, again and again.
+  'A_TOKEN="a(A_TOKEN="a(…': (n) => 'A_TOKEN="a('.repeat(n / 11),
+  'A_TOKEN="a((((…': (n) => 'A_TOKEN="a' + "(&|".repeat(n / 3),
 };
 
 describe("detectors on adversarial lines grow linearly", function () {
@@ -92,6 +95,7 @@ describe("detectors on adversarial lines grow linearly", function () {
     ["CODEOWNERS: #\t#\t#… then a U+2028 on one line", (n) => parseCodeOwners(`${"#\t".repeat(n / 2)}\u2028x @team\n`)],
     ["a reference check on a long value with many {{", (n) => isReference("{{ ".repeat(n))],
     ["a record's field shown in Markdown: a long run of blanks between words", (n) => markdownLiteral(`a${" ".repeat(n)}b\n${" \t".repeat(n / 2)}c`)],
+    ["a quoted value read past `$` where it is text (Python): A_TOKEN=\"a$A_TOKEN=\"a$…", (n) => detectSecrets(emptyModel("text", "settings.py", 'A_TOKEN="a$'.repeat(n / 11)))],
   ];
   for (const [name, run] of ONE_FUNCTION) {
     it(name, () => assertGrowsLinearly(run, { warm: 1_000, small: 20_000, floorMs: 0.5 }));

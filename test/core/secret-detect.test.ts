@@ -286,3 +286,23 @@ describe("secret detection: an unquoted name is code only in program source", ()
     assert.deepEqual(await detect("broken.ts", `const API_KEY = ${value} {{\n`), []);
   });
 });
+
+describe("secret detection: a quoted value's `$` is text where the file's language expands none", () => {
+  // Django's generated SECRET_KEY draws from `!@#$%^&*(-_=+)`: most hold a `$`, `&` or `(`.
+  const key = `${fake.chars(12)}$${fake.chars(10)}(&${fake.chars(10)})${fake.chars(10)}`;
+  it("Python, Go, Java, a .properties file and JavaScript code: the whole key; a shell script and a workflow's run: up to the `$` its shell expands", async () => {
+    for (const [path, text] of [
+      ["app/settings.py", `SECRET_KEY = "${key}"\n`],
+      ["main.go", `const signingKey = "${key}"\n`],
+      ["src/Config.java", `String apiSecret = "${key}";\n`],
+      ["application.properties", `app.jwt.secret="${key}"\n`],
+    ]) {
+      assert.deepEqual((await detect(path, text)).map((d) => d.value), [key], path);
+    }
+    const js = await detect("src/config.js", `const secretKey = "${key}";\n`);
+    assert.deepEqual(js.map((d) => d.value), [key], "JavaScript");
+    assert.deepEqual((await detect("deploy.sh", `export SECRET_KEY="${key}"\n`)).map((d) => d.value), [], "12 characters before the `$`: too short to judge");
+    const run = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: export SECRET_KEY="${key}"\n`;
+    assert.deepEqual((await detect(".github/workflows/ci.yml", run)).map((d) => d.value), []);
+  });
+});

@@ -157,6 +157,39 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   });
 });
 
+describe("a quoted value holds what only ends a bare shell word (`;|&<>()`), and a `$` where the language expands none", () => {
+  // A Django key (`!@#$%^&*(-_=+)` among its 50 characters), a generated password, a Laravel token
+  // (`49|07KJ…`): a quote ends them, not the first `(`, `&` or `$` (before: a Django key was cut to
+  // its first few characters, and most were lost).
+  const random = new FakeSecrets(777);
+  const django = () => `${random.chars(20)}$${random.chars(6)}(${random.chars(6)})&${random.chars(6)}|${random.chars(6)}<>${random.chars(6)}`;
+  const values = (script: string, options: Parameters<typeof findScriptSecrets>[1] = {}) => findScriptSecrets(script, options).map((m) => (script.slice(m.start, m.end) === m.value ? m.value : "misplaced"));
+
+  it("in a language that expands no `$` in double quotes, the whole value to its quote; in shell, up to the `$`", () => {
+    const key = django();
+    assert.deepEqual(values(`SECRET_KEY = "${key}"\n`, { programSource: true, keyBindings: true, literalDollar: true }), [key]);
+    assert.deepEqual(values(`export SECRET_KEY="${key}"\n`), [key.slice(0, key.indexOf("$"))], "a shell expands `$…` in double quotes: the value ends there");
+    assert.deepEqual(values(`export SECRET_KEY='${key}'\n`), [key], "single quotes: nothing expands");
+  });
+
+  it("the shell's own metacharacters inside quotes are the value's in shell too; bare, they end it", () => {
+    const value = `${random.chars(20)}(${random.chars(6)})&${random.chars(6)};${random.chars(6)}|${random.chars(4)}`;
+    assert.deepEqual(values(`export API_TOKEN="${value}"\n`), [value]);
+    assert.deepEqual(values(`export API_TOKEN=${value}\n`), [value.slice(0, value.indexOf("("))]);
+    assert.deepEqual(values(`{\"script\": \"export API_TOKEN=\\"${value}\\"\"}`), [value], "opened and closed by escaped quotes (a script in a JSON string)");
+  });
+
+  it("not past a blank, a comma, a backslash, a backquote, the other quote or the end of what is looked at; nor onto a query's or a connection string's next field", () => {
+    const head = random.chars(20);
+    for (const rest of [`( ${random.chars(8)}`, `(${random.chars(8)},${random.chars(8)}`, `(\\${random.chars(8)}`, "(`x`", `('${random.chars(8)}`, `(${random.chars(600)}`, `&user_token=${random.chars(8)}`, `;Password=${random.chars(12)}`, `&  next.field=1`]) {
+      assert.equal(values(`API_TOKEN = "${head}${rest}"\n`, { literalDollar: true })[0], head, rest);
+    }
+    assert.deepEqual(values(`API_TOKEN = "${head}&${random.chars(8)}=="\n`, { literalDollar: true }), [head], "`&x=` is a field even when what follows looks random");
+    const tail = `&${random.chars(8)}`;
+    assert.deepEqual(values(`API_TOKEN = "${head}${tail}"\n`, { literalDollar: true }), [head + tail]);
+  });
+});
+
 describe("values bound to keys in plain text and program source (`key: value`)", () => {
   const bound = (script: string, programSource = true) => findScriptSecrets(script, { keyBindings: true, programSource }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
   const under = (key: string, value = token) => [[`credential-like value under \`${key}\``, toSecretName(key), value]];
