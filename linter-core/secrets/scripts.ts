@@ -45,8 +45,10 @@ interface Idiom {
 // a `$` too, where it would expand, but not inside single quotes, which no shell, PHP or Python
 // expands (a WordPress salt, `define('AUTH_KEY', 'k9#q…$m4v…')`). (The quote looked back for within
 // 200 characters: a bound on the work. The loop unrolled, a run of the class first: the common value
-// with no `$` is one run, matched as fast as the class alone.)
-const VALUE = String.raw`([^\s"'\\$;|&<>(),\x60]+(?:(?<='[^'\s]{0,200})\$[^\s"'\\$;|&<>(),\x60]*)*)`;
+// with no `$` is one run, matched as fast as the class alone.) An unquoted value never opens a map or
+// a list (`"default": {"PASSWORD": …}`, `config = {password = …}`): taken for one, the `{` a nested
+// key follows was spent, and that key went unread.
+const VALUE = String.raw`((?:(?<=["'])|(?![{[]))[^\s"'\\$;|&<>(),\x60]+(?:(?<='[^'\s]{0,200})\$[^\s"'\\$;|&<>(),\x60]*)*)`;
 // An opening quote, escaped when the script sits in a JSON string (n8n Code nodes, Logic Apps).
 const QUOTE = String.raw`(?:\\?["'])?`;
 
@@ -443,7 +445,6 @@ const QUOTED_REST = 500;
  */
 function wholeQuotedValue(text: string, start: number, value: string, literalDollar: boolean): string {
   const quote = text[start - 1];
-  if (quote !== '"' && quote !== "'") return value;
   // Opened by an escaped quote (a script in a JSON string): closed by one.
   const escaped = text[start - 2] === "\\";
   const cut = start + value.length;
@@ -457,6 +458,29 @@ function wholeQuotedValue(text: string, start: number, value: string, literalDol
     if (c === "$" ? quote === '"' && !literalDollar : NOT_IN_A_QUOTED_VALUE.test(c)) return value;
   }
   return value;
+}
+
+/**
+ * An unquoted value less the closing braces and brackets it does not open: the ends of the maps and
+ * lists it sits in (`{b: {api_key: abc…}}`). A template's own (`{{x}}`, `${x}`) balance and stay.
+ */
+function withoutClosers(value: string): string {
+  let braces = 0;
+  let brackets = 0;
+  for (const c of value) {
+    if (c === "{") braces++;
+    else if (c === "}") braces--;
+    else if (c === "[") brackets++;
+    else if (c === "]") brackets--;
+  }
+  let end = value.length;
+  for (; end > 0; end--) {
+    const c = value[end - 1];
+    if (c === "}" && braces < 0) braces++;
+    else if (c === "]" && brackets < 0) brackets++;
+    else break;
+  }
+  return value.slice(0, end);
 }
 
 /**
@@ -483,7 +507,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut (above)
       if (!matched || isReference(matched)) continue;
       const start = match.index! + match[0].lastIndexOf(matched);
-      const value = wholeQuotedValue(script, start, matched, options.literalDollar ?? false);
+      const quote = script[start - 1];
+      const value = quote === '"' || quote === "'" ? wholeQuotedValue(script, start, matched, options.literalDollar ?? false) : withoutClosers(matched);
       if (idiom.bindsName) {
         if (!isCredentialKey(match[1])) continue;
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or

@@ -144,7 +144,8 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   it("in program source an unquoted list, call or block is code (`fds_to_pass = [listener.fileno(), r]`)", () => {
     const code = (script: string) => findScriptSecrets(script, { programSource: true }).map((m) => m.value);
     assert.deepEqual(code(`db_pass = [${password}, r]\nDB_PASS = (${password})\nsmtp_pass = {${password}}`), []);
-    assert.deepEqual(code(`db_pass = "[${password}"`), [`[${password}`]);
+    assert.deepEqual(code(`db_pass = "[${password}"`), [`[${password}`], "quoted, a `[` is the value's");
+    assert.deepEqual(code(`config = {db_pass = "${password}"}`), [password], "a block opened after `=` is no value: the assignment inside it is read");
     assert.deepEqual(code(`db_pass = 9${password}[0]`), [`9${password}[0]`]);
   });
   it("so is an unquoted name under a quoted key (`{\"password\": db_pass}`); quoted, it is the value", () => {
@@ -197,6 +198,10 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a Python dict", `config = {"api_secret": "${token}"}`, under("api_secret")],
     ["a Go struct literal", `client := Client{\n\tToken: "${token}",\n}`, under("Token")],
     ["a Ruby hash", `{ access_key: '${token}' }`, under("access_key")],
+    // A map opened on the key's line is no value: the nested key after its `{` is read (it was not).
+    ["a nested dict on one line (Django's DATABASES)", `DATABASES = {"default": {"PASSWORD": "${token}"}}`, under("PASSWORD")],
+    ["a flow map in plain text, its closers no part of the value", `a: {b: {api_key: ${token}}}`, under("api_key")],
+    ["a list of maps", `creds: [{"client_secret": "${token}"}]`, under("client_secret")],
     ["an Authorization value under a key (TruffleHog's detector tests)", `api:\n  calendly_auth_token: "Bearer ${token}"`, under("calendly_auth_token")],
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
