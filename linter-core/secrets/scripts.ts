@@ -461,6 +461,41 @@ function wholeQuotedValue(text: string, start: number, value: string, literalDol
 }
 
 /**
+ * A value inside a quoted string that opened before it, a field of it (a connection string's
+ * `"Server=db;Password=ab(cd…;"`, a URL's `"…?token=ab(cd…&x=1"`), cut at a character only a bare
+ * shell word ends at (`|()`, or a `$` the string does not expand): the value to the field's end
+ * (`;`, `&`, a blank: libpq's `"host=db password=…"`) or the string's. Else the value as matched, or, outside any quotes, less the closing
+ * braces and brackets it does not open (withoutClosers).
+ */
+function fieldValue(text: string, start: number, value: string, literalDollar: boolean): string {
+  const cut = start + value.length;
+  const quote = enclosingQuote(text, start);
+  if (quote === undefined) return withoutClosers(value);
+  if (text[cut] === "$" ? quote === '"' && !literalDollar : !FIELD_WORD_END.test(text[cut] ?? "")) return value;
+  const limit = Math.min(text.length, cut + QUOTED_REST);
+  for (let end = cut; end < limit; end++) {
+    const c = text[end];
+    if (c === quote || c === ";" || c === "&" || c === " " || c === "\t") return text.slice(start, end);
+    if (c === "$" ? quote === '"' && !literalDollar : NOT_IN_A_QUOTED_VALUE.test(c)) return value;
+  }
+  return value;
+}
+
+/** The quote a string that is open at `at` opened with (its line read from its start, within QUOTED_REST), or undefined. */
+function enclosingQuote(text: string, at: number): string | undefined {
+  // (The line's start looked for within the bound only: on a long line, looking further for every value was quadratic.)
+  let lineStart = at;
+  while (lineStart > 0 && text[lineStart - 1] !== "\n") if (at - --lineStart > QUOTED_REST) return undefined;
+  let open: string | undefined;
+  for (let i = lineStart; i < at; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (open === undefined ? c === '"' || c === "'" : c === open) open = open === undefined ? c : undefined;
+  }
+  return open;
+}
+
+/**
  * An unquoted value less the closing braces and brackets it does not open: the ends of the maps and
  * lists it sits in (`{b: {api_key: abc…}}`). A template's own (`{{x}}`, `${x}`) balance and stay.
  */
@@ -490,6 +525,8 @@ function withoutClosers(value: string): string {
 const NOT_IN_A_QUOTED_VALUE = /^[\s\\`"',]$/;
 /** What ends a bare shell word, not a quoted string (VALUE stops at these, and at `$`). */
 const SHELL_WORD_END = /^[;|&<>()]$/;
+/** The same, less what ends a field of a connection string or a query (`;`, `&`), or opens a tag (`"<password>s3cr3t</password>"`). */
+const FIELD_WORD_END = /^[|()]$/;
 /** A field of a query string or a connection string (`&name=`, `;Password=`). */
 const NEXT_FIELD = /[&;][ \t]*[A-Za-z_][\w.-]*=/;
 
@@ -508,7 +545,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       if (!matched || isReference(matched)) continue;
       const start = match.index! + match[0].lastIndexOf(matched);
       const quote = script[start - 1];
-      const value = quote === '"' || quote === "'" ? wholeQuotedValue(script, start, matched, options.literalDollar ?? false) : withoutClosers(matched);
+      const literalDollar = options.literalDollar ?? false;
+      const value = quote === '"' || quote === "'" ? wholeQuotedValue(script, start, matched, literalDollar) : fieldValue(script, start, matched, literalDollar);
       if (idiom.bindsName) {
         if (!isCredentialKey(match[1])) continue;
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or

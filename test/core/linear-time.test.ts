@@ -81,6 +81,9 @@ const LINES: Record<string, (n: number) => string> = {
   // A quoted value read on past a `(`, `&` or `|` to its closing quote: never closed, again and again.
   'A_TOKEN="a(A_TOKEN="a(…': (n) => 'A_TOKEN="a('.repeat(n / 11),
   'A_TOKEN="a((((…': (n) => 'A_TOKEN="a' + "(&|".repeat(n / 3),
+  // A field of a quoted string read back to the line's start: a long line of fields, quoted or not.
+  'x="a=b(a=b(…': (n) => 'x="' + "a=b(".repeat(n / 4),
+  "a=b(a=b(… on one long line": (n) => "a=b(".repeat(n / 4),
 };
 
 describe("detectors on adversarial lines grow linearly", function () {

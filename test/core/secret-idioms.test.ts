@@ -191,6 +191,31 @@ describe("a quoted value holds what only ends a bare shell word (`;|&<>()`), and
   });
 });
 
+describe("a field of a quoted string (a connection string, a query, libpq's `key=value` list) holds `|()` too, and a `$` the string does not expand", () => {
+  const random = new FakeSecrets(778);
+  const values = (script: string, options: Parameters<typeof findScriptSecrets>[1] = {}) => findScriptSecrets(script, options).map((m) => (script.slice(m.start, m.end) === m.value ? m.value : "misplaced"));
+  const password = () => `${random.chars(6)}(${random.chars(6)})|${random.chars(6)}`;
+
+  it("to the field's end (`;`, `&`, a blank) or the string's", () => {
+    const pw = password();
+    assert.deepEqual(values(`var cs = "Server=db;Database=app;Password=${pw};";\n`), [pw]);
+    assert.deepEqual(values(`dsn = "host=db password=${pw} user=app"\n`), [pw]);
+    assert.deepEqual(values(`dsn = "host=db password=${pw}"\n`), [pw]);
+    assert.deepEqual(values(`q = "a=1&api_token=${pw}&b=2"\n`), [pw]);
+  });
+
+  it("a `$` only where the string expands none; not outside quotes, nor at a tag's `<`, nor on a line longer than what is looked at", () => {
+    const pw = `${random.chars(6)}$${random.chars(10)}`;
+    assert.deepEqual(values(`x = "user=a password=${pw}"\n`, { literalDollar: true }), [pw]);
+    assert.deepEqual(values(`echo "user=a password=${pw}"\n`), [], "a shell's double quotes expand it: 6 characters are left, too few");
+    assert.deepEqual(values(`x = 'user=a password=${pw}'\n`), [pw], "nothing expands in single quotes");
+    const cut = `${random.chars(18)}`;
+    assert.deepEqual(values(`export DB_PASSWORD=${cut}(${random.chars(6)})\n`), [cut], "bare, a `(` ends it");
+    assert.deepEqual(values(`line = "<password>${cut}</password>"\n`), [], "a tag is no part of a value");
+    assert.deepEqual(values(`x = "${"a".repeat(500)} password=${cut}(${random.chars(6)})"\n`), [cut], "past 500 characters the string is not read back to its quote");
+  });
+});
+
 describe("values bound to keys in plain text and program source (`key: value`)", () => {
   const bound = (script: string, programSource = true) => findScriptSecrets(script, { keyBindings: true, programSource }).map((m) => [m.title, m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
   const under = (key: string, value = token) => [[`credential-like value under \`${key}\``, toSecretName(key), value]];
