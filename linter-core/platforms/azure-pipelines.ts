@@ -20,6 +20,7 @@ export const STAGE_OR_STEP = lineStartKey("-\\s*(?:stage|job|deployment|script|b
 export const TEMPLATE_EXPRESSION = /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/;
 
 /** Template expressions: strings single-quoted; a property's name (`variables['x']`) is no value. */
+// Stryker disable next-line ArrowFunction: a function giving undefined names nothing read either
 const TEMPLATE_LANGUAGE: ExpressionLanguage = { constant: formatOfConstants, strings: (code) => valuesOf(code, quotedStrings(code), () => false) };
 
 const SCRIPT_KEYS = new Set(["script", "bash", "powershell", "pwsh", "inlineScript", "InlineScript", "arguments"]);

@@ -443,52 +443,57 @@ const QUOTED_REST = 500;
  * `;Password=…`: a query string or a connection string, whose fields are judged one by one). Else
  * the value as matched.
  */
-function wholeQuotedValue(text: string, start: number, value: string, literalDollar: boolean): string {
+export function wholeQuotedValue(text: string, start: number, value: string, literalDollar: boolean): string {
   const quote = text[start - 1];
   // Opened by an escaped quote (a script in a JSON string): closed by one.
   const escaped = text[start - 2] === "\\";
   const cut = start + value.length;
   // (Only a value the idiom let go on were it quoted: one it ends by itself, `user:` of `-u "user:"`, stays.)
-  if (text[cut] === "$" ? quote === "'" || !literalDollar : !SHELL_WORD_END.test(text[cut])) return value;
-  const limit = Math.min(text.length, cut + QUOTED_REST);
-  for (let end = cut; end < limit; end++) {
-    const c = text[end];
-    const closes = escaped ? c === "\\" && text[end + 1] === quote : c === quote;
-    if (closes) return end === cut || NEXT_FIELD.test(text.slice(cut, end)) ? value : text.slice(start, end);
-    if (c === "$" ? quote === '"' && !literalDollar : NOT_IN_A_QUOTED_VALUE.test(c)) return value;
-  }
-  return value;
+  if (text[cut] !== "$" && !SHELL_WORD_END.test(text[cut])) return value;
+  const end = readOn(text, cut, quote, literalDollar, (c, at) => (escaped ? c === "\\" && text[at + 1] === quote : c === quote));
+  return end === undefined || NEXT_FIELD.test(text.slice(cut, end)) ? value : text.slice(start, end);
 }
 
 /**
  * A value inside a quoted string that opened before it, a field of it (a connection string's
  * `"Server=db;Password=ab(cd…;"`, a URL's `"…?token=ab(cd…&x=1"`), cut at a character only a bare
  * shell word ends at (`|()`, or a `$` the string does not expand): the value to the field's end
- * (`;`, `&`, a blank: libpq's `"host=db password=…"`) or the string's. Else the value as matched, or, outside any quotes, less the closing
- * braces and brackets it does not open (withoutClosers).
+ * (`;`, `&`, a blank: libpq's `"host=db password=…"`) or the string's. Else the value as matched;
+ * outside any quotes, less the closing braces and brackets it does not open (withoutClosers).
  */
-function fieldValue(text: string, start: number, value: string, literalDollar: boolean): string {
+export function fieldValue(text: string, start: number, value: string, literalDollar: boolean): string {
   const cut = start + value.length;
   const quote = enclosingQuote(text, start);
   if (quote === undefined) return withoutClosers(value);
-  if (text[cut] === "$" ? quote === '"' && !literalDollar : !FIELD_WORD_END.test(text[cut] ?? "")) return value;
+  if (text[cut] !== "$" && !FIELD_WORD_END.test(text[cut])) return value;
+  const end = readOn(text, cut, quote, literalDollar, (c) => c === quote || FIELD_END.test(c));
+  return end === undefined ? value : text.slice(start, end);
+}
+
+/**
+ * Where a value held in a string ends, read on from `cut` (within QUOTED_REST): the first place
+ * `ends`; undefined at a character a secret holds none of first, or a `$` the string expands.
+ */
+function readOn(text: string, cut: number, quote: string, literalDollar: boolean, ends: (c: string, at: number) => boolean): number | undefined {
   const limit = Math.min(text.length, cut + QUOTED_REST);
-  for (let end = cut; end < limit; end++) {
-    const c = text[end];
-    if (c === quote || c === ";" || c === "&" || c === " " || c === "\t") return text.slice(start, end);
-    if (c === "$" ? quote === '"' && !literalDollar : NOT_IN_A_QUOTED_VALUE.test(c)) return value;
+  for (let at = cut; at < limit; at++) {
+    const c = text[at];
+    if (ends(c, at)) return at;
+    if (c === "$" ? quote === '"' && !literalDollar : NOT_IN_A_QUOTED_VALUE.test(c)) return undefined;
   }
-  return value;
+  return undefined;
 }
 
 /** The quote a string that is open at `at` opened with (its line read from its start, within QUOTED_REST), or undefined. */
-function enclosingQuote(text: string, at: number): string | undefined {
+export function enclosingQuote(text: string, at: number): string | undefined {
   // (The line's start looked for within the bound only: on a long line, looking further for every value was quadratic.)
   let lineStart = at;
   while (lineStart > 0 && text[lineStart - 1] !== "\n") if (at - --lineStart > QUOTED_REST) return undefined;
   let open: string | undefined;
+  // Stryker disable next-line EqualityOperator: the character at `at` starts a value, and a value never starts with a quote
   for (let i = lineStart; i < at; i++) {
     const c = text[i];
+    // (An escaped character is no quote, inside a string or out.)
     if (c === "\\") i++;
     else if (open === undefined ? c === '"' || c === "'" : c === open) open = open === undefined ? c : undefined;
   }
@@ -499,7 +504,7 @@ function enclosingQuote(text: string, at: number): string | undefined {
  * An unquoted value less the closing braces and brackets it does not open: the ends of the maps and
  * lists it sits in (`{b: {api_key: abc…}}`). A template's own (`{{x}}`, `${x}`) balance and stay.
  */
-function withoutClosers(value: string): string {
+export function withoutClosers(value: string): string {
   let braces = 0;
   let brackets = 0;
   for (const c of value) {
@@ -509,6 +514,7 @@ function withoutClosers(value: string): string {
     else if (c === "]") brackets--;
   }
   let end = value.length;
+  // Stryker disable next-line EqualityOperator: before the first character is undefined, no closer: the loop ends there either way
   for (; end > 0; end--) {
     const c = value[end - 1];
     if (c === "}" && braces < 0) braces++;
@@ -527,8 +533,10 @@ const NOT_IN_A_QUOTED_VALUE = /^[\s\\`"',]$/;
 const SHELL_WORD_END = /^[;|&<>()]$/;
 /** The same, less what ends a field of a connection string or a query (`;`, `&`), or opens a tag (`"<password>s3cr3t</password>"`). */
 const FIELD_WORD_END = /^[|()]$/;
-/** A field of a query string or a connection string (`&name=`, `;Password=`). */
-const NEXT_FIELD = /[&;][ \t]*[A-Za-z_][\w.-]*=/;
+/** What ends a field of a string: a connection string's `;`, a query's `&`, a blank between libpq's `key=value`s. */
+const FIELD_END = /^[;& \t]$/;
+/** A field of a query string or a connection string (`&name=`, `;Password=`; a blank would have ended the value first). */
+const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
 
 /**
  * The idioms' matches in a script; `programSource`: an assignment's unquoted name is code (above);

@@ -6,7 +6,7 @@ import { toSecretName } from "../../linter-core/secrets/values.js";
 import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
 import { caseless, findNamedSecret, findProviderSecrets, hasLiteralRuns, isPlaceholderToken, namedFormatsIn, namesProvider } from "../../linter-core/secrets/providers.js";
 import { entropy } from "../../linter-core/secrets/values.js";
-import { ASSIGNMENT, assignments, findScriptSecrets, KEY_BINDING, keyBindings, TYPED_DECLARATION, typedDeclarations } from "../../linter-core/secrets/scripts.js";
+import { ASSIGNMENT, assignments, enclosingQuote, fieldValue, findScriptSecrets, KEY_BINDING, keyBindings, TYPED_DECLARATION, typedDeclarations, wholeQuotedValue, withoutClosers } from "../../linter-core/secrets/scripts.js";
 import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -213,6 +213,87 @@ describe("a field of a quoted string (a connection string, a query, libpq's `key
     assert.deepEqual(values(`export DB_PASSWORD=${cut}(${random.chars(6)})\n`), [cut], "bare, a `(` ends it");
     assert.deepEqual(values(`line = "<password>${cut}</password>"\n`), [], "a tag is no part of a value");
     assert.deepEqual(values(`x = "${"a".repeat(500)} password=${cut}(${random.chars(6)})"\n`), [cut], "past 500 characters the string is not read back to its quote");
+  });
+});
+
+describe("where a value cut short in a string ends: each reader at its edges", () => {
+  // `text` holds the value from `|` on (the marker removed); what the idiom matched runs to the first `^`.
+  const read = (reader: typeof wholeQuotedValue, marked: string, literalDollar = false) => {
+    const start = marked.indexOf("|");
+    const text = marked.replace("|", "").replace("^", "");
+    return reader(text, start, text.slice(start, marked.indexOf("^") - 1), literalDollar);
+  };
+  it("a quoted value: on past each of `;|&<>()` to its quote; not past a blank, a comma, a backslash, a backquote, the other quote", () => {
+    for (const c of ";|&<>()") assert.equal(read(wholeQuotedValue, `x="|ab^${c}cd"`), `ab${c}cd`, c);
+    for (const c of [" ", "\t", ",", "\\", "`", "'"]) assert.equal(read(wholeQuotedValue, `x="|ab^(c${c}d"`), "ab", JSON.stringify(c));
+    assert.equal(read(wholeQuotedValue, `x="|ab^:cd"`), "ab", "a value the idiom ended by itself");
+    assert.equal(read(wholeQuotedValue, `x="|ab^(cd`), "ab", "a quote never closed");
+    assert.equal(read(wholeQuotedValue, `x='|ab^(c"d'`), "ab", "the other quote");
+    assert.equal(read(wholeQuotedValue, `x="|ab^&c=d"`), "ab", "a field after it");
+    assert.equal(read(wholeQuotedValue, `x="|ab^(c&d=1"`), "ab", "a field further on");
+    assert.equal(read(wholeQuotedValue, `x="|ab^;k.e-y_1=d"`), "ab", "a field's name of every kind of character");
+    assert.equal(read(wholeQuotedValue, `x="|ab^&=d"`), "ab&=d", "no name, no field");
+    assert.equal(read(wholeQuotedValue, `q="a&b=1" x="|ab^(cd"`), "ab(cd", "a field elsewhere on the line is none of its own");
+  });
+  it("a `$`: in double quotes only where the language expands none, in single quotes always", () => {
+    assert.equal(read(wholeQuotedValue, `x="|ab^$cd"`), "ab");
+    assert.equal(read(wholeQuotedValue, `x="|ab^$cd"`, true), "ab$cd");
+    assert.equal(read(wholeQuotedValue, `x="|ab^(c$d"`), "ab", "further on");
+    assert.equal(read(wholeQuotedValue, `x="|ab^(c$d"`, true), "ab(c$d");
+    assert.equal(read(wholeQuotedValue, `x='|ab^(c$d'`), "ab(c$d");
+  });
+  it("opened by an escaped quote, closed by one; a backslash that escapes nothing else ends it", () => {
+    assert.equal(read(wholeQuotedValue, `{"s": "x=\\"|ab^(cd\\" y"}`), "ab(cd");
+    assert.equal(read(wholeQuotedValue, `{"s": "x=\\"|ab^(c\\nd\\""}`), "ab");
+    assert.equal(read(wholeQuotedValue, `{"s": "x=\\"|ab^(cd" y"}`), "ab", "an unescaped quote does not close it");
+  });
+  it("read on for 500 characters at most", () => {
+    assert.equal(read(wholeQuotedValue, `x="|ab^(${"c".repeat(498)}"`), `ab(${"c".repeat(498)}`);
+    assert.equal(read(wholeQuotedValue, `x="|ab^(${"c".repeat(499)}"`), "ab");
+    assert.equal(read(fieldValue, `x="k=|ab^(${"c".repeat(498)}"`), `ab(${"c".repeat(498)}`);
+    assert.equal(read(fieldValue, `x="k=|ab^(${"c".repeat(499)}"`), "ab");
+  });
+  it("a field: on past `|()` to the string's end, a `;`, a `&`, a blank; not at a tag's `<`, nor outside any string", () => {
+    for (const c of "|()") assert.equal(read(fieldValue, `x="k=|ab^${c}cd"`), `ab${c}cd`, c);
+    for (const end of [";", "&", " ", "\t", '"']) assert.equal(read(fieldValue, `x="k=|ab^(cd${end}e"`), "ab(cd", JSON.stringify(end));
+    for (const c of [",", "\\", "`", "'"]) assert.equal(read(fieldValue, `x="k=|ab^(c${c}d"`), "ab", JSON.stringify(c));
+    assert.equal(read(fieldValue, `x="k=|ab^<cd"`), "ab");
+    assert.equal(read(fieldValue, `x="k=|ab^:cd"`), "ab");
+    assert.equal(read(fieldValue, `x='k=|ab^(c"d'`), "ab", "the other quote");
+    assert.equal(read(fieldValue, `x='k=|ab^(cd'`), "ab(cd", "single quotes");
+    assert.equal(read(fieldValue, `x="k=|ab^(cd`), "ab", "never closed: no end within the text");
+    assert.equal(read(fieldValue, `k=|ab^(cd`), "ab");
+    assert.equal(read(fieldValue, `x="k=|ab^$cd"`), "ab");
+    assert.equal(read(fieldValue, `x="k=|ab^$cd"`, true), "ab$cd");
+    assert.equal(read(fieldValue, `x='k=|ab^$cd'`), "ab$cd");
+  });
+  it("the string open at a place: quotes counted from the line's start (within 500 characters), escaped ones not", () => {
+    const at = (marked: string) => enclosingQuote(marked.replace("|", ""), marked.indexOf("|"));
+    assert.equal(at(`a "b |c`), '"');
+    assert.equal(at(`a 'b |c`), "'");
+    assert.equal(at(`a "b" |c`), undefined);
+    assert.equal(at(`a "b ' c |d`), '"', "the other quote inside one");
+    assert.equal(at(`a "b \\" c |d`), '"', "an escaped quote closes nothing");
+    assert.equal(at(`a \\"b |c`), undefined, "nor opens");
+    assert.equal(at(`"x"\na |b`), undefined, "a quote on the line before");
+    assert.equal(at(`\n"a |b`), '"');
+    assert.equal(at(`"${"a".repeat(499)}|b`), '"');
+    assert.equal(at(`"${"a".repeat(500)}|b`), undefined, "the line's start too far back");
+    assert.equal(at(`\n"${"a".repeat(499)}|b`), '"', "a line start just within reach");
+  });
+  it("an unquoted value less the closers it does not open", () => {
+    assert.equal(withoutClosers("ab}}"), "ab");
+    assert.equal(withoutClosers("ab]]"), "ab");
+    assert.equal(withoutClosers("ab}]}"), "ab");
+    assert.equal(withoutClosers("a{b}}"), "a{b}");
+    assert.equal(withoutClosers("a[b]]"), "a[b]");
+    assert.equal(withoutClosers("{{ab}}"), "{{ab}}");
+    assert.equal(withoutClosers("ab}c"), "ab}c", "a closer inside is kept");
+    assert.equal(withoutClosers("a{b]"), "a{b", "a bracket not opened goes, a brace opened stays");
+    assert.equal(withoutClosers("a[b}"), "a[b");
+    assert.equal(withoutClosers("}"), "");
+    assert.equal(withoutClosers("a]b}"), "a]b", "only closers at the end go");
+    assert.equal(withoutClosers("a}b]"), "a}b");
   });
 });
 

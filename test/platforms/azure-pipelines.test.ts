@@ -222,7 +222,7 @@ describe("platform azure-pipelines: variables defined, groups and macros, constr
     const text =
       "trigger: [main]\nvariables:\n  ${{ if eq(variables['Build.SourceBranchName'], 'main') }}:\n    MAP_TOKEN: x\n  ${{ else }}:\n    OTHER_TOKEN: y\n" +
       "stages:\n  - stage: deploy\n    variables:\n      - ${{ each env in parameters.envs }}:\n        - name: LOOP_TOKEN\n          value: z\n      - ${{ if true }}:\n        - group: stage-secrets\n      - ${{ each v in parameters.variables }}:\n        - group: ${{ v.group }}\n" +
-      "    jobs:\n      - job: a\n        steps:\n          - script: ./deploy.sh $(MAP_TOKEN) $(OTHER_TOKEN) $(LOOP_TOKEN) $(UNDEFINED_TOKEN)\n";
+      "    jobs:\n      - job: a\n        variables:\n          ${{ if true }}:\n            JOB_TOKEN: w\n        steps:\n          - script: ./deploy.sh $(MAP_TOKEN) $(OTHER_TOKEN) $(LOOP_TOKEN) $(JOB_TOKEN) $(UNDEFINED_TOKEN)\n";
     const { models } = await lintFiles([{ path: "azure-pipelines.yml", text }]);
     const refs = models[0].model.connectorRefs.map((r) => `${r.kind} ${r.name}${r.binding ? ` (${r.binding.level})` : ""}`);
     assert.deepEqual(refs, ["secret stage-secrets", "secret UNDEFINED_TOKEN"]);
