@@ -26,6 +26,7 @@ export function isLockfile(path: string): boolean {
  * { "Stripe": … }`, `tokens: { slack: … }` are keyed `mailgun_secret`, `Stripe_ApiKey`, `slack_token`.
  */
 function qualifyBareKeys(literals: LiteralValue[]): LiteralValue[] {
+  nameValuesByTheirName(literals);
   for (const literal of literals) {
     const section = literal.path.at(-2);
     if (typeof section !== "string") continue;
@@ -38,6 +39,30 @@ function qualifyBareKeys(literals: LiteralValue[]): LiteralValue[] {
   }
   return literals;
 }
+
+/**
+ * A value whose name is given beside it, not above it, is keyed by that name: a name/value pair
+ * (`{"key": "x-api-key", "value": …}`: Postman's headers, auth and variables; an ECS task's
+ * `{"name": "DB_PASSWORD", "value": …}`); and a parameter's value or default, by the parameter
+ * (`"adminPassword": {"type": "securestring", "defaultValue": …}` in an ARM template, `{"value": …}`
+ * in its parameters file, CloudFormation's `DBPassword: {Default: …}`).
+ */
+function nameValuesByTheirName(literals: LiteralValue[]): void {
+  const parentOf = (literal: LiteralValue) => literal.path.slice(0, -1).join("\u0000");
+  const names = new Map<string, string>();
+  for (const literal of literals) if (NAME_KEY.test(literal.key) && NAME.test(literal.value)) names.set(parentOf(literal), literal.value);
+  for (const literal of literals) {
+    if (!VALUE_KEY.test(literal.key)) continue;
+    const parent = literal.path.at(-2);
+    const name = names.get(parentOf(literal)) ?? (typeof parent === "string" ? parent : undefined);
+    if (name !== undefined) literal.key = name;
+  }
+}
+
+const VALUE_KEY = /^(?:value|default|defaultValue|parameterValue)$/i;
+const NAME_KEY = /^(?:key|name|parameterKey|parameterName)$/i;
+/** A name a value can be given under (not a sentence: `name: Install the tools`). */
+const NAME = /^[A-Za-z_][\w.-]{0,100}$/;
 
 /** Sections that hold credentials by name (their plural, or one word for them all). */
 const CREDENTIAL_SECTION = /^(?:secrets|credentials|creds|tokens|api[_-]?keys|passwords|auth)$/i;

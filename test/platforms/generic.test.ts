@@ -35,6 +35,19 @@ describe("platform fallbacks: YAML, JSON, text", () => {
     assert.deepEqual(await found("appsettings.json", `{ "ApiKeys": { "Stripe": "${value}", "Enabled": "true" }, "Features": { "Stripe": "${value}" } }`), ["Stripe_ApiKey"]);
   });
 
+  it("a value named beside it (a name/value pair) or by the parameter it defaults: Postman's headers and variables, an ECS task's env, ARM and CloudFormation parameters", async () => {
+    const found = async (path: string, text: string) =>
+      (await lintFiles([{ path, text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => /under `([^`]+)`/.exec(f.message)?.[1]);
+    const postman = `{"item": [{"request": {"header": [{"key": "x-api-key", "value": "${value}", "type": "text"}, {"key": "Accept", "value": "${value}"}]}}], "variable": [{"key": "apiSecret", "value": "${value}"}]}`;
+    assert.deepEqual(await found("api.postman_collection.json", postman), ["x-api-key", "apiSecret"]);
+    assert.deepEqual(await found("task-definition.json", `{"containerDefinitions": [{"environment": [{"name": "DB_PASSWORD", "value": "${value}"}, {"name": "REGION", "value": "${value}"}]}]}`), ["DB_PASSWORD"]);
+    assert.deepEqual(await found("azuredeploy.json", `{"parameters": {"adminPassword": {"type": "securestring", "defaultValue": "${value}"}, "location": {"type": "string", "defaultValue": "${value}"}}}`), ["adminPassword"]);
+    assert.deepEqual(await found("azuredeploy.parameters.json", `{"parameters": {"sqlPassword": {"value": "${value}"}}}`), ["sqlPassword"]);
+    assert.deepEqual(await found("template.yaml", `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: ${value}\n  Env:\n    Default: ${value}\n`), ["DBPassword"]);
+    assert.deepEqual(await found("params.json", `[{"ParameterKey": "ApiToken", "ParameterValue": "${value}"}]`), ["ApiToken"], "CloudFormation's parameters file");
+    assert.deepEqual(await found("steps.yml", `- name: Set the deploy token\n  value: ${value}\n`), [], "a sentence is no name");
+  });
+
   it("every platform can be looked up by its id; an unknown id finds none", () => {
     for (const id of ["github-actions", "gitlab-ci", "azure-pipelines", "jenkins", "n8n", "yaml", "json", "text"]) assert.equal(platformById(id)?.id, id);
     assert.equal(platformById("nope"), undefined);
