@@ -463,9 +463,12 @@ export function wholeQuotedValue(text: string, start: number, value: string, lit
  */
 export function fieldValue(text: string, start: number, value: string, literalDollar: boolean): string {
   const cut = start + value.length;
+  const cutShort = text[cut] === "$" || FIELD_WORD_END.test(text[cut]);
+  // (Most values end at a blank, a quote or a line's end: nothing to read on, no string to look back for.)
+  if (!cutShort && !CLOSER_AT_END.test(value)) return value;
   const quote = enclosingQuote(text, start);
   if (quote === undefined) return withoutClosers(value);
-  if (text[cut] !== "$" && !FIELD_WORD_END.test(text[cut])) return value;
+  if (!cutShort) return value;
   const end = readOn(text, cut, quote, literalDollar, (c) => c === quote || FIELD_END.test(c));
   return end === undefined ? value : text.slice(start, end);
 }
@@ -535,6 +538,7 @@ const SHELL_WORD_END = /^[;|&<>()]$/;
 const FIELD_WORD_END = /^[|()]$/;
 /** What ends a field of a string: a connection string's `;`, a query's `&`, a blank between libpq's `key=value`s. */
 const FIELD_END = /^[;& \t]$/;
+const CLOSER_AT_END = /[}\]]$/;
 /** A field of a query string or a connection string (`&name=`, `;Password=`; a blank would have ended the value first). */
 const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
 
