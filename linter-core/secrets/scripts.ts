@@ -463,9 +463,13 @@ export function wholeQuotedValue(text: string, start: number, value: string, lit
  */
 export function fieldValue(text: string, start: number, value: string, literalDollar: boolean): string {
   const cut = start + value.length;
-  const cutShort = text[cut] === "$" || FIELD_WORD_END.test(text[cut]);
+  // Cut short at a `$`, `|`, `(` or `)`: not at a field's `;` or `&`, nor a tag's `<` (`"<password>s3cr3t</password>"`).
+  const next = text[cut];
+  const cutShort = next === "$" || next === "|" || next === "(" || next === ")";
   // (Most values end at a blank, a quote or a line's end: nothing to read on, no string to look back for.)
-  if (!cutShort && !CLOSER_AT_END.test(value)) return value;
+  const last = value[value.length - 1];
+  // Stryker disable next-line ConditionalExpression: a shortcut; below, such a value comes back as it is
+  if (!cutShort && last !== "}" && last !== "]") return value;
   const quote = enclosingQuote(text, start);
   if (quote === undefined) return withoutClosers(value);
   if (!cutShort) return value;
@@ -534,11 +538,8 @@ export function withoutClosers(value: string): string {
 const NOT_IN_A_QUOTED_VALUE = /^[\s\\`"',]$/;
 /** What ends a bare shell word, not a quoted string (VALUE stops at these, and at `$`). */
 const SHELL_WORD_END = /^[;|&<>()]$/;
-/** The same, less what ends a field of a connection string or a query (`;`, `&`), or opens a tag (`"<password>s3cr3t</password>"`). */
-const FIELD_WORD_END = /^[|()]$/;
 /** What ends a field of a string: a connection string's `;`, a query's `&`, a blank between libpq's `key=value`s. */
 const FIELD_END = /^[;& \t]$/;
-const CLOSER_AT_END = /[}\]]$/;
 /** A field of a query string or a connection string (`&name=`, `;Password=`; a blank would have ended the value first). */
 const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
 
@@ -555,12 +556,13 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // (A shortcut: looksLikeCredential rejects a reference too, and a UUID is none.)
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut (above)
       if (!matched || isReference(matched)) continue;
+      // (Most names bound in code are no credential's: ruled out before the value is read on.)
+      if (idiom.bindsName && !isCredentialKey(match[1])) continue;
       const start = match.index! + match[0].lastIndexOf(matched);
       const quote = script[start - 1];
       const literalDollar = options.literalDollar ?? false;
       const value = quote === '"' || quote === "'" ? wholeQuotedValue(script, start, matched, literalDollar) : fieldValue(script, start, matched, literalDollar);
       if (idiom.bindsName) {
-        if (!isCredentialKey(match[1])) continue;
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or
         // one that code follows (`config.DetectorID{ID:`, `map[string]any{`, `s.password}`).
         const quoted = OPENING_QUOTE.test(match[0].slice(0, match[0].length - matched.length));

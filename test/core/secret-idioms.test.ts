@@ -146,6 +146,7 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
     assert.deepEqual(code(`db_pass = [${password}, r]\nDB_PASS = (${password})\nsmtp_pass = {${password}}`), []);
     assert.deepEqual(code(`db_pass = "[${password}"`), [`[${password}`], "quoted, a `[` is the value's");
     assert.deepEqual(code(`config = {db_pass = "${password}"}`), [password], "a block opened after `=` is no value: the assignment inside it is read");
+    assert.deepEqual(code(`run("sshpass -p ${password} ssh host")`), [password], "only a name's binding is taken for code, not a command's password");
     assert.deepEqual(code(`db_pass = 9${password}[0]`), [`9${password}[0]`]);
   });
   it("so is an unquoted name under a quoted key (`{\"password\": db_pass}`); quoted, it is the value", () => {
@@ -266,6 +267,7 @@ describe("where a value cut short in a string ends: each reader at its edges", (
     assert.equal(read(fieldValue, `x="k=|ab^$cd"`), "ab");
     assert.equal(read(fieldValue, `x="k=|ab^$cd"`, true), "ab$cd");
     assert.equal(read(fieldValue, `x='k=|ab^$cd'`), "ab$cd");
+    assert.equal(read(fieldValue, `x="k=|ab}^<cd"`), "ab}", "a value ending in a closer, in a string, is not read on");
   });
   it("the string open at a place: quotes counted from the line's start (within 500 characters), escaped ones not", () => {
     const at = (marked: string) => enclosingQuote(marked.replace("|", ""), marked.indexOf("|"));
@@ -308,6 +310,7 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a nested dict on one line (Django's DATABASES)", `DATABASES = {"default": {"PASSWORD": "${token}"}}`, under("PASSWORD")],
     ["a flow map in plain text, its closers no part of the value", `a: {b: {api_key: ${token}}}`, under("api_key")],
     ["a list of maps", `creds: [{"client_secret": "${token}"}]`, under("client_secret")],
+    ["a bracketed binding, its closer no part of the value", `[api_key: ${token}]`, under("api_key")],
     ["an Authorization value under a key (TruffleHog's detector tests)", `api:\n  calendly_auth_token: "Bearer ${token}"`, under("calendly_auth_token")],
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
