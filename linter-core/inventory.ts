@@ -57,7 +57,6 @@ const FIELDS: Record<string, keyof InventoryRecord> = {
   revocation: "revocation",
 };
 
-
 function isValidDate(value: string): boolean {
   return parseDay(value) !== undefined;
 }

@@ -24,6 +24,7 @@ export function isLockfile(path: string): boolean {
  * `stripe: { key: … }` section. Such a literal is keyed `Jwt.Key` (a cache's key stays no credential's).
  * And a section named for what it holds names each entry: `secrets: { mailgun: … }`, `"ApiKeys":
  * { "Stripe": … }`, `tokens: { slack: … }` are keyed `mailgun_secret`, `Stripe_ApiKey`, `slack_token`.
+ * (A value named beside it is first keyed by that name: nameValuesByTheirName.)
  */
 function qualifyBareKeys(literals: LiteralValue[]): LiteralValue[] {
   nameValuesByTheirName(literals);
