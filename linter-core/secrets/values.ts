@@ -256,12 +256,14 @@ const REGEX_SOURCE = /\[[^\]\s]{1,80}\](?:\{\d+(?:,\d*)?\}|[+*])|\\[dwsDWS](?:[+
 /**
  * Code that names a value kept elsewhere, read where a source line assigns it: a member chain or a
  * path (`base64.b64encode`, `Rack::Protection::AuthenticityToken.token`, Rust's `super::split_patterns`),
- * or a name called, indexed or subscripted (`self._socks_options[`, `json_data[`, `session[options[:key]]`,
- * `ConfigAttribute[str` — the value ends at a quote, a parenthesis or a space), a constant
+ * or a name called, indexed or subscripted (`os.environ.get(`, `self._socks_options[`, `json_data[`,
+ * `session[options[:key]]`, `ConfigAttribute[str` — the value ends at a quote, a parenthesis or a
+ * space; what follows a `(` is in a value only where a string holds it: `"Password=Kx9p(Q2m…;"` is
+ * no call), a constant
  * (`pat = _CLEAN_HEADER_REGEX_STR`), a Go map or slice type (`secrets = map[string]string{}`). Taken
  * as code only when not random-looking (a JWT is dotted too).
  */
-const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*(?:(?:\.|::)[A-Za-z_$][\w$]*|[[(][\w$.:[\]]*)$/;
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*(?:(?:\.|::)[A-Za-z_$][\w$]*|\[[\w$.:[\]]*|\()$/;
 const CONSTANT_NAME = /^_*[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)+$/;
 const GO_TYPE = /^(?:map\[|\[\])[\w.*[\]]+(?:\{\}?)?$/;
 /**

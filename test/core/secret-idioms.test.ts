@@ -203,6 +203,8 @@ describe("a field of a quoted string (a connection string, a query, libpq's `key
     assert.deepEqual(values(`dsn = "host=db password=${pw} user=app"\n`), [pw]);
     assert.deepEqual(values(`dsn = "host=db password=${pw}"\n`), [pw]);
     assert.deepEqual(values(`q = "a=1&api_token=${pw}&b=2"\n`), [pw]);
+    const short = `${random.chars(4)}(${random.chars(10)}`;
+    assert.deepEqual(values(`var cs = "Server=db;Password=${short};";\n`), [short], "a short password with a `(` is no call in a string");
   });
 
   it("a `$` only where the string expands none; not outside quotes, nor at a tag's `<`, nor on a line longer than what is looked at", () => {
