@@ -231,6 +231,25 @@ describe("secret values: looks like a credential", () => {
   });
 });
 
+describe("secret values: random letters of one case (a Gmail app password)", () => {
+  const random = new FakeSecrets(1616);
+  const lower = "abcdefghijklmnopqrstuvwxyz";
+  it("sixteen random lower-case letters under a password's name, twenty or more of one case under a token's: most are found (none were)", () => {
+    const found = (n: number, key: string, upper = false) => Array.from({ length: 200 }, () => random.chars(n, lower)).filter((v) => looksLikeCredential(upper ? v.toUpperCase() : v, key)).length;
+    assert.ok(found(16, "SMTP_PASSWORD") >= 180, "16 lower-case letters as a password");
+    assert.ok(found(24, "API_TOKEN", true) >= 180, "24 upper-case letters as a token");
+    assert.ok(found(20, "api_key") >= 180, "20 lower-case letters as a key");
+    assert.equal(found(15, "SMTP_PASSWORD"), 0, "under sixteen, as a password");
+    assert.equal(found(19, "API_TOKEN"), 0, "under twenty, as a token");
+  });
+  it("not words run together, nor letters too few to be random, nor mixed case (judged by its own measure)", () => {
+    for (const value of ["mysecretpassword", "correcthorsebatterystaple", "postgrespassword", "mysqlrootpassword", "jenkinsadminpassword", "changemechangeme", "githubactionsbotaccount", "kubernetesdashboardcsrf", "awssecretsmanagerkeyname", "zxzxzxzxzxzxzxzxzxzx", "ZXZXZXZXZXZXZXZXZXZX"]) {
+      assert.equal(looksLikeCredential(value, "password"), false, `${value} as a password`);
+      assert.equal(looksLikeCredential(value, "api_token"), false, `${value} as a token`);
+    }
+  });
+});
+
 describe("secret values: a UUID that is the secret", () => {
   const uuid = "8e1c4b7a-2d5f-4a9c-8b3e-6f0d2a7c9e14";
   it("under a key naming a secret, a password, an API, access or auth key, or a token, in any spelling", () => {
