@@ -388,12 +388,11 @@ const ONE_CASE_LETTERS = /^(?:[a-z]+|[A-Z]+)$/;
  * READMEs of this project's dependencies (English prose), as a bit for each of a…z × a…z, in base64.
  */
 const WORD_PAIRS = "dv1/6jSaKpsnimpp4v/f/6Mklii5Z4IiKeD+P3ViQIsIqGIDc83yyt8sL7/fL+/38uZ94gAACD/v36vb9+r+ber+nXAioIAImGYioiRCiJ9yIiACAA==";
-let wordPairBits: string | undefined;
+const WORD_PAIR_BITS = atob(WORD_PAIRS);
 
 function isWordPair(first: number, second: number): boolean {
-  wordPairBits ??= atob(WORD_PAIRS);
   const bit = first * 26 + second;
-  return ((wordPairBits.charCodeAt(bit >> 3) >> (7 - (bit & 7))) & 1) === 1;
+  return ((WORD_PAIR_BITS.charCodeAt(bit >> 3) >> (7 - (bit & 7))) & 1) === 1;
 }
 
 function soundsLikeWord(run: string): boolean {

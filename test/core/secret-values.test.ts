@@ -242,6 +242,12 @@ describe("secret values: random letters of one case (a Gmail app password)", () 
     assert.equal(found(15, "SMTP_PASSWORD"), 0, "under sixteen, as a password");
     assert.equal(found(19, "API_TOKEN"), 0, "under twenty, as a token");
   });
+  it("at the measure's edges: a spread of exactly 3 bits, exactly a quarter of pairs words seldom make (each pair of neighbours, not of letters further apart)", () => {
+    assert.equal(entropy("qzxjvkwbqzxjvkwb"), 3);
+    assert.equal(looksLikeCredential("qzxjvkwbqzxjvkwb", "password"), true, "3 bits");
+    assert.equal(looksLikeCredential("prioamojatkdjmiei", "password"), true, "4 of 16 pairs");
+    assert.equal(looksLikeCredential("rlrabadmbzidfimnz", "password"), false, "3 of 16 neighbours' pairs (8 of letters two apart)");
+  });
   it("not words run together, nor letters too few to be random, nor mixed case (judged by its own measure)", () => {
     for (const value of ["mysecretpassword", "correcthorsebatterystaple", "postgrespassword", "mysqlrootpassword", "jenkinsadminpassword", "changemechangeme", "githubactionsbotaccount", "kubernetesdashboardcsrf", "awssecretsmanagerkeyname", "zxzxzxzxzxzxzxzxzxzx", "ZXZXZXZXZXZXZXZXZXZX"]) {
       assert.equal(looksLikeCredential(value, "password"), false, `${value} as a password`);
