@@ -7,7 +7,7 @@ import { findNamedSecret, findProviderSecrets, namedFormatsIn, namesProvider, ty
 import { expandsNoDollar, findScriptSecrets, isProgramSource } from "./scripts.js";
 import { mergeCandidates, type Candidate } from "./merge.js";
 import { runSecretlint } from "./secretlint.js";
-import { authorizationCredential, decodeBase64, findPrivateKeys, findUrlPasswords, isBenign, isCiphertext, isCredentialKey, isPlaceholder, isReference, isUuidSecret, looksLikeCredential, toSecretName } from "./values.js";
+import { authorizationCredential, decodeBase64, findPgpassPasswords, findPrivateKeys, findUrlPasswords, isBenign, isPgpassFile, isCiphertext, isCredentialKey, isPlaceholder, isReference, isUuidSecret, looksLikeCredential, toSecretName } from "./values.js";
 
 export interface SecretDetection {
   span: Span;
@@ -418,6 +418,9 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // `postgres:postgres@localhost` guards a test container, `redis://:s3cr3t…@cache.example.com` does not.
   for (const hit of findUrlPasswords(text)) {
     candidates.push({ span: { start: hit.start, end: hit.end }, value: hit.value, title: "password in a URL", secretName: "URL_PASSWORD", confidence: "medium", priority: 2 });
+  }
+  if (isPgpassFile(model.path)) {
+    for (const hit of findPgpassPasswords(text)) candidates.push({ span: { start: hit.start, end: hit.end }, value: hit.value, title: "password in a PostgreSQL password file", secretName: "PGPASSWORD", confidence: "medium", priority: 2 });
   }
   // Script idioms over the whole text: every platform's script fields (run:, inlineScript:,
   // before_script:, command:, n8n Code nodes, Logic Apps inline code) and anything else that holds one.

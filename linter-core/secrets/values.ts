@@ -528,6 +528,45 @@ export function isIssuedUuid(value: string): boolean {
   return !/([0-9a-f])\1{4}/i.test(value) && !hasCountingRun(value.replace(/-/g, ""));
 }
 
+/** PostgreSQL's password file: `~/.pgpass`, or `pgpass.conf` on Windows. */
+const PGPASS_PATH = /(?:^|\/)(?:\.pgpass|pgpass\.conf)$/;
+
+export function isPgpassFile(path: string): boolean {
+  return PGPASS_PATH.test(path);
+}
+
+/**
+ * The passwords of a PostgreSQL password file, `host:port:database:user:password` a line (a `:` or
+ * `\` in a field escaped by a `\`; `#` starts a comment line): the fifth field, as written, when it
+ * is judged a password. Offsets of the password.
+ */
+export function findPgpassPasswords(text: string): { start: number; end: number; value: string }[] {
+  const found: { start: number; end: number; value: string }[] = [];
+  let lineStart = 0;
+  // Stryker disable next-line EqualityOperator: one more turn reads an empty line, which holds nothing
+  while (lineStart < text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    // Stryker disable next-line Regex: a line holds a carriage return at its end only
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    if (!line.startsWith("#")) {
+      // The fifth field starts after the fourth colon no backslash escapes.
+      let colons = 0;
+      let at = 0;
+      // Stryker disable next-line EqualityOperator: past the line's end a character is undefined, neither a backslash nor a colon
+      for (; at < line.length && colons < 4; at++) {
+        if (line[at] === "\\") at++;
+        else if (line[at] === ":") colons++;
+      }
+      const value = line.slice(at);
+      // Stryker disable next-line ConditionalExpression: a line of fewer fields is read to its end, and an empty value is no password
+      if (colons === 4 && looksLikeCredential(value.replace(/\\(.)/g, "$1"), "password")) found.push({ start: lineStart + at, end: lineStart + at + value.length, value });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
 /**
  * `scheme://user:password@host` anywhere in a text, whatever the scheme (mongodb+srv, redis with no
  * user, amqps, mssql, https…) or the host: the password is what is judged. Offsets of the password.

@@ -306,3 +306,24 @@ describe("secret detection: a quoted value's `$` is text where the file's langua
     assert.deepEqual((await detect(".github/workflows/ci.yml", run)).map((d) => d.value), []);
   });
 });
+
+describe("secret detection: PostgreSQL's password file", () => {
+  const password = `${fake.chars(8)}\\:${fake.chars(8)}`;
+  it("the fifth field of each line of a .pgpass or pgpass.conf, as written (an escaped colon in it), when it is a password; not a comment, a test default or a line of fewer fields", async () => {
+    const text = `# hosts\nlocalhost:5432:*:postgres:postgres\n*:*:*:replicator:${password}\r\n#db:5432:app:app:${fake.chars(16)}\nnot:a:line\n`;
+    for (const path of [".pgpass", "home/ci/.pgpass", "AppData/postgresql/pgpass.conf"]) {
+      const found = await detect(path, text);
+      assert.deepEqual(found.map((d) => [d.title, d.name, d.at, d.value]), [["password in a PostgreSQL password file", "PGPASSWORD", "in place", password]], path);
+    }
+    assert.deepEqual(await detect("notes.txt", text), [], "elsewhere, colons are no fields");
+    const escapedHost = `db\\:1:5432:app:${password}`;
+    assert.deepEqual((await detect(".pgpass", `${escapedHost}`)).map((d) => d.value), [], "an escaped colon in a field before is no field's end: four fields, no password");
+    assert.deepEqual(await full(".pgpass", `\n*:*:*:replicator:${password}\nlocalhost:5432:*:postgres:postgres\n`), ["password in a PostgreSQL password file | PGPASSWORD | medium | in place"], "after a blank first line; judged with medium confidence");
+    const short = fake.chars(10);
+    assert.deepEqual((await detect(".pgpass", `*:*:*:app:${short}\n`)).map((d) => d.value), [short], "judged as a password: ten characters are enough");
+    const colons = `Kx9pQ2\\:\\:`;
+    assert.deepEqual((await detect(".pgpass", `*:*:*:app:${colons}\n`)).map((d) => d.value), [colons], "its escaped colons are the password's: eight characters");
+    const last = fake.chars(18);
+    assert.deepEqual((await detect(".pgpass", `db\\:1:5432:app:user:${last}`)).map((d) => d.value), [last], "the last line, with no line break after it, and an escaped colon in the host");
+  });
+});
