@@ -90,7 +90,6 @@ export function afterLine(text: string, offset: number): { at: number; lineBreak
 // `|` or `>`, its chomping and indentation indicators in either order, a comment, the line break.
 const BLOCK_SCALAR_HEADER = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?[ \t]*(?:#.*)?\r?\n/;
 
-
 // Stryker disable next-line Regex: split at each line break or at each run of them: the empty lines between are dropped
 const LINE_BREAKS = /[\r\n]+/;
 

@@ -559,9 +559,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // (Most names bound in code are no credential's: ruled out before the value is read on.)
       if (idiom.bindsName && !isCredentialKey(match[1])) continue;
       const start = match.index! + match[0].lastIndexOf(matched);
-      const quote = script[start - 1];
       const literalDollar = options.literalDollar ?? false;
-      const value = quote === '"' || quote === "'" ? wholeQuotedValue(script, start, matched, literalDollar) : fieldValue(script, start, matched, literalDollar);
+      const value = isQuoteCode(script.charCodeAt(start - 1)) ? wholeQuotedValue(script, start, matched, literalDollar) : fieldValue(script, start, matched, literalDollar);
       if (idiom.bindsName) {
         // In program source an unquoted name is code (PROGRAM_SOURCE above): a name, a member chain, or
         // one that code follows (`config.DetectorID{ID:`, `map[string]any{`, `s.password}`).
