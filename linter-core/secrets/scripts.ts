@@ -91,6 +91,28 @@ export function assignments(script: string): Generator<RegExpExecArray> {
 }
 
 /**
+ * assignments(), and after each the first assignment its value holds: a systemd unit's
+ * `Environment="API_TOKEN=…"`, Python's `url = "https://…?token=…"`, where the outer name is no
+ * credential's and took the text. (Only the first: each match reads its value to the end, so reading
+ * every one a value holds would be quadratic in a run of `a=a=a=…`; a failed try costs only its
+ * lookbehind.)
+ */
+export function* assignmentsAndNested(script: string): Generator<RegExpExecArray> {
+  for (const match of assignments(script)) {
+    yield match;
+    const valueEnd = match.index + match[0].length;
+    for (let at = script.indexOf("=", valueEnd - match[2].length); at !== -1 && at < valueEnd; at = script.indexOf("=", at + 1)) {
+      ASSIGNMENT_AT.lastIndex = at;
+      const nested = ASSIGNMENT_AT.exec(script);
+      if (nested) {
+        yield nested;
+        break;
+      }
+    }
+  }
+}
+
+/**
  * The matches of a regex that reads backwards from an `=` (sticky, its lookbehind the part before),
  * tried at each `=`, as a forward regex would find them: one begins after the last one ended. `start`
  * says where the forward regex's match would begin.
@@ -370,7 +392,7 @@ const IDIOMS: Idiom[] = [
   // what is used when nothing is set, written in the file.
   nameBinding("credential given as a variable's default", ["${"], /\$\{([A-Za-z_]\w{0,100}):?[-=]([^\s"'\\$`{}]{1,500})(?=\})/g),
   // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
-  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignments }),
+  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignmentsAndNested }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, textOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
   nameBinding("credential assigned to a variable", ["env ", "env\t"], new RegExp(String.raw`^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\r?$)`, "gm")),

@@ -84,6 +84,10 @@ const LINES: Record<string, (n: number) => string> = {
   // A field of a quoted string read back to the line's start: a long line of fields, quoted or not.
   'x="a=b(a=b(…': (n) => 'x="' + "a=b(".repeat(n / 4),
   "a=b(a=b(… on one long line": (n) => "a=b(".repeat(n / 4),
+  // The assignment a value holds (`Environment="API_TOKEN=…"`): a long chain of them, names that fail, tokens.
+  "a=a=a=… (each value holds the next)": (n) => "a=".repeat(n / 2) + "x",
+  "x=+=+=+=… (no name before each =)": (n) => "x=" + "+=".repeat(n / 2),
+  'x="token=token=token=…': (n) => 'x="' + "token=".repeat(n / 6),
 };
 
 describe("detectors on adversarial lines grow linearly", function () {

@@ -219,6 +219,33 @@ describe("a field of a quoted string (a connection string, a query, libpq's `key
   });
 });
 
+describe("an assignment held in another's value (a systemd unit's `Environment=\"API_TOKEN=…\"`, a URL's `?token=`)", () => {
+  const random = new FakeSecrets(779);
+  const found = (script: string, options: Parameters<typeof findScriptSecrets>[1] = {}) => findScriptSecrets(script, options).map((m) => [m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+
+  it("is read under its own name, where the outer name is no credential's", () => {
+    const value = random.chars(32);
+    assert.deepEqual(found(`[Service]\nEnvironment="API_TOKEN=${value}"\n`), [["API_TOKEN", value]]);
+    assert.deepEqual(found(`Environment=API_TOKEN=${value}\n`), [["API_TOKEN", value]]);
+    assert.deepEqual(found(`url = "https://api.example.com/v1/items?token=${value}&limit=10"\n`, { programSource: true, literalDollar: true }), [["TOKEN", value]]);
+    assert.deepEqual(found(`docker run -e "DB_PASSWORD=${value}" app\n`), [["DB_PASSWORD", value]]);
+  });
+
+  it("not where it holds none, nor a value that is no credential", () => {
+    assert.deepEqual(found(`Environment="LOG_LEVEL=${random.chars(32)}"\n`), []);
+    assert.deepEqual(found(`Environment="API_TOKEN=changeme"\n`), []);
+    // Base64's padding: `=` inside a value, no name before it.
+    assert.deepEqual(found(`DATA=${random.chars(30)}==\n`), []);
+  });
+
+  it("the first a value holds only: a chain of them is read once", () => {
+    const value = random.chars(32);
+    assert.deepEqual(found(`A=TOKEN=${value}\n`), [["TOKEN", value]]);
+    // (The second is inside the first's value, which is read no further.)
+    assert.deepEqual(found(`A=B=TOKEN=${value}\n`), []);
+  });
+});
+
 describe("where a value cut short in a string ends: each reader at its edges", () => {
   // `text` holds the value from `|` on (the marker removed); what the idiom matched runs to the first `^`.
   const read = (reader: typeof wholeQuotedValue, marked: string, literalDollar = false) => {
