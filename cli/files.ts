@@ -15,6 +15,15 @@ export function optionFileError(flag: string, path: string): UsageError {
   return new UsageError(`${flag} ${path}: ${why}`);
 }
 
+/**
+ * The error for a path to lint that does not exist. A bare word is most often a command nhilint does
+ * not have (`nhilint scan`, `nhilint lint`, as other tools spell it): the error says how to lint.
+ */
+export function missingPathError(path: string): UsageError {
+  const hint = /^[a-z][a-z-]*$/.test(path) ? ` (there is no "${path}" command: \`nhilint [paths...]\` lints files and folders, \`nhilint\` alone the whole repository; the commands are init, inventory and history)` : "";
+  return new UsageError(`${path}: no such file or directory${hint}`);
+}
+
 const toPosix = (path: string) => path.split(sep).join("/");
 
 /** No paths, or only paths naming the repository's root (`nhilint .` there): the whole repository. */
@@ -53,7 +62,7 @@ export function isDependencyPath(path: string): boolean {
 export async function discover(root: string, inGit: boolean, paths: string[] = [], cwd: string = root): Promise<string[]> {
   const targets = paths.map((path) => {
     const absolute = resolve(cwd, path);
-    if (!existsSync(absolute)) throw new UsageError(`${path}: no such file or directory`);
+    if (!existsSync(absolute)) throw missingPathError(path);
     return { absolute, relative: toPosix(relative(root, absolute)) || "." };
   });
   for (const target of targets) {

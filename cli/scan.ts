@@ -26,7 +26,7 @@ import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, sec
 import { formatStylish, plain, plainPath } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { pathOnDisk, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
-import { discover, isWholeRepository, optionFileError, projectRoots, unreadable, UsageError } from "./files.js";
+import { discover, isWholeRepository, missingPathError, optionFileError, projectRoots, unreadable, UsageError } from "./files.js";
 import { decode, type Notice } from "./read.js";
 
 export { UsageError };
@@ -140,7 +140,7 @@ export function writeOrFail(path: string, text: string, flag: string): void {
  */
 function findRoot(cwd: string, paths: string[]): { root: string; inGit: boolean } {
   const targets = paths.map((path) => resolve(cwd, path));
-  for (const target of targets) if (!existsSync(target)) throw new UsageError(`${relative(cwd, target) || target}: no such file or directory`);
+  for (const target of targets) if (!existsSync(target)) throw missingPathError(relative(cwd, target) || target);
   const anchor = targets[0] ?? cwd;
   const gitRoot = repositoryRoot(statSync(anchor).isDirectory() ? anchor : dirname(anchor));
   if (gitRoot) return { root: gitRoot, inGit: true };

@@ -53,6 +53,9 @@ describe("the command line's own words", () => {
     const cases: [string[], RegExp][] = [
       [["--staged", ".github"], /^nhilint: --staged lints what is staged: give no paths/],
       [["missing.yml"], /^nhilint: missing\.yml: no such file or directory\n$/],
+      // A command other tools have (`scan`, `lint`): the error says how nhilint lints.
+      [["scan", "."], /^nhilint: scan: no such file or directory \(there is no "scan" command: `nhilint \[paths\.\.\.\]` lints files and folders, `nhilint` alone the whole repository; the commands are init, inventory and history\)\n$/],
+      [["check-all"], /^nhilint: check-all: no such file or directory \(there is no "check-all" command/],
       [["--config", "nope.yaml"], /^nhilint: --config .*nope\.yaml: no such file\n$/],
       [["--inventory", "nope.yaml"], /^nhilint: --inventory .*nope\.yaml: no such file\n$/],
       [["inventory", "--config", "nope.yaml"], /nope\.yaml: no such file/],
