@@ -82,6 +82,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
   let fromGit = 0;
   let fromYou = 0;
   let leaked = 0;
+  let leakedAccepted = 0;
   // A connector not committed yet has no history: the person adding it (git's user.email) is the
   // best guess, as the editor's quick fix suggests.
   const you = run.inGit ? gitConfig(run.root, "user.email") : undefined;
@@ -99,6 +100,7 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
     // A new record has no `last-rotated` yet: a leak is over only when the baseline accepts it.
     const leak = leaks && leakToShow(leaks.get(connector.name.toUpperCase()) ?? []);
     if (leak && !leak.resolved) leaked++;
+    else if (leak) leakedAccepted++;
     const note = leak && describeLeak(leak);
     // Written into the inventory, which is committed: a path that spells a secret the run found goes in redacted.
     return { name: connector.name, kind: connector.kind, owner, usedBy: connector.paths.map(run.result.redact), ...(note && { note }) };
@@ -113,6 +115,13 @@ export async function inventoryInit(options: Common & { history?: boolean }): Pr
       `nhilint: left for a person to decide: purpose and expires on all ${records.length}${withoutOwner ? `, owner on ${withoutOwner}` : ""}; \`nhilint\` reports them as incomplete until then.\n`,
   );
   options.stdout(withheld);
-  if (leaks) options.stdout(`nhilint: ${leaked} of them leaked in history (a comment above each says where and when): rotate ${leaked === 1 ? "it" : "them"} unless that was done since.\n`);
+  // (Leaks the baseline accepts as rotated are counted apart: a comment says so, nothing is left to do.)
+  if (leaks) {
+    const where = " (a comment above each says where and when)";
+    const toRotate = `${leaked} of them leaked in history${leakedAccepted ? " and are not accepted" : ""}: rotate ${leaked === 1 ? "it" : "them"} unless that was done since`;
+    const accepted = `${leakedAccepted}${leaked ? " more" : " of them"} leaked and ${leakedAccepted === 1 ? "is" : "are"} accepted in the baseline as rotated`;
+    const said = [leaked && toRotate, leakedAccepted && accepted].filter(Boolean).join("; ");
+    options.stdout(`nhilint: ${said ? said + where : "none of them leaked in history"}.\n`);
+  }
   return 0;
 }

@@ -493,7 +493,7 @@ describe("nhilint inventory init --history", () => {
       repo.git("commit", "-q", "--no-verify", "-m", "moved");
       const run = await repo.nhilint("inventory", "init", "--history");
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /nhilint: 1 of them leaked in history \(a comment above each says where and when\): rotate it unless that was done since\.\n$/);
+      assert.match(run.stdout, /nhilint: 1 of them leaked in history: rotate it unless that was done since \(a comment above each says where and when\)\.\n$/);
       const inventory = readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8");
       assert.match(inventory, new RegExp(`\\n  # leaked in history: .*\\(glpa… \\(26 chars\\)\\) committed in ${pasted.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d at \\.gitlab-ci\\.yml: rotate it \\(https://gitlab\\.com/-/user_settings/personal_access_tokens\\) unless that was done since\\n  - name: DEPLOY_TOKEN\\n`));
       assert.match(inventory, /\n  - name: SLACK_TOKEN\n/);
@@ -501,11 +501,12 @@ describe("nhilint inventory init --history", () => {
       assert.ok(!inventory.includes(value));
       // The inventory is still valid: the comment is only a comment.
       assert.equal((await repo.nhilint("--format", "json")).stdout.includes("invalid-inventory"), false);
-      // Once the baseline accepts the value (rotated), a new record's comment says so, and none is counted.
+      // Once the baseline accepts the value (rotated), a new record's comment says so, and it is counted apart: nothing is left to rotate.
       rmSync(join(repo.dir, "nhi-inventory.yaml"));
       assert.equal((await repo.nhilint("history", "--update-baseline")).code, 0);
       const again = await repo.nhilint("inventory", "init", "--history");
-      assert.match(again.stdout, /nhilint: 0 of them leaked in history/);
+      assert.match(again.stdout, /nhilint: 1 of them leaked and is accepted in the baseline as rotated \(a comment above each says where and when\)\.\n$/);
+      assert.doesNotMatch(again.stdout, /rotate it/);
       assert.match(readFileSync(join(repo.dir, "nhi-inventory.yaml"), "utf8"), /\n  # leaked in history: .*: accepted in the baseline \(rotated\)\n  - name: DEPLOY_TOKEN\n/);
     } finally {
       repo.remove();
