@@ -133,13 +133,59 @@ export function removeEntryLine(literal: LiteralValue, text: string, parent: str
   // (Less the line break that ends a block scalar: the line to remove is its last.)
   const value = valueSpan(literal.span, text);
   const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
-  const newline = text.indexOf("\n", value.end);
-  // Stryker disable next-line EqualityOperator: a value's end is past the file's start: no line break at 0.
-  const lineEnd = newline < 0 ? text.length : newline + 1;
   // Only a key before the value on its line (not a flow map's `{`, an anchor, a list's `-`): after a
   // block value a line holds nothing but blanks or a comment. (`^`: an entry is a map's.)
   // Stryker disable next-line Regex
   if (!/^\s*[\w.-]+\s*:\s*$/.test(text.slice(lineStart, value.start))) return undefined;
+  return removeLines(text, lineStart, lineEndAt(text, value.end), parent);
+}
+
+/**
+ * The edit removing the entry whose value is the map holding `literal` (GitLab's expanded variable,
+ * `NAME:` then `value: …`, `description: …` below it, or `NAME: { value: …, expand: false }` on one
+ * line): from the key's line to the map's last line, and `parent:` too when it was the only entry.
+ * Undefined where the map is written otherwise (a flow map over several lines, a key on a list item's line).
+ */
+export function removeMapEntry(literal: LiteralValue, text: string, parent: string): { span: { start: number; end: number }; text: string } | undefined {
+  const value = valueSpan(literal.span, text);
+  const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
+  if (literal.inFlow) {
+    // One line: the key, then the whole flow map.
+    const lineEnd = lineEndAt(text, value.end);
+    // Stryker disable next-line Regex
+    return /^\s*[\w.-]+\s*:\s*\{[^\n]*\}\s*(?:#[^\n]*)?\r?\n?$/.test(text.slice(lineStart, lineEnd)) ? removeLines(text, lineStart, lineEnd, parent) : undefined;
+  }
+  const indent = (at: number) => /^[ \t]*/.exec(text.slice(at, at + 200))![0].length;
+  const mapIndent = indent(lineStart);
+  // The key's line: the first line above with less indentation, blanks and comments passed over.
+  let keyStart = lineStart;
+  do keyStart = text.lastIndexOf("\n", keyStart - 2) + 1;
+  while (keyStart > 0 && (isBlankOrComment(text, keyStart) || indent(keyStart) >= mapIndent));
+  if (indent(keyStart) >= mapIndent || !/^\s*[\w.-]+\s*:\s*(?:#.*)?$/.test(lineAt(text, keyStart))) return undefined;
+  // The map's last line: the last line below, before one indented as the key or less, that holds more than blanks or a comment.
+  const keyIndent = indent(keyStart);
+  let end = lineEndAt(text, value.end);
+  for (let at = end; at < text.length; at = lineEndAt(text, at)) {
+    if (isBlankOrComment(text, at)) continue;
+    if (indent(at) <= keyIndent) break;
+    end = lineEndAt(text, at);
+  }
+  return removeLines(text, keyStart, end, parent);
+}
+
+/** Where the line holding `at` ends, past its line break. */
+function lineEndAt(text: string, at: number): number {
+  const newline = text.indexOf("\n", at);
+  // Stryker disable next-line EqualityOperator: a value's end is past the file's start: no line break at 0.
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/** The line starting at `start`, without its line break. */
+const lineAt = (text: string, start: number) => text.slice(start, lineEndAt(text, start)).replace(/\r?\n$/, "");
+const isBlankOrComment = (text: string, start: number) => /^\s*(?:#.*)?$/.test(lineAt(text, start));
+
+/** The edit removing the lines from `lineStart` to `lineEnd`, with the `parent:` line above them when they were its only entry. */
+function removeLines(text: string, lineStart: number, lineEnd: number, parent: string): { span: { start: number; end: number }; text: string } {
   const indent = (line: string) => line.length - line.trimStart().length;
   const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
   const previous = text.slice(previousStart, lineStart - 1);

@@ -3,7 +3,7 @@
 import { isMap } from "yaml";
 import type { FileModel, LiteralValue, Span } from "../model.js";
 import { asMap, asSeq, documentsWithContent, entries, getNode, scalarText, spanOf, type YAMLMap } from "../documents/yaml.js";
-import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
+import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, removeMapEntry, repoPath, yamlLiterals } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { assignedIn, shellCredentialRefs } from "./shell.js";
 
@@ -88,9 +88,13 @@ export const gitlabCi: Platform = {
     !/^(on|jobs|pipelines|trigger|pr|version)\s*:/m.test(text),
   secretReference: (name) => `$${name}`,
   secretFix(literal, secret, name, text) {
-    // The expanded form: the whole entry must go (its description and options with it), which no edit
-    // of its value does; the steps say how.
-    if (isExpandedValue(literal)) return undefined;
+    // The expanded form (`NAME:` then `value:`, `description:`): the whole entry goes, its description
+    // and options with it, as the plain form's line does (below). A secret inside a longer value, or a
+    // map written otherwise, gets no edit: the steps say how.
+    if (isExpandedValue(literal)) {
+      const removal = literal.key === name && isWholeValue(literal, secret, text) ? removeMapEntry(literal, text, "variables") : undefined;
+      return removal && [removal];
+    }
     // `KEY: <secret>` under `variables:`: a masked CI/CD variable named KEY already reaches every job
     // as $KEY, so the line goes (writing `KEY: $KEY` would only shadow it with itself).
     // (A literal of a `variables:` entry is an assignment: scripts are lists of their own.)

@@ -126,10 +126,26 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
     assert.deepEqual(finding.fixes, []);
     assert.match(finding.help!, /CI\/CD variable/);
   });
-  it("a variable's expanded form (`NAME: { value: …, description: … }`) is judged under NAME, at pipeline and job level; the whole entry must go, so no in-place fix", async () => {
+  it("a variable's expanded form (`NAME: { value: …, description: … }`) is judged under NAME, at pipeline and job level; its fix removes the whole entry, description and options with it", async () => {
     for (const text of [`variables:\n  DB_PASSWORD:\n    value: "${value}"\n    description: the database's\nbuild:\n  script: make\n`, job(`    API_TOKEN: { value: ${value}, expand: false }\n`)]) {
       const findings = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
-      assert.deepEqual(findings.map((f) => [/under `(\w+)`/.exec(f.message)?.[1], f.fixes.length]), [[text.includes("DB_PASSWORD") ? "DB_PASSWORD" : "API_TOKEN", 0]]);
+      assert.deepEqual(findings.map((f) => [/under `(\w+)`/.exec(f.message)?.[1], f.fixes.length]), [[text.includes("DB_PASSWORD") ? "DB_PASSWORD" : "API_TOKEN", 1]]);
+    }
+    // The only entry: `variables:` goes with it (an empty one is an error in GitLab).
+    assert.equal(await fixed(`variables:\n  DB_PASSWORD:\n    value: "${value}"\n    description: the database's\nbuild:\n  script: make\n`), "build:\n  script: make\n");
+    assert.equal(await fixed(job(`    API_TOKEN: { value: ${value}, expand: false }\n`)), "deploy:\n  script:\n    - ./deploy.sh\n");
+    // One of several: from its key to its map's last line (a block description, blank and comment lines inside it), nothing of its siblings.
+    assert.equal(
+      await fixed(`variables:\n  REGION: eu\n  DB_PASSWORD:\n    description: |\n      the db\n      password\n\n    # rotated yearly\n    value: ${value}\n    expand: false\n  OTHER: x\nbuild:\n  script: make\n`),
+      "variables:\n  REGION: eu\n  OTHER: x\nbuild:\n  script: make\n",
+    );
+    assert.equal(await fixed(job(`    X: 1\n    API_TOKEN: { value: ${value}, expand: false }  # c\n`)), job("    X: 1\n"));
+    // The last entry of the file, with no line break after it.
+    assert.equal(await fixed(`build:\n  script: make\nvariables:\n  REGION: eu\n  DB_PASSWORD:\n    value: ${value}`), "build:\n  script: make\nvariables:\n  REGION: eu\n");
+    // A secret inside a longer value, or a flow map over several lines: no edit (the steps say how).
+    for (const text of [`variables:\n  DB_URL:\n    value: postgres://app:${value}@db.internal.example.com/app\nbuild:\n  script: make\n`, `variables:\n  API_TOKEN: { value: ${value},\n    expand: false }\nbuild:\n  script: make\n`]) {
+      const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
+      assert.deepEqual(finding.fixes, [], text);
     }
     // Only a map entry's `value:` under `variables:` is the expanded form: not under `secrets:`, not a list item's, not its description.
     const keys = async (text: string) => (await platformFor(".gitlab-ci.yml", text).buildModel(".gitlab-ci.yml", text)).literals.map((l) => `${l.key}=${l.value}`);
