@@ -132,6 +132,7 @@ export function referenceEdit(literal: LiteralValue, secret: { start: number; en
 export function removeEntryLine(literal: LiteralValue, text: string, parent: string): { span: { start: number; end: number }; text: string } | undefined {
   // (Less the line break that ends a block scalar: the line to remove is its last.)
   const value = valueSpan(literal.span, text);
+  // Stryker disable next-line ArithmeticOperator: equivalent: a value starts and goes on past its line's start
   const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
   // Only a key before the value on its line (not a flow map's `{`, an anchor, a list's `-`): after a
   // block value a line holds nothing but blanks or a comment. (`^`: an entry is a map's.)
@@ -148,6 +149,7 @@ export function removeEntryLine(literal: LiteralValue, text: string, parent: str
  */
 export function removeMapEntry(literal: LiteralValue, text: string, parent: string): { span: { start: number; end: number }; text: string } | undefined {
   const value = valueSpan(literal.span, text);
+  // Stryker disable next-line ArithmeticOperator: equivalent: a value starts and goes on past its line's start
   const lineStart = text.lastIndexOf("\n", value.start - 1) + 1;
   if (literal.inFlow) {
     // One line: the key, then the whole flow map.
@@ -155,13 +157,22 @@ export function removeMapEntry(literal: LiteralValue, text: string, parent: stri
     // Stryker disable next-line Regex
     return /^\s*[\w.-]+\s*:\s*\{[^\n]*\}\s*(?:#[^\n]*)?\r?\n?$/.test(text.slice(lineStart, lineEnd)) ? removeLines(text, lineStart, lineEnd, parent) : undefined;
   }
-  const indent = (at: number) => /^[ \t]*/.exec(text.slice(at, at + 200))![0].length;
+  // (YAML indents with spaces only.)
+  const indent = (at: number) => {
+    let end = at;
+    while (text[end] === " ") end++;
+    return end - at;
+  };
   const mapIndent = indent(lineStart);
+  const lineAbove = (at: number) => text.lastIndexOf("\n", at - 2) + 1;
   // The key's line: the first line above with less indentation, blanks and comments passed over.
-  let keyStart = lineStart;
-  do keyStart = text.lastIndexOf("\n", keyStart - 2) + 1;
-  while (keyStart > 0 && (isBlankOrComment(text, keyStart) || indent(keyStart) >= mapIndent));
-  if (indent(keyStart) >= mapIndent || !/^\s*[\w.-]+\s*:\s*(?:#.*)?$/.test(lineAt(text, keyStart))) return undefined;
+  // (There is one: the literal's path says its map is a `variables:` entry's value.)
+  let keyStart = lineAbove(lineStart);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the guard (above)
+  while (keyStart > 0 && (isBlankOrComment(text, keyStart) || indent(keyStart) >= mapIndent)) keyStart = lineAbove(keyStart);
+  // Only the key on its line: not an anchor (an alias elsewhere would lose what it names), a tag, a quoted key.
+  // Stryker disable next-line Regex: `^`: the line starts at a key (above)
+  if (!/^\s*[\w.-]+\s*:\s*(?:#.*)?$/.test(lineAt(text, keyStart))) return undefined;
   // The map's last line: the last line below, before one indented as the key or less, that holds more than blanks or a comment.
   const keyIndent = indent(keyStart);
   let end = lineEndAt(text, value.end);
@@ -181,6 +192,7 @@ function lineEndAt(text: string, at: number): number {
 }
 
 /** The line starting at `start`, without its line break. */
+// Stryker disable next-line Regex: `$`: a line holds one line break, at its end
 const lineAt = (text: string, start: number) => text.slice(start, lineEndAt(text, start)).replace(/\r?\n$/, "");
 const isBlankOrComment = (text: string, start: number) => /^\s*(?:#.*)?$/.test(lineAt(text, start));
 

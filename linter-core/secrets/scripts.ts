@@ -101,6 +101,8 @@ export function* assignmentsAndNested(script: string): Generator<RegExpExecArray
   for (const match of assignments(script)) {
     yield match;
     const valueEnd = match.index + match[0].length;
+    // (Every `=` of the value; the character after it is none: a value runs on over `=`.)
+    // Stryker disable next-line StringLiteral,EqualityOperator: equivalent: from any character, the sticky regex matches only at an `=` (above)
     for (let at = script.indexOf("=", valueEnd - match[2].length); at !== -1 && at < valueEnd; at = script.indexOf("=", at + 1)) {
       ASSIGNMENT_AT.lastIndex = at;
       const nested = ASSIGNMENT_AT.exec(script);

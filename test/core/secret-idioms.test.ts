@@ -229,6 +229,8 @@ describe("an assignment held in another's value (a systemd unit's `Environment=\
     assert.deepEqual(found(`Environment=API_TOKEN=${value}\n`), [["API_TOKEN", value]]);
     assert.deepEqual(found(`url = "https://api.example.com/v1/items?token=${value}&limit=10"\n`, { programSource: true, literalDollar: true }), [["TOKEN", value]]);
     assert.deepEqual(found(`docker run -e "DB_PASSWORD=${value}" app\n`), [["DB_PASSWORD", value]]);
+    // An `=` with no name before it first (`/id=7`: a path's, no parameter's): the next one is tried.
+    assert.deepEqual(found(`url = "https://api.example.com/v1/items/id=7?token=${value}"\n`, { programSource: true, literalDollar: true }), [["TOKEN", value]]);
   });
 
   it("not where it holds none, nor a value that is no credential", () => {

@@ -140,10 +140,16 @@ describe("platform gitlab-ci: the fix for a secret under `variables:`", () => {
       "variables:\n  REGION: eu\n  OTHER: x\nbuild:\n  script: make\n",
     );
     assert.equal(await fixed(job(`    X: 1\n    API_TOKEN: { value: ${value}, expand: false }  # c\n`)), job("    X: 1\n"));
+    // Blank and comment lines after the value, even at the key's indentation or less, are inside the entry when it goes on below them; the key spaced, a comment after it; CRLF.
+    assert.equal(
+      await fixed(`variables:\n  REGION: eu\n  DB_PASSWORD :   # the db's\n    value: ${value}\n  \n# kept apart\n  # one more\n    expand: false\n  # after it\n  OTHER: x\nbuild:\n  script: make\n`),
+      "variables:\n  REGION: eu\n  # after it\n  OTHER: x\nbuild:\n  script: make\n",
+    );
+    assert.equal(await fixed(`variables:\r\n  REGION: eu\r\n  DB_PASSWORD:\r\n    value: ${value}\r\n# c\r\n    expand: false\r\nbuild:\r\n  script: make\r\n`), "variables:\r\n  REGION: eu\r\nbuild:\r\n  script: make\r\n");
     // The last entry of the file, with no line break after it.
     assert.equal(await fixed(`build:\n  script: make\nvariables:\n  REGION: eu\n  DB_PASSWORD:\n    value: ${value}`), "build:\n  script: make\nvariables:\n  REGION: eu\n");
     // A secret inside a longer value, or a flow map over several lines: no edit (the steps say how).
-    for (const text of [`variables:\n  DB_URL:\n    value: postgres://app:${value}@db.internal.example.com/app\nbuild:\n  script: make\n`, `variables:\n  API_TOKEN: { value: ${value},\n    expand: false }\nbuild:\n  script: make\n`]) {
+    for (const text of [`variables:\n  DB_URL:\n    value: postgres://app:${value}@db.internal.example.com/app\nbuild:\n  script: make\n`, `variables:\n  API_TOKEN: { value: ${value},\n    expand: false }\nbuild:\n  script: make\n`, `variables:\n  DB_PASSWORD: &db\n    value: ${value}\nbuild:\n  variables:\n    DB: *db\n  script: make\n`]) {
       const finding = (await lintFiles([{ path: ".gitlab-ci.yml", text }])).findings.find((f) => f.ruleId === "hardcoded-secret")!;
       assert.deepEqual(finding.fixes, [], text);
     }
