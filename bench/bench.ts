@@ -13,24 +13,47 @@
 //                  four times over vs once (peak RSS per MB of input must fall as the input grows)
 //   scaling        one pipeline of 8 000 jobs vs one of 2 000 (GitHub Actions, GitLab CI, Azure
 //                  Pipelines): linear work takes four times as long, a quadratic path sixteen
-// Options: --runs N (default 3), --skip-secretlint-cli (it takes minutes), --corpus DIR,
-//          --only floor,library,secretlint-cli,pre-commit,relint,workspace-relint,memory,typing,history,scaling (a subset).
+// Options: `npm run bench -- --help` (USAGE below).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { parseDocument } from "yaml";
 import { createLintCache, lint } from "../linter-core/index.js";
 import { RULES } from "../rules/index.js";
 import { CLI, FakeSecrets, ROOT } from "../test/helpers.js";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const RUNS = Number(option("--runs", "3"));
-const CORPUS = resolve(option("--corpus", join(ROOT, "..", "shared", "corpus")));
-const ONLY = option("--only", "").split(",").filter(Boolean);
+const FIGURES = ["floor", "library", "secretlint-cli", "pre-commit", "relint", "workspace-relint", "memory", "typing", "history", "scaling"];
+const USAGE = `usage: npm run bench -- [--runs N] [--only ${FIGURES.join(",")}] [--skip-secretlint-cli] [--corpus DIR]
+  --runs N               timed runs of each figure, alternating with its peer; medians quoted (default 3)
+  --only A,B             only these figures (default: all but typing, which needs code-server)
+  --skip-secretlint-cli  leave out secretlint's CLI (it takes minutes)
+  --corpus DIR           the files to scan (default: ../shared/corpus)
+`;
+// Node's own parser: an unknown or misspelt option is an error, not a silent full run.
+const BENCH_OPTIONS = { runs: { type: "string" }, only: { type: "string" }, corpus: { type: "string" }, "skip-secretlint-cli": { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+let parsed: ReturnType<typeof parseArgs<{ options: typeof BENCH_OPTIONS }>>["values"];
+try {
+  parsed = parseArgs({ options: BENCH_OPTIONS }).values;
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const RUNS = Number(parsed.runs ?? "3");
+const CORPUS = resolve(parsed.corpus ?? join(ROOT, "..", "shared", "corpus"));
+const ONLY = (parsed.only ?? "").split(",").filter(Boolean);
+const unknownFigures = ONLY.filter((figure) => !FIGURES.includes(figure));
+if (!Number.isInteger(RUNS) || RUNS < 1 || unknownFigures.length > 0) {
+  process.stderr.write(`bench: ${unknownFigures.length > 0 ? `no figure ${unknownFigures.join(", ")}` : `--runs takes a whole number ≥ 1, not ${parsed.runs}`}\n${USAGE}`);
+  process.exit(2);
+}
 const wants = (figure: string) => ONLY.length === 0 || ONLY.includes(figure);
-const SKIP_SECRETLINT_CLI = args.includes("--skip-secretlint-cli") || !wants("secretlint-cli");
+const SKIP_SECRETLINT_CLI = parsed["skip-secretlint-cli"] === true || !wants("secretlint-cli");
 const TIME = "/usr/bin/time";
 
 interface Sample {
