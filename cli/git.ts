@@ -45,6 +45,16 @@ export function gitSays(cwd: string, question: string): boolean {
   }
 }
 
+/**
+ * git log's option for commits made after `day` (YYYY-MM-DD): `--since-as-filter` where git has it
+ * (2.37: every commit of the range is looked at), else `--since` (it stops at the first older commit it
+ * meets: a commit dated wrong, before its parent, can hide the ones behind it).
+ */
+export function sinceDateOption(cwd: string, day: string): string {
+  const [major, minor] = (/(\d+)\.(\d+)/.exec(git(cwd, ["version"]).toString()) ?? []).slice(1).map(Number);
+  return major > 2 || (major === 2 && minor >= 37) ? `--since-as-filter=${day}` : `--since=${day}`;
+}
+
 /** Whether `revision` names a commit (false for an unborn HEAD: a repository with no commits yet). */
 export function isCommit(cwd: string, revision: string): boolean {
   try {

@@ -4,8 +4,9 @@
 // for: the pre-commit hook pays for every module. main.ts wires it to the process.
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../linter-core/index.js";
+import { parseDay } from "../linter-core/dates.js";
 import { BaselineError } from "./baseline.js";
-import { GitError } from "./git.js";
+import { GitError, isCommit, sinceDateOption } from "./git.js";
 import { useColor } from "./color.js";
 import { registerParsers } from "./parsers.js";
 import { scan, UsageError } from "./scan.js";
@@ -37,6 +38,14 @@ const isRevisionEnd = (end: string) => end.trim() !== "" && !end.startsWith("-")
 function sinceRevision(value: string): string {
   if (!isRevisionEnd(value)) throw new InvalidArgumentError("expected one commit, branch or tag (REF: the commits after it are read)");
   return value;
+}
+
+/**
+ * What `--since` reads: the commits after a ref (REF..HEAD), or, for a day no ref is named after, HEAD's
+ * commits made after it (gitleaks's `--log-opts=--since=…`).
+ */
+function sinceRevisions(cwd: string, since: string): string[] {
+  return parseDay(since) && !isCommit(cwd, since) ? [sinceDateOption(cwd, since), "HEAD"] : [`${since}..HEAD`];
 }
 
 function rangeRevision(value: string): string {
@@ -119,7 +128,7 @@ Examples:
   program
     .command("history")
     .description("every secret ever committed in the reachable history, each once: where it came in, whether HEAD still holds it, what to rotate")
-    .option("--since <ref>", "only commits after this one (REF..HEAD)", sinceRevision)
+    .option("--since <ref|date>", "only commits after this one (REF..HEAD), or made after this day (YYYY-MM-DD)", sinceRevision)
     .option("--range <a..b>", "only the commits of this range", rangeRevision)
     .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
     .option("--include-dependencies", "also read files only ever committed in dependency folders (node_modules, bower_components, Go's vendor/<module>, vendor/bundle)", false)
@@ -137,12 +146,13 @@ Exit codes: 0 no secret in the history, or only secrets the baseline or a nhilin
 Examples:
   nhilint history                               what leaked, and what to rotate first
   nhilint history --all --format sarif -o history.sarif   every ref, for code scanning
-  nhilint history --since v1.0                  only what came in after a tag`,
+  nhilint history --since v1.0                  only what came in after a tag
+  nhilint history --since 2026-01-01            only what came in this year`,
     )
     .action(async (opts) => {
       const { history } = await import("./history.js");
       if ([opts.since, opts.range, opts.all || undefined].filter((given) => given !== undefined).length > 1) throw new UsageError("give one of --since, --range and --all");
-      const revisions = opts.all ? ["--all"] : opts.range !== undefined ? [opts.range] : opts.since !== undefined ? [`${opts.since}..HEAD`] : ["HEAD"];
+      const revisions = opts.all ? ["--all"] : opts.range !== undefined ? [opts.range] : opts.since !== undefined ? sinceRevisions(io.cwd, opts.since) : ["HEAD"];
       exitCode = await history({
         cwd: io.cwd,
         revisions,

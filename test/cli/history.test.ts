@@ -208,6 +208,25 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     for (const t of [t1, t2, t3, t4, t5]) assert.ok(!(run.stdout + JSON.stringify(json)).includes(t.slice(4)));
   });
 
+  it("--since a day reads the commits made after it (a ref named like a day is still the ref)", async () => {
+    const after2021 = JSON.parse((await repo.nhilint("history", "--since", "2021-01-01", "--format", "json")).stdout);
+    assert.deepEqual(after2021.revisions.slice(-1), ["HEAD"]);
+    assert.match(after2021.revisions[0], /^--since(?:-as-filter)?=2021-01-01$/);
+    // Only c2's blobs: t2, brought in by it (t1's copies only leave).
+    assert.deepEqual(after2021.secrets.map((s: { firstCommit: string; date: string }) => [s.firstCommit, s.date]), [[c2, "2021-06-01"]]);
+    assert.deepEqual(JSON.parse((await repo.nhilint("history", "--since", "2022-01-01", "--format", "json")).stdout).secrets, []);
+    repo.git("tag", "2020-06-01", c1);
+    try {
+      assert.deepEqual(JSON.parse((await repo.nhilint("history", "--since", "2020-06-01", "--format", "json")).stdout).revisions, ["2020-06-01..HEAD"]);
+    } finally {
+      repo.git("tag", "-d", "2020-06-01");
+    }
+    // A day no calendar has is no day: a ref, which this repository does not have.
+    const bad = await repo.nhilint("history", "--since", "2021-02-30");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /no commit named `2021-02-30`/);
+  });
+
   it("json: every path a secret was committed at, the skipped counts, and the revisions read", async () => {
     const json = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
     assert.deepEqual(json.revisions, ["HEAD"]);
