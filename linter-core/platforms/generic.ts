@@ -5,6 +5,7 @@ import { parseJson } from "../documents/json.js";
 import { parseYaml } from "../documents/yaml.js";
 import { documentLiterals, emptyModel } from "./common.js";
 import { jsonLiterals } from "./json-literals.js";
+import { CREDENTIAL_SECTION, keyInSection } from "../secrets/values.js";
 import type { Platform } from "./platform.js";
 
 /**
@@ -33,10 +34,7 @@ function qualifyBareKeys(literals: LiteralValue[]): LiteralValue[] {
     if (typeof section !== "string") continue;
     // Stryker disable next-line Regex: a longer key that starts with `key` names a credential, or not, with its section as without
     if (/^key$/i.test(literal.key)) literal.key = `${section}.${literal.key}`;
-    else if (CREDENTIAL_SECTION.test(section)) {
-      const word = section.replace(/s$/i, "");
-      literal.key = `${literal.key}_${literal.key === literal.key.toUpperCase() ? word.toUpperCase() : word}`;
-    }
+    else if (CREDENTIAL_SECTION.test(section)) literal.key = keyInSection(literal.key, section);
   }
   return literals;
 }
@@ -65,8 +63,6 @@ const NAME_KEY = /^(?:key|name|parameterKey|parameterName)$/i;
 /** A name a value can be given under (not a sentence: `name: Install the tools`). */
 const NAME = /^[A-Za-z_][\w.-]{0,100}$/;
 
-/** Sections that hold credentials by name (their plural, or one word for them all). */
-const CREDENTIAL_SECTION = /^(?:secrets|credentials|creds|tokens|api[_-]?keys|passwords|auth)$/i;
 
 export const genericYaml: Platform = {
   id: "yaml",

@@ -4,7 +4,7 @@
 // docs/platforms.md).
 import type TS from "typescript";
 import type { ConnectorRef, FileModel, LiteralValue, Span } from "../model.js";
-import { isCredentialKey } from "../secrets/values.js";
+import { CREDENTIAL_SECTION, isCredentialKey, keyInSection } from "../secrets/values.js";
 import { emptyModel } from "./common.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
@@ -45,7 +45,8 @@ const AUTH_PROPERTIES: Record<string, string> = { auth: "auth_token", authorizat
 
 /** What parentheses hold: `x = ("…")` binds the string as `x = "…"` does. */
 function unwrapped(ts: TypeScript, node: TS.Node | undefined): TS.Node | undefined {
-  while (node && ts.isParenthesizedExpression(node)) node = node.expression;
+  // (Less what only types it too: `"…" as string`, `{ … } as const`, `satisfies`, `x!`, `<T>x`.)
+  while (node && (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node))) node = node.expression;
   return node;
 }
 
@@ -182,14 +183,26 @@ export const typescriptCode: Platform = {
     const push = (child: TS.Node) => {
       stack.push(child);
     };
+    // An object named for the credentials it holds (`const API_KEYS = { stripe: "…" }`, `tokens: {
+    // slack: "…" }`, `as const` or not) names each of its properties, as a YAML or JSON section does.
+    const sectionOf = new Map<TS.Node, string>();
+    const section = (name: string | undefined, initializer: TS.Node | undefined) => {
+      const object = unwrapped(ts, initializer);
+      if (name && object && ts.isObjectLiteralExpression(object) && CREDENTIAL_SECTION.test(name)) for (const property of object.properties) sectionOf.set(property, name);
+    };
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (ts.isVariableDeclaration(node)) {
-        if (ts.isIdentifier(node.name)) literal(node.name.text, node.initializer, node.name);
+        if (ts.isIdentifier(node.name)) {
+          literal(node.name.text, node.initializer, node.name);
+          section(node.name.text, node.initializer);
+        }
       } else if (ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) {
         const key = nameOf(ts, node.name);
+        const within = sectionOf.get(node);
         // A computed key's place is what the brackets hold.
-        if (key) literal(key, node.initializer, ts.isComputedPropertyName(node.name) ? node.name.expression : node.name);
+        if (key) literal(within ? keyInSection(key, within) : key, node.initializer, ts.isComputedPropertyName(node.name) ? node.name.expression : node.name);
+        section(key, node.initializer);
       } else if (ts.isBinaryExpression(node)) {
         const operator = node.operatorToken.kind;
         if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {

@@ -4,8 +4,9 @@
 // It rests on one property of the detectors over plain text (no platform model): what they find is
 // decided by the text near it. A match spans four lines at most that hold more than filler (a request
 // header split at every token), any number of filler lines aside (`-p` and its value may be far apart
-// with only whitespace between), and a private-key block, a PuTTY file or a Terraform variable or
-// resource is read from its first line to its end.
+// with only whitespace between), and a private-key block, a PuTTY file, a Terraform variable or
+// resource or a credential section in code (`API_KEYS = {…}`, whose name names its entries) is read
+// from its first line to its end.
 // So where the old and new versions share a run of identical text, a detection well inside the run is
 // found in both, and only the rest of the new version needs judging: the changed lines, a margin
 // around them, and every block that reaches into them.
@@ -17,6 +18,7 @@
 // judging whole, over random edits of texts that hold every kind of secret.
 import type { Span } from "../model.js";
 import { matchesOf } from "../text.js";
+import { credentialSections, LONGEST_OPENING, sectionOpenings, type SectionOpening } from "./scripts.js";
 import { gcpRuleMayReport } from "./secretlint.js";
 
 /**
@@ -95,8 +97,8 @@ const KEY_BODY = 20_000 + 120;
 
 const TERRAFORM_BLOCK = /\b(?:variable|resource)[ \t]+"[^"\n]{0,200}"(?:[ \t]+"[^"\n]{0,200}")?[ \t]*\{/g;
 
-/** The regions private-key blocks, PuTTY files and Terraform blocks may span, from their first line. */
-function blockRegions(text: string): Span[] {
+/** The regions private-key blocks, PuTTY files, Terraform blocks and credential sections may span, from their first line. */
+function blockRegions(text: string, openings: SectionOpening[]): Span[] {
   const regions: Span[] = [];
   // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; a text without a dash run has no header.
   if (text.includes("-----")) {
@@ -122,6 +124,8 @@ function blockRegions(text: string): Span[] {
       regions.push({ start: header.index, end: Math.min(open, close) });
     }
   }
+  // A credential section (scripts.ts): an entry far below the name that names it.
+  for (const section of credentialSections(text, openings)) regions.push(section.span);
   for (let at = text.indexOf("PuTTY-User-Key-File-"); at !== -1; at = text.indexOf("PuTTY-User-Key-File-", at + 1)) {
     // Its body runs to `Private-MAC:`, however long.
     const mac = text.indexOf("Private-MAC:", at);
@@ -237,6 +241,7 @@ function sharedRuns(oldText: string, newText: string): SharedRun[] {
 export class PlainVersion {
   private whole?: boolean;
   private regions?: Span[];
+  private openings?: SectionOpening[];
 
   constructor(readonly text: string) {}
 
@@ -245,9 +250,52 @@ export class PlainVersion {
     return (this.whole ??= judgedWhole(this.text));
   }
 
-  /** The regions its private-key blocks and PuTTY files may span. */
+  /** The regions its blocks may span (blockRegions). */
   get blocks(): Span[] {
-    return (this.regions ??= blockRegions(this.text));
+    return (this.regions ??= blockRegions(this.text, this.sectionOpenings));
+  }
+
+  /** Where its credential sections open (scripts.ts sectionOpenings). */
+  get sectionOpenings(): SectionOpening[] {
+    return (this.openings ??= sectionOpenings(this.text));
+  }
+
+  /**
+   * Its sections' openings from an older version's and the runs the two share: the older's, moved,
+   * where a run holds one with the two characters before it (what decides whether its name stands
+   * alone), and a search of the rest, with the longest opening's reach on either side. The search
+   * of a whole version was a tenth of a history's time; the same openings (tested against it).
+   */
+  openingsFrom(older: PlainVersion, runs: SharedRun[]): void {
+    if (this.openings) return;
+    const found = new Map<number, SectionOpening>();
+    for (const opening of older.sectionOpenings) {
+      for (const run of runs) {
+        const atStart = run.old === 0 && run.new === 0;
+        if ((opening.start - 2 >= run.old || atStart) && opening.start >= run.old && opening.end <= run.old + run.length) {
+          const shift = run.new - run.old;
+          found.set(opening.start + shift, { start: opening.start + shift, end: opening.end + shift, name: opening.name });
+          break;
+        }
+      }
+    }
+    // What no run holds, reached into from either side, and where one run meets the next (a match across
+    // them is in neither).
+    const sorted = [...runs].sort((a, b) => a.new - b.new);
+    let at = 0;
+    const search = (start: number, end: number) => {
+      for (const opening of sectionOpenings(this.text, Math.max(0, start - LONGEST_OPENING), Math.min(this.text.length, end + 2))) found.set(opening.start, opening);
+    };
+    for (const run of sorted) {
+      search(at, run.new);
+      at = Math.max(at, run.new + run.length);
+    }
+    search(at, this.text.length);
+    // A search of the whole version reads on after each opening it finds: one inside another (in a
+    // map type's brackets, `creds := map[a{creds := …]string{`) is not found there, and goes here.
+    const openings: SectionOpening[] = [];
+    for (const opening of [...found.values()].sort((a, b) => a.start - b.start)) if (opening.start >= (openings.at(-1)?.end ?? 0)) openings.push(opening);
+    this.openings = openings;
   }
 }
 
@@ -261,7 +309,8 @@ export function planIncremental(oldVersion: string | PlainVersion, newVersion: s
   const [oldText, newText] = [older.text, newer.text];
   // The shared runs, less a margin of REACH_LINES where they meet a change: a detection there may differ.
   let carried: SharedRun[] = [];
-  for (const run of sharedRuns(oldText, newText)) {
+  const runs = sharedRuns(oldText, newText);
+  for (const run of runs) {
     const end = run.new + run.length;
     // A run's end at both texts' start (or both ends) meets no change.
     const start = run.new === 0 && run.old === 0 ? 0 : linesAfter(newText, run.new, REACH_LINES);
@@ -269,6 +318,7 @@ export function planIncremental(oldVersion: string | PlainVersion, newVersion: s
     if (stop > start) carried.push({ old: run.old + (start - run.new), new: start, length: stop - start });
   }
 
+  newer.openingsFrom(older, runs);
   // A block that reaches into what is judged is judged whole, in either version (a block begun in the
   // old version's changed lines may have swallowed the next one).
   const blocks: { span: Span; side: "old" | "new" }[] = [...older.blocks.map((span) => ({ span, side: "old" as const })), ...newer.blocks.map((span) => ({ span, side: "new" as const }))];

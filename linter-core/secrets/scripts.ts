@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isIssuedUuid, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
+import { isCredentialKey, isIssuedUuid, keyInSection, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -39,6 +39,8 @@ interface Idiom {
   underName?: boolean;
   /** A UUID is the credential here (an API key sent as a header), not an identifier. */
   uuidIsCredential?: boolean;
+  /** A map's entry (`"k": v`, `k => v`, `k = v`): inside a credential section (`API_KEYS = {…}`), named for it. */
+  sectionEntry?: boolean;
 }
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter;
@@ -207,7 +209,7 @@ const LOGIN_PASSWORD_OPTION = String.raw`[\s"'](?:-p|--password)(?:=|\s+|["'][ \
 const CURL_COMMAND = String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s`;
 
 /** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
-function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "underName"> = {}): Idiom {
+function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "underName" | "sectionEntry"> = {}): Idiom {
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
 }
 
@@ -369,7 +371,7 @@ const IDIOMS: Idiom[] = [
     textOnly: true,
   },
   // A quoted name then `=` and a quoted value: PowerShell's hashtables (`@{ "X-Api-Key" = "…" }`), HCL's maps.
-  nameBinding("credential-like value under a key", ['" =', "' =", '"=', "'="], /["']([A-Za-z_][\w.-]{0,60})["'][ \t]*=(?![=~>])[ \t]*["']([^"'\s\\$`]{1,500})(?=["'])/g, { underName: true }),
+  nameBinding("credential-like value under a key", ['" =', "' =", '"=', "'="], /["']([A-Za-z_][\w.-]{0,60})["'][ \t]*=(?![=~>])[ \t]*["']([^"'\s\\$`]{1,500})(?=["'])/g, { underName: true, sectionEntry: true }),
   // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
   nameBinding("credential-like value under a key", ["key="], /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi, { keyBinding: true }),
   {
@@ -394,7 +396,7 @@ const IDIOMS: Idiom[] = [
   // what is used when nothing is set, written in the file.
   nameBinding("credential given as a variable's default", ["${"], /\$\{([A-Za-z_]\w{0,100}):?[-=]([^\s"'\\$`{}]{1,500})(?=\})/g),
   // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
-  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignmentsAndNested }),
+  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignmentsAndNested, sectionEntry: true }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, textOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
   nameBinding("credential assigned to a variable", ["env ", "env\t"], new RegExp(String.raw`^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\r?$)`, "gm")),
@@ -411,7 +413,7 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
   nameBinding("credential compared with in code", ["==", "!="], /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g, { programSourceOnly: true }),
-  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true }),
+  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true, sectionEntry: true }),
   // A quoted name, then its quoted value as the next argument: PHP's `define('DB_PASSWORD', '…')`,
   // `os.environ.setdefault("SECRET_KEY", "…")`, `os.Setenv`, `System.setProperty("db.password", "…")`,
   // `addHeader("X-Api-Key", "…")` (gitleaks's generic rule reads `,` as an operator too). The call's
@@ -568,11 +570,112 @@ const FIELD_END = /^[;& \t]$/;
 const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
 
 /**
+ * Where a map or list named for the credentials it holds opens (`API_KEYS = {`, `"credentials": {`,
+ * PHP's `$passwords = [`, Go's `apiKeys := map[string]string{`, Python's `dict(`), the name in group 1.
+ * (Not `tokens` nor `auth`, which YAML's sections are: in code a lexer's `tokens = {…}` holds its
+ * rules, regexes and all, and `auth = (user, …)` is a call's argument.)
+ */
+// (Blanks bounded: three runs of them one after another split a long run every way. What may come
+// before the name, a `$` and no other name character, is checked apart: a leading lookbehind made the
+// search a third slower, and it runs over every version of a file in a history.)
+const CREDENTIAL_SECTION_OPENING = /(secrets|cred(?:ential)?s|api[_-]?keys|passwords)["']?[ \t]{0,20}(?:=>|:=|=|:)?[ \t]{0,20}(?:dict|array|map\[[^\]\n]{0,40}\][\w.]{0,40})?[ \t]{0,20}[{[(]/gi;
+const NAME_OR_SIGIL = /^[\w.$-]$/;
+/** The shortest value looked up in a credential section: a password's (a token's is longer). */
+const MIN_SECTION_VALUE = 8;
+/** How far a credential section is read for its closer: a bound on the work. */
+const SECTION_REACH = 20_000;
+
+/** A credential section: its name, where it lies (its name to its closer), and the stretches its own entries lie in (not those of maps inside it). */
+export interface CredentialSection {
+  name: string;
+  span: { start: number; end: number };
+  entries: { start: number; end: number }[];
+}
+
+/** Where a credential section opens: its name's start, the end of its opener, and the name. */
+export interface SectionOpening {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** The longest opening CREDENTIAL_SECTION_OPENING matches (the name, blanks, an operator, a map's type, the opener), and more. */
+export const LONGEST_OPENING = 256;
+
+/**
+ * The credential sections' openings that start in script[from, to) (CREDENTIAL_SECTION_OPENING, the
+ * name alone, perhaps after a `$`), in order; those inside a section too (credentialSections skips them).
+ */
+export function sectionOpenings(script: string, from = 0, to = script.length): SectionOpening[] {
+  const openings: SectionOpening[] = [];
+  // Searched in a copy of that part (the two characters before it, and an opening's reach after it):
+  // a search from `from` in the whole text would read on to its end for the next match.
+  const offset = Math.max(0, from - 2);
+  const part = from === 0 && to === script.length ? script : script.slice(offset, Math.min(script.length, to + LONGEST_OPENING));
+  const base = part === script ? 0 : offset;
+  CREDENTIAL_SECTION_OPENING.lastIndex = from - base;
+  for (let opening = CREDENTIAL_SECTION_OPENING.exec(part); opening && opening.index + base < to; opening = CREDENTIAL_SECTION_OPENING.exec(part)) {
+    // The name alone, perhaps after a `$` (PHP's): not the end of another (`mysecrets`, `self.secrets`).
+    const before = part.charCodeAt(opening.index - 1) === 36 ? opening.index - 2 : opening.index - 1;
+    if (before >= 0 && NAME_OR_SIGIL.test(part[before])) CREDENTIAL_SECTION_OPENING.lastIndex = opening.index + 1;
+    else openings.push({ start: opening.index + base, end: opening.index + base + opening[0].length, name: opening[1] });
+  }
+  return openings;
+}
+
+/**
+ * The credential sections of a text, from their openings (sectionOpenings), each read from its opener
+ * to its closer (brackets counted, strings passed over, within SECTION_REACH), in order, none inside
+ * another: an entry of one is named for it (`"openweathermap": "…"` in `API_KEYS = {…}`), as YAML's
+ * and JSON's sections name theirs.
+ */
+export function credentialSections(script: string, openings = sectionOpenings(script)): CredentialSection[] {
+  const sections: CredentialSection[] = [];
+  let after = 0;
+  for (const opening of openings) {
+    // (What opens inside a section is inside it.)
+    if (opening.start < after) continue;
+    const section: CredentialSection = { name: opening.name, span: { start: opening.start, end: opening.start }, entries: [] };
+    let from = opening.end;
+    const limit = Math.min(script.length, from + SECTION_REACH);
+    let depth = 1;
+    let at = from;
+    for (; at < limit && depth > 0; at++) {
+      const c = script[at];
+      if (c === "{" || c === "[" || c === "(") {
+        if (depth++ === 1) section.entries.push({ start: from, end: at });
+      } else if (c === "}" || c === "]" || c === ")") {
+        if (--depth === 1) from = at + 1;
+      }
+      // A string's brackets are its own (`"k(": …`): it ends at its quote or its line's end.
+      else if (c === '"' || c === "'" || c === "`") at = stringEnd(script, at, limit);
+    }
+    if (depth <= 1) section.entries.push({ start: from, end: at });
+    section.span.end = after = at;
+    sections.push(section);
+  }
+  return sections;
+}
+
+
+
+/** Where the string opened by the quote at `open` closes (its escapes passed over), or its line ends; within `limit`. */
+function stringEnd(script: string, open: number, limit: number): number {
+  const quote = script[open];
+  let at = open + 1;
+  for (; at < limit && script[at] !== quote && script[at] !== "\n"; at++) if (script[at] === "\\") at++;
+  return at;
+}
+
+/**
  * The idioms' matches in a script; `programSource`: an assignment's unquoted name is code (above);
  * `keyBindings`: values bound to keys (`key: value`) are read too (plain text and program source).
  */
 export function findScriptSecrets(script: string, options: { programSource?: boolean; keyBindings?: boolean; literalDollar?: boolean } = {}): ScriptMatch[] {
   const matches: ScriptMatch[] = [];
+  // Read once, when a name no credential's binds a value long enough to be one.
+  let sections: ReturnType<typeof credentialSections> | undefined;
+  const sectionAt = (at: number) => (sections ??= credentialSections(script)).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
   for (const idiom of IDIOMS) {
     if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
@@ -580,8 +683,14 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // (A shortcut: looksLikeCredential rejects a reference too, and a UUID is none.)
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut (above)
       if (!matched || isReference(matched)) continue;
-      // (Most names bound in code are no credential's: ruled out before the value is read on.)
-      if (idiom.bindsName && !isCredentialKey(match[1])) continue;
+      // (Most names bound in code are no credential's: ruled out before the value is read on.) A name
+      // inside a credential section is named for it: `openweathermap` in `API_KEYS = {…}`.
+      let boundName = match[1];
+      if (idiom.bindsName && !isCredentialKey(boundName)) {
+        const section = idiom.sectionEntry && matched.length >= MIN_SECTION_VALUE ? sectionAt(match.index!) : undefined;
+        if (!section) continue;
+        boundName = keyInSection(boundName, section.name);
+      }
       const start = match.index! + match[0].lastIndexOf(matched);
       const literalDollar = options.literalDollar ?? false;
       const value = isQuoteCode(script.charCodeAt(start - 1)) ? wholeQuotedValue(script, start, matched, literalDollar) : fieldValue(script, start, matched, literalDollar);
@@ -598,12 +707,12 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const fixedName = typeof idiom.secretName === "string" ? idiom.secretName : undefined;
       // (An idiom with a fixed name given "" as its name would be the same: an empty name names nothing.)
       // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent (above)
-      const name = typeof idiom.secretName === "string" ? undefined : (match[idiom.secretName.fromGroup] ?? "");
+      const name = typeof idiom.secretName === "string" ? undefined : idiom.bindsName ? boundName : (match[idiom.secretName.fromGroup] ?? "");
       const passwordNamed = name !== undefined && (/passw|pwd/i.test(name) || isPasswordKey(name));
       const judgeKey = idiom.judgeAs === "password" || passwordNamed ? "password" : TOKEN_KEY;
       const credential = idiom.uuidIsCredential && UUID.test(value) ? isIssuedUuid(value) : looksLikeCredential(value, judgeKey) || (name !== undefined && isUuidSecret(value, name));
       if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
-      const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${match[1]}\`` : idiom.title;
+      const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${boundName}\`` : idiom.title;
       matches.push({ title, secretName: fixedName ?? toSecretName(name!), nameFrom: name, start, end: start + value.length, value });
     }
   }

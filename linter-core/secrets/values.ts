@@ -105,6 +105,16 @@ export function qualifiedStem(key: string, named: (stem: string, tail: string) =
   return undefined;
 }
 
+/** Sections that hold credentials by name (their plural, or one word for them all): `api_keys:`, `CREDENTIALS = {`. */
+export const CREDENTIAL_SECTION_NAMES = String.raw`secrets|credentials|creds|tokens|api[_-]?keys|passwords|auth`;
+export const CREDENTIAL_SECTION = new RegExp(`^(?:${CREDENTIAL_SECTION_NAMES})$`, "i");
+
+/** A key inside a credential section, named for it (`openweathermap` under `api_keys` is `openweathermap_api_key`), its case kept. */
+export function keyInSection(key: string, section: string): string {
+  const word = section.replace(/s$/i, "");
+  return `${key}_${key === key.toUpperCase() ? word.toUpperCase() : word}`;
+}
+
 /** A secret name as platforms accept it: upper snake case, not starting with a digit (a platform's own reserved names: its `secretName`). */
 export function toSecretName(key: string): string {
   // (An object's own member is named for the member: `self.api_key` → API_KEY.)

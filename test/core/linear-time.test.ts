@@ -88,6 +88,10 @@ const LINES: Record<string, (n: number) => string> = {
   "a=a=a=… (each value holds the next)": (n) => "a=".repeat(n / 2) + "x",
   "x=+=+=+=… (no name before each =)": (n) => "x=" + "+=".repeat(n / 2),
   'x="token=token=token=…': (n) => 'x="' + "token=".repeat(n / 6),
+  // Credential sections: opened again and again and never closed, a long run of blanks before the opener, entries with quotes never closed.
+  "secrets={secrets={… then a:b": (n) => "secrets={".repeat(n / 9) + ' "a": "bcdefghijk"',
+  "secrets, a long run of blanks, then no opener": (n) => "secrets" + " \t".repeat(n / 2) + "x",
+  'api_keys = { "k": "v… never closed, "k": "v…': (n) => "api_keys = {" + '"k": "vvvvvvvvv, '.repeat(n / 18),
 };
 
 describe("detectors on adversarial lines grow linearly", function () {

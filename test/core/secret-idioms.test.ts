@@ -248,6 +248,37 @@ describe("an assignment held in another's value (a systemd unit's `Environment=\
   });
 });
 
+describe("an entry of a map or list named for the credentials it holds, in code read as text (`API_KEYS = {…}`)", () => {
+  const random = new FakeSecrets(780);
+  const found = (script: string) => findScriptSecrets(script, { keyBindings: true, programSource: true, literalDollar: true }).map((m) => [m.secretName, script.slice(m.start, m.end) === m.value ? m.value : "misplaced"]);
+
+  it("is named for the section: Python's dict and dict(), PHP's array, Go's map, a JSON-like key, a password's length under `passwords`", () => {
+    const [a, b] = [random.chars(32), random.chars(32)];
+    assert.deepEqual(found(`API_KEYS = {\n    "openweathermap": "${a}",\n    "newsapi": "${b}",\n}\n`), [["OPENWEATHERMAP_API_KEY", a], ["NEWSAPI_API_KEY", b]]);
+    assert.deepEqual(found(`$credentials = [\n    'stripe' => '${a}',\n    'region' => 'eu-west-1',\n];\n`), [["STRIPE_CREDENTIAL", a]]);
+    assert.deepEqual(found(`var apiKeys = map[string]string{\n\t"openweathermap": "${a}",\n}\n`), [["OPENWEATHERMAP_API_KEY", a]]);
+    assert.deepEqual(found(`config = {"secrets": {"webhook": "${a}"}}\n`), [["WEBHOOK_SECRET", a]]);
+    const pw = "Hk3!pQ9zLm2x";
+    assert.deepEqual(found(`PASSWORDS = dict(db="${pw}", cache="ab")\n`), [["DB_PASSWORD", pw]]);
+  });
+
+  it("not an entry of a map inside it, not after its closer (brackets in strings are the strings'), not in a lexer's `tokens` nor an `auth` tuple", () => {
+    const a = random.chars(32);
+    assert.deepEqual(found(`CREDENTIALS = {\n    "aws": {"region": "${a}"},\n}\n`), []);
+    assert.deepEqual(found(`API_KEYS = {"pattern": "[({", "other": ")]}"}\nsettings = {\n    "cache_id": "${a}",\n}\n`), []);
+    assert.deepEqual(found(`tokens = {\n    'root': [(r'[a-z]+', Name)],\n    'default': '${a}',\n}\n`), []);
+    assert.deepEqual(found(`auth = ("bot", {"id": "${a}"})\n`), []);
+    // Entries before and after a map inside it are its own.
+    assert.deepEqual(found(`API_KEYS = {"a": {"b": 1}, "stripe": "${a}"}\n`), [["STRIPE_API_KEY", a]]);
+  });
+
+  it("a section never closed is read so far only: its entries past that are no entries", () => {
+    const a = random.chars(32);
+    assert.deepEqual(found(`API_KEYS = {\n${"# filler\n".repeat(2300)}"stripe": "${a}"\n`), []);
+    assert.deepEqual(found(`API_KEYS = {\n${"# filler\n".repeat(100)}"stripe": "${a}"\n`), [["STRIPE_API_KEY", a]]);
+  });
+});
+
 describe("where a value cut short in a string ends: each reader at its edges", () => {
   // `text` holds the value from `|` on (the marker removed); what the idiom matched runs to the first `^`.
   const read = (reader: typeof wholeQuotedValue, marked: string, literalDollar = false) => {

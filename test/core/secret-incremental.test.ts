@@ -111,6 +111,9 @@ function secretBlocks(): string[] {
     `npx vsce publish -p ${fake.chars(52)}`,
     `wget --header="X-Auth-Token: ${fake.chars(32)}" https://x`,
     `spring.security.oauth2.client.registration.github.client-secret=${fake.chars(40)}`,
+    // Thirty-seventh session: a section's entries named for it, far below its name; an assignment inside another's value.
+    `API_KEYS = {\n    "maps": "${fake.chars(32)}",\n    # one per provider\n\n    "weather": "${fake.chars(32)}",\n}`,
+    `Environment="API_TOKEN=${fake.chars(32)}"`,
   );
   return blocks;
 }
@@ -353,6 +356,26 @@ describe("judging a new version from the old one (history)", function () {
     }
   });
 
+  it("a credential section is judged from its name to its closer: renamed, or an entry added, far above or below", async () => {
+    const token = new FakeSecrets(502).chars(32);
+    const notes = (n: number) => Array.from({ length: n }, (_, i) => `    # note ${i}`).join("\n");
+    const section = (name: string, entry = `    "maps": "${token}",`) => `${name} = {\n${notes(30)}\n${entry}\n${notes(30)}\n}`;
+    const filler = Array.from({ length: 40 }, (_, i) => `# line ${i}`).join("\n");
+    for (const [oldSection, newSection, expected] of [
+      [section("SETTINGS"), section("API_KEYS"), 1],
+      [section("API_KEYS"), section("SETTINGS"), 0],
+      [section("API_KEYS", "    # none yet"), section("API_KEYS"), 1],
+      [section("API_KEYS"), section("API_KEYS", `    "maps": {"id": "${token}"},`), 0],
+    ] as const) {
+      const oldText = `${filler}\n${oldSection}\n${filler}`;
+      const newText = `${filler}\n${newSection}\n${filler}`;
+      const result = await incremental(oldText, newText, await detect(oldText));
+      assert.ok(result);
+      assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
+      assert.equal(result.found.length, expected);
+    }
+  });
+
   it("a change at either end: what the removed start or end decided is judged again", async () => {
     const token = `ghp_${fake.chars(36)}`;
     const middle = Array.from({ length: 40 }, (_, i) => `note ${i}`).join("\n");
@@ -559,5 +582,44 @@ describe("judging a new version from the old one (history)", function () {
     const found = await detect(text);
     assert.deepEqual(mergeIncremental(plan, found, []).map(key), found.map(key));
     assert.ok(planIncremental(text, `\n${text}`));
+  });
+});
+
+describe("a version's credential-section openings found from the older version's (history)", () => {
+  // The pieces an opening turns on: names that stand alone or not, sigils, operators, map types,
+  // openers and closers, and filler long enough for the shared-run search to find runs inside.
+  const PIECES = ["API_KEYS = {", "secrets: [", "$passwords = array(", "creds := map[string]string{", "mysecrets = {", "self.credentials = {", "Secrets\t(", "api-keys=>{", "credentials", " = ", "{", "}", "]", ")", "$", ".", "\n", '"k": "v",', "x", "line of filler text here\n".repeat(3)];
+  const random = new FakeSecrets(5150);
+  const make = (pieces: number) => Array.from({ length: pieces }, () => random.pick(PIECES)).join("");
+  const edited = (text: string) => {
+    let out = text;
+    for (let k = 0; k <= random.below(6); k++) {
+      const at = random.below(out.length + 1);
+      const kind = random.below(3);
+      out = kind === 0 ? out.slice(0, at) + random.pick(PIECES) + out.slice(at) : kind === 1 ? out.slice(0, at) + out.slice(at + random.below(30)) : out.slice(0, at) + make(3) + out.slice(at + 5);
+    }
+    return out;
+  };
+  const agree = (oldText: string, newText: string) => {
+    const newer = new PlainVersion(newText);
+    if (!planIncremental(new PlainVersion(oldText), newer)) return;
+    assert.deepEqual(newer.sectionOpenings, new PlainVersion(newText).sectionOpenings, JSON.stringify([oldText, newText]));
+  };
+
+  it("are the openings a search of the whole version finds: random edits of short and long texts", () => {
+    for (let i = 0; i < 1500; i++) {
+      const oldText = make(20 + random.below(i % 2 ? 200 : 1500));
+      agree(oldText, edited(oldText));
+    }
+  });
+
+  it("and where parts moved (an opening across the place two runs meet is in neither)", () => {
+    for (let i = 0; i < 500; i++) {
+      const parts = Array.from({ length: 6 }, () => make(100));
+      const moved = [...parts];
+      const [a, b] = [random.below(6), random.below(6)];
+      [moved[a], moved[b]] = [moved[b], moved[a]];
+      agree(parts.join(""), moved.join(""));
+    }
   });
 });

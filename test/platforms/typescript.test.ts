@@ -239,15 +239,20 @@ describe("platform typescript: the literals and connectors the model reads, cons
     // A subscript a string keys; a call's last two arguments, a name and its value (`headers.set`).
     ['o["apiKey"] = "v"; headers[\'X-Api-Key\'] ||= "v";', ["apiKey", "X-Api-Key"]],
     ['headers.set("Authorization", "v"); localStorage.setItem(key, "token", "v"); new Header("x-api-key", `v`);', ["authorization_token", "token", "x-api-key"]],
+    // What only types a value is no part of it: `as`, `satisfies`, `!`, `<T>`.
+    ['const secret = "v" as const; const token = ("v" satisfies string); apiKey = "v"!; const pw = <string>"v";', ["secret", "token", "apiKey", "pw"]],
+    // An object named for the credentials it holds names its own properties (not those of an object inside them), `as const` or not.
+    ['const API_KEYS = { stripe: "v", "open-weather": "v" }; const o = { secrets: { webhook: "v", nested: { url: "v" } } as const };', ["stripe_API_KEY", "open-weather_API_KEY", "webhook_secret", "url"]],
+    ['const tokens = { slack: "v" }; const keys = { slack: "v" }; const passwords = f({ db: "v" });', ["slack_token", "slack", "db"]],
     // Binds nothing: a subscript a variable keys, a call's other arguments, a private member, an optional chain, `&&`, a template with a
-    // substitution, a tagged template, a cast, destructuring defaults, default parameters.
+    // substitution, a tagged template, destructuring defaults, default parameters.
     ['o[apiKey] = "v"; this.#token = "v";', []],
     ['f("token", "v", x); f("v"); f(token, "v");', []],
     // A JWT signed or checked with a literal key.
     ['jwt.sign(payload, "v", { expiresIn: "v" }); jsonwebtoken.verify(t, `v`); crypto.sign(a, "v", c);', ["jwt_secret", "expiresIn", "jwt_secret"]],
     ['const k = process.env?.API_KEY ?? "v"; const j = process?.env.API_KEY ?? "v";', []],
     ['const k = process.env.API_KEY && "v";', []],
-    ['const apiKey = `v${x}`; const token = tag`v`; const secret = "v" as const;', []],
+    ['const apiKey = `v${x}`; const token = tag`v`;', []],
     ['const { apiKey = "v" } = o; function f(token = "v") {}', []],
     // Not an assignment; not process.env (another object's env, process's other members, a bare env).
     ['const x = token + "v"; const y = token === "v"; if (token in "v") {} const c = new Client;', []],
