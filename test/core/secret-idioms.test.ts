@@ -270,6 +270,29 @@ describe("an entry of a map or list named for the credentials it holds, in code 
     assert.deepEqual(found(`auth = ("bot", {"id": "${a}"})\n`), []);
     // Entries before and after a map inside it are its own.
     assert.deepEqual(found(`API_KEYS = {"a": {"b": 1}, "stripe": "${a}"}\n`), [["STRIPE_API_KEY", a]]);
+    assert.deepEqual(found(`API_KEYS = {"stripe": "${a}", "b": {"c": 1}}\n`), [["STRIPE_API_KEY", a]]);
+    // Lists and calls inside it are inside it too.
+    assert.deepEqual(found(`$credentials = ['aws' => ['region' => '${a}']];\n`), []);
+    assert.deepEqual(found(`CREDENTIALS = {"aws": dict(region="${a}")}\n`), []);
+    // A map inside it never closed: what follows is inside that map.
+    assert.deepEqual(found(`API_KEYS = {"a": {\n"stripe": "${a}"\n`), []);
+  });
+
+  it("only a name that stands alone (perhaps after PHP's `$`): not the end of another, a member, a key's tail", () => {
+    const a = random.chars(32);
+    for (const opening of ["mysecrets = {", "self.credentials = {", "my-api-keys: {", "$$secrets = ["]) assert.deepEqual(found(`${opening}"stripe": "${a}"}\n`), [], opening);
+    assert.deepEqual(found(`x = 1\n$secrets = ["stripe" => "${a}"];\n`), [["STRIPE_SECRET", a]]);
+  });
+
+  it("a string's brackets are the string's: unbalanced, escaped quotes in it, or never closed on its line", () => {
+    const a = random.chars(32);
+    for (const before of ['"pattern": "[(",', '"q": "a\\"[(",', "'p': '{[',", "`t`: `(`,", '"note": "it is [\n', "'n': 'x(\n"]) {
+      assert.deepEqual(found(`API_KEYS = {${before} "stripe": "${a}"}\n`), [["STRIPE_API_KEY", a]], before);
+    }
+  });
+
+  it("a password's length is enough under `passwords`: eight characters", () => {
+    assert.deepEqual(found(`PASSWORDS = dict(db="Hk3!pQ9z")\n`), [["DB_PASSWORD", "Hk3!pQ9z"]]);
   });
 
   it("a section never closed is read so far only: its entries past that are no entries", () => {

@@ -613,6 +613,13 @@ describe("a version's credential-section openings found from the older version's
     }
   });
 
+  it("at the texts' start: a name character put before an opening there makes it none; taken away, one", () => {
+    const section = `API_KEYS = {"a": 1}\n${"line of filler text here\n".repeat(60)}`;
+    agree(section, `my${section}`);
+    agree(`my${section}`, section);
+    agree(section, `\n${section}`);
+  });
+
   it("and where parts moved (an opening across the place two runs meet is in neither)", () => {
     for (let i = 0; i < 500; i++) {
       const parts = Array.from({ length: 6 }, () => make(100));

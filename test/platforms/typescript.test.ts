@@ -244,6 +244,8 @@ describe("platform typescript: the literals and connectors the model reads, cons
     // An object named for the credentials it holds names its own properties (not those of an object inside them), `as const` or not.
     ['const API_KEYS = { stripe: "v", "open-weather": "v" }; const o = { secrets: { webhook: "v", nested: { url: "v" } } as const };', ["stripe_API_KEY", "open-weather_API_KEY", "webhook_secret", "url"]],
     ['const tokens = { slack: "v" }; const keys = { slack: "v" }; const passwords = f({ db: "v" });', ["slack_token", "slack", "db"]],
+    // An upper-case key keeps its case in the name it is given.
+    ['const secrets = { STRIPE: "v", Mailgun: "v" };', ["STRIPE_SECRET", "Mailgun_secret"]],
     // Binds nothing: a subscript a variable keys, a call's other arguments, a private member, an optional chain, `&&`, a template with a
     // substitution, a tagged template, destructuring defaults, default parameters.
     ['o[apiKey] = "v"; this.#token = "v";', []],
