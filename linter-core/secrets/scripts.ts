@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isIssuedUuid, keyInSection, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
+import { isCredentialKey, isIssuedUuid, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, keyInSection, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -572,12 +572,12 @@ const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
 /**
  * Where a map or list named for the credentials it holds opens (`API_KEYS = {`, `"credentials": {`,
  * PHP's `$passwords = [`, Go's `apiKeys := map[string]string{`, Python's `dict(`), the name in group 1.
- * (Not `tokens` nor `auth`, which YAML's sections are: in code a lexer's `tokens = {…}` holds its
- * rules, regexes and all, and `auth = (user, …)` is a call's argument.)
+ * Not `tokens` nor `auth`, which YAML's sections are: in code a lexer's `tokens = {…}` holds its
+ * rules, regexes and all, and `auth = (user, …)` is a call's argument. (Blanks bounded: three runs of
+ * them one after another split a long run every way. What may come before the name, a `$` and no
+ * other name character, is checked apart: a leading lookbehind made the search a third slower, and it
+ * runs over every version of a file in a history.)
  */
-// (Blanks bounded: three runs of them one after another split a long run every way. What may come
-// before the name, a `$` and no other name character, is checked apart: a leading lookbehind made the
-// search a third slower, and it runs over every version of a file in a history.)
 const CREDENTIAL_SECTION_OPENING = /(secrets|cred(?:ential)?s|api[_-]?keys|passwords)["']?[ \t]{0,20}(?:=>|:=|=|:)?[ \t]{0,20}(?:dict|array|map\[[^\]\n]{0,40}\][\w.]{0,40})?[ \t]{0,20}[{[(]/gi;
 const NAME_OR_SIGIL = /^[\w.$-]$/;
 /** The shortest value looked up in a credential section: a password's (a token's is longer). */
