@@ -188,6 +188,7 @@ export const typescriptCode: Platform = {
     const sectionOf = new Map<TS.Node, string>();
     const section = (name: string | undefined, initializer: TS.Node | undefined) => {
       const object = unwrapped(ts, initializer);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: `name &&`: no section's name is undefined (a guard for the types)
       if (name && object && ts.isObjectLiteralExpression(object) && CREDENTIAL_SECTION.test(name)) for (const property of object.properties) sectionOf.set(property, name);
     };
     while (stack.length > 0) {

@@ -274,10 +274,10 @@ export class PlainVersion {
     const found = new Map<number, SectionOpening>();
     for (const opening of older.sectionOpenings) {
       for (const run of runs) {
-        // (At both texts' start nothing comes before a name in either.)
-        const atStart = run.old === 0 && run.new === 0;
-        // Stryker disable next-line EqualityOperator: equivalent (above): an opening that ends where the run does is found by the search after it
-        if ((opening.start - 2 >= run.old || atStart) && opening.end <= run.old + run.length) {
+        // (Where nothing comes before the run in the new version, nothing can make a name there no
+        // name alone; otherwise the two characters before it must be the run's.)
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (above): an opening left out is found by the search, and one that ends where the run does by the search after it
+        if ((run.new === 0 || opening.start - 2 >= run.old) && opening.end <= run.old + run.length) {
           const shift = run.new - run.old;
           found.set(opening.start + shift, { start: opening.start + shift, end: opening.end + shift, name: opening.name });
           break;

@@ -39,8 +39,6 @@ interface Idiom {
   underName?: boolean;
   /** A UUID is the credential here (an API key sent as a header), not an identifier. */
   uuidIsCredential?: boolean;
-  /** A map's entry (`"k": v`, `k => v`, `k = v`): inside a credential section (`API_KEYS = {…}`), named for it. */
-  sectionEntry?: boolean;
 }
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter;
@@ -209,7 +207,7 @@ const LOGIN_PASSWORD_OPTION = String.raw`[\s"'](?:-p|--password)(?:=|\s+|["'][ \
 const CURL_COMMAND = String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s`;
 
 /** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
-function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "underName" | "sectionEntry"> = {}): Idiom {
+function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "underName"> = {}): Idiom {
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
 }
 
@@ -371,7 +369,7 @@ const IDIOMS: Idiom[] = [
     textOnly: true,
   },
   // A quoted name then `=` and a quoted value: PowerShell's hashtables (`@{ "X-Api-Key" = "…" }`), HCL's maps.
-  nameBinding("credential-like value under a key", ['" =', "' =", '"=', "'="], /["']([A-Za-z_][\w.-]{0,60})["'][ \t]*=(?![=~>])[ \t]*["']([^"'\s\\$`]{1,500})(?=["'])/g, { underName: true, sectionEntry: true }),
+  nameBinding("credential-like value under a key", ['" =', "' =", '"=', "'="], /["']([A-Za-z_][\w.-]{0,60})["'][ \t]*=(?![=~>])[ \t]*["']([^"'\s\\$`]{1,500})(?=["'])/g, { underName: true }),
   // .NET's appSettings and NuGet's packageSourceCredentials: `<add key="ApiToken" value="…" />`.
   nameBinding("credential-like value under a key", ["key="], /<add\s+key\s*=\s*["']([A-Za-z_][\w.:-]{0,100})["']\s+value\s*=\s*["']([^"'<>\s]{1,500})(?=["'])/gi, { keyBinding: true }),
   {
@@ -396,7 +394,7 @@ const IDIOMS: Idiom[] = [
   // what is used when nothing is set, written in the file.
   nameBinding("credential given as a variable's default", ["${"], /\$\{([A-Za-z_]\w{0,100}):?[-=]([^\s"'\\$`{}]{1,500})(?=\})/g),
   // The `=` and its value on one line: `PUSHER_APP_SECRET=` with nothing after it is empty, not the next line.
-  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignmentsAndNested, sectionEntry: true }),
+  nameBinding("credential assigned to a variable", ["="], ASSIGNMENT, { matches: assignmentsAndNested }),
   nameBinding("credential assigned to a variable", ["="], TYPED_DECLARATION, { matches: typedDeclarations, textOnly: true }),
   // A Dockerfile's `ENV NAME value` (the form without `=`).
   nameBinding("credential assigned to a variable", ["env ", "env\t"], new RegExp(String.raw`^[ \t]*ENV[ \t]+([A-Za-z_][\w.]{0,100})[ \t]+` + QUOTE + VALUE + String.raw`(?=\\?["']?[ \t]*\r?$)`, "gm")),
@@ -413,7 +411,7 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
   nameBinding("credential compared with in code", ["==", "!="], /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g, { programSourceOnly: true }),
-  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true, sectionEntry: true }),
+  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true }),
   // A quoted name, then its quoted value as the next argument: PHP's `define('DB_PASSWORD', '…')`,
   // `os.environ.setdefault("SECRET_KEY", "…")`, `os.Setenv`, `System.setProperty("db.password", "…")`,
   // `addHeader("X-Api-Key", "…")` (gitleaks's generic rule reads `,` as an operator too). The call's
@@ -640,16 +638,19 @@ export function credentialSections(script: string, openings = sectionOpenings(sc
   for (const opening of openings) {
     // (What opens inside a section is inside it.)
     if (opening.start < after) continue;
+    // Stryker disable next-line ArrayDeclaration: equivalent: an entry that is no span lies around no place
     const section: CredentialSection = { name: opening.name, span: { start: opening.start, end: opening.start }, entries: [] };
     let from = opening.end;
     const limit = Math.min(script.length, from + SECTION_REACH);
     let depth = 1;
     let at = from;
+    // Stryker disable next-line EqualityOperator: a bound on the work: a character more or less at 20 000
     for (; at < limit && depth > 0; at++) {
       const c = script[at];
       if (c === "{" || c === "[" || c === "(") {
         if (depth++ === 1) section.entries.push({ start: from, end: at });
       } else if (c === "}" || c === "]" || c === ")") {
+        // Stryker disable next-line ArithmeticOperator: equivalent: the closer itself is no entry's place
         if (--depth === 1) from = at + 1;
       }
       // A string's brackets are its own (`"k(": …`): it ends at its quote or its line's end.
@@ -668,6 +669,7 @@ export function credentialSections(script: string, openings = sectionOpenings(sc
 function stringEnd(script: string, open: number, limit: number): number {
   const quote = script[open];
   let at = open + 1;
+  // Stryker disable next-line EqualityOperator: `at < limit`: a bound on the work, a character more or less
   for (; at < limit && script[at] !== quote && script[at] !== "\n"; at++) if (script[at] === "\\") at++;
   return at;
 }
@@ -680,6 +682,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
   const matches: ScriptMatch[] = [];
   // Read once, when a name no credential's binds a value long enough to be one.
   let sections: ReturnType<typeof credentialSections> | undefined;
+  // (A binding's place, its operator, is never a stretch's first or last character: an opener or a closer is.)
+  // Stryker disable next-line EqualityOperator: equivalent (above)
   const sectionAt = (at: number) => (sections ??= credentialSections(script)).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
   for (const idiom of IDIOMS) {
     if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
@@ -692,7 +696,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // inside a credential section is named for it: `openweathermap` in `API_KEYS = {…}`.
       let boundName = match[1];
       if (idiom.bindsName && !isCredentialKey(boundName)) {
-        const section = idiom.sectionEntry && matched.length >= MIN_SECTION_VALUE ? sectionAt(match.index!) : undefined;
+        const section = matched.length >= MIN_SECTION_VALUE ? sectionAt(match.index!) : undefined;
         if (!section) continue;
         boundName = keyInSection(boundName, section.name);
       }

@@ -276,6 +276,12 @@ describe("an entry of a map or list named for the credentials it holds, in code 
     assert.deepEqual(found(`CREDENTIALS = {"aws": dict(region="${a}")}\n`), []);
     // A map inside it never closed: what follows is inside that map.
     assert.deepEqual(found(`API_KEYS = {"a": {\n"stripe": "${a}"\n`), []);
+    // After a list or a call inside it closes, its own entries again.
+    assert.deepEqual(found(`$credentials = ['a' => ['x'], 'stripe' => '${a}'];\n`), [["STRIPE_CREDENTIAL", a]]);
+    assert.deepEqual(found(`CREDENTIALS = {"a": f(1), "stripe": "${a}"}\n`), [["STRIPE_CREDENTIAL", a]]);
+    // A pair in it, as a call's name and value are read: the name is its.
+    assert.deepEqual(found(`PASSWORDS = [("db", "Hk3!pQ9zLm2x")]\n`), []);
+    assert.deepEqual(found(`PASSWORDS = ("db", "Hk3!pQ9zLm2x")\n`), [["DB_PASSWORD", "Hk3!pQ9zLm2x"]]);
   });
 
   it("only a name that stands alone (perhaps after PHP's `$`): not the end of another, a member, a key's tail", () => {
@@ -286,6 +292,8 @@ describe("an entry of a map or list named for the credentials it holds, in code 
 
   it("a string's brackets are the string's: unbalanced, escaped quotes in it, or never closed on its line", () => {
     const a = random.chars(32);
+    // A string never closed ends at its line's end: the closer on the next line closes the section.
+    assert.deepEqual(found(`API_KEYS = {"note": "x\n}\n"stripe": "${a}"\n`), []);
     for (const before of ['"pattern": "[(",', '"q": "a\\"[(",', "'p': '{[',", "`t`: `(`,", '"note": "it is [\n', "'n': 'x(\n"]) {
       assert.deepEqual(found(`API_KEYS = {${before} "stripe": "${a}"}\n`), [["STRIPE_API_KEY", a]], before);
     }
