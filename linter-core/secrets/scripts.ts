@@ -696,6 +696,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // inside a credential section is named for it: `openweathermap` in `API_KEYS = {…}`.
       let boundName = match[1];
       if (idiom.bindsName && !isCredentialKey(boundName)) {
+        // Stryker disable next-line ConditionalExpression: a shortcut: a shorter value is judged no credential's below
         const section = matched.length >= MIN_SECTION_VALUE ? sectionAt(match.index!) : undefined;
         if (!section) continue;
         boundName = keyInSection(boundName, section.name);
