@@ -51,7 +51,7 @@ export function gitSays(cwd: string, question: string): boolean {
  * meets: a commit dated wrong, before its parent, can hide the ones behind it).
  */
 export function sinceDateOption(cwd: string, day: string): string {
-  const [major, minor] = (/(\d+)\.(\d+)/.exec(git(cwd, ["version"]).toString()) ?? []).slice(1).map(Number);
+  const [major, minor] = (/^git version (\d+)\.(\d+)/.exec(git(cwd, ["version"]).toString()) ?? []).slice(1).map(Number);
   return major > 2 || (major === 2 && minor >= 37) ? `--since-as-filter=${day}` : `--since=${day}`;
 }
 

@@ -154,8 +154,12 @@ export function removeMapEntry(literal: LiteralValue, text: string, parent: stri
   if (literal.inFlow) {
     // One line: the key, then the whole flow map.
     const lineEnd = lineEndAt(text, value.end);
+    // (Its last `}` found by hand: a regex for `{…}` then a comment split a long line every way.
+    // Without one, what follows "it" is the whole line, which starts with the key.)
+    const line = lineAt(text, lineStart);
+    const after = line.slice(line.lastIndexOf("}") + 1).trimStart();
     // Stryker disable next-line Regex
-    return /^\s*[\w.-]+\s*:\s*\{[^\n]*\}\s*(?:#[^\n]*)?\r?\n?$/.test(text.slice(lineStart, lineEnd)) ? removeLines(text, lineStart, lineEnd, parent) : undefined;
+    return /^\s*[\w.-]+\s*:\s*\{/.test(line) && (after === "" || after.startsWith("#")) ? removeLines(text, lineStart, lineEnd, parent) : undefined;
   }
   // (YAML indents with spaces only.)
   const indent = (at: number) => {

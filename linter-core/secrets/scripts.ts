@@ -571,12 +571,12 @@ const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
  * Where a map or list named for the credentials it holds opens (`API_KEYS = {`, `"credentials": {`,
  * PHP's `$passwords = [`, Go's `apiKeys := map[string]string{`, Python's `dict(`), the name in group 1.
  * Not `tokens` nor `auth`, which YAML's sections are: in code a lexer's `tokens = {…}` holds its
- * rules, regexes and all, and `auth = (user, …)` is a call's argument. (Blanks bounded: three runs of
- * them one after another split a long run every way. What may come before the name, a `$` and no
+ * rules, regexes and all, and `auth = (user, …)` is a call's argument. (Each run of blanks follows
+ * a part of its own: two runs side by side would split a long run every way. What may come before the name, a `$` and no
  * other name character, is checked apart: a leading lookbehind made the search a third slower, and it
  * runs over every version of a file in a history.)
  */
-const CREDENTIAL_SECTION_OPENING = /(secrets|cred(?:ential)?s|api[_-]?keys|passwords)["']?[ \t]{0,20}(?:=>|:=|=|:)?[ \t]{0,20}(?:dict|array|map\[[^\]\n]{0,40}\][\w.]{0,40})?[ \t]{0,20}[{[(]/gi;
+const CREDENTIAL_SECTION_OPENING = /(secrets|cred(?:ential)?s|api[_-]?keys|passwords)["']?[ \t]{0,20}(?:(?:=>|:=|=|:)[ \t]{0,20})?(?:(?:dict|array|map\[[^\]\n]{0,40}\][\w.]{0,40})[ \t]{0,20})?[{[(]/gi;
 const NAME_OR_SIGIL = /^[\w.$-]$/;
 /** The shortest value looked up in a credential section: a password's (a token's is longer). */
 const MIN_SECTION_VALUE = 8;
