@@ -100,6 +100,9 @@ export function assignments(script: string): Generator<RegExpExecArray> {
 export function* assignmentsAndNested(script: string): Generator<RegExpExecArray> {
   for (const match of assignments(script)) {
     yield match;
+    // (Most values hold no `=`: nothing more to read.)
+    // Stryker disable next-line ConditionalExpression: a shortcut: the loop below finds no `=` in such a value
+    if (!match[2].includes("=")) continue;
     const valueEnd = match.index + match[0].length;
     // (Every `=` of the value; the character after it is none: a value runs on over `=`.)
     // Stryker disable next-line StringLiteral,EqualityOperator: equivalent: from any character, the sticky regex matches only at an `=` (above)
@@ -421,7 +424,10 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential-like value under a key", ["']", '"]'], new RegExp(String.raw`\[["']([A-Za-z_][\w.-]{0,100})["']\][ \t]*=(?![=>~])[ \t]*` + QUOTE + VALUE, "g"), { keyBinding: true }),
 ];
 
-registerKeywords(IDIOMS.flatMap((idiom) => idiom.keywords));
+// The names a credential section may have (CREDENTIAL_SECTION_OPENING, below), for the keyword pass.
+const SECTION_KEYWORDS = ["secrets", "credentials", "creds", "api_keys", "api-keys", "apikeys", "passwords"];
+
+registerKeywords([...IDIOMS.flatMap((idiom) => idiom.keywords), ...SECTION_KEYWORDS]);
 
 // The key a value is judged under when no password is named (looksLikeCredential reads a key's name).
 // Stryker disable next-line StringLiteral: any key that names no password judges the same
@@ -684,7 +690,8 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
   let sections: ReturnType<typeof credentialSections> | undefined;
   // (A binding's place, its operator, is never a stretch's first or last character: an opener or a closer is.)
   // Stryker disable next-line EqualityOperator: equivalent (above)
-  const sectionAt = (at: number) => (sections ??= credentialSections(script)).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
+  // (The keyword pass has read the script already: most name no section, and are not searched for one.)
+  const sectionAt = (at: number) => (sections ??= mayMatch(script, SECTION_KEYWORDS) ? credentialSections(script) : []).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
   for (const idiom of IDIOMS) {
     if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
