@@ -277,7 +277,7 @@ export class PlainVersion {
         // (Where nothing comes before the run in the new version, nothing can make a name there no
         // name alone; otherwise the two characters before it must be the run's.)
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (above): an opening left out is found by the search, and one that ends where the run does by the search after it
-        if ((run.new === 0 || opening.start - 2 >= run.old) && opening.end <= run.old + run.length) {
+        if (opening.start >= run.old && (run.new === 0 || opening.start - 2 >= run.old) && opening.end <= run.old + run.length) {
           const shift = run.new - run.old;
           found.set(opening.start + shift, { start: opening.start + shift, end: opening.end + shift, name: opening.name });
           break;

@@ -618,6 +618,9 @@ describe("a version's credential-section openings found from the older version's
     agree(section, `my${section}`);
     agree(`my${section}`, section);
     agree(section, `\n${section}`);
+    // Its first lines taken away: the rest is the older version's end, where no opening of theirs is.
+    agree(`PASSWORDS = ("a", "b")\n${section}`, section);
+    agree(`${section}PASSWORDS = ("a", "b")\n${section}`, section);
   });
 
   it("and where parts moved (an opening across the place two runs meet is in neither)", () => {
