@@ -1,7 +1,7 @@
 // Model-building helpers shared by the YAML platforms.
 import type { FileModel, LiteralValue, Scope } from "../model.js";
 import { allScalars, parseYaml, scalarPairs, spanOf, type ScalarPair, type YamlFile, type YamlNode } from "../documents/yaml.js";
-import { valueTextSpan } from "../text.js";
+import { lineIndent, valueTextSpan } from "../text.js";
 
 export interface YamlLiteralOptions {
   /** Keys whose value (a string, or a list of strings) is shell code. */
@@ -161,12 +161,7 @@ export function removeMapEntry(literal: LiteralValue, text: string, parent: stri
     // Stryker disable next-line Regex
     return /^\s*[\w.-]+\s*:\s*\{/.test(line) && (after === "" || after.startsWith("#")) ? removeLines(text, lineStart, lineEnd, parent) : undefined;
   }
-  // (YAML indents with spaces only.)
-  const indent = (at: number) => {
-    let end = at;
-    while (text[end] === " ") end++;
-    return end - at;
-  };
+  const indent = (at: number) => lineIndent(text, at).length;
   const mapIndent = indent(lineStart);
   const lineAbove = (at: number) => text.lastIndexOf("\n", at - 2) + 1;
   // The key's line: the first line above with less indentation, blanks and comments passed over.

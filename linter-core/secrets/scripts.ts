@@ -424,7 +424,11 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential-like value under a key", ["']", '"]'], new RegExp(String.raw`\[["']([A-Za-z_][\w.-]{0,100})["']\][ \t]*=(?![=>~])[ \t]*` + QUOTE + VALUE, "g"), { keyBinding: true }),
 ];
 
-// The names a credential section may have (CREDENTIAL_SECTION_OPENING, below), for the keyword pass.
+/**
+ * The names a map or list of credentials has in code (CREDENTIAL_SECTION_OPENING, below, and the
+ * keyword pass). Not `tokens` nor `auth`, which YAML's sections are (values.ts CREDENTIAL_SECTION): in
+ * code a lexer's `tokens = {…}` holds its rules, regexes and all, and `auth = (user, …)` is a call's argument.
+ */
 const SECTION_KEYWORDS = ["secrets", "credentials", "creds", "api_keys", "api-keys", "apikeys", "passwords"];
 
 registerKeywords([...IDIOMS.flatMap((idiom) => idiom.keywords), ...SECTION_KEYWORDS]);
@@ -574,15 +578,14 @@ const FIELD_END = /^[;& \t]$/;
 const NEXT_FIELD = /[&;][A-Za-z_][\w.-]*=/;
 
 /**
- * Where a map or list named for the credentials it holds opens (`API_KEYS = {`, `"credentials": {`,
- * PHP's `$passwords = [`, Go's `apiKeys := map[string]string{`, Python's `dict(`), the name in group 1.
- * Not `tokens` nor `auth`, which YAML's sections are: in code a lexer's `tokens = {…}` holds its
- * rules, regexes and all, and `auth = (user, …)` is a call's argument. (Each run of blanks follows
- * a part of its own: two runs side by side would split a long run every way. What may come before the name, a `$` and no
- * other name character, is checked apart: a leading lookbehind made the search a third slower, and it
- * runs over every version of a file in a history.)
+ * Where a map or list named for the credentials it holds (SECTION_KEYWORDS) opens (`API_KEYS = {`,
+ * `"credentials": {`, PHP's `$passwords = [`, Go's `apiKeys := map[string]string{`, Python's
+ * `dict(`), the name in group 1. (Each run of blanks follows a part of its own: two runs side by side
+ * would split a long run every way. What may come before the name, a `$` and no other name character,
+ * is checked apart: a leading lookbehind made the search a third slower, and it runs over every
+ * version of a file in a history.)
  */
-const CREDENTIAL_SECTION_OPENING = /(secrets|cred(?:ential)?s|api[_-]?keys|passwords)["']?[ \t]{0,20}(?:(?:=>|:=|=|:)[ \t]{0,20})?(?:(?:dict|array|map\[[^\]\n]{0,40}\][\w.]{0,40})[ \t]{0,20})?[{[(]/gi;
+const CREDENTIAL_SECTION_OPENING = new RegExp(String.raw`(${SECTION_KEYWORDS.join("|")})["']?[ \t]{0,20}(?:(?:=>|:=|=|:)[ \t]{0,20})?(?:(?:dict|array|map\[[^\]\n]{0,40}\][\w.]{0,40})[ \t]{0,20})?[{[(]`, "gi");
 const NAME_OR_SIGIL = /^[\w.$-]$/;
 /** The shortest value looked up in a credential section: a password's (a token's is longer). */
 const MIN_SECTION_VALUE = 8;
@@ -669,8 +672,6 @@ export function credentialSections(script: string, openings = sectionOpenings(sc
   return sections;
 }
 
-
-
 /** Where the string opened by the quote at `open` closes (its escapes passed over), or its line ends; within `limit`. */
 function stringEnd(script: string, open: number, limit: number): number {
   const quote = script[open];
@@ -688,9 +689,9 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
   const matches: ScriptMatch[] = [];
   // Read once, when a name no credential's binds a value long enough to be one.
   let sections: ReturnType<typeof credentialSections> | undefined;
-  // (A binding's place, its operator, is never a stretch's first or last character: an opener or a closer is.)
+  // (The keyword pass has read the script already: most name no section, and are not searched for one.
+  // A binding's place, its operator, is never a stretch's first or last character: an opener or a closer is.)
   // Stryker disable next-line EqualityOperator: equivalent (above)
-  // (The keyword pass has read the script already: most name no section, and are not searched for one.)
   const sectionAt = (at: number) => (sections ??= mayMatch(script, SECTION_KEYWORDS) ? credentialSections(script) : []).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
   for (const idiom of IDIOMS) {
     if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;

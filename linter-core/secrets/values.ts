@@ -105,9 +105,8 @@ export function qualifiedStem(key: string, named: (stem: string, tail: string) =
   return undefined;
 }
 
-/** Sections that hold credentials by name (their plural, or one word for them all): `api_keys:`, `CREDENTIALS = {`. */
-export const CREDENTIAL_SECTION_NAMES = String.raw`secrets|credentials|creds|tokens|api[_-]?keys|passwords|auth`;
-export const CREDENTIAL_SECTION = new RegExp(`^(?:${CREDENTIAL_SECTION_NAMES})$`, "i");
+/** Sections that hold credentials by name (their plural, or one word for them all): `api_keys:`, `const API_KEYS = {`. */
+export const CREDENTIAL_SECTION = /^(?:secrets|credentials|creds|tokens|api[_-]?keys|passwords|auth)$/i;
 
 /** A key inside a credential section, named for it (`openweathermap` under `api_keys` is `openweathermap_api_key`), its case kept. */
 export function keyInSection(key: string, section: string): string {
