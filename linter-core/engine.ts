@@ -270,7 +270,9 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
     } catch (error) {
       internalErrors.push({ path, message: `could not be linted: ${describe(error)}` });
       // Still look for secrets in the text (a token inside JSON nested 5 000 deep is still a token):
-      // the secret rule itself, over the file read as plain text.
+      // the secret rule itself, over the file read as plain text, its detections its own (those that
+      // failed on the model, kept, failed the whole run when awaited below).
+      found.detections = undefined;
       const secrets = activeRules.find((rule) => rule.meta.id === "hardcoded-secret");
       try {
         const plain = await plainText.buildModel(path, text);
@@ -279,6 +281,7 @@ export async function lint(files: readonly LintFile[], options: LintOptions): Pr
         else await context.detectSecrets();
       } catch {
         // The text scan is the last resort; the internal error above already names the file.
+        found.detections = undefined;
       }
     }
     // (Every pass asks for its secrets, above: the detections are there.)

@@ -98,7 +98,8 @@ export function loadInventory(file: SourceFile | undefined): Inventory {
     }
     const record: InventoryRecord = { name: "", kind: "secret", span: spanOf(map), fieldSpans: {} };
     for (const { key, keyNode, value } of entries(map)) {
-      const field = FIELDS[key];
+      // (Its own fields only: `constructor` or `__proto__` is an unknown field, not the object's prototype's.)
+      const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
       const span = spanOf(value ?? keyNode);
       if (!field) {
         problem(`unknown field \`${key}\` (expected one of: ${Object.keys(FIELDS).join(", ")})`, spanOf(keyNode));

@@ -41,7 +41,12 @@ export function typescriptParserMissing(): boolean {
 }
 
 /** Property names that carry a credential in client options (`new Octokit({ auth })`). */
-const AUTH_PROPERTIES: Record<string, string> = { auth: "auth_token", authorization: "authorization_token", bearer: "bearer_token" };
+// (A Map: a property named `constructor` or `toString` is no key of it, as it would be of an object's prototype.)
+const AUTH_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ["auth", "auth_token"],
+  ["authorization", "authorization_token"],
+  ["bearer", "bearer_token"],
+]);
 
 /** What parentheses hold: `x = ("…")` binds the string as `x = "…"` does. */
 function unwrapped(ts: TypeScript, node: TS.Node | undefined): TS.Node | undefined {
@@ -172,7 +177,7 @@ export const typescriptCode: Platform = {
       const string = stringValue(ts, source, node);
       if (!string) return;
       // Stryker disable next-line ArrayDeclaration: no rule reads a TypeScript literal's path
-      const entry: LiteralValue = { key: AUTH_PROPERTIES[key.toLowerCase()] ?? key, path: [key], value: string.value, span: string.span, role: "assignment", scope: {} };
+      const entry: LiteralValue = { key: AUTH_PROPERTIES.get(key.toLowerCase()) ?? key, path: [key], value: string.value, span: string.span, role: "assignment", scope: {} };
       // Stryker disable next-line ConditionalExpression,ObjectLiteral: no rule reads a TypeScript literal's key place (no fix removes an entry here)
       if (keyNode) entry.keySpan = { start: keyNode.getStart(source), end: keyNode.end };
       model.literals.push(entry);

@@ -122,6 +122,30 @@ describe("cli: hostile input, second round (issue 17)", () => {
 
 // A name in bytes that are not UTF-8 (a Latin-1 `café.yml`, from an old archive): Node decodes names
 // as UTF-8, and the name it gives cannot open the file.
+describe("cli: keys named like an object's own members (`constructor`, `__proto__`, `toString`)", () => {
+  it("in TypeScript, JSON, a workflow and the inventory: the secret beside them found, no internal error, the inventory's unknown field named", async () => {
+    const repo = new TempRepo();
+    try {
+      const members = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
+      // (zod's own tests hold `{ constructor: "string", key: "value" }`: it was an internal error that ended the run.)
+      repo.write("src/client.ts", `${members.map((m, i) => `const a${i} = { ${m}: "string", key: "value" };`).join("\n")}\nconst client = { auth: "${token}" };\n`);
+      repo.write("config.json", JSON.stringify(Object.fromEntries(members.map((m) => [m, { [m]: "x", token }]))));
+      const keys = members.map((m) => `          ${m}: x`).join("\n");
+      repo.write(".github/workflows/ci.yml", `on: push\npermissions:\n${members.map((m) => `  ${m}: write`).join("\n")}\njobs:\n  a:\n    runs-on: x\n    env:\n${keys.replace(/^ {4}/gm, "")}\n    steps:\n      - uses: actions/checkout@v4\n        with:\n${keys}\n      - run: make\n`);
+      repo.write("nhi-inventory.yaml", `version: 1\nconnectors:\n  - name: deploy\n    owner: "@acme/platform"\n    purpose: p\n    expires: 2030-01-01\n    constructor: x\n`);
+      const run = await repo.nhilint("--format", "json");
+      assert.ok(!/internal error/.test(run.stderr + run.stdout), run.stderr);
+      assert.equal(run.code, 1, run.stderr);
+      const report = JSON.parse(run.stdout);
+      const secrets = report.findings.filter((f: { ruleId: string }) => f.ruleId === "hardcoded-secret").map((f: { path: string }) => f.path);
+      assert.deepEqual([...new Set(secrets)].sort(), ["config.json", "src/client.ts"]);
+      assert.ok(report.findings.some((f: { path: string; message: string }) => f.path === "nhi-inventory.yaml" && /unknown field `constructor`/.test(f.message)), run.stdout);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("cli: file names that are not UTF-8, or hold a newline", () => {
   let repo: TempRepo;
   afterEach(() => repo.remove());

@@ -54,6 +54,26 @@ describe("engine", () => {
     assert.equal(result.findings.filter((f) => f.ruleId === "hardcoded-secret").length, 2);
   });
 
+  it("a secret detector that throws on a model (zod's `{ constructor: … }` once did) is named in internalErrors; the file is read again as plain text, the run goes on", async () => {
+    const broken = { path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) };
+    // A rule before hardcoded-secret breaks the model as an internal bug would: a key that is no string.
+    const breaker: Rule = {
+      meta: { id: "breaker", description: "", defaultSeverity: "error", owasp: [], nist: [], hasFixes: false },
+      checkFile: (context) => {
+        if (context.file.path === broken.path) for (const literal of context.file.literals) (literal as { key: unknown }).key = Object;
+      },
+    };
+    const result = await run([broken, { path: "b.yml", text: `k: ${token}\n` }], { rules: [breaker, ...RULES] });
+    assert.deepEqual(
+      result.internalErrors.map((e) => [e.path, e.message.replace(/: .*/, "")]),
+      [
+        [broken.path, "rule hardcoded-secret failed"],
+        [broken.path, "could not be linted"],
+      ],
+    );
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path).sort(), [broken.path, "b.yml"]);
+  });
+
   it("applies the config: ignored paths are not linted, a severity is overridden, a rule turned off reports nothing", async () => {
     const files = [{ path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) }, { path: "fixtures/b.yml", text: `k: ${token}\n` }];
     const result = await run(files, { config: { ...DEFAULT_CONFIG, ignore: ["fixtures/"], rules: { "hardcoded-secret": "warning" } } });
