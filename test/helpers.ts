@@ -91,6 +91,8 @@ export const CREDENTIAL_KEYS = [
   "read-token-base64", "SLACK_WEBHOOK_URL_ALERTS", "DEPLOY_KEY_PROD", "SSH_KEY_BASE64", "signingKeyV2", "VSCE_PAT_MARKETPLACE", "registryCredsRo", "SENTRY_DSN_FRONTEND", "PAT_RELEASE",
   // What signs a page's anti-forgery tokens, and a CAPTCHA's server-side key, are secrets.
   "CSRF_SECRET", "RECAPTCHA_SECRET_KEY",
+  // Words with blanks between them, four at most (JSON a tool exported, a note, a table's row).
+  "API Key", "Client Secret", "sanity auth token", "Admin  Password",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [
@@ -104,6 +106,10 @@ export const NOT_CREDENTIAL_KEYS = [
   "TOKEN_ISSUER", "PASSWORD_MIN_LENGTH", "SECRET_HASH", "API_KEY_HOST", "ARROW_GPG_KEY_UID", "SIGNING_KEY_ALIAS", "tokenLifetime", "TOKEN_REFRESH_INTERVAL",
   "SECRET_ARN", "TOKEN_USAGE_COUNT_LIMIT_X", "TOKEN_FOR_THE_WHOLE_BUILD", "AUTH_DOMAIN", "PAT_COUNT", "MONKEY_BUSINESS_PLAN", "CACHE_KEY_V2",
   "SN_id_Gost28147_89_None_KeyMeshing", "KEY_EXCHANGE", "SSH_KEY_COMMENT",
+  // Five words or more are a sentence; words naming something else as one word would.
+  "Remember to rotate the secret", "Display name", "API Key ID",
+  // Where a listing goes on, or a trace: no identity's.
+  "next_page_token", "Next page token", "pageToken", "continuationToken", "CURSOR_TOKEN",
   // A token's address on a chain, a commit of secret scanning, a model's token budget.
   "TOKEN_CONTRACT_ADDRESS", "TOKEN_MINT", "SECRET_SCANNING_COMMIT", "TOKEN_BUDGET", "TOKEN_LIMIT_PER_MINUTE",
   // More than 21 characters after the credential word, in two words.

@@ -1,7 +1,7 @@
 // Credentials written into shell scripts (`run:`, `script:`): the usual idioms.
 import { matchesOf } from "../text.js";
 import { mayMatch, registerKeywords } from "./prefilter.js";
-import { isCredentialKey, isIssuedUuid, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, keyInSection, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
+import { isCredentialKey, isGpgKeyId, isIssuedUuid, isPasswordKey, isPlaceholderBasic, isReference, isUuidSecret, keyInSection, looksLikeCredential, looksRandom, toSecretName, UUID } from "./values.js";
 
 export interface ScriptMatch {
   /** What kind of idiom: shown in the message. */
@@ -35,10 +35,14 @@ interface Idiom {
   textOnly?: boolean;
   /** Read only in program source (`programSource`). */
   programSourceOnly?: boolean;
+  /** Not read in program source, where its shape is code too (`winreg.KEY_READ | winreg.KEY_WOW64_32KEY`). */
+  outsideProgramSource?: boolean;
   /** Reported "under" the name it binds, as a key binding is, wherever it is read. */
   underName?: boolean;
   /** A UUID is the credential here (an API key sent as a header), not an identifier. */
   uuidIsCredential?: boolean;
+  /** The name may be words that lead its line (`API Key: …`, `- Client Secret: …`), not only the last of them. */
+  wordsLeadingTheLine?: boolean;
 }
 
 // A value in a script ends at whitespace, a quote, a comma (argument lists) or a shell metacharacter;
@@ -140,12 +144,15 @@ function* fromEachEquals(script: string, atEquals: RegExp, start: (match: RegExp
 const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|[Bb]ot)[ \t]+)?`;
 // `key: value`, `"key": "value"`, `'key' => 'value'`, `:key => value`: a value bound to a key in program
 // source or configuration read as plain text (a Python dict, a Go struct literal, a Ruby or PHP hash, a
-// .properties line, JSON in a README). Not `::`, `:=` or `://`, nor a shell expansion's `${NAME:-…}`. Documents a platform parses (YAML,
+// .properties line, JSON in a README); a key may begin with a digit (`2fa_secret`, `8x8_secret`: a name
+// in a file, not a variable). Not `::`, `:=` or `://`, nor a shell expansion's `${NAME:-…}`. Documents a platform parses (YAML,
 // JSON) bind their keys in their own model, where a literal's key is judged (detect.ts).
 // (Its quotes escaped too: `{\"x-api-key\": \"…\"}` in code held in a JSON string, an n8n Code node.)
-export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])(?:\\?["'])?(?<!\$\{)([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "gm");
+// A key's value quoted, or in Markdown's backquotes (`API Key: \x60…\x60` in a README).
+const KEY_VALUE_QUOTE = String.raw`(?:\\?["']|\x60)?`;
+export const KEY_BINDING = new RegExp(String.raw`(?:^|[\s;(\[{,:])(?:\\?["'])?(?<!\$\{)(\w[\w.-]{0,100})(?:\\?["'])?[ \t]*(?::(?![:=/])|=>)[ \t]*` + KEY_VALUE_QUOTE + SCHEME + VALUE, "gm");
 // The same, tried at one `:` or `=>` with the key read backwards (as ASSIGNMENT_AT).
-const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])(?:\\?["'])?(?<!\$\{)([A-Za-z_][\w.-]{0,100})(?:\\?["'])?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + QUOTE + SCHEME + VALUE, "my");
+const KEY_BINDING_AT = new RegExp(String.raw`(?<=(?:^|[\s;(\[{,:])(?:\\?["'])?(?<!\$\{)(\w[\w.-]{0,100})(?:\\?["'])?[ \t]*)(?::(?![:=/])|=>)[ \t]*` + KEY_VALUE_QUOTE + SCHEME + VALUE, "my");
 const OPERATOR = /:|=>/g;
 const isQuoteCode = (code: number) => code === 34 || code === 39;
 // The characters a key ends with (`[\w.-]`), by code: tried at every `:` in a text.
@@ -184,6 +191,31 @@ export function* keyBindings(script: string): Generator<RegExpExecArray> {
   }
 }
 
+// A table's row (`| API key | … |`, `sanity auth token |…`): the first cell a name of up to four words,
+// the next the value alone (perhaps in backquotes), ending at the cell's `|` or the line's end.
+const tableRow = (leadingBar: string) =>
+  String.raw`^[ \t]*${leadingBar}([A-Za-z0-9][\w.-]{0,100}(?:[ \t]+[A-Za-z0-9][\w.-]{0,100}){0,3})[ \t]*\|[ \t]*\x60?` + VALUE + String.raw`\x60?[ \t]*(?=\||\r?$)`;
+export const TABLE_ROW = new RegExp(tableRow(String.raw`(?:\|[ \t]*)?`), "gm");
+export const PIPE_LED_TABLE_ROW = new RegExp(tableRow(String.raw`\|[ \t]*`), "gm");
+const TABLE_ROW_AT = new RegExp(TABLE_ROW.source, "my");
+const PIPE_LED_TABLE_ROW_AT = new RegExp(PIPE_LED_TABLE_ROW.source, "my");
+
+/** TABLE_ROW's and PIPE_LED_TABLE_ROW's matches, each tried only at the start of a line that holds a `|`. */
+export const tableRows = (script: string) => rowsAtBars(script, TABLE_ROW_AT);
+export const pipeLedTableRows = (script: string) => rowsAtBars(script, PIPE_LED_TABLE_ROW_AT);
+
+function* rowsAtBars(script: string, rowAt: RegExp): Generator<RegExpExecArray> {
+  for (let bar = script.indexOf("|"); bar !== -1; ) {
+    const lineStart = script.lastIndexOf("\n", bar) + 1;
+    rowAt.lastIndex = lineStart;
+    const match = rowAt.exec(script);
+    if (match) yield match;
+    const lineEnd = script.indexOf("\n", bar);
+    if (lineEnd === -1) break;
+    bar = script.indexOf("|", lineEnd);
+  }
+}
+
 // A declaration with a type between the name and `=`, in program source: Python's and Rust's, Kotlin's
 // and Swift's `api_key: str = "…"`, Go's `const apiKey string = "…"`. The value quoted: a typed name bound
 // to anything else is code.
@@ -210,7 +242,7 @@ const LOGIN_PASSWORD_OPTION = String.raw`[\s"'](?:-p|--password)(?:=|\s+|["'][ \
 const CURL_COMMAND = String.raw`\b(?:curl|wget|http)\b[^\n]{0,300}?(?:\\\r?\n[^\n]{0,300}?){0,3}\s`;
 
 /** An idiom that binds a value (group 2) to a name (group 1): reported when the name is credential-like, named after it. */
-function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "underName"> = {}): Idiom {
+function nameBinding(title: string, keywords: string[], pattern: RegExp, where: Pick<Idiom, "matches" | "keyBinding" | "textOnly" | "programSourceOnly" | "outsideProgramSource" | "underName" | "wordsLeadingTheLine"> = {}): Idiom {
   return { title, keywords, pattern, group: 2, judgeAs: "token", secretName: { fromGroup: 1 }, bindsName: true, ...where };
 }
 
@@ -414,7 +446,12 @@ const IDIOMS: Idiom[] = [
   nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
   nameBinding("credential compared with in code", ["==", "!="], /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g, { programSourceOnly: true }),
-  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true }),
+  nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true, wordsLeadingTheLine: true }),
+  // A table's row: a name, then its value in the next cell (`| API key | … |` in Markdown, `apiKey |…`
+  // as a Postman variables table is pasted; TruffleHog's Meraki and Sanity tests). In program source
+  // only a row that opens with `|` (a table in a comment or a docstring): there `a | b` is code.
+  nameBinding("credential-like value under a key", ["|"], TABLE_ROW, { matches: tableRows, keyBinding: true, outsideProgramSource: true }),
+  nameBinding("credential-like value under a key", ["|"], PIPE_LED_TABLE_ROW, { matches: pipeLedTableRows, keyBinding: true, programSourceOnly: true }),
   // A quoted name, then its quoted value as the next argument: PHP's `define('DB_PASSWORD', '…')`,
   // `os.environ.setdefault("SECRET_KEY", "…")`, `os.Setenv`, `System.setProperty("db.password", "…")`,
   // `addHeader("X-Api-Key", "…")` (gitleaks's generic rule reads `,` as an operator too). The call's
@@ -672,6 +709,35 @@ export function credentialSections(script: string, openings = sectionOpenings(sc
   return sections;
 }
 
+// A line's lead before a key's operator: an indent, a list's or a quote's mark, then up to four words.
+const LEADING_WORDS = /^[ \t]*(?:[-*>#]{1,3}[ \t]+)?["']?([A-Za-z0-9][\w.-]*(?:[ \t]+[A-Za-z0-9][\w.-]*){1,3})["']?[ \t]*$/;
+// (Past this a line's lead is no name: not read.)
+const LONGEST_LEAD = 120;
+
+/**
+ * The words that lead the line a key ends (its operator at `operator`), when they are the key's
+ * whole lead: `API Key: …`, `- Client Secret: …` name `API Key` and `Client Secret`, where the key
+ * idiom read only `Key` (no credential's name alone) or `Secret`. Else the key as read.
+ */
+function wordsLeadingTheLine(script: string, operator: number, key: string): string {
+  // (Looked back for within LONGEST_LEAD only: a long line's many keys would each read it from its start.)
+  const from = Math.max(0, operator - LONGEST_LEAD);
+  const window = script.slice(from, operator);
+  const newline = window.lastIndexOf("\n");
+  if (newline === -1 && from > 0) return key;
+  const lead = window.slice(newline + 1);
+  if (!/[ \t]/.test(lead.trim())) return key;
+  const words = LEADING_WORDS.exec(lead)?.[1];
+  // (The words after the last that only joins or points: `The token`, `Use this monkey key`.)
+  if (words?.endsWith(key)) return words.split(/[ \t]+/).reduce((name, word) => (FUNCTION_WORDS.has(word.toLowerCase()) ? "" : name ? `${name} ${word}` : word), "") || key;
+  // In a sentence, the word before a bare `key` says which (`Here is the API key: …`): `key` alone names nothing.
+  const pair = WORD_AND_KEY.exec(lead);
+  return pair && pair[2] === key && !FUNCTION_WORDS.has(pair[1].toLowerCase()) && !isCredentialKey(key) ? `${pair[1]} ${key}` : key;
+}
+const WORD_AND_KEY = /(?:^|[ \t])([A-Za-z0-9][\w.-]*)[ \t]+([A-Za-z0-9][\w.-]*)["']?[ \t]*$/;
+/** Words that join or point (`the`, `for`, `is`): they name no credential. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set("a an the this that these those my your our their his her its for of to in on at by with from and or is are was be".split(" "));
+
 /** Where the string opened by the quote at `open` closes (its escapes passed over), or its line ends; within `limit`. */
 function stringEnd(script: string, open: number, limit: number): number {
   const quote = script[open];
@@ -694,7 +760,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
   // Stryker disable next-line EqualityOperator: equivalent (above)
   const sectionAt = (at: number) => (sections ??= mayMatch(script, SECTION_KEYWORDS) ? credentialSections(script) : []).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
   for (const idiom of IDIOMS) {
-    if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || !mayMatch(script, idiom.keywords)) continue;
+    if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || (idiom.outsideProgramSource && options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
       const matched = match[idiom.group];
       // (A shortcut: looksLikeCredential rejects a reference too, and a UUID is none.)
@@ -702,7 +768,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       if (!matched || isReference(matched)) continue;
       // (Most names bound in code are no credential's: ruled out before the value is read on.) A name
       // inside a credential section is named for it: `openweathermap` in `API_KEYS = {…}`.
-      let boundName = match[1];
+      let boundName = idiom.wordsLeadingTheLine ? wordsLeadingTheLine(script, match.index!, match[1]) : match[1];
       if (idiom.bindsName && !isCredentialKey(boundName)) {
         // Stryker disable next-line ConditionalExpression: a shortcut: a shorter value is judged no credential's below
         const section = matched.length >= MIN_SECTION_VALUE ? sectionAt(match.index!) : undefined;
@@ -729,7 +795,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const passwordNamed = name !== undefined && (/passw|pwd/i.test(name) || isPasswordKey(name));
       const judgeKey = idiom.judgeAs === "password" || passwordNamed ? "password" : TOKEN_KEY;
       const credential = idiom.uuidIsCredential && UUID.test(value) ? isIssuedUuid(value) : looksLikeCredential(value, judgeKey) || (name !== undefined && isUuidSecret(value, name));
-      if (!credential || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
+      if (!credential || (name !== undefined && isGpgKeyId(name, value)) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${boundName}\`` : idiom.title;
       matches.push({ title, secretName: fixedName ?? toSecretName(name!), nameFrom: name, start, end: start + value.length, value });
     }

@@ -17,10 +17,11 @@ const KEY_WORD_CAMEL = /[a-z0-9]Keys?$|^[A-Z0-9_]*[A-Z0-9]KEYS?$/;
 /**
  * Keys that look credential-like but name something public or something else: a public key
  * (`SSH_PUBKEY`), a key meant for browsers (Stripe's or Clerk's publishable key, a CAPTCHA's site key),
- * an anti-forgery token (`csrf_token`: a page's, not an identity's), an HTTP client's option.
+ * an anti-forgery token (`csrf_token`: a page's, not an identity's), an HTTP client's option, a
+ * list's page or a trace's token (`next_page_token`, `Next page token`: where a listing goes on).
  */
 const NOT_CREDENTIAL_KEY =
-  /(public|pub[_-]?key|publishable|site[_-]?key|(?:csrf|xsrf)[_-]?token|with[_-]?credentials|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|key[_-]?vault|_enabled$|_required$|_rotation|to[_-]?pass$)/i;
+  /(public|pub[_-]?key|publishable|site[_-]?key|(?:csrf|xsrf)[_-]?token|with[_-]?credentials|_id$|-id$|[a-z]Id$|_ids$|name$|_file$|-file$|_path$|-path$|_dir$|_url$|-url$|_uri$|_user(name)?$|_env$|_type$|_version$|_length$|_header$|_endpoint$|_prefix$|_suffix$|_expir|_ttl$|cache|restore|space[_-]?key|project[_-]?key|issue[_-]?key|object[_-]?key|routing[_-]?key|sort[_-]?key|primary[_-]?key|partition|idempotency|^key$|_key_id$|fingerprint|hashed|known[_-]?hosts|_usage$|_scope$|_format$|_algorithm$|key[_-]?vault|_enabled$|_required$|_rotation|to[_-]?pass$|(?:page|next|prev|previous|continuation|cursor|trace|correlation)[_-]?tokens?$)/i;
 
 /** `webhook_url` and connection strings carry the credential inside: keep them even with _url. */
 const CREDENTIAL_URL_KEY = /(webhook[_-]?url|connection[_-]?string|conn[_-]?str|dsn)$/i;
@@ -49,13 +50,26 @@ export function isCredentialKey(key: string): boolean {
   // (The cache only spares work: computed each time, or kept past any size, the answer is the same.)
   // Stryker disable next-line ConditionalExpression: the cache (above)
   if (known === undefined) {
-    known = namesCredential(key) || (!NOT_CREDENTIAL_KEY.test(key) && qualifiedStem(key, namesWholeCredential) !== undefined);
+    const name = joinedWords(key);
+    known = name !== undefined && (namesCredential(name) || (!NOT_CREDENTIAL_KEY.test(name) && qualifiedStem(name, namesWholeCredential) !== undefined));
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache (above)
     if (credentialKeys.size > 50_000) credentialKeys.clear();
     credentialKeys.set(key, known);
   }
   return known;
 }
+
+/**
+ * A key written as words (`API Key`, `Client Secret`, `sanity auth token`: JSON a tool exported, a
+ * note, a table's row) read as a name (`API_Key`); four words at most, more are a sentence
+ * (`Remember to rotate the secret`). A key without blanks as it is.
+ */
+function joinedWords(key: string): string | undefined {
+  if (!/[ \t]/.test(key)) return key;
+  const words = key.trim().split(/[ \t]+/);
+  return words.length <= MOST_WORDS_IN_A_KEY ? words.join("_") : undefined;
+}
+const MOST_WORDS_IN_A_KEY = 4;
 
 /** A key whose last word names a credential (`API_TOKEN`, `deployKey`, `SENTRY_DSN`). */
 function namesCredential(key: string): boolean {
@@ -126,7 +140,8 @@ export function toSecretName(key: string): string {
 }
 
 /** Keys that name a password: judged as one (people choose them), not as a random token. */
-export function isPasswordKey(key: string): boolean {
+export function isPasswordKey(spelled: string): boolean {
+  const key = joinedWords(spelled) ?? "";
   return PASSWORD_WORD.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key) || qualifiedStem(key, (stem) => PASSWORD_WORD.test(stem)) !== undefined;
 }
 
@@ -225,8 +240,10 @@ function interleavedCounting(value: string): boolean {
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ARN = /^arn:aws[\w-]*:/;
 // Dotted numbers, then what semver allows after them (`2.0.0-rc.1+build.5`); a number alone. Not digits
-// then dashed groups: `647501-6p71dd66-3k6s-…` is a key.
-const VERSION = /^v?\d+(\.\d+)+([-+][\w.]+)*$|^v?\d+$/;
+// then dashed groups: `647501-6p71dd66-3k6s-…` is a key. A pre-release or build part is short (a
+// commit's 40 hex at most): `v1.0-13vvv…-a670d21e…` with 150 characters after a dash is a key
+// a version's shape opens (Cloudflare's origin CA key, TruffleHog's test).
+const VERSION = /^v?\d+(\.\d+)+([-+][\w.]{1,40})*$|^v?\d+$/;
 const DIGEST = /^(sha256|sha512|sha1|md5):[0-9a-f]+$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-\S+|-----BEGIN (PUBLIC KEY|CERTIFICATE|PGP PUBLIC)|age1[0-9a-z]{20,})/;
@@ -393,6 +410,15 @@ function randomLetters(value: string): boolean {
 const ONE_CASE_LETTERS = /^(?:[a-z]+|[A-Z]+)$/;
 
 /**
+ * Letters of one case and digits drawn at random, dotted or not (`nuhkw7nsrybuvmetium29a6oajxr3xdg.sbpi6e`,
+ * TruffleHog's Dovico token): few kind switches, so not looksRandom's, but its letters are random
+ * letters; a member chain's (`self.config.database.password`) are words.
+ */
+function randomOneCase(value: string): boolean {
+  return value.length >= 20 && randomLetters(value.replace(/[^A-Za-z]+/g, ""));
+}
+
+/**
  * The letter pairs words make: the 349 that are 99 % of the pairs in the 13 769 words of the
  * READMEs of this project's dependencies (English prose), as a bit for each of a…z × a…z, in base64.
  */
@@ -421,9 +447,25 @@ function scrambledCase(value: string): boolean {
 
 /**
  * Keys their owners publish on purpose: Yarn Berry's Algolia search key, in every committed
- * `.yarn/releases/yarn-*.cjs` (yarnpkg/berry#6201; a stop word of gitleaks's generic rule).
+ * `.yarn/releases/yarn-*.cjs` (yarnpkg/berry#6201; a stop word of gitleaks's generic rule). And the
+ * example values of OAuth's standards, which OAuth libraries quote in their docs and tests: RFC 6749's
+ * access and refresh tokens, code, client and password (its Basic example decodes to
+ * `s6BhdRkqt3:gX1fBat3bV`), RFC 6750's bearer token, OpenID Connect Core's tokens.
  */
-const PUBLISHED_KEYS: ReadonlySet<string> = new Set(["6fe4476ee5a1832882e326b506d14126"]);
+const PUBLISHED_KEYS: ReadonlySet<string> = new Set([
+  "6fe4476ee5a1832882e326b506d14126",
+  "2YotnFZFEjr1zCsicMWpAA",
+  "tGzv3JOkF0XG5Qx2TlKWIA",
+  "SplxlOBeZQQYbYS6WxSbIA",
+  "7Fjfp0ZBr1KtDRbnfVdmIw",
+  "gX1fBat3bV",
+  "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+  "A3ddj3w",
+  "8xLOxBtZp8",
+  "489dks293j39",
+  "mF_9.B5f-4.1JqM",
+  "SlAV32hkKG",
+]);
 
 /** Values that are never credentials whatever key they sit under. */
 export function isBenign(value: string): boolean {
@@ -447,7 +489,7 @@ export function isBenign(value: string): boolean {
     NPM_SPEC.test(v) ||
     (v.length <= LONGEST_SHAPED && VERSIONED_NAME.test(v)) ||
     (OPTION.test(v) && !looksRandom(v)) ||
-    ((MEMBER_CHAIN.test(v) || CONSTANT_NAME.test(v)) && !looksRandom(v)) ||
+    ((MEMBER_CHAIN.test(v) || CONSTANT_NAME.test(v)) && !looksRandom(v) && !randomOneCase(v)) ||
     (PATH_LIKE.test(v) && !looksRandom(v)) ||
     URL_WITHOUT_CREDENTIALS.test(v) ||
     /^(true|false|yes|no|on|off|\d+)$/i.test(v)
@@ -470,6 +512,7 @@ export function looksLikeCredential(value: string, key: string): boolean {
     const decoded = decodeBase64(v);
     if (decoded !== undefined && PRINTABLE_TEXT.test(decoded) && (isPlaceholder(decoded) || isPlaceholderBasic(v))) return false;
   }
+  if (isGpgKeyId(key, v)) return false;
   if (/\s/.test(v) || v.length > 1000 || isBenign(v) || madeUpCounting(v) || interleavedCounting(v) || /([A-Za-z0-9])\1{4}/.test(v)) return false;
   if (isPasswordKey(key)) {
     // A Gmail app password: sixteen random lower-case letters (one class: the test below would not pass it).
@@ -485,11 +528,41 @@ export function looksLikeCredential(value: string, key: string): boolean {
   // Stryker disable next-line StringLiteral: decoding a value without `%` gives it back
   const plain = v.includes("%") ? decodeURIComponentSafe(v) : v;
   if (v.length >= 20 && randomLetters(v)) return true;
-  if (v.length < 16 || ((WORDS.test(plain) || NUMBERED_WORDS.test(plain) || NUMBERED_PARTS.test(plain)) && !looksRandom(v))) return false;
+  if (v.length < SHORTEST_TOKEN || ((WORDS.test(plain) || NUMBERED_WORDS.test(plain) || NUMBERED_PARTS.test(plain)) && !looksRandom(v))) return false;
+  if (v.length < 16) return shortToken(v);
   // Hex has 16 symbols: a random 16-digit hex token measures 3.3 bits on average, one in six under 3.
   return entropy(v) >= (HEX.test(v) ? 2.5 : 3) && characterClasses(v) >= 2;
 }
 
+/**
+ * A token of 12 to 15 characters (Eagle Eye's `Y6YWq0NfYgyJCL0`, Cashboard's `F1A-NEI-HY4-PZK`, Debounce's
+ * `OTM0Bp42sFTRB`: TruffleHog's tests; gitleaks's generic rule takes 10): too short for entropy to tell,
+ * so held to more than a password is: the characters of tokens (not a regex's `[0-9A-Fa-f]{1`, a
+ * value cut at its comma), three classes of them switching as random text's do (not a name,
+ * `PEM_string2key`), a digit beside a letter, none repeated much, and at least a third outside word-like runs (`supersecret1!`).
+ */
+const SHORTEST_TOKEN = 12;
+const SHORT_TOKEN_CHARACTERS = /^[\w.~+/=-]+$/;
+// Random text puts a digit beside a letter somewhere (97 % of 12 random characters do); words and
+// numbers joined do not (`DOC_Vector_5_32`, gitleaks's generic rule's false-positive example).
+const LETTER_BY_DIGIT = /[A-Za-z][0-9]|[0-9][A-Za-z]/;
+function shortToken(value: string): boolean {
+  return (
+    SHORT_TOKEN_CHARACTERS.test(value) &&
+    characterClasses(value) >= 3 &&
+    LETTER_BY_DIGIT.test(value) &&
+    kindSwitches(value) >= 0.4 &&
+    entropy(value) >= Math.log2(value.length) - 0.5 &&
+    outsideWords(value) / value.length >= 1 / 3
+  );
+}
+
+/** A GPG key's fingerprint or id under its name (`Release GPG key: 9554F04D…`, a README's): public; its secret half is armoured. */
+export function isGpgKeyId(key: string, value: string): boolean {
+  return GPG_KEY_NAME.test(key) && GPG_FINGERPRINT.test(value.trim());
+}
+const GPG_KEY_NAME = /(?:gpg|pgp)[\s_.-]*(?:signing[\s_.-]*)?key/i;
+const GPG_FINGERPRINT = /^(?:0x)?(?:[0-9A-F]{16}|[0-9A-F]{40})$/i;
 const BASE64_VALUE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
 const PRINTABLE_TEXT = /^[\x20-\x7e]+$/;
 const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@]+@/i;
@@ -505,13 +578,19 @@ export function authorizationCredential(value: string): { offset: number; creden
 
 /**
  * A Basic credential whose decoded `user:password` is a placeholder
- * (`eW91cl9lbWFpbEBkb21haW4uY29tOnlvdXJfdXNlcl9hcGlfdG9rZW4=` is `your_email@domain.com:your_user_api_token`).
+ * (`eW91cl9lbWFpbEBkb21haW4uY29tOnlvdXJfdXNlcl9hcGlfdG9rZW4=` is `your_email@domain.com:your_user_api_token`);
+ * or a header's value shorter than a token's sixteen characters that is no `user:password` at all:
+ * short tokens are found under a key's name, and in a header such a value is a test's mangled
+ * Basic credential (cherrypy's `Basic dGVzdDp0ZX60`).
  */
 export function isPlaceholderBasic(credential: string): boolean {
   const decoded = decodeBase64(credential);
   // Stryker disable next-line ConditionalExpression: undefined tested as the text "undefined" has no `:` either
-  if (decoded === undefined || !/^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded)) return false;
+  if (decoded === undefined || !/^[\x20-\x7e]+:[\x20-\x7e]*$/.test(decoded)) return credential.length < 16;
   const password = decoded.slice(decoded.indexOf(":") + 1);
+  // No password: the user is the credential, as Stripe's and Mailchimp's keys are sent (`sk_live_…:`);
+  // `browser:` is none (gitleaks's curl rule's test).
+  if (password === "") return !looksLikeCredential(decoded.slice(0, -1), "token");
   // (A UUID is a password here: Docker Hub's access tokens are UUIDs.)
   return isPlaceholder(decoded) || isPlaceholder(password) || !(UUID.test(password) ? isIssuedUuid(password) : looksLikeCredential(password, "password"));
 }

@@ -29,6 +29,12 @@ const LINES: Record<string, (n: number) => string> = {
   "= = = … after a name": (n) => "TOKEN" + " =".repeat(n / 2),
   // Key bindings read each `:` and `=>`'s key backwards; a URL's password may hold `@`.
   "a: a: a: …": (n) => "a: ".repeat(n / 3),
+  // Key bindings name a key by the words that lead its line (read back 120 characters at most).
+  "a b: a b: … (words before each key)": (n) => "a b: ".repeat(n / 5),
+  // Table rows: tried once per line holding a `|`, the cells' words at most four.
+  "a | a | a | … (cells)": (n) => "a | ".repeat(n / 4),
+  "a a a … then a bar": (n) => "a ".repeat(n / 2) + "| x",
+  "rows of words and a bar": (n) => "api key b c |x\n".repeat(n / 15),
   "a key, a long space, then := and =>": (n) => "TOKEN" + " ".repeat(n) + ":= x =>" + " ".repeat(n) + "y",
   '"k":"k":… and :::…': (n) => '"k":'.repeat(n / 8) + ":".repeat(n / 2),
   "://u:@@@… and a@a@…": (n) => "://u:" + "@".repeat(n / 2) + " ://u:" + "a@".repeat(n / 4),

@@ -6,7 +6,7 @@ import { toSecretName } from "../../linter-core/secrets/values.js";
 import { CREDENTIAL_FORMATS } from "../../linter-core/secrets/formats.js";
 import { caseless, findNamedSecret, findProviderSecrets, hasLiteralRuns, isPlaceholderToken, namedFormatsIn, namesProvider } from "../../linter-core/secrets/providers.js";
 import { entropy } from "../../linter-core/secrets/values.js";
-import { ASSIGNMENT, assignments, enclosingQuote, fieldValue, findScriptSecrets, KEY_BINDING, keyBindings, TYPED_DECLARATION, typedDeclarations, wholeQuotedValue, withoutClosers } from "../../linter-core/secrets/scripts.js";
+import { ASSIGNMENT, assignments, enclosingQuote, fieldValue, findScriptSecrets, KEY_BINDING, keyBindings, PIPE_LED_TABLE_ROW, pipeLedTableRows, TABLE_ROW, tableRows, TYPED_DECLARATION, typedDeclarations, wholeQuotedValue, withoutClosers } from "../../linter-core/secrets/scripts.js";
 import { matchesOf } from "../../linter-core/text.js";
 import { FakeSecrets } from "../helpers.js";
 
@@ -126,8 +126,9 @@ describe("secret idioms in scripts: each idiom, its name and the value's place",
   for (const [what, script] of none) it(`not ${what}`, () => assert.deepEqual(found(script), []));
 
   it("only a name is judged for a password word, never the value (`Authorization: …pwd…` is a token)", () => {
-    assert.deepEqual(found(`curl -H "Authorization: Bearer pwd${password}" x`), []);
-    assert.deepEqual(found(`curl -H "Authorization: Bearer passw${password}" x`), []);
+    // (Eleven characters: a password's length, under a token's twelve.)
+    assert.deepEqual(found(`curl -H "Authorization: Bearer pwd${password.slice(0, 8)}" x`), []);
+    assert.deepEqual(found(`curl -H "Authorization: Bearer passw${password.slice(0, 6)}" x`), []);
   });
   it("a password-named variable is judged as a password (shorter values count)", () => {
     assert.deepEqual(found(`export DB_PASSWORD=${password}`), [["credential assigned to a variable", "DB_PASSWORD", password]]);
@@ -405,9 +406,35 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     ["a list of maps", `creds: [{"client_secret": "${token}"}]`, under("client_secret")],
     ["a bracketed binding, its closer no part of the value", `[api_key: ${token}]`, under("api_key")],
     ["an Authorization value under a key (TruffleHog's detector tests)", `api:\n  calendly_auth_token: "Bearer ${token}"`, under("calendly_auth_token")],
+    ["a key that begins with a digit (TruffleHog's 8x8 test; a file's name, not a variable's)", `api:\n  8x8_secret: "${token}"\n  2fa_secret: '${token}'`, [...under("8x8_secret"), ...under("2fa_secret")]],
     ["a Ruby symbol and a PHP array", `{ :auth_token => "${token}" }\n['client_secret' => '${token}']`, [...under("auth_token"), ...under("client_secret")]],
   ];
   for (const [what, script, expected] of cases) it(what, () => assert.deepEqual(bound(script), expected));
+  it("a key written as words that lead its line (a note's, a README's): `API Key: …`, a list's `- Client Secret: …`, in backquotes; in a sentence the word before a bare `key`", () => {
+    const text = [`API Key: ${token}`, `- Client Secret: ${token}`, `* Access token: \x60${token}\x60`, `Here is the license key: ${token}`, `> "Deploy Token": "${token}"`].join("\n");
+    assert.deepEqual(bound(text, false), [...under("API Key"), ...under("Client Secret"), ...under("Access token"), ...under("license key"), ...under("Deploy Token")]);
+    assert.deepEqual(toSecretName("Client Secret"), "CLIENT_SECRET");
+  });
+  it("not a sentence's words (more than four, or a bare key's word before them that names no credential), nor a key named alone where it is one", () => {
+    const text = [`Remember to rotate the old secret: ${token}`, `See the docs for the key: ${token}`, `Use this monkey key: ${token}`, `The token: ${token}`, `Here is my key: ${token}`].join("\n");
+    // The first: six words lead the line; the last word alone names it. The second and last: `the key`,
+    // `my key` name nothing (`key` alone is no credential's name). The others: the words after `this`, `The`.
+    assert.deepEqual(bound(text, false), [...under("secret"), ...under("monkey key"), ...under("token")]);
+  });
+  it("a table's row: the first cell a name of up to four words, the next the value alone, in Markdown or pasted (TruffleHog's Meraki, Sanity)", () => {
+    const text = ["| Variable | Value |", "| --- | --- |", `| API key | ${token} |`, `| baseUrl | https://api.example.com |`, `apiKey |${token}`, `sanity auth token |\x60${token}\x60`, `| token | ${token} | more |`].join("\n");
+    assert.deepEqual(bound(text, false), [...under("API key"), ...under("apiKey"), ...under("sanity auth token"), ...under("token")]);
+  });
+  it("not a row whose cell holds more than the value, nor code's `|` (in program source a row must open with `|`, a table in a comment)", () => {
+    const text = [`| API key | ${token} and more |`, `cat secret.txt | base64 -d`, `grep token | ${token} x`];
+    assert.deepEqual(bound(text.join("\n"), false), []);
+    assert.deepEqual(bound(`flags = (\n    winreg.KEY_READ | winreg.${token}\n)`), []);
+    assert.deepEqual(bound(`"""\n| api_key | ${token} |\n"""`), under("api_key"));
+  });
+  it("a GPG key's fingerprint or id is public, under any spelling of its name; a value that is none is judged", () => {
+    const text = [`Release GPG key: ${fake.hex(40).toUpperCase()}`, `GPG_SIGNING_KEY=${fake.hex(16)}`, `pgp key: 0x${fake.hex(16)}`, `GPG_KEY: ${token}`].join("\n");
+    assert.deepEqual(bound(text, false), under("GPG_KEY"));
+  });
   it("a literal fallback for a credential read from the environment: Python's `or`, Ruby's `||`, `??`; named by what is assigned; not a name that is no credential's, not a variable", () => {
     const script = [`token = os.getenv("SERVICE_TOKEN") or "${token}"`, `API_KEY = ENV["API_KEY"] || '${token}'`, `const secret = env.SECRET ?? "${token}"`, `region = os.getenv("REGION") or "${token}"`, `password = os.getenv("PW") or fallback_password`, `token == other or "${token}"`].join("\n");
     assert.deepEqual(bound(script), [["credential given as a fallback", "TOKEN", token], ["credential given as a fallback", "API_KEY", token], ["credential given as a fallback", "SECRET", token]]);
@@ -549,6 +576,17 @@ describe("the key-binding idiom's matcher (from each `:` and `=>`) finds what it
   it("on the cases that take care", () => {
     for (const text of ["a: b:c: d", 'x "k": v, "j": w', "k:v:w", ":k => v", "'k' :v", "k'  : v", "a:b", "=>x", "k=>v=>w", "https://k: v", 'a: "b" "c": d', "a: b'c': d", "a: 'b' 'c'\t: d", 'a:"b"c: d', "a: b\t'c' :d", "k: v\n'j'  =>  w", "a: b:'c': d", "a: b:\"c\": d", "a: b 'c': d", "a: b c: d", "a: b c': d", 'a: b:\\"c\\": d', 'a: b{\\"c\\": d', 'x {\\"k\\": v']) {
       assert.deepEqual(fast(text), regex(text), JSON.stringify(text));
+    }
+  });
+});
+
+describe("the table-row matchers (from each line holding a `|`) find what their regexes find", () => {
+  const read = (match: RegExpExecArray) => [match[1], match[2], match.index + match[0].length - match[2].length];
+  const PIECES = ["A", "api key", "token", "x.y", "9a", " ", "\t", "\n", "\r\n", "|", "||", "| ", "\x60", '"', "-", "$", "k".repeat(101)];
+  it("on 3 000 random texts of those pieces, with and without a leading bar", () => {
+    for (const text of randomTexts(10, PIECES)) {
+      assert.deepEqual([...tableRows(text)].map(read), [...matchesOf(text, TABLE_ROW)].map(read), JSON.stringify(text));
+      assert.deepEqual([...pipeLedTableRows(text)].map(read), [...matchesOf(text, PIPE_LED_TABLE_ROW)].map(read), JSON.stringify(text));
     }
   });
 });

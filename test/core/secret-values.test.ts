@@ -104,12 +104,20 @@ describe("secret values: never a credential whatever the key", () => {
     // Pulumi's interpolation, a Go map literal opening, a C# member (pulumi/examples', prometheus's trees).
     "${adminPasswords[0].value}", "${admin-password.result}", "map[string]ItemType{", "appInsightApiKey.Key",
     // Yarn Berry's published Algolia key; a package and its version; a path a program fills in.
-    ["6fe4476e", "e5a18328", "82e326b5", "06d14126"].join(""), "jjwt-jackson-0.11.2", "io.jsonwebtoken:jjwt-api:0.11.5", "/v2/projects/%s/environments", "/api/{id}/keys",
+    ["6fe4476e", "e5a18328", "82e326b5", "06d14126"].join(""), "jjwt-jackson-0.11.2",
+    // OAuth's standards' examples, in OAuth libraries' docs and tests (RFC 6749, RFC 6750).
+    "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM",
+    // A build's parts of 40 characters at most (a commit's hash); a member chain of words; Go's pseudo-version.
+    `1.2.3-${"a1b2c3d4e5".repeat(4)}`, "self.config.database.password_hashing", "v0.0.0-20210101000000-abcdef123456", "io.jsonwebtoken:jjwt-api:0.11.5", "/v2/projects/%s/environments", "/api/{id}/keys",
   ];
   // Brackets and braces alone are password characters. Digits then dashed groups are no version.
   const not = ["647501-6p71dd66-3k6s-un9a-0ri0-0ypi87cz3rmx", fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
     // Dotted, or in capitals, but random: a JWT, a key.
-    ["eyJ" + fake.chars(30), "eyJ" + fake.chars(40), fake.chars(30)].join("."), `${fake.chars(12)}_${fake.chars(12)}`.toUpperCase(), "https://bot:" + fake.chars(16) + "@github.com/"];
+    ["eyJ" + fake.chars(30), "eyJ" + fake.chars(40), fake.chars(30)].join("."), `${fake.chars(12)}_${fake.chars(12)}`.toUpperCase(), "https://bot:" + fake.chars(16) + "@github.com/",
+    // Random letters of one case and digits, dotted: a member chain's shape, a token's letters (TruffleHog's Dovico test).
+    `${fake.chars(32, "abcdefghijklmnopqrstuvwxyz0123456789")}.${fake.chars(6, "abcdefghijklmnopqrstuvwxyz0123456789")}`,
+    // A version's shape with a key after a dash (Cloudflare's origin CA key): more than 40 characters.
+    `v1.0-${fake.hex(24)}-${fake.hex(146)}`, `1.2.3-${fake.chars(41, "abcdef0123456789")}`];
   for (const value of benign) it(`${JSON.stringify(value)} is benign`, () => assert.equal(isBenign(value), true));
   for (const value of not) it(`${JSON.stringify(value)} is not`, () => assert.equal(isBenign(value), false));
 });
@@ -117,7 +125,7 @@ describe("secret values: never a credential whatever the key", () => {
 describe("secret values: looks like a credential", () => {
   it("tokens: long, random, mixed, single-line, not counting or repeating", () => {
     assert.equal(looksLikeCredential(fake.chars(24), "API_TOKEN"), true);
-    assert.equal(looksLikeCredential(fake.chars(15), "API_TOKEN"), false, "shorter than 16");
+    assert.equal(looksLikeCredential(fake.chars(11), "API_TOKEN"), false, "shorter than 12");
     assert.equal(looksLikeCredential(`${fake.chars(12)} ${fake.chars(12)}`, "API_TOKEN"), false, "two words");
     assert.equal(looksLikeCredential(fake.chars(1001), "API_TOKEN"), false, "over 1000 characters");
     assert.equal(looksLikeCredential(`${fake.chars(20)}1234`, "API_TOKEN"), false, "a counting run");
@@ -170,6 +178,25 @@ describe("secret values: looks like a credential", () => {
     // A URL with a user and password is judged by its password.
     assert.equal(looksLikeCredential(`postgres://app:${fake.chars(14)}@db.internal:5432/app`, "DB_URL"), true, "a URL with a real password");
     assert.equal(looksLikeCredential("postgres://postgres:postgres@localhost:5432/app", "DB_URL"), false, "a URL with a test container's password");
+  });
+  it("short tokens, 12 to 15 characters: three classes switching as random text's do, a token's characters, not words (TruffleHog's Debounce, Eagle Eye, Cashboard tests)", () => {
+    for (const value of ["OTM0Bp42sFTRB", "Y6YWq0NfYgyJCL0", "F1A-NEI-HY4-PZK", "9Q6H0QETRF=GS1", "k2Q.x9_Lm4-Zp"]) assert.equal(looksLikeCredential(value, "api_key"), true, value);
+    // Each short of one of the conditions; the same lengths.
+    const not: [string, string][] = [
+      ["OTM0Bp42sFT", "eleven characters"],
+      ["otm0bp42sftrb", "two classes"],
+      ["[0-9A-Fa-f]{1", "a regex's characters (a value cut at its comma)"],
+      ["PEM_string2key", "a name: its kinds switch at words"],
+      ["OTM0Bp42sFTRBBB", "a character repeated too often"],
+      ["Xk-supersecret1", "mostly a word"],
+      ["Test-Key-2024-A", "numbered words"],
+      ["DOC_Vector_5_32", "no digit beside a letter: words and numbers (gitleaks's generic rule's example)"],
+    ];
+    for (const [value, why] of not) assert.equal(looksLikeCredential(value, "api_key"), false, why);
+    // At the bars: kinds switching at 0.4 of the places (a switch fewer is under it), a third outside words.
+    assert.equal(looksLikeCredential("ab1cd2EF3gh4i", "api_key"), true, "switches at 6 of 12 places");
+    assert.equal(looksLikeCredential("QZXW8kqzmPT2a", "api_key"), true, "switches at 5 of 12 places: 0.42");
+    assert.equal(looksLikeCredential("QZXWR8kqzmPT2", "api_key"), false, "at 4 of 12 places: 0.33");
   });
   it("passwords: eight characters or more, three classes or two and some entropy, not a test container's", () => {
     assert.equal(looksLikeCredential("Xk9mP2qL", "DB_PASSWORD"), true);
@@ -287,7 +314,15 @@ describe("secret values: authorization headers and Basic credentials", () => {
     assert.equal(isPlaceholderBasic(btoa("ci:password")), true);
     assert.equal(isPlaceholderBasic(btoa(`ci:${fake.chars(20)}`)), false);
     assert.equal(isPlaceholderBasic(btoa("no colon here")), false);
-    assert.equal(isPlaceholderBasic("not base64!"), false);
+    // Under a token's sixteen characters a header's value must be a Basic pair (cherrypy's mangled test value).
+    assert.equal(isPlaceholderBasic("dGVzdDp0ZX60"), true, "decodes to no pair, twelve characters");
+    assert.equal(isPlaceholderBasic("OTM0Bp42sFTRB2x"), true, "no base64, fifteen characters");
+    assert.equal(isPlaceholderBasic("OTM0Bp42sFTRB2xQ"), false, "sixteen characters");
+    // No password: the user is the credential, judged as a token (gitleaks's curl test: `browser:`).
+    assert.equal(isPlaceholderBasic(btoa("browser:")), true, "a word and no password");
+    assert.equal(isPlaceholderBasic(btoa(`sk_live_${fake.chars(24)}:`)), false, "a key sent as the user (Stripe's)");
+    assert.equal(isPlaceholderBasic(btoa("s6BhdRkqt3:gX1fBat3bV")), true, "RFC 6749's example");
+    assert.equal(isPlaceholderBasic("not base64, sixteen or more!"), false);
     assert.equal(authorizationCredential(`Basic ${btoa("your_email@domain.com:your_user_api_token")}`), undefined);
   });
   it("base64 decodes (whitespace ignored); anything else is not base64", () => {
@@ -419,7 +454,7 @@ describe("secret values: each check at its bounds", () => {
     const random = fake.chars(20);
     assert.equal(isPlaceholderBasic(btoa("\u0001ci:password")), false);
     assert.equal(isPlaceholderBasic(btoa("ci:password\u0001")), false);
-    assert.equal(isPlaceholderBasic(btoa("ci:pw\u0001")), false, "a weak password, but not printable to the end");
+    assert.equal(isPlaceholderBasic(btoa("ci:pw-weak-one\u0001")), false, "a weak password, but not printable to the end");
     assert.equal(isPlaceholderBasic(btoa("bot:xK9mP2")), true, "six characters after the `:`: too short");
     assert.equal(isPlaceholderBasic(btoa(`${random}:postgres`)), true, "a weak password behind a strong user");
     assert.equal(isPlaceholderBasic(btoa(`example:${random}`)), true, "a placeholder user");
