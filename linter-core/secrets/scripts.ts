@@ -720,6 +720,11 @@ const LONGEST_LEAD = 120;
  * idiom read only `Key` (no credential's name alone) or `Secret`. Else the key as read.
  */
 function wordsLeadingTheLine(script: string, operator: number, key: string): string {
+  // Most keys are their line's first word (`\tToken: …`, `  api_key: …`): nothing before them to read.
+  let before = script.lastIndexOf(key, operator) - 1;
+  if (isQuoteCode(script.charCodeAt(before))) before--;
+  while (script.charCodeAt(before) === 32 || script.charCodeAt(before) === 9) before--;
+  if (before < 0 || script.charCodeAt(before) === 10) return key;
   // (Looked back for within LONGEST_LEAD only: a long line's many keys would each read it from its start.)
   const from = Math.max(0, operator - LONGEST_LEAD);
   const window = script.slice(from, operator);
