@@ -5,7 +5,7 @@ import type { Checkout, ConnectorRef, FileModel, Scope } from "../model.js";
 import { allScalars, asMap, documentsWithContent, entries, getNode, scalarText, spanOf, type YamlNode } from "../documents/yaml.js";
 import { isCredentialKey } from "../secrets/values.js";
 import { baseName, emptyModel, isWholeValue, isYamlPath, lineStartKey, parseYaml, referenceEdit, removeEntryLine, repoPath, yamlLiterals } from "./common.js";
-import { bracedCode, formatOfConstants, judgeExpressionText, quotedStrings, valuesOf, type ExpressionLanguage } from "./expressions.js";
+import { bracedCode, formatOfConstants, judgeExpressionText, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { outsideReserved, ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 
 // What only an Azure pipeline holds at a line's start: a versioned task, a hosted pool's image, a
@@ -18,6 +18,16 @@ export const STAGE_OR_STEP = lineStartKey("-\\s*(?:stage|job|deployment|script|b
 // expression is read up to the next `${{` (which is tried in its turn): read to the line's end from
 // each, a long line of them took quadratic time.
 export const TEMPLATE_EXPRESSION = /\$\{\{(?:(?!\$\{\{)[^}\n])*\bparameters\.|\$\{\{\s*(if|elseif|else|each)\b/;
+
+// (Quoted, or a block scalar's first line.)
+const RUNTIME_EXPRESSION_SOURCE = /^(?:["']|[|>][-+\d]*[ \t]*\r?\n)?\s*\$\[/;
+
+/** A value that is one runtime expression, `$[ … ]` (blanks around it allowed): its code's place. */
+function runtimeExpression(value: string): EmbeddedCode | undefined {
+  const start = value.length - value.trimStart().length;
+  const end = value.trimEnd().length;
+  return value.startsWith("$[", start) && value[end - 1] === "]" ? { start, end, codeStart: start + 2, codeEnd: end - 1 } : undefined;
+}
 
 /** Template expressions: strings single-quoted; a property's name (`variables['x']`) is no value. */
 // Stryker disable next-line ArrowFunction: a function giving undefined names nothing read either
@@ -64,6 +74,9 @@ export const azurePipelines: Platform = {
       const removal = mapEntry && !conditional && isWholeValue(literal, secret, text) ? removeEntryLine(literal, text, "variables") : undefined;
       return removal ? [removal] : undefined;
     }
+    // (No macro is expanded inside a runtime expression: a `$(NAME)` there would be sent as written.
+    // The value as written, not as read: a constant's text replaces the value read.)
+    if (RUNTIME_EXPRESSION_SOURCE.test(text.slice(literal.span.start, literal.span.end))) return undefined;
     return [referenceEdit(literal, secret, `$(${name})`, text)];
   },
   storeSecretSteps: (name) => [
@@ -110,7 +123,16 @@ export const azurePipelines: Platform = {
     // The text a template expression sends as written (`${{ coalesce(parameters.pw, '…') }}`) is a
     // value too. Expanded before the run, it may hold a macro: the fix writes `$(NAME)` in the string.
     // Stryker disable next-line StringLiteral: a shortcut; a value with no expression is its own one piece of text
-    for (const literal of model.literals) if (literal.role !== "script" && literal.value.includes("${{")) judgeExpressionText(literal, 0, bracedCode(literal.value), TEMPLATE_LANGUAGE);
+    // A runtime expression, `$[ … ]`, is a variable's whole value, evaluated when the job runs: its
+    // strings are sent as written (`$[ coalesce(variables.token, '…') ]`), read as a template's are.
+    for (const literal of model.literals) {
+      if (literal.role === "script") continue;
+      if (literal.value.includes("${{")) judgeExpressionText(literal, 0, bracedCode(literal.value), TEMPLATE_LANGUAGE);
+      else {
+        const runtime = runtimeExpression(literal.value);
+        if (runtime) judgeExpressionText(literal, 0, [runtime], TEMPLATE_LANGUAGE);
+      }
+    }
 
     // Variables this file defines: `variables: {A: x}`, `- name: A` items; groups are connectors.
     const defined = new Set<string>();

@@ -209,6 +209,37 @@ describe("platform azure-pipelines: the text a template expression holds", () =>
   });
 });
 
+describe("platform azure-pipelines: the text a runtime expression holds", () => {
+  // `$[ … ]`, a variable's whole value, is evaluated when the job runs: its strings are sent as
+  // written. No macro is expanded inside it, so no `$(NAME)` is written there: the steps say what to do.
+  const secret = new FakeSecrets(58).chars(24);
+  const variables = (entries: string) => `trigger: none\nvariables:\n${entries}steps:\n  - script: ./deploy.sh\n`;
+  for (const line of [`  API_TOKEN: $[ coalesce(variables.fromGroup, '${secret}') ]\n`, `  AUTH_HEADER: "$[format('Bearer {0}', '${secret}')]"\n`, `  - name: DB_PASSWORD\n    value: $[ '${secret}' ]\n`, `  SIGNING_KEY: >-\n    $[ coalesce(variables.k, '${secret}') ]\n`, `  API_KEY: "  $[ coalesce(variables.k, '${secret}') ] "\n`]) {
+    it(`${line.trim().replace(secret, "<secret>")}: found where it is written, with no fix that would send a macro as text`, async () => {
+      const text = variables(line);
+      const found = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(found.length, 1, found.map((f) => f.message).join("\n"));
+      assert.equal(text.slice(found[0].span.start, found[0].span.end), secret);
+      assert.deepEqual(found[0].fixes, []);
+    });
+  }
+  it("not: what it reads or compares, a property's name, a value that only opens or closes like one", async () => {
+    const text = variables(
+      [
+        "  API_TOKEN: $[ variables.fromGroup ]",
+        `  DEPLOY_KEY: $[ coalesce(variables['${secret}'], variables.key) ]`,
+        "  IS_MAIN: $[ eq(variables['Build.SourceBranch'], 'refs/heads/main') ]",
+        `  OTHER_TOKEN: $[ '${secret}'`,
+        `  SOME_TOKEN: $[ '${secret}' ]x`,
+        `  LIST_TOKEN: "list ['${secret}']"`,
+        `  NOTE_TOKEN: "note '${secret}' ]"`,
+      ].join("\n") + "\n",
+    );
+    const found = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(found.map((f) => f.start.line), [], found.map((f) => f.message).join("\n"));
+  });
+});
+
 describe("platform azure-pipelines: variables defined, groups and macros, construct by construct", () => {
   it("`$(NAME)` of a variable the file defines (a map entry, a list `name:`, at any level) is no connector; an undefined one is; groups are, pipeline-wide only at the root", async () => {
     const text =
