@@ -92,7 +92,7 @@ export const CREDENTIAL_KEYS = [
   // What signs a page's anti-forgery tokens, and a CAPTCHA's server-side key, are secrets.
   "CSRF_SECRET", "RECAPTCHA_SECRET_KEY",
   // Words with blanks between them, four at most (JSON a tool exported, a note, a table's row).
-  "API Key", "Client Secret", "sanity auth token", "Admin  Password",
+  "API Key", "Client Secret", "sanity auth token", "Admin  Password", "New  API  Access  Token", " API Key ",
 ];
 /** Keys it does not: a credential word that names something else, or a word that holds one. */
 export const NOT_CREDENTIAL_KEYS = [

@@ -721,25 +721,30 @@ const LONGEST_LEAD = 120;
  */
 function wordsLeadingTheLine(script: string, operator: number, key: string): string {
   // Most keys are their line's first word (`\tToken: …`, `  api_key: …`): nothing before them to read.
+  // (A shortcut: what follows finds no words before such a key either.)
+  // Stryker disable next-line ArithmeticOperator,ConditionalExpression,UpdateOperator,LogicalOperator,EqualityOperator: a shortcut (above)
   let before = script.lastIndexOf(key, operator) - 1;
+  // Stryker disable next-line ConditionalExpression,UpdateOperator: a shortcut (above)
   if (isQuoteCode(script.charCodeAt(before))) before--;
+  // Stryker disable next-line ConditionalExpression,UpdateOperator,LogicalOperator: a shortcut (above)
   while (script.charCodeAt(before) === 32 || script.charCodeAt(before) === 9) before--;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a shortcut (above)
   if (before < 0 || script.charCodeAt(before) === 10) return key;
-  // (Looked back for within LONGEST_LEAD only: a long line's many keys would each read it from its start.)
+  // (Looked back for within LONGEST_LEAD only: a long line's many keys would each read it from its start.
+  // Its lead then is no line's whole lead; a sentence's last two words still are what they are.)
   const from = Math.max(0, operator - LONGEST_LEAD);
   const window = script.slice(from, operator);
   const newline = window.lastIndexOf("\n");
-  if (newline === -1 && from > 0) return key;
   const lead = window.slice(newline + 1);
-  if (!/[ \t]/.test(lead.trim())) return key;
-  const words = LEADING_WORDS.exec(lead)?.[1];
+  const words = newline !== -1 || from === 0 ? LEADING_WORDS.exec(lead)?.[1] : undefined;
   // (The words after the last that only joins or points: `The token`, `Use this monkey key`.)
   if (words?.endsWith(key)) return words.split(/[ \t]+/).reduce((name, word) => (FUNCTION_WORDS.has(word.toLowerCase()) ? "" : name ? `${name} ${word}` : word), "") || key;
   // In a sentence, the word before a bare `key` says which (`Here is the API key: …`): `key` alone names nothing.
+  // (Its last word is the key: the lead ends with it.)
   const pair = WORD_AND_KEY.exec(lead);
-  return pair && pair[2] === key && !FUNCTION_WORDS.has(pair[1].toLowerCase()) && !isCredentialKey(key) ? `${pair[1]} ${key}` : key;
+  return pair && !FUNCTION_WORDS.has(pair[1].toLowerCase()) && !isCredentialKey(key) ? `${pair[1]} ${key}` : key;
 }
-const WORD_AND_KEY = /(?:^|[ \t])([A-Za-z0-9][\w.-]*)[ \t]+([A-Za-z0-9][\w.-]*)["']?[ \t]*$/;
+const WORD_AND_KEY = /(?:^|[ \t])([A-Za-z0-9][\w.-]*)[ \t]+[A-Za-z0-9][\w.-]*["']?[ \t]*$/;
 /** Words that join or point (`the`, `for`, `is`): they name no credential. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set("a an the this that these those my your our their his her its for of to in on at by with from and or is are was be".split(" "));
 
@@ -800,6 +805,7 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       const passwordNamed = name !== undefined && (/passw|pwd/i.test(name) || isPasswordKey(name));
       const judgeKey = idiom.judgeAs === "password" || passwordNamed ? "password" : TOKEN_KEY;
       const credential = idiom.uuidIsCredential && UUID.test(value) ? isIssuedUuid(value) : looksLikeCredential(value, judgeKey) || (name !== undefined && isUuidSecret(value, name));
+      // Stryker disable next-line ConditionalExpression: equivalent: an idiom with no name of its own names no GPG key
       if (!credential || (name !== undefined && isGpgKeyId(name, value)) || (idiom.title.includes("Authorization") && isPlaceholderBasic(value))) continue;
       const title = idiom.keyBinding || idiom.underName ? `credential-like value under \`${boundName}\`` : idiom.title;
       matches.push({ title, secretName: fixedName ?? toSecretName(name!), nameFrom: name, start, end: start + value.length, value });

@@ -414,6 +414,14 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     const text = [`API Key: ${token}`, `- Client Secret: ${token}`, `* Access token: \x60${token}\x60`, `Here is the license key: ${token}`, `> "Deploy Token": "${token}"`].join("\n");
     assert.deepEqual(bound(text, false), [...under("API Key"), ...under("Client Secret"), ...under("Access token"), ...under("license key"), ...under("Deploy Token")]);
     assert.deepEqual(toSecretName("Client Secret"), "CLIENT_SECRET");
+    assert.deepEqual(bound(`API  Key: ${token}`, false), under("API Key"), "blanks between the words: one in the name");
+  });
+  it("on a line longer than is read back (120 characters): a sentence's two last words, never the line's lead", () => {
+    const long = "x".repeat(130);
+    assert.deepEqual(bound(`${long} the API Key: ${token}`, false), under("API Key"));
+    assert.deepEqual(bound(`${long} Client Secret: ${token}`, false), under("Secret"), "the words read back are no line's lead: `Secret` names it alone");
+    assert.deepEqual(bound(`- Client Secret: ${token}`, false), under("Client Secret"), "the text's first line, shorter than what is read back, is whole");
+    assert.deepEqual(bound(`{ x: 1, :api_token => "${token}" }`), under("api_token"), "nothing that is words before the key");
   });
   it("not a sentence's words (more than four, or a bare key's word before them that names no credential), nor a key named alone where it is one", () => {
     const text = [`Remember to rotate the old secret: ${token}`, `See the docs for the key: ${token}`, `Use this monkey key: ${token}`, `The token: ${token}`, `Here is my key: ${token}`].join("\n");

@@ -108,7 +108,9 @@ describe("secret values: never a credential whatever the key", () => {
     // OAuth's standards' examples, in OAuth libraries' docs and tests (RFC 6749, RFC 6750).
     "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM",
     // A build's parts of 40 characters at most (a commit's hash); a member chain of words; Go's pseudo-version.
-    `1.2.3-${"a1b2c3d4e5".repeat(4)}`, "self.config.database.password_hashing", "v0.0.0-20210101000000-abcdef123456", "io.jsonwebtoken:jjwt-api:0.11.5", "/v2/projects/%s/environments", "/api/{id}/keys",
+    `1.2.3-${"a1b2c3d4e5".repeat(4)}`, "self.config.database.password_hashing", "v0.0.0-20210101000000-abcdef123456",
+    // Random one-case letters in a member chain's shape under twenty characters: too short to tell.
+    "kzqwvbtrp.lhvgcxqzv", "io.jsonwebtoken:jjwt-api:0.11.5", "/v2/projects/%s/environments", "/api/{id}/keys",
   ];
   // Brackets and braces alone are password characters. Digits then dashed groups are no version.
   const not = ["647501-6p71dd66-3k6s-un9a-0ri0-0ypi87cz3rmx", fake.chars(32), "https://user:" + fake.chars(20) + "@host", "Xk9$mP2@qL7#vR4!", "a/" + fake.chars(30), "aB3$[kL9]mN2!pQ", "Zq{7}Lm[x]9w!Rt", "p(a)ss?W0rd[9]",
@@ -116,6 +118,8 @@ describe("secret values: never a credential whatever the key", () => {
     ["eyJ" + fake.chars(30), "eyJ" + fake.chars(40), fake.chars(30)].join("."), `${fake.chars(12)}_${fake.chars(12)}`.toUpperCase(), "https://bot:" + fake.chars(16) + "@github.com/",
     // Random letters of one case and digits, dotted: a member chain's shape, a token's letters (TruffleHog's Dovico test).
     `${fake.chars(32, "abcdefghijklmnopqrstuvwxyz0123456789")}.${fake.chars(6, "abcdefghijklmnopqrstuvwxyz0123456789")}`,
+    // The same, twenty characters and more (a member chain's words are no random letters).
+    "nuhkwqnsrybuvm7kzqwvbtrpl29qzvxkw.sbpiqe", "kzqwvbtrp.lhvgcxqzvw",
     // A version's shape with a key after a dash (Cloudflare's origin CA key): more than 40 characters.
     `v1.0-${fake.hex(24)}-${fake.hex(146)}`, `1.2.3-${fake.chars(41, "abcdef0123456789")}`];
   for (const value of benign) it(`${JSON.stringify(value)} is benign`, () => assert.equal(isBenign(value), true));
@@ -193,10 +197,21 @@ describe("secret values: looks like a credential", () => {
       ["DOC_Vector_5_32", "no digit beside a letter: words and numbers (gitleaks's generic rule's example)"],
     ];
     for (const [value, why] of not) assert.equal(looksLikeCredential(value, "api_key"), false, why);
+    assert.equal(looksLikeCredential("q7k2m9x4p8z3w", "api_key"), false, "two classes, however they switch");
+    assert.equal(looksLikeCredential("Ab1Secret2Token", "api_key"), false, "words are most of it: four characters in fifteen outside them");
+    assert.equal(looksLikeCredential("A1b2Secret3Toke", "api_key"), true, "five in fifteen: a third, enough");
     // At the bars: kinds switching at 0.4 of the places (a switch fewer is under it), a third outside words.
     assert.equal(looksLikeCredential("ab1cd2EF3gh4i", "api_key"), true, "switches at 6 of 12 places");
     assert.equal(looksLikeCredential("QZXW8kqzmPT2a", "api_key"), true, "switches at 5 of 12 places: 0.42");
     assert.equal(looksLikeCredential("QZXWR8kqzmPT2", "api_key"), false, "at 4 of 12 places: 0.33");
+  });
+  it("a GPG key's fingerprint or id under its name is public; another value there is judged", () => {
+    // (Its own random values: the tests after it take theirs from `fake` in order.)
+    const own = new FakeSecrets(1041);
+    assert.equal(looksLikeCredential(own.hex(40).toUpperCase(), "GPG_KEY"), false);
+    assert.equal(looksLikeCredential(`0x${own.hex(16)}`, "pgp-signing-key"), false);
+    assert.equal(looksLikeCredential(own.hex(40), "API_KEY"), true, "40 hex under another name");
+    assert.equal(looksLikeCredential(own.chars(40), "GPG_KEY"), true, "no fingerprint");
   });
   it("passwords: eight characters or more, three classes or two and some entropy, not a test container's", () => {
     assert.equal(looksLikeCredential("Xk9mP2qL", "DB_PASSWORD"), true);
@@ -318,6 +333,8 @@ describe("secret values: authorization headers and Basic credentials", () => {
     assert.equal(isPlaceholderBasic("dGVzdDp0ZX60"), true, "decodes to no pair, twelve characters");
     assert.equal(isPlaceholderBasic("OTM0Bp42sFTRB2x"), true, "no base64, fifteen characters");
     assert.equal(isPlaceholderBasic("OTM0Bp42sFTRB2xQ"), false, "sixteen characters");
+    assert.equal(isPlaceholderBasic(btoa(`ci:${"\u0001".repeat(12)}`)), false, "no pair, printable only to the `:`: judged as a token of sixteen characters or more");
+    assert.equal(isPlaceholderBasic(btoa("OTM0Bp42sFTRB:")), false, "a short key as the user, its `:` no part of it");
     // No password: the user is the credential, judged as a token (gitleaks's curl test: `browser:`).
     assert.equal(isPlaceholderBasic(btoa("browser:")), true, "a word and no password");
     assert.equal(isPlaceholderBasic(btoa(`sk_live_${fake.chars(24)}:`)), false, "a key sent as the user (Stripe's)");
