@@ -38,7 +38,6 @@ const ACCEPTED = {
     "CODE_EXPRESSION": "tried on values up to LONGEST_SHAPED characters",
     "REGEX_SOURCE": "`{1,80}` bounds each start",
     [String.raw`^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@:]+@)?[^\s/@:]+(:\d+)?([/?#][^\s]*)?$`]: "anchored at the start: one try, linear (linear-time tests on URL-shaped runs)",
-    [String.raw`^[\x20-\x7e]+:[\x20-\x7e]+$`]: "a decoded Basic credential",
     [String.raw`\b[a-z][a-z0-9+.-]{0,30}$`]: "on the 32 characters before a URL",
     "PRIVATE_KEY_ARMOUR": "`{0,20000}` and `{0,100}` bound each start",
     "PUTTY": "`{0,20000}` bounds each start",

@@ -335,6 +335,8 @@ describe("secret values: authorization headers and Basic credentials", () => {
     assert.equal(isPlaceholderBasic("OTM0Bp42sFTRB2xQ"), false, "sixteen characters");
     assert.equal(isPlaceholderBasic(btoa(`ci:${"\u0001".repeat(12)}`)), false, "no pair, printable only to the `:`: judged as a token of sixteen characters or more");
     assert.equal(isPlaceholderBasic(btoa("OTM0Bp42sFTRB:")), false, "a short key as the user, its `:` no part of it");
+    assert.equal(isPlaceholderBasic(btoa(":password1234567")), false, "no user: no pair, judged as a token");
+    assert.equal(isPlaceholderBasic(btoa("a:password123")), true, "a user of one character: a pair, its weak password a placeholder");
     // No password: the user is the credential, judged as a token (gitleaks's curl test: `browser:`).
     assert.equal(isPlaceholderBasic(btoa("browser:")), true, "a word and no password");
     assert.equal(isPlaceholderBasic(btoa(`sk_live_${fake.chars(24)}:`)), false, "a key sent as the user (Stripe's)");
