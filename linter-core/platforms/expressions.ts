@@ -126,17 +126,21 @@ export function constantOfCalls(code: string, call: RegExp, combine: (args: stri
 /**
  * The values of an expression's string literals, less the names of what it reads: a property's
  * (after `[`: `$json['api_key']`, `body('Get')?['token']`), and those `namesWhatIsRead` tells by the
- * code before the literal (its last 200 characters, blanks trimmed).
+ * code before the literal (its last 200 characters, blanks trimmed). A format string's text is what
+ * lies between its placeholders (`'{0:yyyyMMdd}-{1}'` sends `-` of its own: the rest is data).
  */
 export function valuesOf(code: string, literals: { start: number; value: string }[], namesWhatIsRead: (before: string) => boolean): string[] {
-  return literals
-    .filter(({ start }) => {
-      // Stryker disable next-line MethodExpression: a bound on the work; what decides is at the end
-      const before = code.slice(Math.max(0, start - 200), start).trimEnd();
-      return !before.endsWith("[") && !namesWhatIsRead(before);
-    })
-    .map((literal) => literal.value);
+  return literals.flatMap(({ start, value }) => {
+    // Stryker disable next-line MethodExpression: a bound on the work; what decides is at the end
+    const before = code.slice(Math.max(0, start - 200), start).trimEnd();
+    if (before.endsWith("[") || namesWhatIsRead(before)) return [];
+    return BEFORE_A_FORMAT_STRING.test(before) ? value.split(FORMAT_PLACEHOLDER) : [value];
+  });
 }
+/** What comes before a format string: format()'s opening (GitHub's and Azure's expressions). */
+const BEFORE_A_FORMAT_STRING = /(?:^|[^\w.])format[ \t]*\($/i;
+/** `{0}`, `{1:yyyyMMdd}` (Azure's formats a date): what format() fills in. */
+const FORMAT_PLACEHOLDER = /\{\d{1,3}(?::[^{}]{0,100})?\}/;
 
 /**
  * Every `${{ … }}` in a string (GitHub's expressions, Azure Pipelines' template expressions): the code

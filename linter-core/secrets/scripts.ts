@@ -748,6 +748,12 @@ const WORD_AND_KEY = /(?:^|[ \t])([A-Za-z0-9][\w.-]*)[ \t]+[A-Za-z0-9][\w.-]*["'
 /** Words that join or point (`the`, `for`, `is`): they name no credential. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set("a an the this that these those my your our their his her its for of to in on at by with from and or is are was be".split(" "));
 
+/** `key` as a URL query's parameter: right before the `=` at `operator`, after `?` or `&`. */
+function isQueryKey(script: string, operator: number, name: string): boolean {
+  const lead = script.charCodeAt(operator - name.length - 1);
+  return (lead === 63 || lead === 38) && /^key$/i.test(name) && script.charCodeAt(operator) === 61;
+}
+
 /** Where the string opened by the quote at `open` closes (its escapes passed over), or its line ends; within `limit`. */
 function stringEnd(script: string, open: number, limit: number): number {
   const quote = script[open];
@@ -779,6 +785,9 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
       // (Most names bound in code are no credential's: ruled out before the value is read on.) A name
       // inside a credential section is named for it: `openweathermap` in `API_KEYS = {…}`.
       let boundName = idiom.wordsLeadingTheLine ? wordsLeadingTheLine(script, match.index!, match[1]) : match[1];
+      // In a URL's query a bare `key` is the API key (`?key=…`, `&key=…`: Google's and most APIs' way),
+      // where elsewhere `key` alone names nothing (a cache's, a map's).
+      if (idiom.bindsName && isQueryKey(script, match.index!, boundName)) boundName = "api_key";
       if (idiom.bindsName && !isCredentialKey(boundName)) {
         // Stryker disable next-line ConditionalExpression: a shortcut: a shorter value is judged no credential's below
         const section = matched.length >= MIN_SECTION_VALUE ? sectionAt(match.index!) : undefined;

@@ -234,6 +234,15 @@ describe("an assignment held in another's value (a systemd unit's `Environment=\
     assert.deepEqual(found(`url = "https://api.example.com/v1/items/id=7?token=${value}"\n`, { programSource: true, literalDollar: true }), [["TOKEN", value]]);
   });
 
+  it("a URL query's bare `key` is the API key (`?key=`, `&key=`: Google's and most APIs' way); elsewhere `key` alone names nothing", () => {
+    const value = random.chars(32);
+    assert.deepEqual(found(`curl "https://api.example.com/v1/user?key=${value}"\n`), [["API_KEY", value]]);
+    assert.deepEqual(found(`url = "https://maps.example.com/json?address=x&KEY=${value}"\n`, { programSource: true, literalDollar: true }), [["API_KEY", value]]);
+    assert.deepEqual(found(`key=${value}\n`), [], "not led by `?` or `&`");
+    assert.deepEqual(found(`curl "https://api.example.com/v1/user?monkey=${value}"\n`), [], "a longer name ending in key");
+    assert.deepEqual(found(`curl "https://api.example.com/v1/user?key =${value}"\n`), [], "a blank before its `=`: no query's");
+  });
+
   it("not where it holds none, nor a value that is no credential", () => {
     assert.deepEqual(found(`Environment="LOG_LEVEL=${random.chars(32)}"\n`), []);
     assert.deepEqual(found(`Environment="API_TOKEN=changeme"\n`), []);

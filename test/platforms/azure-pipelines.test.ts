@@ -233,6 +233,8 @@ describe("platform azure-pipelines: the text a runtime expression holds", () => 
         `  SOME_TOKEN: $[ '${secret}' ]x`,
         `  LIST_TOKEN: "list ['${secret}']"`,
         `  NOTE_TOKEN: "note '${secret}' ]"`,
+        // A format string sends only its text between placeholders (PowerShell's pipelines: a counter's key).
+        "  branchCounterKey: $[format('{0:yyyyMMdd}-{1}', pipeline.startTime, variables['Build.SourceBranch'])]",
       ].join("\n") + "\n",
     );
     const found = (await lintFiles([{ path: "azure-pipelines.yml", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");

@@ -53,7 +53,10 @@ describe("platform github-actions: the text an expression holds", () => {
     };
     assert.deepEqual(await model("a-${{ ('b') }}-${{ format ( '{0}{{x}}{1}{3}' , 'c', format('{0}', 'd') ) }}"), { value: "a-b-c{x}d{3}", texts: undefined });
     assert.deepEqual(await model("${{ 'a' }} x ${{ 'b' 'c' }}"), { value: "${{ 'a' }} x ${{ 'b' 'c' }}", texts: ["a x ", "b", "c"] }, "more after a constant: it reads something");
-    assert.deepEqual(await model("${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}"), { value: "${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}", texts: ["d", "{0}"] });
+    // (A format string sends only its text between placeholders: `{0}` alone sends nothing of its own.)
+    assert.deepEqual(await model("${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}"), { value: "${{ github.event['k'] || hashFiles('a', 'b') || hashFiles('c') && 'd' || format('{0}', github.sha) }}", texts: ["d"] });
+    assert.deepEqual(await model("${{ format('{0:yyyyMMdd}-x{1}y', github.sha, github.ref) }}"), { value: "${{ format('{0:yyyyMMdd}-x{1}y', github.sha, github.ref) }}", texts: ["-x", "y"] });
+    assert.deepEqual(await model("${{ format(github.ref, '{0}x') }}"), { value: "${{ format(github.ref, '{0}x') }}", texts: ["{0}x"] }, "not format's first argument: no format string");
     assert.deepEqual(await model("${{ format('{0}') }}"), { value: "{0}", texts: undefined }, "a placeholder with no argument stays");
     assert.deepEqual(await model(`\${{ format('{10}{0}', ${Array.from({ length: 11 }, (_, i) => `'${i}'`).join(", ")}) }}`), { value: "100", texts: undefined }, "placeholders of two digits");
     assert.deepEqual(await model("${{ reformat('{0}', 'a') }}"), { value: "${{ reformat('{0}', 'a') }}", texts: ["{0}", "a"] }, "only format itself is a constant");
