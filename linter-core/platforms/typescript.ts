@@ -48,6 +48,11 @@ const AUTH_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ["bearer", "bearer_token"],
 ]);
 
+/** The shortest string no key binds that is read for a binding of its own (`?key=` and 12 characters). */
+const MIN_UNBOUND_STRING = 16;
+/** What a string binding its own value holds: an `=` or a `:` (a query, an assignment, a header, JSON), or a command's option (`-p …`). */
+const MAY_BIND = /[=:]|\s-/;
+
 /** What parentheses hold: `x = ("…")` binds the string as `x = "…"` does. */
 function unwrapped(ts: TypeScript, node: TS.Node | undefined): TS.Node | undefined {
   // (Less what only types it too: `"…" as string`, `{ … } as const`, `satisfies`, `x!`, `<T>x`.)
@@ -196,8 +201,12 @@ export const typescriptCode: Platform = {
       // Stryker disable next-line ConditionalExpression,LogicalOperator: `name &&`: no section's name is undefined (a guard for the types)
       if (name && object && ts.isObjectLiteralExpression(object) && CREDENTIAL_SECTION.test(name)) for (const property of object.properties) sectionOf.set(property, name);
     };
+    // Every string, bound or not: one no key binds may still hold a command or a URL that binds its own
+    // (`execSync("docker login -p …")`, `fetch("https://…?api_key=…")`).
+    const strings: TS.Node[] = [];
     while (stack.length > 0) {
       const node = stack.pop()!;
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) strings.push(node);
       if (ts.isVariableDeclaration(node)) {
         if (ts.isIdentifier(node.name)) {
           literal(node.name.text, node.initializer, node.name);
@@ -241,6 +250,16 @@ export const typescriptCode: Platform = {
         }
       }
       ts.forEachChild(node, push);
+    }
+    // The strings no key binds, that could hold a binding of their own (an `=`, a `:`, an option: a
+    // query, a header, a command), as literals under no name: the script idioms read them, and a
+    // secret found in one gets the fix a bound string's gets.
+    const bound = new Set(model.literals.map((entry) => entry.span.start));
+    for (const node of strings) {
+      const string = stringValue(ts, source, node)!;
+      if (!bound.has(string.span.start) && string.value.length >= MIN_UNBOUND_STRING && MAY_BIND.test(string.value)) {
+        model.literals.push({ key: "", path: [], value: string.value, span: string.span, role: "assignment", scope: {} });
+      }
     }
     // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: the engine orders findings by place; no rule reads the literals' order (they never nest here).
     model.literals.sort((a, b) => a.span.start - b.span.start);

@@ -255,9 +255,9 @@ const TEST_MARKER = /test|local|dev|demo|dummy|sample|insecure|ci[_-]?pass/i;
 /**
  * Words and the separators of names, paths and roles (`foo/system:masters`, a static token file's
  * example), brackets among them, at the ends too (`_threading_local._localimpl.`, a prefix code adds
- * to; `settings./.http}`, gitleaks's stop-word case).
+ * to; `settings./.http}`, gitleaks's stop-word case), a URL's fragment mark (`value%23still-query#first`).
  */
-const WORDS = /^[ _./:={}()[\]-]*[A-Za-z]+([ _./:={}()[\]-]+[A-Za-z]+)*[ _./:={}()[\]-]*$/;
+const WORDS = /^[ _./:={}()[\]#-]*[A-Za-z]+([ _./:={}()[\]#-]+[A-Za-z]+)*[ _./:={}()[\]#-]*$/;
 /** The same, numbered: `decoded-secret-value00`, a test's made-up value (a token's length, not its look). */
 const NUMBERED_WORDS = /^[A-Za-z]+([ _./:-][A-Za-z]+)*[_-]?\d{1,4}$/;
 /** Three words or more, each perhaps numbered: a name's parts (`token_sha256_to_refresh`, `utf8-base64-v2`). */

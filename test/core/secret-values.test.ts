@@ -156,6 +156,7 @@ describe("secret values: looks like a credential", () => {
     assert.equal(looksLikeCredential("_threading_local._localimpl.", "self.key"), false, "words with separators at the ends (a prefix code adds to)");
     assert.equal(looksLikeCredential("secret%3Dpassword%2Fmore", "oauth_token_secret"), false, "words URL-encoded");
     assert.equal(looksLikeCredential("settings./.http}", "reddit_api_secret"), false, "words and brackets (gitleaks's stop-word case)");
+    assert.equal(looksLikeCredential("value%23still-query#first%23still-fragment", "api_key"), false, "words and a URL's fragment (fast-uri's tests: `?key=value%23…`)");
     assert.equal(looksLikeCredential("{ZqL5kVrX1n8tA2}9x", "api_token"), true, "a token in braces is no format field");
     assert.equal(looksLikeCredential(`${fake.chars(12)}%3D${fake.chars(12)}`, "oauth_token_secret"), true, "random text URL-encoded");
     assert.equal(looksLikeCredential("A1B2C3D4E5F6G7H8I9J0", "access_key"), false, "letters and digits counting, interleaved");

@@ -204,6 +204,29 @@ describe("platform typescript: which names and values count", () => {
   });
 });
 
+describe("platform typescript: a string no key binds, read for the command or URL it holds", () => {
+  const secret = new FakeSecrets(43).chars(32);
+  const cases: [string, string, string][] = [
+    [`await fetch("https://api.example.com/v1/items?api_key=${secret}");`, "API_KEY", "await fetch(`https://api.example.com/v1/items?api_key=${process.env.API_KEY}`);"],
+    [`await fetch(\`https://api.example.com/v1/items?token=${secret}&q=1\`);`, "TOKEN", "await fetch(`https://api.example.com/v1/items?token=${process.env.TOKEN}&q=1`);"],
+    [`execSync("docker login -u bot -p ${secret} ghcr.io");`, "REGISTRY_PASSWORD", "execSync(`docker login -u bot -p ${process.env.REGISTRY_PASSWORD} ghcr.io`);"],
+    [`execSync('export DB_PASSWORD=${secret} && ./migrate.sh');`, "DB_PASSWORD", "execSync(`export DB_PASSWORD=${process.env.DB_PASSWORD} && ./migrate.sh`);"],
+  ];
+  for (const [line, name, fixed] of cases) {
+    it(line.replace(secret, "<secret>"), async () => {
+      const findings = (await lintFiles([{ path: "src/a.ts", text: `${line}\n` }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(findings.length, 1, findings.map((f) => f.message).join("\n"));
+      assert.match(findings[0].fixes[0].title + findings[0].help, new RegExp(name));
+      assert.equal(applyEdits(`${line}\n`, findings[0].fixes[0].edits), `${fixed}\n`);
+      parse(fixed);
+    });
+  }
+  it("not: a string that binds nothing, a short one, a URL with no credential in its query", async () => {
+    const text = `log("deploying ${secret} now"); f("${secret}"); g("https://x.test/?page=2&q=${secret}");\n`;
+    assert.deepEqual((await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
+  });
+});
+
 describe("platform typescript: a string made a template reads the same", () => {
   const secret = `ghp_${new FakeSecrets(109).chars(36)}`;
   // Source text of string literals around the secret: backticks, `${`, escaped and doubly escaped, lone `$` and `{`.
@@ -271,6 +294,16 @@ describe("platform typescript: the literals and connectors the model reads, cons
       for (const literal of model.literals) assert.match(text.slice(literal.span.start, literal.span.end), /^["'`]v["'`]$/, "the literal's place is the string with its quotes");
     });
   }
+
+  it("a string no key binds is a literal under no name when it could bind its own (16 characters or more, an `=`, a `:` or an option)", async () => {
+    const text = 'f("docker login -p x ghcr.io"); g("https://x.test/?a=1"); h("0123456789abcdefgh"); i("short=1"); j("a sentence with no binding"); const apiKey = "bound to a key: no copy";';
+    const model = await typescriptCode.buildModel("src/a.ts", text);
+    assert.deepEqual(model.literals.map((l) => [l.key, text.slice(l.span.start, l.span.end)]), [
+      ["", '"docker login -p x ghcr.io"'],
+      ["", '"https://x.test/?a=1"'],
+      ["apiKey", '"bound to a key: no copy"'],
+    ]);
+  });
 
   it("connectors: credential-like process.env names, read by any access (optional chains too), at the name's place", async () => {
     const text = 'a(process.env.SLACK_TOKEN, process.env["NPM_TOKEN"], process.env?.API_KEY, process.env.NODE_ENV, env.OTHER_TOKEN, config.env.CONFIG_TOKEN, process.config.X_TOKEN);';
