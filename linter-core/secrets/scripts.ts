@@ -751,6 +751,8 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set("a an the this that these th
 /** `key` as a URL query's parameter: right before the `=` at `operator`, after `?` or `&`. */
 function isQueryKey(script: string, operator: number, name: string): boolean {
   const lead = script.charCodeAt(operator - name.length - 1);
+  // (The `=` itself a guard: only the assignment idiom's matches start at their operator.)
+  // Stryker disable next-line ConditionalExpression: the guard (above)
   return (lead === 63 || lead === 38) && /^key$/i.test(name) && script.charCodeAt(operator) === 61;
 }
 

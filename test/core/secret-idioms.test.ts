@@ -241,6 +241,7 @@ describe("an assignment held in another's value (a systemd unit's `Environment=\
     assert.deepEqual(found(`url = "https://maps.example.com/json?address=x&KEY=${value}"\n`, { programSource: true, literalDollar: true }), [["API_KEY", value]]);
     assert.deepEqual(found(`key=${value}\n`), [], "not led by `?` or `&`");
     assert.deepEqual(found(`curl "https://api.example.com/v1/user?monkey=${value}"\n`), [], "a longer name ending in key");
+    assert.deepEqual(found(`curl "https://api.example.com/v1/search?keyword=${value}"\n`), [], "a longer name starting with key");
     assert.deepEqual(found(`curl "https://api.example.com/v1/user?key =${value}"\n`), [], "a blank before its `=`: no query's");
   });
 
