@@ -540,7 +540,8 @@ export function looksLikeCredential(value: string, key: string): boolean {
  * `OTM0Bp42sFTRB`: TruffleHog's tests; gitleaks's generic rule takes 10): too short for entropy to tell,
  * so held to more than a password is: the characters of tokens (not a regex's `[0-9A-Fa-f]{1`, a
  * value cut at its comma), three classes of them switching as random text's do (not a name,
- * `PEM_string2key`), a digit beside a letter, none repeated much, and at least a third outside word-like runs (`supersecret1!`).
+ * `PEM_string2key`), a digit beside a letter, none repeated much, and at least a third outside
+ * word-like runs (`supersecret1!`).
  */
 const SHORTEST_TOKEN = 12;
 const SHORT_TOKEN_CHARACTERS = /^[\w.~+/=-]+$/;
@@ -568,6 +569,7 @@ export function isGpgKeyId(key: string, value: string): boolean {
 }
 const GPG_KEY_NAME = /(?:gpg|pgp)[\s_.-]*(?:signing[\s_.-]*)?key/i;
 const GPG_FINGERPRINT = /^(?:0x)?(?:[0-9A-F]{16}|[0-9A-F]{40})$/i;
+
 const BASE64_VALUE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
 const PRINTABLE_TEXT = /^[\x20-\x7e]+$/;
 const URL_WITH_USERINFO = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/@]+@/i;
