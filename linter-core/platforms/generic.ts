@@ -63,7 +63,6 @@ const NAME_KEY = /^(?:key|name|parameterKey|parameterName)$/i;
 /** A name a value can be given under (not a sentence: `name: Install the tools`). */
 const NAME = /^[A-Za-z_][\w.-]{0,100}$/;
 
-
 export const genericYaml: Platform = {
   id: "yaml",
   readsEveryDocument: true,

@@ -42,6 +42,19 @@ async function incremental(oldText: string, newText: string, oldFound: SecretDet
   return { found: mergeIncremental(plan, oldFound, inWindows), judged: plan.windows.reduce((sum, w) => sum + w.end - w.start, 0) };
 }
 
+/**
+ * A block replaced by another between the same filler: the new version judged from the old one finds
+ * what judging it whole finds, `expected` detections.
+ */
+async function assertReplacedBlockJudged(filler: string, oldBlock: string, newBlock: string, expected: number): Promise<void> {
+  const oldText = `${filler}\n${oldBlock}\n${filler}`;
+  const newText = `${filler}\n${newBlock}\n${filler}`;
+  const result = await incremental(oldText, newText, await detect(oldText));
+  assert.ok(result);
+  assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
+  assert.equal(result.found.length, expected);
+}
+
 const pem = () => {
   const body = Array.from({ length: 12 }, () => fake.chars(64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")).join("\n");
   return `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
@@ -347,12 +360,7 @@ describe("judging a new version from the old one (history)", function () {
       [block("api_token"), block("api_token", "  validation {\n    condition = true\n  }\n"), 0],
       [block("api_token", "  validation {\n    condition = true\n  }\n"), block("api_token"), 1],
     ] as const) {
-      const oldText = `${filler}\n${oldBlock}\n${filler}`;
-      const newText = `${filler}\n${newBlock}\n${filler}`;
-      const result = await incremental(oldText, newText, await detect(oldText));
-      assert.ok(result);
-      assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
-      assert.equal(result.found.length, expected);
+      await assertReplacedBlockJudged(filler, oldBlock, newBlock, expected);
     }
   });
 
@@ -367,12 +375,7 @@ describe("judging a new version from the old one (history)", function () {
       [section("API_KEYS", "    # none yet"), section("API_KEYS"), 1],
       [section("API_KEYS"), section("API_KEYS", `    "maps": {"id": "${token}"},`), 0],
     ] as const) {
-      const oldText = `${filler}\n${oldSection}\n${filler}`;
-      const newText = `${filler}\n${newSection}\n${filler}`;
-      const result = await incremental(oldText, newText, await detect(oldText));
-      assert.ok(result);
-      assert.deepEqual(result.found.map(key), (await detect(newText)).map(key));
-      assert.equal(result.found.length, expected);
+      await assertReplacedBlockJudged(filler, oldSection, newSection, expected);
     }
   });
 
