@@ -2,7 +2,7 @@
 // repository can adopt nhilint and block only new findings. Version 2 adds the repository's salt for
 // the slow derivation of secret values (docs/output.md, "Fingerprints"); version 1 files still match
 // until the next --update-baseline migrates them.
-import { randomBytes } from "node:crypto";
+import { randomBytes } from "./crypto.js";
 import { KDF_ALGORITHM, KDF_ITERATIONS, type Finding, type SecretFingerprints } from "../linter-core/index.js";
 
 export const BASELINE_PATH = ".nhilint-baseline.json";

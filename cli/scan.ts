@@ -1,6 +1,5 @@
 // `nhilint [PATH...]` and `nhilint --staged`: find the files, read them (from the working tree or
 // from the index), lint, apply the baseline, print, and turn the result into an exit code.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import {
@@ -22,6 +21,8 @@ import {
 import { groovyParserMissing } from "../linter-core/documents/groovy.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
+import { skipOptimizingCompiler } from "./code-cache.js";
+import { sha256Hex } from "./crypto.js";
 import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
 import { formatStylish, plain, plainPath } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
@@ -83,6 +84,9 @@ function readListed(root: string, path: string): Buffer {
   }
 }
 
+/** Staged bytes at most for which a hook run goes without V8's optimising compiler (measured: code-cache.ts). */
+const SHORT_RUN_BYTES = 256 * 1024;
+
 /** The files a run reads besides the ones it lints. */
 const SUPPORT_PATHS = [CONFIG_PATH, ...INVENTORY_PATHS, ...CODEOWNERS_PATHS, BASELINE_PATH];
 
@@ -92,6 +96,10 @@ const SUPPORT_PATHS = [CONFIG_PATH, ...INVENTORY_PATHS, ...CODEOWNERS_PATHS, BAS
  */
 function index(root: string, staged: { path: string; id: string }[]): Source {
   const objects = readObjects(root, [...staged.map((file) => file.id), ...SUPPORT_PATHS.map((path) => `:${path}`)]);
+  // Most commits are a few small files: a run too short for optimised code to pay back (code-cache.ts).
+  let bytes = 0;
+  for (const object of objects.values()) bytes += object.length;
+  if (bytes <= SHORT_RUN_BYTES) skipOptimizingCompiler();
   // Absent files are remembered as absent, so asking again costs nothing.
   const cache = new Map<string, Buffer | undefined>(SUPPORT_PATHS.map((path) => [path, objects.get(`:${path}`)]));
   for (const file of staged) cache.set(file.path, objects.get(file.id));
@@ -231,7 +239,7 @@ export async function lintRepository(
     wholeWorkspace: !options.staged && isWholeRepository(root, options.cwd, options.paths),
     projectRoots: projectRoots(root, options.cwd, options.paths),
     // The same digest as the core's Web Crypto default, without its ~7 ms of start-up in every hook run.
-    sha256: (data) => createHash("sha256").update(data).digest("hex"),
+    sha256: sha256Hex,
     compactModels: true,
     secretFingerprints: options.secretFingerprints?.(source, root) ?? "skip",
     onProgress: progress
