@@ -93,12 +93,11 @@ export async function discover(root: string, inGit: boolean, paths: string[] = [
 }
 
 /**
- * Why a file found on disk is not read (gone, a link, not a regular file, too large), or undefined when
+ * Why a file found on disk is not read (gone, a link, not a regular file, too large), or its size when
  * it is read. Whether it is text is found when it is read (decode): sniffing its first bytes here
  * opened every file twice.
  */
-// Stryker disable next-line BlockStatement: decode() gives the same notices once the file is read; this spares reading a huge one.
-export function unreadable(root: string, path: string): Notice | undefined {
+export function sizeOrSkip(root: string, path: string): number | Notice {
   const absolute = pathOnDisk(root, path);
   let stats: Stats;
   try {
@@ -116,5 +115,5 @@ export function unreadable(root: string, path: string): Notice | undefined {
   if (!stats.isFile()) return { path, message: "skipped: not a regular file" };
   const size = stats.size;
   if (size > MAX_FILE_BYTES) return { path, message: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${MAX_FILE_BYTES / 1048576} MiB limit for one file` };
-  return undefined;
+  return size;
 }

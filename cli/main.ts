@@ -1,5 +1,6 @@
 // The CLI run against this process: the command line (program.ts) with its arguments and streams.
 // Bundled as dist/nhilint.cjs, which the executable (entry.ts) runs.
+import { skipOptimizingCompiler } from "./code-cache.js";
 import { fail, run } from "./program.js";
 
 // A reader that stops early (`nhilint --help | head -1`) closes the pipe: stop quietly, not with a stack trace.
@@ -18,6 +19,8 @@ const surroundings = {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  // This process is nhilint's own: a short run goes without V8's optimising compiler (code-cache.ts).
+  beforeShortRun: skipOptimizingCompiler,
 };
 
 run(process.argv.slice(2), surroundings).then(

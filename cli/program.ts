@@ -21,6 +21,8 @@ export interface Surroundings {
   stderrIsTTY: boolean;
   /** The terminal's width, for wrapping --help; 80 when unknown (not a terminal). */
   columns?: number;
+  /** The process's tuning for a scan that lints little (main.ts); none when the CLI runs in another program's process. */
+  beforeShortRun?: () => void;
 }
 
 declare const NHILINT_VERSION: string | undefined;
@@ -113,6 +115,7 @@ Examples:
         stdout: io.stdout,
         stderr: io.stderr,
         progress: io.stderrIsTTY,
+        beforeShortRun: io.beforeShortRun,
       });
     });
 

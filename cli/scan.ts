@@ -21,13 +21,12 @@ import {
 import { groovyParserMissing } from "../linter-core/documents/groovy.js";
 import { typescriptParserMissing } from "../linter-core/platforms/typescript.js";
 import { RULES } from "../rules/index.js";
-import { skipOptimizingCompiler } from "./code-cache.js";
 import { sha256Hex } from "./crypto.js";
 import { applyBaseline, BASELINE_PATH, baselineText, newSalt, parseBaseline, secretFingerprintsFor, type Baseline } from "./baseline.js";
 import { formatStylish, plain, plainPath } from "./formatters/stylish.js";
 import type { Report } from "./formatters/types.js";
 import { pathOnDisk, readObjects, repositoryRoot, stagedBlobs } from "./git.js";
-import { discover, isWholeRepository, missingPathError, optionFileError, projectRoots, unreadable, UsageError } from "./files.js";
+import { discover, isWholeRepository, missingPathError, optionFileError, projectRoots, sizeOrSkip, UsageError } from "./files.js";
 import { decode, type Notice } from "./read.js";
 
 export { UsageError };
@@ -51,6 +50,8 @@ export interface ScanOptions {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   progress: boolean;
+  /** Called before linting when the run lints SHORT_RUN_BYTES or fewer (the executable's tuning: main.ts). */
+  beforeShortRun?: () => void;
 }
 
 const toPosix = (path: string) => path.split(sep).join("/");
@@ -84,7 +85,10 @@ function readListed(root: string, path: string): Buffer {
   }
 }
 
-/** Staged bytes at most for which a hook run goes without V8's optimising compiler (measured: code-cache.ts). */
+/**
+ * The most bytes a run lints for it to count as short: its `beforeShortRun` is called (the executable
+ * turns V8's optimising compiler off then: code-cache.ts says why, and where this was measured).
+ */
 const SHORT_RUN_BYTES = 256 * 1024;
 
 /** The files a run reads besides the ones it lints. */
@@ -96,10 +100,6 @@ const SUPPORT_PATHS = [CONFIG_PATH, ...INVENTORY_PATHS, ...CODEOWNERS_PATHS, BAS
  */
 function index(root: string, staged: { path: string; id: string }[]): Source {
   const objects = readObjects(root, [...staged.map((file) => file.id), ...SUPPORT_PATHS.map((path) => `:${path}`)]);
-  // Most commits are a few small files: a run too short for optimised code to pay back (code-cache.ts).
-  let bytes = 0;
-  for (const object of objects.values()) bytes += object.length;
-  if (bytes <= SHORT_RUN_BYTES) skipOptimizingCompiler();
   // Absent files are remembered as absent, so asking again costs nothing.
   const cache = new Map<string, Buffer | undefined>(SUPPORT_PATHS.map((path) => [path, objects.get(`:${path}`)]));
   for (const file of staged) cache.set(file.path, objects.get(file.id));
@@ -171,7 +171,7 @@ export interface RepositoryRun {
 
 /** Find, read and lint the files of a run: shared by `nhilint`, `nhilint inventory` and `inventory init`. */
 export async function lintRepository(
-  options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr"> & {
+  options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr" | "beforeShortRun"> & {
     /** How secret values are fingerprinted, decided once the run's source (tree or index) is known. */
     secretFingerprints?: (source: Source, root: string) => SecretFingerprints;
   },
@@ -200,19 +200,21 @@ export async function lintRepository(
   const paths = stagedList ?? (await discover(root, Boolean(gitRoot), options.paths, options.cwd));
   const notices: Notice[] = [];
   const files: LintFile[] = [];
+  let bytes = 0;
   for (const path of paths) {
     if (!stagedList) {
-      const skipped = unreadable(root, path);
-      if (skipped) {
-        notices.push(skipped);
+      const size = sizeOrSkip(root, path);
+      if (typeof size !== "number") {
+        notices.push(size);
         continue;
       }
+      bytes += size;
       // Read when the linter reaches the file, not all up front: the texts of a whole repository are
       // never in memory at once (the engine reads `text` once and keeps only compact facts).
       files.push({
         path,
         get text() {
-          // unreadable() has just found a regular file there: read it without a second stat.
+          // sizeOrSkip() has just found a regular file there: read it without a second stat.
           const read = decode(path, readListed(root, path));
           if (read.notice) notices.push(read.notice);
           // Not text (binary): not linted, and said.
@@ -221,12 +223,15 @@ export async function lintRepository(
       });
       continue;
     }
-    const bytes = source.read(path);
-    if (!bytes) continue;
-    const read = decode(path, bytes);
+    const staged = source.read(path);
+    if (!staged) continue;
+    bytes += staged.length;
+    const read = decode(path, staged);
     if (read.notice) notices.push(read.notice);
     if ("file" in read) files.push(read.file);
   }
+  // Most commits, and most runs on named files (the pre-commit framework's), are a few small files.
+  if (bytes <= SHORT_RUN_BYTES) options.beforeShortRun?.();
 
   const progress = options.progress && files.length >= 200;
   let lastDraw = 0;
