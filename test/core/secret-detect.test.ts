@@ -33,6 +33,14 @@ describe("secret detection: base64 anywhere in a text", () => {
     const bytes = btoa(String.fromCharCode(...Array.from({ length: 48 }, (_, i) => (i * 97 + 13) % 256)));
     assert.deepEqual(await detect("run.sh", `echo ${bytes}\n`), []);
     assert.deepEqual(await detect("run.sh", `echo ${btoa("just an ordinary sentence here.")}\n`), []);
+    // Text that opens as a token and runs on into control bytes is not text; a run of a length base64
+    // cannot have (one past a multiple of four) decodes to nothing.
+    const tokenThenBytes = btoa(github + String.fromCharCode(...Array.from({ length: 24 }, (_, i) => (i * 7 + 1) % 32)));
+    assert.deepEqual(await detect("run.sh", `echo ${tokenThenBytes}\n`), []);
+    const unpadded = btoa(github).replace(/=+$/, "");
+    const undecodable = unpadded + "Q".repeat((5 - (unpadded.length % 4)) % 4);
+    assert.equal(undecodable.length % 4, 1);
+    assert.deepEqual(await detect("run.sh", `echo ${undecodable}\n`), []);
     assert.deepEqual(await detect("run.sh", `echo ${btoa("ghp_short")}\n`), []);
   });
   it("a Kubernetes Secret's data field is judged once, by its key, not again as loose base64", async () => {

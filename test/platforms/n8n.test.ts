@@ -210,6 +210,18 @@ describe("platform n8n: a Code node's program", () => {
     assert.deepEqual(found.map((f) => f.message.match(/\((\w{4})…/)?.[1]), [a, b, c, d].map((v) => v.slice(0, 4)));
   });
 
+  it("read as program source is: a credential compared with in code, and a value under an object's key", async () => {
+    const program = [`if (apiKey !== '${a}') throw new Error("unauthorised");`, `const db = { host: "db.internal", db_password: "${b}" };`, "return items;"].join("\n");
+    const found = await findings(code({ jsCode: program }));
+    assert.deepEqual(
+      found.map((f) => f.message.match(/^Hardcoded (.*?) \((\w{4})…/)?.slice(1)),
+      [
+        ["credential compared with in code", a.slice(0, 4)],
+        ["credential-like value under `db_password`", b.slice(0, 4)],
+      ],
+    );
+  });
+
   it("the fix reads $env in the code (no `=` expression, no `{{ }}`), and the code still parses", async () => {
     const text = code({ jsCode: js });
     const found = await findings(text);

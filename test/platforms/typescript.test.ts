@@ -221,6 +221,13 @@ describe("platform typescript: a string no key binds, read for the command or UR
       parse(fixed);
     });
   }
+  it("a `$` in a JavaScript string is a character, not the shell's expansion: the whole password is the value", async () => {
+    const password = `${secret.slice(0, 10)}$${secret.slice(10, 20)}`;
+    const text = `execSync("curl -u admin:${password} https://api.example.com");\n`;
+    const findings = (await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+    assert.deepEqual(findings.map((f) => text.slice(f.span.start, f.span.end)), [password]);
+  });
+
   it("not: a string that binds nothing, a short one, a URL with no credential in its query", async () => {
     const text = `log("deploying ${secret} now"); f("${secret}"); g("https://x.test/?page=2&q=${secret}");\n`;
     assert.deepEqual((await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
