@@ -702,6 +702,16 @@ describe("provider table helpers", () => {
     assert.equal(caseless(String.raw`\p{Lu}q`), String.raw`\p{Lu}[qQ]`);
     assert.equal(caseless(String.raw`\w\p{Lu}`), String.raw`\w\p{Lu}`, "a property only right after its backslash");
   });
+  it("a format's own judgement: its allowlist (keys Google publishes in its samples), its entropy bar", () => {
+    const gcp = (key: string) => findProviderSecrets(`GOOGLE_KEY=${key}\n`).map((m) => m.format.id);
+    assert.deepEqual(gcp(`AIza${fake.chars(35)}`), ["gcp-api-key"]);
+    assert.deepEqual(gcp("AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs"), [], "on the format's allowlist");
+    // Eight characters drawn at random: 3 bits a character, enough for any format without a bar of its own, not for this one's 4.
+    const narrow = `AIza${new FakeSecrets(7).chars(35, "k2m7q9x4")}`;
+    assert.equal(isPlaceholderToken(narrow), false);
+    assert.deepEqual(gcp(narrow), []);
+  });
+
   it("a token nobody would issue is a placeholder: samples, filler words in a short body, runs, counting, low entropy", () => {
     const real = `ghp_${fake.chars(36)}`;
     assert.equal(isPlaceholderToken(real), false);
