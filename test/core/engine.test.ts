@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_CONFIG, lint, type SourceFile } from "../../linter-core/index.js";
 import { fingerprint } from "../../linter-core/fingerprint.js";
+import { platformFor } from "../../linter-core/platforms/index.js";
 import type { Rule } from "../../linter-core/rule.js";
 import { RULES } from "../../rules/index.js";
 import { FakeSecrets, lintFiles, NOW } from "../helpers.js";
@@ -74,6 +75,45 @@ describe("engine", () => {
     assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path).sort(), [broken.path, "b.yml"]);
   });
 
+  it("a platform whose reading throws: named, the file's secrets found in its plain text, the other files linted; with hardcoded-secret off its secrets still redact every output", async () => {
+    const broken = { path: "docker-compose.yml", text: `services:\n  app:\n    environment:\n      TOKEN: ${token}\n` };
+    const platform = platformFor(broken.path, broken.text) as { id: string; buildModel: (path: string, text: string) => unknown };
+    assert.equal(platform.id, "docker-compose");
+    const reading = platform.buildModel;
+    platform.buildModel = async () => {
+      throw new Error("a reader's bug");
+    };
+    try {
+      const result = await run([broken, { path: "b.yml", text: "k: v\n" }]);
+      assert.deepEqual(result.internalErrors, [{ path: broken.path, message: "could not be linted: a reader's bug" }]);
+      assert.deepEqual(result.files.map((f) => f.path), ["b.yml"]);
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path), [broken.path]);
+      const off = await run([broken], { config: { ...DEFAULT_CONFIG, rules: { "hardcoded-secret": "off" } } });
+      assert.deepEqual(off.findings.filter((f) => f.ruleId === "hardcoded-secret"), []);
+      assert.equal(off.redact(`the token ${token} here`).includes(token), false);
+      // The plain-text reading failing too (the last resort: here its detectors, on a model they
+      // cannot read) costs that file's secrets, not the run.
+      const plain = platformFor("notes.txt", "") as typeof platform;
+      assert.equal(plain.id, "text");
+      const plainReading = plain.buildModel;
+      plain.buildModel = async (path, text) =>
+        Object.defineProperty(await plainReading(path, text), "literals", {
+          get: () => {
+            throw new Error("a detector's bug");
+          },
+        });
+      try {
+        const worse = await run([broken, { path: "b.yml", text: `k: ${token}\n` }]);
+        assert.deepEqual(worse.internalErrors, [{ path: broken.path, message: "could not be linted: a reader's bug" }]);
+        assert.deepEqual(worse.findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.path), ["b.yml"]);
+      } finally {
+        plain.buildModel = plainReading;
+      }
+    } finally {
+      platform.buildModel = reading;
+    }
+  });
+
   it("applies the config: ignored paths are not linted, a severity is overridden, a rule turned off reports nothing", async () => {
     const files = [{ path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n`) }, { path: "fixtures/b.yml", text: `k: ${token}\n` }];
     const result = await run(files, { config: { ...DEFAULT_CONFIG, ignore: ["fixtures/"], rules: { "hardcoded-secret": "warning" } } });
@@ -107,6 +147,8 @@ describe("engine", () => {
     const files = [
       { path: ".github/workflows/a.yml", text: workflow(`          K: ${token}\n          T: \${{ secrets.DEPLOY_TOKEN }}\n`) },
       { path: ".github/workflows/b.yml", text: workflow("          T: ${{ secrets.DEPLOY_TOKEN }}\n") },
+      // Nothing to keep: no finding, no secret, no connector, no job.
+      { path: "notes.txt", text: "nothing here\n" },
     ];
     const inventory = { path: "nhi-inventory.yaml", text: "version: 1\nconnectors:\n  - name: DEPLOY_TOKEN\n    owner: o\n    used-by: [.github/workflows/a.yml]\n" };
     const full = await run(files, { inventory, wholeWorkspace: true });
@@ -138,12 +180,26 @@ describe("engine", () => {
   });
 
   it("findings come sorted by file, then place, then rule; each with a confidence and a list of fixes", async () => {
-    const files = [{ path: "z.yml", text: `k: ${token}\n` }, { path: "a.yml", text: `x: 1\nk: ${token}\n` }];
-    const result = await run(files);
-    assert.deepEqual(result.findings.map((f) => [f.path, f.start.line]), [["a.yml", 2], ["z.yml", 1]]);
-    for (const finding of result.findings) {
-      assert.ok(["high", "medium", "low"].includes(finding.confidence));
-      assert.ok(Array.isArray(finding.fixes));
+    // Later files hold their secrets earlier in the text: an order by place alone would differ.
+    const files = [
+      { path: "z.yml", text: `k: ${token}\n` },
+      { path: "m.yml", text: `x: 1\nk: ${token}\n` },
+      { path: "a.yml", text: `x: 1\ny: 2\nk: ${token}\n` },
+    ];
+    for (const order of [files, [...files].reverse(), [files[1], files[0], files[2]]]) {
+      const result = await run(order);
+      assert.deepEqual(result.findings.map((f) => [f.path, f.start.line]), [["a.yml", 3], ["m.yml", 2], ["z.yml", 1]]);
+      for (const finding of result.findings) {
+        assert.ok(["high", "medium", "low"].includes(finding.confidence));
+        assert.ok(Array.isArray(finding.fixes));
+        // A finding of no connector has no `connector` field at all (not one set to undefined).
+        assert.equal("connector" in finding, false);
+      }
+    }
+    // At one place, by rule id, whichever order the rules ran in.
+    const at = (id: string): Rule => ({ meta: { id, description: id, defaultSeverity: "error", owasp: [], nist: [], hasFixes: false }, checkFile: (context) => context.report({ span: { start: 0, end: 1 }, message: id, identity: id }) });
+    for (const rules of [[at("b"), at("a"), at("c")], [at("c"), at("b"), at("a")]]) {
+      assert.deepEqual((await lint([{ path: "a.txt", text: "x\n" }], { rules, now: NOW })).findings.map((f) => f.ruleId), ["a", "b", "c"]);
     }
   });
 });
