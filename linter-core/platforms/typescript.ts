@@ -93,6 +93,20 @@ function stringValue(ts: TypeScript, source: TS.SourceFile, node: TS.Node | unde
   return { value: node.text, span: { start: node.getStart(source), end: node.end } };
 }
 
+/**
+ * A piece of a template literal with substitutions: from its backtick or `}` to the next `${` or its
+ * closing backtick. What it holds is text, but it is no whole string to replace.
+ */
+function isTemplatePiece(text: string, span: Span): boolean {
+  return text[span.start] === "}" || (text[span.start] === "`" && text.endsWith("${", span.end));
+}
+
+/** A piece of a template literal with substitutions (`…${`, `}…${`, `}…`): its text and where it is. */
+function templatePiece(ts: TypeScript, source: TS.SourceFile, node: TS.Node): { value: string; span: Span } | undefined {
+  if (!(ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))) return undefined;
+  return { value: node.text, span: { start: node.getStart(source), end: node.end } };
+}
+
 /** `process.env.X` or `process.env["X"]`: the variable name. */
 function envName(ts: TypeScript, node: TS.Node | undefined): string | undefined {
   if (!node || !(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node))) return undefined;
@@ -119,8 +133,10 @@ export const typescriptCode: Platform = {
   secretFix(literal, secret, name, text) {
     const reference = `process.env.${name}`;
     const secretText = text.slice(secret.start, secret.end);
-    if (secretText === literal.value) return [{ span: literal.span, text: reference }];
+    if (secretText === literal.value && !isTemplatePiece(text, literal.span)) return [{ span: literal.span, text: reference }];
     const quote = text[literal.span.start];
+    // A piece of a template literal with substitutions (`…${`, `}…${`, `}…`) takes one more.
+    if (quote === "}") return [{ span: secret, text: `\${${reference}}` }];
     // (A shortcut: in a template literal every backtick and `${` is escaped already, so the edits below come to the same.)
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut (above)
     if (quote === "`") return [{ span: secret, text: `\${${reference}}` }];
@@ -206,7 +222,7 @@ export const typescriptCode: Platform = {
     const strings: TS.Node[] = [];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) strings.push(node);
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) strings.push(node);
       if (ts.isVariableDeclaration(node)) {
         if (ts.isIdentifier(node.name)) {
           literal(node.name.text, node.initializer, node.name);
@@ -256,7 +272,7 @@ export const typescriptCode: Platform = {
     // secret found in one gets the fix a bound string's gets.
     const bound = new Set(model.literals.map((entry) => entry.span.start));
     for (const node of strings) {
-      const string = stringValue(ts, source, node)!;
+      const string = stringValue(ts, source, node) ?? templatePiece(ts, source, node)!;
       if (!bound.has(string.span.start) && string.value.length >= MIN_UNBOUND_STRING && MAY_BIND.test(string.value)) {
         // (No rule reads a TypeScript literal's path; every TypeScript literal's text is read by the idioms whatever its role.)
         // Stryker disable next-line ArrayDeclaration,StringLiteral: equivalent (above)

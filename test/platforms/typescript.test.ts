@@ -211,6 +211,10 @@ describe("platform typescript: a string no key binds, read for the command or UR
     [`await fetch(\`https://api.example.com/v1/items?token=${secret}&q=1\`);`, "TOKEN", "await fetch(`https://api.example.com/v1/items?token=${process.env.TOKEN}&q=1`);"],
     [`execSync("docker login -u bot -p ${secret} ghcr.io");`, "REGISTRY_PASSWORD", "execSync(`docker login -u bot -p ${process.env.REGISTRY_PASSWORD} ghcr.io`);"],
     [`execSync('export DB_PASSWORD=${secret} && ./migrate.sh');`, "DB_PASSWORD", "execSync(`export DB_PASSWORD=${process.env.DB_PASSWORD} && ./migrate.sh`);"],
+    // The text of a template literal with substitutions, piece by piece: before the first, between two, after the last.
+    [`await fetch(\`https://api.example.com/v1/items?api_key=${secret}&q=\${q}\`);`, "API_KEY", "await fetch(`https://api.example.com/v1/items?api_key=${process.env.API_KEY}&q=${q}`);"],
+    [`const next = \`\${base}/v1/items?token=${secret}&page=\${page + 1}\`;`, "TOKEN", "const next = `${base}/v1/items?token=${process.env.TOKEN}&page=${page + 1}`;"],
+    [`const url = \`\${base}/v1/items?access_token=${secret}\`;`, "ACCESS_TOKEN", "const url = `${base}/v1/items?access_token=${process.env.ACCESS_TOKEN}`;"],
   ];
   for (const [line, name, fixed] of cases) {
     it(line.replace(secret, "<secret>"), async () => {
@@ -228,8 +232,25 @@ describe("platform typescript: a string no key binds, read for the command or UR
     assert.deepEqual(findings.map((f) => text.slice(f.span.start, f.span.end)), [password]);
   });
 
+  it("a secret that is a whole piece of a template literal becomes a substitution: the piece's backtick, `}` and `${` stay", () => {
+    const text = `const a = \`${secret}\${x}${secret}\${y}${secret}\`;\n`;
+    const pieces = [...text.matchAll(/[`}][^`{}$]*(?:\$\{|`)/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    assert.equal(pieces.length, 3);
+    const fixed = pieces.map((span) => {
+      const start = text.indexOf(secret, span.start);
+      const literal = { key: "", path: [], value: secret, span, role: "assignment" as const, scope: {} };
+      const edits = typescriptCode.secretFix!(literal, { start, end: start + secret.length }, "TOKEN", text) ?? [];
+      return applyEdits(text, edits.map((edit) => ({ ...edit.span, text: edit.text })));
+    });
+    assert.deepEqual(fixed, [
+      `const a = \`\${process.env.TOKEN}\${x}${secret}\${y}${secret}\`;\n`,
+      `const a = \`${secret}\${x}\${process.env.TOKEN}\${y}${secret}\`;\n`,
+      `const a = \`${secret}\${x}${secret}\${y}\${process.env.TOKEN}\`;\n`,
+    ]);
+  });
+
   it("not: a string that binds nothing, a short one, a URL with no credential in its query", async () => {
-    const text = `log("deploying ${secret} now"); f("${secret}"); g("https://x.test/?page=2&q=${secret}");\n`;
+    const text = `log("deploying ${secret} now"); f("${secret}"); g("https://x.test/?page=2&q=${secret}"); log(\`deploying ${secret} to \${env}: now\`);\n`;
     assert.deepEqual((await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
   });
 });
