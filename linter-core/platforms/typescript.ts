@@ -86,6 +86,28 @@ function assignedName(ts: TypeScript, target: TS.Node | undefined): string | und
   return ts.isElementAccessExpression(target) && ts.isStringLiteral(target.argumentExpression) ? target.argumentExpression.text : undefined;
 }
 
+/**
+ * The name a comparison with a string checks: `token`, `req.query.token`, `req.headers["x-api-key"]`,
+ * a header read by name (`req.get("X-Api-Key")`, `headers.get("authorization")`). Not a string: two
+ * strings compared name nothing.
+ */
+function comparedName(ts: TypeScript, node: TS.Node | undefined): string | undefined {
+  node = unwrapped(ts, node);
+  if (!node) return undefined;
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return assignedName(ts, node);
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !HEADER_READERS.has(node.expression.name.text)) return undefined;
+  const [name] = node.arguments;
+  return node.arguments.length === 1 && ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/** Methods that read a request's or a response's header by name (Express, Fetch's Headers, Node's http). */
+const HEADER_READERS = new Set(["get", "header", "getHeader"]);
+
+/** `===`, `!==`, `==`, `!=`. */
+function isEquality(ts: TypeScript, kind: TS.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}
+
 /** A string literal, or a template literal without substitutions: its value and where it is. */
 function stringValue(ts: TypeScript, source: TS.SourceFile, node: TS.Node | undefined): { value: string; span: Span } | undefined {
   node = unwrapped(ts, node);
@@ -239,6 +261,12 @@ export const typescriptCode: Platform = {
         if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) {
           const key = assignedName(ts, unwrapped(ts, node.left));
           if (key) literal(key, node.right, node.left);
+        } else if (isEquality(ts, operator)) {
+          // A credential compared with in code (a webhook's or an API's check of the key it expects):
+          // the string is the credential, named by what it is compared with.
+          const [named, value] = stringValue(ts, source, node.right) ? [node.left, node.right] : [node.right, node.left];
+          const key = comparedName(ts, named);
+          if (key) literal(key, value, named);
         } else if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
           // process.env.API_KEY ?? "literal": a fallback that ships the secret (not through `?.`).
           const left = unwrapped(ts, node.left);

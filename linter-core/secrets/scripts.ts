@@ -443,7 +443,9 @@ const IDIOMS: Idiom[] = [
     { textOnly: true },
   ),
   // `if api_key == "…"`, `if ("…" !== password)`: a credential the code compares with is in the code.
-  nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
+  nameBinding("credential compared with in code", ["==", "!="], /(?:^|[\s(!&|$])([A-Za-z_][\w.]{0,100})[ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
+  // A header or a field read by its name: `request.headers["X-Api-Key"] != "…"`, `req.get("x-api-key") === "…"`.
+  nameBinding("credential compared with in code", ["==", "!="], /(?:\[|\.(?:get|header|getHeader)\()[ \t]*["']([\w.-]{1,100})["'][ \t]*[\])][ \t]*[!=]==?[ \t]*\\?["']([^"'\s\\]{1,200})(?=["'])/g, { programSourceOnly: true }),
   // The literal first: the name, read in a lookahead, is group 1 as for every idiom that binds one.
   nameBinding("credential compared with in code", ["==", "!="], /["'](?=[^"'\s\\]{1,200}["'][ \t]*[!=]==?[ \t]*([A-Za-z_][\w.]{0,100})\b)([^"'\s\\]{1,200})/g, { programSourceOnly: true }),
   nameBinding("credential-like value under a key", [":", "=>"], KEY_BINDING, { matches: keyBindings, keyBinding: true, wordsLeadingTheLine: true }),

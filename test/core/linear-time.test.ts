@@ -113,6 +113,8 @@ describe("detectors on adversarial lines grow linearly", function () {
     ["a reference check on a long value with many {{", (n) => isReference("{{ ".repeat(n))],
     ["a record's field shown in Markdown: a long run of blanks between words", (n) => markdownLiteral(`a${" ".repeat(n)}b\n${" \t".repeat(n / 2)}c`)],
     ["a quoted value read past `$` where it is text (Python): A_TOKEN=\"a$A_TOKEN=\"a$…", (n) => detectSecrets(emptyModel("text", "settings.py", 'A_TOKEN="a$'.repeat(n / 11)))],
+    // A header compared by its name (Python, where the comparison idioms run): many openings, long blanks.
+    ['a header compared: ["aaa…["aaa… and .get(  …  then ==', (n) => detectSecrets(emptyModel("text", "app.py", '["aaaaaaaa'.repeat(n / 20) + ".get(" + " ".repeat(n / 2) + '"a"' + " ".repeat(n / 2) + ") == 'x'"))],
   ];
   for (const [name, run] of ONE_FUNCTION) {
     it(name, () => assertGrowsLinearly(run, { warm: 1_000, small: 20_000, floorMs: 0.5 }));

@@ -563,6 +563,13 @@ describe("a credential compared with in program source (detect-secrets' keyword 
     assert.deepEqual(compared(`if ("${token}" !== my_password) {`), [["credential compared with in code", "MY_PASSWORD", token]]);
     assert.deepEqual(compared(`if self.token != '${token}':`), [["credential compared with in code", "TOKEN", token]]);
   });
+  it("a header or a field read by its name, and n8n's `$json`", () => {
+    assert.deepEqual(compared(`if request.headers["X-Api-Key"] != "${token}":`), [["credential compared with in code", "X_API_KEY", token]]);
+    assert.deepEqual(compared(`if (req.get('x-api-key') === '${token}') next();`), [["credential compared with in code", "X_API_KEY", token]]);
+    assert.deepEqual(compared(`if request.headers.get("X-Webhook-Secret") == "${token}":`), [["credential compared with in code", "X_WEBHOOK_SECRET", token]]);
+    assert.deepEqual(compared(`if ($json.token === "${token}") return items;`), [["credential compared with in code", "JSON_TOKEN", token]]);
+    assert.deepEqual(compared(`if request.headers["Content-Type"] != "${token}": pass\nif req.get("accept") == "application/json": pass`), []);
+  });
   it("not: a name that is no credential, a placeholder, outside program source", () => {
     assert.deepEqual(compared(`if (type == "api_key") {}\nif password == "password": pass\nif token == "": pass`), []);
     assert.deepEqual(compared(`if (api_key == "${token}") {`, false), []);

@@ -255,6 +255,28 @@ describe("platform typescript: a string no key binds, read for the command or UR
   });
 });
 
+describe("platform typescript: a credential compared with in code (a webhook's or an API's check of its key)", () => {
+  const secret = new FakeSecrets(47).chars(32);
+  const cases: [string, string][] = [
+    [`if (req.headers["x-api-key"] !== "${secret}") return res.sendStatus(401);`, 'if (req.headers["x-api-key"] !== process.env.X_API_KEY) return res.sendStatus(401);'],
+    [`if (req.get("X-Api-Key") === "${secret}") next();`, 'if (req.get("X-Api-Key") === process.env.X_API_KEY) next();'],
+    [`if ("${secret}" != token) deny();`, "if (process.env.TOKEN != token) deny();"],
+    [`if (req.headers.authorization !== \`Bearer ${secret}\`) deny();`, "if (req.headers.authorization !== `Bearer ${process.env.API_TOKEN}`) deny();"],
+  ];
+  for (const [line, fixed] of cases) {
+    it(line.replace(secret, "<secret>"), async () => {
+      const findings = (await lintFiles([{ path: "src/hook.ts", text: `${line}\n` }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.equal(findings.length, 1, findings.map((f) => f.message).join("\n"));
+      assert.equal(applyEdits(`${line}\n`, findings[0].fixes[0].edits), `${fixed}\n`);
+      parse(fixed);
+    });
+  }
+  it("not: a name that is no credential, two strings, an ordering", async () => {
+    const text = `if (type === "access_token") f();\nif (req.headers["content-type"] === "${secret}") f();\nif ("api_key" === "${secret}") f();\nif (token < "${secret}") f();\n`;
+    assert.deepEqual((await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
+  });
+});
+
 describe("platform typescript: a string made a template reads the same", () => {
   const secret = `ghp_${new FakeSecrets(109).chars(36)}`;
   // Source text of string literals around the secret: backticks, `${`, escaped and doubly escaped, lone `$` and `{`.
@@ -308,7 +330,9 @@ describe("platform typescript: the literals and connectors the model reads, cons
     ['const apiKey = `v${x}`; const token = tag`v`;', []],
     ['const { apiKey = "v" } = o; function f(token = "v") {}', []],
     // Not an assignment; not process.env (another object's env, process's other members, a bare env).
-    ['const x = token + "v"; const y = token === "v"; if (token in "v") {} const c = new Client;', []],
+    ['const x = token + "v"; const y = token < "v"; if (token in "v") {} const c = new Client;', []],
+    // A comparison for (in)equality names the string by what it is compared with.
+    ['if (token === "v" || "v" != a.key || h["x-key"] !== "v" || req.get("x-token") == "v" || req.header("x-h") === "v" || res.getHeader("x-g") === "v" || read("x-key") === "v" || req.param("x-key") === "v" || "v" === "w") {}', ["token", "key", "x-key", "x-token", "x-h", "x-g"]],
     ['token ^= "v";', ["token"]],
     ['jwt.design(a, "v"); jwt.verifyAll(a, "v"); jwt.unsign(a, "v");', []],
     ['const { length } = "v"; const [first] = "v";', []],
