@@ -482,12 +482,13 @@ describe("values bound to keys in plain text and program source (`key: value`)",
     // Not a list of strings, another argument after the value, a name that is none, prose, a default that is empty.
     assert.deepEqual(bound(`words = ['hash-iterate-key', '${token}', 'next']\nset("token", "${token}", True)\nset("build_id", "${token}")\nos.getenv("API_KEY", "")`), []);
   });
-  it("a subscript a quoted name keys (`os.environ['API_KEY'] = …`, PHP's `$db['default']['password'] = …`); not a comparison", () => {
+  it("a subscript a quoted name keys (`os.environ['API_KEY'] = …`, PHP's `$db['default']['password'] = …`); a comparison is one, not an assignment", () => {
     assert.deepEqual(bound(`os.environ['API_KEY'] = '${token}'\n$db['default']['password'] = '${password}';`), [
       ...under("API_KEY"),
       ["credential-like value under `password`", "PASSWORD", password],
     ]);
-    assert.deepEqual(bound(`if d['api_key'] == '${token}x': pass\nd["api_key"] =~ /${token}/\nd[api_key] = '${token}'`), []);
+    assert.deepEqual(bound(`if d['api_key'] == '${token}x': pass`), [["credential compared with in code", "API_KEY", `${token}x`]]);
+    assert.deepEqual(bound(`d["api_key"] =~ /${token}/\nd[api_key] = '${token}'`), []);
   });
   it("an Authorization header as a quoted key or a call's name (`{'Authorization': 'Bearer …'}`, `Header.Set(\"Authorization\", …)`)", () => {
     const header = [["token in an Authorization header", "API_TOKEN", token]];
