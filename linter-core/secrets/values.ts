@@ -65,6 +65,7 @@ export function isCredentialKey(key: string): boolean {
  * (`Remember to rotate the secret`). A key without blanks as it is.
  */
 function joinedWords(key: string): string | undefined {
+  // Stryker disable next-line ConditionalExpression: a shortcut: a key of one word joins to itself below
   if (!/[ \t]/.test(key)) return key;
   const words = key.trim().split(/[ \t]+/);
   return words.length <= MOST_WORDS_IN_A_KEY ? words.join("_") : undefined;
@@ -141,6 +142,7 @@ export function toSecretName(key: string): string {
 
 /** Keys that name a password: judged as one (people choose them), not as a random token. */
 export function isPasswordKey(spelled: string): boolean {
+  // Stryker disable next-line StringLiteral: a sentence (no key) answers no; so does any text without a password's word
   const key = joinedWords(spelled) ?? "";
   return PASSWORD_WORD.test(key) || /(?:^|[_\-.])pass$/i.test(key) || /[a-z]Pass$/.test(key) || qualifiedStem(key, (stem) => PASSWORD_WORD.test(stem)) !== undefined;
 }
@@ -191,6 +193,7 @@ export function isPlaceholder(value: string): boolean {
 /** Four or more ascending digits or letters (`1234`, `abcd`): a made-up value. */
 export function hasCountingRun(value: string, length = 4): boolean {
   let run = 1;
+  // Stryker disable next-line EqualityOperator: past the end charCodeAt is NaN, which counts no run
   for (let i = 1; i < value.length; i++) {
     run = value.charCodeAt(i) - value.charCodeAt(i - 1) === 1 && /[0-9a-z]/i.test(value[i]) ? run + 1 : 1;
     if (run >= length) return true;
@@ -217,6 +220,7 @@ function madeUpCounting(value: string): boolean {
   let threes = 0;
   let fours = 0;
   for (let i = 1; i <= value.length; i++) {
+    // Stryker disable next-line EqualityOperator: past the end charCodeAt is NaN, which counts no run
     if (i < value.length && value.charCodeAt(i) - value.charCodeAt(i - 1) === 1 && /[0-9a-z]/i.test(value[i])) {
       run++;
       if (run >= (hex ? 5 : 6) || (run === 4 && !hex && /[01aA]/.test(value[i - 3]))) return true;
@@ -579,6 +583,7 @@ const AUTH_VALUE = /^(?:bearer|basic|token|bot)\s+(\S+)$/i;
 
 export function authorizationCredential(value: string): { offset: number; credential: string } | undefined {
   const match = AUTH_VALUE.exec(value.trim());
+  // Stryker disable next-line StringLiteral: any key that names no password judges the value as a token, as "token" does
   if (!match || !looksLikeCredential(match[1], "token") || isPlaceholderBasic(match[1])) return undefined;
   return { offset: value.indexOf(match[1]), credential: match[1] };
 }
@@ -724,6 +729,7 @@ export function findPrivateKeys(text: string): PrivateKeyMatch[] {
     const kind = match[1].trim().toUpperCase() || "PKCS#8";
     found.push({ start: match.index!, end: match.index! + match[0].length, kind: kind === "ENCRYPTED" ? "encrypted PKCS#8" : kind });
   }
+  // Stryker disable next-line Regex: the lazy `[\s\S]` after the key's type and the lazy body after the blanks take what one `+` fewer leaves
   const putty = /PuTTY-User-Key-File-\d: [\w-]+[\s\S]{0,20000}?Private-Lines: \d+((?:\s|\\[nr])+[A-Za-z0-9+/=\s\\]+?)Private-MAC: [0-9a-f]+/g;
   for (const match of text.matchAll(putty)) {
     if (randomBody(match[1])) found.push({ start: match.index!, end: match.index! + match[0].length, kind: "PuTTY" });
@@ -737,6 +743,7 @@ export function findPrivateKeys(text: string): PrivateKeyMatch[] {
  */
 function randomBody(body: string): boolean {
   const lines = body.replace(/\\[nrt]/g, "\n").split("\n");
+  // Stryker disable next-line Regex: a line of base64 holds no `: `, so only a header's line matches either way
   const joined = lines.filter((line) => !/^\s*[\w-]+: /.test(line)).join("");
   // Stryker disable next-line Regex: \s or \s+, every blank goes
   const content = joined.replace(/\s+/g, "");
@@ -750,7 +757,7 @@ function randomBody(body: string): boolean {
 export function decodeBase64(value: string): string | undefined {
   // Stryker disable next-line Regex: \s or \s+, every blank goes
   const compact = value.replace(/\s+/g, "");
-  // Stryker disable next-line ConditionalExpression: the regex rejects "" too
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral,Regex: the regex rejects "" too, and atob (below) throws on what it lets through unanchored
   if (compact === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
   // (atob still throws on a misplaced `=` or a length it cannot decode.)
   // Stryker disable BlockStatement: an empty catch returns undefined as well (an empty try is seen at once)

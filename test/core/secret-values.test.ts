@@ -274,6 +274,23 @@ describe("secret values: looks like a credential", () => {
   });
 });
 
+describe("secret values: the bars a value clears (whole-file mutation testing of values.ts)", () => {
+  it("a short password needs three kinds of character, or two and enough entropy; a token of 16 or more, 3 bits a character", () => {
+    assert.equal(looksLikeCredential("aaaa1111", "password"), false, "two kinds, 1 bit a character");
+    assert.equal(looksLikeCredential("aB3$aB3$", "password"), true, "three kinds");
+    assert.equal(looksLikeCredential("k3k3j5j5k3k3j5j5", "token"), false, "two kinds, but 2 bits a character");
+    assert.equal(looksLikeCredential("k3j5h2g7f9d1s4a6", "token"), true);
+  });
+  it("a URL's password is judged as a password (short, chosen by people); a token given as the URL's user is found", () => {
+    // nhilint-disable-next-line hardcoded-secret -- a made-up password the URL reader must find
+    const text = "git clone https://deploy:Kx9#mP2q@db.example.com/x";
+    assert.deepEqual(findUrlPasswords(text).map((m) => text.slice(m.start, m.end)), ["Kx9#mP2q"]);
+    const user = fake.chars(40);
+    const clone = `url: https://${user}@github.com/org/repo.git`;
+    assert.deepEqual(findUrlPasswords(clone).map((m) => clone.slice(m.start, m.end)), [user]);
+  });
+});
+
 describe("secret values: random letters of one case (a Gmail app password)", () => {
   const random = new FakeSecrets(1616);
   const lower = "abcdefghijklmnopqrstuvwxyz";
