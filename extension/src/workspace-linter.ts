@@ -20,7 +20,7 @@ import {
   type SourceFile,
 } from "../../linter-core/index.js";
 import { applyBaseline, BASELINE_PATH, BaselineError, parseBaseline, secretFingerprintsFor, type Baseline } from "../../cli/baseline.js";
-import { discover, unreadable } from "../../cli/files.js";
+import { discover, sizeOrSkip } from "../../cli/files.js";
 import { pathOnDisk, repositoryRoot } from "../../cli/git.js";
 import { decode } from "../../cli/read.js";
 import { RULES } from "../../rules/index.js";
@@ -83,8 +83,8 @@ export class WorkspaceLinter implements vscode.Disposable {
       const { readFile } = await import("node:fs/promises");
       for (const path of paths) {
         try {
-          const skipped = unreadable(root, path);
-          if (skipped) {
+          const skipped = sizeOrSkip(root, path);
+          if (typeof skipped !== "number") {
             this.log.appendLine(`${path}: ${skipped.message}`);
             continue;
           }
