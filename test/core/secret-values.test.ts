@@ -280,6 +280,8 @@ describe("secret values: the bars a value clears (whole-file mutation testing of
     assert.equal(looksLikeCredential("aB3$aB3$", "password"), true, "three kinds");
     assert.equal(looksLikeCredential("k3k3j5j5k3k3j5j5", "token"), false, "two kinds, but 2 bits a character");
     assert.equal(looksLikeCredential("k3j5h2g7f9d1s4a6", "token"), true);
+    // Random is 0.4 of a value or more outside word-like runs: exactly 0.4 here (8 of 20).
+    assert.equal(looksRandom("w6fY3U3LRabbittokeny"), true);
   });
   it("a URL's password is judged as a password (short, chosen by people); a token given as the URL's user is found", () => {
     // nhilint-disable-next-line hardcoded-secret -- a made-up password the URL reader must find
