@@ -432,7 +432,7 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   // (JavaScript's quoted strings expand no `$`, nor do the languages expandsNoDollar names; a shell's do.)
   const literalDollar = model.platform === "typescript" || expandsNoDollar(model.path);
   const sources = [
-    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText, literalDollar } })),
+    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText || model.platform === "typescript", literalDollar } })),
     // A program held in a field (JavaScript, or n8n's Python) is read as a program file is, its quoted keys bound as well.
     ...(asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), options: { programSource: true, keyBindings: true, literalDollar: true } }))),
   ];

@@ -271,6 +271,13 @@ describe("platform typescript: a credential compared with in code (a webhook's o
       parse(fixed);
     });
   }
+  it("a key bound inside a string (a GraphQL query's argument, a config snippet) is read as in text", async () => {
+    for (const text of [`const q = gql\`query { login(token: "${secret}") { id } \${fields} }\`;\n`, `const q = "mutation { auth(apiKey: \\"${secret}\\") }";\n`]) {
+      const findings = (await lintFiles([{ path: "src/api.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret");
+      assert.deepEqual(findings.map((f) => text.slice(f.span.start, f.span.end)), [secret], text);
+    }
+  });
+
   it("not: a name that is no credential, two strings, an ordering", async () => {
     const text = `if (type === "access_token") f();\nif (req.headers["content-type"] === "${secret}") f();\nif ("api_key" === "${secret}") f();\nif (token < "${secret}") f();\n`;
     assert.deepEqual((await lintFiles([{ path: "src/a.ts", text }])).findings.filter((f) => f.ruleId === "hardcoded-secret").map((f) => f.message), []);
