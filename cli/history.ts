@@ -6,7 +6,6 @@
 // so the first sighting is the commit that introduced it); each distinct blob is read once by one
 // `git cat-file --batch`; the same detectors as hardcoded-secret judge it. Nothing in the repository
 // (refs, index, working tree) is written.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
@@ -18,6 +17,7 @@ import { CONFIG_PATH, lint, parseConfig, plural } from "../linter-core/index.js"
 import { revocationFor } from "../linter-core/secrets/revocation.js";
 import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
+import { sha256Hex } from "./crypto.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
 import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, optionFileError, UsageError } from "./files.js";
@@ -51,7 +51,6 @@ export interface HistoryOptions {
 }
 
 /** SHA-256 of a string, hex: secrets are known by it in memory, and fingerprints are made with it. */
-const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
 
 /** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
 const MAX_BLOB_BYTES = 2 * 1024 * 1024;
@@ -381,7 +380,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
  * it is mostly gone; a value accepted once is accepted wherever the history holds it.
  */
 function historyFingerprint(value: string, baseline: Extract<Baseline, { version: 2 }>): Promise<string> {
-  return deriveSecretIdentity(value, { salt: baseline.salt, iterations: baseline.kdf.iterations }).then((identity) => fingerprint("hardcoded-secret", "(history)", identity, sha256));
+  return deriveSecretIdentity(value, { salt: baseline.salt, iterations: baseline.kdf.iterations }).then((identity) => fingerprint("hardcoded-secret", "(history)", identity, sha256Hex));
 }
 
 /** What a partial clone lacks of `names` (objects its history needs), fetched from `remote` in one request. */
@@ -436,7 +435,7 @@ async function markAccepted(root: string, baseline: Baseline | undefined, secret
     const bytes = contents.get(holder.blob);
     const text = bytes && blobText(bytes);
     if (text === undefined) continue;
-    const result = await lint([{ path: holder.path, text }], { rules, ...(baseline && holder.fingerprints && { secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT) }), sha256 });
+    const result = await lint([{ path: holder.path, text }], { rules, ...(baseline && holder.fingerprints && { secretFingerprints: secretFingerprintsFor(baseline, PUBLIC_SALT) }), sha256: sha256Hex });
     for (const finding of result.findings) {
       const entry = secrets.get(text.slice(finding.span.start, finding.span.end));
       if (!entry) continue;

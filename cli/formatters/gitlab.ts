@@ -1,8 +1,8 @@
 // For GitLab merge requests: the secret-detection report (`artifacts: reports: secret_detection`),
 // schema 15.x (https://gitlab.com/gitlab-org/security-products/security-report-schemas). Every
 // finding is a vulnerability; the identifier is the rule, the id the fingerprint (never the secret).
-import { createHash } from "node:crypto";
 import { docsUrl } from "../../linter-core/index.js";
+import { sha256Hex } from "../crypto.js";
 import type { FormatOptions, Report } from "./types.js";
 
 const SEVERITY = { error: "High", warning: "Medium" } as const;
@@ -33,6 +33,6 @@ export function gitlabScanner(version: string) {
 
 /** GitLab wants a UUID-shaped id: a hash of something stable across runs, never of a secret. */
 export function uuidFrom(text: string): string {
-  const hex = createHash("sha256").update(text).digest("hex");
+  const hex = sha256Hex(text);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,10 +1,10 @@
 // `nhilint history`'s report in each format: for people (each secret, then what to rotate), JSON, SARIF
 // for code scanning, GitHub workflow commands and GitLab's secret-detection report. A secret is shown
 // by its redacted form only (a 4-character prefix and the length), as everywhere else.
-import { createHash } from "node:crypto";
 import { styleText } from "node:util";
 import { docsUrl, plural } from "../../linter-core/index.js";
 import type { HistorySecret } from "../history.js";
+import { sha256Hex } from "../crypto.js";
 import { LARGEST_PARSED } from "../history-judge.js";
 import { command, property } from "./github.js";
 import { gitlabScanner, uuidFrom } from "./gitlab.js";
@@ -129,7 +129,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 /** Where and when a secret came in, hashed: stable across runs, never of the value. */
 function alertFingerprint(s: HistorySecret): string {
-  return createHash("sha256").update(`${s.title}\0${s.path}\0${s.firstCommit}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${s.title}\0${s.path}\0${s.firstCommit}`).slice(0, 32);
 }
 
 /**
