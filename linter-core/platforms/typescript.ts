@@ -155,10 +155,11 @@ export const typescriptCode: Platform = {
   secretFix(literal, secret, name, text) {
     const reference = `process.env.${name}`;
     const secretText = text.slice(secret.start, secret.end);
-    if (secretText === literal.value && !isTemplatePiece(text, literal.span)) return [{ span: literal.span, text: reference }];
+    // A piece of a template literal with substitutions (`…${`, `}…${`, `}…`): one more substitution,
+    // never the piece replaced whole.
+    if (isTemplatePiece(text, literal.span)) return [{ span: secret, text: `\${${reference}}` }];
+    if (secretText === literal.value) return [{ span: literal.span, text: reference }];
     const quote = text[literal.span.start];
-    // A piece of a template literal with substitutions (`…${`, `}…${`, `}…`) takes one more.
-    if (quote === "}") return [{ span: secret, text: `\${${reference}}` }];
     // (A shortcut: in a template literal every backtick and `${` is escaped already, so the edits below come to the same.)
     // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut (above)
     if (quote === "`") return [{ span: secret, text: `\${${reference}}` }];

@@ -424,15 +424,17 @@ export async function detectSecrets(model: FileModel): Promise<SecretDetection[]
   }
   // Script idioms over the whole text: every platform's script fields (run:, inlineScript:,
   // before_script:, command:, n8n Code nodes, Logic Apps inline code) and anything else that holds one.
-  // In program source (TypeScript/JavaScript) the idioms read the string literals only: code is not a script.
+  // In program source (TypeScript/JavaScript) the idioms read the string literals only: code is not a script
+  // (a string's own keys are text, bound as in text: `login(token: "…")` in a GraphQL query).
   // A file that does not parse has no model to bind its keys or hold its literals: it is read as plain text is.
   const asText = model.platform === "text" || model.parseErrors.length > 0;
-  const scripts = model.platform === "typescript" && !asText ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
+  const stringLiterals = model.platform === "typescript" && !asText;
+  const scripts = stringLiterals ? model.literals.map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end) })) : [{ offset: 0, source: text }];
   const programSource = asText && (model.platform === "typescript" || isProgramSource(model.path));
   // (JavaScript's quoted strings expand no `$`, nor do the languages expandsNoDollar names; a shell's do.)
   const literalDollar = model.platform === "typescript" || expandsNoDollar(model.path);
   const sources = [
-    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText || model.platform === "typescript", literalDollar } })),
+    ...scripts.map((script) => ({ ...script, options: { programSource, keyBindings: asText || stringLiterals, literalDollar } })),
     // A program held in a field (JavaScript, or n8n's Python) is read as a program file is, its quoted keys bound as well.
     ...(asText ? [] : model.literals.filter((l) => l.program).map((l) => ({ offset: l.span.start, source: text.slice(l.span.start, l.span.end), options: { programSource: true, keyBindings: true, literalDollar: true } }))),
   ];
