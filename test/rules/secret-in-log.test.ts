@@ -4,6 +4,7 @@ import { at, lintFiles, ruleTester } from "../helpers.js";
 import { wf } from "./workflow-fixtures.js";
 
 const direct = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          echo \"token is ${{ secrets.API_TOKEN }}\"\n");
+const secondLine = wf("  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          set -e\n          echo \"token is ${{ secrets.API_TOKEN }}\"   \n");
 const step = (env: string, run: string) => `      - env:\n${env}        run: |\n${run}`;
 const job = (name: string, body: string, env = "") => `  ${name}:\n    runs-on: ubuntu-latest\n${env}    steps:\n${body}`;
 const groupTo = (target: string) => wf(job("a", step("          KEY: ${{ secrets.KEY }}\n", `          {\n            echo "KEY=$KEY"\n          }${target}\n`)));
@@ -80,13 +81,16 @@ ruleTester(secretInLog, {
     { name: "an env var bound at the workflow's level, printed in any job", code: workflowEnv, errors: [{ ...at(workflowEnv, '$TOKEN"'), message: /secret `API_TOKEN` is printed/ }] },
     { name: "an expression written without spaces", code: wf(job("a", "      - run: echo ${{secrets.K}}\n")), errors: [{ line: 9, column: 19, message: /secret `K` is printed/ }] },
     { name: "echo of a secret expression", code: direct, errors: [{ ...at(direct, '${{ secrets.API_TOKEN }}"'), message: /secret `API_TOKEN` is printed in job `a`/ }] },
+    // A later line of a block is indented in the file: the finding still ends where the line's text does (blanks after it left out).
+    { name: "echo on an indented later line with blanks after it: from the secret to the end of the command", code: secondLine, errors: [{ ...at(secondLine, '${{ secrets.API_TOKEN }}"'), message: /secret `API_TOKEN` is printed/ }] },
     { name: "an env var bound to a secret written to the job summary", code: viaEnv, errors: [{ ...at(viaEnv, '$TOKEN" | base64 >> $GITHUB_STEP_SUMMARY'), message: /in job `a`, step `debug`/ }] },
   ],
 });
 
 describe("secret-in-log: a finding's fingerprint", () => {
   it("does not change when the script is indented differently (a baseline survives re-indenting)", async () => {
-    const at = (indent: string) => wf(job("a", `      - env:\n          TOKEN: \${{ secrets.API_TOKEN }}\n        run: |\n${indent}echo "$TOKEN"\n`));
+    // (The echo on the script's second line: a block's first line starts where its text does, past any indentation.)
+    const at = (indent: string) => wf(job("a", `      - env:\n          TOKEN: \${{ secrets.API_TOKEN }}\n        run: |\n${indent}set -e\n${indent}echo "$TOKEN"\n`));
     const fingerprints = async (text: string) => (await lintFiles([{ path: ".github/workflows/a.yml", text }])).findings.filter((f) => f.ruleId === "secret-in-log").map((f) => f.fingerprint);
     const two = await fingerprints(at("          "));
     assert.equal(two.length, 1);
