@@ -20,7 +20,7 @@ export function registerParsers(): void {
   // TypeScript's compiler (9 MB) with V8's code cache (code-cache.ts), written at the end of the run:
   // it then holds the parser's functions too, not only the module's top level (the hook on one .ts
   // file: 0.231 s -> 0.220 s).
-  registerTypescript(() => requireWithCodeCache("typescript", { cacheAt: "exit" }) as ReturnType<Parameters<typeof registerTypescript>[0]>);
+  registerTypescript(() => requireWithCodeCache("typescript", { cacheAt: "exit", deferred: ["crypto"] }) as ReturnType<Parameters<typeof registerTypescript>[0]>);
   registerGroovyWasm({
     // Read when a Groovy file comes, synchronously: node:fs/promises would load a dozen of Node's
     // modules at every start (2 ms of each hook run) for two reads.

@@ -55,6 +55,23 @@ describe("code cache for TypeScript's compiler", function () {
     assert.deepEqual(readdirSync(folder).sort(), ["other-module-000000000000000000000000.v8", file].sort(), "no partial file or old cache left behind");
   });
 
+  it("a module it defers (node:crypto, which TypeScript requires for a build's hashes) is loaded when first used, not when the file loads", () => {
+    const script = `import(${JSON.stringify(new URL("../../cli/code-cache.js", import.meta.url).href)}).then((m) => {
+      const loaded = () => process.moduleLoadList.includes("NativeModule crypto");
+      const ts = m.requireWithCodeCache("typescript", { deferred: ["crypto"] });
+      const before = loaded();
+      const hash = ts.sys.createHash("abc");
+      console.log(JSON.stringify({ before, after: loaded(), hash }));
+    })`;
+    // (A file, not `node -e`, whose evaluation loads node:crypto itself.)
+    const file = join(folder, "load.mjs");
+    writeFileSync(file, script);
+    const child = spawnSync(process.execPath, [file], { encoding: "utf8", env: { ...process.env, NHILINT_CACHE_DIR: folder } });
+    assert.equal(child.status, 0, child.stderr);
+    // SHA-256 of "abc": TypeScript's own hashing reaches the real module through its stand-in.
+    assert.deepEqual(JSON.parse(child.stdout), { before: false, after: true, hash: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" });
+  });
+
   it("in this process too: the folder made as deep as it must be, one cache file named after the module and a key, nothing half-written left", () => {
     const deep = join(folder, "one", "two");
     process.env.NHILINT_CACHE_DIR = deep;
