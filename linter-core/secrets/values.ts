@@ -159,15 +159,27 @@ const PASSWORD_WORD = /(passw(or)?d|pwd|passphrase|storepass|keypass)s?$/i;
 const REFERENCE =
   /\$\{\{|\$\{[A-Za-z_][\w.[\]-]*\}|^\$\$?[A-Za-z_]\w*$|\$\([\w.-]+\)|%[A-Za-z_]\w*%|\{\{.{0,2000}?\}\}|^\{[{%]|^<%|\$\{\w+[:(?+=-]|@parameters\(|@variables\(|^\$\{?env:|#\{|\bsecretKeyRef\b|^!|^@\{|^@[A-Za-z.]+\(|^vault:[\w/.-]+(?:#[\w.-]+)?$|^%env\([\w:.-]+\)%$|^%[A-Za-z_][\w.]*%$|^\$ENV\{\w+\}$/;
 
+/**
+ * A secret's id and the JSON key of the value wanted in it, as AWS CodeBuild's `secrets-manager:` and
+ * the Secrets Manager references of other tools write them (`prod/pypi:password`, `DeployToken:token`),
+ * read in a text that knows no platform (a README, a buildspec quoted in a test): the key names a
+ * credential, the id is a name or a path.
+ */
+const SECRET_ID_AND_FIELD = /^[A-Za-z][\w./+=@-]{0,200}:([A-Za-z_][\w-]{0,60})$/;
+
 export function isReference(value: string): boolean {
-  return REFERENCE.test(value);
+  if (REFERENCE.test(value)) return true;
+  const field = SECRET_ID_AND_FIELD.exec(value)?.[1];
+  return field !== undefined && isCredentialKey(field);
 }
 
 /**
  * Values encrypted so that they can be committed, their key kept elsewhere: SOPS
- * (`ENC[AES256_GCM,data:…]`), Jasypt (`ENC(…)`), EJSON (`EJ[1:…]`), Ansible Vault (`$ANSIBLE_VAULT;1.1;…`).
+ * (`ENC[AES256_GCM,data:…]`), Jasypt (`ENC(…)`), EJSON (`EJ[1:…]`), Ansible Vault (`$ANSIBLE_VAULT;1.1;…`),
+ * Google Cloud KMS's ciphertext in base64 (`CiQA…`: its protobuf's first field, as Cloud Build's
+ * `secretEnv` and `envMap` hold it, quoted in a README or a test).
  */
-const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]+,data:[^\]]*\]$|ENC\([A-Za-z0-9+/=]+\)$|EJ\[1:[^\]]+\]$|\$ANSIBLE_VAULT;\d\.\d;)/;
+const CIPHERTEXT = /^(?:ENC\[[A-Z0-9_]+,data:[^\]]*\]$|ENC\([A-Za-z0-9+/=]+\)$|EJ\[1:[^\]]+\]$|\$ANSIBLE_VAULT;\d\.\d;|CiQA[A-Za-z0-9+/]+={0,2}$)/;
 
 export function isCiphertext(value: string): boolean {
   return CIPHERTEXT.test(value.trim());

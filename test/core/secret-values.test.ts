@@ -50,8 +50,13 @@ describe("secret values: references to a value kept elsewhere", () => {
     "@variables('key')", "{{#toAlphaNumericString", "{% raw", "<%= ENV", "${env:TOKEN}", "$env:TOKEN", "#{Octopus.Token}", "secretKeyRef", "!Ref ApiToken", "@{parameters('x')}", "@concat('a')",
     "@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/s/)", "vault:secret/data/app#password", "vault:secret/app", "${file(../secrets.yml):token}",
     "%env(JWT_SECRET)%", "%env(resolve:DB_URL)%", "%kernel.secret%", "$ENV{MAIL_PASSWORD}",
+    // A Secrets Manager secret's id and the JSON key of the credential in it (CodeBuild's `secrets-manager:`).
+    "PyPiAPIToken:password", "prod/registry:api_key", "DeployToken:token",
   ];
-  const no = ["$not a ref", "$$$TOKEN", "$$ TOKEN", "abc$DEF", "abc$$DEF", "vault:x y", "xvault:secret/app", "%env(X)%y", "a%kernel.secret%", "$ENV{X}y", "@Microsoft KeyVault(x)", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
+  const no = [
+    // …not a pair whose second half names no credential, nor anything but a name before it.
+    "PyPiAPIToken:region", `${fake.chars(20)}:`, `:password`, "user name:password", "1stSecret:password",
+    "$not a ref", "$$$TOKEN", "$$ TOKEN", "abc$DEF", "abc$$DEF", "vault:x y", "xvault:secret/app", "%env(X)%y", "a%kernel.secret%", "$ENV{X}y", "@Microsoft KeyVault(x)", "%not a ref", "plain-value", "ref:secretKeyRefs", "@ mention", "a!b", "{single}"];
   for (const value of yes) it(`${value} is a reference`, () => assert.equal(isReference(value), true));
   for (const value of no) it(`${value} is not`, () => assert.equal(isReference(value), false));
 });
@@ -64,8 +69,9 @@ describe("secret values: ciphertext committed on purpose", () => {
     `EJ[1:${fake.chars(44)}:${fake.chars(32)}:${fake.chars(32)}]`,
     `$ANSIBLE_VAULT;1.1;AES256\n${"6231".repeat(20)}\n`,
     `  ENC(${fake.chars(32)})  `,
+    `CiQA${fake.chars(40)}Ekk${fake.chars(60)}==`,
   ];
-  const no = [`ENC[AES256_GCM,data:${data}] and more`, `xENC(${data})`, `ENC(${data}) x`, `ENC(a b)`, `EJ[2:${data}]`, `ANSIBLE_VAULT;1.1;AES256`, data];
+  const no = [`ENC[AES256_GCM,data:${data}] and more`, `xENC(${data})`, `ENC(${data}) x`, `ENC(a b)`, `EJ[2:${data}]`, `ANSIBLE_VAULT;1.1;AES256`, data, `ciQA${data}`, `CiQA${data} x`, `xCiQA${data}`];
   for (const value of yes) it(`${value.slice(0, 24)} is ciphertext, never a credential`, () => assert.deepEqual([isCiphertext(value), isBenign(value)], [true, true]));
   for (const value of no) it(`${value.slice(0, 24)} is not`, () => assert.equal(isCiphertext(value), false));
 });
