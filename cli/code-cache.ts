@@ -9,14 +9,14 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { isAscii } from "node:buffer";
 import { createRequire, Module } from "node:module";
 import { dirname, join } from "node:path";
-import { setFlagsFromString } from "node:v8";
+import { withDefaultFlags } from "./v8-flags.js";
 
 const require = createRequire(import.meta.url);
 // Required when a module is loaded, not when this file is: the history's worker threads import it
 // and most never load TypeScript (each of these costs a thread's start-up).
 const node = {
-  os: () => require("node:os") as typeof import("node:os"),
-  vm: () => require("node:vm") as typeof import("node:vm"),
+  os: () => withDefaultFlags(() => require("node:os") as typeof import("node:os")),
+  vm: () => withDefaultFlags(() => require("node:vm") as typeof import("node:vm")),
 };
 
 /** Where the cached data lives: $XDG_CACHE_HOME/nhilint, else the platform's user cache folder. */
@@ -25,43 +25,6 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "nhilint");
   if (process.platform === "win32" && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, "nhilint", "cache");
   return join(node.os().homedir(), ".cache", "nhilint");
-}
-
-/**
- * Whether V8's optimising compiler (TurboFan) is off for the rest of the run: see
- * `skipOptimizingCompiler`.
- */
-let turbofanOff = false;
-
-/**
- * Turns V8's optimising compiler off for the rest of a short run (main.ts, for a scan that lints
- * 256 KB or less: most commits, and the files the pre-commit framework names). Such a run ends before
- * TurboFan's code pays back its compiling, which competes with the run for the second core: the hook
- * on 10 workflows (31 KB) 0.172 s → 0.152 s, on 40 (208 KB) 0.267 s → 0.238 s; even at 150 (684 KB),
- * and 30 % slower at 500 (2.7 MB). V8 stamps a code cache with its flags, so caches are still compiled
- * and written under the default ones (below, and at exit, first). Never called where nhilint runs in
- * another program's process (tests, an editor): the flag is the whole process's.
- */
-export function skipOptimizingCompiler(): void {
-  if (turbofanOff) return;
-  turbofanOff = true;
-  setFlagsFromString("--no-turbofan");
-  process.prependOnceListener("exit", () => setFlagsFromString("--turbofan"));
-}
-
-/**
- * Runs `load` under V8's default flags when a short run has turned TurboFan off: Node compiles its
- * own modules from its built-in code cache only under those (node:crypto took 4.8 ms with TurboFan
- * off, 2.6 ms with it on; perf_hooks 2.1 ms and 0.6 ms), and V8 stamps a code cache with them.
- */
-export function withDefaultFlags<T>(load: () => T): T {
-  if (!turbofanOff) return load();
-  setFlagsFromString("--turbofan");
-  try {
-    return load();
-  } finally {
-    setFlagsFromString("--no-turbofan");
-  }
 }
 
 /** What `require(id)` returns, compiled with V8's cached data when there is a usable one. */

@@ -48,6 +48,8 @@ export interface HistoryOptions {
   progress: boolean;
   /** Read blobs in dependency folders too. */
   includeDependencies?: boolean;
+  /** The process's tuning for a long run (main.ts): called once the worker threads have started. */
+  beforeLongRun?: () => void;
 }
 
 /** SHA-256 of a string, hex: secrets are known by it in memory, and fingerprints are made with it. */
@@ -159,6 +161,11 @@ export interface ScanHistoryOptions {
   workerExecArgv?: string[];
   /** Told when a partial clone lacks objects to read: how many (of what: `blob`, `commit tree`) are fetched, and from which remote, in one request. */
   fetching?: (count: number, remote: string, noun: string) => void;
+  /**
+   * Called once the worker threads have started or stopped (at once without any): the executable
+   * then tunes V8 for a long run, which a thread's start-up would pay for (v8-flags.ts).
+   */
+  beforeLongRun?: () => void;
 }
 
 export interface HistoryScan {
@@ -176,6 +183,8 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   // Worker threads start while git lists the history (their start-up is most of a short run); stopped
   // unused when it proves short.
   let workers = startWorkers(options.workers ?? defaultWorkers(), options.workerExecArgv);
+  // (Each thread loads Node's modules as it starts: from Node's code cache only under V8's default flags.)
+  void Promise.all(workers.map((worker) => workerStates.get(worker)!.ready)).then(() => options.beforeLongRun?.());
   // A partial clone (a blobless or treeless CI checkout) lacks objects git would fetch one at a time
   // as they are read, a round trip apiece: hours on a long history. They are fetched in one request
   // each: the commits' trees (a treeless clone's; their subtrees come with them), then the blobs.
@@ -751,7 +760,7 @@ export async function history(options: HistoryOptions): Promise<number> {
     const fetching = (count: number, remote: string, noun: string) => options.stderr(fetchingNote(count, remote, noun));
     result = unborn
       ? { secrets: [], blobs: 0, skipped: { large: 0, binary: 0, dependencies: 0, ignored: 0 }, readAsText: 0, unaccepted: new Map() }
-      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update), deriving, fetching });
+      : await scanHistory(root, options.revisions, { progress, baseline: update ?? baseline, includeDependencies: options.includeDependencies, ignore, fingerprintUnaccepted: Boolean(update), deriving, fetching, beforeLongRun: options.beforeLongRun });
     if (options.progress) options.stderr("\n");
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`cannot read the history: ${error.message}`);

@@ -1,6 +1,6 @@
 // The CLI run against this process: the command line (program.ts) with its arguments and streams.
 // Bundled as dist/nhilint.cjs, which the executable (entry.ts) runs.
-import { skipOptimizingCompiler } from "./code-cache.js";
+import { limitHeapGrowth, skipOptimizingCompiler } from "./v8-flags.js";
 import { fail, run } from "./program.js";
 
 // A reader that stops early (`nhilint --help | head -1`) closes the pipe: stop quietly, not with a stack trace.
@@ -19,8 +19,10 @@ const surroundings = {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-  // This process is nhilint's own: a short run goes without V8's optimising compiler (code-cache.ts).
+  // This process is nhilint's own: V8 is tuned for the run (v8-flags.ts), a short one without the
+  // optimising compiler, a long one with the heap's growth limited.
   beforeShortRun: skipOptimizingCompiler,
+  beforeLongRun: limitHeapGrowth,
 };
 
 run(process.argv.slice(2), surroundings).then(

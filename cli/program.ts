@@ -23,6 +23,8 @@ export interface Surroundings {
   columns?: number;
   /** The process's tuning for a scan that lints little (main.ts); none when the CLI runs in another program's process. */
   beforeShortRun?: () => void;
+  /** The same for a run that reads much (a larger scan, a history); none in another program's process. */
+  beforeLongRun?: () => void;
 }
 
 declare const NHILINT_VERSION: string | undefined;
@@ -116,6 +118,7 @@ Examples:
         stderr: io.stderr,
         progress: io.stderrIsTTY,
         beforeShortRun: io.beforeShortRun,
+        beforeLongRun: io.beforeLongRun,
       });
     });
 
@@ -170,6 +173,7 @@ Examples:
         stderr: io.stderr,
         progress: io.stderrIsTTY,
         includeDependencies: opts.includeDependencies,
+        beforeLongRun: io.beforeLongRun,
       });
     });
 
@@ -180,6 +184,8 @@ Examples:
     progress: io.stderrIsTTY,
     stdout: io.stdout,
     stderr: io.stderr,
+    beforeShortRun: io.beforeShortRun,
+    beforeLongRun: io.beforeLongRun,
   });
   const inventory = program
     .command("inventory")

@@ -52,6 +52,8 @@ export interface ScanOptions {
   progress: boolean;
   /** Called before linting when the run lints SHORT_RUN_BYTES or fewer (the executable's tuning: main.ts). */
   beforeShortRun?: () => void;
+  /** Called once a run is known to lint more than SHORT_RUN_BYTES (the executable limits the heap's growth then). */
+  beforeLongRun?: () => void;
 }
 
 const toPosix = (path: string) => path.split(sep).join("/");
@@ -171,7 +173,7 @@ export interface RepositoryRun {
 
 /** Find, read and lint the files of a run: shared by `nhilint`, `nhilint inventory` and `inventory init`. */
 export async function lintRepository(
-  options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr" | "beforeShortRun"> & {
+  options: Pick<ScanOptions, "cwd" | "paths" | "staged" | "config" | "inventory" | "now" | "progress" | "stderr" | "beforeShortRun" | "beforeLongRun"> & {
     /** How secret values are fingerprinted, decided once the run's source (tree or index) is known. */
     secretFingerprints?: (source: Source, root: string) => SecretFingerprints;
   },
@@ -232,6 +234,7 @@ export async function lintRepository(
   }
   // Most commits, and most runs on named files (the pre-commit framework's), are a few small files.
   if (bytes <= SHORT_RUN_BYTES) options.beforeShortRun?.();
+  else options.beforeLongRun?.();
 
   const progress = options.progress && files.length >= 200;
   let lastDraw = 0;

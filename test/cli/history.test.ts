@@ -112,6 +112,18 @@ describe("nhilint history", function () {
     }
   });
 
+  it("the executable's tuning for a long run is asked for once, whether worker threads judge or not; the same report", async () => {
+    const report = async (workers: number) => {
+      let asked = 0;
+      const scan = await scanHistory(repo.dir, ["HEAD"], { workers, beforeLongRun: () => asked++ });
+      // (Asked for once the threads have started: a moment after the scan may have ended.)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(asked, 1, `${workers} workers`);
+      return scan;
+    };
+    assert.deepEqual(await report(2), await report(0));
+  });
+
   it("worker threads that cannot load their code (a Node flag they refuse): judged in the main thread, the same report", async () => {
     // `node --input-type=module -e …`: the threads inherit the flag and fail after coming online.
     const script = `process.argv.splice(1, 0, "nhilint"); await import(${JSON.stringify(pathToFileURL(CLI).href)});`;

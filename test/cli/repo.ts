@@ -54,7 +54,7 @@ export class TempRepo {
   }
 
   /** The same, in other surroundings: a terminal, another environment. */
-  async nhilintIn(surroundings: { stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: NodeJS.ProcessEnv; beforeShortRun?: () => void }, ...args: string[]): Promise<Run> {
+  async nhilintIn(surroundings: { stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: NodeJS.ProcessEnv; beforeShortRun?: () => void; beforeLongRun?: () => void }, ...args: string[]): Promise<Run> {
     let stdout = "";
     let stderr = "";
     const code = await run(args, {

@@ -234,9 +234,10 @@ describe("cli: where a run finds its support files, and what it keeps", () => {
     assert.deepEqual([...new Set(json.findings.map((f: { path: string }) => f.path))], [".github/workflows/a.yml"]);
   });
 
-  it("a run that lints 256 KB or less is short (the executable then turns V8's optimising compiler off), one byte more is not: staged or on disk", async () => {
+  it("a run that lints 256 KB or less is short (the executable then turns V8's optimising compiler off), one byte more is long (it limits the heap's growth): staged or on disk, in the scan and the inventory", async () => {
     let shortRuns = 0;
-    const surroundings = { beforeShortRun: () => shortRuns++ };
+    let longRuns = 0;
+    const surroundings = { beforeShortRun: () => shortRuns++, beforeLongRun: () => longRuns++ };
     const workflow = (bytes: number) => {
       const text = "on: push\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: make\n# ";
       return text + "x".repeat(bytes - text.length - 1) + "\n";
@@ -244,12 +245,12 @@ describe("cli: where a run finds its support files, and what it keeps", () => {
     const runs = async (bytes: number) => {
       repo.write(".github/workflows/a.yml", workflow(bytes));
       repo.git("add", "-A");
-      shortRuns = 0;
-      for (const args of [["--staged"], ["."], [".github/workflows/a.yml"]]) assert.equal((await repo.nhilintIn(surroundings, ...args)).code, 0);
-      return shortRuns;
+      shortRuns = longRuns = 0;
+      for (const args of [["--staged"], ["."], [".github/workflows/a.yml"], ["inventory"]]) assert.equal((await repo.nhilintIn(surroundings, ...args)).code, 0);
+      return [shortRuns, longRuns];
     };
-    assert.equal(await runs(256 * 1024), 3);
-    assert.equal(await runs(256 * 1024 + 1), 0);
+    assert.deepEqual(await runs(256 * 1024), [4, 0]);
+    assert.deepEqual(await runs(256 * 1024 + 1), [0, 4]);
     // The CLI in a test's or another program's process is given no tuning: the run goes on as ever.
     assert.equal((await repo.nhilint("--staged")).code, 0);
   });
