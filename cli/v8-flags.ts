@@ -1,5 +1,5 @@
 // The V8 flags the executable tunes for its run, and the one way back to V8's defaults. Set for the
-// whole process, so only by nhilint's own process (entry.ts, main.ts), never where it runs inside
+// whole process, so only by nhilint's own process (main.ts), never where it runs inside
 // another program (tests, an editor). Node compiles its own modules from the code cache built into it,
 // and V8 accepts a code cache (code-cache.ts), only under the flags they were made with: with any of
 // these set, `node:child_process` took 4.3 ms to load instead of 1.1 ms, `node:crypto` 4.3 ms instead of
