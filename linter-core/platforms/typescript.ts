@@ -93,6 +93,7 @@ function assignedName(ts: TypeScript, target: TS.Node | undefined): string | und
  */
 function comparedName(ts: TypeScript, node: TS.Node | undefined): string | undefined {
   node = unwrapped(ts, node);
+  // Stryker disable next-line ConditionalExpression: a guard for the types: a comparison's operands are nodes, and so is what they unwrap to
   if (!node) return undefined;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return assignedName(ts, node);
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !HEADER_READERS.has(node.expression.name.text)) return undefined;
@@ -120,11 +121,13 @@ function stringValue(ts: TypeScript, source: TS.SourceFile, node: TS.Node | unde
  * closing backtick. What it holds is text, but it is no whole string to replace.
  */
 function isTemplatePiece(text: string, span: Span): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent: only a piece that opens with a backtick ends with `${` (a quoted string ends with its quote)
   return text[span.start] === "}" || (text[span.start] === "`" && text.endsWith("${", span.end));
 }
 
 /** A piece of a template literal with substitutions (`…${`, `}…${`, `}…`): its text and where it is. */
 function templatePiece(ts: TypeScript, source: TS.SourceFile, node: TS.Node): { value: string; span: Span } | undefined {
+  // Stryker disable next-line ConditionalExpression: a guard: it is asked only of the strings collected (above), the pieces among them the only ones no stringValue reads
   if (!(ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))) return undefined;
   return { value: node.text, span: { start: node.getStart(source), end: node.end } };
 }
@@ -286,6 +289,7 @@ export const typescriptCode: Platform = {
           const callee = node.expression;
           if (ts.isPropertyAccessExpression(callee) && /^(sign|verify)$/.test(callee.name.text) && /jwt|jsonwebtoken/i.test(callee.expression.getText(source))) literal("jwt_secret", args[1]);
         }
+        // Stryker disable next-line ConditionalExpression: a shortcut: envName reads nothing else
       } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         const name = envName(ts, node);
         if (name && isCredentialKey(name)) {
