@@ -52,8 +52,6 @@ export interface HistoryOptions {
   beforeLongRun?: () => void;
 }
 
-/** SHA-256 of a string, hex: secrets are known by it in memory, and fingerprints are made with it. */
-
 /** Blobs larger than this are skipped (and counted): lockfiles, bundles, data. */
 const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
