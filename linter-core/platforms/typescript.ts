@@ -125,10 +125,15 @@ function isTemplatePiece(text: string, span: Span): boolean {
   return text[span.start] === "}" || (text[span.start] === "`" && text.endsWith("${", span.end));
 }
 
-/** A piece of a template literal with substitutions (`…${`, `}…${`, `}…`): its text and where it is. */
+/** A piece of a template literal with substitutions: `…${`, `}…${` or `}…`. */
+function isTemplatePieceNode(ts: TypeScript, node: TS.Node): node is TS.TemplateHead | TS.TemplateMiddle | TS.TemplateTail {
+  return ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node);
+}
+
+/** Such a piece's text and where it is. */
 function templatePiece(ts: TypeScript, source: TS.SourceFile, node: TS.Node): { value: string; span: Span } | undefined {
   // Stryker disable next-line ConditionalExpression: a guard: it is asked only of the strings collected (above), the pieces among them the only ones no stringValue reads
-  if (!(ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))) return undefined;
+  if (!isTemplatePieceNode(ts, node)) return undefined;
   return { value: node.text, span: { start: node.getStart(source), end: node.end } };
 }
 
@@ -248,7 +253,7 @@ export const typescriptCode: Platform = {
     const strings: TS.Node[] = [];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) strings.push(node);
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || isTemplatePieceNode(ts, node)) strings.push(node);
       if (ts.isVariableDeclaration(node)) {
         if (ts.isIdentifier(node.name)) {
           literal(node.name.text, node.initializer, node.name);
