@@ -71,7 +71,12 @@ function changes(root: string, revisions: string[], paths: string[] = []): Chang
   // --date-order: parents before children, whatever the dates say. git's default order follows commit
   // dates, and a commit dated before its parent (a wrong clock, an import) would come first, taking
   // the first sighting of what its parent brought in.
-  const out = gitOutput(root, ["log", "--reverse", "--date-order", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%aN <%aE>%x00%aI", ...revisions, "--", ...paths]);
+  // What a user's git configuration would change is set on the command line: `--root` (with
+  // `log.showRoot=false` the first commit's files were missing, each secret put in a later commit),
+  // `--encoding` (with `i18n.logOutputEncoding=latin1` authors came out as `Jos\xE9`), `--no-follow`
+  // (`log.follow` made one path's log follow renames, whose two-path entries the reading below does
+  // not expect), `--no-show-signature` (`log.showSignature` adds gpg's lines to the output).
+  const out = gitOutput(root, ["log", "--reverse", "--date-order", "--root", "--encoding=UTF-8", "--no-follow", "--no-show-signature", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-merges=first-parent", "--format=%x01%H %P%x00%aN <%aE>%x00%aI", ...revisions, "--", ...paths]);
   const result: Change[] = [];
   for (const chunk of textFromGit(out).split("\x01")) {
     if (!chunk) continue;
@@ -189,7 +194,7 @@ export async function scanHistory(root: string, revisions: string[], options: Sc
   const remote = promisorRemote(root);
   let all: Change[];
   try {
-    if (remote !== undefined) fetchLacking(root, remote, gitLines(root, ["log", "--format=%T", ...revisions]), "commit tree", options.fetching);
+    if (remote !== undefined) fetchLacking(root, remote, gitLines(root, ["log", "--no-show-signature", "--format=%T", ...revisions]), "commit tree", options.fetching);
     all = changes(root, revisions);
   } catch (error) {
     void stopWorkers(workers);

@@ -53,9 +53,9 @@ async function leaksByName(root: string, inGit: boolean, options: Common): Promi
   return { revisions: ["HEAD"], leaks };
 }
 
-/** The author of the commit that first added `name` to one of `paths` (git log -S), if any: as `.mailmap` names them. */
+/** The author of the commit that first added `name` to one of `paths` (git log -S), if any: as `.mailmap` names them (whatever the user's `log.*` settings). */
 function introducedBy(root: string, name: string, paths: string[]): string | undefined {
-  const result = spawnSync("git", ["log", "-S", name, "--reverse", "--date-order", "--format=%aE", "--", ...paths], { cwd: root, encoding: "utf8" });
+  const result = spawnSync("git", ["log", "-S", name, "--reverse", "--date-order", "--no-follow", "--no-show-signature", "--encoding=UTF-8", "--format=%aE", "--", ...paths], { cwd: root, encoding: "utf8" });
   return result.status === 0 ? result.stdout.split("\n").find(Boolean) : undefined;
 }
 

@@ -425,6 +425,48 @@ describe("nhilint history: authors", function () {
   });
 });
 
+describe("nhilint history: the user's git configuration", function () {
+  this.timeout(60_000);
+  it("changes nothing: the first commit, its author, the paths and the editor's check read the same under log.showRoot=false, a Latin-1 log encoding, log.follow and log.showSignature", async () => {
+    const repo = new TempRepo();
+    try {
+      const fake = new FakeSecrets(1423);
+      const first = `ghp_${fake.chars(36)}`;
+      const second = `glpat-${fake.chars(20)}`;
+      const person = { GIT_AUTHOR_NAME: "José Ñandú", GIT_AUTHOR_EMAIL: "jose@example.com" };
+      // The root commit brings the first token in; a later one, by an author whose name is not ASCII, the second.
+      repo.write("a.yml", workflow("GH_TOKEN", first));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "root");
+      repo.write("b.yml", workflow("GL_TOKEN", second));
+      repo.git("add", "-A");
+      repo.exec("git", ["commit", "-q", "--no-verify", "-m", "second"], { env: person });
+      // A rename: with log.follow, one path's log lists it as a two-path entry.
+      repo.git("mv", "a.yml", "c.yml");
+      repo.git("commit", "-q", "--no-verify", "-m", "rename");
+      const [root, secondCommit] = repo.git("log", "--reverse", "--format=%H").trim().split("\n");
+      const plain = (await repo.nhilint("history", "--format", "json")).stdout;
+      const { committedWithValue } = await import("../../cli/history.js");
+      const checked = () => [committedWithValue(repo.dir, "c.yml", first), committedWithValue(repo.dir, "b.yml", second)];
+      assert.deepEqual(checked(), [true, true]);
+      for (const [key, value] of [["log.showRoot", "false"], ["i18n.logOutputEncoding", "latin1"], ["log.follow", "true"], ["log.showSignature", "true"], ["diff.renames", "copies"], ["color.ui", "always"]]) repo.git("config", key, value);
+      const configured = (await repo.nhilint("history", "--format", "json")).stdout;
+      const secrets = JSON.parse(configured).secrets as { firstCommit: string; author: string; paths: string[] }[];
+      assert.deepEqual(
+        secrets.map((s) => [s.firstCommit, s.author, s.paths]),
+        [
+          [root, "Test Author <author@example.com>", ["a.yml", "c.yml"]],
+          [secondCommit, "José Ñandú <jose@example.com>", ["b.yml"]],
+        ],
+      );
+      assert.equal(configured, plain);
+      assert.deepEqual(checked(), [true, true]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("nhilint history: dependency folders", function () {
   this.timeout(60_000);
   it("skips what was only ever committed in a dependency folder (counted, and read with --include-dependencies); a copy outside one is read", async () => {
