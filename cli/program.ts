@@ -48,8 +48,14 @@ function sinceRevision(value: string): string {
  * What `--since` reads: the commits after a ref (REF..HEAD), or, for a day no ref is named after, HEAD's
  * commits made after it (gitleaks's `--log-opts=--since=…`).
  */
-function sinceRevisions(cwd: string, since: string): string[] {
-  return parseDay(since) && !isCommit(cwd, since) ? [sinceDateOption(cwd, since), "HEAD"] : [`${since}..HEAD`];
+function sinceRevisions(cwd: string, since: string, tip = "HEAD"): string[] {
+  return parseDay(since) && !isCommit(cwd, since) ? [sinceDateOption(cwd, since), tip] : [`${since}..${tip}`];
+}
+
+/** A history's one revision: a branch, tag or commit whose ancestry is read (`nhilint history release`). */
+function tipRevision(value: string): string {
+  if (!isRevisionEnd(value)) throw new InvalidArgumentError("expected one commit, branch or tag (its ancestry is read; --range A..B for a range)");
+  return value;
 }
 
 function rangeRevision(value: string): string {
@@ -134,7 +140,8 @@ Examples:
   program
     .command("history")
     .description("every secret ever committed in the reachable history, each once: where it came in, whether HEAD still holds it, what to rotate")
-    .option("--since <ref|date>", "only commits after this one (REF..HEAD), or made after this day (YYYY-MM-DD)", sinceRevision)
+    .argument("[revision]", "the branch, tag or commit whose ancestry is read (default: HEAD)", tipRevision)
+    .option("--since <ref|date>", "only commits after this one (REF..HEAD, or up to the revision given), or made after this day (YYYY-MM-DD)", sinceRevision)
     .option("--range <a..b>", "only the commits of this range", rangeRevision)
     .option("--all", "every ref (branches, tags, stashes), not only HEAD's ancestry", false)
     .option("--include-dependencies", "also read files only ever committed in dependency folders (node_modules, bower_components, Go's vendor/<module>, vendor/bundle)", false)
@@ -153,12 +160,14 @@ Examples:
   nhilint history                               what leaked, and what to rotate first
   nhilint history --all --format sarif -o history.sarif   every ref, for code scanning
   nhilint history --since v1.0                  only what came in after a tag
-  nhilint history --since 2026-01-01            only what came in this year`,
+  nhilint history --since 2026-01-01            only what came in this year
+  nhilint history origin/release --since v2.0   what a release branch brought in after a tag`,
     )
-    .action(async (opts) => {
+    .action(async (tip: string | undefined, opts) => {
       const { history } = await import("./history.js");
       if ([opts.since, opts.range, opts.all || undefined].filter((given) => given !== undefined).length > 1) throw new UsageError("give one of --since, --range and --all");
-      const revisions = opts.all ? ["--all"] : opts.range !== undefined ? [opts.range] : opts.since !== undefined ? sinceRevisions(io.cwd, opts.since) : ["HEAD"];
+      if (tip !== undefined && (opts.range !== undefined || opts.all)) throw new UsageError(`a revision (\`${tip}\`) reads its own ancestry: give it or ${opts.all ? "--all" : "--range"}, not both`);
+      const revisions = opts.all ? ["--all"] : opts.range !== undefined ? [opts.range] : opts.since !== undefined ? sinceRevisions(io.cwd, opts.since, tip) : [tip ?? "HEAD"];
       exitCode = await history({
         cwd: io.cwd,
         revisions,

@@ -80,7 +80,7 @@ describe("nhilint history", function () {
     for (const secret of [moved, deleted, late]) assert.ok(!run.stdout.includes(secret.slice(4)));
   });
 
-  it("--since and --range narrow the commits; --all reads every ref; a bad revision is a usage error", async () => {
+  it("--since and --range narrow the commits; --all reads every ref; a branch named reads its ancestry; a bad revision is a usage error", async () => {
     const since = JSON.parse((await repo.nhilint("history", "--since", commits[600], "--format", "json")).stdout);
     assert.deepEqual(since.secrets.map((s: { path: string }) => s.path), ["notify.sh"]);
     const range = JSON.parse((await repo.nhilint("history", "--range", `${commits[50]}..${commits[200]}`, "--format", "json")).stdout);
@@ -102,6 +102,25 @@ describe("nhilint history", function () {
     assert.match(badEnd.stderr, /no commit named `nope`/);
     assert.equal((await repo.nhilint("history", "--range", `${commits[50]}...${commits[60]}`, "--format", "json")).code, 0, "a symmetric range is two commits");
     assert.equal((await repo.nhilint("history", "--all", "--since", "HEAD")).code, 2);
+    // A branch named on the command line: its ancestry, not HEAD's; with --since, what it brought in after.
+    const side = JSON.parse((await repo.nhilint("history", "side", "--format", "json")).stdout);
+    assert.deepEqual(side.revisions, ["side"]);
+    assert.deepEqual(side.secrets.map((s: { path: string }) => s.path), [".github/workflows/a.yml", "side.yml"]);
+    assert.deepEqual(side.secrets.map((s: { inHead: boolean }) => s.inHead), [true, false], "still in HEAD means HEAD's tree, whichever tip was read");
+    const sideSince = JSON.parse((await repo.nhilint("history", "side", "--since", commits[20], "--format", "json")).stdout);
+    assert.deepEqual(sideSince.secrets.map((s: { path: string }) => s.path), ["side.yml"]);
+    const old = JSON.parse((await repo.nhilint("history", "old", "--format", "json")).stdout);
+    assert.deepEqual(old.secrets.map((s: { path: string }) => s.path).sort(), [".github/workflows/a.yml", ".gitlab-ci.yml"]);
+    for (const args of [["side", "--all"], ["side", "--range", `${commits[1]}..${commits[2]}`]]) {
+      const both = await repo.nhilint("history", ...args);
+      assert.equal(both.code, 2, args.join(" "));
+      assert.match(both.stderr, /^nhilint: a revision \(`side`\) reads its own ancestry: give it or --(all|range), not both\n$/);
+    }
+    const noSuch = await repo.nhilint("history", "no-such-branch");
+    assert.equal(noSuch.stderr, "nhilint: no commit named `no-such-branch` in this repository (give a branch, a tag or a commit id)\n");
+    const aRange = await repo.nhilint("history", "a..b");
+    assert.equal(aRange.code, 2);
+    assert.match(aRange.stderr, /^error: command-argument value 'a\.\.b' is invalid for argument 'revision'\. expected one commit, branch or tag/);
     // Not a revision at all: said as such before git is asked (an empty --since read everything; an
     // end that looks like an option reached git's command line; `...` read nothing and exited 0).
     for (const [option, value] of [["--since", ""], ["--since", "-p"], ["--since", "a..b"], ["--range", "..."], ["--range", "HEAD"], ["--range", "..HEAD"], ["--range", "-p..HEAD"], ["--range", "a..b..c"]]) {
