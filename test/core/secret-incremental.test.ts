@@ -577,6 +577,55 @@ describe("judging a new version from the old one (history)", function () {
     assert.equal(plan.carried.length, 2, "the second block, far from the change, is carried");
   });
 
+  it("versions that repeat their own stretches (a file appended to itself, a stretch doubled or dropped, a part copied over another), and the same read backwards: every run claimed once, the same detections", async () => {
+    // Each edit puts text where the same text already is, so the search for shared runs could map one
+    // place of either version twice (the common start and end overlapping, a probe found in text
+    // another run holds, a run read on past its region): carried twice, or carried from the wrong place.
+    const random = new FakeSecrets(2612);
+    const parts = Array.from({ length: 4 }, () => document(secrets, 30).join("\n"));
+    const stretch = (text: string) => {
+      const at = random.below(text.length + 1);
+      return [at, Math.min(text.length - at, 1 + random.below(3000))];
+    };
+    const edits: ((text: string) => string)[] = [
+      (text) => text + text,
+      (text) => text + "\n" + text,
+      (text) => random.pick(parts) + text,
+      (text) => {
+        const [at, length] = stretch(text);
+        return text.slice(0, at + length) + text.slice(at, at + length) + text.slice(at + length);
+      },
+      (text) => {
+        const [at, length] = stretch(text);
+        return text.slice(0, at) + text.slice(at + length);
+      },
+      (text) => {
+        const [at, length] = stretch(text);
+        const [from, copied] = stretch(text);
+        return text.slice(0, at) + text.slice(from, from + copied) + text.slice(at + length);
+      },
+    ];
+    let planned = 0;
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: 2 + random.below(4) }, () => random.pick(parts)).join("\n");
+      let edited = text;
+      for (let k = 0; k <= random.below(3); k++) edited = random.pick(edits)(edited);
+      // Both ways: a copy dropped is a copy added read backwards.
+      const [oldText, newText] = round % 2 ? [edited, text] : [text, edited];
+      const plan = planIncremental(oldText, newText);
+      if (!plan) continue;
+      planned++;
+      for (const run of plan.carried) assert.equal(newText.slice(run.new, run.new + run.length), oldText.slice(run.old, run.old + run.length), `round ${round}: a carried run differs`);
+      for (const side of ["old", "new"] as const) {
+        const runs = [...plan.carried].sort((a, b) => a[side] - b[side]);
+        for (let i = 1; i < runs.length; i++) assert.ok(runs[i - 1][side] + runs[i - 1].length <= runs[i][side], `round ${round}: carried runs overlap in the ${side} version`);
+      }
+      const result = await incremental(oldText, newText, await detect(oldText));
+      assert.deepEqual(result!.found.map(key), (await detect(newText)).map(key), `round ${round}`);
+    }
+    assert.ok(planned >= 370, `only ${planned} of 400 cases were judged from the old version`);
+  });
+
   it("an unchanged text carries everything and judges nothing; a text opening with a newline is planned", async () => {
     const text = `\n\n${secrets.slice(0, 10).join("\n")}\n`;
     const plan = planIncremental(text, text)!;
@@ -624,6 +673,19 @@ describe("a version's credential-section openings found from the older version's
     // Its first lines taken away: the rest is the older version's end, where no opening of theirs is.
     agree(`PASSWORDS = ("a", "b")\n${section}`, section);
     agree(`${section}PASSWORDS = ("a", "b")\n${section}`, section);
+  });
+
+  it("an opening the older version held alone, now inside a map type's brackets after other sections: only the outer one", () => {
+    const filler = "line of filler text here\n".repeat(60);
+    const sections = `API_KEYS = {"a": 1}\n${filler}secrets: ["x"]\n${filler}PASSWORDS = ("a", "b")\n${filler}`;
+    const inner = `a{creds := map[string]string{"a": "b"}]string{"k": "v"}\n${filler}`;
+    const newer = new PlainVersion(`${sections}creds := map[${inner}`);
+    assert.ok(planIncremental(new PlainVersion(sections + inner), newer));
+    assert.deepEqual(
+      newer.sectionOpenings.map((opening) => opening.name),
+      ["API_KEYS", "secrets", "PASSWORDS", "creds"],
+    );
+    agree(sections + inner, `${sections}creds := map[${inner}`);
   });
 
   it("and where parts moved (an opening across the place two runs meet is in neither)", () => {
