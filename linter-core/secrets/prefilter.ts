@@ -124,6 +124,9 @@ interface Answer {
   list: number[];
 }
 
+/** The answer's table for a text that holds no keyword (as long as any other, for the same reads). */
+let none = new Uint8Array(0);
+
 // The last two texts' answers: a file's detectors ask about the file, and now and then about a piece
 // decoded from it (base64), then about the file again.
 let last: Answer | undefined;
@@ -154,7 +157,9 @@ function keywordsIn(text: string): Answer {
   automaton ??= build();
   const { column, next, outputs, width } = automaton;
   const length = text.length;
-  const found = new Uint8Array(keywordIndex.size);
+  // Most texts asked about are short and hold no keyword (a program's string literals, each asked
+  // about by the script idioms): they share one table of no keywords, never written to.
+  let found: Uint8Array | undefined;
   const list: number[] = [];
   let row = 0;
   for (let i = 0; i < length; i++) {
@@ -163,6 +168,7 @@ function keywordsIn(text: string): Answer {
     // Stryker disable next-line EqualityOperator: a row offset is below ENDS; exactly ENDS would be state 0 ending a keyword, and no keyword is empty.
     if (row >= ENDS) {
       row -= ENDS;
+      found ??= new Uint8Array(keywordIndex.size);
       const out = outputs[row / width];
       for (let k = 0; k < out.length; k++) {
         if (found[out[k]] === 1) continue;
@@ -170,6 +176,11 @@ function keywordsIn(text: string): Answer {
         list.push(out[k]);
       }
     }
+  }
+  if (!found) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a table made again is as empty.
+    if (none.length !== keywordIndex.size) none = new Uint8Array(keywordIndex.size);
+    found = none;
   }
   previous = last;
   last = { text, found, list };

@@ -470,7 +470,9 @@ const IDIOMS: Idiom[] = [
  */
 const SECTION_KEYWORDS = ["secrets", "credentials", "creds", "api_keys", "api-keys", "apikeys", "passwords"];
 
-registerKeywords([...IDIOMS.flatMap((idiom) => idiom.keywords), ...SECTION_KEYWORDS]);
+/** Every idiom's keywords: a script holding none of them is matched by no idiom (each needs one of its own). */
+const IDIOM_KEYWORDS = [...new Set(IDIOMS.flatMap((idiom) => idiom.keywords))];
+registerKeywords([...IDIOM_KEYWORDS, ...SECTION_KEYWORDS]);
 
 // The key a value is judged under when no password is named (looksLikeCredential reads a key's name).
 // Stryker disable next-line StringLiteral: any key that names no password judges the same
@@ -779,6 +781,9 @@ export function findScriptSecrets(script: string, options: { programSource?: boo
   // A binding's place, its operator, is never a stretch's first or last character: an opener or a closer is.)
   // Stryker disable next-line EqualityOperator: equivalent (above)
   const sectionAt = (at: number) => (sections ??= mayMatch(script, SECTION_KEYWORDS) ? credentialSections(script) : []).find((section) => section.entries.some((entry) => entry.start <= at && at < entry.end));
+  // (Most of a program's string literals hold no keyword: asked once, not once per idiom.)
+  // Stryker disable next-line ConditionalExpression: a shortcut; each idiom asks for its own keywords below.
+  if (!mayMatch(script, IDIOM_KEYWORDS)) return matches;
   for (const idiom of IDIOMS) {
     if (((idiom.keyBinding || idiom.textOnly) && !options.keyBindings) || (idiom.programSourceOnly && !options.programSource) || (idiom.outsideProgramSource && options.programSource) || !mayMatch(script, idiom.keywords)) continue;
     for (const match of idiom.matches?.(script) ?? matchesOf(script, idiom.pattern)) {
