@@ -66,6 +66,18 @@ export function isCommit(cwd: string, revision: string): boolean {
 }
 
 /**
+ * Every stash entry's commit, newest first (none without a stash). `--all` reads the refs' tips, and
+ * refs/stash is one ref whose older entries live only in its reflog: `stash@{1}` and on were not read.
+ */
+export function stashEntries(cwd: string): string[] {
+  try {
+    return gitLines(cwd, ["log", "--walk-reflogs", "--no-show-signature", "--format=%H", "refs/stash", "--"]);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * A path as git gives it (raw bytes: git stores names as the file system had them), as text. A name
  * that is not valid UTF-8 (a Latin-1 `caf\xe9.txt`) keeps each invalid byte as `\xHH`, so two such
  * names never read the same; its bytes are remembered, for the working tree's file to be opened by them.

@@ -19,7 +19,7 @@ import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { sha256Hex } from "./crypto.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
-import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, streamObjects, textFromGit } from "./git.js";
+import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, stashEntries, streamObjects, textFromGit } from "./git.js";
 import { isDependencyPath, optionFileError, UsageError } from "./files.js";
 import { blobText, utf16Text } from "./read.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
@@ -181,8 +181,10 @@ export interface HistoryScan {
   unaccepted: Map<HistorySecret, string>;
 }
 
-export async function scanHistory(root: string, revisions: string[], options: ScanHistoryOptions = {}): Promise<HistoryScan> {
+export async function scanHistory(root: string, asked: string[], options: ScanHistoryOptions = {}): Promise<HistoryScan> {
   const { progress, baseline } = options;
+  // Every ref is every stash entry too, not only the newest (the one refs/stash points at).
+  const revisions = asked.includes("--all") ? [...asked, ...stashEntries(root)] : asked;
   // Worker threads start while git lists the history (their start-up is most of a short run); stopped
   // unused when it proves short.
   let workers = startWorkers(options.workers ?? defaultWorkers(), options.workerExecArgv);

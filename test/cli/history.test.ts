@@ -486,6 +486,36 @@ describe("nhilint history: the user's git configuration", function () {
   });
 });
 
+describe("nhilint history --all: stashes", function () {
+  this.timeout(60_000);
+  it("reads every stash entry, not only the newest one refs/stash points at: a token parked in an untracked file, and one in a tracked file's change", async () => {
+    const repo = new TempRepo();
+    try {
+      const fake = new FakeSecrets(1424);
+      const parked = [`glpat-${fake.chars(20)}`, `ghp_${fake.chars(36)}`, `npm_${fake.chars(36)}`];
+      repo.write("ci.yml", workflow("TOKEN", "${{ secrets.TOKEN }}"));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "one");
+      repo.write("local.env", `DEPLOY_TOKEN=${parked[0]}\n`);
+      repo.git("stash", "push", "-q", "--include-untracked");
+      repo.write("ci.yml", workflow("TOKEN", parked[1]));
+      repo.git("stash", "push", "-q");
+      repo.write("notes.txt", `npm token: ${parked[2]}\n`);
+      repo.git("stash", "push", "-q", "--include-untracked");
+      assert.equal(repo.git("stash", "list").trim().split("\n").length, 3);
+      const all = JSON.parse((await repo.nhilint("history", "--all", "--format", "json")).stdout);
+      assert.deepEqual(all.revisions, ["--all"]);
+      assert.deepEqual(all.secrets.map((s: { path: string }) => s.path).sort(), ["ci.yml", "local.env", "notes.txt"]);
+      assert.equal(all.secrets.length, 3);
+      // HEAD's ancestry holds none of them.
+      assert.deepEqual(JSON.parse((await repo.nhilint("history", "--format", "json")).stdout).secrets, []);
+      assert.equal(repo.git("stash", "list").trim().split("\n").length, 3, "the stashes are left as they were");
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("nhilint history: dependency folders", function () {
   this.timeout(60_000);
   it("skips what was only ever committed in a dependency folder (counted, and read with --include-dependencies); a copy outside one is read", async () => {
