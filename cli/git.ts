@@ -77,6 +77,56 @@ export function stashEntries(cwd: string): string[] {
   }
 }
 
+/** A ref that names a blob or a tree, not a commit: what `git log --all` cannot walk. */
+export interface TaggedObject {
+  ref: string;
+  /** The object the ref names: the blob or tree itself, or the annotated tag that names it. */
+  named: string;
+  /** The blob or tree, through any annotated tags. */
+  id: string;
+  type: "blob" | "tree";
+  /** An annotated tag's tagger (`Name <email>`) and day (YYYY-MM-DD). */
+  tagger?: string;
+  date?: string;
+}
+
+/**
+ * Every ref that names a blob or a tree, directly or through annotated tags (git's own repository tags
+ * its maintainer's public key so; the Linux kernel tags trees).
+ */
+export function taggedObjects(cwd: string): TaggedObject[] {
+  const refs = textFromGit(gitOutput(cwd, ["for-each-ref", "--format=%(objectname)%00%(objecttype)%00%(refname)%00%(taggername) %(taggeremail)%00%(taggerdate:short)"]))
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [named, type, ref, tagger, date] = line.split("\0");
+      return { named, type, ref, tagger: tagger.trim(), date };
+    })
+    .filter(({ type }) => type !== "commit");
+  if (refs.length === 0) return [];
+  // An annotated tag is read through (a tag of a tag too) to what it names.
+  const peeled = gitLines(cwd, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], Buffer.from(refs.map((r) => `${r.named}^{}`).join("\n") + "\n"));
+  const tagged: TaggedObject[] = [];
+  refs.forEach(({ named, type, ref, tagger, date }, i) => {
+    const [id, peeledType] = (peeled[i] ?? "").split(" ");
+    if (peeledType !== "blob" && peeledType !== "tree") return;
+    tagged.push({ ref, named, id, type: peeledType, ...(type === "tag" && tagger && { tagger }), ...(type === "tag" && date && { date }) });
+  });
+  return tagged;
+}
+
+/** Every blob of a tree, with its path (submodules' commits left out). */
+export function treeBlobs(cwd: string, tree: string): { blob: string; path: string }[] {
+  const blobs: { blob: string; path: string }[] = [];
+  for (const line of textFromGit(gitOutput(cwd, ["ls-tree", "-r", "-z", tree])).split("\0")) {
+    const tab = line.indexOf("\t");
+    if (tab < 0) continue;
+    const [, type, blob] = line.slice(0, tab).split(" ");
+    if (type === "blob") blobs.push({ blob, path: line.slice(tab + 1) });
+  }
+  return blobs;
+}
+
 /**
  * A path as git gives it (raw bytes: git stores names as the file system had them), as text. A name
  * that is not valid UTF-8 (a Latin-1 `caf\xe9.txt`) keeps each invalid byte as `\xHH`, so two such

@@ -19,7 +19,7 @@ import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { sha256Hex } from "./crypto.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
-import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, stashEntries, streamObjects, textFromGit } from "./git.js";
+import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, stashEntries, streamObjects, taggedObjects, textFromGit, treeBlobs } from "./git.js";
 import { isDependencyPath, optionFileError, UsageError } from "./files.js";
 import { blobText, utf16Text } from "./read.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
@@ -64,6 +64,8 @@ interface Change {
   oldBlob: string;
   newBlob: string;
   status: string;
+  /** A blob no commit brought in, read because this ref names it or its tree (`--all`). */
+  ref?: string;
 }
 
 /** Every change of every commit in `revisions` (to `paths`, when given), oldest commit first, parents before children. */
@@ -126,6 +128,12 @@ export interface HistorySecret {
   /** The commit that removed its last copy (its parent was the last to hold it); undefined while HEAD holds it. */
   removedIn?: string;
   lastCommit?: string;
+  /**
+   * Held by no commit, only by this ref, which names a blob or a tree (`--all`: a tag of a key file).
+   * `firstCommit` is then the object the ref names (the blob or tree, or the annotated tag), and
+   * `author` and `date` the annotated tag's tagger and day (empty for a lightweight tag).
+   */
+  ref?: string;
   /** Every path it was ever committed at. */
   paths: string[];
   /** The names it was committed under (`DEPLOY_TOKEN: <value>`): a connector of that name may hold it. */
@@ -225,6 +233,16 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
     // Brought in at several paths by one commit (--include-dependencies): named after one outside dependency folders, if any.
     if (!seen || (seen.commit === change.commit && isDependencyPath(seen.path) && !isDependencyPath(change.path))) firstSeen.set(change.newBlob, change);
   }
+  // Refs that name a blob or a tree (`--all` only: every ref): their blobs no commit brought in, last,
+  // so a blob a commit also holds is named after the commit.
+  for (const { ref, named, id, type, tagger, date } of revisions.includes("--all") ? taggedObjects(root) : []) {
+    for (const { blob, path } of type === "blob" ? [{ blob: id, path: ref }] : treeBlobs(root, id)) {
+      const paths = pathsOf.get(blob);
+      if (paths) paths.add(path);
+      else pathsOf.set(blob, new Set([path]));
+      if (isRead(path) && !firstSeen.has(blob)) firstSeen.set(blob, { commit: named, parent: undefined, author: tagger ?? "", date: date ?? "", path, oldBlob: "", newBlob: blob, status: "A", ref });
+    }
+  }
   const wanted = [...firstSeen.keys()];
   for (const [id, paths] of pathsOf) {
     if (firstSeen.has(id)) continue;
@@ -286,7 +304,7 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
       secrets.set(detection.value, {
         blobs: new Set([id]),
         paths: new Set(pathsOf.get(id)),
-        secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
+        secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, ...(change.ref && { ref: change.ref }), paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
       });
     }
   };
@@ -355,6 +373,10 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
       secret.removedIn = removal.commit;
       secret.lastCommit = removal.parent;
       entry.holders = [{ path: removal.path, blob: removal.oldBlob }];
+    } else if (secret.ref) {
+      // Held by a ref alone: accepted (or not) where the ref holds it.
+      const [blob] = blobs;
+      entry.holders = [{ path: secret.path, blob }];
     }
   }
   const unaccepted = new Map<HistorySecret, string>();

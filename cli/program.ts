@@ -76,6 +76,9 @@ export async function run(argv: string[], io: Surroundings): Promise<number> {
   const program = new Command("nhilint")
     .description("Find hardcoded secrets and unowned connectors (non-human identities) in workflow and pipeline definitions.")
     .version(VERSION)
+    // The commands' list names each with its options, not its arguments (`history [options]`): one
+    // long entry would widen every column (each command's own --help shows them).
+    .configureHelp({ subcommandTerm: (command) => `${command.name()}${command.options.length > 0 ? " [options]" : ""}` })
     .argument("[paths...]", "files or folders to lint (default: the whole repository, honouring .gitignore); a folder is read as a project root, its .github/workflows as workflows")
     .option("--staged", "lint what is staged for commit (the index's content, not the working tree)", false)
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))

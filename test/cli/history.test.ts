@@ -516,6 +516,64 @@ describe("nhilint history --all: stashes", function () {
   });
 });
 
+describe("nhilint history --all: refs that name a blob or a tree", function () {
+  this.timeout(60_000);
+  it("reads them (a key file tagged, an annotated tag of one, a tree tagged): each secret named after its ref, with the tagger where there is one; a blob a commit holds stays the commit's", async () => {
+    const repo = new TempRepo();
+    try {
+      const fake = new FakeSecrets(1425);
+      const [tagged, annotated, inTree, committed] = [`sk_live_${fake.chars(24)}`, `glpat-${fake.chars(20)}`, `ghp_${fake.chars(36)}`, `npm_${fake.chars(36)}`];
+      repo.write("ci.yml", workflow("NPM_TOKEN", committed));
+      repo.git("add", "-A");
+      repo.git("commit", "-q", "--no-verify", "-m", "one");
+      const object = (text: string) => repo.exec("git", ["hash-object", "-w", "--stdin"], { input: text }).stdout.trim();
+      const keyFile = object(`stripe: ${tagged}\n`);
+      repo.git("tag", "keyfile", keyFile);
+      repo.git("tag", "-a", "-m", "the deploy key", "deploy-key", object(`GITLAB_TOKEN=${annotated}\n`));
+      const workflowBlob = object(workflow("GH_TOKEN", inTree));
+      // A tree no commit has, built in an index of its own.
+      const index = { GIT_INDEX_FILE: join(repo.dir, ".git", "snapshot-index") };
+      repo.exec("git", ["update-index", "--add", "--cacheinfo", `100644,${workflowBlob},.github/workflows/release.yml`], { env: index });
+      const tree = repo.exec("git", ["write-tree"], { env: index }).stdout.trim();
+      repo.git("tag", "snapshot", tree);
+      // The committed file's blob tagged too: still named after its commit.
+      repo.git("tag", "ci-file", repo.git("rev-parse", "HEAD:ci.yml").trim());
+      const head = repo.git("rev-parse", "HEAD").trim();
+
+      const onlyHead = JSON.parse((await repo.nhilint("history", "--format", "json")).stdout);
+      assert.deepEqual(onlyHead.secrets.map((s: { path: string }) => s.path), ["ci.yml"]);
+
+      const run = await repo.nhilint("history", "--all", "--format", "json");
+      assert.equal(run.code, 1, run.stderr);
+      const secrets = JSON.parse(run.stdout).secrets as { path: string; ref?: string; firstCommit: string; author: string; date: string; paths: string[] }[];
+      const by = new Map(secrets.map((s) => [s.path, s]));
+      assert.deepEqual([...by.keys()].sort(), [".github/workflows/release.yml", "ci.yml", "refs/tags/deploy-key", "refs/tags/keyfile"]);
+      assert.deepEqual(by.get("ci.yml"), { ...by.get("ci.yml"), firstCommit: head, paths: ["ci.yml", "refs/tags/ci-file"] });
+      assert.equal(by.get("ci.yml")!.ref, undefined);
+      assert.deepEqual(by.get("refs/tags/keyfile"), { ...by.get("refs/tags/keyfile"), ref: "refs/tags/keyfile", firstCommit: keyFile, author: "", date: "" });
+      const deployKey = by.get("refs/tags/deploy-key")!;
+      assert.deepEqual([deployKey.ref, deployKey.firstCommit, deployKey.author, deployKey.date], ["refs/tags/deploy-key", repo.git("rev-parse", "deploy-key").trim(), "Test Author <author@example.com>", new Date().toISOString().slice(0, 10)]);
+      assert.deepEqual([by.get(".github/workflows/release.yml")!.ref, by.get(".github/workflows/release.yml")!.firstCommit], ["refs/tags/snapshot", tree]);
+
+      const stylish = (await repo.nhilint("history", "--all")).stdout;
+      assert.match(stylish, /\n {2}held by refs\/tags\/keyfile, in no commit\n/);
+      assert.match(stylish, /\n {2}held by refs\/tags\/deploy-key, in no commit \(tagged by Test Author <author@example\.com> on \d{4}-\d{2}-\d{2}\)\n/);
+      assert.match(stylish, /\d\. Stripe secret or restricted key \(sk_l… \(32 chars\)\) at refs\/tags\/keyfile\n/);
+      const sarif = JSON.parse((await repo.nhilint("history", "--all", "--format", "sarif")).stdout);
+      const result = sarif.runs[0].results.find((r: { properties: { ref?: string } }) => r.properties.ref === "refs/tags/keyfile");
+      assert.match(result.message.text, /is held by refs\/tags\/keyfile, a ref that names it in no commit: every clone that fetches the ref holds it/);
+      const gitlab = JSON.parse((await repo.nhilint("history", "--all", "--format", "gitlab")).stdout);
+      assert.deepEqual(gitlab.vulnerabilities.find((v: { location: { file: string } }) => v.location.file === "refs/tags/keyfile").location.commit, { sha: keyFile });
+      for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
+        const out = (await repo.nhilint("history", "--all", "--format", format)).stdout;
+        for (const value of [tagged, annotated, inTree]) assert.ok(!out.includes(value.slice(5)), `${format} holds a secret`);
+      }
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe("nhilint history: dependency folders", function () {
   this.timeout(60_000);
   it("skips what was only ever committed in a dependency folder (counted, and read with --include-dependencies); a copy outside one is read", async () => {
