@@ -19,7 +19,7 @@ import { RULES } from "../rules/index.js";
 import { addHistoryToBaseline, BASELINE_PATH, newBaseline, parseBaseline, secretFingerprintsFor, type Baseline, BaselineError } from "./baseline.js";
 import { sha256Hex } from "./crypto.js";
 import { HistoryJudge, unpackBatch, WORKER_READY, type JudgedBatch, type JudgedBlob, type RawBlob } from "./history-judge.js";
-import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, stashEntries, streamObjects, taggedObjects, textFromGit, treeBlobs } from "./git.js";
+import { bareRepository, fetchObjects, GitError, gitLines, gitOutput, gitSays, isCommit, missingObjects, promisorRemote, readObjects, repositoryRoot, stashEntries, streamObjects, taggedObjects, textFromGit, treeBlobs, type TaggedObject } from "./git.js";
 import { isDependencyPath, optionFileError, UsageError } from "./files.js";
 import { blobText, utf16Text } from "./read.js";
 import { formatHistory, SHALLOW_NOTE, type HistoryFormat, type HistoryReport } from "./formatters/history.js";
@@ -203,9 +203,12 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
   // each: the commits' trees (a treeless clone's; their subtrees come with them), then the blobs.
   const remote = promisorRemote(root);
   let all: Change[];
+  /** The blobs of refs that name a blob or a tree (`--all` only: every ref), each with its path and its ref. */
+  let tagged: { blob: string; path: string; by: TaggedObject }[] = [];
   try {
     if (remote !== undefined) fetchLacking(root, remote, gitLines(root, ["log", "--no-show-signature", "--format=%T", ...revisions]), "commit tree", options.fetching);
     all = changes(root, revisions);
+    if (revisions.includes("--all")) tagged = taggedObjects(root).flatMap((by) => (by.type === "blob" ? [{ blob: by.id, path: by.ref }] : treeBlobs(root, by.id)).map((entry) => ({ ...entry, by })));
   } catch (error) {
     void stopWorkers(workers);
     throw error;
@@ -233,15 +236,13 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
     // Brought in at several paths by one commit (--include-dependencies): named after one outside dependency folders, if any.
     if (!seen || (seen.commit === change.commit && isDependencyPath(seen.path) && !isDependencyPath(change.path))) firstSeen.set(change.newBlob, change);
   }
-  // Refs that name a blob or a tree (`--all` only: every ref): their blobs no commit brought in, last,
-  // so a blob a commit also holds is named after the commit.
-  for (const { ref, named, id, type, tagger, date } of revisions.includes("--all") ? taggedObjects(root) : []) {
-    for (const { blob, path } of type === "blob" ? [{ blob: id, path: ref }] : treeBlobs(root, id)) {
-      const paths = pathsOf.get(blob);
-      if (paths) paths.add(path);
-      else pathsOf.set(blob, new Set([path]));
-      if (isRead(path) && !firstSeen.has(blob)) firstSeen.set(blob, { commit: named, parent: undefined, author: tagger ?? "", date: date ?? "", path, oldBlob: "", newBlob: blob, status: "A", ref });
-    }
+  // The blobs of refs that name a blob or a tree, which no commit brought in: last, so a blob a commit
+  // also holds is named after the commit.
+  for (const { blob, path, by } of tagged) {
+    const paths = pathsOf.get(blob);
+    if (paths) paths.add(path);
+    else pathsOf.set(blob, new Set([path]));
+    if (isRead(path) && !firstSeen.has(blob)) firstSeen.set(blob, { commit: by.named, parent: undefined, author: by.tagger ?? "", date: by.date ?? "", path, oldBlob: "", newBlob: blob, status: "A", ref: by.ref });
   }
   const wanted = [...firstSeen.keys()];
   for (const [id, paths] of pathsOf) {
