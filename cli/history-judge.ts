@@ -11,6 +11,7 @@ import { emptyModel } from "../linter-core/platforms/common.js";
 import { detectSecrets, documentLiteralsMayMatter, literalsMayMatter, type SecretDetection } from "../linter-core/secrets/detect.js";
 import { mergeIncremental, PlainVersion, planIncremental } from "../linter-core/secrets/incremental.js";
 import { DIRECTIVE } from "../linter-core/suppressions.js";
+import { LineIndex } from "../linter-core/text.js";
 import { blobText } from "./read.js";
 
 /** One blob as read: its id, the path it came in at, its old version's id when it changed a file, its bytes. */
@@ -35,9 +36,10 @@ export type BlobSecret = Pick<BlobDetection, "value" | "title" | "name">;
 /**
  * A blob judged: what it holds (with where, as the judge returns it), or that it is binary (not
  * judged); `textOnly` when it is a TS/JS version too large to parse (LARGEST_PARSED); `directives`
- * when it holds a `nhilint-disable-next-line` comment (the scan then asks which secrets it accepts).
+ * when it holds a `nhilint-disable-next-line` comment (the scan then asks which secrets it accepts);
+ * `lines`, when it holds any, the line (from 1) of each detection, in order.
  */
-export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; binary?: boolean; textOnly?: boolean; directives?: boolean };
+export type JudgedBlob<T extends BlobSecret = BlobSecret> = { id: string; detections: T[]; lines?: number[]; binary?: boolean; textOnly?: boolean; directives?: boolean };
 
 /**
  * TS/JS versions larger than this (in characters) are not parsed: generated bundles, in practice
@@ -59,17 +61,18 @@ export const WORKER_READY = "ready";
  */
 export interface JudgedBatch {
   secrets: BlobSecret[];
-  blobs: { id: string; binary?: boolean; textOnly?: boolean; directives?: boolean; secrets: number[] }[];
+  blobs: { id: string; binary?: boolean; textOnly?: boolean; directives?: boolean; secrets: number[]; lines?: number[] }[];
 }
 
 export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
   const secrets: BlobSecret[] = [];
   const indexOf = new Map<string, number>();
-  const blobs = judged.map(({ id, binary, textOnly, directives, detections }) => ({
+  const blobs = judged.map(({ id, binary, textOnly, directives, detections, lines }) => ({
     id,
     ...(binary && { binary }),
     ...(textOnly && { textOnly }),
     ...(directives && { directives }),
+    ...(lines && { lines }),
     secrets: detections.map(({ value, title, name }) => {
       // Stryker disable next-line StringLiteral: any separator no title or key name holds tells them apart.
       const key = `${value}\u0000${title}\u0000${name ?? ""}`;
@@ -85,9 +88,10 @@ export function packBatch(judged: readonly JudgedBlob[]): JudgedBatch {
 }
 
 export function unpackBatch({ secrets, blobs }: JudgedBatch): JudgedBlob[] {
-  return blobs.map(({ id, binary, textOnly, directives, secrets: found }) => ({
+  return blobs.map(({ id, binary, textOnly, directives, secrets: found, lines }) => ({
     id,
     detections: found.map((index) => secrets[index]),
+    ...(lines && { lines }),
     ...(binary && { binary }),
     ...(textOnly && { textOnly }),
     ...(directives && { directives }),
@@ -175,7 +179,10 @@ export class HistoryJudge {
     // Stryker disable next-line LogicalOperator: version is made exactly when mode is set.
     this.versions.keep(path, id, version && mode && { version, mode, detections });
     const directives = detections.length > 0 && text.includes(DIRECTIVE);
-    return { id, detections, ...(textOnly && { textOnly }), ...(directives && { directives }) };
+    // Where each is: the report names the line of the version that brought a secret in.
+    const lineIndex = detections.length > 0 ? new LineIndex(text) : undefined;
+    const lines = lineIndex && detections.map((detection) => lineIndex.position(detection.span.start).line);
+    return { id, detections, ...(lines && { lines }), ...(textOnly && { textOnly }), ...(directives && { directives }) };
   }
 }
 

@@ -124,6 +124,8 @@ export interface HistorySecret {
   author: string;
   date: string;
   path: string;
+  /** Its line (from 1) in the version that brought it in, at `path`. */
+  line?: number;
   inHead: boolean;
   /** The commit that removed its last copy (its parent was the last to hold it); undefined while HEAD holds it. */
   removedIn?: string;
@@ -281,7 +283,7 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
   }
   /** One blob's results, taken in commit order (as they come, while later blobs are judged). */
   let readAsText = 0;
-  const take = ({ id, detections, binary, textOnly, directives }: JudgedBlob) => {
+  const take = ({ id, detections, lines, binary, textOnly, directives }: JudgedBlob) => {
     if (binary) {
       skipped.binary++;
       return;
@@ -289,7 +291,8 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
     if (textOnly) readAsText++;
     if (directives) withDirectives.add(id);
     const change = firstSeen.get(id)!;
-    for (const detection of detections) {
+    for (let k = 0; k < detections.length; k++) {
+      const detection = detections[k];
       const known = secrets.get(detection.value);
       const name = detection.name;
       if (known) {
@@ -305,7 +308,7 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
       secrets.set(detection.value, {
         blobs: new Set([id]),
         paths: new Set(pathsOf.get(id)),
-        secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, inHead: false, ...(change.ref && { ref: change.ref }), paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
+        secret: { title: detection.title, redacted: redact(detection.value), firstCommit: change.commit, author: change.author, date: change.date, path: change.path, ...(lines && { line: lines[k] }), inHead: false, ...(change.ref && { ref: change.ref }), paths: [...pathsOf.get(id)!], names: name ? [name] : [] },
       });
     }
   };

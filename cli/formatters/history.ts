@@ -50,6 +50,8 @@ export async function formatHistory(report: HistoryReport, format: HistoryFormat
 }
 
 const short = (id: string | undefined) => id?.slice(0, 12) ?? "";
+/** The line it was on where it came in, when known. */
+const at = (s: HistorySecret) => (s.line ? ` (line ${s.line})` : "");
 
 /** What a shallow clone means for the report, in the machine formats (stylish runs say it on stderr). */
 export const SHALLOW_NOTE =
@@ -62,8 +64,8 @@ function acceptedBy(s: HistorySecret, baselineShown: string): string {
 
 /** What to do about one secret, in a sentence: when it came in, whether HEAD holds it. */
 function sentence(s: HistorySecret): string {
-  if (s.ref) return `${s.title} (${s.redacted}) is held by ${s.ref}, a ref that names it in no commit${s.date ? ` (tagged on ${s.date})` : ""}: every clone that fetches the ref holds it. Rotate it at its provider${s.revoke ? ` (${s.revoke})` : ""}.`;
-  return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider${s.revoke ? ` (${s.revoke})` : ""}.`;
+  if (s.ref) return `${s.title} (${s.redacted}) is held by ${s.ref}${at(s)}, a ref that names it in no commit${s.date ? ` (tagged on ${s.date})` : ""}: every clone that fetches the ref holds it. Rotate it at its provider${s.revoke ? ` (${s.revoke})` : ""}.`;
+  return `${s.title} (${s.redacted}) was committed in ${short(s.firstCommit)}${at(s)} on ${s.date}${s.inHead ? " and is still in HEAD" : s.removedIn ? ` and removed in ${short(s.removedIn)}` : ""}: every clone and fork holds it. Rotate it at its provider${s.revoke ? ` (${s.revoke})` : ""}.`;
 }
 
 function historyStylish(report: HistoryReport, color: boolean): string {
@@ -76,7 +78,7 @@ function historyStylish(report: HistoryReport, color: boolean): string {
     const where = s.inHead ? paint("red", "still in HEAD") : s.removedIn ? `removed in ${short(s.removedIn)} (last held by ${short(s.lastCommit)})` : "not in HEAD";
     const also = s.paths.length > 1 ? `; also at ${s.paths.slice(1, 4).map(plainPath).join(", ")}${s.paths.length > 4 ? ` and ${s.paths.length - 4} more` : ""}` : "";
     out.push(
-      `${paint("underline", plainPath(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  ${s.ref ? `held by ${plainPath(s.ref)}, in no commit${s.author ? ` (tagged by ${plain(s.author)} on ${s.date})` : ""}` : `added in ${short(s.firstCommit)} by ${plain(s.author)} on ${s.date}`}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", plain(acceptedBy(s, baselineShown)))}` : ""}\n\n`,
+      `${paint("underline", plainPath(s.path))}\n  ${plain(s.title)} (${s.redacted})\n  ${s.ref ? `held by ${plainPath(s.ref)}${at(s)}, in no commit${s.author ? ` (tagged by ${plain(s.author)} on ${s.date})` : ""}` : `added in ${short(s.firstCommit)}${at(s)} by ${plain(s.author)} on ${s.date}`}${also}\n  ${where}${s.accepted ? `\n  ${paint("green", plain(acceptedBy(s, baselineShown)))}` : ""}\n\n`,
     );
   }
   const skips = [
@@ -120,7 +122,7 @@ async function historySarif(report: HistoryReport, version: string): Promise<str
     partialFingerprints: { "nhilintHistory/v1": alertFingerprint(s) },
     // SARIF's kinds: a comment in the source is `inSource`, the baseline `external`.
     ...(s.accepted && { suppressions: [s.suppression ? { kind: "inSource" as const, justification: s.suppression.reason, location: { physicalLocation: { artifactLocation: { uri: encodeURI(s.suppression.path), uriBaseId: "%SRCROOT%" }, region: { startLine: s.suppression.line } } } } : { kind: "external" as const, justification: `accepted in ${report.baselineShown}` }] }),
-    properties: { firstCommit: s.firstCommit, ...(s.ref && { ref: s.ref }), author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths, ...(s.revoke && { revoke: s.revoke }) },
+    properties: { firstCommit: s.firstCommit, ...(s.line && { line: s.line }), ...(s.ref && { ref: s.ref }), author: s.author, date: s.date, inHead: s.inHead, ...(s.removedIn && { removedIn: s.removedIn, lastCommit: s.lastCommit }), paths: s.paths, ...(s.revoke && { revoke: s.revoke }) },
   }));
   const notes = report.shallow ? [{ level: "warning" as const, message: { text: SHALLOW_NOTE } }] : [];
   return sarifLog(version, rules, results, { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notes }] });
@@ -170,7 +172,7 @@ function historyGitlab(report: HistoryReport, options: HistoryFormatOptions): st
         confidence: "High",
         scanner: { id: scanner.id, name: scanner.name },
         // (A secret only a ref holds: the object the ref names, and the tagger if any.)
-        location: { file: s.path, commit: { sha: s.firstCommit, ...(s.author && { author: s.author }), ...(s.date && { date: s.date }) } },
+        location: { file: s.path, ...(s.line && { start_line: s.line }), commit: { sha: s.firstCommit, ...(s.author && { author: s.author }), ...(s.date && { date: s.date }) } },
         identifiers: [{ type: "nhilint_rule_id", name: "nhilint hardcoded-secret", value: "hardcoded-secret", url: docsUrl("hardcoded-secret") }],
         ...(s.revoke && { links: [{ name: "Revoke it", url: s.revoke }] }),
       };

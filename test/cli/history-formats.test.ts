@@ -85,6 +85,21 @@ describe("nhilint history: each format, from a made-up report", () => {
     assert.deepEqual(log.runs[0].results[0].properties, { firstCommit: commit(1), author: "Dev <dev@example.com>", date: "2024-03-01", inHead: false, paths: ["wip.env"] });
   });
 
+  it("the line it came in on, where known: after the commit in the report and in every sentence, in SARIF's properties, as GitLab's start line", async () => {
+    const placed = secret({ line: 12, inHead: false, paths: [".github/workflows/ci.yml"] });
+    const only = (format: Parameters<typeof formatHistory>[1]) => formatHistory(report({ secrets: [placed] }), format, { color: false, version: "9.9.9", now: new Date("2026-11-28T10:11:12.345Z") });
+    assert.ok((await only("stylish")).includes("\n  added in 111111111111 (line 12) by Dev <dev@example.com> on 2024-03-01\n"));
+    const [result] = JSON.parse(await only("sarif")).runs[0].results;
+    assert.equal(result.properties.line, 12);
+    assert.match(result.message.text, /was committed in 111111111111 \(line 12\) on 2024-03-01:/);
+    assert.match(await only("github"), /was committed in 111111111111 \(line 12\) on 2024-03-01:/);
+    assert.equal(JSON.parse(await only("gitlab")).vulnerabilities[0].location.start_line, 12);
+    assert.equal(JSON.parse(await only("json")).secrets[0].line, 12);
+    // Without one (a report made elsewhere), nothing is said of a line.
+    assert.ok(!(await format("stylish")).includes("(line "));
+    assert.equal(JSON.parse(await format("gitlab")).vulnerabilities[0].location.start_line, undefined);
+  });
+
   it("sarif: a result per secret at its path from the source root; the baseline's acceptance external, a comment's in the source where it stands", async () => {
     const log = JSON.parse(await format("sarif", { shallow: true }));
     const run = log.runs[0];

@@ -60,7 +60,12 @@ describe("HistoryJudge", () => {
     const packed = packBatch(judged);
     // Two values over eight versions: sent once each.
     assert.equal(packed.secrets.length, 2);
-    const withoutPlaces = judged.map(({ id, binary, detections }) => ({ id, detections: detections.map(({ value, title, name }) => ({ value, title, ...(name !== undefined && { name }) })), ...(binary && { binary }) }));
+    // Each detection's line in its version: v3's token on line 121; from v5 a line above it moves it to 122.
+    assert.deepEqual(
+      judged.map((j) => j.lines),
+      [undefined, undefined, [121], [121], [31, 122], [31, 122], [31, 122], [31], undefined],
+    );
+    const withoutPlaces = judged.map(({ id, binary, detections, lines }) => ({ id, detections: detections.map(({ value, title, name }) => ({ value, title, ...(name !== undefined && { name }) })), ...(lines && { lines }), ...(binary && { binary }) }));
     assert.deepEqual(unpackBatch(structuredClone(packed)), withoutPlaces);
     // The same value under another key is another secret to report a name for.
     const named = packBatch([{ id: "a", detections: [{ value: token, title: "t", name: "A" }, { value: token, title: "t", name: "B" }, { value: token, title: "t", name: "A" }] }]);

@@ -62,6 +62,8 @@ describe("nhilint history", function () {
     assert.deepEqual(secrets.map((s) => (s as { revoke?: string }).revoke), ["https://github.com/settings/tokens", "https://api.slack.com/apps", "https://gitlab.com/-/user_settings/personal_access_tokens"]);
     assert.deepEqual([second.firstCommit, second.path, second.inHead], [commits[COMMITS - 1], "notify.sh", true]);
     assert.deepEqual([third.firstCommit, third.path, third.inHead, third.removedIn, third.lastCommit], [commits[99], ".gitlab-ci.yml", false, commits[1499], commits[1498]]);
+    // The line each was on in the version that brought it in (the workflow's env value, the script's line, the one line).
+    assert.deepEqual(secrets.map((s) => (s as { line?: number }).line), [8, 1, 3]);
     for (const secret of [moved, deleted, late]) assert.ok(!(run.stdout + run.stderr).includes(secret.slice(4)), "a secret was printed");
     assert.equal(repo.git("show-ref"), refs, "refs changed");
     assert.equal(repo.git("status", "--porcelain"), status, "the working tree or index changed");
@@ -225,9 +227,9 @@ describe("nhilint history: what it reads and exactly what it says", function () 
     assert.equal(
       run.stdout,
       [
-        `limit.txt\n  ${s3.title} (${s3.redacted})\n  added in ${short(c1)} by Test Author <author@example.com> on 2020-01-01\n  still in HEAD\n`,
-        `.github/workflows/a.yml\n  ${s2.title} (${s2.redacted})\n  added in ${short(c2)} by Test Author <author@example.com> on 2021-06-01\n  still in HEAD\n`,
-        `.github/workflows/a.yml\n  ${s1.title} (${s1.redacted})\n  added in ${short(c1)} by Test Author <author@example.com> on 2020-01-01; also at c1/a.yml, c2/a.yml, c3/a.yml and 1 more\n  removed in ${short(c2)} (last held by ${short(c1)})\n`,
+        `limit.txt\n  ${s3.title} (${s3.redacted})\n  added in ${short(c1)} (line 1) by Test Author <author@example.com> on 2020-01-01\n  still in HEAD\n`,
+        `.github/workflows/a.yml\n  ${s2.title} (${s2.redacted})\n  added in ${short(c2)} (line 8) by Test Author <author@example.com> on 2021-06-01\n  still in HEAD\n`,
+        `.github/workflows/a.yml\n  ${s1.title} (${s1.redacted})\n  added in ${short(c1)} (line 8) by Test Author <author@example.com> on 2020-01-01; also at c1/a.yml, c2/a.yml, c3/a.yml and 1 more\n  removed in ${short(c2)} (last held by ${short(c1)})\n`,
         "3 secrets in the history: 4 blobs read (skipped 1 large and 1 binary).\n",
         "Rotate these (most exposed first: still in HEAD, then the oldest):\n" +
           `  1. ${s3.title} (${s3.redacted}) at limit.txt, since 2020-01-01, still in HEAD\n     revoke it at https://github.com/settings/tokens\n` +
@@ -556,14 +558,14 @@ describe("nhilint history --all: refs that name a blob or a tree", function () {
       assert.deepEqual([by.get(".github/workflows/release.yml")!.ref, by.get(".github/workflows/release.yml")!.firstCommit], ["refs/tags/snapshot", tree]);
 
       const stylish = (await repo.nhilint("history", "--all")).stdout;
-      assert.match(stylish, /\n {2}held by refs\/tags\/keyfile, in no commit\n/);
-      assert.match(stylish, /\n {2}held by refs\/tags\/deploy-key, in no commit \(tagged by Test Author <author@example\.com> on \d{4}-\d{2}-\d{2}\)\n/);
+      assert.match(stylish, /\n {2}held by refs\/tags\/keyfile \(line 1\), in no commit\n/);
+      assert.match(stylish, /\n {2}held by refs\/tags\/deploy-key \(line 1\), in no commit \(tagged by Test Author <author@example\.com> on \d{4}-\d{2}-\d{2}\)\n/);
       assert.match(stylish, /\d\. Stripe secret or restricted key \(sk_l… \(32 chars\)\) at refs\/tags\/keyfile\n/);
       const sarif = JSON.parse((await repo.nhilint("history", "--all", "--format", "sarif")).stdout);
       const result = sarif.runs[0].results.find((r: { properties: { ref?: string } }) => r.properties.ref === "refs/tags/keyfile");
-      assert.match(result.message.text, /is held by refs\/tags\/keyfile, a ref that names it in no commit: every clone that fetches the ref holds it/);
+      assert.match(result.message.text, /is held by refs\/tags\/keyfile \(line 1\), a ref that names it in no commit: every clone that fetches the ref holds it/);
       const gitlab = JSON.parse((await repo.nhilint("history", "--all", "--format", "gitlab")).stdout);
-      assert.deepEqual(gitlab.vulnerabilities.find((v: { location: { file: string } }) => v.location.file === "refs/tags/keyfile").location.commit, { sha: keyFile });
+      assert.deepEqual(gitlab.vulnerabilities.find((v: { location: { file: string } }) => v.location.file === "refs/tags/keyfile").location, { file: "refs/tags/keyfile", start_line: 1, commit: { sha: keyFile } });
       for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
         const out = (await repo.nhilint("history", "--all", "--format", format)).stdout;
         for (const value of [tagged, annotated, inTree]) assert.ok(!out.includes(value.slice(5)), `${format} holds a secret`);
@@ -697,7 +699,7 @@ describe("nhilint history: the scan's output options, configuration and baseline
     assert.equal(lines.length, 4);
     const errors = lines.filter((line) => line.startsWith("::error "));
     assert.deepEqual(errors.map((line) => /file=([^,]*)/.exec(line)![1]).sort(), [".github/workflows/deploy.yml", "scripts/shared.yml"]);
-    for (const line of errors) assert.match(line, new RegExp(`^::error file=[^,]+,title=nhilint hardcoded-secret \\(history\\)::GitHub .*\\(ghp_… \\(40 chars\\)\\) was committed in ${first.slice(0, 12)} on \\d{4}-\\d\\d-\\d\\d and is still in HEAD`));
+    for (const line of errors) assert.match(line, new RegExp(`^::error file=[^,]+,title=nhilint hardcoded-secret \\(history\\)::GitHub .*\\(ghp_… \\(40 chars\\)\\) was committed in ${first.slice(0, 12)} \\(line \\d+\\) on \\d{4}-\\d\\d-\\d\\d and is still in HEAD`));
     assert.match(lines.find((line) => line.startsWith("::notice "))!, /^::notice file=\.github\/workflows\/old\.yml,.*Accepted in security\/accepted\.json\.$/);
     assert.equal(lines.at(-1), "nhilint: 3 secrets in the history, 2 to rotate: 4 blobs read");
     assert.deepEqual(leaks(run.stdout), []);
