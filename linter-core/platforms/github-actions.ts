@@ -441,6 +441,16 @@ const GITHUB_EXPRESSION: ExpressionLanguage = {
     }),
 };
 
+/** The last scalar's expressions: a scalar holding thousands of secrets is read once for them all, not once each. */
+let lastScalar: { text: string; start: number; end: number; expressions: ReturnType<typeof bracedCode> } | undefined;
+
+function expressionsOf(text: string, scalar: Span, raw: string): ReturnType<typeof bracedCode> {
+  // (The file's text is one string for all its findings: compared by reference first, at no cost.)
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; read again, the same expressions.
+  if (lastScalar?.text !== text || lastScalar.start !== scalar.start || lastScalar.end !== scalar.end) lastScalar = { text, start: scalar.start, end: scalar.end, expressions: bracedCode(raw) };
+  return lastScalar.expressions;
+}
+
 /**
  * The fix of a secret in an expression's string: the string becomes `secrets.NAME`, or, the secret
  * part of it, `format('…{0}…', secrets.NAME)`. Undefined (no fix) in a single-quoted scalar, whose
@@ -452,7 +462,7 @@ function expressionFix(scalar: Span, secret: Span, name: string, text: string): 
   const end = secret.end - scalar.start;
   // (The first whose code ends after the secret: an earlier one ends before it.)
   // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret lies inside a string, past the code's first character and before its last; the first expression ending after it holds it
-  const expression = bracedCode(raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
+  const expression = expressionsOf(text, scalar, raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
   if (!expression) return false;
   // (In a single-quoted scalar the expression's quotes are doubled: its strings read as empty ones, none holds the secret.)
   const held = heldString(raw.slice(expression.codeStart, expression.codeEnd), start - expression.codeStart, end - expression.codeStart);
