@@ -146,7 +146,7 @@ Examples:
     .argument("[revision]", "the branch, tag or commit whose ancestry is read (default: HEAD)", tipRevision)
     .option("--since <ref|date>", "only commits after this one (REF..HEAD, or up to the revision given), or made after this day (YYYY-MM-DD)", sinceRevision)
     .option("--range <a..b>", "only the commits of this range", rangeRevision)
-    .option("--all", "every ref (branches, tags, every stash entry), not only HEAD's ancestry", false)
+    .option("--all", "every ref (branches, tags, every stash entry, a tag of a blob or a tree), not only HEAD's ancestry", false)
     .option("--include-dependencies", "also read files only ever committed in dependency folders (node_modules, bower_components, Go's vendor/<module>, vendor/bundle)", false)
     .addOption(new Option("-f, --format <format>", "output format").choices(["stylish", "json", "sarif", "github", "gitlab"]).default("stylish"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
