@@ -134,9 +134,9 @@ function secretBlocks(): string[] {
 const FILLER = ["func main() {", "}", "", "\t// keep going", "x := compute(a, b)", "if err != nil {", "\treturn err", "README: see the docs", "value = 42", "    ", "name: build", "items = [1, 2, 3]", "= = =", '"', "for i := range items {"];
 
 /** Filler lines and, one line in `every`, a secret block (several lines long, some of them). */
-function document(secrets: string[], lines: number, every = 5): string[] {
+function document(secrets: string[], lines: number, every = 5, random = fake): string[] {
   const out: string[] = [];
-  for (let i = 0; i < lines; i++) out.push(Math.floor((Number.parseInt(fake.hex(4), 16) / 0x10000) * every) === 0 ? fake.pick(secrets) : fake.pick(FILLER));
+  for (let i = 0; i < lines; i++) out.push(Math.floor((Number.parseInt(random.hex(4), 16) / 0x10000) * every) === 0 ? random.pick(secrets) : random.pick(FILLER));
   return out;
 }
 
@@ -581,8 +581,9 @@ describe("judging a new version from the old one (history)", function () {
     // Each edit puts text where the same text already is, so the search for shared runs could map one
     // place of either version twice (the common start and end overlapping, a probe found in text
     // another run holds, a run read on past its region): carried twice, or carried from the wrong place.
+    // (Its own generator for everything it makes: the same cases whichever tests ran before it.)
     const random = new FakeSecrets(2612);
-    const parts = Array.from({ length: 4 }, () => document(secrets, 30).join("\n"));
+    const parts = Array.from({ length: 4 }, () => document(secrets, 30, 5, random).join("\n"));
     const stretch = (text: string) => {
       const at = random.below(text.length + 1);
       return [at, Math.min(text.length - at, 1 + random.below(3000))];
