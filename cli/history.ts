@@ -392,6 +392,8 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
     secret.author = redactSecrets(secret.author, secretIn);
     if (secret.suppression) secret.suppression = { ...secret.suppression, path: redactSecrets(secret.suppression.path, secretIn), reason: redactSecrets(secret.suppression.reason, secretIn) };
     secret.path = redactSecrets(secret.path, secretIn);
+    // (A tag named after the token it holds: `git tag ghp_… <blob>`.)
+    if (secret.ref) secret.ref = redactSecrets(secret.ref, secretIn);
     secret.paths = secret.paths.map((path) => redactSecrets(path, secretIn));
   }
   if (baseline) {

@@ -566,9 +566,14 @@ describe("nhilint history --all: refs that name a blob or a tree", function () {
       assert.match(result.message.text, /is held by refs\/tags\/keyfile \(line 1\), a ref that names it in no commit: every clone that fetches the ref holds it/);
       const gitlab = JSON.parse((await repo.nhilint("history", "--all", "--format", "gitlab")).stdout);
       assert.deepEqual(gitlab.vulnerabilities.find((v: { location: { file: string } }) => v.location.file === "refs/tags/keyfile").location, { file: "refs/tags/keyfile", start_line: 1, commit: { sha: keyFile } });
+      // A tag named after the token it holds: the ref is shown redacted, as a path would be.
+      const named = `ghp_${fake.chars(36)}`;
+      repo.git("tag", named, object(`token: ${named}\n`));
+      const byName = JSON.parse((await repo.nhilint("history", "--all", "--format", "json")).stdout).secrets.find((s: { ref?: string }) => s.ref?.includes("ghp_"));
+      assert.deepEqual([byName.ref, byName.path], ["refs/tags/ghp_… (40 chars)", "refs/tags/ghp_… (40 chars)"]);
       for (const format of ["stylish", "json", "sarif", "github", "gitlab"]) {
         const out = (await repo.nhilint("history", "--all", "--format", format)).stdout;
-        for (const value of [tagged, annotated, inTree]) assert.ok(!out.includes(value.slice(5)), `${format} holds a secret`);
+        for (const value of [tagged, annotated, inTree, named]) assert.ok(!out.includes(value.slice(5)), `${format} holds a secret`);
       }
     } finally {
       repo.remove();
