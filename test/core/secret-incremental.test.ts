@@ -627,6 +627,27 @@ describe("judging a new version from the old one (history)", function () {
     assert.ok(planned >= 370, `only ${planned} of 400 cases were judged from the old version`);
   });
 
+  it("a probe whose first match in the old version starts just past its region (among one-character lines, which margins barely trim): no run from it", () => {
+    // The old version's changed part Q is followed by the shared end S, which opens with twenty short
+    // lines; the new version's changed part R copies Q's tail and S's opening. The probe taken at R's
+    // middle first matches 40 characters into S: a run read back from there would claim S's opening
+    // twice, past what the margins take off.
+    const line = (i: number, tag: string) => `${tag} line ${i} of text that is not filler ${"z".repeat(20)}\n`;
+    const lines = (count: number, tag: string) => Array.from({ length: count }, (_, i) => line(i, tag)).join("");
+    const q = lines(25, "old");
+    const shortLines = [..."abcdefghijklmnopqrst"].map((letter) => `${letter}\n`).join("");
+    const t = `T${"t".repeat(98)}\n${lines(30, "tail")}`;
+    const r = q.slice(q.length - 600) + shortLines + t.slice(0, 100) + lines(9, "new").slice(0, 640) + "!\n";
+    const oldText = lines(30, "head") + q + shortLines + t;
+    const newText = lines(30, "head") + r + shortLines + t;
+    const plan = planIncremental(oldText, newText)!;
+    for (const run of plan.carried) assert.equal(newText.slice(run.new, run.new + run.length), oldText.slice(run.old, run.old + run.length));
+    for (const side of ["old", "new"] as const) {
+      const runs = [...plan.carried].sort((a, b) => a[side] - b[side]);
+      for (let i = 1; i < runs.length; i++) assert.ok(runs[i - 1][side] + runs[i - 1].length <= runs[i][side], `carried runs overlap in the ${side} version`);
+    }
+  });
+
   it("an unchanged text carries everything and judges nothing; a text opening with a newline is planned", async () => {
     const text = `\n\n${secrets.slice(0, 10).join("\n")}\n`;
     const plan = planIncremental(text, text)!;
