@@ -2,10 +2,10 @@
 // (on, permissions, jobs, steps, env, with, run, environment, secrets.X, uses) are read here and
 // nowhere else.
 import { isAlias, isMap, isScalar, isSeq } from "yaml";
-import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
+import { COMPOSITE_JOB_ID, type Checkout, type ConnectorKind, type ConnectorRef, type FileModel, type Job, type LiteralValue, type Permissions, type ScalarField, type Scope, type Span, type Step } from "../model.js";
 import { allScalars, anchorsOf, asMap, asSeq, documentsWithContent, entries, getNode, getPair, parseYaml, resolveAlias, scalarPairs, scalarText, spanOf, type Anchors, type YAMLMap, type YamlNode } from "../documents/yaml.js";
 import { isYamlPath, lineStartKey, pairLiteral, referenceEdit, repoPath } from "./common.js";
-import { bracedCode, bracedExpressions, formatOfConstants, heldString, judgeExpressionText, quotedStrings, valuesOf, type ExpressionLanguage } from "./expressions.js";
+import { bracedCode, bracedExpressions, formatOfConstants, heldString, judgeExpressionText, quotedStrings, valuesOf, type EmbeddedCode, type ExpressionLanguage } from "./expressions.js";
 import { ROTATE_IF_COMMITTED, type Platform } from "./platform.js";
 import { afterLine, lineIndent } from "../text.js";
 
@@ -237,7 +237,7 @@ export const githubActions: Platform = {
   // steps say where the value goes.
   secretFix(literal, secret, name, text) {
     if (literal.path.at(-3) === "inputs") return undefined;
-    const inExpression = expressionFix(literal.span, secret, name, text);
+    const inExpression = expressionFix(literal, secret, name, text);
     if (inExpression !== false) return inExpression;
     return [referenceEdit(literal, secret, secretReference(name), text)];
   },
@@ -441,28 +441,25 @@ const GITHUB_EXPRESSION: ExpressionLanguage = {
     }),
 };
 
-/** The last scalar's expressions: a scalar holding thousands of secrets is read once for them all, not once each. */
-let lastScalar: { text: string; start: number; end: number; expressions: ReturnType<typeof bracedCode> } | undefined;
-
-function expressionsOf(text: string, scalar: Span, raw: string): ReturnType<typeof bracedCode> {
-  // (The file's text is one string for all its findings: compared by reference first, at no cost.)
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; read again, the same expressions.
-  if (lastScalar?.text !== text || lastScalar.start !== scalar.start || lastScalar.end !== scalar.end) lastScalar = { text, start: scalar.start, end: scalar.end, expressions: bracedCode(raw) };
-  return lastScalar.expressions;
-}
+/** Each scalar's expressions, read once for all the secrets it holds (thousands, in a dump of keys), kept while its model is. */
+const scalarExpressions = new WeakMap<LiteralValue, EmbeddedCode[]>();
 
 /**
  * The fix of a secret in an expression's string: the string becomes `secrets.NAME`, or, the secret
  * part of it, `format('…{0}…', secrets.NAME)`. Undefined (no fix) in a single-quoted scalar, whose
  * quoting would have to change; false outside an expression, where the usual reference is written.
  */
-function expressionFix(scalar: Span, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined | false {
+function expressionFix(literal: LiteralValue, secret: Span, name: string, text: string): { span: Span; text: string }[] | undefined | false {
+  const scalar = literal.span;
   const raw = text.slice(scalar.start, scalar.end);
+  let expressions = scalarExpressions.get(literal);
+  // Stryker disable next-line ConditionalExpression: a shortcut; read again, the same expressions.
+  if (!expressions) scalarExpressions.set(literal, (expressions = bracedCode(raw)));
   const start = secret.start - scalar.start;
   const end = secret.end - scalar.start;
   // (The first whose code ends after the secret: an earlier one ends before it.)
   // Stryker disable next-line EqualityOperator,ConditionalExpression: a secret lies inside a string, past the code's first character and before its last; the first expression ending after it holds it
-  const expression = expressionsOf(text, scalar, raw).find((e) => e.codeStart <= start && end <= e.codeEnd);
+  const expression = expressions.find((e) => e.codeStart <= start && end <= e.codeEnd);
   if (!expression) return false;
   // (In a single-quoted scalar the expression's quotes are doubled: its strings read as empty ones, none holds the secret.)
   const held = heldString(raw.slice(expression.codeStart, expression.codeEnd), start - expression.codeStart, end - expression.codeStart);
