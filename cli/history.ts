@@ -339,14 +339,9 @@ export async function scanHistory(root: string, asked: string[], options: ScanHi
   /** HEAD's path of each blob (one of them, for the baseline's fingerprint). */
   const headPath = new Map<string, string>();
   try {
-    for (const line of textFromGit(gitOutput(root, ["ls-tree", "-r", "-z", "HEAD"])).split("\0")) {
-      const [meta, path] = line.split("\t");
-      // Stryker disable next-line OptionalChaining,Regex: ls-tree's fields are one space apart, and split always gives a first field
-      const id = meta?.split(/\s+/)[2];
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: the one line without both is the empty one after the last NUL, whose undefined id no blob has
-      if (!id || path === undefined) continue;
-      head.add(id);
-      if (!headPath.has(id)) headPath.set(id, path);
+    for (const { blob, path } of treeBlobs(root, "HEAD")) {
+      head.add(blob);
+      if (!headPath.has(blob)) headPath.set(blob, path);
     }
   } catch {
     // no HEAD (an empty repository): nothing is still there
